@@ -1,0 +1,334 @@
+//! Output events: the v1 contract (`../shared/eval/CONTRACT.md`).
+//!
+//! `ArticleEvent` is what `byline enrich` prints and what the
+//! `articles.enriched` topic carries; `StatementEvent` is one quote, published
+//! to the `statements` topic for real-time alerting. Both derive
+//! [`schemars::JsonSchema`], so `byline schema` prints schemas generated from
+//! these very types. Fields are only ever added in v1, never renamed.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// Schema tag of [`ArticleEvent`].
+pub const ARTICLE_SCHEMA: &str = "byline.article.v1";
+/// Schema tag of [`StatementEvent`].
+pub const STATEMENT_SCHEMA: &str = "byline.statement.v1";
+
+/// A date, time, duration or set found in the body, normalized to TIMEX3.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct DateMention {
+    /// The body's text for the span.
+    pub text: String,
+    /// Code-point start in the body.
+    pub start: usize,
+    /// Code-point end (exclusive).
+    pub end: usize,
+    /// TIMEX3 value: `2025-02-19`, `2025-W07`, `2025-02-19TNI`, `P2W`, `PRESENT_REF`, …
+    pub value: String,
+    /// TimeML type.
+    #[serde(rename = "type")]
+    pub kind: DateType,
+}
+
+/// TimeML TIMEX3 types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum DateType {
+    /// A calendar date or period (day, week, month, quarter, year, decade).
+    Date,
+    /// A time of day, or a part of day.
+    Time,
+    /// A length of time.
+    Duration,
+    /// A recurring time ("every Monday", "daily").
+    Set,
+}
+
+/// One mention of a name in the body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Mention {
+    /// The body's text for the span.
+    pub text: String,
+    /// Code-point start.
+    pub start: usize,
+    /// Code-point end (exclusive).
+    pub end: usize,
+}
+
+/// Entity types of the contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    /// A person.
+    Person,
+    /// A company, institution, government body, party, team, outlet.
+    Organization,
+    /// A country, city, region or geographic feature.
+    Location,
+    /// Any other proper name: products, events, nationalities.
+    Misc,
+}
+
+/// One real-world entity with all its mentions in the article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Entity {
+    /// Article-local id (`e1`, `e2`, …), referenced by quote speakers.
+    pub id: String,
+    /// Canonical (fullest) form of the name in the article.
+    pub name: String,
+    /// Its type.
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// Titles and roles the article gives it ("US Treasury Secretary").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    /// Every mention, in body order.
+    pub mentions: Vec<Mention>,
+}
+
+/// Direct, reported or mixed speech.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Words inside quotation marks.
+    Direct,
+    /// Reported speech without quotation marks.
+    Indirect,
+    /// Reported speech containing a quoted fragment.
+    Mixed,
+}
+
+/// Who said it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Speaker {
+    /// Canonical name (the entity's name when resolved).
+    pub name: String,
+    /// Id of the entity in `entities`, when the speaker is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    /// The mention nearest the cue, as written ("he", "Trump", "the minister").
+    pub text: String,
+    /// Code-point start of that mention.
+    pub start: usize,
+    /// Code-point end (exclusive).
+    pub end: usize,
+}
+
+/// The words that mark speech ("said", "according to").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Cue {
+    /// The body's text for the span.
+    pub text: String,
+    /// Code-point start.
+    pub start: usize,
+    /// Code-point end (exclusive).
+    pub end: usize,
+}
+
+/// One statement: direct, reported or mixed speech.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Quote {
+    /// The content without surrounding quotation marks; for discontinuous
+    /// content, the body's text from the first to the last fragment.
+    pub text: String,
+    /// Code-point start of the content.
+    pub start: usize,
+    /// Code-point end (exclusive).
+    pub end: usize,
+    /// Direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// Fragments of a discontinuous content (`"…," he said. "…"`), as
+    /// `[start, end]` pairs; empty when the content is one span.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<[usize; 2]>,
+    /// The speaker; `null` only when the article does not say who spoke.
+    pub speaker: Option<Speaker>,
+    /// The speech cue, when there is one.
+    pub cue: Option<Cue>,
+}
+
+/// Where an article came from on Kafka (absent for `byline enrich`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct SourceRecord {
+    /// Input topic.
+    pub topic: String,
+    /// Input partition.
+    pub partition: i32,
+    /// Input offset.
+    pub offset: i64,
+}
+
+/// How and when byline produced an event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Processing {
+    /// byline's version (crate version).
+    pub byline_version: String,
+    /// When enrichment finished, RFC 3339 UTC.
+    pub processed_at: String,
+    /// The input record, when read from Kafka.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRecord>,
+}
+
+/// The enriched article (`byline.article.v1`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ArticleEvent {
+    /// Always `byline.article.v1`.
+    pub schema: String,
+    /// Article id (from the input, its key, or a content hash).
+    pub id: String,
+    /// Publication date `YYYY-MM-DD`, when known; relative dates resolve against it.
+    pub published_at: Option<String>,
+    /// Headline, when the input had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Source URL, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Publisher or feed, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Language tag, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Dates, times, durations and sets, in body order.
+    pub dates: Vec<DateMention>,
+    /// Named entities with their mentions.
+    pub entities: Vec<Entity>,
+    /// Statements, in body order.
+    pub quotes: Vec<Quote>,
+    /// Processing metadata.
+    pub processing: Processing,
+}
+
+/// One statement, for alerting (`byline.statement.v1`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct StatementEvent {
+    /// Always `byline.statement.v1`.
+    pub schema: String,
+    /// Stable key: the same speaker and the same normalized words give the
+    /// same fingerprint, so a statement reported twice can be deduplicated.
+    pub fingerprint: String,
+    /// The article it was found in.
+    pub article_id: String,
+    /// The article's publication date.
+    pub published_at: Option<String>,
+    /// Canonical speaker name, `null` when unknown.
+    pub speaker: Option<String>,
+    /// Speaker's entity type, when resolved to an entity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_type: Option<EntityType>,
+    /// What was said.
+    pub text: String,
+    /// Direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// The speech cue, when there is one ("said", "told reporters").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    /// Position of the statement in the article body (code points).
+    pub start: usize,
+    /// End of the statement in the body (code points, exclusive).
+    pub end: usize,
+    /// Processing metadata.
+    pub processing: Processing,
+}
+
+/// Fingerprint of a statement: SHA-256 over the case-folded speaker name and
+/// the content's words (letters and digits only, lowercased, single-spaced),
+/// hex, first 32 chars. Punctuation, quote styles and spacing do not change it.
+pub fn statement_fingerprint(speaker: Option<&str>, text: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(normalize_words(speaker.unwrap_or("")).as_bytes());
+    h.update([0u8]);
+    h.update(normalize_words(text).as_bytes());
+    let digest = h.finalize();
+    let mut out = String::with_capacity(32);
+    for b in digest.iter().take(16) {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
+fn normalize_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+impl StatementEvent {
+    /// The statement event for `quote` of `article`.
+    pub fn from_quote(article: &ArticleEvent, quote: &Quote) -> Self {
+        let speaker = quote.speaker.as_ref().map(|s| s.name.clone());
+        let speaker_type = quote
+            .speaker
+            .as_ref()
+            .and_then(|s| s.entity.as_ref())
+            .and_then(|id| article.entities.iter().find(|e| &e.id == id))
+            .map(|e| e.kind);
+        StatementEvent {
+            schema: STATEMENT_SCHEMA.to_string(),
+            fingerprint: statement_fingerprint(speaker.as_deref(), &quote.text),
+            article_id: article.id.clone(),
+            published_at: article.published_at.clone(),
+            speaker,
+            speaker_type,
+            text: quote.text.clone(),
+            kind: quote.kind,
+            cue: quote.cue.as_ref().map(|c| c.text.clone()),
+            start: quote.start,
+            end: quote.end,
+            processing: article.processing.clone(),
+        }
+    }
+}
+
+/// JSON Schemas of both events, generated from these types.
+pub fn schemas() -> serde_json::Value {
+    serde_json::json!({
+        ARTICLE_SCHEMA: schemars::schema_for!(ArticleEvent),
+        STATEMENT_SCHEMA: schemars::schema_for!(StatementEvent),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_ignores_punctuation_case_and_spacing() {
+        let a = statement_fingerprint(Some("Donald Trump"), "I cannot, I cannot sell our state.");
+        let b = statement_fingerprint(Some("donald  trump"), "“I cannot I CANNOT sell our state”");
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 32);
+    }
+
+    #[test]
+    fn fingerprint_depends_on_speaker_and_words() {
+        let a = statement_fingerprint(Some("Donald Trump"), "we will see");
+        assert_ne!(
+            a,
+            statement_fingerprint(Some("Volodymyr Zelensky"), "we will see")
+        );
+        assert_ne!(
+            a,
+            statement_fingerprint(Some("Donald Trump"), "we will not see")
+        );
+        assert_ne!(a, statement_fingerprint(None, "we will see"));
+    }
+
+    #[test]
+    fn schemas_name_both_events() {
+        let s = schemas();
+        assert!(s[ARTICLE_SCHEMA]["properties"]["quotes"].is_object());
+        assert!(s[STATEMENT_SCHEMA]["properties"]["fingerprint"].is_object());
+    }
+}

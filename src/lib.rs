@@ -1,0 +1,25 @@
+//! byline: turns raw news articles into structured events (who said what,
+//! about whom, and when).
+//!
+//! # Module map
+//! - [`article`]: input model and decoding (JSON or raw text with a `date` header).
+//! - [`text`]: the shared analysis of one body: tokens, sentences, offsets.
+//! - [`enrich`]: the stage trait and pipeline; [`enrich::dates`],
+//!   [`enrich::entities`], [`enrich::quotes`] are the stages.
+//! - [`event`]: output events, the v1 contract, statement fingerprints, JSON Schemas.
+//! - [`batch`]: `byline enrich`, files/stdin to JSON lines.
+//! - `config`, `telemetry`, `kafka`, `worker` (feature `kafka`): the streaming service.
+
+pub mod article;
+pub mod batch;
+pub mod enrich;
+pub mod event;
+pub mod text;
+
+/// byline's version, stamped on every event.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Now as RFC 3339 UTC with millisecond precision.
+pub fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
