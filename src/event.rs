@@ -83,8 +83,13 @@ pub struct Entity {
     /// Titles and roles the article gives it ("US Treasury Secretary").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,
-    /// Every mention, in body order.
+    /// Every name mention, in body order.
     pub mentions: Vec<Mention>,
+    /// Non-name references resolved to this entity, in body order: role
+    /// phrases such as "the Treasury Secretary". Kept apart from `mentions`,
+    /// which hold names only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Mention>,
 }
 
 /// Direct, reported or mixed speech.
