@@ -7,6 +7,7 @@
 //! resolved to an entity, so entities come first). The Kafka worker and
 //! `byline enrich` share this code and differ only in source and sink.
 
+pub mod check;
 pub mod dates;
 pub mod entities;
 pub mod quotes;
