@@ -221,6 +221,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             self.deictic(i),
             self.relative_period(i),
             self.count_expr(i),
+            self.vague_duration(i),
             self.quarter_expr(i),
             self.set_expr(i),
             self.time_of_day(i),
@@ -399,6 +400,17 @@ impl<'t, 'a> Scanner<'t, 'a> {
         };
         let wd = lexicon::weekday_full(self.w(j))?;
         if !self.capitalized(j) {
+            return None;
+        }
+        // "Black Monday", "Super Tuesday", "Good Friday": names of events.
+        if j == i
+            && j > self.sent.start
+            && self.capitalized(j - 1)
+            && self.kind(j - 1) == Some(TokenKind::Word)
+            && lexicon::month(self.w(j - 1)).is_none()
+            && lexicon::weekday(self.w(j - 1)).is_none()
+            && j - 1 != self.sent.start
+        {
             return None;
         }
         let mut e = j + 1;
@@ -652,6 +664,31 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         Some(found(i, e, resolve::duration(count, unit), DateType::Duration))
+    }
+
+    /// A bare plural unit of vague length: `for years`, `in just minutes`,
+    /// `decades-long`.
+    fn vague_duration(&self, i: usize) -> Option<Found> {
+        let (unit, plural) = lexicon::unit(self.w(i))?;
+        if !plural || unit == Unit::Weekend {
+            return None;
+        }
+        let mut p = i;
+        if self.prev(p) == "just" {
+            p -= 1;
+        }
+        let long = self.w(i + 1) == "-" && self.glued(i + 1) && self.w(i + 2) == "long";
+        let prep = matches!(self.prev(p), "for" | "in" | "within" | "over");
+        if !(prep || long) {
+            return None;
+        }
+        // "in days of old", "for hours of video": not the plain unit.
+        if !long && self.w(i + 1) == "of" {
+            return None;
+        }
+        let e = if long { i + 3 } else { i + 1 };
+        let end = if long { i + 1 } else { e };
+        Some(found(i, end, resolve::duration(None, unit), DateType::Duration))
     }
 
     /// A count at `j`: `Some(n)`, or `None` for a vague one, with the next index.
@@ -977,8 +1014,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
             || determiner
             || j > i
             || lexicon::month(prev).is_some()
-            || (j > self.sent.start && self.capitalized(j - 1))
+            || (j > self.sent.start && self.capitalized(j - 1) && !self.capitalized(j + 1))
             || j == self.sent.start;
+        // "Russell 2000 Index", "Windows 2000 Server": part of a name.
+        if j > self.sent.start && self.capitalized(j - 1) && self.capitalized(j + 1) {
+            return None;
+        }
         if !(before_ok || after_ok) {
             return None;
         }
@@ -1101,6 +1142,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             "recently" | "lately" => ("PAST_REF", i + 1),
             "more" if next == "recently" => ("PAST_REF", i + 2),
+            "recent" if matches!(self.prev(i), "most" | "more") => return None,
             "recent" => match lexicon::unit(next) {
                 Some((_, true)) => ("PAST_REF", i + 2),
                 _ => ("PAST_REF", i + 1),
@@ -1139,7 +1181,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             j += 2;
         }
         let edge = matches!(self.w(j), "the")
-            && matches!(self.w(j + 1), "start" | "end" | "beginning" | "close" | "rest")
+            && matches!(self.w(j + 1), "start" | "end" | "beginning" | "close" | "rest" | "remainder")
             && self.w(j + 2) == "of";
         if edge {
             j += 3;
@@ -1163,6 +1205,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 prev,
                 "end" | "ended" | "ending" | "ends" | "finish" | "finished" | "close" | "closed"
                     | "closing" | "start" | "started" | "begin" | "began" | "for" | "during"
+                    | "over"
             );
         if !contextual {
             return None;
@@ -1177,6 +1220,17 @@ impl<'t, 'a> Scanner<'t, 'a> {
             Unit::Day => {
                 let d = reference;
                 Some(found_day(i, e_unit, d, "XXXX-XX-XX"))
+            }
+            Unit::Weekend => {
+                let r = self.published;
+                let value = match r {
+                    Some(r) if !resolve::is_weekend(r) && self.tense(i..e_unit) == Tense::Past => {
+                        resolve::period(r, unit, -1)?
+                    }
+                    Some(r) => resolve::period(r, unit, 0)?,
+                    None => resolve::period_unknown(unit).to_string(),
+                };
+                Some(found(i, e_unit, value, DateType::Date))
             }
             Unit::Week | Unit::Month | Unit::Year | Unit::Quarter if edge || same => {
                 let value = match reference {

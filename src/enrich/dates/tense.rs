@@ -26,12 +26,18 @@ fn cue(lower: &[Cow<'_, str>], i: usize) -> Option<Tense> {
     if matches!(w, "is" | "are") && next == Some("to") {
         return Some(Tense::Future);
     }
+    // "to be held": scheduled.
+    if w == "be" && prev == Some("to") {
+        return Some(Tense::Future);
+    }
+    // A participle after "be", "been", "is" ("is to be held") is no past tense.
+    let passive = present_aux || matches!(prev, Some("been" | "being"));
     if is_past_cue(w) {
-        return Some(Tense::Past);
+        return (!passive || matches!(w, "was" | "were" | "had")).then_some(Tense::Past);
     }
     if w.len() >= 5 && w.ends_with("ed") && w.is_ascii() {
         // "is expected to", "are set to": a scheduled future.
-        if present_aux || matches!(prev, Some("been" | "being")) {
+        if passive {
             return (next == Some("to")).then_some(Tense::Future);
         }
         if is_ed_exception(w) {
@@ -88,5 +94,9 @@ mod tests {
         assert_eq!(tense("apple announced friday that it will give", "friday"), Tense::Past);
         assert_eq!(tense("on friday the market", "friday"), Tense::Past);
         assert_eq!(tense("markets remain closed until friday", "friday"), Tense::Future);
+        assert_eq!(
+            tense("apple announced today an event to be held on october", "october"),
+            Tense::Future
+        );
     }
 }
