@@ -41,6 +41,9 @@ pub struct Found {
     /// The calendar day it denotes, if it is one: becomes the anchor for
     /// later anaphoric expressions.
     pub day: Option<NaiveDate>,
+    /// A coarser point it denotes (first day of a month or year, with
+    /// that unit): the anchor for `a year later`, `the following year`.
+    pub coarse: Option<(NaiveDate, Unit)>,
 }
 
 fn found(start: usize, end: usize, value: String, kind: DateType) -> Found {
@@ -50,6 +53,7 @@ fn found(start: usize, end: usize, value: String, kind: DateType) -> Found {
         value,
         kind,
         day: None,
+        coarse: None,
     }
 }
 
@@ -60,7 +64,13 @@ fn found_day(start: usize, end: usize, d: Option<NaiveDate>, unknown: &str) -> F
         value: d.map_or_else(|| unknown.to_string(), resolve::day),
         kind: DateType::Date,
         day: d,
+        coarse: None,
     }
+}
+
+fn with_coarse(mut f: Found, point: Option<NaiveDate>, unit: Unit) -> Found {
+    f.coarse = point.map(|p| (p, unit));
+    f
 }
 
 /// Scanner state over one text.
@@ -71,8 +81,11 @@ pub struct Scanner<'t, 'a> {
     lower: Vec<Cow<'a, str>>,
     /// Publication date: reference for deictic expressions.
     published: Option<NaiveDate>,
-    /// Last day mentioned: reference for anaphoric expressions.
-    anchor: Option<NaiveDate>,
+    /// Last point mentioned, with its granularity (`Day`, `Month` or
+    /// `Year`): reference for anaphoric expressions.
+    anchor: Option<(NaiveDate, Unit)>,
+    /// Last day mentioned (a later month or year does not erase it).
+    day_anchor: Option<NaiveDate>,
     /// Token range of the sentence being scanned.
     sent: Range<usize>,
 }
@@ -85,7 +98,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
             text,
             lower,
             published,
-            anchor: published,
+            anchor: published.map(|p| (p, Unit::Day)),
+            day_anchor: published,
             sent: 0..0,
         }
     }
@@ -99,8 +113,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             while i < self.sent.end {
                 match self.match_at(i) {
                     Some(f) if f.end > i && f.start >= i && f.end <= self.sent.end => {
-                        if f.day.is_some() {
-                            self.anchor = f.day;
+                        if let Some(d) = f.day {
+                            self.anchor = Some((d, Unit::Day));
+                            self.day_anchor = Some(d);
+                        } else if f.coarse.is_some() {
+                            self.anchor = f.coarse;
                         }
                         i = f.end;
                         out.push(f);
@@ -201,9 +218,23 @@ impl<'t, 'a> Scanner<'t, 'a> {
         )
     }
 
-    /// The anaphoric reference: the last day mentioned, else publication.
+    /// The anaphoric reference for a day: the last day mentioned, else publication.
     fn reference(&self) -> Option<NaiveDate> {
-        self.anchor.or(self.published)
+        self.reference_for(Unit::Day)
+    }
+
+    /// The anaphoric reference for an expression counted in `unit`: the
+    /// last point mentioned when it is at least that precise, else publication.
+    fn reference_for(&self, unit: Unit) -> Option<NaiveDate> {
+        let rank = |u: Unit| match u {
+            Unit::Year | Unit::Decade | Unit::Century => 2,
+            Unit::Month | Unit::Quarter => 1,
+            _ => 0,
+        };
+        match self.anchor {
+            Some((d, g)) if rank(g) <= rank(unit) => Some(d),
+            _ => self.day_anchor.or(self.published),
+        }
     }
 
     // ---- the grammar ----
@@ -330,7 +361,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // Month [of] Year
         let yk = if self.w(k) == "of" { k + 1 } else { k };
         if let Some(y) = self.year_num(yk) {
-            return Some(found(i, yk + 1, resolve::month(y, m), DateType::Date));
+            let f = found(i, yk + 1, resolve::month(y, m), DateType::Date);
+            return Some(with_coarse(f, NaiveDate::from_ymd_opt(y, m, 1), Unit::Month));
         }
         // Bare month: abbreviations never; "May"/"March" only in a date context.
         let word = self.w(mstart);
@@ -366,11 +398,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if ambiguous && !context {
             return None;
         }
-        let value = match self.published {
-            Some(p) => resolve::month(resolve::year_of_month(p, m, self.tense(i..k)), m),
-            None => format!("XXXX-{m:02}"),
+        let (value, point) = match self.published {
+            Some(p) => {
+                let y = resolve::year_of_month(p, m, self.tense(i..k));
+                (resolve::month(y, m), NaiveDate::from_ymd_opt(y, m, 1))
+            }
+            None => (format!("XXXX-{m:02}"), None),
         };
-        Some(found(i, k, value, DateType::Date))
+        Some(with_coarse(found(i, k, value, DateType::Date), point, Unit::Month))
     }
 
     /// `20 February 2025`, `20th of February`.
@@ -445,6 +480,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 value,
                 kind: DateType::Time,
                 day: date,
+                coarse: None,
             });
         }
         Some(found_day(i, e, date, &format!("XXXX-WXX-{wd}")))
@@ -484,6 +520,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     value,
                     kind: DateType::Time,
                     day: date,
+                    coarse: None,
                 })
             }
             None => Some(found_day(i, e, date, "XXXX-XX-XX")),
@@ -541,7 +578,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         let reference = if anaphoric {
-            self.reference()
+            self.reference_for(unit)
         } else {
             self.published
         };
@@ -568,6 +605,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             value,
             kind: DateType::Date,
             day,
+            coarse: None,
         })
     }
 
@@ -635,7 +673,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             if let Some((sign, anaphoric)) = dir {
                 let end = if after == "from" { e + 2 } else { e + 1 };
                 let reference = if anaphoric {
-                    self.reference()
+                    self.reference_for(unit)
                 } else {
                     self.published
                 };
@@ -657,6 +695,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     value,
                     kind: DateType::Date,
                     day,
+                    coarse: None,
                 });
             }
         }
@@ -1023,7 +1062,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if !(before_ok || after_ok) {
             return None;
         }
-        Some(found(i, j + 1, format!("{v:04}"), DateType::Date))
+        let point = i32::try_from(v)
+            .ok()
+            .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1));
+        Some(with_coarse(found(i, j + 1, format!("{v:04}"), DateType::Date), point, Unit::Year))
     }
 
     /// `the 1990s`, `the early 2000s`, `the '90s`, `1980s`.
@@ -1038,7 +1080,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
             j += 1;
         }
         let w = self.w(j);
-        let digits = w.strip_suffix('s')?;
+        // "1980's": the possessive-looking 's is the plural.
+        let (digits, e) = match w.strip_suffix('s') {
+            Some(d) => (d, j + 1),
+            None if matches!(self.w(j + 1), "'s" | "’s") && self.glued(j + 1) => (w, j + 2),
+            None => return None,
+        };
         if !digits.bytes().all(|b| b.is_ascii_digit()) || !digits.ends_with('0') {
             return None;
         }
@@ -1060,7 +1107,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             _ => return None,
         };
-        Some(found(i, j + 1, value, DateType::Date))
+        Some(found(i, e, value, DateType::Date))
     }
 
     /// `this summer`, `last fall`, `Autumn 2008`, `the spring of 2025`.
@@ -1164,7 +1211,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             },
             "these" if next == "days" => ("PRESENT_REF", i + 2),
             "at" if next == "present" => ("PRESENT_REF", i + 2),
-            "soon" => ("FUTURE_REF", i + 1),
+            "soon" if !matches!(next, "after" | "afterwards" | "as" | "thereafter")
+                && self.prev(i) != "as" =>
+            {
+                ("FUTURE_REF", i + 1)
+            }
             _ => return None,
         };
         Some(found(i, e, v.to_string(), DateType::Date))

@@ -38,7 +38,7 @@ fn cue(lower: &[Cow<'_, str>], i: usize) -> Option<Tense> {
     if w.len() >= 5 && w.ends_with("ed") && w.is_ascii() {
         // "is expected to", "are set to": a scheduled future.
         if passive {
-            return (next == Some("to")).then_some(Tense::Future);
+            return matches!(next, Some("to" | "for")).then_some(Tense::Future);
         }
         if is_ed_exception(w) {
             return None;
