@@ -58,6 +58,7 @@ fn found(start: usize, end: usize, value: String, kind: DateType) -> Found {
 }
 
 fn found_day(start: usize, end: usize, d: Option<NaiveDate>, unknown: &str) -> Found {
+    let d = d.filter(|d| resolve::plausible_year(d.year()));
     Found {
         start,
         end,
@@ -94,6 +95,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// Prepare to scan `text`.
     pub fn new(text: &'t Text<'a>, published: Option<NaiveDate>) -> Self {
         let lower = (0..text.tokens().len()).map(|i| text.lower(i)).collect();
+        // Values must keep four-digit years, even one step either side.
+        let published = published.filter(|p| (1001..=9998).contains(&p.year()));
         Scanner {
             text,
             lower,
@@ -242,8 +245,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// The longest expression starting at token `i`.
     fn match_at(&self, i: usize) -> Option<Found> {
         let w = self.w(i);
-        let first = w.as_bytes().first().copied()?;
-        if !(first.is_ascii_alphanumeric() || matches!(first, b'\'' | 0xE2)) {
+        if !self.may_start(i, w) {
             return None;
         }
         let candidates = [
@@ -270,6 +272,84 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
         }
         best
+    }
+
+    /// Whether any expression can start with token `i` (text `w`): a cheap
+    /// filter that spares the full grammar on most tokens.
+    fn may_start(&self, i: usize, w: &str) -> bool {
+        let Some(&first) = w.as_bytes().first() else {
+            return false;
+        };
+        if first.is_ascii_digit() || matches!(first, b'\'' | 0xE2) {
+            return true;
+        }
+        if self.kind(i) != Some(TokenKind::Word) {
+            return false;
+        }
+        matches!(
+            w,
+            "the"
+                | "that"
+                | "this"
+                | "these"
+                | "last"
+                | "next"
+                | "past"
+                | "coming"
+                | "previous"
+                | "following"
+                | "preceding"
+                | "prior"
+                | "same"
+                | "earlier"
+                | "later"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "tonight"
+                | "every"
+                | "each"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+                | "yearly"
+                | "annual"
+                | "annually"
+                | "hourly"
+                | "nightly"
+                | "noon"
+                | "midday"
+                | "midnight"
+                | "now"
+                | "currently"
+                | "presently"
+                | "nowadays"
+                | "current"
+                | "recently"
+                | "lately"
+                | "recent"
+                | "more"
+                | "at"
+                | "soon"
+                | "christmas"
+                | "new"
+                | "halloween"
+                | "valentine"
+                | "q1"
+                | "q2"
+                | "q3"
+                | "q4"
+        ) || lexicon::month(w).is_some()
+            || lexicon::weekday(w).is_some()
+            || lexicon::weekday_plural(w).is_some()
+            || lexicon::unit(w).is_some()
+            || lexicon::number_word(w).is_some()
+            || lexicon::ordinal_word(w).is_some()
+            || lexicon::is_vague_quantity(w)
+            || lexicon::is_approximator(w)
+            || lexicon::is_point_modifier(w)
+            || lexicon::season(w).is_some()
     }
 
     /// Month at `i` (with an abbreviation's dot): (month, next token).
@@ -302,11 +382,39 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if let Some(f) = self.numeric_date(i) {
             return Some(f);
         }
+        if let Some(f) = self.relative_month(i) {
+            return Some(f);
+        }
         let j = self.point_modifier(i);
         if let Some((m, k)) = self.month_at(j) {
             return self.month_first(i, j, m, k);
         }
         self.day_first(i)
+    }
+
+    /// `last September`, `next March`, `this June`.
+    fn relative_month(&self, i: usize) -> Option<Found> {
+        let rel = self.w(i);
+        if !matches!(rel, "last" | "next" | "this") {
+            return None;
+        }
+        let (m, k) = self.month_at(i + 1)?;
+        if k != i + 2 || self.day_num(k).is_some() {
+            return None;
+        }
+        let (value, point) = match self.published {
+            Some(p) => {
+                let (y, cur) = (p.year(), p.month());
+                let y = match rel {
+                    "last" if m >= cur => y - 1,
+                    "next" if m <= cur => y + 1,
+                    _ => y,
+                };
+                (resolve::month(y, m), NaiveDate::from_ymd_opt(y, m, 1))
+            }
+            None => (format!("XXXX-{m:02}"), None),
+        };
+        Some(with_coarse(found(i, k, value, DateType::Date), point, Unit::Month))
     }
 
     /// `2025-02-20` and `2/20/2025` (US order unless the first part exceeds 12).

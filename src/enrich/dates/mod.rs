@@ -52,3 +52,6 @@ impl Stage for DatesStage {
         out.dates = extract(&doc.text, doc.article.published_at);
     }
 }
+
+#[cfg(test)]
+mod tests;
