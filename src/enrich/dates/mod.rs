@@ -1,4 +1,20 @@
 //! Dates stage: dates, times, durations and sets, normalized to TIMEX3.
+//!
+//! - [`lexicon`]: month, weekday, unit, number and tense-cue word lists;
+//! - [`grammar`]: the recognizer over the shared tokens (longest match,
+//!   body order, no overlaps, never across sentences);
+//! - [`tense`]: clause tense, which picks the `Monday` or `March` meant;
+//! - [`resolve`]: calendar arithmetic and TIMEX3 value formatting.
+//!
+//! Relative expressions resolve against the publication date (deictic:
+//! `yesterday`, `last week`) or the last day mentioned (anaphoric: `the same
+//! day`, `two days later`). Without a publication date their values stay
+//! underspecified (`XXXX-XX-XX`, `XXXX-WXX`) rather than invented.
+
+mod grammar;
+mod lexicon;
+mod resolve;
+mod tense;
 
 use chrono::NaiveDate;
 
@@ -9,8 +25,20 @@ use crate::text::Text;
 /// Find every temporal expression in `text`, resolving relative ones against
 /// `published` (left underspecified, e.g. `XXXX-XX-XX`, when it is `None`).
 pub fn extract(text: &Text<'_>, published: Option<NaiveDate>) -> Vec<DateMention> {
-    let _ = (text, published);
-    Vec::new()
+    grammar::Scanner::new(text, published)
+        .scan()
+        .into_iter()
+        .filter_map(|f| {
+            let span = text.token_span(f.start, f.end)?;
+            Some(DateMention {
+                text: span.text.to_string(),
+                start: span.start,
+                end: span.end,
+                value: f.value,
+                kind: f.kind,
+            })
+        })
+        .collect()
 }
 
 /// The dates stage.
@@ -24,3 +52,6 @@ impl Stage for DatesStage {
         out.dates = extract(&doc.text, doc.article.published_at);
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1435 @@
+//! The recognizer: a hand-written grammar of temporal expressions over the
+//! shared tokens.
+//!
+//! At each token the scanner tries the expression families (explicit dates,
+//! weekdays, deictic words, relative periods, durations, sets, times of day,
+//! years, underspecified references) and keeps the longest match; a match
+//! consumes its tokens, so mentions never overlap and come out in body order.
+//! Matches never cross a sentence boundary.
+//!
+//! Span conventions follow TimeML/MEANTIME: a leading preposition stays out
+//! (`on Monday` → `Monday`), determiners and modifiers that change the value
+//! stay in (`the past decade`, `last week`, `early 2009`, `nearly five months`).
+//!
+//! Relative expressions resolve against a *reference*: the publication date
+//! for deictic words (`yesterday`, `last week`, `two weeks ago`), and the last
+//! day mentioned so far for anaphoric ones (`the same day`, `the following
+//! week`, `two days later`).
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::lexicon::{self, Unit};
+use super::resolve::{self, Tense};
+use super::tense::tense_at;
+use crate::event::DateType;
+use crate::text::{Text, TokenKind};
+
+/// One recognized expression, in token indices.
+#[derive(Debug)]
+pub struct Found {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// TIMEX3 value.
+    pub value: String,
+    /// TimeML type.
+    pub kind: DateType,
+    /// The calendar day it denotes, if it is one: becomes the anchor for
+    /// later anaphoric expressions.
+    pub day: Option<NaiveDate>,
+    /// A coarser point it denotes (first day of a month or year, with
+    /// that unit): the anchor for `a year later`, `the following year`.
+    pub coarse: Option<(NaiveDate, Unit)>,
+}
+
+fn found(start: usize, end: usize, value: String, kind: DateType) -> Found {
+    Found {
+        start,
+        end,
+        value,
+        kind,
+        day: None,
+        coarse: None,
+    }
+}
+
+fn found_day(start: usize, end: usize, d: Option<NaiveDate>, unknown: &str) -> Found {
+    let d = d.filter(|d| resolve::plausible_year(d.year()));
+    Found {
+        start,
+        end,
+        value: d.map_or_else(|| unknown.to_string(), resolve::day),
+        kind: DateType::Date,
+        day: d,
+        coarse: None,
+    }
+}
+
+fn with_coarse(mut f: Found, point: Option<NaiveDate>, unit: Unit) -> Found {
+    f.coarse = point.map(|p| (p, unit));
+    f
+}
+
+/// Scanner state over one text.
+pub struct Scanner<'t, 'a> {
+    /// The analysed text.
+    text: &'t Text<'a>,
+    /// Every token lowercased once.
+    lower: Vec<Cow<'a, str>>,
+    /// Publication date: reference for deictic expressions.
+    published: Option<NaiveDate>,
+    /// Last point mentioned, with its granularity (`Day`, `Month` or
+    /// `Year`): reference for anaphoric expressions.
+    anchor: Option<(NaiveDate, Unit)>,
+    /// Last day mentioned (a later month or year does not erase it).
+    day_anchor: Option<NaiveDate>,
+    /// Token range of the sentence being scanned.
+    sent: Range<usize>,
+}
+
+impl<'t, 'a> Scanner<'t, 'a> {
+    /// Prepare to scan `text`.
+    pub fn new(text: &'t Text<'a>, published: Option<NaiveDate>) -> Self {
+        let lower = (0..text.tokens().len()).map(|i| text.lower(i)).collect();
+        // Values must keep four-digit years, even one step either side.
+        let published = published.filter(|p| (1001..=9998).contains(&p.year()));
+        Scanner {
+            text,
+            lower,
+            published,
+            anchor: published.map(|p| (p, Unit::Day)),
+            day_anchor: published,
+            sent: 0..0,
+        }
+    }
+
+    /// Every expression of the text, in body order, non-overlapping.
+    pub fn scan(mut self) -> Vec<Found> {
+        let mut out = Vec::new();
+        for s in self.text.sentences() {
+            self.sent = s.tokens();
+            let mut i = self.sent.start;
+            while i < self.sent.end {
+                match self.match_at(i) {
+                    Some(f) if f.end > i && f.start >= i && f.end <= self.sent.end => {
+                        if let Some(d) = f.day {
+                            self.anchor = Some((d, Unit::Day));
+                            self.day_anchor = Some(d);
+                        } else if f.coarse.is_some() {
+                            self.anchor = f.coarse;
+                        }
+                        i = f.end;
+                        out.push(f);
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
+        out
+    }
+
+    // ---- token access (all bounded by the current sentence) ----
+
+    /// Lowercased token `i`, or `""` outside the sentence.
+    fn w(&self, i: usize) -> &str {
+        if self.sent.contains(&i) {
+            self.lower.get(i).map_or("", AsRef::as_ref)
+        } else {
+            ""
+        }
+    }
+
+    /// Lowercased token before `i` (`""` at the sentence start).
+    fn prev(&self, i: usize) -> &str {
+        i.checked_sub(1).map_or("", |p| self.w(p))
+    }
+
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        if self.sent.contains(&i) {
+            self.text.tokens().get(i).map(|t| t.kind)
+        } else {
+            None
+        }
+    }
+
+    /// Whether token `i` is glued to the previous one (no space).
+    fn glued(&self, i: usize) -> bool {
+        self.sent.contains(&i) && self.text.tokens().get(i).is_some_and(|t| !t.space_before)
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.sent.contains(&i) && self.text.is_capitalized(i)
+    }
+
+    /// A plain digit run (no separators) and its value.
+    fn digits(&self, i: usize) -> Option<(u32, usize)> {
+        if self.kind(i) != Some(TokenKind::Number) {
+            return None;
+        }
+        let s = self.w(i);
+        if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok().map(|v| (v, s.len()))
+    }
+
+    /// A day of month: `20`, `2nd`, `20th`.
+    fn day_num(&self, i: usize) -> Option<u32> {
+        let v = match self.kind(i)? {
+            TokenKind::Number => {
+                let (v, len) = self.digits(i)?;
+                (len <= 2).then_some(v)?
+            }
+            TokenKind::Word => {
+                let s = self.w(i);
+                let num = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                let suffix = &s[num.len()..];
+                if !matches!(suffix, "st" | "nd" | "rd" | "th") || num.is_empty() || num.len() > 2
+                {
+                    return None;
+                }
+                num.parse().ok()?
+            }
+            _ => return None,
+        };
+        (1..=31).contains(&v).then_some(v)
+    }
+
+    /// A four-digit year written after a month or day (any plausible year).
+    fn year_num(&self, i: usize) -> Option<i32> {
+        let (v, len) = self.digits(i)?;
+        if len != 4 || !(1000..=2999).contains(&v) {
+            return None;
+        }
+        // Not "May 2025 people", not "2,025".
+        if self.w(i + 1) == "%" {
+            return None;
+        }
+        i32::try_from(v).ok()
+    }
+
+    fn tense(&self, span: Range<usize>) -> Tense {
+        let sent = self.sent.clone();
+        tense_at(
+            self.lower.get(sent.clone()).unwrap_or(&[]),
+            0..sent.len(),
+            span.start.saturating_sub(sent.start)..span.end.saturating_sub(sent.start),
+        )
+    }
+
+    /// The anaphoric reference for a day: the last day mentioned, else publication.
+    fn reference(&self) -> Option<NaiveDate> {
+        self.reference_for(Unit::Day)
+    }
+
+    /// The anaphoric reference for an expression counted in `unit`: the
+    /// last point mentioned when it is at least that precise, else publication.
+    fn reference_for(&self, unit: Unit) -> Option<NaiveDate> {
+        let rank = |u: Unit| match u {
+            Unit::Year | Unit::Decade | Unit::Century => 2,
+            Unit::Month | Unit::Quarter => 1,
+            _ => 0,
+        };
+        match self.anchor {
+            Some((d, g)) if rank(g) <= rank(unit) => Some(d),
+            _ => self.day_anchor.or(self.published),
+        }
+    }
+
+    // ---- the grammar ----
+
+    /// The longest expression starting at token `i`.
+    fn match_at(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        if !self.may_start(i, w) {
+            return None;
+        }
+        let candidates = [
+            self.explicit_date(i),
+            self.weekday_expr(i),
+            self.deictic(i),
+            self.relative_period(i),
+            self.count_expr(i),
+            self.vague_duration(i),
+            self.quarter_expr(i),
+            self.set_expr(i),
+            self.time_of_day(i),
+            self.year_expr(i),
+            self.decade_expr(i),
+            self.season_expr(i),
+            self.holiday(i),
+            self.reference_word(i),
+            self.anaphoric_day(i),
+        ];
+        let mut best: Option<Found> = None;
+        for c in candidates.into_iter().flatten() {
+            if best.as_ref().is_none_or(|b| c.end > b.end) {
+                best = Some(c);
+            }
+        }
+        best
+    }
+
+    /// Whether any expression can start with token `i` (text `w`): a cheap
+    /// filter that spares the full grammar on most tokens.
+    fn may_start(&self, i: usize, w: &str) -> bool {
+        let Some(&first) = w.as_bytes().first() else {
+            return false;
+        };
+        if first.is_ascii_digit() || matches!(first, b'\'' | 0xE2) {
+            return true;
+        }
+        if self.kind(i) != Some(TokenKind::Word) {
+            return false;
+        }
+        matches!(
+            w,
+            "the"
+                | "that"
+                | "this"
+                | "these"
+                | "last"
+                | "next"
+                | "past"
+                | "coming"
+                | "previous"
+                | "following"
+                | "preceding"
+                | "prior"
+                | "same"
+                | "earlier"
+                | "later"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "tonight"
+                | "every"
+                | "each"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+                | "yearly"
+                | "annual"
+                | "annually"
+                | "hourly"
+                | "nightly"
+                | "noon"
+                | "midday"
+                | "midnight"
+                | "now"
+                | "currently"
+                | "presently"
+                | "nowadays"
+                | "current"
+                | "recently"
+                | "lately"
+                | "recent"
+                | "more"
+                | "at"
+                | "soon"
+                | "christmas"
+                | "new"
+                | "halloween"
+                | "valentine"
+                | "q1"
+                | "q2"
+                | "q3"
+                | "q4"
+        ) || lexicon::month(w).is_some()
+            || lexicon::weekday(w).is_some()
+            || lexicon::weekday_plural(w).is_some()
+            || lexicon::unit(w).is_some()
+            || lexicon::number_word(w).is_some()
+            || lexicon::ordinal_word(w).is_some()
+            || lexicon::is_vague_quantity(w)
+            || lexicon::is_approximator(w)
+            || lexicon::is_point_modifier(w)
+            || lexicon::season(w).is_some()
+    }
+
+    /// Month at `i` (with an abbreviation's dot): (month, next token).
+    fn month_at(&self, i: usize) -> Option<(u32, usize)> {
+        let m = lexicon::month(self.w(i))?;
+        if !self.capitalized(i) {
+            return None;
+        }
+        let mut j = i + 1;
+        if lexicon::is_month_abbrev(self.w(i)) && self.w(j) == "." && self.glued(j) {
+            j += 1;
+        }
+        Some((m, j))
+    }
+
+    /// Optional `early`/`late`/`mid`(`-`) before a point: returns the index after it.
+    fn point_modifier(&self, i: usize) -> usize {
+        if lexicon::is_point_modifier(self.w(i)) {
+            if self.w(i + 1) == "-" && self.glued(i + 1) {
+                return i + 2;
+            }
+            return i + 1;
+        }
+        i
+    }
+
+    /// Explicit calendar dates: ISO, `2/20/2025`, `February 20, 2025`,
+    /// `20 Feb 2025`, `Feb. 20`, `October 1982`, `February`, `mid-2011`.
+    fn explicit_date(&self, i: usize) -> Option<Found> {
+        if let Some(f) = self.numeric_date(i) {
+            return Some(f);
+        }
+        if let Some(f) = self.relative_month(i) {
+            return Some(f);
+        }
+        let j = self.point_modifier(i);
+        if let Some((m, k)) = self.month_at(j) {
+            return self.month_first(i, j, m, k);
+        }
+        self.day_first(i)
+    }
+
+    /// `last September`, `next March`, `this June`.
+    fn relative_month(&self, i: usize) -> Option<Found> {
+        let rel = self.w(i);
+        if !matches!(rel, "last" | "next" | "this") {
+            return None;
+        }
+        let (m, k) = self.month_at(i + 1)?;
+        if k != i + 2 || self.day_num(k).is_some() {
+            return None;
+        }
+        let (value, point) = match self.published {
+            Some(p) => {
+                let (y, cur) = (p.year(), p.month());
+                let y = match rel {
+                    "last" if m >= cur => y - 1,
+                    "next" if m <= cur => y + 1,
+                    _ => y,
+                };
+                (resolve::month(y, m), NaiveDate::from_ymd_opt(y, m, 1))
+            }
+            None => (format!("XXXX-{m:02}"), None),
+        };
+        Some(with_coarse(found(i, k, value, DateType::Date), point, Unit::Month))
+    }
+
+    /// `2025-02-20` and `2/20/2025` (US order unless the first part exceeds 12).
+    fn numeric_date(&self, i: usize) -> Option<Found> {
+        let (a, alen) = self.digits(i)?;
+        let sep = self.w(i + 1);
+        if !matches!(sep, "-" | "/")
+            || !self.glued(i + 1)
+            || !self.glued(i + 2)
+            || self.w(i + 3) != sep
+            || !self.glued(i + 3)
+            || !self.glued(i + 4)
+        {
+            return None;
+        }
+        let (b, _) = self.digits(i + 2)?;
+        let (c, clen) = self.digits(i + 4)?;
+        let (y, m, d) = if sep == "-" && alen == 4 {
+            (i32::try_from(a).ok()?, b, c)
+        } else if sep == "/" && (clen == 4 || clen == 2) {
+            let y = if clen == 2 { 2000 + c } else { c };
+            let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+            (i32::try_from(y).ok()?, m, d)
+        } else {
+            return None;
+        };
+        let date = NaiveDate::from_ymd_opt(y, m, d)?;
+        Some(found_day(i, i + 5, Some(date), ""))
+    }
+
+    fn month_first(&self, i: usize, mstart: usize, m: u32, k: usize) -> Option<Found> {
+        // Month Day[,] [Year]
+        if let Some(d) = self.day_num(k) {
+            // "May 5 percent", "March 3:30": a following unit or clock breaks it.
+            if !matches!(self.w(k + 1), "%" | ":" | "percent") {
+                let mut e = k + 1;
+                let comma = self.w(e) == ",";
+                let ye = if comma { e + 1 } else { e };
+                if let Some(y) = self.year_num(ye) {
+                    e = ye + 1;
+                    let date = NaiveDate::from_ymd_opt(y, m, d);
+                    return Some(found_day(i, e, date, "XXXX-XX-XX"));
+                }
+                let span = i..e;
+                let date = self
+                    .published
+                    .and_then(|p| resolve::month_day(p, m, d, self.tense(span)));
+                let unknown = format!("XXXX-{m:02}-{d:02}");
+                return Some(found_day(i, e, date, &unknown));
+            }
+        }
+        // Month [of] Year
+        let yk = if self.w(k) == "of" { k + 1 } else { k };
+        if let Some(y) = self.year_num(yk) {
+            let f = found(i, yk + 1, resolve::month(y, m), DateType::Date);
+            return Some(with_coarse(f, NaiveDate::from_ymd_opt(y, m, 1), Unit::Month));
+        }
+        // Bare month: abbreviations never; "May"/"March" only in a date context.
+        let word = self.w(mstart);
+        if k != mstart + 1 || lexicon::is_month_abbrev(word) && word != "may" {
+            return None;
+        }
+        let prev = self.prev(i);
+        let context = matches!(
+            prev,
+            "in" | "since"
+                | "of"
+                | "by"
+                | "from"
+                | "until"
+                | "till"
+                | "through"
+                | "during"
+                | "before"
+                | "after"
+                | "between"
+                | "last"
+                | "next"
+                | "this"
+                | "and"
+                | "or"
+                | "to"
+                | "early"
+                | "late"
+                | "mid"
+                | "end"
+        ) || mstart > i;
+        let ambiguous = word == "may" || (word == "march" && i == self.sent.start);
+        if ambiguous && !context {
+            return None;
+        }
+        let (value, point) = match self.published {
+            Some(p) => {
+                let y = resolve::year_of_month(p, m, self.tense(i..k));
+                (resolve::month(y, m), NaiveDate::from_ymd_opt(y, m, 1))
+            }
+            None => (format!("XXXX-{m:02}"), None),
+        };
+        Some(with_coarse(found(i, k, value, DateType::Date), point, Unit::Month))
+    }
+
+    /// `20 February 2025`, `20th of February`.
+    fn day_first(&self, i: usize) -> Option<Found> {
+        let d = self.day_num(i)?;
+        let mut k = i + 1;
+        if self.w(k) == "of" {
+            k += 1;
+        }
+        let (m, k) = self.month_at(k)?;
+        if let Some(y) = self.year_num(k) {
+            return Some(found_day(i, k + 1, NaiveDate::from_ymd_opt(y, m, d), "XXXX-XX-XX"));
+        }
+        let date = self
+            .published
+            .and_then(|p| resolve::month_day(p, m, d, self.tense(i..k)));
+        Some(found_day(i, k, date, &format!("XXXX-{m:02}-{d:02}")))
+    }
+
+    /// `Monday`, `last Monday`, `Wednesday night`, `Monday, Feb. 17`.
+    fn weekday_expr(&self, i: usize) -> Option<Found> {
+        let (rel, j) = match self.w(i) {
+            "last" | "past" => (Some(-1i64), i + 1),
+            "next" | "coming" => (Some(1), i + 1),
+            "this" => (Some(0), i + 1),
+            _ => (None, self.point_modifier(i)),
+        };
+        let wd = lexicon::weekday_full(self.w(j))?;
+        if !self.capitalized(j) {
+            return None;
+        }
+        // "Black Monday", "Super Tuesday", "Good Friday": names of events.
+        if j == i
+            && j > self.sent.start
+            && self.capitalized(j - 1)
+            && self.kind(j - 1) == Some(TokenKind::Word)
+            && lexicon::month(self.w(j - 1)).is_none()
+            && lexicon::weekday(self.w(j - 1)).is_none()
+            && j - 1 != self.sent.start
+        {
+            return None;
+        }
+        let mut e = j + 1;
+        // "Monday, February 17, 2025": the explicit date decides.
+        let after = if self.w(e) == "," { e + 1 } else { e };
+        if let Some((m, k)) = self.month_at(after) {
+            if let Some(f) = self.month_first(after, after, m, k) {
+                if f.day.is_some() {
+                    return Some(Found { start: i, ..f });
+                }
+            }
+        }
+        let date = self.published.and_then(|p| match rel {
+            Some(-1) => resolve::add_days(p, -1)
+                .and_then(|q| resolve::weekday_near(q, wd, Tense::Past)),
+            Some(1) => {
+                resolve::add_days(p, 1).and_then(|q| resolve::weekday_near(q, wd, Tense::Future))
+            }
+            Some(_) => resolve::weekday_in_week(p, wd, 0),
+            None => resolve::weekday_near(p, wd, self.tense(i..e)),
+        });
+        // Part of day: "Wednesday night".
+        if let Some(pod) = lexicon::part_of_day(self.w(e)) {
+            e += 1;
+            let value = match date {
+                Some(d) => format!("{}T{pod}", resolve::day(d)),
+                None => format!("XXXX-WXX-{wd}T{pod}"),
+            };
+            return Some(Found {
+                start: i,
+                end: e,
+                value,
+                kind: DateType::Time,
+                day: date,
+                coarse: None,
+            });
+        }
+        Some(found_day(i, e, date, &format!("XXXX-WXX-{wd}")))
+    }
+
+    /// `today`, `yesterday`, `tomorrow`, `tonight`, `last night`,
+    /// `this morning`, `earlier today`, `yesterday afternoon`.
+    fn deictic(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        if matches!(self.w(j), "earlier" | "later") {
+            j += 1;
+        }
+        let p = self.published;
+        let (offset, mut e, pod): (i64, usize, Option<&str>) = match self.w(j) {
+            "today" => (0, j + 1, None),
+            "yesterday" => (-1, j + 1, None),
+            "tomorrow" => (1, j + 1, None),
+            "tonight" => (0, j + 1, Some("NI")),
+            "last" if j == i && self.w(j + 1) == "night" => (-1, j + 2, Some("NI")),
+            "this" if j == i => (0, j + 2, Some(lexicon::part_of_day(self.w(j + 1))?)),
+            _ => return None,
+        };
+        let pod = match pod {
+            Some(x) => Some(x),
+            None => lexicon::part_of_day(self.w(e)).inspect(|_| e += 1),
+        };
+        let date = p.and_then(|p| resolve::add_days(p, offset));
+        match pod {
+            Some(pod) => {
+                let value = match date {
+                    Some(d) => format!("{}T{pod}", resolve::day(d)),
+                    None => format!("XXXX-XX-XXT{pod}"),
+                };
+                Some(Found {
+                    start: i,
+                    end: e,
+                    value,
+                    kind: DateType::Time,
+                    day: date,
+                    coarse: None,
+                })
+            }
+            None => Some(found_day(i, e, date, "XXXX-XX-XX")),
+        }
+    }
+
+    /// `last week`, `this year`, `next month`, `earlier this month`,
+    /// `the past decade` (a duration), `the last quarter`, `the following week`.
+    fn relative_period(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let modifier = matches!(self.w(j), "earlier" | "later" | "early" | "late" | "mid");
+        if modifier {
+            j += 1;
+            if self.w(j) == "-" {
+                j += 1;
+            }
+        }
+        let the = self.w(j) == "the";
+        if the {
+            j += 1;
+        }
+        let rel = self.w(j);
+        let mut k = j + 1;
+        // "this past week"
+        let this_past = rel == "this" && self.w(k) == "past";
+        if this_past {
+            k += 1;
+        }
+        let (unit, plural) = lexicon::unit(self.w(k))?;
+        if plural {
+            return None;
+        }
+        if unit.is_clock() {
+            return None;
+        }
+        let e = k + 1;
+        // Durations: "the past decade", "past year", "the last decade".
+        let is_past = rel == "past" && !this_past;
+        if !modifier
+            && (is_past || (the && rel == "last" && matches!(unit, Unit::Decade | Unit::Century)))
+        {
+            return Some(found(i, e, resolve::duration(Some(1.0), unit), DateType::Duration));
+        }
+        let (offset, anaphoric) = match rel {
+            "last" => (-1, false),
+            "this" if this_past => (-1, false),
+            "this" | "current" => (0, false),
+            "next" | "coming" if !the => (1, false),
+            "next" | "following" | "coming" => (1, true),
+            "previous" | "preceding" | "prior" => (-1, true),
+            "same" if the => (0, true),
+            _ => return None,
+        };
+        if unit == Unit::Day && !anaphoric {
+            return None;
+        }
+        let reference = if anaphoric {
+            self.reference_for(unit)
+        } else {
+            self.published
+        };
+        let mut value = match reference {
+            Some(r) => resolve::period(r, unit, offset)?,
+            None => resolve::period_unknown(unit).to_string(),
+        };
+        if unit == Unit::Weekend && offset == 0 {
+            // "this weekend" in a past clause: the weekend just gone.
+            if let Some(r) = reference {
+                if !resolve::is_weekend(r) && self.tense(i..e) == Tense::Past {
+                    value = resolve::period(r, unit, -1)?;
+                }
+            }
+        }
+        let day = if unit == Unit::Day {
+            reference.and_then(|r| resolve::add_days(r, offset))
+        } else {
+            None
+        };
+        Some(Found {
+            start: i,
+            end: e,
+            value,
+            kind: DateType::Date,
+            day,
+            coarse: None,
+        })
+    }
+
+    /// A count (`three`, `12`, `a`, `many`), then optional adjectives and a
+    /// unit: durations (`three years`, `many hours`, `12-year`), relative
+    /// dates (`two weeks ago`, `three days later`, `a year from now`), and
+    /// `the past nine days`.
+    fn count_expr(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let the = self.w(j) == "the";
+        let mut within_the = false;
+        if the {
+            if !matches!(self.w(j + 1), "past" | "last" | "next" | "coming" | "first" | "previous")
+            {
+                return None;
+            }
+            j += 2;
+            within_the = true;
+        } else if lexicon::is_approximator(self.w(j)) {
+            j += 1;
+        }
+        let (count, mut k) = self.count_at(j)?;
+        let hyphen = self.w(k) == "-" && self.glued(k) && self.glued(k + 1);
+        if hyphen {
+            k += 1;
+        }
+        while lexicon::is_unit_adjective(self.w(k)) && !hyphen {
+            k += 1;
+        }
+        let unit_word = self.w(k);
+        let (unit, plural) = lexicon::unit(unit_word)?;
+        // "a second consecutive day": "second" after "a" is an ordinal.
+        if unit == Unit::Second && matches!(self.w(j), "a" | "an") {
+            return None;
+        }
+        if plural && count == Some(1.0) && !hyphen && matches!(self.w(j), "a" | "an" | "one") {
+            return None;
+        }
+        // "$5 a day", "twice a week": a frequency.
+        if !the && matches!(self.w(j), "a" | "an") {
+            let p = self.prev(j);
+            if matches!(p, "once" | "twice" | "times")
+                || self.kind(j.wrapping_sub(1)) == Some(TokenKind::Number)
+            {
+                return Some(found(
+                    i,
+                    k + 1,
+                    resolve::duration(Some(1.0), unit),
+                    DateType::Set,
+                ));
+            }
+        }
+        let e = k + 1;
+        if !within_the && !hyphen {
+            // Relative dates.
+            let n = count.map(|c| c as i64);
+            let after = self.w(e);
+            let dir: Option<(i64, bool)> = match after {
+                "ago" => Some((-1, false)),
+                "earlier" => Some((-1, true)),
+                "later" => Some((1, true)),
+                "from" if self.w(e + 1) == "now" => Some((1, false)),
+                _ => None,
+            };
+            if let Some((sign, anaphoric)) = dir {
+                let end = if after == "from" { e + 2 } else { e + 1 };
+                let reference = if anaphoric {
+                    self.reference_for(unit)
+                } else {
+                    self.published
+                };
+                let value = match (n, reference) {
+                    (Some(n), Some(r)) if count.is_some_and(|c| c.fract() == 0.0) => {
+                        resolve::shifted(r, unit, sign * n)?
+                    }
+                    (Some(_), None) => resolve::period_unknown(unit).to_string(),
+                    _ if sign < 0 => "PAST_REF".to_string(),
+                    _ => "FUTURE_REF".to_string(),
+                };
+                let day = match (unit, n, reference) {
+                    (Unit::Day, Some(n), Some(r)) => resolve::add_days(r, sign * n),
+                    _ => None,
+                };
+                return Some(Found {
+                    start: i,
+                    end: end.min(self.sent.end),
+                    value,
+                    kind: DateType::Date,
+                    day,
+                    coarse: None,
+                });
+            }
+        }
+        if unit == Unit::Weekend {
+            return None;
+        }
+        Some(found(i, e, resolve::duration(count, unit), DateType::Duration))
+    }
+
+    /// A bare plural unit of vague length: `for years`, `in just minutes`,
+    /// `decades-long`.
+    fn vague_duration(&self, i: usize) -> Option<Found> {
+        let (unit, plural) = lexicon::unit(self.w(i))?;
+        if !plural || unit == Unit::Weekend {
+            return None;
+        }
+        let mut p = i;
+        if self.prev(p) == "just" {
+            p -= 1;
+        }
+        let long = self.w(i + 1) == "-" && self.glued(i + 1) && self.w(i + 2) == "long";
+        let prep = matches!(self.prev(p), "for" | "in" | "within" | "over");
+        if !(prep || long) {
+            return None;
+        }
+        // "in days of old", "for hours of video": not the plain unit.
+        if !long && self.w(i + 1) == "of" {
+            return None;
+        }
+        let e = if long { i + 3 } else { i + 1 };
+        let end = if long { i + 1 } else { e };
+        Some(found(i, end, resolve::duration(None, unit), DateType::Duration))
+    }
+
+    /// A count at `j`: `Some(n)`, or `None` for a vague one, with the next index.
+    #[allow(clippy::type_complexity)]
+    fn count_at(&self, j: usize) -> Option<(Option<f64>, usize)> {
+        let w = self.w(j);
+        if self.kind(j) == Some(TokenKind::Number) {
+            if w.contains(',') || w.contains(':') {
+                return None;
+            }
+            let v: f64 = w.parse().ok()?;
+            // "$13 billion", "No. 5": money and ranks are not counts of time.
+            if matches!(self.prev(j), "$" | "€" | "£" | "#" | "no.") {
+                return None;
+            }
+            return Some((Some(v), j + 1));
+        }
+        if matches!(w, "a" | "an") {
+            match self.w(j + 1) {
+                "few" | "couple" => {
+                    let k = if self.w(j + 2) == "of" { j + 3 } else { j + 2 };
+                    return Some((None, k));
+                }
+                "half" => return None,
+                _ => return Some((Some(1.0), j + 1)),
+            }
+        }
+        if lexicon::is_vague_quantity(w) {
+            return Some((None, j + 1));
+        }
+        let n = lexicon::number_word(w)?;
+        // "twenty-five"
+        if n >= 20 && n % 10 == 0 && self.w(j + 1) == "-" && self.glued(j + 1) {
+            if let Some(u) = lexicon::number_word(self.w(j + 2)).filter(|u| *u < 10) {
+                return Some((Some(f64::from(n + u)), j + 3));
+            }
+        }
+        Some((Some(f64::from(n)), j + 1))
+    }
+
+    /// `Q1 2025`, `the first quarter (of 2025 | of this year)`, `first-quarter`,
+    /// `the first half of 2025`.
+    fn quarter_expr(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        let p = self.published;
+        if let Some(q) = w.strip_prefix('q').and_then(|d| d.parse::<u32>().ok()) {
+            if !(1..=4).contains(&q) || self.kind(i) != Some(TokenKind::Word) {
+                return None;
+            }
+            if let Some(y) = self.year_num(i + 1) {
+                return Some(found(i, i + 2, resolve::quarter(y, q), DateType::Date));
+            }
+            let value = match p {
+                Some(p) => resolve::quarter(self.quarter_year(p, q, i..i + 1), q),
+                None => format!("XXXX-Q{q}"),
+            };
+            return Some(found(i, i + 1, value, DateType::Date));
+        }
+        let mut j = i;
+        if w == "the" {
+            j += 1;
+        }
+        let ord = self.w(j);
+        let n = lexicon::ordinal_word(ord).or_else(|| {
+            let num = ord.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let suf = &ord[num.len()..];
+            matches!(suf, "st" | "nd" | "rd" | "th")
+                .then(|| num.parse().ok())
+                .flatten()
+        })?;
+        let mut k = j + 1;
+        if self.w(k) == "-" && self.glued(k) {
+            k += 1;
+        }
+        if self.w(k) == "fiscal" {
+            k += 1;
+        }
+        let (half, max) = match self.w(k) {
+            "quarter" => (false, 4),
+            "half" => (true, 2),
+            _ => return None,
+        };
+        if !(1..=max).contains(&n) {
+            return None;
+        }
+        let mut e = k + 1;
+        // Year: "of 2025", "2025", "of this/last/next year".
+        let mut year: Option<Option<i32>> = None;
+        let yk = if self.w(e) == "of" { e + 1 } else { e };
+        if let Some(y) = self.year_num(yk) {
+            year = Some(Some(y));
+            e = yk + 1;
+        } else if self.w(e) == "of" && self.w(yk + 1) == "year" {
+            let off = match self.w(yk) {
+                "this" | "the" => Some(0),
+                "last" => Some(-1),
+                "next" => Some(1),
+                _ => None,
+            };
+            if let Some(off) = off {
+                year = Some(p.map(|p| p.year() + off));
+                e = yk + 2;
+            }
+        }
+        let y = match year {
+            Some(Some(y)) => Some(y),
+            Some(None) => None,
+            None if half => p.map(|p| p.year()),
+            None => p.map(|p| self.quarter_year(p, n, i..e)),
+        };
+        let value = match (y, half) {
+            (Some(y), false) => resolve::quarter(y, n),
+            (Some(y), true) => format!("{y:04}-H{n}"),
+            (None, false) => format!("XXXX-Q{n}"),
+            (None, true) => format!("XXXX-H{n}"),
+        };
+        Some(found(i, e, value, DateType::Date))
+    }
+
+    /// Year of a quarter named without one: in a past clause a quarter
+    /// later than the current one is last year's.
+    fn quarter_year(&self, p: NaiveDate, q: u32, span: Range<usize>) -> i32 {
+        let cur = resolve::quarter_of(p);
+        match self.tense(span) {
+            Tense::Past if q > cur => p.year() - 1,
+            Tense::Future if q < cur => p.year() + 1,
+            _ => p.year(),
+        }
+    }
+
+    /// `every Monday`, `each year`, `daily`, `weekly`, `annual`, `on Mondays`.
+    fn set_expr(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        let simple = match w {
+            "daily" => Some("P1D"),
+            "weekly" => Some("P1W"),
+            "monthly" => Some("P1M"),
+            "quarterly" => Some("P3M"),
+            "yearly" | "annual" | "annually" => Some("P1Y"),
+            "hourly" => Some("PT1H"),
+            "nightly" => Some("P1D"),
+            _ => None,
+        };
+        if let Some(v) = simple {
+            // "Daily Mail", "Weekly Standard": names, not sets.
+            if self.capitalized(i) && i != self.sent.start {
+                return None;
+            }
+            return Some(found(i, i + 1, v.to_string(), DateType::Set));
+        }
+        if matches!(w, "every" | "each") {
+            let mut j = i + 1;
+            let mut n = 1.0;
+            if let Some((Some(c), k)) = self.count_at(j) {
+                if !matches!(self.w(j), "a" | "an") {
+                    n = c;
+                    j = k;
+                }
+            }
+            if let Some(wd) = lexicon::weekday_full(self.w(j)) {
+                return Some(found(i, j + 1, format!("XXXX-WXX-{wd}"), DateType::Set));
+            }
+            let (unit, _) = lexicon::unit(self.w(j))?;
+            if unit == Unit::Weekend {
+                return Some(found(i, j + 1, "XXXX-WXX-WE".to_string(), DateType::Set));
+            }
+            return Some(found(i, j + 1, resolve::duration(Some(n), unit), DateType::Set));
+        }
+        if let Some(wd) = lexicon::weekday_plural(w) {
+            if self.capitalized(i) && matches!(self.prev(i), "on" | "of") {
+                return Some(found(i, i + 1, format!("XXXX-WXX-{wd}"), DateType::Set));
+            }
+        }
+        None
+    }
+
+    /// `3:30 p.m.`, `10 am`, `3pm`, `16:08 UTC`, `0800 GMT`, `noon`, `midnight`.
+    fn time_of_day(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        let date_prefix = || match self.reference() {
+            Some(d) => resolve::day(d),
+            None => "XXXX-XX-XX".to_string(),
+        };
+        match w {
+            "noon" | "midday" => {
+                return Some(found(
+                    i,
+                    i + 1,
+                    format!("{}T12:00", date_prefix()),
+                    DateType::Time,
+                ))
+            }
+            "midnight" => {
+                return Some(found(
+                    i,
+                    i + 1,
+                    format!("{}T24:00", date_prefix()),
+                    DateType::Time,
+                ))
+            }
+            _ => {}
+        }
+        let (h, m, mut e, needs_marker) = match self.kind(i)? {
+            TokenKind::Number => {
+                if let Some((a, b)) = w.split_once(':') {
+                    if b.contains(':') || b.len() != 2 || a.is_empty() || a.len() > 2 {
+                        return None;
+                    }
+                    let h: u32 = a.parse().ok()?;
+                    let m: u32 = b.parse().ok()?;
+                    (h, m, i + 1, false)
+                } else {
+                    let (v, len) = self.digits(i)?;
+                    if len == 4 {
+                        // Military time only with a zone: "0800 UTC".
+                        if !matches!(self.w(i + 1), "utc" | "gmt") {
+                            return None;
+                        }
+                        (v / 100, v % 100, i + 1, false)
+                    } else if len <= 2 {
+                        (v, 0, i + 1, true)
+                    } else {
+                        return None;
+                    }
+                }
+            }
+            TokenKind::Word => {
+                let num = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+                let suf = &w[num.len()..];
+                if num.is_empty() || num.len() > 2 || !matches!(suf, "am" | "pm" | "a.m." | "p.m.")
+                {
+                    return None;
+                }
+                let h: u32 = num.parse().ok()?;
+                let h = ampm(h, suf)?;
+                return Some(self.finish_time(i, i + 1, h, 0, &date_prefix()));
+            }
+            _ => return None,
+        };
+        if h > 24 || m > 59 {
+            return None;
+        }
+        let marker = self.w(e);
+        let mut h = h;
+        if matches!(marker, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") {
+            h = ampm(h, marker)?;
+            e += 1;
+        } else if needs_marker {
+            return None;
+        }
+        Some(self.finish_time(i, e, h, m, &date_prefix()))
+    }
+
+    fn finish_time(&self, i: usize, e: usize, h: u32, m: u32, date: &str) -> Found {
+        let mut e = e;
+        let zone = match self.w(e) {
+            "utc" | "gmt" => {
+                e += 1;
+                "Z"
+            }
+            "et" | "est" | "edt" | "pt" | "pst" | "pdt" | "ct" | "cst" | "cdt" | "bst" | "cet" => {
+                e += 1;
+                ""
+            }
+            _ => "",
+        };
+        found(
+            i,
+            e,
+            format!("{date}T{h:02}:{m:02}{zone}"),
+            DateType::Time,
+        )
+    }
+
+    /// A bare year (`2024`, `in 1991`, `WWDC 2005`, `early 2009`, `'82`),
+    /// only where a year is plausible.
+    fn year_expr(&self, i: usize) -> Option<Found> {
+        let j = self.point_modifier(i);
+        // "'82"
+        if matches!(self.w(j), "'" | "’") {
+            let (v, len) = self.digits(j + 1)?;
+            if len != 2 || !self.glued(j + 1) || !lexicon::is_year_preposition(self.prev(j)) {
+                return None;
+            }
+            if self.w(j + 2) == "s" {
+                return None;
+            }
+            let reference = self.published.map_or(2030, |p| p.year() + 10);
+            let y = if 2000 + v as i32 <= reference {
+                2000 + v
+            } else {
+                1900 + v
+            };
+            return Some(found(i, j + 2, format!("{y:04}"), DateType::Date));
+        }
+        let (v, len) = self.digits(j)?;
+        if len != 4 || !(1900..=2099).contains(&v) {
+            return None;
+        }
+        let prev = self.prev(j);
+        let next = self.w(j + 1);
+        if matches!(prev, "$" | "€" | "£" | "#" | "no." | "number" | "at" | "about")
+            || matches!(next, "%" | "percent")
+            || (matches!(next, ":" | "/") && self.glued(j + 1))
+        {
+            return None;
+        }
+        let determiner = matches!(
+            prev,
+            "the" | "its" | "their" | "his" | "her" | "our" | "this" | "a" | "'s" | "’s"
+        );
+        if lexicon::is_count_noun(next) && !determiner {
+            return None;
+        }
+        let after_ok = matches!(
+            self.kind(j + 1),
+            None | Some(TokenKind::Punct) | Some(TokenKind::Quote)
+        ) || matches!(
+            next,
+            "and" | "or" | "but" | "was" | "were" | "is" | "when" | "as" | "saw" | "to"
+        );
+        let before_ok = lexicon::is_year_preposition(prev)
+            || determiner
+            || j > i
+            || lexicon::month(prev).is_some()
+            || (j > self.sent.start && self.capitalized(j - 1) && !self.capitalized(j + 1))
+            || j == self.sent.start;
+        // "Russell 2000 Index", "Windows 2000 Server": part of a name.
+        if j > self.sent.start && self.capitalized(j - 1) && self.capitalized(j + 1) {
+            return None;
+        }
+        if !(before_ok || after_ok) {
+            return None;
+        }
+        let point = i32::try_from(v)
+            .ok()
+            .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1));
+        Some(with_coarse(found(i, j + 1, format!("{v:04}"), DateType::Date), point, Unit::Year))
+    }
+
+    /// `the 1990s`, `the early 2000s`, `the '90s`, `1980s`.
+    fn decade_expr(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        if self.w(j) == "the" {
+            j += 1;
+        }
+        j = self.point_modifier(j);
+        let apostrophe = matches!(self.w(j), "'" | "’");
+        if apostrophe {
+            j += 1;
+        }
+        let w = self.w(j);
+        // "1980's": the possessive-looking 's is the plural.
+        let (digits, e) = match w.strip_suffix('s') {
+            Some(d) => (d, j + 1),
+            None if matches!(self.w(j + 1), "'s" | "’s") && self.glued(j + 1) => (w, j + 2),
+            None => return None,
+        };
+        if !digits.bytes().all(|b| b.is_ascii_digit()) || !digits.ends_with('0') {
+            return None;
+        }
+        let value = match (digits.len(), apostrophe) {
+            (4, false) => {
+                let y: u32 = digits.parse().ok()?;
+                if !(1000..=2990).contains(&y) {
+                    return None;
+                }
+                digits.get(..3)?.to_string()
+            }
+            (2, true) => {
+                let d: u32 = digits.parse().ok()?;
+                if d <= 20 {
+                    format!("20{}", d / 10)
+                } else {
+                    format!("19{}", d / 10)
+                }
+            }
+            _ => return None,
+        };
+        Some(found(i, e, value, DateType::Date))
+    }
+
+    /// `this summer`, `last fall`, `Autumn 2008`, `the spring of 2025`.
+    fn season_expr(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        let (off, j) = match w {
+            "this" => (Some(0i32), i + 1),
+            "last" => (Some(-1), i + 1),
+            "next" => (Some(1), i + 1),
+            _ => (None, self.point_modifier(i)),
+        };
+        let code = lexicon::season(self.w(j))?;
+        let mut e = j + 1;
+        let yk = if self.w(e) == "of" { e + 1 } else { e };
+        if let Some(y) = self.year_num(yk) {
+            e = yk + 1;
+            return Some(found(i, e, format!("{y:04}-{code}"), DateType::Date));
+        }
+        // Bare season words only with a determiner or when capitalized mid-sentence.
+        let prev_ok = matches!(self.prev(i), "the" | "their" | "its" | "in" | "this");
+        if off.is_none() && !(self.capitalized(j) && j != self.sent.start && prev_ok) {
+            return None;
+        }
+        if self.w(j) == "fall" && off.is_none() {
+            return None;
+        }
+        let value = match self.published {
+            Some(p) => format!("{:04}-{code}", p.year() + off.unwrap_or(0)),
+            None => format!("XXXX-{code}"),
+        };
+        Some(found(i, e, value, DateType::Date))
+    }
+
+    /// Fixed-date holidays: `Christmas`, `Christmas Eve`, `New Year's Day`.
+    fn holiday(&self, i: usize) -> Option<Found> {
+        if !self.capitalized(i) {
+            return None;
+        }
+        let (m, d, e) = match self.w(i) {
+            "christmas" => match self.w(i + 1) {
+                "eve" => (12, 24, i + 2),
+                "day" => (12, 25, i + 2),
+                _ => (12, 25, i + 1),
+            },
+            "new" if self.w(i + 1) == "year" && matches!(self.w(i + 2), "'s" | "’s") => {
+                match self.w(i + 3) {
+                    "eve" => (12, 31, i + 4),
+                    "day" => (1, 1, i + 4),
+                    _ => return None,
+                }
+            }
+            "halloween" => (10, 31, i + 1),
+            "valentine" if matches!(self.w(i + 1), "'s" | "’s") && self.w(i + 2) == "day" => {
+                (2, 14, i + 3)
+            }
+            _ => return None,
+        };
+        if let Some(y) = self.year_num(e) {
+            return Some(found_day(i, e + 1, NaiveDate::from_ymd_opt(y, m, d), ""));
+        }
+        let date = self
+            .published
+            .and_then(|p| resolve::month_day(p, m, d, self.tense(i..e)));
+        Some(found_day(i, e, date, &format!("XXXX-{m:02}-{d:02}")))
+    }
+
+    /// Underspecified references: `now`, `currently`, `recently`,
+    /// `the future`, `the past`, `recent years`, `the time being`.
+    fn reference_word(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        let next = self.w(i + 1);
+        let (v, e) = match w {
+            "now" | "currently" | "presently" | "nowadays" => ("PRESENT_REF", i + 1),
+            "current" => {
+                if matches!(next, "account" | "accounts" | "affairs" | "events" | "of") {
+                    return None;
+                }
+                ("PRESENT_REF", i + 1)
+            }
+            "recently" | "lately" => ("PAST_REF", i + 1),
+            "more" if next == "recently" => ("PAST_REF", i + 2),
+            "recent" if matches!(self.prev(i), "most" | "more") => return None,
+            "recent" => match lexicon::unit(next) {
+                Some((_, true)) => ("PAST_REF", i + 2),
+                _ => ("PAST_REF", i + 1),
+            },
+            "the" => match (next, self.w(i + 2), self.w(i + 3)) {
+                ("future", _, _) => ("FUTURE_REF", i + 2),
+                ("near", "future" | "term", _) => ("FUTURE_REF", i + 3),
+                ("past", _, _)
+                    if matches!(self.prev(i), "in")
+                        && matches!(
+                            self.kind(i + 2),
+                            None | Some(TokenKind::Punct) | Some(TokenKind::Quote)
+                        ) =>
+                {
+                    ("PAST_REF", i + 2)
+                }
+                ("time", "being", _) => ("PRESENT_REF", i + 3),
+                _ => return None,
+            },
+            "these" if next == "days" => ("PRESENT_REF", i + 2),
+            "at" if next == "present" => ("PRESENT_REF", i + 2),
+            "soon" if !matches!(next, "after" | "afterwards" | "as" | "thereafter")
+                && self.prev(i) != "as" =>
+            {
+                ("FUTURE_REF", i + 1)
+            }
+            _ => return None,
+        };
+        Some(found(i, e, v.to_string(), DateType::Date))
+    }
+
+    /// `the day`, `the same day`, `that day`, `late in the day`, `the start
+    /// of the day`: the day last mentioned, where the context makes it one.
+    fn anaphoric_day(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let late = matches!(self.w(j), "late" | "early" | "earlier" | "later")
+            && self.w(j + 1) == "in"
+            && self.w(j + 2) == "the";
+        if late {
+            j += 2;
+        }
+        let edge = matches!(self.w(j), "the")
+            && matches!(self.w(j + 1), "start" | "end" | "beginning" | "close" | "rest" | "remainder")
+            && self.w(j + 2) == "of";
+        if edge {
+            j += 3;
+        }
+        let (unit_at, e_unit) = match (self.w(j), self.w(j + 1), self.w(j + 2)) {
+            ("the", "same", u) | ("that", "same", u) => (u, j + 3),
+            ("the", u, _) | ("that", u, _) => (u, j + 2),
+            ("this", u, _) if edge => (u, j + 2),
+            _ => return None,
+        };
+        let (unit, plural) = lexicon::unit(unit_at)?;
+        if plural {
+            return None;
+        }
+        let same = self.w(j + 1) == "same";
+        let prev = self.prev(i);
+        let contextual = late
+            || edge
+            || same
+            || matches!(
+                prev,
+                "end" | "ended" | "ending" | "ends" | "finish" | "finished" | "close" | "closed"
+                    | "closing" | "start" | "started" | "begin" | "began" | "for" | "during"
+                    | "over"
+            );
+        if !contextual {
+            return None;
+        }
+        let this = self.w(j) == "this";
+        let reference = if this {
+            self.published
+        } else {
+            self.reference()
+        };
+        match unit {
+            Unit::Day => {
+                let d = reference;
+                Some(found_day(i, e_unit, d, "XXXX-XX-XX"))
+            }
+            Unit::Weekend => {
+                let r = self.published;
+                let value = match r {
+                    Some(r) if !resolve::is_weekend(r) && self.tense(i..e_unit) == Tense::Past => {
+                        resolve::period(r, unit, -1)?
+                    }
+                    Some(r) => resolve::period(r, unit, 0)?,
+                    None => resolve::period_unknown(unit).to_string(),
+                };
+                Some(found(i, e_unit, value, DateType::Date))
+            }
+            Unit::Week | Unit::Month | Unit::Year | Unit::Quarter if edge || same => {
+                let value = match reference {
+                    Some(r) => resolve::period(r, unit, 0)?,
+                    None => resolve::period_unknown(unit).to_string(),
+                };
+                Some(found(i, e_unit, value, DateType::Date))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// 12-hour clock to 24-hour.
+fn ampm(h: u32, marker: &str) -> Option<u32> {
+    if !(1..=12).contains(&h) {
+        return None;
+    }
+    Some(if marker.starts_with('p') {
+        if h == 12 {
+            12
+        } else {
+            h + 12
+        }
+    } else if h == 12 {
+        0
+    } else {
+        h
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ampm_conversion() {
+        assert_eq!(ampm(3, "p.m."), Some(15));
+        assert_eq!(ampm(12, "am"), Some(0));
+        assert_eq!(ampm(12, "pm"), Some(12));
+        assert_eq!(ampm(13, "pm"), None);
+    }
+}

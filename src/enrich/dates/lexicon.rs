@@ -1,0 +1,429 @@
+//! Word lists for temporal expressions in English news.
+//!
+//! Every lookup takes an already lowercased token, so the grammar lowercases
+//! each token once. Lists are small `match` tables: the compiler turns them
+//! into jump tables and string compares, no allocation, no hashing.
+
+/// Month number (1-12) of a month name or its news abbreviation.
+pub fn month(w: &str) -> Option<u32> {
+    Some(match w {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// Whether a month word is an abbreviation (it may carry a dot, `Feb.`).
+pub fn is_month_abbrev(w: &str) -> bool {
+    w.len() <= 4 && w != "june" && w != "july" && w != "may"
+}
+
+/// ISO weekday number (Monday = 1) of a weekday name or abbreviation.
+pub fn weekday(w: &str) -> Option<u32> {
+    Some(match w {
+        "monday" | "mon" => 1,
+        "tuesday" | "tue" | "tues" => 2,
+        "wednesday" | "wed" => 3,
+        "thursday" | "thu" | "thur" | "thurs" => 4,
+        "friday" | "fri" => 5,
+        "saturday" | "sat" => 6,
+        "sunday" | "sun" => 7,
+        _ => return None,
+    })
+}
+
+/// Full weekday names only (abbreviations are too ambiguous alone: `sun`, `sat`, `wed`).
+pub fn weekday_full(w: &str) -> Option<u32> {
+    if w.len() >= 6 {
+        weekday(w)
+    } else {
+        None
+    }
+}
+
+/// Weekday from a plural ("Mondays"): a recurring day.
+pub fn weekday_plural(w: &str) -> Option<u32> {
+    w.strip_suffix('s').and_then(weekday_full)
+}
+
+/// TIMEX3 part-of-day code.
+pub fn part_of_day(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" | "overnight" => "NI",
+        _ => return None,
+    })
+}
+
+/// Season code (`SP`, `SU`, `FA`, `WI`).
+pub fn season(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "spring" => "SP",
+        "summer" => "SU",
+        "fall" | "autumn" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
+}
+
+/// A calendar or duration unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Seconds.
+    Second,
+    /// Minutes.
+    Minute,
+    /// Hours.
+    Hour,
+    /// Days.
+    Day,
+    /// Weeks.
+    Week,
+    /// Weekends (periods, not durations).
+    Weekend,
+    /// Months.
+    Month,
+    /// Quarters of a year.
+    Quarter,
+    /// Years.
+    Year,
+    /// Decades.
+    Decade,
+    /// Centuries.
+    Century,
+}
+
+impl Unit {
+    /// Whether it is a time-of-day unit (durations start with `PT`).
+    pub fn is_clock(self) -> bool {
+        matches!(self, Unit::Second | Unit::Minute | Unit::Hour)
+    }
+
+    /// The TIMEX3 duration letter, and the factor applied to the count
+    /// (decades and centuries are written in years, as MEANTIME does).
+    pub fn duration_letter(self) -> (&'static str, u32) {
+        match self {
+            Unit::Second => ("S", 1),
+            Unit::Minute => ("M", 1),
+            Unit::Hour => ("H", 1),
+            Unit::Day => ("D", 1),
+            Unit::Week | Unit::Weekend => ("W", 1),
+            Unit::Month => ("M", 1),
+            Unit::Quarter => ("Q", 1),
+            Unit::Year => ("Y", 1),
+            Unit::Decade => ("Y", 10),
+            Unit::Century => ("Y", 100),
+        }
+    }
+}
+
+/// A unit word, singular or plural, with whether it was plural.
+pub fn unit(w: &str) -> Option<(Unit, bool)> {
+    let (u, plural) = match w {
+        "second" | "sec" => (Unit::Second, false),
+        "seconds" | "secs" => (Unit::Second, true),
+        "minute" | "min" => (Unit::Minute, false),
+        "minutes" | "mins" => (Unit::Minute, true),
+        "hour" | "hr" => (Unit::Hour, false),
+        "hours" | "hrs" => (Unit::Hour, true),
+        "day" => (Unit::Day, false),
+        "days" => (Unit::Day, true),
+        "week" => (Unit::Week, false),
+        "weeks" => (Unit::Week, true),
+        "weekend" => (Unit::Weekend, false),
+        "weekends" => (Unit::Weekend, true),
+        "month" => (Unit::Month, false),
+        "months" => (Unit::Month, true),
+        "quarter" => (Unit::Quarter, false),
+        "quarters" => (Unit::Quarter, true),
+        "year" => (Unit::Year, false),
+        "years" => (Unit::Year, true),
+        "decade" => (Unit::Decade, false),
+        "decades" => (Unit::Decade, true),
+        "century" => (Unit::Century, false),
+        "centuries" => (Unit::Century, true),
+        _ => return None,
+    };
+    Some((u, plural))
+}
+
+/// Small cardinal number words (and `a`/`an` = 1).
+pub fn number_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "a" | "an" | "one" | "single" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "hundred" => 100,
+        _ => return None,
+    })
+}
+
+/// Ordinal words and their value (`first` = 1).
+pub fn ordinal_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        _ => return None,
+    })
+}
+
+/// Vague quantities: a duration with an unspecified count (`many hours` = `PTXH`).
+pub fn is_vague_quantity(w: &str) -> bool {
+    matches!(w, "many" | "several" | "few" | "some" | "numerous" | "countless")
+}
+
+/// Approximation words kept inside a duration's span (`nearly five months`).
+pub fn is_approximator(w: &str) -> bool {
+    matches!(
+        w,
+        "over" | "nearly" | "almost" | "about" | "around" | "roughly" | "approximately"
+    )
+}
+
+/// Adjectives that may sit between a count and its unit (`six straight days`).
+pub fn is_unit_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "straight"
+            | "consecutive"
+            | "successive"
+            | "trading"
+            | "business"
+            | "working"
+            | "calendar"
+            | "full"
+            | "long"
+            | "whole"
+            | "more"
+    )
+}
+
+/// Modifiers kept in the span of a point expression (`early 2009`, `late Monday`).
+pub fn is_point_modifier(w: &str) -> bool {
+    matches!(w, "early" | "late" | "mid")
+}
+
+/// Words that make a following 4-digit number a year.
+pub fn is_year_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "since"
+            | "by"
+            | "of"
+            | "from"
+            | "until"
+            | "till"
+            | "through"
+            | "throughout"
+            | "during"
+            | "before"
+            | "after"
+            | "early"
+            | "late"
+            | "mid"
+            | "around"
+            | "circa"
+            | "fiscal"
+            | "year"
+            | "for"
+            | "between"
+            | "and"
+            | "or"
+            | "to"
+            | "summer"
+            | "winter"
+            | "spring"
+            | "autumn"
+            | "fall"
+            | "the"
+    )
+}
+
+/// Plural count nouns after a number: `2000 people` is not a year.
+pub fn is_count_noun(w: &str) -> bool {
+    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        return true;
+    }
+    matches!(
+        w,
+        "people"
+            | "percent"
+            | "per"
+            | "feet"
+            | "ft"
+            | "km"
+            | "kg"
+            | "mph"
+            | "mw"
+            | "gb"
+            | "mb"
+            | "bn"
+            | "million"
+            | "billion"
+            | "thousand"
+            | "more"
+            | "children"
+            | "men"
+            | "women"
+            | "staff"
+            | "police"
+            | "personnel"
+            | "yen"
+            | "metres"
+            | "meters"
+    )
+}
+
+/// Cues that the clause speaks of the future.
+pub fn is_future_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "shall"
+            | "won't"
+            | "won’t"
+            | "upcoming"
+            | "plans"
+            | "plan"
+            | "intends"
+            | "expects"
+            | "scheduled"
+            | "tomorrow"
+            | "next"
+            | "coming"
+            | "forthcoming"
+            | "until"
+            | "till"
+            | "planning"
+            | "aims"
+            | "hopes"
+    )
+}
+
+/// Irregular past-tense verbs and past auxiliaries.
+pub fn is_past_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "was"
+            | "were"
+            | "had"
+            | "did"
+            | "told"
+            | "began"
+            | "came"
+            | "went"
+            | "made"
+            | "took"
+            | "gave"
+            | "met"
+            | "spoke"
+            | "wrote"
+            | "rose"
+            | "fell"
+            | "lost"
+            | "won"
+            | "sold"
+            | "bought"
+            | "left"
+            | "held"
+            | "saw"
+            | "led"
+            | "sent"
+            | "paid"
+            | "got"
+            | "found"
+            | "became"
+            | "ran"
+            | "brought"
+            | "thought"
+            | "knew"
+            | "hid"
+            | "fought"
+            | "struck"
+            | "yesterday"
+            | "last"
+            | "ago"
+            | "earlier"
+            | "wasn't"
+            | "weren't"
+            | "didn't"
+            | "hadn't"
+    )
+}
+
+/// Words ending in `-ed` that are not past-tense verbs.
+pub fn is_ed_exception(w: &str) -> bool {
+    matches!(
+        w,
+        "need"
+            | "needed"
+            | "speed"
+            | "seed"
+            | "feed"
+            | "deed"
+            | "indeed"
+            | "hundred"
+            | "bed"
+            | "red"
+            | "shed"
+            | "united"
+            | "limited"
+            | "based"
+            | "related"
+            | "proceed"
+            | "succeed"
+            | "exceed"
+            | "breed"
+            | "greed"
+            | "weed"
+            | "embed"
+            | "bled"
+            | "fled"
+            | "sled"
+            | "scheduled"
+            | "expected"
+            | "planned"
+            | "supposed"
+            | "set"
+    )
+}

@@ -1,0 +1,256 @@
+//! TIMEX3 normalization: calendar arithmetic against a reference date and
+//! value formatting.
+//!
+//! Everything here is total: impossible dates (`February 30`) and overflows
+//! give `None`, which the grammar turns into an underspecified value rather
+//! than a panic.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use super::lexicon::Unit;
+
+/// The tense a clause speaks in, deciding which `Monday` or `March` is meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    /// Past or present-perfect: the most recent such day (or the reference day itself).
+    Past,
+    /// Future: the next such day (or the reference day itself).
+    Future,
+}
+
+/// `YYYY-MM-DD`.
+pub fn day(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// `YYYY-Www` (ISO week, whose year may differ from the calendar year).
+pub fn week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+/// `YYYY-MM`.
+pub fn month(y: i32, m: u32) -> String {
+    format!("{y:04}-{m:02}")
+}
+
+/// `YYYY-Qn`.
+pub fn quarter(y: i32, q: u32) -> String {
+    format!("{y:04}-Q{q}")
+}
+
+/// Whether `y` prints as exactly four digits (TIMEX3 years).
+pub fn plausible_year(y: i32) -> bool {
+    (1000..=9999).contains(&y)
+}
+
+/// Add `n` calendar months to year/month, giving year/month.
+pub fn add_months(y: i32, m: u32, n: i32) -> Option<(i32, u32)> {
+    let total = i64::from(y) * 12 + i64::from(m) - 1 + i64::from(n);
+    let ny = i32::try_from(total.div_euclid(12)).ok()?;
+    let nm = u32::try_from(total.rem_euclid(12)).ok()? + 1;
+    plausible_year(ny).then_some((ny, nm))
+}
+
+/// Add `n` days, if the result stays in range.
+pub fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    let r = d.checked_add_signed(Duration::try_days(n)?)?;
+    plausible_year(r.year()).then_some(r)
+}
+
+/// The weekday `wd` (1 = Monday) nearest `reference` in the direction of
+/// `tense`; the reference's own weekday is the reference day.
+pub fn weekday_near(reference: NaiveDate, wd: u32, tense: Tense) -> Option<NaiveDate> {
+    let cur = i64::from(reference.weekday().number_from_monday());
+    let wd = i64::from(wd);
+    let delta = match tense {
+        Tense::Past => -((cur - wd).rem_euclid(7)),
+        Tense::Future => (wd - cur).rem_euclid(7),
+    };
+    add_days(reference, delta)
+}
+
+/// Weekday `wd` of the ISO week `offset` weeks from `reference`'s week.
+pub fn weekday_in_week(reference: NaiveDate, wd: u32, offset: i64) -> Option<NaiveDate> {
+    let cur = i64::from(reference.weekday().number_from_monday());
+    add_days(reference, offset * 7 + i64::from(wd) - cur)
+}
+
+/// Year of month `m` (no year written) seen from `reference` in `tense`:
+/// the most recent or the next such month, the current one included.
+pub fn year_of_month(reference: NaiveDate, m: u32, tense: Tense) -> i32 {
+    let (y, cur) = (reference.year(), reference.month());
+    match tense {
+        Tense::Past if m > cur => y - 1,
+        Tense::Future if m < cur => y + 1,
+        _ => y,
+    }
+}
+
+/// Date of month `m`, day `d` (no year written) seen from `reference`.
+pub fn month_day(reference: NaiveDate, m: u32, d: u32, tense: Tense) -> Option<NaiveDate> {
+    let y = reference.year();
+    let this = NaiveDate::from_ymd_opt(y, m, d);
+    match (tense, this) {
+        (Tense::Past, Some(t)) if t > reference => NaiveDate::from_ymd_opt(y - 1, m, d),
+        (Tense::Future, Some(t)) if t < reference => NaiveDate::from_ymd_opt(y + 1, m, d),
+        (_, Some(t)) => Some(t),
+        // February 29 of a non-leap year: the nearest leap year in that direction.
+        (Tense::Past, None) => (1..8)
+            .map(|k| y - k)
+            .find_map(|yy| NaiveDate::from_ymd_opt(yy, m, d)),
+        (Tense::Future, None) => (1..8)
+            .map(|k| y + k)
+            .find_map(|yy| NaiveDate::from_ymd_opt(yy, m, d)),
+    }
+}
+
+/// Quarter (1-4) of a date.
+pub fn quarter_of(d: NaiveDate) -> u32 {
+    (d.month() - 1) / 3 + 1
+}
+
+/// The calendar value of the period `unit` shifted by `offset` units from
+/// `reference` (`last week` = offset -1 of Week). `None` when the unit has
+/// no calendar period or the date overflows.
+pub fn period(reference: NaiveDate, unit: Unit, offset: i64) -> Option<String> {
+    Some(match unit {
+        Unit::Day => day(add_days(reference, offset)?),
+        Unit::Week => week(add_days(reference, offset * 7)?),
+        Unit::Weekend => format!("{}-WE", week(add_days(reference, offset * 7)?)),
+        Unit::Month => {
+            let (y, m) = add_months(
+                reference.year(),
+                reference.month(),
+                i32::try_from(offset).ok()?,
+            )?;
+            month(y, m)
+        }
+        Unit::Quarter => {
+            let q = i64::from(quarter_of(reference)) - 1 + offset;
+            let y = i64::from(reference.year()) + q.div_euclid(4);
+            let y = i32::try_from(y).ok().filter(|y| plausible_year(*y))?;
+            quarter(y, u32::try_from(q.rem_euclid(4)).ok()? + 1)
+        }
+        Unit::Year => {
+            let y = i32::try_from(i64::from(reference.year()) + offset).ok()?;
+            plausible_year(y).then(|| format!("{y:04}"))?
+        }
+        Unit::Decade => {
+            let y = i64::from(reference.year()) + offset * 10;
+            (1000..=9999).contains(&y).then(|| format!("{:03}", y / 10))?
+        }
+        Unit::Century => {
+            let y = i64::from(reference.year()) + offset * 100;
+            (1000..=9999).contains(&y).then(|| format!("{:02}", y / 100))?
+        }
+        Unit::Second | Unit::Minute | Unit::Hour => return None,
+    })
+}
+
+/// The underspecified form of a period (`XXXX-WXX` for a week, ...).
+pub fn period_unknown(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Day => "XXXX-XX-XX",
+        Unit::Week => "XXXX-WXX",
+        Unit::Weekend => "XXXX-WXX-WE",
+        Unit::Month => "XXXX-XX",
+        Unit::Quarter => "XXXX-QX",
+        Unit::Year => "XXXX",
+        Unit::Decade => "XXX",
+        Unit::Century => "XX",
+        Unit::Second | Unit::Minute | Unit::Hour => "XXXX-XX-XX",
+    }
+}
+
+/// A date `n` units before (negative `n`) or after `reference`, at the
+/// granularity of the unit (`two weeks ago` is a week, `three days ago` a day).
+pub fn shifted(reference: NaiveDate, unit: Unit, n: i64) -> Option<String> {
+    match unit {
+        Unit::Decade => {
+            let y = i64::from(reference.year()) + n * 10;
+            let y = i32::try_from(y).ok().filter(|y| plausible_year(*y))?;
+            Some(format!("{y:04}"))
+        }
+        Unit::Century => {
+            let y = i64::from(reference.year()) + n * 100;
+            let y = i32::try_from(y).ok().filter(|y| plausible_year(*y))?;
+            Some(format!("{y:04}"))
+        }
+        Unit::Second | Unit::Minute | Unit::Hour => Some(day(reference)),
+        _ => period(reference, unit, n),
+    }
+}
+
+/// A TIMEX3 duration: `P3Y`, `PT4H`, `PXD` (unknown count), `P1.5Y`.
+pub fn duration(count: Option<f64>, unit: Unit) -> String {
+    let (letter, factor) = unit.duration_letter();
+    let t = if unit.is_clock() { "T" } else { "" };
+    match count {
+        None => format!("P{t}X{letter}"),
+        Some(c) => {
+            let v = c * f64::from(factor);
+            if v.fract() == 0.0 && v.abs() < 1e9 {
+                format!("P{t}{}{letter}", v as i64)
+            } else {
+                let s = format!("{v:.2}");
+                let s = s.trim_end_matches('0').trim_end_matches('.');
+                format!("P{t}{s}{letter}")
+            }
+        }
+    }
+}
+
+/// Whether `d` is a Saturday or Sunday.
+pub fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    #[test]
+    fn weekdays_by_tense() {
+        let thu = d(2025, 2, 20);
+        assert_eq!(weekday_near(thu, 1, Tense::Past), Some(d(2025, 2, 17)));
+        assert_eq!(weekday_near(thu, 1, Tense::Future), Some(d(2025, 2, 24)));
+        assert_eq!(weekday_near(thu, 4, Tense::Past), Some(thu));
+        assert_eq!(weekday_near(thu, 4, Tense::Future), Some(thu));
+        assert_eq!(weekday_near(thu, 5, Tense::Future), Some(d(2025, 2, 21)));
+    }
+
+    #[test]
+    fn periods() {
+        let r = d(2025, 2, 20);
+        assert_eq!(period(r, Unit::Week, -1).as_deref(), Some("2025-W07"));
+        assert_eq!(period(r, Unit::Week, -2).as_deref(), Some("2025-W06"));
+        assert_eq!(period(r, Unit::Month, -2).as_deref(), Some("2024-12"));
+        assert_eq!(period(r, Unit::Quarter, -1).as_deref(), Some("2024-Q4"));
+        assert_eq!(period(r, Unit::Decade, 0).as_deref(), Some("202"));
+        assert_eq!(period(d(2021, 1, 2), Unit::Week, 0).as_deref(), Some("2020-W53"));
+    }
+
+    #[test]
+    fn month_years() {
+        let r = d(2008, 9, 4);
+        assert_eq!(year_of_month(r, 11, Tense::Past), 2007);
+        assert_eq!(year_of_month(r, 11, Tense::Future), 2008);
+        assert_eq!(year_of_month(r, 2, Tense::Future), 2009);
+        assert_eq!(month_day(r, 9, 10, Tense::Past), Some(d(2007, 9, 10)));
+        assert_eq!(month_day(r, 2, 29, Tense::Past), Some(d(2008, 2, 29)));
+        assert_eq!(month_day(d(2025, 3, 1), 2, 29, Tense::Past), Some(d(2024, 2, 29)));
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration(Some(3.0), Unit::Year), "P3Y");
+        assert_eq!(duration(None, Unit::Hour), "PTXH");
+        assert_eq!(duration(Some(1.0), Unit::Decade), "P10Y");
+        assert_eq!(duration(Some(1.5), Unit::Hour), "PT1.5H");
+    }
+}

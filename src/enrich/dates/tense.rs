@@ -1,0 +1,102 @@
+//! Clause tense, to decide which `Monday` or `March` a bare name refers to.
+//!
+//! A cheap heuristic over the shared tokens: the tense cue (a past-tense
+//! verb or auxiliary, or a future marker) nearest to the expression within
+//! its sentence wins, a cue before the expression winning ties. News mostly
+//! reports what happened, so with no cue at all the past is assumed.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::lexicon::{is_ed_exception, is_future_cue, is_past_cue};
+use super::resolve::Tense;
+
+/// The tense cue carried by token `i`, if any.
+fn cue(lower: &[Cow<'_, str>], i: usize) -> Option<Tense> {
+    let w = lower.get(i)?.as_ref();
+    let prev = i.checked_sub(1).and_then(|p| lower.get(p)).map(AsRef::as_ref);
+    let next = lower.get(i + 1).map(AsRef::as_ref);
+    if is_future_cue(w) || w.ends_with("'ll") || w.ends_with("’ll") {
+        return Some(Tense::Future);
+    }
+    if w == "going" && next == Some("to") {
+        return Some(Tense::Future);
+    }
+    let present_aux = matches!(prev, Some("is" | "are" | "am" | "be" | "'s" | "’s"));
+    if matches!(w, "is" | "are") && next == Some("to") {
+        return Some(Tense::Future);
+    }
+    // "to be held": scheduled.
+    if w == "be" && prev == Some("to") {
+        return Some(Tense::Future);
+    }
+    // A participle after "be", "been", "is" ("is to be held") is no past tense.
+    let passive = present_aux || matches!(prev, Some("been" | "being"));
+    if is_past_cue(w) {
+        return (!passive || matches!(w, "was" | "were" | "had")).then_some(Tense::Past);
+    }
+    if w.len() >= 5 && w.ends_with("ed") && w.is_ascii() {
+        // "is expected to", "are set to": a scheduled future.
+        if passive {
+            return matches!(next, Some("to" | "for")).then_some(Tense::Future);
+        }
+        if is_ed_exception(w) {
+            return None;
+        }
+        return Some(Tense::Past);
+    }
+    if matches!(w, "set" | "scheduled" | "expected" | "due") && present_aux {
+        return Some(Tense::Future);
+    }
+    None
+}
+
+/// The tense for an expression at tokens `span` inside sentence `sentence`.
+pub fn tense_at(lower: &[Cow<'_, str>], sentence: Range<usize>, span: Range<usize>) -> Tense {
+    let mut best: Option<(usize, Tense)> = None;
+    for i in sentence.clone() {
+        if span.contains(&i) {
+            continue;
+        }
+        let Some(t) = cue(lower, i) else { continue };
+        // Distance to the span; cues after it count one more (ties go to the earlier cue).
+        let dist = if i < span.start {
+            span.start - i
+        } else {
+            i - span.end + 2
+        };
+        if best.is_none_or(|(d, _)| dist < d) {
+            best = Some((dist, t));
+        }
+    }
+    best.map_or(Tense::Past, |(_, t)| t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tense(s: &str, target: &str) -> Tense {
+        let lower: Vec<Cow<'_, str>> = s
+            .split_whitespace()
+            .map(|w| Cow::Owned(w.to_lowercase()))
+            .collect();
+        let pos = lower.iter().position(|w| w == target).unwrap();
+        tense_at(&lower, 0..lower.len(), pos..pos + 1)
+    }
+
+    #[test]
+    fn cues() {
+        assert_eq!(tense("he said on monday that", "monday"), Tense::Past);
+        assert_eq!(tense("the talks will resume on monday", "monday"), Tense::Future);
+        assert_eq!(tense("the trial is set to begin on wednesday", "wednesday"), Tense::Future);
+        assert_eq!(tense("we'll meet on friday", "friday"), Tense::Future);
+        assert_eq!(tense("apple announced friday that it will give", "friday"), Tense::Past);
+        assert_eq!(tense("on friday the market", "friday"), Tense::Past);
+        assert_eq!(tense("markets remain closed until friday", "friday"), Tense::Future);
+        assert_eq!(
+            tense("apple announced today an event to be held on october", "october"),
+            Tense::Future
+        );
+    }
+}
