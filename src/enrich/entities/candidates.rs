@@ -320,6 +320,22 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>) -> Vec<Run> {
                 break;
             }
         }
+        // A known name may go on past the run: "FTSE 100", "S&P 500",
+        // "Standard & Poor's 500", "McDonald's".
+        let mut probe = text.token_text(first).to_string();
+        let max = (first + kb.max_words).min(n);
+        for j in first + 1..max {
+            if !same_sentence(text, first, j) {
+                break;
+            }
+            if text.tokens()[j].space_before {
+                probe.push(' ');
+            }
+            probe.push_str(text.token_text(j));
+            if j + 1 > end && kb.lookup(&probe).is_some() {
+                end = j + 1;
+            }
+        }
         // "Apple Inc.": the abbreviation's dot belongs to the name.
         if end < n
             && text.token_text(end) == "."

@@ -90,7 +90,8 @@ pub fn type_run(
         return;
     }
     let camel = (first..end).any(|i| {
-        text.token_text(i).starts_with(char::is_lowercase) && namey(text, i)
+        let w = text.token_text(i);
+        (w.starts_with(char::is_lowercase) && namey(text, i)) || inner_capital(w)
     });
     if camel {
         type_segment(kb, doc, text, first, end, false, out);
@@ -182,6 +183,26 @@ pub fn type_run(
     });
 }
 
+/// A capital after lowercase letters inside a word ("MacBook", "PowerBook"):
+/// product-style names. Surname prefixes ("McCain", "DeSantis", "MacArthur")
+/// and known names are excluded by the caller's lookups first.
+fn inner_capital(w: &str) -> bool {
+    let mut prev_lower = false;
+    let mut lowers = 0;
+    for (i, c) in w.chars().enumerate() {
+        // From the fifth letter on, after three lowercase ones: "PowerBook",
+        // not "McCain", "MacKenzie" or "DeSantis".
+        if c.is_uppercase() && prev_lower && i >= 4 && lowers >= 3 {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+        if prev_lower {
+            lowers += 1;
+        }
+    }
+    false
+}
+
 /// Whether the last word of `first..end` (before an abbreviation dot) is an
 /// organization head ("Apple Inc.", "European Central Bank").
 fn ends_with_org_head(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> bool {
@@ -229,10 +250,10 @@ fn type_segment(
         return;
     }
     let n = end - first;
-    // Products with a camel-case word ("iTunes Music Store", "iPod nano").
+    // Products with a camel-case word ("iTunes Music Store", "MacBook Pro").
     if (first..end).any(|i| {
         let w = text.token_text(i);
-        w.starts_with(char::is_lowercase) && namey(text, i)
+        (w.starts_with(char::is_lowercase) && namey(text, i)) || inner_capital(w)
     }) {
         push(out, raw(first, end, Some(EntityType::Misc), true));
         return;
@@ -245,10 +266,8 @@ fn type_segment(
         let w = text.token_text(first);
         let kind = if text.is_all_caps(first) {
             Some(EntityType::Organization)
-        } else if !w.starts_with(char::is_uppercase) {
+        } else if !w.starts_with(char::is_uppercase) || inner_capital(w) {
             Some(EntityType::Misc)
-        } else if kb.is_first_name(w) {
-            Some(EntityType::Person)
         } else {
             None
         };
@@ -312,7 +331,8 @@ fn type_segment(
             || w == "-"
             || w == "."
     }) && n <= 5
-        && !(first..end).any(|i| kb.lookup(text.token_text(i)).is_some())
+        // "California Theater" is a place's something; "Taro Aso" may end in a place name.
+        && kb.lookup(text.token_text(first)).is_none()
         && !(first..end).any(|i| {
             let w = text.token_text(i);
             w.len() > 3 && w.ends_with('s') && !kb.is_last_name(w)
@@ -453,6 +473,9 @@ fn context_type(text: &Text<'_>, first: usize, end: usize) -> Option<EntityType>
     }
     match prev.as_deref() {
         Some("in" | "near" | "across" | "outside") => Some(EntityType::Location),
+        // "the Beatles", "the Kremlin": a name with an article is an
+        // institution or group more often than anything else.
+        Some("the") => Some(EntityType::Organization),
         Some("mr" | "mrs" | "ms" | "dr" | "mr." | "mrs." | "ms." | "dr.") => {
             Some(EntityType::Person)
         }
