@@ -1,24 +1,134 @@
 //! Entities stage: person, organization, location and misc names, grouped
 //! under canonical names.
+//!
+//! The pipeline over the shared tokens of [`Text`]:
+//! 1. [`candidates`]: runs of capitalized tokens that may be names, with
+//!    sentence-initial and headline capitals filtered by evidence;
+//! 2. [`typing`]: each run split into mentions (titles peeled off persons and
+//!    kept as roles) and typed from the [`gazetteer`] knowledge, name shapes,
+//!    context cues and document-level consistency;
+//! 3. [`grouping`]: mentions of one entity under its fullest name, with role
+//!    phrases resolved to persons as references.
+
+pub mod candidates;
+pub mod gazetteer;
+pub mod grouping;
+pub mod typing;
 
 use super::{Document, Enrichment, Stage};
-use crate::event::Entity;
+use crate::event::{Entity, EntityType};
 use crate::text::Text;
+use candidates::DocInfo;
+use gazetteer::Knowledge;
+use typing::{Raw, RolePhrase};
 
 /// The entity recognizer with its loaded knowledge (gazetteers, name lists).
-pub struct EntitiesStage {}
+pub struct EntitiesStage {
+    /// Gazetteers and lexicons, parsed once.
+    kb: Knowledge,
+}
 
 impl EntitiesStage {
     /// Load the knowledge compiled into the binary.
     pub fn new() -> Self {
-        EntitiesStage {}
+        EntitiesStage {
+            kb: Knowledge::load(),
+        }
+    }
+
+    /// Approximate heap bytes held by the loaded knowledge.
+    pub fn knowledge_bytes(&self) -> usize {
+        self.kb.heap_bytes()
     }
 
     /// Find and group every name mention in `text`.
     pub fn extract(&self, text: &Text<'_>) -> Vec<Entity> {
-        let _ = text;
-        Vec::new()
+        if text.tokens().is_empty() {
+            return Vec::new();
+        }
+        let kb = &self.kb;
+        let doc = DocInfo::new(text);
+        let mut raws: Vec<Raw> = Vec::new();
+        let mut roles: Vec<RolePhrase> = Vec::new();
+        for run in candidates::runs(kb, &doc, text) {
+            typing::type_run(kb, &doc, text, run, &mut raws, &mut roles);
+        }
+        typing::resolve(kb, text, &mut raws);
+        // "US dollars": a currency name, not a mention of the place.
+        raws.retain(|r| {
+            !(r.kind == Some(EntityType::Location)
+                && text
+                    .get_text(r.end)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("dollar") || w.eq_ignore_ascii_case("dollars")))
+        });
+        attach_the(text, &doc, &mut raws);
+        lowercase_roles(kb, text, &mut roles);
+        raws.sort_by_key(|r| r.first);
+        grouping::group(kb, text, &raws, &roles)
     }
+}
+
+/// "The Telegraph", "The Beatles": a capitalized "The" right before an
+/// organization or other name belongs to it (never before a title modifier,
+/// a place or a person, and never in headlines).
+fn attach_the(text: &Text<'_>, doc: &DocInfo, raws: &mut [Raw]) {
+    for r in raws.iter_mut() {
+        let Some(p) = r.first.checked_sub(1) else {
+            continue;
+        };
+        if r.modifier
+            || doc.in_headline(text, p)
+            || !matches!(r.kind, Some(EntityType::Organization | EntityType::Misc))
+            || text.token_text(p) != "The"
+        {
+            continue;
+        }
+        // A name followed by a title is a modifier of it ("The Apple CEO").
+        r.first = p;
+    }
+}
+
+/// Lowercase role phrases ("the treasury secretary", "the president") that
+/// do not precede a name: candidates for references.
+fn lowercase_roles(kb: &Knowledge, text: &Text<'_>, roles: &mut Vec<RolePhrase>) {
+    let n = text.tokens().len();
+    let mut i = 0;
+    while i < n {
+        if !text.token_text(i).eq_ignore_ascii_case("the") {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut head = None;
+        while j < n && j <= i + 4 {
+            let lw = text.token_text(j).to_lowercase();
+            if kb.title(&lw) == Some(false) {
+                head = Some(j);
+                j += 1;
+                continue;
+            }
+            if head.is_none()
+                && (kb.is_title_modifier(&lw)
+                    || text.is_capitalized(j)
+                    || kb.lookup(text.token_text(j)).is_some())
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if let Some(h) = head {
+            let end = h + 1;
+            let before_name = candidates::namey(text, end);
+            if !before_name && !roles.iter().any(|r| r.first <= h && h < r.end) {
+                roles.push(RolePhrase { first: i, end });
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    roles.sort_by_key(|r| r.first);
 }
 
 impl Default for EntitiesStage {
@@ -35,3 +145,6 @@ impl Stage for EntitiesStage {
         out.entities = self.extract(&doc.text);
     }
 }
+
+#[cfg(test)]
+mod tests;

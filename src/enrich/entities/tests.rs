@@ -1,0 +1,170 @@
+//! Unit and property tests of the entities stage.
+
+use super::*;
+use proptest::prelude::*;
+
+fn stage() -> &'static EntitiesStage {
+    static STAGE: std::sync::OnceLock<EntitiesStage> = std::sync::OnceLock::new();
+    STAGE.get_or_init(EntitiesStage::new)
+}
+
+fn run(body: &str) -> Vec<Entity> {
+    stage().extract(&Text::analyze(body))
+}
+
+fn mentions(ents: &[Entity]) -> Vec<(String, EntityType)> {
+    let mut v: Vec<(usize, String, EntityType)> = ents
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |m| (m.start, m.text.clone(), e.kind)))
+        .collect();
+    v.sort_by_key(|x| x.0);
+    v.into_iter().map(|(_, t, k)| (t, k)).collect()
+}
+
+fn seed_body() -> String {
+    let raw = include_str!("../../../data/samples/seed.txt");
+    raw.split_once('\n').map(|(_, b)| b.to_string()).unwrap_or_default()
+}
+
+fn entity<'a>(ents: &'a [Entity], name: &str) -> &'a Entity {
+    ents.iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name}: {ents:#?}"))
+}
+
+#[test]
+fn seed_persons_are_one_entity_each() {
+    let body = seed_body();
+    let ents = run(&body);
+    for (name, surname) in [
+        ("Donald Trump", "Trump"),
+        ("Volodymyr Zelensky", "Zelensky"),
+        ("Scott Bessent", "Bessent"),
+    ] {
+        let e = entity(&ents, name);
+        assert_eq!(e.kind, EntityType::Person);
+        // Every mention of the surname in the body sits under this one entity.
+        let expected = body.matches(surname).count();
+        assert_eq!(e.mentions.len(), expected, "{name}: {:?}", e.mentions);
+        let others = ents
+            .iter()
+            .filter(|o| o.id != e.id)
+            .flat_map(|o| &o.mentions)
+            .filter(|m| m.text.contains(surname))
+            .count();
+        assert_eq!(others, 0, "{surname} split across entities");
+    }
+    let bessent = entity(&ents, "Scott Bessent");
+    assert!(bessent.roles.iter().any(|r| r == "US Treasury Secretary"), "{:?}", bessent.roles);
+    let zel = entity(&ents, "Volodymyr Zelensky");
+    assert!(zel.roles.iter().any(|r| r == "Ukrainian President"), "{:?}", zel.roles);
+    // Titles are not part of person mentions.
+    assert!(zel.mentions.iter().all(|m| !m.text.contains("President")));
+    let trump = entity(&ents, "Donald Trump");
+    assert!(trump.references.iter().any(|m| m.text.ends_with("US President")), "{trump:?}");
+}
+
+#[test]
+fn seed_names_and_types() {
+    let ents = run(&seed_body());
+    let m = mentions(&ents);
+    for (t, k) in [
+        ("CNN", EntityType::Organization),
+        ("The Telegraph", EntityType::Organization),
+        ("US Treasury", EntityType::Organization),
+        ("Kyiv", EntityType::Location),
+        ("Munich", EntityType::Location),
+        ("Ukraine", EntityType::Location),
+        ("Air Force One", EntityType::Misc),
+        ("Ukrainian", EntityType::Misc),
+    ] {
+        assert!(m.contains(&(t.to_string(), k)), "missing {t} {k:?} in {m:?}");
+    }
+    for bad in ["However", "The", "Otherwise", "His", "During", "Wednesday"] {
+        assert!(!m.iter().any(|(t, _)| t == bad), "tagged {bad}");
+    }
+}
+
+#[test]
+fn hyphens_possessives_particles_initials() {
+    let m = mentions(&run(
+        "The Ukraine-US deal was signed in Ukraine's capital. Ursula von der Leyen met George W. Bush and J.P. Morgan staff.",
+    ));
+    let texts: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(texts.contains(&"Ukraine") && texts.contains(&"US"), "{texts:?}");
+    assert!(texts.contains(&"Ursula von der Leyen"), "{texts:?}");
+    assert!(texts.contains(&"George W. Bush"), "{texts:?}");
+    assert!(texts.contains(&"J.P. Morgan"), "{texts:?}");
+    assert_eq!(texts.iter().filter(|t| **t == "Ukraine").count(), 2);
+}
+
+#[test]
+fn acronym_joins_its_definition() {
+    let ents = run(
+        "The Securities and Exchange Commission (SEC) fined the bank. The SEC said it would appeal.",
+    );
+    let e = entity(&ents, "Securities and Exchange Commission");
+    assert_eq!(e.kind, EntityType::Organization);
+    assert_eq!(e.mentions.len(), 3, "{e:?}");
+}
+
+#[test]
+fn context_decides_type() {
+    let ents = run("Michael Jordan visited Jordan. Jordan said he liked Amman.");
+    let p = entity(&ents, "Michael Jordan");
+    assert_eq!(p.kind, EntityType::Person);
+    assert!(p.mentions.len() >= 2, "{ents:#?}");
+    let ents = run("KYIV (Reuters) - Mr. Kowalczyk arrived in Kyiv on Monday.");
+    let m = mentions(&ents);
+    assert!(m.contains(&("KYIV".to_string(), EntityType::Location)), "{m:?}");
+    assert!(m.contains(&("Kowalczyk".to_string(), EntityType::Person)), "{m:?}");
+}
+
+#[test]
+fn org_suffix_and_title_case_headline() {
+    let ents = run("Acme Widgets Inc. Reports Record Profits\n\nAcme Widgets Inc. said on Tuesday that profits rose.");
+    let m = mentions(&ents);
+    assert!(m.iter().all(|(t, _)| !t.contains("Reports") && !t.contains("Record")), "{m:?}");
+    assert!(m.contains(&("Acme Widgets Inc.".to_string(), EntityType::Organization)), "{m:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn never_panics_and_spans_are_exact(body in "\\PC{0,300}") {
+        let ents = run(&body);
+        let chars: Vec<char> = body.chars().collect();
+        for e in &ents {
+            for m in e.mentions.iter().chain(&e.references) {
+                prop_assert!(m.start < m.end && m.end <= chars.len());
+                let s: String = chars[m.start..m.end].iter().collect();
+                prop_assert_eq!(&s, &m.text);
+            }
+        }
+    }
+
+    #[test]
+    fn news_like_text_spans_are_exact(
+        words in proptest::collection::vec(
+            prop_oneof![
+                Just("The"), Just("Mr."), Just("President"), Just("Ukraine’s"), Just("U.S."),
+                Just("Kyiv"), Just("said"), Just("of"), Just("Bank"), Just("von"), Just("W."),
+                Just("-"), Just("\"Zelensky\""), Just("KYIV"), Just("(SEC)"), Just("and"),
+                Just("Élodie"), Just("Ωmega"), Just("\n\n"), Just("."), Just("Inc."),
+            ],
+            0..40,
+        )
+    ) {
+        let body = words.join(" ");
+        let ents = run(&body);
+        let chars: Vec<char> = body.chars().collect();
+        for e in &ents {
+            prop_assert!(!e.name.is_empty());
+            for m in e.mentions.iter().chain(&e.references) {
+                let s: String = chars[m.start..m.end].iter().collect();
+                prop_assert_eq!(&s, &m.text);
+            }
+        }
+    }
+}

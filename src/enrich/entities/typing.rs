@@ -1,0 +1,484 @@
+//! Typing: split each candidate run into name mentions and give each a type.
+//!
+//! Evidence, strongest first: the whole span is a known name; a person title
+//! inside the run ("US Treasury Secretary Scott Bessent" -> role + person);
+//! an organization head word ends it ("European Central Bank"); a census
+//! first name opens it ("Scott Bessent"); its parts are all known names. What
+//! stays untyped is decided from context ("X said", "in X", "X-based") and
+//! then by document-level consistency in [`resolve`]: a word typed elsewhere
+//! in the article keeps that type ("Jobs" after "Steve Jobs").
+
+use std::collections::HashMap;
+
+use super::candidates::{namey, DocInfo, Run};
+use super::gazetteer::{Knowledge, Known};
+use crate::event::EntityType;
+use crate::text::{Text, TokenKind};
+
+/// A name mention before grouping.
+#[derive(Clone, Debug)]
+pub struct Raw {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Its type, once known.
+    pub kind: Option<EntityType>,
+    /// Whether the type comes from knowledge or a cue (not a default).
+    pub strong: bool,
+    /// Title/role tokens that came with a person (`first..end`).
+    pub role: Option<(usize, usize)>,
+    /// Canonical name from the gazetteer ("United States" for "U.S.").
+    pub canonical: Option<String>,
+    /// Whether it modifies a title ("US" in "US President"): never takes "The".
+    pub modifier: bool,
+}
+
+/// A title phrase without a name ("the US President"): a candidate reference.
+#[derive(Clone, Debug)]
+pub struct RolePhrase {
+    /// First token (the article "the" when present).
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+/// The text of tokens `first..end` with single spaces where the body has any.
+pub fn key(text: &Text<'_>, first: usize, end: usize) -> String {
+    let mut s = String::new();
+    for i in first..end.min(text.tokens().len()) {
+        if i > first && text.tokens()[i].space_before {
+            s.push(' ');
+        }
+        s.push_str(text.token_text(i));
+    }
+    s
+}
+
+fn lower(text: &Text<'_>, i: usize) -> String {
+    text.token_text(i).to_lowercase()
+}
+
+fn known_type(k: Known) -> EntityType {
+    match k {
+        Known::Entity(t) => t,
+        Known::Demonym => EntityType::Misc,
+    }
+}
+
+/// Split `run` into mentions, appended to `out`; title phrases without a
+/// name go to `roles`.
+pub fn type_run(
+    kb: &Knowledge,
+    doc: &DocInfo,
+    text: &Text<'_>,
+    run: Run,
+    out: &mut Vec<Raw>,
+    roles: &mut Vec<RolePhrase>,
+) {
+    let (first, end) = (run.first, run.end);
+    if let Some(e) = kb.lookup(&key(text, first, end)) {
+        out.push(Raw {
+            first,
+            end,
+            kind: Some(known_type(e.known)),
+            strong: true,
+            role: None,
+            canonical: e.canonical.as_deref().map(str::to_string),
+            modifier: false,
+        });
+        return;
+    }
+    let camel = (first..end).any(|i| {
+        let w = text.token_text(i);
+        (w.starts_with(char::is_lowercase) && namey(text, i)) || inner_capital(w)
+    });
+    if camel {
+        type_segment(kb, doc, text, first, end, false, out);
+        return;
+    }
+    if end - first >= 2
+        && ends_with_org_head(kb, text, first, end)
+        && kb.title(&lower(text, first)).is_none()
+    {
+        out.push(raw(first, end, Some(EntityType::Organization), true));
+        return;
+    }
+    // The last title word with a name after it, or at the very end.
+    let mut t_idx = None;
+    for j in first..end {
+        let after_of = j > first && text.token_text(j - 1) == "of";
+        if kb.title(&lower(text, j)).is_some() && !after_of {
+            t_idx = Some(j);
+        }
+    }
+    let Some(t) = t_idx else {
+        type_segment(kb, doc, text, first, end, false, out);
+        return;
+    };
+    // "Martin Luther King": a title word that ends a full name is a surname.
+    if t + 1 == end
+        && t > first
+        && kb.is_first_name(text.token_text(first))
+        && kb.is_last_name(text.token_text(t))
+        && (first..t).all(|j| kb.title(&lower(text, j)).is_none())
+    {
+        out.push(raw(first, end, Some(EntityType::Person), true));
+        return;
+    }
+    let mut block = t;
+    while block > first {
+        let lw = lower(text, block - 1);
+        if kb.title(&lw).is_some() || kb.is_title_modifier(&lw) {
+            block -= 1;
+        } else {
+            break;
+        }
+    }
+    let mut name_start = t + 1;
+    // "Secretary of State Marco Rubio": the "of" phrase belongs to the title.
+    if name_start < end && text.token_text(name_start) == "of" {
+        name_start = (name_start + 2).min(end);
+    }
+    if block > first {
+        type_segment(kb, doc, text, first, block, true, out);
+    }
+    let honorific_only = (block..=t).all(|j| kb.title(&lower(text, j)) == Some(true));
+    if name_start >= end {
+        if !honorific_only {
+            let mut f = first;
+            if f > 0 && lower(text, f - 1) == "the" {
+                f -= 1;
+            }
+            roles.push(RolePhrase { first: f, end });
+        }
+        return;
+    }
+    // A name after the title: a person, unless the name is a known non-person.
+    let name_key = key(text, name_start, end);
+    if let Some(e) = kb.lookup(&name_key) {
+        if !matches!(e.known, Known::Entity(EntityType::Person)) && end - name_start == 1 {
+            // "Minister Kyiv" is no person: type the pieces as they are.
+            type_segment(kb, doc, text, name_start, end, false, out);
+            return;
+        }
+    }
+    let role_start = if honorific_only { None } else { Some(first) };
+    // Honorifics inside the block are not part of the role ("Mr Justice").
+    let role = role_start.map(|f| {
+        let mut f = f;
+        while f < t && kb.title(&lower(text, f)) == Some(true) {
+            f += 1;
+        }
+        (f, name_start)
+    });
+    out.push(Raw {
+        first: name_start,
+        end,
+        kind: Some(EntityType::Person),
+        strong: true,
+        role,
+        canonical: None,
+        modifier: false,
+    });
+}
+
+/// A capital after lowercase letters inside a word ("MacBook", "PowerBook"):
+/// product-style names. Surname prefixes ("McCain", "DeSantis", "MacArthur")
+/// and known names are excluded by the caller's lookups first.
+fn inner_capital(w: &str) -> bool {
+    let mut prev_lower = false;
+    let mut lowers = 0;
+    for (i, c) in w.chars().enumerate() {
+        // From the fifth letter on, after three lowercase ones: "PowerBook",
+        // not "McCain", "MacKenzie" or "DeSantis".
+        if c.is_uppercase() && prev_lower && i >= 4 && lowers >= 3 {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+        if prev_lower {
+            lowers += 1;
+        }
+    }
+    false
+}
+
+/// Whether the last word of `first..end` (before an abbreviation dot) is an
+/// organization head ("Apple Inc.", "European Central Bank").
+fn ends_with_org_head(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> bool {
+    let mut e = end;
+    if e > first + 1 && text.token_text(e - 1) == "." {
+        e -= 1;
+    }
+    e > first + 1 && kb.is_org_head(text.token_text(e - 1))
+}
+
+fn raw(first: usize, end: usize, kind: Option<EntityType>, strong: bool) -> Raw {
+    Raw {
+        first,
+        end,
+        kind,
+        strong,
+        role: None,
+        canonical: None,
+        modifier: false,
+    }
+}
+
+/// Type tokens `first..end`, which hold no title.
+fn type_segment(
+    kb: &Knowledge,
+    doc: &DocInfo,
+    text: &Text<'_>,
+    first: usize,
+    end: usize,
+    modifier: bool,
+    out: &mut Vec<Raw>,
+) {
+    let _ = doc;
+    if first >= end {
+        return;
+    }
+    let push = |out: &mut Vec<Raw>, mut r: Raw| {
+        r.modifier = modifier;
+        out.push(r);
+    };
+    if let Some(e) = kb.lookup(&key(text, first, end)) {
+        let mut r = raw(first, end, Some(known_type(e.known)), true);
+        r.canonical = e.canonical.as_deref().map(str::to_string);
+        push(out, r);
+        return;
+    }
+    let n = end - first;
+    // Products with a camel-case word ("iTunes Music Store", "MacBook Pro").
+    if (first..end).any(|i| {
+        let w = text.token_text(i);
+        (w.starts_with(char::is_lowercase) && namey(text, i)) || inner_capital(w)
+    }) {
+        push(out, raw(first, end, Some(EntityType::Misc), true));
+        return;
+    }
+    if n >= 2 && ends_with_org_head(kb, text, first, end) {
+        push(out, raw(first, end, Some(EntityType::Organization), true));
+        return;
+    }
+    if n == 1 {
+        let w = text.token_text(first);
+        let kind = if text.is_all_caps(first) {
+            Some(EntityType::Organization)
+        } else if !w.starts_with(char::is_uppercase) || inner_capital(w) {
+            Some(EntityType::Misc)
+        } else {
+            None
+        };
+        // A bare first name or acronym is a weak guess: context may override.
+        push(out, raw(first, end, kind, false));
+        return;
+    }
+    // Known pieces: "US Federal Reserve" (place + organization = organization),
+    // or a sequence of separate names.
+    let pieces = known_pieces(kb, text, first, end);
+    if let Some(pieces) = &pieces {
+        let kinds: Vec<EntityType> = pieces.iter().map(|p| p.2).collect();
+        let place_then_org = kinds.len() == 2
+            && kinds[0] != EntityType::Person
+            && kinds[0] != EntityType::Organization
+            && kinds[1] == EntityType::Organization;
+        if place_then_org {
+            push(out, raw(first, end, Some(EntityType::Organization), true));
+            return;
+        }
+    }
+    // A company name before unknown words names a product ("Apple Macintosh").
+    let max = (first + kb.max_words).min(end - 1);
+    for j in (first + 1..=max).rev() {
+        if let Some(e) = kb.lookup(&key(text, first, j)) {
+            if e.known == Known::Entity(EntityType::Organization) {
+                push(out, raw(first, end, Some(EntityType::Misc), false));
+                return;
+            }
+            break;
+        }
+    }
+    let w0 = text.token_text(first);
+    let plain_words = (first + 1..end).all(|i| {
+        let w = text.token_text(i);
+        !text.is_all_caps(i) && !w.chars().any(|c| c.is_ascii_digit())
+    });
+    let connectors = (first..end).any(|i| matches!(text.token_text(i), "of" | "and" | "&" | "for"));
+    let looks_person = plain_words && !connectors && kb.is_first_name(w0)
+        || (first + 2 == end
+            && text.token_text(first + 1) == "."
+            && w0.chars().count() == 1);
+    if looks_person && !text.is_all_caps(first) {
+        push(out, raw(first, end, Some(EntityType::Person), true));
+        return;
+    }
+    if let Some(pieces) = pieces {
+        for (a, b, kind, canonical) in pieces {
+            let mut r = raw(a, b, Some(kind), true);
+            r.canonical = canonical;
+            push(out, r);
+        }
+        return;
+    }
+    // Unknown words: person-like shapes are persons, the rest organizations.
+    let personish = (first..end).all(|i| {
+        let w = text.token_text(i);
+        let tk = text.tokens()[i].kind;
+        (tk == TokenKind::Word && !text.is_all_caps(i) && w.starts_with(char::is_uppercase))
+            || kb.is_particle(&w.to_lowercase())
+            || w == "-"
+            || w == "."
+    }) && n <= 5
+        // "California Theater" is a place's something; "Taro Aso" may end in a place name.
+        && kb.lookup(text.token_text(first)).is_none()
+        && !(first..end).any(|i| {
+            let w = text.token_text(i);
+            w.len() > 3 && w.ends_with('s') && !kb.is_last_name(w)
+        });
+    let kind = if personish {
+        EntityType::Person
+    } else if (first..end).any(|i| !text.token_text(i).starts_with(char::is_uppercase) && namey(text, i)) {
+        EntityType::Misc
+    } else {
+        EntityType::Organization
+    };
+    push(out, raw(first, end, Some(kind), false));
+}
+
+/// Cover `first..end` with known names, longest first; `None` when some
+/// word is unknown.
+fn known_pieces(
+    kb: &Knowledge,
+    text: &Text<'_>,
+    first: usize,
+    end: usize,
+) -> Option<Vec<(usize, usize, EntityType, Option<String>)>> {
+    let mut out = Vec::new();
+    let mut i = first;
+    while i < end {
+        // Connectors between pieces ("-", "&") are skipped.
+        if text.tokens()[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        let max = (i + kb.max_words).min(end);
+        for j in (i + 1..=max).rev() {
+            if let Some(e) = kb.lookup(&key(text, i, j)) {
+                found = Some((j, known_type(e.known), e.canonical.as_deref().map(str::to_string)));
+                break;
+            }
+        }
+        let (j, kind, canonical) = found?;
+        out.push((i, j, kind, canonical));
+        i = j;
+    }
+    if out.is_empty() {
+        None
+    } else {
+        Some(out)
+    }
+}
+
+/// Speech verbs after a person's name ("Yosano said").
+const SPEECH_AFTER: &[&str] = &[
+    "said", "says", "told", "added", "explained", "argued", "wrote", "asked", "claimed",
+    "insisted", "stated", "announced", "warned", "noted", "replied", "tweeted", "posted",
+];
+
+/// Fill in untyped mentions from context and from the rest of the article.
+pub fn resolve(kb: &Knowledge, text: &Text<'_>, raws: &mut [Raw]) {
+    // Words of strongly typed multi-word names: persons lend every name word,
+    // organizations their first word ("Apple" from "Apple Computer").
+    let mut word_type: HashMap<String, EntityType> = HashMap::new();
+    for r in raws.iter() {
+        let (Some(kind), true) = (r.kind, r.end - r.first >= 2) else {
+            continue;
+        };
+        match kind {
+            EntityType::Person if r.strong => {
+                for i in r.first..r.end {
+                    if namey(text, i) && text.token_text(i).chars().count() > 1 {
+                        word_type.insert(text.token_text(i).to_string(), kind);
+                    }
+                }
+            }
+            EntityType::Organization if r.strong => {
+                word_type
+                    .entry(text.token_text(r.first).to_string())
+                    .or_insert(kind);
+            }
+            _ => {}
+        }
+    }
+    // Strong single-word types seen elsewhere.
+    let mut single: HashMap<String, EntityType> = HashMap::new();
+    for r in raws.iter() {
+        if let (Some(kind), true, 1) = (r.kind, r.strong, r.end - r.first) {
+            single.insert(text.token_text(r.first).to_string(), kind);
+        }
+    }
+    for r in raws.iter_mut() {
+        if r.end - r.first != 1 {
+            continue;
+        }
+        let w = text.token_text(r.first);
+        if let Some(&t) = word_type.get(w) {
+            // A surname the article gave in full wins even over a gazetteer place.
+            if t == EntityType::Person || !r.strong {
+                r.kind = Some(t);
+                r.strong = true;
+                continue;
+            }
+        }
+        if r.strong {
+            continue;
+        }
+        if let Some(&t) = single.get(w) {
+            r.kind = Some(t);
+            continue;
+        }
+        if let Some(t) = context_type(text, r.first, r.end) {
+            r.kind = Some(t);
+            continue;
+        }
+        if r.kind.is_none() {
+            // No evidence at all: most such words in news are product,
+            // event or work names, rarely a person never named in full.
+            r.kind = Some(EntityType::Misc);
+        }
+    }
+}
+
+/// A type from the words around an unknown name.
+fn context_type(text: &Text<'_>, first: usize, end: usize) -> Option<EntityType> {
+    let next = text.get_text(end).map(str::to_lowercase);
+    let next2 = text.get_text(end + 1).map(str::to_lowercase);
+    let prev = first
+        .checked_sub(1)
+        .and_then(|p| text.get_text(p))
+        .map(str::to_lowercase);
+    if let Some(n) = next.as_deref() {
+        if SPEECH_AFTER.contains(&n) {
+            return Some(EntityType::Person);
+        }
+        if n == "," && next2.as_deref() == Some("who") {
+            return Some(EntityType::Person);
+        }
+        if n == "-" && next2.as_deref().is_some_and(|w| w == "based" || w == "born") {
+            return Some(EntityType::Location);
+        }
+    }
+    match prev.as_deref() {
+        Some("in" | "near" | "across" | "outside") => Some(EntityType::Location),
+        // "the Beatles", "the Kremlin": a name with an article is an
+        // institution or group more often than anything else.
+        Some("the") => Some(EntityType::Organization),
+        Some("mr" | "mrs" | "ms" | "dr" | "mr." | "mrs." | "ms." | "dr.") => {
+            Some(EntityType::Person)
+        }
+        _ => None,
+    }
+}
