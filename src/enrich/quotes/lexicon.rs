@@ -28,23 +28,19 @@ const REPORT_LEMMAS: &[&str] = &[
     "admit",
     "advise",
     "affirm",
-    "agree",
     "allege",
     "announce",
     "answer",
     "argue",
     "assert",
     "boast",
-    "brief",
     "caution",
-    "charge",
     "claim",
     "complain",
     "concede",
     "conclude",
     "confirm",
     "contend",
-    "counter",
     "declare",
     "deny",
     "disclose",
@@ -102,7 +98,7 @@ const DIRECT_LEMMAS: &[&str] = &[
 /// Lemmas attributing a quoted fragment only.
 const FRAGMENT_LEMMAS: &[&str] = &[
     "accuse", "blame", "brand", "call", "condemn", "criticize", "criticise", "decry", "describe",
-    "dismiss", "dub", "hail", "label", "praise", "slam", "term",
+    "dub", "hail", "label", "praise", "slam", "term",
 ];
 
 /// Irregular forms, with their class.
@@ -195,6 +191,45 @@ pub fn cue_class(w: &str) -> Option<CueClass> {
         }
     }
     None
+}
+
+/// Lemmas whose base and `-s` forms are more often nouns ("a signal",
+/// "sticky notes", "an initial forecast"): as verbs they need a subject
+/// right before them.
+pub fn is_nouny_form(w: &str) -> bool {
+    const NOUNY: &[&str] = &[
+        "signal", "report", "claim", "estimate", "forecast", "promise", "pledge", "comment",
+        "answer", "reply", "note", "tweet", "state", "point", "hint", "protest", "vow",
+        "warning", "statement", "remark", "repeat", "stress", "counter", "call", "blame",
+        "label", "term", "brand", "praise", "read", "joke", "testify", "admit",
+    ];
+    NOUNY.contains(&w) || w.strip_suffix('s').is_some_and(|b| NOUNY.contains(&b))
+}
+
+/// Question words opening an embedded question ("did not say whether …").
+pub fn is_wh(w: &str) -> bool {
+    matches!(
+        w,
+        "whether" | "if" | "what" | "how" | "why" | "when" | "where" | "who" | "which" | "whom"
+    )
+}
+
+/// Modals: "it should be mentioned that" is not a report.
+pub fn is_modal(w: &str) -> bool {
+    matches!(
+        w,
+        "should" | "must" | "can" | "could" | "may" | "might" | "would" | "will" | "shall"
+    )
+}
+
+/// Determiners that never stand alone as a subject ("the", "its"), unlike
+/// "some", "many", "others" ("Some say …").
+pub fn is_pure_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "this" | "these" | "those" | "his" | "her" | "its" | "their"
+            | "our" | "my" | "your" | "every" | "each" | "no" | "any"
+    )
 }
 
 /// Whether `w` (lowercased) is the `-ing` form (a participle like "saying").
@@ -396,11 +431,12 @@ pub fn is_preverbal(w: &str) -> bool {
             | "often"
             | "never"
             | "always"
-            | "had"
             | "may"
             | "might"
             | "could"
             | "can"
+            | "not"
+            | "never"
     )
 }
 
@@ -584,6 +620,7 @@ pub fn is_org_head(w: &str) -> bool {
             | "news"
             | "press"
             | "reuters"
+            | "agency"
             | "institute"
             | "university"
             | "commission"
@@ -791,15 +828,8 @@ pub fn is_clause_ending_participle(w: &str) -> bool {
             | "adding"
             | "citing"
             | "noting"
-            | "prompting"
-            | "sending"
-            | "causing"
             | "according"
             | "referring"
-            | "leading"
-            | "making"
-            | "bringing"
-            | "giving"
             | "arguing"
             | "insisting"
             | "warning"

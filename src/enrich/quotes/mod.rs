@@ -109,10 +109,15 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
         let Some(content) = trim_reported(&v, first, end) else {
             continue;
         };
-        if cands
-            .iter()
-            .any(|c| c.content == content && c.kind != QuoteKind::Direct)
+        if let Some(c) = cands
+            .iter_mut()
+            .find(|c| c.content == content && c.kind != QuoteKind::Direct)
         {
+            let dist = |cue: Option<Range>| cue.map_or(usize::MAX, |r| content.first.abs_diff(r.first));
+            if dist(Some(r.cue)) < dist(c.cue) {
+                c.cue = Some(r.cue);
+                c.who = Who::Subject(r.subject);
+            }
             continue;
         }
         cands.push(Candidate {
@@ -262,9 +267,9 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
     if a >= v.len() {
         return None;
     }
-    // a new sentence after the quotation only continues it when lowercase
-    if v.text.is_sentence_start(a) && v.cap(a) && v.cue_at(a).is_none() {
-        // "… ." Medvedev said. — allowed when a cue follows a short name
+    // a quotation that ended its sentence has no cue after it
+    if v.text.is_sentence_start(a) {
+        return None;
     }
     let mut k = a;
     if v.s(k) == "," {
@@ -273,7 +278,7 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
     let start = k;
     let sent_end = v.sentence(k.min(v.len() - 1)).end;
     while k < v.len() && k < start + 16 && k < sent_end.max(start + 1) {
-        if v.is_quote(k) || v.is_terminal(k) || v.s(k) == ";" {
+        if v.in_quote(k) || v.is_terminal(k) || v.s(k) == ";" {
             return None;
         }
         let w = v.low(k);
@@ -332,7 +337,7 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
     let limit = if fragment { 14 } else { 20 };
     while k > floor && q.open - k < limit {
         k -= 1;
-        if v.is_quote(k) || v.s(k) == ";" || v.is_terminal(k) {
+        if v.in_quote(k) || v.s(k) == ";" || v.is_terminal(k) {
             return None;
         }
         let w = v.low(k);
@@ -342,6 +347,19 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
         let Some(class) = v.cue_at(k) else {
             continue;
         };
+        // fragments: a naming/judging verb with an explicit subject, or a
+        // speech verb right before the quotation ('said "no"')
+        if fragment {
+            let close = q.open - k <= 3;
+            let naming_ok = class == CueClass::Fragment
+                && k > floor
+                && v.s(k - 1) != ","
+                && !lexicon::is_passive_aux(&v.low(k - 1));
+            let passive_by = v.low(k + 1) == "by";
+            if !(close || naming_ok || passive_by) {
+                return None;
+            }
+        }
         // direct-only verbs introduce a quotation right away ("commented: …")
         if class == CueClass::DirectOnly && !fragment {
             let between_ok = (k + 1..q.open).all(|j| !v.is_word(j) || j + 3 >= q.open);
@@ -363,7 +381,7 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
             return Some((
                 cue,
                 Who::Subject(match v.subject_before(k, floor) {
-                    Some(np) if v.s(k - 1) != "," => Subject::Np(np),
+                    Some(np) if np.end == k => Subject::Np(np),
                     _ => Subject::SentenceSubject,
                 }),
             ));
@@ -379,42 +397,47 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
     None
 }
 
-/// The subject of the main clause of the sentence holding token `at`:
-/// skips a leading adverbial up to the first comma.
+/// The subject of the main clause of the sentence holding token `at`: the
+/// first noun phrase, at the sentence start or after a comma (skipping
+/// leading adverbials), that is followed by a lowercase word.
 fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
     let sent = v.sentence(at);
     let mut s = sent.first;
-    while s < at && (v.is_quote(s) || v.in_quote(s)) {
-        s += 1;
-    }
-    let w = v.low(s);
-    let adverbial = matches!(
-        w.as_ref(),
-        "in" | "on" | "at" | "during" | "after" | "before" | "when" | "while" | "as" | "for"
-            | "with" | "however" | "meanwhile" | "moving" | "speaking" | "addressing" | "since"
-            | "despite" | "although" | "though" | "earlier" | "later" | "last" | "this" | "but"
-            | "and" | "also" | "still" | "yet"
-    ) || lexicon::is_ing(&w);
-    if adverbial {
-        let mut k = s;
-        while k < at && v.s(k) != "," {
-            k += 1;
+    let mut tries = 0;
+    while s < at && tries < 6 {
+        tries += 1;
+        while s < at && (v.in_quote(s) || matches!(v.s(s), "," | "(" | ")")) {
+            s += 1;
         }
-        if k < at {
-            s = k + 1;
-        } else if matches!(w.as_ref(), "but" | "and" | "also" | "still" | "yet") {
+        if s >= at {
+            break;
+        }
+        let w = v.low(s);
+        let opener_ok = v.is_word(s)
+            && (v.cap(s) || lexicon::is_determiner(&w) || lexicon::is_subject_pronoun(&w) || lexicon::is_group_head(&w))
+            && !matches!(
+                w.as_ref(),
+                "in" | "on" | "at" | "during" | "after" | "before" | "when" | "while" | "as" | "for"
+                    | "with" | "however" | "meanwhile" | "since" | "despite" | "although"
+                    | "though" | "earlier" | "later" | "last" | "but" | "and" | "also" | "still"
+                    | "yet" | "by" | "from" | "to" | "under" | "according" | "if" | "because"
+                    | "this" | "that" | "so" | "then" | "now" | "today" | "yesterday"
+            )
+            && !lexicon::is_ing(&w);
+        if opener_ok {
+            if let Some(np) = v.np_rightward(s, at) {
+                let next = np.end;
+                if next < at && v.is_word(next) && !v.cap(next) || lexicon::is_subject_pronoun(&w) {
+                    return Some(np);
+                }
+            }
+        }
+        // next comma-separated chunk
+        while s < at && v.s(s) != "," {
             s += 1;
         }
     }
-    if s >= at {
-        return None;
-    }
-    let np = v.np_rightward(s, at)?;
-    let first_low = v.low(np.first);
-    if !(v.cap(np.first) || lexicon::is_determiner(&first_low) || lexicon::is_subject_pronoun(&first_low) || lexicon::is_group_head(&first_low)) {
-        return None;
-    }
-    Some(np)
+    None
 }
 
 /// The quotes stage.

@@ -100,19 +100,18 @@ impl<'a, 't> View<'a, 't> {
         }
         if i > 0 {
             let p = self.low(i - 1);
-            if lexicon::is_determiner(&p) && p != "that" && p != "both" && p != "all" {
+            if lexicon::is_pure_determiner(&p) || matches!(p.as_ref(), "to" | "of" | "'s" | "’s") {
                 return None;
             }
-            if matches!(
-                p.as_ref(),
-                "'s" | "’s" | "press" | "news" | "media" | "earnings" | "first" | "to"
-            ) && !w.ends_with("ed")
-                && w != "said"
-            {
-                return None;
-            }
-            if matches!(p.as_ref(), "to" | "the" | "of") {
-                return None;
+            if lexicon::is_nouny_form(&w) {
+                let subject_like = self.cap(i - 1)
+                    || lexicon::is_subject_pronoun(&p)
+                    || lexicon::is_group_head(&p)
+                    || lexicon::is_org_head(&p)
+                    || matches!(p.as_ref(), "who" | "which" | "that");
+                if !subject_like {
+                    return None;
+                }
             }
         }
         // "said to be", "is said to": infinitival reporting, no speaker.
@@ -132,30 +131,38 @@ impl<'a, 't> View<'a, 't> {
     }
 
     /// Whether a finite clause plausibly starts at token `i` (bare content
-    /// after a speech verb, "said he would …").
+    /// after a speech verb, "said he would …"). `lenient` (for *say*) also
+    /// accepts a past or present verb form after the subject.
     pub fn clause_starts(&self, i: usize, lenient: bool) -> bool {
+        let ceil = self.sentence(i).end;
         let w = self.low(i);
         if !self.is_word(i) && self.kind(i) != Some(TokenKind::Number) {
-            return self.is_quote(i) && self.clause_starts(i + 1, lenient);
+            return self.is_quote(i) && i + 1 < ceil && self.clause_starts(i + 1, lenient);
         }
         if lexicon::is_subject_pronoun(&w) || w == "there" {
-            return self.is_word(i + 1);
+            return i + 1 < ceil && self.is_word(i + 1);
         }
-        if lexicon::is_left_barrier(&w) && w != "that" {
+        if lexicon::is_left_barrier(&w) || lexicon::is_wh(&w) {
             return false;
         }
-        // a subject noun phrase, then a verb within a few tokens
-        let limit = (i + 10).min(self.len());
+        // a subject noun phrase, then a finite verb within a few tokens
+        let limit = (i + 10).min(ceil);
         for j in i + 1..limit {
-            if self.kind(j) == Some(TokenKind::Punct) && !matches!(self.s(j), "-" | "&" | ",") {
+            if self.kind(j) == Some(TokenKind::Punct) && !matches!(self.s(j), "-" | "&" | ".") {
                 return false;
             }
-            if self.verbish(j) {
+            let x = self.low(j);
+            if lexicon::is_wh(&x) || matches!(x.as_ref(), "that" | "to") {
+                return false;
+            }
+            if self.is_word(j) && !self.cap(j) && lexicon::is_aux(&x) && x != "be" {
                 return true;
             }
-            if lenient && self.is_word(j) && !self.cap(j) {
-                let x = self.low(j);
-                if x.len() > 3 && x.ends_with('s') && !x.ends_with("ss") && j > i {
+            if lenient && self.is_word(j) && !self.cap(j) && x.len() > 3 {
+                if x.ends_with("ed") {
+                    return true;
+                }
+                if x.ends_with('s') && !x.ends_with("ss") && !x.ends_with("'s") {
                     return true;
                 }
             }
@@ -178,6 +185,21 @@ impl<'a, 't> View<'a, 't> {
             }
         }
         if j <= floor {
+            return None;
+        }
+        // a relative pronoun: the subject is its antecedent ("X, who said")
+        if matches!(self.low(j - 1).as_ref(), "who" | "which") && self.is_word(j - 1) {
+            return self.subject_before(j - 1, floor);
+        }
+        // a quoted post-modifier: 'an individual "with direct knowledge" claimed'
+        if self.in_quote(j - 1) && self.is_quote(j - 1) {
+            let mut k = j - 1;
+            while k > floor && self.in_quote(k - 1) && j - k < 14 {
+                k -= 1;
+            }
+            if k > floor && !self.in_quote(k - 1) && j - k < 14 {
+                return self.np_leftward(k, floor);
+            }
             return None;
         }
         if self.s(j - 1) == "," {
@@ -231,7 +253,10 @@ impl<'a, 't> View<'a, 't> {
             let w = self.low(k);
             let ok = match self.kind(k) {
                 Some(TokenKind::Word) => {
-                    if lexicon::is_subject_pronoun(&w) || lexicon::is_left_barrier(&w) {
+                    if lexicon::is_subject_pronoun(&w)
+                        || lexicon::is_left_barrier(&w)
+                        || matches!(w.as_ref(), "not" | "never" | "n't")
+                    {
                         false
                     } else if lexicon::is_np_preposition(&w) {
                         // only inside a phrase: something must stand left of it
@@ -305,7 +330,18 @@ impl<'a, 't> View<'a, 't> {
                     }
                 }
                 Some(TokenKind::Number) => end > start,
-                Some(TokenKind::Punct) => matches!(self.s(end), "&" | "-" | "/") && end > start,
+                Some(TokenKind::Punct) => {
+                    end > start
+                        && (matches!(self.s(end), "&" | "-" | "/")
+                            // "Apple Inc. CEO Steve Jobs"
+                            || self.s(end) == "."
+                                && matches!(
+                                    self.low(end - 1).as_ref(),
+                                    "inc" | "corp" | "co" | "ltd" | "jr" | "sr" | "mr" | "mrs" | "ms" | "dr" | "st"
+                                )
+                                && self.cap(end + 1)
+                                && !self.text.is_sentence_start(end + 1))
+                }
                 _ => false,
             };
             if !ok {

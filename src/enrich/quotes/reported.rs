@@ -119,11 +119,20 @@ fn clause_start_before(v: &View<'_, '_>, comma: usize, floor: usize) -> usize {
 /// Content end scanning from `start` to at most `ceil`.
 fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
     let mut j = start;
-    let mut depth_quote = false;
     while j < ceil {
         let s = v.s(j);
-        if v.is_quote(j) {
-            depth_quote = !depth_quote;
+        if v.is_quote(j) && v.in_quote(j) {
+            // a closing mark: '…aggressively," referring' / '"…asleep" and called'
+            let closing = j > start && v.in_quote(j - 1) && !v.is_quote(j - 1) && !v.in_quote(j + 1);
+            if closing && j + 1 < ceil {
+                let nw = v.low(j + 1);
+                if v.s(j - 1) == "," && v.is_word(j + 1) && !v.cap(j + 1) {
+                    return j + 1;
+                }
+                if matches!(nw.as_ref(), "and" | "but") && v.is_word(j + 2) && v.low(j + 2) != "that" && !v.clause_starts(j + 2, false) {
+                    return j + 1;
+                }
+            }
             j += 1;
             continue;
         }
@@ -131,11 +140,11 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
             j += 1;
             continue;
         }
-        if s == ";" {
+        if s == ";" && (j + 1..(j + 7).min(ceil)).any(|k| v.cue_at(k).is_some()) {
             return j;
         }
         let w = v.low(j);
-        if w == "that" && j > start && (v.low(j - 1) == "and" || v.low(j - 1) == "but") {
+        if w == "that" && j > start + 1 && matches!(v.low(j - 1).as_ref(), "and" | "but") {
             let k = if j >= 2 && v.s(j - 2) == "," {
                 j - 2
             } else {
@@ -143,17 +152,30 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
             };
             return k;
         }
+        // a spaced dash before a lowercase gloss: "… recession - defined as …"
+        if matches!(s, "-" | "–" | "—")
+            && v.text.tokens().get(j).is_some_and(|t| t.space_before)
+            && v.is_word(j + 1)
+            && !v.cap(j + 1)
+            && j > start
+        {
+            return j;
+        }
         if s == "," {
             let nw = v.low(j + 1);
-            if nw == "but" && !v.in_quote(j + 1) {
+            if nw == "but" && (v.verbish(j + 2) || v.cue_at(j + 2).is_some()) {
+                return j;
+            }
+            if matches!(nw.as_ref(), "where" | "which") && j > start + 3 {
                 return j;
             }
             if nw == "according" || (lexicon::is_clause_ending_participle(&nw) && j > start + 3)
             {
                 return j;
             }
-            // ", said X." / ", X said." closing the sentence: a trailing cue
-            if trailing_cue_at(v, j + 1, ceil).is_some() {
+            // ", said X." / ", X said." closing the sentence, or a new
+            // speech clause ", Jobs said that …"
+            if trailing_cue_at(v, j + 1, ceil).is_some() || new_speech_clause(v, j + 1, ceil) {
                 return j;
             }
         }
@@ -162,19 +184,48 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
     ceil
 }
 
+/// Whether a clause with its own subject and speech verb starts at `j`
+/// ("…, Jobs said that …").
+fn new_speech_clause(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
+    let mut k = j;
+    while k < ceil && k < j + 8 {
+        if v.is_terminal(k) || v.s(k) == "," || v.in_quote(k) {
+            return false;
+        }
+        if let Some(c) = v.cue_at(k) {
+            return k > j
+                && matches!(c, CueClass::Say | CueClass::Report | CueClass::Tell)
+                && v.subject_before(k, j).is_some_and(|np| np.first <= j + 1);
+        }
+        k += 1;
+    }
+    false
+}
+
 /// `X said …` for a speech verb at `i`.
 fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     if matches!(class, CueClass::DirectOnly | CueClass::Fragment) {
         return;
     }
     let sent = v.sentence(i);
-    let prev = if i > sent.first {
-        v.low(i - 1)
+    // the cue of a quotation right before it: '"…," said X' / '"…," he said'
+    if i > 0 && (v.in_quote(i - 1) || v.s(i - 1) == "," && i > 1 && v.in_quote(i - 2)) {
+        return;
+    }
+    // passive: "It was announced that …" (no speaker), "is said to"
+    let mut p = i;
+    while p > sent.first && matches!(v.low(p - 1).as_ref(), "not" | "never" | "also" | "later" | "first") {
+        p -= 1;
+    }
+    let prev = if p > sent.first {
+        v.low(p - 1)
     } else {
         "".into()
     };
-    // passive: "It was announced that …" (no speaker), "is said to"
     let passive = lexicon::is_passive_aux(&prev) && v.low(i).ends_with("ed");
+    if passive && p >= sent.first + 2 && lexicon::is_modal(&v.low(p - 2)) {
+        return;
+    }
     // Trailing or parenthetical cue: "…, X said." / "…, he said, …" / "…, said X."
     if let Some((subj, after)) = trailing_cue_subject(v, i, sent.first, sent.end) {
         let comma = subj_comma(v, i, subj, sent.first);
@@ -213,17 +264,20 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     if class == CueClass::Tell || (class == CueClass::Report && v.low(i).starts_with("warn")) {
         // an object: pronoun or short noun phrase
         let ow = v.low(j);
-        if matches!(
+        let obj_end = if matches!(
             ow.as_ref(),
             "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists"
         ) {
-            j += 1;
-        } else if let Some(np) = v.np_rightward(j, sent.end) {
-            if np.end - np.first <= 6 {
-                j = np.end;
-            }
-        } else if class == CueClass::Tell {
-            return;
+            Some(j + 1)
+        } else {
+            v.np_rightward(j, sent.end)
+                .filter(|np| np.end - np.first <= 6)
+                .map(|np| np.end)
+        };
+        match obj_end {
+            Some(e) if class == CueClass::Tell || v.low(e) == "that" => j = e,
+            None if class == CueClass::Tell => return,
+            _ => {}
         }
     }
     if v.low(i).starts_with("point") && v.low(j) == "out" {
@@ -300,7 +354,10 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         return;
     }
     if !saw_that {
-        if v.is_terminal(j) || matches!(v.s(j), ":" | ";") {
+        if v.is_terminal(j) || matches!(v.s(j), ":" | ";") || passive {
+            return;
+        }
+        if lexicon::is_wh(&v.low(j)) {
             return;
         }
         let lenient = class == CueClass::Say;
@@ -320,8 +377,10 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     let subject = if passive {
         Subject::Nobody
     } else if lexicon::is_ing(&v.low(i)) {
+        // a participle's subject is the main clause's, unless a noun phrase
+        // stands right before it ("critics saying that")
         match v.subject_before(i, sent.first) {
-            Some(np) if i > 0 && v.s(i - 1) != "," && v.low(i - 1) != "by" => Subject::Np(np),
+            Some(np) if np.end == i => Subject::Np(np),
             _ => Subject::SentenceSubject,
         }
     } else {
@@ -398,6 +457,13 @@ fn trailing_cue_subject(
     // inverted: ", said X ." — X then end
     if i > floor && v.s(i - 1) == "," {
         let np = v.np_rightward(i + 1, ceil)?;
+        let w = v.low(np.first);
+        if !(v.cap(np.first) || lexicon::is_determiner(&w) || lexicon::is_subject_pronoun(&w)) {
+            return None;
+        }
+        if !matches!(v.cue_at(i), Some(CueClass::Say)) && !v.cap(np.end - 1) {
+            return None;
+        }
         let mut after = np.end;
         if v.s(after) == "," {
             // appositive ", the chief …" up to the end
@@ -448,7 +514,12 @@ fn trailing_cue_at(v: &View<'_, '_>, j: usize, ceil: usize) -> Option<usize> {
                 let mut a = k + 1;
                 if k == j {
                     let np = v.np_rightward(k + 1, ceil)?;
+                    if !(v.cap(np.first) || lexicon::is_determiner(&v.low(np.first))) {
+                        return None;
+                    }
                     a = np.end;
+                } else if !v.subject_before(k, j).is_some_and(|np| np.first == j) {
+                    return None;
                 }
                 while a < ceil && lexicon::is_time_word(&v.low(a)) {
                     a += 1;
