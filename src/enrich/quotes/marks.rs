@@ -140,8 +140,8 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
         let glued_left = !t.space_before && i > 0;
         let next = toks.get(i + 1);
         let glued_right = next.is_some_and(|n| !n.space_before);
-        let next_is_word = glued_right
-            && next.is_some_and(|n| matches!(n.kind, TokenKind::Word | TokenKind::Number));
+        let next_is_word = glued_right && next.is_some_and(|n| n.kind == TokenKind::Word);
+        let next_is_number = glued_right && next.is_some_and(|n| n.kind == TokenKind::Number);
         let prev_kind = if i > 0 { Some(toks[i - 1].kind) } else { None };
         let opener_shape = !glued_left && glued_right;
         let here = Open {
@@ -162,7 +162,7 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
                 let top_straight = innermost_double(&stack).is_some_and(|o| o.straight);
                 if top_straight {
                     let stale = innermost_double(&stack)
-                        .is_some_and(|o| o.sentence + 1 < t.sentence && next_is_word);
+                        .is_some_and(|o| o.sentence + 1 < t.sentence && (next_is_word || next_is_number));
                     if opener_shape && stale {
                         // The open one never closed: drop it, start afresh.
                         drop_innermost_double(&mut stack, &mut doubles_open);
@@ -186,6 +186,8 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
                     doubles_open += 1;
                 }
             }
+            // ‘90s, '11: a year's elided digits, not a quotation
+            Role::OpenSingle if next_is_number => {}
             Role::OpenSingle => stack.push(Open {
                 double: false,
                 ..here
@@ -209,6 +211,16 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
         flush(&mut stack, &mut out, n);
     }
     out.sort_by_key(|q| q.open);
+    // Depth from containment among the quotations found (an unclosed
+    // apostrophe on the stack must not make later quotations "nested").
+    let mut enclosing: Vec<usize> = Vec::new();
+    for q in &mut out {
+        while enclosing.last().is_some_and(|&e| e <= q.open) {
+            enclosing.pop();
+        }
+        q.depth = enclosing.len() as u32;
+        enclosing.push(q.after());
+    }
     out
 }
 

@@ -299,6 +299,9 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 return Some((cue, Who::Subject(Subject::Np(np))));
             }
             let np = v.subject_before(k, start)?;
+            if np.first > start + 1 {
+                return None;
+            }
             return Some((cue, Who::Subject(Subject::Np(np))));
         }
         k += 1;
@@ -350,7 +353,7 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
         // fragments: a naming/judging verb with an explicit subject, or a
         // speech verb right before the quotation ('said "no"')
         if fragment {
-            let close = q.open - k <= 3;
+            let close = q.open - k <= 3 && class != CueClass::Fragment;
             let naming_ok = class == CueClass::Fragment
                 && k > floor
                 && v.s(k - 1) != ","
@@ -382,7 +385,7 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
                 cue,
                 Who::Subject(match v.subject_before(k, floor) {
                     Some(np) if np.end == k => Subject::Np(np),
-                    _ => Subject::SentenceSubject,
+                    _ => v.nearest_pronoun(k, floor).map_or(Subject::SentenceSubject, Subject::Np),
                 }),
             ));
         }
@@ -427,7 +430,10 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
         if opener_ok {
             if let Some(np) = v.np_rightward(s, at) {
                 let next = np.end;
-                if next < at && v.is_word(next) && !v.cap(next) || lexicon::is_subject_pronoun(&w) {
+                if next < at && v.is_word(next) && !v.cap(next)
+                    || lexicon::is_subject_pronoun(&w)
+                    || v.s(next) == "," && v.cap(np.first) && !lexicon::is_determiner(&w)
+                {
                     return Some(np);
                 }
             }

@@ -104,7 +104,13 @@ impl<'a, 't> View<'a, 't> {
                 return None;
             }
             if lexicon::is_nouny_form(&w) {
+                let nl = self.low(i + 1);
+                let before2 = if i > 1 { self.low(i - 2) } else { "".into() };
                 let subject_like = self.cap(i - 1)
+                    || (nl == "that" || nl == "out" && w.starts_with("point"))
+                        && !matches!(p.as_ref(), "amid" | "despite" | "after" | "about" | "following" | "with" | "on" | "were" | "are" | "of")
+                    || lexicon::is_pure_determiner(&before2)
+                        && !matches!(nl.as_ref(), "of" | "for" | "to" | "on" | "in")
                     || lexicon::is_subject_pronoun(&p)
                     || lexicon::is_group_head(&p)
                     || lexicon::is_org_head(&p)
@@ -168,6 +174,19 @@ impl<'a, 't> View<'a, 't> {
             }
         }
         false
+    }
+
+    /// The nearest subject pronoun before a participle cue at `k` in its
+    /// sentence ("where he promoted the iPhone by saying …").
+    pub fn nearest_pronoun(&self, k: usize, floor: usize) -> Option<Range> {
+        let lo = floor.max(k.saturating_sub(12));
+        (lo..k).rev().find_map(|j| {
+            let w = self.low(j);
+            (self.is_word(j)
+                && !self.in_quote(j)
+                && matches!(w.as_ref(), "he" | "she" | "they" | "we"))
+            .then_some(Range { first: j, end: j + 1 })
+        })
     }
 
     /// Subject noun phrase ending right before token `v` (a verb): skips
@@ -235,7 +254,11 @@ impl<'a, 't> View<'a, 't> {
         if end == 0 || end <= floor {
             return None;
         }
-        let last = end - 1;
+        let mut last = end - 1;
+        if self.s(last) == "." && last > floor && self.is_word(last - 1) && self.cap(last - 1) {
+            // "Apple Inc." / "George W." before the verb
+            last -= 1;
+        }
         if self.in_quote(last) || !self.is_word(last) && self.kind(last) != Some(TokenKind::Number)
         {
             return None;
@@ -338,7 +361,7 @@ impl<'a, 't> View<'a, 't> {
                                 && matches!(
                                     self.low(end - 1).as_ref(),
                                     "inc" | "corp" | "co" | "ltd" | "jr" | "sr" | "mr" | "mrs" | "ms" | "dr" | "st"
-                                )
+                                ) || self.s(end) == "." && self.s(end - 1).chars().count() == 1 && self.cap(end - 1)
                                 && self.cap(end + 1)
                                 && !self.text.is_sentence_start(end + 1))
                 }

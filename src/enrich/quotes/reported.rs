@@ -166,7 +166,7 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
             if nw == "but" && (v.verbish(j + 2) || v.cue_at(j + 2).is_some()) {
                 return j;
             }
-            if matches!(nw.as_ref(), "where" | "which") && j > start + 3 {
+            if matches!(nw.as_ref(), "where" | "which") && j > start + 3 && !embedded_relative(v, j + 1, ceil) {
                 return j;
             }
             if nw == "according" || (lexicon::is_clause_ending_participle(&nw) && j > start + 3)
@@ -182,6 +182,30 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
         j += 1;
     }
     ceil
+}
+
+/// Whether the relative clause starting at `j` is closed by a comma and
+/// followed by the main clause's verb ("the wording, which did not bar X,
+/// could be …"): then the content goes on.
+fn embedded_relative(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
+    let mut k = j + 1;
+    while k < ceil && k < j + 30 {
+        if v.s(k) == "," {
+            if k == j + 1 {
+                return false;
+            }
+            let mut a = k + 1;
+            while a < ceil && lexicon::is_preverbal(&v.low(a)) && !lexicon::is_aux(&v.low(a)) {
+                a += 1;
+            }
+            return v.verbish(a);
+        }
+        if v.is_terminal(k) {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Whether a clause with its own subject and speech verb starts at `j`
@@ -209,7 +233,10 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     }
     let sent = v.sentence(i);
     // the cue of a quotation right before it: '"…," said X' / '"…," he said'
-    if i > 0 && (v.in_quote(i - 1) || v.s(i - 1) == "," && i > 1 && v.in_quote(i - 2)) {
+    if i > 0
+        && (v.in_quote(i - 1) || v.s(i - 1) == "," && i > 1 && v.in_quote(i - 2))
+        && v.low(i + 1) != "that"
+    {
         return;
     }
     // passive: "It was announced that …" (no speaker), "is said to"
@@ -360,9 +387,11 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         if lexicon::is_wh(&v.low(j)) {
             return;
         }
+        // "NPD said according to those figures, …"
+        let according = v.low(j) == "according" && v.low(j + 1) == "to";
         let lenient = class == CueClass::Say;
         let starts_quote = v.is_quote(j);
-        if !starts_quote && !v.clause_starts(j, lenient) {
+        if !starts_quote && !according && !v.clause_starts(j, lenient) {
             // "many European leaders said reeked of …": verb-initial content
             // inside a relative clause ("which X said …")
             let rel = relative_before(v, i, sent.first);
@@ -381,7 +410,9 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         // stands right before it ("critics saying that")
         match v.subject_before(i, sent.first) {
             Some(np) if np.end == i => Subject::Np(np),
-            _ => Subject::SentenceSubject,
+            _ => v
+                .nearest_pronoun(i, sent.first)
+                .map_or(Subject::SentenceSubject, Subject::Np),
         }
     } else {
         match v.subject_before(i, sent.first) {
