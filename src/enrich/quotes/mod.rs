@@ -294,12 +294,22 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 end: k + 1,
             };
             if k == start {
-                // inverted: said X
+                // inverted: said X (not a participle: '"x," saying that …')
+                if lexicon::is_ing(&w) {
+                    return None;
+                }
                 let np = inverted_subject(v, k)?;
+                let first = v.low(np.first);
+                if !(v.cap(np.first)
+                    || lexicon::is_subject_pronoun(&first)
+                    || lexicon::is_determiner(&first) && first != "that")
+                {
+                    return None;
+                }
                 return Some((cue, Who::Subject(Subject::Np(np))));
             }
             let np = v.subject_before(k, start)?;
-            if np.first > start + 1 {
+            if np.first != start {
                 return None;
             }
             return Some((cue, Who::Subject(Subject::Np(np))));
@@ -314,11 +324,13 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
 fn inverted_subject(v: &View<'_, '_>, k: usize) -> Option<Range> {
     let sent_end = v.sentence(k).end;
     let np = v.np_rightward(k + 1, sent_end)?;
-    let m = speaker::mention_in(v, np);
-    if !v.cap(m.end - 1) && v.s(np.end) == "," && v.cap(np.end + 1) {
+    let head_end = (np.first + 1..np.end)
+        .find(|&k| v.is_word(k) && lexicon::is_np_preposition(&v.low(k)))
+        .unwrap_or(np.end);
+    if !v.cap(head_end - 1) && v.s(np.end) == "," && v.cap(np.end + 1) {
         // appositive name
         let mut e = np.end + 1;
-        while e < sent_end && (v.cap(e) || matches!(v.s(e), "-" | ".")) && v.is_word(e) {
+        while e < sent_end && e < np.end + 8 && (v.cap(e) || matches!(v.s(e), "-" | ".")) && v.is_word(e) {
             e += 1;
         }
         if e >= sent_end || v.is_terminal(e) || v.s(e) == "," {
@@ -409,7 +421,8 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
     let mut tries = 0;
     while s < at && tries < 6 {
         tries += 1;
-        while s < at && (v.in_quote(s) || matches!(v.s(s), "," | "(" | ")")) {
+        let chunk = s;
+        while s < at && s < chunk + 40 && (v.in_quote(s) || matches!(v.s(s), "," | "(" | ")")) {
             s += 1;
         }
         if s >= at {
@@ -439,8 +452,12 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
             }
         }
         // next comma-separated chunk
+        let chunk = s;
         while s < at && v.s(s) != "," {
             s += 1;
+            if s > chunk + 40 {
+                return None;
+            }
         }
     }
     None

@@ -195,7 +195,7 @@ impl<'a, 't> View<'a, 't> {
     pub fn subject_before(&self, v: usize, floor: usize) -> Option<Range> {
         let mut j = v;
         // skip adverbs / auxiliaries between subject and verb
-        while j > floor {
+        while j > floor && j + 6 > v {
             let w = self.low(j - 1);
             if self.is_word(j - 1) && (lexicon::is_preverbal(&w) || lexicon::is_time_word(&w)) {
                 j -= 1;
@@ -225,7 +225,7 @@ impl<'a, 't> View<'a, 't> {
             // "X, the Y of Z, said" / "X, with Z, said": look at the segment.
             let seg_end = j - 1;
             let mut k = seg_end;
-            while k > floor && self.s(k - 1) != "," && !self.is_quote(k - 1) {
+            while k > floor && k + 30 > seg_end && self.s(k - 1) != "," && !self.is_quote(k - 1) {
                 k -= 1;
             }
             if k >= seg_end {

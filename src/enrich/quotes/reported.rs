@@ -66,7 +66,7 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
     };
     // the source: up to the next comma or the sentence end
     let mut e = i + 2;
-    while e < sent.end && v.s(e) != "," && !v.is_terminal(e) && !v.is_quote(e) {
+    while e < sent.end && e < i + 32 && v.s(e) != "," && !v.is_terminal(e) && !v.is_quote(e) {
         e += 1;
     }
     if e == i + 2 {
@@ -108,7 +108,7 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
 fn clause_start_before(v: &View<'_, '_>, comma: usize, floor: usize) -> usize {
     let mut first = floor;
     // skip a leading ", which," style connector
-    while first < comma && (v.s(first) == "(" || v.s(first) == "-") {
+    while first < comma && first < floor + 4 && (v.s(first) == "(" || v.s(first) == "-") {
         first += 1;
     }
     // a relative "which, according to X is …" is not a full clause: keep it simple
@@ -116,8 +116,14 @@ fn clause_start_before(v: &View<'_, '_>, comma: usize, floor: usize) -> usize {
     first
 }
 
+/// Longest reported content, in tokens.
+const MAX_CONTENT: usize = 160;
+
 /// Content end scanning from `start` to at most `ceil`.
 fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
+    // reported content is a clause, not a chapter: the bound keeps every cue
+    // linear even in a sentence without end
+    let ceil = ceil.min(start + MAX_CONTENT);
     let mut j = start;
     while j < ceil {
         let s = v.s(j);
@@ -195,7 +201,7 @@ fn embedded_relative(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
                 return false;
             }
             let mut a = k + 1;
-            while a < ceil && lexicon::is_preverbal(&v.low(a)) && !lexicon::is_aux(&v.low(a)) {
+            while a < ceil && a < k + 6 && lexicon::is_preverbal(&v.low(a)) && !lexicon::is_aux(&v.low(a)) {
                 a += 1;
             }
             return v.verbish(a);
@@ -241,7 +247,7 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     }
     // passive: "It was announced that …" (no speaker), "is said to"
     let mut p = i;
-    while p > sent.first && matches!(v.low(p - 1).as_ref(), "not" | "never" | "also" | "later" | "first") {
+    while p > sent.first && p + 4 > i && matches!(v.low(p - 1).as_ref(), "not" | "never" | "also" | "later" | "first") {
         p -= 1;
     }
     let prev = if p > sent.first {
@@ -250,6 +256,26 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         "".into()
     };
     let passive = lexicon::is_passive_aux(&prev) && v.low(i).ends_with("ed");
+    // "…, as (first) reported by The Telegraph on Monday."
+    if prev == "as" && v.low(i + 1) == "by" && p >= sent.first + 2 && v.s(p - 2) == "," {
+        if let Some(np) = v.np_rightward(i + 2, sent.end) {
+            let comma = p - 2;
+            if comma > sent.first && !all_quoted(v, sent.first, comma) {
+                out.push(Reported {
+                    cue: Range {
+                        first: i,
+                        end: i + 1,
+                    },
+                    subject: Subject::Np(np),
+                    content: Range {
+                        first: sent.first,
+                        end: comma,
+                    },
+                });
+            }
+        }
+        return;
+    }
     if passive && p >= sent.first + 2 && lexicon::is_modal(&v.low(p - 2)) {
         return;
     }
@@ -445,7 +471,7 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         }
         // "… and that …": a second statement with the same cue
         let mut k = end;
-        while k < sent.end && matches!(v.s(k), ",") {
+        while k < sent.end && k < end + 3 && matches!(v.s(k), ",") {
             k += 1;
         }
         if k + 1 < sent.end
@@ -499,7 +525,7 @@ fn trailing_cue_subject(
         if v.s(after) == "," {
             // appositive ", the chief …" up to the end
             let mut k = after + 1;
-            while k < ceil && !v.is_terminal(k) && !v.is_quote(k) {
+            while k < ceil && k < after + 24 && !v.is_terminal(k) && !v.is_quote(k) {
                 k += 1;
             }
             after = k;
@@ -510,7 +536,7 @@ fn trailing_cue_subject(
         return None;
     }
     let mut after = i + 1;
-    while after < ceil && lexicon::is_time_word(&v.low(after)) {
+    while after < ceil && after < i + 6 && lexicon::is_time_word(&v.low(after)) {
         after += 1;
     }
     if after < ceil && !v.is_terminal(after) && v.s(after) != "," {
@@ -527,7 +553,7 @@ fn subj_comma(v: &View<'_, '_>, i: usize, subj: Range, floor: usize) -> Option<u
         return Some(i - 1);
     }
     let mut k = subj.first;
-    while k > floor && lexicon::is_preverbal(&v.low(k - 1)) {
+    while k > floor && k + 6 > subj.first && lexicon::is_preverbal(&v.low(k - 1)) {
         k -= 1;
     }
     (k > floor && v.s(k - 1) == ",").then(|| k - 1)
@@ -552,7 +578,7 @@ fn trailing_cue_at(v: &View<'_, '_>, j: usize, ceil: usize) -> Option<usize> {
                 } else if !v.subject_before(k, j).is_some_and(|np| np.first == j) {
                     return None;
                 }
-                while a < ceil && lexicon::is_time_word(&v.low(a)) {
+                while a < ceil && a < k + 8 && lexicon::is_time_word(&v.low(a)) {
                     a += 1;
                 }
                 if a >= ceil || v.is_terminal(a) {

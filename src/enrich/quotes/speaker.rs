@@ -12,6 +12,8 @@
 //! 5. groups and sources ("many European leaders", "a leaked copy of the
 //!    document") are named as written.
 
+use std::collections::HashMap;
+
 use super::lexicon;
 use super::phrase::{Range, View};
 use crate::event::{Entity, EntityType, Speaker};
@@ -62,6 +64,11 @@ pub struct Resolver<'e> {
     spans: Vec<(usize, usize, usize, bool)>,
     /// Capitalized runs, in order.
     names: Vec<NameRun>,
+    /// Indices into `names` by last word (a few per word, longest first
+    /// seen per length): short forms find their full name in O(1).
+    by_last: HashMap<String, Vec<usize>>,
+    /// Entity index by the last word of each of its roles ("secretary").
+    by_role: HashMap<String, usize>,
     /// Speakers resolved so far, in order.
     history: Vec<Resolved>,
 }
@@ -79,10 +86,29 @@ impl<'e> Resolver<'e> {
             }
         }
         spans.sort_unstable();
+        let names = name_runs(v);
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, n) in names.iter().enumerate() {
+            let list = by_last.entry(n.last.clone()).or_default();
+            let len = n.range.end - n.range.first;
+            if list.len() < 8 && !list.iter().any(|&j| names[j].range.end - names[j].range.first == len) {
+                list.push(i);
+            }
+        }
+        let mut by_role = HashMap::new();
+        for (ei, e) in entities.iter().enumerate() {
+            for r in &e.roles {
+                if let Some(last) = r.split_whitespace().next_back() {
+                    by_role.entry(last.to_lowercase()).or_insert(ei);
+                }
+            }
+        }
         Resolver {
             entities,
             spans,
-            names: name_runs(v),
+            names,
+            by_last,
+            by_role,
             history: Vec::new(),
         }
     }
@@ -157,12 +183,13 @@ impl<'e> Resolver<'e> {
                     .history
                     .iter()
                     .rev()
+                    .take(64)
                     .find(|r| r.animacy == want && r.speaker.name != speaker.text)
                 {
                     speaker.name = prev.speaker.name.clone();
                     speaker.entity = prev.speaker.entity.clone();
                 } else if want == Animacy::Org {
-                    if let Some(n) = self.names.iter().rev().find(|n| n.range.end <= mention.first && n.animacy == Animacy::Org) {
+                    if let Some(n) = self.names_before(mention.first, 200).find(|n| n.animacy == Animacy::Org) {
                         if let Some(s) = v.text.token_span(n.range.first, n.range.end) {
                             speaker.name = s.text.to_string();
                         }
@@ -191,13 +218,11 @@ impl<'e> Resolver<'e> {
     }
 
     fn entity_at(&self, start: usize, end: usize) -> Option<usize> {
-        // spans sorted by start; mentions are few, a bounded scan suffices
-        let idx = self.spans.partition_point(|s| s.1 <= start && s.0 < start);
+        // spans sorted by start: the overlapping ones end the prefix of
+        // spans starting before `end`; a bounded look back suffices
+        let idx = self.spans.partition_point(|s| s.0 < end);
         let mut best: Option<(usize, usize)> = None;
-        for &(s, e, ei, _) in self.spans.get(idx.saturating_sub(8)..).unwrap_or(&[]) {
-            if s >= end {
-                break;
-            }
+        for &(s, e, ei, _) in self.spans.get(idx.saturating_sub(32)..idx).unwrap_or(&[]) {
             if s < end && start < e {
                 let ov = e.min(end) - s.max(start);
                 if best.is_none_or(|(b, _)| ov > b) {
@@ -212,11 +237,13 @@ impl<'e> Resolver<'e> {
         if head.len() < 3 {
             return None;
         }
-        self.entities.iter().position(|e| {
-            e.roles
-                .iter()
-                .any(|r| r.to_lowercase().split_whitespace().next_back() == Some(head))
-        })
+        self.by_role.get(head).copied()
+    }
+
+    /// Names ending before token `at`, latest first, at most `k` of them.
+    fn names_before(&self, at: usize, k: usize) -> impl Iterator<Item = &NameRun> {
+        let idx = self.names.partition_point(|n| n.range.end <= at);
+        self.names[idx.saturating_sub(k)..idx].iter().rev()
     }
 
     /// Antecedent of a pronoun at token `at`.
@@ -236,14 +263,12 @@ impl<'e> Resolver<'e> {
             .history
             .iter()
             .rev()
+            .take(64)
             .find(|r| r.at < at && ok(r.animacy) && !is_pronoun_text(&r.speaker.name));
         // the latest subject-position mention before the pronoun
         let cstart = v.text.tokens().get(at).map_or(0, |t| t.cstart as usize);
         let mention: Option<(usize, String, Option<String>, Animacy)> = if self.entities.is_empty() {
-            self.names
-                .iter()
-                .rev()
-                .filter(|n| n.range.end <= at)
+            self.names_before(at, 200)
                 .find(|n| n.subject && ok(n.animacy) && n.animacy != Animacy::Unknown)
                 .map(|n| {
                     let (name, a) = self.fullest(v, n.range);
@@ -251,7 +276,8 @@ impl<'e> Resolver<'e> {
                 })
         } else {
             let tok_of = |c: usize| v.text.tokens().partition_point(|t| (t.cstart as usize) < c);
-            self.spans
+            let idx = self.spans.partition_point(|s| s.0 < cstart);
+            self.spans[idx.saturating_sub(200)..idx]
                 .iter()
                 .rev()
                 .filter(|s| s.1 <= cstart && s.3)
@@ -289,8 +315,9 @@ impl<'e> Resolver<'e> {
         let last = v.low(own.end - 1).to_string();
         let mut best = own;
         let mut animacy = run_animacy(v, own);
-        for n in &self.names {
-            if n.last == last && n.range.end - n.range.first > best.end - best.first && n.range.end - n.range.first <= 4 {
+        let candidates = self.by_last.get(&last).map_or(&[][..], Vec::as_slice);
+        for n in candidates.iter().filter_map(|&i| self.names.get(i)) {
+            if n.range.end - n.range.first > best.end - best.first && n.range.end - n.range.first <= 4 {
                 // the shorter form must be a suffix of the longer one
                 let k = best.end - best.first;
                 let suffix_ok = (0..k).all(|d| v.low(best.first + d) == v.low(n.range.end - k + d));
