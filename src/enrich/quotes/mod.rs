@@ -1,13 +1,466 @@
 //! Quotes stage: direct, reported and mixed speech with resolved speakers.
+//!
+//! Pipeline over the shared tokens (no rescanning of the raw string):
+//! 1. [`marks`] pairs quotation marks in one linear pass (nesting, curly and
+//!    straight styles, apostrophes, multi-paragraph quotes);
+//! 2. [`reported`] finds reported speech around speech cues ([`lexicon`])
+//!    outside quotations; a reported content that is exactly one quotation
+//!    hands its cue to that quotation (`said: "…"`), one that contains
+//!    quotations becomes `mixed` and absorbs them;
+//! 3. every remaining outermost quotation looks for its cue after it
+//!    (`"…," he said`, `"…" said X`) or before it in its sentence (`X said,
+//!    "…"`, `described as "…"`); a quotation without a cue continues the
+//!    previous speaker when it is a full statement, and is a scare quote
+//!    (dropped) when it is a fragment of one to three words;
+//! 4. [`speaker`] resolves the noun phrase at each cue to the mention
+//!    nearest the cue and a canonical name, in body order so pronouns see
+//!    the speakers before them.
+//!
+//! Gold conventions followed (`shared/eval/README.md`): direct content
+//! excludes the marks but keeps punctuation inside them (`elections,`);
+//! reported content excludes the final period; quotes split around a cue are
+//! separate statements; a quote reopened in a new paragraph is a new one.
+
+mod lexicon;
+mod marks;
+mod phrase;
+mod reported;
+mod speaker;
+
+#[cfg(test)]
+mod tests;
 
 use super::{Document, Enrichment, Stage};
-use crate::event::{Entity, Quote};
+use crate::event::{Cue, Entity, Quote, QuoteKind};
 use crate::text::Text;
+use lexicon::CueClass;
+use marks::Quoted;
+use phrase::{Range, View};
+use reported::Subject;
+use speaker::Resolver;
+
+/// A statement before its speaker is resolved.
+#[derive(Clone, Debug)]
+struct Candidate {
+    /// Direct, indirect or mixed.
+    kind: QuoteKind,
+    /// Content tokens (already trimmed).
+    content: Range,
+    /// The cue tokens.
+    cue: Option<Range>,
+    /// Where the speaker is.
+    who: Who,
+}
+
+/// Speaker source of a candidate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    /// From the cue's subject.
+    Subject(Subject),
+    /// Same as the statement before (a quotation continuing without a cue).
+    Previous,
+    /// Same speaker as the candidate at this index.
+    SameAs(usize),
+    /// Unknown.
+    Nobody,
+}
 
 /// Find every statement in `text`; speakers resolve to `entities`.
 pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
-    let _ = (text, entities);
-    Vec::new()
+    let n = text.tokens().len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let all = marks::pair(text);
+    let outer: Vec<Quoted> = all.into_iter().filter(|q| q.depth == 0).collect();
+    let mut quoted = vec![false; n];
+    for q in &outer {
+        for slot in quoted.iter_mut().take(q.after().min(n)).skip(q.open) {
+            *slot = true;
+        }
+    }
+    let v = View { text, quoted };
+
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut consumed = vec![false; outer.len()];
+    let mut assigned: Vec<Option<(Range, Subject)>> = vec![None; outer.len()];
+
+    // Reported speech (and cues handed to whole quotations).
+    for r in reported::find(&v) {
+        let (first, end) = (r.content.first, r.content.end);
+        let lo = outer.partition_point(|q| q.open < first);
+        let hi = outer.partition_point(|q| q.open < end);
+        let inner = lo..hi;
+        if inner.len() == 1 && outer[lo].open == first {
+            let q = outer[lo];
+            let rest_is_punct = (q.after()..end).all(|k| !v.is_word(k));
+            if rest_is_punct || q.close.is_none() {
+                if assigned[lo].is_none() {
+                    assigned[lo] = Some((r.cue, r.subject));
+                }
+                continue;
+            }
+        }
+        let mut kind = QuoteKind::Indirect;
+        for qi in inner {
+            consumed[qi] = true;
+            kind = QuoteKind::Mixed;
+        }
+        let Some(content) = trim_reported(&v, first, end) else {
+            continue;
+        };
+        if let Some(c) = cands
+            .iter_mut()
+            .find(|c| c.content == content && c.kind != QuoteKind::Direct)
+        {
+            let dist = |cue: Option<Range>| cue.map_or(usize::MAX, |r| content.first.abs_diff(r.first));
+            if dist(Some(r.cue)) < dist(c.cue) {
+                c.cue = Some(r.cue);
+                c.who = Who::Subject(r.subject);
+            }
+            continue;
+        }
+        cands.push(Candidate {
+            kind,
+            content,
+            cue: Some(r.cue),
+            who: Who::Subject(r.subject),
+        });
+    }
+
+    // Direct quotations.
+    let mut prev_direct: Option<(usize, usize)> = None; // (outer index, candidate index)
+    for (qi, q) in outer.iter().enumerate() {
+        if consumed[qi] || q.first >= q.end {
+            continue;
+        }
+        let content = Range {
+            first: q.first,
+            end: q.end,
+        };
+        let words = (q.first..q.end).filter(|&k| v.is_word(k)).count();
+        if words == 0 {
+            continue;
+        }
+        let ends_punct = q.end > q.first && matches!(v.s(q.end - 1), "." | "," | "!" | "?" | "…" | ":");
+        let fragment = words <= 3 && !ends_punct || words <= 2;
+        // a fragment listed right after an attributed one: "called it "x", and "y""
+        let shared = prev_direct.and_then(|(pq, pc)| {
+            let p = outer[pq];
+            let gap_ok = p.close.is_some()
+                && (p.after()..q.open).all(|k| matches!(v.low(k).as_ref(), "," | "and" | "or"))
+                && q.open > p.after()
+                && fragment;
+            gap_ok.then_some(pc)
+        });
+        let found = if let Some((cue, subject)) = assigned[qi] {
+            Some((cue, Who::Subject(subject)))
+        } else if let Some(pc) = shared {
+            let c: &Candidate = &cands[pc];
+            Some((c.cue.unwrap_or(Range { first: 0, end: 0 }), Who::SameAs(pc)))
+        } else {
+            cue_after(&v, q).or_else(|| cue_before(&v, q, fragment))
+        };
+        let (cue, who) = match found {
+            Some((c, w)) => (Some(c).filter(|c| c.end > c.first), w),
+            None => {
+                if fragment || (words < 4) || !(ends_punct || words >= 8) {
+                    continue; // a scare quote or a title
+                }
+                (None, Who::Previous)
+            }
+        };
+        prev_direct = Some((qi, cands.len()));
+        cands.push(Candidate {
+            kind: QuoteKind::Direct,
+            content,
+            cue,
+            who,
+        });
+    }
+
+    // Body order, then speakers.
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| (cands[i].content.first, cands[i].content.end));
+    let mut resolver = Resolver::new(&v, entities);
+    let mut resolved: Vec<Option<speaker::Resolved>> = vec![None; cands.len()];
+    let mut last: Option<(usize, speaker::Resolved)> = None; // (sentence first, speaker)
+    let mut out = Vec::with_capacity(cands.len());
+    for &ci in &order {
+        let c = &cands[ci];
+        let here = v.sentence(c.content.first).first;
+        let spk = match c.who {
+            Who::Subject(Subject::Np(np)) => resolver.resolve(&v, np),
+            Who::Subject(Subject::SentenceSubject) => {
+                let cue_at = c.cue.map_or(c.content.first, |r| r.first);
+                match sentence_subject(&v, cue_at) {
+                    Some(np) => resolver.resolve(&v, np),
+                    None => last.as_ref().map(|(_, r)| r.clone()),
+                }
+            }
+            Who::Subject(Subject::Nobody) | Who::Nobody => None,
+            Who::SameAs(pc) => resolved.get(pc).cloned().flatten(),
+            Who::Previous => last
+                .as_ref()
+                .filter(|(s, _)| {
+                    // within the last few sentences
+                    let si = v.text.tokens().get(*s).map_or(0, |t| t.sentence);
+                    let hi = v.text.tokens().get(here).map_or(0, |t| t.sentence);
+                    hi <= si + 3
+                })
+                .map(|(_, r)| r.clone()),
+        };
+        if let Some(r) = &spk {
+            last = Some((here, r.clone()));
+            if matches!(c.who, Who::Previous | Who::SameAs(_)) {
+                resolver.push(r.clone());
+            }
+        }
+        resolved[ci] = spk.clone();
+        let Some(span) = text.token_span(c.content.first, c.content.end) else {
+            continue;
+        };
+        let cue = c.cue.and_then(|r| text.token_span(r.first, r.end)).map(|s| Cue {
+            text: s.text.to_string(),
+            start: s.start,
+            end: s.end,
+        });
+        out.push(Quote {
+            text: span.text.to_string(),
+            start: span.start,
+            end: span.end,
+            kind: c.kind,
+            spans: Vec::new(),
+            speaker: spk.map(|r| r.speaker),
+            cue,
+        });
+    }
+    out
+}
+
+/// Trim reported content: a leading opening mark, trailing punctuation
+/// (keeping what sits inside a final closing mark).
+fn trim_reported(v: &View<'_, '_>, mut first: usize, mut end: usize) -> Option<Range> {
+    while first < end && (v.is_quote(first) || matches!(v.s(first), "," | ":" | "-" | "—")) {
+        first += 1;
+    }
+    while end > first {
+        let k = end - 1;
+        if v.is_quote(k) {
+            end = k;
+            break;
+        }
+        if v.is_terminal(k) || matches!(v.s(k), "," | ":" | ";" | "-" | "—" | "(") {
+            end = k;
+            continue;
+        }
+        break;
+    }
+    let words = (first..end).filter(|&k| v.is_word(k)).count();
+    (words >= 1 && end > first).then_some(Range { first, end })
+}
+
+/// `"…," he said` / `"…" said Trump` / `"…," Joseph Brusuelas, chief
+/// economist at MFC, said`: a cue right after the closing mark.
+fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
+    let a = q.close? + 1;
+    if a >= v.len() {
+        return None;
+    }
+    // a quotation that ended its sentence has no cue after it
+    if v.text.is_sentence_start(a) {
+        return None;
+    }
+    let mut k = a;
+    if v.s(k) == "," {
+        k += 1;
+    }
+    let start = k;
+    let sent_end = v.sentence(k.min(v.len() - 1)).end;
+    while k < v.len() && k < start + 16 && k < sent_end.max(start + 1) {
+        if v.in_quote(k) || v.is_terminal(k) || v.s(k) == ";" {
+            return None;
+        }
+        let w = v.low(k);
+        if lexicon::is_clause_breaker(&w) {
+            return None;
+        }
+        if let Some(class) = v.cue_at(k) {
+            if class == CueClass::Fragment {
+                return None;
+            }
+            let cue = Range {
+                first: k,
+                end: k + 1,
+            };
+            if k == start {
+                // inverted: said X (not a participle: '"x," saying that …')
+                if lexicon::is_ing(&w) {
+                    return None;
+                }
+                let np = inverted_subject(v, k)?;
+                let first = v.low(np.first);
+                if !(v.cap(np.first)
+                    || lexicon::is_subject_pronoun(&first)
+                    || lexicon::is_determiner(&first) && first != "that")
+                {
+                    return None;
+                }
+                return Some((cue, Who::Subject(Subject::Np(np))));
+            }
+            let np = v.subject_before(k, start)?;
+            if np.first != start {
+                return None;
+            }
+            return Some((cue, Who::Subject(Subject::Np(np))));
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The speaker after an inverted cue: "said Apple CEO Steve Jobs", "said
+/// the senior strategist for X, Fritz Meyer".
+fn inverted_subject(v: &View<'_, '_>, k: usize) -> Option<Range> {
+    let sent_end = v.sentence(k).end;
+    let np = v.np_rightward(k + 1, sent_end)?;
+    let head_end = (np.first + 1..np.end)
+        .find(|&k| v.is_word(k) && lexicon::is_np_preposition(&v.low(k)))
+        .unwrap_or(np.end);
+    if !v.cap(head_end - 1) && v.s(np.end) == "," && v.cap(np.end + 1) {
+        // appositive name
+        let mut e = np.end + 1;
+        while e < sent_end && e < np.end + 8 && (v.cap(e) || matches!(v.s(e), "-" | ".")) && v.is_word(e) {
+            e += 1;
+        }
+        if e >= sent_end || v.is_terminal(e) || v.s(e) == "," {
+            return Some(Range {
+                first: np.end + 1,
+                end: e,
+            });
+        }
+    }
+    Some(np)
+}
+
+/// A cue before the quotation in its sentence: `X said, "…"`, `saying:
+/// "…"`, `called it the "…"`, `described as "…"`.
+fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Who)> {
+    let sent = v.sentence(q.open);
+    let floor = sent.first;
+    let mut k = q.open;
+    let limit = if fragment { 14 } else { 20 };
+    while k > floor && q.open - k < limit {
+        k -= 1;
+        if v.in_quote(k) || v.s(k) == ";" || v.is_terminal(k) {
+            return None;
+        }
+        let w = v.low(k);
+        if lexicon::is_clause_breaker(&w) {
+            return None;
+        }
+        let Some(class) = v.cue_at(k) else {
+            continue;
+        };
+        // fragments: a naming/judging verb with an explicit subject, or a
+        // speech verb right before the quotation ('said "no"')
+        if fragment {
+            let close = q.open - k <= 3 && class != CueClass::Fragment;
+            let naming_ok = class == CueClass::Fragment
+                && k > floor
+                && v.s(k - 1) != ","
+                && !lexicon::is_passive_aux(&v.low(k - 1));
+            let passive_by = v.low(k + 1) == "by";
+            if !(close || naming_ok || passive_by) {
+                return None;
+            }
+        }
+        // direct-only verbs introduce a quotation right away ("commented: …")
+        if class == CueClass::DirectOnly && !fragment {
+            let between_ok = (k + 1..q.open).all(|j| !v.is_word(j) || j + 3 >= q.open);
+            if !between_ok && !w.starts_with("spoke") && !w.starts_with("comment") {
+                continue;
+            }
+        }
+        let cue = Range {
+            first: k,
+            end: k + 1,
+        };
+        // passive with an agent: "praised by Jobs as", "as reported by X"
+        if v.low(k + 1) == "by" {
+            if let Some(np) = v.np_rightward(k + 2, q.open) {
+                return Some((cue, Who::Subject(Subject::Np(np))));
+            }
+        }
+        if lexicon::is_ing(&w) {
+            return Some((
+                cue,
+                Who::Subject(match v.subject_before(k, floor) {
+                    Some(np) if np.end == k => Subject::Np(np),
+                    _ => v.nearest_pronoun(k, floor).map_or(Subject::SentenceSubject, Subject::Np),
+                }),
+            ));
+        }
+        return Some((
+            cue,
+            Who::Subject(match v.subject_before(k, floor) {
+                Some(np) => Subject::Np(np),
+                None => Subject::SentenceSubject,
+            }),
+        ));
+    }
+    None
+}
+
+/// The subject of the main clause of the sentence holding token `at`: the
+/// first noun phrase, at the sentence start or after a comma (skipping
+/// leading adverbials), that is followed by a lowercase word.
+fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
+    let sent = v.sentence(at);
+    let mut s = sent.first;
+    let mut tries = 0;
+    while s < at && tries < 6 {
+        tries += 1;
+        let chunk = s;
+        while s < at && s < chunk + 40 && (v.in_quote(s) || matches!(v.s(s), "," | "(" | ")")) {
+            s += 1;
+        }
+        if s >= at {
+            break;
+        }
+        let w = v.low(s);
+        let opener_ok = v.is_word(s)
+            && (v.cap(s) || lexicon::is_determiner(&w) || lexicon::is_subject_pronoun(&w) || lexicon::is_group_head(&w))
+            && !matches!(
+                w.as_ref(),
+                "in" | "on" | "at" | "during" | "after" | "before" | "when" | "while" | "as" | "for"
+                    | "with" | "however" | "meanwhile" | "since" | "despite" | "although"
+                    | "though" | "earlier" | "later" | "last" | "but" | "and" | "also" | "still"
+                    | "yet" | "by" | "from" | "to" | "under" | "according" | "if" | "because"
+                    | "this" | "that" | "so" | "then" | "now" | "today" | "yesterday"
+            )
+            && !lexicon::is_ing(&w);
+        if opener_ok {
+            if let Some(np) = v.np_rightward(s, at) {
+                let next = np.end;
+                if next < at && v.is_word(next) && !v.cap(next)
+                    || lexicon::is_subject_pronoun(&w)
+                    || v.s(next) == "," && v.cap(np.first) && !lexicon::is_determiner(&w)
+                {
+                    return Some(np);
+                }
+            }
+        }
+        // next comma-separated chunk
+        let chunk = s;
+        while s < at && v.s(s) != "," {
+            s += 1;
+            if s > chunk + 40 {
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// The quotes stage.

@@ -1,0 +1,354 @@
+//! Quotation-mark pairing over the shared tokens.
+//!
+//! One left-to-right pass with a stack of open marks: every mark is pushed
+//! and popped at most once, so pairing is linear in the number of tokens
+//! whatever the input (unbalanced, mismatched, thousands of marks).
+//!
+//! Rules, for English news:
+//! - `“ „ ‟ « ``` open a double quotation; `” » ''` close one;
+//! - `‘ ‚ ‛ ‹` open a single quotation; `’ ›` close one only when a single
+//!   quotation is open (otherwise `’` is an apostrophe: `Jobs’`, `’90s`);
+//! - a straight `"` closes the innermost open straight double quotation, else
+//!   opens one; when one is open but the mark is shaped like an opener (space
+//!   before, word glued after) and the open one has run past a sentence end,
+//!   the open one is taken as unterminated and a new one starts, so one
+//!   stray mark does not invert every later pair; a `"` glued to a number
+//!   when none is open is an inch mark;
+//! - a straight `'` opens when shaped like an opener and closes an open
+//!   single quotation when glued to the word before it;
+//! - a paragraph break closes every open mark: a double quotation left open
+//!   there is emitted up to the paragraph end (the news convention of a quote
+//!   running over several paragraphs, each reopened with `“`), single ones
+//!   are dropped (they were apostrophes).
+
+use crate::text::{Text, TokenKind};
+
+/// One quotation: its marks and its content tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quoted {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark; `None` when the quotation runs to the
+    /// end of its paragraph without one.
+    pub close: Option<usize>,
+    /// First content token.
+    pub first: usize,
+    /// One past the last content token.
+    pub end: usize,
+    /// Nesting depth: 0 for an outermost quotation.
+    pub depth: u32,
+    /// Double (as opposed to single) quotation marks.
+    pub double: bool,
+}
+
+impl Quoted {
+    /// Token index one past the closing mark (or the content end).
+    pub fn after(&self) -> usize {
+        self.close.map_or(self.end, |c| c + 1)
+    }
+}
+
+/// What one mark does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// Opens a double quotation.
+    OpenDouble,
+    /// Closes a double quotation.
+    CloseDouble,
+    /// Straight double: decided by context.
+    StraightDouble,
+    /// Opens a single quotation.
+    OpenSingle,
+    /// Closes a single quotation if one is open, else an apostrophe.
+    CloseSingle,
+    /// Straight single: decided by context.
+    StraightSingle,
+}
+
+fn role(s: &str) -> Option<Role> {
+    match s {
+        "``" => return Some(Role::OpenDouble),
+        "''" => return Some(Role::CloseDouble),
+        _ => {}
+    }
+    let mut cs = s.chars();
+    let c = cs.next()?;
+    if cs.next().is_some() {
+        return None;
+    }
+    Some(match c {
+        '“' | '„' | '‟' | '«' => Role::OpenDouble,
+        '”' | '»' => Role::CloseDouble,
+        '"' | '＂' => Role::StraightDouble,
+        '‘' | '‚' | '‛' | '‹' | '`' => Role::OpenSingle,
+        '’' | '›' => Role::CloseSingle,
+        '\'' => Role::StraightSingle,
+        _ => return None,
+    })
+}
+
+/// An open mark on the stack.
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    /// Token index of the mark.
+    tok: usize,
+    /// Double quotation.
+    double: bool,
+    /// Straight mark (closed by a straight mark).
+    straight: bool,
+    /// Sentence index where it opened.
+    sentence: u32,
+}
+
+/// Whether a paragraph starts at token `i`.
+pub fn paragraph_starts_at(text: &Text<'_>, i: usize) -> bool {
+    let Some(t) = text.tokens().get(i) else {
+        return false;
+    };
+    if i == 0 {
+        return true;
+    }
+    if t.newlines_before >= 2 {
+        return true;
+    }
+    t.newlines_before >= 1
+        && text.is_sentence_start(i)
+        && text.sentence_of(i).is_some_and(|s| s.starts_paragraph)
+}
+
+/// Pair the quotation marks of `text`. Quotations come out sorted by their
+/// opening mark.
+pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
+    let toks = text.tokens();
+    let n = toks.len();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut doubles_open = 0usize;
+    let mut out: Vec<Quoted> = Vec::new();
+
+    for i in 0..n {
+        if i > 0 && paragraph_starts_at(text, i) && !stack.is_empty() {
+            flush(&mut stack, &mut out, i);
+            doubles_open = 0;
+        }
+        let t = toks[i];
+        if t.kind != TokenKind::Quote {
+            continue;
+        }
+        let Some(r) = role(text.token_text(i)) else {
+            continue;
+        };
+        let glued_left = !t.space_before && i > 0;
+        let next = toks.get(i + 1);
+        let glued_right = next.is_some_and(|n| !n.space_before);
+        let next_is_word = glued_right && next.is_some_and(|n| n.kind == TokenKind::Word);
+        let next_is_number = glued_right && next.is_some_and(|n| n.kind == TokenKind::Number);
+        let prev_kind = if i > 0 { Some(toks[i - 1].kind) } else { None };
+        let opener_shape = !glued_left && glued_right;
+        let here = Open {
+            tok: i,
+            double: true,
+            straight: false,
+            sentence: t.sentence,
+        };
+        match r {
+            Role::OpenDouble => {
+                stack.push(here);
+                doubles_open += 1;
+            }
+            Role::CloseDouble => {
+                close_double(&mut stack, &mut out, &mut doubles_open, i, |_| true);
+            }
+            Role::StraightDouble => {
+                let top_straight = innermost_double(&stack).is_some_and(|o| o.straight);
+                if top_straight {
+                    let stale = innermost_double(&stack)
+                        .is_some_and(|o| o.sentence + 1 < t.sentence && (next_is_word || next_is_number));
+                    if opener_shape && stale {
+                        // The open one never closed: drop it, start afresh.
+                        drop_innermost_double(&mut stack, &mut doubles_open);
+                        stack.push(Open {
+                            straight: true,
+                            ..here
+                        });
+                        doubles_open += 1;
+                    } else {
+                        close_double(&mut stack, &mut out, &mut doubles_open, i, |o| {
+                            o.straight
+                        });
+                    }
+                } else if glued_left && prev_kind == Some(TokenKind::Number) {
+                    // 13.3" display: an inch mark.
+                } else if next.is_some() {
+                    stack.push(Open {
+                        straight: true,
+                        ..here
+                    });
+                    doubles_open += 1;
+                }
+            }
+            // ‘90s, '11: a year's elided digits, not a quotation
+            Role::OpenSingle if next_is_number => {}
+            Role::OpenSingle => stack.push(Open {
+                double: false,
+                ..here
+            }),
+            Role::CloseSingle => close_single(&mut stack, &mut out, i),
+            Role::StraightSingle => {
+                let single_on_top = stack.last().is_some_and(|o| !o.double);
+                if single_on_top && glued_left {
+                    close_single(&mut stack, &mut out, i);
+                } else if opener_shape && next_is_word {
+                    stack.push(Open {
+                        double: false,
+                        straight: true,
+                        ..here
+                    });
+                }
+            }
+        }
+    }
+    if !stack.is_empty() {
+        flush(&mut stack, &mut out, n);
+    }
+    out.sort_by_key(|q| q.open);
+    // Depth from containment among the quotations found (an unclosed
+    // apostrophe on the stack must not make later quotations "nested").
+    let mut enclosing: Vec<usize> = Vec::new();
+    for q in &mut out {
+        while enclosing.last().is_some_and(|&e| e <= q.open) {
+            enclosing.pop();
+        }
+        q.depth = enclosing.len() as u32;
+        enclosing.push(q.after());
+    }
+    out
+}
+
+fn innermost_double(stack: &[Open]) -> Option<&Open> {
+    stack.iter().rev().find(|o| o.double)
+}
+
+fn drop_innermost_double(stack: &mut Vec<Open>, doubles_open: &mut usize) {
+    while let Some(o) = stack.pop() {
+        if o.double {
+            *doubles_open = doubles_open.saturating_sub(1);
+            break;
+        }
+    }
+}
+
+/// Close the innermost open double quotation at mark `i` (if `ok` accepts
+/// it); single marks opened inside it and never closed were apostrophes.
+fn close_double(
+    stack: &mut Vec<Open>,
+    out: &mut Vec<Quoted>,
+    doubles_open: &mut usize,
+    i: usize,
+    ok: impl Fn(&Open) -> bool,
+) {
+    if *doubles_open == 0 || !innermost_double(stack).is_some_and(ok) {
+        return;
+    }
+    while let Some(o) = stack.pop() {
+        if o.double {
+            *doubles_open -= 1;
+            out.push(Quoted {
+                open: o.tok,
+                close: Some(i),
+                first: o.tok + 1,
+                end: i,
+                depth: stack.len() as u32,
+                double: true,
+            });
+            return;
+        }
+    }
+}
+
+fn close_single(stack: &mut Vec<Open>, out: &mut Vec<Quoted>, i: usize) {
+    if let Some(o) = stack.last().copied() {
+        if !o.double {
+            stack.pop();
+            out.push(Quoted {
+                open: o.tok,
+                close: Some(i),
+                first: o.tok + 1,
+                end: i,
+                depth: stack.len() as u32,
+                double: false,
+            });
+        }
+    }
+}
+
+/// A paragraph ended before token `end`: open double quotations run to it.
+fn flush(stack: &mut Vec<Open>, out: &mut Vec<Quoted>, end: usize) {
+    let mut depth = 0u32;
+    for o in stack.iter() {
+        if o.double {
+            if o.tok + 1 < end {
+                out.push(Quoted {
+                    open: o.tok,
+                    close: None,
+                    first: o.tok + 1,
+                    end,
+                    depth,
+                    double: true,
+                });
+            }
+            depth += 1;
+        }
+    }
+    stack.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contents(body: &str) -> Vec<(String, u32)> {
+        let t = Text::analyze(body);
+        pair(&t)
+            .iter()
+            .map(|q| {
+                let s = t.token_span(q.first, q.end).map_or("", |s| s.text);
+                (s.to_string(), q.depth)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn curly_and_nested() {
+        let c = contents("“They told him ‘no’,” Trump said. Jobs’ plan, ‘rock’n’roll’.");
+        assert_eq!(
+            c,
+            vec![
+                ("They told him ‘no’,".to_string(), 0),
+                ("no".to_string(), 1),
+                ("rock’n’roll".to_string(), 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn straight_quotes_and_inches() {
+        let c = contents("A 13.3\" screen. He said \"yes,\" and \"no\". It's 'fine', he's sure.");
+        assert_eq!(
+            c,
+            vec![
+                ("yes,".to_string(), 0),
+                ("no".to_string(), 0),
+                ("fine".to_string(), 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quote_runs_to_paragraph_end() {
+        let c = contents("“One. Two.\n\n“Three,” he said.");
+        assert_eq!(
+            c,
+            vec![("One. Two.".to_string(), 0), ("Three,".to_string(), 0)]
+        );
+    }
+}

@@ -1,0 +1,381 @@
+//! Token-level helpers shared by the cue, reported-speech and speaker code:
+//! lowercased access, speech-verb detection with a light part-of-speech
+//! check, and noun-phrase scanning to the left and right of a cue.
+
+use std::borrow::Cow;
+
+use super::lexicon::{self, CueClass};
+use crate::text::{Text, TokenKind};
+
+/// A half-open token range `first..end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Range {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+/// Read-only view over the tokens with the helpers every pass needs.
+pub struct View<'a, 't> {
+    /// The analysed text.
+    pub text: &'a Text<'t>,
+    /// For each token, whether it lies inside (or is a mark of) an outermost
+    /// quotation: cues are only looked for outside quotations.
+    pub quoted: Vec<bool>,
+}
+
+impl<'a, 't> View<'a, 't> {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.text.tokens().len()
+    }
+
+    /// Token text, `""` out of range.
+    pub fn s(&self, i: usize) -> &'t str {
+        self.text.get_text(i).unwrap_or("")
+    }
+
+    /// Lowercased token text.
+    pub fn low(&self, i: usize) -> Cow<'t, str> {
+        crate::text::lowercase(self.s(i))
+    }
+
+    /// Token kind.
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.text.tokens().get(i).map(|t| t.kind)
+    }
+
+    /// Whether token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word)
+    }
+
+    /// Whether token `i` is a quotation mark.
+    pub fn is_quote(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Quote)
+    }
+
+    /// Whether token `i` is inside an outermost quotation.
+    pub fn in_quote(&self, i: usize) -> bool {
+        self.quoted.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether token `i` is capitalized.
+    pub fn cap(&self, i: usize) -> bool {
+        self.text.is_capitalized(i)
+    }
+
+    /// Sentence token range of token `i`.
+    pub fn sentence(&self, i: usize) -> Range {
+        self.text
+            .sentence_of(i)
+            .map_or(Range { first: i, end: i + 1 }, |s| Range {
+                first: s.first as usize,
+                end: s.end as usize,
+            })
+    }
+
+    /// Whether token `i` is terminal punctuation.
+    pub fn is_terminal(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Punct) && matches!(self.s(i), "." | "!" | "?" | "…")
+    }
+
+    /// The cue class of token `i` when it is used as a speech verb here.
+    ///
+    /// Rejects noun uses ("the report", "its statement", "United States"):
+    /// a capitalized form mid-sentence, or a determiner, possessive or
+    /// adjective-like word right before it.
+    pub fn cue_at(&self, i: usize) -> Option<CueClass> {
+        if !self.is_word(i) || self.in_quote(i) {
+            return None;
+        }
+        let w = self.low(i);
+        let class = lexicon::cue_class(&w)?;
+        if self.cap(i) && !self.text.is_sentence_start(i) {
+            return None;
+        }
+        if w.starts_with("point") && self.low(i + 1) != "out" {
+            return None;
+        }
+        if i > 0 {
+            let p = self.low(i - 1);
+            if lexicon::is_pure_determiner(&p) || matches!(p.as_ref(), "to" | "of" | "'s" | "’s") {
+                return None;
+            }
+            if lexicon::is_nouny_form(&w) {
+                let nl = self.low(i + 1);
+                let before2 = if i > 1 { self.low(i - 2) } else { "".into() };
+                let subject_like = self.cap(i - 1)
+                    || (nl == "that" || nl == "out" && w.starts_with("point"))
+                        && !matches!(p.as_ref(), "amid" | "despite" | "after" | "about" | "following" | "with" | "on" | "were" | "are" | "of")
+                    || lexicon::is_pure_determiner(&before2)
+                        && !matches!(nl.as_ref(), "of" | "for" | "to" | "on" | "in")
+                    || lexicon::is_subject_pronoun(&p)
+                    || lexicon::is_group_head(&p)
+                    || lexicon::is_org_head(&p)
+                    || matches!(p.as_ref(), "who" | "which" | "that");
+                if !subject_like {
+                    return None;
+                }
+            }
+        }
+        // "said to be", "is said to": infinitival reporting, no speaker.
+        if self.low(i + 1) == "to" && matches!(class, CueClass::Say) {
+            return None;
+        }
+        Some(class)
+    }
+
+    /// Whether a word token looks like a finite or past verb (for clause tests).
+    pub fn verbish(&self, i: usize) -> bool {
+        if !self.is_word(i) || self.cap(i) {
+            return false;
+        }
+        let w = self.low(i);
+        lexicon::is_aux(&w) || (w.len() > 3 && w.ends_with("ed"))
+    }
+
+    /// Whether a finite clause plausibly starts at token `i` (bare content
+    /// after a speech verb, "said he would …"). `lenient` (for *say*) also
+    /// accepts a past or present verb form after the subject.
+    pub fn clause_starts(&self, i: usize, lenient: bool) -> bool {
+        let ceil = self.sentence(i).end;
+        let w = self.low(i);
+        if !self.is_word(i) && self.kind(i) != Some(TokenKind::Number) {
+            return self.is_quote(i) && i + 1 < ceil && self.clause_starts(i + 1, lenient);
+        }
+        if lexicon::is_subject_pronoun(&w) || w == "there" {
+            return i + 1 < ceil && self.is_word(i + 1);
+        }
+        if lexicon::is_left_barrier(&w) || lexicon::is_wh(&w) {
+            return false;
+        }
+        // a subject noun phrase, then a finite verb within a few tokens
+        let limit = (i + 10).min(ceil);
+        for j in i + 1..limit {
+            if self.kind(j) == Some(TokenKind::Punct) && !matches!(self.s(j), "-" | "&" | ".") {
+                return false;
+            }
+            let x = self.low(j);
+            if lexicon::is_wh(&x) || matches!(x.as_ref(), "that" | "to") {
+                return false;
+            }
+            if self.is_word(j) && !self.cap(j) && lexicon::is_aux(&x) && x != "be" {
+                return true;
+            }
+            if lenient && self.is_word(j) && !self.cap(j) && x.len() > 3 {
+                if x.ends_with("ed") {
+                    return true;
+                }
+                if x.ends_with('s') && !x.ends_with("ss") && !x.ends_with("'s") {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The nearest subject pronoun before a participle cue at `k` in its
+    /// sentence ("where he promoted the iPhone by saying …").
+    pub fn nearest_pronoun(&self, k: usize, floor: usize) -> Option<Range> {
+        let lo = floor.max(k.saturating_sub(12));
+        (lo..k).rev().find_map(|j| {
+            let w = self.low(j);
+            (self.is_word(j)
+                && !self.in_quote(j)
+                && matches!(w.as_ref(), "he" | "she" | "they" | "we"))
+            .then_some(Range { first: j, end: j + 1 })
+        })
+    }
+
+    /// Subject noun phrase ending right before token `v` (a verb): skips
+    /// preverbal adverbs and a comma-delimited appositive. `None` when no
+    /// subject stands there (a conjunction, a participle clause, a quote).
+    pub fn subject_before(&self, v: usize, floor: usize) -> Option<Range> {
+        let mut j = v;
+        // skip adverbs / auxiliaries between subject and verb
+        while j > floor && j + 6 > v {
+            let w = self.low(j - 1);
+            if self.is_word(j - 1) && (lexicon::is_preverbal(&w) || lexicon::is_time_word(&w)) {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        if j <= floor {
+            return None;
+        }
+        // a relative pronoun: the subject is its antecedent ("X, who said")
+        if matches!(self.low(j - 1).as_ref(), "who" | "which") && self.is_word(j - 1) {
+            return self.subject_before(j - 1, floor);
+        }
+        // a quoted post-modifier: 'an individual "with direct knowledge" claimed'
+        if self.in_quote(j - 1) && self.is_quote(j - 1) {
+            let mut k = j - 1;
+            while k > floor && self.in_quote(k - 1) && j - k < 14 {
+                k -= 1;
+            }
+            if k > floor && !self.in_quote(k - 1) && j - k < 14 {
+                return self.np_leftward(k, floor);
+            }
+            return None;
+        }
+        if self.s(j - 1) == "," {
+            // "X, the Y of Z, said" / "X, with Z, said": look at the segment.
+            let seg_end = j - 1;
+            let mut k = seg_end;
+            while k > floor && k + 30 > seg_end && self.s(k - 1) != "," && !self.is_quote(k - 1) {
+                k -= 1;
+            }
+            if k >= seg_end {
+                return None;
+            }
+            let seg = Range { first: k, end: seg_end };
+            let first_low = self.low(seg.first);
+            let seg_is_name = self.cap(seg.first) && !lexicon::is_determiner(&first_low);
+            if k > floor && self.s(k - 1) == "," && !self.is_quote(k - 1) {
+                if seg_is_name && self.np_leftward(seg_end, k) == Some(seg) {
+                    return Some(seg);
+                }
+                return self.np_leftward(k - 1, floor);
+            }
+            return if seg_is_name {
+                self.np_leftward(seg_end, floor)
+            } else {
+                None
+            };
+        }
+        self.np_leftward(j, floor)
+    }
+
+    /// The noun phrase ending right before token `end`, scanning left.
+    pub fn np_leftward(&self, end: usize, floor: usize) -> Option<Range> {
+        if end == 0 || end <= floor {
+            return None;
+        }
+        let mut last = end - 1;
+        if self.s(last) == "." && last > floor && self.is_word(last - 1) && self.cap(last - 1) {
+            // "Apple Inc." / "George W." before the verb
+            last -= 1;
+        }
+        if self.in_quote(last) || !self.is_word(last) && self.kind(last) != Some(TokenKind::Number)
+        {
+            return None;
+        }
+        let lw = self.low(last);
+        if lexicon::is_subject_pronoun(&lw) {
+            return Some(Range { first: last, end });
+        }
+        let mut first = end;
+        while first > floor && end - first < 14 {
+            let k = first - 1;
+            if self.in_quote(k) {
+                break;
+            }
+            let w = self.low(k);
+            let ok = match self.kind(k) {
+                Some(TokenKind::Word) => {
+                    if lexicon::is_subject_pronoun(&w)
+                        || lexicon::is_left_barrier(&w)
+                        || matches!(w.as_ref(), "not" | "never" | "n't")
+                    {
+                        false
+                    } else if lexicon::is_np_preposition(&w) {
+                        // only inside a phrase: something must stand left of it
+                        k > floor && self.is_word(k - 1)
+                    } else {
+                        self.cap(k)
+                            || lexicon::is_determiner(&w)
+                            || w == "'s"
+                            || w == "’s"
+                            || !(self.verbish(k) || lexicon::cue_class(&w).is_some())
+                    }
+                }
+                Some(TokenKind::Number) => true,
+                Some(TokenKind::Punct) => matches!(self.s(k), "&" | "-" | "." | "/"),
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            first = k;
+        }
+        // do not start on a preposition or connector
+        while first < end {
+            let w = self.low(first);
+            if lexicon::is_np_preposition(&w) || matches!(self.s(first), "&" | "-" | "." | "/") {
+                first += 1;
+            } else {
+                break;
+            }
+        }
+        // a sentence-initial adverbial before the subject ("Earlier today, …")
+        // is cut by the comma rule; a lowercase verbal word at the start is not a
+        // subject: drop words up to the first determiner or capital.
+        while first < last {
+            let w = self.low(first);
+            if self.cap(first) || lexicon::is_determiner(&w) || lexicon::is_group_head(&w) {
+                break;
+            }
+            first += 1;
+        }
+        (first < end).then_some(Range { first, end })
+    }
+
+    /// The noun phrase starting at token `start`, scanning right (after an
+    /// inverted cue: "said Apple CEO Steve Jobs, …").
+    pub fn np_rightward(&self, start: usize, ceil: usize) -> Option<Range> {
+        let w0 = self.low(start);
+        if self.is_word(start) && lexicon::is_subject_pronoun(&w0) {
+            return Some(Range {
+                first: start,
+                end: start + 1,
+            });
+        }
+        let mut end = start;
+        while end < ceil && end - start < 14 {
+            let w = self.low(end);
+            let ok = match self.kind(end) {
+                Some(TokenKind::Word) => {
+                    if end == start {
+                        !lexicon::is_left_barrier(&w) || lexicon::is_determiner(&w)
+                    } else if lexicon::is_np_preposition(&w) {
+                        self.is_word(end + 1) || self.kind(end + 1) == Some(TokenKind::Number)
+                    } else if self.cap(end) || lexicon::is_determiner(&w) || w.ends_with("'s") {
+                        true
+                    } else {
+                        !(self.verbish(end)
+                            || lexicon::is_ing(&w)
+                            || lexicon::is_left_barrier(&w)
+                            || lexicon::is_time_word(&w)
+                            || lexicon::cue_class(&w).is_some())
+                    }
+                }
+                Some(TokenKind::Number) => end > start,
+                Some(TokenKind::Punct) => {
+                    end > start
+                        && (matches!(self.s(end), "&" | "-" | "/")
+                            // "Apple Inc. CEO Steve Jobs"
+                            || self.s(end) == "."
+                                && matches!(
+                                    self.low(end - 1).as_ref(),
+                                    "inc" | "corp" | "co" | "ltd" | "jr" | "sr" | "mr" | "mrs" | "ms" | "dr" | "st"
+                                ) || self.s(end) == "." && self.s(end - 1).chars().count() == 1 && self.cap(end - 1)
+                                && self.cap(end + 1)
+                                && !self.text.is_sentence_start(end + 1))
+                }
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            end += 1;
+        }
+        // do not end on a preposition
+        while end > start && lexicon::is_np_preposition(&self.low(end - 1)) {
+            end -= 1;
+        }
+        (end > start).then_some(Range { first: start, end })
+    }
+}

@@ -1,0 +1,593 @@
+//! Reported speech: "X said (that) …", "X told reporters …", "according to
+//! X, …", "…, X said.", "…, said X.", "…, as reported by X.".
+//!
+//! Each finding is a cue, the subject noun phrase (when one stands there)
+//! and the content token range, which runs from after the cue (and `that`)
+//! to the end of the clause: the sentence end, `;`, a new `that`-clause
+//! ("… and that …", which becomes a second statement), `, but`, `,
+//! according to`, or a comma before a clause-ending participle.
+
+use super::lexicon::{self, CueClass};
+use super::phrase::{Range, View};
+
+/// Where the speaker of a reported statement is to be found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// This noun phrase.
+    Np(Range),
+    /// The subject of the sentence's main clause (participle cues:
+    /// "…, saying that …"; coordinated verbs: "… and announced that …").
+    SentenceSubject,
+    /// Nobody: agentless ("It was announced that …").
+    Nobody,
+}
+
+/// One reported statement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reported {
+    /// The cue tokens ("said", "according to").
+    pub cue: Range,
+    /// Who.
+    pub subject: Subject,
+    /// The content tokens (before trimming of marks and final punctuation).
+    pub content: Range,
+}
+
+/// Find every reported statement of the text.
+pub fn find(v: &View<'_, '_>) -> Vec<Reported> {
+    let mut out = Vec::new();
+    let n = v.len();
+    let mut i = 0;
+    while i < n {
+        if v.in_quote(i) || !v.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let w = v.low(i);
+        if w == "according" && v.low(i + 1) == "to" {
+            according_to(v, i, &mut out);
+            i += 2;
+            continue;
+        }
+        if let Some(class) = v.cue_at(i) {
+            verb(v, i, class, &mut out);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// `according to X, CONTENT` and `CONTENT, according to X`.
+fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
+    let sent = v.sentence(i);
+    let cue = Range {
+        first: i,
+        end: i + 2,
+    };
+    // the source: up to the next comma or the sentence end
+    let mut e = i + 2;
+    while e < sent.end && e < i + 32 && v.s(e) != "," && !v.is_terminal(e) && !v.is_quote(e) {
+        e += 1;
+    }
+    if e == i + 2 {
+        return;
+    }
+    let src = Range {
+        first: i + 2,
+        end: e,
+    };
+    let before_comma = i > sent.first && v.s(i - 1) == ",";
+    if before_comma && i - 1 > sent.first {
+        // CONTENT, according to X.
+        let first = clause_start_before(v, i - 1, sent.first);
+        if first < i - 1 {
+            out.push(Reported {
+                cue,
+                subject: Subject::Np(src),
+                content: Range {
+                    first,
+                    end: i - 1,
+                },
+            });
+        }
+    } else if v.s(e) == "," && (i == sent.first || v.s(i - 1) == ",") {
+        // According to X, CONTENT.
+        let end = clause_end(v, e + 1, sent.end);
+        if end > e + 1 {
+            out.push(Reported {
+                cue,
+                subject: Subject::Np(src),
+                content: Range { first: e + 1, end },
+            });
+        }
+    }
+}
+
+/// The start of the clause that ends at `comma` (a comma before a trailing
+/// cue): the sentence start, or after a sentence-initial quotation mark.
+fn clause_start_before(v: &View<'_, '_>, comma: usize, floor: usize) -> usize {
+    let mut first = floor;
+    // skip a leading ", which," style connector
+    while first < comma && first < floor + 4 && (v.s(first) == "(" || v.s(first) == "-") {
+        first += 1;
+    }
+    // a relative "which, according to X is …" is not a full clause: keep it simple
+    let _ = comma;
+    first
+}
+
+/// Longest reported content, in tokens.
+const MAX_CONTENT: usize = 160;
+
+/// Content end scanning from `start` to at most `ceil`.
+fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
+    // reported content is a clause, not a chapter: the bound keeps every cue
+    // linear even in a sentence without end
+    let ceil = ceil.min(start + MAX_CONTENT);
+    let mut j = start;
+    while j < ceil {
+        let s = v.s(j);
+        if v.is_quote(j) && v.in_quote(j) {
+            // a closing mark: '…aggressively," referring' / '"…asleep" and called'
+            let closing = j > start && v.in_quote(j - 1) && !v.is_quote(j - 1) && !v.in_quote(j + 1);
+            if closing && j + 1 < ceil {
+                let nw = v.low(j + 1);
+                if v.s(j - 1) == "," && v.is_word(j + 1) && !v.cap(j + 1) {
+                    return j + 1;
+                }
+                if matches!(nw.as_ref(), "and" | "but") && v.is_word(j + 2) && v.low(j + 2) != "that" && !v.clause_starts(j + 2, false) {
+                    return j + 1;
+                }
+            }
+            j += 1;
+            continue;
+        }
+        if v.in_quote(j) {
+            j += 1;
+            continue;
+        }
+        if s == ";" && (j + 1..(j + 7).min(ceil)).any(|k| v.cue_at(k).is_some()) {
+            return j;
+        }
+        let w = v.low(j);
+        if w == "that" && j > start + 1 && matches!(v.low(j - 1).as_ref(), "and" | "but") {
+            let k = if j >= 2 && v.s(j - 2) == "," {
+                j - 2
+            } else {
+                j - 1
+            };
+            return k;
+        }
+        // a spaced dash before a lowercase gloss: "… recession - defined as …"
+        if matches!(s, "-" | "–" | "—")
+            && v.text.tokens().get(j).is_some_and(|t| t.space_before)
+            && v.is_word(j + 1)
+            && !v.cap(j + 1)
+            && j > start
+        {
+            return j;
+        }
+        if s == "," {
+            let nw = v.low(j + 1);
+            if nw == "but" && (v.verbish(j + 2) || v.cue_at(j + 2).is_some()) {
+                return j;
+            }
+            if matches!(nw.as_ref(), "where" | "which") && j > start + 3 && !embedded_relative(v, j + 1, ceil) {
+                return j;
+            }
+            if nw == "according" || (lexicon::is_clause_ending_participle(&nw) && j > start + 3)
+            {
+                return j;
+            }
+            // ", said X." / ", X said." closing the sentence, or a new
+            // speech clause ", Jobs said that …"
+            if trailing_cue_at(v, j + 1, ceil).is_some() || new_speech_clause(v, j + 1, ceil) {
+                return j;
+            }
+        }
+        j += 1;
+    }
+    ceil
+}
+
+/// Whether the relative clause starting at `j` is closed by a comma and
+/// followed by the main clause's verb ("the wording, which did not bar X,
+/// could be …"): then the content goes on.
+fn embedded_relative(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
+    let mut k = j + 1;
+    while k < ceil && k < j + 30 {
+        if v.s(k) == "," {
+            if k == j + 1 {
+                return false;
+            }
+            let mut a = k + 1;
+            while a < ceil && a < k + 6 && lexicon::is_preverbal(&v.low(a)) && !lexicon::is_aux(&v.low(a)) {
+                a += 1;
+            }
+            return v.verbish(a);
+        }
+        if v.is_terminal(k) {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Whether a clause with its own subject and speech verb starts at `j`
+/// ("…, Jobs said that …").
+fn new_speech_clause(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
+    let mut k = j;
+    while k < ceil && k < j + 8 {
+        if v.is_terminal(k) || v.s(k) == "," || v.in_quote(k) {
+            return false;
+        }
+        if let Some(c) = v.cue_at(k) {
+            return k > j
+                && matches!(c, CueClass::Say | CueClass::Report | CueClass::Tell)
+                && v.subject_before(k, j).is_some_and(|np| np.first <= j + 1);
+        }
+        k += 1;
+    }
+    false
+}
+
+/// `X said …` for a speech verb at `i`.
+fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
+    if matches!(class, CueClass::DirectOnly | CueClass::Fragment) {
+        return;
+    }
+    let sent = v.sentence(i);
+    // the cue of a quotation right before it: '"…," said X' / '"…," he said'
+    if i > 0
+        && (v.in_quote(i - 1) || v.s(i - 1) == "," && i > 1 && v.in_quote(i - 2))
+        && v.low(i + 1) != "that"
+    {
+        return;
+    }
+    // passive: "It was announced that …" (no speaker), "is said to"
+    let mut p = i;
+    while p > sent.first && p + 4 > i && matches!(v.low(p - 1).as_ref(), "not" | "never" | "also" | "later" | "first") {
+        p -= 1;
+    }
+    let prev = if p > sent.first {
+        v.low(p - 1)
+    } else {
+        "".into()
+    };
+    let passive = lexicon::is_passive_aux(&prev) && v.low(i).ends_with("ed");
+    // "…, as (first) reported by The Telegraph on Monday."
+    if prev == "as" && v.low(i + 1) == "by" && p >= sent.first + 2 && v.s(p - 2) == "," {
+        if let Some(np) = v.np_rightward(i + 2, sent.end) {
+            let comma = p - 2;
+            if comma > sent.first && !all_quoted(v, sent.first, comma) {
+                out.push(Reported {
+                    cue: Range {
+                        first: i,
+                        end: i + 1,
+                    },
+                    subject: Subject::Np(np),
+                    content: Range {
+                        first: sent.first,
+                        end: comma,
+                    },
+                });
+            }
+        }
+        return;
+    }
+    if passive && p >= sent.first + 2 && lexicon::is_modal(&v.low(p - 2)) {
+        return;
+    }
+    // Trailing or parenthetical cue: "…, X said." / "…, he said, …" / "…, said X."
+    if let Some((subj, after)) = trailing_cue_subject(v, i, sent.first, sent.end) {
+        let comma = subj_comma(v, i, subj, sent.first);
+        if let Some(comma) = comma {
+            let first = sent.first;
+            if after < sent.end && v.s(after) == "," {
+                // parenthetical: the whole sentence is the content
+                if !v.in_quote(first) || !v.is_quote(first) {
+                    out.push(Reported {
+                        cue: Range {
+                            first: i,
+                            end: i + 1,
+                        },
+                        subject: Subject::Np(subj),
+                        content: Range {
+                            first,
+                            end: sent.end,
+                        },
+                    });
+                }
+            } else if comma > first && !all_quoted(v, first, comma) {
+                out.push(Reported {
+                    cue: Range {
+                        first: i,
+                        end: i + 1,
+                    },
+                    subject: Subject::Np(subj),
+                    content: Range { first, end: comma },
+                });
+            }
+            return;
+        }
+    }
+    // Content after the verb.
+    let mut j = i + 1;
+    if class == CueClass::Tell || (class == CueClass::Report && v.low(i).starts_with("warn")) {
+        // an object: pronoun or short noun phrase
+        let ow = v.low(j);
+        let obj_end = if matches!(
+            ow.as_ref(),
+            "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists"
+        ) {
+            Some(j + 1)
+        } else {
+            v.np_rightward(j, sent.end)
+                .filter(|np| np.end - np.first <= 6)
+                .map(|np| np.end)
+        };
+        match obj_end {
+            Some(e) if class == CueClass::Tell || v.low(e) == "that" => j = e,
+            None if class == CueClass::Tell => return,
+            _ => {}
+        }
+    }
+    if v.low(i).starts_with("point") && v.low(j) == "out" {
+        j += 1;
+    }
+    // adverbials: time words, "on Tuesday", "in a statement", "at a press conference in X"
+    let mut saw_that = false;
+    let mut guard = 0;
+    while j < sent.end && guard < 14 {
+        guard += 1;
+        let w = v.low(j);
+        if v.in_quote(j) && !v.is_quote(j) {
+            break;
+        }
+        if w == "that" && v.is_word(j) {
+            saw_that = true;
+            j += 1;
+            if v.s(j) == "," {
+                j += 1;
+            }
+            break;
+        }
+        if lexicon::is_time_word(&w) || v.kind(j) == Some(crate::text::TokenKind::Number) {
+            j += 1;
+            continue;
+        }
+        if matches!(
+            w.as_ref(),
+            "on" | "in" | "at" | "during" | "via" | "through" | "over" | "after" | "before"
+        ) {
+            // skip a prepositional phrase up to "that" if one follows shortly
+            let mut k = j + 1;
+            let mut found = None;
+            while k < sent.end && k < j + 10 {
+                if v.low(k) == "that" && v.is_word(k) {
+                    found = Some(k);
+                    break;
+                }
+                if v.s(k) == "," || v.is_quote(k) || v.is_terminal(k) {
+                    break;
+                }
+                k += 1;
+            }
+            match found {
+                Some(k) => {
+                    j = k;
+                    continue;
+                }
+                None => {
+                    // "said on Tuesday he …": skip preposition + one to three words
+                    let mut k = j + 1;
+                    while k < sent.end
+                        && k < j + 4
+                        && (v.cap(k) || lexicon::is_determiner(&v.low(k)) || lexicon::is_time_word(&v.low(k)))
+                    {
+                        k += 1;
+                    }
+                    if k == j + 1 {
+                        break;
+                    }
+                    j = k;
+                    continue;
+                }
+            }
+        }
+        if w == "," && v.s(j) == "," {
+            // "said, …" before a quotation (direct) or a clause
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    if j >= sent.end {
+        return;
+    }
+    if !saw_that {
+        if v.is_terminal(j) || matches!(v.s(j), ":" | ";") || passive {
+            return;
+        }
+        if lexicon::is_wh(&v.low(j)) {
+            return;
+        }
+        // "NPD said according to those figures, …"
+        let according = v.low(j) == "according" && v.low(j + 1) == "to";
+        let lenient = class == CueClass::Say;
+        let starts_quote = v.is_quote(j);
+        if !starts_quote && !according && !v.clause_starts(j, lenient) {
+            // "many European leaders said reeked of …": verb-initial content
+            // inside a relative clause ("which X said …")
+            let rel = relative_before(v, i, sent.first);
+            if !(rel && class == CueClass::Say && v.verbish(j)) {
+                return;
+            }
+        }
+        if starts_quote && !matches!(class, CueClass::Say | CueClass::Report) {
+            return;
+        }
+    }
+    let subject = if passive {
+        Subject::Nobody
+    } else if lexicon::is_ing(&v.low(i)) {
+        // a participle's subject is the main clause's, unless a noun phrase
+        // stands right before it ("critics saying that")
+        match v.subject_before(i, sent.first) {
+            Some(np) if np.end == i => Subject::Np(np),
+            _ => v
+                .nearest_pronoun(i, sent.first)
+                .map_or(Subject::SentenceSubject, Subject::Np),
+        }
+    } else {
+        match v.subject_before(i, sent.first) {
+            Some(np) => Subject::Np(np),
+            None => Subject::SentenceSubject,
+        }
+    };
+    // a relative clause ("which many leaders said reeked of …") ends at a comma
+    let rel = relative_before(v, i, sent.first);
+    let mut start = j;
+    loop {
+        let mut end = clause_end(v, start, sent.end);
+        if rel {
+            let mut k = start;
+            while k < end && v.s(k) != "," {
+                k += 1;
+            }
+            end = k;
+        }
+        // a quotation opening the content that runs past the sentence end
+        if end > start {
+            out.push(Reported {
+                cue: Range {
+                    first: i,
+                    end: i + 1,
+                },
+                subject,
+                content: Range { first: start, end },
+            });
+        }
+        // "… and that …": a second statement with the same cue
+        let mut k = end;
+        while k < sent.end && k < end + 3 && matches!(v.s(k), ",") {
+            k += 1;
+        }
+        if k + 1 < sent.end
+            && matches!(v.low(k).as_ref(), "and" | "but")
+            && v.low(k + 1) == "that"
+            && end > start
+        {
+            start = k + 2;
+            if v.s(start) == "," {
+                start += 1;
+            }
+            continue;
+        }
+        break;
+    }
+}
+
+/// Whether the subject of the verb at `i` sits in a relative clause
+/// ("…, which many European leaders said …").
+fn relative_before(v: &View<'_, '_>, i: usize, floor: usize) -> bool {
+    let Some(np) = v.subject_before(i, floor) else {
+        return false;
+    };
+    np.first > floor && matches!(v.low(np.first - 1).as_ref(), "which" | "who" | "that")
+}
+
+fn all_quoted(v: &View<'_, '_>, first: usize, end: usize) -> bool {
+    (first..end).all(|k| v.in_quote(k) || v.s(k) == ",")
+}
+
+/// For a verb at `i` that closes its clause (followed by `,` or the sentence
+/// end, possibly after time words), the speaker phrase and the token after
+/// the cue group. Covers "…, X said." and "…, said X.".
+fn trailing_cue_subject(
+    v: &View<'_, '_>,
+    i: usize,
+    floor: usize,
+    ceil: usize,
+) -> Option<(Range, usize)> {
+    // inverted: ", said X ." — X then end
+    if i > floor && v.s(i - 1) == "," {
+        let np = v.np_rightward(i + 1, ceil)?;
+        let w = v.low(np.first);
+        if !(v.cap(np.first) || lexicon::is_determiner(&w) || lexicon::is_subject_pronoun(&w)) {
+            return None;
+        }
+        if !matches!(v.cue_at(i), Some(CueClass::Say)) && !v.cap(np.end - 1) {
+            return None;
+        }
+        let mut after = np.end;
+        if v.s(after) == "," {
+            // appositive ", the chief …" up to the end
+            let mut k = after + 1;
+            while k < ceil && k < after + 24 && !v.is_terminal(k) && !v.is_quote(k) {
+                k += 1;
+            }
+            after = k;
+        }
+        if after >= ceil || v.is_terminal(after) {
+            return Some((np, after));
+        }
+        return None;
+    }
+    let mut after = i + 1;
+    while after < ceil && after < i + 6 && lexicon::is_time_word(&v.low(after)) {
+        after += 1;
+    }
+    if after < ceil && !v.is_terminal(after) && v.s(after) != "," {
+        return None;
+    }
+    let np = v.subject_before(i, floor)?;
+    Some((np, after))
+}
+
+/// The comma that separates content from a trailing cue whose subject is
+/// `subj` (for "…, said X." the comma before the verb).
+fn subj_comma(v: &View<'_, '_>, i: usize, subj: Range, floor: usize) -> Option<usize> {
+    if i > floor && v.s(i - 1) == "," {
+        return Some(i - 1);
+    }
+    let mut k = subj.first;
+    while k > floor && k + 6 > subj.first && lexicon::is_preverbal(&v.low(k - 1)) {
+        k -= 1;
+    }
+    (k > floor && v.s(k - 1) == ",").then(|| k - 1)
+}
+
+/// If a trailing cue (", X said." / ", said X.") starts at `j`, its verb index.
+fn trailing_cue_at(v: &View<'_, '_>, j: usize, ceil: usize) -> Option<usize> {
+    let mut k = j;
+    while k < ceil && k < j + 8 {
+        if v.is_terminal(k) || v.is_quote(k) || v.s(k) == "," && k > j {
+            return None;
+        }
+        if let Some(c) = v.cue_at(k) {
+            if matches!(c, CueClass::Say | CueClass::Report | CueClass::Tell) {
+                let mut a = k + 1;
+                if k == j {
+                    let np = v.np_rightward(k + 1, ceil)?;
+                    if !(v.cap(np.first) || lexicon::is_determiner(&v.low(np.first))) {
+                        return None;
+                    }
+                    a = np.end;
+                } else if !v.subject_before(k, j).is_some_and(|np| np.first == j) {
+                    return None;
+                }
+                while a < ceil && a < k + 8 && lexicon::is_time_word(&v.low(a)) {
+                    a += 1;
+                }
+                if a >= ceil || v.is_terminal(a) {
+                    return Some(k);
+                }
+                return None;
+            }
+        }
+        k += 1;
+    }
+    None
+}

@@ -1,0 +1,475 @@
+//! Speaker resolution: from the noun phrase at a cue to the mention nearest
+//! the cue and a canonical name (and entity id).
+//!
+//! Order of evidence:
+//! 1. an entity mention or reference (role phrase) overlapping the mention;
+//! 2. for pronouns, the most recent compatible speaker or subject before
+//!    (the previous quote's speaker first);
+//! 3. for role phrases ("the Treasury Secretary"), the entity whose `roles`
+//!    contain the phrase's head, else the latest compatible speaker;
+//! 4. without entities, for a capitalized name, the fullest capitalized name
+//!    of the article ending with the same word, titles stripped;
+//! 5. groups and sources ("many European leaders", "a leaked copy of the
+//!    document") are named as written.
+
+use std::collections::HashMap;
+
+use super::lexicon;
+use super::phrase::{Range, View};
+use crate::event::{Entity, EntityType, Speaker};
+use crate::text::TokenKind;
+
+/// Whether a speaker is a person, an organisation/group, or unknown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Animacy {
+    /// A person (he/she).
+    Person,
+    /// An organisation or a source (it).
+    Org,
+    /// A group of people or sources (they).
+    Group,
+    /// Not known.
+    Unknown,
+}
+
+/// A resolved speaker, with what pronoun resolution needs later.
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    /// The contract's speaker.
+    pub speaker: Speaker,
+    /// Person, org or group.
+    pub animacy: Animacy,
+    /// Token position of the mention.
+    pub at: usize,
+}
+
+/// A capitalized name run of the article (fallback when no entities).
+#[derive(Clone, Debug)]
+struct NameRun {
+    /// Tokens, titles stripped.
+    range: Range,
+    /// Last word, lowercased: the key for short forms.
+    last: String,
+    /// Person, org, or unknown.
+    animacy: Animacy,
+    /// Whether it stands as a sentence subject (start of sentence or clause).
+    subject: bool,
+}
+
+/// Resolves speakers for one article.
+pub struct Resolver<'e> {
+    /// The entities of the article (possibly empty).
+    entities: &'e [Entity],
+    /// (start, end, entity index, is a name mention) over code points, sorted.
+    spans: Vec<(usize, usize, usize, bool)>,
+    /// Capitalized runs, in order.
+    names: Vec<NameRun>,
+    /// Indices into `names` by last word (a few per word, longest first
+    /// seen per length): short forms find their full name in O(1).
+    by_last: HashMap<String, Vec<usize>>,
+    /// Entity index by the last word of each of its roles ("secretary").
+    by_role: HashMap<String, usize>,
+    /// Speakers resolved so far, in order.
+    history: Vec<Resolved>,
+}
+
+impl<'e> Resolver<'e> {
+    /// Prepare lookups for `v`'s text and `entities`.
+    pub fn new(v: &View<'_, '_>, entities: &'e [Entity]) -> Self {
+        let mut spans = Vec::new();
+        for (ei, e) in entities.iter().enumerate() {
+            for m in &e.mentions {
+                spans.push((m.start, m.end, ei, true));
+            }
+            for m in &e.references {
+                spans.push((m.start, m.end, ei, false));
+            }
+        }
+        spans.sort_unstable();
+        let names = name_runs(v);
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, n) in names.iter().enumerate() {
+            let list = by_last.entry(n.last.clone()).or_default();
+            let len = n.range.end - n.range.first;
+            if list.len() < 8 && !list.iter().any(|&j| names[j].range.end - names[j].range.first == len) {
+                list.push(i);
+            }
+        }
+        let mut by_role = HashMap::new();
+        for (ei, e) in entities.iter().enumerate() {
+            for r in &e.roles {
+                if let Some(last) = r.split_whitespace().next_back() {
+                    by_role.entry(last.to_lowercase()).or_insert(ei);
+                }
+            }
+        }
+        Resolver {
+            entities,
+            spans,
+            names,
+            by_last,
+            by_role,
+            history: Vec::new(),
+        }
+    }
+
+    /// The last resolved speaker.
+    pub fn last(&self) -> Option<&Resolved> {
+        self.history.last()
+    }
+
+    /// Record a speaker reused for a continuation quote.
+    pub fn push(&mut self, r: Resolved) {
+        self.history.push(r);
+    }
+
+    /// Resolve the noun phrase `np` at a cue.
+    pub fn resolve(&mut self, v: &View<'_, '_>, np: Range) -> Option<Resolved> {
+        let mention = mention_in(v, np);
+        let span = v.text.token_span(mention.first, mention.end)?;
+        let low = v.low(mention.first);
+        let single = mention.end == mention.first + 1;
+        let mut speaker = Speaker {
+            name: span.text.to_string(),
+            entity: None,
+            text: span.text.to_string(),
+            start: span.start,
+            end: span.end,
+        };
+        let mut animacy = Animacy::Unknown;
+        if single && lexicon::is_subject_pronoun(&low) {
+            let want = match low.as_ref() {
+                "he" | "she" | "i" => Animacy::Person,
+                "it" => Animacy::Org,
+                _ => Animacy::Group,
+            };
+            if let Some((name, entity, a)) = self.antecedent(v, mention.first, want) {
+                speaker.name = name;
+                speaker.entity = entity;
+                animacy = a;
+            } else {
+                animacy = want;
+            }
+        } else if let Some(ei) = self.entity_at(span.start, span.end) {
+            let e = &self.entities[ei];
+            speaker.name = e.name.clone();
+            speaker.entity = Some(e.id.clone());
+            animacy = match e.kind {
+                EntityType::Person => Animacy::Person,
+                _ => Animacy::Org,
+            };
+        } else if v.cap(mention.end - 1) || v.kind(mention.end - 1) == Some(TokenKind::Word) && v.text.is_all_caps(mention.end - 1) {
+            let (name, a) = self.fullest(v, mention);
+            speaker.name = name;
+            animacy = a;
+        } else {
+            // a role or group phrase as written
+            let head = v.low(mention.end - 1);
+            if let Some(ei) = self.entity_by_role(&head) {
+                let e = &self.entities[ei];
+                speaker.name = e.name.clone();
+                speaker.entity = Some(e.id.clone());
+                animacy = match e.kind {
+                    EntityType::Person => Animacy::Person,
+                    _ => Animacy::Org,
+                };
+            } else if definite(v, mention) && (lexicon::is_org_head(&head) || lexicon::is_person_role(&head)) && !lexicon::is_group_head(&head) {
+                let want = if lexicon::is_person_role(&head) && !lexicon::is_org_head(&head) {
+                    Animacy::Person
+                } else {
+                    Animacy::Org
+                };
+                if let Some(prev) = self
+                    .history
+                    .iter()
+                    .rev()
+                    .take(64)
+                    .find(|r| r.animacy == want && r.speaker.name != speaker.text)
+                {
+                    speaker.name = prev.speaker.name.clone();
+                    speaker.entity = prev.speaker.entity.clone();
+                } else if want == Animacy::Org {
+                    if let Some(n) = self.names_before(mention.first, 200).find(|n| n.animacy == Animacy::Org) {
+                        if let Some(s) = v.text.token_span(n.range.first, n.range.end) {
+                            speaker.name = s.text.to_string();
+                        }
+                    }
+                }
+                animacy = want;
+            } else {
+                animacy = if lexicon::is_group_head(&head) {
+                    Animacy::Group
+                } else if lexicon::is_org_head(&head) {
+                    Animacy::Org
+                } else if lexicon::is_person_role(&head) {
+                    Animacy::Person
+                } else {
+                    Animacy::Unknown
+                };
+            }
+        }
+        let r = Resolved {
+            speaker,
+            animacy,
+            at: mention.first,
+        };
+        self.history.push(r.clone());
+        Some(r)
+    }
+
+    fn entity_at(&self, start: usize, end: usize) -> Option<usize> {
+        // spans sorted by start: the overlapping ones end the prefix of
+        // spans starting before `end`; a bounded look back suffices
+        let idx = self.spans.partition_point(|s| s.0 < end);
+        let mut best: Option<(usize, usize)> = None;
+        for &(s, e, ei, _) in self.spans.get(idx.saturating_sub(32)..idx).unwrap_or(&[]) {
+            if s < end && start < e {
+                let ov = e.min(end) - s.max(start);
+                if best.is_none_or(|(b, _)| ov > b) {
+                    best = Some((ov, ei));
+                }
+            }
+        }
+        best.map(|(_, ei)| ei)
+    }
+
+    fn entity_by_role(&self, head: &str) -> Option<usize> {
+        if head.len() < 3 {
+            return None;
+        }
+        self.by_role.get(head).copied()
+    }
+
+    /// Names ending before token `at`, latest first, at most `k` of them.
+    fn names_before(&self, at: usize, k: usize) -> impl Iterator<Item = &NameRun> {
+        let idx = self.names.partition_point(|n| n.range.end <= at);
+        self.names[idx.saturating_sub(k)..idx].iter().rev()
+    }
+
+    /// Antecedent of a pronoun at token `at`.
+    fn antecedent(
+        &self,
+        v: &View<'_, '_>,
+        at: usize,
+        want: Animacy,
+    ) -> Option<(String, Option<String>, Animacy)> {
+        let ok = |a: Animacy| match want {
+            Animacy::Person => a == Animacy::Person || a == Animacy::Unknown,
+            Animacy::Org => a == Animacy::Org,
+            Animacy::Group => a == Animacy::Group || a == Animacy::Org,
+            Animacy::Unknown => true,
+        };
+        let prev = self
+            .history
+            .iter()
+            .rev()
+            .take(64)
+            .find(|r| r.at < at && ok(r.animacy) && !is_pronoun_text(&r.speaker.name));
+        // the latest subject-position mention before the pronoun
+        let cstart = v.text.tokens().get(at).map_or(0, |t| t.cstart as usize);
+        let mention: Option<(usize, String, Option<String>, Animacy)> = if self.entities.is_empty() {
+            self.names_before(at, 200)
+                .find(|n| n.subject && ok(n.animacy) && n.animacy != Animacy::Unknown)
+                .map(|n| {
+                    let (name, a) = self.fullest(v, n.range);
+                    (n.range.first, name, None, a)
+                })
+        } else {
+            let tok_of = |c: usize| v.text.tokens().partition_point(|t| (t.cstart as usize) < c);
+            let idx = self.spans.partition_point(|s| s.0 < cstart);
+            self.spans[idx.saturating_sub(200)..idx]
+                .iter()
+                .rev()
+                .filter(|s| s.1 <= cstart && s.3)
+                .find_map(|&(s, _, ei, _)| {
+                    let e = &self.entities[ei];
+                    let a = match e.kind {
+                        EntityType::Person => Animacy::Person,
+                        EntityType::Organization => Animacy::Org,
+                        _ => return None,
+                    };
+                    ok(a).then(|| (tok_of(s), e.name.clone(), Some(e.id.clone()), a))
+                })
+        };
+        match (prev, mention) {
+            (Some(p), Some(m)) => {
+                // a newer subject in an earlier sentence than the pronoun's wins
+                if m.0 > p.at && v.sentence(m.0).first < v.sentence(at).first + 1 && m.0 > p.at + 1 {
+                    let newer_sentence = v.sentence(m.0).first > v.sentence(p.at).first;
+                    if newer_sentence {
+                        return Some((m.1, m.2, m.3));
+                    }
+                }
+                Some((p.speaker.name.clone(), p.speaker.entity.clone(), p.animacy))
+            }
+            (Some(p), None) => Some((p.speaker.name.clone(), p.speaker.entity.clone(), p.animacy)),
+            (None, Some(m)) => Some((m.1, m.2, m.3)),
+            (None, None) => None,
+        }
+    }
+
+    /// The fullest capitalized name of the article ending with the same word
+    /// as `r` (titles stripped), and its animacy.
+    fn fullest(&self, v: &View<'_, '_>, r: Range) -> (String, Animacy) {
+        let own = strip_titles(v, r);
+        let last = v.low(own.end - 1).to_string();
+        let mut best = own;
+        let mut animacy = run_animacy(v, own);
+        let candidates = self.by_last.get(&last).map_or(&[][..], Vec::as_slice);
+        for n in candidates.iter().filter_map(|&i| self.names.get(i)) {
+            if n.range.end - n.range.first > best.end - best.first && n.range.end - n.range.first <= 4 {
+                // the shorter form must be a suffix of the longer one
+                let k = best.end - best.first;
+                let suffix_ok = (0..k).all(|d| v.low(best.first + d) == v.low(n.range.end - k + d));
+                if suffix_ok {
+                    best = n.range;
+                    animacy = n.animacy;
+                }
+            }
+        }
+        if animacy == Animacy::Unknown && best.end - best.first >= 2 {
+            animacy = Animacy::Person;
+        }
+        let name = v
+            .text
+            .token_span(best.first, best.end)
+            .map_or_else(String::new, |s| s.text.to_string());
+        (name, animacy)
+    }
+}
+
+fn is_pronoun_text(s: &str) -> bool {
+    lexicon::is_subject_pronoun(&s.to_lowercase())
+}
+
+fn definite(v: &View<'_, '_>, r: Range) -> bool {
+    matches!(v.low(r.first).as_ref(), "the" | "this" | "its" | "their")
+}
+
+/// The mention nearest the cue inside a speaker noun phrase: the name when
+/// the phrase's head is one ("Apple CEO Steve Jobs" -> "Steve Jobs"), else
+/// the phrase as written.
+pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
+    // head phrase: up to the first preposition
+    let mut head_end = np.end;
+    for k in np.first + 1..np.end {
+        if v.is_word(k) && lexicon::is_np_preposition(&v.low(k)) {
+            head_end = k;
+            break;
+        }
+    }
+    let last = head_end - 1;
+    let last_low = v.low(last);
+    if lexicon::is_subject_pronoun(&last_low) && head_end - np.first == 1 {
+        return Range {
+            first: last,
+            end: head_end,
+        };
+    }
+    if v.cap(last) && !lexicon::is_group_head(&last_low) {
+        // the capitalized run ending at the head
+        let mut first = last;
+        while first > np.first && (v.cap(first - 1) || matches!(v.s(first - 1), "&" | "-" | "'s" | "’s")) {
+            first -= 1;
+        }
+        let run = strip_titles(v, Range { first, end: head_end });
+        // keep "The" of "The New York Times" when the run is an org
+        return run;
+    }
+    // "Peter Boockvar an equity strategist …": a name before an appositive
+    if v.cap(np.first) && !lexicon::is_determiner(&v.low(np.first)) {
+        let mut e = np.first;
+        while e < head_end && v.cap(e) {
+            e += 1;
+        }
+        if e < head_end && e - np.first >= 2 && lexicon::is_determiner(&v.low(e)) {
+            return Range {
+                first: np.first,
+                end: e,
+            };
+        }
+    }
+    np
+}
+
+/// Drop leading titles and a sentence-initial "The": "US Treasury Secretary
+/// Scott Bessent" -> "Scott Bessent". Never returns an empty range.
+fn strip_titles(v: &View<'_, '_>, r: Range) -> Range {
+    let mut cut = None;
+    for k in r.first..r.end.saturating_sub(1) {
+        if lexicon::is_title(&v.low(k).trim_end_matches('.').to_string()) {
+            cut = Some(k + 1);
+        }
+    }
+    let mut first = cut.unwrap_or(r.first);
+    // org names keep their words; only strip when the rest looks like a name
+    if cut.is_some() && first < r.end && run_animacy(v, Range { first, end: r.end }) == Animacy::Org {
+        first = r.first;
+    }
+    while first + 1 < r.end && matches!(v.low(first).as_ref(), "the" | "a" | "an") {
+        first += 1;
+    }
+    Range { first, end: r.end }
+}
+
+fn run_animacy(v: &View<'_, '_>, r: Range) -> Animacy {
+    for k in r.first..r.end {
+        let w = v.low(k);
+        if lexicon::is_org_head(w.trim_end_matches('.')) {
+            return Animacy::Org;
+        }
+    }
+    if r.first > 0 && lexicon::is_title(&v.low(r.first - 1)) {
+        return Animacy::Person;
+    }
+    Animacy::Unknown
+}
+
+/// Every capitalized run of the article (not sentence-initial function
+/// words), titles stripped, with animacy and subject position.
+fn name_runs(v: &View<'_, '_>) -> Vec<NameRun> {
+    let n = v.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !(v.is_word(i) && v.cap(i)) || v.in_quote(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < n
+            && v.is_word(end)
+            && v.cap(end)
+            && v.text.tokens()[end].newlines_before == 0
+            && !v.in_quote(end)
+        {
+            end += 1;
+        }
+        i = end;
+        let mut first = start;
+        // sentence-initial function words are not names
+        while first < end && v.text.is_sentence_start(first) && (lexicon::is_determiner(&v.low(first)) || lexicon::is_subject_pronoun(&v.low(first)) || lexicon::is_left_barrier(&v.low(first)) || matches!(v.low(first).as_ref(), "in" | "on" | "at" | "according" | "during" | "however" | "meanwhile" | "for" | "with" | "from")) {
+            first += 1;
+        }
+        if first >= end {
+            continue;
+        }
+        let r = strip_titles(v, Range { first, end });
+        let prev = r.first.checked_sub(1);
+        let subject = r.first == v.sentence(r.first).first
+            || prev.is_some_and(|p| v.s(p) == "," || lexicon::is_title(&v.low(p)) || v.text.is_sentence_start(p))
+            || (r.end < n && (v.cue_at(r.end).is_some() || v.verbish(r.end) || v.s(r.end) == ","));
+        let mut animacy = run_animacy(v, Range { first, end });
+        if animacy == Animacy::Unknown && r.end - r.first >= 2 && r.end - r.first <= 3 {
+            animacy = Animacy::Person;
+        }
+        out.push(NameRun {
+            range: r,
+            last: v.low(r.end - 1).to_string(),
+            animacy,
+            subject,
+        });
+    }
+    out
+}

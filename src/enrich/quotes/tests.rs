@@ -1,0 +1,290 @@
+//! Behaviour and robustness tests for the quotes stage.
+
+use super::extract;
+use crate::event::{Entity, EntityType, Mention, Quote, QuoteKind};
+use crate::text::Text;
+use proptest::prelude::*;
+
+fn run(body: &str) -> Vec<Quote> {
+    extract(&Text::analyze(body), &[])
+}
+
+fn run_with(body: &str, entities: &[Entity]) -> Vec<Quote> {
+    extract(&Text::analyze(body), entities)
+}
+
+fn find<'q>(qs: &'q [Quote], text: &str) -> &'q Quote {
+    qs.iter()
+        .find(|q| q.text == text)
+        .unwrap_or_else(|| panic!("no quote {text:?} in {qs:#?}"))
+}
+
+fn speaker(q: &Quote) -> (&str, &str) {
+    let s = q.speaker.as_ref().expect("a speaker");
+    (s.name.as_str(), s.text.as_str())
+}
+
+/// Every span must slice the body exactly, in code points.
+fn assert_spans_valid(body: &str, qs: &[Quote]) {
+    let chars: Vec<char> = body.chars().collect();
+    let slice = |a: usize, b: usize| -> String { chars[a..b].iter().collect() };
+    for q in qs {
+        assert!(q.start < q.end && q.end <= chars.len(), "{q:?}");
+        assert_eq!(slice(q.start, q.end), q.text);
+        if let Some(s) = &q.speaker {
+            assert!(s.start < s.end && s.end <= chars.len());
+            assert_eq!(slice(s.start, s.end), s.text);
+        }
+        if let Some(c) = &q.cue {
+            assert!(c.start < c.end && c.end <= chars.len());
+            assert_eq!(slice(c.start, c.end), c.text);
+        }
+    }
+}
+
+fn mention(body: &str, text: &str, nth: usize) -> Mention {
+    let (byte, _) = body.match_indices(text).nth(nth).expect("mention in body");
+    let start = body[..byte].chars().count();
+    Mention {
+        text: text.to_string(),
+        start,
+        end: start + text.chars().count(),
+    }
+}
+
+#[test]
+fn split_quote_around_cue_gives_two_statements_with_one_speaker() {
+    let body = "Markets fell. “It’s carnage,” said David Buik of BGC Partners. “We need action now.”";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let a = find(&qs, "It’s carnage,");
+    assert_eq!(a.kind, QuoteKind::Direct);
+    assert_eq!(speaker(a), ("David Buik", "David Buik"));
+    assert_eq!(a.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+    let b = find(&qs, "We need action now.");
+    assert_eq!(speaker(b).0, "David Buik");
+    assert!(b.cue.is_none());
+}
+
+#[test]
+fn quote_over_several_paragraphs_is_one_statement_per_paragraph() {
+    let body = "“Bessent was treated rudely,” Trump told reporters. “And Zelensky was sleeping.\n\n“He came back empty,” Trump added.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(qs.len(), 3, "{qs:#?}");
+    assert_eq!(speaker(find(&qs, "And Zelensky was sleeping.")).0, "Trump");
+    let c = find(&qs, "He came back empty,");
+    assert_eq!(c.cue.as_ref().map(|c| c.text.as_str()), Some("added"));
+}
+
+#[test]
+fn nested_quotes_stay_inside_the_outer_statement() {
+    let body = "“They told him ‘no’,” Trump said.";
+    let qs = run(body);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].text, "They told him ‘no’,");
+}
+
+#[test]
+fn colon_introduced_quote_and_participle_cue() {
+    let body = "Zelensky said he rejected that idea, saying: “I cannot sell our state.”";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let d = find(&qs, "I cannot sell our state.");
+    assert_eq!(d.kind, QuoteKind::Direct);
+    assert_eq!(d.cue.as_ref().map(|c| c.text.as_str()), Some("saying"));
+    assert_eq!(speaker(d).0, "Zelensky");
+    let i = find(&qs, "he rejected that idea");
+    assert_eq!(i.kind, QuoteKind::Indirect);
+}
+
+#[test]
+fn scare_quotes_are_not_statements_but_attributed_fragments_are() {
+    let body = "Apple opened its \"App Store\" today. Trump accused Volodymyr Zelensky of being a “dictator,” a remark that drew rebukes.";
+    let qs = run(body);
+    assert!(qs.iter().all(|q| q.text != "App Store"), "{qs:#?}");
+    let d = find(&qs, "dictator,");
+    assert_eq!(d.kind, QuoteKind::Direct);
+    assert_eq!(speaker(d).0, "Trump");
+}
+
+#[test]
+fn reported_speech_with_and_without_that() {
+    let body = "Jobs said on Tuesday that Apple has 109 stores. He said he would return. Analysts believe the stock will rise.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let a = find(&qs, "Apple has 109 stores");
+    assert_eq!(a.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(a), ("Jobs", "Jobs"));
+    let b = find(&qs, "he would return");
+    assert_eq!(speaker(b), ("Jobs", "He"));
+    assert!(
+        qs.iter().all(|q| !q.text.contains("stock will rise")),
+        "cognition verbs are not speech: {qs:#?}"
+    );
+}
+
+#[test]
+fn mixed_when_reported_content_holds_a_quoted_fragment() {
+    let body = "Zelensky said on Tuesday that the US has asked Ukraine to “give away” 50% of its minerals.";
+    let qs = run(body);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Mixed);
+    assert_eq!(
+        qs[0].text,
+        "the US has asked Ukraine to “give away” 50% of its minerals"
+    );
+}
+
+#[test]
+fn according_to_and_trailing_cues() {
+    let body = "The deal would sign away half of the wealth, according to a leaked copy of the document. According to Reuters, prices rose sharply. The change will occur within six months, Apple announced this morning.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let a = find(&qs, "The deal would sign away half of the wealth");
+    assert_eq!(speaker(a).0, "a leaked copy of the document");
+    assert_eq!(
+        a.cue.as_ref().map(|c| c.text.as_str()),
+        Some("according to")
+    );
+    assert_eq!(speaker(find(&qs, "prices rose sharply")).0, "Reuters");
+    assert_eq!(
+        speaker(find(&qs, "The change will occur within six months")).0,
+        "Apple"
+    );
+}
+
+#[test]
+fn fallback_names_strip_titles_and_use_the_fullest_form() {
+    let body = "US Treasury Secretary Scott Bessent visited Kyiv. “It went well,” Bessent said. Later he said the talks would continue.";
+    let qs = run(body);
+    let a = find(&qs, "It went well,");
+    assert_eq!(speaker(a), ("Scott Bessent", "Bessent"));
+    let b = find(&qs, "the talks would continue");
+    assert_eq!(speaker(b), ("Scott Bessent", "he"));
+}
+
+#[test]
+fn entity_path_names_pronouns_and_roles() {
+    let body = "Donald Trump met reporters. The president said the deal was close. “We will see,” he added. Volodymyr Zelensky said Ukraine would not sign.";
+    let trump = Entity {
+        id: "e1".into(),
+        name: "Donald Trump".into(),
+        kind: EntityType::Person,
+        roles: vec!["US President".into()],
+        mentions: vec![mention(body, "Donald Trump", 0)],
+        references: vec![mention(body, "The president", 0)],
+    };
+    let zel = Entity {
+        id: "e2".into(),
+        name: "Volodymyr Zelensky".into(),
+        kind: EntityType::Person,
+        roles: vec![],
+        mentions: vec![mention(body, "Volodymyr Zelensky", 0)],
+        references: vec![],
+    };
+    let ukraine = Entity {
+        id: "e3".into(),
+        name: "Ukraine".into(),
+        kind: EntityType::Location,
+        roles: vec![],
+        mentions: vec![mention(body, "Ukraine", 0)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[trump, zel, ukraine]);
+    assert_spans_valid(body, &qs);
+    let a = find(&qs, "the deal was close");
+    let sa = a.speaker.as_ref().unwrap();
+    assert_eq!(
+        (sa.name.as_str(), sa.entity.as_deref()),
+        ("Donald Trump", Some("e1"))
+    );
+    assert_eq!(sa.text, "The president");
+    let b = find(&qs, "We will see,");
+    let sb = b.speaker.as_ref().unwrap();
+    assert_eq!(
+        (sb.name.as_str(), sb.entity.as_deref(), sb.text.as_str()),
+        ("Donald Trump", Some("e1"), "he")
+    );
+    let c = find(&qs, "Ukraine would not sign");
+    assert_eq!(c.speaker.as_ref().unwrap().entity.as_deref(), Some("e2"));
+}
+
+#[test]
+fn entity_roles_resolve_role_phrases_without_references() {
+    let body = "Scott Bessent arrived in Kyiv. The secretary said the memorandum was ready.";
+    let bessent = Entity {
+        id: "e7".into(),
+        name: "Scott Bessent".into(),
+        kind: EntityType::Person,
+        roles: vec!["Treasury Secretary".into()],
+        mentions: vec![mention(body, "Scott Bessent", 0)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[bessent]);
+    let q = find(&qs, "the memorandum was ready");
+    let s = q.speaker.as_ref().unwrap();
+    assert_eq!((s.name.as_str(), s.entity.as_deref()), ("Scott Bessent", Some("e7")));
+    assert_eq!(s.text, "The secretary");
+}
+
+#[test]
+fn unbalanced_and_mismatched_marks_do_not_break_later_quotes() {
+    let body = "A 13.3\" screen and iLife '11 ship today. “Odd ” marks » here ‘ there. \"We think it's the future,\" said Jobs.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let q = find(&qs, "We think it's the future,");
+    assert_eq!(speaker(q).0, "Jobs");
+}
+
+#[test]
+fn hundred_thousand_quote_marks_are_handled() {
+    let marks = ['"', '“', '”', '‘', '’', '\'', '«', '»'];
+    let mut body = String::new();
+    for i in 0..100_000usize {
+        body.push(marks[i % marks.len()]);
+        if i % 3 == 0 {
+            body.push_str(" said he ");
+        }
+    }
+    let qs = run(&body);
+    assert_spans_valid(&body, &qs);
+    // every statement lies inside the body and statements come in body order
+    assert!(qs.windows(2).all(|w| w[0].start <= w[1].start));
+
+    let unbalanced = "“".repeat(100_000);
+    assert!(run(&unbalanced).is_empty());
+    let words = "“word ".repeat(50_000) + "” he said.";
+    let qs = run(&words);
+    assert_spans_valid(&words, &qs);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn never_panics_and_spans_slice_the_body(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                Just("\"".to_string()), Just("“".to_string()), Just("”".to_string()),
+                Just("‘".to_string()), Just("’".to_string()), Just("'".to_string()),
+                Just("«".to_string()), Just("»".to_string()), Just(" said ".to_string()),
+                Just(", he said. ".to_string()), Just("\n\n".to_string()),
+                Just(" that ".to_string()), Just("Trump".to_string()),
+                Just(" according to ".to_string()), Just(".".to_string()),
+                "[a-zA-Z ,.:;é日]{0,12}",
+            ],
+            0..60,
+        )
+    ) {
+        let body: String = parts.concat();
+        let qs = run(&body);
+        assert_spans_valid(&body, &qs);
+    }
+
+    #[test]
+    fn never_panics_on_arbitrary_strings(body in "\\PC{0,200}") {
+        let qs = run(&body);
+        assert_spans_valid(&body, &qs);
+    }
+}
