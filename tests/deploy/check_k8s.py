@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import deploylib as dl  # noqa: E402
 
 BASE = Path(os.environ.get("BYLINE_K8S_BASE", dl.DEPLOY / "k8s" / "base"))
+OVERLAY = Path(os.environ.get("BYLINE_K8S_OVERLAY", dl.DEPLOY / "k8s" / "overlays" / "example"))
 K8S_VERSIONS = ["1.29.0", "1.33.0"]
 DEFAULT_DRAIN_TIMEOUT_S = 30  # worker.drain_timeout default (METRICS.md / task brief)
 
@@ -139,6 +140,10 @@ def render_builtin(base: Path) -> list[dict]:
     return docs
 
 
+def real_renderer() -> bool:
+    return os.environ.get("BYLINE_K8S_RENDERER") != "builtin" and bool(shutil.which("kubectl") or shutil.which("kustomize"))
+
+
 def render(base: Path) -> tuple[list[dict], str]:
     if os.environ.get("BYLINE_K8S_RENDERER") == "builtin":
         return render_builtin(base), "built-in renderer (BYLINE_K8S_RENDERER=builtin)"
@@ -164,10 +169,41 @@ def duration_s(v) -> float:
     return float(m.group(1)) * {"ms": 0.001, "s": 1, "m": 60, "h": 3600, None: 1}[m.group(2)]
 
 
+def check_prometheus_rule(c: dl.Checks) -> None:
+    """The README's one-liner that wraps alerts.yml in a PrometheusRule yields a valid one."""
+    body = "".join("  " + ln if ln.strip() else ln for ln in dl.RULES.read_text().splitlines(keepends=True))
+    text = "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: byline\nspec:\n" + body
+    doc = yaml.safe_load(text)
+    rules = dl.yaml_load(dl.RULES)
+    import jsonschema
+
+    rule = _obj({"alert": _str, "record": _str, "expr": _str, "for": _duration, "keep_firing_for": _duration,
+                 "labels": _labels, "annotations": _labels}, ["expr"])
+    schema = _obj({"apiVersion": {"const": "monitoring.coreos.com/v1"}, "kind": {"const": "PrometheusRule"}, "metadata": _meta,
+                   "spec": _obj({"groups": {"type": "array", "items": _obj({"name": _str, "interval": _duration, "limit": _int,
+                                 "rules": {"type": "array", "items": rule}}, ["name", "rules"])}}, ["groups"])},
+                  ["apiVersion", "kind", "metadata", "spec"])
+    errors = list(jsonschema.Draft7Validator(schema).iter_errors(doc))
+    c.ok(not errors and doc["spec"]["groups"] == rules["groups"],
+         "alerts.yml wrapped as a PrometheusRule (README one-liner) is valid and keeps the groups",
+         "; ".join(e.message for e in errors))
+
+
 def main() -> None:
     c = dl.Checks("kubernetes")
-    docs, how = render(BASE)
-    print(f"rendered {len(docs)} objects with {how}")
+    check_tree(c, BASE, "base")
+    if real_renderer() and OVERLAY.exists():
+        check_tree(c, OVERLAY, "overlay")
+    else:
+        print(f"  SKIP  overlay {OVERLAY}: needs kubectl or kustomize to render")
+    check_prometheus_rule(c)
+    c.finish()
+
+
+def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
+    docs, how = render(tree)
+    print(f"{tag}: rendered {len(docs)} objects with {how}")
+    c.prefix = f"[{tag}] "
     by_kind: dict[str, list[dict]] = {}
     for d in docs:
         by_kind.setdefault(d["kind"], []).append(d)
@@ -307,7 +343,7 @@ def main() -> None:
         c.ok(False, "byline check-config on the ConfigMap", f"binary {binary} missing")
     else:
         print(f"  SKIP  byline check-config on the ConfigMap: {binary} not found")
-    c.finish()
+    c.prefix = ""
 
 
 if __name__ == "__main__":

@@ -346,8 +346,10 @@ class Checks:
         self.title = title
         self.failed: list[str] = []
         self.passed = 0
+        self.prefix = ""  # prepended to every check's name
 
     def ok(self, cond: bool, what: str, detail: str = "") -> bool:
+        what = self.prefix + what
         if cond:
             self.passed += 1
             if VERBOSE:
