@@ -99,8 +99,10 @@ def check_dockerfile(c: dl.Checks) -> None:
     patterns = dockerignore_patterns()
     c.ok(bool(patterns) and ignored("target/release/byline", patterns) and ignored(".git/config", patterns),
          ".dockerignore keeps target/ and .git/ out of the build context")
+    copied: set[str] = set()
     for m in re.finditer(r"^COPY\s+(?!--from)((?:--\S+\s+)*)(.+)$", logical, re.M):
         srcs = m.group(2).split()[:-1]
+        copied |= {x.rstrip("/") for x in srcs}
         for src in srcs:
             src = src.rstrip("/")
             present = (dl.ROOT / src).exists()
@@ -109,6 +111,18 @@ def check_dockerfile(c: dl.Checks) -> None:
                 continue
             c.ok(present, f"COPY source {src} exists in the build context")
             c.ok(not ignored(src, patterns), f"COPY source {src} is not excluded by .dockerignore")
+    # cargo refuses a manifest whose explicitly declared targets are missing, so
+    # every [[bench]]/[[test]]/[[example]]/[[bin]] file must be in the image.
+    import tomllib
+
+    manifest = tomllib.loads((dl.ROOT / "Cargo.toml").read_text())
+    defaults = {"bench": "benches/{}.rs", "test": "tests/{}.rs", "example": "examples/{}.rs", "bin": "src/bin/{}.rs"}
+    for kind, pattern in defaults.items():
+        for t in manifest.get(kind, []):
+            path = t.get("path") or pattern.format(t.get("name", ""))
+            top = path.split("/", 1)[0]
+            c.ok(top in copied, f"Cargo [[{kind}]] {t.get('name')} ({path}) is copied into the builder",
+                 f"add COPY {top} to deploy/Dockerfile")
 
 
 def check_compose(c: dl.Checks) -> None:
