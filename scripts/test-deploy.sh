@@ -9,6 +9,9 @@
 #   BYLINE_REQUIRE_BINARY=1 a missing binary is a failure, not a skip (CI after merge)
 #   BYLINE_METRICS_MD       metrics table to check against (default deploy/METRICS.md)
 #   BYLINE_DEPLOY_VENV      Python venv for the test tools (default target/deploy-venv)
+#   BYLINE_METRICS_WAIT     seconds to wait for the used metrics on a live /metrics (90)
+#   BYLINE_DEPLOY_ALLOW_ABSENT  comma list of metric families allowed to be missing from
+#                           a live /metrics (stop-gap; default none: absent fails)
 #   BYLINE_DEPLOY_VERBOSE=1 print every passing check, not only failures
 #
 # Installs what it needs when missing: the Debian package prometheus (promtool,

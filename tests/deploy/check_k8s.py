@@ -36,7 +36,26 @@ import deploylib as dl  # noqa: E402
 BASE = Path(os.environ.get("BYLINE_K8S_BASE", dl.DEPLOY / "k8s" / "base"))
 OVERLAY = Path(os.environ.get("BYLINE_K8S_OVERLAY", dl.DEPLOY / "k8s" / "overlays" / "example"))
 K8S_VERSIONS = ["1.29.0", "1.33.0"]
-DEFAULT_DRAIN_TIMEOUT_S = 30  # worker.drain_timeout default (METRICS.md / task brief)
+DEFAULT_DRAIN_TIMEOUT_S = 30  # worker.drain_timeout_ms default (config/byline.toml)
+PROPERTY_SECTIONS = {"PROPERTIES", "CONSUMER_PROPERTIES", "PRODUCER_PROPERTIES"}
+
+
+def env_name_ok(name: str) -> bool:
+    """BYLINE_<SECTION>__<KEY>; under *properties the KEY is a librdkafka name (dots)."""
+    parts = name.removeprefix("BYLINE_").split("__")
+    if not name.startswith("BYLINE_") or len(parts) < 2:
+        return False
+    for i, part in enumerate(parts):
+        dotted = i > 0 and parts[i - 1] in PROPERTY_SECTIONS and i == len(parts) - 1
+        if not re.fullmatch(r"[A-Z0-9_.]+" if dotted else r"[A-Z0-9_]+", part):
+            return False
+    return True
+
+
+def drain_timeout_s(worker: dict) -> float:
+    if "drain_timeout_ms" in worker:
+        return float(worker["drain_timeout_ms"]) / 1000
+    return duration_s(worker.get("drain_timeout", DEFAULT_DRAIN_TIMEOUT_S))
 
 _str = {"type": "string"}
 _int = {"type": "integer"}
@@ -251,7 +270,7 @@ def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
     except tomllib.TOMLDecodeError as e:
         cfg = {}
         c.ok(False, "ConfigMap byline.toml is valid TOML", str(e))
-    drain = duration_s(cfg.get("worker", {}).get("drain_timeout", DEFAULT_DRAIN_TIMEOUT_S))
+    drain = drain_timeout_s(cfg.get("worker", {}))
     grace = pod.get("terminationGracePeriodSeconds", 30)
     c.ok(grace >= drain + 10, f"terminationGracePeriodSeconds {grace} > drain timeout {drain:g}s + 10s margin")
     res = ctr.get("resources", {})
@@ -276,14 +295,13 @@ def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
     skeys = set(secret.get("stringData", {})) | set(secret.get("data", {}))
     for e in ctr.get("env", []):
         if e["name"].startswith("BYLINE_"):
-            c.ok(re.fullmatch(r"BYLINE_[A-Z0-9]+(__[A-Z0-9_]+)+", e["name"]) is not None,
-                 f"env {e['name']} follows BYLINE_<SECTION>__<KEY>")
+            c.ok(env_name_ok(e["name"]), f"env {e['name']} follows BYLINE_<SECTION>__<KEY>")
         ref = e.get("valueFrom", {}).get("secretKeyRef")
         if ref:
             c.ok(ref["name"] == secret["metadata"]["name"] and ref["key"] in skeys,
                  f"env {e['name']} reads an existing Secret key ({ref['name']}/{ref['key']})")
     env_names = {e["name"] for e in ctr.get("env", [])}
-    c.ok({"BYLINE_KAFKA__BROKERS", "BYLINE_KAFKA__PROPERTIES__SASL_USERNAME", "BYLINE_KAFKA__PROPERTIES__SASL_PASSWORD"} <= env_names,
+    c.ok({"BYLINE_KAFKA__BROKERS", "BYLINE_KAFKA__PROPERTIES__SASL.USERNAME", "BYLINE_KAFKA__PROPERTIES__SASL.PASSWORD"} <= env_names,
          "brokers and SASL credentials come from env")
 
     def selects(sel: dict) -> bool:
@@ -337,8 +355,27 @@ def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
                 env[e["name"]] = e.get("value", "placeholder-from-secret")
         out = subprocess.run([str(binary), "check-config", "--config", str(tmp / "byline.toml")],
                              capture_output=True, text=True, env=env, cwd=dl.ROOT)
-        c.ok(out.returncode == 0, "byline check-config accepts the ConfigMap with the Deployment env",
-             (out.stdout + out.stderr).strip())
+        if c.ok(out.returncode == 0, "byline check-config accepts the ConfigMap with the Deployment env",
+                (out.stdout + out.stderr).strip()):
+            # check-config prints the effective config (secrets redacted) as TOML:
+            # the env must land where the manifests mean it to.
+            try:
+                eff = tomllib.loads(out.stdout)
+            except tomllib.TOMLDecodeError as e:
+                eff = {}
+                c.ok(False, "check-config output is TOML", str(e))
+            kafka = eff.get("kafka", {})
+            props = kafka.get("properties", {})
+            brokers = kafka.get("brokers")
+            brokers = ",".join(brokers) if isinstance(brokers, list) else brokers
+            c.ok(brokers == env.get("BYLINE_KAFKA__BROKERS"), "effective kafka.brokers is the Deployment's", str(brokers))
+            c.ok({"sasl.username", "sasl.password", "security.protocol"} <= set(props),
+                 "effective kafka.properties has sasl.username, sasl.password, security.protocol",
+                 f"has {sorted(props)}")
+            c.ok(eff.get("metrics", {}).get("listen", "").endswith(":9464"), "effective metrics.listen is port 9464")
+            if "worker" in eff:
+                eff_drain = drain_timeout_s(eff["worker"])
+                c.ok(grace >= eff_drain + 10, f"grace period {grace}s > effective drain timeout {eff_drain:g}s + 10s")
     elif dl.require_binary():
         c.ok(False, "byline check-config on the ConfigMap", f"binary {binary} missing")
     else:

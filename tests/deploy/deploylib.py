@@ -285,6 +285,13 @@ def require_binary() -> bool:
     return os.environ.get("BYLINE_REQUIRE_BINARY", "") == "1"
 
 
+def allowed_absent() -> set[str]:
+    """Metric families that may be missing from a live /metrics (comma list in
+    BYLINE_DEPLOY_ALLOW_ABSENT): a stop-gap while the worker does not yet
+    pre-register a labelled series at zero.  Empty by default: absent is a failure."""
+    return {x.strip() for x in os.environ.get("BYLINE_DEPLOY_ALLOW_ABSENT", "").split(",") if x.strip()}
+
+
 class RunningByline:
     """`byline run --embedded --metrics-listen 127.0.0.1:PORT`, stopped with SIGINT.
 
