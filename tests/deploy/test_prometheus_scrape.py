@@ -94,7 +94,7 @@ def main() -> None:
             byline = dl.RunningByline(work / "byline.log").__enter__()
             port = byline.port
             # Let the embedded run publish and process the samples first.
-            byline.wait_metrics(set(used), timeout=float(dl.os.environ.get("BYLINE_METRICS_WAIT", "90")))
+            byline.wait_metrics(set(used) - dl.allowed_absent(), timeout=float(dl.os.environ.get("BYLINE_METRICS_WAIT", "90")))
         target = f"127.0.0.1:{port}"
 
         # --- Prometheus ------------------------------------------------------------
