@@ -1,0 +1,387 @@
+#!/usr/bin/env python3
+"""The kustomize base renders, passes schema checks, and keeps its invariants.
+
+1. Render deploy/k8s/base: `kubectl kustomize` or `kustomize build` when installed,
+   else a small built-in renderer (resources + configMapGenerator + labels +
+   images: the features the base uses).
+2. Built-in kinds: `kubernetes-validate --strict` (bundled OpenAPI schemas; no
+   download) for the oldest and newest Kubernetes versions we claim.
+3. Custom resources (KEDA ScaledObject / TriggerAuthentication, Prometheus
+   Operator PodMonitor): JSON schemas below, a strict subset of their CRDs.
+4. Invariants that schemas cannot see: probes on /healthz and /readyz, grace
+   period above the drain timeout, requests and limits, non-root read-only
+   security context, selectors that match the pods, Secret keys that exist,
+   maxReplicaCount <= assumed partitions, env names BYLINE_<SECTION>__<KEY>.
+5. With a byline binary (BYLINE_BIN): `byline check-config` accepts the
+   ConfigMap's byline.toml with the Deployment's env.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import deploylib as dl  # noqa: E402
+
+BASE = Path(os.environ.get("BYLINE_K8S_BASE", dl.DEPLOY / "k8s" / "base"))
+OVERLAY = Path(os.environ.get("BYLINE_K8S_OVERLAY", dl.DEPLOY / "k8s" / "overlays" / "example"))
+K8S_VERSIONS = ["1.29.0", "1.33.0"]
+DEFAULT_DRAIN_TIMEOUT_S = 30  # worker.drain_timeout_ms default (config/byline.toml)
+PROPERTY_SECTIONS = {"PROPERTIES", "CONSUMER_PROPERTIES", "PRODUCER_PROPERTIES"}
+
+
+def env_name_ok(name: str) -> bool:
+    """BYLINE_<SECTION>__<KEY>; under *properties the KEY is a librdkafka name (dots)."""
+    parts = name.removeprefix("BYLINE_").split("__")
+    if not name.startswith("BYLINE_") or len(parts) < 2:
+        return False
+    for i, part in enumerate(parts):
+        dotted = i > 0 and parts[i - 1] in PROPERTY_SECTIONS and i == len(parts) - 1
+        if not re.fullmatch(r"[A-Z0-9_.]+" if dotted else r"[A-Z0-9_]+", part):
+            return False
+    return True
+
+
+def drain_timeout_s(worker: dict) -> float:
+    if "drain_timeout_ms" in worker:
+        return float(worker["drain_timeout_ms"]) / 1000
+    return duration_s(worker.get("drain_timeout", DEFAULT_DRAIN_TIMEOUT_S))
+
+_str = {"type": "string"}
+_int = {"type": "integer"}
+_intstr = {"type": ["integer", "string"]}
+_labels = {"type": "object", "additionalProperties": _str}
+_meta = {"type": "object", "required": ["name"], "properties": {
+    "name": _str, "namespace": _str, "labels": _labels, "annotations": _labels}, "additionalProperties": False}
+_selector = {"type": "object", "properties": {"matchLabels": _labels, "matchExpressions": {"type": "array"}},
+             "additionalProperties": False}
+
+_duration = {"type": "string", "pattern": "^[0-9]+(ms|s|m|h)$"}
+
+
+def _obj(props: dict, required: list[str] | None = None) -> dict:
+    """A strict object: unknown fields are errors (like kubectl --validate=strict)."""
+    return {"type": "object", "properties": props, "required": required or [], "additionalProperties": False}
+
+
+def _resource(spec: dict) -> dict:
+    return _obj({"apiVersion": _str, "kind": _str, "metadata": _meta, "spec": spec},
+                ["apiVersion", "kind", "metadata", "spec"])
+
+
+_hpa_policy = _obj({"type": {"enum": ["Pods", "Percent"]}, "value": _int, "periodSeconds": _int},
+                   ["type", "value", "periodSeconds"])
+_hpa_rules = _obj({"stabilizationWindowSeconds": _int, "selectPolicy": _str,
+                   "policies": {"type": "array", "items": _hpa_policy}})
+_trigger = _obj({
+    "type": _str, "name": _str, "useCachedMetrics": {"type": "boolean"},
+    "metricType": {"enum": ["AverageValue", "Value", "Utilization"]},
+    # KEDA trigger metadata values are strings (numbers must be quoted).
+    "metadata": {"type": "object", "additionalProperties": _str},
+    "authenticationRef": _obj({"name": _str, "kind": {"enum": ["TriggerAuthentication", "ClusterTriggerAuthentication"]}},
+                              ["name"]),
+}, ["type", "metadata"])
+
+# Subsets of the CRDs' OpenAPI schemas (KEDA 2.x, Prometheus Operator v1): the
+# fields a base like ours may use, strict about anything else.
+CRD_SCHEMAS = {
+    ("keda.sh/v1alpha1", "ScaledObject"): _resource(_obj({
+        "scaleTargetRef": _obj({"name": _str, "kind": _str, "apiVersion": _str, "envSourceContainerName": _str}, ["name"]),
+        "pollingInterval": _int, "cooldownPeriod": _int, "initialCooldownPeriod": _int,
+        "idleReplicaCount": _int, "minReplicaCount": _int, "maxReplicaCount": _int,
+        "fallback": {"type": "object"},
+        "advanced": _obj({
+            "restoreToOriginalReplicaCount": {"type": "boolean"},
+            "scalingModifiers": {"type": "object"},
+            "horizontalPodAutoscalerConfig": _obj({
+                "name": _str, "behavior": _obj({"scaleUp": _hpa_rules, "scaleDown": _hpa_rules})}),
+        }),
+        "triggers": {"type": "array", "minItems": 1, "items": _trigger},
+    }, ["scaleTargetRef", "triggers"])),
+    ("keda.sh/v1alpha1", "TriggerAuthentication"): _resource(_obj({
+        "secretTargetRef": {"type": "array", "items": _obj({"parameter": _str, "name": _str, "key": _str},
+                                                           ["parameter", "name", "key"])},
+        "env": {"type": "array"}, "podIdentity": {"type": "object"}, "hashiCorpVault": {"type": "object"},
+    })),
+    ("monitoring.coreos.com/v1", "PodMonitor"): _resource(_obj({
+        "jobLabel": _str, "podTargetLabels": {"type": "array", "items": _str},
+        "selector": _selector, "namespaceSelector": {"type": "object"},
+        "podMetricsEndpoints": {"type": "array", "items": _obj({
+            "port": _str, "targetPort": _intstr, "path": _str, "scheme": {"enum": ["http", "https"]},
+            "interval": _duration, "scrapeTimeout": _duration, "honorLabels": {"type": "boolean"},
+            "relabelings": {"type": "array"}, "metricRelabelings": {"type": "array"}})},
+    }, ["selector"])),
+}
+
+
+# ---------------------------------------------------------------------------
+# Rendering
+
+
+def render_builtin(base: Path) -> list[dict]:
+    """Enough of kustomize for this base (the real tools are preferred)."""
+    k = yaml.safe_load((base / "kustomization.yaml").read_text())
+    docs: list[dict] = []
+    for res in k.get("resources", []):
+        docs += [d for d in yaml.safe_load_all((base / res).read_text()) if d]
+    renames: dict[str, str] = {}
+    for gen in k.get("configMapGenerator", []):
+        data = {}
+        for f in gen.get("files", []):
+            key, _, path = f.partition("=") if "=" in f else (Path(f).name, "", f)
+            data[key] = (base / path).read_text()
+        digest = hashlib.sha256(repr(sorted(data.items())).encode()).hexdigest()[:10]
+        name = f"{gen['name']}-{digest}"
+        renames[gen["name"]] = name
+        docs.append({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": name}, "data": data})
+    for d in docs:
+        for lab in k.get("labels", []):
+            d["metadata"].setdefault("labels", {}).update(lab.get("pairs", {}))
+        if d["kind"] == "Deployment":
+            pod = d["spec"]["template"]["spec"]
+            for v in pod.get("volumes", []):
+                if "configMap" in v and v["configMap"]["name"] in renames:
+                    v["configMap"]["name"] = renames[v["configMap"]["name"]]
+            for img in k.get("images", []):
+                for ctr in pod.get("containers", []):
+                    if ctr["image"] == img["name"]:
+                        ctr["image"] = f"{img.get('newName', img['name'])}:{img['newTag']}"
+    return docs
+
+
+def real_renderer() -> bool:
+    return os.environ.get("BYLINE_K8S_RENDERER") != "builtin" and bool(shutil.which("kubectl") or shutil.which("kustomize"))
+
+
+def render(base: Path) -> tuple[list[dict], str]:
+    if os.environ.get("BYLINE_K8S_RENDERER") == "builtin":
+        return render_builtin(base), "built-in renderer (BYLINE_K8S_RENDERER=builtin)"
+    for tool, cmd in (("kubectl", ["kubectl", "kustomize", str(base)]),
+                      ("kustomize", ["kustomize", "build", str(base)])):
+        if shutil.which(tool):
+            out = subprocess.run(cmd, capture_output=True, text=True)
+            if out.returncode != 0:
+                raise SystemExit(f"{' '.join(cmd)} failed:\n{out.stderr}")
+            return [d for d in yaml.safe_load_all(out.stdout) if d], " ".join(cmd[:2])
+    return render_builtin(base), "built-in renderer (no kubectl/kustomize installed)"
+
+
+# ---------------------------------------------------------------------------
+
+
+def duration_s(v) -> float:
+    if isinstance(v, (int, float)):
+        return float(v)
+    m = re.fullmatch(r"\s*([0-9.]+)\s*(ms|s|m|h)?\s*", str(v))
+    if not m:
+        raise ValueError(f"unparsable duration {v!r}")
+    return float(m.group(1)) * {"ms": 0.001, "s": 1, "m": 60, "h": 3600, None: 1}[m.group(2)]
+
+
+def check_prometheus_rule(c: dl.Checks) -> None:
+    """The README's one-liner that wraps alerts.yml in a PrometheusRule yields a valid one."""
+    body = "".join("  " + ln if ln.strip() else ln for ln in dl.RULES.read_text().splitlines(keepends=True))
+    text = "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: byline\nspec:\n" + body
+    doc = yaml.safe_load(text)
+    rules = dl.yaml_load(dl.RULES)
+    import jsonschema
+
+    rule = _obj({"alert": _str, "record": _str, "expr": _str, "for": _duration, "keep_firing_for": _duration,
+                 "labels": _labels, "annotations": _labels}, ["expr"])
+    schema = _obj({"apiVersion": {"const": "monitoring.coreos.com/v1"}, "kind": {"const": "PrometheusRule"}, "metadata": _meta,
+                   "spec": _obj({"groups": {"type": "array", "items": _obj({"name": _str, "interval": _duration, "limit": _int,
+                                 "rules": {"type": "array", "items": rule}}, ["name", "rules"])}}, ["groups"])},
+                  ["apiVersion", "kind", "metadata", "spec"])
+    errors = list(jsonschema.Draft7Validator(schema).iter_errors(doc))
+    c.ok(not errors and doc["spec"]["groups"] == rules["groups"],
+         "alerts.yml wrapped as a PrometheusRule (README one-liner) is valid and keeps the groups",
+         "; ".join(e.message for e in errors))
+
+
+def main() -> None:
+    c = dl.Checks("kubernetes")
+    check_tree(c, BASE, "base")
+    if real_renderer() and OVERLAY.exists():
+        check_tree(c, OVERLAY, "overlay")
+    else:
+        print(f"  SKIP  overlay {OVERLAY}: needs kubectl or kustomize to render")
+    check_prometheus_rule(c)
+    c.finish()
+
+
+def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
+    docs, how = render(tree)
+    print(f"{tag}: rendered {len(docs)} objects with {how}")
+    c.prefix = f"[{tag}] "
+    by_kind: dict[str, list[dict]] = {}
+    for d in docs:
+        by_kind.setdefault(d["kind"], []).append(d)
+    for kind in ["Deployment", "ConfigMap", "Secret", "Service", "PodMonitor", "PodDisruptionBudget",
+                 "ScaledObject", "TriggerAuthentication", "ServiceAccount"]:
+        c.ok(len(by_kind.get(kind, [])) == 1, f"exactly one {kind}", f"found {len(by_kind.get(kind, []))}")
+
+    # --- schemas ------------------------------------------------------------------
+    tmp = Path(tempfile.mkdtemp(prefix="byline-k8s-"))
+    builtin = [d for d in docs if (d["apiVersion"], d["kind"]) not in CRD_SCHEMAS]
+    (tmp / "builtin.yaml").write_text(yaml.safe_dump_all(builtin))
+    kv = shutil.which("kubernetes-validate")
+    if c.ok(kv is not None, "kubernetes-validate installed (pip install kubernetes-validate)"):
+        for v in K8S_VERSIONS:
+            out = subprocess.run([kv, "--strict", "-k", v, str(tmp / "builtin.yaml")], capture_output=True, text=True)
+            text = "\n".join(ln for ln in (out.stdout + out.stderr).splitlines() if not ln.startswith("INFO"))
+            c.ok(out.returncode == 0 and "ERROR" not in text,
+                 f"kubernetes-validate --strict -k {v}: {len(builtin)} built-in objects", text)
+    import jsonschema
+
+    for d in docs:
+        schema = CRD_SCHEMAS.get((d["apiVersion"], d["kind"]))
+        if schema is None:
+            continue
+        errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(d), key=str)
+        c.ok(not errors, f"{d['kind']}/{d['metadata']['name']} matches its CRD subset schema",
+             "; ".join(f"{'/'.join(map(str, e.path))}: {e.message}" for e in errors))
+
+    # --- invariants ---------------------------------------------------------------
+    dep = by_kind["Deployment"][0]
+    pod = dep["spec"]["template"]["spec"]
+    pod_labels = dep["spec"]["template"]["metadata"]["labels"]
+    ctr = pod["containers"][0]
+    c.ok("replicas" not in dep["spec"], "Deployment leaves replicas to KEDA")
+    ports = {p["name"]: p["containerPort"] for p in ctr.get("ports", [])}
+    c.ok(ports.get("metrics") == 9464, "container port metrics = 9464")
+    for probe, path in (("livenessProbe", "/healthz"), ("readinessProbe", "/readyz")):
+        hg = ctr.get(probe, {}).get("httpGet", {})
+        c.ok(hg.get("path") == path and hg.get("port") in ("metrics", 9464), f"{probe} GET {path} on the metrics port", str(hg))
+    cm = by_kind["ConfigMap"][0]
+    toml_text = cm["data"].get("byline.toml", "")
+    try:
+        cfg = tomllib.loads(toml_text)
+        c.ok(True, "ConfigMap byline.toml is valid TOML")
+    except tomllib.TOMLDecodeError as e:
+        cfg = {}
+        c.ok(False, "ConfigMap byline.toml is valid TOML", str(e))
+    drain = drain_timeout_s(cfg.get("worker", {}))
+    grace = pod.get("terminationGracePeriodSeconds", 30)
+    c.ok(grace >= drain + 10, f"terminationGracePeriodSeconds {grace} > drain timeout {drain:g}s + 10s margin")
+    res = ctr.get("resources", {})
+    for part in ("requests", "limits"):
+        c.ok({"cpu", "memory"} <= set(res.get(part, {})), f"container sets cpu and memory {part}", str(res))
+    psc, csc = pod.get("securityContext", {}), ctr.get("securityContext", {})
+    c.ok(psc.get("runAsNonRoot") is True and int(psc.get("runAsUser", 0)) > 0, "pod runs as a non-root uid")
+    c.ok(csc.get("readOnlyRootFilesystem") is True, "read-only root filesystem")
+    c.ok(csc.get("allowPrivilegeEscalation") is False and csc.get("capabilities", {}).get("drop") == ["ALL"],
+         "no privilege escalation, all capabilities dropped")
+    c.ok(psc.get("seccompProfile", {}).get("type") == "RuntimeDefault", "seccomp RuntimeDefault")
+    # Config file: mounted where --config points, from the generated ConfigMap.
+    args = ctr.get("args", [])
+    cfg_path = args[args.index("--config") + 1] if "--config" in args else ""
+    mounts = {m["name"]: m["mountPath"] for m in ctr.get("volumeMounts", [])}
+    vols = {v["name"]: v for v in pod.get("volumes", [])}
+    cm_vol = next((n for n, v in vols.items() if v.get("configMap", {}).get("name") == cm["metadata"]["name"]), None)
+    c.ok(cm_vol is not None and cfg_path == f"{mounts.get(cm_vol)}/byline.toml",
+         f"--config {cfg_path} is byline.toml of the mounted ConfigMap")
+    # Env names and Secret references.
+    secret = by_kind["Secret"][0]
+    skeys = set(secret.get("stringData", {})) | set(secret.get("data", {}))
+    for e in ctr.get("env", []):
+        if e["name"].startswith("BYLINE_"):
+            c.ok(env_name_ok(e["name"]), f"env {e['name']} follows BYLINE_<SECTION>__<KEY>")
+        ref = e.get("valueFrom", {}).get("secretKeyRef")
+        if ref:
+            c.ok(ref["name"] == secret["metadata"]["name"] and ref["key"] in skeys,
+                 f"env {e['name']} reads an existing Secret key ({ref['name']}/{ref['key']})")
+    env_names = {e["name"] for e in ctr.get("env", [])}
+    c.ok({"BYLINE_KAFKA__BROKERS", "BYLINE_KAFKA__PROPERTIES__SASL.USERNAME", "BYLINE_KAFKA__PROPERTIES__SASL.PASSWORD"} <= env_names,
+         "brokers and SASL credentials come from env")
+
+    def selects(sel: dict) -> bool:
+        return bool(sel) and all(pod_labels.get(k) == v for k, v in sel.items())
+
+    c.ok(dep["spec"]["selector"]["matchLabels"] == {k: pod_labels[k] for k in dep["spec"]["selector"]["matchLabels"]},
+         "Deployment selector matches its pod labels")
+    svc = by_kind["Service"][0]
+    c.ok(selects(svc["spec"]["selector"]), "Service selects the pods")
+    c.ok(all(p.get("targetPort") in ports or p.get("targetPort") in ports.values() for p in svc["spec"]["ports"]),
+         "Service targetPort is a container port")
+    pdb = by_kind["PodDisruptionBudget"][0]
+    c.ok(selects(pdb["spec"]["selector"]["matchLabels"]), "PodDisruptionBudget selects the pods")
+    pm = by_kind["PodMonitor"][0]
+    c.ok(selects(pm["spec"]["selector"]["matchLabels"]), "PodMonitor selects the pods")
+    c.ok(all(ep.get("port") in ports and ep.get("path", "/metrics") == "/metrics" for ep in pm["spec"]["podMetricsEndpoints"]),
+         "PodMonitor scrapes /metrics on a named container port")
+    c.ok(pod_labels.get(pm["spec"].get("jobLabel", "")) == "byline",
+         'PodMonitor jobLabel gives job="byline" (what the alert rules expect)')
+    so = by_kind["ScaledObject"][0]
+    sspec = so["spec"]
+    c.ok(sspec["scaleTargetRef"]["name"] == dep["metadata"]["name"] and sspec["scaleTargetRef"].get("kind", "Deployment") == "Deployment",
+         "ScaledObject targets the Deployment")
+    parts = int(so["metadata"].get("annotations", {}).get("byline/assumed-partitions", "0"))
+    c.ok(parts > 0, "ScaledObject records the assumed partition count", "annotation byline/assumed-partitions")
+    c.ok(1 <= sspec.get("minReplicaCount", 0) <= sspec.get("maxReplicaCount", 0) <= parts,
+         f"1 <= minReplicaCount <= maxReplicaCount {sspec.get('maxReplicaCount')} <= partitions {parts}")
+    kafka = [t for t in sspec["triggers"] if t["type"] == "kafka"]
+    c.ok(len(kafka) == 1, "one kafka trigger")
+    if kafka:
+        md = kafka[0]["metadata"]
+        c.ok(md.get("consumerGroup") == "byline" and md.get("topic") == "articles.raw",
+             "kafka trigger on group byline, topic articles.raw")
+        c.ok(md.get("lagThreshold", "").isdigit() and int(md["lagThreshold"]) > 0, "kafka trigger sets lagThreshold")
+        brokers = next((e.get("value") for e in ctr.get("env", []) if e["name"] == "BYLINE_KAFKA__BROKERS"), None)
+        c.ok(md.get("bootstrapServers") == brokers, "KEDA and the workers use the same brokers",
+             f"{md.get('bootstrapServers')} vs {brokers}")
+        ta = by_kind["TriggerAuthentication"][0]
+        c.ok(kafka[0].get("authenticationRef", {}).get("name") == ta["metadata"]["name"], "trigger uses the TriggerAuthentication")
+        for ref in ta["spec"].get("secretTargetRef", []):
+            c.ok(ref["name"] == secret["metadata"]["name"] and ref["key"] in skeys,
+                 f"TriggerAuthentication {ref['parameter']} reads an existing Secret key")
+
+    # --- the worker accepts the config --------------------------------------------
+    binary = dl.byline_bin()
+    if binary.exists():
+        (tmp / "byline.toml").write_text(toml_text)
+        env = dict(os.environ)
+        for e in ctr.get("env", []):
+            if e["name"].startswith("BYLINE_"):
+                env[e["name"]] = e.get("value", "placeholder-from-secret")
+        out = subprocess.run([str(binary), "check-config", "--config", str(tmp / "byline.toml")],
+                             capture_output=True, text=True, env=env, cwd=dl.ROOT)
+        if c.ok(out.returncode == 0, "byline check-config accepts the ConfigMap with the Deployment env",
+                (out.stdout + out.stderr).strip()):
+            # check-config prints the effective config (secrets redacted) as TOML:
+            # the env must land where the manifests mean it to.
+            try:
+                eff = tomllib.loads(out.stdout)
+            except tomllib.TOMLDecodeError as e:
+                eff = {}
+                c.ok(False, "check-config output is TOML", str(e))
+            kafka = eff.get("kafka", {})
+            props = kafka.get("properties", {})
+            brokers = kafka.get("brokers")
+            brokers = ",".join(brokers) if isinstance(brokers, list) else brokers
+            c.ok(brokers == env.get("BYLINE_KAFKA__BROKERS"), "effective kafka.brokers is the Deployment's", str(brokers))
+            c.ok({"sasl.username", "sasl.password", "security.protocol"} <= set(props),
+                 "effective kafka.properties has sasl.username, sasl.password, security.protocol",
+                 f"has {sorted(props)}")
+            c.ok(eff.get("metrics", {}).get("listen", "").endswith(":9464"), "effective metrics.listen is port 9464")
+            if "worker" in eff:
+                eff_drain = drain_timeout_s(eff["worker"])
+                c.ok(grace >= eff_drain + 10, f"grace period {grace}s > effective drain timeout {eff_drain:g}s + 10s")
+    elif dl.require_binary():
+        c.ok(False, "byline check-config on the ConfigMap", f"binary {binary} missing")
+    else:
+        print(f"  SKIP  byline check-config on the ConfigMap: {binary} not found")
+    c.prefix = ""
+
+
+if __name__ == "__main__":
+    main()
