@@ -16,7 +16,6 @@
 //! day mentioned so far for anaphoric ones (`the same day`, `the following
 //! week`, `two days later`).
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
@@ -74,12 +73,49 @@ fn with_coarse(mut f: Found, point: Option<NaiveDate>, unit: Unit) -> Found {
     f
 }
 
+/// Every token of a text lowercased, in one buffer (one allocation instead
+/// of one per capitalized token).
+pub struct Lowered {
+    /// The lowercased tokens, back to back.
+    buf: String,
+    /// Byte range of each token in `buf`.
+    bounds: Vec<(usize, usize)>,
+}
+
+impl Lowered {
+    /// Lowercase every token of `text`.
+    pub fn new(text: &Text<'_>) -> Self {
+        let body = text.body();
+        let mut buf = String::with_capacity(body.len());
+        let mut bounds = Vec::with_capacity(text.tokens().len());
+        for t in text.tokens() {
+            let start = buf.len();
+            let s = body.get(t.range()).unwrap_or("");
+            if s.is_ascii() {
+                buf.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                buf.extend(s.chars().flat_map(char::to_lowercase));
+            }
+            bounds.push((start, buf.len()));
+        }
+        Lowered { buf, bounds }
+    }
+
+    /// The lowercased tokens, by token index.
+    fn words(&self) -> Vec<&str> {
+        self.bounds
+            .iter()
+            .map(|&(a, b)| self.buf.get(a..b).unwrap_or(""))
+            .collect()
+    }
+}
+
 /// Scanner state over one text.
 pub struct Scanner<'t, 'a> {
     /// The analysed text.
     text: &'t Text<'a>,
     /// Every token lowercased once.
-    lower: Vec<Cow<'a, str>>,
+    lower: Vec<&'t str>,
     /// Publication date: reference for deictic expressions.
     published: Option<NaiveDate>,
     /// Last point mentioned, with its granularity (`Day`, `Month` or
@@ -93,8 +129,8 @@ pub struct Scanner<'t, 'a> {
 
 impl<'t, 'a> Scanner<'t, 'a> {
     /// Prepare to scan `text`.
-    pub fn new(text: &'t Text<'a>, published: Option<NaiveDate>) -> Self {
-        let lower = (0..text.tokens().len()).map(|i| text.lower(i)).collect();
+    pub fn new(text: &'t Text<'a>, lowered: &'t Lowered, published: Option<NaiveDate>) -> Self {
+        let lower = lowered.words();
         // Values must keep four-digit years, even one step either side.
         let published = published.filter(|p| (1001..=9998).contains(&p.year()));
         Scanner {
@@ -137,7 +173,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// Lowercased token `i`, or `""` outside the sentence.
     fn w(&self, i: usize) -> &str {
         if self.sent.contains(&i) {
-            self.lower.get(i).map_or("", AsRef::as_ref)
+            self.lower.get(i).copied().unwrap_or("")
         } else {
             ""
         }
@@ -188,8 +224,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 let s = self.w(i);
                 let num = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
                 let suffix = &s[num.len()..];
-                if !matches!(suffix, "st" | "nd" | "rd" | "th") || num.is_empty() || num.len() > 2
-                {
+                if !matches!(suffix, "st" | "nd" | "rd" | "th") || num.is_empty() || num.len() > 2 {
                     return None;
                 }
                 num.parse().ok()?
@@ -414,7 +449,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             None => (format!("XXXX-{m:02}"), None),
         };
-        Some(with_coarse(found(i, k, value, DateType::Date), point, Unit::Month))
+        Some(with_coarse(
+            found(i, k, value, DateType::Date),
+            point,
+            Unit::Month,
+        ))
     }
 
     /// `2025-02-20` and `2/20/2025` (US order unless the first part exceeds 12).
@@ -470,7 +509,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let yk = if self.w(k) == "of" { k + 1 } else { k };
         if let Some(y) = self.year_num(yk) {
             let f = found(i, yk + 1, resolve::month(y, m), DateType::Date);
-            return Some(with_coarse(f, NaiveDate::from_ymd_opt(y, m, 1), Unit::Month));
+            return Some(with_coarse(
+                f,
+                NaiveDate::from_ymd_opt(y, m, 1),
+                Unit::Month,
+            ));
         }
         // Bare month: abbreviations never; "May"/"March" only in a date context.
         let word = self.w(mstart);
@@ -513,7 +556,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             None => (format!("XXXX-{m:02}"), None),
         };
-        Some(with_coarse(found(i, k, value, DateType::Date), point, Unit::Month))
+        Some(with_coarse(
+            found(i, k, value, DateType::Date),
+            point,
+            Unit::Month,
+        ))
     }
 
     /// `20 February 2025`, `20th of February`.
@@ -525,7 +572,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let (m, k) = self.month_at(k)?;
         if let Some(y) = self.year_num(k) {
-            return Some(found_day(i, k + 1, NaiveDate::from_ymd_opt(y, m, d), "XXXX-XX-XX"));
+            return Some(found_day(
+                i,
+                k + 1,
+                NaiveDate::from_ymd_opt(y, m, d),
+                "XXXX-XX-XX",
+            ));
         }
         let date = self
             .published
@@ -567,8 +619,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
         }
         let date = self.published.and_then(|p| match rel {
-            Some(-1) => resolve::add_days(p, -1)
-                .and_then(|q| resolve::weekday_near(q, wd, Tense::Past)),
+            Some(-1) => {
+                resolve::add_days(p, -1).and_then(|q| resolve::weekday_near(q, wd, Tense::Past))
+            }
             Some(1) => {
                 resolve::add_days(p, 1).and_then(|q| resolve::weekday_near(q, wd, Tense::Future))
             }
@@ -670,7 +723,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if !modifier
             && (is_past || (the && rel == "last" && matches!(unit, Unit::Decade | Unit::Century)))
         {
-            return Some(found(i, e, resolve::duration(Some(1.0), unit), DateType::Duration));
+            return Some(found(
+                i,
+                e,
+                resolve::duration(Some(1.0), unit),
+                DateType::Duration,
+            ));
         }
         let (offset, anaphoric) = match rel {
             "last" => (-1, false),
@@ -726,8 +784,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let the = self.w(j) == "the";
         let mut within_the = false;
         if the {
-            if !matches!(self.w(j + 1), "past" | "last" | "next" | "coming" | "first" | "previous")
-            {
+            if !matches!(
+                self.w(j + 1),
+                "past" | "last" | "next" | "coming" | "first" | "previous"
+            ) {
                 return None;
             }
             j += 2;
@@ -810,7 +870,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if unit == Unit::Weekend {
             return None;
         }
-        Some(found(i, e, resolve::duration(count, unit), DateType::Duration))
+        Some(found(
+            i,
+            e,
+            resolve::duration(count, unit),
+            DateType::Duration,
+        ))
     }
 
     /// A bare plural unit of vague length: `for years`, `in just minutes`,
@@ -835,7 +900,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let e = if long { i + 3 } else { i + 1 };
         let end = if long { i + 1 } else { e };
-        Some(found(i, end, resolve::duration(None, unit), DateType::Duration))
+        Some(found(
+            i,
+            end,
+            resolve::duration(None, unit),
+            DateType::Duration,
+        ))
     }
 
     /// A count at `j`: `Some(n)`, or `None` for a vague one, with the next index.
@@ -1002,7 +1072,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
             if unit == Unit::Weekend {
                 return Some(found(i, j + 1, "XXXX-WXX-WE".to_string(), DateType::Set));
             }
-            return Some(found(i, j + 1, resolve::duration(Some(n), unit), DateType::Set));
+            return Some(found(
+                i,
+                j + 1,
+                resolve::duration(Some(n), unit),
+                DateType::Set,
+            ));
         }
         if let Some(wd) = lexicon::weekday_plural(w) {
             if self.capitalized(i) && matches!(self.prev(i), "on" | "of") {
@@ -1102,12 +1177,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             _ => "",
         };
-        found(
-            i,
-            e,
-            format!("{date}T{h:02}:{m:02}{zone}"),
-            DateType::Time,
-        )
+        found(i, e, format!("{date}T{h:02}:{m:02}{zone}"), DateType::Time)
     }
 
     /// A bare year (`2024`, `in 1991`, `WWDC 2005`, `early 2009`, `'82`),
@@ -1137,8 +1207,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let prev = self.prev(j);
         let next = self.w(j + 1);
-        if matches!(prev, "$" | "€" | "£" | "#" | "no." | "number" | "at" | "about")
-            || matches!(next, "%" | "percent")
+        if matches!(
+            prev,
+            "$" | "€" | "£" | "#" | "no." | "number" | "at" | "about"
+        ) || matches!(next, "%" | "percent")
             || (matches!(next, ":" | "/") && self.glued(j + 1))
         {
             return None;
@@ -1173,7 +1245,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let point = i32::try_from(v)
             .ok()
             .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1));
-        Some(with_coarse(found(i, j + 1, format!("{v:04}"), DateType::Date), point, Unit::Year))
+        Some(with_coarse(
+            found(i, j + 1, format!("{v:04}"), DateType::Date),
+            point,
+            Unit::Year,
+        ))
     }
 
     /// `the 1990s`, `the early 2000s`, `the '90s`, `1980s`.
@@ -1319,8 +1395,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
             },
             "these" if next == "days" => ("PRESENT_REF", i + 2),
             "at" if next == "present" => ("PRESENT_REF", i + 2),
-            "soon" if !matches!(next, "after" | "afterwards" | "as" | "thereafter")
-                && self.prev(i) != "as" =>
+            "soon"
+                if !matches!(next, "after" | "afterwards" | "as" | "thereafter")
+                    && self.prev(i) != "as" =>
             {
                 ("FUTURE_REF", i + 1)
             }
@@ -1340,7 +1417,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
             j += 2;
         }
         let edge = matches!(self.w(j), "the")
-            && matches!(self.w(j + 1), "start" | "end" | "beginning" | "close" | "rest" | "remainder")
+            && matches!(
+                self.w(j + 1),
+                "start" | "end" | "beginning" | "close" | "rest" | "remainder"
+            )
             && self.w(j + 2) == "of";
         if edge {
             j += 3;
@@ -1362,8 +1442,21 @@ impl<'t, 'a> Scanner<'t, 'a> {
             || same
             || matches!(
                 prev,
-                "end" | "ended" | "ending" | "ends" | "finish" | "finished" | "close" | "closed"
-                    | "closing" | "start" | "started" | "begin" | "began" | "for" | "during"
+                "end"
+                    | "ended"
+                    | "ending"
+                    | "ends"
+                    | "finish"
+                    | "finished"
+                    | "close"
+                    | "closed"
+                    | "closing"
+                    | "start"
+                    | "started"
+                    | "begin"
+                    | "began"
+                    | "for"
+                    | "during"
                     | "over"
             );
         if !contextual {

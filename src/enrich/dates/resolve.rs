@@ -138,11 +138,15 @@ pub fn period(reference: NaiveDate, unit: Unit, offset: i64) -> Option<String> {
         }
         Unit::Decade => {
             let y = i64::from(reference.year()) + offset * 10;
-            (1000..=9999).contains(&y).then(|| format!("{:03}", y / 10))?
+            (1000..=9999)
+                .contains(&y)
+                .then(|| format!("{:03}", y / 10))?
         }
         Unit::Century => {
             let y = i64::from(reference.year()) + offset * 100;
-            (1000..=9999).contains(&y).then(|| format!("{:02}", y / 100))?
+            (1000..=9999)
+                .contains(&y)
+                .then(|| format!("{:02}", y / 100))?
         }
         Unit::Second | Unit::Minute | Unit::Hour => return None,
     })
@@ -232,7 +236,10 @@ mod tests {
         assert_eq!(period(r, Unit::Month, -2).as_deref(), Some("2024-12"));
         assert_eq!(period(r, Unit::Quarter, -1).as_deref(), Some("2024-Q4"));
         assert_eq!(period(r, Unit::Decade, 0).as_deref(), Some("202"));
-        assert_eq!(period(d(2021, 1, 2), Unit::Week, 0).as_deref(), Some("2020-W53"));
+        assert_eq!(
+            period(d(2021, 1, 2), Unit::Week, 0).as_deref(),
+            Some("2020-W53")
+        );
     }
 
     #[test]
@@ -243,7 +250,10 @@ mod tests {
         assert_eq!(year_of_month(r, 2, Tense::Future), 2009);
         assert_eq!(month_day(r, 9, 10, Tense::Past), Some(d(2007, 9, 10)));
         assert_eq!(month_day(r, 2, 29, Tense::Past), Some(d(2008, 2, 29)));
-        assert_eq!(month_day(d(2025, 3, 1), 2, 29, Tense::Past), Some(d(2024, 2, 29)));
+        assert_eq!(
+            month_day(d(2025, 3, 1), 2, 29, Tense::Past),
+            Some(d(2024, 2, 29))
+        );
     }
 
     #[test]
