@@ -295,6 +295,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             self.time_of_day(i),
             self.year_expr(i),
             self.decade_expr(i),
+            self.century_expr(i),
             self.season_expr(i),
             self.holiday(i),
             self.reference_word(i),
@@ -1294,6 +1295,37 @@ impl<'t, 'a> Scanner<'t, 'a> {
         Some(found(i, e, value, DateType::Date))
     }
 
+    /// `the 20th century`, `the nineteenth century`.
+    fn century_expr(&self, i: usize) -> Option<Found> {
+        let j = if self.w(i) == "the" { i + 1 } else { i };
+        let j = self.point_modifier(j);
+        let w = self.w(j);
+        let n = match w {
+            "nineteenth" => 19,
+            "twentieth" => 20,
+            "twenty-first" => 21,
+            _ => {
+                let num = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                if !matches!(&w[num.len()..], "st" | "nd" | "rd" | "th") {
+                    return None;
+                }
+                num.parse::<u32>().ok()?
+            }
+        };
+        let mut e = j + 1;
+        // "twenty-first" is three tokens.
+        if w == "twenty" {
+            return None;
+        }
+        if self.w(e) == "-" && self.glued(e) {
+            e += 1;
+        }
+        if self.w(e) != "century" || !(10..=21).contains(&n) {
+            return None;
+        }
+        Some(found(i, e + 1, format!("{:02}", n - 1), DateType::Date))
+    }
+
     /// `this summer`, `last fall`, `Autumn 2008`, `the spring of 2025`.
     fn season_expr(&self, i: usize) -> Option<Found> {
         let w = self.w(i);
@@ -1303,6 +1335,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "next" => (Some(1), i + 1),
             _ => (None, self.point_modifier(i)),
         };
+        // "in the spring", "during the summer": the season of the current year.
+        let the_season = off.is_none()
+            && self.w(i) == "the"
+            && matches!(
+                self.prev(i),
+                "in" | "during" | "over" | "by" | "until" | "through"
+            );
+        let j = if the_season { i + 1 } else { j };
         let code = lexicon::season(self.w(j))?;
         let mut e = j + 1;
         let yk = if self.w(e) == "of" { e + 1 } else { e };
@@ -1312,10 +1352,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         // Bare season words only with a determiner or when capitalized mid-sentence.
         let prev_ok = matches!(self.prev(i), "the" | "their" | "its" | "in" | "this");
-        if off.is_none() && !(self.capitalized(j) && j != self.sent.start && prev_ok) {
+        if off.is_none() && !the_season && !(self.capitalized(j) && j != self.sent.start && prev_ok)
+        {
             return None;
         }
-        if self.w(j) == "fall" && off.is_none() {
+        if self.w(j) == "fall" && off.is_none() && !the_season {
             return None;
         }
         let value = match self.published {
@@ -1428,7 +1469,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let (unit_at, e_unit) = match (self.w(j), self.w(j + 1), self.w(j + 2)) {
             ("the", "same", u) | ("that", "same", u) => (u, j + 3),
             ("the", u, _) | ("that", u, _) => (u, j + 2),
-            ("this", u, _) if edge => (u, j + 2),
+            ("this" | "last" | "next", u, _) if edge => (u, j + 2),
             _ => return None,
         };
         let (unit, plural) = lexicon::unit(unit_at)?;
@@ -1462,14 +1503,19 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if !contextual {
             return None;
         }
-        let this = self.w(j) == "this";
+        let (this, offset) = match self.w(j) {
+            "this" => (true, 0),
+            "last" => (true, -1),
+            "next" => (true, 1),
+            _ => (false, 0),
+        };
         let reference = if this {
             self.published
         } else {
             self.reference()
         };
         match unit {
-            Unit::Day => {
+            Unit::Day if !this => {
                 let d = reference;
                 Some(found_day(i, e_unit, d, "XXXX-XX-XX"))
             }
@@ -1486,7 +1532,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             Unit::Week | Unit::Month | Unit::Year | Unit::Quarter if edge || same => {
                 let value = match reference {
-                    Some(r) => resolve::period(r, unit, 0)?,
+                    Some(r) => resolve::period(r, unit, offset)?,
                     None => resolve::period_unknown(unit).to_string(),
                 };
                 Some(found(i, e_unit, value, DateType::Date))

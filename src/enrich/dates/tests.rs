@@ -174,6 +174,27 @@ fn years_and_decades() {
         Date,
     );
     check("WWDC 2005 opened.", None, "2005", "2005", Date);
+    check(
+        "Art of the 20th century sold well.",
+        None,
+        "the 20th century",
+        "19",
+        Date,
+    );
+    check(
+        "Sales rose in the spring, they said.",
+        thu(),
+        "the spring",
+        "2025-SP",
+        Date,
+    );
+    check(
+        "It closes by the end of next year.",
+        thu(),
+        "the end of next year",
+        "2026",
+        Date,
+    );
 }
 
 #[test]
