@@ -600,12 +600,23 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         // "Black Monday", "Super Tuesday", "Good Friday": names of events.
         if j == i
-            && j > self.sent.start
-            && self.capitalized(j - 1)
-            && self.kind(j - 1) == Some(TokenKind::Word)
-            && lexicon::month(self.w(j - 1)).is_none()
-            && lexicon::weekday(self.w(j - 1)).is_none()
-            && j - 1 != self.sent.start
+            && self.capitalized(j.wrapping_sub(1))
+            && matches!(
+                self.prev(j),
+                "black"
+                    | "cyber"
+                    | "super"
+                    | "good"
+                    | "easter"
+                    | "ash"
+                    | "holy"
+                    | "bloody"
+                    | "blue"
+                    | "giving"
+                    | "shrove"
+                    | "maundy"
+                    | "fat"
+            )
         {
             return None;
         }
@@ -910,7 +921,6 @@ impl<'t, 'a> Scanner<'t, 'a> {
     }
 
     /// A count at `j`: `Some(n)`, or `None` for a vague one, with the next index.
-    #[allow(clippy::type_complexity)]
     fn count_at(&self, j: usize) -> Option<(Option<f64>, usize)> {
         let w = self.w(j);
         if self.kind(j) == Some(TokenKind::Number) {
