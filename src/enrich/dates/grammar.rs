@@ -724,7 +724,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let (unit, plural) = lexicon::unit(self.w(k))?;
         if plural {
-            return None;
+            // "the coming weeks", "the past months": a vague stretch.
+            let vague = the
+                && !this_past
+                && matches!(
+                    rel,
+                    "coming" | "next" | "past" | "last" | "previous" | "recent"
+                )
+                && unit != Unit::Weekend;
+            return vague
+                .then(|| found(i, k + 1, resolve::duration(None, unit), DateType::Duration));
         }
         if unit.is_clock() {
             return None;
@@ -894,6 +903,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// `decades-long`.
     fn vague_duration(&self, i: usize) -> Option<Found> {
         let (unit, plural) = lexicon::unit(self.w(i))?;
+        let long = self.w(i + 1) == "-" && self.glued(i + 1) && self.w(i + 2) == "long";
+        // "a month-long strike", "year-long": one unit.
+        if !plural && long && unit != Unit::Weekend {
+            return Some(found(
+                i,
+                i + 1,
+                resolve::duration(Some(1.0), unit),
+                DateType::Duration,
+            ));
+        }
         if !plural || unit == Unit::Weekend {
             return None;
         }
@@ -901,7 +920,6 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if self.prev(p) == "just" {
             p -= 1;
         }
-        let long = self.w(i + 1) == "-" && self.glued(i + 1) && self.w(i + 2) == "long";
         let prep = matches!(self.prev(p), "for" | "in" | "within" | "over");
         if !(prep || long) {
             return None;

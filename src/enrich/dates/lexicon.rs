@@ -339,6 +339,12 @@ pub fn is_future_cue(w: &str) -> bool {
             | "planning"
             | "aims"
             | "hopes"
+            | "begins"
+            | "starts"
+            | "opens"
+            | "resumes"
+            | "expires"
+            | "convenes"
     )
 }
 

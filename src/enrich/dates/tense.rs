@@ -44,6 +44,10 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
         }
         return Some(Tense::Past);
     }
+    // Present progressive with a date: an arrangement ("is visiting Moscow on Friday").
+    if w.len() >= 5 && w.ends_with("ing") && matches!(prev, Some("is" | "are" | "am")) {
+        return Some(Tense::Future);
+    }
     if matches!(w, "set" | "scheduled" | "expected" | "due") && present_aux {
         return Some(Tense::Future);
     }
