@@ -22,7 +22,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::lexicon::{self, Unit};
 use super::resolve::{self, Tense};
-use super::tense::tense_at;
+use super::tense::tense_cue;
 use crate::event::DateType;
 use crate::text::{Text, TokenKind};
 
@@ -247,13 +247,31 @@ impl<'t, 'a> Scanner<'t, 'a> {
         i32::try_from(v).ok()
     }
 
+    /// The clause's tense around `span`; the past when nothing says (news
+    /// mostly reports what happened).
     fn tense(&self, span: Range<usize>) -> Tense {
+        self.tense_cue(span).unwrap_or(Tense::Past)
+    }
+
+    /// The tense the nearest cue of the sentence gives, if any.
+    fn tense_cue(&self, span: Range<usize>) -> Option<Tense> {
         let sent = self.sent.clone();
-        tense_at(
+        tense_cue(
             self.lower.get(sent.clone()).unwrap_or(&[]),
             0..sent.len(),
             span.start.saturating_sub(sent.start)..span.end.saturating_sub(sent.start),
         )
+    }
+
+    /// Month `m`, day `d` without a year: by the tense when a cue says,
+    /// else the occurrence nearest publication (`March 9` in a February
+    /// article without a verb cue is the coming one).
+    fn month_day_date(&self, m: u32, d: u32, span: Range<usize>) -> Option<NaiveDate> {
+        let p = self.published?;
+        match self.tense_cue(span) {
+            Some(t) => resolve::month_day(p, m, d, t),
+            None => resolve::month_day_nearest(p, m, d),
+        }
     }
 
     /// The anaphoric reference for a day: the last day mentioned, else publication.
@@ -471,6 +489,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         let (b, _) = self.digits(i + 2)?;
+        if sep == "-" && alen == 4 {
+            if let Some(f) = self.iso_datetime(i, a, b) {
+                return Some(f);
+            }
+        }
         let (c, clen) = self.digits(i + 4)?;
         let (y, m, d) = if sep == "-" && alen == 4 {
             (i32::try_from(a).ok()?, b, c)
@@ -483,6 +506,47 @@ impl<'t, 'a> Scanner<'t, 'a> {
         };
         let date = NaiveDate::from_ymd_opt(y, m, d)?;
         Some(found_day(i, i + 5, Some(date), ""))
+    }
+
+    /// `2025-02-20T10:30:00Z`: the tokenizer makes `20T10` one word.
+    fn iso_datetime(&self, i: usize, y: u32, m: u32) -> Option<Found> {
+        let w = self.w(i + 4);
+        let (d, h) = w.split_once('t')?;
+        if d.len() != 2 || h.len() != 2 || self.kind(i + 4) != Some(TokenKind::Word) {
+            return None;
+        }
+        let (d, h): (u32, u32) = (d.parse().ok()?, h.parse().ok()?);
+        let date = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
+        let mut e = i + 5;
+        let mut min = 0;
+        if self.w(e) == ":" && self.glued(e) && self.glued(e + 1) {
+            let (v, len) = self.digits(e + 1)?;
+            if len != 2 {
+                return None;
+            }
+            min = v;
+            e += 2;
+            // Seconds (and a zone letter), kept in the span but not the value.
+            if self.w(e) == ":" && self.glued(e) && self.glued(e + 1) {
+                e += 2;
+            }
+        }
+        if h > 24 || min > 59 {
+            return None;
+        }
+        let zone = if self.w(e.saturating_sub(1)).ends_with('z') {
+            "Z"
+        } else {
+            ""
+        };
+        Some(Found {
+            start: i,
+            end: e,
+            value: format!("{}T{h:02}:{min:02}{zone}", resolve::day(date)),
+            kind: DateType::Time,
+            day: Some(date),
+            coarse: None,
+        })
     }
 
     fn month_first(&self, i: usize, mstart: usize, m: u32, k: usize) -> Option<Found> {
@@ -498,10 +562,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     let date = NaiveDate::from_ymd_opt(y, m, d);
                     return Some(found_day(i, e, date, "XXXX-XX-XX"));
                 }
-                let span = i..e;
-                let date = self
-                    .published
-                    .and_then(|p| resolve::month_day(p, m, d, self.tense(span)));
+                let date = self.month_day_date(m, d, i..e);
                 let unknown = format!("XXXX-{m:02}-{d:02}");
                 return Some(found_day(i, e, date, &unknown));
             }
@@ -580,9 +641,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 "XXXX-XX-XX",
             ));
         }
-        let date = self
-            .published
-            .and_then(|p| resolve::month_day(p, m, d, self.tense(i..k)));
+        let date = self.month_day_date(m, d, i..k);
         Some(found_day(i, k, date, &format!("XXXX-{m:02}-{d:02}")))
     }
 
@@ -625,7 +684,17 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let after = if self.w(e) == "," { e + 1 } else { e };
         if let Some((m, k)) = self.month_at(after) {
             if let Some(f) = self.month_first(after, after, m, k) {
-                if f.day.is_some() {
+                if let Some(day) = f.day {
+                    // No year written: the weekday picks it.
+                    let explicit_year = self.year_num(f.end.saturating_sub(1)).is_some();
+                    if !explicit_year && resolve::iso_weekday(day) != wd {
+                        if let Some(better) = self
+                            .published
+                            .and_then(|p| resolve::month_day_on_weekday(p, m, day.day(), wd))
+                        {
+                            return Some(found_day(i, f.end, Some(better), ""));
+                        }
+                    }
                     return Some(Found { start: i, ..f });
                 }
             }
@@ -1186,6 +1255,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let mut h = h;
         if matches!(marker, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") {
             h = ampm(h, marker)?;
+            e += 1;
+        } else if matches!(marker, "o'clock" | "o’clock") && (1..=12).contains(&h) {
             e += 1;
         } else if needs_marker {
             return None;

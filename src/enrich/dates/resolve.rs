@@ -105,6 +105,29 @@ pub fn month_day(reference: NaiveDate, m: u32, d: u32, tense: Tense) -> Option<N
     }
 }
 
+/// Month `m`, day `d` in the year (around `reference`'s) that puts it nearest `reference`.
+pub fn month_day_nearest(reference: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
+    let y = reference.year();
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|yy| NaiveDate::from_ymd_opt(yy, m, d))
+        .min_by_key(|c| (*c - reference).num_days().abs())
+}
+
+/// Month `m`, day `d` in a year near `reference` where it falls on ISO weekday `wd`.
+pub fn month_day_on_weekday(reference: NaiveDate, m: u32, d: u32, wd: u32) -> Option<NaiveDate> {
+    let y = reference.year();
+    [y, y + 1, y - 1]
+        .into_iter()
+        .filter_map(|yy| NaiveDate::from_ymd_opt(yy, m, d))
+        .find(|c| iso_weekday(*c) == wd)
+}
+
+/// ISO weekday number (Monday = 1).
+pub fn iso_weekday(d: NaiveDate) -> u32 {
+    d.weekday().number_from_monday()
+}
+
 /// Quarter (1-4) of a date.
 pub fn quarter_of(d: NaiveDate) -> u32 {
     (d.month() - 1) / 3 + 1

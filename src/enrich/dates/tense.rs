@@ -54,8 +54,15 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     None
 }
 
-/// The tense for an expression at tokens `span` inside sentence `sentence`.
+/// The tense for an expression at tokens `span` inside sentence `sentence`
+/// (the past when no cue says otherwise).
+#[cfg(test)]
 pub fn tense_at(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> Tense {
+    tense_cue(lower, sentence, span).unwrap_or(Tense::Past)
+}
+
+/// The tense the nearest cue gives, if the sentence has any.
+pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> Option<Tense> {
     let mut best: Option<(usize, Tense)> = None;
     for i in sentence.clone() {
         if span.contains(&i) {
@@ -72,7 +79,7 @@ pub fn tense_at(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> T
             best = Some((dist, t));
         }
     }
-    best.map_or(Tense::Past, |(_, t)| t)
+    best.map(|(_, t)| t)
 }
 
 #[cfg(test)]

@@ -134,6 +134,22 @@ fn months_without_year_follow_tense() {
         Date,
     );
     check("It fell in November.", None, "November", "XXXX-11", Date);
+    // No verb cue: the nearest occurrence; a weekday picks the year.
+    check("Round two: March 9.", thu(), "March 9", "2025-03-09", Date);
+    check(
+        "The runoff is on Sunday, March 9.",
+        thu(),
+        "Sunday, March 9",
+        "2025-03-09",
+        Date,
+    );
+    check(
+        "It was held on Saturday, March 9.",
+        thu(),
+        "Saturday, March 9",
+        "2024-03-09",
+        Date,
+    );
 }
 
 #[test]
