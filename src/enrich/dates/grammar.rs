@@ -1504,6 +1504,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let w = self.w(i);
         let next = self.w(i + 1);
         let (v, e) = match w {
+            // "now-defunct" is an adjective, not a reference.
+            "now" if next == "-" && self.glued(i + 1) => return None,
             "now" | "currently" | "presently" | "nowadays" => ("PRESENT_REF", i + 1),
             "current" => {
                 if matches!(next, "account" | "accounts" | "affairs" | "events" | "of") {
