@@ -92,7 +92,10 @@ impl Lowered {
             let start = buf.len();
             let s = body.get(t.range()).unwrap_or("");
             if s.is_ascii() {
-                buf.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                buf.push_str(s);
+                if let Some(tail) = buf.get_mut(start..) {
+                    tail.make_ascii_lowercase();
+                }
             } else {
                 buf.extend(s.chars().flat_map(char::to_lowercase));
             }
@@ -300,6 +303,32 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let w = self.w(i);
         if !self.may_start(i, w) {
             return None;
+        }
+        // Very common function words start an expression only before a
+        // word that can continue one: skip the full grammar otherwise.
+        if matches!(
+            w,
+            "the" | "a" | "an" | "that" | "this" | "at" | "more" | "new" | "these"
+        ) {
+            let next = self.w(i + 1);
+            let continues = matches!(
+                next,
+                "future"
+                    | "near"
+                    | "time"
+                    | "start"
+                    | "end"
+                    | "beginning"
+                    | "close"
+                    | "rest"
+                    | "remainder"
+                    | "present"
+                    | "fiscal"
+            ) || lexicon::part_of_day(next).is_some()
+                || self.may_start(i + 1, next);
+            if !continues {
+                return None;
+            }
         }
         let candidates = [
             self.explicit_date(i),
