@@ -245,6 +245,10 @@ const VOCAB: &[&str] = &[
     "99",
     "1",
     "0",
+    "99999999999999999999",
+    "1000000",
+    "2.5",
+    "1,000",
 ];
 
 fn vocab_text() -> impl Strategy<Value = String> {

@@ -1044,6 +1044,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 return None;
             }
             let v: f64 = w.parse().ok()?;
+            // No stretch of time is counted in millions of units.
+            if !(0.0..=1e6).contains(&v) {
+                return None;
+            }
             // "$13 billion", "No. 5": money and ranks are not counts of time.
             if matches!(self.prev(j), "$" | "€" | "£" | "#" | "no.") {
                 return None;

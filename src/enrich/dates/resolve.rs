@@ -47,6 +47,7 @@ pub fn plausible_year(y: i32) -> bool {
 /// Add `n` calendar months to year/month, giving year/month.
 pub fn add_months(y: i32, m: u32, n: i32) -> Option<(i32, u32)> {
     let total = i64::from(y) * 12 + i64::from(m) - 1 + i64::from(n);
+    // (i32 inputs: no overflow in i64.)
     let ny = i32::try_from(total.div_euclid(12)).ok()?;
     let nm = u32::try_from(total.rem_euclid(12)).ok()? + 1;
     plausible_year(ny).then_some((ny, nm))
@@ -73,7 +74,7 @@ pub fn weekday_near(reference: NaiveDate, wd: u32, tense: Tense) -> Option<Naive
 /// Weekday `wd` of the ISO week `offset` weeks from `reference`'s week.
 pub fn weekday_in_week(reference: NaiveDate, wd: u32, offset: i64) -> Option<NaiveDate> {
     let cur = i64::from(reference.weekday().number_from_monday());
-    add_days(reference, offset * 7 + i64::from(wd) - cur)
+    add_days(reference, offset.checked_mul(7)? + i64::from(wd) - cur)
 }
 
 /// Year of month `m` (no year written) seen from `reference` in `tense`:
@@ -139,8 +140,8 @@ pub fn quarter_of(d: NaiveDate) -> u32 {
 pub fn period(reference: NaiveDate, unit: Unit, offset: i64) -> Option<String> {
     Some(match unit {
         Unit::Day => day(add_days(reference, offset)?),
-        Unit::Week => week(add_days(reference, offset * 7)?),
-        Unit::Weekend => format!("{}-WE", week(add_days(reference, offset * 7)?)),
+        Unit::Week => week(add_days(reference, offset.checked_mul(7)?)?),
+        Unit::Weekend => format!("{}-WE", week(add_days(reference, offset.checked_mul(7)?)?)),
         Unit::Month => {
             let (y, m) = add_months(
                 reference.year(),
@@ -150,13 +151,13 @@ pub fn period(reference: NaiveDate, unit: Unit, offset: i64) -> Option<String> {
             month(y, m)
         }
         Unit::Quarter => {
-            let q = i64::from(quarter_of(reference)) - 1 + offset;
+            let q = (i64::from(quarter_of(reference)) - 1).checked_add(offset)?;
             let y = i64::from(reference.year()) + q.div_euclid(4);
             let y = i32::try_from(y).ok().filter(|y| plausible_year(*y))?;
             quarter(y, u32::try_from(q.rem_euclid(4)).ok()? + 1)
         }
         Unit::Year => {
-            let y = i32::try_from(i64::from(reference.year()) + offset).ok()?;
+            let y = i32::try_from(i64::from(reference.year()).checked_add(offset)?).ok()?;
             plausible_year(y).then(|| format!("{y:04}"))?
         }
         Unit::Decade => {
@@ -195,12 +196,12 @@ pub fn period_unknown(unit: Unit) -> &'static str {
 pub fn shifted(reference: NaiveDate, unit: Unit, n: i64) -> Option<String> {
     match unit {
         Unit::Decade => {
-            let y = i64::from(reference.year()) + n * 10;
+            let y = i64::from(reference.year()).checked_add(n.checked_mul(10)?)?;
             let y = i32::try_from(y).ok().filter(|y| plausible_year(*y))?;
             Some(format!("{y:04}"))
         }
         Unit::Century => {
-            let y = i64::from(reference.year()) + n * 100;
+            let y = i64::from(reference.year()).checked_add(n.checked_mul(100)?)?;
             let y = i32::try_from(y).ok().filter(|y| plausible_year(*y))?;
             Some(format!("{y:04}"))
         }
