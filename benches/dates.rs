@@ -12,7 +12,10 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 /// (body, publication date) of every corpus article.
 fn corpus() -> Vec<(String, Option<NaiveDate>)> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus/meantime-full.jsonl");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/corpus/meantime-full.jsonl"
+    );
     let raw = std::fs::read_to_string(path).expect("corpus file");
     raw.lines()
         .filter(|l| !l.trim().is_empty())

@@ -16,14 +16,13 @@
 //! day mentioned so far for anaphoric ones (`the same day`, `the following
 //! week`, `two days later`).
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
 use super::lexicon::{self, Unit};
 use super::resolve::{self, Tense};
-use super::tense::tense_at;
+use super::tense::tense_cue;
 use crate::event::DateType;
 use crate::text::{Text, TokenKind};
 
@@ -74,12 +73,52 @@ fn with_coarse(mut f: Found, point: Option<NaiveDate>, unit: Unit) -> Found {
     f
 }
 
+/// Every token of a text lowercased, in one buffer (one allocation instead
+/// of one per capitalized token).
+pub struct Lowered {
+    /// The lowercased tokens, back to back.
+    buf: String,
+    /// Byte range of each token in `buf`.
+    bounds: Vec<(usize, usize)>,
+}
+
+impl Lowered {
+    /// Lowercase every token of `text`.
+    pub fn new(text: &Text<'_>) -> Self {
+        let body = text.body();
+        let mut buf = String::with_capacity(body.len());
+        let mut bounds = Vec::with_capacity(text.tokens().len());
+        for t in text.tokens() {
+            let start = buf.len();
+            let s = body.get(t.range()).unwrap_or("");
+            if s.is_ascii() {
+                buf.push_str(s);
+                if let Some(tail) = buf.get_mut(start..) {
+                    tail.make_ascii_lowercase();
+                }
+            } else {
+                buf.extend(s.chars().flat_map(char::to_lowercase));
+            }
+            bounds.push((start, buf.len()));
+        }
+        Lowered { buf, bounds }
+    }
+
+    /// The lowercased tokens, by token index.
+    fn words(&self) -> Vec<&str> {
+        self.bounds
+            .iter()
+            .map(|&(a, b)| self.buf.get(a..b).unwrap_or(""))
+            .collect()
+    }
+}
+
 /// Scanner state over one text.
 pub struct Scanner<'t, 'a> {
     /// The analysed text.
     text: &'t Text<'a>,
     /// Every token lowercased once.
-    lower: Vec<Cow<'a, str>>,
+    lower: Vec<&'t str>,
     /// Publication date: reference for deictic expressions.
     published: Option<NaiveDate>,
     /// Last point mentioned, with its granularity (`Day`, `Month` or
@@ -93,8 +132,8 @@ pub struct Scanner<'t, 'a> {
 
 impl<'t, 'a> Scanner<'t, 'a> {
     /// Prepare to scan `text`.
-    pub fn new(text: &'t Text<'a>, published: Option<NaiveDate>) -> Self {
-        let lower = (0..text.tokens().len()).map(|i| text.lower(i)).collect();
+    pub fn new(text: &'t Text<'a>, lowered: &'t Lowered, published: Option<NaiveDate>) -> Self {
+        let lower = lowered.words();
         // Values must keep four-digit years, even one step either side.
         let published = published.filter(|p| (1001..=9998).contains(&p.year()));
         Scanner {
@@ -137,7 +176,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// Lowercased token `i`, or `""` outside the sentence.
     fn w(&self, i: usize) -> &str {
         if self.sent.contains(&i) {
-            self.lower.get(i).map_or("", AsRef::as_ref)
+            self.lower.get(i).copied().unwrap_or("")
         } else {
             ""
         }
@@ -188,8 +227,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 let s = self.w(i);
                 let num = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
                 let suffix = &s[num.len()..];
-                if !matches!(suffix, "st" | "nd" | "rd" | "th") || num.is_empty() || num.len() > 2
-                {
+                if !matches!(suffix, "st" | "nd" | "rd" | "th") || num.is_empty() || num.len() > 2 {
                     return None;
                 }
                 num.parse().ok()?
@@ -212,13 +250,31 @@ impl<'t, 'a> Scanner<'t, 'a> {
         i32::try_from(v).ok()
     }
 
+    /// The clause's tense around `span`; the past when nothing says (news
+    /// mostly reports what happened).
     fn tense(&self, span: Range<usize>) -> Tense {
+        self.tense_cue(span).unwrap_or(Tense::Past)
+    }
+
+    /// The tense the nearest cue of the sentence gives, if any.
+    fn tense_cue(&self, span: Range<usize>) -> Option<Tense> {
         let sent = self.sent.clone();
-        tense_at(
+        tense_cue(
             self.lower.get(sent.clone()).unwrap_or(&[]),
             0..sent.len(),
             span.start.saturating_sub(sent.start)..span.end.saturating_sub(sent.start),
         )
+    }
+
+    /// Month `m`, day `d` without a year: by the tense when a cue says,
+    /// else the occurrence nearest publication (`March 9` in a February
+    /// article without a verb cue is the coming one).
+    fn month_day_date(&self, m: u32, d: u32, span: Range<usize>) -> Option<NaiveDate> {
+        let p = self.published?;
+        match self.tense_cue(span) {
+            Some(t) => resolve::month_day(p, m, d, t),
+            None => resolve::month_day_nearest(p, m, d),
+        }
     }
 
     /// The anaphoric reference for a day: the last day mentioned, else publication.
@@ -248,6 +304,32 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if !self.may_start(i, w) {
             return None;
         }
+        // Very common function words start an expression only before a
+        // word that can continue one: skip the full grammar otherwise.
+        if matches!(
+            w,
+            "the" | "a" | "an" | "that" | "this" | "at" | "more" | "new" | "these"
+        ) {
+            let next = self.w(i + 1);
+            let continues = matches!(
+                next,
+                "future"
+                    | "near"
+                    | "time"
+                    | "start"
+                    | "end"
+                    | "beginning"
+                    | "close"
+                    | "rest"
+                    | "remainder"
+                    | "present"
+                    | "fiscal"
+            ) || lexicon::part_of_day(next).is_some()
+                || self.may_start(i + 1, next);
+            if !continues {
+                return None;
+            }
+        }
         let candidates = [
             self.explicit_date(i),
             self.weekday_expr(i),
@@ -260,6 +342,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             self.time_of_day(i),
             self.year_expr(i),
             self.decade_expr(i),
+            self.century_expr(i),
             self.season_expr(i),
             self.holiday(i),
             self.reference_word(i),
@@ -414,7 +497,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             None => (format!("XXXX-{m:02}"), None),
         };
-        Some(with_coarse(found(i, k, value, DateType::Date), point, Unit::Month))
+        Some(with_coarse(
+            found(i, k, value, DateType::Date),
+            point,
+            Unit::Month,
+        ))
     }
 
     /// `2025-02-20` and `2/20/2025` (US order unless the first part exceeds 12).
@@ -431,6 +518,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         let (b, _) = self.digits(i + 2)?;
+        if sep == "-" && alen == 4 {
+            if let Some(f) = self.iso_datetime(i, a, b) {
+                return Some(f);
+            }
+        }
         let (c, clen) = self.digits(i + 4)?;
         let (y, m, d) = if sep == "-" && alen == 4 {
             (i32::try_from(a).ok()?, b, c)
@@ -443,6 +535,47 @@ impl<'t, 'a> Scanner<'t, 'a> {
         };
         let date = NaiveDate::from_ymd_opt(y, m, d)?;
         Some(found_day(i, i + 5, Some(date), ""))
+    }
+
+    /// `2025-02-20T10:30:00Z`: the tokenizer makes `20T10` one word.
+    fn iso_datetime(&self, i: usize, y: u32, m: u32) -> Option<Found> {
+        let w = self.w(i + 4);
+        let (d, h) = w.split_once('t')?;
+        if d.len() != 2 || h.len() != 2 || self.kind(i + 4) != Some(TokenKind::Word) {
+            return None;
+        }
+        let (d, h): (u32, u32) = (d.parse().ok()?, h.parse().ok()?);
+        let date = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
+        let mut e = i + 5;
+        let mut min = 0;
+        if self.w(e) == ":" && self.glued(e) && self.glued(e + 1) {
+            let (v, len) = self.digits(e + 1)?;
+            if len != 2 {
+                return None;
+            }
+            min = v;
+            e += 2;
+            // Seconds (and a zone letter), kept in the span but not the value.
+            if self.w(e) == ":" && self.glued(e) && self.glued(e + 1) {
+                e += 2;
+            }
+        }
+        if h > 24 || min > 59 {
+            return None;
+        }
+        let zone = if self.w(e.saturating_sub(1)).ends_with('z') {
+            "Z"
+        } else {
+            ""
+        };
+        Some(Found {
+            start: i,
+            end: e,
+            value: format!("{}T{h:02}:{min:02}{zone}", resolve::day(date)),
+            kind: DateType::Time,
+            day: Some(date),
+            coarse: None,
+        })
     }
 
     fn month_first(&self, i: usize, mstart: usize, m: u32, k: usize) -> Option<Found> {
@@ -458,10 +591,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     let date = NaiveDate::from_ymd_opt(y, m, d);
                     return Some(found_day(i, e, date, "XXXX-XX-XX"));
                 }
-                let span = i..e;
-                let date = self
-                    .published
-                    .and_then(|p| resolve::month_day(p, m, d, self.tense(span)));
+                let date = self.month_day_date(m, d, i..e);
                 let unknown = format!("XXXX-{m:02}-{d:02}");
                 return Some(found_day(i, e, date, &unknown));
             }
@@ -470,7 +600,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let yk = if self.w(k) == "of" { k + 1 } else { k };
         if let Some(y) = self.year_num(yk) {
             let f = found(i, yk + 1, resolve::month(y, m), DateType::Date);
-            return Some(with_coarse(f, NaiveDate::from_ymd_opt(y, m, 1), Unit::Month));
+            return Some(with_coarse(
+                f,
+                NaiveDate::from_ymd_opt(y, m, 1),
+                Unit::Month,
+            ));
         }
         // Bare month: abbreviations never; "May"/"March" only in a date context.
         let word = self.w(mstart);
@@ -513,7 +647,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             None => (format!("XXXX-{m:02}"), None),
         };
-        Some(with_coarse(found(i, k, value, DateType::Date), point, Unit::Month))
+        Some(with_coarse(
+            found(i, k, value, DateType::Date),
+            point,
+            Unit::Month,
+        ))
     }
 
     /// `20 February 2025`, `20th of February`.
@@ -525,11 +663,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let (m, k) = self.month_at(k)?;
         if let Some(y) = self.year_num(k) {
-            return Some(found_day(i, k + 1, NaiveDate::from_ymd_opt(y, m, d), "XXXX-XX-XX"));
+            return Some(found_day(
+                i,
+                k + 1,
+                NaiveDate::from_ymd_opt(y, m, d),
+                "XXXX-XX-XX",
+            ));
         }
-        let date = self
-            .published
-            .and_then(|p| resolve::month_day(p, m, d, self.tense(i..k)));
+        let date = self.month_day_date(m, d, i..k);
         Some(found_day(i, k, date, &format!("XXXX-{m:02}-{d:02}")))
     }
 
@@ -547,12 +688,23 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         // "Black Monday", "Super Tuesday", "Good Friday": names of events.
         if j == i
-            && j > self.sent.start
-            && self.capitalized(j - 1)
-            && self.kind(j - 1) == Some(TokenKind::Word)
-            && lexicon::month(self.w(j - 1)).is_none()
-            && lexicon::weekday(self.w(j - 1)).is_none()
-            && j - 1 != self.sent.start
+            && self.capitalized(j.wrapping_sub(1))
+            && matches!(
+                self.prev(j),
+                "black"
+                    | "cyber"
+                    | "super"
+                    | "good"
+                    | "easter"
+                    | "ash"
+                    | "holy"
+                    | "bloody"
+                    | "blue"
+                    | "giving"
+                    | "shrove"
+                    | "maundy"
+                    | "fat"
+            )
         {
             return None;
         }
@@ -561,14 +713,25 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let after = if self.w(e) == "," { e + 1 } else { e };
         if let Some((m, k)) = self.month_at(after) {
             if let Some(f) = self.month_first(after, after, m, k) {
-                if f.day.is_some() {
+                if let Some(day) = f.day {
+                    // No year written: the weekday picks it.
+                    let explicit_year = self.year_num(f.end.saturating_sub(1)).is_some();
+                    if !explicit_year && resolve::iso_weekday(day) != wd {
+                        if let Some(better) = self
+                            .published
+                            .and_then(|p| resolve::month_day_on_weekday(p, m, day.day(), wd))
+                        {
+                            return Some(found_day(i, f.end, Some(better), ""));
+                        }
+                    }
                     return Some(Found { start: i, ..f });
                 }
             }
         }
         let date = self.published.and_then(|p| match rel {
-            Some(-1) => resolve::add_days(p, -1)
-                .and_then(|q| resolve::weekday_near(q, wd, Tense::Past)),
+            Some(-1) => {
+                resolve::add_days(p, -1).and_then(|q| resolve::weekday_near(q, wd, Tense::Past))
+            }
             Some(1) => {
                 resolve::add_days(p, 1).and_then(|q| resolve::weekday_near(q, wd, Tense::Future))
             }
@@ -659,7 +822,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let (unit, plural) = lexicon::unit(self.w(k))?;
         if plural {
-            return None;
+            // "the coming weeks", "the past months": a vague stretch.
+            let vague = the
+                && !this_past
+                && matches!(
+                    rel,
+                    "coming" | "next" | "past" | "last" | "previous" | "recent"
+                )
+                && unit != Unit::Weekend;
+            return vague
+                .then(|| found(i, k + 1, resolve::duration(None, unit), DateType::Duration));
         }
         if unit.is_clock() {
             return None;
@@ -670,7 +842,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if !modifier
             && (is_past || (the && rel == "last" && matches!(unit, Unit::Decade | Unit::Century)))
         {
-            return Some(found(i, e, resolve::duration(Some(1.0), unit), DateType::Duration));
+            return Some(found(
+                i,
+                e,
+                resolve::duration(Some(1.0), unit),
+                DateType::Duration,
+            ));
         }
         let (offset, anaphoric) = match rel {
             "last" => (-1, false),
@@ -726,8 +903,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let the = self.w(j) == "the";
         let mut within_the = false;
         if the {
-            if !matches!(self.w(j + 1), "past" | "last" | "next" | "coming" | "first" | "previous")
-            {
+            if !matches!(
+                self.w(j + 1),
+                "past" | "last" | "next" | "coming" | "first" | "previous"
+            ) {
                 return None;
             }
             j += 2;
@@ -810,13 +989,28 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if unit == Unit::Weekend {
             return None;
         }
-        Some(found(i, e, resolve::duration(count, unit), DateType::Duration))
+        Some(found(
+            i,
+            e,
+            resolve::duration(count, unit),
+            DateType::Duration,
+        ))
     }
 
     /// A bare plural unit of vague length: `for years`, `in just minutes`,
     /// `decades-long`.
     fn vague_duration(&self, i: usize) -> Option<Found> {
         let (unit, plural) = lexicon::unit(self.w(i))?;
+        let long = self.w(i + 1) == "-" && self.glued(i + 1) && self.w(i + 2) == "long";
+        // "a month-long strike", "year-long": one unit.
+        if !plural && long && unit != Unit::Weekend {
+            return Some(found(
+                i,
+                i + 1,
+                resolve::duration(Some(1.0), unit),
+                DateType::Duration,
+            ));
+        }
         if !plural || unit == Unit::Weekend {
             return None;
         }
@@ -824,7 +1018,6 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if self.prev(p) == "just" {
             p -= 1;
         }
-        let long = self.w(i + 1) == "-" && self.glued(i + 1) && self.w(i + 2) == "long";
         let prep = matches!(self.prev(p), "for" | "in" | "within" | "over");
         if !(prep || long) {
             return None;
@@ -835,11 +1028,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let e = if long { i + 3 } else { i + 1 };
         let end = if long { i + 1 } else { e };
-        Some(found(i, end, resolve::duration(None, unit), DateType::Duration))
+        Some(found(
+            i,
+            end,
+            resolve::duration(None, unit),
+            DateType::Duration,
+        ))
     }
 
     /// A count at `j`: `Some(n)`, or `None` for a vague one, with the next index.
-    #[allow(clippy::type_complexity)]
     fn count_at(&self, j: usize) -> Option<(Option<f64>, usize)> {
         let w = self.w(j);
         if self.kind(j) == Some(TokenKind::Number) {
@@ -847,6 +1044,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 return None;
             }
             let v: f64 = w.parse().ok()?;
+            // No stretch of time is counted in millions of units.
+            if !(0.0..=1e6).contains(&v) {
+                return None;
+            }
             // "$13 billion", "No. 5": money and ranks are not counts of time.
             if matches!(self.prev(j), "$" | "€" | "£" | "#" | "no.") {
                 return None;
@@ -1002,7 +1203,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
             if unit == Unit::Weekend {
                 return Some(found(i, j + 1, "XXXX-WXX-WE".to_string(), DateType::Set));
             }
-            return Some(found(i, j + 1, resolve::duration(Some(n), unit), DateType::Set));
+            return Some(found(
+                i,
+                j + 1,
+                resolve::duration(Some(n), unit),
+                DateType::Set,
+            ));
         }
         if let Some(wd) = lexicon::weekday_plural(w) {
             if self.capitalized(i) && matches!(self.prev(i), "on" | "of") {
@@ -1083,6 +1289,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if matches!(marker, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") {
             h = ampm(h, marker)?;
             e += 1;
+        } else if matches!(marker, "o'clock" | "o’clock") && (1..=12).contains(&h) {
+            e += 1;
         } else if needs_marker {
             return None;
         }
@@ -1102,12 +1310,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             _ => "",
         };
-        found(
-            i,
-            e,
-            format!("{date}T{h:02}:{m:02}{zone}"),
-            DateType::Time,
-        )
+        found(i, e, format!("{date}T{h:02}:{m:02}{zone}"), DateType::Time)
     }
 
     /// A bare year (`2024`, `in 1991`, `WWDC 2005`, `early 2009`, `'82`),
@@ -1137,8 +1340,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let prev = self.prev(j);
         let next = self.w(j + 1);
-        if matches!(prev, "$" | "€" | "£" | "#" | "no." | "number" | "at" | "about")
-            || matches!(next, "%" | "percent")
+        if matches!(
+            prev,
+            "$" | "€" | "£" | "#" | "no." | "number" | "at" | "about"
+        ) || matches!(next, "%" | "percent")
             || (matches!(next, ":" | "/") && self.glued(j + 1))
         {
             return None;
@@ -1173,7 +1378,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let point = i32::try_from(v)
             .ok()
             .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1));
-        Some(with_coarse(found(i, j + 1, format!("{v:04}"), DateType::Date), point, Unit::Year))
+        Some(with_coarse(
+            found(i, j + 1, format!("{v:04}"), DateType::Date),
+            point,
+            Unit::Year,
+        ))
     }
 
     /// `the 1990s`, `the early 2000s`, `the '90s`, `1980s`.
@@ -1218,6 +1427,37 @@ impl<'t, 'a> Scanner<'t, 'a> {
         Some(found(i, e, value, DateType::Date))
     }
 
+    /// `the 20th century`, `the nineteenth century`.
+    fn century_expr(&self, i: usize) -> Option<Found> {
+        let j = if self.w(i) == "the" { i + 1 } else { i };
+        let j = self.point_modifier(j);
+        let w = self.w(j);
+        let n = match w {
+            "nineteenth" => 19,
+            "twentieth" => 20,
+            "twenty-first" => 21,
+            _ => {
+                let num = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                if !matches!(&w[num.len()..], "st" | "nd" | "rd" | "th") {
+                    return None;
+                }
+                num.parse::<u32>().ok()?
+            }
+        };
+        let mut e = j + 1;
+        // "twenty-first" is three tokens.
+        if w == "twenty" {
+            return None;
+        }
+        if self.w(e) == "-" && self.glued(e) {
+            e += 1;
+        }
+        if self.w(e) != "century" || !(10..=21).contains(&n) {
+            return None;
+        }
+        Some(found(i, e + 1, format!("{:02}", n - 1), DateType::Date))
+    }
+
     /// `this summer`, `last fall`, `Autumn 2008`, `the spring of 2025`.
     fn season_expr(&self, i: usize) -> Option<Found> {
         let w = self.w(i);
@@ -1227,6 +1467,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "next" => (Some(1), i + 1),
             _ => (None, self.point_modifier(i)),
         };
+        // "in the spring", "during the summer": the season of the current year.
+        let the_season = off.is_none()
+            && self.w(i) == "the"
+            && matches!(
+                self.prev(i),
+                "in" | "during" | "over" | "by" | "until" | "through"
+            );
+        let j = if the_season { i + 1 } else { j };
         let code = lexicon::season(self.w(j))?;
         let mut e = j + 1;
         let yk = if self.w(e) == "of" { e + 1 } else { e };
@@ -1236,10 +1484,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         // Bare season words only with a determiner or when capitalized mid-sentence.
         let prev_ok = matches!(self.prev(i), "the" | "their" | "its" | "in" | "this");
-        if off.is_none() && !(self.capitalized(j) && j != self.sent.start && prev_ok) {
+        if off.is_none() && !the_season && !(self.capitalized(j) && j != self.sent.start && prev_ok)
+        {
             return None;
         }
-        if self.w(j) == "fall" && off.is_none() {
+        if self.w(j) == "fall" && off.is_none() && !the_season {
             return None;
         }
         let value = match self.published {
@@ -1288,6 +1537,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let w = self.w(i);
         let next = self.w(i + 1);
         let (v, e) = match w {
+            // "now-defunct" is an adjective, not a reference.
+            "now" if next == "-" && self.glued(i + 1) => return None,
             "now" | "currently" | "presently" | "nowadays" => ("PRESENT_REF", i + 1),
             "current" => {
                 if matches!(next, "account" | "accounts" | "affairs" | "events" | "of") {
@@ -1319,8 +1570,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
             },
             "these" if next == "days" => ("PRESENT_REF", i + 2),
             "at" if next == "present" => ("PRESENT_REF", i + 2),
-            "soon" if !matches!(next, "after" | "afterwards" | "as" | "thereafter")
-                && self.prev(i) != "as" =>
+            "soon"
+                if !matches!(next, "after" | "afterwards" | "as" | "thereafter")
+                    && self.prev(i) != "as" =>
             {
                 ("FUTURE_REF", i + 1)
             }
@@ -1340,7 +1592,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
             j += 2;
         }
         let edge = matches!(self.w(j), "the")
-            && matches!(self.w(j + 1), "start" | "end" | "beginning" | "close" | "rest" | "remainder")
+            && matches!(
+                self.w(j + 1),
+                "start" | "end" | "beginning" | "close" | "rest" | "remainder"
+            )
             && self.w(j + 2) == "of";
         if edge {
             j += 3;
@@ -1348,7 +1603,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let (unit_at, e_unit) = match (self.w(j), self.w(j + 1), self.w(j + 2)) {
             ("the", "same", u) | ("that", "same", u) => (u, j + 3),
             ("the", u, _) | ("that", u, _) => (u, j + 2),
-            ("this", u, _) if edge => (u, j + 2),
+            ("this" | "last" | "next", u, _) if edge => (u, j + 2),
             _ => return None,
         };
         let (unit, plural) = lexicon::unit(unit_at)?;
@@ -1362,21 +1617,39 @@ impl<'t, 'a> Scanner<'t, 'a> {
             || same
             || matches!(
                 prev,
-                "end" | "ended" | "ending" | "ends" | "finish" | "finished" | "close" | "closed"
-                    | "closing" | "start" | "started" | "begin" | "began" | "for" | "during"
+                "end"
+                    | "ended"
+                    | "ending"
+                    | "ends"
+                    | "finish"
+                    | "finished"
+                    | "close"
+                    | "closed"
+                    | "closing"
+                    | "start"
+                    | "started"
+                    | "begin"
+                    | "began"
+                    | "for"
+                    | "during"
                     | "over"
             );
         if !contextual {
             return None;
         }
-        let this = self.w(j) == "this";
+        let (this, offset) = match self.w(j) {
+            "this" => (true, 0),
+            "last" => (true, -1),
+            "next" => (true, 1),
+            _ => (false, 0),
+        };
         let reference = if this {
             self.published
         } else {
             self.reference()
         };
         match unit {
-            Unit::Day => {
+            Unit::Day if !this => {
                 let d = reference;
                 Some(found_day(i, e_unit, d, "XXXX-XX-XX"))
             }
@@ -1393,7 +1666,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             Unit::Week | Unit::Month | Unit::Year | Unit::Quarter if edge || same => {
                 let value = match reference {
-                    Some(r) => resolve::period(r, unit, 0)?,
+                    Some(r) => resolve::period(r, unit, offset)?,
                     None => resolve::period_unknown(unit).to_string(),
                 };
                 Some(found(i, e_unit, value, DateType::Date))

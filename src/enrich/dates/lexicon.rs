@@ -208,7 +208,10 @@ pub fn ordinal_word(w: &str) -> Option<u32> {
 
 /// Vague quantities: a duration with an unspecified count (`many hours` = `PTXH`).
 pub fn is_vague_quantity(w: &str) -> bool {
-    matches!(w, "many" | "several" | "few" | "some" | "numerous" | "countless")
+    matches!(
+        w,
+        "many" | "several" | "few" | "some" | "numerous" | "countless"
+    )
 }
 
 /// Approximation words kept inside a duration's span (`nearly five months`).
@@ -336,6 +339,12 @@ pub fn is_future_cue(w: &str) -> bool {
             | "planning"
             | "aims"
             | "hopes"
+            | "begins"
+            | "starts"
+            | "opens"
+            | "resumes"
+            | "expires"
+            | "convenes"
     )
 }
 

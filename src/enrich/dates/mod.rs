@@ -25,7 +25,8 @@ use crate::text::Text;
 /// Find every temporal expression in `text`, resolving relative ones against
 /// `published` (left underspecified, e.g. `XXXX-XX-XX`, when it is `None`).
 pub fn extract(text: &Text<'_>, published: Option<NaiveDate>) -> Vec<DateMention> {
-    grammar::Scanner::new(text, published)
+    let lowered = grammar::Lowered::new(text);
+    grammar::Scanner::new(text, &lowered, published)
         .scan()
         .into_iter()
         .filter_map(|f| {

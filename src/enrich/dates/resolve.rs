@@ -47,6 +47,7 @@ pub fn plausible_year(y: i32) -> bool {
 /// Add `n` calendar months to year/month, giving year/month.
 pub fn add_months(y: i32, m: u32, n: i32) -> Option<(i32, u32)> {
     let total = i64::from(y) * 12 + i64::from(m) - 1 + i64::from(n);
+    // (i32 inputs: no overflow in i64.)
     let ny = i32::try_from(total.div_euclid(12)).ok()?;
     let nm = u32::try_from(total.rem_euclid(12)).ok()? + 1;
     plausible_year(ny).then_some((ny, nm))
@@ -73,7 +74,7 @@ pub fn weekday_near(reference: NaiveDate, wd: u32, tense: Tense) -> Option<Naive
 /// Weekday `wd` of the ISO week `offset` weeks from `reference`'s week.
 pub fn weekday_in_week(reference: NaiveDate, wd: u32, offset: i64) -> Option<NaiveDate> {
     let cur = i64::from(reference.weekday().number_from_monday());
-    add_days(reference, offset * 7 + i64::from(wd) - cur)
+    add_days(reference, offset.checked_mul(7)? + i64::from(wd) - cur)
 }
 
 /// Year of month `m` (no year written) seen from `reference` in `tense`:
@@ -105,6 +106,29 @@ pub fn month_day(reference: NaiveDate, m: u32, d: u32, tense: Tense) -> Option<N
     }
 }
 
+/// Month `m`, day `d` in the year (around `reference`'s) that puts it nearest `reference`.
+pub fn month_day_nearest(reference: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
+    let y = reference.year();
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|yy| NaiveDate::from_ymd_opt(yy, m, d))
+        .min_by_key(|c| (*c - reference).num_days().abs())
+}
+
+/// Month `m`, day `d` in a year near `reference` where it falls on ISO weekday `wd`.
+pub fn month_day_on_weekday(reference: NaiveDate, m: u32, d: u32, wd: u32) -> Option<NaiveDate> {
+    let y = reference.year();
+    [y, y + 1, y - 1]
+        .into_iter()
+        .filter_map(|yy| NaiveDate::from_ymd_opt(yy, m, d))
+        .find(|c| iso_weekday(*c) == wd)
+}
+
+/// ISO weekday number (Monday = 1).
+pub fn iso_weekday(d: NaiveDate) -> u32 {
+    d.weekday().number_from_monday()
+}
+
 /// Quarter (1-4) of a date.
 pub fn quarter_of(d: NaiveDate) -> u32 {
     (d.month() - 1) / 3 + 1
@@ -116,8 +140,8 @@ pub fn quarter_of(d: NaiveDate) -> u32 {
 pub fn period(reference: NaiveDate, unit: Unit, offset: i64) -> Option<String> {
     Some(match unit {
         Unit::Day => day(add_days(reference, offset)?),
-        Unit::Week => week(add_days(reference, offset * 7)?),
-        Unit::Weekend => format!("{}-WE", week(add_days(reference, offset * 7)?)),
+        Unit::Week => week(add_days(reference, offset.checked_mul(7)?)?),
+        Unit::Weekend => format!("{}-WE", week(add_days(reference, offset.checked_mul(7)?)?)),
         Unit::Month => {
             let (y, m) = add_months(
                 reference.year(),
@@ -127,22 +151,26 @@ pub fn period(reference: NaiveDate, unit: Unit, offset: i64) -> Option<String> {
             month(y, m)
         }
         Unit::Quarter => {
-            let q = i64::from(quarter_of(reference)) - 1 + offset;
+            let q = (i64::from(quarter_of(reference)) - 1).checked_add(offset)?;
             let y = i64::from(reference.year()) + q.div_euclid(4);
             let y = i32::try_from(y).ok().filter(|y| plausible_year(*y))?;
             quarter(y, u32::try_from(q.rem_euclid(4)).ok()? + 1)
         }
         Unit::Year => {
-            let y = i32::try_from(i64::from(reference.year()) + offset).ok()?;
+            let y = i32::try_from(i64::from(reference.year()).checked_add(offset)?).ok()?;
             plausible_year(y).then(|| format!("{y:04}"))?
         }
         Unit::Decade => {
             let y = i64::from(reference.year()) + offset * 10;
-            (1000..=9999).contains(&y).then(|| format!("{:03}", y / 10))?
+            (1000..=9999)
+                .contains(&y)
+                .then(|| format!("{:03}", y / 10))?
         }
         Unit::Century => {
             let y = i64::from(reference.year()) + offset * 100;
-            (1000..=9999).contains(&y).then(|| format!("{:02}", y / 100))?
+            (1000..=9999)
+                .contains(&y)
+                .then(|| format!("{:02}", y / 100))?
         }
         Unit::Second | Unit::Minute | Unit::Hour => return None,
     })
@@ -168,12 +196,12 @@ pub fn period_unknown(unit: Unit) -> &'static str {
 pub fn shifted(reference: NaiveDate, unit: Unit, n: i64) -> Option<String> {
     match unit {
         Unit::Decade => {
-            let y = i64::from(reference.year()) + n * 10;
+            let y = i64::from(reference.year()).checked_add(n.checked_mul(10)?)?;
             let y = i32::try_from(y).ok().filter(|y| plausible_year(*y))?;
             Some(format!("{y:04}"))
         }
         Unit::Century => {
-            let y = i64::from(reference.year()) + n * 100;
+            let y = i64::from(reference.year()).checked_add(n.checked_mul(100)?)?;
             let y = i32::try_from(y).ok().filter(|y| plausible_year(*y))?;
             Some(format!("{y:04}"))
         }
@@ -232,7 +260,10 @@ mod tests {
         assert_eq!(period(r, Unit::Month, -2).as_deref(), Some("2024-12"));
         assert_eq!(period(r, Unit::Quarter, -1).as_deref(), Some("2024-Q4"));
         assert_eq!(period(r, Unit::Decade, 0).as_deref(), Some("202"));
-        assert_eq!(period(d(2021, 1, 2), Unit::Week, 0).as_deref(), Some("2020-W53"));
+        assert_eq!(
+            period(d(2021, 1, 2), Unit::Week, 0).as_deref(),
+            Some("2020-W53")
+        );
     }
 
     #[test]
@@ -243,7 +274,10 @@ mod tests {
         assert_eq!(year_of_month(r, 2, Tense::Future), 2009);
         assert_eq!(month_day(r, 9, 10, Tense::Past), Some(d(2007, 9, 10)));
         assert_eq!(month_day(r, 2, 29, Tense::Past), Some(d(2008, 2, 29)));
-        assert_eq!(month_day(d(2025, 3, 1), 2, 29, Tense::Past), Some(d(2024, 2, 29)));
+        assert_eq!(
+            month_day(d(2025, 3, 1), 2, 29, Tense::Past),
+            Some(d(2024, 2, 29))
+        );
     }
 
     #[test]

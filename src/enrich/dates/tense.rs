@@ -5,17 +5,16 @@
 //! its sentence wins, a cue before the expression winning ties. News mostly
 //! reports what happened, so with no cue at all the past is assumed.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{is_ed_exception, is_future_cue, is_past_cue};
 use super::resolve::Tense;
 
 /// The tense cue carried by token `i`, if any.
-fn cue(lower: &[Cow<'_, str>], i: usize) -> Option<Tense> {
-    let w = lower.get(i)?.as_ref();
-    let prev = i.checked_sub(1).and_then(|p| lower.get(p)).map(AsRef::as_ref);
-    let next = lower.get(i + 1).map(AsRef::as_ref);
+fn cue(lower: &[&str], i: usize) -> Option<Tense> {
+    let w = *lower.get(i)?;
+    let prev = i.checked_sub(1).and_then(|p| lower.get(p)).copied();
+    let next = lower.get(i + 1).copied();
     if is_future_cue(w) || w.ends_with("'ll") || w.ends_with("’ll") {
         return Some(Tense::Future);
     }
@@ -45,14 +44,25 @@ fn cue(lower: &[Cow<'_, str>], i: usize) -> Option<Tense> {
         }
         return Some(Tense::Past);
     }
+    // Present progressive with a date: an arrangement ("is visiting Moscow on Friday").
+    if w.len() >= 5 && w.ends_with("ing") && matches!(prev, Some("is" | "are" | "am")) {
+        return Some(Tense::Future);
+    }
     if matches!(w, "set" | "scheduled" | "expected" | "due") && present_aux {
         return Some(Tense::Future);
     }
     None
 }
 
-/// The tense for an expression at tokens `span` inside sentence `sentence`.
-pub fn tense_at(lower: &[Cow<'_, str>], sentence: Range<usize>, span: Range<usize>) -> Tense {
+/// The tense for an expression at tokens `span` inside sentence `sentence`
+/// (the past when no cue says otherwise).
+#[cfg(test)]
+pub fn tense_at(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> Tense {
+    tense_cue(lower, sentence, span).unwrap_or(Tense::Past)
+}
+
+/// The tense the nearest cue gives, if the sentence has any.
+pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> Option<Tense> {
     let mut best: Option<(usize, Tense)> = None;
     for i in sentence.clone() {
         if span.contains(&i) {
@@ -69,7 +79,7 @@ pub fn tense_at(lower: &[Cow<'_, str>], sentence: Range<usize>, span: Range<usiz
             best = Some((dist, t));
         }
     }
-    best.map_or(Tense::Past, |(_, t)| t)
+    best.map(|(_, t)| t)
 }
 
 #[cfg(test)]
@@ -77,25 +87,38 @@ mod tests {
     use super::*;
 
     fn tense(s: &str, target: &str) -> Tense {
-        let lower: Vec<Cow<'_, str>> = s
-            .split_whitespace()
-            .map(|w| Cow::Owned(w.to_lowercase()))
-            .collect();
-        let pos = lower.iter().position(|w| w == target).unwrap();
+        let owned = s.to_lowercase();
+        let lower: Vec<&str> = owned.split_whitespace().collect();
+        let pos = lower.iter().position(|w| *w == target).unwrap();
         tense_at(&lower, 0..lower.len(), pos..pos + 1)
     }
 
     #[test]
     fn cues() {
         assert_eq!(tense("he said on monday that", "monday"), Tense::Past);
-        assert_eq!(tense("the talks will resume on monday", "monday"), Tense::Future);
-        assert_eq!(tense("the trial is set to begin on wednesday", "wednesday"), Tense::Future);
-        assert_eq!(tense("we'll meet on friday", "friday"), Tense::Future);
-        assert_eq!(tense("apple announced friday that it will give", "friday"), Tense::Past);
-        assert_eq!(tense("on friday the market", "friday"), Tense::Past);
-        assert_eq!(tense("markets remain closed until friday", "friday"), Tense::Future);
         assert_eq!(
-            tense("apple announced today an event to be held on october", "october"),
+            tense("the talks will resume on monday", "monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("the trial is set to begin on wednesday", "wednesday"),
+            Tense::Future
+        );
+        assert_eq!(tense("we'll meet on friday", "friday"), Tense::Future);
+        assert_eq!(
+            tense("apple announced friday that it will give", "friday"),
+            Tense::Past
+        );
+        assert_eq!(tense("on friday the market", "friday"), Tense::Past);
+        assert_eq!(
+            tense("markets remain closed until friday", "friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense(
+                "apple announced today an event to be held on october",
+                "october"
+            ),
             Tense::Future
         );
     }

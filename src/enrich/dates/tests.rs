@@ -43,42 +43,193 @@ use DateType::{Date, Duration, Set, Time};
 
 #[test]
 fn explicit_dates() {
-    check("It happened on February 20, 2025.", None, "February 20, 2025", "2025-02-20", Date);
-    check("It happened on 20 Feb 2025.", None, "20 Feb 2025", "2025-02-20", Date);
-    check("Filed 2025-02-20 in court.", None, "2025-02-20", "2025-02-20", Date);
-    check("Filed on 2/20/2025 in court.", None, "2/20/2025", "2025-02-20", Date);
-    check("It was signed Feb. 20, officials said.", thu(), "Feb. 20", "2025-02-20", Date);
-    check("He was born in October 1982.", thu(), "October 1982", "1982-10", Date);
-    check("Prices rose in March 12 2009 trading.", None, "March 12 2009", "2009-03-12", Date);
-    check("The 2nd of March 2024 was cold.", None, "2nd of March 2024", "2024-03-02", Date);
+    check(
+        "It happened on February 20, 2025.",
+        None,
+        "February 20, 2025",
+        "2025-02-20",
+        Date,
+    );
+    check(
+        "It happened on 20 Feb 2025.",
+        None,
+        "20 Feb 2025",
+        "2025-02-20",
+        Date,
+    );
+    check(
+        "Filed 2025-02-20 in court.",
+        None,
+        "2025-02-20",
+        "2025-02-20",
+        Date,
+    );
+    check(
+        "Filed on 2/20/2025 in court.",
+        None,
+        "2/20/2025",
+        "2025-02-20",
+        Date,
+    );
+    check(
+        "It was signed Feb. 20, officials said.",
+        thu(),
+        "Feb. 20",
+        "2025-02-20",
+        Date,
+    );
+    check(
+        "He was born in October 1982.",
+        thu(),
+        "October 1982",
+        "1982-10",
+        Date,
+    );
+    check(
+        "Prices rose in March 12 2009 trading.",
+        None,
+        "March 12 2009",
+        "2009-03-12",
+        Date,
+    );
+    check(
+        "The 2nd of March 2024 was cold.",
+        None,
+        "2nd of March 2024",
+        "2024-03-02",
+        Date,
+    );
 }
 
 #[test]
 fn months_without_year_follow_tense() {
     // Published 2025-02-20: a past November is last year's, a future one this year's.
-    check("Sales fell in November.", thu(), "November", "2024-11", Date);
-    check("The plant will open in November.", thu(), "November", "2025-11", Date);
+    check(
+        "Sales fell in November.",
+        thu(),
+        "November",
+        "2024-11",
+        Date,
+    );
+    check(
+        "The plant will open in November.",
+        thu(),
+        "November",
+        "2025-11",
+        Date,
+    );
     check("Sales fell in January.", thu(), "January", "2025-01", Date);
-    check("The vote will be held on March 3.", thu(), "March 3", "2025-03-03", Date);
-    check("The vote was held on March 3.", thu(), "March 3", "2024-03-03", Date);
+    check(
+        "The vote will be held on March 3.",
+        thu(),
+        "March 3",
+        "2025-03-03",
+        Date,
+    );
+    check(
+        "The vote was held on March 3.",
+        thu(),
+        "March 3",
+        "2024-03-03",
+        Date,
+    );
     check("It fell in November.", None, "November", "XXXX-11", Date);
+    // No verb cue: the nearest occurrence; a weekday picks the year.
+    check("Round two: March 9.", thu(), "March 9", "2025-03-09", Date);
+    check(
+        "The runoff is on Sunday, March 9.",
+        thu(),
+        "Sunday, March 9",
+        "2025-03-09",
+        Date,
+    );
+    check(
+        "It was held on Saturday, March 9.",
+        thu(),
+        "Saturday, March 9",
+        "2024-03-09",
+        Date,
+    );
 }
 
 #[test]
 fn years_and_decades() {
-    check("The company was founded in 2024.", None, "2024", "2024", Date);
-    check("Music of the 1990s was loud.", None, "the 1990s", "199", Date);
-    check("Prices last peaked in the late 1980's.", None, "the late 1980's", "198", Date);
-    check("The lowest level since '82 was seen.", thu(), "'82", "1982", Date);
-    check("It took off in early 2009, they said.", None, "early 2009", "2009", Date);
+    check(
+        "The company was founded in 2024.",
+        None,
+        "2024",
+        "2024",
+        Date,
+    );
+    check(
+        "Music of the 1990s was loud.",
+        None,
+        "the 1990s",
+        "199",
+        Date,
+    );
+    check(
+        "Prices last peaked in the late 1980's.",
+        None,
+        "the late 1980's",
+        "198",
+        Date,
+    );
+    check(
+        "The lowest level since '82 was seen.",
+        thu(),
+        "'82",
+        "1982",
+        Date,
+    );
+    check(
+        "It took off in early 2009, they said.",
+        None,
+        "early 2009",
+        "2009",
+        Date,
+    );
     check("WWDC 2005 opened.", None, "2005", "2005", Date);
+    check(
+        "Art of the 20th century sold well.",
+        None,
+        "the 20th century",
+        "19",
+        Date,
+    );
+    check(
+        "Sales rose in the spring, they said.",
+        thu(),
+        "the spring",
+        "2025-SP",
+        Date,
+    );
+    check(
+        "It closes by the end of next year.",
+        thu(),
+        "the end of next year",
+        "2026",
+        Date,
+    );
 }
 
 #[test]
 fn quarters_and_halves() {
     let may = Some(d(2025, 5, 10));
-    check("Profit rose in the first quarter.", may, "the first quarter", "2025-Q1", Date);
-    check("Profit rose in the fourth quarter.", may, "the fourth quarter", "2024-Q4", Date);
+    check(
+        "Profit rose in the first quarter.",
+        may,
+        "the first quarter",
+        "2025-Q1",
+        Date,
+    );
+    check(
+        "Profit rose in the fourth quarter.",
+        may,
+        "the fourth quarter",
+        "2024-Q4",
+        Date,
+    );
     check("Profit rose in Q1 2025.", None, "Q1 2025", "2025-Q1", Date);
     check(
         "It lost money in the third quarter of this year.",
@@ -87,75 +238,306 @@ fn quarters_and_halves() {
         "2025-Q3",
         Date,
     );
-    check("Results for the first half of 2024 were weak.", None, "the first half of 2024", "2024-H1", Date);
-    check("Profits fell in the last quarter.", may, "the last quarter", "2025-Q1", Date);
+    check(
+        "Results for the first half of 2024 were weak.",
+        None,
+        "the first half of 2024",
+        "2024-H1",
+        Date,
+    );
+    check(
+        "Profits fell in the last quarter.",
+        may,
+        "the last quarter",
+        "2025-Q1",
+        Date,
+    );
 }
 
 #[test]
 fn times_of_day() {
-    check("The meeting starts at 3:30 p.m. sharp.", thu(), "3:30 p.m.", "2025-02-20T15:30", Time);
+    check(
+        "The meeting starts at 3:30 p.m. sharp.",
+        thu(),
+        "3:30 p.m.",
+        "2025-02-20T15:30",
+        Time,
+    );
     check("They met at noon.", thu(), "noon", "2025-02-20T12:00", Time);
-    check("The index was down at 16:08 UTC.", thu(), "16:08 UTC", "2025-02-20T16:08Z", Time);
-    check("At 0800 GMT, the bank acted.", thu(), "0800 GMT", "2025-02-20T08:00Z", Time);
-    check("The shop opens at 9am.", thu(), "9am", "2025-02-20T09:00", Time);
-    check("Trump said Wednesday night on the plane.", thu(), "Wednesday night", "2025-02-19TNI", Time);
-    check("Apple spoke on Friday morning.", thu(), "Friday morning", "2025-02-14TMO", Time);
-    check("The talks resume tonight.", thu(), "tonight", "2025-02-20TNI", Time);
-    check("Shots were heard last night.", thu(), "last night", "2025-02-19TNI", Time);
-    check("He spoke this morning.", thu(), "this morning", "2025-02-20TMO", Time);
+    check(
+        "The index was down at 16:08 UTC.",
+        thu(),
+        "16:08 UTC",
+        "2025-02-20T16:08Z",
+        Time,
+    );
+    check(
+        "At 0800 GMT, the bank acted.",
+        thu(),
+        "0800 GMT",
+        "2025-02-20T08:00Z",
+        Time,
+    );
+    check(
+        "The shop opens at 9am.",
+        thu(),
+        "9am",
+        "2025-02-20T09:00",
+        Time,
+    );
+    check(
+        "Trump said Wednesday night on the plane.",
+        thu(),
+        "Wednesday night",
+        "2025-02-19TNI",
+        Time,
+    );
+    check(
+        "Apple spoke on Friday morning.",
+        thu(),
+        "Friday morning",
+        "2025-02-14TMO",
+        Time,
+    );
+    check(
+        "The talks resume tonight.",
+        thu(),
+        "tonight",
+        "2025-02-20TNI",
+        Time,
+    );
+    check(
+        "Shots were heard last night.",
+        thu(),
+        "last night",
+        "2025-02-19TNI",
+        Time,
+    );
+    check(
+        "He spoke this morning.",
+        thu(),
+        "this morning",
+        "2025-02-20TMO",
+        Time,
+    );
 }
 
 #[test]
 fn deictic_days() {
-    check("Apple today launched a phone.", thu(), "today", "2025-02-20", Date);
-    check("Shares fell yesterday.", thu(), "yesterday", "2025-02-19", Date);
-    check("Voting begins tomorrow.", thu(), "tomorrow", "2025-02-21", Date);
-    check("It rose from earlier today.", thu(), "earlier today", "2025-02-20", Date);
-    check("Shares fell yesterday.", None, "yesterday", "XXXX-XX-XX", Date);
+    check(
+        "Apple today launched a phone.",
+        thu(),
+        "today",
+        "2025-02-20",
+        Date,
+    );
+    check(
+        "Shares fell yesterday.",
+        thu(),
+        "yesterday",
+        "2025-02-19",
+        Date,
+    );
+    check(
+        "Voting begins tomorrow.",
+        thu(),
+        "tomorrow",
+        "2025-02-21",
+        Date,
+    );
+    check(
+        "It rose from earlier today.",
+        thu(),
+        "earlier today",
+        "2025-02-20",
+        Date,
+    );
+    check(
+        "Shares fell yesterday.",
+        None,
+        "yesterday",
+        "XXXX-XX-XX",
+        Date,
+    );
 }
 
 #[test]
 fn weekdays_are_tense_aware() {
     // Published Thursday 2025-02-20.
-    check("The Telegraph reported it on Monday.", thu(), "Monday", "2025-02-17", Date);
-    check("Zelensky said on Tuesday that it failed.", thu(), "Tuesday", "2025-02-18", Date);
-    check("The talks will resume on Monday.", thu(), "Monday", "2025-02-24", Date);
-    check("The trial is set to begin on Wednesday.", thu(), "Wednesday", "2025-02-26", Date);
-    check("Markets stay closed until Friday.", thu(), "Friday", "2025-02-21", Date);
+    check(
+        "The Telegraph reported it on Monday.",
+        thu(),
+        "Monday",
+        "2025-02-17",
+        Date,
+    );
+    check(
+        "Zelensky said on Tuesday that it failed.",
+        thu(),
+        "Tuesday",
+        "2025-02-18",
+        Date,
+    );
+    check(
+        "The talks will resume on Monday.",
+        thu(),
+        "Monday",
+        "2025-02-24",
+        Date,
+    );
+    check(
+        "The trial is set to begin on Wednesday.",
+        thu(),
+        "Wednesday",
+        "2025-02-26",
+        Date,
+    );
+    check(
+        "Markets stay closed until Friday.",
+        thu(),
+        "Friday",
+        "2025-02-21",
+        Date,
+    );
     // The publication's own weekday is that day, whatever the tense.
-    check("He resigned on Thursday.", thu(), "Thursday", "2025-02-20", Date);
-    check("He will resign on Thursday.", thu(), "Thursday", "2025-02-20", Date);
-    check("He spoke last Monday.", thu(), "last Monday", "2025-02-17", Date);
-    check("He speaks next Monday.", thu(), "next Monday", "2025-02-24", Date);
-    check("He said on Monday that it failed.", None, "Monday", "XXXX-WXX-1", Date);
+    check(
+        "He resigned on Thursday.",
+        thu(),
+        "Thursday",
+        "2025-02-20",
+        Date,
+    );
+    check(
+        "He will resign on Thursday.",
+        thu(),
+        "Thursday",
+        "2025-02-20",
+        Date,
+    );
+    check(
+        "He spoke last Monday.",
+        thu(),
+        "last Monday",
+        "2025-02-17",
+        Date,
+    );
+    check(
+        "He speaks next Monday.",
+        thu(),
+        "next Monday",
+        "2025-02-24",
+        Date,
+    );
+    check(
+        "He said on Monday that it failed.",
+        None,
+        "Monday",
+        "XXXX-WXX-1",
+        Date,
+    );
     // An event name is not a weekday reference.
     assert!(all("Markets recalled Black Monday and its crash.", thu()).is_empty());
 }
 
 #[test]
 fn relative_periods() {
-    check("During his visit to Kyiv last week, he met them.", thu(), "last week", "2025-W07", Date);
-    check("It happened two weeks ago, they said.", thu(), "two weeks ago", "2025-W06", Date);
-    check("Prices rose this month.", thu(), "this month", "2025-02", Date);
-    check("Elections are due next year.", thu(), "next year", "2026", Date);
-    check("Sales fell last month.", thu(), "last month", "2025-01", Date);
-    check("It rose three days ago.", thu(), "three days ago", "2025-02-17", Date);
-    check("It will be done a year from now.", thu(), "a year from now", "2026", Date);
-    check("It happened earlier this month.", thu(), "earlier this month", "2025-02", Date);
-    check("He fell last September.", thu(), "last September", "2024-09", Date);
-    check("Talks are planned for next week.", None, "next week", "XXXX-WXX", Date);
+    check(
+        "During his visit to Kyiv last week, he met them.",
+        thu(),
+        "last week",
+        "2025-W07",
+        Date,
+    );
+    check(
+        "It happened two weeks ago, they said.",
+        thu(),
+        "two weeks ago",
+        "2025-W06",
+        Date,
+    );
+    check(
+        "Prices rose this month.",
+        thu(),
+        "this month",
+        "2025-02",
+        Date,
+    );
+    check(
+        "Elections are due next year.",
+        thu(),
+        "next year",
+        "2026",
+        Date,
+    );
+    check(
+        "Sales fell last month.",
+        thu(),
+        "last month",
+        "2025-01",
+        Date,
+    );
+    check(
+        "It rose three days ago.",
+        thu(),
+        "three days ago",
+        "2025-02-17",
+        Date,
+    );
+    check(
+        "It will be done a year from now.",
+        thu(),
+        "a year from now",
+        "2026",
+        Date,
+    );
+    check(
+        "It happened earlier this month.",
+        thu(),
+        "earlier this month",
+        "2025-02",
+        Date,
+    );
+    check(
+        "He fell last September.",
+        thu(),
+        "last September",
+        "2024-09",
+        Date,
+    );
+    check(
+        "Talks are planned for next week.",
+        None,
+        "next week",
+        "XXXX-WXX",
+        Date,
+    );
     check("Sales dropped last year.", None, "last year", "XXXX", Date);
 }
 
 #[test]
 fn anaphoric_references() {
-    let v = all("He arrived on March 3, 2020. He left the following day.", thu());
-    assert_eq!(v[1], ("the following day".into(), "2020-03-04".into(), Date));
-    let v = all("Apple was founded in 1976. One year later it went public.", thu());
+    let v = all(
+        "He arrived on March 3, 2020. He left the following day.",
+        thu(),
+    );
+    assert_eq!(
+        v[1],
+        ("the following day".into(), "2020-03-04".into(), Date)
+    );
+    let v = all(
+        "Apple was founded in 1976. One year later it went public.",
+        thu(),
+    );
     assert_eq!(v[1], ("One year later".into(), "1977".into(), Date));
-    let v = all("Shares fell on January 5, 2021. They rose the previous day.", thu());
+    let v = all(
+        "Shares fell on January 5, 2021. They rose the previous day.",
+        thu(),
+    );
     assert_eq!(v[1], ("the previous day".into(), "2021-01-04".into(), Date));
-    let v = all("Stocks rose on Friday. The report came out the same day.", thu());
+    let v = all(
+        "Stocks rose on Friday. The report came out the same day.",
+        thu(),
+    );
     assert_eq!(v[1], ("the same day".into(), "2025-02-14".into(), Date));
     let v = all("The index fell on Monday, ending the day at 7,114.", thu());
     assert_eq!(v[1], ("the day".into(), "2025-02-17".into(), Date));
@@ -163,25 +545,103 @@ fn anaphoric_references() {
 
 #[test]
 fn durations() {
-    check("He travelled many hours on the train.", thu(), "many hours", "PTXH", Duration);
-    check("The war lasted three years.", None, "three years", "P3Y", Duration);
-    check("They talked for two weeks.", None, "two weeks", "P2W", Duration);
-    check("The flight took 4 hours.", None, "4 hours", "PT4H", Duration);
+    check(
+        "He travelled many hours on the train.",
+        thu(),
+        "many hours",
+        "PTXH",
+        Duration,
+    );
+    check(
+        "The war lasted three years.",
+        None,
+        "three years",
+        "P3Y",
+        Duration,
+    );
+    check(
+        "They talked for two weeks.",
+        None,
+        "two weeks",
+        "P2W",
+        Duration,
+    );
+    check(
+        "The flight took 4 hours.",
+        None,
+        "4 hours",
+        "PT4H",
+        Duration,
+    );
     check("It hit a 12-year low.", None, "12-year", "P12Y", Duration);
-    check("Stocks fell for six straight days.", None, "six straight days", "P6D", Duration);
-    check("Prices rose in the past nine days.", None, "the past nine days", "P9D", Duration);
-    check("It was the largest in the past decade.", None, "the past decade", "P10Y", Duration);
-    check("It is near its highest in nearly five months.", None, "nearly five months", "P5M", Duration);
-    check("It was the highest level in years.", None, "years", "PXY", Duration);
-    check("He settled the decades-long dispute.", None, "decades", "PXY", Duration);
+    check(
+        "Stocks fell for six straight days.",
+        None,
+        "six straight days",
+        "P6D",
+        Duration,
+    );
+    check(
+        "Prices rose in the past nine days.",
+        None,
+        "the past nine days",
+        "P9D",
+        Duration,
+    );
+    check(
+        "It was the largest in the past decade.",
+        None,
+        "the past decade",
+        "P10Y",
+        Duration,
+    );
+    check(
+        "It is near its highest in nearly five months.",
+        None,
+        "nearly five months",
+        "P5M",
+        Duration,
+    );
+    check(
+        "It was the highest level in years.",
+        None,
+        "years",
+        "PXY",
+        Duration,
+    );
+    check(
+        "He settled the decades-long dispute.",
+        None,
+        "decades",
+        "PXY",
+        Duration,
+    );
 }
 
 #[test]
 fn sets() {
-    check("The market opens every Monday.", None, "every Monday", "XXXX-WXX-1", Set);
+    check(
+        "The market opens every Monday.",
+        None,
+        "every Monday",
+        "XXXX-WXX-1",
+        Set,
+    );
     check("The paper is published daily.", None, "daily", "P1D", Set);
-    check("Claims for weekly benefits rose.", None, "weekly", "P1W", Set);
-    check("He goes there every two weeks.", None, "every two weeks", "P2W", Set);
+    check(
+        "Claims for weekly benefits rose.",
+        None,
+        "weekly",
+        "P1W",
+        Set,
+    );
+    check(
+        "He goes there every two weeks.",
+        None,
+        "every two weeks",
+        "P2W",
+        Set,
+    );
     check("She swims twice a week.", None, "a week", "P1W", Set);
     assert!(all("He read the Daily Mail.", None).is_empty());
 }
@@ -189,10 +649,34 @@ fn sets() {
 #[test]
 fn underspecified_references() {
     check("He recently moved.", thu(), "recently", "PAST_REF", Date);
-    check("The store now sells films.", thu(), "now", "PRESENT_REF", Date);
-    check("It currently sells music.", thu(), "currently", "PRESENT_REF", Date);
-    check("We will see in the future.", thu(), "the future", "FUTURE_REF", Date);
-    check("Losses were the worst in recent years.", thu(), "recent years", "PAST_REF", Date);
+    check(
+        "The store now sells films.",
+        thu(),
+        "now",
+        "PRESENT_REF",
+        Date,
+    );
+    check(
+        "It currently sells music.",
+        thu(),
+        "currently",
+        "PRESENT_REF",
+        Date,
+    );
+    check(
+        "We will see in the future.",
+        thu(),
+        "the future",
+        "FUTURE_REF",
+        Date,
+    );
+    check(
+        "Losses were the worst in recent years.",
+        thu(),
+        "recent years",
+        "PAST_REF",
+        Date,
+    );
 }
 
 #[test]
@@ -214,14 +698,21 @@ fn no_false_alarms() {
         "Apple sold 13.7 million Macs.",
         "The ratio was 2/3 of the total.",
         "He said so as soon as he could.",
+        "Savings sat in the now-collapsed bank.",
+        "It fell 99999999999999999999 weeks ago.",
     ] {
-        assert!(all(body, thu()).is_empty(), "{body:?} gave {:?}", all(body, thu()));
+        assert!(
+            all(body, thu()).is_empty(),
+            "{body:?} gave {:?}",
+            all(body, thu())
+        );
     }
 }
 
 #[test]
 fn mentions_are_ordered_and_disjoint() {
-    let body = "On Monday, February 17, 2025, at 3 p.m., he said last week's talks lasted two hours.";
+    let body =
+        "On Monday, February 17, 2025, at 3 p.m., he said last week's talks lasted two hours.";
     let t = Text::analyze(body);
     let v = extract(&t, thu());
     assert!(v.len() >= 3, "{v:?}");
