@@ -16,11 +16,11 @@ use super::gazetteer::Knowledge;
 use crate::text::{Text, TokenKind};
 
 /// What the article as a whole says about its words.
-pub struct DocInfo {
-    /// Lowercased words the article writes in lowercase somewhere.
-    pub lower_seen: HashSet<String>,
+pub struct DocInfo<'a> {
+    /// Words the article writes in lowercase somewhere (borrowed from the body).
+    pub lower_seen: HashSet<&'a str>,
     /// Words the article writes capitalized in mid-sentence positions.
-    pub cap_mid: HashSet<String>,
+    pub cap_mid: HashSet<&'a str>,
     /// Per sentence: whether it is a title-case headline or all-caps line.
     pub headline: Vec<bool>,
     /// Per token: whether it opens its sentence (ignoring leading quotes and brackets).
@@ -48,9 +48,9 @@ pub fn namey(text: &Text<'_>, i: usize) -> bool {
     }
 }
 
-impl DocInfo {
+impl<'a> DocInfo<'a> {
     /// Scan the article once.
-    pub fn new(text: &Text<'_>) -> Self {
+    pub fn new(text: &Text<'a>) -> Self {
         let toks = text.tokens();
         let mut initial = vec![false; toks.len()];
         for s in text.sentences() {
@@ -66,8 +66,7 @@ impl DocInfo {
         for i in 1..toks.len() {
             let prev = text.token_text(i - 1);
             if toks[i].kind == TokenKind::Word
-                && ((toks[i - 1].kind == TokenKind::Quote && !toks[i].space_before)
-                    || prev == ":")
+                && ((toks[i - 1].kind == TokenKind::Quote && !toks[i].space_before) || prev == ":")
             {
                 initial[i] = true;
             }
@@ -86,7 +85,7 @@ impl DocInfo {
                 if first.is_some_and(char::is_lowercase) {
                     lows += 1;
                     if !namey(text, i) {
-                        lower_seen.insert(w.to_string());
+                        lower_seen.insert(w);
                     }
                 } else if first.is_some_and(char::is_uppercase) {
                     caps += 1;
@@ -102,7 +101,7 @@ impl DocInfo {
             }
             let h = headline.get(t.sentence as usize).copied().unwrap_or(false);
             if !h && text.is_capitalized(i) {
-                cap_mid.insert(text.token_text(i).to_string());
+                cap_mid.insert(text.token_text(i));
             }
         }
         DocInfo {
@@ -153,7 +152,7 @@ fn non_name(kb: &Knowledge, text: &Text<'_>, i: usize) -> bool {
 }
 
 /// Whether word `i`, capitalized only by position, has evidence of being a name.
-fn positional_evidence(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>, i: usize) -> bool {
+fn positional_evidence(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>, i: usize) -> bool {
     let w = text.token_text(i);
     if kb.lookup(w).is_some()
         || kb.is_first_name(w)
@@ -176,7 +175,13 @@ fn positional_evidence(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>, i: usize)
 }
 
 /// Whether token `i` may start or continue a name.
-fn can_be_name(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>, i: usize, starting: bool) -> bool {
+fn can_be_name(
+    kb: &Knowledge,
+    doc: &DocInfo<'_>,
+    text: &Text<'_>,
+    i: usize,
+    starting: bool,
+) -> bool {
     if !namey(text, i) || non_name(kb, text, i) {
         return false;
     }
@@ -198,7 +203,7 @@ fn can_be_name(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>, i: usize, startin
     // Sentence start: an unknown word the article never writes lowercase,
     // directly followed by another name word ("Kaoru Yosano said").
     let lw = lower(text, i);
-    !doc.lower_seen.contains(&lw)
+    !doc.lower_seen.contains(lw.as_str())
         && !lw.ends_with("ly")
         && !lw.ends_with("ing")
         && namey(text, i + 1)
@@ -214,7 +219,7 @@ fn glued(text: &Text<'_>, i: usize, p: &str) -> bool {
 }
 
 /// End of the plain capitalized run starting at `i` (no connectors).
-fn plain_end(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>, i: usize) -> usize {
+fn plain_end(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>, i: usize) -> usize {
     let mut e = i;
     while e < text.tokens().len()
         && same_sentence(text, i, e)
@@ -231,7 +236,7 @@ fn same_sentence(text: &Text<'_>, a: usize, b: usize) -> bool {
 }
 
 /// All candidate runs, in body order, not overlapping.
-pub fn runs(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>) -> Vec<Run> {
+pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
     let n = text.tokens().len();
     let mut out = Vec::new();
     let mut i = 0;
@@ -263,15 +268,28 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>) -> Vec<Run> {
                 end += 1;
                 continue;
             }
+            // "Mr. Smith", "Gen. Petraeus": a title abbreviation's dot.
+            if s == "."
+                && !text.tokens()[end].space_before
+                && kb.title(&prev.to_lowercase()).is_some()
+                && namey(text, end + 1)
+                && same_sentence(text, first, end + 1)
+            {
+                end += 1;
+                continue;
+            }
             // "AT&T", "Procter & Gamble".
             if s == "&" && namey(text, end + 1) && same_sentence(text, first, end + 1) {
                 end += 1;
                 continue;
             }
             // Hyphenated names, unless both parts are names of their own.
-            if glued(text, end, "-") && namey(text, end + 1) && same_sentence(text, first, end + 1) {
+            if glued(text, end, "-") && namey(text, end + 1) && same_sentence(text, first, end + 1)
+            {
                 let left_known = kb.lookup(prev).is_some();
-                let right_known = text.get_text(end + 1).is_some_and(|r| kb.lookup(r).is_some());
+                let right_known = text
+                    .get_text(end + 1)
+                    .is_some_and(|r| kb.lookup(r).is_some());
                 if !(left_known && right_known) {
                     end += 1;
                     continue;
@@ -322,8 +340,19 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>) -> Vec<Run> {
         }
         // A known name may go on past the run: "FTSE 100", "S&P 500",
         // "Standard & Poor's 500", "McDonald's".
+        let continues = end < n
+            && same_sentence(text, first, end)
+            && (text.tokens()[end].kind == TokenKind::Number
+                || matches!(
+                    text.token_text(end),
+                    "&" | "'s" | "’s" | "-" | "'" | "and" | "of"
+                ));
         let mut probe = text.token_text(first).to_string();
-        let max = (first + kb.max_words).min(n);
+        let max = if continues {
+            (first + kb.max_words).min(n)
+        } else {
+            first
+        };
         for j in first + 1..max {
             if !same_sentence(text, first, j) {
                 break;

@@ -53,13 +53,13 @@ impl EntitiesStage {
         for run in candidates::runs(kb, &doc, text) {
             typing::type_run(kb, &doc, text, run, &mut raws, &mut roles);
         }
-        typing::resolve(kb, text, &mut raws);
+        typing::resolve(text, &mut raws);
         // "US dollars": a currency name, not a mention of the place.
         raws.retain(|r| {
             !(r.kind == Some(EntityType::Location)
-                && text
-                    .get_text(r.end)
-                    .is_some_and(|w| w.eq_ignore_ascii_case("dollar") || w.eq_ignore_ascii_case("dollars")))
+                && text.get_text(r.end).is_some_and(|w| {
+                    w.eq_ignore_ascii_case("dollar") || w.eq_ignore_ascii_case("dollars")
+                }))
         });
         attach_the(text, &doc, &mut raws);
         lowercase_roles(kb, text, &mut roles);
@@ -71,7 +71,7 @@ impl EntitiesStage {
 /// "The Telegraph", "The Beatles": a capitalized "The" right before an
 /// organization or other name belongs to it (never before a title modifier,
 /// a place or a person, and never in headlines).
-fn attach_the(text: &Text<'_>, doc: &DocInfo, raws: &mut [Raw]) {
+fn attach_the(text: &Text<'_>, doc: &DocInfo<'_>, raws: &mut [Raw]) {
     for r in raws.iter_mut() {
         let Some(p) = r.first.checked_sub(1) else {
             continue;

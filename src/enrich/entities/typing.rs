@@ -70,7 +70,7 @@ fn known_type(k: Known) -> EntityType {
 /// name go to `roles`.
 pub fn type_run(
     kb: &Knowledge,
-    doc: &DocInfo,
+    doc: &DocInfo<'_>,
     text: &Text<'_>,
     run: Run,
     out: &mut Vec<Raw>,
@@ -136,6 +136,9 @@ pub fn type_run(
         }
     }
     let mut name_start = t + 1;
+    if name_start < end && text.token_text(name_start) == "." {
+        name_start += 1;
+    }
     // "Secretary of State Marco Rubio": the "of" phrase belongs to the title.
     if name_start < end && text.token_text(name_start) == "of" {
         name_start = (name_start + 2).min(end);
@@ -228,7 +231,7 @@ fn raw(first: usize, end: usize, kind: Option<EntityType>, strong: bool) -> Raw 
 /// Type tokens `first..end`, which hold no title.
 fn type_segment(
     kb: &Knowledge,
-    doc: &DocInfo,
+    doc: &DocInfo<'_>,
     text: &Text<'_>,
     first: usize,
     end: usize,
@@ -307,9 +310,7 @@ fn type_segment(
     });
     let connectors = (first..end).any(|i| matches!(text.token_text(i), "of" | "and" | "&" | "for"));
     let looks_person = plain_words && !connectors && kb.is_first_name(w0)
-        || (first + 2 == end
-            && text.token_text(first + 1) == "."
-            && w0.chars().count() == 1);
+        || (first + 2 == end && text.token_text(first + 1) == "." && w0.chars().count() == 1);
     if looks_person && !text.is_all_caps(first) {
         push(out, raw(first, end, Some(EntityType::Person), true));
         return;
@@ -339,13 +340,18 @@ fn type_segment(
         });
     let kind = if personish {
         EntityType::Person
-    } else if (first..end).any(|i| !text.token_text(i).starts_with(char::is_uppercase) && namey(text, i)) {
+    } else if (first..end)
+        .any(|i| !text.token_text(i).starts_with(char::is_uppercase) && namey(text, i))
+    {
         EntityType::Misc
     } else {
         EntityType::Organization
     };
     push(out, raw(first, end, Some(kind), false));
 }
+
+/// A known name inside a span: tokens `.0...1`, its type, its canonical name.
+type Piece = (usize, usize, EntityType, Option<String>);
 
 /// Cover `first..end` with known names, longest first; `None` when some
 /// word is unknown.
@@ -354,7 +360,7 @@ fn known_pieces(
     text: &Text<'_>,
     first: usize,
     end: usize,
-) -> Option<Vec<(usize, usize, EntityType, Option<String>)>> {
+) -> Option<Vec<Piece>> {
     let mut out = Vec::new();
     let mut i = first;
     while i < end {
@@ -367,7 +373,11 @@ fn known_pieces(
         let max = (i + kb.max_words).min(end);
         for j in (i + 1..=max).rev() {
             if let Some(e) = kb.lookup(&key(text, i, j)) {
-                found = Some((j, known_type(e.known), e.canonical.as_deref().map(str::to_string)));
+                found = Some((
+                    j,
+                    known_type(e.known),
+                    e.canonical.as_deref().map(str::to_string),
+                ));
                 break;
             }
         }
@@ -384,12 +394,27 @@ fn known_pieces(
 
 /// Speech verbs after a person's name ("Yosano said").
 const SPEECH_AFTER: &[&str] = &[
-    "said", "says", "told", "added", "explained", "argued", "wrote", "asked", "claimed",
-    "insisted", "stated", "announced", "warned", "noted", "replied", "tweeted", "posted",
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "argued",
+    "wrote",
+    "asked",
+    "claimed",
+    "insisted",
+    "stated",
+    "announced",
+    "warned",
+    "noted",
+    "replied",
+    "tweeted",
+    "posted",
 ];
 
 /// Fill in untyped mentions from context and from the rest of the article.
-pub fn resolve(kb: &Knowledge, text: &Text<'_>, raws: &mut [Raw]) {
+pub fn resolve(text: &Text<'_>, raws: &mut [Raw]) {
     // Words of strongly typed multi-word names: persons lend every name word,
     // organizations their first word ("Apple" from "Apple Computer").
     let mut word_type: HashMap<String, EntityType> = HashMap::new();
@@ -427,7 +452,27 @@ pub fn resolve(kb: &Knowledge, text: &Text<'_>, raws: &mut [Raw]) {
         let w = text.token_text(r.first);
         if let Some(&t) = word_type.get(w) {
             // A surname the article gave in full wins even over a gazetteer place.
-            if t == EntityType::Person || !r.strong {
+            let place_context = r.kind == Some(EntityType::Location)
+                && r.first
+                    .checked_sub(1)
+                    .and_then(|p| text.get_text(p))
+                    .is_some_and(|p| {
+                        matches!(
+                            p,
+                            "in" | "to"
+                                | "from"
+                                | "into"
+                                | "across"
+                                | "visited"
+                                | "near"
+                                | "toward"
+                                | "towards"
+                                | "against"
+                                | "of"
+                                | "at"
+                        )
+                    });
+            if (t == EntityType::Person && !place_context) || !r.strong {
                 r.kind = Some(t);
                 r.strong = true;
                 continue;
@@ -467,7 +512,11 @@ fn context_type(text: &Text<'_>, first: usize, end: usize) -> Option<EntityType>
         if n == "," && next2.as_deref() == Some("who") {
             return Some(EntityType::Person);
         }
-        if n == "-" && next2.as_deref().is_some_and(|w| w == "based" || w == "born") {
+        if n == "-"
+            && next2
+                .as_deref()
+                .is_some_and(|w| w == "based" || w == "born")
+        {
             return Some(EntityType::Location);
         }
     }
