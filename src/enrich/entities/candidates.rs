@@ -148,7 +148,21 @@ fn non_name(kb: &Knowledge, text: &Text<'_>, i: usize) -> bool {
         // "US", "IT": acronyms are not the function words they spell.
         return false;
     }
-    kb.is_non_name(&lower(text, i))
+    let lw = lower(text, i);
+    if kb.is_non_name(&lw) {
+        return true;
+    }
+    // Contractions of function words: "I’m", "It's", "Don't", "We'll".
+    match lw.split_once(['\'', '’']) {
+        Some((base, _)) => {
+            kb.is_non_name(base)
+                || matches!(
+                    base,
+                    "don" | "can" | "won" | "didn" | "isn" | "wasn" | "let"
+                )
+        }
+        None => false,
+    }
 }
 
 /// Whether word `i`, capitalized only by position, has evidence of being a name.

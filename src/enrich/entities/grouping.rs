@@ -161,10 +161,18 @@ pub fn group(
                     end: s.end,
                 })
                 .collect();
-            // The fullest form, without a leading article ("The SEC" -> "SEC").
+            // The fullest form, without a leading article the name does not
+            // always carry ("The SEC" -> "SEC", but "The Telegraph" stays).
+            let always_the = mentions.iter().all(|m| m.text.starts_with("The "));
             let name = mentions
                 .iter()
-                .map(|m| m.text.strip_prefix("The ").unwrap_or(&m.text))
+                .map(|m| {
+                    if always_the {
+                        m.text.as_str()
+                    } else {
+                        m.text.strip_prefix("The ").unwrap_or(&m.text)
+                    }
+                })
                 .max_by_key(|t| t.chars().count())
                 .unwrap_or_default()
                 .to_string();

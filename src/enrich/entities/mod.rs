@@ -61,7 +61,7 @@ impl EntitiesStage {
                     w.eq_ignore_ascii_case("dollar") || w.eq_ignore_ascii_case("dollars")
                 }))
         });
-        attach_the(text, &doc, &mut raws);
+        attach_the(kb, text, &doc, &mut raws);
         lowercase_roles(kb, text, &mut roles);
         raws.sort_by_key(|r| r.first);
         grouping::group(kb, text, &raws, &roles)
@@ -71,7 +71,7 @@ impl EntitiesStage {
 /// "The Telegraph", "The Beatles": a capitalized "The" right before an
 /// organization or other name belongs to it (never before a title modifier,
 /// a place or a person, and never in headlines).
-fn attach_the(text: &Text<'_>, doc: &DocInfo<'_>, raws: &mut [Raw]) {
+fn attach_the(kb: &Knowledge, text: &Text<'_>, doc: &DocInfo<'_>, raws: &mut [Raw]) {
     for r in raws.iter_mut() {
         let Some(p) = r.first.checked_sub(1) else {
             continue;
@@ -80,6 +80,10 @@ fn attach_the(text: &Text<'_>, doc: &DocInfo<'_>, raws: &mut [Raw]) {
             || doc.in_headline(text, p)
             || !matches!(r.kind, Some(EntityType::Organization | EntityType::Misc))
             || text.token_text(p) != "The"
+            || text
+                .token_span(r.first, r.end)
+                .and_then(|s| kb.lookup(s.text))
+                .is_some_and(|e| e.known == gazetteer::Known::Demonym)
         {
             continue;
         }

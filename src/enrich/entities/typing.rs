@@ -265,12 +265,28 @@ fn type_segment(
         push(out, raw(first, end, Some(EntityType::Organization), true));
         return;
     }
+    // "German Dax", "French Cac": a nationality before another name is a
+    // modifier of it, not part of it.
+    if n >= 2
+        && kb
+            .lookup(text.token_text(first))
+            .is_some_and(|e| e.known == Known::Demonym)
+    {
+        let mut r = raw(first, first + 1, Some(EntityType::Misc), true);
+        r.modifier = true;
+        out.push(r);
+        type_segment(kb, doc, text, first + 1, end, modifier, out);
+        return;
+    }
     if n == 1 {
         let w = text.token_text(first);
         let kind = if text.is_all_caps(first) {
             Some(EntityType::Organization)
         } else if !w.starts_with(char::is_uppercase) || inner_capital(w) {
             Some(EntityType::Misc)
+        } else if w.len() > 6 && w.ends_with("bank") {
+            // "Sberbank", "Rabobank".
+            Some(EntityType::Organization)
         } else {
             None
         };
@@ -355,12 +371,7 @@ type Piece = (usize, usize, EntityType, Option<String>);
 
 /// Cover `first..end` with known names, longest first; `None` when some
 /// word is unknown.
-fn known_pieces(
-    kb: &Knowledge,
-    text: &Text<'_>,
-    first: usize,
-    end: usize,
-) -> Option<Vec<Piece>> {
+fn known_pieces(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> Option<Vec<Piece>> {
     let mut out = Vec::new();
     let mut i = first;
     while i < end {
