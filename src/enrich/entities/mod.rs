@@ -54,6 +54,7 @@ impl EntitiesStage {
             typing::type_run(kb, &doc, text, run, &mut raws, &mut roles);
         }
         typing::resolve(text, &mut raws);
+        number_names(text, &mut raws);
         // "US dollars": a currency name, not a mention of the place.
         raws.retain(|r| {
             !(r.kind == Some(EntityType::Location)
@@ -89,6 +90,31 @@ fn attach_the(kb: &Knowledge, text: &Text<'_>, doc: &DocInfo<'_>, raws: &mut [Ra
         }
         // A name followed by a title is a modifier of it ("The Apple CEO").
         r.first = p;
+    }
+}
+
+/// "Russel 2000", "iPhone 4", "Windows 11": a name that is not a known person,
+/// place or organization, directly followed by a number, is a product or
+/// index name that includes the number.
+fn number_names(text: &Text<'_>, raws: &mut [Raw]) {
+    let n = text.tokens().len();
+    for r in raws.iter_mut() {
+        if r.end >= n || r.modifier {
+            continue;
+        }
+        let t = text.tokens()[r.end];
+        let same = text.tokens()[r.end - 1].sentence == t.sentence;
+        let weakly_typed = !r.strong || r.kind == Some(EntityType::Misc);
+        if t.kind == crate::text::TokenKind::Number
+            && t.space_before
+            && same
+            && weakly_typed
+            && text.token_text(r.end).len() <= 5
+        {
+            r.end += 1;
+            r.kind = Some(EntityType::Misc);
+            r.strong = true;
+        }
     }
 }
 

@@ -265,6 +265,11 @@ fn type_segment(
         push(out, raw(first, end, Some(EntityType::Organization), true));
         return;
     }
+    // "MacBook Pro", "Galaxy Ultra": product model words.
+    if n >= 2 && PRODUCT_SUFFIXES.contains(&text.token_text(end - 1)) {
+        push(out, raw(first, end, Some(EntityType::Misc), true));
+        return;
+    }
     // "German Dax", "French Cac": a nationality before another name is a
     // modifier of it, not part of it.
     if n >= 2
@@ -403,6 +408,11 @@ fn known_pieces(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> Op
     }
 }
 
+/// Last words of product names ("MacBook Pro", "iPad Mini").
+const PRODUCT_SUFFIXES: &[&str] = &[
+    "Pro", "Air", "Max", "Mini", "Plus", "Ultra", "Lite", "Nano", "Touch", "Edition", "Classic",
+];
+
 /// Speech verbs after a person's name ("Yosano said").
 const SPEECH_AFTER: &[&str] = &[
     "said",
@@ -535,7 +545,13 @@ fn context_type(text: &Text<'_>, first: usize, end: usize) -> Option<EntityType>
         Some("in" | "near" | "across" | "outside") => Some(EntityType::Location),
         // "the Beatles", "the Kremlin": a name with an article is an
         // institution or group more often than anything else.
-        Some("the") => Some(EntityType::Organization),
+        Some("the")
+            if text
+                .get_text(first)
+                .is_some_and(|w| w.len() > 3 && w.ends_with('s')) =>
+        {
+            Some(EntityType::Organization)
+        }
         Some("mr" | "mrs" | "ms" | "dr" | "mr." | "mrs." | "ms." | "dr.") => {
             Some(EntityType::Person)
         }
