@@ -249,6 +249,13 @@ fn same_sentence(text: &Text<'_>, a: usize, b: usize) -> bool {
     matches!((t.get(a), t.get(b)), (Some(x), Some(y)) if x.sentence == y.sentence)
 }
 
+/// Tokens `first..end` as written, single-spaced.
+fn text_key(text: &Text<'_>, first: usize, end: usize) -> String {
+    text.token_span(first, end)
+        .map(|s| s.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
+
 /// All candidate runs, in body order, not overlapping.
 pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
     let n = text.tokens().len();
@@ -333,7 +340,14 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
                 break;
             }
             // "and": "Securities and Exchange Commission" (the whole ends with an org word).
-            if ls == "and" && namey(text, end + 1) && kb.lookup(prev).is_none() {
+            if ls == "and"
+                && namey(text, end + 1)
+                && kb.lookup(prev).is_none()
+                && kb.lookup(&text_key(text, first, end)).is_none()
+                && text
+                    .get_text(end + 1)
+                    .is_some_and(|w| kb.lookup(w).is_none())
+            {
                 let e2 = plain_end(kb, doc, text, end + 1);
                 if e2 > end + 1 && text.get_text(e2 - 1).is_some_and(|w| kb.is_org_head(w)) {
                     end = e2;
@@ -378,6 +392,26 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
             if j + 1 > end && kb.lookup(&probe).is_some() {
                 end = j + 1;
             }
+        }
+        // "Apple, Inc.": the legal form after a comma belongs to the name.
+        if end + 1 < n
+            && text.token_text(end) == ","
+            && matches!(
+                text.token_text(end + 1),
+                "Inc"
+                    | "Inc."
+                    | "Corp"
+                    | "Corp."
+                    | "Ltd"
+                    | "Ltd."
+                    | "LLC"
+                    | "Co"
+                    | "Co."
+                    | "plc"
+                    | "PLC"
+            )
+        {
+            end += 2;
         }
         // "Apple Inc.": the abbreviation's dot belongs to the name.
         if end < n

@@ -270,6 +270,14 @@ fn type_segment(
         push(out, raw(first, end, Some(EntityType::Misc), true));
         return;
     }
+    // "South American": a nationality phrase.
+    if kb
+        .lookup(text.token_text(end - 1))
+        .is_some_and(|e| e.known == Known::Demonym)
+    {
+        push(out, raw(first, end, Some(EntityType::Misc), true));
+        return;
+    }
     // "German Dax", "French Cac": a nationality before another name is a
     // modifier of it, not part of it.
     if n >= 2
@@ -359,6 +367,16 @@ fn type_segment(
             let w = text.token_text(i);
             w.len() > 3 && w.ends_with('s') && !kb.is_last_name(w)
         });
+    // Without a census name among its words, a person-shaped name needs
+    // context ("X said", a title before it): decided in `resolve`.
+    let census = (first..end).any(|i| {
+        let w = text.token_text(i);
+        kb.is_first_name(w) || kb.is_last_name(w)
+    });
+    if personish && !census {
+        push(out, raw(first, end, Some(EntityType::Person), false));
+        return;
+    }
     let kind = if personish {
         EntityType::Person
     } else if (first..end)
@@ -410,7 +428,20 @@ fn known_pieces(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> Op
 
 /// Last words of product names ("MacBook Pro", "iPad Mini").
 const PRODUCT_SUFFIXES: &[&str] = &[
-    "Pro", "Air", "Max", "Mini", "Plus", "Ultra", "Lite", "Nano", "Touch", "Edition", "Classic",
+    "Pro",
+    "Air",
+    "Max",
+    "Mini",
+    "Plus",
+    "Ultra",
+    "Lite",
+    "Nano",
+    "Touch",
+    "Edition",
+    "Classic",
+    "Index",
+    "Average",
+    "Composite",
 ];
 
 /// Speech verbs after a person's name ("Yosano said").
@@ -436,6 +467,27 @@ const SPEECH_AFTER: &[&str] = &[
 
 /// Fill in untyped mentions from context and from the rest of the article.
 pub fn resolve(text: &Text<'_>, raws: &mut [Raw]) {
+    // Person-shaped names without a census word are persons only in a
+    // person's context, here or at a later short mention ("Yosano said").
+    let said: Vec<&str> = raws
+        .iter()
+        .filter(|r| r.end - r.first == 1)
+        .filter(|r| context_type(text, r.first, r.end) == Some(EntityType::Person))
+        .map(|r| text.token_text(r.first))
+        .collect();
+    for r in raws.iter_mut() {
+        if r.end - r.first >= 2 && !r.strong && r.kind == Some(EntityType::Person) {
+            let person = context_type(text, r.first, r.end) == Some(EntityType::Person)
+                || title_before(text, r.first)
+                || said.contains(&text.token_text(r.end - 1));
+            r.kind = Some(if person {
+                EntityType::Person
+            } else {
+                EntityType::Misc
+            });
+            r.strong = person;
+        }
+    }
     // Words of strongly typed multi-word names: persons lend every name word,
     // organizations their first word ("Apple" from "Apple Computer").
     let mut word_type: HashMap<String, EntityType> = HashMap::new();
@@ -515,6 +567,52 @@ pub fn resolve(text: &Text<'_>, raws: &mut [Raw]) {
             // event or work names, rarely a person never named in full.
             r.kind = Some(EntityType::Misc);
         }
+    }
+}
+
+/// Whether a title or role word comes right before token `first`
+/// ("chairman Sergei Ignatiev", "analyst Chris Weafer"), or a comma after a
+/// role phrase ("Japan's prime minister, Taro Aso").
+fn title_before(text: &Text<'_>, first: usize) -> bool {
+    const ROLE_WORDS: &[&str] = &[
+        "chairman",
+        "chairwoman",
+        "president",
+        "minister",
+        "secretary",
+        "chief",
+        "ceo",
+        "analyst",
+        "economist",
+        "spokesman",
+        "spokeswoman",
+        "director",
+        "governor",
+        "head",
+        "leader",
+        "founder",
+        "executive",
+        "officer",
+        "strategist",
+        "manager",
+        "senator",
+        "judge",
+        "ambassador",
+        "mayor",
+        "professor",
+        "coach",
+        "editor",
+        "reporter",
+        "author",
+    ];
+    let is_role = |i: usize| {
+        text.get_text(i)
+            .is_some_and(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    match first.checked_sub(1) {
+        Some(p) if is_role(p) => true,
+        Some(p) if text.get_text(p) == Some(",") => p.checked_sub(1).is_some_and(is_role),
+        _ => false,
     }
 }
 
