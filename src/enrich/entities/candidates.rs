@@ -92,8 +92,11 @@ impl<'a> DocInfo<'a> {
                 }
                 words += 1;
             }
-            // Title case: nearly every word capitalized, over a few words.
-            headline.push(words >= 4 && lows * 5 <= words && caps >= 4);
+            // Title case: nearly every word capitalized, over a few words, and
+            // no full stop at the end (a name-dense sentence still has one).
+            let last = s.tokens().last().and_then(|i| text.get_text(i));
+            let unfinished = !matches!(last, Some("." | "!" | "?"));
+            headline.push(words >= 4 && lows * 5 <= words && caps >= 4 && unfinished);
         }
         for (i, t) in toks.iter().enumerate() {
             if t.kind != TokenKind::Word || initial[i] {
@@ -175,7 +178,9 @@ fn positional_evidence(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>, i: us
     {
         return true;
     }
-    if text.is_all_caps(i) {
+    // An acronym is evidence enough; a shouted headline word is not
+    // ("TRUMP SAYS"), unless known in its title-cased form (checked above).
+    if text.is_all_caps(i) && !doc.in_headline(text, i) {
         return true;
     }
     // A multi-word known name starting here ("New York").

@@ -172,6 +172,40 @@ fn org_suffix_and_title_case_headline() {
     );
 }
 
+#[test]
+fn all_caps_headline_is_not_one_name() {
+    let m = mentions(&run(
+        "UKRAINE REJECTS MINERALS DEAL AFTER TALKS IN MUNICH\n\nKyiv said no.",
+    ));
+    assert!(m.iter().all(|(t, _)| !t.contains(' ')), "{m:?}");
+    assert!(
+        m.contains(&("UKRAINE".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("MUNICH".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn role_phrases_become_references() {
+    let ents = run(
+        "US Treasury Secretary Scott Bessent visited Kyiv. The Treasury Secretary met officials.",
+    );
+    let e = entity(&ents, "Scott Bessent");
+    assert!(
+        e.references
+            .iter()
+            .any(|m| m.text == "The Treasury Secretary"),
+        "{e:?}"
+    );
+    assert!(e
+        .mentions
+        .iter()
+        .all(|m| m.text != "The Treasury Secretary"));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
