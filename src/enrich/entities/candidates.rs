@@ -16,11 +16,11 @@ use super::gazetteer::Knowledge;
 use crate::text::{Text, TokenKind};
 
 /// What the article as a whole says about its words.
-pub struct DocInfo {
-    /// Lowercased words the article writes in lowercase somewhere.
-    pub lower_seen: HashSet<String>,
+pub struct DocInfo<'a> {
+    /// Words the article writes in lowercase somewhere (borrowed from the body).
+    pub lower_seen: HashSet<&'a str>,
     /// Words the article writes capitalized in mid-sentence positions.
-    pub cap_mid: HashSet<String>,
+    pub cap_mid: HashSet<&'a str>,
     /// Per sentence: whether it is a title-case headline or all-caps line.
     pub headline: Vec<bool>,
     /// Per token: whether it opens its sentence (ignoring leading quotes and brackets).
@@ -48,9 +48,9 @@ pub fn namey(text: &Text<'_>, i: usize) -> bool {
     }
 }
 
-impl DocInfo {
+impl<'a> DocInfo<'a> {
     /// Scan the article once.
-    pub fn new(text: &Text<'_>) -> Self {
+    pub fn new(text: &Text<'a>) -> Self {
         let toks = text.tokens();
         let mut initial = vec![false; toks.len()];
         for s in text.sentences() {
@@ -66,8 +66,7 @@ impl DocInfo {
         for i in 1..toks.len() {
             let prev = text.token_text(i - 1);
             if toks[i].kind == TokenKind::Word
-                && ((toks[i - 1].kind == TokenKind::Quote && !toks[i].space_before)
-                    || prev == ":")
+                && ((toks[i - 1].kind == TokenKind::Quote && !toks[i].space_before) || prev == ":")
             {
                 initial[i] = true;
             }
@@ -86,15 +85,18 @@ impl DocInfo {
                 if first.is_some_and(char::is_lowercase) {
                     lows += 1;
                     if !namey(text, i) {
-                        lower_seen.insert(w.to_string());
+                        lower_seen.insert(w);
                     }
                 } else if first.is_some_and(char::is_uppercase) {
                     caps += 1;
                 }
                 words += 1;
             }
-            // Title case: nearly every word capitalized, over a few words.
-            headline.push(words >= 4 && lows * 5 <= words && caps >= 4);
+            // Title case: nearly every word capitalized, over a few words, and
+            // no full stop at the end (a name-dense sentence still has one).
+            let last = s.tokens().last().and_then(|i| text.get_text(i));
+            let unfinished = !matches!(last, Some("." | "!" | "?"));
+            headline.push(words >= 4 && lows * 5 <= words && caps >= 4 && unfinished);
         }
         for (i, t) in toks.iter().enumerate() {
             if t.kind != TokenKind::Word || initial[i] {
@@ -102,7 +104,7 @@ impl DocInfo {
             }
             let h = headline.get(t.sentence as usize).copied().unwrap_or(false);
             if !h && text.is_capitalized(i) {
-                cap_mid.insert(text.token_text(i).to_string());
+                cap_mid.insert(text.token_text(i));
             }
         }
         DocInfo {
@@ -149,11 +151,25 @@ fn non_name(kb: &Knowledge, text: &Text<'_>, i: usize) -> bool {
         // "US", "IT": acronyms are not the function words they spell.
         return false;
     }
-    kb.is_non_name(&lower(text, i))
+    let lw = lower(text, i);
+    if kb.is_non_name(&lw) {
+        return true;
+    }
+    // Contractions of function words: "I’m", "It's", "Don't", "We'll".
+    match lw.split_once(['\'', '’']) {
+        Some((base, _)) => {
+            kb.is_non_name(base)
+                || matches!(
+                    base,
+                    "don" | "can" | "won" | "didn" | "isn" | "wasn" | "let"
+                )
+        }
+        None => false,
+    }
 }
 
 /// Whether word `i`, capitalized only by position, has evidence of being a name.
-fn positional_evidence(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>, i: usize) -> bool {
+fn positional_evidence(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>, i: usize) -> bool {
     let w = text.token_text(i);
     if kb.lookup(w).is_some()
         || kb.is_first_name(w)
@@ -162,7 +178,9 @@ fn positional_evidence(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>, i: usize)
     {
         return true;
     }
-    if text.is_all_caps(i) {
+    // An acronym is evidence enough; a shouted headline word is not
+    // ("TRUMP SAYS"), unless known in its title-cased form (checked above).
+    if text.is_all_caps(i) && !doc.in_headline(text, i) {
         return true;
     }
     // A multi-word known name starting here ("New York").
@@ -176,7 +194,13 @@ fn positional_evidence(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>, i: usize)
 }
 
 /// Whether token `i` may start or continue a name.
-fn can_be_name(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>, i: usize, starting: bool) -> bool {
+fn can_be_name(
+    kb: &Knowledge,
+    doc: &DocInfo<'_>,
+    text: &Text<'_>,
+    i: usize,
+    starting: bool,
+) -> bool {
     if !namey(text, i) || non_name(kb, text, i) {
         return false;
     }
@@ -198,7 +222,7 @@ fn can_be_name(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>, i: usize, startin
     // Sentence start: an unknown word the article never writes lowercase,
     // directly followed by another name word ("Kaoru Yosano said").
     let lw = lower(text, i);
-    !doc.lower_seen.contains(&lw)
+    !doc.lower_seen.contains(lw.as_str())
         && !lw.ends_with("ly")
         && !lw.ends_with("ing")
         && namey(text, i + 1)
@@ -214,7 +238,7 @@ fn glued(text: &Text<'_>, i: usize, p: &str) -> bool {
 }
 
 /// End of the plain capitalized run starting at `i` (no connectors).
-fn plain_end(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>, i: usize) -> usize {
+fn plain_end(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>, i: usize) -> usize {
     let mut e = i;
     while e < text.tokens().len()
         && same_sentence(text, i, e)
@@ -230,8 +254,15 @@ fn same_sentence(text: &Text<'_>, a: usize, b: usize) -> bool {
     matches!((t.get(a), t.get(b)), (Some(x), Some(y)) if x.sentence == y.sentence)
 }
 
+/// Tokens `first..end` as written, single-spaced.
+fn text_key(text: &Text<'_>, first: usize, end: usize) -> String {
+    text.token_span(first, end)
+        .map(|s| s.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
+
 /// All candidate runs, in body order, not overlapping.
-pub fn runs(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>) -> Vec<Run> {
+pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
     let n = text.tokens().len();
     let mut out = Vec::new();
     let mut i = 0;
@@ -263,15 +294,28 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>) -> Vec<Run> {
                 end += 1;
                 continue;
             }
+            // "Mr. Smith", "Gen. Petraeus": a title abbreviation's dot.
+            if s == "."
+                && !text.tokens()[end].space_before
+                && kb.title(&prev.to_lowercase()).is_some()
+                && namey(text, end + 1)
+                && same_sentence(text, first, end + 1)
+            {
+                end += 1;
+                continue;
+            }
             // "AT&T", "Procter & Gamble".
             if s == "&" && namey(text, end + 1) && same_sentence(text, first, end + 1) {
                 end += 1;
                 continue;
             }
             // Hyphenated names, unless both parts are names of their own.
-            if glued(text, end, "-") && namey(text, end + 1) && same_sentence(text, first, end + 1) {
+            if glued(text, end, "-") && namey(text, end + 1) && same_sentence(text, first, end + 1)
+            {
                 let left_known = kb.lookup(prev).is_some();
-                let right_known = text.get_text(end + 1).is_some_and(|r| kb.lookup(r).is_some());
+                let right_known = text
+                    .get_text(end + 1)
+                    .is_some_and(|r| kb.lookup(r).is_some());
                 if !(left_known && right_known) {
                     end += 1;
                     continue;
@@ -301,7 +345,14 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>) -> Vec<Run> {
                 break;
             }
             // "and": "Securities and Exchange Commission" (the whole ends with an org word).
-            if ls == "and" && namey(text, end + 1) && kb.lookup(prev).is_none() {
+            if ls == "and"
+                && namey(text, end + 1)
+                && kb.lookup(prev).is_none()
+                && kb.lookup(&text_key(text, first, end)).is_none()
+                && text
+                    .get_text(end + 1)
+                    .is_some_and(|w| kb.lookup(w).is_none())
+            {
                 let e2 = plain_end(kb, doc, text, end + 1);
                 if e2 > end + 1 && text.get_text(e2 - 1).is_some_and(|w| kb.is_org_head(w)) {
                     end = e2;
@@ -322,8 +373,19 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>) -> Vec<Run> {
         }
         // A known name may go on past the run: "FTSE 100", "S&P 500",
         // "Standard & Poor's 500", "McDonald's".
+        let continues = end < n
+            && same_sentence(text, first, end)
+            && (text.tokens()[end].kind == TokenKind::Number
+                || matches!(
+                    text.token_text(end),
+                    "&" | "'s" | "’s" | "-" | "'" | "and" | "of"
+                ));
         let mut probe = text.token_text(first).to_string();
-        let max = (first + kb.max_words).min(n);
+        let max = if continues {
+            (first + kb.max_words).min(n)
+        } else {
+            first
+        };
         for j in first + 1..max {
             if !same_sentence(text, first, j) {
                 break;
@@ -335,6 +397,26 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo, text: &Text<'_>) -> Vec<Run> {
             if j + 1 > end && kb.lookup(&probe).is_some() {
                 end = j + 1;
             }
+        }
+        // "Apple, Inc.": the legal form after a comma belongs to the name.
+        if end + 1 < n
+            && text.token_text(end) == ","
+            && matches!(
+                text.token_text(end + 1),
+                "Inc"
+                    | "Inc."
+                    | "Corp"
+                    | "Corp."
+                    | "Ltd"
+                    | "Ltd."
+                    | "LLC"
+                    | "Co"
+                    | "Co."
+                    | "plc"
+                    | "PLC"
+            )
+        {
+            end += 2;
         }
         // "Apple Inc.": the abbreviation's dot belongs to the name.
         if end < n

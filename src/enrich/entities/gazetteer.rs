@@ -116,8 +116,6 @@ pub struct Entry {
 pub struct Knowledge {
     /// Names as written (tokens joined like the body writes them), e.g. "New York".
     phrases: HashMap<Box<str>, Entry>,
-    /// The same names lowercased: for all-caps datelines ("KYIV").
-    lower_phrases: HashMap<Box<str>, Box<str>>,
     /// Longest name, in words: bounds the phrase search.
     pub max_words: usize,
     /// Census first names, title-cased.
@@ -168,7 +166,6 @@ impl Knowledge {
         let last_names = set(LAST_NAMES, false);
         let mut k = Knowledge {
             phrases: HashMap::with_capacity(40_000),
-            lower_phrases: HashMap::with_capacity(40_000),
             max_words: 1,
             first_names,
             last_names,
@@ -231,8 +228,6 @@ impl Knowledge {
             return;
         }
         self.max_words = self.max_words.max(word_count(name));
-        let lower: Box<str> = name.to_lowercase().into();
-        self.lower_phrases.insert(lower, name.into());
         self.phrases.insert(
             name.into(),
             Entry {
@@ -250,10 +245,18 @@ impl Knowledge {
         }
         let letters = key.chars().filter(|c| c.is_alphabetic()).count();
         if letters >= 4 && !key.chars().any(char::is_lowercase) {
-            let lower = key.to_lowercase();
-            if let Some(name) = self.lower_phrases.get(lower.as_str()) {
-                return self.phrases.get(name);
+            // "KYIV", "NEW YORK": try the title-cased form.
+            let mut titled = String::with_capacity(key.len());
+            let mut start = true;
+            for c in key.chars() {
+                if start {
+                    titled.push(c);
+                } else {
+                    titled.extend(c.to_lowercase());
+                }
+                start = !c.is_alphabetic();
             }
+            return self.phrases.get(titled.as_str());
         }
         None
     }
@@ -311,11 +314,6 @@ impl Knowledge {
             .iter()
             .map(|(k, e)| entry + k.len() + e.canonical.as_ref().map_or(0, |c| c.len()))
             .sum();
-        let lower: usize = self
-            .lower_phrases
-            .iter()
-            .map(|(k, v)| 2 * std::mem::size_of::<Box<str>>() + 8 + k.len() + v.len())
-            .sum();
         let sets: usize = [
             &self.first_names,
             &self.last_names,
@@ -329,7 +327,7 @@ impl Knowledge {
         .map(|k| std::mem::size_of::<Box<str>>() + 8 + k.len())
         .sum();
         // Hash tables keep spare capacity: count it as a quarter on top.
-        (phrases + lower + sets) * 5 / 4
+        (phrases + sets) * 5 / 4
     }
 }
 
@@ -348,7 +346,10 @@ mod tests {
             k.lookup("KYIV").map(|e| e.known),
             Some(Known::Entity(EntityType::Location))
         ));
-        assert!(matches!(k.lookup("Ukrainian").map(|e| e.known), Some(Known::Demonym)));
+        assert!(matches!(
+            k.lookup("Ukrainian").map(|e| e.known),
+            Some(Known::Demonym)
+        ));
         assert!(matches!(
             k.lookup("CNN").map(|e| e.known),
             Some(Known::Entity(EntityType::Organization))

@@ -32,7 +32,13 @@ struct Group {
 }
 
 fn words(text: &Text<'_>, r: &Raw) -> Vec<String> {
-    (r.first..r.end)
+    // A leading "The" is part of the mention, not of the name to match.
+    let first = if r.end - r.first > 1 && text.token_text(r.first) == "The" {
+        r.first + 1
+    } else {
+        r.first
+    };
+    (first..r.end)
         .map(|i| text.token_text(i))
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(str::to_string)
@@ -91,15 +97,16 @@ pub fn group(
     role_phrases: &[RolePhrase],
 ) -> Vec<Entity> {
     let _ = kb;
+    let all_words: Vec<Vec<String>> = raws.iter().map(|r| words(text, r)).collect();
     let mut order: Vec<usize> = (0..raws.len()).collect();
     // Longest names first; among equals, body order.
-    order.sort_by_key(|&i| (std::cmp::Reverse(words(text, &raws[i]).len()), raws[i].first));
+    order.sort_by_key(|&i| (std::cmp::Reverse(all_words[i].len()), raws[i].first));
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of = vec![usize::MAX; raws.len()];
     for &i in &order {
         let r = &raws[i];
         let Some(kind) = r.kind else { continue };
-        let ws = words(text, r);
+        let ws = all_words[i].clone();
         if ws.is_empty() {
             continue;
         }
@@ -154,9 +161,18 @@ pub fn group(
                     end: s.end,
                 })
                 .collect();
+            // The fullest form, without a leading article the name does not
+            // always carry ("The SEC" -> "SEC", but "The Telegraph" stays).
+            let always_the = mentions.iter().all(|m| m.text.starts_with("The "));
             let name = mentions
                 .iter()
-                .map(|m| m.text.as_str())
+                .map(|m| {
+                    if always_the {
+                        m.text.as_str()
+                    } else {
+                        m.text.strip_prefix("The ").unwrap_or(&m.text)
+                    }
+                })
                 .max_by_key(|t| t.chars().count())
                 .unwrap_or_default()
                 .to_string();

@@ -53,15 +53,16 @@ impl EntitiesStage {
         for run in candidates::runs(kb, &doc, text) {
             typing::type_run(kb, &doc, text, run, &mut raws, &mut roles);
         }
-        typing::resolve(kb, text, &mut raws);
+        typing::resolve(text, &mut raws);
+        number_names(text, &mut raws);
         // "US dollars": a currency name, not a mention of the place.
         raws.retain(|r| {
             !(r.kind == Some(EntityType::Location)
-                && text
-                    .get_text(r.end)
-                    .is_some_and(|w| w.eq_ignore_ascii_case("dollar") || w.eq_ignore_ascii_case("dollars")))
+                && text.get_text(r.end).is_some_and(|w| {
+                    w.eq_ignore_ascii_case("dollar") || w.eq_ignore_ascii_case("dollars")
+                }))
         });
-        attach_the(text, &doc, &mut raws);
+        attach_the(kb, text, &doc, &mut raws);
         lowercase_roles(kb, text, &mut roles);
         raws.sort_by_key(|r| r.first);
         grouping::group(kb, text, &raws, &roles)
@@ -71,7 +72,7 @@ impl EntitiesStage {
 /// "The Telegraph", "The Beatles": a capitalized "The" right before an
 /// organization or other name belongs to it (never before a title modifier,
 /// a place or a person, and never in headlines).
-fn attach_the(text: &Text<'_>, doc: &DocInfo, raws: &mut [Raw]) {
+fn attach_the(kb: &Knowledge, text: &Text<'_>, doc: &DocInfo<'_>, raws: &mut [Raw]) {
     for r in raws.iter_mut() {
         let Some(p) = r.first.checked_sub(1) else {
             continue;
@@ -80,11 +81,40 @@ fn attach_the(text: &Text<'_>, doc: &DocInfo, raws: &mut [Raw]) {
             || doc.in_headline(text, p)
             || !matches!(r.kind, Some(EntityType::Organization | EntityType::Misc))
             || text.token_text(p) != "The"
+            || text
+                .token_span(r.first, r.end)
+                .and_then(|s| kb.lookup(s.text))
+                .is_some_and(|e| e.known == gazetteer::Known::Demonym)
         {
             continue;
         }
         // A name followed by a title is a modifier of it ("The Apple CEO").
         r.first = p;
+    }
+}
+
+/// "Russel 2000", "iPhone 4", "Windows 11": a name that is not a known person,
+/// place or organization, directly followed by a number, is a product or
+/// index name that includes the number.
+fn number_names(text: &Text<'_>, raws: &mut [Raw]) {
+    let n = text.tokens().len();
+    for r in raws.iter_mut() {
+        if r.end >= n || r.modifier {
+            continue;
+        }
+        let t = text.tokens()[r.end];
+        let same = text.tokens()[r.end - 1].sentence == t.sentence;
+        let weakly_typed = !r.strong || r.kind == Some(EntityType::Misc);
+        if t.kind == crate::text::TokenKind::Number
+            && t.space_before
+            && same
+            && weakly_typed
+            && text.token_text(r.end).len() <= 5
+        {
+            r.end += 1;
+            r.kind = Some(EntityType::Misc);
+            r.strong = true;
+        }
     }
 }
 

@@ -15,7 +15,11 @@ fn run(body: &str) -> Vec<Entity> {
 fn mentions(ents: &[Entity]) -> Vec<(String, EntityType)> {
     let mut v: Vec<(usize, String, EntityType)> = ents
         .iter()
-        .flat_map(|e| e.mentions.iter().map(move |m| (m.start, m.text.clone(), e.kind)))
+        .flat_map(|e| {
+            e.mentions
+                .iter()
+                .map(move |m| (m.start, m.text.clone(), e.kind))
+        })
         .collect();
     v.sort_by_key(|x| x.0);
     v.into_iter().map(|(_, t, k)| (t, k)).collect()
@@ -23,7 +27,9 @@ fn mentions(ents: &[Entity]) -> Vec<(String, EntityType)> {
 
 fn seed_body() -> String {
     let raw = include_str!("../../../data/samples/seed.txt");
-    raw.split_once('\n').map(|(_, b)| b.to_string()).unwrap_or_default()
+    raw.split_once('\n')
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default()
 }
 
 fn entity<'a>(ents: &'a [Entity], name: &str) -> &'a Entity {
@@ -55,13 +61,27 @@ fn seed_persons_are_one_entity_each() {
         assert_eq!(others, 0, "{surname} split across entities");
     }
     let bessent = entity(&ents, "Scott Bessent");
-    assert!(bessent.roles.iter().any(|r| r == "US Treasury Secretary"), "{:?}", bessent.roles);
+    assert!(
+        bessent.roles.iter().any(|r| r == "US Treasury Secretary"),
+        "{:?}",
+        bessent.roles
+    );
     let zel = entity(&ents, "Volodymyr Zelensky");
-    assert!(zel.roles.iter().any(|r| r == "Ukrainian President"), "{:?}", zel.roles);
+    assert!(
+        zel.roles.iter().any(|r| r == "Ukrainian President"),
+        "{:?}",
+        zel.roles
+    );
     // Titles are not part of person mentions.
     assert!(zel.mentions.iter().all(|m| !m.text.contains("President")));
     let trump = entity(&ents, "Donald Trump");
-    assert!(trump.references.iter().any(|m| m.text.ends_with("US President")), "{trump:?}");
+    assert!(
+        trump
+            .references
+            .iter()
+            .any(|m| m.text.ends_with("US President")),
+        "{trump:?}"
+    );
 }
 
 #[test]
@@ -78,7 +98,10 @@ fn seed_names_and_types() {
         ("Air Force One", EntityType::Misc),
         ("Ukrainian", EntityType::Misc),
     ] {
-        assert!(m.contains(&(t.to_string(), k)), "missing {t} {k:?} in {m:?}");
+        assert!(
+            m.contains(&(t.to_string(), k)),
+            "missing {t} {k:?} in {m:?}"
+        );
     }
     for bad in ["However", "The", "Otherwise", "His", "During", "Wednesday"] {
         assert!(!m.iter().any(|(t, _)| t == bad), "tagged {bad}");
@@ -91,7 +114,10 @@ fn hyphens_possessives_particles_initials() {
         "The Ukraine-US deal was signed in Ukraine's capital. Ursula von der Leyen met George W. Bush and J.P. Morgan staff.",
     ));
     let texts: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
-    assert!(texts.contains(&"Ukraine") && texts.contains(&"US"), "{texts:?}");
+    assert!(
+        texts.contains(&"Ukraine") && texts.contains(&"US"),
+        "{texts:?}"
+    );
     assert!(texts.contains(&"Ursula von der Leyen"), "{texts:?}");
     assert!(texts.contains(&"George W. Bush"), "{texts:?}");
     assert!(texts.contains(&"J.P. Morgan"), "{texts:?}");
@@ -113,19 +139,71 @@ fn context_decides_type() {
     let ents = run("Michael Jordan visited Jordan. Jordan said he liked Amman.");
     let p = entity(&ents, "Michael Jordan");
     assert_eq!(p.kind, EntityType::Person);
-    assert!(p.mentions.len() >= 2, "{ents:#?}");
+    assert_eq!(p.mentions.len(), 2, "{ents:#?}");
+    let m = mentions(&ents);
+    assert!(
+        m.contains(&("Jordan".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
     let ents = run("KYIV (Reuters) - Mr. Kowalczyk arrived in Kyiv on Monday.");
     let m = mentions(&ents);
-    assert!(m.contains(&("KYIV".to_string(), EntityType::Location)), "{m:?}");
-    assert!(m.contains(&("Kowalczyk".to_string(), EntityType::Person)), "{m:?}");
+    assert!(
+        m.contains(&("KYIV".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("Kowalczyk".to_string(), EntityType::Person)),
+        "{m:?}"
+    );
 }
 
 #[test]
 fn org_suffix_and_title_case_headline() {
     let ents = run("Acme Widgets Inc. Reports Record Profits\n\nAcme Widgets Inc. said on Tuesday that profits rose.");
     let m = mentions(&ents);
-    assert!(m.iter().all(|(t, _)| !t.contains("Reports") && !t.contains("Record")), "{m:?}");
-    assert!(m.contains(&("Acme Widgets Inc.".to_string(), EntityType::Organization)), "{m:?}");
+    assert!(
+        m.iter()
+            .all(|(t, _)| !t.contains("Reports") && !t.contains("Record")),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("Acme Widgets Inc.".to_string(), EntityType::Organization)),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn all_caps_headline_is_not_one_name() {
+    let m = mentions(&run(
+        "UKRAINE REJECTS MINERALS DEAL AFTER TALKS IN MUNICH\n\nKyiv said no.",
+    ));
+    assert!(m.iter().all(|(t, _)| !t.contains(' ')), "{m:?}");
+    assert!(
+        m.contains(&("UKRAINE".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("MUNICH".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn role_phrases_become_references() {
+    let ents = run(
+        "US Treasury Secretary Scott Bessent visited Kyiv. The Treasury Secretary met officials.",
+    );
+    let e = entity(&ents, "Scott Bessent");
+    assert!(
+        e.references
+            .iter()
+            .any(|m| m.text == "The Treasury Secretary"),
+        "{e:?}"
+    );
+    assert!(e
+        .mentions
+        .iter()
+        .all(|m| m.text != "The Treasury Secretary"));
 }
 
 proptest! {

@@ -70,7 +70,7 @@ fn known_type(k: Known) -> EntityType {
 /// name go to `roles`.
 pub fn type_run(
     kb: &Knowledge,
-    doc: &DocInfo,
+    doc: &DocInfo<'_>,
     text: &Text<'_>,
     run: Run,
     out: &mut Vec<Raw>,
@@ -136,6 +136,9 @@ pub fn type_run(
         }
     }
     let mut name_start = t + 1;
+    if name_start < end && text.token_text(name_start) == "." {
+        name_start += 1;
+    }
     // "Secretary of State Marco Rubio": the "of" phrase belongs to the title.
     if name_start < end && text.token_text(name_start) == "of" {
         name_start = (name_start + 2).min(end);
@@ -228,7 +231,7 @@ fn raw(first: usize, end: usize, kind: Option<EntityType>, strong: bool) -> Raw 
 /// Type tokens `first..end`, which hold no title.
 fn type_segment(
     kb: &Knowledge,
-    doc: &DocInfo,
+    doc: &DocInfo<'_>,
     text: &Text<'_>,
     first: usize,
     end: usize,
@@ -262,12 +265,41 @@ fn type_segment(
         push(out, raw(first, end, Some(EntityType::Organization), true));
         return;
     }
+    // "MacBook Pro", "Galaxy Ultra": product model words.
+    if n >= 2 && PRODUCT_SUFFIXES.contains(&text.token_text(end - 1)) {
+        push(out, raw(first, end, Some(EntityType::Misc), true));
+        return;
+    }
+    // "South American": a nationality phrase.
+    if kb
+        .lookup(text.token_text(end - 1))
+        .is_some_and(|e| e.known == Known::Demonym)
+    {
+        push(out, raw(first, end, Some(EntityType::Misc), true));
+        return;
+    }
+    // "German Dax", "French Cac": a nationality before another name is a
+    // modifier of it, not part of it.
+    if n >= 2
+        && kb
+            .lookup(text.token_text(first))
+            .is_some_and(|e| e.known == Known::Demonym)
+    {
+        let mut r = raw(first, first + 1, Some(EntityType::Misc), true);
+        r.modifier = true;
+        out.push(r);
+        type_segment(kb, doc, text, first + 1, end, modifier, out);
+        return;
+    }
     if n == 1 {
         let w = text.token_text(first);
         let kind = if text.is_all_caps(first) {
             Some(EntityType::Organization)
         } else if !w.starts_with(char::is_uppercase) || inner_capital(w) {
             Some(EntityType::Misc)
+        } else if w.len() > 6 && w.ends_with("bank") {
+            // "Sberbank", "Rabobank".
+            Some(EntityType::Organization)
         } else {
             None
         };
@@ -307,9 +339,7 @@ fn type_segment(
     });
     let connectors = (first..end).any(|i| matches!(text.token_text(i), "of" | "and" | "&" | "for"));
     let looks_person = plain_words && !connectors && kb.is_first_name(w0)
-        || (first + 2 == end
-            && text.token_text(first + 1) == "."
-            && w0.chars().count() == 1);
+        || (first + 2 == end && text.token_text(first + 1) == "." && w0.chars().count() == 1);
     if looks_person && !text.is_all_caps(first) {
         push(out, raw(first, end, Some(EntityType::Person), true));
         return;
@@ -337,9 +367,21 @@ fn type_segment(
             let w = text.token_text(i);
             w.len() > 3 && w.ends_with('s') && !kb.is_last_name(w)
         });
+    // Without a census name among its words, a person-shaped name needs
+    // context ("X said", a title before it): decided in `resolve`.
+    let census = (first..end).any(|i| {
+        let w = text.token_text(i);
+        kb.is_first_name(w) || kb.is_last_name(w)
+    });
+    if personish && !census {
+        push(out, raw(first, end, Some(EntityType::Person), false));
+        return;
+    }
     let kind = if personish {
         EntityType::Person
-    } else if (first..end).any(|i| !text.token_text(i).starts_with(char::is_uppercase) && namey(text, i)) {
+    } else if (first..end)
+        .any(|i| !text.token_text(i).starts_with(char::is_uppercase) && namey(text, i))
+    {
         EntityType::Misc
     } else {
         EntityType::Organization
@@ -347,14 +389,12 @@ fn type_segment(
     push(out, raw(first, end, Some(kind), false));
 }
 
+/// A known name inside a span: tokens `.0...1`, its type, its canonical name.
+type Piece = (usize, usize, EntityType, Option<String>);
+
 /// Cover `first..end` with known names, longest first; `None` when some
 /// word is unknown.
-fn known_pieces(
-    kb: &Knowledge,
-    text: &Text<'_>,
-    first: usize,
-    end: usize,
-) -> Option<Vec<(usize, usize, EntityType, Option<String>)>> {
+fn known_pieces(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> Option<Vec<Piece>> {
     let mut out = Vec::new();
     let mut i = first;
     while i < end {
@@ -367,7 +407,11 @@ fn known_pieces(
         let max = (i + kb.max_words).min(end);
         for j in (i + 1..=max).rev() {
             if let Some(e) = kb.lookup(&key(text, i, j)) {
-                found = Some((j, known_type(e.known), e.canonical.as_deref().map(str::to_string)));
+                found = Some((
+                    j,
+                    known_type(e.known),
+                    e.canonical.as_deref().map(str::to_string),
+                ));
                 break;
             }
         }
@@ -382,14 +426,68 @@ fn known_pieces(
     }
 }
 
+/// Last words of product names ("MacBook Pro", "iPad Mini").
+const PRODUCT_SUFFIXES: &[&str] = &[
+    "Pro",
+    "Air",
+    "Max",
+    "Mini",
+    "Plus",
+    "Ultra",
+    "Lite",
+    "Nano",
+    "Touch",
+    "Edition",
+    "Classic",
+    "Index",
+    "Average",
+    "Composite",
+];
+
 /// Speech verbs after a person's name ("Yosano said").
 const SPEECH_AFTER: &[&str] = &[
-    "said", "says", "told", "added", "explained", "argued", "wrote", "asked", "claimed",
-    "insisted", "stated", "announced", "warned", "noted", "replied", "tweeted", "posted",
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "argued",
+    "wrote",
+    "asked",
+    "claimed",
+    "insisted",
+    "stated",
+    "announced",
+    "warned",
+    "noted",
+    "replied",
+    "tweeted",
+    "posted",
 ];
 
 /// Fill in untyped mentions from context and from the rest of the article.
-pub fn resolve(kb: &Knowledge, text: &Text<'_>, raws: &mut [Raw]) {
+pub fn resolve(text: &Text<'_>, raws: &mut [Raw]) {
+    // Person-shaped names without a census word are persons only in a
+    // person's context, here or at a later short mention ("Yosano said").
+    let said: Vec<&str> = raws
+        .iter()
+        .filter(|r| r.end - r.first == 1)
+        .filter(|r| context_type(text, r.first, r.end) == Some(EntityType::Person))
+        .map(|r| text.token_text(r.first))
+        .collect();
+    for r in raws.iter_mut() {
+        if r.end - r.first >= 2 && !r.strong && r.kind == Some(EntityType::Person) {
+            let person = context_type(text, r.first, r.end) == Some(EntityType::Person)
+                || title_before(text, r.first)
+                || said.contains(&text.token_text(r.end - 1));
+            r.kind = Some(if person {
+                EntityType::Person
+            } else {
+                EntityType::Misc
+            });
+            r.strong = person;
+        }
+    }
     // Words of strongly typed multi-word names: persons lend every name word,
     // organizations their first word ("Apple" from "Apple Computer").
     let mut word_type: HashMap<String, EntityType> = HashMap::new();
@@ -427,7 +525,27 @@ pub fn resolve(kb: &Knowledge, text: &Text<'_>, raws: &mut [Raw]) {
         let w = text.token_text(r.first);
         if let Some(&t) = word_type.get(w) {
             // A surname the article gave in full wins even over a gazetteer place.
-            if t == EntityType::Person || !r.strong {
+            let place_context = r.kind == Some(EntityType::Location)
+                && r.first
+                    .checked_sub(1)
+                    .and_then(|p| text.get_text(p))
+                    .is_some_and(|p| {
+                        matches!(
+                            p,
+                            "in" | "to"
+                                | "from"
+                                | "into"
+                                | "across"
+                                | "visited"
+                                | "near"
+                                | "toward"
+                                | "towards"
+                                | "against"
+                                | "of"
+                                | "at"
+                        )
+                    });
+            if (t == EntityType::Person && !place_context) || !r.strong {
                 r.kind = Some(t);
                 r.strong = true;
                 continue;
@@ -452,6 +570,52 @@ pub fn resolve(kb: &Knowledge, text: &Text<'_>, raws: &mut [Raw]) {
     }
 }
 
+/// Whether a title or role word comes right before token `first`
+/// ("chairman Sergei Ignatiev", "analyst Chris Weafer"), or a comma after a
+/// role phrase ("Japan's prime minister, Taro Aso").
+fn title_before(text: &Text<'_>, first: usize) -> bool {
+    const ROLE_WORDS: &[&str] = &[
+        "chairman",
+        "chairwoman",
+        "president",
+        "minister",
+        "secretary",
+        "chief",
+        "ceo",
+        "analyst",
+        "economist",
+        "spokesman",
+        "spokeswoman",
+        "director",
+        "governor",
+        "head",
+        "leader",
+        "founder",
+        "executive",
+        "officer",
+        "strategist",
+        "manager",
+        "senator",
+        "judge",
+        "ambassador",
+        "mayor",
+        "professor",
+        "coach",
+        "editor",
+        "reporter",
+        "author",
+    ];
+    let is_role = |i: usize| {
+        text.get_text(i)
+            .is_some_and(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    match first.checked_sub(1) {
+        Some(p) if is_role(p) => true,
+        Some(p) if text.get_text(p) == Some(",") => p.checked_sub(1).is_some_and(is_role),
+        _ => false,
+    }
+}
+
 /// A type from the words around an unknown name.
 fn context_type(text: &Text<'_>, first: usize, end: usize) -> Option<EntityType> {
     let next = text.get_text(end).map(str::to_lowercase);
@@ -467,7 +631,11 @@ fn context_type(text: &Text<'_>, first: usize, end: usize) -> Option<EntityType>
         if n == "," && next2.as_deref() == Some("who") {
             return Some(EntityType::Person);
         }
-        if n == "-" && next2.as_deref().is_some_and(|w| w == "based" || w == "born") {
+        if n == "-"
+            && next2
+                .as_deref()
+                .is_some_and(|w| w == "based" || w == "born")
+        {
             return Some(EntityType::Location);
         }
     }
@@ -475,7 +643,13 @@ fn context_type(text: &Text<'_>, first: usize, end: usize) -> Option<EntityType>
         Some("in" | "near" | "across" | "outside") => Some(EntityType::Location),
         // "the Beatles", "the Kremlin": a name with an article is an
         // institution or group more often than anything else.
-        Some("the") => Some(EntityType::Organization),
+        Some("the")
+            if text
+                .get_text(first)
+                .is_some_and(|w| w.len() > 3 && w.ends_with('s')) =>
+        {
+            Some(EntityType::Organization)
+        }
         Some("mr" | "mrs" | "ms" | "dr" | "mr." | "mrs." | "ms." | "dr.") => {
             Some(EntityType::Person)
         }
