@@ -460,7 +460,11 @@ fn name_runs(v: &View<'_, '_>) -> Vec<NameRun> {
         let subject = r.first == v.sentence(r.first).first
             || prev.is_some_and(|p| v.s(p) == "," || lexicon::is_title(&v.low(p)) || v.text.is_sentence_start(p))
             || (r.end < n && (v.cue_at(r.end).is_some() || v.verbish(r.end) || v.s(r.end) == ","));
-        let mut animacy = run_animacy(v, Range { first, end });
+        // a stripped title makes a person ("Treasury Secretary Scott Bessent")
+        let mut animacy = run_animacy(v, r);
+        if r.first > first && animacy == Animacy::Unknown {
+            animacy = Animacy::Person;
+        }
         if animacy == Animacy::Unknown && r.end - r.first >= 2 && r.end - r.first <= 3 {
             animacy = Animacy::Person;
         }
