@@ -61,8 +61,6 @@ enum Who {
     Previous,
     /// Same speaker as the candidate at this index.
     SameAs(usize),
-    /// Unknown.
-    Nobody,
 }
 
 /// Find every statement in `text`; speakers resolve to `entities`.
@@ -198,7 +196,7 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
                     None => last.as_ref().map(|(_, r)| r.clone()),
                 }
             }
-            Who::Subject(Subject::Nobody) | Who::Nobody => None,
+            Who::Subject(Subject::Nobody) => None,
             Who::SameAs(pc) => resolved.get(pc).cloned().flatten(),
             Who::Previous => last
                 .as_ref()

@@ -113,11 +113,6 @@ impl<'e> Resolver<'e> {
         }
     }
 
-    /// The last resolved speaker.
-    pub fn last(&self) -> Option<&Resolved> {
-        self.history.last()
-    }
-
     /// Record a speaker reused for a continuation quote.
     pub fn push(&mut self, r: Resolved) {
         self.history.push(r);
@@ -136,7 +131,7 @@ impl<'e> Resolver<'e> {
             start: span.start,
             end: span.end,
         };
-        let mut animacy = Animacy::Unknown;
+        let animacy;
         if single && lexicon::is_subject_pronoun(&low) {
             let want = match low.as_ref() {
                 "he" | "she" | "i" => Animacy::Person,
