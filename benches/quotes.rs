@@ -16,7 +16,10 @@ use byline::text::Text;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn corpus() -> Vec<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus/meantime-full.jsonl");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/corpus/meantime-full.jsonl"
+    );
     let raw = std::fs::read_to_string(path).unwrap_or_default();
     raw.lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
@@ -64,7 +67,9 @@ fn bench_quotes(c: &mut Criterion) {
     }
     g.throughput(Throughput::Bytes(adversarial.len() as u64));
     let t = Text::analyze(&adversarial);
-    g.bench_function("adversarial", |b| b.iter(|| extract(black_box(&t), &[]).len()));
+    g.bench_function("adversarial", |b| {
+        b.iter(|| extract(black_box(&t), &[]).len())
+    });
     g.finish();
 }
 

@@ -89,30 +89,13 @@ const REPORT_LEMMAS: &[&str] = &[
 
 #[cfg(test)]
 /// Lemmas of verbs taking an object before the content ("told reporters").
-const TELL_LEMMAS: &[&str] = &[
-    "assure",
-    "inform",
-    "notify",
-    "remind",
-    "tell",
-];
+const TELL_LEMMAS: &[&str] = &["assure", "inform", "notify", "remind", "tell"];
 
 #[cfg(test)]
 /// Lemmas that only go with direct quotes.
 const DIRECT_LEMMAS: &[&str] = &[
-    "comment",
-    "continue",
-    "exclaim",
-    "joke",
-    "muse",
-    "quip",
-    "read",
-    "scream",
-    "shout",
-    "sigh",
-    "speak",
-    "whisper",
-    "yell",
+    "comment", "continue", "exclaim", "joke", "muse", "quip", "read", "scream", "shout", "sigh",
+    "speak", "whisper", "yell",
 ];
 
 #[cfg(test)]
@@ -574,16 +557,52 @@ const FORMS: &[(&str, CueClass)] = &[
     ("yells", CueClass::DirectOnly),
 ];
 
+/// Slots of the open-addressing table over [`FORMS`] (a power of two,
+/// well above twice the number of forms).
+const SLOTS: usize = 1024;
+
+/// FNV-1a, usable in `const` context.
+const fn fnv1a(b: &[u8]) -> u32 {
+    let mut h = 0x811c_9dc5_u32;
+    let mut i = 0;
+    while i < b.len() {
+        h ^= b[i] as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+/// Hash table of form indices, built at compile time: one hash and
+/// usually one comparison per lookup (this runs for every word).
+const TABLE: [u16; SLOTS] = {
+    let mut t = [u16::MAX; SLOTS];
+    let mut i = 0;
+    while i < FORMS.len() {
+        let mut slot = (fnv1a(FORMS[i].0.as_bytes()) as usize) & (SLOTS - 1);
+        while t[slot] != u16::MAX {
+            slot = (slot + 1) & (SLOTS - 1);
+        }
+        t[slot] = i as u16;
+        i += 1;
+    }
+    t
+};
+
 /// The cue class of a lowercased word form, if it is a speech verb.
 pub fn cue_class(w: &str) -> Option<CueClass> {
-    if w.len() < 3 || w.len() > 16 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+    if w.len() < 3 || w.len() > 16 {
         return None;
     }
-    FORMS
-        .binary_search_by(|(f, _)| (*f).cmp(w))
-        .ok()
-        .and_then(|i| FORMS.get(i))
-        .map(|&(_, c)| c)
+    let mut slot = (fnv1a(w.as_bytes()) as usize) & (SLOTS - 1);
+    loop {
+        let idx = *TABLE.get(slot)?;
+        let &(form, class) = FORMS.get(usize::from(idx))?;
+        if form == w {
+            return Some(class);
+        }
+        slot = (slot + 1) & (SLOTS - 1);
+    }
 }
 
 /// Lemmas whose base and `-s` forms are more often nouns ("a signal",
@@ -591,10 +610,39 @@ pub fn cue_class(w: &str) -> Option<CueClass> {
 /// right before them.
 pub fn is_nouny_form(w: &str) -> bool {
     const NOUNY: &[&str] = &[
-        "signal", "report", "claim", "estimate", "forecast", "promise", "pledge", "comment",
-        "answer", "reply", "note", "tweet", "state", "point", "hint", "protest", "vow",
-        "warning", "statement", "remark", "repeat", "stress", "counter", "call", "blame",
-        "label", "term", "brand", "praise", "read", "joke", "testify", "admit",
+        "signal",
+        "report",
+        "claim",
+        "estimate",
+        "forecast",
+        "promise",
+        "pledge",
+        "comment",
+        "answer",
+        "reply",
+        "note",
+        "tweet",
+        "state",
+        "point",
+        "hint",
+        "protest",
+        "vow",
+        "warning",
+        "statement",
+        "remark",
+        "repeat",
+        "stress",
+        "counter",
+        "call",
+        "blame",
+        "label",
+        "term",
+        "brand",
+        "praise",
+        "read",
+        "joke",
+        "testify",
+        "admit",
     ];
     NOUNY.contains(&w) || w.strip_suffix('s').is_some_and(|b| NOUNY.contains(&b))
 }
@@ -620,8 +668,23 @@ pub fn is_modal(w: &str) -> bool {
 pub fn is_pure_determiner(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "this" | "these" | "those" | "his" | "her" | "its" | "their"
-            | "our" | "my" | "your" | "every" | "each" | "no" | "any"
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "every"
+            | "each"
+            | "no"
+            | "any"
     )
 }
 
@@ -1144,7 +1207,8 @@ pub fn is_person_role(w: &str) -> bool {
     is_title(w)
         || matches!(
             w,
-            "man" | "woman"
+            "man"
+                | "woman"
                 | "insider"
                 | "source"
                 | "official"
@@ -1246,6 +1310,9 @@ mod tests {
     #[test]
     fn forms_are_sorted_and_cover_every_lemma() {
         assert!(FORMS.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(form, class) in FORMS {
+            assert_eq!(cue_class(form), Some(class), "{form}");
+        }
         for (list, class) in [
             (REPORT_LEMMAS, CueClass::Report),
             (TELL_LEMMAS, CueClass::Tell),
@@ -1275,7 +1342,9 @@ mod tests {
 
     #[test]
     fn cognition_verbs_are_not_cues() {
-        for w in ["believe", "believed", "thinks", "expected", "hope", "feared", "knew"] {
+        for w in [
+            "believe", "believed", "thinks", "expected", "hope", "feared", "knew",
+        ] {
             assert_eq!(cue_class(w), None, "{w}");
         }
         for w in ["sad", "stated", "noted"] {

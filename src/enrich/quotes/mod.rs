@@ -111,7 +111,8 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
             .iter_mut()
             .find(|c| c.content == content && c.kind != QuoteKind::Direct)
         {
-            let dist = |cue: Option<Range>| cue.map_or(usize::MAX, |r| content.first.abs_diff(r.first));
+            let dist =
+                |cue: Option<Range>| cue.map_or(usize::MAX, |r| content.first.abs_diff(r.first));
             if dist(Some(r.cue)) < dist(c.cue) {
                 c.cue = Some(r.cue);
                 c.who = Who::Subject(r.subject);
@@ -140,7 +141,8 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
         if words == 0 {
             continue;
         }
-        let ends_punct = q.end > q.first && matches!(v.s(q.end - 1), "." | "," | "!" | "?" | "…" | ":");
+        let ends_punct =
+            q.end > q.first && matches!(v.s(q.end - 1), "." | "," | "!" | "?" | "…" | ":");
         let fragment = words <= 3 && !ends_punct || words <= 2;
         // a fragment listed right after an attributed one: "called it "x", and "y""
         let shared = prev_direct.and_then(|(pq, pc)| {
@@ -177,6 +179,9 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
         });
     }
 
+    if cands.is_empty() {
+        return Vec::new();
+    }
     // Body order, then speakers.
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&i| (cands[i].content.first, cands[i].content.end));
@@ -189,7 +194,7 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
         let here = v.sentence(c.content.first).first;
         let spk = match c.who {
             Who::Subject(Subject::Np(np)) => resolver.resolve(&v, np),
-            Who::Subject(Subject::SentenceSubject) => {
+            Who::Subject(Subject::MainClause) => {
                 let cue_at = c.cue.map_or(c.content.first, |r| r.first);
                 match sentence_subject(&v, cue_at) {
                     Some(np) => resolver.resolve(&v, np),
@@ -218,11 +223,14 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
         let Some(span) = text.token_span(c.content.first, c.content.end) else {
             continue;
         };
-        let cue = c.cue.and_then(|r| text.token_span(r.first, r.end)).map(|s| Cue {
-            text: s.text.to_string(),
-            start: s.start,
-            end: s.end,
-        });
+        let cue = c
+            .cue
+            .and_then(|r| text.token_span(r.first, r.end))
+            .map(|s| Cue {
+                text: s.text.to_string(),
+                start: s.start,
+                end: s.end,
+            });
         out.push(Quote {
             text: span.text.to_string(),
             start: span.start,
@@ -328,7 +336,11 @@ fn inverted_subject(v: &View<'_, '_>, k: usize) -> Option<Range> {
     if !v.cap(head_end - 1) && v.s(np.end) == "," && v.cap(np.end + 1) {
         // appositive name
         let mut e = np.end + 1;
-        while e < sent_end && e < np.end + 8 && (v.cap(e) || matches!(v.s(e), "-" | ".")) && v.is_word(e) {
+        while e < sent_end
+            && e < np.end + 8
+            && (v.cap(e) || matches!(v.s(e), "-" | "."))
+            && v.is_word(e)
+        {
             e += 1;
         }
         if e >= sent_end || v.is_terminal(e) || v.s(e) == "," {
@@ -395,7 +407,9 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
                 cue,
                 Who::Subject(match v.subject_before(k, floor) {
                     Some(np) if np.end == k => Subject::Np(np),
-                    _ => v.nearest_pronoun(k, floor).map_or(Subject::SentenceSubject, Subject::Np),
+                    _ => v
+                        .nearest_pronoun(k, floor)
+                        .map_or(Subject::MainClause, Subject::Np),
                 }),
             ));
         }
@@ -403,7 +417,7 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
             cue,
             Who::Subject(match v.subject_before(k, floor) {
                 Some(np) => Subject::Np(np),
-                None => Subject::SentenceSubject,
+                None => Subject::MainClause,
             }),
         ));
     }
@@ -428,14 +442,50 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
         }
         let w = v.low(s);
         let opener_ok = v.is_word(s)
-            && (v.cap(s) || lexicon::is_determiner(&w) || lexicon::is_subject_pronoun(&w) || lexicon::is_group_head(&w))
+            && (v.cap(s)
+                || lexicon::is_determiner(&w)
+                || lexicon::is_subject_pronoun(&w)
+                || lexicon::is_group_head(&w))
             && !matches!(
                 w.as_ref(),
-                "in" | "on" | "at" | "during" | "after" | "before" | "when" | "while" | "as" | "for"
-                    | "with" | "however" | "meanwhile" | "since" | "despite" | "although"
-                    | "though" | "earlier" | "later" | "last" | "but" | "and" | "also" | "still"
-                    | "yet" | "by" | "from" | "to" | "under" | "according" | "if" | "because"
-                    | "this" | "that" | "so" | "then" | "now" | "today" | "yesterday"
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "for"
+                    | "with"
+                    | "however"
+                    | "meanwhile"
+                    | "since"
+                    | "despite"
+                    | "although"
+                    | "though"
+                    | "earlier"
+                    | "later"
+                    | "last"
+                    | "but"
+                    | "and"
+                    | "also"
+                    | "still"
+                    | "yet"
+                    | "by"
+                    | "from"
+                    | "to"
+                    | "under"
+                    | "according"
+                    | "if"
+                    | "because"
+                    | "this"
+                    | "that"
+                    | "so"
+                    | "then"
+                    | "now"
+                    | "today"
+                    | "yesterday"
             )
             && !lexicon::is_ing(&w);
         if opener_ok {

@@ -91,7 +91,11 @@ impl<'e> Resolver<'e> {
         for (i, n) in names.iter().enumerate() {
             let list = by_last.entry(n.last.clone()).or_default();
             let len = n.range.end - n.range.first;
-            if list.len() < 8 && !list.iter().any(|&j| names[j].range.end - names[j].range.first == len) {
+            if list.len() < 8
+                && !list
+                    .iter()
+                    .any(|&j| names[j].range.end - names[j].range.first == len)
+            {
                 list.push(i);
             }
         }
@@ -153,7 +157,10 @@ impl<'e> Resolver<'e> {
                 EntityType::Person => Animacy::Person,
                 _ => Animacy::Org,
             };
-        } else if v.cap(mention.end - 1) || v.kind(mention.end - 1) == Some(TokenKind::Word) && v.text.is_all_caps(mention.end - 1) {
+        } else if v.cap(mention.end - 1)
+            || v.kind(mention.end - 1) == Some(TokenKind::Word)
+                && v.text.is_all_caps(mention.end - 1)
+        {
             let (name, a) = self.fullest(v, mention);
             speaker.name = name;
             animacy = a;
@@ -168,7 +175,10 @@ impl<'e> Resolver<'e> {
                     EntityType::Person => Animacy::Person,
                     _ => Animacy::Org,
                 };
-            } else if definite(v, mention) && (lexicon::is_org_head(&head) || lexicon::is_person_role(&head)) && !lexicon::is_group_head(&head) {
+            } else if definite(v, mention)
+                && (lexicon::is_org_head(&head) || lexicon::is_person_role(&head))
+                && !lexicon::is_group_head(&head)
+            {
                 let want = if lexicon::is_person_role(&head) && !lexicon::is_org_head(&head) {
                     Animacy::Person
                 } else {
@@ -184,7 +194,10 @@ impl<'e> Resolver<'e> {
                     speaker.name = prev.speaker.name.clone();
                     speaker.entity = prev.speaker.entity.clone();
                 } else if want == Animacy::Org {
-                    if let Some(n) = self.names_before(mention.first, 200).find(|n| n.animacy == Animacy::Org) {
+                    if let Some(n) = self
+                        .names_before(mention.first, 200)
+                        .find(|n| n.animacy == Animacy::Org)
+                    {
                         if let Some(s) = v.text.token_span(n.range.first, n.range.end) {
                             speaker.name = s.text.to_string();
                         }
@@ -262,7 +275,8 @@ impl<'e> Resolver<'e> {
             .find(|r| r.at < at && ok(r.animacy) && !is_pronoun_text(&r.speaker.name));
         // the latest subject-position mention before the pronoun
         let cstart = v.text.tokens().get(at).map_or(0, |t| t.cstart as usize);
-        let mention: Option<(usize, String, Option<String>, Animacy)> = if self.entities.is_empty() {
+        let mention: Option<(usize, String, Option<String>, Animacy)> = if self.entities.is_empty()
+        {
             self.names_before(at, 200)
                 .find(|n| n.subject && ok(n.animacy) && n.animacy != Animacy::Unknown)
                 .map(|n| {
@@ -289,7 +303,8 @@ impl<'e> Resolver<'e> {
         match (prev, mention) {
             (Some(p), Some(m)) => {
                 // a newer subject in an earlier sentence than the pronoun's wins
-                if m.0 > p.at && v.sentence(m.0).first < v.sentence(at).first + 1 && m.0 > p.at + 1 {
+                if m.0 > p.at && v.sentence(m.0).first < v.sentence(at).first + 1 && m.0 > p.at + 1
+                {
                     let newer_sentence = v.sentence(m.0).first > v.sentence(p.at).first;
                     if newer_sentence {
                         return Some((m.1, m.2, m.3));
@@ -312,7 +327,9 @@ impl<'e> Resolver<'e> {
         let mut animacy = run_animacy(v, own);
         let candidates = self.by_last.get(&last).map_or(&[][..], Vec::as_slice);
         for n in candidates.iter().filter_map(|&i| self.names.get(i)) {
-            if n.range.end - n.range.first > best.end - best.first && n.range.end - n.range.first <= 4 {
+            if n.range.end - n.range.first > best.end - best.first
+                && n.range.end - n.range.first <= 4
+            {
                 // the shorter form must be a suffix of the longer one
                 let k = best.end - best.first;
                 let suffix_ok = (0..k).all(|d| v.low(best.first + d) == v.low(n.range.end - k + d));
@@ -364,10 +381,18 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
     if v.cap(last) && !lexicon::is_group_head(&last_low) {
         // the capitalized run ending at the head
         let mut first = last;
-        while first > np.first && (v.cap(first - 1) || matches!(v.s(first - 1), "&" | "-" | "'s" | "’s")) {
+        while first > np.first
+            && (v.cap(first - 1) || matches!(v.s(first - 1), "&" | "-" | "'s" | "’s"))
+        {
             first -= 1;
         }
-        let run = strip_titles(v, Range { first, end: head_end });
+        let run = strip_titles(
+            v,
+            Range {
+                first,
+                end: head_end,
+            },
+        );
         // keep "The" of "The New York Times" when the run is an org
         return run;
     }
@@ -392,13 +417,14 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
 fn strip_titles(v: &View<'_, '_>, r: Range) -> Range {
     let mut cut = None;
     for k in r.first..r.end.saturating_sub(1) {
-        if lexicon::is_title(&v.low(k).trim_end_matches('.').to_string()) {
+        if lexicon::is_title(v.low(k).trim_end_matches('.')) {
             cut = Some(k + 1);
         }
     }
     let mut first = cut.unwrap_or(r.first);
     // org names keep their words; only strip when the rest looks like a name
-    if cut.is_some() && first < r.end && run_animacy(v, Range { first, end: r.end }) == Animacy::Org {
+    if cut.is_some() && first < r.end && run_animacy(v, Range { first, end: r.end }) == Animacy::Org
+    {
         first = r.first;
     }
     while first + 1 < r.end && matches!(v.low(first).as_ref(), "the" | "a" | "an") {
@@ -444,7 +470,24 @@ fn name_runs(v: &View<'_, '_>) -> Vec<NameRun> {
         i = end;
         let mut first = start;
         // sentence-initial function words are not names
-        while first < end && v.text.is_sentence_start(first) && (lexicon::is_determiner(&v.low(first)) || lexicon::is_subject_pronoun(&v.low(first)) || lexicon::is_left_barrier(&v.low(first)) || matches!(v.low(first).as_ref(), "in" | "on" | "at" | "according" | "during" | "however" | "meanwhile" | "for" | "with" | "from")) {
+        while first < end
+            && v.text.is_sentence_start(first)
+            && (lexicon::is_determiner(&v.low(first))
+                || lexicon::is_subject_pronoun(&v.low(first))
+                || lexicon::is_left_barrier(&v.low(first))
+                || matches!(
+                    v.low(first).as_ref(),
+                    "in" | "on"
+                        | "at"
+                        | "according"
+                        | "during"
+                        | "however"
+                        | "meanwhile"
+                        | "for"
+                        | "with"
+                        | "from"
+                ))
+        {
             first += 1;
         }
         if first >= end {
@@ -453,7 +496,9 @@ fn name_runs(v: &View<'_, '_>) -> Vec<NameRun> {
         let r = strip_titles(v, Range { first, end });
         let prev = r.first.checked_sub(1);
         let subject = r.first == v.sentence(r.first).first
-            || prev.is_some_and(|p| v.s(p) == "," || lexicon::is_title(&v.low(p)) || v.text.is_sentence_start(p))
+            || prev.is_some_and(|p| {
+                v.s(p) == "," || lexicon::is_title(&v.low(p)) || v.text.is_sentence_start(p)
+            })
             || (r.end < n && (v.cue_at(r.end).is_some() || v.verbish(r.end) || v.s(r.end) == ","));
         // a stripped title makes a person ("Treasury Secretary Scott Bessent")
         let mut animacy = run_animacy(v, r);

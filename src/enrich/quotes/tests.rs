@@ -54,7 +54,8 @@ fn mention(body: &str, text: &str, nth: usize) -> Mention {
 
 #[test]
 fn split_quote_around_cue_gives_two_statements_with_one_speaker() {
-    let body = "Markets fell. “It’s carnage,” said David Buik of BGC Partners. “We need action now.”";
+    let body =
+        "Markets fell. “It’s carnage,” said David Buik of BGC Partners. “We need action now.”";
     let qs = run(body);
     assert_spans_valid(body, &qs);
     let a = find(&qs, "It’s carnage,");
@@ -224,7 +225,10 @@ fn entity_roles_resolve_role_phrases_without_references() {
     let qs = run_with(body, &[bessent]);
     let q = find(&qs, "the memorandum was ready");
     let s = q.speaker.as_ref().unwrap();
-    assert_eq!((s.name.as_str(), s.entity.as_deref()), ("Scott Bessent", Some("e7")));
+    assert_eq!(
+        (s.name.as_str(), s.entity.as_deref()),
+        ("Scott Bessent", Some("e7"))
+    );
     assert_eq!(s.text, "The secretary");
 }
 
