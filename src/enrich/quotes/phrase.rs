@@ -366,6 +366,9 @@ impl<'a, 't> View<'a, 't> {
                 Some(TokenKind::Word) => {
                     if end == start {
                         !lexicon::is_left_barrier(&w) || lexicon::is_determiner(&w)
+                    } else if w == "that" || lexicon::is_wh(&w) {
+                        // a complement or relative clause starts here
+                        false
                     } else if lexicon::is_np_preposition(&w) {
                         self.is_word(end + 1) || self.kind(end + 1) == Some(TokenKind::Number)
                     } else if self.cap(end) || lexicon::is_determiner(&w) || w.ends_with("'s") {

@@ -151,6 +151,10 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
         if s == ";" && (j + 1..(j + 7).min(ceil)).any(|k| v.cue_at(k).is_some()) {
             return j;
         }
+        // a colon introducing a quotation: "…, adding: “…”"
+        if s == ":" && v.is_quote(j + 1) && v.in_quote(j + 1) {
+            return j;
+        }
         let w = v.low(j);
         if w == "that" && j > start + 1 && matches!(v.low(j - 1).as_ref(), "and" | "but") {
             let k = if j >= 2 && v.s(j - 2) == "," {
@@ -180,7 +184,7 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
             {
                 return j;
             }
-            if nw == "according" || (lexicon::is_clause_ending_participle(&nw) && j > start + 3) {
+            if nw == "according" || lexicon::is_clause_ending_participle(&nw) {
                 return j;
             }
             // ", said X." / ", X said." closing the sentence, or a new

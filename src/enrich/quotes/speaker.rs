@@ -67,6 +67,9 @@ pub struct Resolver<'e> {
     /// Indices into `names` by last word (a few per word, longest first
     /// seen per length): short forms find their full name in O(1).
     by_last: HashMap<String, Vec<usize>>,
+    /// The first person name of two or three words opening with a given
+    /// word ("Steve" -> "Steve Jobs").
+    by_first: HashMap<String, usize>,
     /// Entity index by the last word of each of its roles ("secretary").
     by_role: HashMap<String, usize>,
     /// Speakers resolved so far, in order.
@@ -99,6 +102,13 @@ impl<'e> Resolver<'e> {
                 list.push(i);
             }
         }
+        let mut by_first = HashMap::new();
+        for (i, n) in names.iter().enumerate() {
+            let len = n.range.end - n.range.first;
+            if (2..=3).contains(&len) && n.animacy == Animacy::Person {
+                by_first.entry(v.s(n.range.first).to_string()).or_insert(i);
+            }
+        }
         let mut by_role = HashMap::new();
         for (ei, e) in entities.iter().enumerate() {
             for r in &e.roles {
@@ -112,6 +122,7 @@ impl<'e> Resolver<'e> {
             spans,
             names,
             by_last,
+            by_first,
             by_role,
             history: Vec::new(),
         }
@@ -339,6 +350,17 @@ impl<'e> Resolver<'e> {
                 }
             }
         }
+        // a first name alone ("Steve" for "Steve Jobs"): the person run it opens
+        if best == own && own.end - own.first == 1 && animacy != Animacy::Org {
+            if let Some(n) = self
+                .by_first
+                .get(v.s(own.first))
+                .and_then(|&i| self.names.get(i))
+            {
+                best = n.range;
+                animacy = Animacy::Person;
+            }
+        }
         if animacy == Animacy::Unknown && best.end - best.first >= 2 {
             animacy = Animacy::Person;
         }
@@ -378,11 +400,46 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
             end: head_end,
         };
     }
+    // "Chief investment officer at Fort Pitt Capital Group Charlie Smith":
+    // a role head, then the name at the end of the phrase
+    let lead_name_end = (np.first..head_end)
+        .find(|&k| !(v.cap(k) || is_initial_dot(v, k)))
+        .unwrap_or(head_end);
+    let lead_name = lead_name_end >= np.first + 2
+        && !lexicon::is_determiner(&v.low(np.first))
+        && lexicon::is_determiner(&v.low(lead_name_end));
+    if head_end < np.end
+        && !lead_name
+        && !v.cap(last)
+        && lexicon::is_person_role(&last_low)
+        && v.cap(np.end - 1)
+    {
+        let mut first = np.end - 1;
+        while first > head_end && (v.cap(first - 1) || is_initial_dot(v, first - 1)) {
+            first -= 1;
+        }
+        // drop an organisation name glued before the person's name
+        let mut cut = first;
+        for k in first..np.end - 1 {
+            if lexicon::is_org_head(&v.low(k)) {
+                cut = k + 1;
+            }
+        }
+        return strip_titles(
+            v,
+            Range {
+                first: cut,
+                end: np.end,
+            },
+        );
+    }
     if v.cap(last) && !lexicon::is_group_head(&last_low) {
         // the capitalized run ending at the head
         let mut first = last;
         while first > np.first
-            && (v.cap(first - 1) || matches!(v.s(first - 1), "&" | "-" | "'s" | "’s"))
+            && (v.cap(first - 1)
+                || matches!(v.s(first - 1), "&" | "-" | "'s" | "’s")
+                || is_initial_dot(v, first - 1))
         {
             first -= 1;
         }
@@ -396,13 +453,20 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
         // keep "The" of "The New York Times" when the run is an org
         return run;
     }
-    // "Peter Boockvar an equity strategist …": a name before an appositive
+    // "Peter Boockvar an equity strategist …": a name before an appositive;
+    // "Cramer went on a tirade": a name before its verb
     if v.cap(np.first) && !lexicon::is_determiner(&v.low(np.first)) {
         let mut e = np.first;
-        while e < head_end && v.cap(e) {
+        while e < head_end && (v.cap(e) || is_initial_dot(v, e)) {
             e += 1;
         }
-        if e < head_end && e - np.first >= 2 && lexicon::is_determiner(&v.low(e)) {
+        let after = v.low(e);
+        let stops = lexicon::is_determiner(&after)
+            || !(lexicon::is_group_head(&after)
+                || lexicon::is_person_role(&after)
+                || lexicon::is_org_head(&after));
+        let only_titles = (np.first..e).all(|k| lexicon::is_title(&v.low(k)));
+        if e < head_end && stops && !only_titles {
             return Range {
                 first: np.first,
                 end: e,
@@ -410,6 +474,11 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
         }
     }
     np
+}
+
+/// A dot after a single capital initial ("George W. Bush").
+fn is_initial_dot(v: &View<'_, '_>, k: usize) -> bool {
+    v.s(k) == "." && k > 0 && v.s(k - 1).chars().count() == 1 && v.cap(k - 1) && v.cap(k + 1)
 }
 
 /// Drop leading titles and a sentence-initial "The": "US Treasury Secretary
@@ -429,6 +498,14 @@ fn strip_titles(v: &View<'_, '_>, r: Range) -> Range {
     }
     while first + 1 < r.end && matches!(v.low(first).as_ref(), "the" | "a" | "an") {
         first += 1;
+    }
+    // "The New York Times", "The Telegraph": a capitalized "The" belongs to
+    // an organisation's name
+    if first > r.first && v.s(first - 1) == "The" && cut.is_none() {
+        let org = run_animacy(v, Range { first, end: r.end }) == Animacy::Org;
+        if org || !v.text.is_sentence_start(first - 1) {
+            first -= 1;
+        }
     }
     Range { first, end: r.end }
 }
@@ -460,8 +537,7 @@ fn name_runs(v: &View<'_, '_>) -> Vec<NameRun> {
         let start = i;
         let mut end = i + 1;
         while end < n
-            && v.is_word(end)
-            && v.cap(end)
+            && (v.is_word(end) && v.cap(end) || is_initial_dot(v, end))
             && v.text.tokens()[end].newlines_before == 0
             && !v.in_quote(end)
         {
