@@ -160,7 +160,7 @@ impl<'e> Resolver<'e> {
             } else {
                 animacy = want;
             }
-        } else if let Some(ei) = self.entity_at(span.start, span.end) {
+        } else if let Some(ei) = self.entity_at_head(v, mention) {
             let e = &self.entities[ei];
             speaker.name = e.name.clone();
             speaker.entity = Some(e.id.clone());
@@ -250,6 +250,17 @@ impl<'e> Resolver<'e> {
             }
         }
         best.map(|(_, ei)| ei)
+    }
+
+    /// The entity whose mention or reference covers the head (last word
+    /// of the head phrase) of `mention`: "representatives at several Apple
+    /// stores" is not Apple, "Apple CEO Steve Jobs" is Steve Jobs.
+    fn entity_at_head(&self, v: &View<'_, '_>, mention: Range) -> Option<usize> {
+        let head_end = (mention.first + 1..mention.end)
+            .find(|&k| v.is_word(k) && lexicon::is_np_preposition(&v.low(k)))
+            .unwrap_or(mention.end);
+        let t = v.text.tokens().get(head_end.checked_sub(1)?)?;
+        self.entity_at(t.cstart as usize, t.cend as usize)
     }
 
     fn entity_by_role(&self, head: &str) -> Option<usize> {

@@ -233,6 +233,25 @@ fn entity_roles_resolve_role_phrases_without_references() {
 }
 
 #[test]
+fn group_speakers_keep_their_phrase_over_a_modifier_entity() {
+    let body =
+        "Representatives at several Apple stores said that buyers should try again tomorrow.";
+    let apple = Entity {
+        id: "e1".into(),
+        name: "Apple Inc.".into(),
+        kind: EntityType::Organization,
+        roles: vec![],
+        mentions: vec![mention(body, "Apple", 0)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[apple]);
+    let q = find(&qs, "buyers should try again tomorrow");
+    let s = q.speaker.as_ref().unwrap();
+    assert_eq!(s.entity, None);
+    assert_eq!(s.name, "Representatives at several Apple stores");
+}
+
+#[test]
 fn unbalanced_and_mismatched_marks_do_not_break_later_quotes() {
     let body = "A 13.3\" screen and iLife '11 ship today. “Odd ” marks » here ‘ there. \"We think it's the future,\" said Jobs.";
     let qs = run(body);
