@@ -278,7 +278,7 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
         return None;
     }
     let mut k = a;
-    if v.s(k) == "," {
+    if matches!(v.s(k), "," | "—" | "–" | "-") {
         k += 1;
     }
     let start = k;

@@ -79,6 +79,18 @@ fn quote_over_several_paragraphs_is_one_statement_per_paragraph() {
 }
 
 #[test]
+fn cue_inside_a_split_quote_and_after_a_dash() {
+    let body = "“We will,” she said, “fight on.” “No surrender” — the minister said.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let b = find(&qs, "fight on.");
+    assert_eq!(b.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+    assert_eq!(speaker(b).1, "she");
+    let c = find(&qs, "No surrender");
+    assert_eq!(speaker(c).1, "the minister");
+}
+
+#[test]
 fn nested_quotes_stay_inside_the_outer_statement() {
     let body = "“They told him ‘no’,” Trump said.";
     let qs = run(body);
