@@ -273,10 +273,9 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
     if a >= v.len() {
         return None;
     }
-    // a quotation that ended its sentence has no cue after it
-    if v.text.is_sentence_start(a) {
-        return None;
-    }
+    // a quotation that ended its sentence ('"…?" Trump asked.') only takes
+    // a short cue clause that is a whole sentence by itself
+    let strict = v.text.is_sentence_start(a);
     let mut k = a;
     if matches!(v.s(k), "," | "—" | "–" | "-") {
         k += 1;
@@ -312,10 +311,13 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 {
                     return None;
                 }
+                if strict && !ends_cue_sentence(v, np.end) {
+                    return None;
+                }
                 return Some((cue, Who::Subject(Subject::Np(np))));
             }
             let np = v.subject_before(k, start)?;
-            if np.first != start {
+            if np.first != start || strict && (k - start > 4 || !ends_cue_sentence(v, k + 1)) {
                 return None;
             }
             return Some((cue, Who::Subject(Subject::Np(np))));
@@ -323,6 +325,16 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
         k += 1;
     }
     None
+}
+
+/// Whether the sentence ends at token `k` (after optional time words):
+/// the cue clause is all there is ("Trump asked on Tuesday.").
+fn ends_cue_sentence(v: &View<'_, '_>, mut k: usize) -> bool {
+    let stop = k + 4;
+    while k < v.len() && k < stop && lexicon::is_time_word(&v.low(k)) {
+        k += 1;
+    }
+    k >= v.len() || v.is_terminal(k)
 }
 
 /// The speaker after an inverted cue: "said Apple CEO Steve Jobs", "said

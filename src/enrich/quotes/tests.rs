@@ -91,6 +91,19 @@ fn cue_inside_a_split_quote_and_after_a_dash() {
 }
 
 #[test]
+fn question_quote_before_a_capitalized_cue_clause() {
+    let body =
+        "“Why would we sign?” Zelensky asked. “It was a good year.” Sales rose, the company said.";
+    let qs = run(body);
+    let a = find(&qs, "Why would we sign?");
+    assert_eq!(speaker(a).0, "Zelensky");
+    assert_eq!(a.cue.as_ref().map(|c| c.text.as_str()), Some("asked"));
+    // "Sales rose, the company said." is not the cue of the quotation before it
+    let b = find(&qs, "It was a good year.");
+    assert!(b.cue.is_none());
+}
+
+#[test]
 fn nested_quotes_stay_inside_the_outer_statement() {
     let body = "“They told him ‘no’,” Trump said.";
     let qs = run(body);
