@@ -21,6 +21,7 @@ pub enum CueClass {
     Fragment,
 }
 
+#[cfg(test)]
 /// Lemmas of reporting verbs with regular inflection.
 const REPORT_LEMMAS: &[&str] = &[
     "acknowledge",
@@ -32,6 +33,7 @@ const REPORT_LEMMAS: &[&str] = &[
     "announce",
     "answer",
     "argue",
+    "ask",
     "assert",
     "boast",
     "caution",
@@ -44,8 +46,8 @@ const REPORT_LEMMAS: &[&str] = &[
     "declare",
     "deny",
     "disclose",
-    "emphasize",
     "emphasise",
+    "emphasize",
     "estimate",
     "explain",
     "forecast",
@@ -82,25 +84,41 @@ const REPORT_LEMMAS: &[&str] = &[
     "underline",
     "vow",
     "warn",
-    "ask",
     "write",
 ];
 
+#[cfg(test)]
 /// Lemmas of verbs taking an object before the content ("told reporters").
-const TELL_LEMMAS: &[&str] = &["assure", "inform", "remind", "tell", "notify"];
+const TELL_LEMMAS: &[&str] = &["assure", "inform", "notify", "remind", "tell"];
 
+#[cfg(test)]
 /// Lemmas that only go with direct quotes.
 const DIRECT_LEMMAS: &[&str] = &[
-    "comment", "continue", "exclaim", "joke", "quip", "shout", "sigh", "speak", "read", "whisper",
-    "scream", "yell", "muse",
+    "comment", "continue", "exclaim", "joke", "muse", "quip", "read", "scream", "shout", "sigh",
+    "speak", "whisper", "yell",
 ];
 
+#[cfg(test)]
 /// Lemmas attributing a quoted fragment only.
 const FRAGMENT_LEMMAS: &[&str] = &[
-    "accuse", "blame", "brand", "call", "condemn", "criticize", "criticise", "decry", "describe",
-    "dub", "hail", "label", "praise", "slam", "term",
+    "accuse",
+    "blame",
+    "brand",
+    "call",
+    "condemn",
+    "criticise",
+    "criticize",
+    "decry",
+    "describe",
+    "dub",
+    "hail",
+    "label",
+    "praise",
+    "slam",
+    "term",
 ];
 
+#[cfg(test)]
 /// Irregular forms, with their class.
 const IRREGULAR: &[(&str, CueClass)] = &[
     ("said", CueClass::Say),
@@ -131,66 +149,460 @@ const IRREGULAR: &[(&str, CueClass)] = &[
     ("criticized", CueClass::Fragment),
 ];
 
+#[cfg(test)]
 fn class_of_lemma(lemma: &str) -> Option<CueClass> {
-    if REPORT_LEMMAS.contains(&lemma) {
+    // the lists are sorted (checked by a test): binary search per list
+    let has = |list: &[&str]| list.binary_search(&lemma).is_ok();
+    if has(REPORT_LEMMAS) {
         Some(CueClass::Report)
-    } else if TELL_LEMMAS.contains(&lemma) {
+    } else if has(TELL_LEMMAS) {
         Some(CueClass::Tell)
-    } else if DIRECT_LEMMAS.contains(&lemma) {
+    } else if has(DIRECT_LEMMAS) {
         Some(CueClass::DirectOnly)
-    } else if FRAGMENT_LEMMAS.contains(&lemma) {
+    } else if has(FRAGMENT_LEMMAS) {
         Some(CueClass::Fragment)
     } else {
         None
     }
 }
 
+/// Every inflected form of the cue verbs, sorted (generated from the
+/// lemma lists above with regular English inflection plus the irregular
+/// table; a test checks both agree): one binary search per word.
+const FORMS: &[(&str, CueClass)] = &[
+    ("accuse", CueClass::Fragment),
+    ("accused", CueClass::Fragment),
+    ("accuses", CueClass::Fragment),
+    ("accusing", CueClass::Fragment),
+    ("acknowledge", CueClass::Report),
+    ("acknowledged", CueClass::Report),
+    ("acknowledges", CueClass::Report),
+    ("acknowledging", CueClass::Report),
+    ("add", CueClass::Report),
+    ("added", CueClass::Report),
+    ("adding", CueClass::Report),
+    ("adds", CueClass::Report),
+    ("admit", CueClass::Report),
+    ("admits", CueClass::Report),
+    ("admitted", CueClass::Report),
+    ("admitting", CueClass::Report),
+    ("advise", CueClass::Report),
+    ("advised", CueClass::Report),
+    ("advises", CueClass::Report),
+    ("advising", CueClass::Report),
+    ("affirm", CueClass::Report),
+    ("affirmed", CueClass::Report),
+    ("affirming", CueClass::Report),
+    ("affirms", CueClass::Report),
+    ("allege", CueClass::Report),
+    ("alleged", CueClass::Report),
+    ("alleges", CueClass::Report),
+    ("alleging", CueClass::Report),
+    ("announce", CueClass::Report),
+    ("announced", CueClass::Report),
+    ("announces", CueClass::Report),
+    ("announcing", CueClass::Report),
+    ("answer", CueClass::Report),
+    ("answered", CueClass::Report),
+    ("answering", CueClass::Report),
+    ("answers", CueClass::Report),
+    ("argue", CueClass::Report),
+    ("argued", CueClass::Report),
+    ("argues", CueClass::Report),
+    ("arguing", CueClass::Report),
+    ("ask", CueClass::Report),
+    ("asked", CueClass::Report),
+    ("asking", CueClass::Report),
+    ("asks", CueClass::Report),
+    ("assert", CueClass::Report),
+    ("asserted", CueClass::Report),
+    ("asserting", CueClass::Report),
+    ("asserts", CueClass::Report),
+    ("assure", CueClass::Tell),
+    ("assured", CueClass::Tell),
+    ("assures", CueClass::Tell),
+    ("assuring", CueClass::Tell),
+    ("blame", CueClass::Fragment),
+    ("blamed", CueClass::Fragment),
+    ("blames", CueClass::Fragment),
+    ("blaming", CueClass::Fragment),
+    ("boast", CueClass::Report),
+    ("boasted", CueClass::Report),
+    ("boasting", CueClass::Report),
+    ("boasts", CueClass::Report),
+    ("brand", CueClass::Fragment),
+    ("branded", CueClass::Fragment),
+    ("branding", CueClass::Fragment),
+    ("brands", CueClass::Fragment),
+    ("call", CueClass::Fragment),
+    ("called", CueClass::Fragment),
+    ("calling", CueClass::Fragment),
+    ("calls", CueClass::Fragment),
+    ("caution", CueClass::Report),
+    ("cautioned", CueClass::Report),
+    ("cautioning", CueClass::Report),
+    ("cautions", CueClass::Report),
+    ("claim", CueClass::Report),
+    ("claimed", CueClass::Report),
+    ("claiming", CueClass::Report),
+    ("claims", CueClass::Report),
+    ("comment", CueClass::DirectOnly),
+    ("commented", CueClass::DirectOnly),
+    ("commenting", CueClass::DirectOnly),
+    ("comments", CueClass::DirectOnly),
+    ("complain", CueClass::Report),
+    ("complained", CueClass::Report),
+    ("complaining", CueClass::Report),
+    ("complains", CueClass::Report),
+    ("concede", CueClass::Report),
+    ("conceded", CueClass::Report),
+    ("concedes", CueClass::Report),
+    ("conceding", CueClass::Report),
+    ("conclude", CueClass::Report),
+    ("concluded", CueClass::Report),
+    ("concludes", CueClass::Report),
+    ("concluding", CueClass::Report),
+    ("condemn", CueClass::Fragment),
+    ("condemned", CueClass::Fragment),
+    ("condemning", CueClass::Fragment),
+    ("condemns", CueClass::Fragment),
+    ("confirm", CueClass::Report),
+    ("confirmed", CueClass::Report),
+    ("confirming", CueClass::Report),
+    ("confirms", CueClass::Report),
+    ("contend", CueClass::Report),
+    ("contended", CueClass::Report),
+    ("contending", CueClass::Report),
+    ("contends", CueClass::Report),
+    ("continue", CueClass::DirectOnly),
+    ("continued", CueClass::DirectOnly),
+    ("continues", CueClass::DirectOnly),
+    ("continuing", CueClass::DirectOnly),
+    ("criticise", CueClass::Fragment),
+    ("criticised", CueClass::Fragment),
+    ("criticises", CueClass::Fragment),
+    ("criticising", CueClass::Fragment),
+    ("criticize", CueClass::Fragment),
+    ("criticized", CueClass::Fragment),
+    ("criticizes", CueClass::Fragment),
+    ("criticizing", CueClass::Fragment),
+    ("declare", CueClass::Report),
+    ("declared", CueClass::Report),
+    ("declares", CueClass::Report),
+    ("declaring", CueClass::Report),
+    ("decried", CueClass::Fragment),
+    ("decries", CueClass::Fragment),
+    ("decry", CueClass::Fragment),
+    ("decrying", CueClass::Fragment),
+    ("denied", CueClass::Report),
+    ("denies", CueClass::Report),
+    ("deny", CueClass::Report),
+    ("denying", CueClass::Report),
+    ("describe", CueClass::Fragment),
+    ("described", CueClass::Fragment),
+    ("describes", CueClass::Fragment),
+    ("describing", CueClass::Fragment),
+    ("disclose", CueClass::Report),
+    ("disclosed", CueClass::Report),
+    ("discloses", CueClass::Report),
+    ("disclosing", CueClass::Report),
+    ("dub", CueClass::Fragment),
+    ("dubbed", CueClass::Fragment),
+    ("dubbing", CueClass::Fragment),
+    ("dubs", CueClass::Fragment),
+    ("emphasise", CueClass::Report),
+    ("emphasised", CueClass::Report),
+    ("emphasises", CueClass::Report),
+    ("emphasising", CueClass::Report),
+    ("emphasize", CueClass::Report),
+    ("emphasized", CueClass::Report),
+    ("emphasizes", CueClass::Report),
+    ("emphasizing", CueClass::Report),
+    ("estimate", CueClass::Report),
+    ("estimated", CueClass::Report),
+    ("estimates", CueClass::Report),
+    ("estimating", CueClass::Report),
+    ("exclaim", CueClass::DirectOnly),
+    ("exclaimed", CueClass::DirectOnly),
+    ("exclaiming", CueClass::DirectOnly),
+    ("exclaims", CueClass::DirectOnly),
+    ("explain", CueClass::Report),
+    ("explained", CueClass::Report),
+    ("explaining", CueClass::Report),
+    ("explains", CueClass::Report),
+    ("forecast", CueClass::Report),
+    ("forecasted", CueClass::Report),
+    ("forecasting", CueClass::Report),
+    ("forecasts", CueClass::Report),
+    ("hail", CueClass::Fragment),
+    ("hailed", CueClass::Fragment),
+    ("hailing", CueClass::Fragment),
+    ("hails", CueClass::Fragment),
+    ("hint", CueClass::Report),
+    ("hinted", CueClass::Report),
+    ("hinting", CueClass::Report),
+    ("hints", CueClass::Report),
+    ("indicate", CueClass::Report),
+    ("indicated", CueClass::Report),
+    ("indicates", CueClass::Report),
+    ("indicating", CueClass::Report),
+    ("inform", CueClass::Tell),
+    ("informed", CueClass::Tell),
+    ("informing", CueClass::Tell),
+    ("informs", CueClass::Tell),
+    ("insist", CueClass::Report),
+    ("insisted", CueClass::Report),
+    ("insisting", CueClass::Report),
+    ("insists", CueClass::Report),
+    ("joke", CueClass::DirectOnly),
+    ("joked", CueClass::DirectOnly),
+    ("jokes", CueClass::DirectOnly),
+    ("joking", CueClass::DirectOnly),
+    ("label", CueClass::Fragment),
+    ("labeled", CueClass::Fragment),
+    ("labeling", CueClass::Fragment),
+    ("labels", CueClass::Fragment),
+    ("maintain", CueClass::Report),
+    ("maintained", CueClass::Report),
+    ("maintaining", CueClass::Report),
+    ("maintains", CueClass::Report),
+    ("mention", CueClass::Report),
+    ("mentioned", CueClass::Report),
+    ("mentioning", CueClass::Report),
+    ("mentions", CueClass::Report),
+    ("muse", CueClass::DirectOnly),
+    ("mused", CueClass::DirectOnly),
+    ("muses", CueClass::DirectOnly),
+    ("musing", CueClass::DirectOnly),
+    ("note", CueClass::Report),
+    ("noted", CueClass::Report),
+    ("notes", CueClass::Report),
+    ("notified", CueClass::Tell),
+    ("notifies", CueClass::Tell),
+    ("notify", CueClass::Tell),
+    ("notifying", CueClass::Tell),
+    ("noting", CueClass::Report),
+    ("observe", CueClass::Report),
+    ("observed", CueClass::Report),
+    ("observes", CueClass::Report),
+    ("observing", CueClass::Report),
+    ("pledge", CueClass::Report),
+    ("pledged", CueClass::Report),
+    ("pledges", CueClass::Report),
+    ("pledging", CueClass::Report),
+    ("point", CueClass::Report),
+    ("pointed", CueClass::Report),
+    ("pointing", CueClass::Report),
+    ("points", CueClass::Report),
+    ("praise", CueClass::Fragment),
+    ("praised", CueClass::Fragment),
+    ("praises", CueClass::Fragment),
+    ("praising", CueClass::Fragment),
+    ("predict", CueClass::Report),
+    ("predicted", CueClass::Report),
+    ("predicting", CueClass::Report),
+    ("predicts", CueClass::Report),
+    ("proclaim", CueClass::Report),
+    ("proclaimed", CueClass::Report),
+    ("proclaiming", CueClass::Report),
+    ("proclaims", CueClass::Report),
+    ("promise", CueClass::Report),
+    ("promised", CueClass::Report),
+    ("promises", CueClass::Report),
+    ("promising", CueClass::Report),
+    ("protest", CueClass::Report),
+    ("protested", CueClass::Report),
+    ("protesting", CueClass::Report),
+    ("protests", CueClass::Report),
+    ("quip", CueClass::DirectOnly),
+    ("quipped", CueClass::DirectOnly),
+    ("quipping", CueClass::DirectOnly),
+    ("quips", CueClass::DirectOnly),
+    ("read", CueClass::DirectOnly),
+    ("readed", CueClass::DirectOnly),
+    ("reading", CueClass::DirectOnly),
+    ("reads", CueClass::DirectOnly),
+    ("recall", CueClass::Report),
+    ("recalled", CueClass::Report),
+    ("recalling", CueClass::Report),
+    ("recalls", CueClass::Report),
+    ("reckon", CueClass::Report),
+    ("reckoned", CueClass::Report),
+    ("reckoning", CueClass::Report),
+    ("reckons", CueClass::Report),
+    ("reiterate", CueClass::Report),
+    ("reiterated", CueClass::Report),
+    ("reiterates", CueClass::Report),
+    ("reiterating", CueClass::Report),
+    ("remark", CueClass::Report),
+    ("remarked", CueClass::Report),
+    ("remarking", CueClass::Report),
+    ("remarks", CueClass::Report),
+    ("remind", CueClass::Tell),
+    ("reminded", CueClass::Tell),
+    ("reminding", CueClass::Tell),
+    ("reminds", CueClass::Tell),
+    ("repeat", CueClass::Report),
+    ("repeated", CueClass::Report),
+    ("repeating", CueClass::Report),
+    ("repeats", CueClass::Report),
+    ("replied", CueClass::Report),
+    ("replies", CueClass::Report),
+    ("reply", CueClass::Report),
+    ("replying", CueClass::Report),
+    ("report", CueClass::Report),
+    ("reported", CueClass::Report),
+    ("reporting", CueClass::Report),
+    ("reports", CueClass::Report),
+    ("respond", CueClass::Report),
+    ("responded", CueClass::Report),
+    ("responding", CueClass::Report),
+    ("responds", CueClass::Report),
+    ("retort", CueClass::Report),
+    ("retorted", CueClass::Report),
+    ("retorting", CueClass::Report),
+    ("retorts", CueClass::Report),
+    ("reveal", CueClass::Report),
+    ("revealed", CueClass::Report),
+    ("revealing", CueClass::Report),
+    ("reveals", CueClass::Report),
+    ("said", CueClass::Say),
+    ("say", CueClass::Say),
+    ("saying", CueClass::Say),
+    ("says", CueClass::Say),
+    ("scream", CueClass::DirectOnly),
+    ("screamed", CueClass::DirectOnly),
+    ("screaming", CueClass::DirectOnly),
+    ("screams", CueClass::DirectOnly),
+    ("shout", CueClass::DirectOnly),
+    ("shouted", CueClass::DirectOnly),
+    ("shouting", CueClass::DirectOnly),
+    ("shouts", CueClass::DirectOnly),
+    ("sigh", CueClass::DirectOnly),
+    ("sighed", CueClass::DirectOnly),
+    ("sighing", CueClass::DirectOnly),
+    ("sighs", CueClass::DirectOnly),
+    ("signal", CueClass::Report),
+    ("signaled", CueClass::Report),
+    ("signaling", CueClass::Report),
+    ("signals", CueClass::Report),
+    ("slam", CueClass::Fragment),
+    ("slammed", CueClass::Fragment),
+    ("slamming", CueClass::Fragment),
+    ("slams", CueClass::Fragment),
+    ("speak", CueClass::DirectOnly),
+    ("speaked", CueClass::DirectOnly),
+    ("speaking", CueClass::DirectOnly),
+    ("speaks", CueClass::DirectOnly),
+    ("spoke", CueClass::DirectOnly),
+    ("spoken", CueClass::DirectOnly),
+    ("state", CueClass::Report),
+    ("stated", CueClass::Report),
+    ("states", CueClass::Report),
+    ("stating", CueClass::Report),
+    ("stress", CueClass::Report),
+    ("stressed", CueClass::Report),
+    ("stresses", CueClass::Report),
+    ("stressing", CueClass::Report),
+    ("suggest", CueClass::Report),
+    ("suggested", CueClass::Report),
+    ("suggesting", CueClass::Report),
+    ("suggests", CueClass::Report),
+    ("tell", CueClass::Tell),
+    ("telled", CueClass::Tell),
+    ("telling", CueClass::Tell),
+    ("tells", CueClass::Tell),
+    ("term", CueClass::Fragment),
+    ("termed", CueClass::Fragment),
+    ("terming", CueClass::Fragment),
+    ("terms", CueClass::Fragment),
+    ("testified", CueClass::Report),
+    ("testifies", CueClass::Report),
+    ("testify", CueClass::Report),
+    ("testifying", CueClass::Report),
+    ("threaten", CueClass::Report),
+    ("threatened", CueClass::Report),
+    ("threatening", CueClass::Report),
+    ("threatens", CueClass::Report),
+    ("told", CueClass::Tell),
+    ("tweet", CueClass::Report),
+    ("tweeted", CueClass::Report),
+    ("tweeting", CueClass::Report),
+    ("tweets", CueClass::Report),
+    ("underline", CueClass::Report),
+    ("underlined", CueClass::Report),
+    ("underlines", CueClass::Report),
+    ("underlining", CueClass::Report),
+    ("vow", CueClass::Report),
+    ("vowed", CueClass::Report),
+    ("vowing", CueClass::Report),
+    ("vows", CueClass::Report),
+    ("warn", CueClass::Report),
+    ("warned", CueClass::Report),
+    ("warning", CueClass::Report),
+    ("warns", CueClass::Report),
+    ("whisper", CueClass::DirectOnly),
+    ("whispered", CueClass::DirectOnly),
+    ("whispering", CueClass::DirectOnly),
+    ("whispers", CueClass::DirectOnly),
+    ("write", CueClass::Report),
+    ("writed", CueClass::Report),
+    ("writes", CueClass::Report),
+    ("writing", CueClass::Report),
+    ("written", CueClass::Report),
+    ("wrote", CueClass::Report),
+    ("yell", CueClass::DirectOnly),
+    ("yelled", CueClass::DirectOnly),
+    ("yelling", CueClass::DirectOnly),
+    ("yells", CueClass::DirectOnly),
+];
+
+/// Slots of the open-addressing table over [`FORMS`] (a power of two,
+/// well above twice the number of forms).
+const SLOTS: usize = 1024;
+
+/// FNV-1a, usable in `const` context.
+const fn fnv1a(b: &[u8]) -> u32 {
+    let mut h = 0x811c_9dc5_u32;
+    let mut i = 0;
+    while i < b.len() {
+        h ^= b[i] as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+/// Hash table of form indices, built at compile time: one hash and
+/// usually one comparison per lookup (this runs for every word).
+const TABLE: [u16; SLOTS] = {
+    let mut t = [u16::MAX; SLOTS];
+    let mut i = 0;
+    while i < FORMS.len() {
+        let mut slot = (fnv1a(FORMS[i].0.as_bytes()) as usize) & (SLOTS - 1);
+        while t[slot] != u16::MAX {
+            slot = (slot + 1) & (SLOTS - 1);
+        }
+        t[slot] = i as u16;
+        i += 1;
+    }
+    t
+};
+
 /// The cue class of a lowercased word form, if it is a speech verb.
-///
-/// Regular inflections (`-s`, `-es`, `-ed`, `-d`, `-ing`, with a final `e`
-/// restored and doubled consonants undone) are reduced to the lemma lists.
 pub fn cue_class(w: &str) -> Option<CueClass> {
-    if w.len() < 3 || !w.is_ascii() {
+    if w.len() < 3 || w.len() > 16 {
         return None;
     }
-    if let Some(&(_, c)) = IRREGULAR.iter().find(|(f, _)| *f == w) {
-        return Some(c);
+    let mut slot = (fnv1a(w.as_bytes()) as usize) & (SLOTS - 1);
+    loop {
+        let idx = *TABLE.get(slot)?;
+        let &(form, class) = FORMS.get(usize::from(idx))?;
+        if form == w {
+            return Some(class);
+        }
+        slot = (slot + 1) & (SLOTS - 1);
     }
-    if let Some(c) = class_of_lemma(w) {
-        return Some(c);
-    }
-    let mut buf = [0u8; 32];
-    let try_stem = |stem: &str, buf: &mut [u8; 32]| -> Option<CueClass> {
-        if stem.len() < 2 || stem.len() + 1 > buf.len() {
-            return None;
-        }
-        if let Some(c) = class_of_lemma(stem) {
-            return Some(c);
-        }
-        // restore a final e: "announc" -> "announce"
-        buf[..stem.len()].copy_from_slice(stem.as_bytes());
-        buf[stem.len()] = b'e';
-        if let Some(c) = std::str::from_utf8(&buf[..=stem.len()])
-            .ok()
-            .and_then(class_of_lemma)
-        {
-            return Some(c);
-        }
-        // undo a doubled consonant: "dubb" -> "dub"
-        let b = stem.as_bytes();
-        if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-            return stem.get(..stem.len() - 1).and_then(class_of_lemma);
-        }
-        None
-    };
-    for suffix in ["ing", "ed", "es", "s", "d"] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            if let Some(c) = try_stem(stem, &mut buf) {
-                return Some(c);
-            }
-        }
-    }
-    None
 }
 
 /// Lemmas whose base and `-s` forms are more often nouns ("a signal",
@@ -198,10 +610,39 @@ pub fn cue_class(w: &str) -> Option<CueClass> {
 /// right before them.
 pub fn is_nouny_form(w: &str) -> bool {
     const NOUNY: &[&str] = &[
-        "signal", "report", "claim", "estimate", "forecast", "promise", "pledge", "comment",
-        "answer", "reply", "note", "tweet", "state", "point", "hint", "protest", "vow",
-        "warning", "statement", "remark", "repeat", "stress", "counter", "call", "blame",
-        "label", "term", "brand", "praise", "read", "joke", "testify", "admit",
+        "signal",
+        "report",
+        "claim",
+        "estimate",
+        "forecast",
+        "promise",
+        "pledge",
+        "comment",
+        "answer",
+        "reply",
+        "note",
+        "tweet",
+        "state",
+        "point",
+        "hint",
+        "protest",
+        "vow",
+        "warning",
+        "statement",
+        "remark",
+        "repeat",
+        "stress",
+        "counter",
+        "call",
+        "blame",
+        "label",
+        "term",
+        "brand",
+        "praise",
+        "read",
+        "joke",
+        "testify",
+        "admit",
     ];
     NOUNY.contains(&w) || w.strip_suffix('s').is_some_and(|b| NOUNY.contains(&b))
 }
@@ -227,8 +668,23 @@ pub fn is_modal(w: &str) -> bool {
 pub fn is_pure_determiner(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "this" | "these" | "those" | "his" | "her" | "its" | "their"
-            | "our" | "my" | "your" | "every" | "each" | "no" | "any"
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "every"
+            | "each"
+            | "no"
+            | "any"
     )
 }
 
@@ -240,11 +696,6 @@ pub fn is_ing(w: &str) -> bool {
 /// Subject pronouns that can be speakers.
 pub fn is_subject_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you")
-}
-
-/// Pronouns that refer to a person.
-pub fn is_person_pronoun(w: &str) -> bool {
-    matches!(w, "he" | "she" | "i")
 }
 
 /// Auxiliaries and modals: a finite clause is close when one appears.
@@ -436,7 +887,6 @@ pub fn is_preverbal(w: &str) -> bool {
             | "could"
             | "can"
             | "not"
-            | "never"
     )
 }
 
@@ -620,7 +1070,6 @@ pub fn is_org_head(w: &str) -> bool {
             | "news"
             | "press"
             | "reuters"
-            | "agency"
             | "institute"
             | "university"
             | "commission"
@@ -637,6 +1086,11 @@ pub fn is_org_head(w: &str) -> bool {
             | "service"
             | "network"
             | "telegraph"
+            | "register"
+            | "observer"
+            | "independent"
+            | "mirror"
+            | "express"
             | "guardian"
             | "cnn"
             | "bbc"
@@ -758,7 +1212,8 @@ pub fn is_person_role(w: &str) -> bool {
     is_title(w)
         || matches!(
             w,
-            "man" | "woman"
+            "man"
+                | "woman"
                 | "insider"
                 | "source"
                 | "official"
@@ -858,8 +1313,43 @@ mod tests {
     }
 
     #[test]
+    fn forms_are_sorted_and_cover_every_lemma() {
+        assert!(FORMS.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(form, class) in FORMS {
+            assert_eq!(cue_class(form), Some(class), "{form}");
+        }
+        for (list, class) in [
+            (REPORT_LEMMAS, CueClass::Report),
+            (TELL_LEMMAS, CueClass::Tell),
+            (DIRECT_LEMMAS, CueClass::DirectOnly),
+            (FRAGMENT_LEMMAS, CueClass::Fragment),
+        ] {
+            for lemma in list {
+                assert_eq!(class_of_lemma(lemma), Some(class), "{lemma}");
+                assert!(cue_class(lemma).is_some(), "{lemma}");
+            }
+        }
+    }
+
+    #[test]
+    fn irregular_forms_are_generated() {
+        for &(form, class) in IRREGULAR {
+            assert_eq!(cue_class(form), Some(class), "{form}");
+        }
+    }
+
+    #[test]
+    fn lemma_lists_are_sorted_for_binary_search() {
+        for list in [REPORT_LEMMAS, TELL_LEMMAS, DIRECT_LEMMAS, FRAGMENT_LEMMAS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    #[test]
     fn cognition_verbs_are_not_cues() {
-        for w in ["believe", "believed", "thinks", "expected", "hope", "feared", "knew"] {
+        for w in [
+            "believe", "believed", "thinks", "expected", "hope", "feared", "knew",
+        ] {
             assert_eq!(cue_class(w), None, "{w}");
         }
         for w in ["sad", "stated", "noted"] {

@@ -161,8 +161,9 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
             Role::StraightDouble => {
                 let top_straight = innermost_double(&stack).is_some_and(|o| o.straight);
                 if top_straight {
-                    let stale = innermost_double(&stack)
-                        .is_some_and(|o| o.sentence + 1 < t.sentence && (next_is_word || next_is_number));
+                    let stale = innermost_double(&stack).is_some_and(|o| {
+                        o.sentence + 1 < t.sentence && (next_is_word || next_is_number)
+                    });
                     if opener_shape && stale {
                         // The open one never closed: drop it, start afresh.
                         drop_innermost_double(&mut stack, &mut doubles_open);
@@ -172,9 +173,7 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
                         });
                         doubles_open += 1;
                     } else {
-                        close_double(&mut stack, &mut out, &mut doubles_open, i, |o| {
-                            o.straight
-                        });
+                        close_double(&mut stack, &mut out, &mut doubles_open, i, |o| o.straight);
                     }
                 } else if glued_left && prev_kind == Some(TokenKind::Number) {
                     // 13.3" display: an inch mark.

@@ -61,8 +61,6 @@ enum Who {
     Previous,
     /// Same speaker as the candidate at this index.
     SameAs(usize),
-    /// Unknown.
-    Nobody,
 }
 
 /// Find every statement in `text`; speakers resolve to `entities`.
@@ -113,7 +111,8 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
             .iter_mut()
             .find(|c| c.content == content && c.kind != QuoteKind::Direct)
         {
-            let dist = |cue: Option<Range>| cue.map_or(usize::MAX, |r| content.first.abs_diff(r.first));
+            let dist =
+                |cue: Option<Range>| cue.map_or(usize::MAX, |r| content.first.abs_diff(r.first));
             if dist(Some(r.cue)) < dist(c.cue) {
                 c.cue = Some(r.cue);
                 c.who = Who::Subject(r.subject);
@@ -142,7 +141,8 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
         if words == 0 {
             continue;
         }
-        let ends_punct = q.end > q.first && matches!(v.s(q.end - 1), "." | "," | "!" | "?" | "…" | ":");
+        let ends_punct =
+            q.end > q.first && matches!(v.s(q.end - 1), "." | "," | "!" | "?" | "…" | ":");
         let fragment = words <= 3 && !ends_punct || words <= 2;
         // a fragment listed right after an attributed one: "called it "x", and "y""
         let shared = prev_direct.and_then(|(pq, pc)| {
@@ -179,6 +179,9 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
         });
     }
 
+    if cands.is_empty() {
+        return Vec::new();
+    }
     // Body order, then speakers.
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&i| (cands[i].content.first, cands[i].content.end));
@@ -191,14 +194,14 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
         let here = v.sentence(c.content.first).first;
         let spk = match c.who {
             Who::Subject(Subject::Np(np)) => resolver.resolve(&v, np),
-            Who::Subject(Subject::SentenceSubject) => {
+            Who::Subject(Subject::MainClause) => {
                 let cue_at = c.cue.map_or(c.content.first, |r| r.first);
                 match sentence_subject(&v, cue_at) {
                     Some(np) => resolver.resolve(&v, np),
                     None => last.as_ref().map(|(_, r)| r.clone()),
                 }
             }
-            Who::Subject(Subject::Nobody) | Who::Nobody => None,
+            Who::Subject(Subject::Nobody) => None,
             Who::SameAs(pc) => resolved.get(pc).cloned().flatten(),
             Who::Previous => last
                 .as_ref()
@@ -220,11 +223,14 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
         let Some(span) = text.token_span(c.content.first, c.content.end) else {
             continue;
         };
-        let cue = c.cue.and_then(|r| text.token_span(r.first, r.end)).map(|s| Cue {
-            text: s.text.to_string(),
-            start: s.start,
-            end: s.end,
-        });
+        let cue = c
+            .cue
+            .and_then(|r| text.token_span(r.first, r.end))
+            .map(|s| Cue {
+                text: s.text.to_string(),
+                start: s.start,
+                end: s.end,
+            });
         out.push(Quote {
             text: span.text.to_string(),
             start: span.start,
@@ -267,12 +273,11 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
     if a >= v.len() {
         return None;
     }
-    // a quotation that ended its sentence has no cue after it
-    if v.text.is_sentence_start(a) {
-        return None;
-    }
+    // a quotation that ended its sentence ('"…?" Trump asked.') only takes
+    // a short cue clause that is a whole sentence by itself
+    let strict = v.text.is_sentence_start(a);
     let mut k = a;
-    if v.s(k) == "," {
+    if matches!(v.s(k), "," | "—" | "–" | "-") {
         k += 1;
     }
     let start = k;
@@ -306,10 +311,13 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 {
                     return None;
                 }
+                if strict && !ends_cue_sentence(v, np.end) {
+                    return None;
+                }
                 return Some((cue, Who::Subject(Subject::Np(np))));
             }
             let np = v.subject_before(k, start)?;
-            if np.first != start {
+            if np.first != start || strict && (k - start > 4 || !ends_cue_sentence(v, k + 1)) {
                 return None;
             }
             return Some((cue, Who::Subject(Subject::Np(np))));
@@ -317,6 +325,16 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
         k += 1;
     }
     None
+}
+
+/// Whether the sentence ends at token `k` (after optional time words):
+/// the cue clause is all there is ("Trump asked on Tuesday.").
+fn ends_cue_sentence(v: &View<'_, '_>, mut k: usize) -> bool {
+    let stop = k + 4;
+    while k < v.len() && k < stop && lexicon::is_time_word(&v.low(k)) {
+        k += 1;
+    }
+    k >= v.len() || v.is_terminal(k)
 }
 
 /// The speaker after an inverted cue: "said Apple CEO Steve Jobs", "said
@@ -330,7 +348,11 @@ fn inverted_subject(v: &View<'_, '_>, k: usize) -> Option<Range> {
     if !v.cap(head_end - 1) && v.s(np.end) == "," && v.cap(np.end + 1) {
         // appositive name
         let mut e = np.end + 1;
-        while e < sent_end && e < np.end + 8 && (v.cap(e) || matches!(v.s(e), "-" | ".")) && v.is_word(e) {
+        while e < sent_end
+            && e < np.end + 8
+            && (v.cap(e) || matches!(v.s(e), "-" | "."))
+            && v.is_word(e)
+        {
             e += 1;
         }
         if e >= sent_end || v.is_terminal(e) || v.s(e) == "," {
@@ -397,7 +419,9 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
                 cue,
                 Who::Subject(match v.subject_before(k, floor) {
                     Some(np) if np.end == k => Subject::Np(np),
-                    _ => v.nearest_pronoun(k, floor).map_or(Subject::SentenceSubject, Subject::Np),
+                    _ => v
+                        .nearest_pronoun(k, floor)
+                        .map_or(Subject::MainClause, Subject::Np),
                 }),
             ));
         }
@@ -405,7 +429,7 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
             cue,
             Who::Subject(match v.subject_before(k, floor) {
                 Some(np) => Subject::Np(np),
-                None => Subject::SentenceSubject,
+                None => Subject::MainClause,
             }),
         ));
     }
@@ -430,14 +454,50 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
         }
         let w = v.low(s);
         let opener_ok = v.is_word(s)
-            && (v.cap(s) || lexicon::is_determiner(&w) || lexicon::is_subject_pronoun(&w) || lexicon::is_group_head(&w))
+            && (v.cap(s)
+                || lexicon::is_determiner(&w)
+                || lexicon::is_subject_pronoun(&w)
+                || lexicon::is_group_head(&w))
             && !matches!(
                 w.as_ref(),
-                "in" | "on" | "at" | "during" | "after" | "before" | "when" | "while" | "as" | "for"
-                    | "with" | "however" | "meanwhile" | "since" | "despite" | "although"
-                    | "though" | "earlier" | "later" | "last" | "but" | "and" | "also" | "still"
-                    | "yet" | "by" | "from" | "to" | "under" | "according" | "if" | "because"
-                    | "this" | "that" | "so" | "then" | "now" | "today" | "yesterday"
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "for"
+                    | "with"
+                    | "however"
+                    | "meanwhile"
+                    | "since"
+                    | "despite"
+                    | "although"
+                    | "though"
+                    | "earlier"
+                    | "later"
+                    | "last"
+                    | "but"
+                    | "and"
+                    | "also"
+                    | "still"
+                    | "yet"
+                    | "by"
+                    | "from"
+                    | "to"
+                    | "under"
+                    | "according"
+                    | "if"
+                    | "because"
+                    | "this"
+                    | "that"
+                    | "so"
+                    | "then"
+                    | "now"
+                    | "today"
+                    | "yesterday"
             )
             && !lexicon::is_ing(&w);
         if opener_ok {

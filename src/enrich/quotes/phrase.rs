@@ -68,12 +68,16 @@ impl<'a, 't> View<'a, 't> {
 
     /// Sentence token range of token `i`.
     pub fn sentence(&self, i: usize) -> Range {
-        self.text
-            .sentence_of(i)
-            .map_or(Range { first: i, end: i + 1 }, |s| Range {
+        self.text.sentence_of(i).map_or(
+            Range {
+                first: i,
+                end: i + 1,
+            },
+            |s| Range {
                 first: s.first as usize,
                 end: s.end as usize,
-            })
+            },
+        )
     }
 
     /// Whether token `i` is terminal punctuation.
@@ -90,6 +94,9 @@ impl<'a, 't> View<'a, 't> {
         if !self.is_word(i) || self.in_quote(i) {
             return None;
         }
+        if self.cap(i) && !self.text.is_sentence_start(i) {
+            return None;
+        }
         let w = self.low(i);
         let class = lexicon::cue_class(&w)?;
         if self.cap(i) && !self.text.is_sentence_start(i) {
@@ -100,7 +107,8 @@ impl<'a, 't> View<'a, 't> {
         }
         if i > 0 {
             let p = self.low(i - 1);
-            if lexicon::is_pure_determiner(&p) || matches!(p.as_ref(), "to" | "of" | "'s" | "’s") {
+            if lexicon::is_pure_determiner(&p) || matches!(p.as_ref(), "to" | "of" | "'s" | "’s")
+            {
                 return None;
             }
             if lexicon::is_nouny_form(&w) {
@@ -108,7 +116,19 @@ impl<'a, 't> View<'a, 't> {
                 let before2 = if i > 1 { self.low(i - 2) } else { "".into() };
                 let subject_like = self.cap(i - 1)
                     || (nl == "that" || nl == "out" && w.starts_with("point"))
-                        && !matches!(p.as_ref(), "amid" | "despite" | "after" | "about" | "following" | "with" | "on" | "were" | "are" | "of")
+                        && !matches!(
+                            p.as_ref(),
+                            "amid"
+                                | "despite"
+                                | "after"
+                                | "about"
+                                | "following"
+                                | "with"
+                                | "on"
+                                | "were"
+                                | "are"
+                                | "of"
+                        )
                     || lexicon::is_pure_determiner(&before2)
                         && !matches!(nl.as_ref(), "of" | "for" | "to" | "on" | "in")
                     || lexicon::is_subject_pronoun(&p)
@@ -185,7 +205,10 @@ impl<'a, 't> View<'a, 't> {
             (self.is_word(j)
                 && !self.in_quote(j)
                 && matches!(w.as_ref(), "he" | "she" | "they" | "we"))
-            .then_some(Range { first: j, end: j + 1 })
+            .then_some(Range {
+                first: j,
+                end: j + 1,
+            })
         })
     }
 
@@ -231,7 +254,10 @@ impl<'a, 't> View<'a, 't> {
             if k >= seg_end {
                 return None;
             }
-            let seg = Range { first: k, end: seg_end };
+            let seg = Range {
+                first: k,
+                end: seg_end,
+            };
             let first_low = self.low(seg.first);
             let seg_is_name = self.cap(seg.first) && !lexicon::is_determiner(&first_low);
             if k > floor && self.s(k - 1) == "," && !self.is_quote(k - 1) {
@@ -340,6 +366,9 @@ impl<'a, 't> View<'a, 't> {
                 Some(TokenKind::Word) => {
                     if end == start {
                         !lexicon::is_left_barrier(&w) || lexicon::is_determiner(&w)
+                    } else if w == "that" || lexicon::is_wh(&w) {
+                        // a complement or relative clause starts here
+                        false
                     } else if lexicon::is_np_preposition(&w) {
                         self.is_word(end + 1) || self.kind(end + 1) == Some(TokenKind::Number)
                     } else if self.cap(end) || lexicon::is_determiner(&w) || w.ends_with("'s") {

@@ -17,7 +17,7 @@ pub enum Subject {
     Np(Range),
     /// The subject of the sentence's main clause (participle cues:
     /// "…, saying that …"; coordinated verbs: "… and announced that …").
-    SentenceSubject,
+    MainClause,
     /// Nobody: agentless ("It was announced that …").
     Nobody,
 }
@@ -84,10 +84,7 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
             out.push(Reported {
                 cue,
                 subject: Subject::Np(src),
-                content: Range {
-                    first,
-                    end: i - 1,
-                },
+                content: Range { first, end: i - 1 },
             });
         }
     } else if v.s(e) == "," && (i == sent.first || v.s(i - 1) == ",") {
@@ -129,13 +126,18 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
         let s = v.s(j);
         if v.is_quote(j) && v.in_quote(j) {
             // a closing mark: '…aggressively," referring' / '"…asleep" and called'
-            let closing = j > start && v.in_quote(j - 1) && !v.is_quote(j - 1) && !v.in_quote(j + 1);
+            let closing =
+                j > start && v.in_quote(j - 1) && !v.is_quote(j - 1) && !v.in_quote(j + 1);
             if closing && j + 1 < ceil {
                 let nw = v.low(j + 1);
                 if v.s(j - 1) == "," && v.is_word(j + 1) && !v.cap(j + 1) {
                     return j + 1;
                 }
-                if matches!(nw.as_ref(), "and" | "but") && v.is_word(j + 2) && v.low(j + 2) != "that" && !v.clause_starts(j + 2, false) {
+                if matches!(nw.as_ref(), "and" | "but")
+                    && v.is_word(j + 2)
+                    && v.low(j + 2) != "that"
+                    && !v.clause_starts(j + 2, false)
+                {
                     return j + 1;
                 }
             }
@@ -147,6 +149,10 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
             continue;
         }
         if s == ";" && (j + 1..(j + 7).min(ceil)).any(|k| v.cue_at(k).is_some()) {
+            return j;
+        }
+        // a colon introducing a quotation: "…, adding: “…”"
+        if s == ":" && v.is_quote(j + 1) && v.in_quote(j + 1) {
             return j;
         }
         let w = v.low(j);
@@ -172,11 +178,13 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
             if nw == "but" && (v.verbish(j + 2) || v.cue_at(j + 2).is_some()) {
                 return j;
             }
-            if matches!(nw.as_ref(), "where" | "which") && j > start + 3 && !embedded_relative(v, j + 1, ceil) {
+            if matches!(nw.as_ref(), "where" | "which")
+                && j > start + 3
+                && !embedded_relative(v, j + 1, ceil)
+            {
                 return j;
             }
-            if nw == "according" || (lexicon::is_clause_ending_participle(&nw) && j > start + 3)
-            {
+            if nw == "according" || lexicon::is_clause_ending_participle(&nw) {
                 return j;
             }
             // ", said X." / ", X said." closing the sentence, or a new
@@ -201,7 +209,11 @@ fn embedded_relative(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
                 return false;
             }
             let mut a = k + 1;
-            while a < ceil && a < k + 6 && lexicon::is_preverbal(&v.low(a)) && !lexicon::is_aux(&v.low(a)) {
+            while a < ceil
+                && a < k + 6
+                && lexicon::is_preverbal(&v.low(a))
+                && !lexicon::is_aux(&v.low(a))
+            {
                 a += 1;
             }
             return v.verbish(a);
@@ -247,7 +259,13 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     }
     // passive: "It was announced that …" (no speaker), "is said to"
     let mut p = i;
-    while p > sent.first && p + 4 > i && matches!(v.low(p - 1).as_ref(), "not" | "never" | "also" | "later" | "first") {
+    while p > sent.first
+        && p + 4 > i
+        && matches!(
+            v.low(p - 1).as_ref(),
+            "not" | "never" | "also" | "later" | "first"
+        )
+    {
         p -= 1;
     }
     let prev = if p > sent.first {
@@ -384,7 +402,9 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
                     let mut k = j + 1;
                     while k < sent.end
                         && k < j + 4
-                        && (v.cap(k) || lexicon::is_determiner(&v.low(k)) || lexicon::is_time_word(&v.low(k)))
+                        && (v.cap(k)
+                            || lexicon::is_determiner(&v.low(k))
+                            || lexicon::is_time_word(&v.low(k)))
                     {
                         k += 1;
                     }
@@ -438,12 +458,12 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
             Some(np) if np.end == i => Subject::Np(np),
             _ => v
                 .nearest_pronoun(i, sent.first)
-                .map_or(Subject::SentenceSubject, Subject::Np),
+                .map_or(Subject::MainClause, Subject::Np),
         }
     } else {
         match v.subject_before(i, sent.first) {
             Some(np) => Subject::Np(np),
-            None => Subject::SentenceSubject,
+            None => Subject::MainClause,
         }
     };
     // a relative clause ("which many leaders said reeked of …") ends at a comma
@@ -575,7 +595,7 @@ fn trailing_cue_at(v: &View<'_, '_>, j: usize, ceil: usize) -> Option<usize> {
                         return None;
                     }
                     a = np.end;
-                } else if !v.subject_before(k, j).is_some_and(|np| np.first == j) {
+                } else if v.subject_before(k, j).is_none_or(|np| np.first != j) {
                     return None;
                 }
                 while a < ceil && a < k + 8 && lexicon::is_time_word(&v.low(a)) {

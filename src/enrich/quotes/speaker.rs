@@ -67,6 +67,9 @@ pub struct Resolver<'e> {
     /// Indices into `names` by last word (a few per word, longest first
     /// seen per length): short forms find their full name in O(1).
     by_last: HashMap<String, Vec<usize>>,
+    /// The first person name of two or three words opening with a given
+    /// word ("Steve" -> "Steve Jobs").
+    by_first: HashMap<String, usize>,
     /// Entity index by the last word of each of its roles ("secretary").
     by_role: HashMap<String, usize>,
     /// Speakers resolved so far, in order.
@@ -91,8 +94,19 @@ impl<'e> Resolver<'e> {
         for (i, n) in names.iter().enumerate() {
             let list = by_last.entry(n.last.clone()).or_default();
             let len = n.range.end - n.range.first;
-            if list.len() < 8 && !list.iter().any(|&j| names[j].range.end - names[j].range.first == len) {
+            if list.len() < 8
+                && !list
+                    .iter()
+                    .any(|&j| names[j].range.end - names[j].range.first == len)
+            {
                 list.push(i);
+            }
+        }
+        let mut by_first = HashMap::new();
+        for (i, n) in names.iter().enumerate() {
+            let len = n.range.end - n.range.first;
+            if (2..=3).contains(&len) && n.animacy == Animacy::Person {
+                by_first.entry(v.s(n.range.first).to_string()).or_insert(i);
             }
         }
         let mut by_role = HashMap::new();
@@ -108,14 +122,10 @@ impl<'e> Resolver<'e> {
             spans,
             names,
             by_last,
+            by_first,
             by_role,
             history: Vec::new(),
         }
-    }
-
-    /// The last resolved speaker.
-    pub fn last(&self) -> Option<&Resolved> {
-        self.history.last()
     }
 
     /// Record a speaker reused for a continuation quote.
@@ -136,7 +146,7 @@ impl<'e> Resolver<'e> {
             start: span.start,
             end: span.end,
         };
-        let mut animacy = Animacy::Unknown;
+        let animacy;
         if single && lexicon::is_subject_pronoun(&low) {
             let want = match low.as_ref() {
                 "he" | "she" | "i" => Animacy::Person,
@@ -150,7 +160,7 @@ impl<'e> Resolver<'e> {
             } else {
                 animacy = want;
             }
-        } else if let Some(ei) = self.entity_at(span.start, span.end) {
+        } else if let Some(ei) = self.entity_at_head(v, mention) {
             let e = &self.entities[ei];
             speaker.name = e.name.clone();
             speaker.entity = Some(e.id.clone());
@@ -158,7 +168,10 @@ impl<'e> Resolver<'e> {
                 EntityType::Person => Animacy::Person,
                 _ => Animacy::Org,
             };
-        } else if v.cap(mention.end - 1) || v.kind(mention.end - 1) == Some(TokenKind::Word) && v.text.is_all_caps(mention.end - 1) {
+        } else if v.cap(mention.end - 1)
+            || v.kind(mention.end - 1) == Some(TokenKind::Word)
+                && v.text.is_all_caps(mention.end - 1)
+        {
             let (name, a) = self.fullest(v, mention);
             speaker.name = name;
             animacy = a;
@@ -173,7 +186,10 @@ impl<'e> Resolver<'e> {
                     EntityType::Person => Animacy::Person,
                     _ => Animacy::Org,
                 };
-            } else if definite(v, mention) && (lexicon::is_org_head(&head) || lexicon::is_person_role(&head)) && !lexicon::is_group_head(&head) {
+            } else if definite(v, mention)
+                && (lexicon::is_org_head(&head) || lexicon::is_person_role(&head))
+                && !lexicon::is_group_head(&head)
+            {
                 let want = if lexicon::is_person_role(&head) && !lexicon::is_org_head(&head) {
                     Animacy::Person
                 } else {
@@ -189,7 +205,10 @@ impl<'e> Resolver<'e> {
                     speaker.name = prev.speaker.name.clone();
                     speaker.entity = prev.speaker.entity.clone();
                 } else if want == Animacy::Org {
-                    if let Some(n) = self.names_before(mention.first, 200).find(|n| n.animacy == Animacy::Org) {
+                    if let Some(n) = self
+                        .names_before(mention.first, 200)
+                        .find(|n| n.animacy == Animacy::Org)
+                    {
                         if let Some(s) = v.text.token_span(n.range.first, n.range.end) {
                             speaker.name = s.text.to_string();
                         }
@@ -233,6 +252,17 @@ impl<'e> Resolver<'e> {
         best.map(|(_, ei)| ei)
     }
 
+    /// The entity whose mention or reference covers the head (last word
+    /// of the head phrase) of `mention`: "representatives at several Apple
+    /// stores" is not Apple, "Apple CEO Steve Jobs" is Steve Jobs.
+    fn entity_at_head(&self, v: &View<'_, '_>, mention: Range) -> Option<usize> {
+        let head_end = (mention.first + 1..mention.end)
+            .find(|&k| v.is_word(k) && lexicon::is_np_preposition(&v.low(k)))
+            .unwrap_or(mention.end);
+        let t = v.text.tokens().get(head_end.checked_sub(1)?)?;
+        self.entity_at(t.cstart as usize, t.cend as usize)
+    }
+
     fn entity_by_role(&self, head: &str) -> Option<usize> {
         if head.len() < 3 {
             return None;
@@ -267,7 +297,8 @@ impl<'e> Resolver<'e> {
             .find(|r| r.at < at && ok(r.animacy) && !is_pronoun_text(&r.speaker.name));
         // the latest subject-position mention before the pronoun
         let cstart = v.text.tokens().get(at).map_or(0, |t| t.cstart as usize);
-        let mention: Option<(usize, String, Option<String>, Animacy)> = if self.entities.is_empty() {
+        let mention: Option<(usize, String, Option<String>, Animacy)> = if self.entities.is_empty()
+        {
             self.names_before(at, 200)
                 .find(|n| n.subject && ok(n.animacy) && n.animacy != Animacy::Unknown)
                 .map(|n| {
@@ -294,7 +325,8 @@ impl<'e> Resolver<'e> {
         match (prev, mention) {
             (Some(p), Some(m)) => {
                 // a newer subject in an earlier sentence than the pronoun's wins
-                if m.0 > p.at && v.sentence(m.0).first < v.sentence(at).first + 1 && m.0 > p.at + 1 {
+                if m.0 > p.at && v.sentence(m.0).first < v.sentence(at).first + 1 && m.0 > p.at + 1
+                {
                     let newer_sentence = v.sentence(m.0).first > v.sentence(p.at).first;
                     if newer_sentence {
                         return Some((m.1, m.2, m.3));
@@ -317,7 +349,9 @@ impl<'e> Resolver<'e> {
         let mut animacy = run_animacy(v, own);
         let candidates = self.by_last.get(&last).map_or(&[][..], Vec::as_slice);
         for n in candidates.iter().filter_map(|&i| self.names.get(i)) {
-            if n.range.end - n.range.first > best.end - best.first && n.range.end - n.range.first <= 4 {
+            if n.range.end - n.range.first > best.end - best.first
+                && n.range.end - n.range.first <= 4
+            {
                 // the shorter form must be a suffix of the longer one
                 let k = best.end - best.first;
                 let suffix_ok = (0..k).all(|d| v.low(best.first + d) == v.low(n.range.end - k + d));
@@ -325,6 +359,17 @@ impl<'e> Resolver<'e> {
                     best = n.range;
                     animacy = n.animacy;
                 }
+            }
+        }
+        // a first name alone ("Steve" for "Steve Jobs"): the person run it opens
+        if best == own && own.end - own.first == 1 && animacy != Animacy::Org {
+            if let Some(n) = self
+                .by_first
+                .get(v.s(own.first))
+                .and_then(|&i| self.names.get(i))
+            {
+                best = n.range;
+                animacy = Animacy::Person;
             }
         }
         if animacy == Animacy::Unknown && best.end - best.first >= 2 {
@@ -366,23 +411,73 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
             end: head_end,
         };
     }
+    // "Chief investment officer at Fort Pitt Capital Group Charlie Smith":
+    // a role head, then the name at the end of the phrase
+    let lead_name_end = (np.first..head_end)
+        .find(|&k| !(v.cap(k) || is_initial_dot(v, k)))
+        .unwrap_or(head_end);
+    let lead_name = lead_name_end >= np.first + 2
+        && !lexicon::is_determiner(&v.low(np.first))
+        && lexicon::is_determiner(&v.low(lead_name_end));
+    if head_end < np.end
+        && !lead_name
+        && !v.cap(last)
+        && lexicon::is_person_role(&last_low)
+        && v.cap(np.end - 1)
+    {
+        let mut first = np.end - 1;
+        while first > head_end && (v.cap(first - 1) || is_initial_dot(v, first - 1)) {
+            first -= 1;
+        }
+        // drop an organisation name glued before the person's name
+        let mut cut = first;
+        for k in first..np.end - 1 {
+            if lexicon::is_org_head(&v.low(k)) {
+                cut = k + 1;
+            }
+        }
+        return strip_titles(
+            v,
+            Range {
+                first: cut,
+                end: np.end,
+            },
+        );
+    }
     if v.cap(last) && !lexicon::is_group_head(&last_low) {
         // the capitalized run ending at the head
         let mut first = last;
-        while first > np.first && (v.cap(first - 1) || matches!(v.s(first - 1), "&" | "-" | "'s" | "’s")) {
+        while first > np.first
+            && (v.cap(first - 1)
+                || matches!(v.s(first - 1), "&" | "-" | "'s" | "’s")
+                || is_initial_dot(v, first - 1))
+        {
             first -= 1;
         }
-        let run = strip_titles(v, Range { first, end: head_end });
+        let run = strip_titles(
+            v,
+            Range {
+                first,
+                end: head_end,
+            },
+        );
         // keep "The" of "The New York Times" when the run is an org
         return run;
     }
-    // "Peter Boockvar an equity strategist …": a name before an appositive
+    // "Peter Boockvar an equity strategist …": a name before an appositive;
+    // "Cramer went on a tirade": a name before its verb
     if v.cap(np.first) && !lexicon::is_determiner(&v.low(np.first)) {
         let mut e = np.first;
-        while e < head_end && v.cap(e) {
+        while e < head_end && (v.cap(e) || is_initial_dot(v, e)) {
             e += 1;
         }
-        if e < head_end && e - np.first >= 2 && lexicon::is_determiner(&v.low(e)) {
+        let after = v.low(e);
+        let stops = lexicon::is_determiner(&after)
+            || !(lexicon::is_group_head(&after)
+                || lexicon::is_person_role(&after)
+                || lexicon::is_org_head(&after));
+        let only_titles = (np.first..e).all(|k| lexicon::is_title(&v.low(k)));
+        if e < head_end && stops && !only_titles {
             return Range {
                 first: np.first,
                 end: e,
@@ -392,22 +487,36 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
     np
 }
 
+/// A dot after a single capital initial ("George W. Bush").
+fn is_initial_dot(v: &View<'_, '_>, k: usize) -> bool {
+    v.s(k) == "." && k > 0 && v.s(k - 1).chars().count() == 1 && v.cap(k - 1) && v.cap(k + 1)
+}
+
 /// Drop leading titles and a sentence-initial "The": "US Treasury Secretary
 /// Scott Bessent" -> "Scott Bessent". Never returns an empty range.
 fn strip_titles(v: &View<'_, '_>, r: Range) -> Range {
     let mut cut = None;
     for k in r.first..r.end.saturating_sub(1) {
-        if lexicon::is_title(&v.low(k).trim_end_matches('.').to_string()) {
+        if lexicon::is_title(v.low(k).trim_end_matches('.')) {
             cut = Some(k + 1);
         }
     }
     let mut first = cut.unwrap_or(r.first);
     // org names keep their words; only strip when the rest looks like a name
-    if cut.is_some() && first < r.end && run_animacy(v, Range { first, end: r.end }) == Animacy::Org {
+    if cut.is_some() && first < r.end && run_animacy(v, Range { first, end: r.end }) == Animacy::Org
+    {
         first = r.first;
     }
     while first + 1 < r.end && matches!(v.low(first).as_ref(), "the" | "a" | "an") {
         first += 1;
+    }
+    // "The New York Times", "The Telegraph": a capitalized "The" belongs to
+    // an organisation's name
+    if first > r.first && v.s(first - 1) == "The" && cut.is_none() {
+        let org = run_animacy(v, Range { first, end: r.end }) == Animacy::Org;
+        if org || !v.text.is_sentence_start(first - 1) {
+            first -= 1;
+        }
     }
     Range { first, end: r.end }
 }
@@ -439,8 +548,7 @@ fn name_runs(v: &View<'_, '_>) -> Vec<NameRun> {
         let start = i;
         let mut end = i + 1;
         while end < n
-            && v.is_word(end)
-            && v.cap(end)
+            && (v.is_word(end) && v.cap(end) || is_initial_dot(v, end))
             && v.text.tokens()[end].newlines_before == 0
             && !v.in_quote(end)
         {
@@ -449,7 +557,24 @@ fn name_runs(v: &View<'_, '_>) -> Vec<NameRun> {
         i = end;
         let mut first = start;
         // sentence-initial function words are not names
-        while first < end && v.text.is_sentence_start(first) && (lexicon::is_determiner(&v.low(first)) || lexicon::is_subject_pronoun(&v.low(first)) || lexicon::is_left_barrier(&v.low(first)) || matches!(v.low(first).as_ref(), "in" | "on" | "at" | "according" | "during" | "however" | "meanwhile" | "for" | "with" | "from")) {
+        while first < end
+            && v.text.is_sentence_start(first)
+            && (lexicon::is_determiner(&v.low(first))
+                || lexicon::is_subject_pronoun(&v.low(first))
+                || lexicon::is_left_barrier(&v.low(first))
+                || matches!(
+                    v.low(first).as_ref(),
+                    "in" | "on"
+                        | "at"
+                        | "according"
+                        | "during"
+                        | "however"
+                        | "meanwhile"
+                        | "for"
+                        | "with"
+                        | "from"
+                ))
+        {
             first += 1;
         }
         if first >= end {
@@ -458,9 +583,15 @@ fn name_runs(v: &View<'_, '_>) -> Vec<NameRun> {
         let r = strip_titles(v, Range { first, end });
         let prev = r.first.checked_sub(1);
         let subject = r.first == v.sentence(r.first).first
-            || prev.is_some_and(|p| v.s(p) == "," || lexicon::is_title(&v.low(p)) || v.text.is_sentence_start(p))
+            || prev.is_some_and(|p| {
+                v.s(p) == "," || lexicon::is_title(&v.low(p)) || v.text.is_sentence_start(p)
+            })
             || (r.end < n && (v.cue_at(r.end).is_some() || v.verbish(r.end) || v.s(r.end) == ","));
-        let mut animacy = run_animacy(v, Range { first, end });
+        // a stripped title makes a person ("Treasury Secretary Scott Bessent")
+        let mut animacy = run_animacy(v, r);
+        if r.first > first && animacy == Animacy::Unknown {
+            animacy = Animacy::Person;
+        }
         if animacy == Animacy::Unknown && r.end - r.first >= 2 && r.end - r.first <= 3 {
             animacy = Animacy::Person;
         }

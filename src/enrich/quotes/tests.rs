@@ -54,7 +54,8 @@ fn mention(body: &str, text: &str, nth: usize) -> Mention {
 
 #[test]
 fn split_quote_around_cue_gives_two_statements_with_one_speaker() {
-    let body = "Markets fell. “It’s carnage,” said David Buik of BGC Partners. “We need action now.”";
+    let body =
+        "Markets fell. “It’s carnage,” said David Buik of BGC Partners. “We need action now.”";
     let qs = run(body);
     assert_spans_valid(body, &qs);
     let a = find(&qs, "It’s carnage,");
@@ -75,6 +76,31 @@ fn quote_over_several_paragraphs_is_one_statement_per_paragraph() {
     assert_eq!(speaker(find(&qs, "And Zelensky was sleeping.")).0, "Trump");
     let c = find(&qs, "He came back empty,");
     assert_eq!(c.cue.as_ref().map(|c| c.text.as_str()), Some("added"));
+}
+
+#[test]
+fn cue_inside_a_split_quote_and_after_a_dash() {
+    let body = "“We will,” she said, “fight on.” “No surrender” — the minister said.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let b = find(&qs, "fight on.");
+    assert_eq!(b.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+    assert_eq!(speaker(b).1, "she");
+    let c = find(&qs, "No surrender");
+    assert_eq!(speaker(c).1, "the minister");
+}
+
+#[test]
+fn question_quote_before_a_capitalized_cue_clause() {
+    let body =
+        "“Why would we sign?” Zelensky asked. “It was a good year.” Sales rose, the company said.";
+    let qs = run(body);
+    let a = find(&qs, "Why would we sign?");
+    assert_eq!(speaker(a).0, "Zelensky");
+    assert_eq!(a.cue.as_ref().map(|c| c.text.as_str()), Some("asked"));
+    // "Sales rose, the company said." is not the cue of the quotation before it
+    let b = find(&qs, "It was a good year.");
+    assert!(b.cue.is_none());
 }
 
 #[test]
@@ -224,8 +250,30 @@ fn entity_roles_resolve_role_phrases_without_references() {
     let qs = run_with(body, &[bessent]);
     let q = find(&qs, "the memorandum was ready");
     let s = q.speaker.as_ref().unwrap();
-    assert_eq!((s.name.as_str(), s.entity.as_deref()), ("Scott Bessent", Some("e7")));
+    assert_eq!(
+        (s.name.as_str(), s.entity.as_deref()),
+        ("Scott Bessent", Some("e7"))
+    );
     assert_eq!(s.text, "The secretary");
+}
+
+#[test]
+fn group_speakers_keep_their_phrase_over_a_modifier_entity() {
+    let body =
+        "Representatives at several Apple stores said that buyers should try again tomorrow.";
+    let apple = Entity {
+        id: "e1".into(),
+        name: "Apple Inc.".into(),
+        kind: EntityType::Organization,
+        roles: vec![],
+        mentions: vec![mention(body, "Apple", 0)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[apple]);
+    let q = find(&qs, "buyers should try again tomorrow");
+    let s = q.speaker.as_ref().unwrap();
+    assert_eq!(s.entity, None);
+    assert_eq!(s.name, "Representatives at several Apple stores");
 }
 
 #[test]
