@@ -187,12 +187,31 @@ fn is_date_or_time(v: &str) -> bool {
     match time {
         None => true,
         Some(t) => {
+            // ISO 8601 allows a zone designator: `Z` or `±HH(:MM)`.
+            let t = match t.find(['Z', '+', '-']) {
+                Some(i) if is_zone(&t[i..]) => &t[..i],
+                _ => t,
+            };
             matches!(t, "MO" | "AF" | "EV" | "NI" | "DT" | "MI") || {
                 let hm: Vec<&str> = t.split(':').collect();
                 (1..=3).contains(&hm.len())
                     && hm.iter().all(|p| p.len() == 2 && p.chars().all(digit))
             }
         }
+    }
+}
+
+fn is_zone(z: &str) -> bool {
+    if z == "Z" {
+        return true;
+    }
+    let Some(rest) = z.strip_prefix(['+', '-']) else {
+        return false;
+    };
+    let two = |p: &str| p.len() == 2 && p.chars().all(|c| c.is_ascii_digit());
+    match rest.split_once(':') {
+        Some((h, m)) => two(h) && two(m),
+        None => two(rest) || (rest.len() == 4 && rest.chars().all(|c| c.is_ascii_digit())),
     }
 }
 
@@ -215,6 +234,8 @@ mod tests {
             "XXXX-XX-XX",
             "199",
             "2025-W07-WE",
+            "2025-02-20T17:30Z",
+            "2025-02-20T17:30+01:00",
         ] {
             assert!(is_timex_value(v, DateType::Date), "{v}");
         }
@@ -231,6 +252,8 @@ mod tests {
             "tomorrow",
             "P2",
             "2025-02-19TXYZ",
+            "2025-02-20T17:30Q",
+            "2025-02-20T17:30+1",
         ] {
             assert!(!is_timex_value(v, DateType::Date), "{v}");
             assert!(!is_timex_value(v, DateType::Duration), "{v}");
