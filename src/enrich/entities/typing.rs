@@ -97,6 +97,12 @@ pub fn type_run(
         type_segment(kb, doc, text, first, end, false, out);
         return;
     }
+    if kb.title(&lower(text, first)).is_none() {
+        if let Some(kind) = head_type(kb, text, first, end) {
+            out.push(raw(first, end, Some(kind), true));
+            return;
+        }
+    }
     if end - first >= 2
         && ends_with_org_head(kb, text, first, end)
         && kb.title(&lower(text, first)).is_none()
@@ -216,6 +222,36 @@ fn ends_with_org_head(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize)
     e > first + 1 && kb.is_org_head(text.token_text(e - 1))
 }
 
+/// A type decided by the words of an unknown name before the organization
+/// heads are tried:
+/// - a product or technology word anywhere ("Mac OS X", "the SDK") or an
+///   event, law or facility head last ("Worldwide Developers Conference",
+///   "Wembley Stadium", "Convention Center"): MISC. Not when the name is
+///   "First Last" with a surname head ("Stuart Hall"), nor when an "of"
+///   phrase holds the head ("Courts of Justice" is decided elsewhere);
+/// - "US Government", "French Government": a country's government is the
+///   country acting (a geopolitical entity), typed LOCATION.
+fn head_type(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> Option<EntityType> {
+    if (first..end).any(|i| kb.is_product_word(text.token_text(i))) {
+        return Some(EntityType::Misc);
+    }
+    let n = end - first;
+    if n < 2 {
+        return None;
+    }
+    let last = text.token_text(end - 1);
+    if last == "Government" && kb.is_country(&key(text, first, end - 1)) {
+        return Some(EntityType::Location);
+    }
+    let last2 = (n >= 3).then(|| key(text, end - 2, end));
+    let person_shaped = n == 2
+        && kb.is_first_name(text.token_text(first))
+        && kb.is_last_name(last);
+    let has_of = (first..end).any(|i| text.token_text(i) == "of");
+    (kb.is_misc_head(last, last2.as_deref()) && !person_shaped && !has_of)
+        .then_some(EntityType::Misc)
+}
+
 fn raw(first: usize, end: usize, kind: Option<EntityType>, strong: bool) -> Raw {
     Raw {
         first,
@@ -259,6 +295,10 @@ fn type_segment(
         (w.starts_with(char::is_lowercase) && namey(text, i)) || inner_capital(w)
     }) {
         push(out, raw(first, end, Some(EntityType::Misc), true));
+        return;
+    }
+    if let Some(kind) = head_type(kb, text, first, end) {
+        push(out, raw(first, end, Some(kind), true));
         return;
     }
     if n >= 2 && ends_with_org_head(kb, text, first, end) {
