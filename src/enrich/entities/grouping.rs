@@ -58,6 +58,60 @@ fn initials(ws: &[String]) -> String {
         .collect()
 }
 
+/// Whether the all-capitals word `acr` abbreviates the name `ws`: its
+/// letters are the initials of the name's words ("SEC"), or, for longer
+/// acronyms, each word gives its initial and maybe further letters of itself
+/// in order ("WWDC" for "Worldwide Developers Conference", "NASDAQ").
+pub fn is_acronym_of(acr: &str, ws: &[String]) -> bool {
+    let letters: Vec<char> = acr.chars().flat_map(char::to_lowercase).collect();
+    if letters.len() < 2
+        || letters.len() > 10
+        || !acr.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        || ws.len() < 2
+    {
+        return false;
+    }
+    let words: Vec<Vec<char>> = ws
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "of" | "and" | "the" | "for" | "&" | "de"))
+        .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+        .collect();
+    if words.len() < 2 || letters.len() < words.len() {
+        return false;
+    }
+    loose(&letters, &words)
+}
+
+/// Letters `a` spelled by `words`: each word gives its initial, then any
+/// further letters of itself in order.
+fn loose(a: &[char], words: &[Vec<char>]) -> bool {
+    let Some((w, rest)) = words.split_first() else {
+        return a.is_empty();
+    };
+    let Some((&c, after)) = a.split_first() else {
+        return false;
+    };
+    if w.first() != Some(&c) {
+        return false;
+    }
+    // Take k more letters of `w` (in order), for k = 0.. while possible.
+    let mut taken = 0;
+    let mut pos = 1;
+    loop {
+        if loose(&after[taken..], rest) {
+            return true;
+        }
+        let Some(&next) = after.get(taken) else {
+            return false;
+        };
+        let Some(off) = w.get(pos..).and_then(|t| t.iter().position(|&x| x == next)) else {
+            return false;
+        };
+        pos += off + 1;
+        taken += 1;
+    }
+}
+
 fn matches(g: &Group, kind: EntityType, ws: &[String], canonical: Option<&str>) -> bool {
     if g.kind != kind {
         return false;
@@ -83,7 +137,7 @@ fn matches(g: &Group, kind: EntityType, ws: &[String], canonical: Option<&str>) 
                     && ws[0].chars().count() >= 2
                     && ws[0].chars().all(|c| c.is_uppercase())
                     && g.words.len() >= 2
-                    && initials(&g.words) == ws[0])
+                    && (initials(&g.words) == ws[0] || is_acronym_of(&ws[0], &g.words)))
         }
         EntityType::Location => g.words == ws,
     }

@@ -62,6 +62,8 @@ impl EntitiesStage {
                     w.eq_ignore_ascii_case("dollar") || w.eq_ignore_ascii_case("dollars")
                 }))
         });
+        acronyms(text, &mut raws);
+        city_state(kb, text, &mut raws);
         attach_the(kb, text, &doc, &mut raws);
         lowercase_roles(kb, text, &mut roles);
         raws.sort_by_key(|r| r.first);
@@ -91,6 +93,113 @@ fn attach_the(kb: &Knowledge, text: &Text<'_>, doc: &DocInfo<'_>, raws: &mut [Ra
         // A name followed by a title is a modifier of it ("The Apple CEO").
         r.first = p;
     }
+}
+
+/// Name words of tokens `first..end` (punctuation and a leading "The" left
+/// out), as grouping compares them.
+fn name_words(text: &Text<'_>, first: usize, end: usize) -> Vec<String> {
+    let first = if end - first > 1 && text.token_text(first) == "The" {
+        first + 1
+    } else {
+        first
+    };
+    (first..end)
+        .map(|i| text.token_text(i))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(str::to_string)
+        .collect()
+}
+
+/// An acronym the gazetteer does not know takes the type of the name it
+/// abbreviates in the same article: "WWDC" after "Worldwide Developers
+/// Conference" is an event, not a company. Right after a name in
+/// parentheses it may spell only the name's last words ("iPhone Software
+/// Development Kit (SDK)"), and joins that name.
+fn acronyms(text: &Text<'_>, raws: &mut [Raw]) {
+    let longs: Vec<(usize, usize, EntityType, Vec<String>)> = raws
+        .iter()
+        .filter(|r| r.end - r.first >= 2 && r.strong && r.canonical.is_none())
+        .filter_map(|r| Some((r.first, r.end, r.kind?, name_words(text, r.first, r.end))))
+        .collect();
+    for r in raws.iter_mut() {
+        if r.end - r.first != 1 || r.modifier {
+            continue;
+        }
+        let acr = text.token_text(r.first);
+        if !text.is_all_caps(r.first) {
+            continue;
+        }
+        // "(SDK)" right after a name.
+        let paren = r.first >= 2
+            && text.get_text(r.first - 1) == Some("(")
+            && text.get_text(r.end) == Some(")");
+        if paren {
+            if let Some((_, _, kind, ws)) = longs.iter().find(|l| l.1 + 1 == r.first) {
+                let spelled = (0..ws.len().saturating_sub(1))
+                    .any(|k| grouping::is_acronym_of(acr, ws.get(k..).unwrap_or_default()));
+                if spelled {
+                    // Joins the full name, even when it spells only its last words.
+                    r.kind = Some(*kind);
+                    r.strong = true;
+                    r.canonical = Some(ws.join(" "));
+                    continue;
+                }
+            }
+        }
+        if r.strong {
+            continue;
+        }
+        let kinds: Vec<EntityType> = longs
+            .iter()
+            .filter(|l| grouping::is_acronym_of(acr, &l.3))
+            .map(|l| l.2)
+            .collect();
+        if let Some(&k) = kinds.first() {
+            if kinds.iter().all(|&x| x == k) {
+                r.kind = Some(k);
+                r.strong = true;
+            }
+        }
+    }
+}
+
+/// "San Francisco, California": a place followed by a comma and a US state
+/// is one location (the way US news writes a city), unless the place is
+/// itself a state or country ("Texas, California and Florida" is a list).
+fn city_state(kb: &Knowledge, text: &Text<'_>, raws: &mut Vec<Raw>) {
+    raws.sort_by_key(|r| r.first);
+    let mut i = 0;
+    while i + 1 < raws.len() {
+        let (a, b) = (&raws[i], &raws[i + 1]);
+        let city = key_of(text, a.first, a.end);
+        let state = key_of(text, b.first, b.end);
+        let joined = a.kind == Some(EntityType::Location)
+            && b.kind == Some(EntityType::Location)
+            && b.first == a.end + 1
+            && text.get_text(a.end) == Some(",")
+            && kb.is_us_state(&state)
+            && !kb.is_us_state(&city)
+            && !kb.is_country(&city)
+            && !a.modifier
+            && !b.modifier
+            // "Texas, California and Florida": a list goes on after the state.
+            && !matches!(text.get_text(b.end), Some("and" | "or"));
+        if joined {
+            let canonical = a.canonical.clone().unwrap_or(city);
+            let end = b.end;
+            raws.remove(i + 1);
+            if let Some(r) = raws.get_mut(i) {
+                r.end = end;
+                r.canonical = Some(canonical);
+                r.strong = true;
+            }
+        }
+        i += 1;
+    }
+}
+
+fn key_of(text: &Text<'_>, first: usize, end: usize) -> String {
+    typing::key(text, first, end)
 }
 
 /// "Russel 2000", "iPhone 4", "Windows 11": a name that is not a known person,
