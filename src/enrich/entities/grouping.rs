@@ -143,6 +143,61 @@ fn matches(g: &Group, kind: EntityType, ws: &[String], canonical: Option<&str>) 
     }
 }
 
+/// Legal-form words: a short name joins the full name that adds only these
+/// ("Apple" -> "Apple Inc.", not "Apple Stores").
+const LEGAL_FORMS: &[&str] = &[
+    "Inc",
+    "Incorporated",
+    "Corp",
+    "Corporation",
+    "Co",
+    "Company",
+    "Ltd",
+    "Limited",
+    "LLC",
+    "PLC",
+    "Plc",
+    "plc",
+    "AG",
+    "SA",
+    "NV",
+    "Group",
+    "Holdings",
+];
+
+/// The group a mention joins: the first match, but among several an
+/// organization's short form prefers the full name that only adds a legal
+/// form ("Apple Inc." over "Apple Stores").
+fn best_group(
+    groups: &[Group],
+    kind: EntityType,
+    ws: &[String],
+    canonical: Option<&str>,
+) -> Option<usize> {
+    let mut hits = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| matches(g, kind, ws, canonical))
+        .map(|(i, _)| i);
+    let first = hits.next()?;
+    if kind != EntityType::Organization {
+        return Some(first);
+    }
+    let legal = |gi: usize| {
+        groups.get(gi).is_some_and(|g| {
+            g.words.len() > ws.len()
+                && g.words.starts_with(ws)
+                && g.words
+                    .get(ws.len()..)
+                    .is_some_and(|rest| rest.iter().all(|w| LEGAL_FORMS.contains(&w.as_str())))
+        })
+    };
+    if legal(first) {
+        return Some(first);
+    }
+    Some(hits.find(|&gi| legal(gi)).unwrap_or(first))
+}
+
 /// Build the entities from typed mentions (sorted by position).
 pub fn group(
     kb: &Knowledge,
@@ -164,9 +219,7 @@ pub fn group(
         if ws.is_empty() {
             continue;
         }
-        let found = groups
-            .iter()
-            .position(|g| matches(g, kind, &ws, r.canonical.as_deref()));
+        let found = best_group(&groups, kind, &ws, r.canonical.as_deref());
         let gi = match found {
             Some(gi) => gi,
             None => {

@@ -97,6 +97,25 @@ pub fn type_run(
         type_segment(kb, doc, text, first, end, false, out);
         return;
     }
+    // "Fort Pitt Capital Group Charlie Smith": an organization head inside
+    // the run, then a first name and one or two more words: two names.
+    for k in first + 1..end.saturating_sub(2) {
+        let rest = end - (k + 1);
+        if kb.is_org_head(text.token_text(k))
+            && (2..=3).contains(&rest)
+            && kb.is_first_name(text.token_text(k + 1))
+            && (k + 1..end).all(|i| {
+                text.tokens()[i].kind == TokenKind::Word
+                    && !text.is_all_caps(i)
+                    && kb.title(&lower(text, i)).is_none()
+            })
+            && (first..=k).all(|i| kb.title(&lower(text, i)).is_none())
+        {
+            out.push(raw(first, k + 1, Some(EntityType::Organization), true));
+            out.push(raw(k + 1, end, Some(EntityType::Person), true));
+            return;
+        }
+    }
     if kb.title(&lower(text, first)).is_none() {
         if let Some(kind) = head_type(kb, text, first, end) {
             out.push(raw(first, end, Some(kind), true));
@@ -240,13 +259,21 @@ fn head_type(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> Optio
         return None;
     }
     let last = text.token_text(end - 1);
+    // "MacBook Air", "iPad Pro": a model word after a camel-case product name.
+    let camel_before = (first..end - 1).any(|i| {
+        let w = text.token_text(i);
+        w.chars()
+            .zip(w.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    });
+    if camel_before && PRODUCT_SUFFIXES.contains(&last) {
+        return Some(EntityType::Misc);
+    }
     if last == "Government" && kb.is_country(&key(text, first, end - 1)) {
         return Some(EntityType::Location);
     }
     let last2 = (n >= 3).then(|| key(text, end - 2, end));
-    let person_shaped = n == 2
-        && kb.is_first_name(text.token_text(first))
-        && kb.is_last_name(last);
+    let person_shaped = n == 2 && kb.is_first_name(text.token_text(first)) && kb.is_last_name(last);
     let has_of = (first..end).any(|i| text.token_text(i) == "of");
     (kb.is_misc_head(last, last2.as_deref()) && !person_shaped && !has_of)
         .then_some(EntityType::Misc)
