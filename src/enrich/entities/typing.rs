@@ -332,6 +332,22 @@ fn type_segment(
         push(out, raw(first, end, Some(EntityType::Organization), true));
         return;
     }
+    // "United States Dow Jones Industrial Average": known names side by
+    // side are separate names, before any shape rule types the whole.
+    if let Some(pieces) = known_pieces(kb, text, first, end) {
+        let kinds: Vec<EntityType> = pieces.iter().map(|p| p.2).collect();
+        if kinds.len() == 2
+            && kinds[0] == EntityType::Location
+            && kinds[1] == EntityType::Misc
+        {
+            for (a, b, kind, canonical) in pieces {
+                let mut r = raw(a, b, Some(kind), true);
+                r.canonical = canonical;
+                push(out, r);
+            }
+            return;
+        }
+    }
     // "MacBook Pro", "Galaxy Ultra": product model words.
     if n >= 2 && PRODUCT_SUFFIXES.contains(&text.token_text(end - 1)) {
         push(out, raw(first, end, Some(EntityType::Misc), true));
