@@ -23,6 +23,9 @@ struct Group {
     words: Vec<String>,
     /// Gazetteer canonical name, when one mention had it.
     canonical: Option<String>,
+    /// Other forms that joined through a canonical name ("SDK" for
+    /// "Software Development Kit (SDK)"): later mentions of them join too.
+    aliases: Vec<Vec<String>>,
     /// Indices into the raw mentions.
     members: Vec<usize>,
     /// Role strings, in order found.
@@ -129,6 +132,9 @@ fn matches(g: &Group, kind: EntityType, ws: &[String], canonical: Option<&str>) 
             return true;
         }
     }
+    if g.aliases.iter().any(|a| a == ws) {
+        return true;
+    }
     match kind {
         EntityType::Person => contains_run(&g.words, ws),
         EntityType::Organization | EntityType::Misc => {
@@ -225,8 +231,9 @@ pub fn group(
             None => {
                 groups.push(Group {
                     kind,
-                    words: ws,
+                    words: ws.clone(),
                     canonical: r.canonical.clone(),
+                    aliases: Vec::new(),
                     members: Vec::new(),
                     roles: Vec::new(),
                     references: Vec::new(),
@@ -234,6 +241,9 @@ pub fn group(
                 groups.len() - 1
             }
         };
+        if r.canonical.is_some() && groups[gi].words != ws && !groups[gi].aliases.contains(&ws) {
+            groups[gi].aliases.push(ws);
+        }
         groups[gi].members.push(i);
         if groups[gi].canonical.is_none() {
             groups[gi].canonical = r.canonical.clone();

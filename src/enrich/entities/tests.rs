@@ -314,12 +314,18 @@ fn country_government_is_a_location() {
 
 #[test]
 fn parenthesized_acronym_joins_its_name() {
-    let ents = run("The company released a Software Development Kit (SDK) on Monday. \
+    let ents = run("The company released a Software Development Kit (SDK) on Monday. The SDK is free. \
                     The Federal Bureau of Investigation (FBI) opened a case. The FBI declined to comment.");
     let sdk = entity(&ents, "Software Development Kit");
     assert_eq!(sdk.kind, EntityType::Misc);
     assert!(
         sdk.mentions.iter().any(|m| m.text == "SDK"),
+        "{:?}",
+        sdk.mentions
+    );
+    // A later mention of the acronym joins too.
+    assert!(
+        sdk.mentions.iter().any(|m| m.text == "The SDK"),
         "{:?}",
         sdk.mentions
     );
@@ -356,6 +362,35 @@ fn org_head_then_person_is_two_names() {
     );
     assert!(
         m.contains(&("Charlie Smith".to_string(), EntityType::Person)),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn institution_for_name_is_one_organization() {
+    let m = mentions(&run(
+        "Trading was halted by the Federal Service for the Financial Markets on Monday.",
+    ));
+    assert!(
+        m.contains(&(
+            "Federal Service for the Financial Markets".to_string(),
+            EntityType::Organization
+        )),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn place_before_known_index_is_its_own_name() {
+    let m = mentions(&run(
+        "Traders watched the United States Dow Jones Industrial Average closely.",
+    ));
+    assert!(
+        m.contains(&("United States".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("Dow Jones Industrial Average".to_string(), EntityType::Misc)),
         "{m:?}"
     );
 }

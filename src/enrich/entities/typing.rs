@@ -336,10 +336,7 @@ fn type_segment(
     // side are separate names, before any shape rule types the whole.
     if let Some(pieces) = known_pieces(kb, text, first, end) {
         let kinds: Vec<EntityType> = pieces.iter().map(|p| p.2).collect();
-        if kinds.len() == 2
-            && kinds[0] == EntityType::Location
-            && kinds[1] == EntityType::Misc
-        {
+        if kinds.len() == 2 && kinds[0] == EntityType::Location && kinds[1] == EntityType::Misc {
             for (a, b, kind, canonical) in pieces {
                 let mut r = raw(a, b, Some(kind), true);
                 r.canonical = canonical;
