@@ -394,3 +394,18 @@ fn place_before_known_index_is_its_own_name() {
         "{m:?}"
     );
 }
+
+#[test]
+fn title_word_before_org_head_is_a_company() {
+    let m = mentions(&run(
+        "Shares of General Electric fell. Tourists queued at the Tower of London.",
+    ));
+    assert!(
+        m.contains(&("General Electric".to_string(), EntityType::Organization)),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("Tower of London".to_string(), EntityType::Misc)),
+        "{m:?}"
+    );
+}

@@ -1,6 +1,8 @@
 //! Typing: split each candidate run into name mentions and give each a type.
 //!
-//! Evidence, strongest first: the whole span is a known name; a person title
+//! Evidence, strongest first: the whole span is a known name; a product word
+//! ("OS", "SDK") or an event, law or facility head ("Conference", "Act",
+//! "Stadium") makes it MISC, and "<Country> Government" a LOCATION; a person title
 //! inside the run ("US Treasury Secretary Scott Bessent" -> role + person);
 //! an organization head word ends it ("European Central Bank"); a census
 //! first name opens it ("Scott Bessent"); its parts are all known names. What
@@ -141,6 +143,12 @@ pub fn type_run(
         type_segment(kb, doc, text, first, end, false, out);
         return;
     };
+    // "General Electric", "General Motors": a title word before a lone
+    // organization head is part of a company name, not a person's title.
+    if t == first && end == first + 2 && kb.is_org_head(text.token_text(first + 1)) {
+        out.push(raw(first, end, Some(EntityType::Organization), true));
+        return;
+    }
     // "Martin Luther King": a title word that ends a full name is a surname.
     if t + 1 == end
         && t > first
@@ -245,9 +253,8 @@ fn ends_with_org_head(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize)
 /// heads are tried:
 /// - a product or technology word anywhere ("Mac OS X", "the SDK") or an
 ///   event, law or facility head last ("Worldwide Developers Conference",
-///   "Wembley Stadium", "Convention Center"): MISC. Not when the name is
-///   "First Last" with a surname head ("Stuart Hall"), nor when an "of"
-///   phrase holds the head ("Courts of Justice" is decided elsewhere);
+///   "Wembley Stadium", "Convention Center", "Tower of London"): MISC. Not
+///   when the name is "First Last" with a surname head ("Stuart Hall");
 /// - "US Government", "French Government": a country's government is the
 ///   country acting (a geopolitical entity), typed LOCATION.
 fn head_type(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> Option<EntityType> {
@@ -274,9 +281,12 @@ fn head_type(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> Optio
     }
     let last2 = (n >= 3).then(|| key(text, end - 2, end));
     let person_shaped = n == 2 && kb.is_first_name(text.token_text(first)) && kb.is_last_name(last);
-    let has_of = (first..end).any(|i| text.token_text(i) == "of");
-    (kb.is_misc_head(last, last2.as_deref()) && !person_shaped && !has_of)
-        .then_some(EntityType::Misc)
+    // With an "of" phrase the head is the word before it ("Tower of London").
+    if let Some(of) = (first + 1..end).find(|&i| text.token_text(i) == "of") {
+        let head = text.token_text(of - 1);
+        return (kb.is_misc_head(head, None) && !kb.is_org_head(head)).then_some(EntityType::Misc);
+    }
+    (kb.is_misc_head(last, last2.as_deref()) && !person_shaped).then_some(EntityType::Misc)
 }
 
 fn raw(first: usize, end: usize, kind: Option<EntityType>, strong: bool) -> Raw {
