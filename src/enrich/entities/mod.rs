@@ -7,8 +7,12 @@
 //! 2. [`typing`]: each run split into mentions (titles peeled off persons and
 //!    kept as roles) and typed from the [`gazetteer`] knowledge, name shapes,
 //!    context cues and document-level consistency;
-//! 3. [`grouping`]: mentions of one entity under its fullest name, with role
-//!    phrases resolved to persons as references.
+//! 3. article-level fixes: an unknown acronym takes the type of the name it
+//!    abbreviates ("WWDC"), and a US city followed by a comma and its state is
+//!    one location ("San Francisco, California");
+//! 4. [`grouping`]: mentions of one entity under its fullest name (a short
+//!    organization name prefers its legal name, "Apple" -> "Apple Inc."), with
+//!    role phrases resolved to persons as references.
 
 pub mod candidates;
 pub mod gazetteer;
