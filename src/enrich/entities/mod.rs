@@ -68,6 +68,7 @@ impl EntitiesStage {
         });
         acronyms(text, &mut raws);
         city_state(kb, text, &mut raws);
+        city_ap_state(kb, text, &mut raws);
         attach_the(kb, text, &doc, &mut raws);
         lowercase_roles(kb, text, &mut roles);
         raws.sort_by_key(|r| r.first);
@@ -200,6 +201,56 @@ fn city_state(kb: &Knowledge, text: &Text<'_>, raws: &mut Vec<Raw>) {
         }
         i += 1;
     }
+}
+
+/// AP-style state abbreviations, only read after "City," ("Cupertino,
+/// Calif."): alone many are words or names ("Miss.", "La.").
+const AP_STATES: &[&str] = &[
+    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
+    "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.",
+    "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.",
+    "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.",
+];
+
+/// One past the last token of an AP state abbreviation starting at token
+/// `i` (its pieces written without spaces: "N.Y.", "Calif" + ".").
+fn ap_state_end(text: &Text<'_>, i: usize) -> Option<usize> {
+    let mut s = String::new();
+    for j in i..(i + 4).min(text.tokens().len()) {
+        if j > i && text.tokens()[j].space_before {
+            break;
+        }
+        s.push_str(text.token_text(j));
+        if s.len() > 6 {
+            break;
+        }
+        if AP_STATES.contains(&s.as_str()) {
+            return Some(j + 1);
+        }
+    }
+    None
+}
+
+/// "Cupertino, Calif.": a place, a comma and an AP state abbreviation are
+/// one location; the abbreviation's own mention (if any) goes.
+fn city_ap_state(kb: &Knowledge, text: &Text<'_>, raws: &mut Vec<Raw>) {
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for r in raws.iter_mut() {
+        if r.kind != Some(EntityType::Location) || r.modifier {
+            continue;
+        }
+        let city = key_of(text, r.first, r.end);
+        if kb.is_us_state(&city) || kb.is_country(&city) || text.get_text(r.end) != Some(",") {
+            continue;
+        }
+        if let Some(e) = ap_state_end(text, r.end + 1) {
+            merged.push((r.end + 1, e));
+            r.canonical = Some(r.canonical.clone().unwrap_or(city));
+            r.end = e;
+            r.strong = true;
+        }
+    }
+    raws.retain(|r| !merged.iter().any(|&(a, b)| r.first >= a && r.end <= b));
 }
 
 fn key_of(text: &Text<'_>, first: usize, end: usize) -> String {

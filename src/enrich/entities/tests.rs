@@ -409,3 +409,23 @@ fn title_word_before_org_head_is_a_company() {
         "{m:?}"
     );
 }
+
+#[test]
+fn city_and_ap_state_abbreviation_are_one_location() {
+    let ents = run("The company, based in Cupertino, Calif., said sales rose. \
+                    Officials in Albany, N.Y., agreed. Arsenio Hall said it was fun.");
+    let m = mentions(&ents);
+    assert!(
+        m.contains(&("Cupertino, Calif.".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("Albany, N.Y.".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+    assert!(!m.iter().any(|(t, _)| t == "Calif"), "{m:?}");
+    assert!(
+        m.contains(&("Arsenio Hall".to_string(), EntityType::Person)),
+        "{m:?}"
+    );
+}

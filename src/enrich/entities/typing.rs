@@ -280,7 +280,12 @@ fn head_type(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> Optio
         return Some(EntityType::Location);
     }
     let last2 = (n >= 3).then(|| key(text, end - 2, end));
-    let person_shaped = n == 2 && kb.is_first_name(text.token_text(first)) && kb.is_last_name(last);
+    // "Stuart Hall", "Arsenio Hall said": a surname head after a first name
+    // or in a person's context.
+    let person_shaped = n == 2
+        && kb.is_last_name(last)
+        && (kb.is_first_name(text.token_text(first))
+            || context_type(text, first, end) == Some(EntityType::Person));
     // With an "of" phrase the head is the word before it ("Tower of London").
     if let Some(of) = (first + 1..end).find(|&i| text.token_text(i) == "of") {
         let head = text.token_text(of - 1);
