@@ -344,6 +344,23 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
                 }
                 break;
             }
+            // "for": "Bank for International Settlements", "Federal Service
+            // for the Financial Markets": an institution's head word, then
+            // "for" and a name (an optional "the" between).
+            if ls == "for" && kb.is_of_head(prev) && kb.is_org_head(prev) {
+                let mut j = end + 1;
+                if text.get_text(j) == Some("the") {
+                    j += 1;
+                }
+                if namey(text, j) && same_sentence(text, first, j) {
+                    let e2 = plain_end(kb, doc, text, j);
+                    if e2 > j {
+                        end = e2;
+                        continue;
+                    }
+                }
+                break;
+            }
             // "and": "Securities and Exchange Commission" (the whole ends with an org word).
             if ls == "and"
                 && namey(text, end + 1)

@@ -21,6 +21,8 @@ const TITLES: &str = include_str!("../../../data/entities/lexicon/person_titles.
 const ORG_HEADS: &str = include_str!("../../../data/entities/lexicon/org_heads.txt");
 const OF_HEADS: &str = include_str!("../../../data/entities/lexicon/of_heads.txt");
 const NON_NAMES: &str = include_str!("../../../data/entities/lexicon/non_names.txt");
+const MISC_HEADS: &str = include_str!("../../../data/entities/lexicon/misc_heads.txt");
+const PRODUCT_WORDS: &str = include_str!("../../../data/entities/lexicon/product_words.txt");
 
 /// Cities smaller than this whose name is also a census first or last name
 /// are left out: "Clinton" or "Marion" are more often people.
@@ -132,6 +134,15 @@ pub struct Knowledge {
     non_names: HashSet<Box<str>>,
     /// Units, codes and time zones written in capitals ("UTC"), exact case.
     non_name_caps: HashSet<Box<str>>,
+    /// Last words (or two words) of event, law and facility names ("Summit",
+    /// "Stadium", "Convention Center"): MISC, not organizations.
+    misc_heads: HashSet<Box<str>>,
+    /// Product and technology words ("OS", "SDK") that make a name MISC.
+    product_words: HashSet<Box<str>>,
+    /// US state names ("California"), for "City, State" locations.
+    us_states: HashSet<Box<str>>,
+    /// Country names, as GeoNames writes them, for "<Country> Government".
+    countries: HashSet<Box<str>>,
 }
 
 fn lines(s: &str) -> impl Iterator<Item = &str> {
@@ -180,6 +191,10 @@ impl Knowledge {
                 .filter(|l| l.chars().any(char::is_uppercase))
                 .map(Into::into)
                 .collect(),
+            misc_heads: set(MISC_HEADS, false),
+            product_words: set(PRODUCT_WORDS, false),
+            us_states: HashSet::new(),
+            countries: HashSet::new(),
         };
         for l in lines(TITLES) {
             let (honorific, w) = match l.strip_prefix('+') {
@@ -194,6 +209,15 @@ impl Knowledge {
                 continue;
             };
             let pop: u32 = pop.and_then(|p| p.parse().ok()).unwrap_or(0);
+            match _kind {
+                "state" => {
+                    k.us_states.insert(name.into());
+                }
+                "country" => {
+                    k.countries.insert(name.into());
+                }
+                _ => {}
+            }
             if _kind == "city"
                 && pop < AMBIGUOUS_CITY_POPULATION
                 && (k.first_names.contains(name) || k.last_names.contains(name))
@@ -301,6 +325,32 @@ impl Knowledge {
         self.non_name_caps.contains(w)
     }
 
+    /// Whether `w` (as written), or the two words `w2` ("Convention Center"),
+    /// end event, law or facility names.
+    pub fn is_misc_head(&self, w: &str, w2: Option<&str>) -> bool {
+        self.misc_heads.contains(w) || w2.is_some_and(|w2| self.misc_heads.contains(w2))
+    }
+
+    /// Whether `w` (as written) is a product or technology word ("SDK").
+    pub fn is_product_word(&self, w: &str) -> bool {
+        self.product_words.contains(w)
+    }
+
+    /// Whether `name` is a US state ("California").
+    pub fn is_us_state(&self, name: &str) -> bool {
+        self.us_states.contains(name)
+    }
+
+    /// Whether `name`, or the canonical name of its gazetteer entry
+    /// ("US" -> "United States"), is a country.
+    pub fn is_country(&self, name: &str) -> bool {
+        self.countries.contains(name)
+            || self
+                .lookup(name)
+                .and_then(|e| e.canonical.as_deref())
+                .is_some_and(|c| self.countries.contains(c))
+    }
+
     /// Whether lowercased `w` is a name particle ("von").
     pub fn is_particle(&self, lower: &str) -> bool {
         PARTICLES.contains(&lower)
@@ -321,6 +371,10 @@ impl Knowledge {
             &self.of_heads,
             &self.non_names,
             &self.non_name_caps,
+            &self.misc_heads,
+            &self.product_words,
+            &self.us_states,
+            &self.countries,
         ]
         .iter()
         .flat_map(|s| s.iter())

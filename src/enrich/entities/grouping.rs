@@ -23,6 +23,9 @@ struct Group {
     words: Vec<String>,
     /// Gazetteer canonical name, when one mention had it.
     canonical: Option<String>,
+    /// Other forms that joined through a canonical name ("SDK" for
+    /// "Software Development Kit (SDK)"): later mentions of them join too.
+    aliases: Vec<Vec<String>>,
     /// Indices into the raw mentions.
     members: Vec<usize>,
     /// Role strings, in order found.
@@ -58,6 +61,60 @@ fn initials(ws: &[String]) -> String {
         .collect()
 }
 
+/// Whether the all-capitals word `acr` abbreviates the name `ws`: its
+/// letters are the initials of the name's words ("SEC"), or, for longer
+/// acronyms, each word gives its initial and maybe further letters of itself
+/// in order ("WWDC" for "Worldwide Developers Conference", "NASDAQ").
+pub fn is_acronym_of(acr: &str, ws: &[String]) -> bool {
+    let letters: Vec<char> = acr.chars().flat_map(char::to_lowercase).collect();
+    if letters.len() < 2
+        || letters.len() > 10
+        || !acr.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        || ws.len() < 2
+    {
+        return false;
+    }
+    let words: Vec<Vec<char>> = ws
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "of" | "and" | "the" | "for" | "&" | "de"))
+        .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+        .collect();
+    if words.len() < 2 || letters.len() < words.len() {
+        return false;
+    }
+    loose(&letters, &words)
+}
+
+/// Letters `a` spelled by `words`: each word gives its initial, then any
+/// further letters of itself in order.
+fn loose(a: &[char], words: &[Vec<char>]) -> bool {
+    let Some((w, rest)) = words.split_first() else {
+        return a.is_empty();
+    };
+    let Some((&c, after)) = a.split_first() else {
+        return false;
+    };
+    if w.first() != Some(&c) {
+        return false;
+    }
+    // Take k more letters of `w` (in order), for k = 0.. while possible.
+    let mut taken = 0;
+    let mut pos = 1;
+    loop {
+        if loose(&after[taken..], rest) {
+            return true;
+        }
+        let Some(&next) = after.get(taken) else {
+            return false;
+        };
+        let Some(off) = w.get(pos..).and_then(|t| t.iter().position(|&x| x == next)) else {
+            return false;
+        };
+        pos += off + 1;
+        taken += 1;
+    }
+}
+
 fn matches(g: &Group, kind: EntityType, ws: &[String], canonical: Option<&str>) -> bool {
     if g.kind != kind {
         return false;
@@ -75,6 +132,9 @@ fn matches(g: &Group, kind: EntityType, ws: &[String], canonical: Option<&str>) 
             return true;
         }
     }
+    if g.aliases.iter().any(|a| a == ws) {
+        return true;
+    }
     match kind {
         EntityType::Person => contains_run(&g.words, ws),
         EntityType::Organization | EntityType::Misc => {
@@ -83,10 +143,65 @@ fn matches(g: &Group, kind: EntityType, ws: &[String], canonical: Option<&str>) 
                     && ws[0].chars().count() >= 2
                     && ws[0].chars().all(|c| c.is_uppercase())
                     && g.words.len() >= 2
-                    && initials(&g.words) == ws[0])
+                    && (initials(&g.words) == ws[0] || is_acronym_of(&ws[0], &g.words)))
         }
         EntityType::Location => g.words == ws,
     }
+}
+
+/// Legal-form words: a short name joins the full name that adds only these
+/// ("Apple" -> "Apple Inc.", not "Apple Stores").
+const LEGAL_FORMS: &[&str] = &[
+    "Inc",
+    "Incorporated",
+    "Corp",
+    "Corporation",
+    "Co",
+    "Company",
+    "Ltd",
+    "Limited",
+    "LLC",
+    "PLC",
+    "Plc",
+    "plc",
+    "AG",
+    "SA",
+    "NV",
+    "Group",
+    "Holdings",
+];
+
+/// The group a mention joins: the first match, but among several an
+/// organization's short form prefers the full name that only adds a legal
+/// form ("Apple Inc." over "Apple Stores").
+fn best_group(
+    groups: &[Group],
+    kind: EntityType,
+    ws: &[String],
+    canonical: Option<&str>,
+) -> Option<usize> {
+    let mut hits = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| matches(g, kind, ws, canonical))
+        .map(|(i, _)| i);
+    let first = hits.next()?;
+    if kind != EntityType::Organization {
+        return Some(first);
+    }
+    let legal = |gi: usize| {
+        groups.get(gi).is_some_and(|g| {
+            g.words.len() > ws.len()
+                && g.words.starts_with(ws)
+                && g.words
+                    .get(ws.len()..)
+                    .is_some_and(|rest| rest.iter().all(|w| LEGAL_FORMS.contains(&w.as_str())))
+        })
+    };
+    if legal(first) {
+        return Some(first);
+    }
+    Some(hits.find(|&gi| legal(gi)).unwrap_or(first))
 }
 
 /// Build the entities from typed mentions (sorted by position).
@@ -110,16 +225,15 @@ pub fn group(
         if ws.is_empty() {
             continue;
         }
-        let found = groups
-            .iter()
-            .position(|g| matches(g, kind, &ws, r.canonical.as_deref()));
+        let found = best_group(&groups, kind, &ws, r.canonical.as_deref());
         let gi = match found {
             Some(gi) => gi,
             None => {
                 groups.push(Group {
                     kind,
-                    words: ws,
+                    words: ws.clone(),
                     canonical: r.canonical.clone(),
+                    aliases: Vec::new(),
                     members: Vec::new(),
                     roles: Vec::new(),
                     references: Vec::new(),
@@ -127,6 +241,9 @@ pub fn group(
                 groups.len() - 1
             }
         };
+        if r.canonical.is_some() && groups[gi].words != ws && !groups[gi].aliases.contains(&ws) {
+            groups[gi].aliases.push(ws);
+        }
         groups[gi].members.push(i);
         if groups[gi].canonical.is_none() {
             groups[gi].canonical = r.canonical.clone();

@@ -7,8 +7,12 @@
 //! 2. [`typing`]: each run split into mentions (titles peeled off persons and
 //!    kept as roles) and typed from the [`gazetteer`] knowledge, name shapes,
 //!    context cues and document-level consistency;
-//! 3. [`grouping`]: mentions of one entity under its fullest name, with role
-//!    phrases resolved to persons as references.
+//! 3. article-level fixes: an unknown acronym takes the type of the name it
+//!    abbreviates ("WWDC"), and a US city followed by a comma and its state is
+//!    one location ("San Francisco, California");
+//! 4. [`grouping`]: mentions of one entity under its fullest name (a short
+//!    organization name prefers its legal name, "Apple" -> "Apple Inc."), with
+//!    role phrases resolved to persons as references.
 
 pub mod candidates;
 pub mod gazetteer;
@@ -62,6 +66,9 @@ impl EntitiesStage {
                     w.eq_ignore_ascii_case("dollar") || w.eq_ignore_ascii_case("dollars")
                 }))
         });
+        acronyms(text, &mut raws);
+        city_state(kb, text, &mut raws);
+        city_ap_state(kb, text, &mut raws);
         attach_the(kb, text, &doc, &mut raws);
         lowercase_roles(kb, text, &mut roles);
         raws.sort_by_key(|r| r.first);
@@ -91,6 +98,163 @@ fn attach_the(kb: &Knowledge, text: &Text<'_>, doc: &DocInfo<'_>, raws: &mut [Ra
         // A name followed by a title is a modifier of it ("The Apple CEO").
         r.first = p;
     }
+}
+
+/// Name words of tokens `first..end` (punctuation and a leading "The" left
+/// out), as grouping compares them.
+fn name_words(text: &Text<'_>, first: usize, end: usize) -> Vec<String> {
+    let first = if end - first > 1 && text.token_text(first) == "The" {
+        first + 1
+    } else {
+        first
+    };
+    (first..end)
+        .map(|i| text.token_text(i))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(str::to_string)
+        .collect()
+}
+
+/// An acronym the gazetteer does not know takes the type of the name it
+/// abbreviates in the same article: "WWDC" after "Worldwide Developers
+/// Conference" is an event, not a company. Right after a name in
+/// parentheses it may spell only the name's last words ("iPhone Software
+/// Development Kit (SDK)"), and joins that name.
+fn acronyms(text: &Text<'_>, raws: &mut [Raw]) {
+    let longs: Vec<(usize, usize, EntityType, Vec<String>)> = raws
+        .iter()
+        .filter(|r| r.end - r.first >= 2 && r.strong && r.canonical.is_none())
+        .filter_map(|r| Some((r.first, r.end, r.kind?, name_words(text, r.first, r.end))))
+        .collect();
+    for r in raws.iter_mut() {
+        if r.end - r.first != 1 || r.modifier {
+            continue;
+        }
+        let acr = text.token_text(r.first);
+        if !text.is_all_caps(r.first) {
+            continue;
+        }
+        // "(SDK)" right after a name.
+        let paren = r.first >= 2
+            && text.get_text(r.first - 1) == Some("(")
+            && text.get_text(r.end) == Some(")");
+        if paren {
+            if let Some((_, _, kind, ws)) = longs.iter().find(|l| l.1 + 1 == r.first) {
+                let spelled = (0..ws.len().saturating_sub(1))
+                    .any(|k| grouping::is_acronym_of(acr, ws.get(k..).unwrap_or_default()));
+                if spelled {
+                    // Joins the full name, even when it spells only its last words.
+                    r.kind = Some(*kind);
+                    r.strong = true;
+                    r.canonical = Some(ws.join(" "));
+                    continue;
+                }
+            }
+        }
+        if r.strong {
+            continue;
+        }
+        let kinds: Vec<EntityType> = longs
+            .iter()
+            .filter(|l| grouping::is_acronym_of(acr, &l.3))
+            .map(|l| l.2)
+            .collect();
+        if let Some(&k) = kinds.first() {
+            if kinds.iter().all(|&x| x == k) {
+                r.kind = Some(k);
+                r.strong = true;
+            }
+        }
+    }
+}
+
+/// "San Francisco, California": a place followed by a comma and a US state
+/// is one location (the way US news writes a city), unless the place is
+/// itself a state or country ("Texas, California and Florida" is a list).
+fn city_state(kb: &Knowledge, text: &Text<'_>, raws: &mut Vec<Raw>) {
+    raws.sort_by_key(|r| r.first);
+    let mut i = 0;
+    while i + 1 < raws.len() {
+        let (a, b) = (&raws[i], &raws[i + 1]);
+        let city = key_of(text, a.first, a.end);
+        let state = key_of(text, b.first, b.end);
+        let joined = a.kind == Some(EntityType::Location)
+            && b.kind == Some(EntityType::Location)
+            && b.first == a.end + 1
+            && text.get_text(a.end) == Some(",")
+            && kb.is_us_state(&state)
+            && !kb.is_us_state(&city)
+            && !kb.is_country(&city)
+            && !a.modifier
+            && !b.modifier
+            // "Texas, California and Florida": a list goes on after the state.
+            && !matches!(text.get_text(b.end), Some("and" | "or"));
+        if joined {
+            let canonical = a.canonical.clone().unwrap_or(city);
+            let end = b.end;
+            raws.remove(i + 1);
+            if let Some(r) = raws.get_mut(i) {
+                r.end = end;
+                r.canonical = Some(canonical);
+                r.strong = true;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// AP-style state abbreviations, only read after "City," ("Cupertino,
+/// Calif."): alone many are words or names ("Miss.", "La.").
+const AP_STATES: &[&str] = &[
+    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
+    "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.",
+    "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.",
+    "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.",
+];
+
+/// One past the last token of an AP state abbreviation starting at token
+/// `i` (its pieces written without spaces: "N.Y.", "Calif" + ".").
+fn ap_state_end(text: &Text<'_>, i: usize) -> Option<usize> {
+    let mut s = String::new();
+    for j in i..(i + 4).min(text.tokens().len()) {
+        if j > i && text.tokens()[j].space_before {
+            break;
+        }
+        s.push_str(text.token_text(j));
+        if s.len() > 6 {
+            break;
+        }
+        if AP_STATES.contains(&s.as_str()) {
+            return Some(j + 1);
+        }
+    }
+    None
+}
+
+/// "Cupertino, Calif.": a place, a comma and an AP state abbreviation are
+/// one location; the abbreviation's own mention (if any) goes.
+fn city_ap_state(kb: &Knowledge, text: &Text<'_>, raws: &mut Vec<Raw>) {
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for r in raws.iter_mut() {
+        if r.kind != Some(EntityType::Location) || r.modifier {
+            continue;
+        }
+        let city = key_of(text, r.first, r.end);
+        if kb.is_us_state(&city) || kb.is_country(&city) || text.get_text(r.end) != Some(",") {
+            continue;
+        }
+        if let Some(e) = ap_state_end(text, r.end + 1) {
+            merged.push((r.end + 1, e));
+            r.canonical = Some(r.canonical.clone().unwrap_or(city));
+            r.end = e;
+            r.strong = true;
+        }
+    }
+    raws.retain(|r| !merged.iter().any(|&(a, b)| r.first >= a && r.end <= b));
+}
+
+fn key_of(text: &Text<'_>, first: usize, end: usize) -> String {
+    typing::key(text, first, end)
 }
 
 /// "Russel 2000", "iPhone 4", "Windows 11": a name that is not a known person,

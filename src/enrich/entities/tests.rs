@@ -246,3 +246,186 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn products_events_and_venues_are_misc() {
+    let body = "Developers met at the Worldwide Developers Conference at the Moscone \
+                West Convention Center on Monday. The company showed Mac OS X and the \
+                MacBook Air there. WWDC ends on Friday. The SDK is free.";
+    let m = mentions(&run(body));
+    for name in [
+        "Worldwide Developers Conference",
+        "Moscone West Convention Center",
+        "Mac OS X",
+        "MacBook Air",
+        "WWDC",
+        "The SDK",
+    ] {
+        assert!(
+            m.contains(&(name.to_string(), EntityType::Misc)),
+            "{name} not MISC: {m:?}"
+        );
+    }
+}
+
+#[test]
+fn surname_heads_stay_persons() {
+    // "Hall" ends venues ("Carnegie Hall") but also surnames.
+    let m = mentions(&run(
+        "The concert was held at Carnegie Hall. Stuart Hall said it was loud.",
+    ));
+    assert!(
+        m.contains(&("Carnegie Hall".to_string(), EntityType::Misc)),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("Stuart Hall".to_string(), EntityType::Person)),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn city_and_state_are_one_location() {
+    let ents = run(
+        "The event took place in San Francisco, California, on Tuesday. \
+                    Later San Francisco hosted another one. Texas, California and Florida voted.",
+    );
+    let sf = entity(&ents, "San Francisco, California");
+    assert_eq!(sf.kind, EntityType::Location);
+    assert_eq!(sf.mentions.len(), 2, "{:?}", sf.mentions);
+    // A list of states is not a city and its state.
+    let m = mentions(&ents);
+    assert!(
+        m.contains(&("Texas".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn country_government_is_a_location() {
+    let m = mentions(&run(
+        "Markets rose after the US Government announced a rescue plan.",
+    ));
+    assert!(
+        m.contains(&("US Government".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn parenthesized_acronym_joins_its_name() {
+    let ents = run("The company released a Software Development Kit (SDK) on Monday. The SDK is free. \
+                    The Federal Bureau of Investigation (FBI) opened a case. The FBI declined to comment.");
+    let sdk = entity(&ents, "Software Development Kit");
+    assert_eq!(sdk.kind, EntityType::Misc);
+    assert!(
+        sdk.mentions.iter().any(|m| m.text == "SDK"),
+        "{:?}",
+        sdk.mentions
+    );
+    // A later mention of the acronym joins too.
+    assert!(
+        sdk.mentions.iter().any(|m| m.text == "The SDK"),
+        "{:?}",
+        sdk.mentions
+    );
+    let fbi = entity(&ents, "Federal Bureau of Investigation");
+    assert_eq!(fbi.kind, EntityType::Organization);
+    assert_eq!(fbi.mentions.len(), 3, "{:?}", fbi.mentions);
+}
+
+#[test]
+fn short_org_name_joins_its_legal_name() {
+    let ents = run(
+        "Shoppers queued at Apple Stores across the country. Apple Inc. said demand \
+                    was high. Apple expects more sales.",
+    );
+    let inc = entity(&ents, "Apple Inc.");
+    assert!(
+        inc.mentions.iter().any(|m| m.text == "Apple"),
+        "{:?}",
+        inc.mentions
+    );
+}
+
+#[test]
+fn org_head_then_person_is_two_names() {
+    let m = mentions(&run(
+        "\"Stocks are cheap,\" said Fort Pitt Capital Group Charlie Smith.",
+    ));
+    assert!(
+        m.contains(&(
+            "Fort Pitt Capital Group".to_string(),
+            EntityType::Organization
+        )),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("Charlie Smith".to_string(), EntityType::Person)),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn institution_for_name_is_one_organization() {
+    let m = mentions(&run(
+        "Trading was halted by the Federal Service for the Financial Markets on Monday.",
+    ));
+    assert!(
+        m.contains(&(
+            "Federal Service for the Financial Markets".to_string(),
+            EntityType::Organization
+        )),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn place_before_known_index_is_its_own_name() {
+    let m = mentions(&run(
+        "Traders watched the United States Dow Jones Industrial Average closely.",
+    ));
+    assert!(
+        m.contains(&("United States".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("Dow Jones Industrial Average".to_string(), EntityType::Misc)),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn title_word_before_org_head_is_a_company() {
+    let m = mentions(&run(
+        "Shares of General Electric fell. Tourists queued at the Tower of London.",
+    ));
+    assert!(
+        m.contains(&("General Electric".to_string(), EntityType::Organization)),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("Tower of London".to_string(), EntityType::Misc)),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn city_and_ap_state_abbreviation_are_one_location() {
+    let ents = run("The company, based in Cupertino, Calif., said sales rose. \
+                    Officials in Albany, N.Y., agreed. Arsenio Hall said it was fun.");
+    let m = mentions(&ents);
+    assert!(
+        m.contains(&("Cupertino, Calif.".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("Albany, N.Y.".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+    assert!(!m.iter().any(|(t, _)| t == "Calif"), "{m:?}");
+    assert!(
+        m.contains(&("Arsenio Hall".to_string(), EntityType::Person)),
+        "{m:?}"
+    );
+}

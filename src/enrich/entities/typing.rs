@@ -1,6 +1,8 @@
 //! Typing: split each candidate run into name mentions and give each a type.
 //!
-//! Evidence, strongest first: the whole span is a known name; a person title
+//! Evidence, strongest first: the whole span is a known name; a product word
+//! ("OS", "SDK") or an event, law or facility head ("Conference", "Act",
+//! "Stadium") makes it MISC, and "<Country> Government" a LOCATION; a person title
 //! inside the run ("US Treasury Secretary Scott Bessent" -> role + person);
 //! an organization head word ends it ("European Central Bank"); a census
 //! first name opens it ("Scott Bessent"); its parts are all known names. What
@@ -97,6 +99,31 @@ pub fn type_run(
         type_segment(kb, doc, text, first, end, false, out);
         return;
     }
+    // "Fort Pitt Capital Group Charlie Smith": an organization head inside
+    // the run, then a first name and one or two more words: two names.
+    for k in first + 1..end.saturating_sub(2) {
+        let rest = end - (k + 1);
+        if kb.is_org_head(text.token_text(k))
+            && (2..=3).contains(&rest)
+            && kb.is_first_name(text.token_text(k + 1))
+            && (k + 1..end).all(|i| {
+                text.tokens()[i].kind == TokenKind::Word
+                    && !text.is_all_caps(i)
+                    && kb.title(&lower(text, i)).is_none()
+            })
+            && (first..=k).all(|i| kb.title(&lower(text, i)).is_none())
+        {
+            out.push(raw(first, k + 1, Some(EntityType::Organization), true));
+            out.push(raw(k + 1, end, Some(EntityType::Person), true));
+            return;
+        }
+    }
+    if kb.title(&lower(text, first)).is_none() {
+        if let Some(kind) = head_type(kb, text, first, end) {
+            out.push(raw(first, end, Some(kind), true));
+            return;
+        }
+    }
     if end - first >= 2
         && ends_with_org_head(kb, text, first, end)
         && kb.title(&lower(text, first)).is_none()
@@ -116,6 +143,12 @@ pub fn type_run(
         type_segment(kb, doc, text, first, end, false, out);
         return;
     };
+    // "General Electric", "General Motors": a title word before a lone
+    // organization head is part of a company name, not a person's title.
+    if t == first && end == first + 2 && kb.is_org_head(text.token_text(first + 1)) {
+        out.push(raw(first, end, Some(EntityType::Organization), true));
+        return;
+    }
     // "Martin Luther King": a title word that ends a full name is a surname.
     if t + 1 == end
         && t > first
@@ -216,6 +249,51 @@ fn ends_with_org_head(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize)
     e > first + 1 && kb.is_org_head(text.token_text(e - 1))
 }
 
+/// A type decided by the words of an unknown name before the organization
+/// heads are tried:
+/// - a product or technology word anywhere ("Mac OS X", "the SDK") or an
+///   event, law or facility head last ("Worldwide Developers Conference",
+///   "Wembley Stadium", "Convention Center", "Tower of London"): MISC. Not
+///   when the name is "First Last" with a surname head ("Stuart Hall");
+/// - "US Government", "French Government": a country's government is the
+///   country acting (a geopolitical entity), typed LOCATION.
+fn head_type(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> Option<EntityType> {
+    if (first..end).any(|i| kb.is_product_word(text.token_text(i))) {
+        return Some(EntityType::Misc);
+    }
+    let n = end - first;
+    if n < 2 {
+        return None;
+    }
+    let last = text.token_text(end - 1);
+    // "MacBook Air", "iPad Pro": a model word after a camel-case product name.
+    let camel_before = (first..end - 1).any(|i| {
+        let w = text.token_text(i);
+        w.chars()
+            .zip(w.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    });
+    if camel_before && PRODUCT_SUFFIXES.contains(&last) {
+        return Some(EntityType::Misc);
+    }
+    if last == "Government" && kb.is_country(&key(text, first, end - 1)) {
+        return Some(EntityType::Location);
+    }
+    let last2 = (n >= 3).then(|| key(text, end - 2, end));
+    // "Stuart Hall", "Arsenio Hall said": a surname head after a first name
+    // or in a person's context.
+    let person_shaped = n == 2
+        && kb.is_last_name(last)
+        && (kb.is_first_name(text.token_text(first))
+            || context_type(text, first, end) == Some(EntityType::Person));
+    // With an "of" phrase the head is the word before it ("Tower of London").
+    if let Some(of) = (first + 1..end).find(|&i| text.token_text(i) == "of") {
+        let head = text.token_text(of - 1);
+        return (kb.is_misc_head(head, None) && !kb.is_org_head(head)).then_some(EntityType::Misc);
+    }
+    (kb.is_misc_head(last, last2.as_deref()) && !person_shaped).then_some(EntityType::Misc)
+}
+
 fn raw(first: usize, end: usize, kind: Option<EntityType>, strong: bool) -> Raw {
     Raw {
         first,
@@ -261,9 +339,26 @@ fn type_segment(
         push(out, raw(first, end, Some(EntityType::Misc), true));
         return;
     }
+    if let Some(kind) = head_type(kb, text, first, end) {
+        push(out, raw(first, end, Some(kind), true));
+        return;
+    }
     if n >= 2 && ends_with_org_head(kb, text, first, end) {
         push(out, raw(first, end, Some(EntityType::Organization), true));
         return;
+    }
+    // "United States Dow Jones Industrial Average": known names side by
+    // side are separate names, before any shape rule types the whole.
+    if let Some(pieces) = known_pieces(kb, text, first, end) {
+        let kinds: Vec<EntityType> = pieces.iter().map(|p| p.2).collect();
+        if kinds.len() == 2 && kinds[0] == EntityType::Location && kinds[1] == EntityType::Misc {
+            for (a, b, kind, canonical) in pieces {
+                let mut r = raw(a, b, Some(kind), true);
+                r.canonical = canonical;
+                push(out, r);
+            }
+            return;
+        }
     }
     // "MacBook Pro", "Galaxy Ultra": product model words.
     if n >= 2 && PRODUCT_SUFFIXES.contains(&text.token_text(end - 1)) {
