@@ -218,7 +218,13 @@ impl Config {
                     continue; // BYLINE_TEST_BROKERS and the like are not config.
                 }
                 let path: Vec<String> = rest.split("__").map(|s| s.to_ascii_lowercase()).collect();
-                set_path(&mut root, &path, env_value(&v))?;
+                // librdkafka properties are strings whatever they look like.
+                let value = if path.iter().any(|p| p.ends_with("properties")) {
+                    toml::Value::String(v)
+                } else {
+                    env_value(&v)
+                };
+                set_path(&mut root, &path, value)?;
             }
         }
         let config: Config =
@@ -435,12 +441,17 @@ mod tests {
                 ("BYLINE_WORKER__MAX_IN_FLIGHT", "64"),
                 ("BYLINE_KAFKA__INPUT_TOPICS", "x, y"),
                 ("BYLINE_TEST_BROKERS", "ignored"),
+                (
+                    "BYLINE_KAFKA__CONSUMER_PROPERTIES__SESSION.TIMEOUT.MS",
+                    "6000",
+                ),
             ]),
         )
         .unwrap();
         assert_eq!(c.kafka.brokers, "b:2,c:3");
         assert_eq!(c.worker.max_in_flight, 64);
         assert_eq!(c.kafka.input_topics, vec!["x", "y"]);
+        assert_eq!(c.kafka.consumer_properties["session.timeout.ms"], "6000");
     }
 
     #[test]

