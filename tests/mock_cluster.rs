@@ -1,6 +1,7 @@
 //! Worker tests against librdkafka's in-process mock cluster (no external
 //! process): end to end, dead letters, injected produce errors, a broker
 //! going down and coming back. Part of plain `cargo test`.
+#![cfg(feature = "kafka")]
 
 mod common;
 

@@ -4,6 +4,7 @@
 //! them with `--include-ignored`, and then a missing broker address FAILS.
 //!
 //! `BYLINE_KILL9_RUNS=20` repeats the kill -9 test 20 times in a row.
+#![cfg(feature = "kafka")]
 
 mod common;
 
