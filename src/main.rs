@@ -180,14 +180,19 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
         None
     };
 
-    let summary = byline::worker::run(
-        &config,
-        Arc::new(Pipeline::standard()),
-        metrics,
-        health,
-        stop_rx,
-    )
-    .await?;
+    // On a runtime worker thread (not the block_on thread), so the revoke
+    // callback can hand its thread's tasks over while it waits for the drain.
+    let summary = tokio::spawn(async move {
+        byline::worker::run(
+            &config,
+            Arc::new(Pipeline::standard()),
+            metrics,
+            health,
+            stop_rx,
+        )
+        .await
+    })
+    .await??;
     if summary.abandoned > 0 {
         std::process::exit(3);
     }

@@ -22,6 +22,7 @@ struct Running {
 }
 
 fn start_worker(c: &byline::config::Config) -> Running {
+    byline::telemetry::init_logs("text", "warn");
     let (stop, rx) = watch::channel(false);
     let metrics = Arc::new(Metrics::new().unwrap());
     let (c, m) = (c.clone(), metrics.clone());
@@ -129,12 +130,21 @@ async fn produce_errors_lose_nothing() {
     );
     let collector = Collector::start(&c);
     let w = start_worker(&c);
-    collector
-        .wait_for("all articles", Duration::from_secs(90), |o| {
-            o.article_ids().len() >= n
-        })
+    let ok = collector
+        .try_wait_for(Duration::from_secs(90), |o| o.article_ids().len() >= n)
         .await;
+    let m = w.metrics.clone();
+    let got = collector.out.lock().unwrap().article_ids();
+    let missing: Vec<_> = ids("pe", n).difference(&got).cloned().collect();
+    eprintln!(
+        "produce errors: ok={ok} consumed={} enriched={} in_flight={} produced={} missing={missing:?}",
+        m.consumed.with_label_values(&[&c.kafka.input_topics[0]]).get(),
+        m.enriched.get(),
+        m.in_flight.get(),
+        m.produced.with_label_values(&[&c.kafka.output_topic]).get(),
+    );
     let (summary, _) = w.stop().await;
+    assert!(ok, "not every article arrived");
     assert_eq!(summary.abandoned, 0);
     check_content(&collector.out.lock().unwrap(), "pe", n);
 }
@@ -175,6 +185,10 @@ async fn delivery_timeouts_are_produced_again() {
             .with_label_values(&[&c.kafka.statements_topic])
             .get();
     eprintln!("produce errors counted: {errors}");
+    assert!(
+        errors > 0,
+        "the injected errors must have failed deliveries"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

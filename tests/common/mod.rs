@@ -184,6 +184,18 @@ impl Collector {
         Collector { out, task }
     }
 
+    /// Wait until `pred` holds; false after `timeout`.
+    pub async fn try_wait_for(&self, timeout: Duration, pred: impl Fn(&Outputs) -> bool) -> bool {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if pred(&self.out.lock().unwrap()) {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        false
+    }
+
     /// Wait until `pred` holds (panics with `what` after `timeout`).
     pub async fn wait_for(&self, what: &str, timeout: Duration, pred: impl Fn(&Outputs) -> bool) {
         let deadline = Instant::now() + timeout;
