@@ -346,6 +346,23 @@ async fn partition_task(mut rx: mpsc::UnboundedReceiver<Job>, shared: Arc<Shared
     }
 }
 
+/// Commit the watermarks synchronously on the blocking pool, so the result
+/// (and the commit metrics) is known without blocking the reactor; at most
+/// one commit runs at a time.
+fn commit_in_background(
+    consumer: &Arc<WorkerConsumer>,
+    committing: &Arc<std::sync::atomic::AtomicBool>,
+) {
+    if committing.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let (consumer, committing) = (consumer.clone(), committing.clone());
+    tokio::task::spawn_blocking(move || {
+        kconsumer::commit(&consumer, CommitMode::Sync);
+        committing.store(false, Ordering::SeqCst);
+    });
+}
+
 /// Run the worker until `shutdown` turns true, then drain and commit.
 pub async fn run(
     config: &Config,
@@ -357,7 +374,7 @@ pub async fn run(
     let w = &config.worker;
     let watermarks = Arc::new(Mutex::new(Watermarks::new()));
     let drain_timeout = Duration::from_millis(w.drain_timeout_ms);
-    let consumer: WorkerConsumer = kconsumer::create(
+    let consumer: Arc<WorkerConsumer> = Arc::new(kconsumer::create(
         config,
         WorkerContext {
             watermarks: watermarks.clone(),
@@ -366,7 +383,8 @@ pub async fn run(
             drain_timeout,
             closing: false.into(),
         },
-    )?;
+    )?);
+    let committing = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let (producer, fatal) = kproducer::create(config)?;
     let producer = Arc::new(producer);
     let shared = Arc::new(Shared {
@@ -400,7 +418,7 @@ pub async fn run(
             _ = shutdown.changed() => break 'outer,
             _ = ticker.tick() => {
                 if fatal.load(Ordering::SeqCst) { break 'outer; }
-                kconsumer::commit(&consumer, CommitMode::Async);
+                commit_in_background(&consumer, &committing);
                 continue 'outer;
             }
             p = in_flight.clone().acquire_owned() => match p { Ok(p) => p, Err(_) => break 'outer },
@@ -411,7 +429,7 @@ pub async fn run(
                 _ = shutdown.changed() => break 'outer,
                 _ = ticker.tick() => {
                     if fatal.load(Ordering::SeqCst) { break 'outer; }
-                    kconsumer::commit(&consumer, CommitMode::Async);
+                    commit_in_background(&consumer, &committing);
                 }
                 m = consumer.recv() => break m,
             }

@@ -263,7 +263,7 @@ async fn kill9_round(round: usize) -> usize {
     let c = setup(&format!("kill9-{round}")).await;
     // Large enough that the worker is still busy at the kill point (about
     // 3000 articles/s with the stub stages on 2 cores).
-    let n = 4000;
+    let n = 2000;
     let prefix = format!("k9r{round}");
     embedded::publish(
         &c.kafka.brokers,

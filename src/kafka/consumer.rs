@@ -141,8 +141,8 @@ impl ConsumerContext for WorkerContext {
 
     fn commit_callback(&self, result: KafkaResult<()>, offsets: &TopicPartitionList) {
         match result {
+            // Counted where the commit was made (always synchronously).
             Ok(()) => {
-                self.metrics.commits.inc();
                 let mut w = lock(&self.watermarks);
                 for e in offsets.elements() {
                     if let Offset::Offset(o) = e.offset() {
@@ -152,8 +152,7 @@ impl ConsumerContext for WorkerContext {
             }
             Err(KafkaError::ConsumerCommit(RDKafkaErrorCode::NoOffset)) => {}
             Err(error) => {
-                self.metrics.commit_errors.inc();
-                tracing::warn!(message = "Commit failed.", %error);
+                tracing::debug!(message = "Commit callback reported an error.", %error);
             }
         }
     }
@@ -190,8 +189,9 @@ fn commit_list(offsets: &[(TopicPartition, i64)]) -> KafkaResult<TopicPartitionL
     Ok(tpl)
 }
 
-/// Commit every partition whose watermark moved. `Async` commits are
-/// accounted in the commit callback; `Sync` ones here.
+/// Commit every partition whose watermark moved. The worker commits
+/// synchronously (on the blocking pool) so success and failure are counted
+/// here; an `Async` commit is counted as requested, its outcome is logged.
 pub fn commit(consumer: &WorkerConsumer, mode: CommitMode) {
     let offsets = lock(&consumer.context().watermarks).to_commit();
     if offsets.is_empty() {
@@ -206,7 +206,7 @@ pub fn commit(consumer: &WorkerConsumer, mode: CommitMode) {
             for (tp, o) in &offsets {
                 w.mark_committed(tp, *o);
             }
-            tracing::info!(message = "Committed offsets.", partitions = offsets.len());
+            tracing::debug!(message = "Committed offsets.", partitions = offsets.len());
         }
         (_, Ok(())) => {}
         (_, Err(error)) => {
