@@ -8,13 +8,25 @@
 //!   [`enrich::entities`], [`enrich::quotes`] are the stages.
 //! - [`event`]: output events, the v1 contract, statement fingerprints, JSON Schemas.
 //! - [`batch`]: `byline enrich`, files/stdin to JSON lines.
-//! - `config`, `telemetry`, `kafka`, `worker` (feature `kafka`): the streaming service.
+//! - [`config`]: TOML file + `BYLINE_*` environment + flags, validation naming the key.
+//! - [`telemetry`]: every metric, `/metrics` `/healthz` `/readyz`, log setup.
+//! - `kafka` (feature `kafka`): `offsets` (contiguous commit watermark),
+//!   `consumer` (rebalance/statistics callbacks, commits), `producer`
+//!   (idempotent, delivery with retry), `embedded` (mock cluster, samples).
+//! - `worker` (feature `kafka`): the loop, backpressure, drain; states the
+//!   delivery guarantee.
 
 pub mod article;
 pub mod batch;
+pub mod config;
 pub mod enrich;
 pub mod event;
+#[cfg(feature = "kafka")]
+pub mod kafka;
+pub mod telemetry;
 pub mod text;
+#[cfg(feature = "kafka")]
+pub mod worker;
 
 /// byline's version, stamped on every event.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -31,6 +31,40 @@ enum Command {
     },
     /// Print the JSON Schemas of the output events.
     Schema,
+    /// Print the effective configuration (file + environment), secrets redacted.
+    CheckConfig {
+        /// Config file (default: config/byline.toml when it exists).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Run the streaming worker.
+    #[cfg(feature = "kafka")]
+    Run(RunArgs),
+}
+
+/// Flags of `byline run` (they override the file and the environment).
+#[cfg(feature = "kafka")]
+#[derive(clap::Args)]
+struct RunArgs {
+    /// Config file (default: config/byline.toml when it exists).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Start an in-process Kafka-protocol broker, publish the bundled samples
+    /// and print the outputs as they arrive.
+    #[arg(long)]
+    embedded: bool,
+    /// With --embedded: exit once every sample is processed.
+    #[arg(long)]
+    exit_when_done: bool,
+    /// HTTP address of /metrics, /healthz, /readyz.
+    #[arg(long)]
+    metrics_listen: Option<String>,
+    /// Kafka bootstrap servers.
+    #[arg(long)]
+    brokers: Option<String>,
+    /// Log format: text or json.
+    #[arg(long)]
+    log_format: Option<String>,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -59,6 +93,12 @@ fn main() -> anyhow::Result<()> {
                 std::process::exit(2);
             }
         }
+        Command::CheckConfig { config } => {
+            let c = byline::config::Config::load(config.as_deref())?;
+            print!("{}", c.redacted_toml());
+        }
+        #[cfg(feature = "kafka")]
+        Command::Run(args) => run(args)?,
         Command::Schema => {
             println!(
                 "{}",
@@ -67,4 +107,118 @@ fn main() -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(feature = "kafka")]
+#[tokio::main]
+async fn run(args: RunArgs) -> anyhow::Result<()> {
+    // First: a SIGTERM during startup must not kill the process uncleanly.
+    let signal = shutdown_signal()?;
+    use std::sync::Arc;
+
+    use byline::config::Config;
+    use byline::kafka::embedded;
+    use byline::telemetry::{self, Health, Metrics};
+
+    let mut config = Config::load(args.config.as_deref())?;
+    if let Some(b) = args.brokers {
+        config.kafka.brokers = b;
+    }
+    if let Some(l) = args.metrics_listen {
+        config.metrics.listen = l;
+    }
+    if let Some(f) = args.log_format {
+        config.log.format = f;
+    }
+    config.validate()?;
+    telemetry::init_logs(&config.log.format, &config.log.level);
+
+    let metrics = Arc::new(Metrics::new()?);
+    let health = Arc::new(Health::default());
+    let (addr, server) =
+        telemetry::serve(&config.metrics.listen, metrics.clone(), health.clone()).await?;
+    tokio::spawn(server);
+    tracing::info!(message = "Serving metrics.", %addr);
+
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let stop = Arc::new(stop_tx);
+    {
+        let stop = stop.clone();
+        tokio::spawn(async move {
+            signal.await;
+            tracing::info!(message = "Signal received, shutting down.");
+            let _ = stop.send(true);
+        });
+    }
+
+    // Kept alive until the worker stopped: dropping it stops the brokers.
+    let _cluster = if args.embedded {
+        let cluster = embedded::Embedded::start(&config, 1)?;
+        config.kafka.brokers = cluster.brokers();
+        let samples = embedded::samples();
+        tracing::info!(message = "Embedded broker started.", brokers = %config.kafka.brokers, samples = samples.len());
+        let input = config
+            .kafka
+            .input_topics
+            .first()
+            .cloned()
+            .unwrap_or_default();
+        embedded::publish(&config.kafka.brokers, &input, &samples, &[]).await?;
+        let (printer_config, stop, expected) = (config.clone(), stop.clone(), samples.len());
+        let exit = args.exit_when_done;
+        tokio::spawn(async move {
+            match embedded::print_outputs(&printer_config, expected).await {
+                Ok(()) => tracing::info!(message = "Every sample enriched.", samples = expected),
+                Err(error) => tracing::warn!(message = "Output printer failed.", %error),
+            }
+            if exit {
+                let _ = stop.send(true);
+            }
+        });
+        Some(cluster)
+    } else {
+        None
+    };
+
+    // On a runtime worker thread (not the block_on thread), so the revoke
+    // callback can hand its thread's tasks over while it waits for the drain.
+    let summary = tokio::spawn(async move {
+        byline::worker::run(
+            &config,
+            Arc::new(Pipeline::standard()),
+            metrics,
+            health,
+            stop_rx,
+        )
+        .await
+    })
+    .await??;
+    if summary.abandoned > 0 {
+        std::process::exit(3);
+    }
+    Ok(())
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM. The handlers are registered
+/// before this returns, so a signal sent right after start is not missed.
+#[cfg(feature = "kafka")]
+fn shutdown_signal() -> std::io::Result<impl std::future::Future<Output = ()>> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let mut term = signal(SignalKind::terminate())?;
+        let mut int = signal(SignalKind::interrupt())?;
+        Ok(async move {
+            tokio::select! {
+                _ = int.recv() => {}
+                _ = term.recv() => {}
+            }
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+    }
 }

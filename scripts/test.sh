@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The project's test command (what CI runs through .ci/run):
+#   1. system packages librdkafka's build needs (apt, when missing and root),
+#   2. tansu installed (cached) and started on a free loopback port,
+#   3. `cargo test --all-targets` (unit + mock-cluster tests),
+#   4. the real-broker tests in tests/real_broker.rs against tansu,
+#   5. the broker stopped (also on failure).
+# BYLINE_KILL9_RUNS=20 scripts/test.sh repeats the kill -9 test 20 times.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+for pkg in build-essential pkg-config libssl-dev zlib1g-dev; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+if ((${#need[@]})) && command -v apt-get >/dev/null && [[ $(id -u) == 0 ]]; then
+  echo "test.sh: installing ${need[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+scripts/broker.sh install
+trap 'scripts/broker.sh stop' EXIT
+eval "export $(scripts/broker.sh start)"
+echo "test.sh: broker at $BYLINE_TEST_BROKERS" >&2
+
+cargo build --all-targets
+cargo test --all-targets
+cargo test --test real_broker -- --include-ignored --test-threads=1
+echo "test.sh: all tests passed" >&2

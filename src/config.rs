@@ -1,0 +1,490 @@
+//! Configuration: a TOML file, then `BYLINE_<SECTION>__<KEY>` environment
+//! overrides, then CLI flags (applied by `main.rs`), then validation.
+//!
+//! Why this order: the file is the reviewed deployment artefact, the
+//! environment is how Kubernetes injects per-cluster values and secrets, and
+//! flags are for a human at a terminal. Every error names the offending key so
+//! an operator can fix it without reading code. Unknown keys are errors, not
+//! silently ignored: a typo in `max_in_flight` must not fall back to a default.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// The documented default location of the config file.
+pub const DEFAULT_PATH: &str = "config/byline.toml";
+
+/// Prefix of environment overrides (`BYLINE_KAFKA__BROKERS`).
+pub const ENV_PREFIX: &str = "BYLINE_";
+
+/// librdkafka properties whose values are secrets: redacted by `check-config`.
+const SECRET_MARKERS: [&str; 4] = [
+    "password",
+    "secret",
+    "sasl.oauthbearer.config",
+    "ssl.key.pem",
+];
+
+/// Why a configuration is unusable.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("reading {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML.
+    #[error("parsing {path}: {message}")]
+    Parse {
+        /// The file.
+        path: String,
+        /// The parser's message (line and column included).
+        message: String,
+    },
+    /// A key has a bad value or is unknown.
+    #[error("invalid config key `{key}`: {reason}")]
+    Invalid {
+        /// Dotted key, e.g. `kafka.brokers`.
+        key: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+}
+
+/// The whole configuration.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Brokers, topics, group and librdkafka pass-through properties.
+    pub kafka: KafkaConfig,
+    /// Processing limits and timings.
+    pub worker: WorkerConfig,
+    /// The HTTP endpoint for /metrics, /healthz, /readyz.
+    pub metrics: MetricsConfig,
+    /// Logging.
+    pub log: LogConfig,
+}
+
+/// Kafka settings.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct KafkaConfig {
+    /// `bootstrap.servers`: comma-separated `host:port` list.
+    pub brokers: String,
+    /// Consumer group id.
+    pub group_id: String,
+    /// Topics the raw articles are read from.
+    pub input_topics: Vec<String>,
+    /// Topic of `byline.article.v1` events (key: article id).
+    pub output_topic: String,
+    /// Topic of `byline.statement.v1` events (key: fingerprint).
+    pub statements_topic: String,
+    /// Dead-letter topic for undecodable inputs.
+    pub dlq_topic: String,
+    /// Delivery guarantee; only `at-least-once` exists so far.
+    pub delivery: String,
+    /// librdkafka properties for both consumer and producer (SASL, TLS, ...).
+    pub properties: BTreeMap<String, String>,
+    /// librdkafka properties for the consumer only (override `properties`).
+    pub consumer_properties: BTreeMap<String, String>,
+    /// librdkafka properties for the producer only (override `properties`).
+    pub producer_properties: BTreeMap<String, String>,
+}
+
+impl Default for KafkaConfig {
+    fn default() -> Self {
+        KafkaConfig {
+            brokers: "localhost:9092".into(),
+            group_id: "byline".into(),
+            input_topics: vec!["articles.raw".into()],
+            output_topic: "articles.enriched".into(),
+            statements_topic: "statements".into(),
+            dlq_topic: "articles.dlq".into(),
+            delivery: "at-least-once".into(),
+            properties: BTreeMap::new(),
+            consumer_properties: BTreeMap::new(),
+            producer_properties: BTreeMap::new(),
+        }
+    }
+}
+
+/// Processing limits and timings.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct WorkerConfig {
+    /// Input records consumed but not yet acknowledged, across partitions:
+    /// the memory bound under a backlog.
+    pub max_in_flight: usize,
+    /// Largest accepted input value in bytes; larger ones are dead-lettered.
+    pub max_article_bytes: usize,
+    /// How often acknowledged offsets are committed.
+    pub commit_interval_ms: u64,
+    /// How long in-flight work may take to finish on shutdown or revoke.
+    pub drain_timeout_ms: u64,
+    /// librdkafka `statistics.interval.ms` (consumer lag); 0 disables.
+    pub statistics_interval_ms: u64,
+    /// librdkafka `queued.max.messages.kbytes`: the consumer prefetch cap.
+    pub queued_max_messages_kbytes: u64,
+    /// librdkafka `fetch.max.bytes`.
+    pub fetch_max_bytes: u64,
+    /// librdkafka `message.timeout.ms` of the producer; a delivery that
+    /// still fails after it is retried by byline itself.
+    pub message_timeout_ms: u64,
+}
+
+impl Default for WorkerConfig {
+    fn default() -> Self {
+        WorkerConfig {
+            max_in_flight: 512,
+            max_article_bytes: crate::article::DEFAULT_MAX_BYTES,
+            commit_interval_ms: 1000,
+            drain_timeout_ms: 30_000,
+            statistics_interval_ms: 5000,
+            queued_max_messages_kbytes: 16_384,
+            fetch_max_bytes: 8 * 1024 * 1024,
+            message_timeout_ms: 30_000,
+        }
+    }
+}
+
+/// The HTTP endpoint.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct MetricsConfig {
+    /// Listen address, `host:port`.
+    pub listen: String,
+}
+
+impl Default for MetricsConfig {
+    fn default() -> Self {
+        MetricsConfig {
+            listen: "0.0.0.0:9464".into(),
+        }
+    }
+}
+
+/// Logging.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct LogConfig {
+    /// `text` or `json`.
+    pub format: String,
+    /// An `EnvFilter` directive such as `info` or `byline=debug,rdkafka=warn`
+    /// (`RUST_LOG` wins when set).
+    pub level: String,
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        LogConfig {
+            format: "text".into(),
+            level: "info".into(),
+        }
+    }
+}
+
+impl Config {
+    /// Load: `path` (must exist when given), else [`DEFAULT_PATH`] when it
+    /// exists, else defaults; then the environment; then validation.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let (text, name) = match path {
+            Some(p) => (read(p)?, p.display().to_string()),
+            None if Path::new(DEFAULT_PATH).exists() => {
+                (read(Path::new(DEFAULT_PATH))?, DEFAULT_PATH.to_string())
+            }
+            None => (String::new(), "<defaults>".to_string()),
+        };
+        Config::from_sources(&text, &name, std::env::vars())
+    }
+
+    /// Build from TOML text and an environment (testable without globals).
+    pub fn from_sources(
+        text: &str,
+        name: &str,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Config, ConfigError> {
+        let mut root: toml::Table = toml::from_str(text).map_err(|e| ConfigError::Parse {
+            path: name.to_string(),
+            message: e.to_string(),
+        })?;
+        for (k, v) in env {
+            if let Some(rest) = k.strip_prefix(ENV_PREFIX) {
+                if !rest.contains("__") {
+                    continue; // BYLINE_TEST_BROKERS and the like are not config.
+                }
+                let path: Vec<String> = rest.split("__").map(|s| s.to_ascii_lowercase()).collect();
+                // librdkafka properties are strings whatever they look like.
+                let value = if path.iter().any(|p| p.ends_with("properties")) {
+                    toml::Value::String(v)
+                } else {
+                    env_value(&v)
+                };
+                set_path(&mut root, &path, value)?;
+            }
+        }
+        let config: Config =
+            toml::Value::Table(root)
+                .try_into()
+                .map_err(|e: toml::de::Error| ConfigError::Invalid {
+                    key: error_key(&e),
+                    reason: e.message().to_string(),
+                })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Check values serde cannot: ranges, enums, non-empty names.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |key: &str, reason: &str| {
+            Err(ConfigError::Invalid {
+                key: key.into(),
+                reason: reason.into(),
+            })
+        };
+        let k = &self.kafka;
+        if k.brokers.trim().is_empty() {
+            return bad("kafka.brokers", "must list at least one host:port");
+        }
+        if k.group_id.trim().is_empty() {
+            return bad("kafka.group_id", "must not be empty");
+        }
+        if k.input_topics.is_empty() || k.input_topics.iter().any(|t| t.trim().is_empty()) {
+            return bad(
+                "kafka.input_topics",
+                "must list at least one non-empty topic",
+            );
+        }
+        for (key, t) in [
+            ("kafka.output_topic", &k.output_topic),
+            ("kafka.statements_topic", &k.statements_topic),
+            ("kafka.dlq_topic", &k.dlq_topic),
+        ] {
+            if t.trim().is_empty() {
+                return bad(key, "must not be empty");
+            }
+            if k.input_topics.contains(t) {
+                return bad(
+                    key,
+                    "must differ from every input topic (the worker would read its own output)",
+                );
+            }
+        }
+        if k.delivery != "at-least-once" {
+            return bad(
+                "kafka.delivery",
+                "only \"at-least-once\" is supported (exactly-once is not implemented yet)",
+            );
+        }
+        for (section, props) in [
+            ("kafka.properties", &k.properties),
+            ("kafka.consumer_properties", &k.consumer_properties),
+            ("kafka.producer_properties", &k.producer_properties),
+        ] {
+            for key in props.keys() {
+                if matches!(
+                    key.as_str(),
+                    "enable.auto.commit" | "enable.auto.offset.store" | "enable.idempotence"
+                ) {
+                    return bad(
+                        &format!("{section}.\"{key}\""),
+                        "is managed by byline: overriding it would break the delivery guarantee",
+                    );
+                }
+            }
+        }
+        let w = &self.worker;
+        if w.max_in_flight == 0 {
+            return bad("worker.max_in_flight", "must be at least 1");
+        }
+        if w.max_article_bytes == 0 {
+            return bad("worker.max_article_bytes", "must be at least 1");
+        }
+        if w.commit_interval_ms == 0 {
+            return bad("worker.commit_interval_ms", "must be at least 1");
+        }
+        if w.queued_max_messages_kbytes == 0 {
+            return bad("worker.queued_max_messages_kbytes", "must be at least 1");
+        }
+        if w.fetch_max_bytes < 1024 {
+            return bad("worker.fetch_max_bytes", "must be at least 1024");
+        }
+        if self.metrics.listen.parse::<std::net::SocketAddr>().is_err() {
+            return bad("metrics.listen", "must be an address such as 0.0.0.0:9464");
+        }
+        if !matches!(self.log.format.as_str(), "text" | "json") {
+            return bad("log.format", "must be \"text\" or \"json\"");
+        }
+        Ok(())
+    }
+
+    /// The effective config as TOML with secret values replaced by `***`.
+    pub fn redacted_toml(&self) -> String {
+        let mut c = self.clone();
+        for props in [
+            &mut c.kafka.properties,
+            &mut c.kafka.consumer_properties,
+            &mut c.kafka.producer_properties,
+        ] {
+            for (k, v) in props.iter_mut() {
+                if SECRET_MARKERS.iter().any(|m| k.contains(m)) {
+                    *v = "***".into();
+                }
+            }
+        }
+        toml::to_string_pretty(&c).unwrap_or_else(|e| format!("# cannot render config: {e}\n"))
+    }
+}
+
+fn read(p: &Path) -> Result<String, ConfigError> {
+    std::fs::read_to_string(p).map_err(|source| ConfigError::Read {
+        path: p.to_path_buf(),
+        source,
+    })
+}
+
+/// An environment value as TOML: numbers, booleans and arrays keep their type
+/// (`BYLINE_WORKER__MAX_IN_FLIGHT=64`), anything else is a string.
+fn env_value(v: &str) -> toml::Value {
+    let probe = format!("v = {v}");
+    match toml::from_str::<toml::Table>(&probe) {
+        Ok(mut t) => match t.remove("v") {
+            Some(
+                val @ (toml::Value::Integer(_)
+                | toml::Value::Boolean(_)
+                | toml::Value::Array(_)
+                | toml::Value::Float(_)),
+            ) => val,
+            _ => toml::Value::String(v.to_string()),
+        },
+        Err(_) => toml::Value::String(v.to_string()),
+    }
+}
+
+fn set_path(
+    root: &mut toml::Table,
+    path: &[String],
+    value: toml::Value,
+) -> Result<(), ConfigError> {
+    let Some((last, parents)) = path.split_last() else {
+        return Ok(());
+    };
+    let mut table = root;
+    for (i, p) in parents.iter().enumerate() {
+        let entry = table
+            .entry(p.clone())
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        table = match entry {
+            toml::Value::Table(t) => t,
+            _ => {
+                return Err(ConfigError::Invalid {
+                    key: path[..=i].join("."),
+                    reason: "is not a section, cannot override a key below it".into(),
+                })
+            }
+        };
+    }
+    // A list given as `a,b` for a list-typed key: the caller cannot know the
+    // type, so topics lists accept comma-separated strings.
+    let value = match (last.as_str(), value) {
+        ("input_topics", toml::Value::String(s)) => toml::Value::Array(
+            s.split(',')
+                .map(|t| toml::Value::String(t.trim().to_string()))
+                .collect(),
+        ),
+        (_, v) => v,
+    };
+    table.insert(last.clone(), value);
+    Ok(())
+}
+
+/// Best effort at the key a serde error is about (`unknown field `x``).
+fn error_key(e: &toml::de::Error) -> String {
+    let m = e.message();
+    match m.split('`').nth(1) {
+        Some(k) if m.starts_with("unknown field") || m.starts_with("missing field") => {
+            k.to_string()
+        }
+        _ => "<config>".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_are_valid() {
+        let c = Config::from_sources("", "x", env(&[])).unwrap();
+        assert_eq!(c.kafka.output_topic, "articles.enriched");
+        assert_eq!(c.metrics.listen, "0.0.0.0:9464");
+    }
+
+    #[test]
+    fn env_overrides_file_with_types() {
+        let c = Config::from_sources(
+            "[kafka]\nbrokers = \"a:1\"\n[worker]\nmax_in_flight = 5\n",
+            "x",
+            env(&[
+                ("BYLINE_KAFKA__BROKERS", "b:2,c:3"),
+                ("BYLINE_WORKER__MAX_IN_FLIGHT", "64"),
+                ("BYLINE_KAFKA__INPUT_TOPICS", "x, y"),
+                ("BYLINE_TEST_BROKERS", "ignored"),
+                (
+                    "BYLINE_KAFKA__CONSUMER_PROPERTIES__SESSION.TIMEOUT.MS",
+                    "6000",
+                ),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.kafka.brokers, "b:2,c:3");
+        assert_eq!(c.worker.max_in_flight, 64);
+        assert_eq!(c.kafka.input_topics, vec!["x", "y"]);
+        assert_eq!(c.kafka.consumer_properties["session.timeout.ms"], "6000");
+    }
+
+    #[test]
+    fn errors_name_the_key() {
+        let e = Config::from_sources("[worker]\nmax_inflight = 3\n", "x", env(&[])).unwrap_err();
+        assert!(e.to_string().contains("max_inflight"), "{e}");
+        let e = Config::from_sources("[kafka]\ndelivery = \"exactly-once\"\n", "x", env(&[]))
+            .unwrap_err();
+        assert!(e.to_string().contains("kafka.delivery"), "{e}");
+        let e = Config::from_sources("", "x", env(&[("BYLINE_WORKER__MAX_IN_FLIGHT", "0")]))
+            .unwrap_err();
+        assert!(e.to_string().contains("worker.max_in_flight"), "{e}");
+        let e = Config::from_sources(
+            "[kafka.consumer_properties]\n\"enable.auto.commit\" = \"true\"\n",
+            "x",
+            env(&[]),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("enable.auto.commit"), "{e}");
+        let e = Config::from_sources("[metrics]\nlisten = \"nope\"\n", "x", env(&[])).unwrap_err();
+        assert!(e.to_string().contains("metrics.listen"), "{e}");
+    }
+
+    #[test]
+    fn secrets_are_redacted() {
+        let c = Config::from_sources(
+            "[kafka.properties]\n\"sasl.password\" = \"hunter2\"\n\"sasl.username\" = \"me\"\n[kafka.producer_properties]\n\"ssl.key.password\" = \"k\"\n",
+            "x",
+            env(&[]),
+        )
+        .unwrap();
+        let out = c.redacted_toml();
+        assert!(!out.contains("hunter2") && !out.contains("\"k\""), "{out}");
+        assert!(out.contains("me"));
+    }
+}

@@ -1,0 +1,258 @@
+//! The input side: a `StreamConsumer` with byline's context.
+//!
+//! The context is where librdkafka calls back: on revoke it drains the
+//! partitions' in-flight records (bounded by `worker.drain_timeout_ms`) and
+//! commits their watermarks synchronously *before* the partitions move to
+//! another member, so the new owner starts right after the last finished
+//! record; statistics feed the per-partition lag gauge and readiness.
+//! Auto-commit and auto offset store are off: only [`commit`] moves offsets.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use rdkafka::config::ClientConfig;
+use rdkafka::consumer::{
+    BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer,
+};
+use rdkafka::error::{KafkaError, KafkaResult, RDKafkaErrorCode};
+use rdkafka::statistics::Statistics;
+use rdkafka::{ClientContext, Offset, TopicPartitionList};
+
+use super::offsets::{TopicPartition, Watermarks};
+use crate::config::Config;
+use crate::telemetry::{Health, Metrics};
+
+/// State shared by the worker loop and librdkafka's callbacks.
+pub struct WorkerContext {
+    /// The commit watermarks.
+    pub watermarks: Arc<Mutex<Watermarks>>,
+    /// Metrics.
+    pub metrics: Arc<Metrics>,
+    /// Readiness.
+    pub health: Arc<Health>,
+    /// How long a revoke waits for in-flight records.
+    pub drain_timeout: Duration,
+    /// Set when the worker is closing: revokes then commit without waiting
+    /// (the shutdown path already drained).
+    pub closing: AtomicBool,
+}
+
+/// The consumer type of the worker.
+pub type WorkerConsumer = StreamConsumer<WorkerContext>;
+
+impl ClientContext for WorkerContext {
+    fn stats(&self, stats: Statistics) {
+        for (topic, t) in &stats.topics {
+            for (p, part) in &t.partitions {
+                if *p >= 0 && part.consumer_lag >= 0 {
+                    self.metrics
+                        .consumer_lag
+                        .with_label_values(&[topic.as_str(), &p.to_string()])
+                        .set(part.consumer_lag);
+                }
+            }
+        }
+        let up = stats.brokers.values().any(|b| b.state == "UP");
+        self.health.set_brokers_down(!up);
+    }
+
+    fn error(&self, error: KafkaError, reason: &str) {
+        if error.rdkafka_error_code() == Some(RDKafkaErrorCode::AllBrokersDown) {
+            self.health.set_brokers_down(true);
+        }
+        tracing::warn!(message = "Kafka client error.", %error, reason);
+    }
+}
+
+impl ConsumerContext for WorkerContext {
+    fn pre_rebalance(&self, base: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        let Rebalance::Revoke(tpl) = rebalance else {
+            return;
+        };
+        let tps: Vec<TopicPartition> = tpl
+            .elements()
+            .iter()
+            .map(|e| (e.topic().to_string(), e.partition()))
+            .collect();
+        let lost = base.assignment_lost();
+        if !lost && !self.closing.load(Ordering::SeqCst) {
+            let wait = || self.wait_drained(&tps);
+            // The callback runs on the task polling the consumer; let the
+            // runtime move other tasks off this thread while it blocks.
+            match tokio::runtime::Handle::try_current() {
+                Ok(h) if h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+                    tokio::task::block_in_place(wait)
+                }
+                _ => wait(),
+            }
+        }
+        let offsets: Vec<(TopicPartition, i64)> = {
+            let w = lock(&self.watermarks);
+            tps.iter()
+                .filter_map(|tp| w.committable(tp).map(|o| (tp.clone(), o)))
+                .collect()
+        };
+        if !lost && !offsets.is_empty() {
+            match commit_list(&offsets).and_then(|l| base.commit(&l, CommitMode::Sync)) {
+                Ok(()) => {
+                    self.metrics.commits.inc();
+                    tracing::info!(
+                        message = "Committed revoked partitions.",
+                        partitions = offsets.len()
+                    );
+                }
+                Err(error) => {
+                    self.metrics.commit_errors.inc();
+                    tracing::warn!(message = "Commit on revoke failed.", %error);
+                }
+            }
+        }
+        let mut w = lock(&self.watermarks);
+        for tp in &tps {
+            let left = w.pending(tp);
+            if left > 0 {
+                tracing::warn!(message = "Partition revoked with unfinished records; they will be re-read by the next owner.", topic = %tp.0, partition = tp.1, unfinished = left, lost);
+                self.metrics.in_flight.sub(left as i64);
+            }
+            w.revoke(tp);
+            let _ = self
+                .metrics
+                .consumer_lag
+                .remove_label_values(&[tp.0.as_str(), &tp.1.to_string()]);
+        }
+        tracing::info!(message = "Partitions revoked.", count = tps.len());
+    }
+
+    fn post_rebalance(&self, base: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        let n = base.assignment().map(|a| a.count()).unwrap_or(0);
+        self.metrics.partitions_assigned.set(n as i64);
+        if let Rebalance::Assign(tpl) = rebalance {
+            tracing::info!(
+                message = "Partitions assigned.",
+                count = tpl.count(),
+                total = n
+            );
+        }
+        if let Rebalance::Error(error) = rebalance {
+            tracing::warn!(message = "Rebalance failed.", %error);
+        }
+    }
+
+    fn commit_callback(&self, result: KafkaResult<()>, offsets: &TopicPartitionList) {
+        match result {
+            // Counted where the commit was made (always synchronously).
+            Ok(()) => {
+                let mut w = lock(&self.watermarks);
+                for e in offsets.elements() {
+                    if let Offset::Offset(o) = e.offset() {
+                        w.mark_committed(&(e.topic().to_string(), e.partition()), o);
+                    }
+                }
+            }
+            Err(KafkaError::ConsumerCommit(RDKafkaErrorCode::NoOffset)) => {}
+            Err(error) => {
+                tracing::debug!(message = "Commit callback reported an error.", %error);
+            }
+        }
+    }
+}
+
+impl WorkerContext {
+    /// Block until no record of `tps` is in flight, or the drain timeout.
+    fn wait_drained(&self, tps: &[TopicPartition]) {
+        let deadline = Instant::now() + self.drain_timeout;
+        loop {
+            let left: usize = {
+                let w = lock(&self.watermarks);
+                tps.iter().map(|tp| w.pending(tp)).sum()
+            };
+            if left == 0 || Instant::now() >= deadline {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+}
+
+/// Lock the watermarks; a poisoned lock (a panic while holding it) still
+/// holds consistent data because every update is a single map operation.
+pub fn lock(w: &Mutex<Watermarks>) -> std::sync::MutexGuard<'_, Watermarks> {
+    w.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn commit_list(offsets: &[(TopicPartition, i64)]) -> KafkaResult<TopicPartitionList> {
+    let mut tpl = TopicPartitionList::new();
+    for ((t, p), o) in offsets {
+        tpl.add_partition_offset(t, *p, Offset::Offset(*o))?;
+    }
+    Ok(tpl)
+}
+
+/// Commit every partition whose watermark moved. The worker commits
+/// synchronously (on the blocking pool) so success and failure are counted
+/// here; an `Async` commit is counted as requested, its outcome is logged.
+pub fn commit(consumer: &WorkerConsumer, mode: CommitMode) {
+    let offsets = lock(&consumer.context().watermarks).to_commit();
+    if offsets.is_empty() {
+        return;
+    }
+    let result = commit_list(&offsets).and_then(|l| consumer.commit(&l, mode));
+    match (mode, result) {
+        (CommitMode::Sync, Ok(())) => {
+            let ctx = consumer.context();
+            ctx.metrics.commits.inc();
+            let mut w = lock(&ctx.watermarks);
+            for (tp, o) in &offsets {
+                w.mark_committed(tp, *o);
+            }
+            tracing::debug!(message = "Committed offsets.", partitions = offsets.len());
+        }
+        (_, Ok(())) => {}
+        (_, Err(error)) => {
+            consumer.context().metrics.commit_errors.inc();
+            tracing::warn!(message = "Commit failed.", %error);
+        }
+    }
+}
+
+/// librdkafka settings byline manages, then `kafka.properties`, then
+/// `kafka.consumer_properties`.
+pub fn client_config(config: &Config) -> ClientConfig {
+    let k = &config.kafka;
+    let w = &config.worker;
+    let mut c = ClientConfig::new();
+    c.set("bootstrap.servers", &k.brokers)
+        .set("group.id", &k.group_id)
+        .set("auto.offset.reset", "earliest")
+        .set(
+            "statistics.interval.ms",
+            w.statistics_interval_ms.to_string(),
+        )
+        .set(
+            "queued.max.messages.kbytes",
+            w.queued_max_messages_kbytes.to_string(),
+        )
+        .set("fetch.max.bytes", w.fetch_max_bytes.to_string());
+    for (key, v) in k.properties.iter().chain(&k.consumer_properties) {
+        c.set(key, v);
+    }
+    // Never overridable (validation also rejects them): the guarantee
+    // depends on byline alone deciding what is committed.
+    c.set("enable.auto.commit", "false")
+        .set("enable.auto.offset.store", "false");
+    c
+}
+
+/// Create the consumer and subscribe to the input topics.
+pub fn create(config: &Config, ctx: WorkerContext) -> KafkaResult<WorkerConsumer> {
+    let consumer: WorkerConsumer = client_config(config).create_with_context(ctx)?;
+    let topics: Vec<&str> = config
+        .kafka
+        .input_topics
+        .iter()
+        .map(String::as_str)
+        .collect();
+    consumer.subscribe(&topics)?;
+    Ok(consumer)
+}

@@ -1,0 +1,167 @@
+//! The output side: an idempotent `FutureProducer` and delivery with retry.
+//!
+//! Idempotence (`enable.idempotence=true`, `acks=all`) lets librdkafka retry
+//! internally without duplicating or reordering within its session. When a
+//! delivery still fails (after `message.timeout.ms`), byline re-produces the
+//! record with backoff, forever: the input record stays unacknowledged, so
+//! its offset is never committed past it, and the in-flight bound turns a
+//! broker that keeps refusing into backpressure instead of loss.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use rdkafka::config::ClientConfig;
+use rdkafka::error::{KafkaError, KafkaResult, RDKafkaErrorCode};
+use rdkafka::message::{Header, OwnedHeaders};
+use rdkafka::producer::{DeliveryFuture, FutureProducer, FutureRecord};
+use rdkafka::ClientContext;
+
+use crate::config::Config;
+use crate::telemetry::Metrics;
+
+/// One output record, owned so it can be re-produced after a failure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutRecord {
+    /// Destination topic.
+    pub topic: String,
+    /// Record key.
+    pub key: Option<Vec<u8>>,
+    /// Record value.
+    pub payload: Vec<u8>,
+    /// Record headers.
+    pub headers: Vec<(String, Vec<u8>)>,
+}
+
+/// The producer's context: notices fatal errors (an idempotent producer
+/// that lost its sequence state cannot continue; the worker then stops
+/// without committing past unacknowledged records and is restarted).
+#[derive(Default)]
+pub struct ProducerCtx {
+    /// Set once librdkafka reports a fatal error (shared with the worker).
+    pub fatal: Arc<AtomicBool>,
+}
+
+impl ClientContext for ProducerCtx {
+    fn error(&self, error: KafkaError, reason: &str) {
+        if error.rdkafka_error_code() == Some(RDKafkaErrorCode::Fatal) {
+            self.fatal.store(true, Ordering::SeqCst);
+            tracing::error!(message = "Fatal producer error.", %error, reason);
+        } else {
+            tracing::warn!(message = "Producer error.", %error, reason);
+        }
+    }
+}
+
+/// The producer type of the worker.
+pub type WorkerProducer = FutureProducer<ProducerCtx>;
+
+/// librdkafka settings byline manages, then `kafka.properties`, then
+/// `kafka.producer_properties`.
+pub fn client_config(config: &Config) -> ClientConfig {
+    let k = &config.kafka;
+    let mut c = ClientConfig::new();
+    c.set("bootstrap.servers", &k.brokers)
+        .set("acks", "all")
+        .set("linger.ms", "5")
+        .set(
+            "message.timeout.ms",
+            config.worker.message_timeout_ms.to_string(),
+        )
+        .set("queue.buffering.max.kbytes", "65536");
+    for (key, v) in k.properties.iter().chain(&k.producer_properties) {
+        c.set(key, v);
+    }
+    c.set("enable.idempotence", "true");
+    c
+}
+
+/// Create the producer; the flag turns true on a fatal producer error.
+pub fn create(config: &Config) -> KafkaResult<(WorkerProducer, Arc<AtomicBool>)> {
+    let fatal = Arc::new(AtomicBool::new(false));
+    let p = client_config(config).create_with_context(ProducerCtx {
+        fatal: fatal.clone(),
+    })?;
+    Ok((p, fatal))
+}
+
+fn headers(r: &OutRecord) -> OwnedHeaders {
+    let mut h = OwnedHeaders::new_with_capacity(r.headers.len());
+    for (k, v) in &r.headers {
+        h = h.insert(Header {
+            key: k,
+            value: Some(v),
+        });
+    }
+    h
+}
+
+/// Hand `r` to librdkafka, waiting while its queue is full; returns the
+/// delivery future. Ordering: records enqueued one after the other by the same
+/// task keep their order per partition.
+pub async fn enqueue(
+    producer: &WorkerProducer,
+    r: &OutRecord,
+    metrics: &Metrics,
+) -> DeliveryFuture {
+    let mut backoff = Duration::from_millis(5);
+    loop {
+        let mut rec = FutureRecord::to(&r.topic)
+            .payload(&r.payload)
+            .headers(headers(r));
+        if let Some(k) = &r.key {
+            rec = rec.key(k);
+        }
+        match producer.send_result(rec) {
+            Ok(f) => return f,
+            Err((e, _)) if e.rdkafka_error_code() == Some(RDKafkaErrorCode::QueueFull) => {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+            Err((error, _)) => {
+                metrics.produce_errors.with_label_values(&[&r.topic]).inc();
+                tracing::warn!(message = "Produce failed; retrying.", topic = %r.topic, %error);
+                tokio::time::sleep(backoff).await;
+                backoff = (backoff * 2).min(Duration::from_secs(5));
+            }
+        }
+    }
+}
+
+/// Wait until every record is acknowledged, re-producing failed ones with
+/// backoff. Returns true once all are acknowledged, false only when the
+/// producer failed fatally (the records then stay unacknowledged).
+pub async fn deliver_all(
+    producer: &Arc<WorkerProducer>,
+    records: &[OutRecord],
+    futures: Vec<DeliveryFuture>,
+    metrics: &Metrics,
+    fatal: &AtomicBool,
+) -> bool {
+    for (r, f) in records.iter().zip(futures) {
+        let mut f = f;
+        let mut backoff = Duration::from_millis(100);
+        loop {
+            match f.await {
+                Ok(Ok(_)) => {
+                    metrics.produced.with_label_values(&[&r.topic]).inc();
+                    break;
+                }
+                Ok(Err((error, _))) => {
+                    metrics.produce_errors.with_label_values(&[&r.topic]).inc();
+                    tracing::warn!(message = "Delivery failed; producing again.", topic = %r.topic, %error);
+                }
+                Err(_canceled) => {
+                    metrics.produce_errors.with_label_values(&[&r.topic]).inc();
+                    tracing::warn!(message = "Delivery canceled; producing again.", topic = %r.topic);
+                }
+            }
+            if fatal.load(Ordering::SeqCst) {
+                return false;
+            }
+            tokio::time::sleep(backoff).await;
+            backoff = (backoff * 2).min(Duration::from_secs(5));
+            f = enqueue(producer, r, metrics).await;
+        }
+    }
+    true
+}

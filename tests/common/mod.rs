@@ -1,0 +1,263 @@
+//! Helpers shared by the broker tests: inputs, topics, output collection.
+#![allow(dead_code)]
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use byline::config::Config;
+use byline::kafka::embedded::{self, Sample};
+use futures::StreamExt;
+use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
+use rdkafka::client::DefaultClientContext;
+use rdkafka::config::ClientConfig;
+use rdkafka::consumer::{Consumer, StreamConsumer};
+use rdkafka::message::{Headers, Message};
+
+/// A unique suffix per test run (topics and groups never collide).
+pub fn unique(name: &str) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!("{name}-{}-{}", std::process::id(), nanos % 1_000_000_000)
+}
+
+/// A small pseudo-random number in `lo..hi` (no rand crate needed).
+pub fn random_in(lo: u64, hi: u64) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(lo ^ hi);
+    lo + h.finish() % (hi - lo).max(1)
+}
+
+/// Worker config with topics and group unique to `name`.
+pub fn config(brokers: &str, name: &str) -> Config {
+    let id = unique(name);
+    let mut c = Config::default();
+    c.kafka.brokers = brokers.to_string();
+    c.kafka.group_id = format!("g-{id}");
+    c.kafka.input_topics = vec![format!("in-{id}")];
+    c.kafka.output_topic = format!("out-{id}");
+    c.kafka.statements_topic = format!("st-{id}");
+    c.kafka.dlq_topic = format!("dlq-{id}");
+    c.worker.commit_interval_ms = 100;
+    c.worker.statistics_interval_ms = 1000;
+    c.worker.drain_timeout_ms = 10_000;
+    c.worker.max_in_flight = 64;
+    c.metrics.listen = "127.0.0.1:0".into();
+    c
+}
+
+/// The raw seed sample (keyed `<prefix>-seed`) and `n - 1` generated JSON
+/// articles with a quote each, ids `<prefix>-<i>`.
+pub fn articles(prefix: &str, n: usize) -> Vec<Sample> {
+    let mut v = vec![Sample {
+        key: Some(format!("{prefix}-seed")),
+        value: embedded::SEED_TXT.as_bytes().to_vec(),
+    }];
+    for i in 1..n {
+        let body = format!(
+            "Article {i}. \"We will ship version {i} next week,\" Jane Doe, the chief executive of Acme Corp, said on Monday in Berlin."
+        );
+        let value = serde_json::json!({
+            "id": format!("{prefix}-{i}"),
+            "published_at": format!("2025-03-0{}", 1 + i % 9),
+            "body": body,
+        });
+        v.push(Sample {
+            key: None,
+            value: value.to_string().into_bytes(),
+        });
+    }
+    v
+}
+
+/// The ids `articles(prefix, n)` gives.
+pub fn ids(prefix: &str, n: usize) -> HashSet<String> {
+    let mut s: HashSet<String> = (1..n).map(|i| format!("{prefix}-{i}")).collect();
+    s.insert(format!("{prefix}-seed"));
+    s
+}
+
+/// Create the config's topics on a real broker (3 partitions each).
+pub async fn create_topics(c: &Config) {
+    let admin: AdminClient<DefaultClientContext> = ClientConfig::new()
+        .set("bootstrap.servers", &c.kafka.brokers)
+        .create()
+        .unwrap();
+    let k = &c.kafka;
+    let names: Vec<&String> = k
+        .input_topics
+        .iter()
+        .chain([&k.output_topic, &k.statements_topic, &k.dlq_topic])
+        .collect();
+    let topics: Vec<NewTopic<'_>> = names
+        .iter()
+        .map(|t| NewTopic::new(t, 3, TopicReplication::Fixed(1)))
+        .collect();
+    let opts = AdminOptions::new().request_timeout(Some(Duration::from_secs(10)));
+    match admin.create_topics(&topics, &opts).await {
+        Ok(results) => {
+            for r in results {
+                if let Err((t, e)) = r {
+                    eprintln!("creating {t} failed ({e}); relying on auto-creation");
+                }
+            }
+        }
+        // librdkafka's mock cluster (used to iterate on these tests without
+        // tansu) has no CreateTopics; it auto-creates topics instead.
+        Err(e) => eprintln!("create_topics failed ({e}); relying on auto-creation"),
+    }
+}
+
+/// Everything read from the output topics.
+#[derive(Default, Debug)]
+pub struct Outputs {
+    /// Article events: key and JSON.
+    pub articles: Vec<(String, serde_json::Value)>,
+    /// Statement events: key and JSON.
+    pub statements: Vec<(String, serde_json::Value)>,
+    /// Dead letters: headers and value.
+    pub dlq: Vec<(HashMap<String, String>, Vec<u8>)>,
+}
+
+impl Outputs {
+    /// Distinct article ids seen.
+    pub fn article_ids(&self) -> HashSet<String> {
+        self.articles.iter().map(|(k, _)| k.clone()).collect()
+    }
+}
+
+/// Reads the output topics in the background.
+pub struct Collector {
+    /// What was read so far.
+    pub out: Arc<Mutex<Outputs>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Collector {
+    pub fn start(c: &Config) -> Collector {
+        let consumer: StreamConsumer = ClientConfig::new()
+            .set("bootstrap.servers", &c.kafka.brokers)
+            .set("group.id", unique("collector"))
+            .set("auto.offset.reset", "earliest")
+            .set("enable.auto.commit", "false")
+            .create()
+            .unwrap();
+        let k = c.kafka.clone();
+        consumer
+            .subscribe(&[&k.output_topic, &k.statements_topic, &k.dlq_topic])
+            .unwrap();
+        let out = Arc::new(Mutex::new(Outputs::default()));
+        let o = out.clone();
+        let task = tokio::spawn(async move {
+            let mut s = consumer.stream();
+            while let Some(m) = s.next().await {
+                let Ok(m) = m else { continue };
+                let key = m
+                    .key()
+                    .map(|k| String::from_utf8_lossy(k).into_owned())
+                    .unwrap_or_default();
+                let payload = m.payload().unwrap_or_default().to_vec();
+                let mut o = o.lock().unwrap();
+                if m.topic() == k.output_topic {
+                    o.articles
+                        .push((key, serde_json::from_slice(&payload).unwrap()));
+                } else if m.topic() == k.statements_topic {
+                    o.statements
+                        .push((key, serde_json::from_slice(&payload).unwrap()));
+                } else {
+                    let mut h = HashMap::new();
+                    if let Some(hs) = m.headers() {
+                        for x in hs.iter() {
+                            h.insert(
+                                x.key.to_string(),
+                                String::from_utf8_lossy(x.value.unwrap_or_default()).into_owned(),
+                            );
+                        }
+                    }
+                    o.dlq.push((h, payload));
+                }
+            }
+        });
+        Collector { out, task }
+    }
+
+    /// Wait until `pred` holds; false after `timeout`.
+    pub async fn try_wait_for(&self, timeout: Duration, pred: impl Fn(&Outputs) -> bool) -> bool {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if pred(&self.out.lock().unwrap()) {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        false
+    }
+
+    /// Wait until `pred` holds (panics with `what` after `timeout`).
+    pub async fn wait_for(&self, what: &str, timeout: Duration, pred: impl Fn(&Outputs) -> bool) {
+        let deadline = Instant::now() + timeout;
+        loop {
+            {
+                let o = self.out.lock().unwrap();
+                if pred(&o) {
+                    return;
+                }
+                if Instant::now() > deadline {
+                    panic!(
+                        "timed out waiting for {what}: {} articles ({} distinct), {} statements, {} dead letters",
+                        o.articles.len(),
+                        o.article_ids().len(),
+                        o.statements.len(),
+                        o.dlq.len()
+                    );
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+impl Drop for Collector {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Check article events against their inputs: every id present, the seed's
+/// date from its header line, statements consistent with quotes.
+pub fn check_content(o: &Outputs, prefix: &str, n: usize) {
+    let want = ids(prefix, n);
+    let got = o.article_ids();
+    let missing: Vec<_> = want.difference(&got).collect();
+    assert!(missing.is_empty(), "missing outputs: {missing:?}");
+    for (k, ev) in &o.articles {
+        assert_eq!(ev["schema"], "byline.article.v1");
+        assert_eq!(&ev["id"], k.as_str());
+        assert!(ev["processing"]["source"]["offset"].is_i64(), "{ev}");
+        if k.ends_with("-seed") {
+            assert_eq!(ev["published_at"], "2025-02-20");
+        } else {
+            let i: usize = k.rsplit('-').next().unwrap().parse().unwrap();
+            assert_eq!(ev["published_at"], format!("2025-03-0{}", 1 + i % 9));
+        }
+    }
+    // Every quote of every (distinct) article has its statement, keyed by fingerprint.
+    let fingerprints: HashSet<&str> = o.statements.iter().map(|(k, _)| k.as_str()).collect();
+    let mut seen = HashSet::new();
+    for (k, ev) in &o.articles {
+        if !seen.insert(k) {
+            continue;
+        }
+        for q in ev["quotes"].as_array().unwrap() {
+            let speaker = q["speaker"]["name"].as_str();
+            let fp = byline::event::statement_fingerprint(speaker, q["text"].as_str().unwrap());
+            assert!(
+                fingerprints.contains(fp.as_str()),
+                "statement {fp} of {k} missing"
+            );
+        }
+    }
+}
