@@ -4,7 +4,8 @@
 #   2. tansu installed (cached) and started on a free loopback port,
 #   3. `cargo test --all-targets` (unit + mock-cluster tests),
 #   4. the real-broker tests in tests/real_broker.rs against tansu,
-#   5. the broker stopped (also on failure).
+#   5. the deployment checks (scripts/test-deploy.sh) against the built binary,
+#   6. the broker stopped (also on failure).
 # BYLINE_KILL9_RUNS=20 scripts/test.sh repeats the kill -9 test 20 times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,4 +28,7 @@ echo "test.sh: broker at $BYLINE_TEST_BROKERS" >&2
 cargo build --all-targets
 cargo test --all-targets
 cargo test --test real_broker -- --include-ignored --test-threads=1
+# Deployment checks (promtool rule tests, dashboard/alert metric names against
+# a running byline's /metrics, a real Prometheus scrape, k8s schemas, hadolint).
+BYLINE_BIN=target/debug/byline BYLINE_REQUIRE_BINARY=1 bash scripts/test-deploy.sh
 echo "test.sh: all tests passed" >&2

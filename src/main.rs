@@ -134,6 +134,14 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     telemetry::init_logs(&config.log.format, &config.log.level);
 
     let metrics = Arc::new(Metrics::new()?);
+    metrics.init_topics(
+        &config.kafka.input_topics,
+        &[
+            config.kafka.output_topic.as_str(),
+            config.kafka.statements_topic.as_str(),
+            config.kafka.dlq_topic.as_str(),
+        ],
+    );
     let health = Arc::new(Health::default());
     let (addr, server) =
         telemetry::serve(&config.metrics.listen, metrics.clone(), health.clone()).await?;

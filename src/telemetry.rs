@@ -200,6 +200,19 @@ impl Metrics {
         Ok(m)
     }
 
+    /// Create the per-topic series at zero, so dashboards and alerts see
+    /// them (as 0) before the first record or error: a series that was
+    /// never touched is absent from `/metrics`.
+    pub fn init_topics(&self, inputs: &[String], outputs: &[&str]) {
+        for t in inputs {
+            self.consumed.with_label_values(&[t.as_str()]).inc_by(0);
+        }
+        for t in outputs {
+            self.produced.with_label_values(&[t]).inc_by(0);
+            self.produce_errors.with_label_values(&[t]).inc_by(0);
+        }
+    }
+
     /// The Prometheus text exposition of every metric.
     pub fn render(&self) -> String {
         let mut buf = Vec::new();
@@ -358,6 +371,21 @@ mod tests {
             "byline_ready",
         ] {
             assert!(text.contains(name), "{name} missing");
+        }
+    }
+
+    #[test]
+    fn topic_series_exist_before_any_record() {
+        let m = Metrics::new().unwrap();
+        assert!(!m.render().contains("byline_produce_errors_total{"));
+        m.init_topics(&["in".to_string()], &["out", "dlq"]);
+        let text = m.render();
+        for line in [
+            "byline_articles_consumed_total{topic=\"in\"} 0",
+            "byline_records_produced_total{topic=\"out\"} 0",
+            "byline_produce_errors_total{topic=\"dlq\"} 0",
+        ] {
+            assert!(text.contains(line), "{line} missing");
         }
     }
 
