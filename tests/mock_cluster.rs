@@ -5,51 +5,11 @@
 
 mod common;
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use byline::enrich::Pipeline;
 use byline::kafka::embedded::{self, Embedded, Sample};
-use byline::telemetry::{Health, Metrics};
 use common::*;
 use rdkafka::types::{RDKafkaApiKey, RDKafkaRespErr};
-use tokio::sync::watch;
-
-struct Running {
-    stop: watch::Sender<bool>,
-    handle: tokio::task::JoinHandle<byline::worker::RunSummary>,
-    metrics: Arc<Metrics>,
-}
-
-fn start_worker(c: &byline::config::Config) -> Running {
-    byline::telemetry::init_logs("text", "warn");
-    let (stop, rx) = watch::channel(false);
-    let metrics = Arc::new(Metrics::new().unwrap());
-    let (c, m) = (c.clone(), metrics.clone());
-    let handle = tokio::spawn(async move {
-        byline::worker::run(
-            &c,
-            Arc::new(Pipeline::standard()),
-            m,
-            Arc::new(Health::default()),
-            rx,
-        )
-        .await
-        .unwrap()
-    });
-    Running {
-        stop,
-        handle,
-        metrics,
-    }
-}
-
-impl Running {
-    async fn stop(self) -> (byline::worker::RunSummary, Arc<Metrics>) {
-        self.stop.send(true).unwrap();
-        (self.handle.await.unwrap(), self.metrics)
-    }
-}
 
 fn setup(name: &str) -> (Embedded, byline::config::Config) {
     let mut c = config("unused", name);

@@ -10,18 +10,14 @@ mod common;
 
 use std::collections::{BTreeMap, HashMap};
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use byline::config::Config;
-use byline::enrich::Pipeline;
 use byline::kafka::embedded::{self, Sample};
-use byline::telemetry::{Health, Metrics};
 use common::*;
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::{Offset, TopicPartitionList};
-use tokio::sync::watch;
 
 fn brokers() -> String {
     std::env::var("BYLINE_TEST_BROKERS").unwrap_or_else(|_| {
@@ -33,41 +29,6 @@ async fn setup(name: &str) -> Config {
     let c = config(&brokers(), name);
     create_topics(&c).await;
     c
-}
-
-struct Running {
-    stop: watch::Sender<bool>,
-    handle: tokio::task::JoinHandle<byline::worker::RunSummary>,
-    metrics: Arc<Metrics>,
-}
-
-fn start_worker(c: &Config) -> Running {
-    let (stop, rx) = watch::channel(false);
-    let metrics = Arc::new(Metrics::new().unwrap());
-    let (c, m) = (c.clone(), metrics.clone());
-    let handle = tokio::spawn(async move {
-        byline::worker::run(
-            &c,
-            Arc::new(Pipeline::standard()),
-            m,
-            Arc::new(Health::default()),
-            rx,
-        )
-        .await
-        .unwrap()
-    });
-    Running {
-        stop,
-        handle,
-        metrics,
-    }
-}
-
-impl Running {
-    async fn stop(self) -> (byline::worker::RunSummary, Arc<Metrics>) {
-        self.stop.send(true).unwrap();
-        (self.handle.await.unwrap(), self.metrics)
-    }
 }
 
 /// The real binary as a child process, configured by environment.

@@ -261,3 +261,45 @@ pub fn check_content(o: &Outputs, prefix: &str, n: usize) {
         }
     }
 }
+
+/// A worker running in-process on the test's runtime.
+pub struct Running {
+    /// Sends the shutdown signal.
+    stop: tokio::sync::watch::Sender<bool>,
+    /// The worker task; yields its summary after draining.
+    handle: tokio::task::JoinHandle<byline::worker::RunSummary>,
+    /// Its metrics, for assertions.
+    pub metrics: Arc<byline::telemetry::Metrics>,
+}
+
+/// Start the worker with the standard pipeline on `c`.
+pub fn start_worker(c: &Config) -> Running {
+    byline::telemetry::init_logs("text", "warn");
+    let (stop, rx) = tokio::sync::watch::channel(false);
+    let metrics = Arc::new(byline::telemetry::Metrics::new().unwrap());
+    let (c, m) = (c.clone(), metrics.clone());
+    let handle = tokio::spawn(async move {
+        byline::worker::run(
+            &c,
+            Arc::new(byline::enrich::Pipeline::standard()),
+            m,
+            Arc::new(byline::telemetry::Health::default()),
+            rx,
+        )
+        .await
+        .unwrap()
+    });
+    Running {
+        stop,
+        handle,
+        metrics,
+    }
+}
+
+impl Running {
+    /// Signal shutdown and wait for the drained worker's summary.
+    pub async fn stop(self) -> (byline::worker::RunSummary, Arc<byline::telemetry::Metrics>) {
+        self.stop.send(true).unwrap();
+        (self.handle.await.unwrap(), self.metrics)
+    }
+}
