@@ -71,7 +71,7 @@ fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Enrich { files, max_bytes } => {
-            tracing_subscriber::fmt().with_writer(io::stderr).init();
+            byline::telemetry::init_logs("text", "warn");
             let pipeline = Pipeline::standard();
             let stdout = io::stdout().lock();
             let mut batch = Batch::new(&pipeline, BufWriter::new(stdout), max_bytes);
