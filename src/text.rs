@@ -540,8 +540,7 @@ fn tokenize(body: &str) -> Vec<Token> {
         }
         let start = b;
         let cstart = cpos;
-        let kind;
-        if is_word_char(c) {
+        let (kind, end, cend) = if is_word_char(c) {
             // Consume a word or number.
             let mut all_digits = true;
             let mut end = b;
@@ -610,22 +609,12 @@ fn tokenize(body: &str) -> Vec<Token> {
                 }
                 break;
             }
-            kind = if all_digits {
+            let kind = if all_digits {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             };
-            tokens.push(Token {
-                kind,
-                start: to32(start),
-                end: to32(end),
-                cstart,
-                cend,
-                space_before,
-                newlines_before: newlines,
-                sentence: 0,
-            });
-            cpos = cend;
+            (kind, end, cend)
         } else {
             it.next();
             let mut end = b + c.len_utf8();
@@ -655,19 +644,19 @@ fn tokenize(body: &str) -> Vec<Token> {
                 cend += 1;
                 k = TokenKind::Quote;
             }
-            kind = k;
-            tokens.push(Token {
-                kind,
-                start: to32(start),
-                end: to32(end),
-                cstart,
-                cend,
-                space_before,
-                newlines_before: newlines,
-                sentence: 0,
-            });
-            cpos = cend;
-        }
+            (k, end, cend)
+        };
+        tokens.push(Token {
+            kind,
+            start: to32(start),
+            end: to32(end),
+            cstart,
+            cend,
+            space_before,
+            newlines_before: newlines,
+            sentence: 0,
+        });
+        cpos = cend;
         space_before = false;
         newlines = 0;
     }
