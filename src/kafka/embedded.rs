@@ -119,7 +119,9 @@ pub async fn publish(
 }
 
 /// Print every output record as `topic<TAB>key<TAB>json` on stdout; returns
-/// once `expected` distinct article ids have been seen (never, if 0).
+/// once `expected` distinct article ids have been seen and no further record
+/// (a statement of the last articles, read from another topic in any order)
+/// arrived for [`SETTLE`] (never returns, if `expected` is 0).
 pub async fn print_outputs(config: &Config, expected: usize) -> KafkaResult<()> {
     let k = &config.kafka;
     let consumer: StreamConsumer = ClientConfig::new()
@@ -131,7 +133,19 @@ pub async fn print_outputs(config: &Config, expected: usize) -> KafkaResult<()> 
     consumer.subscribe(&[&k.output_topic, &k.statements_topic, &k.dlq_topic])?;
     let mut ids = HashSet::new();
     let mut stream = consumer.stream();
-    while let Some(m) = stream.next().await {
+    loop {
+        let done = expected > 0 && ids.len() >= expected;
+        let next = if done {
+            match tokio::time::timeout(SETTLE, stream.next()).await {
+                Ok(next) => next,
+                Err(_) => return Ok(()),
+            }
+        } else {
+            stream.next().await
+        };
+        let Some(m) = next else {
+            return Ok(());
+        };
         let m = match m {
             Ok(m) => m,
             Err(error) => {
@@ -145,9 +159,8 @@ pub async fn print_outputs(config: &Config, expected: usize) -> KafkaResult<()> 
         if m.topic() == k.output_topic {
             ids.insert(key.into_owned());
         }
-        if expected > 0 && ids.len() >= expected {
-            return Ok(());
-        }
     }
-    Ok(())
 }
+
+/// How long the printer waits for stragglers once every sample is enriched.
+pub const SETTLE: std::time::Duration = std::time::Duration::from_secs(2);
