@@ -44,6 +44,7 @@ async fn mock_end_to_end_with_dead_letters() {
         .await;
     let (summary, m) = w.stop().await;
     assert_eq!(summary.abandoned, 0);
+    collector.settle().await;
     let o = collector.out.lock().unwrap();
     check_content(&o, "e2e", n);
     let reasons: Vec<_> = o
@@ -106,6 +107,7 @@ async fn produce_errors_lose_nothing() {
     let (summary, _) = w.stop().await;
     assert!(ok, "not every article arrived");
     assert_eq!(summary.abandoned, 0);
+    collector.settle().await;
     check_content(&collector.out.lock().unwrap(), "pe", n);
 }
 
@@ -136,6 +138,7 @@ async fn delivery_timeouts_are_produced_again() {
         })
         .await;
     let (_, m) = w.stop().await;
+    collector.settle().await;
     check_content(&collector.out.lock().unwrap(), "to", n);
     let errors = m
         .produce_errors
@@ -183,5 +186,6 @@ async fn broker_down_and_up_loses_nothing() {
         })
         .await;
     w.stop().await;
+    collector.settle().await;
     check_content(&collector.out.lock().unwrap(), "du", n);
 }

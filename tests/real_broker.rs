@@ -118,6 +118,7 @@ async fn real_end_to_end() {
     let (summary, m) = w.stop().await;
     assert_eq!(summary.abandoned, 0);
     assert_eq!(summary.consumed, n as u64);
+    collector.settle().await;
     let o = collector.out.lock().unwrap();
     check_content(&o, "e2e", n);
     assert_eq!(o.articles.len(), n, "no duplicates without a crash");
@@ -256,6 +257,7 @@ async fn kill9_round(round: usize) -> usize {
     sigterm(&child);
     let status = wait_exit(&mut child, Duration::from_secs(60)).await;
     assert!(status.success(), "graceful exit after SIGTERM: {status}");
+    collector.settle().await;
     let o = collector.out.lock().unwrap();
     check_content(&o, &prefix, n);
     let dups = o.articles.len() - o.article_ids().len();
@@ -320,6 +322,7 @@ async fn real_rebalance_second_worker_joins_then_first_stops() {
         })
         .await;
     let (sb, mb) = b.stop().await;
+    collector.settle().await;
     let o = collector.out.lock().unwrap();
     check_content(&o, "rb", n);
     eprintln!(

@@ -127,6 +127,28 @@ impl Outputs {
     pub fn article_ids(&self) -> HashSet<String> {
         self.articles.iter().map(|(k, _)| k.clone()).collect()
     }
+
+    /// Statements implied by the quotes of the article events seen that have
+    /// not arrived, as (fingerprint, article id).
+    pub fn missing_statements(&self) -> Vec<(String, String)> {
+        let fingerprints: HashSet<&str> = self.statements.iter().map(|(k, _)| k.as_str()).collect();
+        let mut seen = HashSet::new();
+        let mut missing = Vec::new();
+        for (k, ev) in &self.articles {
+            if !seen.insert(k) {
+                continue;
+            }
+            for q in ev["quotes"].as_array().into_iter().flatten() {
+                let speaker = q["speaker"]["name"].as_str();
+                let fp =
+                    byline::event::statement_fingerprint(speaker, q["text"].as_str().unwrap_or(""));
+                if !fingerprints.contains(fp.as_str()) {
+                    missing.push((fp, k.clone()));
+                }
+            }
+        }
+        missing
+    }
 }
 
 /// Reads the output topics in the background.
@@ -197,6 +219,16 @@ impl Collector {
     }
 
     /// Wait until `pred` holds (panics with `what` after `timeout`).
+    /// Wait (bounded) until every statement implied by the article events
+    /// seen has arrived: statements travel on another topic and can be read
+    /// after their article, even once the worker acknowledged them all.
+    pub async fn settle(&self) {
+        self.wait_for("every statement", Duration::from_secs(60), |o| {
+            o.missing_statements().is_empty()
+        })
+        .await;
+    }
+
     pub async fn wait_for(&self, what: &str, timeout: Duration, pred: impl Fn(&Outputs) -> bool) {
         let deadline = Instant::now() + timeout;
         loop {
@@ -245,21 +277,11 @@ pub fn check_content(o: &Outputs, prefix: &str, n: usize) {
         }
     }
     // Every quote of every (distinct) article has its statement, keyed by fingerprint.
-    let fingerprints: HashSet<&str> = o.statements.iter().map(|(k, _)| k.as_str()).collect();
-    let mut seen = HashSet::new();
-    for (k, ev) in &o.articles {
-        if !seen.insert(k) {
-            continue;
-        }
-        for q in ev["quotes"].as_array().unwrap() {
-            let speaker = q["speaker"]["name"].as_str();
-            let fp = byline::event::statement_fingerprint(speaker, q["text"].as_str().unwrap());
-            assert!(
-                fingerprints.contains(fp.as_str()),
-                "statement {fp} of {k} missing"
-            );
-        }
-    }
+    let missing = o.missing_statements();
+    assert!(
+        missing.is_empty(),
+        "statements missing (fingerprint, article): {missing:?}"
+    );
 }
 
 /// A worker running in-process on the test's runtime.
