@@ -77,6 +77,17 @@ pub struct Resolver<'e> {
 }
 
 impl<'e> Resolver<'e> {
+    /// Name `speaker` after entity `ei` and return the animacy its type implies.
+    fn adopt_entity(&self, ei: usize, speaker: &mut Speaker) -> Animacy {
+        let e = &self.entities[ei];
+        speaker.name = e.name.clone();
+        speaker.entity = Some(e.id.clone());
+        match e.kind {
+            EntityType::Person => Animacy::Person,
+            _ => Animacy::Org,
+        }
+    }
+
     /// Prepare lookups for `v`'s text and `entities`.
     pub fn new(v: &View<'_, '_>, entities: &'e [Entity]) -> Self {
         let mut spans = Vec::new();
@@ -161,13 +172,7 @@ impl<'e> Resolver<'e> {
                 animacy = want;
             }
         } else if let Some(ei) = self.entity_at_head(v, mention) {
-            let e = &self.entities[ei];
-            speaker.name = e.name.clone();
-            speaker.entity = Some(e.id.clone());
-            animacy = match e.kind {
-                EntityType::Person => Animacy::Person,
-                _ => Animacy::Org,
-            };
+            animacy = self.adopt_entity(ei, &mut speaker);
         } else if v.cap(mention.end - 1)
             || v.kind(mention.end - 1) == Some(TokenKind::Word)
                 && v.text.is_all_caps(mention.end - 1)
@@ -179,13 +184,7 @@ impl<'e> Resolver<'e> {
             // a role or group phrase as written
             let head = v.low(mention.end - 1);
             if let Some(ei) = self.entity_by_role(&head) {
-                let e = &self.entities[ei];
-                speaker.name = e.name.clone();
-                speaker.entity = Some(e.id.clone());
-                animacy = match e.kind {
-                    EntityType::Person => Animacy::Person,
-                    _ => Animacy::Org,
-                };
+                animacy = self.adopt_entity(ei, &mut speaker);
             } else if definite(v, mention)
                 && (lexicon::is_org_head(&head) || lexicon::is_person_role(&head))
                 && !lexicon::is_group_head(&head)
