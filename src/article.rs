@@ -33,6 +33,22 @@ pub struct Article {
     pub language: Option<String>,
 }
 
+impl Article {
+    /// An article of just an id, a publication date and a body (tests,
+    /// fuzzing and benches build articles this way).
+    pub fn from_body(id: &str, published_at: Option<NaiveDate>, body: String) -> Article {
+        Article {
+            id: id.to_string(),
+            published_at,
+            title: None,
+            body,
+            url: None,
+            source: None,
+            language: None,
+        }
+    }
+}
+
 /// Why a value could not be decoded. Each is dead-lettered, never dropped.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum DecodeError {
@@ -174,15 +190,8 @@ pub fn decode(
         Some(p) => Some(parse_date(&p)?),
         None => None,
     };
-    Ok(Article {
-        id: key_id.unwrap_or_else(|| content_id(body)),
-        published_at,
-        title: None,
-        body: body.to_string(),
-        url: None,
-        source: None,
-        language: None,
-    })
+    let id = key_id.unwrap_or_else(|| content_id(body));
+    Ok(Article::from_body(&id, published_at, body.to_string()))
 }
 
 /// Split a leading `date YYYY-MM-DD` header (case-insensitive `date`,

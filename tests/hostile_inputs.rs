@@ -6,15 +6,7 @@ use byline::article::{self, Article, RecordContext};
 use byline::enrich::{check, Pipeline};
 
 fn article(body: String) -> Article {
-    Article {
-        id: "t".into(),
-        published_at: chrono::NaiveDate::from_ymd_opt(2025, 2, 20),
-        title: None,
-        body,
-        url: None,
-        source: None,
-        language: None,
-    }
+    Article::from_body("t", chrono::NaiveDate::from_ymd_opt(2025, 2, 20), body)
 }
 
 fn assert_sound(p: &Pipeline, body: String) {

@@ -16,15 +16,7 @@ fn pipeline() -> &'static Pipeline {
 
 fuzz_target!(|data: &[u8]| {
     let body = String::from_utf8_lossy(data).into_owned();
-    let article = Article {
-        id: "fuzz".into(),
-        published_at: chrono::NaiveDate::from_ymd_opt(2025, 2, 20),
-        title: None,
-        body,
-        url: None,
-        source: None,
-        language: None,
-    };
+    let article = Article::from_body("fuzz", chrono::NaiveDate::from_ymd_opt(2025, 2, 20), body);
     let e = pipeline().run(&article);
     if let Err(err) = check::check(&article.body, &e) {
         panic!("invariant broken: {err}");

@@ -485,23 +485,33 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if k != i + 2 || self.day_num(k).is_some() {
             return None;
         }
+        Some(self.month_found(i, k, m, |p| {
+            let (y, cur) = (p.year(), p.month());
+            match rel {
+                "last" if m >= cur => y - 1,
+                "next" if m <= cur => y + 1,
+                _ => y,
+            }
+        }))
+    }
+
+    /// Month `m` of the year `year_of` picks from the publication date
+    /// (`XXXX-MM` without one), spanning tokens `i..k`.
+    fn month_found(
+        &self,
+        i: usize,
+        k: usize,
+        m: u32,
+        year_of: impl FnOnce(NaiveDate) -> i32,
+    ) -> Found {
         let (value, point) = match self.published {
             Some(p) => {
-                let (y, cur) = (p.year(), p.month());
-                let y = match rel {
-                    "last" if m >= cur => y - 1,
-                    "next" if m <= cur => y + 1,
-                    _ => y,
-                };
+                let y = year_of(p);
                 (resolve::month(y, m), NaiveDate::from_ymd_opt(y, m, 1))
             }
             None => (format!("XXXX-{m:02}"), None),
         };
-        Some(with_coarse(
-            found(i, k, value, DateType::Date),
-            point,
-            Unit::Month,
-        ))
+        with_coarse(found(i, k, value, DateType::Date), point, Unit::Month)
     }
 
     /// `2025-02-20` and `2/20/2025` (US order unless the first part exceeds 12).
@@ -640,18 +650,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if ambiguous && !context {
             return None;
         }
-        let (value, point) = match self.published {
-            Some(p) => {
-                let y = resolve::year_of_month(p, m, self.tense(i..k));
-                (resolve::month(y, m), NaiveDate::from_ymd_opt(y, m, 1))
-            }
-            None => (format!("XXXX-{m:02}"), None),
-        };
-        Some(with_coarse(
-            found(i, k, value, DateType::Date),
-            point,
-            Unit::Month,
-        ))
+        let tense = self.tense(i..k);
+        Some(self.month_found(i, k, m, |p| resolve::year_of_month(p, m, tense)))
     }
 
     /// `20 February 2025`, `20th of February`.

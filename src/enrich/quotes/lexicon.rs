@@ -741,42 +741,27 @@ pub fn is_aux(w: &str) -> bool {
     )
 }
 
-/// Determiners and quantifiers that open a noun phrase.
+/// Determiners and quantifiers that open a noun phrase: the pure
+/// determiners plus those that can also stand alone ("some", "many").
 pub fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "my"
-            | "your"
-            | "some"
-            | "many"
-            | "most"
-            | "several"
-            | "other"
-            | "all"
-            | "both"
-            | "few"
-            | "no"
-            | "any"
-            | "each"
-            | "every"
-            | "one"
-            | "two"
-            | "three"
-            | "more"
-            | "much"
-    )
+    is_pure_determiner(w)
+        || matches!(
+            w,
+            "that"
+                | "some"
+                | "many"
+                | "most"
+                | "several"
+                | "other"
+                | "all"
+                | "both"
+                | "few"
+                | "one"
+                | "two"
+                | "three"
+                | "more"
+                | "much"
+        )
 }
 
 /// Prepositions that may extend a speaker noun phrase to the right

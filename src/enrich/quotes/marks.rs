@@ -316,38 +316,33 @@ mod tests {
             .collect()
     }
 
+    /// Asserts the quote contents (and nesting depths) paired in `body`.
+    fn assert_contents(body: &str, want: &[(&str, u32)]) {
+        let want: Vec<(String, u32)> = want.iter().map(|&(s, d)| (s.to_string(), d)).collect();
+        assert_eq!(contents(body), want, "{body}");
+    }
+
     #[test]
     fn curly_and_nested() {
-        let c = contents("“They told him ‘no’,” Trump said. Jobs’ plan, ‘rock’n’roll’.");
-        assert_eq!(
-            c,
-            vec![
-                ("They told him ‘no’,".to_string(), 0),
-                ("no".to_string(), 1),
-                ("rock’n’roll".to_string(), 0)
-            ]
+        assert_contents(
+            "“They told him ‘no’,” Trump said. Jobs’ plan, ‘rock’n’roll’.",
+            &[("They told him ‘no’,", 0), ("no", 1), ("rock’n’roll", 0)],
         );
     }
 
     #[test]
     fn straight_quotes_and_inches() {
-        let c = contents("A 13.3\" screen. He said \"yes,\" and \"no\". It's 'fine', he's sure.");
-        assert_eq!(
-            c,
-            vec![
-                ("yes,".to_string(), 0),
-                ("no".to_string(), 0),
-                ("fine".to_string(), 0)
-            ]
+        assert_contents(
+            "A 13.3\" screen. He said \"yes,\" and \"no\". It's 'fine', he's sure.",
+            &[("yes,", 0), ("no", 0), ("fine", 0)],
         );
     }
 
     #[test]
     fn multi_paragraph_quote_runs_to_paragraph_end() {
-        let c = contents("“One. Two.\n\n“Three,” he said.");
-        assert_eq!(
-            c,
-            vec![("One. Two.".to_string(), 0), ("Three,".to_string(), 0)]
+        assert_contents(
+            "“One. Two.\n\n“Three,” he said.",
+            &[("One. Two.", 0), ("Three,", 0)],
         );
     }
 }
