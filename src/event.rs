@@ -134,8 +134,8 @@ pub struct Cue {
 /// One statement: direct, reported or mixed speech.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Quote {
-    /// The content without surrounding quotation marks; for discontinuous
-    /// content, the body's text from the first to the last fragment.
+    /// The content without surrounding quotation marks. A quote broken by
+    /// its attribution (`"…," he said. "…"`) is two quotes, one per part.
     pub text: String,
     /// Code-point start of the content.
     pub start: usize,
@@ -143,10 +143,6 @@ pub struct Quote {
     pub end: usize,
     /// Direct, indirect or mixed.
     pub kind: QuoteKind,
-    /// Fragments of a discontinuous content (`"…," he said. "…"`), as
-    /// `[start, end]` pairs; empty when the content is one span.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub spans: Vec<[usize; 2]>,
     /// The speaker; `null` only when the article does not say who spoke.
     pub speaker: Option<Speaker>,
     /// The speech cue, when there is one.

@@ -236,7 +236,6 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
             start: span.start,
             end: span.end,
             kind: c.kind,
-            spans: Vec::new(),
             speaker: spk.map(|r| r.speaker),
             cue,
         });
