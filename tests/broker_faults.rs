@@ -8,9 +8,11 @@
 //! `/readyz` answers 503 while the worker cannot make progress and 200 again
 //! after, and every input ends with its outputs (duplicates allowed, no loss).
 //!
-//! `#[ignore]`d so a plain `cargo test` needs no broker; `scripts/test.sh`
-//! runs them with `--include-ignored` and exports `BYLINE_TANSU` (the tansu
-//! binary); they FAIL when it is unset.
+//! The tansu tests are `#[ignore]`d so a plain `cargo test` needs no broker;
+//! `scripts/test.sh` runs them with `--include-ignored` and exports
+//! `BYLINE_TANSU` (the tansu binary); they FAIL when it is unset. One test
+//! (produce timeouts while the brokers are down) runs on librdkafka's mock
+//! cluster instead, in-process: see its comment for why.
 #![cfg(feature = "kafka")]
 
 mod common;
@@ -21,8 +23,12 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use std::sync::Arc;
+
 use byline::config::Config;
+use byline::enrich::Pipeline;
 use byline::kafka::embedded;
+use byline::telemetry::{Health, Metrics};
 use common::*;
 use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
 use rdkafka::client::DefaultClientContext;
@@ -479,9 +485,17 @@ async fn broker_unreachable_at_start() {
 }
 
 /// Topics missing: first the input topic (not ready: nothing to read), then
-/// the output topics (records read but their outputs cannot be produced:
-/// not ready, and no offset committed past them). Once the topics exist,
-/// everything is processed.
+/// the output topics (records read but their outputs cannot be produced: no
+/// offset is committed past them). Once the topics exist, everything is
+/// processed. tansu does not create topics on produce or metadata requests.
+///
+/// The deliveries to the missing topics are left pending (librdkafka's
+/// default `message.timeout.ms`, 30 s) rather than timed out: with tansu
+/// 0.6.0's sqlite engine, an idempotent producer re-producing after timeouts
+/// sometimes makes the broker panic (`idempotent_message_check`, "more or
+/// less than one row") and its storage stays dead. Timed-out deliveries and
+/// the readiness they drive are tested by
+/// `produce_timeouts_while_brokers_are_down` on the mock cluster.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 #[ignore = "needs tansu: run scripts/test.sh"]
 async fn topics_missing() {
@@ -492,14 +506,11 @@ async fn topics_missing() {
     let mut w = Worker::spawn(
         &c,
         "missing",
-        &[
-            ("BYLINE_WORKER__MESSAGE_TIMEOUT_MS", "3000"),
-            // A topic created later is seen within seconds, not 5 minutes.
-            (
-                "BYLINE_KAFKA__PROPERTIES__TOPIC.METADATA.REFRESH.INTERVAL.MS",
-                "2000",
-            ),
-        ],
+        // A topic created later is seen within seconds, not 5 minutes.
+        &[(
+            "BYLINE_KAFKA__PROPERTIES__TOPIC.METADATA.REFRESH.INTERVAL.MS",
+            "2000",
+        )],
     );
     w.wait_metric("byline_not_ready{reason=\"input_topic_missing\"}", 1.0)
         .await;
@@ -510,9 +521,13 @@ async fn topics_missing() {
     let n = 200;
     publish(&c, "mis", n).await;
     w.wait_metric("byline_articles_consumed_total", 1.0).await;
-    w.wait_metric("byline_not_ready{reason=\"deliveries_failing\"}", 1.0)
-        .await;
-    w.stays_unready(10).await;
+    // Read, enriched, but nowhere to produce: nothing is acknowledged and
+    // nothing committed, however long we look.
+    for _ in 0..20 {
+        w.assert_alive();
+        assert_eq!(w.metric("byline_records_produced_total").await, Some(0.0));
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     let early = committed(&c);
     assert!(
         early.values().all(|o| *o == 0),
@@ -535,47 +550,83 @@ async fn topics_missing() {
     );
 }
 
-/// Deliveries time out (a short `message.timeout.ms`, the broker gone for
-/// longer): the records are produced again once the broker is back, their
-/// offsets are not committed before, and nothing is lost.
+/// Deliveries time out while every broker is down (in-flight produce
+/// requests included): the records are produced again once the brokers are
+/// back, their offsets are not committed before, readiness is false while
+/// they fail, and nothing is lost.
+///
+/// Against librdkafka's mock cluster, not tansu: when in-flight requests
+/// time out, librdkafka's idempotent producer bumps its epoch by itself,
+/// which Kafka accepts but tansu 0.6.0's sqlite engine does not (it panics
+/// in `idempotent_message_check` and its storage stays dead until restarted,
+/// where the same produce kills it again).
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-#[ignore = "needs tansu: run scripts/test.sh"]
-async fn produce_timeouts_are_produced_again() {
+async fn produce_timeouts_while_brokers_are_down() {
     let t0 = Instant::now();
-    let mut broker = Broker::new("timeout");
-    broker.start().await;
-    let c = config(&broker.addr(), "timeout");
-    create_topics(&c).await;
-    let n = 3000;
-    publish(&c, "pto", n).await;
+    let mut c = config("unused", "mock-timeouts-down");
+    let cluster = embedded::Embedded::start(&c, 3).unwrap();
+    c.kafka.brokers = cluster.brokers();
+    c.worker.message_timeout_ms = 1000;
+    let n = 600;
+    publish(&c, "mtd", n).await;
     let collector = Collector::start(&c);
-    let mut w = Worker::spawn(
-        &c,
-        "timeout",
-        &[("BYLINE_WORKER__MESSAGE_TIMEOUT_MS", "1500")],
-    );
-    w.wait_ready(true, "start").await;
+    let health = Arc::new(Health::default());
+    let metrics = Arc::new(Metrics::new().unwrap());
+    let (stop, rx) = tokio::sync::watch::channel(false);
+    let worker = {
+        let (c, h, m) = (c.clone(), health.clone(), metrics.clone());
+        tokio::spawn(async move {
+            byline::worker::run(&c, Arc::new(Pipeline::standard()), m, h, rx).await
+        })
+    };
+    let wait = |what: &'static str, pred: &dyn Fn() -> bool| {
+        let deadline = Instant::now() + Duration::from_secs(90);
+        while !pred() {
+            assert!(!worker.is_finished(), "the worker exited during: {what}");
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    tokio::task::block_in_place(|| wait("ready", &|| health.ready()));
     collector
-        .wait_for("some outputs", Duration::from_secs(120), |o| {
-            o.articles.len() >= 100
+        .wait_for("some outputs", Duration::from_secs(60), |o| {
+            o.articles.len() >= 20
         })
         .await;
-    broker.kill();
-    let at_kill = collector.out.lock().unwrap().article_ids().len();
-    assert!(at_kill < n, "killed under load ({at_kill} of {n} done)");
-    // Deliveries time out while the broker is away.
-    w.wait_metric("byline_produce_errors_total", 1.0).await;
-    w.wait_metric("byline_not_ready{reason=\"deliveries_failing\"}", 1.0)
-        .await;
-    w.stays_unready(10).await;
-    broker.start().await;
-    w.wait_ready(true, "broker back").await;
-    let dups = assert_no_loss(&collector, "pto", n).await;
-    let errors = w.metric("byline_produce_errors_total").await.unwrap_or(0.0);
-    w.stop().await;
-    assert_all_committed(&c);
+    for b in 1..=3 {
+        cluster.cluster().broker_down(b).unwrap();
+    }
+    let errors = || {
+        [&c.kafka.output_topic, &c.kafka.statements_topic]
+            .iter()
+            .map(|t| metrics.produce_errors.with_label_values(&[t]).get())
+            .sum::<u64>()
+    };
+    tokio::task::block_in_place(|| {
+        wait("deliveries failing", &|| {
+            errors() > 0 && health.reasons().contains(&"deliveries_failing")
+        })
+    });
+    assert!(!health.ready());
+    assert_eq!(metrics.ready.get(), 0);
+    for b in 1..=3 {
+        cluster.cluster().broker_up(b).unwrap();
+    }
+    tokio::task::block_in_place(|| wait("ready again", &|| health.ready()));
+    let dups = assert_no_loss(&collector, "mtd", n).await;
+    stop.send(true).unwrap();
+    let summary = worker.await.unwrap().unwrap();
+    assert_eq!(summary.abandoned, 0);
+    assert!(
+        metrics
+            .readiness_changes
+            .with_label_values(&["false"])
+            .get()
+            >= 1
+    );
     eprintln!(
-        "produce timeouts: killed at {at_kill} of {n}, {errors} failed deliveries produced again, 0 lost, {dups} duplicates, {:.1}s",
+        "produce timeouts (mock cluster, brokers down): {} failed deliveries produced again, 0 lost, {dups} duplicates, {:.1}s",
+        errors(),
         t0.elapsed().as_secs_f64()
     );
 }

@@ -57,8 +57,7 @@ impl ClientContext for ProducerCtx {
             } else {
                 tracing::debug!(message = "Producer error.", %error, reason);
             }
-        } else if crate::kafka::consumer::is_connection_error(&error)
-            && self.health.brokers_down()
+        } else if crate::kafka::consumer::is_connection_error(&error) && self.health.brokers_down()
         {
             tracing::debug!(message = "Producer error.", %error, reason);
         } else {
