@@ -179,7 +179,13 @@ pub async fn deliver_all(
                 }
                 Ok(Err((error, _))) => {
                     metrics.produce_errors.with_label_values(&[&r.topic]).inc();
-                    tracing::warn!(message = "Delivery failed; producing again.", topic = %r.topic, %error);
+                    // Once per record and outage at warn: a long outage
+                    // retries every in-flight record every few seconds.
+                    if failing.is_none() {
+                        tracing::warn!(message = "Delivery failed; producing again.", topic = %r.topic, %error);
+                    } else {
+                        tracing::debug!(message = "Delivery failed; producing again.", topic = %r.topic, %error);
+                    }
                 }
                 Err(_canceled) => {
                     metrics.produce_errors.with_label_values(&[&r.topic]).inc();
