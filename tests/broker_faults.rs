@@ -444,9 +444,14 @@ async fn broker_killed_and_restarted_under_load() {
     let at_kill = collector.out.lock().unwrap().article_ids().len();
     assert!(at_kill < n, "killed under load ({at_kill} of {n} done)");
     w.wait_ready(false, "broker killed").await;
+    w.wait_metric("byline_not_ready{reason=\"brokers_down\"}", 1.0)
+        .await;
     w.stays_unready(20).await;
     broker.start().await;
     w.wait_ready(true, "broker restarted").await;
+    // The outage was seen as one transition to not ready and back.
+    w.wait_metric("byline_readiness_changes_total{ready=\"false\"}", 1.0)
+        .await;
     let dups = assert_no_loss(&collector, "rst", n).await;
     w.stop().await;
     assert_all_committed(&c);
