@@ -5,6 +5,7 @@
 #   scripts/broker.sh install        # install tansu if missing (~8 min on 2 cores)
 #   scripts/broker.sh start          # prints BYLINE_TEST_BROKERS=127.0.0.1:PORT
 #   scripts/broker.sh stop           # stops the broker started by `start`
+#   scripts/broker.sh path           # installs if missing, prints the tansu binary
 #
 # The binary is cached at ${BYLINE_TOOLS_DIR:-$HOME/.cache/byline}/tansu/bin/tansu
 # and reinstalled only when missing. State (pid, log) lives in
@@ -75,5 +76,6 @@ case "${1:-}" in
   install) install ;;
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 install|start|stop" >&2; exit 2 ;;
+  path) install; echo "$TANSU" ;;
+  *) echo "usage: $0 install|start|stop|path" >&2; exit 2 ;;
 esac

@@ -3,7 +3,9 @@
 #   1. system packages librdkafka's build needs (apt, when missing and root),
 #   2. tansu installed (cached) and started on a free loopback port,
 #   3. `cargo test --all-targets` (unit + mock-cluster tests),
-#   4. the real-broker tests in tests/real_broker.rs against tansu,
+#   4. the real-broker tests in tests/real_broker.rs against tansu, then the
+#      broker-fault tests in tests/broker_faults.rs (they start, kill and
+#      restart their own tansu processes, binary in BYLINE_TANSU),
 #   5. the deployment checks (scripts/test-deploy.sh) against the built binary,
 #   6. the broker stopped (also on failure).
 # BYLINE_KILL9_RUNS=20 scripts/test.sh repeats the kill -9 test 20 times.
@@ -28,6 +30,8 @@ echo "test.sh: broker at $BYLINE_TEST_BROKERS" >&2
 cargo build --all-targets
 cargo test --all-targets
 cargo test --test real_broker -- --include-ignored --test-threads=1
+BYLINE_TANSU="$(scripts/broker.sh path)" \
+  cargo test --test broker_faults -- --include-ignored --test-threads=1
 # Deployment checks (promtool rule tests, dashboard/alert metric names against
 # a running byline's /metrics, a real Prometheus scrape, k8s schemas, hadolint).
 BYLINE_BIN=target/debug/byline BYLINE_REQUIRE_BINARY=1 bash scripts/test-deploy.sh

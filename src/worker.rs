@@ -292,6 +292,8 @@ struct Shared {
     metrics: Arc<Metrics>,
     /// Set on a fatal producer error.
     fatal: Arc<std::sync::atomic::AtomicBool>,
+    /// Readiness (failing deliveries make the worker not ready).
+    health: Arc<Health>,
 }
 
 /// Awaits a partition's jobs in offset order and enqueues their outputs.
@@ -312,7 +314,9 @@ async fn partition_task(mut rx: mpsc::UnboundedReceiver<Job>, shared: Arc<Shared
         };
         let mut futures = Vec::with_capacity(processed.records.len());
         for r in &processed.records {
-            futures.push(kproducer::enqueue(&shared.producer, r, &shared.metrics).await);
+            futures.push(
+                kproducer::enqueue(&shared.producer, r, &shared.metrics, &shared.health).await,
+            );
         }
         let shared = shared.clone();
         tokio::spawn(async move {
@@ -321,6 +325,7 @@ async fn partition_task(mut rx: mpsc::UnboundedReceiver<Job>, shared: Arc<Shared
                 &processed.records,
                 futures,
                 &shared.metrics,
+                &shared.health,
                 &shared.fatal,
             )
             .await;
@@ -358,6 +363,7 @@ fn commit_in_background(
     }
     let (consumer, committing) = (consumer.clone(), committing.clone());
     tokio::task::spawn_blocking(move || {
+        kconsumer::probe(&consumer);
         kconsumer::commit(&consumer, CommitMode::Sync);
         committing.store(false, Ordering::SeqCst);
     });
@@ -385,13 +391,14 @@ pub async fn run(
         },
     )?);
     let committing = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let (producer, fatal) = kproducer::create(config)?;
+    let (producer, fatal) = kproducer::create(config, health.clone())?;
     let producer = Arc::new(producer);
     let shared = Arc::new(Shared {
         producer: producer.clone(),
         watermarks: watermarks.clone(),
         metrics: metrics.clone(),
         fatal: fatal.clone(),
+        health: health.clone(),
     });
     let outputs = Arc::new(Outputs {
         articles: config.kafka.output_topic.clone(),
@@ -437,12 +444,12 @@ pub async fn run(
         let msg = match msg {
             Ok(m) => m,
             Err(error) => {
-                tracing::warn!(message = "Consume failed.", %error);
-                tokio::time::sleep(Duration::from_millis(100)).await;
+                if kconsumer::consume_failed(&consumer, &error) {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
                 continue;
             }
         };
-        health.set_brokers_down(false);
         let input = Input::from_message(&msg);
         let timestamp_ms = msg.timestamp().to_millis();
         drop(msg);

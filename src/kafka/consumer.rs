@@ -53,16 +53,29 @@ impl ClientContext for WorkerContext {
                 }
             }
         }
-        let up = stats.brokers.values().any(|b| b.state == "UP");
-        self.health.set_brokers_down(!up);
+        // Not a readiness signal: statistics and errors reach this context
+        // only when the worker polls the consumer, which it does not while
+        // its in-flight bound is full, so they can be minutes old.
     }
 
     fn error(&self, error: KafkaError, reason: &str) {
-        if error.rdkafka_error_code() == Some(RDKafkaErrorCode::AllBrokersDown) {
-            self.health.set_brokers_down(true);
+        // Connection errors can be stale (queued while the worker did not
+        // poll) and repeat at every reconnect attempt; the producer, polled
+        // continuously, reports outages to readiness and to the log.
+        if is_connection_error(&error) {
+            tracing::debug!(message = "Kafka client error.", %error, reason);
+        } else {
+            tracing::warn!(message = "Kafka client error.", %error, reason);
         }
-        tracing::warn!(message = "Kafka client error.", %error, reason);
     }
+}
+
+/// Errors librdkafka reports for every failed (re)connection attempt.
+pub fn is_connection_error(error: &KafkaError) -> bool {
+    matches!(
+        error.rdkafka_error_code(),
+        Some(RDKafkaErrorCode::AllBrokersDown | RDKafkaErrorCode::BrokerTransportFailure)
+    )
 }
 
 impl ConsumerContext for WorkerContext {
@@ -97,6 +110,7 @@ impl ConsumerContext for WorkerContext {
             match commit_list(&offsets).and_then(|l| base.commit(&l, CommitMode::Sync)) {
                 Ok(()) => {
                     self.metrics.commits.inc();
+                    self.health.commit_result(true);
                     tracing::info!(
                         message = "Committed revoked partitions.",
                         partitions = offsets.len()
@@ -104,6 +118,7 @@ impl ConsumerContext for WorkerContext {
                 }
                 Err(error) => {
                     self.metrics.commit_errors.inc();
+                    self.health.commit_result(false);
                     tracing::warn!(message = "Commit on revoke failed.", %error);
                 }
             }
@@ -128,6 +143,8 @@ impl ConsumerContext for WorkerContext {
         let n = base.assignment().map(|a| a.count()).unwrap_or(0);
         self.metrics.partitions_assigned.set(n as i64);
         if let Rebalance::Assign(tpl) = rebalance {
+            // The group coordinator answered: a broker is reachable.
+            self.health.set_brokers_down(false);
             tracing::info!(
                 message = "Partitions assigned.",
                 count = tpl.count(),
@@ -202,6 +219,8 @@ pub fn commit(consumer: &WorkerConsumer, mode: CommitMode) {
         (CommitMode::Sync, Ok(())) => {
             let ctx = consumer.context();
             ctx.metrics.commits.inc();
+            ctx.health.commit_result(true);
+            ctx.health.set_brokers_down(false);
             let mut w = lock(&ctx.watermarks);
             for (tp, o) in &offsets {
                 w.mark_committed(tp, *o);
@@ -211,9 +230,78 @@ pub fn commit(consumer: &WorkerConsumer, mode: CommitMode) {
         (_, Ok(())) => {}
         (_, Err(error)) => {
             consumer.context().metrics.commit_errors.inc();
+            consumer.context().health.commit_result(false);
             tracing::warn!(message = "Commit failed.", %error);
         }
     }
+}
+
+/// How long one readiness probe waits for a metadata answer.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(1);
+
+/// While the worker is not ready because no broker answered or an input
+/// topic is missing, ask the brokers for the input topics' metadata
+/// (blocking, at most [`PROBE_TIMEOUT`] per topic): an answer proves a
+/// broker is reachable, and tells whether every input topic exists. This
+/// makes readiness come back on an idle stream too, where no record, ack or
+/// commit would show that the brokers are back. Does nothing while ready.
+pub fn probe(consumer: &WorkerConsumer) {
+    let health = &consumer.context().health;
+    if !health.brokers_down() && !health.input_missing() {
+        return;
+    }
+    let topics: Vec<String> = match consumer.subscription() {
+        Ok(tpl) => tpl
+            .elements()
+            .iter()
+            .map(|e| e.topic().to_string())
+            .collect(),
+        Err(_) => return,
+    };
+    let mut missing = Vec::new();
+    for topic in &topics {
+        match consumer.fetch_metadata(Some(topic), PROBE_TIMEOUT) {
+            Ok(md) => {
+                let absent = md.topics().iter().any(|t| {
+                    t.name() == topic
+                        && t.error().map(RDKafkaErrorCode::from)
+                            == Some(RDKafkaErrorCode::UnknownTopicOrPartition)
+                });
+                if absent {
+                    missing.push(topic.as_str());
+                }
+            }
+            // Brokers still unreachable: nothing learned about topics.
+            Err(error) => {
+                tracing::debug!(message = "Readiness probe failed.", %error);
+                return;
+            }
+        }
+    }
+    if !missing.is_empty() {
+        tracing::warn!(message = "Input topic missing.", topics = ?missing);
+    }
+    // Missing topics first: answering brokers must not flash "ready".
+    health.set_input_missing(!missing.is_empty());
+    health.set_brokers_down(false);
+}
+
+/// Account for a failed read; returns whether the worker should back off
+/// before reading again. An input topic that does not exist makes the
+/// worker not ready until [`probe`] finds it. Connection errors are events
+/// of the past (one per failed reconnect, possibly queued for long): they
+/// are read without backing off, or a long outage would leave a backlog of
+/// them to get through before the first record after it.
+pub fn consume_failed(consumer: &WorkerConsumer, error: &KafkaError) -> bool {
+    if is_connection_error(error) {
+        tracing::debug!(message = "Consume failed.", %error);
+        return false;
+    }
+    tracing::warn!(message = "Consume failed.", %error);
+    if error.rdkafka_error_code() == Some(RDKafkaErrorCode::UnknownTopicOrPartition) {
+        consumer.context().health.set_input_missing(true);
+    }
+    true
 }
 
 /// librdkafka settings byline manages, then `kafka.properties`, then
@@ -244,8 +332,10 @@ pub fn client_config(config: &Config) -> ClientConfig {
     c
 }
 
-/// Create the consumer and subscribe to the input topics.
+/// Create the consumer and subscribe to the input topics; readiness
+/// changes are mirrored in the context's metrics from now on.
 pub fn create(config: &Config, ctx: WorkerContext) -> KafkaResult<WorkerConsumer> {
+    ctx.health.attach(ctx.metrics.clone());
     let consumer: WorkerConsumer = client_config(config).create_with_context(ctx)?;
     let topics: Vec<&str> = config
         .kafka

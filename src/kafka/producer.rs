@@ -18,7 +18,7 @@ use rdkafka::producer::{DeliveryFuture, FutureProducer, FutureRecord};
 use rdkafka::ClientContext;
 
 use crate::config::Config;
-use crate::telemetry::Metrics;
+use crate::telemetry::{FailingDelivery, Health, Metrics};
 
 /// One output record, owned so it can be re-produced after a failure.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,11 +35,14 @@ pub struct OutRecord {
 
 /// The producer's context: notices fatal errors (an idempotent producer
 /// that lost its sequence state cannot continue; the worker then stops
-/// without committing past unacknowledged records and is restarted).
+/// without committing past unacknowledged records and is restarted), and
+/// feeds readiness (brokers down, deliveries failing).
 #[derive(Default)]
 pub struct ProducerCtx {
     /// Set once librdkafka reports a fatal error (shared with the worker).
     pub fatal: Arc<AtomicBool>,
+    /// Readiness, shared with the consumer and the HTTP endpoint.
+    pub health: Arc<Health>,
 }
 
 impl ClientContext for ProducerCtx {
@@ -47,6 +50,16 @@ impl ClientContext for ProducerCtx {
         if error.rdkafka_error_code() == Some(RDKafkaErrorCode::Fatal) {
             self.fatal.store(true, Ordering::SeqCst);
             tracing::error!(message = "Fatal producer error.", %error, reason);
+        } else if error.rdkafka_error_code() == Some(RDKafkaErrorCode::AllBrokersDown) {
+            // Repeated at every failed reconnect: logged once per outage.
+            if self.health.set_brokers_down(true) {
+                tracing::warn!(message = "Producer error.", %error, reason);
+            } else {
+                tracing::debug!(message = "Producer error.", %error, reason);
+            }
+        } else if crate::kafka::consumer::is_connection_error(&error) && self.health.brokers_down()
+        {
+            tracing::debug!(message = "Producer error.", %error, reason);
         } else {
             tracing::warn!(message = "Producer error.", %error, reason);
         }
@@ -77,10 +90,15 @@ pub fn client_config(config: &Config) -> ClientConfig {
 }
 
 /// Create the producer; the flag turns true on a fatal producer error.
-pub fn create(config: &Config) -> KafkaResult<(WorkerProducer, Arc<AtomicBool>)> {
+/// Delivery failures and broker outages it sees are reported to `health`.
+pub fn create(
+    config: &Config,
+    health: Arc<Health>,
+) -> KafkaResult<(WorkerProducer, Arc<AtomicBool>)> {
     let fatal = Arc::new(AtomicBool::new(false));
     let p = client_config(config).create_with_context(ProducerCtx {
         fatal: fatal.clone(),
+        health,
     })?;
     Ok((p, fatal))
 }
@@ -103,8 +121,11 @@ pub async fn enqueue(
     producer: &WorkerProducer,
     r: &OutRecord,
     metrics: &Metrics,
+    health: &Arc<Health>,
 ) -> DeliveryFuture {
     let mut backoff = Duration::from_millis(5);
+    // Held while this record cannot even be queued (not ready meanwhile).
+    let mut failing: Option<FailingDelivery> = None;
     loop {
         let mut rec = FutureRecord::to(&r.topic)
             .payload(&r.payload)
@@ -120,6 +141,9 @@ pub async fn enqueue(
             Err((error, _)) => {
                 metrics.produce_errors.with_label_values(&[&r.topic]).inc();
                 tracing::warn!(message = "Produce failed; retrying.", topic = %r.topic, %error);
+                if failing.is_none() {
+                    failing = Some(health.delivery_failing());
+                }
                 tokio::time::sleep(backoff).await;
                 backoff = (backoff * 2).min(Duration::from_secs(5));
             }
@@ -129,38 +153,54 @@ pub async fn enqueue(
 
 /// Wait until every record is acknowledged, re-producing failed ones with
 /// backoff. Returns true once all are acknowledged, false only when the
-/// producer failed fatally (the records then stay unacknowledged).
+/// producer failed fatally (the records then stay unacknowledged). While a
+/// record is being produced again the worker reports not ready; an ack is
+/// proof that a broker is reachable.
 pub async fn deliver_all(
     producer: &Arc<WorkerProducer>,
     records: &[OutRecord],
     futures: Vec<DeliveryFuture>,
     metrics: &Metrics,
+    health: &Arc<Health>,
     fatal: &AtomicBool,
 ) -> bool {
     for (r, f) in records.iter().zip(futures) {
         let mut f = f;
         let mut backoff = Duration::from_millis(100);
+        // Held from the first failure of this record until its ack.
+        let mut failing: Option<FailingDelivery> = None;
         loop {
             match f.await {
                 Ok(Ok(_)) => {
                     metrics.produced.with_label_values(&[&r.topic]).inc();
+                    health.set_brokers_down(false);
+                    drop(failing.take());
                     break;
                 }
                 Ok(Err((error, _))) => {
                     metrics.produce_errors.with_label_values(&[&r.topic]).inc();
-                    tracing::warn!(message = "Delivery failed; producing again.", topic = %r.topic, %error);
+                    // Once per record and outage at warn: a long outage
+                    // retries every in-flight record every few seconds.
+                    if failing.is_none() {
+                        tracing::warn!(message = "Delivery failed; producing again.", topic = %r.topic, %error);
+                    } else {
+                        tracing::debug!(message = "Delivery failed; producing again.", topic = %r.topic, %error);
+                    }
                 }
                 Err(_canceled) => {
                     metrics.produce_errors.with_label_values(&[&r.topic]).inc();
                     tracing::warn!(message = "Delivery canceled; producing again.", topic = %r.topic);
                 }
             }
+            if failing.is_none() {
+                failing = Some(health.delivery_failing());
+            }
             if fatal.load(Ordering::SeqCst) {
                 return false;
             }
             tokio::time::sleep(backoff).await;
             backoff = (backoff * 2).min(Duration::from_secs(5));
-            f = enqueue(producer, r, metrics).await;
+            f = enqueue(producer, r, metrics, health).await;
         }
     }
     true
