@@ -53,12 +53,28 @@ impl ClientContext for WorkerContext {
                 }
             }
         }
-        let up = stats.brokers.values().any(|b| b.state == "UP");
+        // Real brokers only: librdkafka's internal broker is always "UP".
+        let up = stats
+            .brokers
+            .values()
+            .filter(|b| matches!(b.source.as_str(), "configured" | "learned"))
+            .any(|b| b.state == "UP");
         self.health.set_brokers_down(!up);
     }
 
     fn error(&self, error: KafkaError, reason: &str) {
-        if error.rdkafka_error_code() == Some(RDKafkaErrorCode::AllBrokersDown) {
+        // Rejected credentials or a failed TLS handshake leave the worker
+        // as cut off as a broker outage: not ready until a record arrives
+        // or statistics show a broker up again.
+        if matches!(
+            error.rdkafka_error_code(),
+            Some(
+                RDKafkaErrorCode::AllBrokersDown
+                    | RDKafkaErrorCode::Authentication
+                    | RDKafkaErrorCode::SaslAuthenticationFailed
+                    | RDKafkaErrorCode::SSL
+            )
+        ) {
             self.health.set_brokers_down(true);
         }
         tracing::warn!(message = "Kafka client error.", %error, reason);
@@ -234,6 +250,10 @@ pub fn client_config(config: &Config) -> ClientConfig {
             w.queued_max_messages_kbytes.to_string(),
         )
         .set("fetch.max.bytes", w.fetch_max_bytes.to_string());
+    // TLS and SASL from [kafka.security] (empty for plaintext).
+    for (key, v) in k.security.client_properties() {
+        c.set(key, v);
+    }
     for (key, v) in k.properties.iter().chain(&k.consumer_properties) {
         c.set(key, v);
     }

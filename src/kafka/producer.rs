@@ -69,6 +69,10 @@ pub fn client_config(config: &Config) -> ClientConfig {
             config.worker.message_timeout_ms.to_string(),
         )
         .set("queue.buffering.max.kbytes", "65536");
+    // TLS and SASL from [kafka.security] (empty for plaintext).
+    for (key, v) in k.security.client_properties() {
+        c.set(key, v);
+    }
     for (key, v) in k.properties.iter().chain(&k.producer_properties) {
         c.set(key, v);
     }
