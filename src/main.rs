@@ -171,6 +171,8 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     let _cluster = if args.embedded {
         let cluster = embedded::Embedded::start(&config, 1)?;
         config.kafka.brokers = cluster.brokers();
+        // The in-process cluster speaks plaintext only.
+        config.kafka.security = Default::default();
         let samples = embedded::samples();
         tracing::info!(message = "Embedded broker started.", brokers = %config.kafka.brokers, samples = samples.len());
         let input = config

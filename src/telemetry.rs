@@ -523,6 +523,35 @@ mod tests {
         assert!(get("/metrics").await.contains("byline_ready 1"));
     }
 
+    #[tokio::test]
+    async fn binds_the_configured_address() {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let listen = format!("127.0.0.1:{port}");
+        let m = Arc::new(Metrics::new().unwrap());
+        let (addr, fut) = serve(&listen, m, Arc::new(Health::default()))
+            .await
+            .unwrap();
+        assert_eq!(addr.to_string(), listen);
+        tokio::spawn(fut);
+        assert!(send_raw(addr, b"GET /healthz HTTP/1.1\r\n\r\n")
+            .await
+            .starts_with("HTTP/1.1 200"));
+        // Taken: the error names the address.
+        let e = serve(
+            &listen,
+            Arc::new(Metrics::new().unwrap()),
+            Arc::new(Health::default()),
+        )
+        .await
+        .err()
+        .unwrap();
+        assert!(e.to_string().contains(&listen), "{e}");
+    }
+
     async fn send_raw(addr: SocketAddr, bytes: &[u8]) -> String {
         let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
         let _ = s.write_all(bytes).await;
