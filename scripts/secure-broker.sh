@@ -77,6 +77,9 @@ certs() {
   printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' >"$d/ext.cnf"
   openssl x509 -req -in "$d/server.csr" -CA "$d/ca.pem" -CAkey "$d/ca.key" -CAcreateserial \
     -days 2 -extfile "$d/ext.cnf" -out "$d/server.pem" 2>/dev/null
+  # A CA that signed nothing here: a client trusting only it must refuse the broker.
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=byline other CA" \
+    -keyout "$d/other-ca.key" -out "$d/other-ca.pem" 2>/dev/null
   chmod 600 "$d"/*.key
 }
 
@@ -135,6 +138,7 @@ CONF
 
   echo "BYLINE_SECURE_BROKERS=127.0.0.1:$tls_port"
   echo "BYLINE_SECURE_CA=$STATE/tls/ca.pem"
+  echo "BYLINE_SECURE_OTHER_CA=$STATE/tls/other-ca.pem"
   echo "BYLINE_SECURE_USER=$USER_NAME"
   echo "BYLINE_SECURE_PASSWORD_FILE=$STATE/password"
 }

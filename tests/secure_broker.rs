@@ -30,6 +30,8 @@ struct SecureBroker {
     brokers: String,
     /// CA that signed the broker certificate.
     ca: String,
+    /// A CA that did not.
+    other_ca: String,
     /// SCRAM user.
     user: String,
     /// File with that user's password.
@@ -46,6 +48,7 @@ fn broker() -> SecureBroker {
     SecureBroker {
         brokers: env_or_fail("BYLINE_SECURE_BROKERS"),
         ca: env_or_fail("BYLINE_SECURE_CA"),
+        other_ca: env_or_fail("BYLINE_SECURE_OTHER_CA"),
         user: env_or_fail("BYLINE_SECURE_USER"),
         password_file: env_or_fail("BYLINE_SECURE_PASSWORD_FILE"),
     }
@@ -123,7 +126,17 @@ impl Drop for Worker {
     }
 }
 
-fn spawn(c: &Config, b: &SecureBroker, password: PasswordFrom, log_name: &str) -> Worker {
+/// How the spawned worker connects.
+struct Client<'a> {
+    /// Its password.
+    password: PasswordFrom,
+    /// `kafka.security.sasl_mechanism`.
+    mechanism: &'a str,
+    /// `kafka.security.ssl_ca_file`.
+    ca: &'a str,
+}
+
+fn spawn(c: &Config, b: &SecureBroker, client: Client<'_>, log_name: &str) -> Worker {
     let k = &c.kafka;
     std::fs::create_dir_all("target/test-logs").unwrap();
     let log = format!("target/test-logs/{log_name}.log");
@@ -137,9 +150,9 @@ fn spawn(c: &Config, b: &SecureBroker, password: PasswordFrom, log_name: &str) -
         .env("BYLINE_KAFKA__STATEMENTS_TOPIC", &k.statements_topic)
         .env("BYLINE_KAFKA__DLQ_TOPIC", &k.dlq_topic)
         .env("BYLINE_KAFKA__SECURITY__PROTOCOL", "sasl_ssl")
-        .env("BYLINE_KAFKA__SECURITY__SASL_MECHANISM", "SCRAM-SHA-512")
+        .env("BYLINE_KAFKA__SECURITY__SASL_MECHANISM", client.mechanism)
         .env("BYLINE_KAFKA__SECURITY__SASL_USERNAME", &b.user)
-        .env("BYLINE_KAFKA__SECURITY__SSL_CA_FILE", &b.ca)
+        .env("BYLINE_KAFKA__SECURITY__SSL_CA_FILE", client.ca)
         // The most verbose librdkafka output about credentials and config.
         .env("BYLINE_KAFKA__PROPERTIES__DEBUG", "security,broker,conf")
         .env("BYLINE_WORKER__COMMIT_INTERVAL_MS", "100")
@@ -151,7 +164,7 @@ fn spawn(c: &Config, b: &SecureBroker, password: PasswordFrom, log_name: &str) -
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(&log).unwrap());
-    match password {
+    match client.password {
         PasswordFrom::File(f) => cmd.env("BYLINE_KAFKA__SECURITY__SASL_PASSWORD_FILE", f),
         PasswordFrom::Env(p) => cmd.env("BYLINE_KAFKA__SECURITY__SASL_PASSWORD", p),
     };
@@ -227,7 +240,11 @@ async fn sasl_scram_over_tls_processes_articles_end_to_end() {
     let mut w = spawn(
         &c,
         &b,
-        PasswordFrom::File(b.password_file.clone()),
+        Client {
+            password: PasswordFrom::File(b.password_file.clone()),
+            mechanism: "SCRAM-SHA-512",
+            ca: &b.ca,
+        },
         "secure-ok",
     );
 
@@ -285,7 +302,16 @@ async fn wrong_password_is_rejected_worker_stays_alive_and_not_ready() {
     publish(&c, &articles("bad", 5)).await;
     let collector = Collector::start(&c);
     let wrong = format!("wrong-{}", unique("pw"));
-    let mut w = spawn(&c, &b, PasswordFrom::Env(wrong.clone()), "secure-bad");
+    let mut w = spawn(
+        &c,
+        &b,
+        Client {
+            password: PasswordFrom::Env(wrong.clone()),
+            mechanism: "SCRAM-SHA-512",
+            ca: &b.ca,
+        },
+        "secure-bad",
+    );
 
     // Rejected credentials (once the worker runs and the broker said so)
     // make it unready...
@@ -331,5 +357,89 @@ async fn wrong_password_is_rejected_worker_stays_alive_and_not_ready() {
     assert!(status.success(), "{status}");
     let log = std::fs::read_to_string(&w.log).unwrap();
     assert!(!log.contains(&wrong), "the wrong password is in {}", w.log);
+    assert!(!log.contains(&secret), "the password is in {}", w.log);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs the TLS+SASL broker: run scripts/test.sh"]
+async fn scram_sha_256_from_env_works_too() {
+    let b = broker();
+    let secret = password(&b);
+    let c = secure_config(&b, "secure-256");
+    create_topics(&c).await;
+    let n = 5;
+    publish(&c, &articles("s256", n)).await;
+    let collector = Collector::start(&c);
+    let mut w = spawn(
+        &c,
+        &b,
+        Client {
+            password: PasswordFrom::Env(secret.clone()),
+            mechanism: "SCRAM-SHA-256",
+            ca: &b.ca,
+        },
+        "secure-256",
+    );
+    collector
+        .wait_for("all articles", Duration::from_secs(120), |o| {
+            o.article_ids().len() >= n
+        })
+        .await;
+    sigterm(&w.child);
+    assert!(wait_exit(&mut w.child, Duration::from_secs(60))
+        .await
+        .success());
+    let log = std::fs::read_to_string(&w.log).unwrap();
+    assert!(log.contains("SCRAM-SHA-256"), "{}", w.log);
+    assert!(!log.contains(&secret), "the password is in {}", w.log);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs the TLS+SASL broker: run scripts/test.sh"]
+async fn a_broker_certificate_from_another_ca_is_refused() {
+    let b = broker();
+    let secret = password(&b);
+    let c = secure_config(&b, "secure-ca");
+    create_topics(&c).await;
+    publish(&c, &articles("ca", 3)).await;
+    let collector = Collector::start(&c);
+    let mut w = spawn(
+        &c,
+        &b,
+        Client {
+            password: PasswordFrom::File(b.password_file.clone()),
+            mechanism: "SCRAM-SHA-512",
+            ca: &b.other_ca,
+        },
+        "secure-ca",
+    );
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let log = std::fs::read_to_string(&w.log).unwrap_or_default();
+        if log.contains("Worker started.") && log.contains("certificate verify failed") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no TLS verification failure in {}",
+            w.log
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    wait_http(&w.metrics, "/readyz", Duration::from_secs(60), |r| {
+        r.starts_with("HTTP/1.1 503")
+    })
+    .await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let (status, metrics) = get(&w.metrics, "/metrics").await.unwrap();
+    assert!(status.contains("200"));
+    assert_eq!(metric(&metrics, "byline_articles_consumed_total"), 0.0);
+    assert!(w.child.try_wait().unwrap().is_none(), "the worker exited");
+    assert!(collector.out.lock().unwrap().articles.is_empty());
+    sigterm(&w.child);
+    assert!(wait_exit(&mut w.child, Duration::from_secs(60))
+        .await
+        .success());
+    let log = std::fs::read_to_string(&w.log).unwrap();
     assert!(!log.contains(&secret), "the password is in {}", w.log);
 }
