@@ -6,6 +6,9 @@
 #   4. the real-broker tests in tests/real_broker.rs against tansu, then the
 #      broker-fault tests in tests/broker_faults.rs (they start, kill and
 #      restart their own tansu processes, binary in BYLINE_TANSU),
+#   4b. the TLS + SASL/SCRAM tests in tests/secure_broker.rs against a second
+#       tansu requiring authentication behind stunnel4 (scripts/secure-broker.sh),
+#   4c. `cargo deny check licenses bans sources` (cargo-deny installed, cached),
 #   5. the deployment checks (scripts/test-deploy.sh) against the built binary,
 #   6. the broker stopped (also on failure).
 # BYLINE_KILL9_RUNS=20 scripts/test.sh repeats the kill -9 test 20 times.
@@ -13,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for pkg in build-essential pkg-config libssl-dev zlib1g-dev; do
+for pkg in build-essential pkg-config libssl-dev zlib1g-dev openssl stunnel4; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if ((${#need[@]})) && command -v apt-get >/dev/null && [[ $(id -u) == 0 ]]; then
@@ -23,7 +26,7 @@ if ((${#need[@]})) && command -v apt-get >/dev/null && [[ $(id -u) == 0 ]]; then
 fi
 
 scripts/broker.sh install
-trap 'scripts/broker.sh stop' EXIT
+trap 'scripts/broker.sh stop; scripts/secure-broker.sh stop' EXIT
 eval "export $(scripts/broker.sh start)"
 echo "test.sh: broker at $BYLINE_TEST_BROKERS" >&2
 
@@ -32,6 +35,20 @@ cargo test --all-targets
 cargo test --test real_broker -- --include-ignored --test-threads=1
 BYLINE_TANSU="$(scripts/broker.sh path)" \
   cargo test --test broker_faults -- --include-ignored --test-threads=1
+# TLS + SASL/SCRAM: a broker that refuses anything else (fails loudly when
+# openssl or stunnel4 is missing).
+eval "$(scripts/secure-broker.sh start | sed 's/^/export /')"
+echo "test.sh: TLS+SASL broker at $BYLINE_SECURE_BROKERS" >&2
+cargo test --test secure_broker -- --include-ignored --test-threads=1
+scripts/secure-broker.sh stop
+# Dependency policy (deny.toml). The advisories check needs the RustSec
+# database from GitHub, unreachable from CI here: see README, "Security".
+DENY_ROOT="${BYLINE_TOOLS_DIR:-$HOME/.cache/byline}/cargo-deny"
+if [[ ! -x "$DENY_ROOT/bin/cargo-deny" ]]; then
+  echo "test.sh: installing cargo-deny into $DENY_ROOT (several minutes)" >&2
+  cargo install cargo-deny --version 0.20.2 --locked --root "$DENY_ROOT" >&2
+fi
+"$DENY_ROOT/bin/cargo-deny" check licenses bans sources
 # Deployment checks (promtool rule tests, dashboard/alert metric names against
 # a running byline's /metrics, a real Prometheus scrape, k8s schemas, hadolint).
 BYLINE_BIN=target/debug/byline BYLINE_REQUIRE_BINARY=1 bash scripts/test-deploy.sh

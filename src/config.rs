@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub mod security;
+
 /// The documented default location of the config file.
 pub const DEFAULT_PATH: &str = "config/byline.toml";
 
@@ -94,6 +96,8 @@ pub struct KafkaConfig {
     pub consumer_properties: BTreeMap<String, String>,
     /// librdkafka properties for the producer only (override `properties`).
     pub producer_properties: BTreeMap<String, String>,
+    /// TLS and SASL (`[kafka.security]`), secrets from env or files.
+    pub security: security::SecurityConfig,
 }
 
 impl Default for KafkaConfig {
@@ -109,6 +113,7 @@ impl Default for KafkaConfig {
             properties: BTreeMap::new(),
             consumer_properties: BTreeMap::new(),
             producer_properties: BTreeMap::new(),
+            security: security::SecurityConfig::default(),
         }
     }
 }
@@ -210,7 +215,7 @@ impl Config {
     ) -> Result<Config, ConfigError> {
         let mut root: toml::Table = toml::from_str(text).map_err(|e| ConfigError::Parse {
             path: name.to_string(),
-            message: e.to_string(),
+            message: parse_message(text, &e),
         })?;
         for (k, v) in env {
             if let Some(rest) = k.strip_prefix(ENV_PREFIX) {
@@ -218,8 +223,13 @@ impl Config {
                     continue; // BYLINE_TEST_BROKERS and the like are not config.
                 }
                 let path: Vec<String> = rest.split("__").map(|s| s.to_ascii_lowercase()).collect();
-                // librdkafka properties are strings whatever they look like.
-                let value = if path.iter().any(|p| p.ends_with("properties")) {
+                // librdkafka properties and security settings (a password
+                // of digits) are strings whatever they look like.
+                let value = if path
+                    .iter()
+                    .any(|p| p.ends_with("properties") || p == "security")
+                    && path.last().is_none_or(|l| l != "ssl_verify_hostname")
+                {
                     toml::Value::String(v)
                 } else {
                     env_value(&v)
@@ -227,13 +237,14 @@ impl Config {
                 set_path(&mut root, &path, value)?;
             }
         }
-        let config: Config =
+        let mut config: Config =
             toml::Value::Table(root)
                 .try_into()
                 .map_err(|e: toml::de::Error| ConfigError::Invalid {
                     key: error_key(&e),
                     reason: e.message().to_string(),
                 })?;
+        config.kafka.security.load_files()?;
         config.validate()?;
         Ok(config)
     }
@@ -297,6 +308,11 @@ impl Config {
                 }
             }
         }
+        k.security.validate([
+            ("kafka.properties", &k.properties),
+            ("kafka.consumer_properties", &k.consumer_properties),
+            ("kafka.producer_properties", &k.producer_properties),
+        ])?;
         let w = &self.worker;
         if w.max_in_flight == 0 {
             return bad("worker.max_in_flight", "must be at least 1");
@@ -322,7 +338,9 @@ impl Config {
         Ok(())
     }
 
-    /// The effective config as TOML with secret values replaced by `***`.
+    /// The effective config as TOML with secret values replaced by `***`
+    /// ([`security::Secret`]s serialize so; secret-looking librdkafka
+    /// properties are masked here).
     pub fn redacted_toml(&self) -> String {
         let mut c = self.clone();
         for props in [
@@ -337,6 +355,26 @@ impl Config {
             }
         }
         toml::to_string_pretty(&c).unwrap_or_else(|e| format!("# cannot render config: {e}\n"))
+    }
+}
+
+/// A TOML syntax error as `line L, column C: message`, without the quoted
+/// source line the parser's own text carries: that line may hold a secret.
+fn parse_message(text: &str, e: &toml::de::Error) -> String {
+    match e.span() {
+        Some(span) => {
+            let before = text.get(..span.start).unwrap_or_default();
+            let line = before.matches('\n').count() + 1;
+            let column = before
+                .rsplit('\n')
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .count()
+                + 1;
+            format!("line {line}, column {column}: {}", e.message())
+        }
+        None => e.message().to_string(),
     }
 }
 
@@ -473,6 +511,50 @@ mod tests {
         assert!(e.to_string().contains("enable.auto.commit"), "{e}");
         let e = Config::from_sources("[metrics]\nlisten = \"nope\"\n", "x", env(&[])).unwrap_err();
         assert!(e.to_string().contains("metrics.listen"), "{e}");
+    }
+
+    #[test]
+    fn security_secrets_come_from_env_and_never_print() {
+        let c = Config::from_sources(
+            "[kafka.security]\nprotocol = \"sasl_ssl\"\nsasl_mechanism = \"SCRAM-SHA-256\"\n",
+            "x",
+            env(&[
+                ("BYLINE_KAFKA__SECURITY__SASL_USERNAME", "svc"),
+                ("BYLINE_KAFKA__SECURITY__SASL_PASSWORD", "0123456789"),
+                ("BYLINE_KAFKA__SECURITY__SSL_VERIFY_HOSTNAME", "false"),
+            ]),
+        )
+        .unwrap();
+        let s = &c.kafka.security;
+        assert_eq!(s.sasl_password.as_ref().unwrap().expose(), "0123456789");
+        assert!(!s.ssl_verify_hostname);
+        for shown in [c.redacted_toml(), format!("{c:?}"), format!("{c:#?}")] {
+            assert!(!shown.contains("0123456789"), "{shown}");
+            assert!(shown.contains("***"), "{shown}");
+        }
+        let e = Config::from_sources(
+            "[kafka.security]\nprotocol = \"sasl_plaintext\"\nsasl_username = \"u\"\n",
+            "x",
+            env(&[]),
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string().contains("kafka.security.sasl_password"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_do_not_quote_the_line() {
+        let e = Config::from_sources(
+            "[kafka.security]\nsasl_password = \"Pw-unterminated\n",
+            "f.toml",
+            env(&[]),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(!e.contains("Pw-unterminated"), "{e}");
+        assert!(e.contains("f.toml") && e.contains("line 2"), "{e}");
     }
 
     #[test]

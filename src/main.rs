@@ -25,9 +25,12 @@ enum Command {
     Enrich {
         /// Input files; stdin when none.
         files: Vec<PathBuf>,
-        /// Size limit per article in bytes.
+        /// Size limit per article in bytes (larger ones are reported and skipped).
         #[arg(long, default_value_t = byline::article::DEFAULT_MAX_BYTES)]
         max_bytes: usize,
+        /// Size limit of one JSON array input (parsed whole).
+        #[arg(long, default_value_t = byline::batch::DEFAULT_MAX_DOCUMENT_BYTES)]
+        max_document_bytes: usize,
     },
     /// Print the JSON Schemas of the output events.
     Schema,
@@ -70,11 +73,16 @@ struct RunArgs {
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Enrich { files, max_bytes } => {
+        Command::Enrich {
+            files,
+            max_bytes,
+            max_document_bytes,
+        } => {
             byline::telemetry::init_logs("text", "warn");
             let pipeline = Pipeline::standard();
             let stdout = io::stdout().lock();
-            let mut batch = Batch::new(&pipeline, BufWriter::new(stdout), max_bytes);
+            let mut batch = Batch::new(&pipeline, BufWriter::new(stdout), max_bytes)
+                .with_max_document_bytes(max_document_bytes);
             if files.is_empty() {
                 batch.reader(io::stdin().lock())?;
             } else {
@@ -163,6 +171,8 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     let _cluster = if args.embedded {
         let cluster = embedded::Embedded::start(&config, 1)?;
         config.kafka.brokers = cluster.brokers();
+        // The in-process cluster speaks plaintext only.
+        config.kafka.security = Default::default();
         let samples = embedded::samples();
         tracing::info!(message = "Embedded broker started.", brokers = %config.kafka.brokers, samples = samples.len());
         let input = config

@@ -62,12 +62,30 @@ impl ClientContext for WorkerContext {
         // Connection errors can be stale (queued while the worker did not
         // poll) and repeat at every reconnect attempt; the producer, polled
         // continuously, reports outages to readiness and to the log.
-        if is_connection_error(&error) {
+        if is_auth_error(&error) {
+            // Rejected credentials or a failed TLS handshake leave the worker
+            // as cut off as a broker outage, and are not stale: retrying
+            // will not help until the configuration or the broker changes.
+            self.health.set_brokers_down(true);
+            tracing::warn!(message = "Kafka client error.", %error, reason);
+        } else if is_connection_error(&error) {
             tracing::debug!(message = "Kafka client error.", %error, reason);
         } else {
             tracing::warn!(message = "Kafka client error.", %error, reason);
         }
     }
+}
+
+/// Authentication or TLS failures: the broker answered but refused us.
+pub fn is_auth_error(error: &KafkaError) -> bool {
+    matches!(
+        error.rdkafka_error_code(),
+        Some(
+            RDKafkaErrorCode::Authentication
+                | RDKafkaErrorCode::SaslAuthenticationFailed
+                | RDKafkaErrorCode::SSL
+        )
+    )
 }
 
 /// Errors librdkafka reports for every failed (re)connection attempt.
@@ -322,6 +340,10 @@ pub fn client_config(config: &Config) -> ClientConfig {
             w.queued_max_messages_kbytes.to_string(),
         )
         .set("fetch.max.bytes", w.fetch_max_bytes.to_string());
+    // TLS and SASL from [kafka.security] (empty for plaintext).
+    for (key, v) in k.security.client_properties() {
+        c.set(key, v);
+    }
     for (key, v) in k.properties.iter().chain(&k.consumer_properties) {
         c.set(key, v);
     }

@@ -50,7 +50,9 @@ impl ClientContext for ProducerCtx {
         if error.rdkafka_error_code() == Some(RDKafkaErrorCode::Fatal) {
             self.fatal.store(true, Ordering::SeqCst);
             tracing::error!(message = "Fatal producer error.", %error, reason);
-        } else if error.rdkafka_error_code() == Some(RDKafkaErrorCode::AllBrokersDown) {
+        } else if error.rdkafka_error_code() == Some(RDKafkaErrorCode::AllBrokersDown)
+            || crate::kafka::consumer::is_auth_error(&error)
+        {
             // Repeated at every failed reconnect: logged once per outage.
             if self.health.set_brokers_down(true) {
                 tracing::warn!(message = "Producer error.", %error, reason);
@@ -82,6 +84,10 @@ pub fn client_config(config: &Config) -> ClientConfig {
             config.worker.message_timeout_ms.to_string(),
         )
         .set("queue.buffering.max.kbytes", "65536");
+    // TLS and SASL from [kafka.security] (empty for plaintext).
+    for (key, v) in k.security.client_properties() {
+        c.set(key, v);
+    }
     for (key, v) in k.properties.iter().chain(&k.producer_properties) {
         c.set(key, v);
     }

@@ -82,10 +82,13 @@ pub fn ids(prefix: &str, n: usize) -> HashSet<String> {
 
 /// Create the config's topics on a real broker (3 partitions each).
 pub async fn create_topics(c: &Config) {
-    let admin: AdminClient<DefaultClientContext> = ClientConfig::new()
-        .set("bootstrap.servers", &c.kafka.brokers)
-        .create()
-        .unwrap();
+    let mut cc = ClientConfig::new();
+    cc.set("bootstrap.servers", &c.kafka.brokers);
+    // TLS and SASL of the worker's config, if any (tests/secure_broker.rs).
+    for (k, v) in c.kafka.security.client_properties() {
+        cc.set(k, v);
+    }
+    let admin: AdminClient<DefaultClientContext> = cc.create().unwrap();
     let k = &c.kafka;
     let names: Vec<&String> = k
         .input_topics
@@ -160,13 +163,15 @@ pub struct Collector {
 
 impl Collector {
     pub fn start(c: &Config) -> Collector {
-        let consumer: StreamConsumer = ClientConfig::new()
-            .set("bootstrap.servers", &c.kafka.brokers)
+        let mut cc = ClientConfig::new();
+        cc.set("bootstrap.servers", &c.kafka.brokers)
             .set("group.id", unique("collector"))
             .set("auto.offset.reset", "earliest")
-            .set("enable.auto.commit", "false")
-            .create()
-            .unwrap();
+            .set("enable.auto.commit", "false");
+        for (k, v) in c.kafka.security.client_properties() {
+            cc.set(k, v);
+        }
+        let consumer: StreamConsumer = cc.create().unwrap();
         let k = c.kafka.clone();
         consumer
             .subscribe(&[&k.output_topic, &k.statements_topic, &k.dlq_topic])

@@ -301,7 +301,7 @@ def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
             c.ok(ref["name"] == secret["metadata"]["name"] and ref["key"] in skeys,
                  f"env {e['name']} reads an existing Secret key ({ref['name']}/{ref['key']})")
     env_names = {e["name"] for e in ctr.get("env", [])}
-    c.ok({"BYLINE_KAFKA__BROKERS", "BYLINE_KAFKA__PROPERTIES__SASL.USERNAME", "BYLINE_KAFKA__PROPERTIES__SASL.PASSWORD"} <= env_names,
+    c.ok({"BYLINE_KAFKA__BROKERS", "BYLINE_KAFKA__SECURITY__SASL_USERNAME", "BYLINE_KAFKA__SECURITY__SASL_PASSWORD"} <= env_names,
          "brokers and SASL credentials come from env")
 
     def selects(sel: dict) -> bool:
@@ -365,13 +365,14 @@ def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
                 eff = {}
                 c.ok(False, "check-config output is TOML", str(e))
             kafka = eff.get("kafka", {})
-            props = kafka.get("properties", {})
             brokers = kafka.get("brokers")
             brokers = ",".join(brokers) if isinstance(brokers, list) else brokers
             c.ok(brokers == env.get("BYLINE_KAFKA__BROKERS"), "effective kafka.brokers is the Deployment's", str(brokers))
-            c.ok({"sasl.username", "sasl.password", "security.protocol"} <= set(props),
-                 "effective kafka.properties has sasl.username, sasl.password, security.protocol",
-                 f"has {sorted(props)}")
+            sec = kafka.get("security", {})
+            c.ok({"sasl_username", "sasl_password", "protocol"} <= set(sec) and sec.get("protocol") == "sasl_ssl",
+                 "effective kafka.security has protocol sasl_ssl, sasl_username, sasl_password",
+                 f"has {sorted(sec)}")
+            c.ok(sec.get("sasl_password") == "***", "check-config shows the password as ***")
             c.ok(eff.get("metrics", {}).get("listen", "").endswith(":9464"), "effective metrics.listen is port 9464")
             if "worker" in eff:
                 eff_drain = drain_timeout_s(eff["worker"])
