@@ -237,6 +237,30 @@ fn glued(text: &Text<'_>, i: usize, p: &str) -> bool {
         && toks.get(i + 1).is_some_and(|t| !t.space_before)
 }
 
+/// Whether token `h` is a hyphen with spaces on both sides joining the
+/// one-word run `first..h` to a single capitalized word, where neither word
+/// is a known name, a census name or an acronym: the halves of one name
+/// ("Wal - Mart"), not two names around a dash ("Ukraine - Russia").
+fn spaced_hyphen_name(kb: &Knowledge, text: &Text<'_>, first: usize, h: usize) -> bool {
+    let toks = text.tokens();
+    let half = |i: usize| {
+        namey(text, i)
+            && !text.is_all_caps(i)
+            && kb.lookup(text.token_text(i)).is_none()
+            && !kb.is_first_name(text.token_text(i))
+            && !kb.is_last_name(text.token_text(i))
+            && kb.title(&lower(text, i)).is_none()
+    };
+    h == first + 1
+        && text.get_text(h) == Some("-")
+        && toks[h].space_before
+        && toks.get(h + 1).is_some_and(|t| t.space_before)
+        && same_sentence(text, first, h + 1)
+        && half(first)
+        && half(h + 1)
+        && !namey(text, h + 2)
+}
+
 /// End of the plain capitalized run starting at `i` (no connectors).
 fn plain_end(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>, i: usize) -> usize {
     let mut e = i;
@@ -321,6 +345,12 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
                     continue;
                 }
                 break;
+            }
+            // "Wal - Mart", "Rolls - Royce": a tokenized corpus spaces the
+            // hyphen of a one-word name whose halves are no names alone.
+            if spaced_hyphen_name(kb, text, first, end) {
+                end += 2;
+                continue;
             }
             let ls = s.to_lowercase();
             // Particles: "von der Leyen", "bin Salman".

@@ -23,6 +23,7 @@ const OF_HEADS: &str = include_str!("../../../data/entities/lexicon/of_heads.txt
 const NON_NAMES: &str = include_str!("../../../data/entities/lexicon/non_names.txt");
 const MISC_HEADS: &str = include_str!("../../../data/entities/lexicon/misc_heads.txt");
 const PRODUCT_WORDS: &str = include_str!("../../../data/entities/lexicon/product_words.txt");
+const MODIFIER_NOUNS: &str = include_str!("../../../data/entities/lexicon/modifier_nouns.txt");
 
 /// Cities smaller than this whose name is also a census first or last name
 /// are left out: "Clinton" or "Marion" are more often people.
@@ -139,6 +140,9 @@ pub struct Knowledge {
     misc_heads: HashSet<Box<str>>,
     /// Product and technology words ("OS", "SDK") that make a name MISC.
     product_words: HashSet<Box<str>>,
+    /// Common nouns that make an organization name before them a modifier
+    /// ("Apple engineers"), lowercase.
+    modifier_nouns: HashSet<Box<str>>,
     /// US state names ("California"), for "City, State" locations.
     us_states: HashSet<Box<str>>,
     /// Country names, as GeoNames writes them, for "<Country> Government".
@@ -193,6 +197,7 @@ impl Knowledge {
                 .collect(),
             misc_heads: set(MISC_HEADS, false),
             product_words: set(PRODUCT_WORDS, false),
+            modifier_nouns: set(MODIFIER_NOUNS, true),
             us_states: HashSet::new(),
             countries: HashSet::new(),
         };
@@ -334,6 +339,12 @@ impl Knowledge {
     /// Whether `w` (as written) is a product or technology word ("SDK").
     pub fn is_product_word(&self, w: &str) -> bool {
         self.product_words.contains(w)
+    }
+
+    /// Whether lowercase `w` is a noun that an organization name before it
+    /// merely modifies ("engineers", "logo").
+    pub fn is_modifier_noun(&self, lower: &str) -> bool {
+        self.modifier_nouns.contains(lower)
     }
 
     /// Whether `name` is a US state ("California").

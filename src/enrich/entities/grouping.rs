@@ -13,7 +13,7 @@
 use super::gazetteer::Knowledge;
 use super::typing::{key, Raw, RolePhrase};
 use crate::event::{Entity, EntityType, Mention};
-use crate::text::Text;
+use crate::text::{CharSpan, Text};
 
 /// An entity under construction.
 struct Group {
@@ -262,37 +262,53 @@ pub fn group(
         }
     }
     attach_references(text, raws, &group_of, &mut groups, role_phrases);
-    groups.retain(|g| !g.members.is_empty());
-    groups.sort_by_key(|g| g.members.first().map_or(usize::MAX, |&i| raws[i].first));
+    // Hidden names ("Apple Inc." in "an Apple Inc. executive") name their
+    // entity but are no mentions: an entity with only those is none.
+    groups.retain(|g| g.members.iter().any(|&i| !raws[i].hidden));
+    let first_shown = |g: &Group| {
+        g.members
+            .iter()
+            .filter(|&&i| !raws[i].hidden)
+            .map(|&i| raws[i].first)
+            .next()
+            .unwrap_or(usize::MAX)
+    };
+    groups.sort_by_key(first_shown);
     groups
         .into_iter()
         .enumerate()
         .map(|(n, g)| {
-            let mentions: Vec<Mention> = g
+            let forms: Vec<(bool, CharSpan<'_>)> = g
                 .members
                 .iter()
-                .filter_map(|&i| text.token_span(raws[i].first, raws[i].end))
-                .map(|s| Mention {
-                    text: s.text.to_string(),
-                    start: s.start,
-                    end: s.end,
+                .filter_map(|&i| {
+                    Some((raws[i].hidden, text.token_span(raws[i].first, raws[i].end)?))
                 })
                 .collect();
             // The fullest form, without a leading article the name does not
             // always carry ("The SEC" -> "SEC", but "The Telegraph" stays).
-            let always_the = mentions.iter().all(|m| m.text.starts_with("The "));
-            let name = mentions
+            let always_the = forms.iter().all(|(_, s)| s.text.starts_with("The "));
+            let name = forms
                 .iter()
-                .map(|m| {
+                .map(|(_, s)| {
                     if always_the {
-                        m.text.as_str()
+                        s.text
                     } else {
-                        m.text.strip_prefix("The ").unwrap_or(&m.text)
+                        s.text.strip_prefix("The ").unwrap_or(s.text)
                     }
                 })
                 .max_by_key(|t| t.chars().count())
                 .unwrap_or_default()
                 .to_string();
+            let mentions: Vec<Mention> = forms
+                .into_iter()
+                .filter(|(hidden, _)| !hidden)
+                .map(|(_, s)| Mention {
+                    text: s.text.to_string(),
+                    start: s.start,
+                    end: s.end,
+                })
+                .collect();
             let mut references = g.references;
             references.sort_by_key(|m| m.start);
             Entity {

@@ -17,6 +17,7 @@
 pub mod candidates;
 pub mod gazetteer;
 pub mod grouping;
+pub mod modifiers;
 pub mod typing;
 
 use super::{Document, Enrichment, Stage};
@@ -69,6 +70,8 @@ impl EntitiesStage {
         acronyms(text, &mut raws);
         city_state(kb, text, &mut raws);
         city_ap_state(kb, text, &mut raws);
+        country_government(kb, text, &mut raws);
+        modifiers::hide_modifiers(kb, text, &mut raws);
         attach_the(kb, text, &doc, &mut raws);
         lowercase_roles(kb, text, &mut roles);
         raws.sort_by_key(|r| r.first);
@@ -171,6 +174,7 @@ fn acronyms(text: &Text<'_>, raws: &mut [Raw]) {
 /// "San Francisco, California": a place followed by a comma and a US state
 /// is one location (the way US news writes a city), unless the place is
 /// itself a state or country ("Texas, California and Florida" is a list).
+/// The state keeps its own (nested) mention.
 fn city_state(kb: &Knowledge, text: &Text<'_>, raws: &mut Vec<Raw>) {
     raws.sort_by_key(|r| r.first);
     let mut i = 0;
@@ -192,12 +196,14 @@ fn city_state(kb: &Knowledge, text: &Text<'_>, raws: &mut Vec<Raw>) {
         if joined {
             let canonical = a.canonical.clone().unwrap_or(city);
             let end = b.end;
-            raws.remove(i + 1);
+            // The state stays a mention of its own, nested in the city's:
+            // the article names both places.
             if let Some(r) = raws.get_mut(i) {
                 r.end = end;
                 r.canonical = Some(canonical);
                 r.strong = true;
             }
+            i += 1;
         }
         i += 1;
     }
@@ -251,6 +257,29 @@ fn city_ap_state(kb: &Knowledge, text: &Text<'_>, raws: &mut Vec<Raw>) {
         }
     }
     raws.retain(|r| !merged.iter().any(|&(a, b)| r.first >= a && r.end <= b));
+}
+
+/// "the US government": a country and a following lowercase "government"
+/// are one location, the country acting (as "US Government" is).
+fn country_government(kb: &Knowledge, text: &Text<'_>, raws: &mut [Raw]) {
+    for r in raws.iter_mut() {
+        let government = text.get_text(r.end) == Some("government")
+            && text.tokens().get(r.end).is_some_and(|t| t.space_before)
+            && same_sentence(text, r.end - 1, r.end);
+        if government
+            && r.kind == Some(EntityType::Location)
+            && kb.is_country(&key_of(text, r.first, r.end))
+        {
+            // Its own entity, like "US Government": not the country's name.
+            r.canonical = None;
+            r.end += 1;
+        }
+    }
+}
+
+fn same_sentence(text: &Text<'_>, a: usize, b: usize) -> bool {
+    let t = text.tokens();
+    matches!((t.get(a), t.get(b)), (Some(x), Some(y)) if x.sentence == y.sentence)
 }
 
 fn key_of(text: &Text<'_>, first: usize, end: usize) -> String {

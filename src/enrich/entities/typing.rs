@@ -34,6 +34,10 @@ pub struct Raw {
     pub canonical: Option<String>,
     /// Whether it modifies a title ("US" in "US President"): never takes "The".
     pub modifier: bool,
+    /// A name that only modifies a noun ("Apple Inc." in "an Apple Inc.
+    /// executive"): never output as a mention, but it still names its
+    /// entity (the fullest form the article writes).
+    pub hidden: bool,
 }
 
 /// A title phrase without a name ("the US President"): a candidate reference.
@@ -88,6 +92,7 @@ pub fn type_run(
             role: None,
             canonical: e.canonical.as_deref().map(str::to_string),
             modifier: false,
+            hidden: false,
         });
         return;
     }
@@ -216,6 +221,7 @@ pub fn type_run(
         role,
         canonical: None,
         modifier: false,
+        hidden: false,
     });
 }
 
@@ -303,6 +309,7 @@ fn raw(first: usize, end: usize, kind: Option<EntityType>, strong: bool) -> Raw 
         role: None,
         canonical: None,
         modifier: false,
+        hidden: false,
     }
 }
 
@@ -445,6 +452,18 @@ fn type_segment(
             r.canonical = canonical;
             push(out, r);
         }
+        return;
+    }
+    // "Wal-Mart", "Coca-Cola": two unknown capitalized halves of one
+    // hyphenated word (spaced or not) name a company far more often than a
+    // person, who would come with a first name.
+    let hyphen_pair = n == 3
+        && text.token_text(first + 1) == "-"
+        && [first, first + 2].iter().all(|&i| {
+            text.tokens()[i].kind == TokenKind::Word && !kb.is_first_name(text.token_text(i))
+        });
+    if hyphen_pair {
+        push(out, raw(first, end, Some(EntityType::Organization), false));
         return;
     }
     // Unknown words: person-like shapes are persons, the rest organizations.
@@ -613,6 +632,8 @@ pub fn resolve(text: &Text<'_>, raws: &mut [Raw]) {
             single.insert(text.token_text(r.first).to_string(), kind);
         }
     }
+    let mut contextual: HashMap<&str, EntityType> = HashMap::new();
+    let mut unknown: Vec<usize> = Vec::new();
     for r in raws.iter_mut() {
         if r.end - r.first != 1 {
             continue;
@@ -655,51 +676,63 @@ pub fn resolve(text: &Text<'_>, raws: &mut [Raw]) {
         }
         if let Some(t) = context_type(text, r.first, r.end) {
             r.kind = Some(t);
+            contextual.entry(w).or_insert(t);
             continue;
         }
         if r.kind.is_none() {
+            unknown.push(r.first);
+        }
+    }
+    // A word typed by its context in one place ("the Beatles") keeps that
+    // type where it has none ("Beatles' Apple Corps" in the headline).
+    for r in raws.iter_mut() {
+        if r.kind.is_none() && unknown.contains(&r.first) {
             // No evidence at all: most such words in news are product,
             // event or work names, rarely a person never named in full.
-            r.kind = Some(EntityType::Misc);
+            let w = text.token_text(r.first);
+            r.kind = Some(contextual.get(w).copied().unwrap_or(EntityType::Misc));
         }
     }
 }
+
+/// Role words that mark the person next to them ("analyst Chris Weafer",
+/// "Kaoru Yosano, the Japanese minister").
+const ROLE_WORDS: &[&str] = &[
+    "chairman",
+    "chairwoman",
+    "president",
+    "minister",
+    "secretary",
+    "chief",
+    "ceo",
+    "analyst",
+    "economist",
+    "spokesman",
+    "spokeswoman",
+    "director",
+    "governor",
+    "head",
+    "leader",
+    "founder",
+    "executive",
+    "officer",
+    "strategist",
+    "manager",
+    "senator",
+    "judge",
+    "ambassador",
+    "mayor",
+    "professor",
+    "coach",
+    "editor",
+    "reporter",
+    "author",
+];
 
 /// Whether a title or role word comes right before token `first`
 /// ("chairman Sergei Ignatiev", "analyst Chris Weafer"), or a comma after a
 /// role phrase ("Japan's prime minister, Taro Aso").
 fn title_before(text: &Text<'_>, first: usize) -> bool {
-    const ROLE_WORDS: &[&str] = &[
-        "chairman",
-        "chairwoman",
-        "president",
-        "minister",
-        "secretary",
-        "chief",
-        "ceo",
-        "analyst",
-        "economist",
-        "spokesman",
-        "spokeswoman",
-        "director",
-        "governor",
-        "head",
-        "leader",
-        "founder",
-        "executive",
-        "officer",
-        "strategist",
-        "manager",
-        "senator",
-        "judge",
-        "ambassador",
-        "mayor",
-        "professor",
-        "coach",
-        "editor",
-        "reporter",
-        "author",
-    ];
     let is_role = |i: usize| {
         text.get_text(i)
             .is_some_and(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
@@ -709,6 +742,36 @@ fn title_before(text: &Text<'_>, first: usize) -> bool {
         Some(p) if text.get_text(p) == Some(",") => p.checked_sub(1).is_some_and(is_role),
         _ => false,
     }
+}
+
+/// Whether the words from token `i` (after a name and a comma) are a
+/// person's apposition: an age ("Papermaster, 49,") or a short phrase
+/// holding a role word ("Kaoru Yosano, the Japanese minister of ...").
+fn apposition_person(text: &Text<'_>, i: usize) -> bool {
+    let toks = text.tokens();
+    if toks.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+        && text.get_text(i + 1) == Some(",")
+        && text.token_text(i).len() <= 3
+    {
+        return true;
+    }
+    let mut j = i;
+    if text
+        .get_text(j)
+        .is_some_and(|w| matches!(w, "the" | "a" | "an" | "its" | "whose"))
+    {
+        j += 1;
+    }
+    let sentence = toks.get(i).map(|t| t.sentence);
+    for k in j..(j + 4).min(toks.len()) {
+        if toks.get(k).map(|t| t.sentence) != sentence || toks[k].kind != TokenKind::Word {
+            return false;
+        }
+        if ROLE_WORDS.contains(&text.lower(k).as_ref()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A type from the words around an unknown name.
@@ -724,6 +787,9 @@ fn context_type(text: &Text<'_>, first: usize, end: usize) -> Option<EntityType>
             return Some(EntityType::Person);
         }
         if n == "," && next2.as_deref() == Some("who") {
+            return Some(EntityType::Person);
+        }
+        if n == "," && apposition_person(text, end + 1) {
             return Some(EntityType::Person);
         }
         if n == "-"
