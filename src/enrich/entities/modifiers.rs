@@ -6,9 +6,10 @@
 //! processors or the person, and the company name is a classifier inside it.
 //! Mention-level annotation of whole noun phrases (MEANTIME, ACE-style
 //! extents) does not mark such names, so they are hidden (kept only to name
-//! their entity: "Apple Inc." in "an Apple Inc. executive"), by two rules:
+//! their entity: "Apple Inc." in "an Apple Inc. executive"), by three rules:
 //! - an organization before a noun of `modifier_nouns.txt` (staff, products,
 //!   brand and corporate things);
+//! - an organization in a compound adjective ("Intel-based", "Google-owned");
 //! - an organization before a corporate role ("Apple CEO", "Apple Inc.
 //!   co-founder"): government offices are not corporate roles, so "US
 //!   Treasury Secretary" keeps "US Treasury".
@@ -122,7 +123,18 @@ fn verdict(kb: &Knowledge, text: &Text<'_>, r: &Raw) -> Verdict {
     let Some(nt) = toks.get(next) else {
         return Verdict::Keep;
     };
-    if nt.sentence != last.sentence || !nt.space_before {
+    if nt.sentence != last.sentence {
+        return Verdict::Keep;
+    }
+    // "Intel-based", "Google-owned": a compound adjective built on the name.
+    if text.token_text(next) == "-"
+        && !nt.space_before
+        && toks.get(next + 1).is_some_and(|t| !t.space_before)
+        && is_lower_word(text, next + 1)
+    {
+        return Verdict::Modifier;
+    }
+    if !nt.space_before {
         return Verdict::Keep;
     }
     // "the Ukraine-US natural resources agreement": a pair, not a modifier.

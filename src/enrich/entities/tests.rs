@@ -543,3 +543,18 @@ fn type_from_context_carries_to_other_mentions() {
     assert!(z.len() >= 2, "{m:?}");
     assert!(z.iter().all(|k| **k == EntityType::Organization), "{m:?}");
 }
+
+#[test]
+fn organization_in_compound_adjective_or_before_members_is_hidden() {
+    let m = mentions(&run(
+        "Apple unveiled a new Intel-based Mac. The G7 nations met in Washington. The G7 agreed.",
+    ));
+    let texts: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(!texts.contains(&"Intel"), "{m:?}");
+    assert_eq!(
+        texts.iter().filter(|t| t.contains("G7")).count(),
+        1,
+        "{m:?}"
+    );
+    assert!(texts.contains(&"Washington"), "{m:?}");
+}
