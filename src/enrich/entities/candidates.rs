@@ -10,16 +10,19 @@
 //! headline need more evidence: the word is known, or the article writes it
 //! capitalized mid-sentence and never lowercase.
 
-use std::collections::HashSet;
+use super::fxhash::FxHashSet as HashSet;
 
 use super::gazetteer::Knowledge;
+use super::lower::{self, Lower};
 use crate::text::{Text, TokenKind};
 
 /// What the article as a whole says about its words.
 pub struct DocInfo<'a> {
-    /// Words the article writes in lowercase somewhere (borrowed from the body).
+    /// Words the article writes in lowercase somewhere (borrowed from the
+    /// body): only those that also start a sentence, the only ones asked.
     pub lower_seen: HashSet<&'a str>,
-    /// Words the article writes capitalized in mid-sentence positions.
+    /// Words the article writes capitalized in mid-sentence positions: only
+    /// those also capitalized by position, the only ones asked.
     pub cap_mid: HashSet<&'a str>,
     /// Per sentence: whether it is a title-case headline or all-caps line.
     pub headline: Vec<bool>,
@@ -71,8 +74,6 @@ impl<'a> DocInfo<'a> {
                 initial[i] = true;
             }
         }
-        let mut lower_seen = HashSet::new();
-        let mut cap_mid = HashSet::new();
         let mut headline = Vec::with_capacity(text.sentences().len());
         for s in text.sentences() {
             let (mut caps, mut lows, mut words) = (0usize, 0usize, 0usize);
@@ -80,13 +81,9 @@ impl<'a> DocInfo<'a> {
                 if toks.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
                     continue;
                 }
-                let w = text.token_text(i);
-                let first = w.chars().next();
+                let first = text.token_text(i).chars().next();
                 if first.is_some_and(char::is_lowercase) {
                     lows += 1;
-                    if !namey(text, i) {
-                        lower_seen.insert(w);
-                    }
                 } else if first.is_some_and(char::is_uppercase) {
                     caps += 1;
                 }
@@ -98,13 +95,59 @@ impl<'a> DocInfo<'a> {
             let unfinished = !matches!(last, Some("." | "!" | "?"));
             headline.push(words >= 4 && lows * 5 <= words && caps >= 4 && unfinished);
         }
+        let in_headline =
+            |t: &crate::text::Token| headline.get(t.sentence as usize).copied().unwrap_or(false);
+        // Only words capitalized by position are ever asked about: collect
+        // them first, so that the scan of the whole article below hashes
+        // only words of the right length and stores only those asked about.
+        let mut asked_lower: HashSet<String> = HashSet::default();
+        let mut asked_cap: HashSet<&'a str> = HashSet::default();
+        // (first byte, length) of the asked words: most other words fail this
+        // test before any hashing.
+        let mut shapes = [0u64; 64];
+        let shape = |w: &str| {
+            (
+                usize::from(w.as_bytes().first().copied().unwrap_or(0) & 63),
+                1u64 << w.len().min(63),
+            )
+        };
         for (i, t) in toks.iter().enumerate() {
-            if t.kind != TokenKind::Word || initial[i] {
+            let positional = initial[i] || in_headline(t);
+            if t.kind == TokenKind::Word && positional && namey(text, i) {
+                let w = text.token_text(i);
+                asked_cap.insert(w);
+                if initial[i] && !in_headline(t) {
+                    let lw = w.to_lowercase();
+                    let (row, bit) = shape(&lw);
+                    if let Some(r) = shapes.get_mut(row) {
+                        *r |= bit;
+                    }
+                    asked_lower.insert(lw);
+                }
+            }
+        }
+        let mut lower_seen = HashSet::default();
+        let mut cap_mid = HashSet::default();
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind != TokenKind::Word {
                 continue;
             }
-            let h = headline.get(t.sentence as usize).copied().unwrap_or(false);
-            if !h && text.is_capitalized(i) {
-                cap_mid.insert(text.token_text(i));
+            let w = text.token_text(i);
+            let first = w.chars().next();
+            if first.is_some_and(char::is_lowercase) {
+                let (row, bit) = shape(w);
+                if shapes.get(row).is_some_and(|r| r & bit != 0)
+                    && asked_lower.contains(w)
+                    && !namey(text, i)
+                {
+                    lower_seen.insert(w);
+                }
+            } else if !initial[i]
+                && !in_headline(t)
+                && first.is_some_and(char::is_uppercase)
+                && asked_cap.contains(w)
+            {
+                cap_mid.insert(w);
             }
         }
         DocInfo {
@@ -134,8 +177,8 @@ pub struct Run {
     pub end: usize,
 }
 
-fn lower(text: &Text<'_>, i: usize) -> String {
-    text.token_text(i).to_lowercase()
+fn lower<'a>(text: &Text<'a>, i: usize) -> Lower<'a> {
+    lower::lower(text.token_text(i))
 }
 
 /// Whether token `i` is a capitalized word that is never a name alone.
@@ -222,7 +265,7 @@ fn can_be_name(
     // Sentence start: an unknown word the article never writes lowercase,
     // directly followed by another name word ("Kaoru Yosano said").
     let lw = lower(text, i);
-    !doc.lower_seen.contains(lw.as_str())
+    !doc.lower_seen.contains(&*lw)
         && !lw.ends_with("ly")
         && !lw.ends_with("ing")
         && namey(text, i + 1)
@@ -321,7 +364,7 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
             // "Mr. Smith", "Gen. Petraeus": a title abbreviation's dot.
             if s == "."
                 && !text.tokens()[end].space_before
-                && kb.title(&prev.to_lowercase()).is_some()
+                && kb.title(&lower::lower(prev)).is_some()
                 && namey(text, end + 1)
                 && same_sentence(text, first, end + 1)
             {
@@ -352,11 +395,11 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
                 end += 2;
                 continue;
             }
-            let ls = s.to_lowercase();
+            let ls = lower::lower(s);
             // Particles: "von der Leyen", "bin Salman".
             if kb.is_particle(&ls) && end - first <= 2 {
                 let mut j = end;
-                while j < n && kb.is_particle(&text.token_text(j).to_lowercase()) && j - end < 3 {
+                while j < n && kb.is_particle(&lower(text, j)) && j - end < 3 {
                     j += 1;
                 }
                 if namey(text, j) && same_sentence(text, first, j) && j > end {
@@ -412,7 +455,7 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
         // A trailing connector never ends a run.
         while end > first + 1 {
             let last = text.token_text(end - 1);
-            if matches!(last, "&" | "." | "-") || kb.is_particle(&last.to_lowercase()) {
+            if matches!(last, "&" | "." | "-") || kb.is_particle(&lower::lower(last)) {
                 end -= 1;
             } else {
                 break;
@@ -441,6 +484,9 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
                 probe.push(' ');
             }
             probe.push_str(text.token_text(j));
+            if !kb.may_extend(&probe) {
+                break;
+            }
             if j + 1 > end && kb.lookup(&probe).is_some() {
                 end = j + 1;
             }

@@ -16,16 +16,16 @@ use crate::event::{Entity, EntityType, Mention};
 use crate::text::{CharSpan, Text};
 
 /// An entity under construction.
-struct Group {
+struct Group<'a> {
     /// Its type.
     kind: EntityType,
     /// Words of its fullest name, for containment tests.
-    words: Vec<String>,
+    words: Vec<&'a str>,
     /// Gazetteer canonical name, when one mention had it.
     canonical: Option<String>,
     /// Other forms that joined through a canonical name ("SDK" for
     /// "Software Development Kit (SDK)"): later mentions of them join too.
-    aliases: Vec<Vec<String>>,
+    aliases: Vec<Vec<&'a str>>,
     /// Indices into the raw mentions.
     members: Vec<usize>,
     /// Role strings, in order found.
@@ -34,7 +34,7 @@ struct Group {
     references: Vec<Mention>,
 }
 
-fn words(text: &Text<'_>, r: &Raw) -> Vec<String> {
+fn words<'a>(text: &Text<'a>, r: &Raw) -> Vec<&'a str> {
     // A leading "The" is part of the mention, not of the name to match.
     let first = if r.end - r.first > 1 && text.token_text(r.first) == "The" {
         r.first + 1
@@ -44,19 +44,31 @@ fn words(text: &Text<'_>, r: &Raw) -> Vec<String> {
     (first..r.end)
         .map(|i| text.token_text(i))
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(str::to_string)
         .collect()
 }
 
-fn contains_run(hay: &[String], needle: &[String]) -> bool {
+fn contains_run(hay: &[&str], needle: &[&str]) -> bool {
     !needle.is_empty()
         && needle.len() <= hay.len()
         && hay.windows(needle.len()).any(|w| w == needle)
 }
 
-fn initials(ws: &[String]) -> String {
+/// Whether acronym `acr` starts with the (case-folded) initial of the first
+/// word of `ws` that an acronym spells (function words skipped).
+fn same_initial(acr: &str, ws: &[&str]) -> bool {
+    let first = ws
+        .iter()
+        .find(|w| !matches!(**w, "of" | "and" | "the" | "for" | "&" | "de"))
+        .and_then(|w| w.chars().next());
+    match (acr.chars().next(), first) {
+        (Some(a), Some(f)) => a.to_lowercase().eq(f.to_lowercase()),
+        _ => false,
+    }
+}
+
+fn initials(ws: &[&str]) -> String {
     ws.iter()
-        .filter(|w| !matches!(w.as_str(), "of" | "and" | "the" | "for" | "&" | "de"))
+        .filter(|w| !matches!(**w, "of" | "and" | "the" | "for" | "&" | "de"))
         .filter_map(|w| w.chars().next())
         .collect()
 }
@@ -65,7 +77,10 @@ fn initials(ws: &[String]) -> String {
 /// letters are the initials of the name's words ("SEC"), or, for longer
 /// acronyms, each word gives its initial and maybe further letters of itself
 /// in order ("WWDC" for "Worldwide Developers Conference", "NASDAQ").
-pub fn is_acronym_of(acr: &str, ws: &[String]) -> bool {
+pub fn is_acronym_of(acr: &str, ws: &[&str]) -> bool {
+    if !same_initial(acr, ws) {
+        return false;
+    }
     let letters: Vec<char> = acr.chars().flat_map(char::to_lowercase).collect();
     if letters.len() < 2
         || letters.len() > 10
@@ -76,7 +91,7 @@ pub fn is_acronym_of(acr: &str, ws: &[String]) -> bool {
     }
     let words: Vec<Vec<char>> = ws
         .iter()
-        .filter(|w| !matches!(w.as_str(), "of" | "and" | "the" | "for" | "&" | "de"))
+        .filter(|w| !matches!(**w, "of" | "and" | "the" | "for" | "&" | "de"))
         .map(|w| w.chars().flat_map(char::to_lowercase).collect())
         .collect();
     if words.len() < 2 || letters.len() < words.len() {
@@ -115,22 +130,36 @@ fn loose(a: &[char], words: &[Vec<char>]) -> bool {
     }
 }
 
-fn matches(g: &Group, kind: EntityType, ws: &[String], canonical: Option<&str>) -> bool {
+/// Whether `words` joined by single spaces equal `s` (without building it).
+fn joined_eq(words: &[&str], s: &str) -> bool {
+    let mut rest = s;
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            match rest.strip_prefix(' ') {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        match rest.strip_prefix(*w) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty() && !words.is_empty()
+}
+
+fn matches(g: &Group<'_>, kind: EntityType, ws: &[&str], canonical: Option<&str>) -> bool {
     if g.kind != kind {
         return false;
     }
     if canonical.is_some() && canonical == g.canonical.as_deref() {
         return true;
     }
-    if let Some(c) = canonical {
-        if g.words.join(" ") == c {
-            return true;
-        }
+    if canonical.is_some_and(|c| joined_eq(&g.words, c)) {
+        return true;
     }
-    if let Some(c) = g.canonical.as_deref() {
-        if ws.join(" ") == c {
-            return true;
-        }
+    if g.canonical.as_deref().is_some_and(|c| joined_eq(ws, c)) {
+        return true;
     }
     if g.aliases.iter().any(|a| a == ws) {
         return true;
@@ -143,6 +172,9 @@ fn matches(g: &Group, kind: EntityType, ws: &[String], canonical: Option<&str>) 
                     && ws[0].chars().count() >= 2
                     && ws[0].chars().all(|c| c.is_uppercase())
                     && g.words.len() >= 2
+                    // Both ways spell the first word's initial first: a
+                    // cheap test before building either.
+                    && same_initial(&ws[0], &g.words)
                     && (initials(&g.words) == ws[0] || is_acronym_of(&ws[0], &g.words)))
         }
         EntityType::Location => g.words == ws,
@@ -175,9 +207,9 @@ const LEGAL_FORMS: &[&str] = &[
 /// organization's short form prefers the full name that only adds a legal
 /// form ("Apple Inc." over "Apple Stores").
 fn best_group(
-    groups: &[Group],
+    groups: &[Group<'_>],
     kind: EntityType,
-    ws: &[String],
+    ws: &[&str],
     canonical: Option<&str>,
 ) -> Option<usize> {
     let mut hits = groups
@@ -195,7 +227,7 @@ fn best_group(
                 && g.words.starts_with(ws)
                 && g.words
                     .get(ws.len()..)
-                    .is_some_and(|rest| rest.iter().all(|w| LEGAL_FORMS.contains(&w.as_str())))
+                    .is_some_and(|rest| rest.iter().all(|w| LEGAL_FORMS.contains(w)))
         })
     };
     if legal(first) {
@@ -212,7 +244,7 @@ pub fn group(
     role_phrases: &[RolePhrase],
 ) -> Vec<Entity> {
     let _ = kb;
-    let all_words: Vec<Vec<String>> = raws.iter().map(|r| words(text, r)).collect();
+    let all_words: Vec<Vec<&str>> = raws.iter().map(|r| words(text, r)).collect();
     let mut order: Vec<usize> = (0..raws.len()).collect();
     // Longest names first; among equals, body order.
     order.sort_by_key(|&i| (std::cmp::Reverse(all_words[i].len()), raws[i].first));

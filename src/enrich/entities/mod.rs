@@ -15,8 +15,10 @@
 //!    role phrases resolved to persons as references.
 
 pub mod candidates;
+pub mod fxhash;
 pub mod gazetteer;
 pub mod grouping;
+pub mod lower;
 pub mod modifiers;
 pub mod typing;
 
@@ -105,7 +107,7 @@ fn attach_the(kb: &Knowledge, text: &Text<'_>, doc: &DocInfo<'_>, raws: &mut [Ra
 
 /// Name words of tokens `first..end` (punctuation and a leading "The" left
 /// out), as grouping compares them.
-fn name_words(text: &Text<'_>, first: usize, end: usize) -> Vec<String> {
+fn name_words<'a>(text: &Text<'a>, first: usize, end: usize) -> Vec<&'a str> {
     let first = if end - first > 1 && text.token_text(first) == "The" {
         first + 1
     } else {
@@ -114,7 +116,6 @@ fn name_words(text: &Text<'_>, first: usize, end: usize) -> Vec<String> {
     (first..end)
         .map(|i| text.token_text(i))
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(str::to_string)
         .collect()
 }
 
@@ -124,7 +125,7 @@ fn name_words(text: &Text<'_>, first: usize, end: usize) -> Vec<String> {
 /// parentheses it may spell only the name's last words ("iPhone Software
 /// Development Kit (SDK)"), and joins that name.
 fn acronyms(text: &Text<'_>, raws: &mut [Raw]) {
-    let longs: Vec<(usize, usize, EntityType, Vec<String>)> = raws
+    let longs: Vec<(usize, usize, EntityType, Vec<&str>)> = raws
         .iter()
         .filter(|r| r.end - r.first >= 2 && r.strong && r.canonical.is_none())
         .filter_map(|r| Some((r.first, r.end, r.kind?, name_words(text, r.first, r.end))))
@@ -324,7 +325,7 @@ fn lowercase_roles(kb: &Knowledge, text: &Text<'_>, roles: &mut Vec<RolePhrase>)
         let mut j = i + 1;
         let mut head = None;
         while j < n && j <= i + 4 {
-            let lw = text.token_text(j).to_lowercase();
+            let lw = lower::lower(text.token_text(j));
             if kb.title(&lw) == Some(false) {
                 head = Some(j);
                 j += 1;

@@ -10,10 +10,11 @@
 //! then by document-level consistency in [`resolve`]: a word typed elsewhere
 //! in the article keeps that type ("Jobs" after "Steve Jobs").
 
-use std::collections::HashMap;
+use super::fxhash::FxHashMap as HashMap;
 
 use super::candidates::{namey, DocInfo, Run};
 use super::gazetteer::{Knowledge, Known};
+use super::lower::{self, Lower};
 use crate::event::EntityType;
 use crate::text::{Text, TokenKind};
 
@@ -61,8 +62,8 @@ pub fn key(text: &Text<'_>, first: usize, end: usize) -> String {
     s
 }
 
-fn lower(text: &Text<'_>, i: usize) -> String {
-    text.token_text(i).to_lowercase()
+fn lower<'a>(text: &Text<'a>, i: usize) -> Lower<'a> {
+    lower::lower(text.token_text(i))
 }
 
 fn known_type(k: Known) -> EntityType {
@@ -471,7 +472,7 @@ fn type_segment(
         let w = text.token_text(i);
         let tk = text.tokens()[i].kind;
         (tk == TokenKind::Word && !text.is_all_caps(i) && w.starts_with(char::is_uppercase))
-            || kb.is_particle(&w.to_lowercase())
+            || kb.is_particle(&lower::lower(w))
             || w == "-"
             || w == "."
     }) && n <= 5
@@ -604,7 +605,7 @@ pub fn resolve(text: &Text<'_>, raws: &mut [Raw]) {
     }
     // Words of strongly typed multi-word names: persons lend every name word,
     // organizations their first word ("Apple" from "Apple Computer").
-    let mut word_type: HashMap<String, EntityType> = HashMap::new();
+    let mut word_type: HashMap<String, EntityType> = HashMap::default();
     for r in raws.iter() {
         let (Some(kind), true) = (r.kind, r.end - r.first >= 2) else {
             continue;
@@ -626,13 +627,13 @@ pub fn resolve(text: &Text<'_>, raws: &mut [Raw]) {
         }
     }
     // Strong single-word types seen elsewhere.
-    let mut single: HashMap<String, EntityType> = HashMap::new();
+    let mut single: HashMap<String, EntityType> = HashMap::default();
     for r in raws.iter() {
         if let (Some(kind), true, 1) = (r.kind, r.strong, r.end - r.first) {
             single.insert(text.token_text(r.first).to_string(), kind);
         }
     }
-    let mut contextual: HashMap<&str, EntityType> = HashMap::new();
+    let mut contextual: HashMap<&str, EntityType> = HashMap::default();
     let mut unknown: Vec<usize> = Vec::new();
     for r in raws.iter_mut() {
         if r.end - r.first != 1 {
@@ -735,7 +736,7 @@ const ROLE_WORDS: &[&str] = &[
 fn title_before(text: &Text<'_>, first: usize) -> bool {
     let is_role = |i: usize| {
         text.get_text(i)
-            .is_some_and(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| ROLE_WORDS.contains(&&*lower::lower(w)))
     };
     match first.checked_sub(1) {
         Some(p) if is_role(p) => true,
@@ -776,12 +777,12 @@ fn apposition_person(text: &Text<'_>, i: usize) -> bool {
 
 /// A type from the words around an unknown name.
 fn context_type(text: &Text<'_>, first: usize, end: usize) -> Option<EntityType> {
-    let next = text.get_text(end).map(str::to_lowercase);
-    let next2 = text.get_text(end + 1).map(str::to_lowercase);
+    let next = text.get_text(end).map(lower::lower);
+    let next2 = text.get_text(end + 1).map(lower::lower);
     let prev = first
         .checked_sub(1)
         .and_then(|p| text.get_text(p))
-        .map(str::to_lowercase);
+        .map(lower::lower);
     if let Some(n) = next.as_deref() {
         if SPEECH_AFTER.contains(&n) {
             return Some(EntityType::Person);
