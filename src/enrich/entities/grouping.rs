@@ -286,7 +286,7 @@ pub fn group(
         g.members.sort_by_key(|&i| raws[i].first);
         for &i in &g.members {
             if let Some((a, b)) = raws[i].role {
-                let role = key(text, a, b);
+                let role = key(text, a, b).into_owned();
                 if !role.is_empty() && !g.roles.contains(&role) {
                     g.roles.push(role);
                 }
@@ -398,7 +398,7 @@ fn attach_references(
                 } else {
                     p.first
                 };
-                let role = key(text, start, p.end);
+                let role = key(text, start, p.end).into_owned();
                 if !g.roles.contains(&role) {
                     g.roles.push(role);
                 }

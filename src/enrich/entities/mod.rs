@@ -284,7 +284,7 @@ fn same_sentence(text: &Text<'_>, a: usize, b: usize) -> bool {
 }
 
 fn key_of(text: &Text<'_>, first: usize, end: usize) -> String {
-    typing::key(text, first, end)
+    typing::key(text, first, end).into_owned()
 }
 
 /// "Russel 2000", "iPhone 4", "Windows 11": a name that is not a known person,

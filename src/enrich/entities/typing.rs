@@ -10,6 +10,8 @@
 //! then by document-level consistency in [`resolve`]: a word typed elsewhere
 //! in the article keeps that type ("Jobs" after "Steve Jobs").
 
+use std::borrow::Cow;
+
 use super::fxhash::FxHashMap as HashMap;
 
 use super::candidates::{namey, DocInfo, Run};
@@ -51,15 +53,28 @@ pub struct RolePhrase {
 }
 
 /// The text of tokens `first..end` with single spaces where the body has any.
-pub fn key(text: &Text<'_>, first: usize, end: usize) -> String {
+/// Borrowed from the body when it already reads so (the common case: no
+/// line breaks or double spaces inside), built otherwise.
+pub fn key<'a>(text: &Text<'a>, first: usize, end: usize) -> Cow<'a, str> {
+    let end = end.min(text.tokens().len());
+    if first >= end {
+        return Cow::Borrowed("");
+    }
+    if let Some(span) = text.token_span(first, end) {
+        let s = span.text;
+        let single = !s.contains(|c: char| c.is_whitespace() && c != ' ') && !s.contains("  ");
+        if single {
+            return Cow::Borrowed(s);
+        }
+    }
     let mut s = String::new();
-    for i in first..end.min(text.tokens().len()) {
+    for i in first..end {
         if i > first && text.tokens()[i].space_before {
             s.push(' ');
         }
         s.push_str(text.token_text(i));
     }
-    s
+    Cow::Owned(s)
 }
 
 fn lower<'a>(text: &Text<'a>, i: usize) -> Lower<'a> {
