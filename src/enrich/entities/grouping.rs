@@ -174,8 +174,8 @@ fn matches(g: &Group<'_>, kind: EntityType, ws: &[&str], canonical: Option<&str>
                     && g.words.len() >= 2
                     // Both ways spell the first word's initial first: a
                     // cheap test before building either.
-                    && same_initial(&ws[0], &g.words)
-                    && (initials(&g.words) == ws[0] || is_acronym_of(&ws[0], &g.words)))
+                    && same_initial(ws[0], &g.words)
+                    && (initials(&g.words) == ws[0] || is_acronym_of(ws[0], &g.words)))
         }
         EntityType::Location => g.words == ws,
     }

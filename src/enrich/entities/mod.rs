@@ -176,7 +176,7 @@ fn acronyms(text: &Text<'_>, raws: &mut [Raw]) {
 /// is one location (the way US news writes a city), unless the place is
 /// itself a state or country ("Texas, California and Florida" is a list).
 /// The state keeps its own (nested) mention.
-fn city_state(kb: &Knowledge, text: &Text<'_>, raws: &mut Vec<Raw>) {
+fn city_state(kb: &Knowledge, text: &Text<'_>, raws: &mut [Raw]) {
     raws.sort_by_key(|r| r.first);
     let mut i = 0;
     while i + 1 < raws.len() {
