@@ -8,11 +8,19 @@
 //!    kept as roles) and typed from the [`gazetteer`] knowledge, name shapes,
 //!    context cues and document-level consistency;
 //! 3. article-level fixes: an unknown acronym takes the type of the name it
-//!    abbreviates ("WWDC"), and a US city followed by a comma and its state is
-//!    one location ("San Francisco, California");
-//! 4. [`grouping`]: mentions of one entity under its fullest name (a short
+//!    abbreviates ("WWDC"), a US city followed by a comma and its state is
+//!    one location ("San Francisco, California") with the state nested as its
+//!    own mention, a country before "government" is one location;
+//! 4. [`modifiers`]: organization names that only modify a noun ("Apple
+//!    engineers", "Apple CEO Steve Jobs") are hidden: no mention, but they
+//!    still name their entity;
+//! 5. [`grouping`]: mentions of one entity under its fullest name (a short
 //!    organization name prefers its legal name, "Apple" -> "Apple Inc."), with
 //!    role phrases resolved to persons as references.
+//!
+//! Speed: word tables hash with [`fxhash`], lowercasing happens on the stack
+//! ([`lower`]), phrase keys are borrowed from the body where it reads the
+//! same, and the article-wide word sets store only the words asked about.
 
 pub mod candidates;
 pub mod fxhash;

@@ -21,29 +21,34 @@
 //! organization.
 
 use super::gazetteer::Knowledge;
+use super::lower::lower;
 use super::typing::Raw;
 use crate::event::EntityType;
 use crate::text::{Text, TokenKind};
 
-/// Corporate roles after an organization ("Apple CEO"), lowercase.
+/// Corporate roles after an organization ("Apple CEO"), lowercase. Roles
+/// that government bodies have too ("Fed Chairman", "Pentagon spokesman")
+/// are left out: there annotators mark the body.
 const CORPORATE_ROLES: &[&str] = &[
     "ceo",
     "cfo",
     "coo",
     "cto",
-    "chief",
     "co-founder",
     "cofounder",
     "founder",
-    "chairman",
-    "chairwoman",
-    "president",
-    "vice",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
     "executive",
+    "executives",
     "boss",
+];
+
+/// Words after "chief" that make a corporate officer ("Chief Executive").
+const CHIEF_OF: &[&str] = &[
+    "executive",
+    "operating",
+    "financial",
+    "technology",
+    "marketing",
 ];
 
 /// Lowercase nouns that end a phrase naming the organization itself ("the
@@ -144,7 +149,11 @@ fn verdict(kb: &Knowledge, text: &Text<'_>, r: &Raw) -> Verdict {
     let Some((w, _)) = hyphen_word(text, next) else {
         return Verdict::Keep;
     };
-    if CORPORATE_ROLES.contains(&w.as_str()) {
+    let chief_officer = w == "chief"
+        && text
+            .get_text(next + 1)
+            .is_some_and(|x| CHIEF_OF.contains(&&*lower(x)));
+    if CORPORATE_ROLES.contains(&w.as_str()) || chief_officer {
         return Verdict::Modifier;
     }
     if !is_lower_word(text, next) {

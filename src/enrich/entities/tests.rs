@@ -558,3 +558,14 @@ fn organization_in_compound_adjective_or_before_members_is_hidden() {
     );
     assert!(texts.contains(&"Washington"), "{m:?}");
 }
+
+#[test]
+fn government_body_before_a_shared_role_stays() {
+    let m = mentions(&run(
+        "Federal Reserve Chairman Ben Bernanke spoke. Acme Corp. Chief Executive Officer Jane Doe left.",
+    ));
+    let texts: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(texts.contains(&"Federal Reserve"), "{m:?}");
+    assert!(!texts.contains(&"Acme Corp."), "{m:?}");
+    assert!(texts.contains(&"Jane Doe"), "{m:?}");
+}
