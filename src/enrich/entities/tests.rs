@@ -569,3 +569,23 @@ fn government_body_before_a_shared_role_stays() {
     assert!(!texts.contains(&"Acme Corp."), "{m:?}");
     assert!(texts.contains(&"Jane Doe"), "{m:?}");
 }
+
+#[test]
+fn short_hyphen_halves_and_place_cues_do_not_make_names() {
+    let m = mentions(&run(
+        "Apps run over Wi-Fi only. Zorbix is popular in Zorbix-land. Apps for Quintox sell well. \
+         Developers in Quintox earn more.",
+    ));
+    assert!(
+        !m.contains(&("Wi-Fi".to_string(), EntityType::Organization)),
+        "{m:?}"
+    );
+    // "in Quintox" types that mention only, not "for Quintox".
+    let q: Vec<&EntityType> = m
+        .iter()
+        .filter(|(t, _)| t == "Quintox")
+        .map(|(_, k)| k)
+        .collect();
+    assert_eq!(q.len(), 2, "{m:?}");
+    assert!(q[0] != &EntityType::Location, "{m:?}");
+}

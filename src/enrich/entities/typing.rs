@@ -476,7 +476,12 @@ fn type_segment(
     let hyphen_pair = n == 3
         && text.token_text(first + 1) == "-"
         && [first, first + 2].iter().all(|&i| {
-            text.tokens()[i].kind == TokenKind::Word && !kb.is_first_name(text.token_text(i))
+            let w = text.token_text(i);
+            // "Wi-Fi", "S-Video": a short half makes a technical term.
+            text.tokens()[i].kind == TokenKind::Word
+                && w.chars().count() >= 3
+                && w.chars().all(char::is_alphabetic)
+                && !kb.is_first_name(w)
         });
     if hyphen_pair {
         push(out, raw(first, end, Some(EntityType::Organization), false));
@@ -692,7 +697,10 @@ pub fn resolve(text: &Text<'_>, raws: &mut [Raw]) {
         }
         if let Some(t) = context_type(text, r.first, r.end) {
             r.kind = Some(t);
-            contextual.entry(w).or_insert(t);
+            // "in X" is a weak place cue ("in Windows"): it types only here.
+            if t != EntityType::Location {
+                contextual.entry(w).or_insert(t);
+            }
             continue;
         }
         if r.kind.is_none() {
