@@ -67,13 +67,25 @@ impl<'a> DocInfo<'a> {
         }
         // A word right after an opening quote or a colon also starts a clause.
         for i in 1..toks.len() {
-            let prev = text.token_text(i - 1);
             if toks[i].kind == TokenKind::Word
-                && ((toks[i - 1].kind == TokenKind::Quote && !toks[i].space_before) || prev == ":")
+                && ((toks[i - 1].kind == TokenKind::Quote && !toks[i].space_before)
+                    || (toks[i - 1].kind == TokenKind::Punct && text.token_text(i - 1) == ":"))
             {
                 initial[i] = true;
             }
         }
+        // Per word token, the case of its first letter (computed once).
+        let case: Vec<Case> = toks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if t.kind == TokenKind::Word {
+                    first_case(text.token_text(i))
+                } else {
+                    Case::Other
+                }
+            })
+            .collect();
         let mut headline = Vec::with_capacity(text.sentences().len());
         for s in text.sentences() {
             let (mut caps, mut lows, mut words) = (0usize, 0usize, 0usize);
@@ -81,11 +93,10 @@ impl<'a> DocInfo<'a> {
                 if toks.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
                     continue;
                 }
-                let first = text.token_text(i).chars().next();
-                if first.is_some_and(char::is_lowercase) {
-                    lows += 1;
-                } else if first.is_some_and(char::is_uppercase) {
-                    caps += 1;
+                match case.get(i) {
+                    Some(Case::Lower) => lows += 1,
+                    Some(Case::Upper) => caps += 1,
+                    _ => {}
                 }
                 words += 1;
             }
@@ -129,12 +140,9 @@ impl<'a> DocInfo<'a> {
         let mut lower_seen = HashSet::default();
         let mut cap_mid = HashSet::default();
         for (i, t) in toks.iter().enumerate() {
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            let w = text.token_text(i);
-            let first = w.chars().next();
-            if first.is_some_and(char::is_lowercase) {
+            let c = case.get(i).copied().unwrap_or(Case::Other);
+            if c == Case::Lower {
+                let w = text.token_text(i);
                 let (row, bit) = shape(w);
                 if shapes.get(row).is_some_and(|r| r & bit != 0)
                     && asked_lower.contains(w)
@@ -142,12 +150,11 @@ impl<'a> DocInfo<'a> {
                 {
                     lower_seen.insert(w);
                 }
-            } else if !initial[i]
-                && !in_headline(t)
-                && first.is_some_and(char::is_uppercase)
-                && asked_cap.contains(w)
-            {
-                cap_mid.insert(w);
+            } else if c == Case::Upper && !initial[i] && !in_headline(t) {
+                let w = text.token_text(i);
+                if asked_cap.contains(w) {
+                    cap_mid.insert(w);
+                }
             }
         }
         DocInfo {
@@ -165,6 +172,31 @@ impl<'a> DocInfo<'a> {
             .and_then(|t| self.headline.get(t.sentence as usize))
             .copied()
             .unwrap_or(false)
+    }
+}
+
+/// The case of a word's first letter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    /// Lowercase letter first.
+    Lower,
+    /// Uppercase letter first.
+    Upper,
+    /// Anything else (digit, no word).
+    Other,
+}
+
+/// The case of the first letter of `w` (ASCII without decoding).
+fn first_case(w: &str) -> Case {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_lowercase() => Case::Lower,
+        Some(b) if b.is_ascii_uppercase() => Case::Upper,
+        Some(b) if b.is_ascii() => Case::Other,
+        _ => match w.chars().next() {
+            Some(c) if c.is_lowercase() => Case::Lower,
+            Some(c) if c.is_uppercase() => Case::Upper,
+            _ => Case::Other,
+        },
     }
 }
 
