@@ -10,16 +10,19 @@
 //! headline need more evidence: the word is known, or the article writes it
 //! capitalized mid-sentence and never lowercase.
 
-use std::collections::HashSet;
+use super::fxhash::FxHashSet as HashSet;
 
 use super::gazetteer::Knowledge;
+use super::lower::{self, Lower};
 use crate::text::{Text, TokenKind};
 
 /// What the article as a whole says about its words.
 pub struct DocInfo<'a> {
-    /// Words the article writes in lowercase somewhere (borrowed from the body).
+    /// Words the article writes in lowercase somewhere (borrowed from the
+    /// body): only those that also start a sentence, the only ones asked.
     pub lower_seen: HashSet<&'a str>,
-    /// Words the article writes capitalized in mid-sentence positions.
+    /// Words the article writes capitalized in mid-sentence positions: only
+    /// those also capitalized by position, the only ones asked.
     pub cap_mid: HashSet<&'a str>,
     /// Per sentence: whether it is a title-case headline or all-caps line.
     pub headline: Vec<bool>,
@@ -64,15 +67,25 @@ impl<'a> DocInfo<'a> {
         }
         // A word right after an opening quote or a colon also starts a clause.
         for i in 1..toks.len() {
-            let prev = text.token_text(i - 1);
             if toks[i].kind == TokenKind::Word
-                && ((toks[i - 1].kind == TokenKind::Quote && !toks[i].space_before) || prev == ":")
+                && ((toks[i - 1].kind == TokenKind::Quote && !toks[i].space_before)
+                    || (toks[i - 1].kind == TokenKind::Punct && text.token_text(i - 1) == ":"))
             {
                 initial[i] = true;
             }
         }
-        let mut lower_seen = HashSet::new();
-        let mut cap_mid = HashSet::new();
+        // Per word token, the case of its first letter (computed once).
+        let case: Vec<Case> = toks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if t.kind == TokenKind::Word {
+                    first_case(text.token_text(i))
+                } else {
+                    Case::Other
+                }
+            })
+            .collect();
         let mut headline = Vec::with_capacity(text.sentences().len());
         for s in text.sentences() {
             let (mut caps, mut lows, mut words) = (0usize, 0usize, 0usize);
@@ -80,15 +93,10 @@ impl<'a> DocInfo<'a> {
                 if toks.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
                     continue;
                 }
-                let w = text.token_text(i);
-                let first = w.chars().next();
-                if first.is_some_and(char::is_lowercase) {
-                    lows += 1;
-                    if !namey(text, i) {
-                        lower_seen.insert(w);
-                    }
-                } else if first.is_some_and(char::is_uppercase) {
-                    caps += 1;
+                match case.get(i) {
+                    Some(Case::Lower) => lows += 1,
+                    Some(Case::Upper) => caps += 1,
+                    _ => {}
                 }
                 words += 1;
             }
@@ -98,13 +106,55 @@ impl<'a> DocInfo<'a> {
             let unfinished = !matches!(last, Some("." | "!" | "?"));
             headline.push(words >= 4 && lows * 5 <= words && caps >= 4 && unfinished);
         }
+        let in_headline =
+            |t: &crate::text::Token| headline.get(t.sentence as usize).copied().unwrap_or(false);
+        // Only words capitalized by position are ever asked about: collect
+        // them first, so that the scan of the whole article below hashes
+        // only words of the right length and stores only those asked about.
+        let mut asked_lower: HashSet<String> = HashSet::default();
+        let mut asked_cap: HashSet<&'a str> = HashSet::default();
+        // (first byte, length) of the asked words: most other words fail this
+        // test before any hashing.
+        let mut shapes = [0u64; 64];
+        let shape = |w: &str| {
+            (
+                usize::from(w.as_bytes().first().copied().unwrap_or(0) & 63),
+                1u64 << w.len().min(63),
+            )
+        };
         for (i, t) in toks.iter().enumerate() {
-            if t.kind != TokenKind::Word || initial[i] {
-                continue;
+            let positional = initial[i] || in_headline(t);
+            if t.kind == TokenKind::Word && positional && namey(text, i) {
+                let w = text.token_text(i);
+                asked_cap.insert(w);
+                if initial[i] && !in_headline(t) {
+                    let lw = w.to_lowercase();
+                    let (row, bit) = shape(&lw);
+                    if let Some(r) = shapes.get_mut(row) {
+                        *r |= bit;
+                    }
+                    asked_lower.insert(lw);
+                }
             }
-            let h = headline.get(t.sentence as usize).copied().unwrap_or(false);
-            if !h && text.is_capitalized(i) {
-                cap_mid.insert(text.token_text(i));
+        }
+        let mut lower_seen = HashSet::default();
+        let mut cap_mid = HashSet::default();
+        for (i, t) in toks.iter().enumerate() {
+            let c = case.get(i).copied().unwrap_or(Case::Other);
+            if c == Case::Lower {
+                let w = text.token_text(i);
+                let (row, bit) = shape(w);
+                if shapes.get(row).is_some_and(|r| r & bit != 0)
+                    && asked_lower.contains(w)
+                    && !namey(text, i)
+                {
+                    lower_seen.insert(w);
+                }
+            } else if c == Case::Upper && !initial[i] && !in_headline(t) {
+                let w = text.token_text(i);
+                if asked_cap.contains(w) {
+                    cap_mid.insert(w);
+                }
             }
         }
         DocInfo {
@@ -125,6 +175,31 @@ impl<'a> DocInfo<'a> {
     }
 }
 
+/// The case of a word's first letter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    /// Lowercase letter first.
+    Lower,
+    /// Uppercase letter first.
+    Upper,
+    /// Anything else (digit, no word).
+    Other,
+}
+
+/// The case of the first letter of `w` (ASCII without decoding).
+fn first_case(w: &str) -> Case {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_lowercase() => Case::Lower,
+        Some(b) if b.is_ascii_uppercase() => Case::Upper,
+        Some(b) if b.is_ascii() => Case::Other,
+        _ => match w.chars().next() {
+            Some(c) if c.is_lowercase() => Case::Lower,
+            Some(c) if c.is_uppercase() => Case::Upper,
+            _ => Case::Other,
+        },
+    }
+}
+
 /// A run of tokens `first..end` that may hold one or more names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Run {
@@ -134,8 +209,8 @@ pub struct Run {
     pub end: usize,
 }
 
-fn lower(text: &Text<'_>, i: usize) -> String {
-    text.token_text(i).to_lowercase()
+fn lower<'a>(text: &Text<'a>, i: usize) -> Lower<'a> {
+    lower::lower(text.token_text(i))
 }
 
 /// Whether token `i` is a capitalized word that is never a name alone.
@@ -222,7 +297,7 @@ fn can_be_name(
     // Sentence start: an unknown word the article never writes lowercase,
     // directly followed by another name word ("Kaoru Yosano said").
     let lw = lower(text, i);
-    !doc.lower_seen.contains(lw.as_str())
+    !doc.lower_seen.contains(&*lw)
         && !lw.ends_with("ly")
         && !lw.ends_with("ing")
         && namey(text, i + 1)
@@ -235,6 +310,30 @@ fn glued(text: &Text<'_>, i: usize, p: &str) -> bool {
     text.get_text(i) == Some(p)
         && !toks[i].space_before
         && toks.get(i + 1).is_some_and(|t| !t.space_before)
+}
+
+/// Whether token `h` is a hyphen with spaces on both sides joining the
+/// one-word run `first..h` to a single capitalized word, where neither word
+/// is a known name, a census name or an acronym: the halves of one name
+/// ("Wal - Mart"), not two names around a dash ("Ukraine - Russia").
+fn spaced_hyphen_name(kb: &Knowledge, text: &Text<'_>, first: usize, h: usize) -> bool {
+    let toks = text.tokens();
+    let half = |i: usize| {
+        namey(text, i)
+            && !text.is_all_caps(i)
+            && kb.lookup(text.token_text(i)).is_none()
+            && !kb.is_first_name(text.token_text(i))
+            && !kb.is_last_name(text.token_text(i))
+            && kb.title(&lower(text, i)).is_none()
+    };
+    h == first + 1
+        && text.get_text(h) == Some("-")
+        && toks[h].space_before
+        && toks.get(h + 1).is_some_and(|t| t.space_before)
+        && same_sentence(text, first, h + 1)
+        && half(first)
+        && half(h + 1)
+        && !namey(text, h + 2)
 }
 
 /// End of the plain capitalized run starting at `i` (no connectors).
@@ -297,7 +396,7 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
             // "Mr. Smith", "Gen. Petraeus": a title abbreviation's dot.
             if s == "."
                 && !text.tokens()[end].space_before
-                && kb.title(&prev.to_lowercase()).is_some()
+                && kb.title(&lower::lower(prev)).is_some()
                 && namey(text, end + 1)
                 && same_sentence(text, first, end + 1)
             {
@@ -322,11 +421,17 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
                 }
                 break;
             }
-            let ls = s.to_lowercase();
+            // "Wal - Mart", "Rolls - Royce": a tokenized corpus spaces the
+            // hyphen of a one-word name whose halves are no names alone.
+            if spaced_hyphen_name(kb, text, first, end) {
+                end += 2;
+                continue;
+            }
+            let ls = lower::lower(s);
             // Particles: "von der Leyen", "bin Salman".
             if kb.is_particle(&ls) && end - first <= 2 {
                 let mut j = end;
-                while j < n && kb.is_particle(&text.token_text(j).to_lowercase()) && j - end < 3 {
+                while j < n && kb.is_particle(&lower(text, j)) && j - end < 3 {
                     j += 1;
                 }
                 if namey(text, j) && same_sentence(text, first, j) && j > end {
@@ -382,7 +487,7 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
         // A trailing connector never ends a run.
         while end > first + 1 {
             let last = text.token_text(end - 1);
-            if matches!(last, "&" | "." | "-") || kb.is_particle(&last.to_lowercase()) {
+            if matches!(last, "&" | "." | "-") || kb.is_particle(&lower::lower(last)) {
                 end -= 1;
             } else {
                 break;
@@ -411,6 +516,9 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
                 probe.push(' ');
             }
             probe.push_str(text.token_text(j));
+            if !kb.may_extend(&probe) {
+                break;
+            }
             if j + 1 > end && kb.lookup(&probe).is_some() {
                 end = j + 1;
             }

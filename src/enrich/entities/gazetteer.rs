@@ -8,7 +8,7 @@
 //! are plain text so that `scripts/build-gazetteers.py` can regenerate the
 //! GeoNames and Census parts reproducibly and a reviewer can read the rest.
 
-use std::collections::{HashMap, HashSet};
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::event::EntityType;
 
@@ -23,6 +23,7 @@ const OF_HEADS: &str = include_str!("../../../data/entities/lexicon/of_heads.txt
 const NON_NAMES: &str = include_str!("../../../data/entities/lexicon/non_names.txt");
 const MISC_HEADS: &str = include_str!("../../../data/entities/lexicon/misc_heads.txt");
 const PRODUCT_WORDS: &str = include_str!("../../../data/entities/lexicon/product_words.txt");
+const MODIFIER_NOUNS: &str = include_str!("../../../data/entities/lexicon/modifier_nouns.txt");
 
 /// Cities smaller than this whose name is also a census first or last name
 /// are left out: "Clinton" or "Marion" are more often people.
@@ -120,6 +121,10 @@ pub struct Knowledge {
     phrases: HashMap<Box<str>, Entry>,
     /// Longest name, in words: bounds the phrase search.
     pub max_words: usize,
+    /// Per first word of a multi-word name (up to its first space): the
+    /// longest such name in bytes. A probe past a run stops as soon as no
+    /// name can still match it, instead of trying every length.
+    heads: HashMap<Box<str>, usize>,
     /// Census first names, title-cased.
     first_names: HashSet<Box<str>>,
     /// Most frequent census last names, title-cased.
@@ -139,6 +144,9 @@ pub struct Knowledge {
     misc_heads: HashSet<Box<str>>,
     /// Product and technology words ("OS", "SDK") that make a name MISC.
     product_words: HashSet<Box<str>>,
+    /// Common nouns that make an organization name before them a modifier
+    /// ("Apple engineers"), lowercase.
+    modifier_nouns: HashSet<Box<str>>,
     /// US state names ("California"), for "City, State" locations.
     us_states: HashSet<Box<str>>,
     /// Country names, as GeoNames writes them, for "<Country> Government".
@@ -176,11 +184,12 @@ impl Knowledge {
         let first_names = set(FIRST_NAMES, false);
         let last_names = set(LAST_NAMES, false);
         let mut k = Knowledge {
-            phrases: HashMap::with_capacity(40_000),
+            phrases: HashMap::with_capacity_and_hasher(40_000, Default::default()),
             max_words: 1,
+            heads: HashMap::default(),
             first_names,
             last_names,
-            titles: HashMap::new(),
+            titles: HashMap::default(),
             org_heads: set(ORG_HEADS, false),
             of_heads: set(OF_HEADS, false),
             non_names: lines(NON_NAMES)
@@ -193,8 +202,9 @@ impl Knowledge {
                 .collect(),
             misc_heads: set(MISC_HEADS, false),
             product_words: set(PRODUCT_WORDS, false),
-            us_states: HashSet::new(),
-            countries: HashSet::new(),
+            modifier_nouns: set(MODIFIER_NOUNS, true),
+            us_states: HashSet::default(),
+            countries: HashSet::default(),
         };
         for l in lines(TITLES) {
             let (honorific, w) = match l.strip_prefix('+') {
@@ -252,6 +262,10 @@ impl Knowledge {
             return;
         }
         self.max_words = self.max_words.max(word_count(name));
+        if let Some((head, _)) = name.split_once(char::is_whitespace) {
+            let longest = self.heads.entry(head.into()).or_insert(0);
+            *longest = (*longest).max(name.len());
+        }
         self.phrases.insert(
             name.into(),
             Entry {
@@ -261,14 +275,31 @@ impl Knowledge {
         );
     }
 
+    /// Whether some name may still start with `probe` (tokens joined as the
+    /// body writes them): false once it has a space and is longer than
+    /// every name sharing its first word. All-caps probes are not bounded
+    /// (they match title-cased names).
+    pub fn may_extend(&self, probe: &str) -> bool {
+        let Some((head, _)) = probe.split_once(char::is_whitespace) else {
+            return true;
+        };
+        if !head.chars().any(char::is_lowercase) {
+            return true;
+        }
+        self.heads.get(head).is_some_and(|&max| probe.len() <= max)
+    }
+
     /// The entry for a name written exactly like `key`; all-caps keys also
     /// match their title-cased entry ("KYIV" -> "Kyiv").
     pub fn lookup(&self, key: &str) -> Option<&Entry> {
         if let Some(e) = self.phrases.get(key) {
             return Some(e);
         }
+        if key.chars().any(char::is_lowercase) {
+            return None;
+        }
         let letters = key.chars().filter(|c| c.is_alphabetic()).count();
-        if letters >= 4 && !key.chars().any(char::is_lowercase) {
+        if letters >= 4 {
             // "KYIV", "NEW YORK": try the title-cased form.
             let mut titled = String::with_capacity(key.len());
             let mut start = true;
@@ -336,6 +367,12 @@ impl Knowledge {
         self.product_words.contains(w)
     }
 
+    /// Whether lowercase `w` is a noun that an organization name before it
+    /// merely modifies ("engineers", "logo").
+    pub fn is_modifier_noun(&self, lower: &str) -> bool {
+        self.modifier_nouns.contains(lower)
+    }
+
     /// Whether `name` is a US state ("California").
     pub fn is_us_state(&self, name: &str) -> bool {
         self.us_states.contains(name)
@@ -364,6 +401,11 @@ impl Knowledge {
             .iter()
             .map(|(k, e)| entry + k.len() + e.canonical.as_ref().map_or(0, |c| c.len()))
             .sum();
+        let heads: usize = self
+            .heads
+            .keys()
+            .map(|k| std::mem::size_of::<(Box<str>, usize)>() + 8 + k.len())
+            .sum();
         let sets: usize = [
             &self.first_names,
             &self.last_names,
@@ -381,7 +423,7 @@ impl Knowledge {
         .map(|k| std::mem::size_of::<Box<str>>() + 8 + k.len())
         .sum();
         // Hash tables keep spare capacity: count it as a quarter on top.
-        (phrases + sets) * 5 / 4
+        (phrases + heads + sets) * 5 / 4
     }
 }
 

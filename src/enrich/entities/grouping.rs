@@ -13,19 +13,19 @@
 use super::gazetteer::Knowledge;
 use super::typing::{key, Raw, RolePhrase};
 use crate::event::{Entity, EntityType, Mention};
-use crate::text::Text;
+use crate::text::{CharSpan, Text};
 
 /// An entity under construction.
-struct Group {
+struct Group<'a> {
     /// Its type.
     kind: EntityType,
     /// Words of its fullest name, for containment tests.
-    words: Vec<String>,
+    words: Vec<&'a str>,
     /// Gazetteer canonical name, when one mention had it.
     canonical: Option<String>,
     /// Other forms that joined through a canonical name ("SDK" for
     /// "Software Development Kit (SDK)"): later mentions of them join too.
-    aliases: Vec<Vec<String>>,
+    aliases: Vec<Vec<&'a str>>,
     /// Indices into the raw mentions.
     members: Vec<usize>,
     /// Role strings, in order found.
@@ -34,7 +34,7 @@ struct Group {
     references: Vec<Mention>,
 }
 
-fn words(text: &Text<'_>, r: &Raw) -> Vec<String> {
+fn words<'a>(text: &Text<'a>, r: &Raw) -> Vec<&'a str> {
     // A leading "The" is part of the mention, not of the name to match.
     let first = if r.end - r.first > 1 && text.token_text(r.first) == "The" {
         r.first + 1
@@ -44,19 +44,31 @@ fn words(text: &Text<'_>, r: &Raw) -> Vec<String> {
     (first..r.end)
         .map(|i| text.token_text(i))
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(str::to_string)
         .collect()
 }
 
-fn contains_run(hay: &[String], needle: &[String]) -> bool {
+fn contains_run(hay: &[&str], needle: &[&str]) -> bool {
     !needle.is_empty()
         && needle.len() <= hay.len()
         && hay.windows(needle.len()).any(|w| w == needle)
 }
 
-fn initials(ws: &[String]) -> String {
+/// Whether acronym `acr` starts with the (case-folded) initial of the first
+/// word of `ws` that an acronym spells (function words skipped).
+fn same_initial(acr: &str, ws: &[&str]) -> bool {
+    let first = ws
+        .iter()
+        .find(|w| !matches!(**w, "of" | "and" | "the" | "for" | "&" | "de"))
+        .and_then(|w| w.chars().next());
+    match (acr.chars().next(), first) {
+        (Some(a), Some(f)) => a.to_lowercase().eq(f.to_lowercase()),
+        _ => false,
+    }
+}
+
+fn initials(ws: &[&str]) -> String {
     ws.iter()
-        .filter(|w| !matches!(w.as_str(), "of" | "and" | "the" | "for" | "&" | "de"))
+        .filter(|w| !matches!(**w, "of" | "and" | "the" | "for" | "&" | "de"))
         .filter_map(|w| w.chars().next())
         .collect()
 }
@@ -65,7 +77,10 @@ fn initials(ws: &[String]) -> String {
 /// letters are the initials of the name's words ("SEC"), or, for longer
 /// acronyms, each word gives its initial and maybe further letters of itself
 /// in order ("WWDC" for "Worldwide Developers Conference", "NASDAQ").
-pub fn is_acronym_of(acr: &str, ws: &[String]) -> bool {
+pub fn is_acronym_of(acr: &str, ws: &[&str]) -> bool {
+    if !same_initial(acr, ws) {
+        return false;
+    }
     let letters: Vec<char> = acr.chars().flat_map(char::to_lowercase).collect();
     if letters.len() < 2
         || letters.len() > 10
@@ -76,7 +91,7 @@ pub fn is_acronym_of(acr: &str, ws: &[String]) -> bool {
     }
     let words: Vec<Vec<char>> = ws
         .iter()
-        .filter(|w| !matches!(w.as_str(), "of" | "and" | "the" | "for" | "&" | "de"))
+        .filter(|w| !matches!(**w, "of" | "and" | "the" | "for" | "&" | "de"))
         .map(|w| w.chars().flat_map(char::to_lowercase).collect())
         .collect();
     if words.len() < 2 || letters.len() < words.len() {
@@ -115,22 +130,36 @@ fn loose(a: &[char], words: &[Vec<char>]) -> bool {
     }
 }
 
-fn matches(g: &Group, kind: EntityType, ws: &[String], canonical: Option<&str>) -> bool {
+/// Whether `words` joined by single spaces equal `s` (without building it).
+fn joined_eq(words: &[&str], s: &str) -> bool {
+    let mut rest = s;
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            match rest.strip_prefix(' ') {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        match rest.strip_prefix(*w) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty() && !words.is_empty()
+}
+
+fn matches(g: &Group<'_>, kind: EntityType, ws: &[&str], canonical: Option<&str>) -> bool {
     if g.kind != kind {
         return false;
     }
     if canonical.is_some() && canonical == g.canonical.as_deref() {
         return true;
     }
-    if let Some(c) = canonical {
-        if g.words.join(" ") == c {
-            return true;
-        }
+    if canonical.is_some_and(|c| joined_eq(&g.words, c)) {
+        return true;
     }
-    if let Some(c) = g.canonical.as_deref() {
-        if ws.join(" ") == c {
-            return true;
-        }
+    if g.canonical.as_deref().is_some_and(|c| joined_eq(ws, c)) {
+        return true;
     }
     if g.aliases.iter().any(|a| a == ws) {
         return true;
@@ -143,7 +172,10 @@ fn matches(g: &Group, kind: EntityType, ws: &[String], canonical: Option<&str>) 
                     && ws[0].chars().count() >= 2
                     && ws[0].chars().all(|c| c.is_uppercase())
                     && g.words.len() >= 2
-                    && (initials(&g.words) == ws[0] || is_acronym_of(&ws[0], &g.words)))
+                    // Both ways spell the first word's initial first: a
+                    // cheap test before building either.
+                    && same_initial(ws[0], &g.words)
+                    && (initials(&g.words) == ws[0] || is_acronym_of(ws[0], &g.words)))
         }
         EntityType::Location => g.words == ws,
     }
@@ -175,9 +207,9 @@ const LEGAL_FORMS: &[&str] = &[
 /// organization's short form prefers the full name that only adds a legal
 /// form ("Apple Inc." over "Apple Stores").
 fn best_group(
-    groups: &[Group],
+    groups: &[Group<'_>],
     kind: EntityType,
-    ws: &[String],
+    ws: &[&str],
     canonical: Option<&str>,
 ) -> Option<usize> {
     let mut hits = groups
@@ -195,7 +227,7 @@ fn best_group(
                 && g.words.starts_with(ws)
                 && g.words
                     .get(ws.len()..)
-                    .is_some_and(|rest| rest.iter().all(|w| LEGAL_FORMS.contains(&w.as_str())))
+                    .is_some_and(|rest| rest.iter().all(|w| LEGAL_FORMS.contains(w)))
         })
     };
     if legal(first) {
@@ -212,7 +244,7 @@ pub fn group(
     role_phrases: &[RolePhrase],
 ) -> Vec<Entity> {
     let _ = kb;
-    let all_words: Vec<Vec<String>> = raws.iter().map(|r| words(text, r)).collect();
+    let all_words: Vec<Vec<&str>> = raws.iter().map(|r| words(text, r)).collect();
     let mut order: Vec<usize> = (0..raws.len()).collect();
     // Longest names first; among equals, body order.
     order.sort_by_key(|&i| (std::cmp::Reverse(all_words[i].len()), raws[i].first));
@@ -254,7 +286,7 @@ pub fn group(
         g.members.sort_by_key(|&i| raws[i].first);
         for &i in &g.members {
             if let Some((a, b)) = raws[i].role {
-                let role = key(text, a, b);
+                let role = key(text, a, b).into_owned();
                 if !role.is_empty() && !g.roles.contains(&role) {
                     g.roles.push(role);
                 }
@@ -262,37 +294,53 @@ pub fn group(
         }
     }
     attach_references(text, raws, &group_of, &mut groups, role_phrases);
-    groups.retain(|g| !g.members.is_empty());
-    groups.sort_by_key(|g| g.members.first().map_or(usize::MAX, |&i| raws[i].first));
+    // Hidden names ("Apple Inc." in "an Apple Inc. executive") name their
+    // entity but are no mentions: an entity with only those is none.
+    groups.retain(|g| g.members.iter().any(|&i| !raws[i].hidden));
+    let first_shown = |g: &Group| {
+        g.members
+            .iter()
+            .filter(|&&i| !raws[i].hidden)
+            .map(|&i| raws[i].first)
+            .next()
+            .unwrap_or(usize::MAX)
+    };
+    groups.sort_by_key(first_shown);
     groups
         .into_iter()
         .enumerate()
         .map(|(n, g)| {
-            let mentions: Vec<Mention> = g
+            let forms: Vec<(bool, CharSpan<'_>)> = g
                 .members
                 .iter()
-                .filter_map(|&i| text.token_span(raws[i].first, raws[i].end))
-                .map(|s| Mention {
-                    text: s.text.to_string(),
-                    start: s.start,
-                    end: s.end,
+                .filter_map(|&i| {
+                    Some((raws[i].hidden, text.token_span(raws[i].first, raws[i].end)?))
                 })
                 .collect();
             // The fullest form, without a leading article the name does not
             // always carry ("The SEC" -> "SEC", but "The Telegraph" stays).
-            let always_the = mentions.iter().all(|m| m.text.starts_with("The "));
-            let name = mentions
+            let always_the = forms.iter().all(|(_, s)| s.text.starts_with("The "));
+            let name = forms
                 .iter()
-                .map(|m| {
+                .map(|(_, s)| {
                     if always_the {
-                        m.text.as_str()
+                        s.text
                     } else {
-                        m.text.strip_prefix("The ").unwrap_or(&m.text)
+                        s.text.strip_prefix("The ").unwrap_or(s.text)
                     }
                 })
                 .max_by_key(|t| t.chars().count())
                 .unwrap_or_default()
                 .to_string();
+            let mentions: Vec<Mention> = forms
+                .into_iter()
+                .filter(|(hidden, _)| !hidden)
+                .map(|(_, s)| Mention {
+                    text: s.text.to_string(),
+                    start: s.start,
+                    end: s.end,
+                })
+                .collect();
             let mut references = g.references;
             references.sort_by_key(|m| m.start);
             Entity {
@@ -350,7 +398,7 @@ fn attach_references(
                 } else {
                     p.first
                 };
-                let role = key(text, start, p.end);
+                let role = key(text, start, p.end).into_owned();
                 if !g.roles.contains(&role) {
                     g.roles.push(role);
                 }

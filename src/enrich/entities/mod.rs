@@ -8,15 +8,26 @@
 //!    kept as roles) and typed from the [`gazetteer`] knowledge, name shapes,
 //!    context cues and document-level consistency;
 //! 3. article-level fixes: an unknown acronym takes the type of the name it
-//!    abbreviates ("WWDC"), and a US city followed by a comma and its state is
-//!    one location ("San Francisco, California");
-//! 4. [`grouping`]: mentions of one entity under its fullest name (a short
+//!    abbreviates ("WWDC"), a US city followed by a comma and its state is
+//!    one location ("San Francisco, California") with the state nested as its
+//!    own mention, a country before "government" is one location;
+//! 4. [`modifiers`]: organization names that only modify a noun ("Apple
+//!    engineers", "Apple CEO Steve Jobs") are hidden: no mention, but they
+//!    still name their entity;
+//! 5. [`grouping`]: mentions of one entity under its fullest name (a short
 //!    organization name prefers its legal name, "Apple" -> "Apple Inc."), with
 //!    role phrases resolved to persons as references.
+//!
+//! Speed: word tables hash with [`fxhash`], lowercasing happens on the stack
+//! ([`lower`]), phrase keys are borrowed from the body where it reads the
+//! same, and the article-wide word sets store only the words asked about.
 
 pub mod candidates;
+pub mod fxhash;
 pub mod gazetteer;
 pub mod grouping;
+pub mod lower;
+pub mod modifiers;
 pub mod typing;
 
 use super::{Document, Enrichment, Stage};
@@ -69,6 +80,8 @@ impl EntitiesStage {
         acronyms(text, &mut raws);
         city_state(kb, text, &mut raws);
         city_ap_state(kb, text, &mut raws);
+        country_government(kb, text, &mut raws);
+        modifiers::hide_modifiers(kb, text, &mut raws);
         attach_the(kb, text, &doc, &mut raws);
         lowercase_roles(kb, text, &mut roles);
         raws.sort_by_key(|r| r.first);
@@ -102,7 +115,7 @@ fn attach_the(kb: &Knowledge, text: &Text<'_>, doc: &DocInfo<'_>, raws: &mut [Ra
 
 /// Name words of tokens `first..end` (punctuation and a leading "The" left
 /// out), as grouping compares them.
-fn name_words(text: &Text<'_>, first: usize, end: usize) -> Vec<String> {
+fn name_words<'a>(text: &Text<'a>, first: usize, end: usize) -> Vec<&'a str> {
     let first = if end - first > 1 && text.token_text(first) == "The" {
         first + 1
     } else {
@@ -111,7 +124,6 @@ fn name_words(text: &Text<'_>, first: usize, end: usize) -> Vec<String> {
     (first..end)
         .map(|i| text.token_text(i))
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(str::to_string)
         .collect()
 }
 
@@ -121,7 +133,7 @@ fn name_words(text: &Text<'_>, first: usize, end: usize) -> Vec<String> {
 /// parentheses it may spell only the name's last words ("iPhone Software
 /// Development Kit (SDK)"), and joins that name.
 fn acronyms(text: &Text<'_>, raws: &mut [Raw]) {
-    let longs: Vec<(usize, usize, EntityType, Vec<String>)> = raws
+    let longs: Vec<(usize, usize, EntityType, Vec<&str>)> = raws
         .iter()
         .filter(|r| r.end - r.first >= 2 && r.strong && r.canonical.is_none())
         .filter_map(|r| Some((r.first, r.end, r.kind?, name_words(text, r.first, r.end))))
@@ -171,7 +183,8 @@ fn acronyms(text: &Text<'_>, raws: &mut [Raw]) {
 /// "San Francisco, California": a place followed by a comma and a US state
 /// is one location (the way US news writes a city), unless the place is
 /// itself a state or country ("Texas, California and Florida" is a list).
-fn city_state(kb: &Knowledge, text: &Text<'_>, raws: &mut Vec<Raw>) {
+/// The state keeps its own (nested) mention.
+fn city_state(kb: &Knowledge, text: &Text<'_>, raws: &mut [Raw]) {
     raws.sort_by_key(|r| r.first);
     let mut i = 0;
     while i + 1 < raws.len() {
@@ -192,12 +205,14 @@ fn city_state(kb: &Knowledge, text: &Text<'_>, raws: &mut Vec<Raw>) {
         if joined {
             let canonical = a.canonical.clone().unwrap_or(city);
             let end = b.end;
-            raws.remove(i + 1);
+            // The state stays a mention of its own, nested in the city's:
+            // the article names both places.
             if let Some(r) = raws.get_mut(i) {
                 r.end = end;
                 r.canonical = Some(canonical);
                 r.strong = true;
             }
+            i += 1;
         }
         i += 1;
     }
@@ -253,8 +268,31 @@ fn city_ap_state(kb: &Knowledge, text: &Text<'_>, raws: &mut Vec<Raw>) {
     raws.retain(|r| !merged.iter().any(|&(a, b)| r.first >= a && r.end <= b));
 }
 
+/// "the US government": a country and a following lowercase "government"
+/// are one location, the country acting (as "US Government" is).
+fn country_government(kb: &Knowledge, text: &Text<'_>, raws: &mut [Raw]) {
+    for r in raws.iter_mut() {
+        let government = text.get_text(r.end) == Some("government")
+            && text.tokens().get(r.end).is_some_and(|t| t.space_before)
+            && same_sentence(text, r.end - 1, r.end);
+        if government
+            && r.kind == Some(EntityType::Location)
+            && kb.is_country(&key_of(text, r.first, r.end))
+        {
+            // Its own entity, like "US Government": not the country's name.
+            r.canonical = None;
+            r.end += 1;
+        }
+    }
+}
+
+fn same_sentence(text: &Text<'_>, a: usize, b: usize) -> bool {
+    let t = text.tokens();
+    matches!((t.get(a), t.get(b)), (Some(x), Some(y)) if x.sentence == y.sentence)
+}
+
 fn key_of(text: &Text<'_>, first: usize, end: usize) -> String {
-    typing::key(text, first, end)
+    typing::key(text, first, end).into_owned()
 }
 
 /// "Russel 2000", "iPhone 4", "Windows 11": a name that is not a known person,
@@ -295,7 +333,7 @@ fn lowercase_roles(kb: &Knowledge, text: &Text<'_>, roles: &mut Vec<RolePhrase>)
         let mut j = i + 1;
         let mut head = None;
         while j < n && j <= i + 4 {
-            let lw = text.token_text(j).to_lowercase();
+            let lw = lower::lower(text.token_text(j));
             if kb.title(&lw) == Some(false) {
                 head = Some(j);
                 j += 1;

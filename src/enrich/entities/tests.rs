@@ -429,3 +429,163 @@ fn city_and_ap_state_abbreviation_are_one_location() {
         "{m:?}"
     );
 }
+
+#[test]
+fn organization_modifiers_are_hidden_but_name_their_entity() {
+    let ents = run(
+        "Mark Smith, formerly an Acme Corp. executive, left on Monday. Acme said it hired 500 Apple engineers. \
+         Microsoft CEO Satya Nadella spoke. US officials met US Treasury Secretary Scott Bessent. \
+         Intel processors power the Apple logo store. Apple sold more.",
+    );
+    let m = mentions(&ents);
+    let texts: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
+    // Names before staff nouns, corporate roles and product nouns are no mentions...
+    assert!(!texts.contains(&"Acme Corp."), "{m:?}");
+    assert!(!texts.contains(&"Microsoft"), "{m:?}");
+    assert!(!texts.contains(&"Intel"), "{m:?}");
+    assert_eq!(texts.iter().filter(|t| **t == "Apple").count(), 1, "{m:?}");
+    // ...but still name their entity: the fullest form written.
+    let acme = entity(&ents, "Acme Corp.");
+    assert_eq!(acme.mentions.len(), 1, "{:?}", acme.mentions);
+    assert_eq!(acme.mentions[0].text, "Acme");
+    // Places stay, and so does a government body before its office.
+    assert!(
+        m.contains(&("US".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("US Treasury".to_string(), EntityType::Organization)),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("Satya Nadella".to_string(), EntityType::Person)),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn company_noun_after_unknown_name_makes_it_an_organization() {
+    let m = mentions(&run(
+        "The best performer was the Zorbex Mutual insurance company, which gained 5%.",
+    ));
+    assert!(
+        m.contains(&("Zorbex Mutual".to_string(), EntityType::Organization)),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn state_after_city_is_also_its_own_mention() {
+    let ents = run("It is held in downtown San Jose, California. California voted.");
+    let m = mentions(&ents);
+    assert!(
+        m.contains(&("San Jose, California".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+    let ca = entity(&ents, "California");
+    assert_eq!(ca.mentions.len(), 2, "{:?}", ca.mentions);
+}
+
+#[test]
+fn apposition_with_a_role_or_an_age_marks_a_person() {
+    let m = mentions(&run(
+        "Prices fell. Kaoru Yosano, the Japanese minister of fiscal policy, said it was bad. \
+         Later Kenji Ishikawa, 49, resigned.",
+    ));
+    assert!(
+        m.contains(&("Kaoru Yosano".to_string(), EntityType::Person)),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("Kenji Ishikawa".to_string(), EntityType::Person)),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn country_and_lowercase_government_are_one_location() {
+    let m = mentions(&run("Shares rose after the US government unveiled a plan."));
+    assert!(
+        m.contains(&("US government".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn spaced_hyphen_joins_the_halves_of_one_name() {
+    let m = mentions(&run(
+        "Apple passed Wal - Mart in music sales. Talks between Ukraine - Russia stalled.",
+    ));
+    assert!(
+        m.contains(&("Wal - Mart".to_string(), EntityType::Organization)),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("Ukraine".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("Russia".to_string(), EntityType::Location)),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn type_from_context_carries_to_other_mentions() {
+    let m = mentions(&run(
+        "Zorblats' label sues computer maker\nMarch 28, 2006\n\nThe Zorblats' label has filed a lawsuit. Fans of the Zorblats protested.",
+    ));
+    let z: Vec<&EntityType> = m
+        .iter()
+        .filter(|(t, _)| t.contains("Zorblats"))
+        .map(|(_, k)| k)
+        .collect();
+    assert!(z.len() >= 2, "{m:?}");
+    assert!(z.iter().all(|k| **k == EntityType::Organization), "{m:?}");
+}
+
+#[test]
+fn organization_in_compound_adjective_or_before_members_is_hidden() {
+    let m = mentions(&run(
+        "Apple unveiled a new Intel-based Mac. The G7 nations met in Washington. The G7 agreed.",
+    ));
+    let texts: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(!texts.contains(&"Intel"), "{m:?}");
+    assert_eq!(
+        texts.iter().filter(|t| t.contains("G7")).count(),
+        1,
+        "{m:?}"
+    );
+    assert!(texts.contains(&"Washington"), "{m:?}");
+}
+
+#[test]
+fn government_body_before_a_shared_role_stays() {
+    let m = mentions(&run(
+        "Federal Reserve Chairman Ben Bernanke spoke. Acme Corp. Chief Executive Officer Jane Doe left.",
+    ));
+    let texts: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(texts.contains(&"Federal Reserve"), "{m:?}");
+    assert!(!texts.contains(&"Acme Corp."), "{m:?}");
+    assert!(texts.contains(&"Jane Doe"), "{m:?}");
+}
+
+#[test]
+fn short_hyphen_halves_and_place_cues_do_not_make_names() {
+    let m = mentions(&run(
+        "Apps run over Wi-Fi only. Zorbix is popular in Zorbix-land. Apps for Quintox sell well. \
+         Developers in Quintox earn more.",
+    ));
+    assert!(
+        !m.contains(&("Wi-Fi".to_string(), EntityType::Organization)),
+        "{m:?}"
+    );
+    // "in Quintox" types that mention only, not "for Quintox".
+    let q: Vec<&EntityType> = m
+        .iter()
+        .filter(|(t, _)| t == "Quintox")
+        .map(|(_, k)| k)
+        .collect();
+    assert_eq!(q.len(), 2, "{m:?}");
+    assert!(q[0] != &EntityType::Location, "{m:?}");
+}

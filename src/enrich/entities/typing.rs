@@ -10,10 +10,13 @@
 //! then by document-level consistency in [`resolve`]: a word typed elsewhere
 //! in the article keeps that type ("Jobs" after "Steve Jobs").
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use super::fxhash::FxHashMap as HashMap;
 
 use super::candidates::{namey, DocInfo, Run};
 use super::gazetteer::{Knowledge, Known};
+use super::lower::{self, Lower};
 use crate::event::EntityType;
 use crate::text::{Text, TokenKind};
 
@@ -34,6 +37,10 @@ pub struct Raw {
     pub canonical: Option<String>,
     /// Whether it modifies a title ("US" in "US President"): never takes "The".
     pub modifier: bool,
+    /// A name that only modifies a noun ("Apple Inc." in "an Apple Inc.
+    /// executive"): never output as a mention, but it still names its
+    /// entity (the fullest form the article writes).
+    pub hidden: bool,
 }
 
 /// A title phrase without a name ("the US President"): a candidate reference.
@@ -46,19 +53,32 @@ pub struct RolePhrase {
 }
 
 /// The text of tokens `first..end` with single spaces where the body has any.
-pub fn key(text: &Text<'_>, first: usize, end: usize) -> String {
+/// Borrowed from the body when it already reads so (the common case: no
+/// line breaks or double spaces inside), built otherwise.
+pub fn key<'a>(text: &Text<'a>, first: usize, end: usize) -> Cow<'a, str> {
+    let end = end.min(text.tokens().len());
+    if first >= end {
+        return Cow::Borrowed("");
+    }
+    if let Some(span) = text.token_span(first, end) {
+        let s = span.text;
+        let single = !s.contains(|c: char| c.is_whitespace() && c != ' ') && !s.contains("  ");
+        if single {
+            return Cow::Borrowed(s);
+        }
+    }
     let mut s = String::new();
-    for i in first..end.min(text.tokens().len()) {
+    for i in first..end {
         if i > first && text.tokens()[i].space_before {
             s.push(' ');
         }
         s.push_str(text.token_text(i));
     }
-    s
+    Cow::Owned(s)
 }
 
-fn lower(text: &Text<'_>, i: usize) -> String {
-    text.token_text(i).to_lowercase()
+fn lower<'a>(text: &Text<'a>, i: usize) -> Lower<'a> {
+    lower::lower(text.token_text(i))
 }
 
 fn known_type(k: Known) -> EntityType {
@@ -88,6 +108,7 @@ pub fn type_run(
             role: None,
             canonical: e.canonical.as_deref().map(str::to_string),
             modifier: false,
+            hidden: false,
         });
         return;
     }
@@ -216,6 +237,7 @@ pub fn type_run(
         role,
         canonical: None,
         modifier: false,
+        hidden: false,
     });
 }
 
@@ -303,6 +325,7 @@ fn raw(first: usize, end: usize, kind: Option<EntityType>, strong: bool) -> Raw 
         role: None,
         canonical: None,
         modifier: false,
+        hidden: false,
     }
 }
 
@@ -447,12 +470,29 @@ fn type_segment(
         }
         return;
     }
+    // "Wal-Mart", "Coca-Cola": two unknown capitalized halves of one
+    // hyphenated word (spaced or not) name a company far more often than a
+    // person, who would come with a first name.
+    let hyphen_pair = n == 3
+        && text.token_text(first + 1) == "-"
+        && [first, first + 2].iter().all(|&i| {
+            let w = text.token_text(i);
+            // "Wi-Fi", "S-Video": a short half makes a technical term.
+            text.tokens()[i].kind == TokenKind::Word
+                && w.chars().count() >= 3
+                && w.chars().all(char::is_alphabetic)
+                && !kb.is_first_name(w)
+        });
+    if hyphen_pair {
+        push(out, raw(first, end, Some(EntityType::Organization), false));
+        return;
+    }
     // Unknown words: person-like shapes are persons, the rest organizations.
     let personish = (first..end).all(|i| {
         let w = text.token_text(i);
         let tk = text.tokens()[i].kind;
         (tk == TokenKind::Word && !text.is_all_caps(i) && w.starts_with(char::is_uppercase))
-            || kb.is_particle(&w.to_lowercase())
+            || kb.is_particle(&lower::lower(w))
             || w == "-"
             || w == "."
     }) && n <= 5
@@ -585,7 +625,7 @@ pub fn resolve(text: &Text<'_>, raws: &mut [Raw]) {
     }
     // Words of strongly typed multi-word names: persons lend every name word,
     // organizations their first word ("Apple" from "Apple Computer").
-    let mut word_type: HashMap<String, EntityType> = HashMap::new();
+    let mut word_type: HashMap<String, EntityType> = HashMap::default();
     for r in raws.iter() {
         let (Some(kind), true) = (r.kind, r.end - r.first >= 2) else {
             continue;
@@ -607,12 +647,14 @@ pub fn resolve(text: &Text<'_>, raws: &mut [Raw]) {
         }
     }
     // Strong single-word types seen elsewhere.
-    let mut single: HashMap<String, EntityType> = HashMap::new();
+    let mut single: HashMap<String, EntityType> = HashMap::default();
     for r in raws.iter() {
         if let (Some(kind), true, 1) = (r.kind, r.strong, r.end - r.first) {
             single.insert(text.token_text(r.first).to_string(), kind);
         }
     }
+    let mut contextual: HashMap<&str, EntityType> = HashMap::default();
+    let mut unknown: Vec<usize> = Vec::new();
     for r in raws.iter_mut() {
         if r.end - r.first != 1 {
             continue;
@@ -655,54 +697,69 @@ pub fn resolve(text: &Text<'_>, raws: &mut [Raw]) {
         }
         if let Some(t) = context_type(text, r.first, r.end) {
             r.kind = Some(t);
+            // "in X" is a weak place cue ("in Windows"): it types only here.
+            if t != EntityType::Location {
+                contextual.entry(w).or_insert(t);
+            }
             continue;
         }
         if r.kind.is_none() {
+            unknown.push(r.first);
+        }
+    }
+    // A word typed by its context in one place ("the Beatles") keeps that
+    // type where it has none ("Beatles' Apple Corps" in the headline).
+    for r in raws.iter_mut() {
+        if r.kind.is_none() && unknown.contains(&r.first) {
             // No evidence at all: most such words in news are product,
             // event or work names, rarely a person never named in full.
-            r.kind = Some(EntityType::Misc);
+            let w = text.token_text(r.first);
+            r.kind = Some(contextual.get(w).copied().unwrap_or(EntityType::Misc));
         }
     }
 }
+
+/// Role words that mark the person next to them ("analyst Chris Weafer",
+/// "Kaoru Yosano, the Japanese minister").
+const ROLE_WORDS: &[&str] = &[
+    "chairman",
+    "chairwoman",
+    "president",
+    "minister",
+    "secretary",
+    "chief",
+    "ceo",
+    "analyst",
+    "economist",
+    "spokesman",
+    "spokeswoman",
+    "director",
+    "governor",
+    "head",
+    "leader",
+    "founder",
+    "executive",
+    "officer",
+    "strategist",
+    "manager",
+    "senator",
+    "judge",
+    "ambassador",
+    "mayor",
+    "professor",
+    "coach",
+    "editor",
+    "reporter",
+    "author",
+];
 
 /// Whether a title or role word comes right before token `first`
 /// ("chairman Sergei Ignatiev", "analyst Chris Weafer"), or a comma after a
 /// role phrase ("Japan's prime minister, Taro Aso").
 fn title_before(text: &Text<'_>, first: usize) -> bool {
-    const ROLE_WORDS: &[&str] = &[
-        "chairman",
-        "chairwoman",
-        "president",
-        "minister",
-        "secretary",
-        "chief",
-        "ceo",
-        "analyst",
-        "economist",
-        "spokesman",
-        "spokeswoman",
-        "director",
-        "governor",
-        "head",
-        "leader",
-        "founder",
-        "executive",
-        "officer",
-        "strategist",
-        "manager",
-        "senator",
-        "judge",
-        "ambassador",
-        "mayor",
-        "professor",
-        "coach",
-        "editor",
-        "reporter",
-        "author",
-    ];
     let is_role = |i: usize| {
         text.get_text(i)
-            .is_some_and(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| ROLE_WORDS.contains(&&*lower::lower(w)))
     };
     match first.checked_sub(1) {
         Some(p) if is_role(p) => true,
@@ -711,19 +768,52 @@ fn title_before(text: &Text<'_>, first: usize) -> bool {
     }
 }
 
+/// Whether the words from token `i` (after a name and a comma) are a
+/// person's apposition: an age ("Papermaster, 49,") or a short phrase
+/// holding a role word ("Kaoru Yosano, the Japanese minister of ...").
+fn apposition_person(text: &Text<'_>, i: usize) -> bool {
+    let toks = text.tokens();
+    if toks.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+        && text.get_text(i + 1) == Some(",")
+        && text.token_text(i).len() <= 3
+    {
+        return true;
+    }
+    let mut j = i;
+    if text
+        .get_text(j)
+        .is_some_and(|w| matches!(w, "the" | "a" | "an" | "its" | "whose"))
+    {
+        j += 1;
+    }
+    let sentence = toks.get(i).map(|t| t.sentence);
+    for k in j..(j + 4).min(toks.len()) {
+        if toks.get(k).map(|t| t.sentence) != sentence || toks[k].kind != TokenKind::Word {
+            return false;
+        }
+        if ROLE_WORDS.contains(&text.lower(k).as_ref()) {
+            return true;
+        }
+    }
+    false
+}
+
 /// A type from the words around an unknown name.
 fn context_type(text: &Text<'_>, first: usize, end: usize) -> Option<EntityType> {
-    let next = text.get_text(end).map(str::to_lowercase);
-    let next2 = text.get_text(end + 1).map(str::to_lowercase);
+    let next = text.get_text(end).map(lower::lower);
+    let next2 = text.get_text(end + 1).map(lower::lower);
     let prev = first
         .checked_sub(1)
         .and_then(|p| text.get_text(p))
-        .map(str::to_lowercase);
+        .map(lower::lower);
     if let Some(n) = next.as_deref() {
         if SPEECH_AFTER.contains(&n) {
             return Some(EntityType::Person);
         }
         if n == "," && next2.as_deref() == Some("who") {
+            return Some(EntityType::Person);
+        }
+        if n == "," && apposition_person(text, end + 1) {
             return Some(EntityType::Person);
         }
         if n == "-"
