@@ -338,6 +338,61 @@ async fn aborted_transactions_are_processed_again() {
     assert_eq!(m.enriched.get(), n as u64, "counted once, when committed");
 }
 
+/// A second instance (its own `transactional.id`) joins mid-stream, then the
+/// first stops: the revokes abort the open transactions before the
+/// partitions move, the rewind and the new owners lose nothing, and neither
+/// worker fails.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn rebalance_mid_transaction_loses_nothing() {
+    let (_cluster, c) = mock("eos-rebalance");
+    let n = 400;
+    let all = inputs("r", n);
+    let (first, second) = all.split_at(n / 2);
+    let input = &c.kafka.input_topics[0];
+    embedded::publish(&c.kafka.brokers, input, first, &[])
+        .await
+        .unwrap();
+    let reader = Reader::start(&c, "read_committed");
+    let a = start_eos(&c);
+    reader
+        .wait_for("some outputs", Duration::from_secs(60), |o| {
+            !o.articles.is_empty()
+        })
+        .await;
+    let mut c2 = c.clone();
+    c2.kafka.transactional_id = format!("{}-b", c.kafka.transactional_id);
+    let b = start_eos(&c2);
+    embedded::publish(&c.kafka.brokers, input, second, &[])
+        .await
+        .unwrap();
+    // Let the group rebalance while records flow, then stop the first.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let (_, ma) = a.stop().await;
+    reader
+        .wait_for("all outputs", Duration::from_secs(180), all_outputs(n))
+        .await;
+    let (_, mb) = b.stop().await;
+    reader
+        .settle(Duration::from_secs(2), Duration::from_secs(30))
+        .await;
+    check_content(&reader.out.lock().unwrap(), "r", n);
+    let committed =
+        |m: &byline::telemetry::Metrics| m.transactions.with_label_values(&["committed"]).get();
+    let aborted =
+        |m: &byline::telemetry::Metrics| m.transactions.with_label_values(&["aborted"]).get();
+    eprintln!(
+        "rebalance: first committed {} aborted {}, second committed {} aborted {}",
+        committed(&ma),
+        aborted(&ma),
+        committed(&mb),
+        aborted(&mb)
+    );
+    assert!(
+        committed(&ma) > 0 && committed(&mb) > 0,
+        "both instances worked"
+    );
+}
+
 /// A free loopback port for the child's metrics endpoint.
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
@@ -523,5 +578,91 @@ async fn kill_and_restart_real_broker() {
     eprintln!(
         "read_uncommitted duplicates (articles, statements, dead letters): {:?}",
         duplicates(&uncommitted)
+    );
+}
+
+/// Throughput of both modes on the same harness (mock cluster, in-process
+/// worker, the bundled sample articles repeated with fresh ids): time from
+/// the first record read until every input is counted as enriched (at-least-once:
+/// all outputs acknowledged; exactly-once: its transaction committed).
+/// Opt-in, release build:
+/// `cargo test --release --test exactly_once throughput -- --ignored --nocapture`
+/// (`BYLINE_BENCH_ARTICLES=N`, default 6,000: the mock cluster takes about
+/// 40 s to accept 6,000 inputs, its log lookups are linear).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "benchmark: run with --release --ignored --nocapture"]
+async fn throughput_at_least_once_vs_exactly_once() {
+    let n: usize = std::env::var("BYLINE_BENCH_ARTICLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(6_000);
+    let lines: Vec<serde_json::Value> = embedded::ARTICLES_JSONL
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let inputs: Vec<Sample> = (0..n)
+        .map(|i| {
+            let mut v = lines[i % lines.len()].clone();
+            v["id"] = format!("bench-{i}").into();
+            Sample {
+                key: None,
+                value: v.to_string().into_bytes(),
+            }
+        })
+        .collect();
+    let mut rates = Vec::new();
+    for (mode, max_records) in [
+        (Delivery::AtLeastOnce, 0),
+        (Delivery::ExactlyOnce, 500),
+        (Delivery::ExactlyOnce, 100),
+    ] {
+        let (_cluster, mut c) = mock("eos-bench");
+        c.kafka.delivery = mode;
+        c.worker.max_in_flight = 512;
+        c.worker.commit_interval_ms = 1000;
+        if max_records > 0 {
+            c.worker.transaction_max_records = max_records;
+        }
+        let tp = Instant::now();
+        for chunk in inputs.chunks(1000) {
+            embedded::publish(&c.kafka.brokers, &c.kafka.input_topics[0], chunk, &[])
+                .await
+                .unwrap();
+        }
+        eprintln!("published {n} in {:.1}s", tp.elapsed().as_secs_f64());
+        let w = start_eos(&c);
+        let consumed = w
+            .metrics
+            .consumed
+            .with_label_values(&[&c.kafka.input_topics[0]]);
+        let deadline = Instant::now() + Duration::from_secs(300);
+        // Timed from the first record read: group join is not throughput.
+        while consumed.get() == 0 {
+            assert!(Instant::now() < deadline, "{mode:?}: nothing read");
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+        let t0 = Instant::now();
+        while w.metrics.enriched.get() < n as u64 {
+            assert!(
+                Instant::now() < deadline,
+                "{mode:?}: not every input enriched"
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        let secs = t0.elapsed().as_secs_f64();
+        let (_, m) = w.stop().await;
+        let rate = n as f64 / secs;
+        eprintln!(
+            "{mode:?} (transaction_max_records {max_records}): {n} articles in {secs:.2}s = {rate:.0} articles/s; transactions committed {}, statements {}",
+            m.transactions.with_label_values(&["committed"]).get(),
+            m.statements.get()
+        );
+        rates.push(rate);
+    }
+    eprintln!(
+        "exactly-once / at-least-once: {:.2} (500 per transaction), {:.2} (100 per transaction)",
+        rates[1] / rates[0],
+        rates[2] / rates[0]
     );
 }
