@@ -33,6 +33,7 @@ use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::message::{Headers, Message};
 use rdkafka::types::{RDKafkaApiKey, RDKafkaRespErr};
+use rdkafka::{Offset, TopicPartitionList};
 
 /// An exactly-once config for `brokers` with unique names.
 fn eos_config(brokers: &str, name: &str) -> Config {
@@ -120,9 +121,15 @@ impl Reader {
             .create()
             .unwrap();
         let k = c.kafka.clone();
-        consumer
-            .subscribe(&[&k.output_topic, &k.statements_topic, &k.dlq_topic])
-            .unwrap();
+        // Assigned, not subscribed: no group to join or leave (closing a
+        // group member after the cluster is gone blocks for seconds).
+        let mut tpl = TopicPartitionList::new();
+        for t in [&k.output_topic, &k.statements_topic, &k.dlq_topic] {
+            for p in 0..embedded::PARTITIONS {
+                tpl.add_partition_offset(t, p, Offset::Beginning).unwrap();
+            }
+        }
+        consumer.assign(&tpl).unwrap();
         let out = Arc::new(Mutex::new(Outputs::default()));
         let o = out.clone();
         let task = tokio::spawn(async move {
@@ -344,7 +351,18 @@ async fn aborted_transactions_are_processed_again() {
 /// worker fails.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn rebalance_mid_transaction_loses_nothing() {
-    let (_cluster, c) = mock("eos-rebalance");
+    let (_cluster, mut c) = mock("eos-rebalance");
+    // Long transactions: a revoke most likely finds one open (the abort on
+    // revoke path); the counts are printed, not asserted (timing).
+    c.worker.transaction_interval_ms = 2000;
+    c.worker.transaction_max_records = 1000;
+    // Short sessions: the mock's rebalances wait for members' sessions.
+    for (k, v) in [
+        ("session.timeout.ms", "6000"),
+        ("heartbeat.interval.ms", "500"),
+    ] {
+        c.kafka.consumer_properties.insert(k.into(), v.into());
+    }
     let n = 400;
     let all = inputs("r", n);
     let (first, second) = all.split_at(n / 2);
@@ -368,6 +386,29 @@ async fn rebalance_mid_transaction_loses_nothing() {
     // Let the group rebalance while records flow, then stop the first.
     tokio::time::sleep(Duration::from_secs(3)).await;
     let (_, ma) = a.stop().await;
+    // The mock shows aborted records to read_committed readers, so the
+    // outputs alone do not prove the inputs were committed; the second
+    // instance's counters (counted at commit) do: it now owns every
+    // partition and, the mock storing no transactional offsets, reads each
+    // input from the start.
+    let deadline = Instant::now() + Duration::from_secs(180);
+    while b.metrics.enriched.get()
+        + b.metrics
+            .dead_lettered
+            .with_label_values(&["invalid_utf8"])
+            .get()
+        + b.metrics
+            .dead_lettered
+            .with_label_values(&["empty_body"])
+            .get()
+        < n as u64 + 2
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the second instance did not commit every input"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     reader
         .wait_for("all outputs", Duration::from_secs(180), all_outputs(n))
         .await;
@@ -467,7 +508,7 @@ fn metric(text: &str, series: &str) -> f64 {
 /// points (each time once it has read something), restart it, let the last
 /// run finish and stop it with SIGTERM. Returns the read_committed and
 /// read_uncommitted views.
-async fn kill_and_restart(c: &Config, n: usize) -> (Outputs, Outputs) {
+async fn kill_and_restart(c: &Config, n: usize, mock_cluster: bool) -> (Outputs, Outputs) {
     embedded::publish(
         &c.kafka.brokers,
         &c.kafka.input_topics[0],
@@ -514,6 +555,34 @@ async fn kill_and_restart(c: &Config, n: usize) -> (Outputs, Outputs) {
         metric(&t, "byline_transactions_total{outcome=\"committed\"}") >= 1.0,
         "the binary must have committed transactions: {t}"
     );
+    if mock_cluster {
+        // The mock stores no transactional offsets: the last run reads every
+        // input again, and its counters (counted at commit) must reach all
+        // of them (aborted records are visible to read_committed readers
+        // of the mock, so the outputs alone prove nothing about commits).
+        let deadline = Instant::now() + Duration::from_secs(180);
+        loop {
+            let t = scrape(port).await;
+            let done = metric(&t, "byline_articles_enriched_total")
+                + metric(
+                    &t,
+                    "byline_articles_dead_lettered_total{reason=\"invalid_utf8\"}",
+                )
+                + metric(
+                    &t,
+                    "byline_articles_dead_lettered_total{reason=\"empty_body\"}",
+                );
+            if done >= (n + 2) as f64 {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "last run committed {done} of {} inputs",
+                n + 2
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
     let status = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
@@ -542,7 +611,7 @@ async fn kill_and_restart(c: &Config, n: usize) -> (Outputs, Outputs) {
 async fn kill_and_restart_loses_nothing_on_the_mock_cluster() {
     let (_cluster, c) = mock("eos-kill");
     let n = 300;
-    let (committed, uncommitted) = kill_and_restart(&c, n).await;
+    let (committed, uncommitted) = kill_and_restart(&c, n, true).await;
     check_content(&committed, "k", n);
     check_content(&uncommitted, "k", n);
     eprintln!(
@@ -566,7 +635,7 @@ async fn kill_and_restart_real_broker() {
     let c = eos_config(&brokers, "eos-kill-real");
     create_topics(&c).await;
     let n = 300;
-    let (committed, uncommitted) = kill_and_restart(&c, n).await;
+    let (committed, uncommitted) = kill_and_restart(&c, n, false).await;
     check_content(&committed, "k", n);
     assert_eq!(
         duplicates(&committed),

@@ -334,6 +334,15 @@ pub async fn run(
                 "the producer reported a fatal error".into(),
             ));
         }
+        if txn
+            .consumer
+            .context()
+            .discarded
+            .swap(false, Ordering::SeqCst)
+        {
+            // A revoke aborted the transaction inside the last recv.
+            txn.discard(None)?;
+        }
         let b = &txn.batch;
         if b.closed && b.produced == b.read {
             txn.commit().await?;
