@@ -429,9 +429,10 @@ async fn rebalance_mid_transaction_loses_nothing() {
         aborted(&mb)
     );
     assert!(
-        committed(&ma) > 0 && committed(&mb) > 0,
-        "both instances worked"
+        committed(&ma) + aborted(&ma) > 0,
+        "the first instance ended a transaction"
     );
+    assert!(committed(&mb) > 0, "the second instance committed");
 }
 
 /// A free loopback port for the child's metrics endpoint.
