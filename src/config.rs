@@ -88,8 +88,14 @@ pub struct KafkaConfig {
     pub statements_topic: String,
     /// Dead-letter topic for undecodable inputs.
     pub dlq_topic: String,
-    /// Delivery guarantee; only `at-least-once` exists so far.
-    pub delivery: String,
+    /// Delivery guarantee: `at-least-once` (default) or `exactly-once`
+    /// (transactional; see README, "Exactly-once mode").
+    pub delivery: Delivery,
+    /// `transactional.id` of the producer in `exactly-once` mode. Empty means
+    /// `<group_id>-<hostname>` ([`KafkaConfig::effective_transactional_id`]):
+    /// stable across restarts of one instance (a StatefulSet pod name) and
+    /// unique among the instances running at once.
+    pub transactional_id: String,
     /// librdkafka properties for both consumer and producer (SASL, TLS, ...).
     pub properties: BTreeMap<String, String>,
     /// librdkafka properties for the consumer only (override `properties`).
@@ -98,6 +104,47 @@ pub struct KafkaConfig {
     pub producer_properties: BTreeMap<String, String>,
     /// TLS and SASL (`[kafka.security]`), secrets from env or files.
     pub security: security::SecurityConfig,
+}
+
+/// The delivery guarantee of `byline run`.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Delivery {
+    /// Outputs may be duplicated after a crash, never lost (`worker`).
+    #[default]
+    AtLeastOnce,
+    /// Outputs and consumed offsets commit in one Kafka transaction
+    /// (`kafka::transactional`); read_committed readers see each once.
+    ExactlyOnce,
+}
+
+impl Delivery {
+    /// Every accepted spelling, for error messages.
+    pub const NAMES: [&'static str; 2] = ["at-least-once", "exactly-once"];
+}
+
+impl KafkaConfig {
+    /// The transactional id: `kafka.transactional_id`, or
+    /// `<group_id>-<hostname>` when empty (`HOSTNAME`, then `/etc/hostname`,
+    /// then `byline`). In Kubernetes the hostname is the pod name: stable
+    /// per StatefulSet replica, which is what fencing a crashed instance's
+    /// zombie needs.
+    pub fn effective_transactional_id(&self) -> String {
+        if !self.transactional_id.trim().is_empty() {
+            return self.transactional_id.trim().to_string();
+        }
+        let host = std::env::var("HOSTNAME")
+            .ok()
+            .filter(|h| !h.trim().is_empty())
+            .or_else(|| {
+                std::fs::read_to_string("/etc/hostname")
+                    .ok()
+                    .map(|h| h.trim().to_string())
+                    .filter(|h| !h.is_empty())
+            })
+            .unwrap_or_else(|| "byline".into());
+        format!("{}-{}", self.group_id, host.trim())
+    }
 }
 
 impl Default for KafkaConfig {
@@ -109,7 +156,8 @@ impl Default for KafkaConfig {
             output_topic: "articles.enriched".into(),
             statements_topic: "statements".into(),
             dlq_topic: "articles.dlq".into(),
-            delivery: "at-least-once".into(),
+            delivery: Delivery::AtLeastOnce,
+            transactional_id: String::new(),
             properties: BTreeMap::new(),
             consumer_properties: BTreeMap::new(),
             producer_properties: BTreeMap::new(),
@@ -140,6 +188,14 @@ pub struct WorkerConfig {
     /// librdkafka `message.timeout.ms` of the producer; a delivery that
     /// still fails after it is retried by byline itself.
     pub message_timeout_ms: u64,
+    /// `exactly-once` only: most input records in one transaction.
+    pub transaction_max_records: usize,
+    /// `exactly-once` only: a transaction is committed at the latest this
+    /// long after its first record was read (the added output latency).
+    pub transaction_interval_ms: u64,
+    /// `exactly-once` only: librdkafka `transaction.timeout.ms`; the broker
+    /// aborts a transaction left open longer (a crashed instance's).
+    pub transaction_timeout_ms: u64,
 }
 
 impl Default for WorkerConfig {
@@ -153,6 +209,9 @@ impl Default for WorkerConfig {
             queued_max_messages_kbytes: 16_384,
             fetch_max_bytes: 8 * 1024 * 1024,
             message_timeout_ms: 30_000,
+            transaction_max_records: 500,
+            transaction_interval_ms: 100,
+            transaction_timeout_ms: 60_000,
         }
     }
 }
@@ -237,6 +296,7 @@ impl Config {
                 set_path(&mut root, &path, value)?;
             }
         }
+        check_delivery(&root)?;
         let mut config: Config =
             toml::Value::Table(root)
                 .try_into()
@@ -285,12 +345,6 @@ impl Config {
                 );
             }
         }
-        if k.delivery != "at-least-once" {
-            return bad(
-                "kafka.delivery",
-                "only \"at-least-once\" is supported (exactly-once is not implemented yet)",
-            );
-        }
         for (section, props) in [
             ("kafka.properties", &k.properties),
             ("kafka.consumer_properties", &k.consumer_properties),
@@ -299,7 +353,11 @@ impl Config {
             for key in props.keys() {
                 if matches!(
                     key.as_str(),
-                    "enable.auto.commit" | "enable.auto.offset.store" | "enable.idempotence"
+                    "enable.auto.commit"
+                        | "enable.auto.offset.store"
+                        | "enable.idempotence"
+                        | "transactional.id"
+                        | "transaction.timeout.ms"
                 ) {
                     return bad(
                         &format!("{section}.\"{key}\""),
@@ -328,6 +386,19 @@ impl Config {
         }
         if w.fetch_max_bytes < 1024 {
             return bad("worker.fetch_max_bytes", "must be at least 1024");
+        }
+        if w.transaction_max_records == 0 {
+            return bad("worker.transaction_max_records", "must be at least 1");
+        }
+        if w.transaction_interval_ms == 0 {
+            return bad("worker.transaction_interval_ms", "must be at least 1");
+        }
+        if w.transaction_timeout_ms < 1000 || w.transaction_timeout_ms <= w.transaction_interval_ms
+        {
+            return bad(
+                "worker.transaction_timeout_ms",
+                "must be at least 1000 and above worker.transaction_interval_ms",
+            );
         }
         if self.metrics.listen.parse::<std::net::SocketAddr>().is_err() {
             return bad("metrics.listen", "must be an address such as 0.0.0.0:9464");
@@ -376,6 +447,25 @@ fn parse_message(text: &str, e: &toml::de::Error) -> String {
         }
         None => e.message().to_string(),
     }
+}
+
+/// `kafka.delivery` must be one of [`Delivery::NAMES`]; checked before
+/// serde so the error names the key (serde's enum error does not).
+fn check_delivery(root: &toml::Table) -> Result<(), ConfigError> {
+    let Some(v) = root
+        .get("kafka")
+        .and_then(|k| k.as_table())
+        .and_then(|k| k.get("delivery"))
+    else {
+        return Ok(());
+    };
+    if v.as_str().is_some_and(|s| Delivery::NAMES.contains(&s)) {
+        return Ok(());
+    }
+    Err(ConfigError::Invalid {
+        key: "kafka.delivery".into(),
+        reason: format!("is {v}, must be \"at-least-once\" or \"exactly-once\""),
+    })
 }
 
 fn read(p: &Path) -> Result<String, ConfigError> {
@@ -496,9 +586,25 @@ mod tests {
     fn errors_name_the_key() {
         let e = Config::from_sources("[worker]\nmax_inflight = 3\n", "x", env(&[])).unwrap_err();
         assert!(e.to_string().contains("max_inflight"), "{e}");
-        let e = Config::from_sources("[kafka]\ndelivery = \"exactly-once\"\n", "x", env(&[]))
+        let e = Config::from_sources("[kafka]\ndelivery = \"exactly-twice\"\n", "x", env(&[]))
             .unwrap_err();
         assert!(e.to_string().contains("kafka.delivery"), "{e}");
+        let e = Config::from_sources("", "x", env(&[("BYLINE_KAFKA__DELIVERY", "exactly_once")]))
+            .unwrap_err();
+        assert!(e.to_string().contains("kafka.delivery"), "{e}");
+        let e = Config::from_sources(
+            "[kafka.producer_properties]\n\"transactional.id\" = \"x\"\n",
+            "x",
+            env(&[]),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("transactional.id"), "{e}");
+        let e = Config::from_sources("[worker]\ntransaction_timeout_ms = 50\n", "x", env(&[]))
+            .unwrap_err();
+        assert!(
+            e.to_string().contains("worker.transaction_timeout_ms"),
+            "{e}"
+        );
         let e = Config::from_sources("", "x", env(&[("BYLINE_WORKER__MAX_IN_FLIGHT", "0")]))
             .unwrap_err();
         assert!(e.to_string().contains("worker.max_in_flight"), "{e}");
@@ -555,6 +661,24 @@ mod tests {
         .to_string();
         assert!(!e.contains("Pw-unterminated"), "{e}");
         assert!(e.contains("f.toml") && e.contains("line 2"), "{e}");
+    }
+
+    #[test]
+    fn delivery_modes_parse() {
+        let c = Config::from_sources("", "x", env(&[])).unwrap();
+        assert_eq!(c.kafka.delivery, Delivery::AtLeastOnce);
+        let c = Config::from_sources(
+            "[kafka]\ndelivery = \"exactly-once\"\ngroup_id = \"g\"\n",
+            "x",
+            env(&[("BYLINE_KAFKA__TRANSACTIONAL_ID", "byline-0")]),
+        )
+        .unwrap();
+        assert_eq!(c.kafka.delivery, Delivery::ExactlyOnce);
+        assert_eq!(c.kafka.effective_transactional_id(), "byline-0");
+        assert!(c.redacted_toml().contains("delivery = \"exactly-once\""));
+        let c = Config::from_sources("[kafka]\ngroup_id = \"g\"\n", "x", env(&[])).unwrap();
+        let id = c.kafka.effective_transactional_id();
+        assert!(id.starts_with("g-") && id.len() > 2, "{id}");
     }
 
     #[test]

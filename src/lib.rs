@@ -12,7 +12,9 @@
 //! - [`telemetry`]: every metric, `/metrics` `/healthz` `/readyz`, log setup.
 //! - `kafka` (feature `kafka`): `offsets` (contiguous commit watermark),
 //!   `consumer` (rebalance/statistics callbacks, commits), `producer`
-//!   (idempotent, delivery with retry), `embedded` (mock cluster, samples).
+//!   (idempotent, delivery with retry), `embedded` (mock cluster, samples),
+//!   `transactional` (the exactly-once loop: outputs and offsets in one
+//!   transaction).
 //! - `worker` (feature `kafka`): the loop, backpressure, drain; states the
 //!   delivery guarantee.
 

@@ -75,7 +75,18 @@ pub struct Metrics {
     pub partitions_assigned: IntGauge,
     /// `byline_build_info{version}`.
     pub build_info: IntGaugeVec,
+    /// `byline_transactions_total{outcome}` (`exactly-once` mode):
+    /// `committed` or `aborted`.
+    pub transactions: IntCounterVec,
+    /// `byline_transaction_duration_seconds` (`exactly-once` mode): first
+    /// record read to `commit_transaction` returned, committed ones only.
+    pub transaction_duration: Histogram,
 }
+
+/// `outcome` label of a committed transaction.
+pub const TXN_COMMITTED: &str = "committed";
+/// `outcome` label of an aborted transaction.
+pub const TXN_ABORTED: &str = "aborted";
 
 /// Failure reason label of a panicking enrichment.
 pub const REASON_ENRICH_PANIC: &str = "enrich_panic";
@@ -179,6 +190,20 @@ impl Metrics {
                 Opts::new("byline_build_info", "Build information (always 1)."),
                 &["version"],
             )?,
+            transactions: counter_vec(
+                "byline_transactions_total",
+                "Transactions ended (exactly-once mode), by outcome.",
+                &["outcome"],
+            )?,
+            transaction_duration: Histogram::with_opts(
+                HistogramOpts::new(
+                    "byline_transaction_duration_seconds",
+                    "First record read to transaction committed (exactly-once mode).",
+                )
+                .buckets(vec![
+                    0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0,
+                ]),
+            )?,
             registry,
         };
         m.registry.register(Box::new(m.consumed.clone()))?;
@@ -201,7 +226,13 @@ impl Metrics {
         m.registry
             .register(Box::new(m.partitions_assigned.clone()))?;
         m.registry.register(Box::new(m.build_info.clone()))?;
+        m.registry.register(Box::new(m.transactions.clone()))?;
+        m.registry
+            .register(Box::new(m.transaction_duration.clone()))?;
         m.build_info.with_label_values(&[crate::VERSION]).set(1);
+        for o in [TXN_COMMITTED, TXN_ABORTED] {
+            m.transactions.with_label_values(&[o]).inc_by(0);
+        }
         for r in crate::article::DecodeError::REASONS
             .iter()
             .chain([&REASON_ENRICH_PANIC])

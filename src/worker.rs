@@ -72,6 +72,11 @@ pub enum WorkerError {
     /// and are re-read after the restart.
     #[error("the producer failed fatally; restart to continue")]
     ProducerFatal,
+    /// `exactly-once`: a fatal transactional error (typically fenced by a
+    /// newer instance with the same `transactional.id`); the open
+    /// transaction is aborted by the broker, its inputs are re-read.
+    #[error("fatal transaction error (fenced by another instance?): {0}")]
+    Transaction(String),
 }
 
 /// What one run did, for logs and tests.
@@ -84,23 +89,23 @@ pub struct RunSummary {
 }
 
 /// An input record, copied out of librdkafka's buffer.
-struct Input {
+pub(crate) struct Input {
     /// Topic.
-    topic: String,
+    pub(crate) topic: String,
     /// Partition.
-    partition: i32,
+    pub(crate) partition: i32,
     /// Offset.
-    offset: i64,
+    pub(crate) offset: i64,
     /// Key.
-    key: Option<Vec<u8>>,
+    pub(crate) key: Option<Vec<u8>>,
     /// Value (`None` for a tombstone).
-    value: Option<Vec<u8>>,
+    pub(crate) value: Option<Vec<u8>>,
     /// Headers.
-    headers: Vec<(String, Vec<u8>)>,
+    pub(crate) headers: Vec<(String, Vec<u8>)>,
 }
 
 impl Input {
-    fn from_message(m: &BorrowedMessage<'_>) -> Input {
+    pub(crate) fn from_message(m: &BorrowedMessage<'_>) -> Input {
         let headers = m
             .headers()
             .map(|hs| {
@@ -126,27 +131,44 @@ impl Input {
 }
 
 /// The outputs of one input and how to account for them once acked.
-struct Processed {
+pub(crate) struct Processed {
     /// Records to produce, in order.
-    records: Vec<OutRecord>,
+    pub(crate) records: Vec<OutRecord>,
     /// `Ok(statements)` when enriched, `Err(reason)` when dead-lettered.
-    outcome: Result<u64, &'static str>,
+    pub(crate) outcome: Result<u64, &'static str>,
 }
 
 /// Output topics and limits, shared with the enrichment threads.
-struct Outputs {
+pub(crate) struct Outputs {
     /// Article events topic.
-    articles: String,
+    pub(crate) articles: String,
     /// Statements topic.
-    statements: String,
+    pub(crate) statements: String,
     /// Dead-letter topic.
-    dlq: String,
+    pub(crate) dlq: String,
     /// Input size limit.
-    max_bytes: usize,
+    pub(crate) max_bytes: usize,
+}
+
+impl Outputs {
+    /// The output topics and limits of `config`.
+    pub(crate) fn new(config: &Config) -> Outputs {
+        Outputs {
+            articles: config.kafka.output_topic.clone(),
+            statements: config.kafka.statements_topic.clone(),
+            dlq: config.kafka.dlq_topic.clone(),
+            max_bytes: config.worker.max_article_bytes,
+        }
+    }
 }
 
 /// Decode and enrich one input into its output records (blocking, CPU).
-fn process(input: &Input, pipeline: &Pipeline, out: &Outputs, metrics: &Metrics) -> Processed {
+pub(crate) fn process(
+    input: &Input,
+    pipeline: &Pipeline,
+    out: &Outputs,
+    metrics: &Metrics,
+) -> Processed {
     let value = input.value.as_deref().unwrap_or_default();
     let published_at = input
         .headers
@@ -377,6 +399,9 @@ pub async fn run(
     health: Arc<Health>,
     mut shutdown: watch::Receiver<bool>,
 ) -> Result<RunSummary, WorkerError> {
+    if config.kafka.delivery == crate::config::Delivery::ExactlyOnce {
+        return crate::kafka::transactional::run(config, pipeline, metrics, health, shutdown).await;
+    }
     let w = &config.worker;
     let watermarks = Arc::new(Mutex::new(Watermarks::new()));
     let drain_timeout = Duration::from_millis(w.drain_timeout_ms);

@@ -6,6 +6,7 @@ pub mod consumer;
 pub mod embedded;
 pub mod offsets;
 pub mod producer;
+pub mod transactional;
 
 /// Header naming why a record was dead-lettered (a `DecodeError` reason).
 pub const HEADER_ERROR_REASON: &str = "byline.error.reason";

@@ -109,7 +109,8 @@ pub fn create(
     Ok((p, fatal))
 }
 
-fn headers(r: &OutRecord) -> OwnedHeaders {
+/// The headers of `r` as librdkafka wants them.
+pub fn headers(r: &OutRecord) -> OwnedHeaders {
     let mut h = OwnedHeaders::new_with_capacity(r.headers.len());
     for (k, v) in &r.headers {
         h = h.insert(Header {
