@@ -36,4 +36,4 @@ brokers=$(scripts/broker.sh start | sed -n 's/^BYLINE_TEST_BROKERS=//p')
 trap 'scripts/broker.sh stop' EXIT
 mkdir -p target/bench
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-target/release/bench-worker --brokers "$brokers" --json "target/bench/$stamp.json" "${args[@]}"
+target/release/bench-worker --brokers "$brokers" --broker-pid "$(cat "$BYLINE_BROKER_STATE/pid")" --json "target/bench/$stamp.json" "${args[@]}"

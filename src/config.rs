@@ -345,7 +345,12 @@ impl Config {
                     &format!("unknown stage {stage:?}: the stages are dates, entities, quotes"),
                 );
             }
-            if self.enrich.stages.get(..i).is_some_and(|s| s.contains(stage)) {
+            if self
+                .enrich
+                .stages
+                .get(..i)
+                .is_some_and(|s| s.contains(stage))
+            {
                 return bad("enrich.stages", &format!("stage {stage:?} is listed twice"));
             }
         }
@@ -466,14 +471,21 @@ mod tests {
         assert_eq!(c.enrich.stages, ["dates", "entities", "quotes"]);
         let c = Config::from_sources("", "t", env(&[("BYLINE_ENRICH__STAGES", "[]")])).unwrap();
         assert!(c.enrich.stages.is_empty());
-        let c = Config::from_sources("[enrich]\nstages = [\"quotes\", \"dates\"]\n", "t", env(&[]))
-            .unwrap();
+        let c = Config::from_sources(
+            "[enrich]\nstages = [\"quotes\", \"dates\"]\n",
+            "t",
+            env(&[]),
+        )
+        .unwrap();
         assert_eq!(c.enrich.stages, ["quotes", "dates"]);
     }
 
     #[test]
     fn enrich_stages_reject_unknown_and_repeated_names() {
-        for toml in ["[enrich]\nstages = [\"sentiment\"]", "[enrich]\nstages = [\"dates\", \"dates\"]"] {
+        for toml in [
+            "[enrich]\nstages = [\"sentiment\"]",
+            "[enrich]\nstages = [\"dates\", \"dates\"]",
+        ] {
             let e = Config::from_sources(toml, "t", env(&[])).unwrap_err();
             assert!(e.to_string().contains("enrich.stages"), "{e}");
         }

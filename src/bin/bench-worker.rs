@@ -86,6 +86,17 @@ struct Args {
     /// `BYLINE_KAFKA__PRODUCER_PROPERTIES__LINGER.MS=20`.
     #[arg(long = "worker-env")]
     worker_env: Vec<String>,
+    /// `linger.ms` of the input producer under the offered load (a real
+    /// upstream batches too; 0 sends one request per article).
+    #[arg(long, default_value_t = 5)]
+    input_linger_ms: u64,
+    /// `fetch.wait.max.ms` of the output reader: bounds what the reader
+    /// adds to the measured latency, and its empty fetches load the broker.
+    #[arg(long, default_value_t = 5)]
+    reader_wait_ms: u64,
+    /// The broker's pid, to report its CPU time.
+    #[arg(long)]
+    broker_pid: Option<u32>,
     /// Directory for the worker logs.
     #[arg(long, default_value = "target/bench")]
     out_dir: PathBuf,
@@ -123,6 +134,13 @@ struct Figures {
     statements: usize,
     /// Article events received more than once (at-least-once duplicates).
     duplicates: usize,
+    /// Worker CPU seconds (user + system) over the whole run.
+    worker_cpu_s: Option<f64>,
+    /// Broker CPU seconds over the whole run (with `--broker-pid`).
+    broker_cpu_s: Option<f64>,
+    /// Backlog articles per worker CPU-second: throughput independent of
+    /// what else shares the machine.
+    backlog_per_cpu_s: Option<f64>,
     /// Worker peak RSS (VmHWM), MB.
     peak_rss_mb: Option<f64>,
     /// RSS samples over time: (seconds since worker start, MB).
@@ -174,7 +192,9 @@ impl ProducerContext for CountingCtx {
 }
 
 /// The corpus as JSON objects.
-fn load_corpus(paths: &[PathBuf]) -> anyhow::Result<Vec<serde_json::Map<String, serde_json::Value>>> {
+fn load_corpus(
+    paths: &[PathBuf],
+) -> anyhow::Result<Vec<serde_json::Map<String, serde_json::Value>>> {
     let mut v = Vec::new();
     for p in paths {
         let f = std::fs::File::open(p).with_context(|| format!("opening {}", p.display()))?;
@@ -213,6 +233,16 @@ fn rss(pid: u32) -> Option<(f64, f64)> {
     Some((field("VmRSS:")?, field("VmHWM:")?))
 }
 
+/// User + system CPU seconds of `pid` so far.
+fn cpu_secs(pid: u32) -> Option<f64> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the `(comm)`: state is 3rd overall, utime 14th, stime 15th.
+    let rest = s.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok());
+    Some((ticks(11)? + ticks(12)?) / 100.0)
+}
+
 fn quantiles(mut v: Vec<u64>) -> Option<[f64; 3]> {
     if v.is_empty() {
         return None;
@@ -222,7 +252,11 @@ fn quantiles(mut v: Vec<u64>) -> Option<[f64; 3]> {
         let i = ((v.len() as f64 * p).ceil() as usize).clamp(1, v.len()) - 1;
         v.get(i).copied().unwrap_or_default() as f64 / 1000.0
     };
-    Some([q(0.5), q(0.99), v.last().copied().unwrap_or_default() as f64 / 1000.0])
+    Some([
+        q(0.5),
+        q(0.99),
+        v.last().copied().unwrap_or_default() as f64 / 1000.0,
+    ])
 }
 
 /// One run: fresh topics, the worker as a child, backlog then offered load.
@@ -250,11 +284,7 @@ impl Run<'_> {
 
     fn article(&self, i: usize) -> anyhow::Result<Vec<u8>> {
         let n = self.corpus.len();
-        let mut o = self
-            .corpus
-            .get(i % n)
-            .cloned()
-            .context("corpus index")?;
+        let mut o = self.corpus.get(i % n).cloned().context("corpus index")?;
         o.insert("id".into(), format!("{}-{i}", self.id).into());
         Ok(serde_json::to_vec(&o)?)
     }
@@ -309,12 +339,15 @@ impl Run<'_> {
 
     /// The output reader: assigned every partition of the article and
     /// statement topics from the beginning (no group join delay).
-    fn collector(&self, total: usize) -> anyhow::Result<(Arc<Collector>, std::thread::JoinHandle<()>)> {
+    fn collector(
+        &self,
+        total: usize,
+    ) -> anyhow::Result<(Arc<Collector>, std::thread::JoinHandle<()>)> {
         let consumer: BaseConsumer = ClientConfig::new()
             .set("bootstrap.servers", &self.args.brokers)
             .set("group.id", format!("bench-{}-reader", self.id))
             .set("enable.auto.commit", "false")
-            .set("fetch.wait.max.ms", "5")
+            .set("fetch.wait.max.ms", self.args.reader_wait_ms.to_string())
             .set("fetch.min.bytes", "1")
             .create()?;
         let mut tpl = TopicPartitionList::new();
@@ -337,7 +370,10 @@ impl Run<'_> {
             struct Statement {
                 article_id: String,
             }
-            let index = |id: &str| id.strip_prefix(&prefix).and_then(|i| i.parse::<usize>().ok());
+            let index = |id: &str| {
+                id.strip_prefix(&prefix)
+                    .and_then(|i| i.parse::<usize>().ok())
+            };
             while !shared.stop.load(Ordering::Relaxed) {
                 let Some(Ok(m)) = consumer.poll(Duration::from_millis(50)) else {
                     continue;
@@ -345,7 +381,9 @@ impl Run<'_> {
                 let at_us = t0.elapsed().as_micros() as u64;
                 let article = m.topic() == out;
                 let i = if article {
-                    m.key().and_then(|k| std::str::from_utf8(k).ok()).and_then(index)
+                    m.key()
+                        .and_then(|k| std::str::from_utf8(k).ok())
+                        .and_then(index)
                 } else {
                     m.payload()
                         .and_then(|p| serde_json::from_slice::<Statement>(p).ok())
@@ -360,7 +398,11 @@ impl Run<'_> {
                     }
                 }
                 if let Ok(mut s) = shared.seen.lock() {
-                    s.push(Seen { at_us, index: i, article });
+                    s.push(Seen {
+                        at_us,
+                        index: i,
+                        article,
+                    });
                 }
             }
         });
@@ -417,17 +459,23 @@ impl Run<'_> {
         let warmup = if a.backlog == 0 { 20 } else { 0 };
         let load = (a.rate * a.duration) as usize;
         let total = a.backlog + warmup + load;
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
         rt.block_on(self.create_topics())?;
         let (collector, reader) = self.collector(total)?;
         let producer: ThreadedProducer<CountingCtx> = ClientConfig::new()
             .set("bootstrap.servers", &a.brokers)
-            .set("linger.ms", if a.backlog > 0 { "20" } else { "0" })
+            .set("linger.ms", a.input_linger_ms.to_string())
             .set("queue.buffering.max.kbytes", "262144")
             .create_with_context(CountingCtx::default())?;
         let mut f = Figures {
             label: self.label.clone(),
-            stages: if a.stages.is_empty() { "(pass-through)".into() } else { a.stages.clone() },
+            stages: if a.stages.is_empty() {
+                "(pass-through)".into()
+            } else {
+                a.stages.clone()
+            },
             backlog: a.backlog,
             rate: a.rate,
             load_articles: load,
@@ -439,15 +487,25 @@ impl Run<'_> {
             self.produce(&producer, i)?;
         }
         producer.flush(Duration::from_secs(120))?;
-        eprintln!("[{}] {} articles produced; starting the worker", self.label, a.backlog + warmup);
+        eprintln!(
+            "[{}] {} articles produced; starting the worker",
+            self.label,
+            a.backlog + warmup
+        );
 
+        let broker_cpu0 = a.broker_pid.and_then(cpu_secs);
         let mut child = self.start_worker()?;
         let pid = child.id();
         let worker_t0 = self.t0.elapsed();
         let samples: Arc<Mutex<Vec<(f64, f64)>>> = Arc::default();
         let sampling = Arc::new(AtomicBool::new(true));
         let sampler = {
-            let (samples, sampling, t0, every) = (samples.clone(), sampling.clone(), self.t0, a.sample_secs.max(1));
+            let (samples, sampling, t0, every) = (
+                samples.clone(),
+                sampling.clone(),
+                self.t0,
+                a.sample_secs.max(1),
+            );
             std::thread::spawn(move || {
                 let mut next = Instant::now();
                 while sampling.load(Ordering::Relaxed) {
@@ -461,10 +519,19 @@ impl Run<'_> {
                 }
             })
         };
-        let result = self.drive(&collector, &producer, &mut f, worker_t0, warmup, load, &samples);
+        let result = self.drive(
+            &collector, &producer, &mut f, worker_t0, warmup, load, &samples, pid,
+        );
         f.peak_rss_mb = rss(pid).map(|(_, hwm)| hwm);
+        f.worker_cpu_s = cpu_secs(pid);
+        if let (Some(b0), Some(b1)) = (broker_cpu0, a.broker_pid.and_then(cpu_secs)) {
+            f.broker_cpu_s = Some(b1 - b0);
+        }
         // Graceful stop (SIGTERM): the worker drains and commits.
-        let _ = Command::new("kill").arg("-TERM").arg(pid.to_string()).status();
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(pid.to_string())
+            .status();
         let deadline = Instant::now() + Duration::from_secs(30);
         while child.try_wait()?.is_none() {
             if Instant::now() > deadline {
@@ -501,6 +568,7 @@ impl Run<'_> {
         warmup: usize,
         load: usize,
         samples: &Mutex<Vec<(f64, f64)>>,
+        pid: u32,
     ) -> anyhow::Result<()> {
         let a = self.args;
         let first = a.backlog + warmup;
@@ -514,6 +582,9 @@ impl Run<'_> {
             }
         }
         if a.backlog > 0 {
+            if let Some(cpu) = cpu_secs(pid) {
+                f.backlog_per_cpu_s = Some(a.backlog as f64 / cpu.max(0.01));
+            }
             let seen = c.seen.lock().map(|s| s.clone()).unwrap_or_default();
             let times: Vec<u64> = seen.iter().filter(|s| s.article).map(|s| s.at_us).collect();
             if let (Some(lo), Some(hi)) = (times.iter().min(), times.iter().max()) {
@@ -525,10 +596,11 @@ impl Run<'_> {
                 f.backlog_wall_s = Some(*hi as f64 / 1e6 - worker_t0.as_secs_f64());
             }
             eprintln!(
-                "[{}] backlog of {} drained: {:.0} articles/s",
+                "[{}] backlog of {} drained: {:.0} articles/s, {:.0} per worker CPU-second",
                 self.label,
                 a.backlog,
-                f.backlog_rate.unwrap_or_default()
+                f.backlog_rate.unwrap_or_default(),
+                f.backlog_per_cpu_s.unwrap_or_default()
             );
         }
         if load == 0 {
@@ -567,8 +639,14 @@ impl Run<'_> {
         let latency = |article: bool| {
             let mut firsts: BTreeMap<(usize, bool), u64> = BTreeMap::new();
             let mut lat = Vec::new();
-            for s in seen.iter().filter(|s| s.index >= first && s.article == article) {
-                let sent = self.sent_us.get(s.index).map_or(0, |t| t.load(Ordering::Relaxed));
+            for s in seen
+                .iter()
+                .filter(|s| s.index >= first && s.article == article)
+            {
+                let sent = self
+                    .sent_us
+                    .get(s.index)
+                    .map_or(0, |t| t.load(Ordering::Relaxed));
                 if article {
                     // Duplicates are not latencies: first arrival only.
                     if firsts.insert((s.index, article), s.at_us).is_some() {
@@ -626,13 +704,23 @@ impl Run<'_> {
         from: usize,
         samples: &Mutex<Vec<(f64, f64)>>,
     ) -> usize {
-        let seen = c.seen.lock().map(|s| s.get(from..).unwrap_or_default().to_vec()).unwrap_or_default();
-        let arts: Vec<&Seen> = seen.iter().filter(|s| s.article && s.index >= first).collect();
+        let seen = c
+            .seen
+            .lock()
+            .map(|s| s.get(from..).unwrap_or_default().to_vec())
+            .unwrap_or_default();
+        let arts: Vec<&Seen> = seen
+            .iter()
+            .filter(|s| s.article && s.index >= first)
+            .collect();
         let lat: Vec<u64> = arts
             .iter()
             .map(|s| {
-                s.at_us
-                    .saturating_sub(self.sent_us.get(s.index).map_or(0, |t| t.load(Ordering::Relaxed)))
+                s.at_us.saturating_sub(
+                    self.sent_us
+                        .get(s.index)
+                        .map_or(0, |t| t.load(Ordering::Relaxed)),
+                )
             })
             .collect();
         let rss = samples
@@ -641,7 +729,9 @@ impl Run<'_> {
             .and_then(|s| s.last().copied())
             .map_or(0.0, |(_, r)| r);
         let window = match (arts.first(), arts.last()) {
-            (Some(a), Some(b)) if b.at_us > a.at_us => arts.len() as f64 / ((b.at_us - a.at_us) as f64 / 1e6),
+            (Some(a), Some(b)) if b.at_us > a.at_us => {
+                arts.len() as f64 / ((b.at_us - a.at_us) as f64 / 1e6)
+            }
             _ => 0.0,
         };
         let q = quantiles(lat).unwrap_or_default();
@@ -659,7 +749,11 @@ impl Run<'_> {
     }
 }
 
-fn run_one(args: &Args, label: &str, corpus: &[serde_json::Map<String, serde_json::Value>]) -> anyhow::Result<Figures> {
+fn run_one(
+    args: &Args,
+    label: &str,
+    corpus: &[serde_json::Map<String, serde_json::Value>],
+) -> anyhow::Result<Figures> {
     let warmup = if args.backlog == 0 { 20 } else { 0 };
     let total = args.backlog + warmup + (args.rate * args.duration) as usize;
     let run = Run {
@@ -667,7 +761,11 @@ fn run_one(args: &Args, label: &str, corpus: &[serde_json::Map<String, serde_jso
         label: label.to_string(),
         corpus,
         t0: Instant::now(),
-        id: format!("{label}-{}-{}", std::process::id(), now_ms() % 1_000_000_000),
+        id: format!(
+            "{label}-{}-{}",
+            std::process::id(),
+            now_ms() % 1_000_000_000
+        ),
         sent_us: (0..total).map(|_| AtomicU64::new(0)).collect(),
         bytes: AtomicU64::new(0),
     };
@@ -682,21 +780,32 @@ fn print_table(figs: &[Figures]) {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
         out,
-        "| run | stages | backlog art/s | MB/s | offered/s | article e2e p50 / p99 / max ms | statement e2e p50 / p99 / max ms | peak RSS MB | RSS growth |"
+        "| run | stages | backlog art/s | MB/s | offered/s | article e2e p50 / p99 / max ms | statement e2e p50 / p99 / max ms | art/worker CPU-s | worker / broker CPU s | peak RSS MB | RSS growth |"
     );
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|");
     for f in figs {
-        let q = |v: Option<[f64; 3]>| v.map_or("-".into(), |q| format!("{:.1} / {:.1} / {:.1}", q[0], q[1], q[2]));
+        let q = |v: Option<[f64; 3]>| {
+            v.map_or("-".into(), |q| {
+                format!("{:.1} / {:.1} / {:.1}", q[0], q[1], q[2])
+            })
+        };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} / {} | {} | {} |",
             f.label,
             f.stages,
             fmt_opt(f.backlog_rate, 0),
             fmt_opt(f.backlog_mb_s, 2),
-            if f.rate > 0 { f.rate.to_string() } else { "-".into() },
+            if f.rate > 0 {
+                f.rate.to_string()
+            } else {
+                "-".into()
+            },
             q(f.article_ms),
             q(f.statement_ms),
+            fmt_opt(f.backlog_per_cpu_s, 0),
+            fmt_opt(f.worker_cpu_s, 1),
+            fmt_opt(f.broker_cpu_s, 1),
             fmt_opt(f.peak_rss_mb, 1),
             f.rss_growth_pct.map_or("-".into(), |g| format!("{g:+.1}%")),
         );
@@ -708,7 +817,11 @@ fn main() -> anyhow::Result<()> {
     let corpus = load_corpus(&args.corpus)?;
     let mut figs = Vec::new();
     if args.suite {
-        let backlog = if args.backlog == 0 { 20_000 } else { args.backlog };
+        let backlog = if args.backlog == 0 {
+            20_000
+        } else {
+            args.backlog
+        };
         let rate = if args.rate == 0 { 1000 } else { args.rate };
         let full = args.stages.clone();
         for (label, stages) in [("worker", full.as_str()), ("ceiling", "")] {
@@ -738,10 +851,16 @@ fn main() -> anyhow::Result<()> {
         }
         let p99 = |i: usize| figs.get(i).and_then(|f| f.article_ms).map(|q| q[1]);
         if let (Some(w), Some(c)) = (p99(1), p99(3)) {
-            println!("p99 article end-to-end at {rate}/s: worker {w:.1} ms, pass-through {c:.1} ms");
+            println!(
+                "p99 article end-to-end at {rate}/s: worker {w:.1} ms, pass-through {c:.1} ms"
+            );
         }
     } else {
-        let label = if args.stages.is_empty() { "ceiling" } else { "worker" };
+        let label = if args.stages.is_empty() {
+            "ceiling"
+        } else {
+            "worker"
+        };
         figs.push(run_one(&args, label, &corpus)?);
         print_table(&figs);
         if let Some(g) = figs.first().and_then(|f| f.rss_growth_pct) {
