@@ -4,7 +4,7 @@
 #   scripts/bench-worker.sh                      # the suite: backlog + 1,000 articles/s,
 #                                                # all stages vs pass-through (the ceiling)
 #   scripts/bench-worker.sh --backlog 200        # one run with its own options
-#   scripts/bench-worker.sh --soak 600 [--rate 500] [--backlog 100000]
+#   scripts/bench-worker.sh --soak 600 [--rate 500] [--backlog 50000]
 #                                                # bounded, self-stopping soak
 #
 # Builds release, starts its own tansu (state in target/bench-broker, so it
@@ -24,8 +24,12 @@ while [[ $# -gt 0 ]]; do
     *) args+=("$1"); shift ;;
   esac
 done
+has() { [[ " ${args[*]-} " == *" $1 "* ]]; }
 if [[ -n "$soak" ]]; then
-  args=(--rate 500 --backlog 50000 --sample-secs 5 "${args[@]}" --duration "$soak")
+  has --rate || args+=(--rate 500)
+  has --backlog || args+=(--backlog 50000)
+  has --sample-secs || args+=(--sample-secs 5)
+  args+=(--duration "$soak")
 elif [[ ${#args[@]} -eq 0 ]]; then
   args=(--suite --backlog 20000 --rate 1000 --duration 20)
 fi
