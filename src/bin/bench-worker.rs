@@ -20,8 +20,8 @@
 //! and produce only, the ceiling the broker and client allow on this
 //! machine), and prints each figure with its ratio to the ceiling.
 //!
-//! A measuring tool, not a data path: it panics-free reports errors with
-//! `anyhow` and exits non-zero when the worker loses articles.
+//! A measuring tool, not a data path: errors are reported with `anyhow`, and
+//! the run fails when an article event does not come out.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
