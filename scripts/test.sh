@@ -4,7 +4,7 @@
 #   2. tansu installed (cached) and started on a free loopback port,
 #   3. `cargo test --all-targets` (unit + mock-cluster tests),
 #   4. the real-broker tests in tests/real_broker.rs against tansu,
-#   5. the deployment checks (scripts/test-deploy.sh) against the built binary,
+#   5. a smoke run of the benchmark harness and the deployment checks (scripts/test-deploy.sh) against the built binary,
 #   6. the broker stopped (also on failure).
 # BYLINE_KILL9_RUNS=20 scripts/test.sh repeats the kill -9 test 20 times.
 set -euo pipefail
@@ -28,6 +28,11 @@ echo "test.sh: broker at $BYLINE_TEST_BROKERS" >&2
 cargo build --all-targets
 cargo test --all-targets
 cargo test --test real_broker -- --include-ignored --test-threads=1
+# Smoke of the whole-worker benchmark harness (scripts/bench-worker.sh), not
+# timed: 200 backlog articles then 5 s at 40/s through the debug worker; it
+# fails when an article event does not come out.
+target/debug/bench-worker --brokers "$BYLINE_TEST_BROKERS" --byline target/debug/byline \
+  --backlog 200 --rate 40 --duration 5 --out-dir target/bench-smoke >/dev/null
 # Deployment checks (promtool rule tests, dashboard/alert metric names against
 # a running byline's /metrics, a real Prometheus scrape, k8s schemas, hadolint).
 BYLINE_BIN=target/debug/byline BYLINE_REQUIRE_BINARY=1 bash scripts/test-deploy.sh
