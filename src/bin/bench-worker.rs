@@ -114,7 +114,8 @@ struct Figures {
     stages: String,
     /// Backlog size.
     backlog: usize,
-    /// Article events per second while draining the backlog (first to last out).
+    /// Article events per second while draining the backlog (from the 10th
+    /// percentile of the outputs to the last).
     backlog_rate: Option<f64>,
     /// Input MB per second while draining the backlog.
     backlog_mb_s: Option<f64>,
@@ -586,10 +587,15 @@ impl Run<'_> {
                 f.backlog_per_cpu_s = Some(a.backlog as f64 / cpu.max(0.01));
             }
             let seen = c.seen.lock().map(|s| s.clone()).unwrap_or_default();
-            let times: Vec<u64> = seen.iter().filter(|s| s.article).map(|s| s.at_us).collect();
-            if let (Some(lo), Some(hi)) = (times.iter().min(), times.iter().max()) {
+            let mut times: Vec<u64> = seen.iter().filter(|s| s.article).map(|s| s.at_us).collect();
+            times.sort_unstable();
+            // From the 10th percentile to the last: the first outputs arrive
+            // in one burst (group join, the reader's first fetches), which
+            // would inflate a first-to-last rate on small backlogs.
+            let skip = times.len() / 10;
+            if let (Some(lo), Some(hi)) = (times.get(skip), times.last()) {
                 let secs = (hi - lo).max(1) as f64 / 1e6;
-                let rate = (a.backlog.saturating_sub(1)) as f64 / secs;
+                let rate = (times.len() - 1 - skip) as f64 / secs;
                 f.backlog_rate = Some(rate);
                 let mean_bytes = self.bytes.load(Ordering::Relaxed) as f64 / a.backlog as f64;
                 f.backlog_mb_s = Some(rate * mean_bytes / 1e6);
