@@ -9,7 +9,8 @@
 #   4b. the TLS + SASL/SCRAM tests in tests/secure_broker.rs against a second
 #       tansu requiring authentication behind stunnel4 (scripts/secure-broker.sh),
 #   4c. `cargo deny check licenses bans sources` (cargo-deny installed, cached),
-#   5. the deployment checks (scripts/test-deploy.sh) against the built binary,
+#   5. a smoke run of the benchmark harness and the deployment checks
+#      (scripts/test-deploy.sh) against the built binary,
 #   6. the broker stopped (also on failure).
 # BYLINE_KILL9_RUNS=20 scripts/test.sh repeats the kill -9 test 20 times.
 set -euo pipefail
@@ -49,6 +50,11 @@ if [[ ! -x "$DENY_ROOT/bin/cargo-deny" ]]; then
   cargo install cargo-deny --version 0.20.2 --locked --root "$DENY_ROOT" >&2
 fi
 "$DENY_ROOT/bin/cargo-deny" check licenses bans sources
+# Smoke of the whole-worker benchmark harness (scripts/bench-worker.sh), not
+# timed: 200 backlog articles then 5 s at 40/s through the debug worker; it
+# fails when an article event does not come out.
+target/debug/bench-worker --brokers "$BYLINE_TEST_BROKERS" --byline target/debug/byline \
+  --backlog 200 --rate 40 --duration 5 --out-dir target/bench-smoke >/dev/null
 # Deployment checks (promtool rule tests, dashboard/alert metric names against
 # a running byline's /metrics, a real Prometheus scrape, k8s schemas, hadolint).
 BYLINE_BIN=target/debug/byline BYLINE_REQUIRE_BINARY=1 bash scripts/test-deploy.sh

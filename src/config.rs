@@ -66,6 +66,8 @@ pub struct Config {
     pub kafka: KafkaConfig,
     /// Processing limits and timings.
     pub worker: WorkerConfig,
+    /// Which enrichment stages run.
+    pub enrich: EnrichConfig,
     /// The HTTP endpoint for /metrics, /healthz, /readyz.
     pub metrics: MetricsConfig,
     /// Logging.
@@ -212,6 +214,29 @@ impl Default for WorkerConfig {
             transaction_max_records: 500,
             transaction_interval_ms: 100,
             transaction_timeout_ms: 60_000,
+        }
+    }
+}
+
+/// The enrichment stages the worker runs.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct EnrichConfig {
+    /// Stage names out of [`crate::enrich::STAGE_NAMES`]; they always run in
+    /// the standard order whatever the order here. An empty list is
+    /// pass-through: every article is still decoded and its (empty) article
+    /// event produced, which measures what the broker and client alone allow,
+    /// or forwards articles while a stage is being investigated.
+    pub stages: Vec<String>,
+}
+
+impl Default for EnrichConfig {
+    fn default() -> Self {
+        EnrichConfig {
+            stages: crate::enrich::STAGE_NAMES
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
         }
     }
 }
@@ -400,6 +425,22 @@ impl Config {
                 "must be at least 1000 and above worker.transaction_interval_ms",
             );
         }
+        for (i, stage) in self.enrich.stages.iter().enumerate() {
+            if !crate::enrich::STAGE_NAMES.contains(&stage.as_str()) {
+                return bad(
+                    "enrich.stages",
+                    &format!("unknown stage {stage:?}: the stages are dates, entities, quotes"),
+                );
+            }
+            if self
+                .enrich
+                .stages
+                .get(..i)
+                .is_some_and(|s| s.contains(stage))
+            {
+                return bad("enrich.stages", &format!("stage {stage:?} is listed twice"));
+            }
+        }
         if self.metrics.listen.parse::<std::net::SocketAddr>().is_err() {
             return bad("metrics.listen", "must be an address such as 0.0.0.0:9464");
         }
@@ -550,6 +591,32 @@ mod tests {
             .iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn enrich_stages_default_to_all_and_accept_pass_through() {
+        let c = Config::from_sources("", "t", env(&[])).unwrap();
+        assert_eq!(c.enrich.stages, ["dates", "entities", "quotes"]);
+        let c = Config::from_sources("", "t", env(&[("BYLINE_ENRICH__STAGES", "[]")])).unwrap();
+        assert!(c.enrich.stages.is_empty());
+        let c = Config::from_sources(
+            "[enrich]\nstages = [\"quotes\", \"dates\"]\n",
+            "t",
+            env(&[]),
+        )
+        .unwrap();
+        assert_eq!(c.enrich.stages, ["quotes", "dates"]);
+    }
+
+    #[test]
+    fn enrich_stages_reject_unknown_and_repeated_names() {
+        for toml in [
+            "[enrich]\nstages = [\"sentiment\"]",
+            "[enrich]\nstages = [\"dates\", \"dates\"]",
+        ] {
+            let e = Config::from_sources(toml, "t", env(&[])).unwrap_err();
+            assert!(e.to_string().contains("enrich.stages"), "{e}");
+        }
     }
 
     #[test]

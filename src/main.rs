@@ -140,6 +140,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     }
     config.validate()?;
     telemetry::init_logs(&config.log.format, &config.log.level);
+    tracing::info!(message = "Enrichment stages.", stages = ?config.enrich.stages);
 
     let metrics = Arc::new(Metrics::new()?);
     metrics.init_topics(
@@ -203,7 +204,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     let summary = tokio::spawn(async move {
         byline::worker::run(
             &config,
-            Arc::new(Pipeline::standard()),
+            Arc::new(Pipeline::from_names(&config.enrich.stages)),
             metrics,
             health,
             stop_rx,

@@ -18,6 +18,9 @@ use crate::article::Article;
 use crate::event::{ArticleEvent, DateMention, Entity, Processing, Quote, ARTICLE_SCHEMA};
 use crate::text::Text;
 
+/// Names of the standard stages, in the order they run.
+pub const STAGE_NAMES: [&str; 3] = ["dates", "entities", "quotes"];
+
 /// An article with its analysed text: what every stage reads.
 pub struct Document<'a> {
     /// The decoded article (publication date, id, …).
@@ -74,6 +77,24 @@ impl Pipeline {
         }
     }
 
+    /// The standard stages whose names are in `names` (config
+    /// `enrich.stages`), in the standard order; unknown names are ignored
+    /// (the config validation rejects them). No names: pass-through.
+    pub fn from_names<S: AsRef<str>>(names: &[S]) -> Self {
+        let wanted = |n: &str| names.iter().any(|s| s.as_ref() == n);
+        let mut stages: Vec<Box<dyn Stage>> = Vec::new();
+        if wanted("dates") {
+            stages.push(Box::new(dates::DatesStage));
+        }
+        if wanted("entities") {
+            stages.push(Box::new(entities::EntitiesStage::new()));
+        }
+        if wanted("quotes") {
+            stages.push(Box::new(quotes::QuotesStage));
+        }
+        Pipeline { stages }
+    }
+
     /// A pipeline of the given stages (tests, benchmarks, pass-through).
     pub fn with_stages(stages: Vec<Box<dyn Stage>>) -> Self {
         Pipeline { stages }
@@ -96,6 +117,10 @@ impl Pipeline {
         article: &Article,
         mut observe: impl FnMut(&'static str, Duration),
     ) -> Enrichment {
+        if self.stages.is_empty() {
+            // Pass-through: no stage reads the analysis.
+            return Enrichment::default();
+        }
         let t0 = Instant::now();
         let doc = Document::new(article);
         observe("analyze", t0.elapsed());
@@ -129,5 +154,33 @@ pub fn build_event(
         entities: enrichment.entities,
         quotes: enrichment.quotes,
         processing,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn from_names_keeps_the_standard_order_and_empty_is_pass_through() {
+        assert_eq!(
+            Pipeline::from_names(&["quotes", "dates"]).stage_names(),
+            ["dates", "quotes"]
+        );
+        assert_eq!(
+            Pipeline::from_names(&STAGE_NAMES).stage_names(),
+            Pipeline::standard().stage_names()
+        );
+        let none: [&str; 0] = [];
+        let p = Pipeline::from_names(&none);
+        assert!(p.stage_names().is_empty());
+        let article = crate::article::decode(
+            br#"{"id":"a","published_at":"2025-01-02","body":"\"Hi,\" Jane Doe said on Monday."}"#,
+            crate::article::RecordContext::default(),
+            1 << 20,
+        )
+        .unwrap();
+        assert_eq!(p.run(&article), Enrichment::default());
+        assert!(!Pipeline::standard().run(&article).quotes.is_empty());
     }
 }

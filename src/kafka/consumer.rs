@@ -339,7 +339,14 @@ pub fn client_config(config: &Config) -> ClientConfig {
             "queued.max.messages.kbytes",
             w.queued_max_messages_kbytes.to_string(),
         )
-        .set("fetch.max.bytes", w.fetch_max_bytes.to_string());
+        .set("fetch.max.bytes", w.fetch_max_bytes.to_string())
+        // librdkafka's default (500 ms) is how long a broker may hold an
+        // empty fetch. Brokers that answer only when it expires (tansu 0.6)
+        // then add up to 500 ms to every record's end-to-end latency at
+        // moderate load (p50 420 ms at 200 articles/s, 33 ms with 10).
+        // Costs an empty fetch every 10 ms per broker when idle;
+        // overridable in `kafka.consumer_properties`.
+        .set("fetch.wait.max.ms", "10");
     // TLS and SASL from [kafka.security] (empty for plaintext).
     for (key, v) in k.security.client_properties() {
         c.set(key, v);
