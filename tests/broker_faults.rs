@@ -45,15 +45,6 @@ fn tansu_bin() -> PathBuf {
         })
 }
 
-/// A loopback port nobody listens on right now.
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 fn listening(port: u16) -> bool {
     std::net::TcpStream::connect_timeout(
         &std::net::SocketAddr::from(([127, 0, 0, 1], port)),
@@ -173,31 +164,23 @@ struct Worker {
 
 impl Worker {
     fn spawn(c: &Config, name: &str, extra: &[(&str, &str)]) -> Worker {
-        let k = &c.kafka;
         let port = free_port();
         std::fs::create_dir_all("target/test-logs").unwrap();
         let log = PathBuf::from(format!("target/test-logs/faults-{name}.log"));
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_byline"));
-        cmd.arg("run")
-            .env("BYLINE_KAFKA__BROKERS", &k.brokers)
-            .env("BYLINE_KAFKA__GROUP_ID", &k.group_id)
-            .env("BYLINE_KAFKA__INPUT_TOPICS", k.input_topics.join(","))
-            .env("BYLINE_KAFKA__OUTPUT_TOPIC", &k.output_topic)
-            .env("BYLINE_KAFKA__STATEMENTS_TOPIC", &k.statements_topic)
-            .env("BYLINE_KAFKA__DLQ_TOPIC", &k.dlq_topic)
-            .env(
-                "BYLINE_KAFKA__CONSUMER_PROPERTIES__SESSION.TIMEOUT.MS",
-                "6000",
-            )
-            // librdkafka's reconnect backoff grows to 10 s by default; a
-            // shorter cap only makes the tests quicker to see the broker back.
-            .env("BYLINE_KAFKA__PROPERTIES__RECONNECT.BACKOFF.MAX.MS", "1000")
-            .env("BYLINE_WORKER__COMMIT_INTERVAL_MS", "200")
-            .env("BYLINE_WORKER__STATISTICS_INTERVAL_MS", "1000")
-            .env("BYLINE_WORKER__MAX_IN_FLIGHT", "128")
-            .env("BYLINE_METRICS__LISTEN", format!("127.0.0.1:{port}"))
-            .env("BYLINE_LOG__FORMAT", "json")
-            .env("BYLINE_LOG__LEVEL", "info");
+        let mut cmd = byline_run(c);
+        cmd.env(
+            "BYLINE_KAFKA__CONSUMER_PROPERTIES__SESSION.TIMEOUT.MS",
+            "6000",
+        )
+        // librdkafka's reconnect backoff grows to 10 s by default; a
+        // shorter cap only makes the tests quicker to see the broker back.
+        .env("BYLINE_KAFKA__PROPERTIES__RECONNECT.BACKOFF.MAX.MS", "1000")
+        .env("BYLINE_WORKER__COMMIT_INTERVAL_MS", "200")
+        .env("BYLINE_WORKER__STATISTICS_INTERVAL_MS", "1000")
+        .env("BYLINE_WORKER__MAX_IN_FLIGHT", "128")
+        .env("BYLINE_METRICS__LISTEN", format!("127.0.0.1:{port}"))
+        .env("BYLINE_LOG__FORMAT", "json")
+        .env("BYLINE_LOG__LEVEL", "info");
         for (key, v) in extra {
             cmd.env(key, v);
         }

@@ -21,17 +21,15 @@ mod common;
 
 use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use byline::config::{Config, Delivery};
 use byline::kafka::embedded::{self, Embedded, Sample};
 use byline::worker::{RunSummary, WorkerError};
 use common::*;
-use futures::StreamExt;
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
-use rdkafka::message::{Headers, Message};
 use rdkafka::types::{RDKafkaApiKey, RDKafkaRespErr};
 use rdkafka::{Offset, TopicPartitionList};
 
@@ -104,111 +102,27 @@ impl Eos {
     }
 }
 
-/// Reads the output topics with an explicit `isolation.level`.
-struct Reader {
-    out: Arc<Mutex<Outputs>>,
-    task: tokio::task::JoinHandle<()>,
-}
-
-impl Reader {
-    fn start(c: &Config, isolation: &str) -> Reader {
-        let consumer: StreamConsumer = ClientConfig::new()
-            .set("bootstrap.servers", &c.kafka.brokers)
-            .set("group.id", unique("reader"))
-            .set("auto.offset.reset", "earliest")
-            .set("enable.auto.commit", "false")
-            .set("isolation.level", isolation)
-            .create()
-            .unwrap();
-        let k = c.kafka.clone();
-        // Assigned, not subscribed: no group to join or leave (closing a
-        // group member after the cluster is gone blocks for seconds).
-        let mut tpl = TopicPartitionList::new();
-        for t in [&k.output_topic, &k.statements_topic, &k.dlq_topic] {
-            for p in 0..embedded::PARTITIONS {
-                tpl.add_partition_offset(t, p, Offset::Beginning).unwrap();
-            }
-        }
-        consumer.assign(&tpl).unwrap();
-        let out = Arc::new(Mutex::new(Outputs::default()));
-        let o = out.clone();
-        let task = tokio::spawn(async move {
-            let mut s = consumer.stream();
-            while let Some(m) = s.next().await {
-                let Ok(m) = m else { continue };
-                let key = m
-                    .key()
-                    .map(|k| String::from_utf8_lossy(k).into_owned())
-                    .unwrap_or_default();
-                let payload = m.payload().unwrap_or_default().to_vec();
-                let mut o = o.lock().unwrap();
-                if m.topic() == k.output_topic {
-                    o.articles
-                        .push((key, serde_json::from_slice(&payload).unwrap()));
-                } else if m.topic() == k.statements_topic {
-                    o.statements
-                        .push((key, serde_json::from_slice(&payload).unwrap()));
-                } else {
-                    let mut h = HashMap::new();
-                    if let Some(hs) = m.headers() {
-                        for x in hs.iter() {
-                            h.insert(
-                                x.key.to_string(),
-                                String::from_utf8_lossy(x.value.unwrap_or_default()).into_owned(),
-                            );
-                        }
-                    }
-                    h.insert("key".into(), key);
-                    o.dlq.push((h, payload));
-                }
-            }
-        });
-        Reader { out, task }
-    }
-
-    /// Wait (bounded) until `pred` holds; panics with `what` otherwise.
-    async fn wait_for(&self, what: &str, timeout: Duration, pred: impl Fn(&Outputs) -> bool) {
-        let deadline = Instant::now() + timeout;
-        loop {
-            {
-                let o = self.out.lock().unwrap();
-                if pred(&o) {
-                    return;
-                }
-                assert!(
-                    Instant::now() < deadline,
-                    "timed out waiting for {what}: {} article events ({} distinct), {} statements, {} dead letters",
-                    o.articles.len(),
-                    o.article_ids().len(),
-                    o.statements.len(),
-                    o.dlq.len()
-                );
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
+/// A collector of the output topics with an explicit `isolation.level`.
+fn reader(c: &Config, isolation: &str) -> Collector {
+    let consumer: StreamConsumer = ClientConfig::new()
+        .set("bootstrap.servers", &c.kafka.brokers)
+        .set("group.id", unique("reader"))
+        .set("auto.offset.reset", "earliest")
+        .set("enable.auto.commit", "false")
+        .set("isolation.level", isolation)
+        .create()
+        .unwrap();
+    let k = &c.kafka;
+    // Assigned, not subscribed: no group to join or leave (closing a
+    // group member after the cluster is gone blocks for seconds).
+    let mut tpl = TopicPartitionList::new();
+    for t in [&k.output_topic, &k.statements_topic, &k.dlq_topic] {
+        for p in 0..embedded::PARTITIONS {
+            tpl.add_partition_offset(t, p, Offset::Beginning).unwrap();
         }
     }
-
-    /// Wait until nothing new arrived for `quiet` (bounded by `timeout`).
-    async fn settle(&self, quiet: Duration, timeout: Duration) {
-        let deadline = Instant::now() + timeout;
-        let count = |o: &Outputs| o.articles.len() + o.statements.len() + o.dlq.len();
-        let mut last = count(&self.out.lock().unwrap());
-        let mut since = Instant::now();
-        while Instant::now() < deadline && since.elapsed() < quiet {
-            tokio::time::sleep(Duration::from_millis(100)).await;
-            let now = count(&self.out.lock().unwrap());
-            if now != last {
-                last = now;
-                since = Instant::now();
-            }
-        }
-    }
-}
-
-impl Drop for Reader {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
+    consumer.assign(&tpl).unwrap();
+    Collector::reading(consumer, c)
 }
 
 /// How many times each key was seen more than once, per output topic:
@@ -252,14 +166,14 @@ async fn exactly_once_end_to_end_on_the_mock_cluster() {
     )
     .await
     .unwrap();
-    let reader = Reader::start(&c, "read_committed");
+    let reader = reader(&c, "read_committed");
     let w = start_eos(&c);
     reader
         .wait_for("all outputs", Duration::from_secs(90), all_outputs(n))
         .await;
     let (summary, m) = w.stop().await;
     reader
-        .settle(Duration::from_secs(2), Duration::from_secs(30))
+        .quiet(Duration::from_secs(2), Duration::from_secs(30))
         .await;
     assert_eq!(summary.abandoned, 0);
     assert_eq!(summary.consumed, n as u64 + 2);
@@ -314,8 +228,8 @@ async fn aborted_transactions_are_processed_again() {
         RDKafkaApiKey::TxnOffsetCommit,
         &[RDKafkaRespErr::RD_KAFKA_RESP_ERR_ILLEGAL_GENERATION; 2],
     );
-    let committed_reader = Reader::start(&c, "read_committed");
-    let uncommitted_reader = Reader::start(&c, "read_uncommitted");
+    let committed_reader = reader(&c, "read_committed");
+    let uncommitted_reader = reader(&c, "read_uncommitted");
     let w = start_eos(&c);
     committed_reader
         .wait_for("all outputs", Duration::from_secs(120), all_outputs(n))
@@ -323,13 +237,13 @@ async fn aborted_transactions_are_processed_again() {
     let (summary, m) = w.stop().await;
     assert_eq!(summary.abandoned, 0);
     committed_reader
-        .settle(Duration::from_secs(2), Duration::from_secs(30))
+        .quiet(Duration::from_secs(2), Duration::from_secs(30))
         .await;
     uncommitted_reader
         .wait_for("all outputs", Duration::from_secs(60), all_outputs(n))
         .await;
     uncommitted_reader
-        .settle(Duration::from_secs(2), Duration::from_secs(30))
+        .quiet(Duration::from_secs(2), Duration::from_secs(30))
         .await;
     let aborted = m.transactions.with_label_values(&["aborted"]).get();
     assert!(aborted >= 1, "the injected errors must abort a transaction");
@@ -370,7 +284,7 @@ async fn rebalance_mid_transaction_loses_nothing() {
     embedded::publish(&c.kafka.brokers, input, first, &[])
         .await
         .unwrap();
-    let reader = Reader::start(&c, "read_committed");
+    let reader = reader(&c, "read_committed");
     let a = start_eos(&c);
     reader
         .wait_for("some outputs", Duration::from_secs(60), |o| {
@@ -414,7 +328,7 @@ async fn rebalance_mid_transaction_loses_nothing() {
         .await;
     let (_, mb) = b.stop().await;
     reader
-        .settle(Duration::from_secs(2), Duration::from_secs(30))
+        .quiet(Duration::from_secs(2), Duration::from_secs(30))
         .await;
     check_content(&reader.out.lock().unwrap(), "r", n);
     let committed =
@@ -433,15 +347,6 @@ async fn rebalance_mid_transaction_loses_nothing() {
         "the first instance ended a transaction"
     );
     assert!(committed(&mb) > 0, "the second instance committed");
-}
-
-/// A free loopback port for the child's metrics endpoint.
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// Start the real `byline` binary in exactly-once mode.
@@ -518,8 +423,8 @@ async fn kill_and_restart(c: &Config, n: usize, mock_cluster: bool) -> (Outputs,
     )
     .await
     .unwrap();
-    let committed = Reader::start(c, "read_committed");
-    let uncommitted = Reader::start(c, "read_uncommitted");
+    let committed = reader(c, "read_committed");
+    let uncommitted = reader(c, "read_uncommitted");
     for round in 0..3 {
         let port = free_port();
         let mut child = spawn_byline(c, port, round);
@@ -592,15 +497,15 @@ async fn kill_and_restart(c: &Config, n: usize, mock_cluster: bool) -> (Outputs,
     let exit = child.wait().unwrap();
     assert!(exit.success(), "byline exited with {exit}");
     committed
-        .settle(Duration::from_secs(3), Duration::from_secs(60))
+        .quiet(Duration::from_secs(3), Duration::from_secs(60))
         .await;
     uncommitted
         .wait_for("all outputs", Duration::from_secs(60), all_outputs(n))
         .await;
     uncommitted
-        .settle(Duration::from_secs(3), Duration::from_secs(60))
+        .quiet(Duration::from_secs(3), Duration::from_secs(60))
         .await;
-    let take = |r: &Reader| std::mem::take(&mut *r.out.lock().unwrap());
+    let take = |r: &Collector| std::mem::take(&mut *r.out.lock().unwrap());
     (take(&committed), take(&uncommitted))
 }
 

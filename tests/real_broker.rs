@@ -9,7 +9,7 @@
 mod common;
 
 use std::collections::{BTreeMap, HashMap};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use byline::config::Config;
@@ -33,17 +33,9 @@ async fn setup(name: &str) -> Config {
 
 /// The real binary as a child process, configured by environment.
 fn spawn_binary(c: &Config, log_name: &str) -> Child {
-    let k = &c.kafka;
     std::fs::create_dir_all("target/test-logs").unwrap();
     let log = std::fs::File::create(format!("target/test-logs/{log_name}.log")).unwrap();
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-        .arg("run")
-        .env("BYLINE_KAFKA__BROKERS", &k.brokers)
-        .env("BYLINE_KAFKA__GROUP_ID", &k.group_id)
-        .env("BYLINE_KAFKA__INPUT_TOPICS", k.input_topics.join(","))
-        .env("BYLINE_KAFKA__OUTPUT_TOPIC", &k.output_topic)
-        .env("BYLINE_KAFKA__STATEMENTS_TOPIC", &k.statements_topic)
-        .env("BYLINE_KAFKA__DLQ_TOPIC", &k.dlq_topic)
+    byline_run(c)
         .env(
             "BYLINE_KAFKA__CONSUMER_PROPERTIES__SESSION.TIMEOUT.MS",
             "6000",
@@ -69,29 +61,6 @@ async fn wait_started(log_name: &str) {
     {
         assert!(Instant::now() < deadline, "{log_name} did not start");
         tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
-fn sigterm(child: &Child) {
-    let ok = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok, "kill -TERM failed");
-}
-
-async fn wait_exit(child: &mut Child, timeout: Duration) -> std::process::ExitStatus {
-    let deadline = Instant::now() + timeout;
-    loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            return s;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "worker did not exit in {timeout:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 

@@ -13,7 +13,7 @@
 
 mod common;
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use byline::config::security::{Protocol, SaslMechanism};
@@ -96,14 +96,6 @@ async fn publish(c: &Config, samples: &[Sample]) {
     }
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// How the spawned worker gets its password.
 enum PasswordFrom {
     /// `BYLINE_KAFKA__SECURITY__SASL_PASSWORD_FILE` (the Secret mount).
@@ -137,19 +129,11 @@ struct Client<'a> {
 }
 
 fn spawn(c: &Config, b: &SecureBroker, client: Client<'_>, log_name: &str) -> Worker {
-    let k = &c.kafka;
     std::fs::create_dir_all("target/test-logs").unwrap();
     let log = format!("target/test-logs/{log_name}.log");
     let metrics = format!("127.0.0.1:{}", free_port());
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_byline"));
-    cmd.arg("run")
-        .env("BYLINE_KAFKA__BROKERS", &k.brokers)
-        .env("BYLINE_KAFKA__GROUP_ID", &k.group_id)
-        .env("BYLINE_KAFKA__INPUT_TOPICS", k.input_topics.join(","))
-        .env("BYLINE_KAFKA__OUTPUT_TOPIC", &k.output_topic)
-        .env("BYLINE_KAFKA__STATEMENTS_TOPIC", &k.statements_topic)
-        .env("BYLINE_KAFKA__DLQ_TOPIC", &k.dlq_topic)
-        .env("BYLINE_KAFKA__SECURITY__PROTOCOL", "sasl_ssl")
+    let mut cmd = byline_run(c);
+    cmd.env("BYLINE_KAFKA__SECURITY__PROTOCOL", "sasl_ssl")
         .env("BYLINE_KAFKA__SECURITY__SASL_MECHANISM", client.mechanism)
         .env("BYLINE_KAFKA__SECURITY__SASL_USERNAME", &b.user)
         .env("BYLINE_KAFKA__SECURITY__SSL_CA_FILE", client.ca)
@@ -197,26 +181,6 @@ async fn wait_http(addr: &str, path: &str, timeout: Duration, pred: impl Fn(&str
         }
         assert!(Instant::now() < deadline, "{path} on {addr}: timed out");
         tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-fn sigterm(child: &Child) {
-    let ok = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok, "kill -TERM failed");
-}
-
-async fn wait_exit(child: &mut Child, timeout: Duration) -> std::process::ExitStatus {
-    let deadline = Instant::now() + timeout;
-    loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            return s;
-        }
-        assert!(Instant::now() < deadline, "worker did not exit");
-        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 

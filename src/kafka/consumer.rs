@@ -43,16 +43,7 @@ pub type WorkerConsumer = StreamConsumer<WorkerContext>;
 
 impl ClientContext for WorkerContext {
     fn stats(&self, stats: Statistics) {
-        for (topic, t) in &stats.topics {
-            for (p, part) in &t.partitions {
-                if *p >= 0 && part.consumer_lag >= 0 {
-                    self.metrics
-                        .consumer_lag
-                        .with_label_values(&[topic.as_str(), &p.to_string()])
-                        .set(part.consumer_lag);
-                }
-            }
-        }
+        record_consumer_lag(&self.metrics, &stats);
         // Not a readiness signal: statistics and errors reach this context
         // only when the worker polls the consumer, which it does not while
         // its in-flight bound is full, so they can be minutes old.
@@ -72,6 +63,20 @@ impl ClientContext for WorkerContext {
             tracing::debug!(message = "Kafka client error.", %error, reason);
         } else {
             tracing::warn!(message = "Kafka client error.", %error, reason);
+        }
+    }
+}
+
+/// Set the `byline_consumer_lag` gauges from librdkafka statistics.
+pub fn record_consumer_lag(metrics: &Metrics, stats: &Statistics) {
+    for (topic, t) in &stats.topics {
+        for (p, part) in &t.partitions {
+            if *p >= 0 && part.consumer_lag >= 0 {
+                metrics
+                    .consumer_lag
+                    .with_label_values(&[topic.as_str(), &p.to_string()])
+                    .set(part.consumer_lag);
+            }
         }
     }
 }

@@ -105,17 +105,13 @@ fn blocking<R>(f: impl FnOnce() -> R) -> R {
 
 impl ClientContext for TxnContext {
     fn stats(&self, stats: Statistics) {
-        for (topic, t) in &stats.topics {
-            for (p, part) in &t.partitions {
-                if *p >= 0 && part.consumer_lag >= 0 {
-                    self.metrics
-                        .consumer_lag
-                        .with_label_values(&[topic.as_str(), &p.to_string()])
-                        .set(part.consumer_lag);
-                }
-            }
-        }
-        let up = stats.brokers.values().any(|b| b.state == "UP");
+        super::consumer::record_consumer_lag(&self.metrics, &stats);
+        // Real brokers only: librdkafka's internal broker is always "UP".
+        let up = stats
+            .brokers
+            .values()
+            .filter(|b| matches!(b.source.as_str(), "configured" | "learned"))
+            .any(|b| b.state == "UP");
         self.health.set_brokers_down(!up);
     }
 

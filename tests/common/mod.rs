@@ -172,10 +172,21 @@ impl Collector {
             cc.set(k, v);
         }
         let consumer: StreamConsumer = cc.create().unwrap();
-        let k = c.kafka.clone();
         consumer
-            .subscribe(&[&k.output_topic, &k.statements_topic, &k.dlq_topic])
+            .subscribe(&[
+                &c.kafka.output_topic,
+                &c.kafka.statements_topic,
+                &c.kafka.dlq_topic,
+            ])
             .unwrap();
+        Collector::reading(consumer, c)
+    }
+
+    /// Collect what `consumer` (subscribed or assigned to the output topics
+    /// of `c`) reads. Dead letters keep their headers, plus the record key
+    /// under `key`.
+    pub fn reading(consumer: StreamConsumer, c: &Config) -> Collector {
+        let k = c.kafka.clone();
         let out = Arc::new(Mutex::new(Outputs::default()));
         let o = out.clone();
         let task = tokio::spawn(async move {
@@ -204,11 +215,28 @@ impl Collector {
                             );
                         }
                     }
+                    h.insert("key".into(), key);
                     o.dlq.push((h, payload));
                 }
             }
         });
         Collector { out, task }
+    }
+
+    /// Wait until nothing new arrived for `quiet` (bounded by `timeout`).
+    pub async fn quiet(&self, quiet: Duration, timeout: Duration) {
+        let deadline = Instant::now() + timeout;
+        let count = |o: &Outputs| o.articles.len() + o.statements.len() + o.dlq.len();
+        let mut last = count(&self.out.lock().unwrap());
+        let mut since = Instant::now();
+        while Instant::now() < deadline && since.elapsed() < quiet {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            let now = count(&self.out.lock().unwrap());
+            if now != last {
+                last = now;
+                since = Instant::now();
+            }
+        }
     }
 
     /// Wait until `pred` holds; false after `timeout`.
@@ -328,5 +356,57 @@ impl Running {
     pub async fn stop(self) -> (byline::worker::RunSummary, Arc<byline::telemetry::Metrics>) {
         self.stop.send(true).unwrap();
         (self.handle.await.unwrap(), self.metrics)
+    }
+}
+
+/// A loopback port nobody listens on right now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// `byline run` of the real binary, its brokers, group and topics set from
+/// `c` through the environment (the way operators configure it).
+pub fn byline_run(c: &Config) -> std::process::Command {
+    let k = &c.kafka;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_byline"));
+    cmd.arg("run")
+        .env("BYLINE_KAFKA__BROKERS", &k.brokers)
+        .env("BYLINE_KAFKA__GROUP_ID", &k.group_id)
+        .env("BYLINE_KAFKA__INPUT_TOPICS", k.input_topics.join(","))
+        .env("BYLINE_KAFKA__OUTPUT_TOPIC", &k.output_topic)
+        .env("BYLINE_KAFKA__STATEMENTS_TOPIC", &k.statements_topic)
+        .env("BYLINE_KAFKA__DLQ_TOPIC", &k.dlq_topic);
+    cmd
+}
+
+/// Send SIGTERM (the graceful path) to `child`.
+pub fn sigterm(child: &std::process::Child) {
+    let ok = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "kill -TERM failed");
+}
+
+/// Wait (bounded) for `child` to exit.
+pub async fn wait_exit(
+    child: &mut std::process::Child,
+    timeout: Duration,
+) -> std::process::ExitStatus {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            return s;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "worker did not exit in {timeout:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
