@@ -4,6 +4,7 @@
 #
 #   scripts/broker.sh install        # install tansu if missing (~8 min on 2 cores)
 #   scripts/broker.sh start          # prints BYLINE_TEST_BROKERS=127.0.0.1:PORT
+#   scripts/broker.sh port           # prints a free loopback port
 #   scripts/broker.sh stop           # stops the broker started by `start`
 #   scripts/broker.sh path           # installs if missing, prints the tansu binary
 #
@@ -77,5 +78,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   path) install; echo "$TANSU" ;;
-  *) echo "usage: $0 install|start|stop|path" >&2; exit 2 ;;
+  port) free_port ;;
+  *) echo "usage: $0 install|start|stop|path|port" >&2; exit 2 ;;
 esac

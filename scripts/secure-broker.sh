@@ -28,17 +28,8 @@ USER_NAME="byline-test"
 
 die() { echo "secure-broker.sh: $*" >&2; exit 1; }
 
-free_port() {
-  local p
-  for _ in $(seq 1 100); do
-    p=$(( 20000 + RANDOM % 30000 ))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-      echo "$p"
-      return 0
-    fi
-  done
-  die "no free port found"
-}
+# One free-port finder for both brokers.
+free_port() { "$(dirname "$0")/broker.sh" port; }
 
 wait_port() { # port pidfile log
   for _ in $(seq 1 200); do

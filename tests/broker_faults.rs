@@ -34,7 +34,6 @@ use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
 use rdkafka::client::DefaultClientContext;
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{BaseConsumer, Consumer};
-use rdkafka::{Offset, TopicPartitionList};
 
 /// The tansu binary (exported by `scripts/test.sh`).
 fn tansu_bin() -> PathBuf {
@@ -328,30 +327,6 @@ async fn create(brokers: &str, topics: &[&String]) {
     for r in admin.create_topics(&new, &opts).await.unwrap() {
         r.unwrap();
     }
-}
-
-/// The group's committed offsets of the input topic, per partition (0 when
-/// none is committed).
-fn committed(c: &Config) -> BTreeMap<i32, i64> {
-    let consumer: BaseConsumer = ClientConfig::new()
-        .set("bootstrap.servers", &c.kafka.brokers)
-        .set("group.id", &c.kafka.group_id)
-        .create()
-        .unwrap();
-    let mut tpl = TopicPartitionList::new();
-    for p in 0..3 {
-        tpl.add_partition(&c.kafka.input_topics[0], p);
-    }
-    consumer
-        .committed_offsets(tpl, Duration::from_secs(10))
-        .unwrap()
-        .elements()
-        .iter()
-        .map(|e| match e.offset() {
-            Offset::Offset(o) => (e.partition(), o),
-            _ => (e.partition(), 0),
-        })
-        .collect()
 }
 
 /// The end offsets of the input topic, per partition.

@@ -21,12 +21,10 @@ mod common;
 
 use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use byline::config::{Config, Delivery};
 use byline::kafka::embedded::{self, Embedded, Sample};
-use byline::worker::{RunSummary, WorkerError};
 use common::*;
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
@@ -63,43 +61,6 @@ fn inputs(prefix: &str, n: usize) -> Vec<Sample> {
         value: b"  \n ".to_vec(),
     });
     v
-}
-
-/// A worker running in-process whose result is kept (the exactly-once path
-/// can stop with an error).
-struct Eos {
-    stop: tokio::sync::watch::Sender<bool>,
-    handle: tokio::task::JoinHandle<Result<RunSummary, WorkerError>>,
-    metrics: Arc<byline::telemetry::Metrics>,
-}
-
-fn start_eos(c: &Config) -> Eos {
-    byline::telemetry::init_logs("text", "warn");
-    let (stop, rx) = tokio::sync::watch::channel(false);
-    let metrics = Arc::new(byline::telemetry::Metrics::new().unwrap());
-    let (c, m) = (c.clone(), metrics.clone());
-    let handle = tokio::spawn(async move {
-        byline::worker::run(
-            &c,
-            Arc::new(byline::enrich::Pipeline::standard()),
-            m,
-            Arc::new(byline::telemetry::Health::default()),
-            rx,
-        )
-        .await
-    });
-    Eos {
-        stop,
-        handle,
-        metrics,
-    }
-}
-
-impl Eos {
-    async fn stop(self) -> (RunSummary, Arc<byline::telemetry::Metrics>) {
-        self.stop.send(true).unwrap();
-        (self.handle.await.unwrap().unwrap(), self.metrics)
-    }
 }
 
 /// A collector of the output topics with an explicit `isolation.level`.
@@ -167,7 +128,7 @@ async fn exactly_once_end_to_end_on_the_mock_cluster() {
     .await
     .unwrap();
     let reader = reader(&c, "read_committed");
-    let w = start_eos(&c);
+    let w = start_worker(&c);
     reader
         .wait_for("all outputs", Duration::from_secs(90), all_outputs(n))
         .await;
@@ -230,7 +191,7 @@ async fn aborted_transactions_are_processed_again() {
     );
     let committed_reader = reader(&c, "read_committed");
     let uncommitted_reader = reader(&c, "read_uncommitted");
-    let w = start_eos(&c);
+    let w = start_worker(&c);
     committed_reader
         .wait_for("all outputs", Duration::from_secs(120), all_outputs(n))
         .await;
@@ -285,7 +246,7 @@ async fn rebalance_mid_transaction_loses_nothing() {
         .await
         .unwrap();
     let reader = reader(&c, "read_committed");
-    let a = start_eos(&c);
+    let a = start_worker(&c);
     reader
         .wait_for("some outputs", Duration::from_secs(60), |o| {
             !o.articles.is_empty()
@@ -293,7 +254,7 @@ async fn rebalance_mid_transaction_loses_nothing() {
         .await;
     let mut c2 = c.clone();
     c2.kafka.transactional_id = format!("{}-b", c.kafka.transactional_id);
-    let b = start_eos(&c2);
+    let b = start_worker(&c2);
     embedded::publish(&c.kafka.brokers, input, second, &[])
         .await
         .unwrap();
@@ -606,7 +567,7 @@ async fn throughput_at_least_once_vs_exactly_once() {
                 .unwrap();
         }
         eprintln!("published {n} in {:.1}s", tp.elapsed().as_secs_f64());
-        let w = start_eos(&c);
+        let w = start_worker(&c);
         let consumed = w
             .metrics
             .consumed

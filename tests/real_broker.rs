@@ -15,9 +15,6 @@ use std::time::{Duration, Instant};
 use byline::config::Config;
 use byline::kafka::embedded::{self, Sample};
 use common::*;
-use rdkafka::config::ClientConfig;
-use rdkafka::consumer::{BaseConsumer, Consumer};
-use rdkafka::{Offset, TopicPartitionList};
 
 fn brokers() -> String {
     std::env::var("BYLINE_TEST_BROKERS").unwrap_or_else(|_| {
@@ -329,33 +326,7 @@ async fn real_sigterm_commits_what_it_finished() {
     sigterm(&child);
     let status = wait_exit(&mut child, Duration::from_secs(60)).await;
     assert!(status.success(), "exit status {status}");
-    // The group's committed offsets.
-    let consumer: BaseConsumer = ClientConfig::new()
-        .set("bootstrap.servers", &c.kafka.brokers)
-        .set("group.id", &c.kafka.group_id)
-        .create()
-        .unwrap();
-    let mut tpl = TopicPartitionList::new();
-    for p in 0..3 {
-        tpl.add_partition(&c.kafka.input_topics[0], p);
-    }
-    let committed = consumer
-        .committed_offsets(tpl, Duration::from_secs(10))
-        .unwrap();
-    let committed: BTreeMap<i32, i64> = committed
-        .elements()
-        .iter()
-        .map(|e| {
-            (
-                e.partition(),
-                if let Offset::Offset(o) = e.offset() {
-                    o
-                } else {
-                    0
-                },
-            )
-        })
-        .collect();
+    let committed = committed(&c);
     // Every output the worker produced is read (it flushed before exiting).
     tokio::time::sleep(Duration::from_secs(2)).await;
     let o = collector.out.lock().unwrap();

@@ -371,12 +371,20 @@ pub fn client_config(config: &Config) -> ClientConfig {
 pub fn create(config: &Config, ctx: WorkerContext) -> KafkaResult<WorkerConsumer> {
     ctx.health.attach(ctx.metrics.clone());
     let consumer: WorkerConsumer = client_config(config).create_with_context(ctx)?;
+    subscribe_inputs(&consumer, config)?;
+    Ok(consumer)
+}
+
+/// Subscribe `consumer` to the configured input topics.
+pub fn subscribe_inputs<C: ConsumerContext>(
+    consumer: &StreamConsumer<C>,
+    config: &Config,
+) -> KafkaResult<()> {
     let topics: Vec<&str> = config
         .kafka
         .input_topics
         .iter()
         .map(String::as_str)
         .collect();
-    consumer.subscribe(&topics)?;
-    Ok(consumer)
+    consumer.subscribe(&topics)
 }

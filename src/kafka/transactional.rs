@@ -305,13 +305,7 @@ pub async fn run(
         metrics: metrics.clone(),
         health: health.clone(),
     })?;
-    let topics: Vec<&str> = config
-        .kafka
-        .input_topics
-        .iter()
-        .map(String::as_str)
-        .collect();
-    consumer.subscribe(&topics)?;
+    super::consumer::subscribe_inputs(&consumer, config)?;
     let mut txn = Txn {
         consumer: Arc::new(consumer),
         producer,

@@ -410,3 +410,27 @@ pub async fn wait_exit(
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+/// The group's committed offsets of the input topic, per partition (0 when
+/// none is committed).
+pub fn committed(c: &Config) -> std::collections::BTreeMap<i32, i64> {
+    let consumer: rdkafka::consumer::BaseConsumer = ClientConfig::new()
+        .set("bootstrap.servers", &c.kafka.brokers)
+        .set("group.id", &c.kafka.group_id)
+        .create()
+        .unwrap();
+    let mut tpl = rdkafka::TopicPartitionList::new();
+    for p in 0..3 {
+        tpl.add_partition(&c.kafka.input_topics[0], p);
+    }
+    consumer
+        .committed_offsets(tpl, Duration::from_secs(10))
+        .unwrap()
+        .elements()
+        .iter()
+        .map(|e| match e.offset() {
+            rdkafka::Offset::Offset(o) => (e.partition(), o),
+            _ => (e.partition(), 0),
+        })
+        .collect()
+}
