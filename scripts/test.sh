@@ -58,4 +58,4 @@ target/debug/bench-worker --brokers "$BYLINE_TEST_BROKERS" --byline target/debug
 # Deployment checks (promtool rule tests, dashboard/alert metric names against
 # a running byline's /metrics, a real Prometheus scrape, k8s schemas, hadolint).
 BYLINE_BIN=target/debug/byline BYLINE_REQUIRE_BINARY=1 bash scripts/test-deploy.sh
-echo "test.sh: all tests passed" >&2
+echo "test.sh: all tests passed in ${SECONDS}s" >&2

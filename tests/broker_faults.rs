@@ -17,7 +17,6 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -33,7 +32,7 @@ use common::*;
 use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
 use rdkafka::client::DefaultClientContext;
 use rdkafka::config::ClientConfig;
-use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::mocking::MockCoordinator;
 
 /// The tansu binary (exported by `scripts/test.sh`).
 fn tansu_bin() -> PathBuf {
@@ -329,23 +328,6 @@ async fn create(brokers: &str, topics: &[&String]) {
     }
 }
 
-/// The end offsets of the input topic, per partition.
-fn end_offsets(c: &Config) -> BTreeMap<i32, i64> {
-    let consumer: BaseConsumer = ClientConfig::new()
-        .set("bootstrap.servers", &c.kafka.brokers)
-        .set("group.id", unique("probe"))
-        .create()
-        .unwrap();
-    (0..3)
-        .map(|p| {
-            let (_, high) = consumer
-                .fetch_watermarks(&c.kafka.input_topics[0], p, Duration::from_secs(10))
-                .unwrap();
-            (p, high)
-        })
-        .collect()
-}
-
 /// After a graceful stop everything consumed is committed: the group's
 /// offsets reach the end of every input partition.
 fn assert_all_committed(c: &Config) {
@@ -353,15 +335,10 @@ fn assert_all_committed(c: &Config) {
     assert_eq!(got, want, "committed offsets vs end offsets");
 }
 
-async fn publish(c: &Config, prefix: &str, n: usize) {
-    embedded::publish(
-        &c.kafka.brokers,
-        &c.kafka.input_topics[0],
-        &articles(prefix, n),
-        &[],
-    )
-    .await
-    .unwrap();
+async fn publish(c: &Config, samples: &[embedded::Sample]) {
+    embedded::publish(&c.kafka.brokers, &c.kafka.input_topics[0], samples, &[])
+        .await
+        .unwrap();
 }
 
 /// Wait for every input's outputs and check them (ids, content, statements).
@@ -377,6 +354,31 @@ async fn assert_no_loss(collector: &Collector, prefix: &str, n: usize) -> usize 
     o.articles.len() - o.article_ids().len()
 }
 
+/// Duplicates need a second read of their input: a worker that outputs an
+/// input twice without reading it twice is wrong, whatever the fault. The
+/// worker read `consumed` records of `n` distinct inputs.
+fn assert_duplicates_were_reread(dups: usize, consumed: f64, n: usize) {
+    let rereads = consumed as usize - n.min(consumed as usize);
+    assert!(
+        consumed as usize >= n,
+        "the worker read {consumed} records of {n} inputs"
+    );
+    assert!(
+        dups <= rereads,
+        "{dups} duplicate article events but only {rereads} inputs read twice"
+    );
+}
+
+impl Worker {
+    /// `byline_articles_consumed_total` (all input topics).
+    async fn consumed(&mut self) -> f64 {
+        self.assert_alive();
+        self.metric("byline_articles_consumed_total")
+            .await
+            .expect("/metrics answers")
+    }
+}
+
 /// The broker is SIGKILLed while the worker is busy and restarted on the
 /// same port and sqlite file: the worker stays up, is not ready while the
 /// broker is gone and ready again after, and nothing is lost.
@@ -389,18 +391,28 @@ async fn broker_killed_and_restarted_under_load() {
     let c = config(&broker.addr(), "restart");
     create_topics(&c).await;
     let n = 3000;
-    publish(&c, "rst", n).await;
+    let all = articles("rst", n);
+    // The second half is held back until the broker is back: the kill
+    // lands mid-stream whatever the machine's speed.
+    let (first, second) = all.split_at(n / 2);
+    publish(&c, first).await;
     let collector = Collector::start(&c);
     let mut w = Worker::spawn(&c, "restart", &[]);
     w.wait_ready(true, "start").await;
     collector
-        .wait_for("some outputs", Duration::from_secs(120), |o| {
-            o.articles.len() >= 100
-        })
+        .wait_for(
+            "100 article events before the kill",
+            Duration::from_secs(120),
+            |o| o.articles.len() >= 100,
+        )
         .await;
     broker.kill();
     let at_kill = collector.out.lock().unwrap().article_ids().len();
-    assert!(at_kill < n, "killed under load ({at_kill} of {n} done)");
+    assert!(
+        at_kill <= first.len(),
+        "{at_kill} outputs of {} inputs published",
+        first.len()
+    );
     w.wait_ready(false, "broker killed").await;
     w.wait_metric("byline_not_ready{reason=\"brokers_down\"}", 1.0)
         .await;
@@ -410,7 +422,9 @@ async fn broker_killed_and_restarted_under_load() {
     // The outage was seen as one transition to not ready and back.
     w.wait_metric("byline_readiness_changes_total{ready=\"false\"}", 1.0)
         .await;
+    publish(&c, second).await;
     let dups = assert_no_loss(&collector, "rst", n).await;
+    assert_duplicates_were_reread(dups, w.consumed().await, n);
     w.stop().await;
     assert_all_committed(&c);
     eprintln!(
@@ -435,10 +449,11 @@ async fn broker_unreachable_at_start() {
     broker.start().await;
     create_topics(&c).await;
     let n = 300;
-    publish(&c, "unr", n).await;
+    publish(&c, &articles("unr", n)).await;
     let collector = Collector::start(&c);
     w.wait_ready(true, "broker started").await;
     let dups = assert_no_loss(&collector, "unr", n).await;
+    assert_duplicates_were_reread(dups, w.consumed().await, n);
     w.stop().await;
     assert_all_committed(&c);
     eprintln!(
@@ -482,7 +497,7 @@ async fn topics_missing() {
     let k = &c.kafka;
     create(&k.brokers, &[&k.input_topics[0]]).await;
     let n = 200;
-    publish(&c, "mis", n).await;
+    publish(&c, &articles("mis", n)).await;
     w.wait_metric("byline_articles_consumed_total", 1.0).await;
     // Read, enriched, but nowhere to produce: nothing is acknowledged and
     // nothing committed, however long we look.
@@ -505,6 +520,7 @@ async fn topics_missing() {
     let collector = Collector::start(&c);
     w.wait_ready(true, "topics created").await;
     let dups = assert_no_loss(&collector, "mis", n).await;
+    assert_duplicates_were_reread(dups, w.consumed().await, n);
     w.stop().await;
     assert_all_committed(&c);
     eprintln!(
@@ -513,16 +529,23 @@ async fn topics_missing() {
     );
 }
 
-/// Deliveries time out while every broker is down (in-flight produce
-/// requests included): the records are produced again once the brokers are
-/// back, their offsets are not committed before, readiness is false while
-/// they fail, and nothing is lost.
+/// Deliveries time out while their brokers are down, then every broker is
+/// down: the records are produced again once the brokers are back, their
+/// offsets are not committed before, readiness is false while they fail,
+/// and nothing is lost.
+///
+/// Deliveries are in flight when the outage starts whatever the machine's
+/// speed: the output topics' partitions are led by broker 3, the input
+/// topic's and the group coordinator by brokers 1 and 2, and the second part
+/// of the input is published only once broker 3 is down. The worker reads
+/// and enriches it, and cannot deliver a single output of it before broker
+/// 3 is back: with `message.timeout.ms` at 1 s the deliveries time out.
 ///
 /// Against librdkafka's mock cluster, not tansu: when in-flight requests
 /// time out, librdkafka's idempotent producer bumps its epoch by itself,
 /// which Kafka accepts but tansu 0.6.0's sqlite engine does not (it panics
 /// in `idempotent_message_check` and its storage stays dead until restarted,
-/// where the same produce kills it again).
+/// where the same produce kills it again); and tansu has one broker only.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn produce_timeouts_while_brokers_are_down() {
     let t0 = Instant::now();
@@ -530,8 +553,21 @@ async fn produce_timeouts_while_brokers_are_down() {
     let cluster = embedded::Embedded::start(&c, 3).unwrap();
     c.kafka.brokers = cluster.brokers();
     c.worker.message_timeout_ms = 1000;
+    let mock = cluster.cluster();
+    let k = &c.kafka;
+    for p in 0..embedded::PARTITIONS {
+        mock.partition_leader(&k.input_topics[0], p, Some(1 + p % 2))
+            .unwrap();
+        for t in [&k.output_topic, &k.statements_topic, &k.dlq_topic] {
+            mock.partition_leader(t, p, Some(3)).unwrap();
+        }
+    }
+    mock.coordinator(MockCoordinator::Group(k.group_id.clone()), 1)
+        .unwrap();
     let n = 600;
-    publish(&c, "mtd", n).await;
+    let all = articles("mtd", n);
+    let (first, second) = all.split_at(100);
+    publish(&c, first).await;
     let collector = Collector::start(&c);
     let health = Arc::new(Health::default());
     let metrics = Arc::new(Metrics::new().unwrap());
@@ -542,38 +578,68 @@ async fn produce_timeouts_while_brokers_are_down() {
             byline::worker::run(&c, Arc::new(Pipeline::standard()), m, h, rx).await
         })
     };
-    let wait = |what: &'static str, pred: &dyn Fn() -> bool| {
-        let deadline = Instant::now() + Duration::from_secs(90);
-        while !pred() {
-            assert!(!worker.is_finished(), "the worker exited during: {what}");
-            assert!(Instant::now() < deadline, "timed out waiting for {what}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    };
-    tokio::task::block_in_place(|| wait("ready", &|| health.ready()));
-    collector
-        .wait_for("some outputs", Duration::from_secs(60), |o| {
-            o.articles.len() >= 20
-        })
-        .await;
-    for b in 1..=3 {
-        cluster.cluster().broker_down(b).unwrap();
-    }
     let errors = || {
         [&c.kafka.output_topic, &c.kafka.statements_topic]
             .iter()
             .map(|t| metrics.produce_errors.with_label_values(&[t]).get())
             .sum::<u64>()
     };
+    let state = || {
+        format!(
+            "reasons {:?}, produce errors {}, in flight {}, consumed {}",
+            health.reasons(),
+            errors(),
+            metrics.in_flight.get(),
+            metrics
+                .consumed
+                .with_label_values(&[&c.kafka.input_topics[0]])
+                .get()
+        )
+    };
+    let wait = |what: &'static str, pred: &dyn Fn() -> bool| {
+        let deadline = Instant::now() + Duration::from_secs(90);
+        while !pred() {
+            assert!(!worker.is_finished(), "the worker exited during: {what}");
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}: {}",
+                state()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    tokio::task::block_in_place(|| wait("ready", &|| health.ready()));
+    // Healthy first: the first part goes through.
+    collector
+        .wait_for("the first part's outputs", Duration::from_secs(60), |o| {
+            o.article_ids().len() >= first.len()
+        })
+        .await;
+    mock.broker_down(3).unwrap();
+    publish(&c, second).await;
     tokio::task::block_in_place(|| {
         wait("deliveries failing", &|| {
-            errors() > 0 && health.reasons().contains(&"deliveries_failing")
+            errors() > 0
+                && health.reasons().contains(&"deliveries_failing")
+                && metrics.in_flight.get() > 0
         })
     });
     assert!(!health.ready());
     assert_eq!(metrics.ready.get(), 0);
+    // Every broker down, deliveries still in flight: still not ready.
+    for b in [1, 2] {
+        mock.broker_down(b).unwrap();
+    }
+    for _ in 0..20 {
+        assert!(
+            !worker.is_finished(),
+            "the worker exited with every broker down"
+        );
+        assert!(!health.ready(), "ready with every broker down: {}", state());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     for b in 1..=3 {
-        cluster.cluster().broker_up(b).unwrap();
+        mock.broker_up(b).unwrap();
     }
     tokio::task::block_in_place(|| wait("ready again", &|| health.ready()));
     let dups = assert_no_loss(&collector, "mtd", n).await;
@@ -587,6 +653,7 @@ async fn produce_timeouts_while_brokers_are_down() {
             .get()
             >= 1
     );
+    assert_duplicates_were_reread(dups, summary.consumed as f64, n);
     eprintln!(
         "produce timeouts (mock cluster, brokers down): {} failed deliveries produced again, 0 lost, {dups} duplicates, {:.1}s",
         errors(),

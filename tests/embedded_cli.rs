@@ -3,7 +3,9 @@
 //! every enriched event and every statement. Part of plain `cargo test`.
 #![cfg(feature = "kafka")]
 
-use std::process::Command;
+use std::io::Read;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use byline::article::{self, RecordContext, DEFAULT_MAX_BYTES};
 use byline::enrich::Pipeline;
@@ -11,7 +13,7 @@ use byline::enrich::Pipeline;
 #[test]
 fn embedded_run_prints_every_event_and_statement() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
         .args([
             "run",
             "--embedded",
@@ -21,8 +23,42 @@ fn embedded_run_prints_every_event_and_statement() {
         ])
         .current_dir(root)
         .env("RUST_LOG", "warn")
-        .output()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .unwrap();
+    // Bounded: a run that never sees every sample would hang the suite.
+    // The pipes are drained meanwhile (a full pipe would block the child).
+    let drain = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut v = Vec::new();
+            r.read_to_end(&mut v).unwrap();
+            v
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let timeout = Duration::from_secs(120);
+    let deadline = Instant::now() + timeout;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!(
+                "timed out after {timeout:?} waiting for `byline run --embedded --exit-when-done` to exit; stderr:\n{}",
+                String::from_utf8_lossy(&stderr.join().unwrap())
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let out = std::process::Output {
+        status,
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    };
     assert!(
         out.status.success(),
         "{}",

@@ -170,16 +170,27 @@ async fn get(addr: &str, path: &str) -> Option<(String, String)> {
     Some((out.lines().next().unwrap_or_default().to_string(), out))
 }
 
-/// Poll `GET path` until `pred` holds on the response; panics after `timeout`.
-async fn wait_http(addr: &str, path: &str, timeout: Duration, pred: impl Fn(&str) -> bool) {
+/// Poll `GET path` until `pred` holds on the response; panics after
+/// `timeout`, saying what it waited for and the last response.
+async fn wait_http(
+    addr: &str,
+    path: &str,
+    what: &str,
+    timeout: Duration,
+    pred: impl Fn(&str) -> bool,
+) {
     let deadline = Instant::now() + timeout;
     loop {
-        if let Some((_, body)) = get(addr, path).await {
-            if pred(&body) {
+        let last = get(addr, path).await;
+        if let Some((_, body)) = &last {
+            if pred(body) {
                 return;
             }
         }
-        assert!(Instant::now() < deadline, "{path} on {addr}: timed out");
+        assert!(
+            Instant::now() < deadline,
+            "timed out after {timeout:?} waiting for {what} ({path} on {addr}); last response: {last:?}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -220,9 +231,13 @@ async fn sasl_scram_over_tls_processes_articles_end_to_end() {
     collector.settle().await;
     check_content(&collector.out.lock().unwrap(), "sec", n);
     // The endpoint is on the configured address, and the worker is ready.
-    wait_http(&w.metrics, "/metrics", Duration::from_secs(30), |m| {
-        metric(m, "byline_articles_enriched_total") >= n as f64
-    })
+    wait_http(
+        &w.metrics,
+        "/metrics",
+        "every article counted as enriched",
+        Duration::from_secs(30),
+        |m| metric(m, "byline_articles_enriched_total") >= n as f64,
+    )
     .await;
     let (status, _) = get(&w.metrics, "/readyz").await.unwrap();
     assert!(status.contains("200"), "{status}");
@@ -287,14 +302,18 @@ async fn wrong_password_is_rejected_worker_stays_alive_and_not_ready() {
         }
         assert!(
             Instant::now() < deadline,
-            "no authentication failure in {}",
+            "timed out after 60 s waiting for \"Worker started.\" and an authentication failure in {}",
             w.log
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    wait_http(&w.metrics, "/readyz", Duration::from_secs(60), |r| {
-        r.starts_with("HTTP/1.1 503")
-    })
+    wait_http(
+        &w.metrics,
+        "/readyz",
+        "not ready (503)",
+        Duration::from_secs(60),
+        |r| r.starts_with("HTTP/1.1 503"),
+    )
     .await;
     // ...and it stays so, alive, consuming nothing, for a while.
     let until = Instant::now() + Duration::from_secs(6);
@@ -385,16 +404,30 @@ async fn a_broker_certificate_from_another_ca_is_refused() {
         }
         assert!(
             Instant::now() < deadline,
-            "no TLS verification failure in {}",
+            "timed out after 60 s waiting for \"Worker started.\" and a TLS verification failure in {}",
             w.log
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    wait_http(&w.metrics, "/readyz", Duration::from_secs(60), |r| {
-        r.starts_with("HTTP/1.1 503")
-    })
+    wait_http(
+        &w.metrics,
+        "/readyz",
+        "not ready (503)",
+        Duration::from_secs(60),
+        |r| r.starts_with("HTTP/1.1 503"),
+    )
     .await;
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    // ...and it stays so, alive, consuming nothing, for a while.
+    let until = Instant::now() + Duration::from_secs(3);
+    while Instant::now() < until {
+        assert!(w.child.try_wait().unwrap().is_none(), "the worker exited");
+        let (status, _) = get(&w.metrics, "/readyz").await.unwrap();
+        assert!(
+            status.contains("503"),
+            "ready with a certificate it must refuse: {status}"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
     let (status, metrics) = get(&w.metrics, "/metrics").await.unwrap();
     assert!(status.contains("200"));
     assert_eq!(metric(&metrics, "byline_articles_consumed_total"), 0.0);

@@ -1,7 +1,7 @@
 //! Helpers shared by the broker tests: inputs, topics, output collection.
 #![allow(dead_code)]
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -433,4 +433,71 @@ pub fn committed(c: &Config) -> std::collections::BTreeMap<i32, i64> {
             _ => (e.partition(), 0),
         })
         .collect()
+}
+
+/// The end offsets of the input topic, per partition.
+pub fn end_offsets(c: &Config) -> BTreeMap<i32, i64> {
+    let consumer: rdkafka::consumer::BaseConsumer = ClientConfig::new()
+        .set("bootstrap.servers", &c.kafka.brokers)
+        .set("group.id", unique("probe"))
+        .create()
+        .unwrap();
+    (0..3)
+        .map(|p| {
+            let (_, high) = consumer
+                .fetch_watermarks(&c.kafka.input_topics[0], p, Duration::from_secs(10))
+                .unwrap();
+            (p, high)
+        })
+        .collect()
+}
+
+/// Poll `pred` every 50 ms until it holds; panics after `timeout`, saying
+/// what was waited for and, from `state`, where things stood.
+pub async fn wait_until(
+    what: &str,
+    timeout: Duration,
+    mut pred: impl FnMut() -> bool,
+    state: impl Fn() -> String,
+) {
+    let deadline = Instant::now() + timeout;
+    while !pred() {
+        assert!(
+            Instant::now() < deadline,
+            "timed out after {timeout:?} waiting for {what}: {}",
+            state()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The JSON log lines of a worker log (`BYLINE_LOG__FORMAT=json`) so far.
+pub fn log_events(path: &str) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect()
+}
+
+/// The last `n` lines of a log file, for failure messages.
+pub fn log_tail(path: &str, n: usize) -> String {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(n)..].join("\n")
+}
+
+/// How many article events were read per input record, keyed by the
+/// record's source (partition, offset).
+pub fn events_per_source(o: &Outputs) -> BTreeMap<(i32, i64), usize> {
+    let mut m = BTreeMap::new();
+    for (_, ev) in &o.articles {
+        let s = &ev["processing"]["source"];
+        let key = (
+            s["partition"].as_i64().unwrap() as i32,
+            s["offset"].as_i64().unwrap(),
+        );
+        *m.entry(key).or_default() += 1;
+    }
+    m
 }
