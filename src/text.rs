@@ -160,7 +160,7 @@ const ABBREVIATIONS: &[&str] = &[
     "wyo", "dak", "ala", "ark",
 ];
 
-/// Abbreviations that also commonly end a sentence ("… Apple Inc. The …"):
+/// Abbreviations that also commonly end a sentence ("… Acme Inc. The …"):
 /// after them a dot ends the sentence when a typical sentence opener follows.
 const SENTENCE_FINAL_ABBREVIATIONS: &[&str] =
     &["inc", "corp", "co", "ltd", "plc", "jr", "sr", "etc", "bros"];
@@ -715,7 +715,7 @@ mod tests {
     #[test]
     fn sentences() {
         let t = Text::analyze(
-            "Mr. Smith went to Washington. He said “no.” Then he left.\n\nGeorge W. Bush spoke. Apple Inc. The end",
+            "Mr. Smith went to Washington. He said “no.” Then he left.\n\nGeorge W. Bush spoke. Acme Inc. The end",
         );
         let s: Vec<&str> = t
             .sentences()
@@ -729,7 +729,7 @@ mod tests {
                 "He said “no.”",
                 "Then he left.",
                 "George W. Bush spoke.",
-                "Apple Inc.",
+                "Acme Inc.",
                 "The end"
             ]
         );

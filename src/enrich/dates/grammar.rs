@@ -924,7 +924,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let unit_word = self.w(k);
         let (unit, plural) = lexicon::unit(unit_word)?;
-        // "a second consecutive day": "second" after "a" is an ordinal.
+        // "a second straight week": "second" after "a" is an ordinal.
         if unit == Unit::Second && matches!(self.w(j), "a" | "an") {
             return None;
         }
@@ -1313,7 +1313,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         found(i, e, format!("{date}T{h:02}:{m:02}{zone}"), DateType::Time)
     }
 
-    /// A bare year (`2024`, `in 1991`, `WWDC 2005`, `early 2009`, `'82`),
+    /// A bare year (`2024`, `in 1991`, `Expo 2010`, `early 2013`, `'87`),
     /// only where a year is plausible.
     fn year_expr(&self, i: usize) -> Option<Found> {
         let j = self.point_modifier(i);
@@ -1368,7 +1368,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             || lexicon::month(prev).is_some()
             || (j > self.sent.start && self.capitalized(j - 1) && !self.capitalized(j + 1))
             || j == self.sent.start;
-        // "Russell 2000 Index", "Windows 2000 Server": part of a name.
+        // "Northwind 2000 Series", "Acme 3000 Pro": part of a name.
         if j > self.sent.start && self.capitalized(j - 1) && self.capitalized(j + 1) {
             return None;
         }

@@ -176,20 +176,20 @@ fn years_and_decades() {
         Date,
     );
     check(
-        "The lowest level since '82 was seen.",
+        "The highest level since '87 was seen.",
         thu(),
-        "'82",
-        "1982",
+        "'87",
+        "1987",
         Date,
     );
     check(
-        "It took off in early 2009, they said.",
+        "It took off in early 2013, they said.",
         None,
-        "early 2009",
-        "2009",
+        "early 2013",
+        "2013",
         Date,
     );
-    check("WWDC 2005 opened.", None, "2005", "2005", Date);
+    check("Expo 2010 opened.", None, "2010", "2010", Date);
     check(
         "Art of the 20th century sold well.",
         None,
@@ -224,7 +224,7 @@ fn quarters_and_halves() {
         Date,
     );
     check(
-        "Profit rose in the fourth quarter.",
+        "Sales fell in the fourth quarter.",
         may,
         "the fourth quarter",
         "2024-Q4",
@@ -232,7 +232,7 @@ fn quarters_and_halves() {
     );
     check("Profit rose in Q1 2025.", None, "Q1 2025", "2025-Q1", Date);
     check(
-        "It lost money in the third quarter of this year.",
+        "Revenue grew in the third quarter of this year.",
         may,
         "the third quarter of this year",
         "2025-Q3",
@@ -293,7 +293,7 @@ fn times_of_day() {
         Time,
     );
     check(
-        "Apple spoke on Friday morning.",
+        "Acme spoke on Friday morning.",
         thu(),
         "Friday morning",
         "2025-02-14TMO",
@@ -325,7 +325,7 @@ fn times_of_day() {
 #[test]
 fn deictic_days() {
     check(
-        "Apple today launched a phone.",
+        "Acme today launched a phone.",
         thu(),
         "today",
         "2025-02-20",
@@ -386,7 +386,7 @@ fn weekdays_are_tense_aware() {
         Date,
     );
     check(
-        "The trial is set to begin on Wednesday.",
+        "The hearing is set to open on Wednesday.",
         thu(),
         "Wednesday",
         "2025-02-26",
@@ -525,10 +525,10 @@ fn anaphoric_references() {
         ("the following day".into(), "2020-03-04".into(), Date)
     );
     let v = all(
-        "Apple was founded in 1976. One year later it went public.",
+        "Acme was founded in 1971. One year later it went public.",
         thu(),
     );
-    assert_eq!(v[1], ("One year later".into(), "1977".into(), Date));
+    assert_eq!(v[1], ("One year later".into(), "1972".into(), Date));
     let v = all(
         "Shares fell on January 5, 2021. They rose the previous day.",
         thu(),
@@ -539,7 +539,7 @@ fn anaphoric_references() {
         thu(),
     );
     assert_eq!(v[1], ("the same day".into(), "2025-02-14".into(), Date));
-    let v = all("The index fell on Monday, ending the day at 7,114.", thu());
+    let v = all("The index fell on Monday, closing the day at 4,382.", thu());
     assert_eq!(v[1], ("the day".into(), "2025-02-17".into(), Date));
 }
 
@@ -582,24 +582,24 @@ fn durations() {
         Duration,
     );
     check(
-        "Prices rose in the past nine days.",
+        "Prices rose in the past eight days.",
         None,
-        "the past nine days",
-        "P9D",
+        "the past eight days",
+        "P8D",
         Duration,
     );
     check(
-        "It was the largest in the past decade.",
+        "It was the biggest in the past decade.",
         None,
         "the past decade",
         "P10Y",
         Duration,
     );
     check(
-        "It is near its highest in nearly five months.",
+        "It is at its lowest in nearly seven months.",
         None,
-        "nearly five months",
-        "P5M",
+        "nearly seven months",
+        "P7M",
         Duration,
     );
     check(
@@ -692,10 +692,10 @@ fn no_false_alarms() {
         "About 2000 people attended the rally.",
         "The index closed at 1950 points.",
         "He scored 2010 points in his career.",
-        "The Russell 2000 Index fell.",
+        "The Northwind 2000 Series sold out.",
         "Its most recent model sold well.",
         "The second consecutive loss hurt.",
-        "Apple sold 13.7 million Macs.",
+        "Acme sold 13.7 million phones.",
         "The ratio was 2/3 of the total.",
         "He said so as soon as he could.",
         "Savings sat in the now-collapsed bank.",

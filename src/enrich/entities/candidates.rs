@@ -44,7 +44,7 @@ pub fn namey(text: &Text<'_>, i: usize) -> bool {
     match cs.next() {
         Some(c) if c.is_uppercase() => true,
         Some(c) if c.is_lowercase() => {
-            // "iPhone", "eBay": one lowercase letter then a capital.
+            // "eBay", "iRobot": one lowercase letter then a capital.
             cs.next().is_some_and(char::is_uppercase) && s.chars().count() >= 3
         }
         _ => false,
@@ -295,7 +295,7 @@ fn can_be_name(
         return false;
     }
     // Sentence start: an unknown word the article never writes lowercase,
-    // directly followed by another name word ("Kaoru Yosano said").
+    // directly followed by another name word ("Marek Oduya said").
     let lw = lower(text, i);
     !doc.lower_seen.contains(&*lw)
         && !lw.ends_with("ly")
@@ -315,7 +315,7 @@ fn glued(text: &Text<'_>, i: usize, p: &str) -> bool {
 /// Whether token `h` is a hyphen with spaces on both sides joining the
 /// one-word run `first..h` to a single capitalized word, where neither word
 /// is a known name, a census name or an acronym: the halves of one name
-/// ("Wal - Mart"), not two names around a dash ("Ukraine - Russia").
+/// ("Coca - Cola"), not two names around a dash ("France - Germany").
 fn spaced_hyphen_name(kb: &Knowledge, text: &Text<'_>, first: usize, h: usize) -> bool {
     let toks = text.tokens();
     let half = |i: usize| {
@@ -403,7 +403,7 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
                 end += 1;
                 continue;
             }
-            // "AT&T", "Procter & Gamble".
+            // "AT&T", "Johnson & Johnson".
             if s == "&" && namey(text, end + 1) && same_sentence(text, first, end + 1) {
                 end += 1;
                 continue;
@@ -421,7 +421,7 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
                 }
                 break;
             }
-            // "Wal - Mart", "Rolls - Royce": a tokenized corpus spaces the
+            // "Coca - Cola": a tokenized corpus spaces the
             // hyphen of a one-word name whose halves are no names alone.
             if spaced_hyphen_name(kb, text, first, end) {
                 end += 2;
@@ -449,8 +449,8 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
                 }
                 break;
             }
-            // "for": "Bank for International Settlements", "Federal Service
-            // for the Financial Markets": an institution's head word, then
+            // "for": "Bank for International Settlements", "Federal
+            // Office for the Northfield Waterways": an institution's head word, then
             // "for" and a name (an optional "the" between).
             if ls == "for" && kb.is_of_head(prev) && kb.is_org_head(prev) {
                 let mut j = end + 1;
@@ -493,8 +493,8 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
                 break;
             }
         }
-        // A known name may go on past the run: "FTSE 100", "S&P 500",
-        // "Standard & Poor's 500", "McDonald's".
+        // A known name may go on past the run: "Channel 4", "G20",
+        // "Johnson & Johnson", "McDonald's".
         let continues = end < n
             && same_sentence(text, first, end)
             && (text.tokens()[end].kind == TokenKind::Number
@@ -523,7 +523,7 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
                 end = j + 1;
             }
         }
-        // "Apple, Inc.": the legal form after a comma belongs to the name.
+        // "Acme, Inc.": the legal form after a comma belongs to the name.
         if end + 1 < n
             && text.token_text(end) == ","
             && matches!(
@@ -543,7 +543,7 @@ pub fn runs(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>) -> Vec<Run> {
         {
             end += 2;
         }
-        // "Apple Inc.": the abbreviation's dot belongs to the name.
+        // "Acme Inc.": the abbreviation's dot belongs to the name.
         if end < n
             && text.token_text(end) == "."
             && !text.tokens()[end].space_before

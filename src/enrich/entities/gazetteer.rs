@@ -142,10 +142,10 @@ pub struct Knowledge {
     /// Last words (or two words) of event, law and facility names ("Summit",
     /// "Stadium", "Convention Center"): MISC, not organizations.
     misc_heads: HashSet<Box<str>>,
-    /// Product and technology words ("OS", "SDK") that make a name MISC.
+    /// Product and technology words ("OS", "API") that make a name MISC.
     product_words: HashSet<Box<str>>,
     /// Common nouns that make an organization name before them a modifier
-    /// ("Apple engineers"), lowercase.
+    /// ("Acme engineers"), lowercase.
     modifier_nouns: HashSet<Box<str>>,
     /// US state names ("California"), for "City, State" locations.
     us_states: HashSet<Box<str>>,
@@ -362,13 +362,13 @@ impl Knowledge {
         self.misc_heads.contains(w) || w2.is_some_and(|w2| self.misc_heads.contains(w2))
     }
 
-    /// Whether `w` (as written) is a product or technology word ("SDK").
+    /// Whether `w` (as written) is a product or technology word ("API").
     pub fn is_product_word(&self, w: &str) -> bool {
         self.product_words.contains(w)
     }
 
     /// Whether lowercase `w` is a noun that an organization name before it
-    /// merely modifies ("engineers", "logo").
+    /// merely modifies ("engineers", "plants").
     pub fn is_modifier_noun(&self, lower: &str) -> bool {
         self.modifier_nouns.contains(lower)
     }

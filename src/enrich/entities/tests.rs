@@ -111,7 +111,7 @@ fn seed_names_and_types() {
 #[test]
 fn hyphens_possessives_particles_initials() {
     let m = mentions(&run(
-        "The Ukraine-US deal was signed in Ukraine's capital. Ursula von der Leyen met George W. Bush and J.P. Morgan staff.",
+        "The Ukraine-US deal was signed in Ukraine's capital. Ursula von der Leyen met George W. Bush at J.P. Morgan.",
     ));
     let texts: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
     assert!(
@@ -249,17 +249,17 @@ proptest! {
 
 #[test]
 fn products_events_and_venues_are_misc() {
-    let body = "Developers met at the Worldwide Developers Conference at the Moscone \
-                West Convention Center on Monday. The company showed Mac OS X and the \
-                MacBook Air there. WWDC ends on Friday. The SDK is free.";
+    let body = "Traders met at the Northfield Trade Conference at the Harbor \
+                West Convention Center on Monday. The company showed Acme OS 9 and the \
+                AcmeBook Air there. NTC ends on Friday. The API is free.";
     let m = mentions(&run(body));
     for name in [
-        "Worldwide Developers Conference",
-        "Moscone West Convention Center",
-        "Mac OS X",
-        "MacBook Air",
-        "WWDC",
-        "The SDK",
+        "Northfield Trade Conference",
+        "Harbor West Convention Center",
+        "Acme OS 9",
+        "AcmeBook Air",
+        "NTC",
+        "The API",
     ] {
         assert!(
             m.contains(&(name.to_string(), EntityType::Misc)),
@@ -314,18 +314,18 @@ fn country_government_is_a_location() {
 
 #[test]
 fn parenthesized_acronym_joins_its_name() {
-    let ents = run("The company released a Software Development Kit (SDK) on Monday. The SDK is free. \
+    let ents = run("The company welcomed the Data Protection Act (DPA) on Monday. The DPA is strict. \
                     The Federal Bureau of Investigation (FBI) opened a case. The FBI declined to comment.");
-    let sdk = entity(&ents, "Software Development Kit");
+    let sdk = entity(&ents, "Data Protection Act");
     assert_eq!(sdk.kind, EntityType::Misc);
     assert!(
-        sdk.mentions.iter().any(|m| m.text == "SDK"),
+        sdk.mentions.iter().any(|m| m.text == "DPA"),
         "{:?}",
         sdk.mentions
     );
     // A later mention of the acronym joins too.
     assert!(
-        sdk.mentions.iter().any(|m| m.text == "The SDK"),
+        sdk.mentions.iter().any(|m| m.text == "The DPA"),
         "{:?}",
         sdk.mentions
     );
@@ -337,12 +337,12 @@ fn parenthesized_acronym_joins_its_name() {
 #[test]
 fn short_org_name_joins_its_legal_name() {
     let ents = run(
-        "Shoppers queued at Apple Stores across the country. Apple Inc. said demand \
-                    was high. Apple expects more sales.",
+        "Shoppers queued at Acme Stores across the country. Acme Inc. said demand \
+                    was high. Acme expects more sales.",
     );
-    let inc = entity(&ents, "Apple Inc.");
+    let inc = entity(&ents, "Acme Inc.");
     assert!(
-        inc.mentions.iter().any(|m| m.text == "Apple"),
+        inc.mentions.iter().any(|m| m.text == "Acme"),
         "{:?}",
         inc.mentions
     );
@@ -351,17 +351,17 @@ fn short_org_name_joins_its_legal_name() {
 #[test]
 fn org_head_then_person_is_two_names() {
     let m = mentions(&run(
-        "\"Stocks are cheap,\" said Fort Pitt Capital Group Charlie Smith.",
+        "\"Bonds are cheap,\" said Stone Ridge Capital Group Mary Jones.",
     ));
     assert!(
         m.contains(&(
-            "Fort Pitt Capital Group".to_string(),
+            "Stone Ridge Capital Group".to_string(),
             EntityType::Organization
         )),
         "{m:?}"
     );
     assert!(
-        m.contains(&("Charlie Smith".to_string(), EntityType::Person)),
+        m.contains(&("Mary Jones".to_string(), EntityType::Person)),
         "{m:?}"
     );
 }
@@ -369,11 +369,11 @@ fn org_head_then_person_is_two_names() {
 #[test]
 fn institution_for_name_is_one_organization() {
     let m = mentions(&run(
-        "Trading was halted by the Federal Service for the Financial Markets on Monday.",
+        "Fishing was halted by the Federal Office for the Coastal Waters on Monday.",
     ));
     assert!(
         m.contains(&(
-            "Federal Service for the Financial Markets".to_string(),
+            "Federal Office for the Coastal Waters".to_string(),
             EntityType::Organization
         )),
         "{m:?}"
@@ -381,16 +381,16 @@ fn institution_for_name_is_one_organization() {
 }
 
 #[test]
-fn place_before_known_index_is_its_own_name() {
+fn place_before_known_event_is_its_own_name() {
     let m = mentions(&run(
-        "Traders watched the United States Dow Jones Industrial Average closely.",
+        "Retailers watched the United States Thanksgiving sales closely.",
     ));
     assert!(
         m.contains(&("United States".to_string(), EntityType::Location)),
         "{m:?}"
     );
     assert!(
-        m.contains(&("Dow Jones Industrial Average".to_string(), EntityType::Misc)),
+        m.contains(&("Thanksgiving".to_string(), EntityType::Misc)),
         "{m:?}"
     );
 }
@@ -412,11 +412,13 @@ fn title_word_before_org_head_is_a_company() {
 
 #[test]
 fn city_and_ap_state_abbreviation_are_one_location() {
-    let ents = run("The company, based in Cupertino, Calif., said sales rose. \
-                    Officials in Albany, N.Y., agreed. Arsenio Hall said it was fun.");
+    let ents = run(
+        "The company, based in Sacramento, Calif., said sales rose. \
+                    Officials in Albany, N.Y., agreed. Arsenio Hall said it was fun.",
+    );
     let m = mentions(&ents);
     assert!(
-        m.contains(&("Cupertino, Calif.".to_string(), EntityType::Location)),
+        m.contains(&("Sacramento, Calif.".to_string(), EntityType::Location)),
         "{m:?}"
     );
     assert!(
@@ -433,17 +435,17 @@ fn city_and_ap_state_abbreviation_are_one_location() {
 #[test]
 fn organization_modifiers_are_hidden_but_name_their_entity() {
     let ents = run(
-        "Mark Smith, formerly an Acme Corp. executive, left on Monday. Acme said it hired 500 Apple engineers. \
+        "Mark Smith, formerly an Acme Corp. executive, left on Monday. Acme said it hired 500 Google engineers. \
          Microsoft CEO Satya Nadella spoke. US officials met US Treasury Secretary Scott Bessent. \
-         Intel processors power the Apple logo store. Apple sold more.",
+         Boeing jets fly to the Google brand store. Google sold more.",
     );
     let m = mentions(&ents);
     let texts: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
     // Names before staff nouns, corporate roles and product nouns are no mentions...
     assert!(!texts.contains(&"Acme Corp."), "{m:?}");
     assert!(!texts.contains(&"Microsoft"), "{m:?}");
-    assert!(!texts.contains(&"Intel"), "{m:?}");
-    assert_eq!(texts.iter().filter(|t| **t == "Apple").count(), 1, "{m:?}");
+    assert!(!texts.contains(&"Boeing"), "{m:?}");
+    assert_eq!(texts.iter().filter(|t| **t == "Google").count(), 1, "{m:?}");
     // ...but still name their entity: the fullest form written.
     let acme = entity(&ents, "Acme Corp.");
     assert_eq!(acme.mentions.len(), 1, "{:?}", acme.mentions);
@@ -466,7 +468,7 @@ fn organization_modifiers_are_hidden_but_name_their_entity() {
 #[test]
 fn company_noun_after_unknown_name_makes_it_an_organization() {
     let m = mentions(&run(
-        "The best performer was the Zorbex Mutual insurance company, which gained 5%.",
+        "The top gainer was the Zorbex Mutual insurance company, which rose 5%.",
     ));
     assert!(
         m.contains(&("Zorbex Mutual".to_string(), EntityType::Organization)),
@@ -476,10 +478,10 @@ fn company_noun_after_unknown_name_makes_it_an_organization() {
 
 #[test]
 fn state_after_city_is_also_its_own_mention() {
-    let ents = run("It is held in downtown San Jose, California. California voted.");
+    let ents = run("The fair opens in central Fresno, California. California voted.");
     let m = mentions(&ents);
     assert!(
-        m.contains(&("San Jose, California".to_string(), EntityType::Location)),
+        m.contains(&("Fresno, California".to_string(), EntityType::Location)),
         "{m:?}"
     );
     let ca = entity(&ents, "California");
@@ -489,11 +491,11 @@ fn state_after_city_is_also_its_own_mention() {
 #[test]
 fn apposition_with_a_role_or_an_age_marks_a_person() {
     let m = mentions(&run(
-        "Prices fell. Kaoru Yosano, the Japanese minister of fiscal policy, said it was bad. \
+        "Prices fell. Hiroshi Tanabe, the Japanese minister of fiscal policy, said it was bad. \
          Later Kenji Ishikawa, 49, resigned.",
     ));
     assert!(
-        m.contains(&("Kaoru Yosano".to_string(), EntityType::Person)),
+        m.contains(&("Hiroshi Tanabe".to_string(), EntityType::Person)),
         "{m:?}"
     );
     assert!(
@@ -514,18 +516,18 @@ fn country_and_lowercase_government_are_one_location() {
 #[test]
 fn spaced_hyphen_joins_the_halves_of_one_name() {
     let m = mentions(&run(
-        "Apple passed Wal - Mart in music sales. Talks between Ukraine - Russia stalled.",
+        "Acme passed Coca - Cola in drink sales. Talks between France - Germany stalled.",
     ));
     assert!(
-        m.contains(&("Wal - Mart".to_string(), EntityType::Organization)),
+        m.contains(&("Coca - Cola".to_string(), EntityType::Organization)),
         "{m:?}"
     );
     assert!(
-        m.contains(&("Ukraine".to_string(), EntityType::Location)),
+        m.contains(&("France".to_string(), EntityType::Location)),
         "{m:?}"
     );
     assert!(
-        m.contains(&("Russia".to_string(), EntityType::Location)),
+        m.contains(&("Germany".to_string(), EntityType::Location)),
         "{m:?}"
     );
 }
@@ -533,7 +535,7 @@ fn spaced_hyphen_joins_the_halves_of_one_name() {
 #[test]
 fn type_from_context_carries_to_other_mentions() {
     let m = mentions(&run(
-        "Zorblats' label sues computer maker\nMarch 28, 2006\n\nThe Zorblats' label has filed a lawsuit. Fans of the Zorblats protested.",
+        "Zorblats' label takes on phone maker\nJune 3, 2011\n\nThe Zorblats' label went to court. Fans of the Zorblats protested.",
     ));
     let z: Vec<&EntityType> = m
         .iter()
@@ -547,10 +549,10 @@ fn type_from_context_carries_to_other_mentions() {
 #[test]
 fn organization_in_compound_adjective_or_before_members_is_hidden() {
     let m = mentions(&run(
-        "Apple unveiled a new Intel-based Mac. The G7 nations met in Washington. The G7 agreed.",
+        "Acme bought a new Boeing-built jet. The G7 nations met in Washington. The G7 agreed.",
     ));
     let texts: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
-    assert!(!texts.contains(&"Intel"), "{m:?}");
+    assert!(!texts.contains(&"Boeing"), "{m:?}");
     assert_eq!(
         texts.iter().filter(|t| t.contains("G7")).count(),
         1,
@@ -562,7 +564,7 @@ fn organization_in_compound_adjective_or_before_members_is_hidden() {
 #[test]
 fn government_body_before_a_shared_role_stays() {
     let m = mentions(&run(
-        "Federal Reserve Chairman Ben Bernanke spoke. Acme Corp. Chief Executive Officer Jane Doe left.",
+        "Federal Reserve Chairman John Roe spoke. Acme Corp. Chief Executive Officer Jane Doe left.",
     ));
     let texts: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
     assert!(texts.contains(&"Federal Reserve"), "{m:?}");
@@ -573,11 +575,11 @@ fn government_body_before_a_shared_role_stays() {
 #[test]
 fn short_hyphen_halves_and_place_cues_do_not_make_names() {
     let m = mentions(&run(
-        "Apps run over Wi-Fi only. Zorbix is popular in Zorbix-land. Apps for Quintox sell well. \
+        "Scanners use X-Ray only. Zorbix is popular in Zorbix-land. Apps for Quintox sell well. \
          Developers in Quintox earn more.",
     ));
     assert!(
-        !m.contains(&("Wi-Fi".to_string(), EntityType::Organization)),
+        !m.contains(&("X-Ray".to_string(), EntityType::Organization)),
         "{m:?}"
     );
     // "in Quintox" types that mention only, not "for Quintox".

@@ -1,14 +1,14 @@
 //! Typing: split each candidate run into name mentions and give each a type.
 //!
 //! Evidence, strongest first: the whole span is a known name; a product word
-//! ("OS", "SDK") or an event, law or facility head ("Conference", "Act",
+//! ("OS", "API") or an event, law or facility head ("Conference", "Act",
 //! "Stadium") makes it MISC, and "<Country> Government" a LOCATION; a person title
-//! inside the run ("US Treasury Secretary Scott Bessent" -> role + person);
+//! inside the run ("US Labor Secretary Jane Roe" -> role + person);
 //! an organization head word ends it ("European Central Bank"); a census
-//! first name opens it ("Scott Bessent"); its parts are all known names. What
+//! first name opens it ("Jane Roe"); its parts are all known names. What
 //! stays untyped is decided from context ("X said", "in X", "X-based") and
 //! then by document-level consistency in [`resolve`]: a word typed elsewhere
-//! in the article keeps that type ("Jobs" after "Steve Jobs").
+//! in the article keeps that type ("Roe" after "Jane Roe").
 
 use std::borrow::Cow;
 
@@ -37,7 +37,7 @@ pub struct Raw {
     pub canonical: Option<String>,
     /// Whether it modifies a title ("US" in "US President"): never takes "The".
     pub modifier: bool,
-    /// A name that only modifies a noun ("Apple Inc." in "an Apple Inc.
+    /// A name that only modifies a noun ("Acme Inc." in "an Acme Inc.
     /// executive"): never output as a mention, but it still names its
     /// entity (the fullest form the article writes).
     pub hidden: bool,
@@ -120,7 +120,7 @@ pub fn type_run(
         type_segment(kb, doc, text, first, end, false, out);
         return;
     }
-    // "Fort Pitt Capital Group Charlie Smith": an organization head inside
+    // "Northfield Capital Group Jane Roe": an organization head inside
     // the run, then a first name and one or two more words: two names.
     for k in first + 1..end.saturating_sub(2) {
         let rest = end - (k + 1);
@@ -193,7 +193,7 @@ pub fn type_run(
     if name_start < end && text.token_text(name_start) == "." {
         name_start += 1;
     }
-    // "Secretary of State Marco Rubio": the "of" phrase belongs to the title.
+    // "Secretary of State Jane Roe": the "of" phrase belongs to the title.
     if name_start < end && text.token_text(name_start) == "of" {
         name_start = (name_start + 2).min(end);
     }
@@ -241,14 +241,14 @@ pub fn type_run(
     });
 }
 
-/// A capital after lowercase letters inside a word ("MacBook", "PowerBook"):
+/// A capital after lowercase letters inside a word ("AcmeBook", "NovaPhone"):
 /// product-style names. Surname prefixes ("McCain", "DeSantis", "MacArthur")
 /// and known names are excluded by the caller's lookups first.
 fn inner_capital(w: &str) -> bool {
     let mut prev_lower = false;
     let mut lowers = 0;
     for (i, c) in w.chars().enumerate() {
-        // From the fifth letter on, after three lowercase ones: "PowerBook",
+        // From the fifth letter on, after three lowercase ones: "NovaPhone",
         // not "McCain", "MacKenzie" or "DeSantis".
         if c.is_uppercase() && prev_lower && i >= 4 && lowers >= 3 {
             return true;
@@ -262,7 +262,7 @@ fn inner_capital(w: &str) -> bool {
 }
 
 /// Whether the last word of `first..end` (before an abbreviation dot) is an
-/// organization head ("Apple Inc.", "European Central Bank").
+/// organization head ("Acme Inc.", "European Central Bank").
 fn ends_with_org_head(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> bool {
     let mut e = end;
     if e > first + 1 && text.token_text(e - 1) == "." {
@@ -273,8 +273,8 @@ fn ends_with_org_head(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize)
 
 /// A type decided by the words of an unknown name before the organization
 /// heads are tried:
-/// - a product or technology word anywhere ("Mac OS X", "the SDK") or an
-///   event, law or facility head last ("Worldwide Developers Conference",
+/// - a product or technology word anywhere ("Acme OS 9", "the API") or an
+///   event, law or facility head last ("Northfield Trade Conference",
 ///   "Wembley Stadium", "Convention Center", "Tower of London"): MISC. Not
 ///   when the name is "First Last" with a surname head ("Stuart Hall");
 /// - "US Government", "French Government": a country's government is the
@@ -288,7 +288,7 @@ fn head_type(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> Optio
         return None;
     }
     let last = text.token_text(end - 1);
-    // "MacBook Air", "iPad Pro": a model word after a camel-case product name.
+    // "AcmeBook Air", "NovaPhone Pro": a model word after a camel-case product name.
     let camel_before = (first..end - 1).any(|i| {
         let w = text.token_text(i);
         w.chars()
@@ -354,7 +354,7 @@ fn type_segment(
         return;
     }
     let n = end - first;
-    // Products with a camel-case word ("iTunes Music Store", "MacBook Pro").
+    // Products with a camel-case word ("eReader Book Store", "AcmeBook Pro").
     if (first..end).any(|i| {
         let w = text.token_text(i);
         (w.starts_with(char::is_lowercase) && namey(text, i)) || inner_capital(w)
@@ -370,7 +370,7 @@ fn type_segment(
         push(out, raw(first, end, Some(EntityType::Organization), true));
         return;
     }
-    // "United States Dow Jones Industrial Average": known names side by
+    // "England World Cup": known names side by
     // side are separate names, before any shape rule types the whole.
     if let Some(pieces) = known_pieces(kb, text, first, end) {
         let kinds: Vec<EntityType> = pieces.iter().map(|p| p.2).collect();
@@ -383,7 +383,7 @@ fn type_segment(
             return;
         }
     }
-    // "MacBook Pro", "Galaxy Ultra": product model words.
+    // "Northwind Pro", "Galaxy Ultra": product model words.
     if n >= 2 && PRODUCT_SUFFIXES.contains(&text.token_text(end - 1)) {
         push(out, raw(first, end, Some(EntityType::Misc), true));
         return;
@@ -396,7 +396,7 @@ fn type_segment(
         push(out, raw(first, end, Some(EntityType::Misc), true));
         return;
     }
-    // "German Dax", "French Cac": a nationality before another name is a
+    // "German Bundestag", "Spanish Treasury": a nationality before another name is a
     // modifier of it, not part of it.
     if n >= 2
         && kb
@@ -416,7 +416,7 @@ fn type_segment(
         } else if !w.starts_with(char::is_uppercase) || inner_capital(w) {
             Some(EntityType::Misc)
         } else if w.len() > 6 && w.ends_with("bank") {
-            // "Sberbank", "Rabobank".
+            // "Rabobank", "Nordbank".
             Some(EntityType::Organization)
         } else {
             None
@@ -439,7 +439,7 @@ fn type_segment(
             return;
         }
     }
-    // A company name before unknown words names a product ("Apple Macintosh").
+    // A company name before unknown words names a product ("Boeing Skyliner").
     let max = (first + kb.max_words).min(end - 1);
     for j in (first + 1..=max).rev() {
         if let Some(e) = kb.lookup(&key(text, first, j)) {
@@ -470,14 +470,14 @@ fn type_segment(
         }
         return;
     }
-    // "Wal-Mart", "Coca-Cola": two unknown capitalized halves of one
+    // "Coca-Cola": two unknown capitalized halves of one
     // hyphenated word (spaced or not) name a company far more often than a
     // person, who would come with a first name.
     let hyphen_pair = n == 3
         && text.token_text(first + 1) == "-"
         && [first, first + 2].iter().all(|&i| {
             let w = text.token_text(i);
-            // "Wi-Fi", "S-Video": a short half makes a technical term.
+            // "X-Ray", "T-Shirt": a short half makes a technical term.
             text.tokens()[i].kind == TokenKind::Word
                 && w.chars().count() >= 3
                 && w.chars().all(char::is_alphabetic)
@@ -496,7 +496,7 @@ fn type_segment(
             || w == "-"
             || w == "."
     }) && n <= 5
-        // "California Theater" is a place's something; "Taro Aso" may end in a place name.
+        // "Northfield Theater" is a place's something; "Ken Sato" may end in a place name.
         && kb.lookup(text.token_text(first)).is_none()
         && !(first..end).any(|i| {
             let w = text.token_text(i);
@@ -561,25 +561,12 @@ fn known_pieces(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> Op
     }
 }
 
-/// Last words of product names ("MacBook Pro", "iPad Mini").
+/// Last words of product names ("AcmeBook Pro", "NovaPhone Mini").
 const PRODUCT_SUFFIXES: &[&str] = &[
-    "Pro",
-    "Air",
-    "Max",
-    "Mini",
-    "Plus",
-    "Ultra",
-    "Lite",
-    "Nano",
-    "Touch",
-    "Edition",
-    "Classic",
-    "Index",
-    "Average",
-    "Composite",
+    "Pro", "Air", "Max", "Mini", "Plus", "Ultra", "Lite", "Edition", "Classic",
 ];
 
-/// Speech verbs after a person's name ("Yosano said").
+/// Speech verbs after a person's name ("Oduya said").
 const SPEECH_AFTER: &[&str] = &[
     "said",
     "says",
@@ -603,7 +590,7 @@ const SPEECH_AFTER: &[&str] = &[
 /// Fill in untyped mentions from context and from the rest of the article.
 pub fn resolve(text: &Text<'_>, raws: &mut [Raw]) {
     // Person-shaped names without a census word are persons only in a
-    // person's context, here or at a later short mention ("Yosano said").
+    // person's context, here or at a later short mention ("Oduya said").
     let said: Vec<&str> = raws
         .iter()
         .filter(|r| r.end - r.first == 1)
@@ -624,7 +611,7 @@ pub fn resolve(text: &Text<'_>, raws: &mut [Raw]) {
         }
     }
     // Words of strongly typed multi-word names: persons lend every name word,
-    // organizations their first word ("Apple" from "Apple Computer").
+    // organizations their first word ("Acme" from "Acme Computer").
     let mut word_type: HashMap<String, EntityType> = HashMap::default();
     for r in raws.iter() {
         let (Some(kind), true) = (r.kind, r.end - r.first >= 2) else {
@@ -707,8 +694,8 @@ pub fn resolve(text: &Text<'_>, raws: &mut [Raw]) {
             unknown.push(r.first);
         }
     }
-    // A word typed by its context in one place ("the Beatles") keeps that
-    // type where it has none ("Beatles' Apple Corps" in the headline).
+    // A word typed by its context in one place ("the Harbor Lights") keeps
+    // that type where it has none ("Harbor Lights' Acme Records" in the headline).
     for r in raws.iter_mut() {
         if r.kind.is_none() && unknown.contains(&r.first) {
             // No evidence at all: most such words in news are product,
@@ -719,8 +706,8 @@ pub fn resolve(text: &Text<'_>, raws: &mut [Raw]) {
     }
 }
 
-/// Role words that mark the person next to them ("analyst Chris Weafer",
-/// "Kaoru Yosano, the Japanese minister").
+/// Role words that mark the person next to them ("analyst Jane Roe",
+/// "Marek Oduya, the Northland minister").
 const ROLE_WORDS: &[&str] = &[
     "chairman",
     "chairwoman",
@@ -754,8 +741,8 @@ const ROLE_WORDS: &[&str] = &[
 ];
 
 /// Whether a title or role word comes right before token `first`
-/// ("chairman Sergei Ignatiev", "analyst Chris Weafer"), or a comma after a
-/// role phrase ("Japan's prime minister, Taro Aso").
+/// ("chairman John Doe", "analyst Jane Roe"), or a comma after a
+/// role phrase ("Northland's prime minister, Ken Sato").
 fn title_before(text: &Text<'_>, first: usize) -> bool {
     let is_role = |i: usize| {
         text.get_text(i)
@@ -769,8 +756,8 @@ fn title_before(text: &Text<'_>, first: usize) -> bool {
 }
 
 /// Whether the words from token `i` (after a name and a comma) are a
-/// person's apposition: an age ("Papermaster, 49,") or a short phrase
-/// holding a role word ("Kaoru Yosano, the Japanese minister of ...").
+/// person's apposition: an age ("Roe, 49,") or a short phrase
+/// holding a role word ("Marek Oduya, the Northland minister of ...").
 fn apposition_person(text: &Text<'_>, i: usize) -> bool {
     let toks = text.tokens();
     if toks.get(i).is_some_and(|t| t.kind == TokenKind::Number)
@@ -826,7 +813,7 @@ fn context_type(text: &Text<'_>, first: usize, end: usize) -> Option<EntityType>
     }
     match prev.as_deref() {
         Some("in" | "near" | "across" | "outside") => Some(EntityType::Location),
-        // "the Beatles", "the Kremlin": a name with an article is an
+        // "the Harbor Lights", "the Kremlin": a name with an article is an
         // institution or group more often than anything else.
         Some("the")
             if text

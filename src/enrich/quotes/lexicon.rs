@@ -647,7 +647,7 @@ pub fn is_nouny_form(w: &str) -> bool {
     NOUNY.contains(&w) || w.strip_suffix('s').is_some_and(|b| NOUNY.contains(&b))
 }
 
-/// Question words opening an embedded question ("did not say whether …").
+/// Question words opening an embedded question ("would not say whether …").
 pub fn is_wh(w: &str) -> bool {
     matches!(
         w,
@@ -655,7 +655,7 @@ pub fn is_wh(w: &str) -> bool {
     )
 }
 
-/// Modals: "it should be mentioned that" is not a report.
+/// Modals: "it must be noted that" is not a report.
 pub fn is_modal(w: &str) -> bool {
     matches!(
         w,
@@ -765,7 +765,7 @@ pub fn is_determiner(w: &str) -> bool {
 }
 
 /// Prepositions that may extend a speaker noun phrase to the right
-/// ("representatives at several Apple stores", "Keith Springer of …").
+/// ("staff at several Acme stores", "Jane Roe of …").
 pub fn is_np_preposition(w: &str) -> bool {
     matches!(w, "of" | "at" | "for" | "from" | "with" | "in")
 }
@@ -822,7 +822,7 @@ pub fn is_left_barrier(w: &str) -> bool {
 }
 
 /// Adverbs and auxiliaries that may sit between a subject and its speech
-/// verb ("Jobs has also said", "Zelensky later said").
+/// verb ("Roe has also said", "Doe later said").
 pub fn is_preverbal(w: &str) -> bool {
     matches!(
         w,
@@ -924,7 +924,7 @@ pub fn is_time_word(w: &str) -> bool {
 }
 
 /// Title and role words stripped from the front of a person's name
-/// ("US Treasury Secretary Scott Bessent" -> "Scott Bessent").
+/// ("US Labor Secretary Jane Roe" -> "Jane Roe").
 pub fn is_title(w: &str) -> bool {
     matches!(
         w,
@@ -1128,9 +1128,6 @@ pub fn is_org_head(w: &str) -> bool {
             | "bloomberg"
             | "ap"
             | "insider"
-            | "apple"
-            | "microsoft"
-            | "google"
     )
 }
 

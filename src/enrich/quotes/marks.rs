@@ -7,7 +7,7 @@
 //! Rules, for English news:
 //! - `“ „ ‟ « ``` open a double quotation; `” » ''` close one;
 //! - `‘ ‚ ‛ ‹` open a single quotation; `’ ›` close one only when a single
-//!   quotation is open (otherwise `’` is an apostrophe: `Jobs’`, `’90s`);
+//!   quotation is open (otherwise `’` is an apostrophe: `Jones’`, `’90s`);
 //! - a straight `"` closes the innermost open straight double quotation, else
 //!   opens one; when one is open but the mark is shaped like an opener (space
 //!   before, word glued after) and the open one has run past a sentence end,
@@ -325,7 +325,7 @@ mod tests {
     #[test]
     fn curly_and_nested() {
         assert_contents(
-            "“They told him ‘no’,” Trump said. Jobs’ plan, ‘rock’n’roll’.",
+            "“They told him ‘no’,” Trump said. Jones’ plan, ‘rock’n’roll’.",
             &[("They told him ‘no’,", 0), ("no", 1), ("rock’n’roll", 0)],
         );
     }

@@ -265,14 +265,14 @@ fn trim_reported(v: &View<'_, '_>, mut first: usize, mut end: usize) -> Option<R
     (words >= 1 && end > first).then_some(Range { first, end })
 }
 
-/// `"…," he said` / `"…" said Trump` / `"…," Joseph Brusuelas, chief
-/// economist at MFC, said`: a cue right after the closing mark.
+/// `"…," he said` / `"…" said Roe` / `"…," Jane Roe, chief
+/// economist at Acme Bank, said`: a cue right after the closing mark.
 fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
     let a = q.close? + 1;
     if a >= v.len() {
         return None;
     }
-    // a quotation that ended its sentence ('"…?" Trump asked.') only takes
+    // a quotation that ended its sentence ('"…?" Roe asked.') only takes
     // a short cue clause that is a whole sentence by itself
     let strict = v.text.is_sentence_start(a);
     let mut k = a;
@@ -327,7 +327,7 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
 }
 
 /// Whether the sentence ends at token `k` (after optional time words):
-/// the cue clause is all there is ("Trump asked on Tuesday.").
+/// the cue clause is all there is ("Roe asked on Tuesday.").
 fn ends_cue_sentence(v: &View<'_, '_>, mut k: usize) -> bool {
     let stop = k + 4;
     while k < v.len() && k < stop && lexicon::is_time_word(&v.low(k)) {
@@ -336,8 +336,8 @@ fn ends_cue_sentence(v: &View<'_, '_>, mut k: usize) -> bool {
     k >= v.len() || v.is_terminal(k)
 }
 
-/// The speaker after an inverted cue: "said Apple CEO Steve Jobs", "said
-/// the senior strategist for X, Fritz Meyer".
+/// The speaker after an inverted cue: "said Acme CEO Jane Roe", "said
+/// the senior strategist for X, John Doe".
 fn inverted_subject(v: &View<'_, '_>, k: usize) -> Option<Range> {
     let sent_end = v.sentence(k).end;
     let np = v.np_rightward(k + 1, sent_end)?;
@@ -407,7 +407,7 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
             first: k,
             end: k + 1,
         };
-        // passive with an agent: "praised by Jobs as", "as reported by X"
+        // passive with an agent: "praised by Roe as", "as reported by X"
         if v.low(k + 1) == "by" {
             if let Some(np) = v.np_rightward(k + 2, q.open) {
                 return Some((cue, Who::Subject(Subject::Np(np))));

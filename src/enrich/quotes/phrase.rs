@@ -197,7 +197,7 @@ impl<'a, 't> View<'a, 't> {
     }
 
     /// The nearest subject pronoun before a participle cue at `k` in its
-    /// sentence ("where he promoted the iPhone by saying …").
+    /// sentence ("where he defended the plan by saying …").
     pub fn nearest_pronoun(&self, k: usize, floor: usize) -> Option<Range> {
         let lo = floor.max(k.saturating_sub(12));
         (lo..k).rev().find_map(|j| {
@@ -233,7 +233,7 @@ impl<'a, 't> View<'a, 't> {
         if matches!(self.low(j - 1).as_ref(), "who" | "which") && self.is_word(j - 1) {
             return self.subject_before(j - 1, floor);
         }
-        // a quoted post-modifier: 'an individual "with direct knowledge" claimed'
+        // a quoted post-modifier: 'a source "close to the talks" claimed'
         if self.in_quote(j - 1) && self.is_quote(j - 1) {
             let mut k = j - 1;
             while k > floor && self.in_quote(k - 1) && j - k < 14 {
@@ -282,7 +282,7 @@ impl<'a, 't> View<'a, 't> {
         }
         let mut last = end - 1;
         if self.s(last) == "." && last > floor && self.is_word(last - 1) && self.cap(last - 1) {
-            // "Apple Inc." / "George W." before the verb
+            // "Acme Inc." / "George W." before the verb
             last -= 1;
         }
         if self.in_quote(last) || !self.is_word(last) && self.kind(last) != Some(TokenKind::Number)
@@ -350,7 +350,7 @@ impl<'a, 't> View<'a, 't> {
     }
 
     /// The noun phrase starting at token `start`, scanning right (after an
-    /// inverted cue: "said Apple CEO Steve Jobs, …").
+    /// inverted cue: "said Acme CEO Jane Roe, …").
     pub fn np_rightward(&self, start: usize, ceil: usize) -> Option<Range> {
         let w0 = self.low(start);
         if self.is_word(start) && lexicon::is_subject_pronoun(&w0) {
@@ -385,7 +385,7 @@ impl<'a, 't> View<'a, 't> {
                 Some(TokenKind::Punct) => {
                     end > start
                         && (matches!(self.s(end), "&" | "-" | "/")
-                            // "Apple Inc. CEO Steve Jobs"
+                            // "Acme Inc. CEO Jane Roe"
                             || self.s(end) == "."
                                 && matches!(
                                     self.low(end - 1).as_ref(),

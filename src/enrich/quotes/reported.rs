@@ -164,7 +164,7 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
             };
             return k;
         }
-        // a spaced dash before a lowercase gloss: "… recession - defined as …"
+        // a spaced dash before a lowercase gloss: "… the target - defined as …"
         if matches!(s, "-" | "–" | "—")
             && v.text.tokens().get(j).is_some_and(|t| t.space_before)
             && v.is_word(j + 1)
@@ -188,7 +188,7 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
                 return j;
             }
             // ", said X." / ", X said." closing the sentence, or a new
-            // speech clause ", Jobs said that …"
+            // speech clause ", Roe said that …"
             if trailing_cue_at(v, j + 1, ceil).is_some() || new_speech_clause(v, j + 1, ceil) {
                 return j;
             }
@@ -227,7 +227,7 @@ fn embedded_relative(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
 }
 
 /// Whether a clause with its own subject and speech verb starts at `j`
-/// ("…, Jobs said that …").
+/// ("…, Roe said that …").
 fn new_speech_clause(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
     let mut k = j;
     while k < ceil && k < j + 8 {
@@ -274,7 +274,7 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         "".into()
     };
     let passive = lexicon::is_passive_aux(&prev) && v.low(i).ends_with("ed");
-    // "…, as (first) reported by The Telegraph on Monday."
+    // "…, as (first) reported by the Northfield Herald on Monday."
     if prev == "as" && v.low(i + 1) == "by" && p >= sent.first + 2 && v.s(p - 2) == "," {
         if let Some(np) = v.np_rightward(i + 2, sent.end) {
             let comma = p - 2;
@@ -433,12 +433,12 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         if lexicon::is_wh(&v.low(j)) {
             return;
         }
-        // "NPD said according to those figures, …"
+        // "Acme said according to its figures, …"
         let according = v.low(j) == "according" && v.low(j + 1) == "to";
         let lenient = class == CueClass::Say;
         let starts_quote = v.is_quote(j);
         if !starts_quote && !according && !v.clause_starts(j, lenient) {
-            // "many European leaders said reeked of …": verb-initial content
+            // "many critics said smacked of …": verb-initial content
             // inside a relative clause ("which X said …")
             let rel = relative_before(v, i, sent.first);
             if !(rel && class == CueClass::Say && v.verbish(j)) {
@@ -466,7 +466,7 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
             None => Subject::MainClause,
         }
     };
-    // a relative clause ("which many leaders said reeked of …") ends at a comma
+    // a relative clause ("which many critics said smacked of …") ends at a comma
     let rel = relative_before(v, i, sent.first);
     let mut start = j;
     loop {
@@ -510,7 +510,7 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
 }
 
 /// Whether the subject of the verb at `i` sits in a relative clause
-/// ("…, which many European leaders said …").
+/// ("…, which many critics said …").
 fn relative_before(v: &View<'_, '_>, i: usize, floor: usize) -> bool {
     let Some(np) = v.subject_before(i, floor) else {
         return false;

@@ -9,8 +9,8 @@
 //!    contain the phrase's head, else the latest compatible speaker;
 //! 4. without entities, for a capitalized name, the fullest capitalized name
 //!    of the article ending with the same word, titles stripped;
-//! 5. groups and sources ("many European leaders", "a leaked copy of the
-//!    document") are named as written.
+//! 5. groups and sources ("many critics", "a draft of the
+//!    report") are named as written.
 
 use std::collections::HashMap;
 
@@ -68,7 +68,7 @@ pub struct Resolver<'e> {
     /// seen per length): short forms find their full name in O(1).
     by_last: HashMap<String, Vec<usize>>,
     /// The first person name of two or three words opening with a given
-    /// word ("Steve" -> "Steve Jobs").
+    /// word ("Jane" -> "Jane Roe").
     by_first: HashMap<String, usize>,
     /// Entity index by the last word of each of its roles ("secretary").
     by_role: HashMap<String, usize>,
@@ -252,8 +252,8 @@ impl<'e> Resolver<'e> {
     }
 
     /// The entity whose mention or reference covers the head (last word
-    /// of the head phrase) of `mention`: "representatives at several Apple
-    /// stores" is not Apple, "Apple CEO Steve Jobs" is Steve Jobs.
+    /// of the head phrase) of `mention`: "staff at several Acme
+    /// stores" is not Acme, "Acme CEO Jane Roe" is Jane Roe.
     fn entity_at_head(&self, v: &View<'_, '_>, mention: Range) -> Option<usize> {
         let head_end = (mention.first + 1..mention.end)
             .find(|&k| v.is_word(k) && lexicon::is_np_preposition(&v.low(k)))
@@ -360,7 +360,7 @@ impl<'e> Resolver<'e> {
                 }
             }
         }
-        // a first name alone ("Steve" for "Steve Jobs"): the person run it opens
+        // a first name alone ("Jane" for "Jane Roe"): the person run it opens
         if best == own && own.end - own.first == 1 && animacy != Animacy::Org {
             if let Some(n) = self
                 .by_first
@@ -391,7 +391,7 @@ fn definite(v: &View<'_, '_>, r: Range) -> bool {
 }
 
 /// The mention nearest the cue inside a speaker noun phrase: the name when
-/// the phrase's head is one ("Apple CEO Steve Jobs" -> "Steve Jobs"), else
+/// the phrase's head is one ("Acme CEO Jane Roe" -> "Jane Roe"), else
 /// the phrase as written.
 pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
     // head phrase: up to the first preposition
@@ -410,7 +410,7 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
             end: head_end,
         };
     }
-    // "Chief investment officer at Fort Pitt Capital Group Charlie Smith":
+    // "Chief economist at Stone Ridge Capital Group Mary Jones":
     // a role head, then the name at the end of the phrase
     let lead_name_end = (np.first..head_end)
         .find(|&k| !(v.cap(k) || is_initial_dot(v, k)))
@@ -463,8 +463,8 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
         // keep "The" of "The New York Times" when the run is an org
         return run;
     }
-    // "Peter Boockvar an equity strategist …": a name before an appositive;
-    // "Cramer went on a tirade": a name before its verb
+    // "John Doe an equity strategist …": a name before an appositive;
+    // "Roe went on a rant": a name before its verb
     if v.cap(np.first) && !lexicon::is_determiner(&v.low(np.first)) {
         let mut e = np.first;
         while e < head_end && (v.cap(e) || is_initial_dot(v, e)) {
@@ -491,8 +491,8 @@ fn is_initial_dot(v: &View<'_, '_>, k: usize) -> bool {
     v.s(k) == "." && k > 0 && v.s(k - 1).chars().count() == 1 && v.cap(k - 1) && v.cap(k + 1)
 }
 
-/// Drop leading titles and a sentence-initial "The": "US Treasury Secretary
-/// Scott Bessent" -> "Scott Bessent". Never returns an empty range.
+/// Drop leading titles and a sentence-initial "The": "US Labor Secretary
+/// Jane Roe" -> "Jane Roe". Never returns an empty range.
 fn strip_titles(v: &View<'_, '_>, r: Range) -> Range {
     let mut cut = None;
     for k in r.first..r.end.saturating_sub(1) {
@@ -586,7 +586,7 @@ fn name_runs(v: &View<'_, '_>) -> Vec<NameRun> {
                 v.s(p) == "," || lexicon::is_title(&v.low(p)) || v.text.is_sentence_start(p)
             })
             || (r.end < n && (v.cue_at(r.end).is_some() || v.verbish(r.end) || v.s(r.end) == ","));
-        // a stripped title makes a person ("Treasury Secretary Scott Bessent")
+        // a stripped title makes a person ("Labor Secretary Jane Roe")
         let mut animacy = run_animacy(v, r);
         if r.first > first && animacy == Animacy::Unknown {
             animacy = Animacy::Person;

@@ -55,15 +55,15 @@ fn mention(body: &str, text: &str, nth: usize) -> Mention {
 #[test]
 fn split_quote_around_cue_gives_two_statements_with_one_speaker() {
     let body =
-        "Markets fell. “It’s carnage,” said David Buik of BGC Partners. “We need action now.”";
+        "Prices fell. “It’s a mess,” said Jane Roe of Stone Ridge Partners. “We need help fast.”";
     let qs = run(body);
     assert_spans_valid(body, &qs);
-    let a = find(&qs, "It’s carnage,");
+    let a = find(&qs, "It’s a mess,");
     assert_eq!(a.kind, QuoteKind::Direct);
-    assert_eq!(speaker(a), ("David Buik", "David Buik"));
+    assert_eq!(speaker(a), ("Jane Roe", "Jane Roe"));
     assert_eq!(a.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
-    let b = find(&qs, "We need action now.");
-    assert_eq!(speaker(b).0, "David Buik");
+    let b = find(&qs, "We need help fast.");
+    assert_eq!(speaker(b).0, "Jane Roe");
     assert!(b.cue.is_none());
 }
 
@@ -126,9 +126,9 @@ fn colon_introduced_quote_and_participle_cue() {
 
 #[test]
 fn scare_quotes_are_not_statements_but_attributed_fragments_are() {
-    let body = "Apple opened its \"App Store\" today. Trump accused Volodymyr Zelensky of being a “dictator,” a remark that drew rebukes.";
+    let body = "Acme opened its \"Fun Zone\" today. Trump accused Volodymyr Zelensky of being a “dictator,” a remark that drew rebukes.";
     let qs = run(body);
-    assert!(qs.iter().all(|q| q.text != "App Store"), "{qs:#?}");
+    assert!(qs.iter().all(|q| q.text != "Fun Zone"), "{qs:#?}");
     let d = find(&qs, "dictator,");
     assert_eq!(d.kind, QuoteKind::Direct);
     assert_eq!(speaker(d).0, "Trump");
@@ -136,14 +136,14 @@ fn scare_quotes_are_not_statements_but_attributed_fragments_are() {
 
 #[test]
 fn reported_speech_with_and_without_that() {
-    let body = "Jobs said on Tuesday that Apple has 109 stores. He said he would return. Analysts believe the stock will rise.";
+    let body = "Roe said on Tuesday that Acme has 42 stores. He said he would return. Analysts believe the stock will rise.";
     let qs = run(body);
     assert_spans_valid(body, &qs);
-    let a = find(&qs, "Apple has 109 stores");
+    let a = find(&qs, "Acme has 42 stores");
     assert_eq!(a.kind, QuoteKind::Indirect);
-    assert_eq!(speaker(a), ("Jobs", "Jobs"));
+    assert_eq!(speaker(a), ("Roe", "Roe"));
     let b = find(&qs, "he would return");
-    assert_eq!(speaker(b), ("Jobs", "He"));
+    assert_eq!(speaker(b), ("Roe", "He"));
     assert!(
         qs.iter().all(|q| !q.text.contains("stock will rise")),
         "cognition verbs are not speech: {qs:#?}"
@@ -164,7 +164,7 @@ fn mixed_when_reported_content_holds_a_quoted_fragment() {
 
 #[test]
 fn according_to_and_trailing_cues() {
-    let body = "The deal would sign away half of the wealth, according to a leaked copy of the document. According to Reuters, prices rose sharply. The change will occur within six months, Apple announced this morning.";
+    let body = "The deal would sign away half of the wealth, according to a leaked copy of the document. According to Reuters, prices rose sharply. The change will take effect within a year, Acme announced this morning.";
     let qs = run(body);
     assert_spans_valid(body, &qs);
     let a = find(&qs, "The deal would sign away half of the wealth");
@@ -175,8 +175,8 @@ fn according_to_and_trailing_cues() {
     );
     assert_eq!(speaker(find(&qs, "prices rose sharply")).0, "Reuters");
     assert_eq!(
-        speaker(find(&qs, "The change will occur within six months")).0,
-        "Apple"
+        speaker(find(&qs, "The change will take effect within a year")).0,
+        "Acme"
     );
 }
 
@@ -260,29 +260,29 @@ fn entity_roles_resolve_role_phrases_without_references() {
 #[test]
 fn group_speakers_keep_their_phrase_over_a_modifier_entity() {
     let body =
-        "Representatives at several Apple stores said that buyers should try again tomorrow.";
+        "Representatives at several Acme stores said that shoppers should come back next week.";
     let apple = Entity {
         id: "e1".into(),
-        name: "Apple Inc.".into(),
+        name: "Acme Inc.".into(),
         kind: EntityType::Organization,
         roles: vec![],
-        mentions: vec![mention(body, "Apple", 0)],
+        mentions: vec![mention(body, "Acme", 0)],
         references: vec![],
     };
     let qs = run_with(body, &[apple]);
-    let q = find(&qs, "buyers should try again tomorrow");
+    let q = find(&qs, "shoppers should come back next week");
     let s = q.speaker.as_ref().unwrap();
     assert_eq!(s.entity, None);
-    assert_eq!(s.name, "Representatives at several Apple stores");
+    assert_eq!(s.name, "Representatives at several Acme stores");
 }
 
 #[test]
 fn unbalanced_and_mismatched_marks_do_not_break_later_quotes() {
-    let body = "A 13.3\" screen and iLife '11 ship today. “Odd ” marks » here ‘ there. \"We think it's the future,\" said Jobs.";
+    let body = "A 15.6\" screen and iDraw '12 ship today. “Odd ” marks » here ‘ there. \"We believe this is the answer,\" said Roe.";
     let qs = run(body);
     assert_spans_valid(body, &qs);
-    let q = find(&qs, "We think it's the future,");
-    assert_eq!(speaker(q).0, "Jobs");
+    let q = find(&qs, "We believe this is the answer,");
+    assert_eq!(speaker(q).0, "Roe");
 }
 
 #[test]
