@@ -2,7 +2,8 @@
 # The project's test command (what CI runs through .ci/run):
 #   1. system packages librdkafka's build needs (apt, when missing and root),
 #   2. tansu installed (cached) and started on a free loopback port,
-#   3. `cargo test --all-targets` (unit + mock-cluster tests),
+#   3. `cargo test --all-targets` (unit + mock-cluster tests), then the entity
+#      tagger's quality gate on CoNLL-2003 dev (scripts/entity-gate.sh),
 #   4. the real-broker tests in tests/real_broker.rs against tansu, then the
 #      broker-fault tests in tests/broker_faults.rs (they start, kill and
 #      restart their own tansu processes, binary in BYLINE_TANSU),
@@ -33,6 +34,9 @@ echo "test.sh: broker at $BYLINE_TEST_BROKERS" >&2
 
 cargo build --all-targets
 cargo test --all-targets
+# Entity tagger quality gate: CoNLL-2003 dev F1 floor and the seed article
+# (scripts/entity-gate.sh; the dev data is in ../shared/eval).
+scripts/entity-gate.sh target/debug/byline
 cargo test --test real_broker -- --include-ignored --test-threads=1
 BYLINE_TANSU="$(scripts/broker.sh path)" \
   cargo test --test broker_faults -- --include-ignored --test-threads=1

@@ -228,6 +228,8 @@ pub struct EnrichConfig {
     /// event produced, which measures what the broker and client alone allow,
     /// or forwards articles while a stage is being investigated.
     pub stages: Vec<String>,
+    /// The entity stage's settings.
+    pub entities: EntitiesConfig,
 }
 
 impl Default for EnrichConfig {
@@ -237,8 +239,21 @@ impl Default for EnrichConfig {
                 .iter()
                 .map(|s| s.to_string())
                 .collect(),
+            entities: EntitiesConfig::default(),
         }
     }
+}
+
+/// The entity stage.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct EntitiesConfig {
+    /// A tagger model file made by `byline train-entities` (a model trained
+    /// on in-house annotations, say); none: the model compiled into the
+    /// binary. Loaded and checked when the config is, so a missing or
+    /// corrupt file stops start-up with its reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<PathBuf>,
 }
 
 /// The HTTP endpoint.
@@ -441,6 +456,11 @@ impl Config {
                 return bad("enrich.stages", &format!("stage {stage:?} is listed twice"));
             }
         }
+        if let Some(path) = &self.enrich.entities.model {
+            if let Err(e) = crate::enrich::entities::EntitiesStage::with_model(path) {
+                return bad("enrich.entities.model", &e.to_string());
+            }
+        }
         if self.metrics.listen.parse::<std::net::SocketAddr>().is_err() {
             return bad("metrics.listen", "must be an address such as 0.0.0.0:9464");
         }
@@ -617,6 +637,40 @@ mod tests {
             let e = Config::from_sources(toml, "t", env(&[])).unwrap_err();
             assert!(e.to_string().contains("enrich.stages"), "{e}");
         }
+    }
+
+    #[test]
+    fn a_missing_or_corrupt_entity_model_is_a_config_error() {
+        let dir = std::env::temp_dir().join(format!("byline-cfg-model-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let corrupt = dir.join("corrupt.bin");
+        let mut bytes = crate::enrich::entities::model::BUNDLED.to_vec();
+        let mid = bytes.len() / 2;
+        bytes[mid] ^= 1;
+        std::fs::write(&corrupt, &bytes).unwrap();
+        let good = dir.join("good.bin");
+        std::fs::write(&good, crate::enrich::entities::model::BUNDLED).unwrap();
+        for (path, why) in [
+            (dir.join("missing.bin"), "cannot read"),
+            (corrupt.clone(), "checksum"),
+        ] {
+            let toml = format!(
+                "[enrich.entities]\nmodel = {:?}\n",
+                path.display().to_string()
+            );
+            let e = Config::from_sources(&toml, "t", env(&[]))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.contains("enrich.entities.model") && e.contains(why),
+                "{e}"
+            );
+        }
+        let env_set = env(&[("BYLINE_ENRICH__ENTITIES__MODEL", good.to_str().unwrap())]);
+        let c = Config::from_sources("", "t", env_set).unwrap();
+        assert_eq!(c.enrich.entities.model.as_deref(), Some(good.as_path()));
+        assert!(c.redacted_toml().contains("good.bin"));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -31,6 +31,10 @@ enum Command {
         /// Size limit of one JSON array input (parsed whole).
         #[arg(long, default_value_t = byline::batch::DEFAULT_MAX_DOCUMENT_BYTES)]
         max_document_bytes: usize,
+        /// Config file for the stages (`[enrich]`; default: config/byline.toml
+        /// when it exists, else every stage with the bundled model).
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
     /// Print the JSON Schemas of the output events.
     Schema,
@@ -43,6 +47,27 @@ enum Command {
     /// Run the streaming worker.
     #[cfg(feature = "kafka")]
     Run(RunArgs),
+    /// Train the entity tagger on CoNLL-format files (deterministic for a seed).
+    TrainEntities {
+        /// Training files (`word ... TAG` per line, `-DOCSTART-` between documents).
+        #[arg(long, required = true, num_args = 1..)]
+        train: Vec<PathBuf>,
+        /// Dev file: scored after every epoch; the best epoch is kept.
+        #[arg(long)]
+        dev: PathBuf,
+        /// Where to write the model.
+        #[arg(long)]
+        out: PathBuf,
+        /// Brown clusters (`word<TAB>path`), stored inside the model.
+        #[arg(long, default_value = "data/entities/brown_clusters.tsv")]
+        clusters: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// Seed of the sentence order.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 /// Flags of `byline run` (they override the file and the environment).
@@ -77,9 +102,11 @@ fn main() -> anyhow::Result<()> {
             files,
             max_bytes,
             max_document_bytes,
+            config,
         } => {
             byline::telemetry::init_logs("text", "warn");
-            let pipeline = Pipeline::standard();
+            let config = byline::config::Config::load(config.as_deref())?;
+            let pipeline = Pipeline::from_config(&config.enrich)?;
             let stdout = io::stdout().lock();
             let mut batch = Batch::new(&pipeline, BufWriter::new(stdout), max_bytes)
                 .with_max_document_bytes(max_document_bytes);
@@ -101,6 +128,14 @@ fn main() -> anyhow::Result<()> {
                 std::process::exit(2);
             }
         }
+        Command::TrainEntities {
+            train,
+            dev,
+            out,
+            clusters,
+            epochs,
+            seed,
+        } => train_entities(&train, &dev, &out, &clusters, epochs, seed)?,
         Command::CheckConfig { config } => {
             let c = byline::config::Config::load(config.as_deref())?;
             print!("{}", c.redacted_toml());
@@ -114,6 +149,57 @@ fn main() -> anyhow::Result<()> {
             );
         }
     }
+    Ok(())
+}
+
+/// `byline train-entities`: read, train with per-epoch progress, write.
+fn train_entities(
+    train: &[PathBuf],
+    dev: &std::path::Path,
+    out: &std::path::Path,
+    clusters: &std::path::Path,
+    epochs: usize,
+    seed: u64,
+) -> anyhow::Result<()> {
+    use byline::enrich::entities::model::{features::Clusters, train as t};
+    let started = std::time::Instant::now();
+    let mut docs = Vec::new();
+    for f in train {
+        docs.extend(t::read_conll(f)?);
+    }
+    let dev_docs = t::read_conll(dev)?;
+    let src = std::fs::read_to_string(clusters)
+        .with_context(|| format!("reading {}", clusters.display()))?;
+    let clusters = Clusters::parse(&src)?;
+    eprintln!(
+        "train-entities: {} training documents, {} dev documents, {} cluster words",
+        docs.len(),
+        dev_docs.len(),
+        clusters.len()
+    );
+    let kb = byline::enrich::entities::gazetteer::Knowledge::load();
+    let opts = t::Options { epochs, seed };
+    let (model, best) = t::train(&kb, clusters, &docs, &dev_docs, &opts, |e| {
+        eprintln!(
+            "epoch {:>2}: {} of {} training sentences wrong, dev F1 {:.2} (P {:.2} R {:.2}), {:.0} s",
+            e.epoch,
+            e.train_errors,
+            e.train_sentences,
+            e.dev.f1(),
+            100.0 * e.dev.correct as f64 / e.dev.predicted.max(1) as f64,
+            100.0 * e.dev.correct as f64 / e.dev.gold.max(1) as f64,
+            started.elapsed().as_secs_f64()
+        );
+    })?;
+    let bytes = model.to_bytes();
+    std::fs::write(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!(
+        "train-entities: kept epoch {} (dev F1 {:.2}); wrote {} ({} bytes)",
+        best.epoch,
+        best.dev.f1(),
+        out.display(),
+        bytes.len()
+    );
     Ok(())
 }
 
@@ -204,7 +290,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     let summary = tokio::spawn(async move {
         byline::worker::run(
             &config,
-            Arc::new(Pipeline::from_names(&config.enrich.stages)),
+            Arc::new(Pipeline::from_config(&config.enrich)?),
             metrics,
             health,
             stop_rx,

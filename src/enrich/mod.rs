@@ -77,22 +77,24 @@ impl Pipeline {
         }
     }
 
-    /// The standard stages whose names are in `names` (config
-    /// `enrich.stages`), in the standard order; unknown names are ignored
-    /// (the config validation rejects them). No names: pass-through.
-    pub fn from_names<S: AsRef<str>>(names: &[S]) -> Self {
-        let wanted = |n: &str| names.iter().any(|s| s.as_ref() == n);
-        let mut stages: Vec<Box<dyn Stage>> = Vec::new();
+    /// The stages of `config` (`enrich.stages`) in the standard order
+    /// whatever their order there (the config validation rejects unknown
+    /// names; none is pass-through), the entity stage with the model it
+    /// names (`enrich.entities.model`) or the bundled one.
+    pub fn from_config(config: &crate::config::EnrichConfig) -> Result<Self, entities::StageError> {
+        let mut p = Pipeline { stages: Vec::new() };
+        let wanted = |n: &str| config.stages.iter().any(|s| s == n);
         if wanted("dates") {
-            stages.push(Box::new(dates::DatesStage));
+            p.stages.push(Box::new(dates::DatesStage));
         }
         if wanted("entities") {
-            stages.push(Box::new(entities::EntitiesStage::new()));
+            let stage = entities::EntitiesStage::load(config.entities.model.as_deref())?;
+            p.stages.push(Box::new(stage));
         }
         if wanted("quotes") {
-            stages.push(Box::new(quotes::QuotesStage));
+            p.stages.push(Box::new(quotes::QuotesStage));
         }
-        Pipeline { stages }
+        Ok(p)
     }
 
     /// A pipeline of the given stages (tests, benchmarks, pass-through).
@@ -162,17 +164,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn from_names_keeps_the_standard_order_and_empty_is_pass_through() {
+    fn from_config_keeps_the_standard_order_and_empty_is_pass_through() {
+        let config = |names: &[&str]| crate::config::EnrichConfig {
+            stages: names.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        };
+        let p = |names: &[&str]| Pipeline::from_config(&config(names)).unwrap();
+        assert_eq!(p(&["quotes", "dates"]).stage_names(), ["dates", "quotes"]);
         assert_eq!(
-            Pipeline::from_names(&["quotes", "dates"]).stage_names(),
-            ["dates", "quotes"]
-        );
-        assert_eq!(
-            Pipeline::from_names(&STAGE_NAMES).stage_names(),
+            p(&STAGE_NAMES).stage_names(),
             Pipeline::standard().stage_names()
         );
-        let none: [&str; 0] = [];
-        let p = Pipeline::from_names(&none);
+        let p = p(&[]);
         assert!(p.stage_names().is_empty());
         let article = crate::article::decode(
             br#"{"id":"a","published_at":"2025-01-02","body":"\"Hi,\" Jane Doe said on Monday."}"#,

@@ -316,6 +316,35 @@ impl Knowledge {
         None
     }
 
+    /// A fingerprint of every compiled-in list and constant the lookups
+    /// read: a trained model records the one it learned with.
+    pub fn fingerprint() -> u64 {
+        let mut all = Vec::new();
+        for src in [
+            GEONAMES,
+            FIRST_NAMES,
+            LAST_NAMES,
+            KNOWN,
+            DEMONYMS,
+            TITLES,
+            ORG_HEADS,
+            OF_HEADS,
+            NON_NAMES,
+            MISC_HEADS,
+            PRODUCT_WORDS,
+            MODIFIER_NOUNS,
+        ] {
+            all.extend_from_slice(src.as_bytes());
+            all.push(0);
+        }
+        for w in TITLE_MODIFIERS.iter().chain(PARTICLES) {
+            all.extend_from_slice(w.as_bytes());
+            all.push(0);
+        }
+        all.extend_from_slice(&AMBIGUOUS_CITY_POPULATION.to_le_bytes());
+        super::model::fnv64(&all)
+    }
+
     /// Whether `w` is a census first name.
     pub fn is_first_name(&self, w: &str) -> bool {
         self.first_names.contains(w)

@@ -1,33 +1,32 @@
 //! Entities stage: person, organization, location and misc names, grouped
 //! under canonical names.
 //!
-//! The pipeline over the shared tokens of [`Text`]:
-//! 1. [`candidates`]: runs of capitalized tokens that may be names, with
-//!    sentence-initial and headline capitals filtered by evidence;
-//! 2. [`typing`]: each run split into mentions (titles peeled off persons and
-//!    kept as roles) and typed from the [`gazetteer`] knowledge, name shapes,
-//!    context cues and document-level consistency;
-//! 3. article-level fixes: an unknown acronym takes the type of the name it
-//!    abbreviates ("WWDC"), a US city followed by a comma and its state is
-//!    one location ("San Francisco, California") with the state nested as its
-//!    own mention, a country before "government" is one location;
-//! 4. [`modifiers`]: organization names that only modify a noun ("Apple
-//!    engineers", "Apple CEO Steve Jobs") are hidden: no mention, but they
-//!    still name their entity;
-//! 5. [`grouping`]: mentions of one entity under its fullest name (a short
-//!    organization name prefers its legal name, "Apple" -> "Apple Inc."), with
-//!    role phrases resolved to persons as references.
+//! The path over the shared tokens of [`Text`]:
+//! 1. [`model`]: a trained sequence tagger (averaged perceptron, Viterbi)
+//!    decides every name's span and type, from word, shape, affix and
+//!    Brown-cluster features in context, with the [`gazetteer`] lists as
+//!    features, and the labels the same word got earlier in the article;
+//! 2. a few article-level fixes that help on every corpus we measure:
+//!    quotation marks never start or end a name, a surname after the full
+//!    name is that person, an unknown acronym takes the type of the name it
+//!    abbreviates, a capitalized "The" inside a sentence belongs to the
+//!    organization after it;
+//! 3. [`candidates`] and [`typing`], the earlier rule-based recognizer, now
+//!    only find the titles before a person's name (its `roles`: "Finance
+//!    Minister") and role phrases without a name (`references`);
+//! 4. [`grouping`]: mentions of one entity under its fullest name, with role
+//!    phrases resolved to persons as references.
 //!
-//! Speed: word tables hash with [`fxhash`], lowercasing happens on the stack
-//! ([`lower`]), phrase keys are borrowed from the body where it reads the
-//! same, and the article-wide word sets store only the words asked about.
+//! Speed: the tagger hashes features into a fixed table (no feature
+//! dictionary), word tables hash with [`fxhash`], lowercasing happens on the
+//! stack ([`lower`]).
 
 pub mod candidates;
 pub mod fxhash;
 pub mod gazetteer;
 pub mod grouping;
 pub mod lower;
-pub mod modifiers;
+pub mod model;
 pub mod typing;
 
 use super::{Document, Enrichment, Stage};
@@ -35,25 +34,57 @@ use crate::event::{Entity, EntityType};
 use crate::text::Text;
 use candidates::DocInfo;
 use gazetteer::Knowledge;
+use model::{Model, ModelError, Span};
 use typing::{Raw, RolePhrase};
 
-/// The entity recognizer with its loaded knowledge (gazetteers, name lists).
+/// The entity recognizer: the trained tagger plus the knowledge that
+/// grouping, roles and references read.
 pub struct EntitiesStage {
-    /// Gazetteers and lexicons, parsed once.
+    /// Gazetteers and lexicons, parsed once: tagger features, canonical
+    /// names, titles for roles.
     kb: Knowledge,
+    /// The sequence tagger that decides spans and types.
+    model: Model,
 }
 
+/// Why the entity stage cannot start.
+pub type StageError = ModelError;
+
 impl EntitiesStage {
-    /// Load the knowledge compiled into the binary.
+    /// Load the knowledge and the model compiled into the binary.
+    ///
+    /// The bundled model is checked by the test suite (it loads and matches
+    /// the compiled-in gazetteers), so this cannot fail in a released
+    /// binary; [`EntitiesStage::with_model`] is the fallible path.
     pub fn new() -> Self {
-        EntitiesStage {
-            kb: Knowledge::load(),
+        match Self::load(None) {
+            Ok(s) => s,
+            // Only a build whose bundled model does not match its own lists
+            // gets here, and `tests` fail on it before it ships.
+            Err(e) => panic!("bundled entity model unusable: {e}"),
         }
     }
 
-    /// Approximate heap bytes held by the loaded knowledge.
+    /// Load the knowledge and a model: the bundled one, or the file at `path`.
+    pub fn load(path: Option<&std::path::Path>) -> Result<Self, StageError> {
+        let model = match path {
+            Some(p) => Model::from_file(p)?,
+            None => Model::bundled()?,
+        };
+        Ok(EntitiesStage {
+            kb: Knowledge::load(),
+            model,
+        })
+    }
+
+    /// Load with the model file at `path`.
+    pub fn with_model(path: &std::path::Path) -> Result<Self, StageError> {
+        Self::load(Some(path))
+    }
+
+    /// Approximate heap bytes held by the loaded knowledge and model.
     pub fn knowledge_bytes(&self) -> usize {
-        self.kb.heap_bytes()
+        self.kb.heap_bytes() + self.model.heap_bytes()
     }
 
     /// Find and group every name mention in `text`.
@@ -63,53 +94,152 @@ impl EntitiesStage {
         }
         let kb = &self.kb;
         let doc = DocInfo::new(text);
-        let mut raws: Vec<Raw> = Vec::new();
+        // The rules still find titles before names (roles) and role phrases
+        // without a name (references); the tagger decides spans and types.
+        let mut ruled: Vec<Raw> = Vec::new();
         let mut roles: Vec<RolePhrase> = Vec::new();
         for run in candidates::runs(kb, &doc, text) {
-            typing::type_run(kb, &doc, text, run, &mut raws, &mut roles);
+            typing::type_run(kb, &doc, text, run, &mut ruled, &mut roles);
         }
-        typing::resolve(text, &mut raws);
-        number_names(text, &mut raws);
-        // "US dollars": a currency name, not a mention of the place.
-        raws.retain(|r| {
-            !(r.kind == Some(EntityType::Location)
-                && text.get_text(r.end).is_some_and(|w| {
-                    w.eq_ignore_ascii_case("dollar") || w.eq_ignore_ascii_case("dollars")
-                }))
-        });
+        let mut spans = self.model.tag(kb, text);
+        trim_edges(text, &mut spans);
+        surnames(text, &mut spans);
+        let mut raws: Vec<Raw> = spans
+            .into_iter()
+            .map(|s| tagged_raw(kb, text, &ruled, s))
+            .collect();
         acronyms(text, &mut raws);
-        city_state(kb, text, &mut raws);
-        city_ap_state(kb, text, &mut raws);
-        country_government(kb, text, &mut raws);
-        modifiers::hide_modifiers(kb, text, &mut raws);
-        attach_the(kb, text, &doc, &mut raws);
+        attach_the_mid(text, &mut raws);
         lowercase_roles(kb, text, &mut roles);
         raws.sort_by_key(|r| r.first);
         grouping::group(kb, text, &raws, &roles)
     }
 }
 
-/// "The Telegraph", "The Beatles": a capitalized "The" right before an
-/// organization or other name belongs to it (never before a title modifier,
-/// a place or a person, and never in headlines).
-fn attach_the(kb: &Knowledge, text: &Text<'_>, doc: &DocInfo<'_>, raws: &mut [Raw]) {
+/// A name never starts with punctuation ("Mr" "." "Roe" is "Roe"), and
+/// never ends with a quotation mark, bracket, comma, dash or possessive the
+/// tagger put at its edge ("”Smith" is "Smith"); a final dot stays
+/// ("Acme Corp.").
+fn trim_edges(text: &Text<'_>, spans: &mut Vec<Span>) {
+    let lead = |i: usize| {
+        !matches!(
+            text.tokens()[i].kind,
+            crate::text::TokenKind::Punct | crate::text::TokenKind::Quote
+        ) && !matches!(text.token_text(i), "'s" | "’s")
+    };
+    let inner = |i: usize| {
+        text.tokens()[i].kind != crate::text::TokenKind::Quote
+            && !matches!(
+                text.token_text(i),
+                "(" | ")" | "[" | "]" | "," | ";" | ":" | "-" | "–" | "—" | "'s" | "’s"
+            )
+    };
+    for s in spans.iter_mut() {
+        while s.first < s.end && !lead(s.first) {
+            s.first += 1;
+        }
+        while s.end > s.first && !inner(s.end - 1) {
+            s.end -= 1;
+        }
+    }
+    spans.retain(|s| s.first < s.end);
+}
+
+/// Once an article names a person in full ("Jane Roe"), the surname alone
+/// is that person wherever it stands capitalized outside another name,
+/// unless the tagger took it for a place: a later "Roe" out of context is
+/// often typed as a company or missed.
+fn surnames(text: &Text<'_>, spans: &mut Vec<Span>) {
+    let mut names: fxhash::FxHashSet<&str> = fxhash::FxHashSet::default();
+    for s in spans.iter() {
+        if s.kind == EntityType::Person && s.end - s.first >= 2 {
+            let last = text.token_text(s.end - 1);
+            if last.chars().count() > 1 && text.is_capitalized(s.end - 1) {
+                names.insert(last);
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    for s in spans.iter_mut() {
+        // A place keeps its type: "Jane Jordan flew to Jordan."
+        if s.end - s.first == 1
+            && s.kind != EntityType::Location
+            && names.contains(text.token_text(s.first))
+        {
+            s.kind = EntityType::Person;
+        }
+    }
+    let mut covered = vec![false; text.tokens().len()];
+    for s in spans.iter() {
+        covered[s.first..s.end].iter_mut().for_each(|c| *c = true);
+    }
+    let mut added = Vec::new();
+    for (i, &c) in covered.iter().enumerate() {
+        if !c && !text.is_all_caps(i) && names.contains(text.token_text(i)) {
+            added.push(Span {
+                first: i,
+                end: i + 1,
+                kind: EntityType::Person,
+            });
+        }
+    }
+    spans.extend(added);
+    spans.sort_by_key(|s| s.first);
+}
+
+/// A tagged span as a mention for grouping: its canonical name from the
+/// gazetteer, and the role the rules found before it when it is a person.
+fn tagged_raw(kb: &Knowledge, text: &Text<'_>, ruled: &[Raw], s: Span) -> Raw {
+    let same = ruled.iter().find(|r| r.first == s.first && r.end == s.end);
+    let role = if s.kind == EntityType::Person {
+        ruled
+            .iter()
+            .filter(|r| r.first < s.end && s.first < r.end)
+            .find_map(|r| r.role)
+            .filter(|&(_, b)| b <= s.first)
+    } else {
+        None
+    };
+    let known = text
+        .token_span(s.first, s.end)
+        .and_then(|sp| kb.lookup(sp.text));
+    let canonical = same
+        .and_then(|r| r.canonical.clone())
+        .or_else(|| known.and_then(|e| e.canonical.as_deref().map(str::to_string)));
+    Raw {
+        first: s.first,
+        end: s.end,
+        kind: Some(s.kind),
+        // A name the gazetteers do not know may still take its type from
+        // the name it abbreviates (`acronyms`).
+        strong: known.is_some() || s.end - s.first > 1,
+        role,
+        canonical,
+        modifier: same.is_some_and(|r| r.modifier),
+        hidden: false,
+    }
+}
+
+/// "reported by The Daily Planet": a capitalized "The" after a word of the
+/// same sentence is part of the organization name it precedes (at a
+/// sentence start it is only capitalized).
+fn attach_the_mid(text: &Text<'_>, raws: &mut [Raw]) {
     for r in raws.iter_mut() {
         let Some(p) = r.first.checked_sub(1) else {
             continue;
         };
-        if r.modifier
-            || doc.in_headline(text, p)
-            || !matches!(r.kind, Some(EntityType::Organization | EntityType::Misc))
-            || text.token_text(p) != "The"
-            || text
-                .token_span(r.first, r.end)
-                .and_then(|s| kb.lookup(s.text))
-                .is_some_and(|e| e.known == gazetteer::Known::Demonym)
+        if r.kind == Some(EntityType::Organization)
+            && text.token_text(p) == "The"
+            && !text.is_sentence_start(p)
+            && p.checked_sub(1).is_some_and(|q| {
+                text.tokens()[q].kind == crate::text::TokenKind::Word
+                    && text.tokens()[q].sentence == text.tokens()[p].sentence
+            })
         {
-            continue;
+            r.first = p;
         }
-        // A name followed by a title is a modifier of it ("The Apple CEO").
-        r.first = p;
     }
 }
 
@@ -176,146 +306,6 @@ fn acronyms(text: &Text<'_>, raws: &mut [Raw]) {
                 r.kind = Some(k);
                 r.strong = true;
             }
-        }
-    }
-}
-
-/// "San Francisco, California": a place followed by a comma and a US state
-/// is one location (the way US news writes a city), unless the place is
-/// itself a state or country ("Texas, California and Florida" is a list).
-/// The state keeps its own (nested) mention.
-fn city_state(kb: &Knowledge, text: &Text<'_>, raws: &mut [Raw]) {
-    raws.sort_by_key(|r| r.first);
-    let mut i = 0;
-    while i + 1 < raws.len() {
-        let (a, b) = (&raws[i], &raws[i + 1]);
-        let city = key_of(text, a.first, a.end);
-        let state = key_of(text, b.first, b.end);
-        let joined = a.kind == Some(EntityType::Location)
-            && b.kind == Some(EntityType::Location)
-            && b.first == a.end + 1
-            && text.get_text(a.end) == Some(",")
-            && kb.is_us_state(&state)
-            && !kb.is_us_state(&city)
-            && !kb.is_country(&city)
-            && !a.modifier
-            && !b.modifier
-            // "Texas, California and Florida": a list goes on after the state.
-            && !matches!(text.get_text(b.end), Some("and" | "or"));
-        if joined {
-            let canonical = a.canonical.clone().unwrap_or(city);
-            let end = b.end;
-            // The state stays a mention of its own, nested in the city's:
-            // the article names both places.
-            if let Some(r) = raws.get_mut(i) {
-                r.end = end;
-                r.canonical = Some(canonical);
-                r.strong = true;
-            }
-            i += 1;
-        }
-        i += 1;
-    }
-}
-
-/// AP-style state abbreviations, only read after "City," ("Cupertino,
-/// Calif."): alone many are words or names ("Miss.", "La.").
-const AP_STATES: &[&str] = &[
-    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
-    "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.",
-    "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.",
-    "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.",
-];
-
-/// One past the last token of an AP state abbreviation starting at token
-/// `i` (its pieces written without spaces: "N.Y.", "Calif" + ".").
-fn ap_state_end(text: &Text<'_>, i: usize) -> Option<usize> {
-    let mut s = String::new();
-    for j in i..(i + 4).min(text.tokens().len()) {
-        if j > i && text.tokens()[j].space_before {
-            break;
-        }
-        s.push_str(text.token_text(j));
-        if s.len() > 6 {
-            break;
-        }
-        if AP_STATES.contains(&s.as_str()) {
-            return Some(j + 1);
-        }
-    }
-    None
-}
-
-/// "Cupertino, Calif.": a place, a comma and an AP state abbreviation are
-/// one location; the abbreviation's own mention (if any) goes.
-fn city_ap_state(kb: &Knowledge, text: &Text<'_>, raws: &mut Vec<Raw>) {
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for r in raws.iter_mut() {
-        if r.kind != Some(EntityType::Location) || r.modifier {
-            continue;
-        }
-        let city = key_of(text, r.first, r.end);
-        if kb.is_us_state(&city) || kb.is_country(&city) || text.get_text(r.end) != Some(",") {
-            continue;
-        }
-        if let Some(e) = ap_state_end(text, r.end + 1) {
-            merged.push((r.end + 1, e));
-            r.canonical = Some(r.canonical.clone().unwrap_or(city));
-            r.end = e;
-            r.strong = true;
-        }
-    }
-    raws.retain(|r| !merged.iter().any(|&(a, b)| r.first >= a && r.end <= b));
-}
-
-/// "the US government": a country and a following lowercase "government"
-/// are one location, the country acting (as "US Government" is).
-fn country_government(kb: &Knowledge, text: &Text<'_>, raws: &mut [Raw]) {
-    for r in raws.iter_mut() {
-        let government = text.get_text(r.end) == Some("government")
-            && text.tokens().get(r.end).is_some_and(|t| t.space_before)
-            && same_sentence(text, r.end - 1, r.end);
-        if government
-            && r.kind == Some(EntityType::Location)
-            && kb.is_country(&key_of(text, r.first, r.end))
-        {
-            // Its own entity, like "US Government": not the country's name.
-            r.canonical = None;
-            r.end += 1;
-        }
-    }
-}
-
-fn same_sentence(text: &Text<'_>, a: usize, b: usize) -> bool {
-    let t = text.tokens();
-    matches!((t.get(a), t.get(b)), (Some(x), Some(y)) if x.sentence == y.sentence)
-}
-
-fn key_of(text: &Text<'_>, first: usize, end: usize) -> String {
-    typing::key(text, first, end).into_owned()
-}
-
-/// "Russel 2000", "iPhone 4", "Windows 11": a name that is not a known person,
-/// place or organization, directly followed by a number, is a product or
-/// index name that includes the number.
-fn number_names(text: &Text<'_>, raws: &mut [Raw]) {
-    let n = text.tokens().len();
-    for r in raws.iter_mut() {
-        if r.end >= n || r.modifier {
-            continue;
-        }
-        let t = text.tokens()[r.end];
-        let same = text.tokens()[r.end - 1].sentence == t.sentence;
-        let weakly_typed = !r.strong || r.kind == Some(EntityType::Misc);
-        if t.kind == crate::text::TokenKind::Number
-            && t.space_before
-            && same
-            && weakly_typed
-            && text.token_text(r.end).len() <= 5
-        {
-            r.end += 1;
-            r.kind = Some(EntityType::Misc);
-            r.strong = true;
         }
     }
 }
