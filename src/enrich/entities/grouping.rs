@@ -1,14 +1,21 @@
 //! Grouping: mentions of one real-world entity under one canonical name.
 //!
-//! Longer names are placed first, so that a short form finds the full one
-//! wherever it appears: a person's surname or first name joins the person
-//! whose full name contains it ("Trump" -> "Donald Trump"); an organization's
-//! short form joins the name it begins ("Apple" -> "Apple Computer") and an
-//! acronym joins the name whose initials it spells ("SEC" -> "Securities and
-//! Exchange Commission"); places and other names join on equal text or equal
-//! gazetteer canonical ("U.S." ~ "United States"). The canonical name is the
-//! longest mention. Role phrases ("the US President") become references of
-//! the one person who carries that role, when exactly one does.
+//! Organizations, places and other names: longer names are placed first, so
+//! that a short form finds the full one wherever it appears. An
+//! organization's short form joins the name it begins ("Apple" -> "Apple
+//! Computer"), an acronym joins the name whose initials it spells ("SEC" ->
+//! "Securities and Exchange Commission") or the name it follows in
+//! parentheses ("Army of the Free Coast (AFK)"); places and other names join
+//! on equal text or equal gazetteer canonical ("U.S." ~ "United States").
+//!
+//! Persons ([`group_persons`]): different people share surnames ("Jane
+//! Roe", "Tom Roe"), so a short form joins the nearest full name that can
+//! be the same person (same surname, no contrary first name, suffix or
+//! gender), not any name that contains it.
+//!
+//! The canonical name is the longest mention (for a person, the fullest
+//! name). Role phrases ("the US President") become references of the one
+//! person who carries that role, when exactly one does.
 
 use super::gazetteer::Knowledge;
 use super::typing::{key, Raw, RolePhrase};
@@ -236,20 +243,57 @@ fn best_group(
     Some(hits.find(|&gi| legal(gi)).unwrap_or(first))
 }
 
-/// Build the entities from typed mentions (sorted by position).
-pub fn group(
-    kb: &Knowledge,
-    text: &Text<'_>,
+/// An all-capitals acronym in parentheses right after a name ("the Army of
+/// the Free Coast (AFK)"): the writer's own alias for the name, whether or
+/// not its letters spell it (a name in another language, a former name).
+/// Returns the name's index. A place before it ("PARIS (AFP)") is a
+/// dateline, not a definition: the two must have one type, unless the
+/// letters spell the name.
+fn parenthesized_alias(text: &Text<'_>, raws: &[Raw], i: usize) -> Option<usize> {
+    let r = raws.get(i)?;
+    let acr = text.token_text(r.first);
+    let letters = acr.chars().filter(|c| c.is_alphabetic()).count();
+    let shaped = r.end == r.first + 1
+        && (2..=10).contains(&acr.chars().count())
+        && letters >= 2
+        && acr.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+    if !shaped
+        || r.first < 2
+        || text.get_text(r.first - 1) != Some("(")
+        || text.get_text(r.end) != Some(")")
+    {
+        return None;
+    }
+    let j = raws.iter().position(|n| n.end + 1 == r.first)?;
+    let name = raws.get(j)?;
+    // A person's parenthesis holds a party or a state ("Jane Roe (D)").
+    if name.kind == Some(EntityType::Person) || r.kind == Some(EntityType::Person) {
+        return None;
+    }
+    let ws = words(text, name);
+    let spelled = (0..ws.len().saturating_sub(1)).any(|k| is_acronym_of(acr, &ws[k..]));
+    (name.kind == r.kind || spelled).then_some(j)
+}
+
+/// Group organizations, places and other names (persons are grouped by
+/// [`group_persons`]): longest names first, so that a short form finds the
+/// full one wherever it appears.
+fn group_names<'a>(
+    text: &Text<'a>,
     raws: &[Raw],
-    role_phrases: &[RolePhrase],
-) -> Vec<Entity> {
-    let _ = kb;
-    let all_words: Vec<Vec<&str>> = raws.iter().map(|r| words(text, r)).collect();
-    let mut order: Vec<usize> = (0..raws.len()).collect();
+    all_words: &[Vec<&'a str>],
+    groups: &mut Vec<Group<'a>>,
+    group_of: &mut [usize],
+) {
+    let mut order: Vec<usize> = (0..raws.len())
+        .filter(|&i| !matches!(raws[i].kind, None | Some(EntityType::Person)))
+        .collect();
     // Longest names first; among equals, body order.
     order.sort_by_key(|&i| (std::cmp::Reverse(all_words[i].len()), raws[i].first));
-    let mut groups: Vec<Group> = Vec::new();
-    let mut group_of = vec![usize::MAX; raws.len()];
+    // Acronyms the article defines in parentheses, with the name they follow.
+    let defined: Vec<(usize, usize)> = (0..raws.len())
+        .filter_map(|i| parenthesized_alias(text, raws, i).map(|j| (i, j)))
+        .collect();
     for &i in &order {
         let r = &raws[i];
         let Some(kind) = r.kind else { continue };
@@ -257,7 +301,14 @@ pub fn group(
         if ws.is_empty() {
             continue;
         }
-        let found = best_group(&groups, kind, &ws, r.canonical.as_deref());
+        // The acronym itself, or a later (or earlier) use of it, joins the
+        // name it was defined for.
+        let defined_for = defined
+            .iter()
+            .find(|&&(a, _)| all_words[a] == ws)
+            .map(|&(_, j)| group_of[j])
+            .filter(|&gi| gi != usize::MAX);
+        let found = defined_for.or_else(|| best_group(groups, kind, &ws, r.canonical.as_deref()));
         let gi = match found {
             Some(gi) => gi,
             None => {
@@ -273,7 +324,8 @@ pub fn group(
                 groups.len() - 1
             }
         };
-        if r.canonical.is_some() && groups[gi].words != ws && !groups[gi].aliases.contains(&ws) {
+        let alias = r.canonical.is_some() || defined_for.is_some();
+        if alias && groups[gi].words != ws && !groups[gi].aliases.contains(&ws) {
             groups[gi].aliases.push(ws);
         }
         groups[gi].members.push(i);
@@ -282,6 +334,20 @@ pub fn group(
         }
         group_of[i] = gi;
     }
+}
+
+/// Build the entities from typed mentions (sorted by position).
+pub fn group(
+    kb: &Knowledge,
+    text: &Text<'_>,
+    raws: &[Raw],
+    role_phrases: &[RolePhrase],
+) -> Vec<Entity> {
+    let all_words: Vec<Vec<&str>> = raws.iter().map(|r| words(text, r)).collect();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of = vec![usize::MAX; raws.len()];
+    group_names(text, raws, &all_words, &mut groups, &mut group_of);
+    group_persons(kb, text, raws, &all_words, &mut groups, &mut group_of);
     for g in &mut groups {
         g.members.sort_by_key(|&i| raws[i].first);
         for &i in &g.members {
@@ -317,19 +383,32 @@ pub fn group(
                     Some((raws[i].hidden, text.token_span(raws[i].first, raws[i].end)?))
                 })
                 .collect();
+            // A person is named by its fullest name, not a title with a
+            // surname the tagger kept together ("Mr. Roe" < "Tom Roe").
+            let weight: Vec<usize> = g
+                .members
+                .iter()
+                .filter(|&&i| text.token_span(raws[i].first, raws[i].end).is_some())
+                .map(|&i| match g.kind {
+                    EntityType::Person => untitled_len(kb, &all_words[i]),
+                    _ => 0,
+                })
+                .collect();
             // The fullest form, without a leading article the name does not
             // always carry ("The SEC" -> "SEC", but "The Telegraph" stays).
             let always_the = forms.iter().all(|(_, s)| s.text.starts_with("The "));
             let name = forms
                 .iter()
-                .map(|(_, s)| {
+                .zip(&weight)
+                .map(|((_, s), &w)| {
                     if always_the {
-                        s.text
+                        (w, s.text)
                     } else {
-                        s.text.strip_prefix("The ").unwrap_or(s.text)
+                        (w, s.text.strip_prefix("The ").unwrap_or(s.text))
                     }
                 })
-                .max_by_key(|t| t.chars().count())
+                .max_by_key(|&(w, t)| (w, t.chars().count()))
+                .map(|(_, t)| t)
                 .unwrap_or_default()
                 .to_string();
             let mentions: Vec<Mention> = forms
@@ -423,5 +502,956 @@ fn attach_references(
         if let [gi] = holders[..] {
             groups[gi].references.push(mention);
         }
+    }
+}
+
+/// Name words of a person mention without the titles it starts with.
+fn untitled_len(kb: &Knowledge, ws: &[&str]) -> usize {
+    let titles = ws
+        .iter()
+        .take(ws.len().saturating_sub(1))
+        .take_while(|w| {
+            let lw = super::lower::lower(w);
+            kb.title(&lw).is_some() || gender_word(&lw).is_some()
+        })
+        .count();
+    ws.len() - titles
+}
+
+/// The gender a title or pronoun gives a person.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// Titles and role words that say a person's gender (lowercase, no dot).
+fn gender_word(lw: &str) -> Option<Gender> {
+    match lw.trim_end_matches('.') {
+        "mr" | "messrs" | "sir" | "lord" | "king" | "prince" | "duke" | "baron" | "congressman"
+        | "councilman" | "assemblyman" | "businessman" | "monsieur" | "herr" | "senor"
+        | "señor" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "madam" | "madame" | "mme" | "mlle" | "dame" | "lady" | "queen"
+        | "princess" | "duchess" | "baroness" | "congresswoman" | "councilwoman"
+        | "assemblywoman" | "businesswoman" | "chairwoman" | "spokeswoman" | "actress"
+        | "senora" | "señora" | "frau" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Pronouns that, right after a name, usually refer to it ("Jane Roe said
+/// she ..."). Object forms ("her", "him") are left out: after a name they
+/// are mostly someone else ("Tom Roe thanked her").
+fn gender_pronoun(lw: &str) -> Option<Gender> {
+    match lw {
+        "he" | "his" | "himself" => Some(Gender::Male),
+        "she" | "herself" | "hers" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// First names that are mostly male, lowercase and sorted: the 1990 US
+/// Census first-name lists (public domain; the source of
+/// `data/entities/census_first_names.txt`, which merges them), names with at
+/// least 0.01 % of their gender and four times as frequent in it as in the
+/// other.
+const MALE_FIRST_NAMES: &str = "\
+aaron abel abraham adam adolfo adolph adrian agustin al alan albert alberto alejandro alex
+alexander alfonso alfred alfredo ali allan allen alonzo alphonso alton alvaro alvin amos
+andre andres andrew andy angelo anthony antoine anton antonio archie armand armando arnold
+arthur arturo august austin avery barry bart basil ben benito benjamin bennie benny bernard
+bernardo bert bill billy blaine blake bob bobby boyd brad bradford bradley brady brain
+brandon brendan brent bret brett brian bruce bruno bryan bryant bryce bryon buddy burton
+byron caleb calvin cameron carl carlos carlton carroll cary cecil cedric cesar chad charles
+charlie chase chester chris christian christopher chuck clarence clark claude clay clayton
+clement cleveland cliff clifford clifton clint clinton clyde cody cole colin conrad corey
+cornelius cory coy craig curt curtis dale dallas damian damien damon dan dane daniel danny
+dante darin darius darnell darrel darrell darren darrin darryl darwin daryl dave david davis
+dean delbert demetrius denis dennis denny derek derick derrick desmond devin dewayne dewey
+dexter diego dion domingo dominic dominick don donald donnell donnie donovan doug douglas
+doyle drew duane dustin dwayne dwight dylan earl earnest ed eddie eddy edgar edmond edmund
+eduardo edward edwin efrain elbert eldon eli elias elijah elliot elliott ellis elmer elton
+elvin elvis elwood emanuel emery emil emilio emmanuel emmett enrique eric erick erik ernest
+ernesto ernie ervin erwin esteban ethan eugene evan everett fabian federico felipe felix
+fernando fidel floyd forrest francis francisco frank franklin fred freddie freddy frederick
+fredrick gabriel garland garrett garry gary gavin gene geoffrey george gerald gerard gerardo
+gilbert gilberto glen glenn gonzalo gordon grady graham grant greg gregg gregorio gregory
+grover guillermo gus gustavo guy hal hans harlan harley harold harrison harry harvey heath
+hector henry herbert heriberto herman hiram homer horace howard hubert hugh hugo humberto
+ian ignacio ira irvin irving isaac isaiah ismael israel issac ivan jack jackson jacob jake
+jamal james jared jarrod jarvis jason jasper javier jay jayson jeff jefferson jeffery
+jeffrey jeffry jerald jeremiah jeremy jermaine jerome jerry jess jesse jesus jim jimmy
+joaquin joe joel joesph joey john johnathan johnny jon jonathan jonathon jordan jorge jose
+joseph josh joshua juan julian julio julius junior justin karl keith kelvin ken kendall
+kendrick kenneth kenny kent kermit kevin kirk kristopher kurt kyle lamar lamont lance larry
+laurence lawrence leland leo leon leonard leonardo leroy lester levi lewis lionel lloyd
+logan lonnie loren lorenzo louie louis lowell loyd lucas luis luke luther lyle mack malcolm
+manuel marc marcel marco marcos marcus mario mark marlin marlon marshall martin marty marvin
+mason mathew matt matthew maurice mauricio max maxwell maynard melvin micah michael micheal
+michel mickey miguel mike miles millard milton mitchell moises monte monty morris moses
+murray myron nathan nathaniel neal ned neil nelson nicholas nick nickolas nicolas noah noe
+noel nolan norbert norman norris oliver omar orlando orville oscar otis otto owen pablo
+patrick paul pedro percy perry pete peter phil philip phillip pierre preston quentin quincy
+quinton rafael ralph ramiro ramon randal randall randolph randy raphael raul ray raymond
+reed reggie reginald reuben rex reynaldo ricardo richard rick rickey rickie ricky rigoberto
+riley rob robert roberto rocco rocky rod roderick rodger rodney rodolfo rodrigo rogelio
+roger roland rolando roman romeo ron ronald ronnie roosevelt rory roscoe ross roy royce
+ruben rudolph rudy rufus russel russell rusty ryan salvador salvatore sam sammy samuel
+santiago santos saul scot scott scotty sean sebastian sergio seth shane shaun shawn sheldon
+sherman sidney simon solomon son spencer stan stanley stephan stephen sterling steve steven
+stewart stuart sylvester ted teddy terence terrance terrell terrence thaddeus theodore
+thomas thurman tim timmy timothy toby todd tom tomas tommy tony travis trent trevor troy ty
+tyler tyrone tyson ulysses van vance vaughn vern vernon vicente victor vince vincent virgil
+wade wallace walter ward warren wayne wendell wesley wilbert wilbur wiley wilfred wilfredo
+will willard william williams willis wilson winston wm woodrow xavier zachary";
+
+/// First names that are mostly female (see [`MALE_FIRST_NAMES`]).
+const FEMALE_FIRST_NAMES: &str = "\
+abby abigail ada addie adela adele adeline adriana adrienne agnes aida aileen aimee alana
+alberta alejandra alexandra alexandria alice alicia aline alisa alisha alison alissa allie
+allison allyson alma alta althea alyce alyssa amalia amanda amber amelia amie amy ana
+anastasia andrea angela angelia angelica angelina angeline angie anita ann anna annabelle
+anne annette annie antoinette antonia april araceli arlene arline ashlee ashley audra audrey
+augusta aurelia aurora autumn ava avis barbara barbra beatrice beatriz becky belinda benita
+bernadette bernadine bernice berta bertha bessie beth bethany betsy bette bettie betty
+bettye beulah beverly bianca billie blanca blanche bobbi bobbie bonita bonnie brandi brandy
+brenda briana brianna bridget bridgette brittany brittney brooke caitlin callie camille
+candace candice candy cara carla carlene carly carmela carmella carmen carol carole carolina
+caroline carolyn carrie cassandra cassie catalina catherine cathleen cathy cecelia cecile
+cecilia celeste celia chandra charity charlene charlotte charmaine chasity chelsea cheri
+cherie cheryl christa christi christie christina christine christy chrystal cindy claire
+clara clare clarice clarissa claudette claudia claudine colette colleen concepcion connie
+constance consuelo cora corina corine corinne cornelia corrine courtney cristina crystal
+cynthia daisy danielle daphne darcy darla darlene dawn deana deanna deanne debbie debora
+deborah debra deena deidre deirdre delia della delores deloris dena denise desiree diana
+diane dianna dianne dina dixie dollie dolly dolores dona donna dora doreen doris dorothea
+dorothy dorthy earlene earline earnestine ebony edith edna edwina effie eileen elaine
+eleanor elena elinor elisa elisabeth elise eliza elizabeth ella ellen elma elnora eloise
+elsa elsie elva elvia elvira emilia emily emma erica ericka erika erin erma ernestine
+esmeralda esperanza essie estela estella estelle ester esther ethel etta eugenia eula eunice
+eva evangeline eve evelyn faith fannie fay faye felicia fern flora florence flossie fran
+frances francine francisca freda frieda gabriela gabrielle gail gay gayle gena geneva
+genevieve georgette georgia georgina geraldine gertrude gina ginger gladys glenda glenna
+gloria goldie grace gracie graciela greta gretchen gwen gwendolyn haley hannah harriet
+harriett hattie hazel heather heidi helen helena helene henrietta hilary hilda hillary holly
+hope ida ila ilene imelda imogene ina inez ingrid irene iris irma isabel isabelle iva ivy
+jaclyn jacqueline jacquelyn jami jana jane janelle janet janette janice janie janine janis
+janna jasmine jayne jean jeanette jeanie jeanine jeanne jeannette jeannie jeannine jenifer
+jenna jennie jennifer jenny jeri jerri jessica jewel jewell jill jillian jo joan joann
+joanna joanne jocelyn jodi jodie johanna jolene joni josefa josefina josephine josie joy
+joyce juana juanita judith judy julia juliana julianne julie juliette june justine kara
+karen kari karin karina karla kate katelyn katharine katherine kathie kathleen kathrine
+kathryn kathy katie katrina katy kay kaye kayla keisha kelley kelli kellie kelly kelsey
+kendra kenya keri kerri kim kimberley kimberly kirsten krista kristen kristi kristie kristin
+kristina kristine kristy krystal lacey ladonna lakeisha lakisha lana lara latasha latisha
+latonya latoya laura laurel lauren laurie lavonne lawanda lea leah leann leanne leigh leila
+lela lena lenora lenore leola leona leonor lesley lessie letha leticia lidia lila lilia
+lilian liliana lillian lillie lilly lily lina linda lindsay lindsey lisa liza lizzie lois
+lola lora loraine lorena lorene loretta lori lorie lorna lorraine lorrie lottie lou louisa
+louise lourdes luann lucia lucile lucille lucinda lucy luella luisa lula lupe luz lydia
+lynda lynette lynne lynnette mabel mable madeline madelyn madge mae magdalena maggie malinda
+mallory mamie mandy manuela marcella marci marcia marcie marcy margaret margarita margery
+margie margo margret marguerite mari maria marian marianne maribel maricela marie marietta
+marilyn marina marisa marisol marissa maritza marjorie marla marlene marsha marta martha
+martina marva mary maryann maryanne marylou matilda mattie maude maureen mavis maxine may
+mayra meagan megan meghan melanie melba melinda melisa melissa melody melva mercedes
+meredith mia michele michelle milagros mildred millie mindy minerva minnie miranda miriam
+misty mitzi mollie molly mona monica monique muriel myra myrna myrtle nadia nadine nancy
+nanette nannie naomi natalia natalie natasha nelda nell nellie nettie neva nichole nicole
+nikki nina nita noemi nola nona nora noreen norma odessa ofelia ola olga olive olivia opal
+ophelia ora paige pam pamela patrica patrice patricia patsy patti patty paula paulette
+pauline pearl pearlie peggy penelope penny petra phyllis polly priscilla rachael rachel
+rachelle rae ramona randi raquel reba rebecca rebekah regina rena renee reva rhoda rhonda
+rita roberta robin robyn rochelle ronda rosa rosalie rosalind rosalinda rosalyn rosanne
+rosario rose roseann rosella rosemarie rosemary rosetta rosie roslyn roxanne roxie ruby ruth
+ruthie sabrina sadie sallie sally samantha sandra sandy sara sarah sasha saundra savannah
+selena selma serena shana shanna shannon shari sharon sharron shauna shawna sheena sheila
+shelia shelley shelly sheree sheri sherri sherrie sherry sheryl shirley silvia simone
+socorro sofia sondra sonia sonja sonya sophia sophie stacey staci stacie stacy stefanie
+stella stephanie sue summer susan susana susanna susanne susie suzanne suzette sybil sylvia
+tabatha tabitha tamara tameka tami tamika tammi tammie tammy tania tanisha tanya tara tasha
+teresa teri terri terrie tessa thelma theresa therese tia tiffany tina toni tonia tonya
+tracey traci tracie tracy tricia trina trisha trudy ursula valarie valeria valerie vanessa
+velma vera verna veronica vicki vickie vicky victoria vilma viola violet virgie virginia
+vivian wanda wendi wendy whitney willa wilma winifred winnie yesenia yolanda yvette yvonne
+zelma";
+
+/// The gender a first name usually has, if the census lists say so.
+fn first_name_gender(w: &str) -> Option<Gender> {
+    static LISTS: std::sync::OnceLock<[Vec<&'static str>; 2]> = std::sync::OnceLock::new();
+    let [male, female] = LISTS.get_or_init(|| {
+        [
+            MALE_FIRST_NAMES.split_whitespace().collect(),
+            FEMALE_FIRST_NAMES.split_whitespace().collect(),
+        ]
+    });
+    let lw = super::lower::lower(w);
+    if male.binary_search(&&*lw).is_ok() {
+        Some(Gender::Male)
+    } else if female.binary_search(&&*lw).is_ok() {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// Generational suffixes: "Tom Roe Jr." is not "Tom Roe".
+fn is_suffix(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Jr" | "Sr" | "II" | "III" | "IV" | "jr" | "sr"
+    )
+}
+
+/// Lowercase name particles a surname may start with ("van der Berg").
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "al", "el",
+    "bin", "ibn", "ben", "ter", "zu",
+];
+
+fn is_particle(w: &str) -> bool {
+    PARTICLES.contains(&&*super::lower::lower(w))
+}
+
+/// Equal words, ignoring case ("de Blasio" ~ "De Blasio").
+fn same_word(a: &str, b: &str) -> bool {
+    a == b
+        || a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// One unit of a first or middle name: an initial or a whole word.
+#[derive(Clone, Copy)]
+enum Part<'a> {
+    Initial(char),
+    Word(&'a str),
+}
+
+/// The parts a name word stands for: "W." an initial, "H.W." two, "Walker" a word.
+fn parts<'a>(w: &'a str, out: &mut Vec<Part<'a>>) {
+    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+    let initials = letters.len() == 1
+        || (w.contains('.') && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase()));
+    if initials {
+        out.extend(letters.into_iter().map(Part::Initial));
+    } else {
+        out.push(Part::Word(w));
+    }
+}
+
+/// Whether two name parts may be the same: equal words, or an initial and
+/// a word it begins.
+fn part_compatible(a: Part<'_>, b: Part<'_>) -> bool {
+    let first = |w: &str| {
+        w.chars()
+            .next()
+            .map(|c| c.to_lowercase().collect::<String>())
+    };
+    let ini = |c: char| Some(c.to_lowercase().collect::<String>());
+    match (a, b) {
+        (Part::Word(x), Part::Word(y)) => same_word(x, y),
+        (Part::Initial(x), Part::Initial(y)) => ini(x) == ini(y),
+        (Part::Initial(x), Part::Word(y)) | (Part::Word(y), Part::Initial(x)) => ini(x) == first(y),
+    }
+}
+
+/// A person mention read as a name.
+struct PersonName<'a> {
+    /// Its name words without leading titles or a generational suffix.
+    core: Vec<&'a str>,
+    /// "Jr", "Sr", "II", ...
+    suffix: Option<&'a str>,
+    /// The gender its own title gives ("Mrs. Roe", "Congresswoman Jane Roe").
+    title: Option<Gender>,
+    /// The gender a pronoun right after it suggests ("Roe said he ...").
+    pronoun: Option<Gender>,
+    /// Role titles before it, lowercased ("president", "senator").
+    roles: Vec<String>,
+    /// A full name: a first name and a surname ("Jane Roe", "Mark T. Roe").
+    full: bool,
+}
+
+impl PersonName<'_> {
+    /// Surname words: `core` ends with `short` (a proper tail of it).
+    fn ends_with(&self, short: &[&str]) -> bool {
+        short.len() < self.core.len()
+            && self.core[self.core.len() - short.len()..]
+                .iter()
+                .zip(short)
+                .all(|(a, b)| same_word(a, b))
+    }
+
+    /// First and middle names, as initials or words.
+    fn given_parts(&self) -> (Vec<Part<'_>>, Vec<Part<'_>>) {
+        let mut first = Vec::new();
+        let mut middle = Vec::new();
+        if let Some((&f, rest)) = self.core.split_first() {
+            parts(f, &mut first);
+            for w in rest.iter().take(rest.len().saturating_sub(1)) {
+                parts(w, &mut middle);
+            }
+        }
+        (first, middle)
+    }
+}
+
+/// Whether two full names may name one person: same surname, same first
+/// name (or its initial), middle names that agree where both give them
+/// ("Mark Roe" ~ "Mark T. Roe", but not "Mark S. T. Roe" ~ "Mark T.
+/// Roe"), and the same generational suffix or none on both.
+///
+/// A suffix on one only keeps them apart: the article that writes "Tom Roe
+/// Jr." tells him from his father "Tom Roe" by it.
+fn full_compatible(a: &PersonName<'_>, b: &PersonName<'_>) -> bool {
+    let (Some(sa), Some(sb)) = (a.core.last(), b.core.last()) else {
+        return false;
+    };
+    if !same_word(sa, sb) || a.suffix != b.suffix {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (a.title, b.title) {
+        if x != y {
+            return false;
+        }
+    }
+    let (fa, ma) = a.given_parts();
+    let (fb, mb) = b.given_parts();
+    let agree = |x: &[Part<'_>], y: &[Part<'_>]| {
+        x.len() == y.len() && x.iter().zip(y).all(|(&p, &q)| part_compatible(p, q))
+    };
+    let first_ok = match (fa.first(), fb.first()) {
+        (Some(&p), Some(&q)) if fa.len() == 1 || fb.len() == 1 => part_compatible(p, q),
+        _ => agree(&fa, &fb),
+    };
+    first_ok && (ma.is_empty() || mb.is_empty() || agree(&ma, &mb))
+}
+
+/// The titles right before a person mention (its role, and the titles,
+/// dots and title modifiers before the name): the gender the nearest
+/// gendered one gives ("Mrs." in "Mrs. Roe", "Congresswoman" in "former
+/// Congresswoman Jane Roe"), and the role titles ("president").
+fn titles_before(
+    kb: &Knowledge,
+    text: &Text<'_>,
+    r: &Raw,
+    roles: &mut Vec<String>,
+) -> Option<Gender> {
+    let mut gender = None;
+    let note = |w: &str, gender: &mut Option<Gender>, roles: &mut Vec<String>| {
+        let lw = super::lower::lower(w);
+        if let Some(g) = gender_word(&lw) {
+            *gender = gender.or(Some(g));
+        } else if kb.title(&lw) == Some(false) && !roles.iter().any(|x| *x == *lw) {
+            roles.push(lw.to_string());
+        }
+    };
+    let sentence = text.tokens().get(r.first)?.sentence;
+    let mut i = r.first;
+    let mut words = 0;
+    while i > 0 && words < 4 {
+        i -= 1;
+        if text.tokens().get(i).is_none_or(|t| t.sentence != sentence) {
+            break;
+        }
+        let w = text.token_text(i);
+        if w == "." {
+            continue;
+        }
+        let lw = super::lower::lower(w);
+        if gender_word(&lw).is_none() && kb.title(&lw).is_none() && !kb.is_title_modifier(&lw) {
+            break;
+        }
+        note(w, &mut gender, roles);
+        words += 1;
+    }
+    // The role the rules found, when it is a title phrase right before the
+    // name ("Secretary of State", not "a secretary of labor during the").
+    if let Some((a, b)) = r.role {
+        let phrase = (a..b).all(|j| {
+            let w = text.token_text(j);
+            let lw = super::lower::lower(w);
+            text.is_capitalized(j)
+                || matches!(&*lw, "of" | "the" | "." | "-" | "and")
+                || kb.title(&lw).is_some()
+                || kb.is_title_modifier(&lw)
+        });
+        if b == r.first && phrase {
+            for j in a..b {
+                note(text.token_text(j), &mut gender, roles);
+            }
+        }
+    }
+    gender
+}
+
+/// The gender of the first personal pronoun after a person mention, when no
+/// other person or quotation comes first: in its sentence, or opening the
+/// next one when it is the only person of its own.
+fn pronoun_gender(
+    text: &Text<'_>,
+    raws: &[Raw],
+    person_starts: &[usize],
+    r: &Raw,
+) -> Option<Gender> {
+    let tokens = text.tokens();
+    let sentence = tokens.get(r.first)?.sentence;
+    let mut j = r.end;
+    while let Some(t) = tokens.get(j) {
+        if t.sentence != sentence {
+            break;
+        }
+        if t.kind == crate::text::TokenKind::Quote || person_starts.binary_search(&j).is_ok() {
+            return None;
+        }
+        if let Some(g) = gender_pronoun(&super::lower::lower(text.token_text(j))) {
+            return Some(g);
+        }
+        j += 1;
+    }
+    let alone = raws
+        .iter()
+        .filter(|o| o.kind == Some(EntityType::Person))
+        .filter(|o| tokens.get(o.first).is_some_and(|t| t.sentence == sentence))
+        .count()
+        == 1;
+    let next = tokens.get(j)?;
+    if alone && next.sentence == sentence + 1 && next.kind == crate::text::TokenKind::Word {
+        return gender_pronoun(&super::lower::lower(text.token_text(j)));
+    }
+    None
+}
+
+/// Gender evidence of a person group: titles (strong) and pronouns or
+/// titles of the short forms that joined it (weak).
+#[derive(Clone, Copy, Default)]
+struct Tally {
+    strong: [u32; 2],
+    weak: [u32; 2],
+}
+
+impl Tally {
+    fn add(&mut self, g: Option<Gender>, strong: bool) {
+        if let Some(g) = g {
+            let k = usize::from(g == Gender::Female);
+            if strong {
+                self.strong[k] += 1;
+            } else {
+                self.weak[k] += 1;
+            }
+        }
+    }
+
+    /// The gender it shows, and whether a title says it.
+    fn gender(&self) -> Option<(Gender, bool)> {
+        let pick = |c: [u32; 2]| match c {
+            [m, 0] if m > 0 => Some(Gender::Male),
+            [0, f] if f > 0 => Some(Gender::Female),
+            _ => None,
+        };
+        if let Some(g) = pick(self.strong) {
+            return Some((g, true));
+        }
+        if self.strong != [0, 0] {
+            return None;
+        }
+        match self.weak {
+            [m, f] if m > f => Some((Gender::Male, false)),
+            [m, f] if f > m => Some((Gender::Female, false)),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a mention's gender contradicts its candidate's (each with
+/// whether a title or first name says it), and if so whether the mention's
+/// own title says it (then the candidate is out).
+fn contradicts(mine: Option<(Gender, bool)>, theirs: Option<(Gender, bool)>) -> Option<bool> {
+    match (mine, theirs) {
+        (Some((x, strong)), Some((y, _))) if x != y => Some(strong),
+        _ => None,
+    }
+}
+
+/// The candidate nearest before `pos`, else the nearest after it: each
+/// candidate is (position of a full mention, its group, its index).
+fn nearest(pos: usize, cands: &[(usize, usize, usize)]) -> Option<(usize, usize, usize)> {
+    cands
+        .iter()
+        .filter(|c| c.0 <= pos)
+        .max_by_key(|c| c.0)
+        .or_else(|| cands.iter().filter(|c| c.0 > pos).min_by_key(|c| c.0))
+        .copied()
+}
+
+/// Group person mentions, keeping different people with one surname apart.
+///
+/// 1. Full names ("Jane Roe", "Mark T. Roe"): one spelling is one person;
+///    fullest first, a spelling joins the group of the nearest full name
+///    compatible with all of the group's (see [`full_compatible`]: "Jane
+///    Roe" and "Tom Roe" are two people), unless a sentence names both.
+/// 2. Short forms, in body order: a surname ("Roe", "Mrs. Roe", "Roe Jr.")
+///    joins the group of the nearest preceding full name it ends (else the
+///    nearest following one), a first name ("Jane") one it begins.
+///    - Gender: a title ("Mrs.") excludes a person whose title, first name
+///      (census lists) or pronouns ("Roe said he") say the other gender; a
+///      pronoun after the short form excludes unless nothing is left.
+///    - A role title ("Senator Roe") prefers the person who had it.
+///    - A bare surname prefers a full name without a generational suffix:
+///      an article that tells a "Jr." from his father writes it for him.
+///    - A full name in a sentence that names two of the candidates, or in
+///      the short form's own sentence, gives way to a farther clear one.
+fn group_persons<'a>(
+    kb: &Knowledge,
+    text: &Text<'a>,
+    raws: &[Raw],
+    all_words: &[Vec<&'a str>],
+    groups: &mut Vec<Group<'a>>,
+    group_of: &mut [usize],
+) {
+    let persons: Vec<usize> = (0..raws.len())
+        .filter(|&i| raws[i].kind == Some(EntityType::Person) && !all_words[i].is_empty())
+        .collect();
+    if persons.is_empty() {
+        return;
+    }
+    let person_starts: Vec<usize> = persons.iter().map(|&i| raws[i].first).collect();
+    let mut names: Vec<Option<PersonName<'a>>> = (0..raws.len()).map(|_| None).collect();
+    for &i in &persons {
+        let mut core = all_words[i].clone();
+        let mut title = None;
+        let mut roles = Vec::new();
+        // A title the tagger kept inside the mention ("Mrs Roe").
+        while core.len() > 1 {
+            let lw = super::lower::lower(core[0]);
+            let g = gender_word(&lw);
+            if g.is_none() && kb.title(&lw).is_none() {
+                break;
+            }
+            if g.is_none() && kb.title(&lw) == Some(false) {
+                roles.push(lw.to_string());
+            }
+            title = title.or(g);
+            core.remove(0);
+        }
+        let suffix = match core.last() {
+            Some(&w) if core.len() > 1 && is_suffix(w) => {
+                core.pop();
+                Some(w)
+            }
+            _ => None,
+        };
+        let before = titles_before(kb, text, &raws[i], &mut roles);
+        let title = title.or(before);
+        let pronoun = pronoun_gender(text, raws, &person_starts, &raws[i]);
+        names[i] = Some(PersonName {
+            core,
+            suffix,
+            title,
+            pronoun,
+            roles,
+            full: false,
+        });
+    }
+    // A full name has a capitalized first name ("Jane Roe"), and is not the
+    // tail of a longer name of the article ("Ames Roe" of "Jane Ames
+    // Roe", "van der Berg").
+    for &i in &persons {
+        let Some(n) = names[i].as_ref() else { continue };
+        let given = n
+            .core
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_particle(w));
+        let tail = persons
+            .iter()
+            .filter_map(|&j| names[j].as_ref())
+            .any(|o| o.ends_with(&n.core));
+        let full = n.core.len() >= 2 && given && !tail;
+        if let Some(n) = names[i].as_mut() {
+            n.full = full;
+        }
+    }
+    let name = |i: usize| names[i].as_ref();
+    let is_full = |i: usize| name(i).is_some_and(|n| n.full);
+    let first_group = groups.len();
+    let mut tallies: Vec<Tally> = Vec::new();
+    let mut join =
+        |groups: &mut Vec<Group<'a>>, tallies: &mut Vec<Tally>, gi: Option<usize>, i: usize| {
+            let gi = gi.unwrap_or_else(|| {
+                groups.push(Group {
+                    kind: EntityType::Person,
+                    words: all_words[i].clone(),
+                    canonical: raws[i].canonical.clone(),
+                    aliases: Vec::new(),
+                    members: Vec::new(),
+                    roles: Vec::new(),
+                    references: Vec::new(),
+                });
+                tallies.push(Tally::default());
+                groups.len() - 1
+            });
+            groups[gi].members.push(i);
+            if groups[gi].canonical.is_none() {
+                groups[gi].canonical = raws[i].canonical.clone();
+            }
+            group_of[i] = gi;
+            gi
+        };
+    let sentence_of = |i: usize| text.tokens().get(raws[i].first).map(|t| t.sentence);
+    // Full names of one spelling are one person; then, fullest first, each
+    // spelling joins the group of the nearest compatible one, unless one
+    // sentence names both ("Mark Roe and his son, Mark T. Roe,":
+    // a writer names one person once per sentence).
+    let mut spellings: Vec<Vec<usize>> = Vec::new();
+    for &i in persons.iter().filter(|&&i| is_full(i)) {
+        let Some(n) = name(i) else { continue };
+        let same = spellings.iter_mut().find(|c| {
+            name(c[0]).is_some_and(|o| {
+                o.suffix == n.suffix
+                    && o.core.len() == n.core.len()
+                    && o.core.iter().zip(&n.core).all(|(a, b)| same_word(a, b))
+            })
+        });
+        match same {
+            Some(c) => c.push(i),
+            None => spellings.push(vec![i]),
+        }
+    }
+    spellings.sort_by_key(|c| {
+        let n = name(c[0]).map_or(0, |n| n.core.len());
+        (std::cmp::Reverse(n), raws[c[0]].first)
+    });
+    // Anchors: (position, group, index) of every full mention.
+    let mut anchors: Vec<(usize, usize, usize)> = Vec::new();
+    for c in &spellings {
+        let Some(n) = name(c[0]) else { continue };
+        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+        for (gi, g) in groups.iter().enumerate().skip(first_group) {
+            let members = &g.members;
+            let fits = members
+                .iter()
+                .filter_map(|&m| name(m))
+                .all(|o| full_compatible(n, o));
+            let apart = members
+                .iter()
+                .any(|&m| c.iter().any(|&k| sentence_of(k) == sentence_of(m)));
+            let same_canonical =
+                raws[c[0]].canonical.is_some() && raws[c[0]].canonical == g.canonical;
+            if (fits && !apart) || same_canonical {
+                cands.extend(members.iter().map(|&m| (raws[m].first, gi, m)));
+            }
+        }
+        let mut found = nearest(raws[c[0]].first, &cands).map(|c| c.1);
+        for &i in c {
+            let Some(n) = name(i) else { continue };
+            let gi = join(groups, &mut tallies, found, i);
+            found = Some(gi);
+            let tally = &mut tallies[gi - first_group];
+            tally.add(n.title, true);
+            tally.add(n.core.first().and_then(|f| first_name_gender(f)), true);
+            tally.add(n.pronoun, false);
+            anchors.push((raws[i].first, gi, i));
+        }
+    }
+    for &i in &persons {
+        if is_full(i) {
+            continue;
+        }
+        let Some(n) = name(i) else { continue };
+        let mine = n.title.map(|g| (g, true)).or(n.pronoun.map(|g| (g, false)));
+        let suffix_fits = |o: &PersonName<'_>| n.suffix.is_none() || n.suffix == o.suffix;
+        let tiers: [&dyn Fn(&PersonName<'_>) -> bool; 3] = [
+            // A surname: "Roe", "van der Berg", "Roe Jr.".
+            &|o| o.ends_with(&n.core),
+            // A first name: "Jane", "Tom Jr.".
+            &|o| n.core.len() == 1 && o.core.first().is_some_and(|f| same_word(f, n.core[0])),
+            // Any run of the full name (a middle name).
+            &|o| o.core.len() > n.core.len() && contains_run(&o.core, &n.core),
+        ];
+        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+        for tier in tiers {
+            cands = anchors
+                .iter()
+                .copied()
+                .filter(|a| name(a.2).is_some_and(|o| tier(o) && suffix_fits(o)))
+                .collect();
+            if !cands.is_empty() {
+                break;
+            }
+        }
+        // A bare surname is the namesake without "Jr." when both are named.
+        if n.suffix.is_none()
+            && cands
+                .iter()
+                .any(|a| name(a.2).is_some_and(|o| o.suffix.is_none()))
+        {
+            cands.retain(|a| name(a.2).is_some_and(|o| o.suffix.is_none()));
+        }
+        if raws[i].canonical.is_some() {
+            if let Some(gi) =
+                (first_group..groups.len()).find(|&gi| groups[gi].canonical == raws[i].canonical)
+            {
+                cands = vec![(raws[i].first, gi, i)];
+            }
+        }
+        if cands.is_empty() {
+            // No full name: short forms of one spelling and no contrary
+            // gender are one person ("Roe" ... "Mr. Roe").
+            cands = (first_group..groups.len())
+                .filter(|&gi| !groups[gi].members.iter().any(|&m| is_full(m)))
+                .filter(|&gi| {
+                    groups[gi].members.iter().filter_map(|&m| name(m)).any(|o| {
+                        o.core.len() == n.core.len()
+                            && o.core.iter().zip(&n.core).all(|(a, b)| same_word(a, b))
+                            && o.suffix == n.suffix
+                    })
+                })
+                .flat_map(|gi| {
+                    groups[gi]
+                        .members
+                        .iter()
+                        .map(move |&m| (raws[m].first, gi, m))
+                })
+                .collect();
+        }
+        // Gender: a mention's title ("Mrs.") excludes a person of the other
+        // gender; a pronoun after it does unless nothing else is left.
+        let tally = |gi: usize| tallies.get(gi - first_group).and_then(Tally::gender);
+        let hard: Vec<(usize, usize, usize)> = cands
+            .iter()
+            .copied()
+            .filter(|a| contradicts(mine, tally(a.1)) != Some(true))
+            .collect();
+        let soft: Vec<(usize, usize, usize)> = hard
+            .iter()
+            .copied()
+            .filter(|a| contradicts(mine, tally(a.1)).is_none())
+            .collect();
+        let mut cands = if soft.is_empty() { hard } else { soft };
+        // A role title ("President Roe") goes to the person who had it,
+        // when one of the candidates did.
+        let had_role = |gi: usize| {
+            groups[gi]
+                .members
+                .iter()
+                .filter_map(|&m| name(m))
+                .any(|o| o.roles.iter().any(|r| n.roles.contains(r)))
+        };
+        if !n.roles.is_empty() && cands.iter().any(|a| had_role(a.1)) {
+            cands.retain(|a| had_role(a.1));
+        }
+        // A full name is a poor antecedent in a sentence that also names
+        // another of the candidates ("Tom Roe's father, Bob Roe, ...") or
+        // in the mention's own sentence (a writer would say "he" there):
+        // nearer such ones give way to farther clear ones.
+        let mut rivals: Vec<usize> = cands.iter().map(|a| a.1).collect();
+        rivals.sort_unstable();
+        rivals.dedup();
+        if rivals.len() > 1 {
+            let mine_sentence = sentence_of(i);
+            let clear: Vec<(usize, usize, usize)> = cands
+                .iter()
+                .copied()
+                .filter(|a| {
+                    let s = sentence_of(a.2);
+                    let named = rivals
+                        .iter()
+                        .filter(|&&gj| groups[gj].members.iter().any(|&m| sentence_of(m) == s))
+                        .count();
+                    named < 2 && s != mine_sentence
+                })
+                .collect();
+            if !clear.is_empty() {
+                cands = clear;
+            }
+        }
+        let chosen = nearest(raws[i].first, &cands);
+        let gi = join(groups, &mut tallies, chosen.map(|c| c.1), i);
+        // What a title or pronoun says of a short form is evidence for the
+        // person it joined, though weaker than a full name's own title.
+        tallies[gi - first_group].add(n.title.or(n.pronoun), false);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Grouping through the whole stage, on invented text: the tagger
+    //! decides the spans (checked to be right on these sentences), grouping
+    //! decides who is who.
+
+    use super::*;
+    use crate::enrich::entities::EntitiesStage;
+
+    fn run(body: &str) -> Vec<Entity> {
+        static STAGE: std::sync::OnceLock<EntitiesStage> = std::sync::OnceLock::new();
+        STAGE
+            .get_or_init(EntitiesStage::new)
+            .extract(&Text::analyze(body))
+    }
+
+    /// The entity holding the `nth` (from 0) occurrence of `needle` in
+    /// `body` as a mention starting there (bodies here are ASCII).
+    fn holder<'a>(ents: &'a [Entity], body: &str, needle: &str, nth: usize) -> &'a Entity {
+        let start = body
+            .match_indices(needle)
+            .nth(nth)
+            .map(|(i, _)| i)
+            .unwrap_or_else(|| panic!("no {needle} #{nth} in the body"));
+        ents.iter()
+            .find(|e| e.mentions.iter().any(|m| m.start == start))
+            .unwrap_or_else(|| panic!("{needle} #{nth} (at {start}) is no mention: {ents:#?}"))
+    }
+
+    fn texts(e: &Entity) -> Vec<&str> {
+        e.mentions.iter().map(|m| m.text.as_str()).collect()
+    }
+
+    #[test]
+    fn bare_surname_joins_the_nearest_preceding_full_name() {
+        let body = "Jane Roe opened the meeting in Denver on Monday. Roe said the budget \
+                    was too small. Later, Tom Roe spoke to reporters. Roe said he disagreed \
+                    with the plan.";
+        let ents = run(body);
+        let jane = holder(&ents, body, "Jane Roe", 0);
+        let tom = holder(&ents, body, "Tom Roe", 0);
+        assert_ne!(jane.id, tom.id, "{ents:#?}");
+        assert_eq!(jane.kind, EntityType::Person);
+        assert_eq!(jane.name, "Jane Roe");
+        assert_eq!(tom.name, "Tom Roe");
+        // "Roe" #1 is the first bare one: after Jane Roe, before Tom Roe.
+        assert_eq!(holder(&ents, body, "Roe said", 0).id, jane.id);
+        assert_eq!(holder(&ents, body, "Roe said", 1).id, tom.id);
+        assert_eq!(texts(jane), ["Jane Roe", "Roe"]);
+        assert_eq!(texts(tom), ["Tom Roe", "Roe"]);
+    }
+
+    #[test]
+    fn mrs_does_not_join_a_man_of_the_same_surname() {
+        // Tom Roe is the nearest full name before "Mrs. Roe", but a man:
+        // she is Jane Roe; "Mr. Roe" after her is Tom again.
+        let body = "Jane Roe, a lawyer, said she would run for mayor. Tom Roe said he would \
+                    help her. Mrs. Roe thanked the volunteers on Sunday. Mr. Roe stayed at home.";
+        let ents = run(body);
+        let jane = holder(&ents, body, "Jane Roe", 0);
+        let tom = holder(&ents, body, "Tom Roe", 0);
+        assert_ne!(jane.id, tom.id);
+        let mrs = body.find("Mrs. Roe").map(|i| i + "Mrs. ".len());
+        let mr = body.find("Mr. Roe").map(|i| i + "Mr. ".len());
+        assert!(
+            jane.mentions.iter().any(|m| Some(m.start) == mrs),
+            "{ents:#?}"
+        );
+        assert!(
+            tom.mentions.iter().any(|m| Some(m.start) == mr),
+            "{ents:#?}"
+        );
+        assert!(
+            !tom.mentions.iter().any(|m| Some(m.start) == mrs),
+            "{ents:#?}"
+        );
+    }
+
+    #[test]
+    fn father_and_son_of_one_name_stay_apart() {
+        // "Jr." tells the son from his father: the writer marks him by it,
+        // so "Tom Roe" (no suffix) is the father, and "Roe Jr." the son.
+        let body = "Tom Roe Jr. opened the bakery on Friday. His father, Tom Roe, founded it \
+                    in 1970. Roe Jr. said sales were up.";
+        let ents = run(body);
+        let son = holder(&ents, body, "Tom Roe Jr", 0);
+        let father = holder(&ents, body, "Tom Roe,", 0);
+        assert_ne!(son.id, father.id, "{ents:#?}");
+        assert_eq!(holder(&ents, body, "Roe Jr. said", 0).id, son.id);
+        assert_eq!(texts(father), ["Tom Roe"]);
+
+        // A middle initial added is the same person, unless one sentence
+        // names both forms: then they are two people (here father and son).
+        let body = "Mark Roe and his son, Mark T. Roe, both ran for the council. Mark T. Roe \
+                    won the seat. Later, Mark Roe said he was proud.";
+        let ents = run(body);
+        let father = holder(&ents, body, "Mark Roe", 0);
+        let son = holder(&ents, body, "Mark T. Roe", 0);
+        assert_ne!(father.id, son.id, "{ents:#?}");
+        assert_eq!(holder(&ents, body, "Mark T. Roe", 1).id, son.id);
+        assert_eq!(holder(&ents, body, "Mark Roe", 1).id, father.id);
+
+        let body = "Peter Quill visited the factory. Mark T. Roe greeted the visitors. Mark \
+                    Roe said the plant would grow.";
+        let ents = run(body);
+        let roe = holder(&ents, body, "Mark T. Roe", 0);
+        assert_eq!(holder(&ents, body, "Mark Roe", 0).id, roe.id, "{ents:#?}");
+        assert_eq!(roe.name, "Mark T. Roe");
+    }
+
+    #[test]
+    fn bare_first_name_joins_the_full_name_it_begins() {
+        let body = "Jane Roe and Tom Roe arrived in Paris. Jane said the trip was long.";
+        let ents = run(body);
+        let jane = holder(&ents, body, "Jane Roe", 0);
+        assert_eq!(holder(&ents, body, "Jane said", 0).id, jane.id, "{ents:#?}");
+        assert_ne!(holder(&ents, body, "Tom Roe", 0).id, jane.id);
+    }
+
+    #[test]
+    fn acronym_in_parentheses_is_an_alias_of_its_name() {
+        // "AFK" does not spell the name; the parenthesis says it is its alias.
+        let body = "The Army of the Free Coast (AFK) claimed the attack on Tuesday. Officials \
+                    said AFK fighters had crossed the border.";
+        let ents = run(body);
+        let army = holder(&ents, body, "Army of the Free Coast", 0);
+        assert_eq!(army.kind, EntityType::Organization);
+        assert_eq!(holder(&ents, body, "AFK", 0).id, army.id, "{ents:#?}");
+        assert_eq!(holder(&ents, body, "AFK", 1).id, army.id, "{ents:#?}");
+    }
+
+    fn person<'a>(core: &[&'a str], suffix: Option<&'a str>) -> PersonName<'a> {
+        PersonName {
+            core: core.to_vec(),
+            suffix,
+            title: None,
+            pronoun: None,
+            roles: Vec::new(),
+            full: true,
+        }
+    }
+
+    #[test]
+    fn full_names_compatible_by_first_middle_and_suffix() {
+        let g = person(&["George", "Roe"], None);
+        let gw = person(&["George", "W.", "Roe"], None);
+        let ghw = person(&["George", "H.", "W.", "Roe"], None);
+        let ghw2 = person(&["George", "H.W.", "Roe"], None);
+        let full = person(&["George", "Herbert", "Walker", "Roe"], None);
+        let jeb = person(&["Jeb", "Roe"], None);
+        let jr = person(&["George", "Roe"], Some("Jr"));
+        assert!(full_compatible(&g, &gw));
+        assert!(full_compatible(&g, &ghw));
+        assert!(!full_compatible(&gw, &ghw));
+        assert!(full_compatible(&ghw, &ghw2));
+        assert!(full_compatible(&ghw2, &full));
+        assert!(!full_compatible(&jeb, &gw));
+        assert!(!full_compatible(&jr, &g));
+        assert!(full_compatible(
+            &jr,
+            &person(&["George", "Roe"], Some("Jr"))
+        ));
+    }
+
+    #[test]
+    fn gender_from_titles_first_names_and_pronouns() {
+        assert_eq!(gender_word("mrs."), Some(Gender::Female));
+        assert_eq!(gender_word("mr"), Some(Gender::Male));
+        assert_eq!(gender_word("senator"), None);
+        assert_eq!(first_name_gender("Jane"), Some(Gender::Female));
+        assert_eq!(first_name_gender("Tom"), Some(Gender::Male));
+        // Common to both: no gender.
+        assert_eq!(first_name_gender("Leslie"), None);
+        assert_eq!(gender_pronoun("she"), Some(Gender::Female));
+        assert_eq!(gender_pronoun("her"), None);
+        let mut t = Tally::default();
+        t.add(Some(Gender::Male), false);
+        assert_eq!(t.gender(), Some((Gender::Male, false)));
+        t.add(Some(Gender::Female), true);
+        assert_eq!(t.gender(), Some((Gender::Female, true)));
     }
 }
