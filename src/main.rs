@@ -227,6 +227,8 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     config.validate()?;
     telemetry::init_logs(&config.log.format, &config.log.level);
     tracing::info!(message = "Enrichment stages.", stages = ?config.enrich.stages);
+    // Before any connection: a bad entity model stops start-up here.
+    let pipeline = Arc::new(Pipeline::from_config(&config.enrich)?);
 
     let metrics = Arc::new(Metrics::new()?);
     metrics.init_topics(
@@ -290,7 +292,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     let summary = tokio::spawn(async move {
         byline::worker::run(
             &config,
-            Arc::new(Pipeline::from_config(&config.enrich)?),
+            pipeline,
             metrics,
             health,
             stop_rx,
