@@ -30,10 +30,22 @@ const MAX_GAZ_TOKENS: usize = 8;
 
 /// Brown clusters: word -> bit path, stored reversed (a prefix of `k` bits
 /// is `path & ((1 << k) - 1)`), as `spacy-lookups-data` ships them.
+///
+/// Words are kept as 64-bit hashes: a lookup is one probe with no string
+/// comparison (the table has 190,000 words, so chasing each key's pointer
+/// was the tagger's largest cache cost), and a collision between two of
+/// them, at 2^-64 per pair, would only blur one feature.
 #[derive(Default)]
 pub struct Clusters {
-    /// Word as written -> path.
-    paths: FxHashMap<Box<str>, u32>,
+    /// Hash of the word as written -> path.
+    paths: FxHashMap<u64, u32>,
+}
+
+/// The key of a word in [`Clusters`].
+pub fn word_key(w: &str) -> u64 {
+    let mut h = FeatureHash::new(254);
+    h.bytes(w.as_bytes());
+    h.finish()
 }
 
 impl Clusters {
@@ -51,14 +63,14 @@ impl Clusters {
                 .trim()
                 .parse()
                 .map_err(|_| ModelError::Clusters(format!("line {}: bad path {p:?}", n + 1)))?;
-            paths.insert(w.into(), p);
+            paths.insert(word_key(w), p);
         }
         Ok(Clusters { paths })
     }
 
     /// Whether `w` is listed exactly as written.
     pub fn contains(&self, w: &str) -> bool {
-        self.paths.contains_key(w)
+        self.paths.contains_key(&word_key(w))
     }
 
     /// Number of words.
@@ -71,26 +83,29 @@ impl Clusters {
         self.paths.is_empty()
     }
 
-    /// Entries sorted by word (the model file stores them so: deterministic bytes).
-    pub fn sorted(&self) -> Vec<(&str, u32)> {
-        let mut v: Vec<(&str, u32)> = self.paths.iter().map(|(w, &p)| (&**w, p)).collect();
+    /// Entries sorted by key (the model file stores them so: deterministic bytes).
+    pub fn sorted(&self) -> Vec<(u64, u32)> {
+        let mut v: Vec<(u64, u32)> = self.paths.iter().map(|(&k, &p)| (k, p)).collect();
         v.sort_unstable();
         v
     }
 
-    /// Insert one entry (model loading).
-    pub fn insert(&mut self, w: &str, p: u32) {
-        self.paths.insert(w.into(), p);
+    /// Insert one entry by key (model loading).
+    pub fn insert(&mut self, key: u64, p: u32) {
+        self.paths.insert(key, p);
     }
 
     /// The path of `w` as written, else of its lowercase or title-case form
     /// (headlines in capitals still find "Germany").
     fn path(&self, w: &str, lower: &str) -> u32 {
-        if let Some(&p) = self.paths.get(w) {
+        if let Some(&p) = self.paths.get(&word_key(w)) {
             return p;
         }
-        if let Some(&p) = self.paths.get(lower) {
-            if w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1 {
+        if w == lower {
+            return 0;
+        }
+        if let Some(&p) = self.paths.get(&word_key(lower)) {
+            if w.chars().nth(1).is_some_and(char::is_uppercase) {
                 // An all-caps word: prefer the title-cased entry when there is one.
                 let mut t = String::with_capacity(lower.len());
                 let mut cs = lower.chars();
@@ -98,7 +113,7 @@ impl Clusters {
                     t.extend(c.to_uppercase());
                     t.push_str(cs.as_str());
                 }
-                if let Some(&q) = self.paths.get(t.as_str()) {
+                if let Some(&q) = self.paths.get(&word_key(&t)) {
                     return q;
                 }
             }
@@ -135,14 +150,18 @@ impl FeatureHash {
         // The length keeps "ab" + "c" apart from "a" + "bc".
         self.word(u64::from_le_bytes(a) ^ ((b.len() as u64) << 56));
     }
-    fn bucket(self) -> u32 {
+    /// The finalized 64-bit hash.
+    fn finish(self) -> u64 {
         let mut k = self.0;
         k ^= k >> 33;
         k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
         k ^= k >> 33;
         k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
         k ^= k >> 33;
-        (k >> (64 - BITS)) as u32
+        k
+    }
+    fn bucket(self) -> u32 {
+        (self.finish() >> (64 - BITS)) as u32
     }
 }
 
@@ -165,7 +184,7 @@ mod flag {
 struct Tok<'a> {
     word: &'a str,
     lower: Cow<'a, str>,
-    shape: String,
+    shape: Shape,
     cluster: u32,
     /// Gazetteer match covering it: type code (1..=5) and whether it begins it.
     gaz: Option<(u8, bool)>,
@@ -206,8 +225,26 @@ fn contraction_base(w: &str) -> &str {
     }
 }
 
-fn shape(w: &str) -> String {
-    let mut s = String::with_capacity(8);
+/// A word's shape, runs collapsed ("Xx", "X.X.", "d,d"), inline: at most
+/// [`Shape::MAX`] bytes, which every ordinary word's shape fits.
+#[derive(Clone, Copy)]
+struct Shape {
+    buf: [u8; Shape::MAX],
+    len: u8,
+}
+
+impl Shape {
+    const MAX: usize = 16;
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len as usize]
+    }
+}
+
+fn shape(w: &str) -> Shape {
+    let mut s = Shape {
+        buf: [0; Shape::MAX],
+        len: 0,
+    };
     let mut last = '\0';
     for c in w.chars() {
         let k = if c.is_uppercase() {
@@ -220,7 +257,14 @@ fn shape(w: &str) -> String {
             c
         };
         if k != last {
-            s.push(k);
+            let mut b = [0u8; 4];
+            let enc = k.encode_utf8(&mut b).as_bytes();
+            let at = s.len as usize;
+            if at + enc.len() > Shape::MAX {
+                break;
+            }
+            s.buf[at..at + enc.len()].copy_from_slice(enc);
+            s.len += enc.len() as u8;
             last = k;
         }
     }
@@ -317,11 +361,23 @@ fn lexicon_flags(kb: &Knowledge, word: &str, lower: &str) -> u16 {
 pub struct DocFeatures {
     /// Token ranges of the sentences (`first..end`), in order.
     pub sentences: Vec<(usize, usize)>,
-    /// Per token (indexed like the text's tokens): its feature rows.
-    pub rows: Vec<Vec<u32>>,
+    /// The feature rows of every token, one after the other (see [`DocFeatures::row`]).
+    rows: Vec<u32>,
+    /// Where token `i`'s rows start in `rows`; one more entry closes the last.
+    starts: Vec<u32>,
     /// Per token: the key under which [`History`] remembers its labels
     /// (capitalized words, case-folded), 0 for none.
     pub keys: Vec<u64>,
+}
+
+impl DocFeatures {
+    /// The feature rows of token `i`.
+    pub fn row(&self, i: usize) -> &[u32] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.rows.get(a as usize..b as usize).unwrap_or_default(),
+            _ => &[],
+        }
+    }
 }
 
 /// Prediction history (Ratinov & Roth 2009): the labels the tagger gave
@@ -434,21 +490,20 @@ pub fn doc_features(kb: &Knowledge, clusters: &Clusters, text: &Text<'_>) -> Doc
             }
         }
     }
-    let mut rows = Vec::with_capacity(n);
+    let mut rows = Vec::with_capacity(n * 48);
+    let mut starts = Vec::with_capacity(n + 1);
     for (si, &(a, b)) in sentences.iter().enumerate() {
         for i in a..b {
-            rows.push(token_features(
-                text,
-                &toks,
-                a,
-                b,
-                i,
-                style[si],
-                &lower_seen,
-                &cap_mid,
-            ));
+            starts.push(rows.len() as u32);
+            let (lower_seen, cap_mid) = (&lower_seen, &cap_mid);
+            token_features(
+                text, &toks, a, b, i, style[si], lower_seen, cap_mid, &mut rows,
+            );
         }
     }
+    starts.push(rows.len() as u32);
+    // Sentences partition the tokens, so rows line up with token indices.
+    debug_assert_eq!(starts.len(), n + 1);
     let keys = toks
         .iter()
         .enumerate()
@@ -468,6 +523,7 @@ pub fn doc_features(kb: &Knowledge, clusters: &Clusters, text: &Text<'_>) -> Doc
     DocFeatures {
         sentences,
         rows,
+        starts,
         keys,
     }
 }
@@ -527,15 +583,19 @@ fn token_features(
     style: LineStyle,
     lower_seen: &FxHashSet<&str>,
     cap_mid: &FxHashSet<&str>,
-) -> Vec<u32> {
-    let mut out = Vec::with_capacity(64);
+    out: &mut Vec<u32>,
+) {
     let at = |d: isize| -> Option<&Tok<'_>> {
         let j = i as isize + d;
         (j >= a as isize && j < b as isize).then(|| &toks[j as usize])
     };
     let low = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| &t.lower);
-    let shp = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.shape.as_str());
-    let mut o = Out(&mut out);
+    let shp = |d: isize| {
+        at(d).map_or(if d < 0 { BOS } else { EOS }.as_bytes(), |t| {
+            t.shape.as_bytes()
+        })
+    };
+    let mut o = Out(out);
     let t = &toks[i];
     o.f1(0, b"");
     o.f1(1, t.word.as_bytes());
@@ -620,15 +680,9 @@ fn token_features(
     // Pairs.
     o.f2(30, low(-1).as_bytes(), t.lower.as_bytes());
     o.f2(31, t.lower.as_bytes(), low(1).as_bytes());
-    o.f2(32, shp(-1).as_bytes(), t.shape.as_bytes());
-    o.f2(33, t.shape.as_bytes(), shp(1).as_bytes());
+    o.f2(32, shp(-1), t.shape.as_bytes());
+    o.f2(33, t.shape.as_bytes(), shp(1));
     o.f2(34, low(-1).as_bytes(), t.shape.as_bytes());
     o.f2(35, t.shape.as_bytes(), low(1).as_bytes());
-    o.f3(
-        36,
-        shp(-1).as_bytes(),
-        t.shape.as_bytes(),
-        shp(1).as_bytes(),
-    );
-    out
+    o.f3(36, shp(-1), t.shape.as_bytes(), shp(1));
 }

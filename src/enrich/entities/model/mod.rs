@@ -37,7 +37,7 @@ pub const TYPES: [EntityType; 4] = [
     EntityType::Misc,
 ];
 
-const MAGIC: &[u8; 8] = b"BYLNER\x00\x01";
+const MAGIC: &[u8; 8] = b"BYLNER\x00\x02";
 
 /// Why a model file cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -262,11 +262,9 @@ impl Model {
         let nclusters = r.u32()? as usize;
         let mut clusters = Clusters::default();
         for _ in 0..nclusters {
-            let len = r.take(1)?[0] as usize;
-            let w = std::str::from_utf8(r.take(len)?)
-                .map_err(|_| ModelError::Clusters("a word is not UTF-8".into()))?;
+            let key = r.u64()?;
             let p = r.u32()?;
-            clusters.insert(w, p);
+            clusters.insert(key, p);
         }
         let mut trans = [[0f32; LABELS]; LABELS];
         for row in &mut trans {
@@ -301,16 +299,10 @@ impl Model {
         out.extend_from_slice(&Knowledge::fingerprint().to_le_bytes());
         out.extend_from_slice(&features::BITS.to_le_bytes());
         out.extend_from_slice(&(LABELS as u32).to_le_bytes());
-        let cl: Vec<(&str, u32)> = self
-            .clusters
-            .sorted()
-            .into_iter()
-            .filter(|(w, _)| w.len() < 256)
-            .collect();
+        let cl = self.clusters.sorted();
         out.extend_from_slice(&(cl.len() as u32).to_le_bytes());
-        for (w, p) in cl {
-            out.push(w.len() as u8);
-            out.extend_from_slice(w.as_bytes());
+        for (key, p) in cl {
+            out.extend_from_slice(&key.to_le_bytes());
             out.extend_from_slice(&p.to_le_bytes());
         }
         for row in &self.trans {
@@ -389,7 +381,7 @@ impl Model {
             let scores: Vec<[f32; LABELS]> = (a..b)
                 .map(|i| {
                     rows.clear();
-                    rows.extend_from_slice(&doc.rows[i]);
+                    rows.extend_from_slice(doc.row(i));
                     history.features(doc.keys[i], &mut rows);
                     self.score(&rows)
                 })

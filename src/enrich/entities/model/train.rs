@@ -202,11 +202,10 @@ fn prepare(kb: &Knowledge, clusters: &Clusters, doc: &ConllDoc) -> Doc {
             }
         }
     }
-    let mut rows = f.rows;
     f.sentences
         .iter()
         .map(|&(a, b)| Sentence {
-            rows: rows[a..b].iter_mut().map(std::mem::take).collect(),
+            rows: (a..b).map(|i| f.row(i).to_vec()).collect(),
             keys: f.keys[a..b].to_vec(),
             gold: gold[a..b].to_vec(),
         })
