@@ -290,14 +290,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     // On a runtime worker thread (not the block_on thread), so the revoke
     // callback can hand its thread's tasks over while it waits for the drain.
     let summary = tokio::spawn(async move {
-        byline::worker::run(
-            &config,
-            pipeline,
-            metrics,
-            health,
-            stop_rx,
-        )
-        .await
+        byline::worker::run(&config, pipeline, metrics, health, stop_rx).await
     })
     .await??;
     if summary.abandoned > 0 {
