@@ -177,7 +177,8 @@ mod flag {
     pub const PARTICLE: u16 = 1 << 7;
     pub const TITLE_MODIFIER: u16 = 1 << 8;
     pub const OF_HEAD: u16 = 1 << 9;
-    pub const COUNT: u32 = 10;
+    pub const NON_NAME_CAPS: u16 = 1 << 10;
+    pub const COUNT: u32 = 11;
 }
 
 /// What the tagger knows of one token before its window is looked at.
@@ -337,6 +338,9 @@ fn lexicon_flags(kb: &Knowledge, word: &str, lower: &str) -> u16 {
         }
         if kb.is_of_head(word) {
             f |= flag::OF_HEAD;
+        }
+        if kb.is_non_name_caps(word) {
+            f |= flag::NON_NAME_CAPS;
         }
     }
     match kb.title(lower) {
