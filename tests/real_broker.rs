@@ -10,11 +10,15 @@ mod common;
 
 use std::collections::{BTreeMap, HashMap};
 use std::process::{Child, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use byline::config::Config;
 use byline::kafka::embedded::{self, Sample};
 use common::*;
+use rdkafka::config::ClientConfig;
+use rdkafka::producer::{FutureProducer, FutureRecord};
 
 fn brokers() -> String {
     std::env::var("BYLINE_TEST_BROKERS").unwrap_or_else(|_| {
@@ -90,6 +94,50 @@ async fn wait_all_partitions(log_name: &str, timeout: Duration, why: &str) {
         || log_tail(&path, 20),
     )
     .await;
+}
+
+/// Publish `samples` in chunks of 20 (each acknowledged before the next)
+/// until done or `stop`; returns where each published record was written,
+/// as (partition, offset), in order.
+async fn feed(c: Config, samples: Vec<Sample>, stop: Arc<AtomicBool>) -> Vec<(i32, i64)> {
+    let producer: FutureProducer = ClientConfig::new()
+        .set("bootstrap.servers", &c.kafka.brokers)
+        .set("enable.idempotence", "true")
+        .set("linger.ms", "1")
+        .create()
+        .unwrap();
+    let mut written = Vec::with_capacity(samples.len());
+    for chunk in samples.chunks(20) {
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        let pending: Vec<_> = chunk
+            .iter()
+            .map(|s| {
+                let mut rec = FutureRecord::to(&c.kafka.input_topics[0]).payload(&s.value);
+                if let Some(k) = &s.key {
+                    rec = rec.key(k);
+                }
+                producer.send_result(rec).map_err(|(e, _)| e).unwrap()
+            })
+            .collect();
+        for p in pending {
+            let d = p.await.unwrap().map_err(|(e, _)| e).unwrap();
+            written.push((d.partition, d.offset));
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    written
+}
+
+/// One past the highest offset written per input partition.
+fn ends(written: &[(i32, i64)]) -> BTreeMap<i32, i64> {
+    let mut m: BTreeMap<i32, i64> = (0..3).map(|p| (p, 0)).collect();
+    for &(p, o) in written {
+        let e = m.entry(p).or_default();
+        *e = (*e).max(o + 1);
+    }
+    m
 }
 
 async fn publish(c: &Config, samples: &[Sample]) {
@@ -234,11 +282,16 @@ struct Kill9 {
 /// One kill -9 round.
 ///
 /// The kill lands mid-stream whatever the machine's speed: only the first
-/// `k` of `n` inputs are published before it, and the rest only after it,
-/// so the killed worker cannot have finished the stream. Duplicates are
-/// bounded by what the killed worker can have finished without committing:
-/// only inputs at or after its last committed offset and published before
-/// the kill may come out twice, each at most twice.
+/// `k` of `n` inputs can be published before it, and the rest only after
+/// it, so the killed worker cannot have finished the stream. A quarter of
+/// those `k` is there when the worker starts and the others are fed in
+/// small chunks once it has produced its first output, and the kill comes
+/// at a random count between the two, so that it finds the worker busy
+/// (records in flight, outputs not yet committed) more often than not on
+/// any machine; what was not fed by the kill is published after it.
+/// Duplicates are bounded by what the killed worker can have finished
+/// without committing: only inputs at or after its last committed offset
+/// and published before the kill may come out twice, each at most twice.
 ///
 /// The restarted worker starts once the killed member's session has
 /// expired (`SESSION_TIMEOUT` after the kill, its last heartbeat was
@@ -258,12 +311,21 @@ async fn kill9_round(round: usize) -> Kill9 {
     let prefix = format!("k9r{round}");
     let all = articles(&prefix, n);
     let k = random_in(n as u64 / 4, 3 * n as u64 / 4) as usize;
-    publish(&c, &all[..k]).await;
-    let published_end = end_offsets(&c);
+    let head = k / 4;
+    let no_stop = Arc::new(AtomicBool::new(false));
+    let mut written = feed(c.clone(), all[..head].to_vec(), no_stop.clone()).await;
     let collector = Collector::start(&c);
     let name_a = format!("kill9-{round}-a");
     let mut child = spawn_binary(&c, &name_a);
-    let target = random_in(1, k as u64 / 2) as usize;
+    collector
+        .wait_for("the first article event", Duration::from_secs(120), |o| {
+            !o.articles.is_empty()
+        })
+        .await;
+    let stop = Arc::new(AtomicBool::new(false));
+    let feeder = tokio::spawn(feed(c.clone(), all[head..k].to_vec(), stop.clone()));
+    // Past the first quarter, short of the end: most likely while it is fed.
+    let target = random_in(head as u64 + 1, k as u64 - 100) as usize;
     collector
         .wait_for(
             &format!("{target} article events before the kill"),
@@ -275,13 +337,18 @@ async fn kill9_round(round: usize) -> Kill9 {
     child.wait().unwrap();
     let killed = Instant::now();
     let at_kill = collector.out.lock().unwrap().article_ids().len();
+    stop.store(true, Ordering::SeqCst);
+    written.extend(feeder.await.unwrap());
+    let published = written.len();
+    let published_end = ends(&written);
     assert!(
-        at_kill <= k,
-        "{at_kill} inputs done of {k} published before the kill"
+        at_kill <= published,
+        "{at_kill} inputs done of {published} published before the kill"
     );
     let committed_at_kill = committed(&c);
     // The rest of the stream, which only the restarted worker can read.
-    publish(&c, &all[k..]).await;
+    written.extend(feed(c.clone(), all[published..].to_vec(), no_stop).await);
+    assert_eq!(written.len(), n, "every input published");
     tokio::time::sleep_until((killed + SESSION_TIMEOUT + Duration::from_secs(1)).into()).await;
     let name_b = format!("kill9-{round}-b");
     let mut child = spawn_binary(&c, &name_b);
@@ -328,9 +395,9 @@ async fn kill9_round(round: usize) -> Kill9 {
     );
     drop(o);
     // The restarted worker committed everything on its graceful exit.
-    assert_eq!(committed(&c), end_offsets(&c), "committed vs end offsets");
+    assert_eq!(committed(&c), ends(&written), "committed vs end offsets");
     let r = Kill9 {
-        published: k,
+        published,
         at_kill,
         committed: committed_at_kill.values().sum(),
         duplicates,

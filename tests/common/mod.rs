@@ -167,7 +167,10 @@ impl Collector {
         cc.set("bootstrap.servers", &c.kafka.brokers)
             .set("group.id", unique("collector"))
             .set("auto.offset.reset", "earliest")
-            .set("enable.auto.commit", "false");
+            .set("enable.auto.commit", "false")
+            // tansu answers an empty fetch only when this expires (500 ms
+            // by default): the collector would see outputs that late.
+            .set("fetch.wait.max.ms", "10");
         for (k, v) in c.kafka.security.client_properties() {
             cc.set(k, v);
         }
