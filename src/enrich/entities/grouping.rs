@@ -1283,10 +1283,10 @@ mod tests {
     #[test]
     fn acronym_in_parentheses_is_an_alias_of_its_name() {
         // "AFK" does not spell the name; the parenthesis says it is its alias.
-        let body = "The Army of the Free Coast (AFK) claimed the attack on Tuesday. Officials \
+        let body = "The Coastal Liberation Army (AFK) claimed the attack on Tuesday. Officials \
                     said AFK fighters had crossed the border.";
         let ents = run(body);
-        let army = holder(&ents, body, "Army of the Free Coast", 0);
+        let army = holder(&ents, body, "Coastal Liberation Army", 0);
         assert_eq!(army.kind, EntityType::Organization);
         assert_eq!(holder(&ents, body, "AFK", 0).id, army.id, "{ents:#?}");
         assert_eq!(holder(&ents, body, "AFK", 1).id, army.id, "{ents:#?}");

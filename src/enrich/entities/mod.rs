@@ -7,7 +7,8 @@
 //!    Brown-cluster features in context, with the [`gazetteer`] lists as
 //!    features, and the labels the same word got earlier in the article;
 //! 2. a few article-level fixes that help on every corpus we measure:
-//!    quotation marks never start or end a name, a surname after the full
+//!    quotation marks never start or end a name, units and codes in capitals
+//!    ("UTC", "GHz") are no names, a surname after the full
 //!    name is that person, an unknown acronym takes the type of the name it
 //!    abbreviates, a capitalized "The" inside a sentence belongs to the
 //!    organization after it;
@@ -103,6 +104,8 @@ impl EntitiesStage {
         }
         let mut spans = self.model.tag(kb, text);
         trim_edges(text, &mut spans);
+        // Units, codes and time zones in capitals ("UTC", "GHz") are no names.
+        spans.retain(|s| !(s.end - s.first == 1 && kb.is_non_name_caps(text.token_text(s.first))));
         surnames(text, &mut spans);
         let mut raws: Vec<Raw> = spans
             .into_iter()
