@@ -72,6 +72,11 @@ def check_dockerfile(c: dl.Checks) -> None:
         c.ok(pkg in runs, f"builder installs {pkg} (rdkafka bundled librdkafka with ssl, libz)")
     c.ok("--locked" in runs and "--release" in runs, "cargo build --release --locked")
     final = logical.split(froms[-1], 1)[1]
+    builder = logical.split(froms[-1], 1)[0]
+    build_at = builder.find("cargo build")
+    data_at = re.search(r"^COPY\s+(--\S+\s+)*data\b", builder, re.M)
+    c.ok(data_at is not None and 0 <= data_at.start() < build_at,
+         "builder copies data/ before cargo build (the entity model and gazetteers are compiled in)")
     users = re.findall(r"^USER\s+(\S+)", final, re.M)
     c.ok(bool(users), "runtime stage sets USER")
     if users:
