@@ -45,6 +45,21 @@ pub enum DateType {
     Set,
 }
 
+/// Which date relative expressions ("yesterday", "last week", "March 9")
+/// were resolved against.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferenceSource {
+    /// The input's `published_at` (always preferred when present).
+    PublishedAt,
+    /// No `published_at`: a dateline in the first lines of the body
+    /// (`September 01, 2007`, `2007-09-01`, `WASHINGTON, Feb. 3 (AP) —`).
+    Dateline,
+    /// No reference: relative values stay underspecified (`XXXX-XX-XX`).
+    #[default]
+    None,
+}
+
 /// One mention of a name in the body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Mention {
@@ -195,6 +210,16 @@ pub struct ArticleEvent {
     pub language: Option<String>,
     /// Dates, times, durations and sets, in body order.
     pub dates: Vec<DateMention>,
+    /// The date relative dates were resolved against, `YYYY-MM-DD`: equal
+    /// to `published_at` when that is present, else taken from a dateline in
+    /// the body's first lines. Absent when there was none (see
+    /// `reference_source`) or the dates stage did not run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_date: Option<String>,
+    /// Where `reference_date` came from: `published_at`, `dateline` or
+    /// `none`. Absent when the dates stage did not run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_source: Option<ReferenceSource>,
     /// Named entities with their mentions.
     pub entities: Vec<Entity>,
     /// Statements, in body order.
@@ -331,5 +356,13 @@ mod tests {
         let s = schemas();
         assert!(s[ARTICLE_SCHEMA]["properties"]["quotes"].is_object());
         assert!(s[STATEMENT_SCHEMA]["properties"]["fingerprint"].is_object());
+        // The reference date fields are documented in the schema.
+        let source = &s[ARTICLE_SCHEMA]["properties"]["reference_source"];
+        assert!(source.is_object());
+        assert!(s[ARTICLE_SCHEMA]["properties"]["reference_date"]["description"].is_string());
+        let text = s.to_string();
+        for v in ["published_at", "dateline", "none"] {
+            assert!(text.contains(&format!("\"{v}\"")), "{v}");
+        }
     }
 }

@@ -15,7 +15,9 @@ pub mod quotes;
 use std::time::{Duration, Instant};
 
 use crate::article::Article;
-use crate::event::{ArticleEvent, DateMention, Entity, Processing, Quote, ARTICLE_SCHEMA};
+use crate::event::{
+    ArticleEvent, DateMention, Entity, Processing, Quote, ReferenceSource, ARTICLE_SCHEMA,
+};
 use crate::text::Text;
 
 /// Names of the standard stages, in the order they run.
@@ -44,6 +46,9 @@ impl<'a> Document<'a> {
 pub struct Enrichment {
     /// Filled by the dates stage.
     pub dates: Vec<DateMention>,
+    /// Filled by the dates stage: the reference date relative dates were
+    /// resolved against, and where it came from.
+    pub reference: Option<(Option<chrono::NaiveDate>, ReferenceSource)>,
     /// Filled by the entities stage.
     pub entities: Vec<Entity>,
     /// Filled by the quotes stage (reads `entities`).
@@ -153,6 +158,11 @@ pub fn build_event(
         source: article.source.clone(),
         language: article.language.clone(),
         dates: enrichment.dates,
+        reference_date: enrichment
+            .reference
+            .and_then(|(d, _)| d)
+            .map(|d| d.format("%Y-%m-%d").to_string()),
+        reference_source: enrichment.reference.map(|(_, s)| s),
         entities: enrichment.entities,
         quotes: enrichment.quotes,
         processing,

@@ -8,26 +8,52 @@
 //!
 //! Relative expressions resolve against the publication date (deictic:
 //! `yesterday`, `last week`) or the last day mentioned (anaphoric: `the same
-//! day`, `two days later`). Without a publication date their values stay
-//! underspecified (`XXXX-XX-XX`, `XXXX-WXX`) rather than invented.
+//! day`, `two days later`). Without a publication date the reference comes
+//! from a dateline in the body's first lines (`September 01, 2007`,
+//! `WASHINGTON, Feb. 3 (AP) —`); the output says which was used
+//! (`reference_source`). With neither, values stay underspecified
+//! (`XXXX-XX-XX`, `XXXX-WXX`) rather than invented.
 
 mod grammar;
 mod lexicon;
 mod resolve;
 mod tense;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{Document, Enrichment, Stage};
-use crate::event::DateMention;
+use crate::event::{DateMention, DateType, ReferenceSource};
 use crate::text::Text;
 
 /// Find every temporal expression in `text`, resolving relative ones against
-/// `published` (left underspecified, e.g. `XXXX-XX-XX`, when it is `None`).
+/// `published`, or without it against a dateline in the first lines (left
+/// underspecified, e.g. `XXXX-XX-XX`, when there is neither).
 pub fn extract(text: &Text<'_>, published: Option<NaiveDate>) -> Vec<DateMention> {
+    analyze(text, published).0
+}
+
+/// [`extract`], also giving the reference date used and where it came from.
+pub fn analyze(
+    text: &Text<'_>,
+    published: Option<NaiveDate>,
+) -> (Vec<DateMention>, Option<NaiveDate>, ReferenceSource) {
     let lowered = grammar::Lowered::new(text);
-    grammar::Scanner::new(text, &lowered, published)
-        .scan()
+    if let Some(p) = published {
+        let found = grammar::Scanner::new(text, &lowered, Some(p)).scan();
+        return (mentions(text, found), Some(p), ReferenceSource::PublishedAt);
+    }
+    let found = grammar::Scanner::new(text, &lowered, None).scan();
+    match dateline(text, &found) {
+        Some(d) => {
+            let found = grammar::Scanner::new(text, &lowered, Some(d)).scan();
+            (mentions(text, found), Some(d), ReferenceSource::Dateline)
+        }
+        None => (mentions(text, found), None, ReferenceSource::None),
+    }
+}
+
+fn mentions(text: &Text<'_>, found: Vec<grammar::Found>) -> Vec<DateMention> {
+    found
         .into_iter()
         .filter_map(|f| {
             let span = text.token_span(f.start, f.end)?;
@@ -42,6 +68,72 @@ pub fn extract(text: &Text<'_>, published: Option<NaiveDate>) -> Vec<DateMention
         .collect()
 }
 
+/// How far into the body a dateline may sit: the first three non-empty
+/// lines, and never past this many bytes.
+const DATELINE_BYTES: usize = 400;
+
+/// The date of a dateline: the first date in the body's first lines whose
+/// line starts with nothing but capitalized words (a city, an agency, a
+/// byline: `WASHINGTON, Feb. 3 (AP) —`, `By Jane Roe | September 1, 2007`)
+/// or with nothing at all. `found` is a scan without a reference, so only
+/// written-out dates carry a year; a dateline without one (`Feb. 3`) takes
+/// the latest year written in the body, and gives nothing when there is none.
+fn dateline(text: &Text<'_>, found: &[grammar::Found]) -> Option<NaiveDate> {
+    let body = text.body();
+    let mut limit = body.len().min(DATELINE_BYTES);
+    let mut lines = 0;
+    for (at, line) in body.match_indices('\n').scan(0, |start, (at, _)| {
+        let line = body.get(*start..at).unwrap_or("");
+        *start = at + 1;
+        Some((at, line))
+    }) {
+        if !line.trim().is_empty() {
+            lines += 1;
+            if lines == 3 {
+                limit = limit.min(at);
+                break;
+            }
+        }
+    }
+    let f = found.iter().find(|f| {
+        f.kind == DateType::Date && f.value.len() == 10 && f.value.as_bytes().get(4) == Some(&b'-')
+    })?;
+    let start = text.tokens().get(f.start)?.range().start;
+    if start >= limit {
+        return None;
+    }
+    let line_start = body.get(..start)?.rfind('\n').map_or(0, |n| n + 1);
+    let prefix = body.get(line_start..start)?;
+    let words: Vec<&str> = prefix
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capitalized = words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            || *w == "by"
+    });
+    if words.len() > 8 || !capitalized {
+        return None;
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(&f.value, "%Y-%m-%d") {
+        return Some(d);
+    }
+    // `XXXX-MM-DD`: the latest year the body writes out.
+    let (m, d) = (
+        f.value.get(5..7)?.parse().ok()?,
+        f.value.get(8..10)?.parse().ok()?,
+    );
+    let year = found
+        .iter()
+        .filter(|x| x.kind == DateType::Date)
+        .filter_map(|x| x.value.get(..4)?.parse::<i32>().ok())
+        .filter(|y| (1900..=2100).contains(y))
+        .max()?;
+    NaiveDate::from_ymd_opt(year, m, d).filter(|d| d.year() == year)
+}
+
 /// The dates stage.
 pub struct DatesStage;
 
@@ -50,7 +142,9 @@ impl Stage for DatesStage {
         "dates"
     }
     fn apply(&self, doc: &Document<'_>, out: &mut Enrichment) {
-        out.dates = extract(&doc.text, doc.article.published_at);
+        let (dates, date, source) = analyze(&doc.text, doc.article.published_at);
+        out.dates = dates;
+        out.reference = Some((date, source));
     }
 }
 

@@ -2,8 +2,9 @@
 
 use chrono::NaiveDate;
 
-use super::extract;
+use super::{analyze, extract};
 use crate::event::DateType;
+use crate::event::ReferenceSource;
 use crate::text::Text;
 
 fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
@@ -721,4 +722,58 @@ fn mentions_are_ordered_and_disjoint() {
     }
     assert_eq!(v[0].value, "2025-02-17");
     assert_eq!(v[0].text, "Monday, February 17, 2025");
+}
+
+/// The reference date and its source for `body` without a publication date.
+fn reference(body: &str, published: Option<NaiveDate>) -> (Option<NaiveDate>, ReferenceSource) {
+    let t = Text::analyze(body);
+    let (_, date, source) = analyze(&t, published);
+    (date, source)
+}
+
+#[test]
+fn reference_from_dateline() {
+    use ReferenceSource::{Dateline, None as NoRef, PublishedAt};
+    // Long, numeric and wire datelines.
+    assert_eq!(
+        reference("March 04, 2011\n\nThe board met yesterday.", None),
+        (Some(d(2011, 3, 4)), Dateline)
+    );
+    assert_eq!(
+        reference(
+            "By Ann Example | 2011-03-04\nThe board met yesterday.",
+            None
+        ),
+        (Some(d(2011, 3, 4)), Dateline)
+    );
+    assert_eq!(
+        reference(
+            "SPRINGFIELD, Nov. 7 (Reuters) — The 2013 budget passed.",
+            None
+        ),
+        (Some(d(2013, 11, 7)), Dateline)
+    );
+    // A short dateline with no year written anywhere: no reference.
+    assert_eq!(
+        reference("SPRINGFIELD, Nov. 7 (AP) — It passed.", None),
+        (None, NoRef)
+    );
+    // A date inside running text is no dateline.
+    assert_eq!(
+        reference("The board that met on March 4, 2011 voted.", None),
+        (None, NoRef)
+    );
+    // Nor one far down the body.
+    let far = format!("{}\n\nMarch 04, 2011", "The board voted.\n\n".repeat(5));
+    assert_eq!(reference(&far, None), (None, NoRef));
+    // published_at wins.
+    assert_eq!(
+        reference("March 04, 2011\n\nThe board met.", Some(d(2020, 1, 2))),
+        (Some(d(2020, 1, 2)), PublishedAt)
+    );
+    // And the dateline resolves the relative dates.
+    assert_eq!(
+        all("March 04, 2011\n\nThe board met yesterday.", None)[1].1,
+        "2011-03-03"
+    );
 }
