@@ -253,7 +253,30 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// The clause's tense around `span`; the past when nothing says (news
     /// mostly reports what happened).
     fn tense(&self, span: Range<usize>) -> Tense {
-        self.tense_cue(span).unwrap_or(Tense::Past)
+        self.direction(span).unwrap_or(Tense::Past)
+    }
+
+    /// The direction a bare name (`June`, `Friday`, `the third quarter`)
+    /// points in: a preposition or adjective right before it decides first
+    /// (`by June`, `until Friday`, `payable Dec. 1`, `as soon as Tuesday`
+    /// forward; `since June` back), then the clause's tense cue.
+    fn direction(&self, span: Range<usize>) -> Option<Tense> {
+        let mut j = span.start;
+        for _ in 0..4 {
+            let Some(p) = j.checked_sub(1) else { break };
+            let w = self.w(p);
+            match w {
+                "early" | "late" | "mid" | "-" | "the" | "on" | "in" | "of" | "end"
+                | "beginning" | "middle" | "start" | "close" => j = p,
+                "by" | "until" | "till" | "through" | "thru" | "payable" | "effective" | "due" => {
+                    return Some(Tense::Future)
+                }
+                "as" if self.prev(p) == "soon" => return Some(Tense::Future),
+                "since" => return Some(Tense::Past),
+                _ => break,
+            }
+        }
+        self.tense_cue(span)
     }
 
     /// The tense the nearest cue of the sentence gives, if any.
@@ -271,8 +294,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// article without a verb cue is the coming one).
     fn month_day_date(&self, m: u32, d: u32, span: Range<usize>) -> Option<NaiveDate> {
         let p = self.published?;
-        match self.tense_cue(span) {
-            Some(t) => resolve::month_day(p, m, d, t),
+        match self.direction(span) {
+            // Ten months or more away in the tense's direction, when the
+            // other occurrence is two months away at most: the cue misled
+            // (`the deadline set for Jan. 14` in a January 15 article).
+            Some(t) => resolve::month_day(p, m, d, t)
+                .filter(|x| (*x - p).num_days().abs() < 300)
+                .or_else(|| resolve::month_day_nearest(p, m, d)),
             None => resolve::month_day_nearest(p, m, d),
         }
     }
@@ -651,7 +679,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         let tense = self.tense(i..k);
-        Some(self.month_found(i, k, m, |p| resolve::year_of_month(p, m, tense)))
+        Some(self.month_found(i, k, m, |p| {
+            // As for days: ten months away by the tense, when the other
+            // occurrence is two months away, is the nearer one.
+            let y = resolve::year_of_month(p, m, tense);
+            let away = (y - p.year()) * 12 + i32::try_from(m).unwrap_or(0)
+                - i32::try_from(p.month()).unwrap_or(0);
+            match away {
+                10.. => y - 1,
+                ..=-10 => y + 1,
+                _ => y,
+            }
+        }))
     }
 
     /// `20 February 2025`, `20th of February`.
@@ -1156,13 +1195,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
         Some(found(i, e, value, DateType::Date))
     }
 
-    /// Year of a quarter named without one: in a past clause a quarter
-    /// later than the current one is last year's.
+    /// Year of a quarter named without one: this year's unless it is later
+    /// than the current quarter in a clause not pointing forward (then last
+    /// year's). Quarters are reported after they end, so even a future
+    /// clause (`expects to report third-quarter results`) means this year's
+    /// earlier quarter, not next year's.
     fn quarter_year(&self, p: NaiveDate, q: u32, span: Range<usize>) -> i32 {
         let cur = resolve::quarter_of(p);
         match self.tense(span) {
             Tense::Past if q > cur => p.year() - 1,
-            Tense::Future if q < cur => p.year() + 1,
             _ => p.year(),
         }
     }

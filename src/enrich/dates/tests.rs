@@ -128,10 +128,10 @@ fn months_without_year_follow_tense() {
         Date,
     );
     check(
-        "The vote was held on March 3.",
+        "The vote was held on May 3.",
         thu(),
-        "March 3",
-        "2024-03-03",
+        "May 3",
+        "2024-05-03",
         Date,
     );
     check("It fell in November.", None, "November", "XXXX-11", Date);
@@ -775,5 +775,51 @@ fn reference_from_dateline() {
     assert_eq!(
         all("March 04, 2011\n\nThe board met yesterday.", None)[1].1,
         "2011-03-03"
+    );
+}
+
+#[test]
+fn direction_from_prepositions_and_distance() {
+    // Thursday 2025-02-20.
+    let v = |body: &str| one(body, thu()).1;
+    // "by", "until", "payable", "as soon as" point forward even in a past clause.
+    assert_eq!(
+        v("The board agreed to finish the audit by March."),
+        "2025-03"
+    );
+    assert_eq!(v("The shop stayed closed until Monday."), "2025-02-24");
+    assert_eq!(v("Acme declared a dividend payable March 5."), "2025-03-05");
+    assert_eq!(
+        v("The ferry could sail as soon as Tuesday, officials said."),
+        "2025-02-25"
+    );
+    // "since" points back.
+    assert_eq!(
+        v("The road will stay shut, as it has been since June."),
+        "2024-06"
+    );
+    // Ten months ahead by the cue while the other occurrence is weeks
+    // away: the nearer one.
+    assert_eq!(
+        v("The council missed the deadline set for Feb. 10."),
+        "2025-02-10"
+    );
+    // (Even against a past tense: a date written without its year is
+    // within the year around publication, as news style has it.)
+    assert_eq!(v("The vote was held on March 3."), "2025-03-03");
+    assert_eq!(
+        v("Talks are due to resume by Feb. 2, it said."),
+        "2025-02-02"
+    );
+    // A quarter named without a year: reports come after the quarter ends.
+    let oct = Some(d(2025, 10, 20));
+    assert_eq!(
+        one("Acme expects to report a loss for the third quarter.", oct).1,
+        "2025-Q3"
+    );
+    assert_eq!(v("Acme posted a loss for the fourth quarter."), "2024-Q4");
+    assert_eq!(
+        v("Acme expects to post a profit in the first quarter."),
+        "2025-Q1"
     );
 }
