@@ -13,7 +13,9 @@
 
 use std::borrow::Cow;
 
-use super::super::fxhash::{FxHashMap, FxHashSet};
+use std::hash::Hasher;
+
+use super::super::fxhash::{FxHashMap, FxHashSet, FxHasher};
 use super::super::gazetteer::{Knowledge, Known};
 use super::super::typing::key;
 use super::ModelError;
@@ -123,36 +125,29 @@ impl Clusters {
     }
 }
 
-/// A 64-bit feature hash: Fx-style word mixing, then the MurmurHash3
-/// finalizer so that the top bits (the bucket) depend on every input bit.
-struct FeatureHash(u64);
+/// A 64-bit feature hash: the stage's [`FxHasher`] word mixing, then the
+/// MurmurHash3 finalizer so that the top bits (the bucket) depend on every
+/// input bit (Fx alone leaves them poorly mixed).
+struct FeatureHash(FxHasher);
 
 impl FeatureHash {
     fn new(template: u8) -> Self {
-        let mut h = FeatureHash(0x9E37_79B9_7F4A_7C15);
-        h.word(template as u64);
+        let mut h = FeatureHash(FxHasher::default());
+        h.word(0x9E37_79B9_7F4A_7C00 | template as u64);
         h
     }
     #[inline]
     fn word(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.0.write_u64(w);
     }
     fn bytes(&mut self, b: &[u8]) {
-        let mut chunks = b.chunks_exact(8);
-        for c in &mut chunks {
-            let mut a = [0u8; 8];
-            a.copy_from_slice(c);
-            self.word(u64::from_le_bytes(a));
-        }
-        let rest = chunks.remainder();
-        let mut a = [0u8; 8];
-        a[..rest.len()].copy_from_slice(rest);
-        // The length keeps "ab" + "c" apart from "a" + "bc".
-        self.word(u64::from_le_bytes(a) ^ ((b.len() as u64) << 56));
+        // The length first keeps "ab" + "c" apart from "a" + "bc".
+        self.0.write_usize(b.len());
+        self.0.write(b);
     }
     /// The finalized 64-bit hash.
     fn finish(self) -> u64 {
-        let mut k = self.0;
+        let mut k = self.0.finish();
         k ^= k >> 33;
         k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
         k ^= k >> 33;
@@ -518,7 +513,7 @@ pub fn doc_features(kb: &Knowledge, clusters: &Clusters, text: &Text<'_>) -> Doc
             {
                 let mut h = FeatureHash::new(255);
                 h.bytes(t.lower.as_bytes());
-                h.0 | 1
+                h.finish() | 1
             } else {
                 0
             }
