@@ -43,6 +43,9 @@ pub struct Found {
     /// A coarser point it denotes (first day of a month or year, with
     /// that unit): the anchor for `a year later`, `the following year`.
     pub coarse: Option<(NaiveDate, Unit)>,
+    /// Whether it names a quarter outright (`the third quarter`): the
+    /// reference for later `the quarter`, `a year earlier`.
+    pub names_quarter: bool,
 }
 
 fn found(start: usize, end: usize, value: String, kind: DateType) -> Found {
@@ -53,6 +56,7 @@ fn found(start: usize, end: usize, value: String, kind: DateType) -> Found {
         kind,
         day: None,
         coarse: None,
+        names_quarter: false,
     }
 }
 
@@ -65,6 +69,7 @@ fn found_day(start: usize, end: usize, d: Option<NaiveDate>, unknown: &str) -> F
         kind: DateType::Date,
         day: d,
         coarse: None,
+        names_quarter: false,
     }
 }
 
@@ -128,6 +133,12 @@ pub struct Scanner<'t, 'a> {
     day_anchor: Option<NaiveDate>,
     /// Token range of the sentence being scanned.
     sent: Range<usize>,
+    /// Index of the sentence being scanned.
+    sent_no: usize,
+    /// Last quarter mentioned (year, quarter) and the sentence it was in:
+    /// the reference for `the quarter`, `the year-ago quarter`, and for
+    /// `a year earlier` in a report comparing quarters.
+    quarter_anchor: Option<(i32, u32, usize)>,
 }
 
 impl<'t, 'a> Scanner<'t, 'a> {
@@ -143,14 +154,17 @@ impl<'t, 'a> Scanner<'t, 'a> {
             anchor: published.map(|p| (p, Unit::Day)),
             day_anchor: published,
             sent: 0..0,
+            sent_no: 0,
+            quarter_anchor: None,
         }
     }
 
     /// Every expression of the text, in body order, non-overlapping.
     pub fn scan(mut self) -> Vec<Found> {
         let mut out = Vec::new();
-        for s in self.text.sentences() {
+        for (no, s) in self.text.sentences().iter().enumerate() {
             self.sent = s.tokens();
+            self.sent_no = no;
             let mut i = self.sent.start;
             while i < self.sent.end {
                 match self.match_at(i) {
@@ -160,6 +174,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
                             self.day_anchor = Some(d);
                         } else if f.coarse.is_some() {
                             self.anchor = f.coarse;
+                        }
+                        if let Some((y, q)) = parse_quarter(&f.value).filter(|_| f.names_quarter) {
+                            self.quarter_anchor = Some((y, q, self.sent_no));
                         }
                         i = f.end;
                         out.push(f);
@@ -352,6 +369,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     | "remainder"
                     | "present"
                     | "fiscal"
+                    | "latest"
+                    | "comparable"
+                    | "corresponding"
+                    | "year"
             ) || lexicon::part_of_day(next).is_some()
                 || self.may_start(i + 1, next);
             if !continues {
@@ -365,7 +386,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             self.relative_period(i),
             self.count_expr(i),
             self.vague_duration(i),
-            self.quarter_expr(i),
+            self.quarter_expr(i).map(|f| Found {
+                names_quarter: true,
+                ..f
+            }),
+            self.quarter_ref(i),
             self.set_expr(i),
             self.time_of_day(i),
             self.year_expr(i),
@@ -613,6 +638,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             kind: DateType::Time,
             day: Some(date),
             coarse: None,
+            names_quarter: false,
         })
     }
 
@@ -791,6 +817,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 kind: DateType::Time,
                 day: date,
                 coarse: None,
+                names_quarter: false,
             });
         }
         Some(found_day(i, e, date, &format!("XXXX-WXX-{wd}")))
@@ -831,6 +858,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     kind: DateType::Time,
                     day: date,
                     coarse: None,
+                    names_quarter: false,
                 })
             }
             None => Some(found_day(i, e, date, "XXXX-XX-XX")),
@@ -930,6 +958,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             kind: DateType::Date,
             day,
             coarse: None,
+            names_quarter: false,
         })
     }
 
@@ -1003,7 +1032,19 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 } else {
                     self.published
                 };
+                // "a year earlier" in a report comparing quarters (one named
+                // in this sentence or the two before): the same quarter then.
+                let year_ago_quarter = match (unit, n) {
+                    (Unit::Year, Some(n))
+                        if sign < 0 && count.is_some_and(|c| c.fract() == 0.0) =>
+                    {
+                        self.recent_quarter(2)
+                            .and_then(|(y, q)| shift_quarter(y, q, -4 * i32::try_from(n).ok()?))
+                    }
+                    _ => None,
+                };
                 let value = match (n, reference) {
+                    _ if year_ago_quarter.is_some() => year_ago_quarter.unwrap_or_default(),
                     (Some(n), Some(r)) if count.is_some_and(|c| c.fract() == 0.0) => {
                         resolve::shifted(r, unit, sign * n)?
                     }
@@ -1022,6 +1063,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     kind: DateType::Date,
                     day,
                     coarse: None,
+                    names_quarter: false,
                 });
             }
         }
@@ -1138,8 +1180,42 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if w == "the" {
             j += 1;
         }
+        // A year before the ordinal: "the 1988 second quarter", "this
+        // year's third quarter", "the year-ago third quarter".
+        let mut pre_year: Option<Option<i32>> = None;
+        let mut year_ago = false;
+        if let Some(y) = self.year_num(j).filter(|_| j > i) {
+            pre_year = Some(Some(y));
+            j += 1;
+        } else if self.w(j + 1) == "year" && matches!(self.w(j + 2), "'s" | "’s") {
+            let off = match self.w(j) {
+                "this" => Some(0),
+                "last" => Some(-1),
+                "next" => Some(1),
+                _ => None,
+            };
+            if let Some(off) = off {
+                pre_year = Some(p.map(|p| p.year() + off));
+                j += 3;
+            }
+        } else if j > i
+            && self.w(j) == "year"
+            && self.w(j + 1) == "-"
+            && matches!(self.w(j + 2), "ago" | "earlier")
+        {
+            year_ago = true;
+            j += 3;
+        }
         let ord = self.w(j);
-        let n = lexicon::ordinal_word(ord).or_else(|| {
+        // "the last half of 2025", "the last quarter of 2025".
+        let last_of =
+            ord == "last" && matches!(self.w(j + 1), "half" | "quarter") && self.w(j + 2) == "of";
+        let ord_n = match self.w(j + 1) {
+            "half" if last_of => Some(2),
+            "quarter" if last_of => Some(4),
+            _ => None,
+        };
+        let n = ord_n.or_else(|| lexicon::ordinal_word(ord)).or_else(|| {
             let num = ord.trim_end_matches(|c: char| c.is_ascii_alphabetic());
             let suf = &ord[num.len()..];
             matches!(suf, "st" | "nd" | "rd" | "th")
@@ -1162,12 +1238,19 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         let mut e = k + 1;
+        // "the second half of July": a part of the month, left to the month.
+        if self.w(e) == "of" && self.month_at(e + 1).is_some() {
+            return None;
+        }
         // Year: "of 2025", "2025", "of this/last/next year".
-        let mut year: Option<Option<i32>> = None;
+        let mut year: Option<Option<i32>> = pre_year;
         let yk = if self.w(e) == "of" { e + 1 } else { e };
-        if let Some(y) = self.year_num(yk) {
+        if year.is_some() {
+        } else if let Some(y) = self.year_num(yk) {
             year = Some(Some(y));
             e = yk + 1;
+        } else if last_of {
+            return None;
         } else if self.w(e) == "of" && self.w(yk + 1) == "year" {
             let off = match self.w(yk) {
                 "this" | "the" => Some(0),
@@ -1186,6 +1269,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             None if half => p.map(|p| p.year()),
             None => p.map(|p| self.quarter_year(p, n, i..e)),
         };
+        let y = if year_ago { y.map(|y| y - 1) } else { y };
         let value = match (y, half) {
             (Some(y), false) => resolve::quarter(y, n),
             (Some(y), true) => format!("{y:04}-H{n}"),
@@ -1193,6 +1277,64 @@ impl<'t, 'a> Scanner<'t, 'a> {
             (None, true) => format!("XXXX-H{n}"),
         };
         Some(found(i, e, value, DateType::Date))
+    }
+
+    /// The last quarter mentioned, if it was in this sentence or one of
+    /// the `back` before it.
+    fn recent_quarter(&self, back: usize) -> Option<(i32, u32)> {
+        let (y, q, at) = self.quarter_anchor?;
+        (self.sent_no - at <= back).then_some((y, q))
+    }
+
+    /// A quarter named by reference to the last one mentioned: `the
+    /// quarter`, `the latest quarter`, `that quarter`, `the year-ago
+    /// quarter`, `the comparable year-earlier period`.
+    fn quarter_ref(&self, i: usize) -> Option<Found> {
+        if !matches!(self.w(i), "the" | "that") {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut named = false;
+        if matches!(
+            self.w(j),
+            "latest" | "current" | "comparable" | "corresponding" | "same"
+        ) {
+            named = true;
+            j += 1;
+        }
+        let mut back = 0;
+        if self.w(j) == "year" && self.w(j + 1) == "-" && matches!(self.w(j + 2), "ago" | "earlier")
+        {
+            back = 4;
+            named = true;
+            j += 3;
+        }
+        let (y, q) = self.recent_quarter(5)?;
+        let noun = self.w(j);
+        // "quarter-to-quarter": a comparison, not a quarter.
+        if self.w(j + 1) == "-" {
+            return None;
+        }
+        let mut e = j + 1;
+        // "the corresponding period last year", "... a year earlier".
+        if back == 0 && matches!(self.w(i + 1), "comparable" | "corresponding" | "same") {
+            if self.w(e) == "last" && self.w(e + 1) == "year" {
+                back = 4;
+                e += 2;
+            } else if matches!(self.w(e), "a" | "one")
+                && self.w(e + 1) == "year"
+                && matches!(self.w(e + 2), "ago" | "earlier")
+            {
+                back = 4;
+                e += 3;
+            }
+        }
+        match noun {
+            "quarter" => {}
+            "period" if named && (back > 0 || self.w(i + 1) == "latest") => {}
+            _ => return None,
+        }
+        Some(found(i, e, shift_quarter(y, q, -back)?, DateType::Date))
     }
 
     /// Year of a quarter named without one: this year's unless it is later
@@ -1715,6 +1857,28 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => None,
         }
     }
+}
+
+/// `YYYY-Qn` as (year, quarter).
+fn parse_quarter(v: &str) -> Option<(i32, u32)> {
+    let (y, q) = v.split_once("-Q")?;
+    if y.len() != 4 || q.len() != 1 {
+        return None;
+    }
+    Some((
+        y.parse().ok()?,
+        q.parse().ok().filter(|q| (1..=4).contains(q))?,
+    ))
+}
+
+/// The quarter `n` quarters after (`n` < 0: before) year `y`, quarter `q`.
+fn shift_quarter(y: i32, q: u32, n: i32) -> Option<String> {
+    let total = y
+        .checked_mul(4)?
+        .checked_add(i32::try_from(q).ok()? - 1)?
+        .checked_add(n)?;
+    let ny = total.div_euclid(4);
+    resolve::plausible_year(ny).then(|| resolve::quarter(ny, total.rem_euclid(4) as u32 + 1))
 }
 
 /// 12-hour clock to 24-hour.

@@ -823,3 +823,45 @@ fn direction_from_prepositions_and_distance() {
         "2025-Q1"
     );
 }
+
+#[test]
+fn quarters_by_reference() {
+    let oct = Some(d(2025, 10, 20));
+    let vals = |body: &str| -> Vec<String> { all(body, oct).into_iter().map(|m| m.1).collect() };
+    // A report comparing quarters: "a year earlier" is the same quarter then.
+    assert_eq!(
+        vals("Acme earned $5 million in the third quarter, up from $4 million a year earlier."),
+        ["2025-Q3", "2024-Q3"]
+    );
+    assert_eq!(
+        vals("Acme's third-quarter sales rose. The year-ago quarter was weak. The quarter was strong."),
+        ["2025-Q3", "2024-Q3", "2025-Q3"]
+    );
+    assert_eq!(
+        vals("Acme lost money in the second quarter, against a profit in the corresponding period last year."),
+        ["2025-Q2", "2024-Q2"]
+    );
+    // Without a quarter nearby, a year is a year.
+    assert_eq!(vals("Acme opened a store a year ago."), ["2024"]);
+    // A year before the ordinal.
+    assert_eq!(vals("Sales in the 2023 second quarter fell."), ["2023-Q2"]);
+    assert_eq!(
+        vals("Sales in this year's first quarter fell."),
+        ["2025-Q1"]
+    );
+    assert_eq!(
+        vals("Sales in the year-ago third quarter fell."),
+        ["2024-Q3"]
+    );
+    assert_eq!(vals("Sales in the last half of 2023 fell."), ["2023-H2"]);
+    // "the quarter-to-quarter comparison" names no quarter.
+    assert_eq!(
+        vals("In the third quarter, the quarter-to-quarter gain was small."),
+        ["2025-Q3"]
+    );
+    // A half of a month is left to the month.
+    assert_eq!(
+        vals("The fair runs in the second half of July."),
+        ["2025-07"]
+    );
+}
