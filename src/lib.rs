@@ -5,7 +5,8 @@
 //! - [`article`]: input model and decoding (JSON or raw text with a `date` header).
 //! - [`text`]: the shared analysis of one body: tokens, sentences, offsets.
 //! - [`enrich`]: the stage trait and pipeline; [`enrich::dates`],
-//!   [`enrich::entities`], [`enrich::quotes`] are the stages.
+//!   [`enrich::entities`] (a trained tagger, [`enrich::entities::model`],
+//!   trained by `byline train-entities`), [`enrich::quotes`] are the stages.
 //! - [`event`]: output events, the v1 contract, statement fingerprints, JSON Schemas.
 //! - [`batch`]: `byline enrich`, files/stdin to JSON lines.
 //! - [`config`]: TOML file + `BYLINE_*` environment + flags, validation naming the key.
