@@ -139,6 +139,8 @@ pub struct Scanner<'t, 'a> {
     /// the reference for `the quarter`, `the year-ago quarter`, and for
     /// `a year earlier` in a report comparing quarters.
     quarter_anchor: Option<(i32, u32, usize)>,
+    /// The sentence the last day was mentioned in.
+    day_anchor_sent: usize,
 }
 
 impl<'t, 'a> Scanner<'t, 'a> {
@@ -156,6 +158,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             sent: 0..0,
             sent_no: 0,
             quarter_anchor: None,
+            day_anchor_sent: usize::MAX,
         }
     }
 
@@ -172,6 +175,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                         if let Some(d) = f.day {
                             self.anchor = Some((d, Unit::Day));
                             self.day_anchor = Some(d);
+                            self.day_anchor_sent = self.sent_no;
                         } else if f.coarse.is_some() {
                             self.anchor = f.coarse;
                         }
@@ -803,6 +807,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
             Some(_) => resolve::weekday_in_week(p, wd, 0),
             None => resolve::weekday_near(p, wd, self.tense(i..e)),
         });
+        // "Saturday Night Live", "Monday Night Football": a title.
+        if lexicon::part_of_day(self.w(e)).is_some()
+            && self.capitalized(e)
+            && self.capitalized(e + 1)
+        {
+            return None;
+        }
         // Part of day: "Wednesday night".
         if let Some(pod) = lexicon::part_of_day(self.w(e)) {
             e += 1;
@@ -829,6 +840,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let mut j = i;
         if matches!(self.w(j), "earlier" | "later") {
             j += 1;
+        }
+        // "CBS This Morning", "The Tonight Show": capitalized mid-sentence,
+        // next to another capitalized word, it is a title.
+        if j > self.sent.start
+            && self.capitalized(j)
+            && (self.capitalized(j - 1) || self.capitalized(j + 1))
+            && matches!(self.w(j), "this" | "tonight" | "today" | "tomorrow")
+        {
+            return None;
         }
         let p = self.published;
         let (offset, mut e, pod): (i64, usize, Option<&str>) = match self.w(j) {
@@ -1404,27 +1424,21 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// `3:30 p.m.`, `10 am`, `3pm`, `16:08 UTC`, `0800 GMT`, `noon`, `midnight`.
     fn time_of_day(&self, i: usize) -> Option<Found> {
         let w = self.w(i);
-        let date_prefix = || match self.reference() {
+        // A clock time takes the day named in its sentence or the three
+        // before, else the publication day: a live blog's "2:05 p.m." is the
+        // blog's day, not the last day some earlier paragraph mentioned.
+        let day = if self.sent_no.saturating_sub(self.day_anchor_sent) <= 3 {
+            self.day_anchor
+        } else {
+            self.published
+        };
+        let date_prefix = || match day {
             Some(d) => resolve::day(d),
             None => "XXXX-XX-XX".to_string(),
         };
         match w {
-            "noon" | "midday" => {
-                return Some(found(
-                    i,
-                    i + 1,
-                    format!("{}T12:00", date_prefix()),
-                    DateType::Time,
-                ))
-            }
-            "midnight" => {
-                return Some(found(
-                    i,
-                    i + 1,
-                    format!("{}T24:00", date_prefix()),
-                    DateType::Time,
-                ))
-            }
+            "noon" | "midday" => return Some(self.finish_time(i, i + 1, 12, 0, &date_prefix())),
+            "midnight" => return Some(self.finish_time(i, i + 1, 24, 0, &date_prefix())),
             _ => {}
         }
         let (h, m, mut e, needs_marker) = match self.kind(i)? {
@@ -1493,6 +1507,32 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             _ => "",
         };
+        // "4 p.m. EDT Thursday", "noon, Saturday": the day named decides.
+        let mut date = date.to_string();
+        let d = if self.w(e) == "," && lexicon::weekday_full(self.w(e + 1)).is_some() {
+            e + 1
+        } else {
+            e
+        };
+        if let Some(wd) = lexicon::weekday_full(self.w(d)).filter(|_| self.capitalized(d)) {
+            e = d + 1;
+            date = match self.published {
+                Some(p) => resolve::weekday_near(p, wd, self.tense(i..e))
+                    .map_or_else(|| format!("XXXX-WXX-{wd}"), resolve::day),
+                None => format!("XXXX-WXX-{wd}"),
+            };
+        } else if let Some(off) = match self.w(d) {
+            "today" => Some(0),
+            "yesterday" => Some(-1),
+            "tomorrow" => Some(1),
+            _ => None,
+        } {
+            e = d + 1;
+            date = self
+                .published
+                .and_then(|p| resolve::add_days(p, off))
+                .map_or_else(|| "XXXX-XX-XX".to_string(), resolve::day);
+        }
         found(i, e, format!("{date}T{h:02}:{m:02}{zone}"), DateType::Time)
     }
 

@@ -865,3 +865,34 @@ fn quarters_by_reference() {
         ["2025-07"]
     );
 }
+
+#[test]
+fn clock_times_titles_and_days() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    // Time and weekday as one expression.
+    assert_eq!(
+        vals("The polls closed at 15:00 GMT Saturday."),
+        [pair("15:00 GMT Saturday", "2025-02-15T15:00Z")]
+    );
+    assert_eq!(
+        vals("The strike will start at noon Monday."),
+        [pair("noon Monday", "2025-02-24T12:00")]
+    );
+    // A clock time far from the last day named is the publication day's.
+    let blog = "The count starts Tuesday. Voters lined up early. Turnout was high. \
+                Lines were long. Officials were calm.\n\n2:05 p.m. — Results are in.";
+    assert_eq!(vals(blog)[1], pair("2:05 p.m.", "2025-02-20T14:05"));
+    // ... but near it, that day's.
+    assert_eq!(
+        vals("The crash happened Tuesday. Crews arrived at 3 p.m.")[1],
+        pair("3 p.m.", "2025-02-18T15:00")
+    );
+    // Titles.
+    assert!(vals("She hosted Saturday Night Live again.").is_empty());
+    assert!(vals("He told CBS This Morning that he would run.").is_empty());
+    assert!(vals("He appeared on The Tonight Show twice.").is_empty());
+}
