@@ -389,6 +389,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             self.deictic(i),
             self.relative_period(i),
             self.count_expr(i),
+            self.range_start(i),
             self.vague_duration(i),
             self.quarter_expr(i).map(|f| Found {
                 names_quarter: true,
@@ -476,6 +477,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 | "new"
                 | "halloween"
                 | "valentine"
+                | "thanksgiving"
+                | "easter"
+                | "good"
+                | "memorial"
+                | "labor"
+                | "labour"
+                | "independence"
+                | "fiscal"
                 | "q1"
                 | "q2"
                 | "q3"
@@ -490,6 +499,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             || lexicon::is_approximator(w)
             || lexicon::is_point_modifier(w)
             || lexicon::season(w).is_some()
+            || (w.len() == 6 && w.starts_with("fy"))
     }
 
     /// Month at `i` (with an abbreviation's dot): (month, next token).
@@ -1098,6 +1108,37 @@ impl<'t, 'a> Scanner<'t, 'a> {
         ))
     }
 
+    /// The first count of a range of durations, which TimeML annotates
+    /// as two expressions: `60` in `between 60 and 90 days`, `two` in
+    /// `two to three weeks` (the second is an ordinary duration).
+    fn range_start(&self, i: usize) -> Option<Found> {
+        if matches!(self.w(i), "a" | "an") {
+            return None;
+        }
+        let (Some(count), k) = self.count_at(i)? else {
+            return None;
+        };
+        if !matches!(self.w(k), "to" | "and" | "or") {
+            return None;
+        }
+        let (Some(_), mut u) = self.count_at(k + 1)? else {
+            return None;
+        };
+        while lexicon::is_unit_adjective(self.w(u)) {
+            u += 1;
+        }
+        let (unit, plural) = lexicon::unit(self.w(u))?;
+        if !plural || unit == Unit::Weekend {
+            return None;
+        }
+        Some(found(
+            i,
+            k,
+            resolve::duration(Some(count), unit),
+            DateType::Duration,
+        ))
+    }
+
     /// A bare plural unit of vague length: `for years`, `in just minutes`,
     /// `decades-long`.
     fn vague_duration(&self, i: usize) -> Option<Found> {
@@ -1399,8 +1440,17 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     j = k;
                 }
             }
+            // "every other week": every second one.
+            if self.w(j) == "other" && n == 1.0 {
+                n = 2.0;
+                j += 1;
+            }
             if let Some(wd) = lexicon::weekday_full(self.w(j)) {
                 return Some(found(i, j + 1, format!("XXXX-WXX-{wd}"), DateType::Set));
+            }
+            // "every summer", "each spring".
+            if let Some(code) = lexicon::season(self.w(j)) {
+                return Some(found(i, j + 1, format!("XXXX-{code}"), DateType::Set));
             }
             let (unit, _) = lexicon::unit(self.w(j))?;
             if unit == Unit::Weekend {
@@ -1539,6 +1589,17 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// A bare year (`2024`, `in 1991`, `Expo 2010`, `early 2013`, `'87`),
     /// only where a year is plausible.
     fn year_expr(&self, i: usize) -> Option<Found> {
+        // "fiscal 2009", "FY2009": the year (TimeBank's convention, see the
+        // module docs), the word kept in the span.
+        if self.w(i) == "fiscal" {
+            let y = self.year_num(i + 1)?;
+            return Some(found(i, i + 2, format!("{y:04}"), DateType::Date));
+        }
+        if let Some(d) = self.w(i).strip_prefix("fy") {
+            if d.len() == 4 && d.bytes().all(|b| b.is_ascii_digit()) {
+                return Some(found(i, i + 1, d.to_string(), DateType::Date));
+            }
+        }
         let j = self.point_modifier(i);
         // "'82"
         if matches!(self.w(j), "'" | "’") {
@@ -1629,7 +1690,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if !digits.bytes().all(|b| b.is_ascii_digit()) || !digits.ends_with('0') {
             return None;
         }
-        let value = match (digits.len(), apostrophe) {
+        // "the 70s", "the early 80s", "the 70s and 80s": a bare two-digit
+        // decade needs "the"/a modifier or a decade just before, and is no
+        // temperature or percentage.
+        let bare_ok = !apostrophe
+            && digits.len() == 2
+            && (j > i
+                || (matches!(self.prev(i), "and" | "or" | "to" | "through")
+                    && self.w(i.saturating_sub(2)).ends_with("0s")))
+            && !matches!(self.w(e), "degrees" | "percent" | "%" | "temperatures");
+        let value = match (digits.len(), apostrophe || bare_ok) {
             (4, false) => {
                 let y: u32 = digits.parse().ok()?;
                 if !(1000..=2990).contains(&y) {
@@ -1721,37 +1791,97 @@ impl<'t, 'a> Scanner<'t, 'a> {
         Some(found(i, e, value, DateType::Date))
     }
 
-    /// Fixed-date holidays: `Christmas`, `Christmas Eve`, `New Year's Day`.
+    /// Holidays, fixed (`Christmas`, `Christmas Eve`, `New Year's Day`,
+    /// `Independence Day`) and computed (`Easter`, `Good Friday`,
+    /// `Thanksgiving`, `Memorial Day`, `Labor Day`), optionally with
+    /// `last`/`next` or a year: `Thanksgiving 2024`, `last Easter`.
     fn holiday(&self, i: usize) -> Option<Found> {
-        if !self.capitalized(i) {
+        let (rel, i0) = match self.w(i) {
+            "last" => (Some(Tense::Past), i + 1),
+            "next" | "this" => (Some(Tense::Future), i + 1),
+            _ => (None, i),
+        };
+        if !self.capitalized(i0) {
             return None;
         }
-        let (m, d, e) = match self.w(i) {
-            "christmas" => match self.w(i + 1) {
-                "eve" => (12, 24, i + 2),
-                "day" => (12, 25, i + 2),
-                _ => (12, 25, i + 1),
+        let w1 = self.w(i0 + 1);
+        let possessive = matches!(w1, "'s" | "’s");
+        let (rule, e): (HolidayRule, usize) = match self.w(i0) {
+            "christmas" => match w1 {
+                "eve" => (HolidayRule::Fixed(12, 24), i0 + 2),
+                "day" => (HolidayRule::Fixed(12, 25), i0 + 2),
+                _ => (HolidayRule::Fixed(12, 25), i0 + 1),
             },
-            "new" if self.w(i + 1) == "year" && matches!(self.w(i + 2), "'s" | "’s") => {
-                match self.w(i + 3) {
-                    "eve" => (12, 31, i + 4),
-                    "day" => (1, 1, i + 4),
+            "new" if w1 == "year" && matches!(self.w(i0 + 2), "'s" | "’s") => {
+                match self.w(i0 + 3) {
+                    "eve" => (HolidayRule::Fixed(12, 31), i0 + 4),
+                    "day" => (HolidayRule::Fixed(1, 1), i0 + 4),
                     _ => return None,
                 }
             }
-            "halloween" => (10, 31, i + 1),
-            "valentine" if matches!(self.w(i + 1), "'s" | "’s") && self.w(i + 2) == "day" => {
-                (2, 14, i + 3)
+            "halloween" => (HolidayRule::Fixed(10, 31), i0 + 1),
+            "valentine" if possessive && self.w(i0 + 2) == "day" => {
+                (HolidayRule::Fixed(2, 14), i0 + 3)
+            }
+            "independence" if w1 == "day" && self.capitalized(i0 + 1) => {
+                (HolidayRule::Fixed(7, 4), i0 + 2)
+            }
+            "thanksgiving" => match w1 {
+                "day" => (HolidayRule::Computed(resolve::thanksgiving), i0 + 2),
+                _ => (HolidayRule::Computed(resolve::thanksgiving), i0 + 1),
+            },
+            // "Easter week", "Easter egg": not the day.
+            "easter" => match w1 {
+                "sunday" | "day" => (HolidayRule::Computed(resolve::easter), i0 + 2),
+                "monday" => (
+                    HolidayRule::Computed(|y| resolve::easter_offset(y, 1)),
+                    i0 + 2,
+                ),
+                _ if self.capitalized(i0 + 1) || lexicon::unit(w1).is_some() => return None,
+                _ if w1.chars().next().is_some_and(char::is_alphabetic)
+                    && !matches!(w1, "and" | "or" | "in" | "on" | "at") =>
+                {
+                    return None
+                }
+                _ => (HolidayRule::Computed(resolve::easter), i0 + 1),
+            },
+            "good" if w1 == "friday" && self.capitalized(i0 + 1) => (
+                HolidayRule::Computed(|y| resolve::easter_offset(y, -2)),
+                i0 + 2,
+            ),
+            "memorial" if w1 == "day" && self.capitalized(i0 + 1) => {
+                (HolidayRule::Computed(resolve::memorial_day), i0 + 2)
+            }
+            "labor" | "labour" if w1 == "day" && self.capitalized(i0 + 1) => {
+                (HolidayRule::Computed(resolve::labor_day), i0 + 2)
             }
             _ => return None,
         };
-        if let Some(y) = self.year_num(e) {
-            return Some(found_day(i, e + 1, NaiveDate::from_ymd_opt(y, m, d), ""));
+        let on = |y: i32| match rule {
+            HolidayRule::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
+            HolidayRule::Computed(f) => f(y),
+        };
+        if rel.is_none() {
+            if let Some(y) = self.year_num(e) {
+                return Some(found_day(i, e + 1, on(y), ""));
+            }
         }
-        let date = self
-            .published
-            .and_then(|p| resolve::month_day(p, m, d, self.tense(i..e)));
-        Some(found_day(i, e, date, &format!("XXXX-{m:02}-{d:02}")))
+        let tense = rel.unwrap_or_else(|| self.tense(i..e));
+        let date = self.published.and_then(|p| {
+            let this = on(p.year())?;
+            // "last Christmas" on Christmas Day is the one before.
+            let strict = rel.is_some();
+            match tense {
+                Tense::Past if this > p || (strict && this == p) => on(p.year() - 1),
+                Tense::Future if this < p || (strict && this == p) => on(p.year() + 1),
+                _ => Some(this),
+            }
+        });
+        let unknown = match rule {
+            HolidayRule::Fixed(m, d) => format!("XXXX-{m:02}-{d:02}"),
+            HolidayRule::Computed(_) => "XXXX-XX-XX".to_string(),
+        };
+        Some(found_day(i, e, date, &unknown))
     }
 
     /// Underspecified references: `now`, `currently`, `recently`,
@@ -1897,6 +2027,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => None,
         }
     }
+}
+
+/// How a holiday falls in a given year.
+#[derive(Clone, Copy)]
+enum HolidayRule {
+    /// The same month and day every year.
+    Fixed(u32, u32),
+    /// Computed from the year (`Easter`, `Thanksgiving`).
+    Computed(fn(i32) -> Option<NaiveDate>),
 }
 
 /// `YYYY-Qn` as (year, quarter).

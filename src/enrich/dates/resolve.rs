@@ -229,6 +229,49 @@ pub fn duration(count: Option<f64>, unit: Unit) -> String {
     }
 }
 
+/// Easter Sunday of year `y` (Gregorian computus, anonymous algorithm).
+pub fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y.rem_euclid(19);
+    let (b, c) = (y.div_euclid(100), y.rem_euclid(100));
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// `n` days from Easter Sunday of year `y` (Good Friday is -2).
+pub fn easter_offset(y: i32, n: i64) -> Option<NaiveDate> {
+    add_days(easter(y)?, n)
+}
+
+/// The `n`th (1-based) ISO weekday `wd` of month `m` of year `y`.
+fn nth_weekday(y: i32, m: u32, wd: u32, n: u32) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let delta = (i64::from(wd) - i64::from(iso_weekday(first))).rem_euclid(7);
+    add_days(first, delta + 7 * (i64::from(n) - 1)).filter(|d| d.month() == m)
+}
+
+/// US Thanksgiving: the fourth Thursday of November.
+pub fn thanksgiving(y: i32) -> Option<NaiveDate> {
+    nth_weekday(y, 11, 4, 4)
+}
+
+/// US Labor Day: the first Monday of September.
+pub fn labor_day(y: i32) -> Option<NaiveDate> {
+    nth_weekday(y, 9, 1, 1)
+}
+
+/// US Memorial Day: the last Monday of May.
+pub fn memorial_day(y: i32) -> Option<NaiveDate> {
+    nth_weekday(y, 5, 1, 5).or_else(|| nth_weekday(y, 5, 1, 4))
+}
+
 /// Whether `d` is a Saturday or Sunday.
 pub fn is_weekend(d: NaiveDate) -> bool {
     matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
@@ -278,6 +321,19 @@ mod tests {
             month_day(d(2025, 3, 1), 2, 29, Tense::Past),
             Some(d(2024, 2, 29))
         );
+    }
+
+    #[test]
+    fn computed_holidays() {
+        assert_eq!(easter(2024), Some(d(2024, 3, 31)));
+        assert_eq!(easter(2025), Some(d(2025, 4, 20)));
+        assert_eq!(easter(2019), Some(d(2019, 4, 21)));
+        assert_eq!(easter_offset(2025, -2), Some(d(2025, 4, 18)));
+        assert_eq!(thanksgiving(2025), Some(d(2025, 11, 27)));
+        assert_eq!(thanksgiving(2024), Some(d(2024, 11, 28)));
+        assert_eq!(labor_day(2025), Some(d(2025, 9, 1)));
+        assert_eq!(memorial_day(2025), Some(d(2025, 5, 26)));
+        assert_eq!(memorial_day(2024), Some(d(2024, 5, 27)));
     }
 
     #[test]

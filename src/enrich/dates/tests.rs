@@ -896,3 +896,64 @@ fn clock_times_titles_and_days() {
     assert!(vals("He told CBS This Morning that he would run.").is_empty());
     assert!(vals("He appeared on The Tonight Show twice.").is_empty());
 }
+
+#[test]
+fn coverage_holidays_ranges_sets_decades_fiscal() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    // Computed holidays, by tense or with a year.
+    assert_eq!(
+        vals("The mall will open on Thanksgiving Day."),
+        [pair("Thanksgiving Day", "2025-11-27")]
+    );
+    assert_eq!(
+        vals("The vigil was held at Easter."),
+        [pair("Easter", "2024-03-31")]
+    );
+    assert_eq!(
+        vals("The parade on Easter 2019 was rained out."),
+        [pair("Easter 2019", "2019-04-21")]
+    );
+    assert_eq!(
+        vals("Shops close on Good Friday."),
+        [pair("Good Friday", "2024-03-29")]
+    );
+    assert_eq!(
+        vals("The sale ended last Labor Day."),
+        [pair("last Labor Day", "2024-09-02")]
+    );
+    assert!(vals("Children hunted for Easter eggs.").is_empty());
+    // Ranges: two expressions, the first a bare count.
+    assert_eq!(
+        vals("The permit takes between 30 and 45 days."),
+        [pair("30", "P30D"), pair("45 days", "P45D")]
+    );
+    assert_eq!(
+        vals("Repairs take two to three weeks."),
+        [pair("two", "P2W"), pair("three weeks", "P3W")]
+    );
+    // Sets.
+    assert_eq!(
+        vals("The club meets every other week."),
+        [pair("every other week", "P2W")]
+    );
+    assert_eq!(
+        vals("The band tours every summer."),
+        [pair("every summer", "XXXX-SU")]
+    );
+    // Two-digit decades.
+    assert_eq!(
+        vals("Rents soared in the 70s and 80s."),
+        [pair("the 70s", "197"), pair("80s", "198")]
+    );
+    assert!(vals("Highs will be in the 70s degrees.").is_empty());
+    // Fiscal years: the year, with the word in the span.
+    assert_eq!(
+        vals("Sales in fiscal 2023 rose."),
+        [pair("fiscal 2023", "2023")]
+    );
+    assert_eq!(vals("Sales in FY2023 rose."), [pair("FY2023", "2023")]);
+}
