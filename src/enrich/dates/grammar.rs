@@ -1022,6 +1022,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let unit_word = self.w(k);
         let (unit, plural) = lexicon::unit(unit_word)?;
+        // "a 6-year-old boy": an age, which TimeML leaves unannotated.
+        if hyphen && self.w(k + 1) == "-" && self.w(k + 2) == "old" {
+            return None;
+        }
         // "a second straight week": "second" after "a" is an ordinal.
         if unit == Unit::Second && matches!(self.w(j), "a" | "an") {
             return None;
@@ -1427,6 +1431,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if let Some(v) = simple {
             // "Daily Mail", "Weekly Standard": names, not sets.
             if self.capitalized(i) && i != self.sent.start {
+                return None;
+            }
+            // "a quarterly dividend", "the annual meeting": an adjective
+            // classifying a noun, not a recurrence TimeML annotates.
+            if matches!(w, "quarterly" | "annual" | "yearly" | "monthly")
+                && self.kind(i + 1) == Some(TokenKind::Word)
+                && !matches!(self.w(i + 1), "and" | "or" | "basis")
+            {
                 return None;
             }
             return Some(found(i, i + 1, v.to_string(), DateType::Set));

@@ -957,3 +957,18 @@ fn coverage_holidays_ranges_sets_decades_fiscal() {
     );
     assert_eq!(vals("Sales in FY2023 rose."), [pair("FY2023", "2023")]);
 }
+
+#[test]
+fn ages_and_classifying_adjectives_are_no_dates() {
+    assert!(all("The 7-year-old boy and a 45-year-old man waited.", thu()).is_empty());
+    assert!(all(
+        "Acme raised its quarterly dividend before the annual meeting.",
+        thu()
+    )
+    .is_empty());
+    // The adverbs and "daily" stay sets.
+    assert_eq!(one("Rates are reset quarterly.", thu()).1, "P3M");
+    assert_eq!(one("The paper appears daily.", thu()).1, "P1D");
+    // A duration with a hyphen is still one.
+    assert_eq!(one("A 10-year bond rallied.", thu()).1, "P10Y");
+}
