@@ -1022,6 +1022,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let unit_word = self.w(k);
         let (unit, plural) = lexicon::unit(unit_word)?;
+        // "the 1988 quarter": a year, not 1988 quarters.
+        if !plural && !hyphen && count.is_some_and(|c| c >= 1000.0) {
+            return None;
+        }
+        // "a year-earlier loss": a point, not a year's length.
+        if self.w(k + 1) == "-" && matches!(self.w(k + 2), "earlier" | "ago") {
+            return None;
+        }
         // "a 6-year-old boy": an age, which TimeML leaves unannotated.
         if hyphen && self.w(k + 1) == "-" && self.w(k + 2) == "old" {
             return None;
@@ -1067,12 +1075,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     self.published
                 };
                 // "a year earlier" in a report comparing quarters (one named
-                // in this sentence or the two before): the same quarter then.
+                // in this sentence or the four before): the same quarter then.
                 let year_ago_quarter = match (unit, n) {
                     (Unit::Year, Some(n))
                         if sign < 0 && count.is_some_and(|c| c.fract() == 0.0) =>
                     {
-                        self.recent_quarter(2)
+                        self.recent_quarter(4)
                             .and_then(|(y, q)| shift_quarter(y, q, -4 * i32::try_from(n).ok()?))
                     }
                     _ => None,
@@ -1355,11 +1363,32 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// quarter`, `the latest quarter`, `that quarter`, `the year-ago
     /// quarter`, `the comparable year-earlier period`.
     fn quarter_ref(&self, i: usize) -> Option<Found> {
+        // "year-earlier" as an adjective ("a year-earlier loss"): the
+        // quarter a year before in a report comparing quarters, else the
+        // year before publication.
+        if self.w(i) == "year"
+            && self.w(i + 1) == "-"
+            && matches!(self.w(i + 2), "ago" | "earlier")
+            && !matches!(self.w(i + 3), "quarter" | "period")
+            && self.w(i.wrapping_sub(1)) != "the"
+        {
+            let value = match self.recent_quarter(4) {
+                Some((y, q)) => shift_quarter(y, q, -4)?,
+                None => resolve::period(self.published?, Unit::Year, -1)?,
+            };
+            return Some(found(i, i + 3, value, DateType::Date));
+        }
         if !matches!(self.w(i), "the" | "that") {
             return None;
         }
         let mut j = i + 1;
         let mut named = false;
+        // "the 1988 quarter", "the 1989 period": that year's quarter.
+        let written = self.year_num(j);
+        if written.is_some() {
+            named = true;
+            j += 1;
+        }
         if matches!(
             self.w(j),
             "latest" | "current" | "comparable" | "corresponding" | "same"
@@ -1375,6 +1404,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             j += 3;
         }
         let (y, q) = self.recent_quarter(5)?;
+        let y = written.unwrap_or(y);
         let noun = self.w(j);
         // "quarter-to-quarter": a comparison, not a quarter.
         if self.w(j + 1) == "-" {
@@ -1382,7 +1412,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let mut e = j + 1;
         // "the corresponding period last year", "... a year earlier".
-        if back == 0 && matches!(self.w(i + 1), "comparable" | "corresponding" | "same") {
+        if back == 0 && written.is_none() {
             if self.w(e) == "last" && self.w(e + 1) == "year" {
                 back = 4;
                 e += 2;
@@ -1396,7 +1426,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         match noun {
             "quarter" => {}
-            "period" if named && (back > 0 || self.w(i + 1) == "latest") => {}
+            "period" if named && (back > 0 || written.is_some() || self.w(i + 1) == "latest") => {}
             _ => return None,
         }
         Some(found(i, e, shift_quarter(y, q, -back)?, DateType::Date))

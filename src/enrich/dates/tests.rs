@@ -972,3 +972,40 @@ fn ages_and_classifying_adjectives_are_no_dates() {
     // A duration with a hyphen is still one.
     assert_eq!(one("A 10-year bond rallied.", thu()).1, "P10Y");
 }
+
+#[test]
+fn year_ago_quarters_and_written_year_periods() {
+    let oct = Some(d(2025, 10, 20));
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, oct).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    assert_eq!(
+        vals(
+            "Acme lost $2 million in the third quarter, against a year-earlier loss of $3 million."
+        ),
+        [
+            pair("the third quarter", "2025-Q3"),
+            pair("year-earlier", "2024-Q3")
+        ]
+    );
+    assert_eq!(
+        vals("Acme lost $2 million in the third quarter. It earned $1 million in the 2024 period."),
+        [
+            pair("the third quarter", "2025-Q3"),
+            pair("the 2024 period", "2024-Q3")
+        ]
+    );
+    assert_eq!(
+        vals("Acme lost money in the third quarter. For the quarter a year ago, it earned more."),
+        [
+            pair("the third quarter", "2025-Q3"),
+            pair("the quarter a year ago", "2024-Q3")
+        ]
+    );
+    // Without a quarter, "year-earlier" is last year; "the 2024 quarter" no count.
+    assert_eq!(
+        vals("A year-earlier survey found less."),
+        [pair("year-earlier", "2024")]
+    );
+}
