@@ -874,6 +874,20 @@ impl<'t, 'a> Scanner<'t, 'a> {
             Some(x) => Some(x),
             None => lexicon::part_of_day(self.w(e)).inspect(|_| e += 1),
         };
+        // Inside a quotation from a dated speech ("in a 1963 speech"): the
+        // day the words were said, of which only the year is known.
+        if let Some(y) = self.quoted_speech_year(i) {
+            let value = match pod {
+                Some(pod) => format!("{y:04}-XX-XXT{pod}"),
+                None => format!("{y:04}-XX-XX"),
+            };
+            let kind = if pod.is_some() {
+                DateType::Time
+            } else {
+                DateType::Date
+            };
+            return Some(found(i, e, value, kind));
+        }
         let date = p.and_then(|p| resolve::add_days(p, offset));
         match pod {
             Some(pod) => {
@@ -893,6 +907,60 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             None => Some(found_day(i, e, date, "XXXX-XX-XX")),
         }
+    }
+
+    /// When token `i` is inside a quotation (its paragraph has an open
+    /// double quote before it) and the text around names a past speech's
+    /// year (`in a 1963 speech`, `his 1987 address`), that year.
+    fn quoted_speech_year(&self, i: usize) -> Option<i32> {
+        let body = self.text.body();
+        let at = self.text.tokens().get(i)?.range().start;
+        let para = body.get(..at)?.rfind('\n').map_or(0, |n| n + 1);
+        let mut inside = false;
+        for c in body.get(para..at)?.chars() {
+            match c {
+                '“' => inside = true,
+                '”' => inside = false,
+                '"' => inside = !inside,
+                _ => {}
+            }
+        }
+        if !inside {
+            return None;
+        }
+        // This sentence and the two around it.
+        let sentences = self.text.sentences();
+        let first = sentences
+            .get(self.sent_no.saturating_sub(1))?
+            .tokens()
+            .start;
+        let last = sentences
+            .get(self.sent_no + 1)
+            .or_else(|| sentences.get(self.sent_no))?
+            .tokens()
+            .end;
+        let published = self.published.map(|p| p.year());
+        (first..last).find_map(|k| {
+            let w = self.lower.get(k)?;
+            if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let y: i32 = w.parse().ok()?;
+            let speech = matches!(
+                *self.lower.get(k + 1)?,
+                "speech"
+                    | "address"
+                    | "interview"
+                    | "letter"
+                    | "sermon"
+                    | "statement"
+                    | "broadcast"
+                    | "remarks"
+                    | "testimony"
+                    | "lecture"
+            );
+            (speech && (1000..=2999).contains(&y) && published.is_none_or(|p| y < p)).then_some(y)
+        })
     }
 
     /// `last week`, `this year`, `next month`, `earlier this month`,

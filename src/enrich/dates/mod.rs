@@ -13,6 +13,54 @@
 //! `WASHINGTON, Feb. 3 (AP) —`); the output says which was used
 //! (`reference_source`). With neither, values stay underspecified
 //! (`XXXX-XX-XX`, `XXXX-WXX`) rather than invented.
+//!
+//! # Direction
+//!
+//! A name without a year or week (`June`, `June 3`, `Friday`, `the third
+//! quarter`) points back or forward from the reference:
+//! - a word right before it decides first: `by`, `until`, `through`,
+//!   `payable`, `effective`, `due`, `as soon as` forward; `since` back;
+//!   `last`/`next`/`this` are part of the expression;
+//! - else the clause's tense cue ([`tense`]: `will`, `is to`, `expects`,
+//!   `set to` forward; past verbs back), and with no cue the past for
+//!   weekdays and months (news reports what happened), the nearest
+//!   occurrence for month-days;
+//! - a month or month-day that this puts ten months or more away, when the
+//!   other occurrence is at most two months away, is the nearer one: news
+//!   writes the year when it is not the year around publication;
+//! - a quarter is this year's unless later than the current one in a
+//!   clause not pointing forward: results are reported after the quarter.
+//!
+//! # Conventions where corpora differ
+//!
+//! TimeML as annotated in TimeBank and TempEval-3 is the default; MEANTIME
+//! and HeidelTime differ in places. Where they do, byline follows:
+//! - **Spans**: a leading preposition stays out (`on Monday` → `Monday`);
+//!   modifiers that change the value stay in (`early 2009`, `the past
+//!   decade`); a part of day is part of the expression with a `T` value
+//!   (`Friday night` → `…TNI`; TimeBank sometimes annotates `Friday` alone).
+//! - **Weeks**: `last week` is the ISO week (`2025-W07`), as TimeML
+//!   specifies; TimeBank sometimes leaves the week unknown (`1989-WXX`).
+//! - **Decades and centuries**: `198` and `19`, the TIMEX3 forms (TimeBank
+//!   also writes `198X`).
+//! - **Fiscal years**: `fiscal 2009` and `FY2009` are `2009`, TimeBank's
+//!   value; MEANTIME writes `FY2009`. The calendar year keeps values
+//!   comparable across articles; it is the open question of this list.
+//! - **Quarters by reference**: in a report comparing quarters, `a year
+//!   earlier`, `the year-ago quarter` and `last year's quarter` are the
+//!   quarter a year before (`2024-Q3`), as TimeBank values them; without a
+//!   quarter named nearby, `a year ago` is a year.
+//! - **Vague stretches**: `recent weeks` is `PAST_REF` and `the coming
+//!   weeks` `PXW` (TimeBank mixes `PXW` and `PAST_REF` for the first);
+//!   `the past three years` is the duration `P3Y`, `three years ago` the
+//!   year `2022`.
+//! - **Ranges** are two expressions, as in TimeML: `between 60 and 90 days`
+//!   → `60` (`P60D`) and `90 days` (`P90D`); `from 2009 to 2011` → two years.
+//! - **Not annotated**, as in TimeBank: ages (`a 6-year-old`), classifying
+//!   adjectives (`a quarterly dividend`, `the annual meeting`), titles
+//!   (`Saturday Night Live`, `CBS This Morning`).
+//! - **Holidays** are those of US news (Thanksgiving, Memorial Day, Labor
+//!   Day, Independence Day) and the Christian calendar (Easter, computed).
 
 mod grammar;
 mod lexicon;

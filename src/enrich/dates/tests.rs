@@ -1009,3 +1009,20 @@ fn year_ago_quarters_and_written_year_periods() {
         [pair("year-earlier", "2024")]
     );
 }
+
+#[test]
+fn deictic_words_in_a_dated_quotation() {
+    let p = Some(d(2021, 6, 1));
+    let vals = |body: &str| -> Vec<String> { all(body, p).into_iter().map(|m| m.1).collect() };
+    // Quoted from a speech the text dates: that year's day.
+    assert_eq!(
+        vals("In a 1971 speech, she said: “We meet today as equals.” Today, few recall it."),
+        ["1971", "1971-XX-XX", "2021-06-01"]
+    );
+    assert_eq!(
+        vals("\"We start tomorrow,\" the mayor said in his 1999 address."),
+        ["1999-XX-XX", "1999"]
+    );
+    // A quotation without a dated speech is today's.
+    assert_eq!(vals("“We meet today,” she said."), ["2021-06-01"]);
+}
