@@ -277,6 +277,24 @@ impl<'t, 'a> Scanner<'t, 'a> {
         self.direction(span).unwrap_or(Tense::Past)
     }
 
+    /// The direction of a bare weekday: as [`Self::direction`], except that
+    /// a deadline within the week (`by Wednesday`, `until Thursday`) in a
+    /// past clause is the one just gone (`had filed reports by Wednesday`).
+    fn weekday_tense(&self, span: Range<usize>) -> Tense {
+        let start = span.start;
+        match (self.direction(span.clone()), self.tense_cue(span)) {
+            (Some(Tense::Future), Some(Tense::Past))
+                if matches!(
+                    self.prev(start),
+                    "by" | "until" | "till" | "through" | "thru"
+                ) || matches!(self.w(start.wrapping_sub(2)), "by" | "until") =>
+            {
+                Tense::Past
+            }
+            (d, _) => d.unwrap_or(Tense::Past),
+        }
+    }
+
     /// The direction a bare name (`June`, `Friday`, `the third quarter`)
     /// points in: a preposition or adjective right before it decides first
     /// (`by June`, `until Friday`, `payable Dec. 1`, `as soon as Tuesday`
@@ -660,7 +678,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // Month Day[,] [Year]
         if let Some(d) = self.day_num(k) {
             // "May 5 percent", "March 3:30": a following unit or clock breaks it.
-            if !matches!(self.w(k + 1), "%" | ":" | "percent") {
+            let clock = self.w(k + 1) == ":" && self.glued(k + 1) && self.glued(k + 2);
+            if !clock && !matches!(self.w(k + 1), "%" | "percent") {
                 let mut e = k + 1;
                 let comma = self.w(e) == ",";
                 let ye = if comma { e + 1 } else { e };
@@ -815,7 +834,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 resolve::add_days(p, 1).and_then(|q| resolve::weekday_near(q, wd, Tense::Future))
             }
             Some(_) => resolve::weekday_in_week(p, wd, 0),
-            None => resolve::weekday_near(p, wd, self.tense(i..e)),
+            None => resolve::weekday_near(p, wd, self.weekday_tense(i..e)),
         });
         // "Saturday Night Live", "Monday Night Football": a title.
         if lexicon::part_of_day(self.w(e)).is_some()

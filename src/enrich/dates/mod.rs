@@ -21,7 +21,7 @@
 //! - a word right before it decides first: `by`, `until`, `through`,
 //!   `payable`, `effective`, `due`, `as soon as` forward; `since` back;
 //!   `last`/`next`/`this` are part of the expression;
-//! - else the clause's tense cue ([`tense`]: `will`, `is to`, `expects`,
+//! - else the clause's tense cue (`tense`: `will`, `is to`, `expects`,
 //!   `set to` forward; past verbs back), and with no cue the past for
 //!   weekdays and months (news reports what happened), the nearest
 //!   occurrence for month-days;

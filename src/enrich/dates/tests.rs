@@ -1026,3 +1026,31 @@ fn deictic_words_in_a_dated_quotation() {
     // A quotation without a dated speech is today's.
     assert_eq!(vals("“We meet today,” she said."), ["2021-06-01"]);
 }
+
+#[test]
+fn weekday_deadlines_and_dates_before_a_colon() {
+    // Thursday 2025-02-20.
+    let v = |body: &str| one(body, thu()).1;
+    // A deadline within the week in a past clause is the one just gone...
+    assert_eq!(
+        v("Most members had filed their reports by Monday."),
+        "2025-02-17"
+    );
+    // ... and in a future one the next.
+    assert_eq!(
+        v("Members will file their reports by Monday."),
+        "2025-02-24"
+    );
+    // "Monday, Feb. 24:" the explicit date decides, colon and all.
+    assert_eq!(
+        one(
+            "The paper wrote in an editorial on Monday, Feb. 24: the plan fails.",
+            thu()
+        ),
+        (
+            "Monday, Feb. 24".to_string(),
+            "2025-02-24".to_string(),
+            DateType::Date
+        )
+    );
+}
