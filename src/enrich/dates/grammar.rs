@@ -695,8 +695,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         // Month [of] Year
         let yk = if self.w(k) == "of" { k + 1 } else { k };
-        if let Some(y) = self.year_num(yk) {
-            let f = found(i, yk + 1, resolve::month(y, m), DateType::Date);
+        // ("January nineteen ninety-seven": a year said in words.)
+        let said = self
+            .spelled_year(yk)
+            .and_then(|f| Some((f.value.parse::<i32>().ok()?, f.end)));
+        if let Some((y, ye)) = self.year_num(yk).map(|y| (y, yk + 1)).or(said) {
+            let f = found(i, ye, resolve::month(y, m), DateType::Date);
             return Some(with_coarse(
                 f,
                 NaiveDate::from_ymd_opt(y, m, 1),
@@ -1041,6 +1045,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "next" | "following" | "coming" => (1, true),
             "previous" | "preceding" | "prior" => (-1, true),
             "same" if the => (0, true),
+            // "later that year", "earlier that month": the one last named.
+            "that" if !the && (modifier || !matches!(unit, Unit::Day | Unit::Quarter)) => (0, true),
             _ => return None,
         };
         if unit == Unit::Day && !anaphoric {
@@ -1724,6 +1730,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
             let y = self.year_num(i + 1)?;
             return Some(found(i, i + 2, format!("{y:04}"), DateType::Date));
         }
+        // Spoken years: "nineteen ninety-six", "the year two thousand".
+        if let Some(y) = self.spelled_year(i) {
+            return Some(y);
+        }
         if let Some(d) = self.w(i).strip_prefix("fy") {
             if d.len() == 4 && d.bytes().all(|b| b.is_ascii_digit()) {
                 return Some(found(i, i + 1, d.to_string(), DateType::Date));
@@ -1795,6 +1805,40 @@ impl<'t, 'a> Scanner<'t, 'a> {
             found(i, j + 1, format!("{v:04}"), DateType::Date),
             point,
             Unit::Year,
+        ))
+    }
+
+    /// A year said in words: `nineteen ninety-six`, `nineteen eighty`,
+    /// `the year two thousand`.
+    fn spelled_year(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        if w == "the"
+            && self.w(i + 1) == "year"
+            && self.w(i + 2) == "two"
+            && self.w(i + 3) == "thousand"
+        {
+            return Some(found(i, i + 4, "2000".to_string(), DateType::Date));
+        }
+        let century = match w {
+            "nineteen" => 19,
+            "eighteen" => 18,
+            _ => return None,
+        };
+        let tens = lexicon::number_word(self.w(i + 1)).filter(|t| (10..=90).contains(t))?;
+        let (rest, e) = if tens >= 20 && tens % 10 == 0 && self.w(i + 2) == "-" && self.glued(i + 2)
+        {
+            match lexicon::number_word(self.w(i + 3)).filter(|u| (1..=9).contains(u)) {
+                Some(u) => (tens + u, i + 4),
+                None => (tens, i + 2),
+            }
+        } else {
+            (tens, i + 2)
+        };
+        Some(found(
+            i,
+            e,
+            format!("{}", century * 100 + rest),
+            DateType::Date,
         ))
     }
 
@@ -1898,11 +1942,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
             );
         let j = if the_season { i + 1 } else { j };
         let code = lexicon::season(self.w(j))?;
-        let mut e = j + 1;
+        let e = j + 1;
         let yk = if self.w(e) == "of" { e + 1 } else { e };
-        if let Some(y) = self.year_num(yk) {
-            e = yk + 1;
-            return Some(found(i, e, format!("{y:04}-{code}"), DateType::Date));
+        let said = self
+            .spelled_year(yk)
+            .and_then(|f| Some((f.value.parse::<i32>().ok()?, f.end)));
+        if let Some((y, ye)) = self.year_num(yk).map(|y| (y, yk + 1)).or(said) {
+            return Some(found(i, ye, format!("{y:04}-{code}"), DateType::Date));
         }
         // Bare season words only with a determiner or when capitalized mid-sentence.
         let prev_ok = matches!(self.prev(i), "the" | "their" | "its" | "in" | "this");

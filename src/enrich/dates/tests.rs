@@ -1054,3 +1054,34 @@ fn weekday_deadlines_and_dates_before_a_colon() {
         )
     );
 }
+
+#[test]
+fn spoken_years_and_that_year() {
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    assert_eq!(
+        vals("The mill closed in nineteen eighty-two."),
+        [pair("nineteen eighty-two", "1982")]
+    );
+    assert_eq!(
+        vals("Prices fell in the winter of nineteen ninety-one."),
+        [pair("the winter of nineteen ninety-one", "1991-WI")]
+    );
+    assert_eq!(
+        vals("It opened in March nineteen seventy."),
+        [pair("March nineteen seventy", "1970-03")]
+    );
+    assert_eq!(
+        vals("The plan was due by the year two thousand."),
+        [pair("the year two thousand", "2000")]
+    );
+    assert_eq!(
+        vals("She moved away in June 2019 and came back later that year."),
+        [
+            pair("June 2019", "2019-06"),
+            pair("later that year", "2019")
+        ]
+    );
+}
