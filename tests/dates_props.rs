@@ -33,14 +33,36 @@ fn valid_duration(s: &str) -> bool {
     let Some(rest) = s.strip_prefix('P') else {
         return false;
     };
-    let (rest, units) = match rest.strip_prefix('T') {
-        Some(r) => (r, "HMS"),
-        None => (rest, "YMWDQ"),
+    let (date, time) = match rest.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (rest, None),
     };
-    let Some(unit) = rest.chars().last() else {
+    // Components (count + unit letter) in the units' order: `P2Y6M`,
+    // `PT5H30M`, `P1DT12H`; at least one in all.
+    fn components(s: &str, units: &str) -> Option<usize> {
+        let (mut n, mut last, mut acc) = (0, None, String::new());
+        for c in s.chars() {
+            match units.find(c) {
+                Some(at) if c != 'X' => {
+                    if !count(&acc) || last.is_some_and(|l| at <= l) {
+                        return None;
+                    }
+                    last = Some(at);
+                    acc.clear();
+                    n += 1;
+                }
+                _ => acc.push(c),
+            }
+        }
+        acc.is_empty().then_some(n)
+    }
+    let Some(d) = components(date, "YQMWD") else {
         return false;
     };
-    units.contains(unit) && count(&rest[..rest.len() - 1])
+    match time {
+        None => d > 0,
+        Some(t) => components(t, "HMS").is_some_and(|n| n > 0),
+    }
 }
 
 fn valid_time(t: &str) -> bool {
@@ -123,6 +145,9 @@ fn validator_accepts_and_rejects() {
         "PT4H",
         "PTXH",
         "P1.5Y",
+        "P2Y6M",
+        "PT5H30M",
+        "P1DT12H",
         "199",
         "XXXX-XX-XX",
         "2011-FA",
@@ -132,6 +157,9 @@ fn validator_accepts_and_rejects() {
     }
     for bad in [
         "",
+        "P6M2Y",
+        "PT",
+        "P1D12H",
         "2025-13",
         "25-02-19",
         "P",

@@ -707,6 +707,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 Unit::Month,
             ));
         }
+        // "February this year", "July last year".
+        if k == mstart + 1 && self.w(k + 1) == "year" {
+            let off = match self.w(k) {
+                "this" => Some(0),
+                "last" => Some(-1),
+                "next" => Some(1),
+                _ => None,
+            };
+            if let Some(off) = off {
+                return Some(self.month_found(i, k + 2, m, |p| p.year() + off));
+            }
+        }
         // Bare month: abbreviations never; "May"/"March" only in a date context.
         let word = self.w(mstart);
         if k != mstart + 1 || lexicon::is_month_abbrev(word) && word != "may" {
@@ -1299,6 +1311,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
             if matches!(self.prev(j), "$" | "€" | "£" | "#" | "no.") {
                 return None;
             }
+            // "5 1/2 hours".
+            if self.w(j + 1) == "1"
+                && self.w(j + 2) == "/"
+                && self.w(j + 3) == "2"
+                && self.glued(j + 2)
+                && self.glued(j + 3)
+                && v.fract() == 0.0
+            {
+                return Some((Some(v + 0.5), j + 4));
+            }
             return Some((Some(v), j + 1));
         }
         if matches!(w, "a" | "an") {
@@ -1582,6 +1604,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             if let Some(wd) = lexicon::weekday_full(self.w(j)) {
                 return Some(found(i, j + 1, format!("XXXX-WXX-{wd}"), DateType::Set));
+            }
+            // "each July": every July.
+            if let Some(m) = lexicon::month(self.w(j)).filter(|_| self.capitalized(j)) {
+                return Some(found(i, j + 1, format!("XXXX-{m:02}"), DateType::Set));
             }
             // "every summer", "each spring".
             if let Some(code) = lexicon::season(self.w(j)) {

@@ -218,6 +218,17 @@ pub fn duration(count: Option<f64>, unit: Unit) -> String {
         None => format!("P{t}X{letter}"),
         Some(c) => {
             let v = c * f64::from(factor);
+            // A half unit in the next smaller one: "2 1/2 years" = P2Y6M.
+            if v.fract() == 0.5 && v.abs() < 1e9 {
+                let n = v.trunc() as i64;
+                match unit {
+                    Unit::Year => return format!("P{n}Y6M"),
+                    Unit::Day => return format!("P{n}DT12H"),
+                    Unit::Hour => return format!("PT{n}H30M"),
+                    Unit::Minute => return format!("PT{n}M30S"),
+                    _ => {}
+                }
+            }
             if v.fract() == 0.0 && v.abs() < 1e9 {
                 format!("P{t}{}{letter}", v as i64)
             } else {
@@ -341,6 +352,8 @@ mod tests {
         assert_eq!(duration(Some(3.0), Unit::Year), "P3Y");
         assert_eq!(duration(None, Unit::Hour), "PTXH");
         assert_eq!(duration(Some(1.0), Unit::Decade), "P10Y");
-        assert_eq!(duration(Some(1.5), Unit::Hour), "PT1.5H");
+        assert_eq!(duration(Some(1.5), Unit::Hour), "PT1H30M");
+        assert_eq!(duration(Some(2.5), Unit::Year), "P2Y6M");
+        assert_eq!(duration(Some(1.5), Unit::Week), "P1.5W");
     }
 }

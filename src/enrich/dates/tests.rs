@@ -1085,3 +1085,31 @@ fn spoken_years_and_that_year() {
         ]
     );
 }
+
+#[test]
+fn months_with_a_relative_year_sets_of_months_and_halves() {
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    assert_eq!(
+        vals("The plant reopened in July last year."),
+        [pair("July last year", "2024-07")]
+    );
+    assert_eq!(
+        vals("Talks began in December this year."),
+        [pair("December this year", "2025-12")]
+    );
+    assert_eq!(
+        vals("The fair opens each July."),
+        [pair("each July", "XXXX-07")]
+    );
+    assert_eq!(
+        vals("The flight took 5 1/2 hours."),
+        [pair("5 1/2 hours", "PT5H30M")]
+    );
+    assert_eq!(
+        vals("The talks lasted 2 1/2 years."),
+        [pair("2 1/2 years", "P2Y6M")]
+    );
+}
