@@ -18,6 +18,34 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     if is_future_cue(w) || w.ends_with("'ll") || w.ends_with("’ll") {
         return Some(Tense::Future);
     }
+    // Modals of possibility look ahead ("may be signed on May 12"); the
+    // month "May" is followed by a number or a preposition, not a verb.
+    if matches!(w, "may" | "might" | "should" | "can" | "would")
+        && next.is_some_and(|n| {
+            n.bytes().all(|b| b.is_ascii_lowercase())
+                && !matches!(
+                    n,
+                    "of" | "and"
+                        | "or"
+                        | "to"
+                        | "in"
+                        | "the"
+                        | "through"
+                        | "until"
+                        | "day"
+                        | "this"
+                        | "last"
+                        | "next"
+                        | "be"
+                        | "have"
+                )
+        })
+    {
+        return Some(Tense::Future);
+    }
+    if matches!(w, "may" | "might" | "should" | "can" | "would") && matches!(next, Some("be")) {
+        return Some(Tense::Future);
+    }
     if w == "going" && next == Some("to") {
         return Some(Tense::Future);
     }
@@ -105,6 +133,19 @@ mod tests {
             Tense::Future
         );
         assert_eq!(tense("we'll meet on friday", "friday"), Tense::Future);
+        assert_eq!(
+            tense("the pact may be signed on friday", "friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("she said they would vote on friday", "friday"),
+            Tense::Future
+        );
+        // The month May is no modal.
+        assert_eq!(
+            tense("in may 2020 he resigned on friday", "friday"),
+            Tense::Past
+        );
         assert_eq!(
             tense("acme announced friday that it will cut", "friday"),
             Tense::Past
