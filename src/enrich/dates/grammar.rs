@@ -141,6 +141,9 @@ pub struct Scanner<'t, 'a> {
     quarter_anchor: Option<(i32, u32, usize)>,
     /// The sentence the last day was mentioned in.
     day_anchor_sent: usize,
+    /// The year written in the last expression found, if it was in this
+    /// sentence: `in 2012, on September 11` is 2012's September 11.
+    year_anchor: Option<(i32, usize)>,
 }
 
 impl<'t, 'a> Scanner<'t, 'a> {
@@ -159,6 +162,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             sent_no: 0,
             quarter_anchor: None,
             day_anchor_sent: usize::MAX,
+            year_anchor: None,
         }
     }
 
@@ -179,6 +183,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
                         } else if f.coarse.is_some() {
                             self.anchor = f.coarse;
                         }
+                        // (A date the anchor itself dated keeps it: "in 2019,
+                        // on Sept. 3 and on Sept. 9".)
+                        let kept = self.year_anchor.filter(|(y, at)| {
+                            *at == self.sent_no && f.value.starts_with(&format!("{y:04}"))
+                        });
+                        self.year_anchor = (f.start..f.end)
+                            .find_map(|k| self.year_num(k))
+                            .map(|y| (y, self.sent_no))
+                            .or(kept);
                         if let Some((y, q)) = parse_quarter(&f.value).filter(|_| f.names_quarter) {
                             self.quarter_anchor = Some((y, q, self.sent_no));
                         }
@@ -333,6 +346,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// article without a verb cue is the coming one).
     fn month_day_date(&self, m: u32, d: u32, span: Range<usize>) -> Option<NaiveDate> {
         let p = self.published?;
+        // The year just written in this sentence, before publication's,
+        // in a clause not pointing forward.
+        if let Some((y, at)) = self.year_anchor {
+            if at == self.sent_no
+                && y < p.year()
+                && self.direction(span.clone()) != Some(Tense::Future)
+            {
+                return NaiveDate::from_ymd_opt(y, m, d);
+            }
+        }
         match self.direction(span) {
             // Ten months or more away in the tense's direction, when the
             // other occurrence is two months away at most: the cue misled

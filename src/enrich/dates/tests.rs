@@ -1113,3 +1113,22 @@ fn months_with_a_relative_year_sets_of_months_and_halves() {
         [pair("2 1/2 years", "P2Y6M")]
     );
 }
+
+#[test]
+fn a_year_just_written_dates_the_month_day() {
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    // The year written just before in the sentence.
+    assert_eq!(
+        vals("The storm of 2019 struck on Sept. 3 and left on Sept. 9."),
+        ["2019", "2019-09-03", "2019-09-09"]
+    );
+    // Not when the clause points forward, nor from another sentence.
+    assert_eq!(
+        vals("Acme, founded in 2019, will list its shares on March 3."),
+        ["2019", "2025-03-03"]
+    );
+    assert_eq!(
+        vals("The storm came in 2019. It struck on Sept. 3."),
+        ["2019", "2024-09-03"]
+    );
+}
