@@ -813,7 +813,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
 
     /// `Monday`, `last Monday`, `Wednesday night`, `Monday, Feb. 17`.
     fn weekday_expr(&self, i: usize) -> Option<Found> {
+        // "the previous Friday", "the following Monday": from the last day
+        // mentioned (anaphoric), not from publication.
+        let anaphoric =
+            self.w(i) == "the" && matches!(self.w(i + 1), "previous" | "preceding" | "following");
         let (rel, j) = match self.w(i) {
+            _ if anaphoric => (
+                Some(if self.w(i + 1) == "following" { 1 } else { -1 }),
+                i + 2,
+            ),
             "last" | "past" => (Some(-1i64), i + 1),
             "next" | "coming" => (Some(1), i + 1),
             "this" => (Some(0), i + 1),
@@ -865,7 +873,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 }
             }
         }
-        let date = self.published.and_then(|p| match rel {
+        let base = if anaphoric {
+            self.reference()
+        } else {
+            self.published
+        };
+        let date = base.and_then(|p| match rel {
             Some(-1) => {
                 resolve::add_days(p, -1).and_then(|q| resolve::weekday_near(q, wd, Tense::Past))
             }

@@ -1132,3 +1132,17 @@ fn a_year_just_written_dates_the_month_day() {
         ["2019", "2024-09-03"]
     );
 }
+
+#[test]
+fn anaphoric_weekdays() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The index fell on Feb. 4, down from the previous Friday."),
+        ["2025-02-04", "2025-01-31"]
+    );
+    assert_eq!(
+        vals("The talks opened on Feb. 4 and closed the following Monday."),
+        ["2025-02-04", "2025-02-10"]
+    );
+}
