@@ -1057,6 +1057,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
             k += 1;
         }
         let (unit, plural) = lexicon::unit(self.w(k))?;
+        // ABC's "This Week": a title.
+        if j > self.sent.start && self.capitalized(j) && self.capitalized(k) {
+            return None;
+        }
         if plural {
             // "the coming weeks", "the past months": a vague stretch.
             let vague = the
@@ -1171,8 +1175,20 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if self.w(k + 1) == "-" && matches!(self.w(k + 2), "earlier" | "ago") {
             return None;
         }
-        // "a 6-year-old boy": an age, which TimeML leaves unannotated.
-        if hyphen && self.w(k + 1) == "-" && self.w(k + 2) == "old" {
+        // "a 6-year-old boy", "52 years old": an age, which TimeML leaves
+        // unannotated.
+        if (hyphen && self.w(k + 1) == "-" && self.w(k + 2) == "old")
+            || (!hyphen && self.w(k + 1) == "old")
+        {
+            return None;
+        }
+        // "three-quarters of its food": a fraction.
+        if unit == Unit::Quarter && plural && hyphen && self.w(k + 1) == "of" {
+            return None;
+        }
+        // "60 Minutes", "24 Hours of Le Mans": a capitalized unit
+        // mid-sentence is a title.
+        if k > self.sent.start && self.capitalized(k) && !self.text.is_all_caps(k) {
             return None;
         }
         // "a second straight week": "second" after "a" is an ordinal.

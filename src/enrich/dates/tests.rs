@@ -1146,3 +1146,14 @@ fn anaphoric_weekdays() {
         ["2025-02-04", "2025-02-10"]
     );
 }
+
+#[test]
+fn more_ages_fractions_and_titles() {
+    assert!(all("Mr. Doe, 52 years old, retired.", thu()).is_empty());
+    assert!(all("The town imports about three-quarters of its food.", thu()).is_empty());
+    assert!(all("She told CBS's 60 Minutes about it.", thu()).is_empty());
+    assert!(all("He said on ABC's This Week that taxes rise.", thu()).is_empty());
+    // Plain uses stay.
+    assert_eq!(one("He waited 60 minutes.", thu()).1, "PT60M");
+    assert_eq!(one("Taxes rose this week.", thu()).1, "2025-W08");
+}
