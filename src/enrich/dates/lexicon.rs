@@ -345,6 +345,18 @@ pub fn is_future_cue(w: &str) -> bool {
             | "resumes"
             | "expires"
             | "convenes"
+            | "closes"
+            | "ends"
+            | "launches"
+            | "arrives"
+            | "leaves"
+            | "departs"
+            | "returns"
+            | "meets"
+            | "visits"
+            | "hosts"
+            | "travels"
+            | "faces"
     )
 }
 

@@ -1157,3 +1157,16 @@ fn more_ages_fractions_and_titles() {
     assert_eq!(one("He waited 60 minutes.", thu()).1, "PT60M");
     assert_eq!(one("Taxes rose this week.", thu()).1, "2025-W08");
 }
+
+#[test]
+fn scheduled_present_tense() {
+    // Thursday 2025-02-20: a scheduled event in the present tense is ahead.
+    assert_eq!(
+        one("The deal closes in the third quarter.", thu()).1,
+        "2025-Q3"
+    );
+    assert_eq!(
+        one("The envoy visits Oslo on Monday.", thu()).1,
+        "2025-02-24"
+    );
+}
