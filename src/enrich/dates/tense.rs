@@ -15,6 +15,29 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     let w = *lower.get(i)?;
     let prev = i.checked_sub(1).and_then(|p| lower.get(p)).copied();
     let next = lower.get(i + 1).copied();
+    // "the plan", "its hopes", "the opens": a noun after a determiner.
+    let determiner = matches!(
+        prev,
+        Some(
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "this"
+                | "that"
+                | "whose"
+        )
+    );
+    if is_future_cue(w)
+        && determiner
+        && !matches!(w, "next" | "coming" | "upcoming" | "forthcoming")
+    {
+        return None;
+    }
     if is_future_cue(w) || w.ends_with("'ll") || w.ends_with("’ll") {
         return Some(Tense::Future);
     }
@@ -140,6 +163,11 @@ mod tests {
         assert_eq!(
             tense("she said they would vote on friday", "friday"),
             Tense::Future
+        );
+        // "the plan" is a noun.
+        assert_eq!(
+            tense("they announced the plan on friday", "friday"),
+            Tense::Past
         );
         // The month May is no modal.
         assert_eq!(
