@@ -211,11 +211,17 @@ async fn aborted_transactions_are_processed_again() {
     check_content(&committed_reader.out.lock().unwrap(), "a", n);
     let u = uncommitted_reader.out.lock().unwrap();
     check_content(&u, "a", n);
+    // An aborted attempt's records reach the log only if they left the
+    // producer before the abort (records are sent without awaiting their
+    // delivery; the abort purges what is still queued), so how many a
+    // read_uncommitted reader sees again depends on timing: at most one
+    // batch per aborted transaction.
     let (dup_articles, _, _) = duplicates(&u);
-    eprintln!("aborted transactions: {aborted}; article events of aborted attempts seen read_uncommitted: {dup_articles}");
+    let bound = aborted * c.worker.transaction_max_records as u64;
     assert!(
-        dup_articles > 0,
-        "the aborted attempt's records were produced, then produced again after the rewind"
+        dup_articles as u64 <= bound,
+        "{dup_articles} article events of aborted attempts seen read_uncommitted, more than {aborted} aborted batches of at most {} records",
+        c.worker.transaction_max_records
     );
     assert_eq!(m.enriched.get(), n as u64, "counted once, when committed");
 }
