@@ -195,6 +195,18 @@ async fn wait_http(
     }
 }
 
+/// For `how_long`, the worker stays alive and `/readyz` answers 503
+/// (`why`: what it must not be ready with).
+async fn stays_alive_and_not_ready(w: &mut Worker, how_long: Duration, why: &str) {
+    let until = Instant::now() + how_long;
+    while Instant::now() < until {
+        assert!(w.child.try_wait().unwrap().is_none(), "the worker exited");
+        let (status, _) = get(&w.metrics, "/readyz").await.unwrap();
+        assert!(status.contains("503"), "ready {why}: {status}");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
 fn metric(text: &str, prefix: &str) -> f64 {
     text.lines()
         .filter(|l| l.starts_with(prefix))
@@ -316,16 +328,7 @@ async fn wrong_password_is_rejected_worker_stays_alive_and_not_ready() {
     )
     .await;
     // ...and it stays so, alive, consuming nothing, for a while.
-    let until = Instant::now() + Duration::from_secs(6);
-    while Instant::now() < until {
-        assert!(w.child.try_wait().unwrap().is_none(), "the worker exited");
-        let (status, _) = get(&w.metrics, "/readyz").await.unwrap();
-        assert!(
-            status.contains("503"),
-            "ready with a wrong password: {status}"
-        );
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
+    stays_alive_and_not_ready(&mut w, Duration::from_secs(6), "with a wrong password").await;
     let (_, metrics) = get(&w.metrics, "/metrics").await.unwrap();
     assert_eq!(metric(&metrics, "byline_articles_consumed_total"), 0.0);
     assert!(metrics.contains("byline_ready 0"), "{metrics}");
@@ -418,16 +421,12 @@ async fn a_broker_certificate_from_another_ca_is_refused() {
     )
     .await;
     // ...and it stays so, alive, consuming nothing, for a while.
-    let until = Instant::now() + Duration::from_secs(3);
-    while Instant::now() < until {
-        assert!(w.child.try_wait().unwrap().is_none(), "the worker exited");
-        let (status, _) = get(&w.metrics, "/readyz").await.unwrap();
-        assert!(
-            status.contains("503"),
-            "ready with a certificate it must refuse: {status}"
-        );
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
+    stays_alive_and_not_ready(
+        &mut w,
+        Duration::from_secs(3),
+        "with a certificate it must refuse",
+    )
+    .await;
     let (status, metrics) = get(&w.metrics, "/metrics").await.unwrap();
     assert!(status.contains("200"));
     assert_eq!(metric(&metrics, "byline_articles_consumed_total"), 0.0);
