@@ -195,9 +195,18 @@ async fn wait_http(
     }
 }
 
-/// For `how_long`, the worker stays alive and `/readyz` answers 503
-/// (`why`: what it must not be ready with).
+/// `/readyz` answers 503 within 60 s, then for `how_long` the worker stays
+/// alive and `/readyz` keeps answering 503 (`why`: what it must not be
+/// ready with).
 async fn stays_alive_and_not_ready(w: &mut Worker, how_long: Duration, why: &str) {
+    wait_http(
+        &w.metrics,
+        "/readyz",
+        "not ready (503)",
+        Duration::from_secs(60),
+        |r| r.starts_with("HTTP/1.1 503"),
+    )
+    .await;
     let until = Instant::now() + how_long;
     while Instant::now() < until {
         assert!(w.child.try_wait().unwrap().is_none(), "the worker exited");
@@ -319,15 +328,7 @@ async fn wrong_password_is_rejected_worker_stays_alive_and_not_ready() {
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    wait_http(
-        &w.metrics,
-        "/readyz",
-        "not ready (503)",
-        Duration::from_secs(60),
-        |r| r.starts_with("HTTP/1.1 503"),
-    )
-    .await;
-    // ...and it stays so, alive, consuming nothing, for a while.
+    // It becomes not ready, and stays so, alive, consuming nothing, for a while.
     stays_alive_and_not_ready(&mut w, Duration::from_secs(6), "with a wrong password").await;
     let (_, metrics) = get(&w.metrics, "/metrics").await.unwrap();
     assert_eq!(metric(&metrics, "byline_articles_consumed_total"), 0.0);
@@ -412,15 +413,7 @@ async fn a_broker_certificate_from_another_ca_is_refused() {
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    wait_http(
-        &w.metrics,
-        "/readyz",
-        "not ready (503)",
-        Duration::from_secs(60),
-        |r| r.starts_with("HTTP/1.1 503"),
-    )
-    .await;
-    // ...and it stays so, alive, consuming nothing, for a while.
+    // It becomes not ready, and stays so, alive, consuming nothing, for a while.
     stays_alive_and_not_ready(
         &mut w,
         Duration::from_secs(3),
