@@ -107,6 +107,7 @@ impl EntitiesStage {
         // Units, codes and time zones in capitals ("UTC", "GHz") are no names.
         spans.retain(|s| !(s.end - s.first == 1 && kb.is_non_name_caps(text.token_text(s.first))));
         surnames(text, &mut spans);
+        known_misc(kb, text, &mut spans);
         let mut raws: Vec<Raw> = spans
             .into_iter()
             .map(|s| tagged_raw(kb, text, &ruled, s))
@@ -190,6 +191,25 @@ fn surnames(text: &Text<'_>, spans: &mut Vec<Span>) {
     }
     spans.extend(added);
     spans.sort_by_key(|s| s.first);
+}
+
+/// A name the curated lists hold as MISC (an event, a holiday, a craft:
+/// "Winter Olympics", "Marine One") keeps that type when the tagger found
+/// exactly its span: such names are rare in training text, and their words
+/// ("Winter", "Marine") pull toward a place or an organization.
+fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
+    for s in spans.iter_mut() {
+        if s.kind == EntityType::Misc {
+            continue;
+        }
+        let misc = text
+            .token_span(s.first, s.end)
+            .and_then(|sp| kb.lookup(sp.text))
+            .is_some_and(|e| e.known == gazetteer::Known::Entity(EntityType::Misc));
+        if misc {
+            s.kind = EntityType::Misc;
+        }
+    }
 }
 
 /// A tagged span as a mention for grouping: its canonical name from the
