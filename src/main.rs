@@ -179,24 +179,38 @@ fn train_entities(
     );
     let kb = byline::enrich::entities::gazetteer::Knowledge::load();
     let opts = t::Options { epochs, seed };
-    let (model, best) = t::train(&kb, clusters, &docs, &dev_docs, &opts, |e| {
+    let (model, report) = t::train(&kb, clusters, &docs, &dev_docs, &opts, |e| {
+        let pass = match e.pass {
+            t::Pass::First => "first pass".to_string(),
+            t::Pass::Fold(k, n) => format!("fold {k}/{n}"),
+            t::Pass::Second => "second pass".to_string(),
+        };
+        let dev = if matches!(e.pass, t::Pass::Fold(..)) {
+            String::new()
+        } else {
+            format!(
+                ", dev F1 {:.2} (P {:.2} R {:.2})",
+                e.dev.f1(),
+                100.0 * e.dev.correct as f64 / e.dev.predicted.max(1) as f64,
+                100.0 * e.dev.correct as f64 / e.dev.gold.max(1) as f64,
+            )
+        };
         eprintln!(
-            "epoch {:>2}: {} of {} training sentences wrong, dev F1 {:.2} (P {:.2} R {:.2}), {:.0} s",
+            "{pass} epoch {:>2}: {} of {} training sentences wrong{dev}, {:.0} s",
             e.epoch,
             e.train_errors,
             e.train_sentences,
-            e.dev.f1(),
-            100.0 * e.dev.correct as f64 / e.dev.predicted.max(1) as f64,
-            100.0 * e.dev.correct as f64 / e.dev.gold.max(1) as f64,
             started.elapsed().as_secs_f64()
         );
     })?;
     let bytes = model.to_bytes();
     std::fs::write(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
     eprintln!(
-        "train-entities: kept epoch {} (dev F1 {:.2}); wrote {} ({} bytes)",
-        best.epoch,
-        best.dev.f1(),
+        "train-entities: kept first-pass epoch {} (dev F1 {:.2}) and second-pass epoch {} (dev F1 {:.2}); wrote {} ({} bytes)",
+        report.first.epoch,
+        report.first.dev.f1(),
+        report.second.epoch,
+        report.second.dev.f1(),
         out.display(),
         bytes.len()
     );

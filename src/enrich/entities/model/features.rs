@@ -27,6 +27,12 @@ pub const BITS: u32 = 20;
 /// Weight rows: features hash into this many.
 pub const BUCKETS: usize = 1 << BITS;
 
+/// log2 of the number of weight rows of the second pass: its features are
+/// few (label combinations), so a small table holds them without collisions.
+pub const SECOND_BITS: u32 = 14;
+/// Weight rows of the second pass.
+pub const SECOND_BUCKETS: usize = 1 << SECOND_BITS;
+
 /// Longest gazetteer name probed, in tokens.
 const MAX_GAZ_TOKENS: usize = 8;
 
@@ -157,6 +163,10 @@ impl FeatureHash {
     }
     fn bucket(self) -> u32 {
         (self.finish() >> (64 - BITS)) as u32
+    }
+    /// A row of the second pass's table.
+    fn bucket2(self) -> u32 {
+        (self.finish() >> (64 - SECOND_BITS)) as u32
     }
 }
 
@@ -424,6 +434,132 @@ impl History {
         let t = if label == 0 { 0 } else { 1 + (label - 1) / 2 };
         let c = self.seen.entry(key).or_default();
         c[t] = c[t].saturating_add(1);
+    }
+}
+
+/// The type index of an IOB label: 0 for O, else 1 + the index into
+/// [`super::TYPES`].
+fn label_type(label: usize) -> usize {
+    if label == 0 {
+        0
+    } else {
+        1 + (label - 1) / 2
+    }
+}
+
+/// The second pass's document-level view (Ratinov & Roth 2009, "context
+/// aggregation"): the labels the first pass gave every occurrence of each
+/// capitalized word, anywhere in the article, before or after. A name whose
+/// type is clear in one place ("Acme Corp. said", "Mayor Jane Roe") lends it
+/// to the same word where the context is poor ("Acme's", "Roe."), and a word
+/// inside a longer name elsewhere ("Roe" of "Jane Roe") is likely that name
+/// again.
+pub struct SecondPass<'l> {
+    /// Per token: its key (as [`DocFeatures::keys`]), 0 for none.
+    keys: &'l [u64],
+    /// Per token: the first pass's IOB label.
+    labels: &'l [usize],
+    /// Per token: the first pass's span of two or more tokens covering it,
+    /// as `2 * type index + (whether the token ends it)`, 0 for none.
+    multi: Vec<u8>,
+    /// Key -> occurrences labelled O and each type.
+    counts: FxHashMap<u64, [u16; 5]>,
+    /// Key -> occurrences inside a span of two or more tokens, by the code
+    /// of `multi`: a word that ends longer names elsewhere is likely their
+    /// head or surname ("Roe" of "Jane Roe"), one that starts them a
+    /// modifier ("Acme" of "Acme Mills").
+    in_multi: FxHashMap<u64, [u16; 10]>,
+}
+
+impl<'l> SecondPass<'l> {
+    /// Aggregate the first pass's `labels` of a whole article, whose tokens
+    /// have `keys`.
+    pub fn new(keys: &'l [u64], labels: &'l [usize]) -> Self {
+        let mut multi = vec![0u8; labels.len()];
+        let mut spans = Vec::new();
+        super::spans(labels, 0, &mut spans);
+        for sp in spans.iter().filter(|sp| sp.end - sp.first >= 2) {
+            let t = 1 + super::TYPES.iter().position(|&x| x == sp.kind).unwrap_or(0);
+            for (j, m) in multi[sp.first..sp.end].iter_mut().enumerate() {
+                *m = (2 * t + usize::from(sp.first + j + 1 == sp.end)) as u8;
+            }
+        }
+        let mut counts: FxHashMap<u64, [u16; 5]> = FxHashMap::default();
+        let mut in_multi: FxHashMap<u64, [u16; 10]> = FxHashMap::default();
+        for (i, (&k, &l)) in keys.iter().zip(labels).enumerate() {
+            if k == 0 {
+                continue;
+            }
+            let c = counts.entry(k).or_default();
+            c[label_type(l)] = c[label_type(l)].saturating_add(1);
+            if multi[i] > 0 {
+                let c = in_multi.entry(k).or_default();
+                c[multi[i] as usize] = c[multi[i] as usize].saturating_add(1);
+            }
+        }
+        SecondPass {
+            keys,
+            labels,
+            multi,
+            counts,
+            in_multi,
+        }
+    }
+
+    /// Append the second-pass rows of token `i` to `out`: its own first-pass
+    /// label, and what the other occurrences of its word got.
+    pub fn features(&self, i: usize, out: &mut Vec<u32>) {
+        let (Some(&k), Some(&own)) = (self.keys.get(i), self.labels.get(i)) else {
+            return;
+        };
+        let row = |tpl: u8, a: u64, b: u64| {
+            let mut h = FeatureHash::new(tpl);
+            h.word(a);
+            h.word(b);
+            h.bucket2()
+        };
+        // Whether the first pass put the token inside a longer name: the
+        // word's other occurrences say less about a name's inner words
+        // ("Acme" of "Acme Mills Bank").
+        let m_code = self.multi.get(i).copied().unwrap_or(0) as usize;
+        let m_own = m_code / 2;
+        out.push(row(60, own as u64, m_own as u64));
+        if k == 0 {
+            return;
+        }
+        let t_own = label_type(own);
+        // Occurrences elsewhere: the word's counts without this token.
+        let mut other = self.counts.get(&k).copied().unwrap_or_default();
+        other[t_own] = other[t_own].saturating_sub(1);
+        let total: u32 = other.iter().map(|&n| u32::from(n)).sum();
+        if total == 0 {
+            out.push(row(61, own as u64, 0));
+        } else {
+            let mut best = 0;
+            for (t, &n) in other.iter().enumerate() {
+                if n > 0 {
+                    out.push(row(62, t as u64, 0));
+                }
+                if n > other[best] {
+                    best = t;
+                }
+            }
+            // The majority elsewhere, alone, against this token's own label,
+            // and whether it is unanimous.
+            out.push(row(63, best as u64, m_own as u64));
+            out.push(row(64, best as u64, own as u64));
+            let unanimous = u32::from(other[best]) == total;
+            out.push(row(65, best as u64, u64::from(unanimous)));
+        }
+        let mut multi = self.in_multi.get(&k).copied().unwrap_or_default();
+        if m_code > 0 {
+            multi[m_code] = multi[m_code].saturating_sub(1);
+        }
+        for (code, &n) in multi.iter().enumerate().skip(2) {
+            if n > 0 {
+                out.push(row(66, code as u64, own as u64));
+            }
+        }
     }
 }
 

@@ -1,6 +1,14 @@
 //! The trained entity tagger: a linear sequence model (averaged structured
 //! perceptron) over the shared tokens, with IOB labels for PER, ORG, LOC and
-//! MISC and Viterbi decoding.
+//! MISC and Viterbi decoding, in two passes over an article:
+//! 1. the first pass tags sentence by sentence from local features and the
+//!    labels the same word got earlier ([`features::History`]);
+//! 2. the second pass re-decodes every sentence with the first pass's
+//!    scores plus document-level features: the labels the same word got
+//!    anywhere in the article, before or after ([`features::SecondPass`]).
+//!    Its weights were trained on first-pass output for documents the first
+//!    pass had not seen (jackknifed, see [`train`]), so they learn when to
+//!    overrule it rather than to trust it blindly.
 //!
 //! - [`features`]: the feature code, shared by training and inference.
 //! - [`train`]: `byline train-entities`, CoNLL files in, model file out.
@@ -21,13 +29,17 @@ use std::path::Path;
 use super::gazetteer::Knowledge;
 use crate::event::EntityType;
 use crate::text::Text;
-use features::{Clusters, BUCKETS};
+use features::{Clusters, SecondPass, BUCKETS, SECOND_BITS, SECOND_BUCKETS};
 
 /// The model compiled into the binary.
 pub const BUNDLED: &[u8] = include_bytes!("../../../../data/models/entities.bin");
 
 /// IOB labels: O, then B and I for each type in [`TYPES`] order.
 pub const LABELS: usize = 1 + 2 * TYPES.len();
+
+/// The weight of the first pass's scores in the second pass's (see
+/// [`train`] for how it was chosen).
+pub const SECOND_BASE: f32 = 0.25;
 
 /// The types the tagger outputs, in label order.
 pub const TYPES: [EntityType; 4] = [
@@ -37,7 +49,7 @@ pub const TYPES: [EntityType; 4] = [
     EntityType::Misc,
 ];
 
-const MAGIC: &[u8; 8] = b"BYLNER\x00\x02";
+const MAGIC: &[u8; 8] = b"BYLNER\x00\x03";
 
 /// Why a model file cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -83,9 +95,19 @@ pub struct Model {
     trans: [[f32; LABELS]; LABELS],
     /// Weights of each label at a sentence start.
     start: [f32; LABELS],
+    /// The second pass: document-level feature weights, `SECOND_BUCKETS`
+    /// rows of `LABELS`, in the first pass's scale (added to its scores).
+    second: Vec<f32>,
+    /// The second pass's transition weights.
+    second_trans: [[f32; LABELS]; LABELS],
+    /// The second pass's sentence-start weights.
+    second_start: [f32; LABELS],
     /// The Brown clusters the features read.
     pub clusters: Clusters,
 }
+
+/// Trained float weights of one pass: features, transitions, sentence starts.
+pub type PassWeights = (Vec<f32>, [[f32; LABELS]; LABELS], [f32; LABELS]);
 
 /// 64-bit FNV-1a: the model checksum (corruption, not tampering).
 pub fn fnv64(bytes: &[u8]) -> u64 {
@@ -281,6 +303,22 @@ impl Model {
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect();
+        if r.u32()? != SECOND_BITS {
+            return Err(ModelError::Magic);
+        }
+        let mut second_trans = [[0f32; LABELS]; LABELS];
+        for row in &mut second_trans {
+            for v in row.iter_mut() {
+                *v = r.f32()?;
+            }
+        }
+        let mut second_start = [0f32; LABELS];
+        for v in &mut second_start {
+            *v = r.f32()?;
+        }
+        let second = (0..SECOND_BUCKETS * LABELS)
+            .map(|_| r.f32())
+            .collect::<Result<Vec<f32>, ModelError>>()?;
         if !r.0.is_empty() {
             return Err(ModelError::Magic);
         }
@@ -288,6 +326,9 @@ impl Model {
             weights,
             trans,
             start,
+            second,
+            second_trans,
+            second_start,
             clusters,
         })
     }
@@ -316,45 +357,58 @@ impl Model {
         for w in &self.weights {
             out.extend_from_slice(&w.to_le_bytes());
         }
+        out.extend_from_slice(&SECOND_BITS.to_le_bytes());
+        for row in &self.second_trans {
+            for v in row {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        for v in &self.second_start {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in &self.second {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
         let sum = fnv64(&out);
         out.extend_from_slice(&sum.to_le_bytes());
         out
     }
 
-    /// Quantize trained float weights into a model.
-    pub fn quantize(
-        weights: &[f32],
-        trans: &[[f32; LABELS]; LABELS],
-        start: &[f32; LABELS],
-        clusters: Clusters,
-    ) -> Self {
+    /// Quantize trained float weights into a model: the first pass's
+    /// feature weights to 16 bits, everything else scaled alike (the second
+    /// pass adds to the first pass's scores, so it must share their scale).
+    pub fn quantize(first: &PassWeights, second: &PassWeights, clusters: Clusters) -> Self {
+        let (weights, trans, start) = first;
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
         let scale = max / i16::MAX as f32;
         let weights = weights
             .iter()
             .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
             .collect();
-        let mut t = [[0f32; LABELS]; LABELS];
-        for (a, b) in t.iter_mut().zip(trans) {
-            for (x, y) in a.iter_mut().zip(b) {
-                *x = y / scale;
+        let trans_scaled = |trans: &[[f32; LABELS]; LABELS]| {
+            let mut t = [[0f32; LABELS]; LABELS];
+            for (a, b) in t.iter_mut().zip(trans) {
+                for (x, y) in a.iter_mut().zip(b) {
+                    *x = y / scale;
+                }
             }
-        }
-        let mut s = [0f32; LABELS];
-        for (x, y) in s.iter_mut().zip(start) {
-            *x = y / scale;
-        }
+            t
+        };
+        let start_scaled = |start: &[f32; LABELS]| start.map(|y| y / scale);
         Model {
             weights,
-            trans: t,
-            start: s,
+            trans: trans_scaled(trans),
+            start: start_scaled(start),
+            second: second.0.iter().map(|w| w / scale).collect(),
+            second_trans: trans_scaled(&second.1),
+            second_start: start_scaled(&second.2),
             clusters,
         }
     }
 
     /// Approximate heap bytes.
     pub fn heap_bytes(&self) -> usize {
-        self.weights.len() * 2 + self.clusters.len() * 40
+        self.weights.len() * 2 + self.second.len() * 4 + self.clusters.len() * 40
     }
 
     /// Label scores of one token firing `rows`.
@@ -374,25 +428,54 @@ impl Model {
     /// Tag `text`: the name spans, in order.
     pub fn tag(&self, kb: &Knowledge, text: &Text<'_>) -> Vec<Span> {
         let doc = features::doc_features(kb, &self.clusters, text);
-        let mut out = Vec::new();
+        let n = doc.keys.len();
+        // First pass: per token its scores and label.
+        let mut scores = vec![[0f32; LABELS]; n];
+        let mut labels = vec![0usize; n];
         let mut history = features::History::default();
         let mut rows = Vec::new();
         for &(a, b) in &doc.sentences {
-            let scores: Vec<[f32; LABELS]> = (a..b)
+            for i in a..b {
+                rows.clear();
+                rows.extend_from_slice(doc.row(i));
+                history.features(doc.keys[i], &mut rows);
+                scores[i] = self.score(&rows);
+            }
+            let best = viterbi(&scores[a..b], &self.trans, &self.start);
+            for (i, &l) in (a..b).zip(&best) {
+                history.record(doc.keys[i], l);
+                labels[i] = l;
+            }
+        }
+        // Second pass: the same scores plus what the whole article says.
+        let second = SecondPass::new(&doc.keys, &labels);
+        let mut out = Vec::new();
+        for &(a, b) in &doc.sentences {
+            let rescored: Vec<[f32; LABELS]> = (a..b)
                 .map(|i| {
                     rows.clear();
-                    rows.extend_from_slice(doc.row(i));
-                    history.features(doc.keys[i], &mut rows);
-                    self.score(&rows)
+                    second.features(i, &mut rows);
+                    let mut s = scores[i].map(|x| x * SECOND_BASE);
+                    add_rows(&mut s, &self.second, &rows);
+                    s
                 })
                 .collect();
-            let labels = viterbi(&scores, &self.trans, &self.start);
-            for (i, &l) in (a..b).zip(&labels) {
-                history.record(doc.keys[i], l);
-            }
-            spans(&labels, a, &mut out);
+            let best = viterbi(&rescored, &self.second_trans, &self.second_start);
+            spans(&best, a, &mut out);
         }
         out
+    }
+}
+
+/// Add the weights of `rows` in `table` (rows of `LABELS`) to `acc`.
+pub fn add_rows(acc: &mut [f32; LABELS], table: &[f32], rows: &[u32]) {
+    for &r in rows {
+        let base = r as usize * LABELS;
+        if let Some(w) = table.get(base..base + LABELS) {
+            for (a, x) in acc.iter_mut().zip(w) {
+                *a += x;
+            }
+        }
     }
 }
 

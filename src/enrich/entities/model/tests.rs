@@ -179,3 +179,40 @@ fn viterbi_never_continues_a_name_it_did_not_begin() {
         }]
     );
 }
+
+/// The second pass's rows of token `i` for first-pass `labels` of tokens
+/// with `keys`.
+fn second_rows(keys: &[u64], labels: &[usize], i: usize) -> Vec<u32> {
+    let mut out = Vec::new();
+    features::SecondPass::new(keys, labels).features(i, &mut out);
+    out
+}
+
+#[test]
+fn second_pass_reads_later_occurrences_and_leaves_out_the_token_itself() {
+    let org = label(1, true);
+    let per = label(0, true);
+    // Token 0 and token 2 are the same word; the later one is an
+    // organization, or a person.
+    let keys = [7, 0, 7];
+    let later_org = second_rows(&keys, &[0, 0, org], 0);
+    let later_per = second_rows(&keys, &[0, 0, per], 0);
+    assert_ne!(later_org, later_per, "a later occurrence's label is read");
+    // A word seen once: its own label does not count as "elsewhere", so it
+    // differs from a word whose other occurrence has the same label.
+    let alone = second_rows(&[7], &[org], 0);
+    let twice = second_rows(&[7, 7], &[org, org], 0);
+    assert_ne!(alone, twice);
+    // Tokens without a key (lowercase words) get only their own label's row.
+    assert_eq!(second_rows(&[0], &[0], 0).len(), 1);
+}
+
+#[test]
+fn second_pass_tells_a_name_s_last_word_from_its_first() {
+    let b = label(0, true);
+    let i = label(0, false);
+    // "Roe" ending "Jane Roe" elsewhere, against "Roe" starting "Roe Mills".
+    let ends = second_rows(&[1, 2, 0, 2], &[b, i, 0, 0], 3);
+    let starts = second_rows(&[2, 3, 0, 2], &[b, i, 0, 0], 3);
+    assert_ne!(ends, starts);
+}
