@@ -457,7 +457,10 @@ impl Config {
             }
         }
         if let Some(path) = &self.enrich.entities.model {
-            if let Err(e) = crate::enrich::entities::EntitiesStage::with_model(path) {
+            // The model alone (format, checksum, gazetteer fingerprint): the
+            // gazetteers themselves are compiled in and load once, with the
+            // pipeline.
+            if let Err(e) = crate::enrich::entities::model::Model::from_file(path) {
                 return bad("enrich.entities.model", &e.to_string());
             }
         }
