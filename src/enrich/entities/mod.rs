@@ -104,6 +104,7 @@ impl EntitiesStage {
         }
         let mut spans = self.model.tag(kb, text);
         trim_edges(text, &mut spans);
+        title_prefix(kb, text, &mut spans);
         // Units, codes and time zones in capitals ("UTC", "GHz") are no names.
         spans.retain(|s| !(s.end - s.first == 1 && kb.is_non_name_caps(text.token_text(s.first))));
         surnames(text, &mut spans);
@@ -145,6 +146,58 @@ fn trim_edges(text: &Text<'_>, spans: &mut Vec<Span>) {
         while s.end > s.first && !inner(s.end - 1) {
             s.end -= 1;
         }
+    }
+    spans.retain(|s| s.first < s.end);
+}
+
+/// A title is no part of the name it precedes ("Senator Jane Roe",
+/// "Justice Roe", "Gov. Roe"): the tagger sometimes takes it in, and then
+/// often types the whole as an organization ("Justice" of a ministry). The
+/// title words leave the span, and what remains is a person unless it is a
+/// listed place or organization or ends like one ("Bank"). A title alone
+/// before a name is no name at all.
+fn title_prefix(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
+    let is_title = |i: usize| {
+        let w = lower::lower(text.token_text(i));
+        kb.title(&w).is_some() || kb.title(&format!("{}.", &*w)).is_some()
+    };
+    let skip_dot = |i: usize, end: usize| {
+        if i < end && text.token_text(i) == "." {
+            i + 1
+        } else {
+            i
+        }
+    };
+    for s in spans.iter_mut() {
+        let mut f = s.first;
+        while f < s.end && is_title(f) {
+            f = skip_dot(f + 1, s.end);
+        }
+        if f == s.first {
+            continue;
+        }
+        if f >= s.end {
+            // Only title words: a name follows outside the span, or none does.
+            let next = skip_dot(s.end, text.tokens().len());
+            if next < text.tokens().len() && text.is_capitalized(next) {
+                s.end = s.first;
+            }
+            continue;
+        }
+        if !text.is_capitalized(f) {
+            continue;
+        }
+        // "Governor Texas" is no person, nor "Justice Department".
+        let last = text.token_text(s.end - 1);
+        let known_other = text
+            .token_span(f, s.end)
+            .and_then(|sp| kb.lookup(sp.text))
+            .is_some_and(|e| e.known != gazetteer::Known::Entity(EntityType::Person));
+        if known_other || kb.is_org_head(last) {
+            continue;
+        }
+        s.first = f;
+        s.kind = EntityType::Person;
     }
     spans.retain(|s| s.first < s.end);
 }

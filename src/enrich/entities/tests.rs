@@ -406,3 +406,27 @@ fn short_hyphen_halves_and_place_cues_do_not_make_names() {
     assert_eq!(q.len(), 2, "{m:?}");
     assert!(q[0] != &EntityType::Location, "{m:?}");
 }
+
+#[test]
+fn titles_leave_the_name() {
+    // Invented: titles the tagger may take into the span.
+    let m = mentions(&run(
+        "Justice Maren Tollefsrud wrote the opinion, and Justice Tollefsrud read it aloud. \
+         Sen. Idris Abernathy disagreed.",
+    ));
+    for (t, _) in &m {
+        assert!(
+            !t.starts_with("Justice") && !t.starts_with("Sen"),
+            "a title in a name: {m:?}"
+        );
+    }
+    assert!(
+        m.contains(&("Maren Tollefsrud".to_string(), EntityType::Person)),
+        "{m:?}"
+    );
+    assert!(
+        m.iter()
+            .all(|(t, k)| !t.contains("Tollefsrud") || *k == EntityType::Person),
+        "{m:?}"
+    );
+}
