@@ -444,11 +444,11 @@ impl Model {
         let mut history = features::History::default();
         let mut rows = Vec::new();
         for &(a, b) in &doc.sentences {
-            for i in a..b {
+            for (i, score) in scores.iter_mut().enumerate().take(b).skip(a) {
                 rows.clear();
                 rows.extend_from_slice(doc.row(i));
                 history.features(doc.keys[i], &mut rows);
-                scores[i] = self.score(&rows);
+                *score = self.score(&rows);
             }
             let best = viterbi(&scores[a..b], &self.trans, &self.start);
             for (i, &l) in (a..b).zip(&best) {
