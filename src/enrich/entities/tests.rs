@@ -430,3 +430,24 @@ fn titles_leave_the_name() {
         "{m:?}"
     );
 }
+
+#[test]
+fn a_wire_dateline_opens_with_a_place() {
+    // Invented datelines in the two common layouts.
+    for body in [
+        "Talks resume.\n\nDenver (Wire) – Negotiators met again on Tuesday.",
+        "Talks resume.\n\nDENVER, Colorado (Wire) - Negotiators met again on Tuesday.",
+    ] {
+        let m = mentions(&run(body));
+        assert!(
+            m.iter()
+                .any(|(t, k)| t.eq_ignore_ascii_case("Denver") && *k == EntityType::Location),
+            "{body}: {m:?}"
+        );
+        assert!(
+            !m.iter()
+                .any(|(t, k)| t.eq_ignore_ascii_case("Denver") && *k != EntityType::Location),
+            "{body}: {m:?}"
+        );
+    }
+}
