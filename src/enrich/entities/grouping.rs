@@ -184,8 +184,24 @@ fn matches(g: &Group<'_>, kind: EntityType, ws: &[&str], canonical: Option<&str>
                     && same_initial(ws[0], &g.words)
                     && (initials(&g.words) == ws[0] || is_acronym_of(ws[0], &g.words)))
         }
-        EntityType::Location => g.words == ws,
+        EntityType::Location => caps_eq(&g.words, ws),
     }
+}
+
+/// Whether a word is set in capitals ("DENVER"), as datelines and
+/// headlines write names.
+fn is_caps_word(w: &str) -> bool {
+    w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase())
+}
+
+/// The same name, a word in capitals matching its ordinary spelling
+/// ("DENVER" ~ "Denver"; "US" still differs from "Us").
+fn caps_eq(a: &[&str], b: &[&str]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x == y
+                || (is_caps_word(x) != is_caps_word(y) && x.chars().count() > 3 && same_word(x, y))
+        })
 }
 
 /// Legal-form words: a short name joins the full name that adds only these
@@ -324,6 +340,14 @@ fn group_names<'a>(
                 groups.len() - 1
             }
         };
+        // A name first seen in capitals (a dateline) takes its ordinary
+        // spelling when the article writes it.
+        if groups[gi].words.iter().all(|w| is_caps_word(w))
+            && !ws.iter().all(|w| is_caps_word(w))
+            && caps_eq(&groups[gi].words, &ws)
+        {
+            groups[gi].words = ws.clone();
+        }
         let alias = r.canonical.is_some() || defined_for.is_some();
         if alias && groups[gi].words != ws && !groups[gi].aliases.contains(&ws) {
             groups[gi].aliases.push(ws);
@@ -1192,6 +1216,17 @@ mod tests {
 
     fn texts(e: &Entity) -> Vec<&str> {
         e.mentions.iter().map(|m| m.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_place_in_capitals_joins_its_ordinary_spelling() {
+        let body = "DENVER (Wire) - The council met in Denver on Monday. US officials came.";
+        let ents = run(body);
+        let e = holder(&ents, body, "DENVER", 0);
+        assert_eq!(e.name, "Denver", "{ents:#?}");
+        assert_eq!(texts(e), ["DENVER", "Denver"]);
+        // Short capitals stay apart from a word: "US" is not "Us".
+        assert!(!caps_eq(&["US"], &["Us"]));
     }
 
     #[test]
