@@ -616,15 +616,6 @@ fn is_suffix(w: &str) -> bool {
 }
 
 /// Lowercase name particles a surname may start with ("van der Berg").
-const PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "al", "el",
-    "bin", "ibn", "ben", "ter", "zu",
-];
-
-fn is_particle(w: &str) -> bool {
-    PARTICLES.contains(&&*super::lower::lower(w))
-}
-
 /// Equal words, ignoring case ("de Blasio" ~ "De Blasio").
 fn same_word(a: &str, b: &str) -> bool {
     a == b
@@ -967,13 +958,14 @@ fn group_persons<'a>(
     }
     // A full name has a capitalized first name ("Jane Roe"), and is not the
     // tail of a longer name of the article ("Ames Roe" of "Jane Ames
-    // Roe", "van der Berg").
+    // Roe", "van der Berg"). A particle opens no full name ("Van Berg"),
+    // unless it is also a first name ("Al", "Ben").
     for &i in &persons {
         let Some(n) = names[i].as_ref() else { continue };
-        let given = n
-            .core
-            .first()
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_particle(w));
+        let given = n.core.first().is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && (!kb.is_particle(&super::lower::lower(w)) || kb.is_first_name(w))
+        });
         let tail = persons
             .iter()
             .filter_map(|&j| names[j].as_ref())

@@ -31,7 +31,7 @@ pub mod model;
 pub mod typing;
 
 use super::{Document, Enrichment, Stage};
-use crate::event::{Entity, EntityType};
+use crate::event::{DateMention, Entity, EntityType};
 use crate::text::Text;
 use candidates::DocInfo;
 use gazetteer::Knowledge;
@@ -90,6 +90,13 @@ impl EntitiesStage {
 
     /// Find and group every name mention in `text`.
     pub fn extract(&self, text: &Text<'_>) -> Vec<Entity> {
+        self.extract_around_dates(text, &[])
+    }
+
+    /// Find and group every name mention in `text`, where the dates stage
+    /// found `dates`: a one-word person name inside a date ("Jan." of
+    /// "Jan. 29", "May" of "May 4") is the month, not a name.
+    pub fn extract_around_dates(&self, text: &Text<'_>, dates: &[DateMention]) -> Vec<Entity> {
         if text.tokens().is_empty() {
             return Vec::new();
         }
@@ -119,7 +126,15 @@ impl EntitiesStage {
         // Units, codes and time zones in capitals ("UTC", "GHz") are no names.
         spans.retain(|s| !(s.end - s.first == 1 && kb.is_non_name_caps(text.token_text(s.first))));
         surnames(text, &mut spans);
+        full_names_of_persons(kb, text, &mut spans);
         known_misc(kb, text, &mut spans);
+        spans.retain(|s| {
+            let t = &text.tokens()[s.first];
+            let (a, b) = (t.cstart as usize, t.cend as usize);
+            !(s.end - s.first == 1
+                && s.kind == EntityType::Person
+                && dates.iter().any(|d| d.start <= a && b <= d.end))
+        });
         let mut raws: Vec<Raw> = spans
             .into_iter()
             .map(|s| tagged_raw(kb, text, &ruled, s))
@@ -313,6 +328,38 @@ fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
     }
 }
 
+/// A first name before the surname of a person the article names is that
+/// person, whatever the local context made of it: "Jane Roe and John Doe
+/// met" can type both names as an organization, while "Roe said" elsewhere
+/// is a person. Without this the person's mentions split over several
+/// entities of different types.
+fn full_names_of_persons(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
+    let surnames: fxhash::FxHashSet<&str> = spans
+        .iter()
+        .filter(|s| s.kind == EntityType::Person)
+        .map(|s| text.token_text(s.end - 1))
+        .filter(|w| w.chars().count() > 1)
+        .collect();
+    for s in spans.iter_mut() {
+        let len = s.end - s.first;
+        // The given names: capitalized words that no list knows as a place
+        // or organization ("Jane", "Barack"; not "New", "Acme Bank").
+        let given = (s.first..s.end - 1).all(|i| {
+            let w = text.token_text(i);
+            text.is_capitalized(i)
+                && !text.is_all_caps(i)
+                && (kb.is_first_name(w) || kb.lookup(w).is_none())
+        });
+        if s.kind != EntityType::Person
+            && (2..=3).contains(&len)
+            && given
+            && surnames.contains(text.token_text(s.end - 1))
+        {
+            s.kind = EntityType::Person;
+        }
+    }
+}
+
 /// A tagged span as a mention for grouping: its canonical name from the
 /// gazetteer, and the role the rules found before it when it is a person.
 fn tagged_raw(kb: &Knowledge, text: &Text<'_>, ruled: &[Raw], s: Span) -> Raw {
@@ -488,7 +535,7 @@ impl Stage for EntitiesStage {
         "entities"
     }
     fn apply(&self, doc: &Document<'_>, out: &mut Enrichment) {
-        out.entities = self.extract(&doc.text);
+        out.entities = self.extract_around_dates(&doc.text, &out.dates);
     }
 }
 

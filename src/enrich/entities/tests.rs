@@ -451,3 +451,60 @@ fn a_wire_dateline_opens_with_a_place() {
         );
     }
 }
+
+#[test]
+fn a_month_in_a_date_is_no_person() {
+    // Invented: "Jan." and "May" as months next to people of those names.
+    let json = br#"{"id":"m","published_at":"2016-01-10","body":"The vote is set for Jan. 29 in Paris, and Jan Roe will attend. Amy May said on May 4 that she would come. May said so again."}"#;
+    let article =
+        crate::article::decode(json, crate::article::RecordContext::default(), 1 << 20).unwrap();
+    let out = crate::enrich::Pipeline::standard().run(&article);
+    assert!(
+        out.dates.iter().any(|d| d.text == "Jan. 29"),
+        "{:?}",
+        out.dates
+    );
+    let roe = out.entities.iter().find(|e| e.name == "Jan Roe").unwrap();
+    assert_eq!(roe.mentions.len(), 1, "{roe:?}");
+    let may = out.entities.iter().find(|e| e.name == "Amy May").unwrap();
+    let texts: Vec<&str> = may.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["Amy May", "May"], "{may:?}");
+}
+
+#[test]
+fn a_first_name_that_is_also_a_particle_opens_a_full_name() {
+    let ents = run("He met Ben Carson and Al Gore. Carson spoke first, then Mr. Gore.");
+    for full in ["Ben Carson", "Al Gore"] {
+        let e = entity(&ents, full);
+        assert_eq!(e.mentions.len(), 2, "{e:?}");
+    }
+}
+
+#[test]
+fn a_full_name_of_a_person_named_elsewhere_is_that_person() {
+    // The rule on the spans a tagger might give: "Roe" a person, "Jane Roe"
+    // an organization (a context like "Jane Roe and Tom Doe" can do that),
+    // "Texas Roe" (a listed place first) and "Jane Doe" left alone.
+    let text = Text::analyze("Roe said no. Jane Roe and Texas Roe met Jane Doe.");
+    let kb = Knowledge::load();
+    let span = |first, end, kind| model::Span { first, end, kind };
+    let mut spans = vec![
+        span(0, 1, EntityType::Person),
+        span(4, 6, EntityType::Organization),
+        span(7, 9, EntityType::Organization),
+        span(10, 12, EntityType::Organization),
+    ];
+    assert_eq!(text.token_text(4), "Jane");
+    assert_eq!(text.token_text(7), "Texas");
+    super::full_names_of_persons(&kb, &text, &mut spans);
+    let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            EntityType::Person,
+            EntityType::Person,
+            EntityType::Organization,
+            EntityType::Organization
+        ]
+    );
+}
