@@ -276,6 +276,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
         config.kafka.brokers = cluster.brokers();
         // The in-process cluster speaks plaintext only.
         config.kafka.security = Default::default();
+        byline::kafka::consumer::use_test_broker_fetch_wait(&mut config);
         let samples = embedded::samples();
         tracing::info!(message = "Embedded broker started.", brokers = %config.kafka.brokers, samples = samples.len());
         let input = config
