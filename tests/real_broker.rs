@@ -570,6 +570,18 @@ async fn real_sigterm_commits_what_it_finished() {
             o.articles.len() >= 100
         })
         .await;
+    // The default assignor reached the broker: the group runs the
+    // incremental (cooperative) protocol, and this test's SIGTERM drain and
+    // commit are the ones of that protocol.
+    let protocols: Vec<String> = log_events(&log_path("sigterm"))
+        .iter()
+        .filter(|e| e["message"] == "Partitions assigned.")
+        .map(|e| e["protocol"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(
+        !protocols.is_empty() && protocols.iter().all(|p| p == "cooperative"),
+        "rebalance protocols of the assignments: {protocols:?}"
+    );
     sigterm(&child);
     let status = wait_exit(&mut child, Duration::from_secs(60)).await;
     assert!(status.success(), "exit status {status}");
@@ -637,6 +649,18 @@ async fn real_backlog_is_drained_without_loss() {
             o.article_ids().len() >= n
         })
         .await;
+    // The default assignor reached the broker: the group runs the
+    // incremental (cooperative) protocol, and this test's SIGTERM drain and
+    // commit are the ones of that protocol.
+    let protocols: Vec<String> = log_events(&log_path("sigterm"))
+        .iter()
+        .filter(|e| e["message"] == "Partitions assigned.")
+        .map(|e| e["protocol"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(
+        !protocols.is_empty() && protocols.iter().all(|p| p == "cooperative"),
+        "rebalance protocols of the assignments: {protocols:?}"
+    );
     sigterm(&child);
     let status = wait_exit(&mut child, Duration::from_secs(60)).await;
     assert!(status.success(), "exit status {status}");

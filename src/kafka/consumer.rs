@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{
-    BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer,
+    BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, RebalanceProtocol,
+    StreamConsumer,
 };
 use rdkafka::error::{KafkaError, KafkaResult, RDKafkaErrorCode};
 use rdkafka::statistics::Statistics;
@@ -190,7 +191,8 @@ impl ConsumerContext for WorkerContext {
             tracing::info!(
                 message = "Partitions assigned.",
                 count = tpl.count(),
-                total = n
+                total = n,
+                protocol = protocol_name(base.rebalance_protocol())
             );
         }
         if let Rebalance::Error(error) = rebalance {
@@ -231,6 +233,15 @@ impl WorkerContext {
             }
             std::thread::sleep(Duration::from_millis(5));
         }
+    }
+}
+
+/// The rebalance protocol the group runs, for the logs.
+fn protocol_name(p: RebalanceProtocol) -> &'static str {
+    match p {
+        RebalanceProtocol::Cooperative => "cooperative",
+        RebalanceProtocol::Eager => "eager",
+        RebalanceProtocol::None => "none",
     }
 }
 
