@@ -59,9 +59,16 @@ class MetricSpec:
     labels: dict[str, list[str]] = field(default_factory=dict)  # label -> example values (may be empty)
 
 
-def parse_metrics_md(path: Path | None = None) -> dict[str, MetricSpec]:
-    """Rows of the markdown table whose first cell is a back-quoted metric name."""
+EXTERNAL_HEADING = "## From other exporters"
+
+
+def parse_metrics_md(path: Path | None = None, external: bool = False) -> dict[str, MetricSpec]:
+    """Rows of the markdown table whose first cell is a back-quoted metric name:
+    byline's own metrics (above EXTERNAL_HEADING), or with `external` those of
+    other exporters (below it), which byline's /metrics does not carry."""
     text = (path or metrics_md_path()).read_text(encoding="utf-8")
+    own, _, theirs = text.partition(EXTERNAL_HEADING)
+    text = theirs if external else own
     out: dict[str, MetricSpec] = {}
     for line in text.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
@@ -77,7 +84,7 @@ def parse_metrics_md(path: Path | None = None) -> dict[str, MetricSpec]:
             values = [v.strip() for v in (lm.group(2) or "").split(",") if v.strip()]
             labels[lm.group(1)] = values
         out[m.group(1)] = MetricSpec(m.group(1), kind, labels)
-    if not out:
+    if not out and not external:
         raise SystemExit(f"no metric rows found in {path or metrics_md_path()}")
     return out
 
