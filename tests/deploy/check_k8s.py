@@ -46,10 +46,6 @@ BASE = Path(os.environ.get("BYLINE_K8S_BASE", dl.DEPLOY / "k8s" / "base"))
 OVERLAY = Path(os.environ.get("BYLINE_K8S_OVERLAY", dl.DEPLOY / "k8s" / "overlays" / "example"))
 K8S_VERSIONS = ["1.29.0", "1.33.0"]
 DEFAULT_DRAIN_TIMEOUT_S = 30  # worker.drain_timeout_ms default (config/byline.toml)
-# librdkafka's socket.timeout.ms default: what bounds at-least-once's final
-# synchronous offset commit.
-SOCKET_TIMEOUT_S = 60
-GRACE_MARGIN_S = 10
 PROPERTY_SECTIONS = {"PROPERTIES", "CONSUMER_PROPERTIES", "PRODUCER_PROPERTIES"}
 
 
@@ -63,27 +59,6 @@ def env_name_ok(name: str) -> bool:
         if not re.fullmatch(r"[A-Z0-9_.]+" if dotted else r"[A-Z0-9_]+", part):
             return False
     return True
-
-
-def src_seconds(path: str, pattern: str) -> float:
-    """A duration constant of the worker, read from its source so that the
-    grace-period rule follows the code."""
-    m = re.search(pattern, (dl.ROOT / path).read_text())
-    if not m:
-        raise SystemExit(f"{path}: no match for {pattern!r} (the grace-period rule reads it)")
-    return float(m.group(1))
-
-
-def grace_needed(drain_s: float) -> tuple[float, str]:
-    """terminationGracePeriodSeconds must cover the drain, the final commit and
-    the producer flush, in both delivery modes, plus a margin."""
-    txn_call = src_seconds("src/kafka/transactional.rs", r"const TXN_CALL_TIMEOUT: Duration = Duration::from_secs\((\d+)\)")
-    flush = src_seconds("src/worker.rs", r"producer\.flush\(Duration::from_secs\((\d+)\)\)")
-    # exactly-once: send_offsets_to_transaction + commit_transaction, each up
-    # to TXN_CALL_TIMEOUT; at-least-once: one synchronous commit.
-    commit = max(2 * txn_call, SOCKET_TIMEOUT_S)
-    need = drain_s + commit + flush + GRACE_MARGIN_S
-    return need, f"drain {drain_s:g} + commit {commit:g} + flush {flush:g} + margin {GRACE_MARGIN_S} = {need:g} s"
 
 
 def measured_rate() -> float:
@@ -384,7 +359,7 @@ def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
         c.ok(False, "ConfigMap byline.toml is valid TOML", str(e))
     drain = drain_timeout_s(cfg.get("worker", {}))
     grace = pod.get("terminationGracePeriodSeconds", 30)
-    need, why = grace_needed(drain)
+    need, why = dl.grace_needed(drain)
     c.ok(grace >= need, f"terminationGracePeriodSeconds {grace} covers {why}")
     res = ctr.get("resources", {})
     for part in ("requests", "limits"):
@@ -551,7 +526,7 @@ def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
             c.ok(sec.get("sasl_password") == "***", "check-config shows the password as ***")
             c.ok(eff.get("metrics", {}).get("listen", "").endswith(":9464"), "effective metrics.listen is port 9464")
             if "worker" in eff:
-                eff_need, eff_why = grace_needed(drain_timeout_s(eff["worker"]))
+                eff_need, eff_why = dl.grace_needed(drain_timeout_s(eff["worker"]))
                 c.ok(grace >= eff_need, f"grace period {grace}s covers the effective config: {eff_why}")
     elif dl.require_binary():
         c.ok(False, "byline check-config on the ConfigMap", f"binary {binary} missing")

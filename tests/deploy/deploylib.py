@@ -284,6 +284,33 @@ def http_get(url: str, timeout: float = 3.0) -> tuple[int, str]:
         return e.code, e.read().decode("utf-8", "replace")
 
 
+# librdkafka's socket.timeout.ms default: what bounds at-least-once's final
+# synchronous offset commit.
+SOCKET_TIMEOUT_S = 60
+GRACE_MARGIN_S = 10
+
+
+def src_seconds(path: str, pattern: str) -> float:
+    """A duration constant of the worker, read from its source so that the
+    grace-period rule follows the code."""
+    m = re.search(pattern, (ROOT / path).read_text())
+    if not m:
+        raise SystemExit(f"{path}: no match for {pattern!r} (the grace-period rule reads it)")
+    return float(m.group(1))
+
+
+def grace_needed(drain_s: float) -> tuple[float, str]:
+    """terminationGracePeriodSeconds must cover the drain, the final commit and
+    the producer flush, in both delivery modes, plus a margin."""
+    txn_call = src_seconds("src/kafka/transactional.rs", r"const TXN_CALL_TIMEOUT: Duration = Duration::from_secs\((\d+)\)")
+    flush = src_seconds("src/worker.rs", r"producer\.flush\(Duration::from_secs\((\d+)\)\)")
+    # exactly-once: send_offsets_to_transaction + commit_transaction, each up
+    # to TXN_CALL_TIMEOUT; at-least-once: one synchronous commit.
+    commit = max(2 * txn_call, SOCKET_TIMEOUT_S)
+    need = drain_s + commit + flush + GRACE_MARGIN_S
+    return need, f"drain {drain_s:g} + commit {commit:g} + flush {flush:g} + margin {GRACE_MARGIN_S} = {need:g} s"
+
+
 def byline_bin() -> Path:
     return Path(os.environ.get("BYLINE_BIN", ROOT / "target" / "release" / "byline"))
 
