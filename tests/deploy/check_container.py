@@ -36,7 +36,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import deploylib as dl  # noqa: E402
 
-DOCKERFILE = dl.DEPLOY / "Dockerfile"
+DOCKERFILE = Path(os.environ.get("BYLINE_DOCKERFILE", dl.DEPLOY / "Dockerfile"))
 COMPOSE_DIR = dl.DEPLOY / "compose"
 TOPICS = ["articles.raw", "articles.enriched", "statements", "articles.dlq"]
 # COPY sources that arrive with the worker branch (the lead merges it).
@@ -260,6 +260,11 @@ def check_dashboard_json(c: dl.Checks) -> None:
         "in-flight": "byline_in_flight_messages",
         "produce": "byline_produce_errors_total",
         "statements per minute": "byline_statements_total",
+        "rebalances": "byline_consumer_rebalances_total",
+        "not ready, by reason": "byline_not_ready",
+        "replicas against the maximum": "kube_horizontalpodautoscaler_spec_max_replicas",
+        "workers against brokers": "kafka_consumergroup_lag",
+        "age of consumer statistics": "byline_consumer_stats_timestamp_seconds",
     }
     for title, metric in wants.items():
         c.ok(title in titles and metric in exprs, f"dashboard has a {title!r} panel reading {metric}")
@@ -268,6 +273,18 @@ def check_dashboard_json(c: dl.Checks) -> None:
     c.ok(len(ids) == len(set(ids)), "panel ids are unique")
     ds_vars = [v for v in dash.get("templating", {}).get("list", []) if v.get("type") == "datasource"]
     c.ok(bool(ds_vars), "dashboard has a datasource variable (portable between Grafanas)")
+    names = [v.get("name") for v in dash.get("templating", {}).get("list", [])]
+    c.ok({"namespace", "job", "instance"} <= set(names), "dashboard has namespace, job and instance variables", str(names))
+    # Several deployments (namespaces, jobs) in one Prometheus: every query of
+    # a byline series selects the namespace, and the per-partition lag keeps
+    # namespace and job apart (one partition number exists in each deployment).
+    for e in dl.dashboard_exprs():
+        if e.where.startswith("panel") and "byline_" in e.text:
+            c.ok('namespace=~"$namespace"' in e.text, f"{e.where} selects the namespace variable", e.text)
+        for m in re.finditer(r"max by \(([^)]*)\)\s*\(byline_consumer_lag", e.text):
+            grouping = {x.strip() for x in m.group(1).split(",")}
+            c.ok({"namespace", "job", "topic", "partition"} <= grouping,
+                 f"{e.where}: lag max keeps namespace and job apart", m.group(0))
 
 
 def main() -> None:

@@ -233,7 +233,8 @@ def settings_of(tree: Path) -> dict[str, str]:
     """The values of ConfigMap byline-settings a tree means to set: the base's
     settings.yaml, overridden by the tree's configMapGenerator literals."""
     path = BASE / "settings.yaml"
-    values = dict(yaml.safe_load(path.read_text())["data"]) if path.exists() else {}
+    docs = [d for d in yaml.safe_load_all(path.read_text()) if d] if path.exists() else []
+    values = next((dict(d["data"]) for d in docs if d["metadata"]["name"] == "byline-settings"), {})
     k = yaml.safe_load((tree / "kustomization.yaml").read_text())
     for gen in k.get("configMapGenerator", []):
         if gen.get("name") == "byline-settings":
@@ -263,9 +264,11 @@ def check_rotation_rolls_pods(c: dl.Checks, tree: Path) -> None:
     envs = gens[0].get("envs", [])
     if not c.ok(bool(envs), "the Secret's credentials come from an env file"):
         return
+    # The overlay and the base it points at (overlays/<name> -> ../../base).
+    root = tree.resolve().parents[1]
     tmp = Path(tempfile.mkdtemp(prefix="byline-rotate-"))
-    shutil.copytree(dl.DEPLOY / "k8s", tmp / "k8s")
-    copy = tmp / "k8s" / tree.resolve().relative_to((dl.DEPLOY / "k8s").resolve())
+    shutil.copytree(root, tmp / "k8s")
+    copy = tmp / "k8s" / tree.resolve().relative_to(root)
     envf = copy / envs[0]
     envf.write_text(re.sub(r"^sasl-password=.*$", "sasl-password=rotated", envf.read_text(), flags=re.M))
     before, _ = render(tree)
