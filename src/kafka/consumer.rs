@@ -431,6 +431,24 @@ pub fn create(config: &Config, ctx: WorkerContext) -> KafkaResult<WorkerConsumer
     Ok(consumer)
 }
 
+/// How long [`leave`] polls for the revocation of the last assignment.
+const LEAVE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Unsubscribe and poll the consumer until the revocation of its partitions
+/// has been served (the revoke callback ran and the assignment is empty), at
+/// most [`LEAVE_TIMEOUT`]. Left to the consumer's close instead, the revoke
+/// callback's incremental unassign can hang the close forever (cooperative
+/// protocol; seen with static membership against tansu 0.6.0, librdkafka
+/// issues #4527 and #4884; the workaround given there is this one).
+pub async fn leave<C: ConsumerContext + 'static>(consumer: &StreamConsumer<C>) {
+    consumer.unsubscribe();
+    let deadline = Instant::now() + LEAVE_TIMEOUT;
+    while consumer.assignment().is_ok_and(|a| a.count() > 0) && Instant::now() < deadline {
+        // Nothing arrives after unsubscribing; polling serves the callback.
+        let _ = tokio::time::timeout(Duration::from_millis(100), consumer.recv()).await;
+    }
+}
+
 /// Subscribe `consumer` to the configured input topics.
 pub fn subscribe_inputs<C: ConsumerContext>(
     consumer: &StreamConsumer<C>,

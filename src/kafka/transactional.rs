@@ -445,7 +445,7 @@ pub async fn run(
             txn.abort("drain timed out").await?;
         }
     }
-    txn.consumer.unsubscribe();
+    super::consumer::leave(&txn.consumer).await;
     health.set_consuming(false);
     tracing::info!(
         message = "Worker stopped.",
