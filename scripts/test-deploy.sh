@@ -125,7 +125,7 @@ k8s_mutant() {   # k8s_mutant WHAT FILE SED-SCRIPT: FILE under deploy/k8s, mutat
     env BYLINE_K8S_BASE="$tree/base" BYLINE_K8S_OVERLAY="$tree/overlays/example" "$py" tests/deploy/check_k8s.py
 }
 k8s_mutant "a grace period that does not cover drain + commit + flush" base/deployment.yaml \
-  's/terminationGracePeriodSeconds: 105/terminationGracePeriodSeconds: 75/'
+  's/terminationGracePeriodSeconds: 115/terminationGracePeriodSeconds: 105/'
 k8s_mutant "an unknown field (schema)" base/pdb.yaml 's/^  maxUnavailable: 1/  maxUnavailable: 1\n  maxUnavialable: 2/'
 k8s_mutant "a PDB that stalls node drains while Kafka is down" base/pdb.yaml '/unhealthyPodEvictionPolicy/d'
 k8s_mutant "a lagThreshold not sized from the measured rate" base/scaledobject.yaml 's/lagThreshold: "7740"/lagThreshold: "500"/'

@@ -304,11 +304,14 @@ def grace_needed(drain_s: float) -> tuple[float, str]:
     the producer flush, in both delivery modes, plus a margin."""
     txn_call = src_seconds("src/kafka/transactional.rs", r"const TXN_CALL_TIMEOUT: Duration = Duration::from_secs\((\d+)\)")
     flush = src_seconds("src/worker.rs", r"producer\.flush\(Duration::from_secs\((\d+)\)\)")
+    # Serving the last revocation before the consumer's close.
+    leave = src_seconds("src/kafka/consumer.rs", r"const LEAVE_TIMEOUT: Duration = Duration::from_secs\((\d+)\)")
     # exactly-once: send_offsets_to_transaction + commit_transaction, each up
     # to TXN_CALL_TIMEOUT; at-least-once: one synchronous commit.
     commit = max(2 * txn_call, SOCKET_TIMEOUT_S)
-    need = drain_s + commit + flush + GRACE_MARGIN_S
-    return need, f"drain {drain_s:g} + commit {commit:g} + flush {flush:g} + margin {GRACE_MARGIN_S} = {need:g} s"
+    need = drain_s + commit + leave + flush + GRACE_MARGIN_S
+    return need, (f"drain {drain_s:g} + commit {commit:g} + leave {leave:g} + flush {flush:g}"
+                  f" + margin {GRACE_MARGIN_S} = {need:g} s")
 
 
 def byline_bin() -> Path:
