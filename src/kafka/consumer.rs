@@ -462,3 +462,40 @@ pub fn subscribe_inputs<C: ConsumerContext>(
         .collect();
     consumer.subscribe(&topics)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn production_defaults_suit_a_real_cluster_and_tests_opt_in_to_short_fetches() {
+        let mut c = Config::default();
+        let cc = client_config(&c);
+        assert_eq!(cc.get("fetch.wait.max.ms"), None, "librdkafka's default");
+        assert_eq!(
+            cc.get("partition.assignment.strategy"),
+            Some(ASSIGNMENT_STRATEGY)
+        );
+        assert_eq!(
+            cc.get("group.instance.id"),
+            None,
+            "static membership is opt-in"
+        );
+        use_test_broker_fetch_wait(&mut c);
+        assert_eq!(
+            client_config(&c).get("fetch.wait.max.ms"),
+            Some(TEST_BROKER_FETCH_WAIT_MS)
+        );
+        // Both stay overridable.
+        c.kafka
+            .consumer_properties
+            .insert("partition.assignment.strategy".into(), "range".into());
+        c.kafka
+            .consumer_properties
+            .insert("fetch.wait.max.ms".into(), "100".into());
+        use_test_broker_fetch_wait(&mut c);
+        let cc = client_config(&c);
+        assert_eq!(cc.get("partition.assignment.strategy"), Some("range"));
+        assert_eq!(cc.get("fetch.wait.max.ms"), Some("100"));
+    }
+}
