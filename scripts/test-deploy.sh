@@ -126,6 +126,7 @@ k8s_mutant() {   # k8s_mutant WHAT FILE SED-SCRIPT: FILE under deploy/k8s, mutat
 }
 k8s_mutant "a grace period that does not cover drain + commit + flush" base/deployment.yaml \
   's/terminationGracePeriodSeconds: 115/terminationGracePeriodSeconds: 105/'
+k8s_mutant "a group.instance.id shared by every pod" base/deployment.yaml 's/fieldPath: metadata.name/fieldPath: metadata.namespace/'
 k8s_mutant "an unknown field (schema)" base/pdb.yaml 's/^  maxUnavailable: 1/  maxUnavailable: 1\n  maxUnavialable: 2/'
 k8s_mutant "a PDB that stalls node drains while Kafka is down" base/pdb.yaml '/unhealthyPodEvictionPolicy/d'
 k8s_mutant "a lagThreshold not sized from the measured rate" base/scaledobject.yaml 's/lagThreshold: "7740"/lagThreshold: "500"/'

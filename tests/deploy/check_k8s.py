@@ -404,6 +404,9 @@ def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
         if "secret" in v:
             for item in v["secret"].get("items", []):
                 secret_ref_ok(v["secret"]["secretName"], item["key"], f"volume {v['name']}")
+    static = next((e for e in ctr.get("env", []) if e["name"] == "BYLINE_KAFKA__CONSUMER_PROPERTIES__GROUP.INSTANCE.ID"), None)
+    c.ok(static is not None and static.get("valueFrom", {}).get("fieldRef", {}).get("fieldPath") == "metadata.name",
+         "static membership: group.instance.id is the pod name (downward API; unique per pod)", str(static))
     env_names = {e["name"] for e in ctr.get("env", [])}
     c.ok({"BYLINE_KAFKA__BROKERS", "BYLINE_KAFKA__SECURITY__SASL_USERNAME", "BYLINE_KAFKA__SECURITY__SASL_PASSWORD"} <= env_names,
          "brokers and SASL credentials come from env")
