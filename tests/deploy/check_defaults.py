@@ -64,13 +64,14 @@ def consumer_config(args: list[str], run_env: dict[str, str], log: Path, timeout
     try:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            blocks = dump_blocks(log.read_text(errors="replace"))
-            consumer = next((b for b in blocks if "group.id" in b), None)
-            # The consumer is created after the producer: its block is
-            # complete once a later log line follows it.
-            if consumer is not None and consumer.get("__complete__"):
-                consumer.pop("__complete__")
-                return consumer
+            text = log.read_text(errors="replace")
+            # The dump is written while the consumer is created, before the
+            # worker logs that it started.
+            if "Worker started." in text:
+                consumer = next((b for b in dump_blocks(text) if "group.id" in b), None)
+                if consumer is not None:
+                    return consumer
+                break
             if proc.poll() is not None:
                 break
             time.sleep(0.2)
@@ -85,19 +86,17 @@ def consumer_config(args: list[str], run_env: dict[str, str], log: Path, timeout
 
 
 def dump_blocks(text: str) -> list[dict]:
+    """librdkafka's configuration dumps, one per client, in creation order.
+    Their lines come from the creating thread ([thrd:app]); other threads'
+    lines may interleave and are skipped."""
     blocks: list[dict] = []
-    current: dict | None = None
     for line in text.splitlines():
         if "Client configuration:" in line:
-            current = {}
-            blocks.append(current)
+            blocks.append({})
             continue
-        m = re.search(r"CONF \[[^\]]*\]:\s{2,}(\S+) = (.*)$", line)
-        if current is not None and m:
-            current[m.group(1)] = m.group(2).strip()
-        elif current is not None:
-            current["__complete__"] = True
-            current = None
+        m = re.search(r"CONF \[thrd:app\]:\s{2,}(\S+) = (.*)$", line)
+        if blocks and m:
+            blocks[-1][m.group(1)] = m.group(2).strip()
     return blocks
 
 
