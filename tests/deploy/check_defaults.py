@@ -3,7 +3,7 @@
 
 Runs the real binary (BYLINE_BIN) with the image's default config
 (config/byline.toml) and with the Kubernetes ConfigMap (deploy/k8s/base/
-byline.toml), brokers pointed at a closed loopback port and librdkafka's
+byline.toml), brokers pointed at a closed loopback port and the consumer's librdkafka
 `debug=conf`, and reads the consumer's "Client configuration" dump (every
 property set on it) from the log:
 
@@ -48,7 +48,8 @@ def consumer_config(args: list[str], run_env: dict[str, str], log: Path, timeout
     env = dict(os.environ)
     env.update({
         "BYLINE_KAFKA__BROKERS": f"127.0.0.1:{dl.free_port()}",
-        "BYLINE_KAFKA__PROPERTIES__DEBUG": "conf",
+        # The consumer only: one dump in the log, no producer lines mixed in.
+        "BYLINE_KAFKA__CONSUMER_PROPERTIES__DEBUG": "conf",
         "BYLINE_LOG__LEVEL": "debug",
         "BYLINE_LOG__FORMAT": "text",
         "BYLINE_METRICS__LISTEN": "127.0.0.1:0",
@@ -64,14 +65,12 @@ def consumer_config(args: list[str], run_env: dict[str, str], log: Path, timeout
     try:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            text = log.read_text(errors="replace")
-            # The dump is written while the consumer is created, before the
-            # worker logs that it started.
-            if "Worker started." in text:
-                consumer = next((b for b in dump_blocks(text) if "group.id" in b), None)
-                if consumer is not None:
-                    return consumer
-                break
+            # librdkafka hands its log lines to the client's queue: the
+            # consumer's dump arrives when the worker polls it, in one burst.
+            if any("group.id" in b for b in dump_blocks(log.read_text(errors="replace"))):
+                time.sleep(1)
+                blocks = dump_blocks(log.read_text(errors="replace"))
+                return next(b for b in blocks if "group.id" in b)
             if proc.poll() is not None:
                 break
             time.sleep(0.2)
