@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Tests for deploy/: alert rules, dashboard, Kubernetes manifests, Dockerfile,
-# compose stack, and a real Prometheus scraping byline.
+# compose stack, the worker's production defaults, and a real Prometheus
+# scraping byline.  Every check is paired with a mutant (a deliberately broken
+# copy of the file it guards) that it must reject.
 #
 # usage: scripts/test-deploy.sh            (as root on a fresh Debian machine is fine)
 # env:
@@ -79,10 +81,24 @@ run "promtool check rules deploy/prometheus/alerts.yml" promtool check rules dep
 run "promtool test rules deploy/prometheus/alerts.test.yml" \
   bash -c 'cd deploy/prometheus && promtool test rules alerts.test.yml'
 # The unit tests bite: a rule with a wrong threshold must fail them.
-cp deploy/prometheus/alerts.test.yml "$mut/"
-sed 's/> 0.05/> 0.5/' deploy/prometheus/alerts.yml > "$mut/alerts.yml"
-run_fails "promtool unit tests catch a wrong dead-letter threshold" \
-  bash -c "cd '$mut' && promtool test rules alerts.test.yml"
+rule_mutant() {   # rule_mutant WHAT SED-SCRIPT: the unit tests must fail on the mutated rules
+  local dir; dir=$(mktemp -d -p "$mut")
+  cp deploy/prometheus/alerts.test.yml "$dir/"
+  sed "$2" deploy/prometheus/alerts.yml > "$dir/alerts.yml"
+  if cmp -s deploy/prometheus/alerts.yml "$dir/alerts.yml"; then
+    failed=$((failed + 1)); failures+=("mutant: $1"); say "FAIL  promtool unit tests catch $1 (the mutation matched nothing)"
+    return
+  fi
+  run_fails "promtool unit tests catch $1" bash -c "cd '$dir' && promtool test rules alerts.test.yml"
+}
+rule_mutant "a wrong dead-letter threshold" 's/> 0.05/> 0.5/'
+rule_mutant "a dead-letter alert without minimum volume" 's/(increase(byline_articles_dead_lettered_total\[15m\])) > 30/(increase(byline_articles_dead_lettered_total[15m])) > 0/'
+rule_mutant "NoProgress paging on transactional commit markers" 's/(byline_consumer_lag) > 1) > 0)/(byline_consumer_lag) > 0) > 0)/'
+rule_mutant "a per-worker alert summed over the job" 's/(sum by (job, namespace, instance) (byline_consumer_lag > 1) > 0)/(sum by (job, namespace) (byline_consumer_lag > 1) > 0)/'
+rule_mutant "a flapping threshold too high" 's/{ready="false"}\[30m\])) > 3/{ready="false"}[30m])) > 30/'
+rule_mutant "a wedge threshold too long" 's/_seconds > 0) > 120/_seconds > 0) > 1200/'
+rule_mutant "an absent() that cannot fire" 's/absent(up{job="byline"})/absent(up{job="byline", instance="none"})/'
+rule_mutant "a broker-lag alert on every group" 's/consumergroup="byline"/consumergroup=~".+"/g'
 
 # ---- metric names: dashboard and rules vs the table and the live binary ------
 run "metric and label names used by dashboard and rules are exported" "$py" tests/deploy/check_metric_names.py
@@ -95,24 +111,69 @@ run_fails "label check catches a label the metric does not have" \
   env BYLINE_DEPLOY_RULES="$mut/alerts-label.yml" "$py" tests/deploy/check_metric_names.py
 
 # ---- Kubernetes -------------------------------------------------------------------
-run "kustomize base renders, validates (built-in kinds + CRD subsets), invariants hold" "$py" tests/deploy/check_k8s.py
-cp -r deploy/k8s/base "$mut/k8s"
-sed -i 's/terminationGracePeriodSeconds: 45/terminationGracePeriodSeconds: 30/' "$mut/k8s/deployment.yaml"
-run_fails "k8s check catches a grace period shorter than the drain" \
-  env BYLINE_K8S_BASE="$mut/k8s" "$py" tests/deploy/check_k8s.py
-cp -r deploy/k8s/base "$mut/k8s2"
-sed -i 's/^  maxUnavailable: 1/  maxUnavailable: 1\n  maxUnavialable: 2/' "$mut/k8s2/pdb.yaml"
-run_fails "k8s schema check catches an unknown field" \
-  env BYLINE_K8S_BASE="$mut/k8s2" "$py" tests/deploy/check_k8s.py
+run "kustomize base and overlay render with the release label, validate (built-in kinds + CRD subsets), invariants hold" \
+  "$py" tests/deploy/check_k8s.py
+k8s_mutant() {   # k8s_mutant WHAT FILE SED-SCRIPT: FILE under deploy/k8s, mutated in a copy of the tree
+  local tree; tree=$(mktemp -d -p "$mut")
+  cp -r deploy/k8s/. "$tree/"
+  sed -i "$3" "$tree/$2"
+  if cmp -s "deploy/k8s/$2" "$tree/$2"; then
+    failed=$((failed + 1)); failures+=("mutant: $1"); say "FAIL  k8s check catches $1 (the mutation matched nothing)"
+    return
+  fi
+  run_fails "k8s check catches $1" \
+    env BYLINE_K8S_BASE="$tree/base" BYLINE_K8S_OVERLAY="$tree/overlays/example" "$py" tests/deploy/check_k8s.py
+}
+k8s_mutant "a grace period that does not cover drain + commit + flush" base/deployment.yaml \
+  's/terminationGracePeriodSeconds: 115/terminationGracePeriodSeconds: 105/'
+k8s_mutant "a group.instance.id shared by every pod" base/deployment.yaml 's/fieldPath: metadata.name/fieldPath: metadata.namespace/'
+k8s_mutant "an unknown field (schema)" base/pdb.yaml 's/^  maxUnavailable: 1/  maxUnavailable: 1\n  maxUnavialable: 2/'
+k8s_mutant "a PDB that stalls node drains while Kafka is down" base/pdb.yaml '/unhealthyPodEvictionPolicy/d'
+k8s_mutant "a lagThreshold not sized from the measured rate" base/scaledobject.yaml 's/lagThreshold: "7740"/lagThreshold: "500"/'
+k8s_mutant "a ScaledObject without fallback" base/scaledobject.yaml '/^  fallback:/,/^    replicas: 6/d'
+k8s_mutant "KEDA without the brokers' CA" base/scaledobject.yaml '/parameter: ca$/,/key: ca.crt/d'
+k8s_mutant "a KEDA setting that does nothing at minReplicaCount 1" base/scaledobject.yaml \
+  's/^  minReplicaCount: 1/  cooldownPeriod: 300\n  minReplicaCount: 1/'
+k8s_mutant "a placeholder Secret in the base" base/settings.yaml \
+  '$a---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: byline-kafka\nstringData:\n  sasl-password: change-me'
+k8s_mutant "a base whose settings (brokers, release label) are not applied" base/kustomization.yaml '/^components:/,/settings$/d'
+k8s_mutant "an overlay whose release label does not reach the PodMonitor" overlays/example/kustomization.yaml \
+  '/^components:/,/components\/settings$/d'
+k8s_mutant "an overlay patching env by list position" overlays/example/kustomization.yaml \
+  '$a\  - target: {kind: Deployment, name: byline}\n    patch: |-\n      - op: replace\n        path: /spec/template/spec/containers/0/env/0\n        value: {name: BYLINE_KAFKA__BROKERS, value: "x:9093"}'
+k8s_mutant "a Secret whose new password does not roll the pods" overlays/example/kustomization.yaml \
+  's/^      - ca.crt$/      - ca.crt\n    options:\n      disableNameSuffixHash: true/'
+sed 's/> 0.05/> 0.5/' deploy/prometheus/alerts.yml > "$mut/alerts-changed.yml"
+run_fails "k8s check catches a PrometheusRule not regenerated from alerts.yml" \
+  env BYLINE_DEPLOY_RULES="$mut/alerts-changed.yml" "$py" tests/deploy/check_k8s.py
 
 # ---- container image and compose ----------------------------------------------
 run "hadolint deploy/Dockerfile" hadolint deploy/Dockerfile
 run "Dockerfile, .dockerignore, compose stack and dashboard structure" "$py" tests/deploy/check_container.py
+sed 's/@sha256:[0-9a-f]*//' deploy/Dockerfile > "$mut/Dockerfile.unpinned"
+run_fails "container check catches a runtime base not pinned by digest" \
+  env BYLINE_DOCKERFILE="$mut/Dockerfile.unpinned" "$py" tests/deploy/check_container.py
+sed 's/max by (namespace, job, topic, partition) (byline_consumer_lag/max by (topic, partition) (byline_consumer_lag/' \
+  deploy/grafana/byline.json > "$mut/byline-merged.json"
+run_fails "dashboard check catches lag of several deployments merged by partition" \
+  env BYLINE_DEPLOY_DASHBOARD="$mut/byline-merged.json" "$py" tests/deploy/check_container.py
+
+# ---- production defaults of the binary ------------------------------------------
+bin=${BYLINE_BIN:-$root/target/release/byline}
+if [ -x "$bin" ]; then
+  run "the binary's consumer defaults suit production Kafka (fetch wait, cooperative-sticky, no static membership)" \
+    "$py" tests/deploy/check_defaults.py
+  run_fails "defaults check catches the test broker's 10 ms fetch wait" \
+    env BYLINE_DEFAULTS_EXTRA_ENV=BYLINE_KAFKA__CONSUMER_PROPERTIES__FETCH.WAIT.MAX.MS=10 "$py" tests/deploy/check_defaults.py
+elif [ "${BYLINE_REQUIRE_BINARY:-}" = 1 ]; then
+  failed=$((failed + 1)); failures+=("byline binary"); say "FAIL  byline binary $bin missing (BYLINE_REQUIRE_BINARY=1)"
+else
+  skip "production defaults of the binary: $bin missing (set BYLINE_BIN, or BYLINE_REQUIRE_BINARY=1 to fail)"
+fi
 
 # ---- a real Prometheus scrapes --------------------------------------------------
 run "Prometheus scrapes a METRICS.md-shaped fake exporter: series, labels, queries, rules" \
   "$py" tests/deploy/test_prometheus_scrape.py --target fake
-bin=${BYLINE_BIN:-$root/target/release/byline}
 if [ -x "$bin" ]; then
   run "Prometheus scrapes a running byline: series, labels, queries, rules" \
     "$py" tests/deploy/test_prometheus_scrape.py --target byline

@@ -1,4 +1,5 @@
-//! The `byline` command line: `run` (the worker), `enrich`, `schema`, `check-config`.
+//! The `byline` command line: `run` (the worker), `enrich`, `schema`, `check-config`,
+//! `healthcheck`.
 
 use std::io::{self, BufWriter};
 use std::path::PathBuf;
@@ -47,6 +48,16 @@ enum Command {
     /// Run the streaming worker.
     #[cfg(feature = "kafka")]
     Run(RunArgs),
+    /// Ask a running worker's health endpoint; exit 0 on HTTP 200 (the
+    /// image's HEALTHCHECK: the runtime image has no shell and no curl).
+    Healthcheck {
+        /// Address of the worker's metrics listener.
+        #[arg(long, default_value = "127.0.0.1:9464")]
+        addr: String,
+        /// Path to ask (`/healthz`: alive, `/readyz`: ready).
+        #[arg(long, default_value = "/healthz")]
+        path: String,
+    },
     /// Train the entity tagger on CoNLL-format files (deterministic for a seed).
     TrainEntities {
         /// Training files (`word ... TAG` per line, `-DOCSTART-` between documents).
@@ -95,9 +106,39 @@ struct RunArgs {
     log_format: Option<String>,
 }
 
+/// GET `path` from `addr` with a 2 s bound on each step; Ok on HTTP 200.
+fn healthcheck(addr: &str, path: &str) -> anyhow::Result<()> {
+    use std::io::{Read, Write};
+    use std::net::ToSocketAddrs;
+    let timeout = std::time::Duration::from_secs(2);
+    let sock = addr
+        .to_socket_addrs()
+        .with_context(|| format!("resolving {addr}"))?
+        .next()
+        .with_context(|| format!("no address for {addr}"))?;
+    let mut stream = std::net::TcpStream::connect_timeout(&sock, timeout)
+        .with_context(|| format!("connecting to {addr}"))?;
+    stream.set_read_timeout(Some(timeout))?;
+    stream.set_write_timeout(Some(timeout))?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\n\r\n"
+    )?;
+    let mut head = [0u8; 64];
+    let n = stream.read(&mut head)?;
+    let status = String::from_utf8_lossy(head.get(..n).unwrap_or_default()).into_owned();
+    let line = status.lines().next().unwrap_or_default();
+    anyhow::ensure!(
+        line.split_whitespace().nth(1) == Some("200"),
+        "{addr}{path} answered {line:?}"
+    );
+    Ok(())
+}
+
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
+        Command::Healthcheck { addr, path } => healthcheck(&addr, &path)?,
         Command::Enrich {
             files,
             max_bytes,
@@ -276,6 +317,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
         config.kafka.brokers = cluster.brokers();
         // The in-process cluster speaks plaintext only.
         config.kafka.security = Default::default();
+        byline::kafka::consumer::use_test_broker_fetch_wait(&mut config);
         let samples = embedded::samples();
         tracing::info!(message = "Embedded broker started.", brokers = %config.kafka.brokers, samples = samples.len());
         let input = config

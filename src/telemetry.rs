@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use prometheus::{
-    Encoder, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge,
+    Encoder, Gauge, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge,
     IntGaugeVec, Opts, Registry, TextEncoder,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -55,8 +55,16 @@ pub struct Metrics {
     pub end_to_end: Histogram,
     /// `byline_in_flight_messages`.
     pub in_flight: IntGauge,
-    /// `byline_consumer_lag{topic,partition}`.
+    /// `byline_consumer_lag{topic,partition}`: end offset minus the offset
+    /// the worker last committed (`kafka::consumer::record_consumer_stats`).
     pub consumer_lag: IntGaugeVec,
+    /// `byline_consumer_rebalances_total`: librdkafka's `cgrp.rebalance_cnt`
+    /// (assignments and revocations of this consumer).
+    pub consumer_rebalances: IntCounter,
+    /// `byline_consumer_stats_timestamp_seconds`: Unix time of the last
+    /// librdkafka statistics. They arrive only while the worker polls the
+    /// consumer: an old value means a wedged worker with frozen lag gauges.
+    pub consumer_stats_timestamp: Gauge,
     /// `byline_commits_total`.
     pub commits: IntCounter,
     /// `byline_commit_errors_total`.
@@ -158,6 +166,14 @@ impl Metrics {
                 ),
                 &["topic", "partition"],
             )?,
+            consumer_rebalances: IntCounter::new(
+                "byline_consumer_rebalances_total",
+                "Consumer group rebalances (assignments and revocations; librdkafka cgrp.rebalance_cnt).",
+            )?,
+            consumer_stats_timestamp: Gauge::new(
+                "byline_consumer_stats_timestamp_seconds",
+                "Unix time of the last librdkafka consumer statistics (only delivered while the worker polls).",
+            )?,
             commits: IntCounter::new("byline_commits_total", "Successful offset commits.")?,
             commit_errors: IntCounter::new("byline_commit_errors_total", "Failed offset commits.")?,
             extracted: counter_vec(
@@ -216,6 +232,10 @@ impl Metrics {
         m.registry.register(Box::new(m.end_to_end.clone()))?;
         m.registry.register(Box::new(m.in_flight.clone()))?;
         m.registry.register(Box::new(m.consumer_lag.clone()))?;
+        m.registry
+            .register(Box::new(m.consumer_rebalances.clone()))?;
+        m.registry
+            .register(Box::new(m.consumer_stats_timestamp.clone()))?;
         m.registry.register(Box::new(m.commits.clone()))?;
         m.registry.register(Box::new(m.commit_errors.clone()))?;
         m.registry.register(Box::new(m.extracted.clone()))?;
@@ -265,6 +285,17 @@ impl Metrics {
         for t in outputs {
             self.produced.with_label_values(&[t]).inc_by(0);
             self.produce_errors.with_label_values(&[t]).inc_by(0);
+        }
+    }
+
+    /// Bring `byline_consumer_rebalances_total` up to librdkafka's
+    /// cumulative `cgrp.rebalance_cnt` (statistics report the total).
+    pub fn observe_rebalance_count(&self, total: i64) {
+        let seen = self.consumer_rebalances.get();
+        if let Ok(total) = u64::try_from(total) {
+            if total > seen {
+                self.consumer_rebalances.inc_by(total - seen);
+            }
         }
     }
 
@@ -718,6 +749,17 @@ mod tests {
         ] {
             assert!(text.contains(name), "{name} missing");
         }
+    }
+
+    #[test]
+    fn rebalance_counter_follows_the_cumulative_count() {
+        let m = Metrics::new().unwrap();
+        m.observe_rebalance_count(2);
+        m.observe_rebalance_count(2);
+        m.observe_rebalance_count(5);
+        m.observe_rebalance_count(-1);
+        assert_eq!(m.consumer_rebalances.get(), 5);
+        assert!(m.render().contains("byline_consumer_rebalances_total 5"));
     }
 
     #[test]

@@ -540,7 +540,7 @@ pub async fn run(
     }
     kconsumer::commit(&consumer, CommitMode::Sync);
     consumer.context().closing.store(true, Ordering::SeqCst);
-    consumer.unsubscribe();
+    kconsumer::leave(&consumer).await;
     if let Err(error) = producer.flush(Duration::from_secs(5)) {
         tracing::warn!(message = "Producer flush failed.", %error);
     }

@@ -132,6 +132,30 @@ async fn exactly_once_end_to_end_on_the_mock_cluster() {
     reader
         .wait_for("all outputs", Duration::from_secs(90), all_outputs(n))
         .await;
+    // The lag gauge is measured from the offsets the transactions committed
+    // (a transactional offset commit leaves librdkafka's committed offset,
+    // and with it its `consumer_lag`, where the assignment found it; the
+    // mock cluster does not even store it): once everything is committed,
+    // every input partition reports lag 0.
+    let input = c.kafka.input_topics[0].clone();
+    let lags = || -> Vec<String> {
+        w.metrics
+            .render()
+            .lines()
+            .filter(|l| l.starts_with("byline_consumer_lag{") && l.contains(&input))
+            .map(str::to_string)
+            .collect()
+    };
+    wait_until(
+        "a lag of 0 on every input partition",
+        Duration::from_secs(30),
+        || {
+            let l = lags();
+            l.len() == embedded::PARTITIONS as usize && l.iter().all(|l| l.ends_with(" 0"))
+        },
+        || format!("{:?}", lags()),
+    )
+    .await;
     let (summary, m) = w.stop().await;
     reader
         .quiet(Duration::from_secs(2), Duration::from_secs(30))
@@ -354,6 +378,10 @@ fn spawn_byline(c: &Config, port: u16, round: usize) -> Child {
         .env("BYLINE_KAFKA__DLQ_TOPIC", &k.dlq_topic)
         .env("BYLINE_KAFKA__DELIVERY", "exactly-once")
         .env("BYLINE_KAFKA__TRANSACTIONAL_ID", &k.transactional_id)
+        .env(
+            "BYLINE_KAFKA__CONSUMER_PROPERTIES__FETCH.WAIT.MAX.MS",
+            byline::kafka::consumer::TEST_BROKER_FETCH_WAIT_MS,
+        )
         .env("BYLINE_WORKER__TRANSACTION_MAX_RECORDS", "20")
         .env("BYLINE_WORKER__MAX_IN_FLIGHT", "64")
         // A killed member holds its partitions until its session times

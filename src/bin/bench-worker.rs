@@ -431,7 +431,13 @@ impl Run<'_> {
             .env("BYLINE_KAFKA__DLQ_TOPIC", self.topic("dlq"))
             .env("BYLINE_METRICS__LISTEN", "127.0.0.1:0")
             .env("BYLINE_LOG__LEVEL", "warn")
-            .env("BYLINE_ENRICH__STAGES", format!("[{}]", stages.join(",")));
+            .env("BYLINE_ENRICH__STAGES", format!("[{}]", stages.join(",")))
+            // tansu holds every empty fetch for the full wait (see
+            // TEST_BROKER_FETCH_WAIT_MS); --worker-env can override it.
+            .env(
+                "BYLINE_KAFKA__CONSUMER_PROPERTIES__FETCH.WAIT.MAX.MS",
+                byline::kafka::consumer::TEST_BROKER_FETCH_WAIT_MS,
+            );
         for kv in &self.args.worker_env {
             let (k, v) = kv.split_once('=').context("--worker-env takes KEY=VALUE")?;
             cmd.env(k, v);

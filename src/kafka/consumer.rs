@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{
-    BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer,
+    BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, RebalanceProtocol,
+    StreamConsumer,
 };
 use rdkafka::error::{KafkaError, KafkaResult, RDKafkaErrorCode};
 use rdkafka::statistics::Statistics;
@@ -43,7 +44,7 @@ pub type WorkerConsumer = StreamConsumer<WorkerContext>;
 
 impl ClientContext for WorkerContext {
     fn stats(&self, stats: Statistics) {
-        record_consumer_lag(&self.metrics, &stats);
+        record_consumer_stats(&self.metrics, &stats);
         // Not a readiness signal: statistics and errors reach this context
         // only when the worker polls the consumer, which it does not while
         // its in-flight bound is full, so they can be minutes old.
@@ -67,18 +68,37 @@ impl ClientContext for WorkerContext {
     }
 }
 
-/// Set the `byline_consumer_lag` gauges from librdkafka statistics.
-pub fn record_consumer_lag(metrics: &Metrics, stats: &Statistics) {
+/// Set the consumer gauges from librdkafka statistics: the lag per
+/// partition, the group's rebalance count and the time of these statistics
+/// (they arrive only while the worker polls the consumer, so an old time
+/// means a wedged worker whose lag gauges are frozen).
+///
+/// The lag is measured from the offsets the worker committed: librdkafka's
+/// `consumer_lag` is the end offset minus `committed_offset`, which only a
+/// consumer offset commit moves (at-least-once), and `consumer_lag_stored`
+/// the end offset minus `stored_offset`, which the exactly-once worker sets
+/// to the offsets it committed in each transaction (a transactional offset
+/// commit does not move `committed_offset`). Both only move forward, so the
+/// smaller valid one is the lag behind the last commit.
+pub fn record_consumer_stats(metrics: &Metrics, stats: &Statistics) {
     for (topic, t) in &stats.topics {
         for (p, part) in &t.partitions {
-            if *p >= 0 && part.consumer_lag >= 0 {
+            let lag = [part.consumer_lag, part.consumer_lag_stored]
+                .into_iter()
+                .filter(|l| *l >= 0)
+                .min();
+            if let (true, Some(lag)) = (*p >= 0, lag) {
                 metrics
                     .consumer_lag
                     .with_label_values(&[topic.as_str(), &p.to_string()])
-                    .set(part.consumer_lag);
+                    .set(lag);
             }
         }
     }
+    if let Some(cgrp) = &stats.cgrp {
+        metrics.observe_rebalance_count(cgrp.rebalance_cnt);
+    }
+    metrics.consumer_stats_timestamp.set(stats.time as f64);
 }
 
 /// Authentication or TLS failures: the broker answered but refused us.
@@ -171,7 +191,8 @@ impl ConsumerContext for WorkerContext {
             tracing::info!(
                 message = "Partitions assigned.",
                 count = tpl.count(),
-                total = n
+                total = n,
+                protocol = protocol_name(base.rebalance_protocol())
             );
         }
         if let Rebalance::Error(error) = rebalance {
@@ -212,6 +233,15 @@ impl WorkerContext {
             }
             std::thread::sleep(Duration::from_millis(5));
         }
+    }
+}
+
+/// The rebalance protocol the group runs, for the logs.
+fn protocol_name(p: RebalanceProtocol) -> &'static str {
+    match p {
+        RebalanceProtocol::Cooperative => "cooperative",
+        RebalanceProtocol::Eager => "eager",
+        RebalanceProtocol::None => "none",
     }
 }
 
@@ -327,6 +357,27 @@ pub fn consume_failed(consumer: &WorkerConsumer, error: &KafkaError) -> bool {
     true
 }
 
+/// The consumer's default `partition.assignment.strategy` (overridable in
+/// `kafka.consumer_properties`; every member of a group must offer it).
+pub const ASSIGNMENT_STRATEGY: &str = "cooperative-sticky";
+
+/// `fetch.wait.max.ms` for brokers that hold an empty fetch for the whole
+/// wait instead of answering when data arrives (tansu 0.6.0, librdkafka's
+/// mock cluster): at librdkafka's 500 ms they add up to 500 ms to every
+/// record's latency (tansu, 200 articles/s: p50 422 ms, 33 ms with 10).
+/// Not a production default: see [`client_config`].
+pub const TEST_BROKER_FETCH_WAIT_MS: &str = "10";
+
+/// Set [`TEST_BROKER_FETCH_WAIT_MS`] in `kafka.consumer_properties` unless
+/// it is set already (tests, benchmark, `--embedded`).
+pub fn use_test_broker_fetch_wait(config: &mut Config) {
+    config
+        .kafka
+        .consumer_properties
+        .entry("fetch.wait.max.ms".into())
+        .or_insert_with(|| TEST_BROKER_FETCH_WAIT_MS.into());
+}
+
 /// librdkafka settings byline manages, then `kafka.properties`, then
 /// `kafka.consumer_properties`.
 pub fn client_config(config: &Config) -> ClientConfig {
@@ -345,13 +396,18 @@ pub fn client_config(config: &Config) -> ClientConfig {
             w.queued_max_messages_kbytes.to_string(),
         )
         .set("fetch.max.bytes", w.fetch_max_bytes.to_string())
-        // librdkafka's default (500 ms) is how long a broker may hold an
-        // empty fetch. Brokers that answer only when it expires (tansu 0.6)
-        // then add up to 500 ms to every record's end-to-end latency at
-        // moderate load (p50 420 ms at 200 articles/s, 33 ms with 10).
-        // Costs an empty fetch every 10 ms per broker when idle;
-        // overridable in `kafka.consumer_properties`.
-        .set("fetch.wait.max.ms", "10");
+        // Incremental rebalances: a member joining or leaving moves only the
+        // partitions that change owner, the others keep being processed
+        // (librdkafka's default, range,roundrobin, is eager: every member
+        // stops and gives up everything at every scale step). The revoke
+        // callback drains exactly the partitions it is given either way.
+        .set("partition.assignment.strategy", ASSIGNMENT_STRATEGY);
+    // `fetch.wait.max.ms` stays librdkafka's default (500 ms): a real broker
+    // answers a fetch as soon as data arrives, and a shorter wait only adds
+    // empty fetches of idle pods against the brokers' request quotas. Brokers
+    // that hold every fetch for the full wait (tansu 0.6, the mock cluster)
+    // get [`TEST_BROKER_FETCH_WAIT_MS`] from the tests, the benchmark and
+    // `--embedded`.
     // TLS and SASL from [kafka.security] (empty for plaintext).
     for (key, v) in k.security.client_properties() {
         c.set(key, v);
@@ -375,6 +431,24 @@ pub fn create(config: &Config, ctx: WorkerContext) -> KafkaResult<WorkerConsumer
     Ok(consumer)
 }
 
+/// How long [`leave`] polls for the revocation of the last assignment.
+const LEAVE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Unsubscribe and poll the consumer until the revocation of its partitions
+/// has been served (the revoke callback ran and the assignment is empty), at
+/// most [`LEAVE_TIMEOUT`]. Left to the consumer's close instead, the revoke
+/// callback's incremental unassign can hang the close forever (cooperative
+/// protocol; seen with static membership against tansu 0.6.0, librdkafka
+/// issues #4527 and #4884; the workaround given there is this one).
+pub async fn leave<C: ConsumerContext + 'static>(consumer: &StreamConsumer<C>) {
+    consumer.unsubscribe();
+    let deadline = Instant::now() + LEAVE_TIMEOUT;
+    while consumer.assignment().is_ok_and(|a| a.count() > 0) && Instant::now() < deadline {
+        // Nothing arrives after unsubscribing; polling serves the callback.
+        let _ = tokio::time::timeout(Duration::from_millis(100), consumer.recv()).await;
+    }
+}
+
 /// Subscribe `consumer` to the configured input topics.
 pub fn subscribe_inputs<C: ConsumerContext>(
     consumer: &StreamConsumer<C>,
@@ -387,4 +461,41 @@ pub fn subscribe_inputs<C: ConsumerContext>(
         .map(String::as_str)
         .collect();
     consumer.subscribe(&topics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn production_defaults_suit_a_real_cluster_and_tests_opt_in_to_short_fetches() {
+        let mut c = Config::default();
+        let cc = client_config(&c);
+        assert_eq!(cc.get("fetch.wait.max.ms"), None, "librdkafka's default");
+        assert_eq!(
+            cc.get("partition.assignment.strategy"),
+            Some(ASSIGNMENT_STRATEGY)
+        );
+        assert_eq!(
+            cc.get("group.instance.id"),
+            None,
+            "static membership is opt-in"
+        );
+        use_test_broker_fetch_wait(&mut c);
+        assert_eq!(
+            client_config(&c).get("fetch.wait.max.ms"),
+            Some(TEST_BROKER_FETCH_WAIT_MS)
+        );
+        // Both stay overridable.
+        c.kafka
+            .consumer_properties
+            .insert("partition.assignment.strategy".into(), "range".into());
+        c.kafka
+            .consumer_properties
+            .insert("fetch.wait.max.ms".into(), "100".into());
+        use_test_broker_fetch_wait(&mut c);
+        let cc = client_config(&c);
+        assert_eq!(cc.get("partition.assignment.strategy"), Some("range"));
+        assert_eq!(cc.get("fetch.wait.max.ms"), Some("100"));
+    }
 }

@@ -105,7 +105,7 @@ fn blocking<R>(f: impl FnOnce() -> R) -> R {
 
 impl ClientContext for TxnContext {
     fn stats(&self, stats: Statistics) {
-        super::consumer::record_consumer_lag(&self.metrics, &stats);
+        super::consumer::record_consumer_stats(&self.metrics, &stats);
         // Real brokers only: librdkafka's internal broker is always "UP".
         let up = stats
             .brokers
@@ -445,7 +445,7 @@ pub async fn run(
             txn.abort("drain timed out").await?;
         }
     }
-    txn.consumer.unsubscribe();
+    super::consumer::leave(&txn.consumer).await;
     health.set_consuming(false);
     tracing::info!(
         message = "Worker stopped.",
@@ -568,6 +568,14 @@ impl Txn {
             }
         }
         self.consumer.context().open.store(false, Ordering::SeqCst);
+        // A transactional offset commit leaves librdkafka's committed
+        // offset where the assignment found it: store what this transaction
+        // committed, the lag gauge is measured from it
+        // (`consumer::record_consumer_stats`). Never committed by librdkafka
+        // (auto commit is off). Fails only for a partition revoked meanwhile.
+        if let Err(error) = self.consumer.store_offsets(&tpl) {
+            tracing::debug!(message = "Storing committed offsets for the lag gauge failed.", %error);
+        }
         let m = &self.metrics;
         let next = Batch::new(self.batch.epoch + 1);
         let b = std::mem::replace(&mut self.batch, next);

@@ -46,6 +46,8 @@ pub fn config(brokers: &str, name: &str) -> Config {
     c.worker.drain_timeout_ms = 10_000;
     c.worker.max_in_flight = 64;
     c.metrics.listen = "127.0.0.1:0".into();
+    // tansu and the mock cluster hold every empty fetch for the full wait.
+    byline::kafka::consumer::use_test_broker_fetch_wait(&mut c);
     c
 }
 
@@ -383,6 +385,12 @@ pub fn byline_run(c: &Config) -> std::process::Command {
         .env("BYLINE_KAFKA__OUTPUT_TOPIC", &k.output_topic)
         .env("BYLINE_KAFKA__STATEMENTS_TOPIC", &k.statements_topic)
         .env("BYLINE_KAFKA__DLQ_TOPIC", &k.dlq_topic);
+    for (name, v) in &k.consumer_properties {
+        cmd.env(
+            format!("BYLINE_KAFKA__CONSUMER_PROPERTIES__{}", name.to_uppercase()),
+            v,
+        );
+    }
     cmd
 }
 

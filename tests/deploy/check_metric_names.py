@@ -22,13 +22,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import deploylib as dl  # noqa: E402
 
 
-def check_against_table(c: dl.Checks, specs, usages) -> dict[str, set[str]]:
-    """Returns family -> labels used with it (for the binary check)."""
+def check_against_table(c: dl.Checks, specs, usages, external=None) -> dict[str, set[str]]:
+    """Returns family -> labels used with it (for the binary check).  Names of
+    other exporters (`external`, the table's "From other exporters") are
+    accepted with their labels but not expected from byline."""
+    external = external or {}
     used: dict[str, set[str]] = {}
     for expr, u in usages:
         fams = set()
+        others = set()
         for name in sorted(u.metrics):
             if name in dl.PROMETHEUS_SERIES:
+                continue
+            if name in external:
+                others.add(name)
                 continue
             fam = dl.family_of(name, specs)
             c.ok(fam is not None, f"{expr.where}: {name} is in the metrics table",
@@ -43,6 +50,8 @@ def check_against_table(c: dl.Checks, specs, usages) -> dict[str, set[str]]:
         allowed = set(dl.TARGET_LABELS)
         for fam in fams:
             allowed |= set(specs[fam].labels)
+        for name in others:
+            allowed |= set(external[name].labels)
         if any(n.endswith("_bucket") for n in u.metrics):
             allowed.add("le")
         if u.metrics & dl.PROMETHEUS_SERIES:
@@ -117,7 +126,8 @@ def main() -> None:
     print(f"metrics table: {dl.metrics_md_path()} ({len(specs)} metrics)")
     usages = dl.used_by_deploy_files()
     c.ok(len(usages) > 10, f"found {len(usages)} expressions in dashboard and rules")
-    used = check_against_table(c, specs, usages)
+    external = dl.parse_metrics_md(external=True)
+    used = check_against_table(c, specs, usages, external)
     print(f"metrics used by the deploy files: {', '.join(sorted(used))}")
     check_alert_tests(c)
     check_against_binary(c, specs, used)

@@ -59,9 +59,16 @@ class MetricSpec:
     labels: dict[str, list[str]] = field(default_factory=dict)  # label -> example values (may be empty)
 
 
-def parse_metrics_md(path: Path | None = None) -> dict[str, MetricSpec]:
-    """Rows of the markdown table whose first cell is a back-quoted metric name."""
+EXTERNAL_HEADING = "## From other exporters"
+
+
+def parse_metrics_md(path: Path | None = None, external: bool = False) -> dict[str, MetricSpec]:
+    """Rows of the markdown table whose first cell is a back-quoted metric name:
+    byline's own metrics (above EXTERNAL_HEADING), or with `external` those of
+    other exporters (below it), which byline's /metrics does not carry."""
     text = (path or metrics_md_path()).read_text(encoding="utf-8")
+    own, _, theirs = text.partition(EXTERNAL_HEADING)
+    text = theirs if external else own
     out: dict[str, MetricSpec] = {}
     for line in text.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
@@ -77,7 +84,7 @@ def parse_metrics_md(path: Path | None = None) -> dict[str, MetricSpec]:
             values = [v.strip() for v in (lm.group(2) or "").split(",") if v.strip()]
             labels[lm.group(1)] = values
         out[m.group(1)] = MetricSpec(m.group(1), kind, labels)
-    if not out:
+    if not out and not external:
         raise SystemExit(f"no metric rows found in {path or metrics_md_path()}")
     return out
 
@@ -275,6 +282,36 @@ def http_get(url: str, timeout: float = 3.0) -> tuple[int, str]:
             return r.status, r.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as e:
         return e.code, e.read().decode("utf-8", "replace")
+
+
+# librdkafka's socket.timeout.ms default: what bounds at-least-once's final
+# synchronous offset commit.
+SOCKET_TIMEOUT_S = 60
+GRACE_MARGIN_S = 10
+
+
+def src_seconds(path: str, pattern: str) -> float:
+    """A duration constant of the worker, read from its source so that the
+    grace-period rule follows the code."""
+    m = re.search(pattern, (ROOT / path).read_text())
+    if not m:
+        raise SystemExit(f"{path}: no match for {pattern!r} (the grace-period rule reads it)")
+    return float(m.group(1))
+
+
+def grace_needed(drain_s: float) -> tuple[float, str]:
+    """terminationGracePeriodSeconds must cover the drain, the final commit and
+    the producer flush, in both delivery modes, plus a margin."""
+    txn_call = src_seconds("src/kafka/transactional.rs", r"const TXN_CALL_TIMEOUT: Duration = Duration::from_secs\((\d+)\)")
+    flush = src_seconds("src/worker.rs", r"producer\.flush\(Duration::from_secs\((\d+)\)\)")
+    # Serving the last revocation before the consumer's close.
+    leave = src_seconds("src/kafka/consumer.rs", r"const LEAVE_TIMEOUT: Duration = Duration::from_secs\((\d+)\)")
+    # exactly-once: send_offsets_to_transaction + commit_transaction, each up
+    # to TXN_CALL_TIMEOUT; at-least-once: one synchronous commit.
+    commit = max(2 * txn_call, SOCKET_TIMEOUT_S)
+    need = drain_s + commit + leave + flush + GRACE_MARGIN_S
+    return need, (f"drain {drain_s:g} + commit {commit:g} + leave {leave:g} + flush {flush:g}"
+                  f" + margin {GRACE_MARGIN_S} = {need:g} s")
 
 
 def byline_bin() -> Path:

@@ -69,6 +69,7 @@ def main() -> None:
         c.ok(False, "prometheus binary on PATH", "install the Debian package prometheus")
         c.finish()
     specs = dl.parse_metrics_md()
+    external = dl.parse_metrics_md(external=True)
     usages = dl.used_by_deploy_files()
     # family -> labels the deploy files use with it
     used: dict[str, set[str]] = {}
@@ -152,6 +153,9 @@ def main() -> None:
                 q = q.split("label_values(", 1)[1].rsplit(",", 1)[0]
             res = api(base, "/api/v1/query", query=q)
             if c.ok(res.get("status") == "success", f"Prometheus accepts {expr.where}", f"{res.get('error')} in {q}"):
+                if dl.analyse(expr.text).metrics & set(external):
+                    print(f"  note  {expr.where} reads another exporter's metrics: not scraped here")
+                    continue
                 if not res["data"]["result"] and args.target == "byline" and any(f in q for f in dl.allowed_absent()):
                     print(f"  note  {expr.where} returns no data (reads a metric allowed absent)")
                     continue
