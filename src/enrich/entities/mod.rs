@@ -94,8 +94,8 @@ impl EntitiesStage {
     }
 
     /// Find and group every name mention in `text`, where the dates stage
-    /// found `dates`: a one-word person name inside a date ("Jan." of
-    /// "Jan. 29", "May" of "May 4") is the month, not a name.
+    /// found `dates`: a person name inside a date ("Jan." of "Jan. 29",
+    /// "May" of "May 4") is the month, not a name.
     pub fn extract_around_dates(&self, text: &Text<'_>, dates: &[DateMention]) -> Vec<Entity> {
         if text.tokens().is_empty() {
             return Vec::new();
@@ -129,11 +129,9 @@ impl EntitiesStage {
         full_names_of_persons(kb, text, &mut spans);
         known_misc(kb, text, &mut spans);
         spans.retain(|s| {
-            let t = &text.tokens()[s.first];
-            let (a, b) = (t.cstart as usize, t.cend as usize);
-            !(s.end - s.first == 1
-                && s.kind == EntityType::Person
-                && dates.iter().any(|d| d.start <= a && b <= d.end))
+            let a = text.tokens()[s.first].cstart as usize;
+            let b = text.tokens()[s.end - 1].cend as usize;
+            !(s.kind == EntityType::Person && dates.iter().any(|d| d.start <= a && b <= d.end))
         });
         let mut raws: Vec<Raw> = spans
             .into_iter()

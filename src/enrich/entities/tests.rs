@@ -455,7 +455,7 @@ fn a_wire_dateline_opens_with_a_place() {
 #[test]
 fn a_month_in_a_date_is_no_person() {
     // Invented: "Jan." and "May" as months next to people of those names.
-    let json = br#"{"id":"m","published_at":"2016-01-10","body":"The vote is set for Jan. 29 in Paris, and Jan Roe will attend. Amy May said on May 4 that she would come. May said so again."}"#;
+    let json = br#"{"id":"m","published_at":"2016-01-10","body":"The vote is set for Jan. 29 in Paris, and Jan Roe will attend. A Jan. 17, 2013 letter says so. Amy May said on May 4 that she would come. May said so again."}"#;
     let article =
         crate::article::decode(json, crate::article::RecordContext::default(), 1 << 20).unwrap();
     let out = crate::enrich::Pipeline::standard().run(&article);

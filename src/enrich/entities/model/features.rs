@@ -570,16 +570,22 @@ pub fn doc_features(kb: &Knowledge, clusters: &Clusters, text: &Text<'_>) -> Doc
     // Words the article writes in lowercase: a capitalized occurrence of one
     // is likely a sentence opener, not a name.
     let mut lower_seen: FxHashSet<&str> = FxHashSet::default();
+    // Cluster paths of the article's words: most words repeat, and a probe
+    // of this small table stays in cache where the 190,000-word one misses.
+    let mut paths: FxHashMap<&str, u32> = FxHashMap::default();
     for i in 0..n {
         let word = normalize(text.token_text(i));
         let lower = lowercase(word);
         if text.tokens()[i].kind == TokenKind::Word && matches!(lower, Cow::Borrowed(_)) {
             lower_seen.insert(word);
         }
+        let cluster = *paths
+            .entry(word)
+            .or_insert_with(|| clusters.path(word, &lower));
         toks.push(Tok {
             word,
             shape: shape(word),
-            cluster: clusters.path(word, &lower),
+            cluster,
             lower,
             gaz: None,
             flags: 0,
