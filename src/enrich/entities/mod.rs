@@ -127,6 +127,7 @@ impl EntitiesStage {
         spans.retain(|s| !(s.end - s.first == 1 && kb.is_non_name_caps(text.token_text(s.first))));
         surnames(text, &mut spans);
         full_names_of_persons(kb, text, &mut spans);
+        kin(text, &mut spans);
         known_misc(kb, text, &mut spans);
         spans.retain(|s| {
             let a = text.tokens()[s.first].cstart as usize;
@@ -352,6 +353,57 @@ fn full_names_of_persons(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
             && (2..=3).contains(&len)
             && given
             && surnames.contains(text.token_text(s.end - 1))
+        {
+            s.kind = EntityType::Person;
+        }
+    }
+}
+
+/// Kinship nouns: a closed class of English, not a list of names.
+const KINSHIP: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "father",
+    "mother",
+    "brother",
+    "sister",
+    "grandson",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "nephew",
+    "niece",
+    "uncle",
+    "aunt",
+    "cousin",
+    "stepson",
+    "stepdaughter",
+    "stepfather",
+    "stepmother",
+    "fiancé",
+    "fiancée",
+    "widow",
+    "widower",
+    "sons",
+    "daughters",
+    "grandchildren",
+];
+
+/// A name right after a kinship noun is a person: "his granddaughter
+/// Charlotte", "her husband Jordan" (the tagger reads a lone first name
+/// that is also a place as the place).
+fn kin(text: &Text<'_>, spans: &mut [Span]) {
+    for s in spans.iter_mut() {
+        let Some(p) = s.first.checked_sub(1) else {
+            continue;
+        };
+        let w = text.token_text(p);
+        if s.kind != EntityType::Person
+            && s.end - s.first <= 3
+            && !text.is_capitalized(p)
+            && KINSHIP.contains(&w)
         {
             s.kind = EntityType::Person;
         }

@@ -508,3 +508,15 @@ fn a_full_name_of_a_person_named_elsewhere_is_that_person() {
         ]
     );
 }
+
+#[test]
+fn a_name_after_a_kinship_noun_is_a_person() {
+    // Invented; "Charlotte" alone reads as the city.
+    let m = mentions(&run(
+        "The senator watched the game with his granddaughter Charlotte on Sunday.",
+    ));
+    assert!(
+        m.contains(&("Charlotte".to_string(), EntityType::Person)),
+        "{m:?}"
+    );
+}
