@@ -693,6 +693,29 @@ pub fn is_ing(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ing")
 }
 
+/// Prepositions and possessive marks that make the name after them an
+/// object, not the subject of its clause ("wrote to Roe", "Acme's Roe").
+pub fn is_object_marker(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "with"
+            | "by"
+            | "about"
+            | "against"
+            | "from"
+            | "for"
+            | "of"
+            | "at"
+            | "on"
+            | "in"
+            | "than"
+            | "'"
+            | "’"
+            | "'s"
+            | "’s"
+    )
+}
+
 /// Subject pronouns that can be speakers.
 pub fn is_subject_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you")

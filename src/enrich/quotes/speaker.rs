@@ -16,6 +16,7 @@ use std::collections::HashMap;
 
 use super::lexicon;
 use super::phrase::{Range, View};
+use crate::enrich::entities::grouping::{name_gender, Gender};
 use crate::event::{Entity, EntityType, Speaker};
 use crate::text::TokenKind;
 
@@ -74,6 +75,8 @@ pub struct Resolver<'e> {
     by_role: HashMap<String, usize>,
     /// Speakers resolved so far, in order.
     history: Vec<Resolved>,
+    /// The gender of each entity, when its name or the article says it.
+    genders: Vec<Option<Gender>>,
 }
 
 impl<'e> Resolver<'e> {
@@ -128,6 +131,7 @@ impl<'e> Resolver<'e> {
                 }
             }
         }
+        let genders = entities.iter().map(|e| entity_gender(v, e)).collect();
         Resolver {
             entities,
             spans,
@@ -136,7 +140,17 @@ impl<'e> Resolver<'e> {
             by_first,
             by_role,
             history: Vec::new(),
+            genders,
         }
+    }
+
+    /// The gender of a speaker named `name` (entity `id`), if known.
+    fn gender_of(&self, name: &str, id: Option<&str>) -> Option<Gender> {
+        let by_entity = id.and_then(|id| {
+            let ei = self.entities.iter().position(|e| e.id == id)?;
+            self.genders.get(ei).copied().flatten()
+        });
+        by_entity.or_else(|| name_gender(name))
     }
 
     /// Record a speaker reused for a continuation quote.
@@ -158,13 +172,26 @@ impl<'e> Resolver<'e> {
             end: span.end,
         };
         let animacy;
-        if single && lexicon::is_subject_pronoun(&low) {
+        if single && matches!(low.as_ref(), "i" | "we" | "you") {
+            // the narrator or the reader, outside any quotation: nobody of
+            // the article's people
+            animacy = if low == "i" {
+                Animacy::Person
+            } else {
+                Animacy::Group
+            };
+        } else if single && lexicon::is_subject_pronoun(&low) {
             let want = match low.as_ref() {
-                "he" | "she" | "i" => Animacy::Person,
+                "he" | "she" => Animacy::Person,
                 "it" => Animacy::Org,
                 _ => Animacy::Group,
             };
-            if let Some((name, entity, a)) = self.antecedent(v, mention.first, want) {
+            let gender = match low.as_ref() {
+                "he" => Some(Gender::Male),
+                "she" => Some(Gender::Female),
+                _ => None,
+            };
+            if let Some((name, entity, a)) = self.antecedent(v, mention.first, want, gender) {
                 speaker.name = name;
                 speaker.entity = entity;
                 animacy = a;
@@ -281,6 +308,7 @@ impl<'e> Resolver<'e> {
         v: &View<'_, '_>,
         at: usize,
         want: Animacy,
+        gender: Option<Gender>,
     ) -> Option<(String, Option<String>, Animacy)> {
         let ok = |a: Animacy| match want {
             Animacy::Person => a == Animacy::Person || a == Animacy::Unknown,
@@ -288,12 +316,17 @@ impl<'e> Resolver<'e> {
             Animacy::Group => a == Animacy::Group || a == Animacy::Org,
             Animacy::Unknown => true,
         };
-        let prev = self
-            .history
-            .iter()
-            .rev()
-            .take(64)
-            .find(|r| r.at < at && ok(r.animacy) && !is_pronoun_text(&r.speaker.name));
+        // "she" never takes a name that says "he", and the reverse
+        let same_gender = |name: &str, id: Option<&str>| match (gender, self.gender_of(name, id)) {
+            (Some(g), Some(h)) => g == h,
+            _ => true,
+        };
+        let prev = self.history.iter().rev().take(64).find(|r| {
+            r.at < at
+                && ok(r.animacy)
+                && !is_pronoun_text(&r.speaker.name)
+                && same_gender(&r.speaker.name, r.speaker.entity.as_deref())
+        });
         // the latest subject-position mention before the pronoun
         let cstart = v.text.tokens().get(at).map_or(0, |t| t.cstart as usize);
         let mention: Option<(usize, String, Option<String>, Animacy)> = if self.entities.is_empty()
@@ -304,22 +337,40 @@ impl<'e> Resolver<'e> {
                     let (name, a) = self.fullest(v, n.range);
                     (n.range.first, name, None, a)
                 })
+                .filter(|m| same_gender(&m.1, None))
         } else {
             let tok_of = |c: usize| v.text.tokens().partition_point(|t| (t.cstart as usize) < c);
             let idx = self.spans.partition_point(|s| s.0 < cstart);
-            self.spans[idx.saturating_sub(200)..idx]
+            let mut compatible = self.spans[idx.saturating_sub(200)..idx]
                 .iter()
                 .rev()
                 .filter(|s| s.1 <= cstart && s.3)
-                .find_map(|&(s, _, ei, _)| {
+                .filter_map(|&(s, _, ei, _)| {
                     let e = &self.entities[ei];
                     let a = match e.kind {
                         EntityType::Person => Animacy::Person,
                         EntityType::Organization => Animacy::Org,
                         _ => return None,
                     };
-                    ok(a).then(|| (tok_of(s), e.name.clone(), Some(e.id.clone()), a))
-                })
+                    // a name inside a quotation is spoken about, not speaking
+                    let tok = tok_of(s);
+                    (ok(a) && same_gender(&e.name, Some(&e.id)) && !v.in_quote(tok))
+                        .then(|| (tok, e.name.clone(), Some(e.id.clone()), a))
+                });
+            // the nearest compatible name; in its sentence, a subject before
+            // it wins over an object ("Roe wrote to Doe. She said …")
+            compatible.next().map(|nearest| {
+                let sent = v.sentence(nearest.0).first;
+                let object = |tok: usize| tok > 0 && lexicon::is_object_marker(&v.low(tok - 1));
+                if !object(nearest.0) {
+                    return nearest;
+                }
+                compatible
+                    .take_while(|m| m.0 >= sent)
+                    .filter(|m| !object(m.0))
+                    .last()
+                    .unwrap_or(nearest)
+            })
         };
         match (prev, mention) {
             (Some(p), Some(m)) => {
@@ -379,6 +430,38 @@ impl<'e> Resolver<'e> {
             .token_span(best.first, best.end)
             .map_or_else(String::new, |s| s.text.to_string());
         (name, animacy)
+    }
+}
+
+/// The gender of a person entity: its name's ("Mrs. Roe", "Jane Roe"),
+/// else the majority of the gendered pronouns right after its mentions
+/// ("Roe said she", "Roe and his aides").
+fn entity_gender(v: &View<'_, '_>, e: &Entity) -> Option<Gender> {
+    if e.kind != EntityType::Person {
+        return None;
+    }
+    if let Some(g) = name_gender(&e.name) {
+        return Some(g);
+    }
+    let toks = v.text.tokens();
+    let (mut male, mut female) = (0u32, 0u32);
+    for m in &e.mentions {
+        let after = toks.partition_point(|t| (t.cstart as usize) < m.end);
+        for k in after..(after + 3).min(toks.len()) {
+            match v.low(k).as_ref() {
+                "he" | "his" | "him" | "himself" => male += 1,
+                "she" | "her" | "hers" | "herself" => female += 1,
+                "said" | "says" | "," | "who" | "and" => continue,
+                _ => {}
+            }
+            break;
+        }
+    }
+    match (male, female) {
+        (0, 0) => None,
+        (m, f) if m > 2 * f => Some(Gender::Male),
+        (m, f) if f > 2 * m => Some(Gender::Female),
+        _ => None,
     }
 }
 
