@@ -693,6 +693,26 @@ pub fn is_ing(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ing")
 }
 
+/// Quantity words before a noun ("many", "a dozen", "several"); not the
+/// floating "both" and "all" ("the two sides both say").
+pub fn is_quantifier(w: &str) -> bool {
+    matches!(
+        w,
+        "many"
+            | "few"
+            | "several"
+            | "some"
+            | "dozen"
+            | "dozens"
+            | "numerous"
+            | "multiple"
+            | "various"
+            | "more"
+            | "fewer"
+            | "most"
+    )
+}
+
 /// Prepositions and possessive marks that make the name after them an
 /// object, not the subject of its clause ("wrote to Roe", "Acme's Roe").
 pub fn is_object_marker(w: &str) -> bool {

@@ -111,6 +111,10 @@ impl<'a, 't> View<'a, 't> {
             {
                 return None;
             }
+            if lexicon::is_nouny_form(&w) && lexicon::is_quantifier(&p) {
+                // "many promises", "a dozen states": a noun after a quantity
+                return None;
+            }
             if lexicon::is_nouny_form(&w) {
                 let nl = self.low(i + 1);
                 let before2 = if i > 1 { self.low(i - 2) } else { "".into() };
@@ -145,6 +149,16 @@ impl<'a, 't> View<'a, 't> {
             return None;
         }
         Some(class)
+    }
+
+    /// Whether token `i` follows a hyphen written without spaces
+    /// ("Ohio-based": `based` continues the word before the hyphen).
+    pub fn joined_hyphen_before(&self, i: usize) -> bool {
+        if i < 2 || self.s(i - 1) != "-" {
+            return false;
+        }
+        let t = self.text.tokens();
+        t[i - 1].cstart == t[i - 2].cend && t[i].cstart == t[i - 1].cend
     }
 
     /// Whether a word token looks like a finite or past verb (for clause tests).
@@ -272,7 +286,19 @@ impl<'a, 't> View<'a, 't> {
                 None
             };
         }
-        self.np_leftward(j, floor)
+        let np = self.np_leftward(j, floor)?;
+        // "an aide who spoke on condition of anonymity said": the subject is
+        // the antecedent of the relative pronoun, not the clause's last noun
+        let lo = floor.max(np.first.saturating_sub(12));
+        for k in (lo..np.first).rev() {
+            if self.in_quote(k) || self.is_terminal(k) || matches!(self.s(k), "," | ";") {
+                break;
+            }
+            if self.is_word(k) && self.low(k) == "who" {
+                return self.np_leftward(k, floor).or(Some(np));
+            }
+        }
+        Some(np)
     }
 
     /// The noun phrase ending right before token `end`, scanning left.
@@ -371,7 +397,12 @@ impl<'a, 't> View<'a, 't> {
                         false
                     } else if lexicon::is_np_preposition(&w) {
                         self.is_word(end + 1) || self.kind(end + 1) == Some(TokenKind::Number)
-                    } else if self.cap(end) || lexicon::is_determiner(&w) || w.ends_with("'s") {
+                    } else if self.cap(end)
+                        || lexicon::is_determiner(&w)
+                        || w.ends_with("'s")
+                        || self.joined_hyphen_before(end)
+                    {
+                        // "Ohio-based", "Acme-owned": one compound modifier
                         true
                     } else {
                         !(self.verbish(end)
@@ -387,10 +418,11 @@ impl<'a, 't> View<'a, 't> {
                         && (matches!(self.s(end), "&" | "-" | "/")
                             // "Acme Inc. CEO Jane Roe"
                             || self.s(end) == "."
-                                && matches!(
+                                && (matches!(
                                     self.low(end - 1).as_ref(),
                                     "inc" | "corp" | "co" | "ltd" | "jr" | "sr" | "mr" | "mrs" | "ms" | "dr" | "st"
-                                ) || self.s(end) == "." && self.s(end - 1).chars().count() == 1 && self.cap(end - 1)
+                                ) || lexicon::is_title(&self.low(end - 1))
+                                    && self.cap(end + 1)) || self.s(end) == "." && self.s(end - 1).chars().count() == 1 && self.cap(end - 1)
                                 && self.cap(end + 1)
                                 && !self.text.is_sentence_start(end + 1))
                 }

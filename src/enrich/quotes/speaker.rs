@@ -153,6 +153,20 @@ impl<'e> Resolver<'e> {
         by_entity.or_else(|| name_gender(name))
     }
 
+    /// Whether the word at `k` ends or opens a longer capitalized name
+    /// elsewhere in the article ("Roe" of "Jane Roe").
+    fn in_longer_name(&self, v: &View<'_, '_>, k: usize) -> bool {
+        let low = v.low(k);
+        let ends = self.by_last.get(low.as_ref()).is_some_and(|l| {
+            l.iter().any(|&i| {
+                self.names
+                    .get(i)
+                    .is_some_and(|n| n.range.end - n.range.first > 1)
+            })
+        });
+        ends || self.by_first.contains_key(v.s(k))
+    }
+
     /// Record a speaker reused for a continuation quote.
     pub fn push(&mut self, r: Resolved) {
         self.history.push(r);
@@ -160,7 +174,22 @@ impl<'e> Resolver<'e> {
 
     /// Resolve the noun phrase `np` at a cue.
     pub fn resolve(&mut self, v: &View<'_, '_>, np: Range) -> Option<Resolved> {
-        let mention = mention_in(v, np);
+        let mut mention = mention_in(v, np);
+        // a capitalized first word of a sentence that the entity tagger did
+        // not take for a name ("Nearly half of them say") opens a phrase
+        if !self.entities.is_empty()
+            && mention.end == mention.first + 1
+            && mention.first == np.first
+            && np.end > mention.end
+            && v.text.is_sentence_start(mention.first)
+            && !lexicon::is_subject_pronoun(&v.low(mention.first))
+            && !lexicon::is_title(&v.low(mention.first))
+            && (mention.end..np.end).all(|k| !v.cap(k))
+            && self.entity_at_head(v, mention).is_none()
+            && !self.in_longer_name(v, mention.first)
+        {
+            mention = np;
+        }
         let span = v.text.token_span(mention.first, mention.end)?;
         let low = v.low(mention.first);
         let single = mention.end == mention.first + 1;
@@ -552,6 +581,16 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
         let mut e = np.first;
         while e < head_end && (v.cap(e) || is_initial_dot(v, e)) {
             e += 1;
+        }
+        // "Anti-war activists", "Ohio-based voters", "Election scholars":
+        // a capitalized modifier of a plural head is no name
+        let plural_head = e + 1 == head_end
+            && v.is_word(e)
+            && !v.cap(e)
+            && v.low(e).ends_with('s')
+            && !v.low(e).ends_with("ss");
+        if e < head_end && (v.joined_hyphen_before(e + 1) || plural_head) {
+            return np;
         }
         let after = v.low(e);
         let stops = lexicon::is_determiner(&after)

@@ -420,3 +420,60 @@ fn the_narrators_i_is_nobody_of_the_article() {
         }
     }
 }
+
+#[test]
+fn a_hyphenated_modifier_before_a_name_is_not_the_speaker() {
+    let qs = run("“Costs will rise,” said Texas-based energy consultant Ray Ortiz.");
+    assert_eq!(speaker(find(&qs, "Costs will rise,")).0, "Ray Ortiz");
+}
+
+#[test]
+fn a_capitalized_modifier_of_a_plural_head_is_a_group() {
+    let qs =
+        run("Pro-union workers said they would strike. Energy analysts caution that prices vary.");
+    assert_eq!(
+        speaker(find(&qs, "they would strike")).0,
+        "Pro-union workers"
+    );
+    assert_eq!(speaker(find(&qs, "prices vary")).0, "Energy analysts");
+}
+
+#[test]
+fn an_abbreviated_title_after_an_inverted_cue_keeps_the_name() {
+    let qs = run("“We will vote no,” said Sen. Ada Morrow.");
+    assert_eq!(speaker(find(&qs, "We will vote no,")).0, "Ada Morrow");
+}
+
+#[test]
+fn a_relative_clause_does_not_lend_its_noun_to_the_speaker() {
+    let qs = run(
+        "A city official who asked not to be named to discuss the budget said the fund was empty.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "the fund was empty")).0,
+        "A city official"
+    );
+}
+
+#[test]
+fn a_sentence_opening_preposition_is_not_the_subject() {
+    let qs = run("Amid the protests, Rosa Klein gave a speech, saying the law must change.");
+    assert_eq!(speaker(find(&qs, "the law must change")).0, "Rosa Klein");
+}
+
+#[test]
+fn a_cue_form_after_a_quantity_is_a_noun() {
+    let qs = run("The mayor broke many promises he made to voters.");
+    assert!(qs.is_empty(), "{qs:?}");
+}
+
+#[test]
+fn a_capitalized_sentence_opener_is_not_a_name() {
+    let body = "Kim Ode ran the survey. Almost half of the voters say they are undecided.";
+    let ents = [person("e1", "Kim Ode", body, &["Kim Ode"])];
+    let qs = run_with(body, &ents);
+    assert_eq!(
+        speaker(find(&qs, "they are undecided")).0,
+        "Almost half of the voters"
+    );
+}
