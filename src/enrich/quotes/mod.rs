@@ -81,6 +81,13 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
 
     let mut cands: Vec<Candidate> = Vec::new();
     let mut consumed = vec![false; outer.len()];
+    // a headline's quotation marks repeat what the text reports
+    let head_end = headline_end(&v);
+    for (slot, q) in consumed.iter_mut().zip(&outer) {
+        if q.open < head_end {
+            *slot = true;
+        }
+    }
     let mut assigned: Vec<Option<(Range, Subject)>> = vec![None; outer.len()];
 
     // Reported speech (and cues handed to whole quotations).
@@ -241,6 +248,42 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// The end (token index) of a headline line opening the body, else 0: a
+/// first line of 2 to 25 words followed by more text, without terminal
+/// punctuation, set in title case or capitals ("Mayor Vows To Fight
+/// 'Unfair' Tax").
+fn headline_end(v: &View<'_, '_>) -> usize {
+    let toks = v.text.tokens();
+    let Some(end) = toks.iter().position(|t| t.newlines_before > 0) else {
+        return 0;
+    };
+    if end == 0 {
+        return 0;
+    }
+    let mut last = end - 1;
+    while last > 0 && v.is_quote(last) {
+        last -= 1;
+    }
+    if v.is_terminal(last) || matches!(v.s(last), ":" | ";" | ",") {
+        return 0;
+    }
+    let words: Vec<usize> = (0..end).filter(|&k| v.is_word(k)).collect();
+    if !(2..=25).contains(&words.len()) {
+        return 0;
+    }
+    // title case: the longer words start with a capital
+    let long: Vec<usize> = words
+        .iter()
+        .copied()
+        .filter(|&k| v.s(k).chars().count() >= 4)
+        .collect();
+    let capped = long.iter().filter(|&&k| v.cap(k)).count();
+    if long.is_empty() || capped * 4 < long.len() * 3 {
+        return 0;
+    }
+    end
 }
 
 /// Trim reported content: a leading opening mark, trailing punctuation

@@ -477,3 +477,15 @@ fn a_capitalized_sentence_opener_is_not_a_name() {
         "Almost half of the voters"
     );
 }
+
+#[test]
+fn a_title_case_headline_makes_no_statement() {
+    let body = "Governor Calls Tax Plan ‘A Fair Deal For Everyone’\n\
+                The governor defended the plan on Monday. “It is a fair deal for everyone,” he said.";
+    let qs = run(body);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].text, "It is a fair deal for everyone,");
+    // the same line ending as a sentence is text, not a headline
+    let body = "The governor called the plan “a fair deal for everyone,” aides said.\nHe left.";
+    assert!(!run(body).is_empty());
+}
