@@ -54,6 +54,7 @@ const REPORT_LEMMAS: &[&str] = &[
     "hint",
     "indicate",
     "insist",
+    "lament",
     "maintain",
     "mention",
     "note",
@@ -66,6 +67,7 @@ const REPORT_LEMMAS: &[&str] = &[
     "protest",
     "recall",
     "reckon",
+    "recommend",
     "reiterate",
     "remark",
     "repeat",
@@ -94,8 +96,8 @@ const TELL_LEMMAS: &[&str] = &["assure", "inform", "notify", "remind", "tell"];
 #[cfg(test)]
 /// Lemmas that only go with direct quotes.
 const DIRECT_LEMMAS: &[&str] = &[
-    "comment", "continue", "exclaim", "joke", "muse", "quip", "read", "scream", "shout", "sigh",
-    "speak", "whisper", "yell",
+    "comment", "continue", "enthuse", "exclaim", "fume", "gush", "joke", "marvel", "muse", "quip",
+    "read", "scoff", "scream", "shout", "sigh", "speak", "whisper", "yell",
 ];
 
 #[cfg(test)]
@@ -318,6 +320,10 @@ const FORMS: &[(&str, CueClass)] = &[
     ("emphasized", CueClass::Report),
     ("emphasizes", CueClass::Report),
     ("emphasizing", CueClass::Report),
+    ("enthuse", CueClass::DirectOnly),
+    ("enthused", CueClass::DirectOnly),
+    ("enthuses", CueClass::DirectOnly),
+    ("enthusing", CueClass::DirectOnly),
     ("estimate", CueClass::Report),
     ("estimated", CueClass::Report),
     ("estimates", CueClass::Report),
@@ -334,6 +340,14 @@ const FORMS: &[(&str, CueClass)] = &[
     ("forecasted", CueClass::Report),
     ("forecasting", CueClass::Report),
     ("forecasts", CueClass::Report),
+    ("fume", CueClass::DirectOnly),
+    ("fumed", CueClass::DirectOnly),
+    ("fumes", CueClass::DirectOnly),
+    ("fuming", CueClass::DirectOnly),
+    ("gush", CueClass::DirectOnly),
+    ("gushed", CueClass::DirectOnly),
+    ("gushes", CueClass::DirectOnly),
+    ("gushing", CueClass::DirectOnly),
     ("hail", CueClass::Fragment),
     ("hailed", CueClass::Fragment),
     ("hailing", CueClass::Fragment),
@@ -362,10 +376,20 @@ const FORMS: &[(&str, CueClass)] = &[
     ("labeled", CueClass::Fragment),
     ("labeling", CueClass::Fragment),
     ("labels", CueClass::Fragment),
+    ("lament", CueClass::Report),
+    ("lamented", CueClass::Report),
+    ("lamenting", CueClass::Report),
+    ("laments", CueClass::Report),
     ("maintain", CueClass::Report),
     ("maintained", CueClass::Report),
     ("maintaining", CueClass::Report),
     ("maintains", CueClass::Report),
+    ("marvel", CueClass::DirectOnly),
+    ("marveled", CueClass::DirectOnly),
+    ("marveling", CueClass::DirectOnly),
+    ("marvelled", CueClass::DirectOnly),
+    ("marvelling", CueClass::DirectOnly),
+    ("marvels", CueClass::DirectOnly),
     ("mention", CueClass::Report),
     ("mentioned", CueClass::Report),
     ("mentioning", CueClass::Report),
@@ -430,6 +454,10 @@ const FORMS: &[(&str, CueClass)] = &[
     ("reckoned", CueClass::Report),
     ("reckoning", CueClass::Report),
     ("reckons", CueClass::Report),
+    ("recommend", CueClass::Report),
+    ("recommended", CueClass::Report),
+    ("recommending", CueClass::Report),
+    ("recommends", CueClass::Report),
     ("reiterate", CueClass::Report),
     ("reiterated", CueClass::Report),
     ("reiterates", CueClass::Report),
@@ -470,6 +498,10 @@ const FORMS: &[(&str, CueClass)] = &[
     ("say", CueClass::Say),
     ("saying", CueClass::Say),
     ("says", CueClass::Say),
+    ("scoff", CueClass::DirectOnly),
+    ("scoffed", CueClass::DirectOnly),
+    ("scoffing", CueClass::DirectOnly),
+    ("scoffs", CueClass::DirectOnly),
     ("scream", CueClass::DirectOnly),
     ("screamed", CueClass::DirectOnly),
     ("screaming", CueClass::DirectOnly),
@@ -691,6 +723,24 @@ pub fn is_pure_determiner(w: &str) -> bool {
 /// Whether `w` (lowercased) is the `-ing` form (a participle like "saying").
 pub fn is_ing(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ing")
+}
+
+/// Irregular past participles of verbs of getting and reading a document
+/// ("seen by", "written by"); regular ones end in -ed.
+pub fn is_irregular_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "seen"
+            | "written"
+            | "given"
+            | "sent"
+            | "read"
+            | "shown"
+            | "taken"
+            | "made"
+            | "got"
+            | "gotten"
+    )
 }
 
 /// Quantity words before a noun ("many", "a dozen", "several"); not the

@@ -359,7 +359,19 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 return Some((cue, Who::Subject(Subject::Np(np))));
             }
             let np = v.subject_before(k, start)?;
-            if np.first != start || strict && (k - start > 4 || !ends_cue_sentence(v, k + 1)) {
+            // "the head of sales, Jane Roe, said": a role phrase, then the
+            // name it introduces between commas
+            let role_then_name = np.first > start + 1
+                && v.s(np.first - 1) == ","
+                && v.cap(np.first)
+                && np.first - start <= 9
+                && lexicon::is_determiner(&v.low(start))
+                && (start..np.first - 1).all(|j| {
+                    !(v.in_quote(j) || v.verbish(j) || v.cue_at(j).is_some() || v.s(j) == ",")
+                });
+            if np.first != start && !role_then_name
+                || strict && (k - start > 4 || !ends_cue_sentence(v, k + 1))
+            {
                 return None;
             }
             return Some((cue, Who::Subject(Subject::Np(np))));

@@ -72,9 +72,15 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
     if e == i + 2 {
         return;
     }
+    // "a memo seen by Acme News": the memo, not the outlet that saw it
+    let src_end = (i + 3..e)
+        .find(|&k| {
+            v.low(k + 1) == "by" && (v.verbish(k) || lexicon::is_irregular_participle(&v.low(k)))
+        })
+        .unwrap_or(e);
     let src = Range {
         first: i + 2,
-        end: e,
+        end: src_end,
     };
     let before_comma = i > sent.first && v.s(i - 1) == ",";
     if before_comma && i - 1 > sent.first {

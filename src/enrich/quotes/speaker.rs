@@ -593,6 +593,20 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
             return np;
         }
         let after = v.low(e);
+        // "Roe's campaign says": the campaign, not Roe
+        if e + 1 < head_end && matches!(after.as_ref(), "'s" | "’s") && !v.cap(e + 1) {
+            let mut end = np.end;
+            while end > e + 2
+                && (lexicon::is_determiner(&v.low(end - 1))
+                    || lexicon::is_np_preposition(&v.low(end - 1)))
+            {
+                end -= 1;
+            }
+            return Range {
+                first: np.first,
+                end,
+            };
+        }
         let stops = lexicon::is_determiner(&after)
             || !(lexicon::is_group_head(&after)
                 || lexicon::is_person_role(&after)

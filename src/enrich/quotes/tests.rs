@@ -489,3 +489,31 @@ fn a_title_case_headline_makes_no_statement() {
     let body = "The governor called the plan “a fair deal for everyone,” aides said.\nHe left.";
     assert!(!run(body).is_empty());
 }
+
+#[test]
+fn new_speech_verbs_are_cues() {
+    let qs = run("“Not on my watch,” Lena Park fumed. “What a day,” Omar Diaz enthused.");
+    assert_eq!(speaker(find(&qs, "Not on my watch,")).0, "Lena Park");
+    assert_eq!(speaker(find(&qs, "What a day,")).0, "Omar Diaz");
+}
+
+#[test]
+fn a_role_phrase_before_an_appositive_name_gives_the_name() {
+    let qs = run("“Sales are flat,” the head of marketing, Vera Lund, said.");
+    assert_eq!(speaker(find(&qs, "Sales are flat,")).0, "Vera Lund");
+}
+
+#[test]
+fn a_possessive_name_before_a_common_noun_is_not_the_speaker() {
+    let qs = run("Hal Brook's campaign says the count is wrong.");
+    assert_eq!(
+        speaker(find(&qs, "the count is wrong")).0,
+        "Hal Brook's campaign"
+    );
+}
+
+#[test]
+fn a_document_obtained_by_an_outlet_is_the_source() {
+    let qs = run("The city will cut 40 jobs, according to a memo obtained by the Daily Ledger.");
+    assert_eq!(speaker(find(&qs, "The city will cut 40 jobs")).0, "a memo");
+}
