@@ -743,6 +743,26 @@ pub fn is_irregular_participle(w: &str) -> bool {
     )
 }
 
+/// Lowercase particles inside personal names ("Ludwig van Beethoven").
+pub fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "da"
+            | "del"
+            | "della"
+            | "di"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "bin"
+            | "al"
+            | "el"
+    )
+}
+
 /// Quantity words before a noun ("many", "a dozen", "several"); not the
 /// floating "both" and "all" ("the two sides both say").
 pub fn is_quantifier(w: &str) -> bool {

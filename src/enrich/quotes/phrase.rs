@@ -259,6 +259,9 @@ impl<'a, 't> View<'a, 't> {
             return None;
         }
         if self.s(j - 1) == "," {
+            if let Some(name) = self.name_before_appositives(j - 1, floor) {
+                return Some(name);
+            }
             // "X, the Y of Z, said" / "X, with Z, said": look at the segment.
             let seg_end = j - 1;
             let mut k = seg_end;
@@ -299,6 +302,53 @@ impl<'a, 't> View<'a, 't> {
             }
         }
         Some(np)
+    }
+
+    /// "Jane Roe, chief executive of Acme, a Delaware firm, said": the name
+    /// before one or more comma-delimited appositives ending at `comma`,
+    /// when each appositive is a role or description (a determiner, a
+    /// possessive or a lowercase word in it) and the name is all capitals.
+    fn name_before_appositives(&self, comma: usize, floor: usize) -> Option<Range> {
+        let mut seg_end = comma;
+        for _ in 0..4 {
+            let mut k = seg_end;
+            while k > floor && seg_end - k < 16 && self.s(k - 1) != "," {
+                if self.in_quote(k - 1) || self.is_terminal(k - 1) {
+                    return None;
+                }
+                k -= 1;
+            }
+            if k >= seg_end {
+                return None;
+            }
+            let words = || (k..seg_end).filter(|&i| self.is_word(i));
+            let is_name = words().count() <= 5
+                && words().all(|i| {
+                    let w = self.low(i);
+                    self.cap(i) || lexicon::is_name_particle(&w)
+                })
+                && !(k..seg_end).any(|i| matches!(self.s(i), "'s" | "’s"))
+                && self.cap(k);
+            if is_name {
+                // a name directly before the first comma is the subject
+                // when it opens the clause
+                let opens = k == floor || self.s(k - 1) == "," || self.is_quote(k - 1);
+                return (seg_end != comma && opens).then_some(Range {
+                    first: k,
+                    end: seg_end,
+                });
+            }
+            // an appositive: a role or description
+            let w0 = self.low(k);
+            let describes = lexicon::is_determiner(&w0)
+                || words().any(|i| !self.cap(i))
+                || (k..seg_end).any(|i| matches!(self.s(i), "'s" | "’s"));
+            if !describes || k <= floor || words().any(|i| self.verbish(i)) {
+                return None;
+            }
+            seg_end = k - 1;
+        }
+        None
     }
 
     /// The noun phrase ending right before token `end`, scanning left.

@@ -336,7 +336,10 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
             return;
         }
     }
-    // Content after the verb.
+    // Content after the verb ("said of the plan" names a topic, not content).
+    if v.low(i + 1) == "of" {
+        return;
+    }
     let mut j = i + 1;
     if class == CueClass::Tell || (class == CueClass::Report && v.low(i).starts_with("warn")) {
         // an object: pronoun or short noun phrase

@@ -517,3 +517,12 @@ fn a_document_obtained_by_an_outlet_is_the_source() {
     let qs = run("The city will cut 40 jobs, according to a memo obtained by the Daily Ledger.");
     assert_eq!(speaker(find(&qs, "The city will cut 40 jobs")).0, "a memo");
 }
+
+#[test]
+fn a_name_before_appositives_is_the_speaker() {
+    let qs = run("Nina Holt, head of research at Acme, a Boston firm, said rates were falling.");
+    assert_eq!(speaker(find(&qs, "rates were falling")).0, "Nina Holt");
+    let qs = run("“We are ready,” Omar Diaz, the city’s fire chief, said of the plan.");
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(speaker(&qs[0]).0, "Omar Diaz");
+}
