@@ -166,7 +166,9 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
             let c: &Candidate = &cands[pc];
             Some((c.cue.unwrap_or(Range { first: 0, end: 0 }), Who::SameAs(pc)))
         } else {
-            cue_after(&v, q).or_else(|| cue_before(&v, q, fragment))
+            cue_after(&v, q)
+                .or_else(|| cue_before(&v, q, fragment))
+                .or_else(|| cue_colon_before(&v, q))
         };
         let (cue, who) = match found {
             Some((c, w)) => (Some(c).filter(|c| c.end > c.first), w),
@@ -486,6 +488,39 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
                 None => Subject::MainClause,
             }),
         ));
+    }
+    None
+}
+
+/// A block quotation introduced by a cue and a colon ending the sentence or
+/// paragraph before it: `Roe continued:` / `Roe says:` then `"…"`.
+fn cue_colon_before(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
+    let colon = q.open.checked_sub(1)?;
+    if v.s(colon) != ":" || v.in_quote(colon) {
+        return None;
+    }
+    let floor = v.sentence(colon).first;
+    let mut k = colon;
+    while k > floor && colon - k < 10 {
+        k -= 1;
+        if v.in_quote(k) || v.is_terminal(k) || v.s(k) == ";" {
+            return None;
+        }
+        let Some(class) = v.cue_at(k) else {
+            continue;
+        };
+        if class == CueClass::Fragment {
+            return None;
+        }
+        let cue = Range {
+            first: k,
+            end: k + 1,
+        };
+        let who = match v.subject_before(k, floor) {
+            Some(np) => Subject::Np(np),
+            None => Subject::MainClause,
+        };
+        return Some((cue, Who::Subject(who)));
     }
     None
 }

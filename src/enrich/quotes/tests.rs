@@ -526,3 +526,23 @@ fn a_name_before_appositives_is_the_speaker() {
     assert_eq!(qs.len(), 1, "{qs:?}");
     assert_eq!(speaker(&qs[0]).0, "Omar Diaz");
 }
+
+#[test]
+fn a_cue_and_colon_before_a_paragraph_introduce_a_block_quote() {
+    let body = "The council met on Friday. Ines Ward continued:\n\n\
+                “The budget is not negotiable and it never was.”\n\n\
+                “We expect every member to vote for it next week.”";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "The budget is not negotiable and it never was.")).0,
+        "Ines Ward"
+    );
+    assert_eq!(
+        speaker(find(
+            &qs,
+            "We expect every member to vote for it next week."
+        ))
+        .0,
+        "Ines Ward"
+    );
+}
