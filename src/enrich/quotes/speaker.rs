@@ -83,12 +83,31 @@ impl<'e> Resolver<'e> {
     /// Name `speaker` after entity `ei` and return the animacy its type implies.
     fn adopt_entity(&self, ei: usize, speaker: &mut Speaker) -> Animacy {
         let e = &self.entities[ei];
-        speaker.name = e.name.clone();
+        speaker.name = self.full_name(ei);
         speaker.entity = Some(e.id.clone());
         match e.kind {
             EntityType::Person => Animacy::Person,
             _ => Animacy::Org,
         }
+    }
+
+    /// The name of entity `ei`; for a one-word person whose full name the
+    /// tagger kept apart ("Roe" and a "Jane Roe" typed otherwise), the
+    /// unique longer name opening or ending with the word.
+    fn full_name(&self, ei: usize) -> String {
+        let e = &self.entities[ei];
+        if e.kind == EntityType::Person && !e.name.contains(' ') {
+            let mut fuller = self.entities.iter().filter(|o| {
+                matches!(o.kind, EntityType::Person | EntityType::Misc)
+                    && o.name.contains(' ')
+                    && (o.name.split_whitespace().next() == Some(e.name.as_str())
+                        || o.name.split_whitespace().next_back() == Some(e.name.as_str()))
+            });
+            if let (Some(f), None) = (fuller.next(), fuller.next()) {
+                return f.name.clone();
+            }
+        }
+        e.name.clone()
     }
 
     /// Prepare lookups for `v`'s text and `entities`.
@@ -384,7 +403,7 @@ impl<'e> Resolver<'e> {
                     // a name inside a quotation is spoken about, not speaking
                     let tok = tok_of(s);
                     (ok(a) && same_gender(&e.name, Some(&e.id)) && !v.in_quote(tok))
-                        .then(|| (tok, e.name.clone(), Some(e.id.clone()), a))
+                        .then(|| (tok, self.full_name(ei), Some(e.id.clone()), a))
                 });
             // the nearest compatible name; in its sentence, a subject before
             // it wins over an object ("Roe wrote to Doe. She said …")

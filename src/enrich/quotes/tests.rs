@@ -546,3 +546,21 @@ fn a_cue_and_colon_before_a_paragraph_introduce_a_block_quote() {
         "Ines Ward"
     );
 }
+
+#[test]
+fn a_one_word_person_takes_the_full_name_typed_apart() {
+    let body = "Tam Dok-yun, the envoy, arrived on Monday. “We are close,” Tam said.";
+    let mut misc = person("e1", "Tam Dok-yun", body, &["Tam Dok-yun"]);
+    misc.kind = EntityType::Misc;
+    let mut short = person("e2", "Tam", body, &[]);
+    short.mentions = vec![mention(body, "Tam", 1)];
+    let qs = run_with(body, &[misc, short]);
+    let s = find(&qs, "We are close,")
+        .speaker
+        .as_ref()
+        .expect("a speaker");
+    assert_eq!(
+        (s.name.as_str(), s.entity.as_deref()),
+        ("Tam Dok-yun", Some("e2"))
+    );
+}
