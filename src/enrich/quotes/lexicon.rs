@@ -763,6 +763,23 @@ pub fn is_name_particle(w: &str) -> bool {
     )
 }
 
+/// Nouns for a member of a party or camp ("the Ohio Republican").
+pub fn is_party_member(w: &str) -> bool {
+    matches!(
+        w,
+        "republican"
+            | "democrat"
+            | "conservative"
+            | "liberal"
+            | "libertarian"
+            | "progressive"
+            | "independent"
+            | "tory"
+            | "socialist"
+            | "centrist"
+    )
+}
+
 /// Quantity words before a noun ("many", "a dozen", "several"); not the
 /// floating "both" and "all" ("the two sides both say").
 pub fn is_quantifier(w: &str) -> bool {

@@ -111,6 +111,19 @@ impl<'a, 't> View<'a, 't> {
             {
                 return None;
             }
+            let next = self.low(i + 1);
+            let compound = !w.ends_with('s')
+                && self.is_word(i + 1)
+                && !self.cap(i + 1)
+                && next.len() > 3
+                && next.ends_with('s')
+                && !next.ends_with("ss")
+                && lexicon::cue_class(&next).is_none();
+            let plural_possessive = w.ends_with('s') && matches!(self.s(i + 1), "'" | "’");
+            if lexicon::is_nouny_form(&w) && (compound || plural_possessive) {
+                // "state leaders", "the members' reports": nouns
+                return None;
+            }
             if lexicon::is_nouny_form(&w) && lexicon::is_quantifier(&p) {
                 // "many promises", "a dozen states": a noun after a quantity
                 return None;
@@ -234,7 +247,10 @@ impl<'a, 't> View<'a, 't> {
         // skip adverbs / auxiliaries between subject and verb
         while j > floor && j + 6 > v {
             let w = self.low(j - 1);
-            if self.is_word(j - 1) && (lexicon::is_preverbal(&w) || lexicon::is_time_word(&w)) {
+            let adverb = w.len() > 4 && w.ends_with("ly") && !self.cap(j - 1);
+            if self.is_word(j - 1)
+                && (lexicon::is_preverbal(&w) || lexicon::is_time_word(&w) || adverb)
+            {
                 j -= 1;
             } else {
                 break;
@@ -329,21 +345,40 @@ impl<'a, 't> View<'a, 't> {
                 })
                 && !(k..seg_end).any(|i| matches!(self.s(i), "'s" | "’s"))
                 && self.cap(k);
-            if is_name {
+            // the segment after a name opens like an appositive: a
+            // determiner, a relative pronoun, a possessive or a role word,
+            // not a preposition ("in Ohio, in May")
+            let appositive_after = {
+                let a = seg_end + 1;
+                let wa = self.low(a);
+                lexicon::is_determiner(&wa)
+                    || matches!(wa.as_ref(), "who" | "whose")
+                    || (a..comma).take(3).any(|i| matches!(self.s(i), "'s" | "’s"))
+                    || self.is_word(a) && !lexicon::is_np_preposition(&wa) && !self.cap(a)
+            };
+            if is_name && seg_end != comma && appositive_after {
                 // a name directly before the first comma is the subject
                 // when it opens the clause
                 let opens = k == floor || self.s(k - 1) == "," || self.is_quote(k - 1);
-                return (seg_end != comma && opens).then_some(Range {
+                return opens.then_some(Range {
                     first: k,
                     end: seg_end,
                 });
             }
+            if is_name && seg_end == comma {
+                return None;
+            }
             // an appositive: a role or description
             let w0 = self.low(k);
-            let describes = lexicon::is_determiner(&w0)
+            let describes = is_name
+                || lexicon::is_determiner(&w0)
                 || words().any(|i| !self.cap(i))
                 || (k..seg_end).any(|i| matches!(self.s(i), "'s" | "’s"));
-            if !describes || k <= floor || words().any(|i| self.verbish(i)) {
+            let relative = matches!(w0.as_ref(), "who" | "whose");
+            if !describes
+                || k <= floor
+                || !relative && words().any(|i| self.verbish(i) && !self.joined_hyphen_before(i))
+            {
                 return None;
             }
             seg_end = k - 1;
@@ -368,6 +403,16 @@ impl<'a, 't> View<'a, 't> {
         let lw = self.low(last);
         if lexicon::is_subject_pronoun(&lw) {
             return Some(Range { first: last, end });
+        }
+        // "he's said": the contracted auxiliary after a pronoun
+        if matches!(lw.as_ref(), "'s" | "’s")
+            && last > floor
+            && lexicon::is_subject_pronoun(&self.low(last - 1))
+        {
+            return Some(Range {
+                first: last - 1,
+                end: last,
+            });
         }
         let mut first = end;
         while first > floor && end - first < 14 {

@@ -246,6 +246,20 @@ impl<'e> Resolver<'e> {
             } else {
                 animacy = want;
             }
+        } else if definite(v, np)
+            && lexicon::is_party_member(&v.low(np.end - 1))
+            && !lexicon::is_org_head(&v.low(np.end - 1))
+        {
+            // "the Ohio Republican": a role phrase for the latest person
+            animacy = Animacy::Person;
+            if let Some((name, entity, _)) = self.antecedent(v, np.first, Animacy::Person, None) {
+                speaker.name = name;
+                speaker.entity = entity;
+            }
+            let span = v.text.token_span(np.first, np.end)?;
+            speaker.text = span.text.to_string();
+            speaker.start = span.start;
+            speaker.end = span.end;
         } else if let Some(ei) = self.entity_at_head(v, mention) {
             animacy = self.adopt_entity(ei, &mut speaker);
         } else if v.cap(mention.end - 1)
@@ -409,7 +423,10 @@ impl<'e> Resolver<'e> {
             // it wins over an object ("Roe wrote to Doe. She said …")
             compatible.next().map(|nearest| {
                 let sent = v.sentence(nearest.0).first;
-                let object = |tok: usize| tok > 0 && lexicon::is_object_marker(&v.low(tok - 1));
+                // after a preposition, a possessive or a verb ("endorsed Roe")
+                let object = |tok: usize| {
+                    tok > 0 && (lexicon::is_object_marker(&v.low(tok - 1)) || v.verbish(tok - 1))
+                };
                 if !object(nearest.0) {
                     return nearest;
                 }

@@ -564,3 +564,43 @@ fn a_one_word_person_takes_the_full_name_typed_apart() {
         ("Tam Dok-yun", Some("e2"))
     );
 }
+
+#[test]
+fn a_place_inside_a_relative_clause_is_not_the_speaker() {
+    let qs =
+        run("Nora Vance, who grew up in Dayton, Ohio, in the 1970s, said the plant had closed.");
+    assert_eq!(speaker(find(&qs, "the plant had closed")).0, "Nora Vance");
+}
+
+#[test]
+fn a_definite_party_member_phrase_is_a_role_for_a_person() {
+    let body = "Senator Ada Morrow toured the plant on Monday. \
+                In an interview, the Vermont Democrat said the deal was fair.";
+    let ents = [person("e1", "Ada Morrow", body, &["Ada Morrow"])];
+    let qs = run_with(body, &ents);
+    let q = find(&qs, "the deal was fair");
+    assert_eq!(speaker(q), ("Ada Morrow", "the Vermont Democrat"));
+}
+
+#[test]
+fn an_adverb_before_a_participle_cue_is_not_its_subject() {
+    let qs = run("Vera Lund had an answer, quickly reminding voters that the plan had failed.");
+    assert_eq!(speaker(find(&qs, "the plan had failed")).0, "Vera Lund");
+}
+
+#[test]
+fn a_name_after_a_verb_is_an_object_for_pronouns() {
+    let body = "Ian Cole met voters who endorsed Mark Bell. He said the race was open.";
+    let ents = [
+        person("e1", "Ian Cole", body, &["Ian Cole"]),
+        person("e2", "Mark Bell", body, &["Mark Bell"]),
+    ];
+    let qs = run_with(body, &ents);
+    assert_eq!(speaker(find(&qs, "the race was open")).0, "Ian Cole");
+}
+
+#[test]
+fn nouny_cue_forms_in_compounds_are_nouns() {
+    assert!(run("Critics mocked the state leaders as weak.").is_empty());
+    assert!(run("They ignored the members' reports on the budget.").is_empty());
+}
