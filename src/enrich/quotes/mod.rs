@@ -31,7 +31,7 @@ mod speaker;
 mod tests;
 
 use super::{Document, Enrichment, Stage};
-use crate::event::{Cue, Entity, Quote, QuoteKind};
+use crate::event::{Cue, DateMention, DateType, Entity, Quote, QuoteKind};
 use crate::text::Text;
 use lexicon::CueClass;
 use marks::Quoted;
@@ -65,6 +65,15 @@ enum Who {
 
 /// Find every statement in `text`; speakers resolve to `entities`.
 pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
+    extract_with_dates(text, entities, &[])
+}
+
+/// [`extract`], with the article's `dates` giving each quote its `said_at`.
+pub fn extract_with_dates(
+    text: &Text<'_>,
+    entities: &[Entity],
+    dates: &[DateMention],
+) -> Vec<Quote> {
     let n = text.tokens().len();
     if n == 0 {
         return Vec::new();
@@ -198,6 +207,7 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
     let mut resolved: Vec<Option<speaker::Resolved>> = vec![None; cands.len()];
     let mut last: Option<(usize, speaker::Resolved)> = None; // (sentence first, speaker)
     let mut out = Vec::with_capacity(cands.len());
+    let mut parts: Vec<(Range, Option<Range>, Who)> = Vec::with_capacity(cands.len());
     for &ci in &order {
         let c = &cands[ci];
         let here = v.sentence(c.content.first).first;
@@ -240,6 +250,7 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
                 start: s.start,
                 end: s.end,
             });
+        parts.push((c.content, c.cue, c.who));
         out.push(Quote {
             text: span.text.to_string(),
             start: span.start,
@@ -247,9 +258,97 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
             kind: c.kind,
             speaker: spk.map(|r| r.speaker),
             cue,
+            utterance: None,
+            said_at: c.cue.and_then(|r| said_at(&v, dates, r, c.content)),
         });
     }
+    join_utterances(&v, &parts, &mut out);
     out
+}
+
+/// Give the parts of a quotation split by its attribution (`"…," she
+/// said. "…"` / `"…," she said, "…"`) one utterance id and one `said_at`:
+/// consecutive direct quotes of one speaker, the second without a cue of
+/// its own or sharing the first's, in one paragraph, with only the short
+/// attribution clause between them.
+fn join_utterances(v: &View<'_, '_>, parts: &[(Range, Option<Range>, Who)], out: &mut [Quote]) {
+    let mut next_id = 0usize;
+    for i in 1..out.len().min(parts.len()) {
+        let (a, a_cue, _) = parts[i - 1];
+        let (b, b_cue, b_who) = parts[i];
+        let direct = out[i - 1].kind == QuoteKind::Direct && out[i].kind == QuoteKind::Direct;
+        let same_speaker = match (&out[i - 1].speaker, &out[i].speaker) {
+            (Some(x), Some(y)) => x.name == y.name,
+            _ => false,
+        };
+        if !direct || !same_speaker || b.first < a.end || b.first - a.end > 18 {
+            continue;
+        }
+        let cue_between =
+            |r: Option<Range>| r.is_some_and(|r| r.first >= a.end && r.end <= b.first);
+        let own_cue_ok = b_cue.is_none() && b_who == Who::Previous || b_cue == a_cue;
+        let gap_ok = (a.end..=b.first).all(|k| {
+            v.text
+                .tokens()
+                .get(k)
+                .is_none_or(|t| t.newlines_before == 0)
+                && (k == b.first || !v.is_word(k) || !v.in_quote(k))
+        });
+        if own_cue_ok && gap_ok && cue_between(a_cue) {
+            let id = match out[i - 1].utterance.clone() {
+                Some(id) => id,
+                None => {
+                    next_id += 1;
+                    let id = format!("u{next_id}");
+                    out[i - 1].utterance = Some(id.clone());
+                    id
+                }
+            };
+            out[i].utterance = Some(id);
+            if out[i].said_at.is_none() {
+                out[i].said_at = out[i - 1].said_at.clone();
+            }
+        }
+    }
+}
+
+/// The TIMEX3 value of the date or time in the attribution clause of a cue
+/// ("said Thursday", "On Monday, Roe told reporters …", "in a 1963
+/// speech"): the nearest date of the cue's sentence within a few words of
+/// it, outside the content and any quotation.
+fn said_at(v: &View<'_, '_>, dates: &[DateMention], cue: Range, content: Range) -> Option<String> {
+    if dates.is_empty() {
+        return None;
+    }
+    let toks = v.text.tokens();
+    let sent = v.sentence(cue.first);
+    let lo = toks.get(sent.first)?.cstart as usize;
+    let hi = toks
+        .get(sent.end.saturating_sub(1))
+        .map_or(usize::MAX, |t| t.cend as usize);
+    let first = dates.partition_point(|d| d.start < lo);
+    let mut best: Option<(usize, &DateMention)> = None;
+    for d in dates[first..].iter().take_while(|d| d.start < hi) {
+        if !matches!(d.kind, DateType::Date | DateType::Time) {
+            continue;
+        }
+        let t = toks.partition_point(|t| (t.cstart as usize) < d.start);
+        let te = toks.partition_point(|t| (t.cstart as usize) < d.end);
+        if v.in_quote(t) || t < content.end && te > content.first {
+            continue;
+        }
+        let dist = if t >= cue.end {
+            t - cue.end
+        } else if te <= cue.first {
+            cue.first - te
+        } else {
+            0
+        };
+        if dist <= 8 && best.is_none_or(|(b, _)| dist < b) {
+            best = Some((dist, d));
+        }
+    }
+    best.map(|(_, d)| d.value.clone())
 }
 
 /// The end (token index) of a headline line opening the body, else 0: a
@@ -626,6 +725,6 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn apply(&self, doc: &Document<'_>, out: &mut Enrichment) {
-        out.quotes = extract(&doc.text, &out.entities);
+        out.quotes = extract_with_dates(&doc.text, &out.entities, &out.dates);
     }
 }

@@ -604,3 +604,53 @@ fn nouny_cue_forms_in_compounds_are_nouns() {
     assert!(run("Critics mocked the state leaders as weak.").is_empty());
     assert!(run("They ignored the members' reports on the budget.").is_empty());
 }
+
+fn date(body: &str, text: &str, value: &str) -> crate::event::DateMention {
+    let m = mention(body, text, 0);
+    crate::event::DateMention {
+        text: m.text,
+        start: m.start,
+        end: m.end,
+        value: value.into(),
+        kind: crate::event::DateType::Date,
+    }
+}
+
+#[test]
+fn parts_of_a_split_quotation_share_an_utterance_and_its_date() {
+    let body = "“We are ready,” Jane Roe said Tuesday. “The vote is next.” \
+                Later, “It is done,” Tom Hale said.";
+    let dates = [date(body, "Tuesday", "2024-05-07")];
+    let qs = super::extract_with_dates(&Text::analyze(body), &[], &dates);
+    let a = find(&qs, "We are ready,");
+    let b = find(&qs, "The vote is next.");
+    let c = find(&qs, "It is done,");
+    assert!(a.utterance.is_some());
+    assert_eq!(a.utterance, b.utterance);
+    assert_eq!(c.utterance, None);
+    assert_eq!(a.said_at.as_deref(), Some("2024-05-07"));
+    assert_eq!(b.said_at.as_deref(), Some("2024-05-07"));
+    assert_eq!(c.said_at, None);
+}
+
+#[test]
+fn said_at_comes_from_the_attribution_not_the_content() {
+    let body = "In a 1990 speech, Ada Morrow said that the war would end by 1995.";
+    let dates = [date(body, "1990", "1990"), date(body, "1995", "1995")];
+    let qs = super::extract_with_dates(&Text::analyze(body), &[], &dates);
+    let q = find(&qs, "the war would end by 1995");
+    assert_eq!(q.said_at.as_deref(), Some("1990"));
+    let body = "Ada Morrow said the vote would be held on Friday.";
+    let dates = [date(body, "Friday", "2024-05-10")];
+    let qs = super::extract_with_dates(&Text::analyze(body), &[], &dates);
+    assert_eq!(qs[0].said_at, None);
+}
+
+#[test]
+fn quotes_in_separate_paragraphs_are_separate_utterances() {
+    let body =
+        "“We are ready,” Jane Roe said.\n\n“The vote is next week and we will win,” she said.";
+    let qs = run(body);
+    assert_eq!(qs.len(), 2);
+    assert!(qs.iter().all(|q| q.utterance.is_none()), "{qs:?}");
+}
