@@ -339,10 +339,8 @@ fn said_at(v: &View<'_, '_>, dates: &[DateMention], cue: Range, content: Range) 
         }
         let dist = if t >= cue.end {
             t - cue.end
-        } else if te <= cue.first {
-            cue.first - te
         } else {
-            0
+            cue.first.saturating_sub(te)
         };
         if dist <= 8 && best.is_none_or(|(b, _)| dist < b) {
             best = Some((dist, d));
