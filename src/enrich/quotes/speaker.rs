@@ -77,6 +77,10 @@ pub struct Resolver<'e> {
     history: Vec<Resolved>,
     /// The gender of each entity, when its name or the article says it.
     genders: Vec<Option<Gender>>,
+    /// The name each entity speaks under ([`full_name`]).
+    full_names: Vec<String>,
+    /// Entity index by id.
+    by_id: HashMap<&'e str, usize>,
 }
 
 impl<'e> Resolver<'e> {
@@ -91,23 +95,12 @@ impl<'e> Resolver<'e> {
         }
     }
 
-    /// The name of entity `ei`; for a one-word person whose full name the
-    /// tagger kept apart ("Roe" and a "Jane Roe" typed otherwise), the
-    /// unique longer name opening or ending with the word.
+    /// The name entity `ei` speaks under.
     fn full_name(&self, ei: usize) -> String {
-        let e = &self.entities[ei];
-        if e.kind == EntityType::Person && !e.name.contains(' ') {
-            let mut fuller = self.entities.iter().filter(|o| {
-                matches!(o.kind, EntityType::Person | EntityType::Misc)
-                    && o.name.contains(' ')
-                    && (o.name.split_whitespace().next() == Some(e.name.as_str())
-                        || o.name.split_whitespace().next_back() == Some(e.name.as_str()))
-            });
-            if let (Some(f), None) = (fuller.next(), fuller.next()) {
-                return f.name.clone();
-            }
-        }
-        e.name.clone()
+        self.full_names
+            .get(ei)
+            .cloned()
+            .unwrap_or_else(|| self.entities[ei].name.clone())
     }
 
     /// Prepare lookups for `v`'s text and `entities`.
@@ -151,6 +144,14 @@ impl<'e> Resolver<'e> {
             }
         }
         let genders = entities.iter().map(|e| entity_gender(v, e)).collect();
+        let full_names = (0..entities.len())
+            .map(|ei| full_name(entities, ei))
+            .collect();
+        let by_id = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
         Resolver {
             entities,
             spans,
@@ -160,13 +161,15 @@ impl<'e> Resolver<'e> {
             by_role,
             history: Vec::new(),
             genders,
+            full_names,
+            by_id,
         }
     }
 
     /// The gender of a speaker named `name` (entity `id`), if known.
     fn gender_of(&self, name: &str, id: Option<&str>) -> Option<Gender> {
         let by_entity = id.and_then(|id| {
-            let ei = self.entities.iter().position(|e| e.id == id)?;
+            let ei = *self.by_id.get(id)?;
             self.genders.get(ei).copied().flatten()
         });
         by_entity.or_else(|| name_gender(name))
@@ -496,6 +499,25 @@ impl<'e> Resolver<'e> {
             .map_or_else(String::new, |s| s.text.to_string());
         (name, animacy)
     }
+}
+
+/// The name of entity `ei`; for a one-word person whose full name the
+/// tagger kept apart ("Roe" and a "Jane Roe" typed otherwise), the unique
+/// longer name opening or ending with the word.
+fn full_name(entities: &[Entity], ei: usize) -> String {
+    let e = &entities[ei];
+    if e.kind == EntityType::Person && !e.name.contains(' ') {
+        let mut fuller = entities.iter().filter(|o| {
+            matches!(o.kind, EntityType::Person | EntityType::Misc)
+                && o.name.contains(' ')
+                && (o.name.split_whitespace().next() == Some(e.name.as_str())
+                    || o.name.split_whitespace().next_back() == Some(e.name.as_str()))
+        });
+        if let (Some(f), None) = (fuller.next(), fuller.next()) {
+            return f.name.clone();
+        }
+    }
+    e.name.clone()
 }
 
 /// The gender of a person entity: its name's ("Mrs. Roe", "Jane Roe"),
