@@ -98,8 +98,8 @@ const TELL_LEMMAS: &[&str] = &["assure", "inform", "notify", "remind", "tell"];
 #[cfg(test)]
 /// Lemmas that only go with direct quotes.
 const DIRECT_LEMMAS: &[&str] = &[
-    "comment", "continue", "enthuse", "exclaim", "fume", "gush", "joke", "marvel", "muse", "quip",
-    "read", "scoff", "scream", "shout", "sigh", "speak", "whisper", "yell",
+    "chant", "comment", "continue", "enthuse", "exclaim", "fume", "gush", "joke", "marvel", "muse",
+    "quip", "read", "scoff", "scream", "shout", "sigh", "speak", "whisper", "yell",
 ];
 
 #[cfg(test)]
@@ -117,6 +117,7 @@ const FRAGMENT_LEMMAS: &[&str] = &[
     "dub",
     "hail",
     "label",
+    "liken",
     "praise",
     "slam",
     "term",
@@ -246,6 +247,10 @@ const FORMS: &[(&str, CueClass)] = &[
     ("cautioned", CueClass::Report),
     ("cautioning", CueClass::Report),
     ("cautions", CueClass::Report),
+    ("chant", CueClass::DirectOnly),
+    ("chanted", CueClass::DirectOnly),
+    ("chanting", CueClass::DirectOnly),
+    ("chants", CueClass::DirectOnly),
     ("claim", CueClass::Report),
     ("claimed", CueClass::Report),
     ("claiming", CueClass::Report),
@@ -382,6 +387,10 @@ const FORMS: &[(&str, CueClass)] = &[
     ("lamented", CueClass::Report),
     ("lamenting", CueClass::Report),
     ("laments", CueClass::Report),
+    ("liken", CueClass::Fragment),
+    ("likened", CueClass::Fragment),
+    ("likening", CueClass::Fragment),
+    ("likens", CueClass::Fragment),
     ("maintain", CueClass::Report),
     ("maintained", CueClass::Report),
     ("maintaining", CueClass::Report),

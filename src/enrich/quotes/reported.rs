@@ -309,6 +309,11 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         if let Some(comma) = comma {
             let first = sent.first;
             if after < sent.end && v.s(after) == "," {
+                // `X said, "…"`: the quotation after the comma is the
+                // content, found with its cue before it
+                if v.is_quote(after + 1) && v.in_quote(after + 1) {
+                    return;
+                }
                 // parenthetical: the whole sentence is the content
                 if !v.in_quote(first) || !v.is_quote(first) {
                     out.push(Reported {

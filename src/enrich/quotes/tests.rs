@@ -654,3 +654,18 @@ fn quotes_in_separate_paragraphs_are_separate_utterances() {
     assert_eq!(qs.len(), 2);
     assert!(qs.iter().all(|q| q.utterance.is_none()), "{qs:?}");
 }
+
+#[test]
+fn a_lead_in_clause_before_said_comma_quote_is_not_content() {
+    let qs = run("Asked about the vote, Ada Morrow said, “We will see what happens next.”");
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].text, "We will see what happens next.");
+    assert_eq!(speaker(&qs[0]).0, "Ada Morrow");
+}
+
+#[test]
+fn chant_and_liken_are_cues() {
+    let qs = run("The crowd chanted “No more cuts!” as it marched. Critics likened the plan to “a slow tax.”");
+    assert_eq!(speaker(find(&qs, "No more cuts!")).0, "The crowd");
+    assert_eq!(speaker(find(&qs, "a slow tax.")).0, "Critics");
+}
