@@ -82,7 +82,19 @@ impl<'a, 't> View<'a, 't> {
 
     /// Whether token `i` is terminal punctuation.
     pub fn is_terminal(&self, i: usize) -> bool {
-        self.kind(i) == Some(TokenKind::Punct) && matches!(self.s(i), "." | "!" | "?" | "…")
+        self.kind(i) == Some(TokenKind::Punct)
+            && matches!(self.s(i), "." | "!" | "?" | "…")
+            && !self.abbreviation_dot(i)
+    }
+
+    /// A dot closing a title abbreviation before a name ("Mr. Roe", "Sen.
+    /// Roe"), written without a space after the word.
+    pub fn abbreviation_dot(&self, i: usize) -> bool {
+        if i == 0 || self.s(i) != "." || !self.cap(i + 1) {
+            return false;
+        }
+        let t = self.text.tokens();
+        t[i].cstart == t[i - 1].cend && lexicon::is_title(&self.low(i - 1))
     }
 
     /// The cue class of token `i` when it is used as a speech verb here.

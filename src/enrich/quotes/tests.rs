@@ -669,3 +669,10 @@ fn chant_and_liken_are_cues() {
     assert_eq!(speaker(find(&qs, "No more cuts!")).0, "The crowd");
     assert_eq!(speaker(find(&qs, "a slow tax.")).0, "Critics");
 }
+
+#[test]
+fn a_title_abbreviation_dot_does_not_end_the_cue_clause() {
+    let qs = run("“The plan is sound,” Mr. Lund said. “We start in May.”");
+    assert_eq!(speaker(find(&qs, "The plan is sound,")).0, "Lund");
+    assert_eq!(speaker(find(&qs, "We start in May.")).0, "Lund");
+}
