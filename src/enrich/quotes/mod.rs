@@ -149,8 +149,13 @@ pub fn extract_with_dates(
         if consumed[qi] || q.first >= q.end {
             continue;
         }
+        let transcript = transcript_speaker(&v, q);
+        // a transcript turn's content starts after "NAME:"
         let content = Range {
-            first: q.first,
+            first: match transcript {
+                Some((_, Who::Subject(Subject::Np(name)))) => name.end + 1,
+                _ => q.first,
+            },
             end: q.end,
         };
         let words = (q.first..q.end).filter(|&k| v.is_word(k)).count();
@@ -175,7 +180,9 @@ pub fn extract_with_dates(
             let c: &Candidate = &cands[pc];
             Some((c.cue.unwrap_or(Range { first: 0, end: 0 }), Who::SameAs(pc)))
         } else {
-            cue_after(&v, q)
+            transcript
+                .or_else(|| dash_attribution(&v, q))
+                .or_else(|| cue_after(&v, q))
                 .or_else(|| cue_before(&v, q, fragment))
                 .or_else(|| cue_colon_before(&v, q))
         };
@@ -587,6 +594,57 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
         ));
     }
     None
+}
+
+/// No cue: the speaker is named by the layout.
+const NO_CUE: Range = Range { first: 0, end: 0 };
+
+/// A transcript turn quoted whole: `"ROE: We will …"`, the speaker's name
+/// in capitals and a colon opening the quotation.
+fn transcript_speaker(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
+    let mut k = q.first;
+    while k < q.end && k < q.first + 3 && v.is_word(k) && v.text.is_all_caps(k) && v.s(k).len() > 1
+    {
+        k += 1;
+    }
+    (k > q.first && k < q.end && v.s(k) == ":").then_some((
+        NO_CUE,
+        Who::Subject(Subject::Np(Range {
+            first: q.first,
+            end: k,
+        })),
+    ))
+}
+
+/// An attribution after a dash closing the line: `"…" ― Jane Roe`.
+fn dash_attribution(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
+    let d = q.close? + 1;
+    if !matches!(v.s(d), "―" | "—" | "–") || v.in_quote(d) {
+        return None;
+    }
+    let first = d + 1;
+    let mut e = first;
+    while e < v.len()
+        && e < first + 6
+        && (v.cap(e) || is_dot_of_initial(v, e))
+        && v.text.tokens()[e].newlines_before == 0
+    {
+        e += 1;
+    }
+    let line_ends = e >= v.len()
+        || v.text.tokens()[e].newlines_before > 0
+        || v.is_terminal(e)
+            && v.text
+                .tokens()
+                .get(e + 1)
+                .is_none_or(|t| t.newlines_before > 0);
+    (e > first && line_ends && v.cap(first))
+        .then_some((NO_CUE, Who::Subject(Subject::Np(Range { first, end: e }))))
+}
+
+/// The dot after a capital initial inside a name ("Jane Q. Roe").
+fn is_dot_of_initial(v: &View<'_, '_>, k: usize) -> bool {
+    v.s(k) == "." && k > 0 && v.s(k - 1).chars().count() == 1 && v.cap(k - 1) && v.cap(k + 1)
 }
 
 /// A block quotation introduced by a cue and a colon ending the sentence or

@@ -676,3 +676,20 @@ fn a_title_abbreviation_dot_does_not_end_the_cue_clause() {
     assert_eq!(speaker(find(&qs, "The plan is sound,")).0, "Lund");
     assert_eq!(speaker(find(&qs, "We start in May.")).0, "Lund");
 }
+
+#[test]
+fn a_dash_and_a_name_closing_the_line_attribute_the_quote() {
+    let body = "Readers wrote in.\n“The fees are too high.” ― Ana Ruiz\n“We deserve better.” — Tom P. Hale\nThat was all.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "The fees are too high.")).0, "Ana Ruiz");
+    assert_eq!(speaker(find(&qs, "We deserve better.")).0, "Tom P. Hale");
+}
+
+#[test]
+fn a_transcript_turn_names_its_speaker_before_a_colon() {
+    let body = "Dana Cole joined the show.\n\n\"COLE: We will win this race, and we will win it well.\n\n\"HOST: How?\"";
+    let qs = run(body);
+    let q = find(&qs, "We will win this race, and we will win it well.");
+    assert_eq!(speaker(q), ("Dana Cole", "COLE"));
+    assert!(qs.iter().all(|q| !q.text.starts_with("COLE")));
+}
