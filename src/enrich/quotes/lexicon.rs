@@ -967,7 +967,8 @@ pub fn is_left_barrier(w: &str) -> bool {
 pub fn is_preverbal(w: &str) -> bool {
     matches!(
         w,
-        "also"
+        "long"
+            | "also"
             | "later"
             | "then"
             | "again"

@@ -271,6 +271,16 @@ impl<'a, 't> View<'a, 't> {
         if j <= floor {
             return None;
         }
+        // a parenthetical after the subject: "Jane Roe (D-Ohio) said"
+        if self.s(j - 1) == ")" {
+            let open = (j.saturating_sub(10).max(floor)..j - 1)
+                .rev()
+                .find(|&k| self.s(k) == "(");
+            match open {
+                Some(k) if k > floor => j = k,
+                _ => return None,
+            }
+        }
         // a relative pronoun: the subject is its antecedent ("X, who said")
         if matches!(self.low(j - 1).as_ref(), "who" | "which") && self.is_word(j - 1) {
             return self.subject_before(j - 1, floor);

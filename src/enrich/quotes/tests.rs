@@ -693,3 +693,10 @@ fn a_transcript_turn_names_its_speaker_before_a_colon() {
     assert_eq!(speaker(q), ("Dana Cole", "COLE"));
     assert!(qs.iter().all(|q| !q.text.starts_with("COLE")));
 }
+
+#[test]
+fn a_parenthetical_between_subject_and_verb_is_skipped() {
+    let qs = run("Rep. Ida Voss (D-Ore.) said the bill would pass. Hal Brook has long said that taxes must fall.");
+    assert_eq!(speaker(find(&qs, "the bill would pass")).0, "Ida Voss");
+    assert_eq!(speaker(find(&qs, "taxes must fall")).0, "Hal Brook");
+}
