@@ -475,7 +475,22 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 && (start..np.first - 1).all(|j| {
                     !(v.in_quote(j) || v.verbish(j) || v.cue_at(j).is_some() || v.s(j) == ",")
                 });
-            if np.first != start && !role_then_name
+            // "panel Chairman Jane Roe said": a lowercase modifier the
+            // subject scan leaves out
+            let lead_modifier = np.first > start
+                && np.first - start <= 2
+                && !lexicon::is_ing(&w)
+                && (start..np.first).all(|j| {
+                    let x = v.low(j);
+                    v.is_word(j)
+                        && !v.cap(j)
+                        && !v.verbish(j)
+                        && v.cue_at(j).is_none()
+                        && !lexicon::is_object_marker(&x)
+                        && !lexicon::is_determiner(&x)
+                        && !lexicon::is_left_barrier(&x)
+                });
+            if np.first != start && !role_then_name && !lead_modifier
                 || strict && (k - start > 4 || !ends_cue_sentence(v, k + 1))
             {
                 return None;

@@ -700,3 +700,12 @@ fn a_parenthetical_between_subject_and_verb_is_skipped() {
     assert_eq!(speaker(find(&qs, "the bill would pass")).0, "Ida Voss");
     assert_eq!(speaker(find(&qs, "taxes must fall")).0, "Hal Brook");
 }
+
+#[test]
+fn a_lowercase_modifier_before_a_titled_name_keeps_the_cue() {
+    let qs = run("“The rules are clear,” committee Chairwoman Ada Morrow said.");
+    assert_eq!(speaker(find(&qs, "The rules are clear,")).0, "Ada Morrow");
+    // a preposition before the name is no modifier of the subject
+    let qs = run("A film, “Night Train” from Acme, is out now, suggesting the deal is done.");
+    assert!(qs.iter().all(|q| q.text != "Night Train"), "{qs:?}");
+}
