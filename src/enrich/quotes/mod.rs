@@ -453,7 +453,11 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 }
                 let np = inverted_subject(v, k)?;
                 let first = v.low(np.first);
+                // "said former Gov. Jane Roe": a lowercase modifier of a title
+                let modified_title =
+                    matches!(first.as_ref(), "former" | "then" | "acting") && v.cap(np.first + 1);
                 if !(v.cap(np.first)
+                    || modified_title
                     || lexicon::is_subject_pronoun(&first)
                     || lexicon::is_determiner(&first) && first != "that")
                 {

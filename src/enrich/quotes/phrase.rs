@@ -87,14 +87,19 @@ impl<'a, 't> View<'a, 't> {
             && !self.abbreviation_dot(i)
     }
 
-    /// A dot closing a title abbreviation before a name ("Mr. Roe", "Sen.
-    /// Roe"), written without a space after the word.
+    /// A dot closing an abbreviation: a title before a name ("Mr. Roe",
+    /// "Sen. Roe"), or any word before a comma or bracket ("R-Ky.,").
     pub fn abbreviation_dot(&self, i: usize) -> bool {
-        if i == 0 || self.s(i) != "." || !self.cap(i + 1) {
+        if i == 0 || self.s(i) != "." {
             return false;
         }
         let t = self.text.tokens();
-        t[i].cstart == t[i - 1].cend && lexicon::is_title(&self.low(i - 1))
+        let attached = t[i].cstart == t[i - 1].cend && self.is_word(i - 1);
+        // "(R-Ky.)", "Ohio St., the …": no sentence ends before a comma
+        if attached && matches!(self.s(i + 1), "," | ")" | ";") {
+            return true;
+        }
+        attached && self.cap(i + 1) && lexicon::is_title(&self.low(i - 1))
     }
 
     /// The cue class of token `i` when it is used as a speech verb here.
@@ -360,7 +365,10 @@ impl<'a, 't> View<'a, 't> {
                 return None;
             }
             let words = || (k..seg_end).filter(|&i| self.is_word(i));
-            let is_name = words().count() <= 5
+            // a party and state tag: "R-Ohio", "D-N.Y."
+            let party_tag = matches!(self.s(k), "R" | "D" | "I") && self.s(k + 1) == "-";
+            let is_name = !party_tag
+                && words().count() <= 5
                 && words().all(|i| {
                     let w = self.low(i);
                     self.cap(i) || lexicon::is_name_particle(&w)
@@ -374,6 +382,7 @@ impl<'a, 't> View<'a, 't> {
                 let a = seg_end + 1;
                 let wa = self.low(a);
                 lexicon::is_determiner(&wa)
+                    || matches!(self.s(a), "R" | "D" | "I") && self.s(a + 1) == "-"
                     || matches!(wa.as_ref(), "who" | "whose")
                     || (a..comma).take(3).any(|i| matches!(self.s(i), "'s" | "’s"))
                     || self.is_word(a) && !lexicon::is_np_preposition(&wa) && !self.cap(a)
@@ -390,9 +399,23 @@ impl<'a, 't> View<'a, 't> {
             if is_name && seg_end == comma {
                 return None;
             }
+            // the clause opens with a role and a name: "Senate leader Jane
+            // Roe, R-Ohio, said"
+            if k == floor
+                && seg_end != comma
+                && appositive_after
+                && self.cap(seg_end - 1)
+                && !words().any(|i| self.verbish(i) || self.cue_at(i).is_some())
+            {
+                return Some(Range {
+                    first: k,
+                    end: seg_end,
+                });
+            }
             // an appositive: a role or description
             let w0 = self.low(k);
             let describes = is_name
+                || party_tag
                 || lexicon::is_determiner(&w0)
                 || words().any(|i| !self.cap(i))
                 || (k..seg_end).any(|i| matches!(self.s(i), "'s" | "’s"));

@@ -547,6 +547,13 @@ fn trailing_cue_subject(
 ) -> Option<(Range, usize)> {
     // inverted: ", said X ." — X then end
     if i > floor && v.s(i - 1) == "," {
+        // the content before the comma says something: a name and its
+        // tags alone ("Jane Roe, R-Ohio, says …") are the subject
+        if !(floor..i - 1).any(|k| v.is_word(k) && !v.cap(k) && !v.in_quote(k))
+            && !v.in_quote(floor)
+        {
+            return None;
+        }
         let np = v.np_rightward(i + 1, ceil)?;
         let w = v.low(np.first);
         if !(v.cap(np.first) || lexicon::is_determiner(&w) || lexicon::is_subject_pronoun(&w)) {

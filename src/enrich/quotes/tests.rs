@@ -709,3 +709,16 @@ fn a_lowercase_modifier_before_a_titled_name_keeps_the_cue() {
     let qs = run("A film, “Night Train” from Acme, is out now, suggesting the deal is done.");
     assert!(qs.iter().all(|q| q.text != "Night Train"), "{qs:?}");
 }
+
+#[test]
+fn party_tags_and_former_titles_keep_the_speaker() {
+    let qs = run("“Let me be clear about this,” Senate leader Ada Morrow, R-Ky., said.");
+    assert_eq!(
+        speaker(find(&qs, "Let me be clear about this,")).0,
+        "Ada Morrow"
+    );
+    let qs = run("Rep. Hal Brook, D-NY, says the plan works.");
+    assert_eq!(speaker(find(&qs, "the plan works")).0, "Hal Brook");
+    let qs = run("“She will fight,” said former Ohio Gov. Ida Voss, a party elder.");
+    assert_eq!(speaker(find(&qs, "She will fight,")).0, "Ida Voss");
+}
