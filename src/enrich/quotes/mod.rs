@@ -344,6 +344,11 @@ fn said_at(v: &View<'_, '_>, dates: &[DateMention], cue: Range, content: Range) 
         if v.in_quote(t) || t < content.end && te > content.first {
             continue;
         }
+        // after the cue, not past a comma ("said Roe, the 2008 campaign's
+        // manager" dates the campaign, not the statement)
+        if t >= cue.end && (cue.end..t).any(|k| v.s(k) == ",") {
+            continue;
+        }
         let dist = if t >= cue.end {
             t - cue.end
         } else {

@@ -722,3 +722,11 @@ fn party_tags_and_former_titles_keep_the_speaker() {
     let qs = run("“She will fight,” said former Ohio Gov. Ida Voss, a party elder.");
     assert_eq!(speaker(find(&qs, "She will fight,")).0, "Ida Voss");
 }
+
+#[test]
+fn a_date_in_the_speakers_appositive_is_not_said_at() {
+    let body = "“We will win,” said Ada Morrow, the manager of the 2008 campaign.";
+    let dates = [date(body, "2008", "2008")];
+    let qs = super::extract_with_dates(&Text::analyze(body), &[], &dates);
+    assert_eq!(find(&qs, "We will win,").said_at, None);
+}
