@@ -609,9 +609,20 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
                 }),
             ));
         }
+        let subject = v.subject_before(k, floor);
+        // "as they say, …": a saying, nobody's statement
+        if let Some(np) = subject {
+            let generic = np.end == np.first + 1
+                && v.low(np.first) == "they"
+                && np.first > 0
+                && v.low(np.first - 1) == "as";
+            if generic {
+                return Some((cue, Who::Subject(Subject::Nobody)));
+            }
+        }
         return Some((
             cue,
-            Who::Subject(match v.subject_before(k, floor) {
+            Who::Subject(match subject {
                 Some(np) => Subject::Np(np),
                 None => Subject::MainClause,
             }),

@@ -115,6 +115,10 @@ impl<'a, 't> View<'a, 't> {
             return None;
         }
         let w = self.low(i);
+        // "as Jane Roe put it, …"
+        if matches!(w.as_ref(), "put" | "puts") && self.low(i + 1) == "it" {
+            return Some(CueClass::DirectOnly);
+        }
         let class = lexicon::cue_class(&w)?;
         if self.cap(i) && !self.text.is_sentence_start(i) {
             return None;

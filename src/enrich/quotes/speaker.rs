@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use super::lexicon;
 use super::phrase::{Range, View};
-use crate::enrich::entities::grouping::{name_gender, Gender};
+use crate::enrich::entities::grouping::{first_name_gender, name_gender, Gender};
 use crate::event::{Entity, EntityType, Speaker};
 use crate::text::TokenKind;
 
@@ -621,6 +621,10 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
                 || matches!(v.s(first - 1), "&" | "-" | "'s" | "’s")
                 || is_initial_dot(v, first - 1))
         {
+            // "the Ledger's Jane Roe": the person after an outlet's 's
+            if matches!(v.s(first - 1), "'s" | "’s") && first_name_gender(v.s(first)).is_some() {
+                break;
+            }
             first -= 1;
         }
         let run = strip_titles(

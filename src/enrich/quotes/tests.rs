@@ -730,3 +730,14 @@ fn a_date_in_the_speakers_appositive_is_not_said_at() {
     let qs = super::extract_with_dates(&Text::analyze(body), &[], &dates);
     assert_eq!(find(&qs, "We will win,").said_at, None);
 }
+
+#[test]
+fn as_x_put_it_attributes_and_as_they_say_does_not() {
+    let qs = run("As the Ledger's Ada Morrow put it, “Voters are unmoved, and donors are tired.”");
+    assert_eq!(
+        speaker(find(&qs, "Voters are unmoved, and donors are tired.")).0,
+        "Ada Morrow"
+    );
+    let qs = run("As they say about the coach, “a sharp mind, a sharper tongue.”");
+    assert!(qs.iter().all(|q| q.speaker.is_none()), "{qs:?}");
+}
