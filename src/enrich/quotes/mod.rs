@@ -572,9 +572,13 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
         // speech verb right before the quotation ('said "no"')
         if fragment {
             let close = q.open - k <= 3 && class != CueClass::Fragment;
+            // a comma before the verb closes an appositive ("Roe, a critic,
+            // called it …") when a name stands before it
+            let after_appositive =
+                v.s(k - 1) == "," && v.subject_before(k, floor).is_some_and(|np| v.cap(np.first));
             let naming_ok = class == CueClass::Fragment
                 && k > floor
-                && v.s(k - 1) != ","
+                && (v.s(k - 1) != "," || after_appositive)
                 && !lexicon::is_passive_aux(&v.low(k - 1));
             let passive_by = v.low(k + 1) == "by";
             if !(close || naming_ok || passive_by) {

@@ -741,3 +741,9 @@ fn as_x_put_it_attributes_and_as_they_say_does_not() {
     let qs = run("As they say about the coach, “a sharp mind, a sharper tongue.”");
     assert!(qs.iter().all(|q| q.speaker.is_none()), "{qs:?}");
 }
+
+#[test]
+fn a_naming_verb_after_an_appositive_takes_its_fragment() {
+    let qs = run("One critic, Ida Voss, likened the rule to “a tax on hope” at the hearing.");
+    assert_eq!(speaker(find(&qs, "a tax on hope")).0, "Ida Voss");
+}
