@@ -603,15 +603,7 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
             }
         }
         if lexicon::is_ing(&w) {
-            return Some((
-                cue,
-                Who::Subject(match v.subject_before(k, floor) {
-                    Some(np) if np.end == k => Subject::Np(np),
-                    _ => v
-                        .nearest_pronoun(k, floor)
-                        .map_or(Subject::MainClause, Subject::Np),
-                }),
-            ));
+            return Some((cue, Who::Subject(reported::participle_subject(v, k, floor))));
         }
         let subject = v.subject_before(k, floor);
         // "as they say, …": a saying, nobody's statement

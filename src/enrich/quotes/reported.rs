@@ -250,6 +250,25 @@ fn new_speech_clause(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
     false
 }
 
+/// The subject of a participle cue at `i` ("…, saying that"): the main
+/// clause's, unless a noun phrase stands right before it ("critics saying
+/// that") that is not an object ("wrote to voters saying", "emailed
+/// supporters saying").
+pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Subject {
+    let object = |np: Range| {
+        np.first > floor && {
+            let p = v.low(np.first - 1);
+            lexicon::is_object_marker(&p) || v.verbish(np.first - 1) && !lexicon::is_aux(&p)
+        }
+    };
+    match v.subject_before(i, floor) {
+        Some(np) if np.end == i && !object(np) => Subject::Np(np),
+        _ => v
+            .nearest_pronoun(i, floor)
+            .map_or(Subject::MainClause, Subject::Np),
+    }
+}
+
 /// `X said …` for a speech verb at `i`.
 fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     if matches!(class, CueClass::DirectOnly | CueClass::Fragment) {
@@ -466,14 +485,7 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     let subject = if passive {
         Subject::Nobody
     } else if lexicon::is_ing(&v.low(i)) {
-        // a participle's subject is the main clause's, unless a noun phrase
-        // stands right before it ("critics saying that")
-        match v.subject_before(i, sent.first) {
-            Some(np) if np.end == i => Subject::Np(np),
-            _ => v
-                .nearest_pronoun(i, sent.first)
-                .map_or(Subject::MainClause, Subject::Np),
-        }
+        participle_subject(v, i, sent.first)
     } else {
         match v.subject_before(i, sent.first) {
             Some(np) => Subject::Np(np),

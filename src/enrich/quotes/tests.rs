@@ -747,3 +747,11 @@ fn a_naming_verb_after_an_appositive_takes_its_fragment() {
     let qs = run("One critic, Ida Voss, likened the rule to “a tax on hope” at the hearing.");
     assert_eq!(speaker(find(&qs, "a tax on hope")).0, "Ida Voss");
 }
+
+#[test]
+fn an_object_before_a_participle_cue_is_not_its_subject() {
+    let qs = run(
+        "Ada Morrow made a pitch to Ohio voters, then wrote to donors saying the race was close.",
+    );
+    assert_eq!(speaker(find(&qs, "the race was close")).0, "Ada Morrow");
+}
