@@ -3,6 +3,9 @@
 //! - `quotes/extract`: the stage alone, on texts analysed beforehand (what
 //!   the pipeline pays for this stage);
 //! - `quotes/analyze+extract`: with the shared text analysis included;
+//! - `quotes/extract_with_entities`: the stage as the pipeline runs it,
+//!   with the article's entities and dates (computed beforehand) for
+//!   speakers, pronouns and `said_at`;
 //! - `quotes/adversarial`: a body made of thousands of quotation marks,
 //!   to watch the linear-time pairing.
 //!
@@ -11,7 +14,9 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use byline::enrich::quotes::extract;
+use byline::article::{self, RecordContext, DEFAULT_MAX_BYTES};
+use byline::enrich::quotes::{extract, extract_with_dates};
+use byline::enrich::Pipeline;
 use byline::text::Text;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
@@ -52,6 +57,39 @@ fn bench_quotes(c: &mut Criterion) {
             for body in &bodies {
                 let t = Text::analyze(black_box(body));
                 n += extract(&t, &[]).len();
+            }
+            n
+        })
+    });
+
+    // entities and dates from the standard pipeline, outside the timing
+    let pipeline = Pipeline::standard();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/corpus/meantime-full.jsonl"
+    );
+    let raw = std::fs::read_to_string(path).unwrap_or_default();
+    let enriched: Vec<_> = raw
+        .lines()
+        .filter_map(|l| {
+            article::decode(l.as_bytes(), RecordContext::default(), DEFAULT_MAX_BYTES).ok()
+        })
+        .map(|a| {
+            let e = pipeline.run(&a);
+            (a.body, e.entities, e.dates)
+        })
+        .collect();
+    let with: Vec<_> = enriched
+        .iter()
+        .map(|(body, ents, dates)| (Text::analyze(body), ents, dates))
+        .collect();
+    let with_bytes: usize = enriched.iter().map(|(b, _, _)| b.len()).sum();
+    g.throughput(Throughput::Bytes(with_bytes as u64));
+    g.bench_function("extract_with_entities", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (t, ents, dates) in &with {
+                n += extract_with_dates(black_box(t), ents, dates).len();
             }
             n
         })

@@ -162,6 +162,17 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
     /// The speech cue, when there is one.
     pub cue: Option<Cue>,
+    /// Article-local id (`u1`, `u2`, …) shared by the parts of one
+    /// utterance split by its attribution (`"…," she said. "…"`): join
+    /// them on it. Absent for a quote that is a whole utterance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub utterance: Option<String>,
+    /// When it was said: the TIMEX3 value of the date in the attribution
+    /// clause ("said Thursday", "told reporters on Monday", "in a 1963
+    /// speech"), shared by the parts of a split utterance. Absent when the
+    /// attribution gives no date; never defaulted to the publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said_at: Option<String>,
 }
 
 /// Where an article came from on Kafka (absent for `byline enrich`).
@@ -252,6 +263,13 @@ pub struct StatementEvent {
     /// The speech cue, when there is one ("said", "told reporters").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
+    /// The quote's `utterance`: statements with the same article id and
+    /// utterance are parts of one utterance split by its attribution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub utterance: Option<String>,
+    /// The quote's `said_at`: TIMEX3 value of the attribution's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said_at: Option<String>,
     /// Position of the statement in the article body (code points).
     pub start: usize,
     /// End of the statement in the body (code points, exclusive).
@@ -310,6 +328,8 @@ impl StatementEvent {
             text: quote.text.clone(),
             kind: quote.kind,
             cue: quote.cue.as_ref().map(|c| c.text.clone()),
+            utterance: quote.utterance.clone(),
+            said_at: quote.said_at.clone(),
             start: quote.start,
             end: quote.end,
             processing: article.processing.clone(),

@@ -25,6 +25,59 @@ const MISC_HEADS: &str = include_str!("../../../data/entities/lexicon/misc_heads
 const PRODUCT_WORDS: &str = include_str!("../../../data/entities/lexicon/product_words.txt");
 const MODIFIER_NOUNS: &str = include_str!("../../../data/entities/lexicon/modifier_nouns.txt");
 
+/// The title and organization words of the lexicon files, lowercased, for
+/// stages that need only them (the quote stage): the same files as
+/// [`Knowledge`], parsed alone on first use (a few hundred words).
+struct LexiconWords {
+    /// `person_titles.txt` (`+` dropped).
+    titles: HashSet<String>,
+    /// `org_heads.txt`.
+    org_heads: HashSet<String>,
+    /// One-word organizations of `known.tsv` ("Reuters", "Pentagon").
+    known_orgs: HashSet<String>,
+}
+
+fn lexicon_words() -> &'static LexiconWords {
+    static WORDS: std::sync::OnceLock<LexiconWords> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let low = |w: &str| super::lower::lower(w).to_string();
+        LexiconWords {
+            titles: lines(TITLES)
+                .map(|l| low(l.strip_prefix('+').unwrap_or(l)))
+                .collect(),
+            org_heads: lines(ORG_HEADS).map(low).collect(),
+            known_orgs: lines(KNOWN)
+                .filter_map(|l| {
+                    let mut f = l.split('\t');
+                    let (name, kind) = (f.next()?, f.next()?);
+                    (kind == "ORG" && !name.contains(' ')).then(|| low(name))
+                })
+                .collect(),
+        }
+    })
+}
+
+/// A lowercase word (with or without its abbreviation dot) is a person
+/// title of `person_titles.txt` (not a modifier such as "prime" alone).
+pub fn is_title_word(lower: &str) -> bool {
+    let t = &lexicon_words().titles;
+    let bare = lower.trim_end_matches('.');
+    t.contains(lower) || t.contains(bare) || t.contains(&format!("{bare}."))
+}
+
+/// A lowercase word (with or without its dot) ends organization names in
+/// `org_heads.txt` ("bank", "ministry", "inc").
+pub fn is_org_head_word(lower: &str) -> bool {
+    let h = &lexicon_words().org_heads;
+    let bare = lower.trim_end_matches('.');
+    h.contains(lower) || h.contains(bare) || h.contains(&format!("{bare}."))
+}
+
+/// A lowercase word is a one-word organization of `known.tsv` ("reuters").
+pub fn is_known_org_word(lower: &str) -> bool {
+    lexicon_words().known_orgs.contains(lower)
+}
+
 /// Cities smaller than this whose name is also a census first or last name
 /// are left out: "Clinton" or "Marion" are more often people.
 const AMBIGUOUS_CITY_POPULATION: u32 = 250_000;

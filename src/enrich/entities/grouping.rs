@@ -544,13 +544,13 @@ fn untitled_len(kb: &Knowledge, ws: &[&str]) -> usize {
 
 /// The gender a title or pronoun gives a person.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Gender {
+pub(crate) enum Gender {
     Male,
     Female,
 }
 
 /// Titles and role words that say a person's gender (lowercase, no dot).
-fn gender_word(lw: &str) -> Option<Gender> {
+pub(crate) fn gender_word(lw: &str) -> Option<Gender> {
     match lw.trim_end_matches('.') {
         "mr" | "messrs" | "sir" | "lord" | "king" | "prince" | "duke" | "baron" | "congressman"
         | "councilman" | "assemblyman" | "businessman" | "monsieur" | "herr" | "senor"
@@ -579,7 +579,7 @@ fn gender_pronoun(lw: &str) -> Option<Gender> {
 const FIRST_NAME_GENDER: &str = include_str!("../../../data/entities/census_first_name_gender.tsv");
 
 /// The gender a first name usually has, if the census lists say so.
-fn first_name_gender(w: &str) -> Option<Gender> {
+pub(crate) fn first_name_gender(w: &str) -> Option<Gender> {
     static NAMES: std::sync::OnceLock<Vec<(&'static str, Gender)>> = std::sync::OnceLock::new();
     let names = NAMES.get_or_init(|| {
         let mut v: Vec<(&str, Gender)> = FIRST_NAME_GENDER
@@ -605,6 +605,20 @@ fn first_name_gender(w: &str) -> Option<Gender> {
         .binary_search_by_key(&&*lw, |e| e.0)
         .ok()
         .map(|i| names[i].1)
+}
+
+/// The gender a person's name says: a gendered title before it ("Mrs.
+/// Roe") or its first name as the census lists have it ("Jane Roe").
+pub(crate) fn name_gender(name: &str) -> Option<Gender> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    let lw = super::lower::lower(first);
+    if let Some(g) = gender_word(&lw) {
+        return Some(g);
+    }
+    // a single word is a surname as often as a first name
+    words.next()?;
+    first_name_gender(first)
 }
 
 /// Generational suffixes: "Tom Roe Jr." is not "Tom Roe".

@@ -31,7 +31,7 @@ mod speaker;
 mod tests;
 
 use super::{Document, Enrichment, Stage};
-use crate::event::{Cue, Entity, Quote, QuoteKind};
+use crate::event::{Cue, DateMention, DateType, Entity, Quote, QuoteKind};
 use crate::text::Text;
 use lexicon::CueClass;
 use marks::Quoted;
@@ -65,6 +65,15 @@ enum Who {
 
 /// Find every statement in `text`; speakers resolve to `entities`.
 pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
+    extract_with_dates(text, entities, &[])
+}
+
+/// [`extract`], with the article's `dates` giving each quote its `said_at`.
+pub fn extract_with_dates(
+    text: &Text<'_>,
+    entities: &[Entity],
+    dates: &[DateMention],
+) -> Vec<Quote> {
     let n = text.tokens().len();
     if n == 0 {
         return Vec::new();
@@ -81,6 +90,13 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
 
     let mut cands: Vec<Candidate> = Vec::new();
     let mut consumed = vec![false; outer.len()];
+    // a headline's quotation marks repeat what the text reports
+    let head_end = headline_end(&v);
+    for (slot, q) in consumed.iter_mut().zip(&outer) {
+        if q.open < head_end {
+            *slot = true;
+        }
+    }
     let mut assigned: Vec<Option<(Range, Subject)>> = vec![None; outer.len()];
 
     // Reported speech (and cues handed to whole quotations).
@@ -133,8 +149,13 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
         if consumed[qi] || q.first >= q.end {
             continue;
         }
+        let transcript = transcript_speaker(&v, q);
+        // a transcript turn's content starts after "NAME:"
         let content = Range {
-            first: q.first,
+            first: match transcript {
+                Some((_, Who::Subject(Subject::Np(name)))) => name.end + 1,
+                _ => q.first,
+            },
             end: q.end,
         };
         let words = (q.first..q.end).filter(|&k| v.is_word(k)).count();
@@ -159,7 +180,11 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
             let c: &Candidate = &cands[pc];
             Some((c.cue.unwrap_or(Range { first: 0, end: 0 }), Who::SameAs(pc)))
         } else {
-            cue_after(&v, q).or_else(|| cue_before(&v, q, fragment))
+            transcript
+                .or_else(|| dash_attribution(&v, q))
+                .or_else(|| cue_after(&v, q))
+                .or_else(|| cue_before(&v, q, fragment))
+                .or_else(|| cue_colon_before(&v, q))
         };
         let (cue, who) = match found {
             Some((c, w)) => (Some(c).filter(|c| c.end > c.first), w),
@@ -189,6 +214,7 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
     let mut resolved: Vec<Option<speaker::Resolved>> = vec![None; cands.len()];
     let mut last: Option<(usize, speaker::Resolved)> = None; // (sentence first, speaker)
     let mut out = Vec::with_capacity(cands.len());
+    let mut parts: Vec<(Range, Option<Range>, Who)> = Vec::with_capacity(cands.len());
     for &ci in &order {
         let c = &cands[ci];
         let here = v.sentence(c.content.first).first;
@@ -231,6 +257,7 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
                 start: s.start,
                 end: s.end,
             });
+        parts.push((c.content, c.cue, c.who));
         out.push(Quote {
             text: span.text.to_string(),
             start: span.start,
@@ -238,9 +265,136 @@ pub fn extract(text: &Text<'_>, entities: &[Entity]) -> Vec<Quote> {
             kind: c.kind,
             speaker: spk.map(|r| r.speaker),
             cue,
+            utterance: None,
+            said_at: c.cue.and_then(|r| said_at(&v, dates, r, c.content)),
         });
     }
+    join_utterances(&v, &parts, &mut out);
     out
+}
+
+/// Give the parts of a quotation split by its attribution (`"…," she
+/// said. "…"` / `"…," she said, "…"`) one utterance id and one `said_at`:
+/// consecutive direct quotes of one speaker, the second without a cue of
+/// its own or sharing the first's, in one paragraph, with only the short
+/// attribution clause between them.
+fn join_utterances(v: &View<'_, '_>, parts: &[(Range, Option<Range>, Who)], out: &mut [Quote]) {
+    let mut next_id = 0usize;
+    for i in 1..out.len().min(parts.len()) {
+        let (a, a_cue, _) = parts[i - 1];
+        let (b, b_cue, b_who) = parts[i];
+        let direct = out[i - 1].kind == QuoteKind::Direct && out[i].kind == QuoteKind::Direct;
+        let same_speaker = match (&out[i - 1].speaker, &out[i].speaker) {
+            (Some(x), Some(y)) => x.name == y.name,
+            _ => false,
+        };
+        if !direct || !same_speaker || b.first < a.end || b.first - a.end > 18 {
+            continue;
+        }
+        let cue_between =
+            |r: Option<Range>| r.is_some_and(|r| r.first >= a.end && r.end <= b.first);
+        let own_cue_ok = b_cue.is_none() && b_who == Who::Previous || b_cue == a_cue;
+        let gap_ok = (a.end..=b.first).all(|k| {
+            v.text
+                .tokens()
+                .get(k)
+                .is_none_or(|t| t.newlines_before == 0)
+                && (k == b.first || !v.is_word(k) || !v.in_quote(k))
+        });
+        if own_cue_ok && gap_ok && cue_between(a_cue) {
+            let id = match out[i - 1].utterance.clone() {
+                Some(id) => id,
+                None => {
+                    next_id += 1;
+                    let id = format!("u{next_id}");
+                    out[i - 1].utterance = Some(id.clone());
+                    id
+                }
+            };
+            out[i].utterance = Some(id);
+            if out[i].said_at.is_none() {
+                out[i].said_at = out[i - 1].said_at.clone();
+            }
+        }
+    }
+}
+
+/// The TIMEX3 value of the date or time in the attribution clause of a cue
+/// ("said Thursday", "On Monday, Roe told reporters …", "in a 1963
+/// speech"): the nearest date of the cue's sentence within a few words of
+/// it, outside the content and any quotation.
+fn said_at(v: &View<'_, '_>, dates: &[DateMention], cue: Range, content: Range) -> Option<String> {
+    if dates.is_empty() {
+        return None;
+    }
+    let toks = v.text.tokens();
+    let sent = v.sentence(cue.first);
+    let lo = toks.get(sent.first)?.cstart as usize;
+    let hi = toks
+        .get(sent.end.saturating_sub(1))
+        .map_or(usize::MAX, |t| t.cend as usize);
+    let first = dates.partition_point(|d| d.start < lo);
+    let mut best: Option<(usize, &DateMention)> = None;
+    for d in dates[first..].iter().take_while(|d| d.start < hi) {
+        if !matches!(d.kind, DateType::Date | DateType::Time) {
+            continue;
+        }
+        let t = toks.partition_point(|t| (t.cstart as usize) < d.start);
+        let te = toks.partition_point(|t| (t.cstart as usize) < d.end);
+        if v.in_quote(t) || t < content.end && te > content.first {
+            continue;
+        }
+        // after the cue, not past a comma ("said Roe, the 2008 campaign's
+        // manager" dates the campaign, not the statement)
+        if t >= cue.end && (cue.end..t).any(|k| v.s(k) == ",") {
+            continue;
+        }
+        let dist = if t >= cue.end {
+            t - cue.end
+        } else {
+            cue.first.saturating_sub(te)
+        };
+        if dist <= 8 && best.is_none_or(|(b, _)| dist < b) {
+            best = Some((dist, d));
+        }
+    }
+    best.map(|(_, d)| d.value.clone())
+}
+
+/// The end (token index) of a headline line opening the body, else 0: a
+/// first line of 2 to 25 words followed by more text, without terminal
+/// punctuation, set in title case or capitals ("Mayor Vows To Fight
+/// 'Unfair' Tax").
+fn headline_end(v: &View<'_, '_>) -> usize {
+    let toks = v.text.tokens();
+    let Some(end) = toks.iter().position(|t| t.newlines_before > 0) else {
+        return 0;
+    };
+    if end == 0 {
+        return 0;
+    }
+    let mut last = end - 1;
+    while last > 0 && v.is_quote(last) {
+        last -= 1;
+    }
+    if v.is_terminal(last) || matches!(v.s(last), ":" | ";" | ",") {
+        return 0;
+    }
+    let words: Vec<usize> = (0..end).filter(|&k| v.is_word(k)).collect();
+    if !(2..=25).contains(&words.len()) {
+        return 0;
+    }
+    // title case: the longer words start with a capital
+    let long: Vec<usize> = words
+        .iter()
+        .copied()
+        .filter(|&k| v.s(k).chars().count() >= 4)
+        .collect();
+    let capped = long.iter().filter(|&&k| v.cap(k)).count();
+    if long.is_empty() || capped * 4 < long.len() * 3 {
+        return 0;
+    }
+    end
 }
 
 /// Trim reported content: a leading opening mark, trailing punctuation
@@ -304,7 +458,11 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 }
                 let np = inverted_subject(v, k)?;
                 let first = v.low(np.first);
+                // "said former Gov. Jane Roe": a lowercase modifier of a title
+                let modified_title =
+                    matches!(first.as_ref(), "former" | "then" | "acting") && v.cap(np.first + 1);
                 if !(v.cap(np.first)
+                    || modified_title
                     || lexicon::is_subject_pronoun(&first)
                     || lexicon::is_determiner(&first) && first != "that")
                 {
@@ -316,7 +474,34 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 return Some((cue, Who::Subject(Subject::Np(np))));
             }
             let np = v.subject_before(k, start)?;
-            if np.first != start || strict && (k - start > 4 || !ends_cue_sentence(v, k + 1)) {
+            // "the head of sales, Jane Roe, said": a role phrase, then the
+            // name it introduces between commas
+            let role_then_name = np.first > start + 1
+                && v.s(np.first - 1) == ","
+                && v.cap(np.first)
+                && np.first - start <= 9
+                && lexicon::is_determiner(&v.low(start))
+                && (start..np.first - 1).all(|j| {
+                    !(v.in_quote(j) || v.verbish(j) || v.cue_at(j).is_some() || v.s(j) == ",")
+                });
+            // "panel Chairman Jane Roe said": a lowercase modifier the
+            // subject scan leaves out
+            let lead_modifier = np.first > start
+                && np.first - start <= 2
+                && !lexicon::is_ing(&w)
+                && (start..np.first).all(|j| {
+                    let x = v.low(j);
+                    v.is_word(j)
+                        && !v.cap(j)
+                        && !v.verbish(j)
+                        && v.cue_at(j).is_none()
+                        && !lexicon::is_object_marker(&x)
+                        && !lexicon::is_determiner(&x)
+                        && !lexicon::is_left_barrier(&x)
+                });
+            if np.first != start && !role_then_name && !lead_modifier
+                || strict && (k - start > 4 || !ends_cue_sentence(v, k + 1))
+            {
                 return None;
             }
             return Some((cue, Who::Subject(Subject::Np(np))));
@@ -387,9 +572,13 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
         // speech verb right before the quotation ('said "no"')
         if fragment {
             let close = q.open - k <= 3 && class != CueClass::Fragment;
+            // a comma before the verb closes an appositive ("Roe, a critic,
+            // called it …") when a name stands before it
+            let after_appositive =
+                v.s(k - 1) == "," && v.subject_before(k, floor).is_some_and(|np| v.cap(np.first));
             let naming_ok = class == CueClass::Fragment
                 && k > floor
-                && v.s(k - 1) != ","
+                && (v.s(k - 1) != "," || after_appositive)
                 && !lexicon::is_passive_aux(&v.low(k - 1));
             let passive_by = v.low(k + 1) == "by";
             if !(close || naming_ok || passive_by) {
@@ -414,23 +603,110 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
             }
         }
         if lexicon::is_ing(&w) {
-            return Some((
-                cue,
-                Who::Subject(match v.subject_before(k, floor) {
-                    Some(np) if np.end == k => Subject::Np(np),
-                    _ => v
-                        .nearest_pronoun(k, floor)
-                        .map_or(Subject::MainClause, Subject::Np),
-                }),
-            ));
+            return Some((cue, Who::Subject(reported::participle_subject(v, k, floor))));
+        }
+        let subject = v.subject_before(k, floor);
+        // "as they say, …": a saying, nobody's statement
+        if let Some(np) = subject {
+            let generic = np.end == np.first + 1
+                && v.low(np.first) == "they"
+                && np.first > 0
+                && v.low(np.first - 1) == "as";
+            if generic {
+                return Some((cue, Who::Subject(Subject::Nobody)));
+            }
         }
         return Some((
             cue,
-            Who::Subject(match v.subject_before(k, floor) {
+            Who::Subject(match subject {
                 Some(np) => Subject::Np(np),
                 None => Subject::MainClause,
             }),
         ));
+    }
+    None
+}
+
+/// No cue: the speaker is named by the layout.
+const NO_CUE: Range = Range { first: 0, end: 0 };
+
+/// A transcript turn quoted whole: `"ROE: We will …"`, the speaker's name
+/// in capitals and a colon opening the quotation.
+fn transcript_speaker(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
+    let mut k = q.first;
+    while k < q.end && k < q.first + 3 && v.is_word(k) && v.text.is_all_caps(k) && v.s(k).len() > 1
+    {
+        k += 1;
+    }
+    (k > q.first && k < q.end && v.s(k) == ":").then_some((
+        NO_CUE,
+        Who::Subject(Subject::Np(Range {
+            first: q.first,
+            end: k,
+        })),
+    ))
+}
+
+/// An attribution after a dash closing the line: `"…" ― Jane Roe`.
+fn dash_attribution(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
+    let d = q.close? + 1;
+    if !matches!(v.s(d), "―" | "—" | "–") || v.in_quote(d) {
+        return None;
+    }
+    let first = d + 1;
+    let mut e = first;
+    while e < v.len()
+        && e < first + 6
+        && (v.cap(e) || is_dot_of_initial(v, e))
+        && v.text.tokens()[e].newlines_before == 0
+    {
+        e += 1;
+    }
+    let line_ends = e >= v.len()
+        || v.text.tokens()[e].newlines_before > 0
+        || v.is_terminal(e)
+            && v.text
+                .tokens()
+                .get(e + 1)
+                .is_none_or(|t| t.newlines_before > 0);
+    (e > first && line_ends && v.cap(first))
+        .then_some((NO_CUE, Who::Subject(Subject::Np(Range { first, end: e }))))
+}
+
+/// The dot after a capital initial inside a name ("Jane Q. Roe").
+fn is_dot_of_initial(v: &View<'_, '_>, k: usize) -> bool {
+    v.s(k) == "." && k > 0 && v.s(k - 1).chars().count() == 1 && v.cap(k - 1) && v.cap(k + 1)
+}
+
+/// A block quotation introduced by a cue and a colon ending the sentence or
+/// paragraph before it: `Roe continued:` / `Roe says:` then `"…"`.
+fn cue_colon_before(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
+    let colon = q.open.checked_sub(1)?;
+    if v.s(colon) != ":" || v.in_quote(colon) {
+        return None;
+    }
+    let floor = v.sentence(colon).first;
+    let mut k = colon;
+    while k > floor && colon - k < 10 {
+        k -= 1;
+        if v.in_quote(k) || v.is_terminal(k) || v.s(k) == ";" {
+            return None;
+        }
+        let Some(class) = v.cue_at(k) else {
+            continue;
+        };
+        if class == CueClass::Fragment {
+            return None;
+        }
+        let cue = Range {
+            first: k,
+            end: k + 1,
+        };
+        let who = match v.subject_before(k, floor) {
+            Some(np) => Subject::Np(np),
+            None => Subject::MainClause,
+        };
+        return Some((cue, Who::Subject(who)));
     }
     None
 }
@@ -488,6 +764,12 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
                     | "to"
                     | "under"
                     | "according"
+                    | "amid"
+                    | "amidst"
+                    | "among"
+                    | "following"
+                    | "throughout"
+                    | "unlike"
                     | "if"
                     | "because"
                     | "this"
@@ -530,6 +812,6 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn apply(&self, doc: &Document<'_>, out: &mut Enrichment) {
-        out.quotes = extract(&doc.text, &out.entities);
+        out.quotes = extract_with_dates(&doc.text, &out.entities, &out.dates);
     }
 }

@@ -82,7 +82,24 @@ impl<'a, 't> View<'a, 't> {
 
     /// Whether token `i` is terminal punctuation.
     pub fn is_terminal(&self, i: usize) -> bool {
-        self.kind(i) == Some(TokenKind::Punct) && matches!(self.s(i), "." | "!" | "?" | "…")
+        self.kind(i) == Some(TokenKind::Punct)
+            && matches!(self.s(i), "." | "!" | "?" | "…")
+            && !self.abbreviation_dot(i)
+    }
+
+    /// A dot closing an abbreviation: a title before a name ("Mr. Roe",
+    /// "Sen. Roe"), or any word before a comma or bracket ("R-Ky.,").
+    pub fn abbreviation_dot(&self, i: usize) -> bool {
+        if i == 0 || self.s(i) != "." {
+            return false;
+        }
+        let t = self.text.tokens();
+        let attached = t[i].cstart == t[i - 1].cend && self.is_word(i - 1);
+        // "(R-Ky.)", "Ohio St., the …": no sentence ends before a comma
+        if attached && matches!(self.s(i + 1), "," | ")" | ";") {
+            return true;
+        }
+        attached && self.cap(i + 1) && lexicon::is_title(&self.low(i - 1))
     }
 
     /// The cue class of token `i` when it is used as a speech verb here.
@@ -98,6 +115,10 @@ impl<'a, 't> View<'a, 't> {
             return None;
         }
         let w = self.low(i);
+        // "as Jane Roe put it, …"
+        if matches!(w.as_ref(), "put" | "puts") && self.low(i + 1) == "it" {
+            return Some(CueClass::DirectOnly);
+        }
         let class = lexicon::cue_class(&w)?;
         if self.cap(i) && !self.text.is_sentence_start(i) {
             return None;
@@ -109,6 +130,23 @@ impl<'a, 't> View<'a, 't> {
             let p = self.low(i - 1);
             if lexicon::is_pure_determiner(&p) || matches!(p.as_ref(), "to" | "of" | "'s" | "’s")
             {
+                return None;
+            }
+            let next = self.low(i + 1);
+            let compound = !w.ends_with('s')
+                && self.is_word(i + 1)
+                && !self.cap(i + 1)
+                && next.len() > 3
+                && next.ends_with('s')
+                && !next.ends_with("ss")
+                && lexicon::cue_class(&next).is_none();
+            let plural_possessive = w.ends_with('s') && matches!(self.s(i + 1), "'" | "’");
+            if lexicon::is_nouny_form(&w) && (compound || plural_possessive) {
+                // "state leaders", "the members' reports": nouns
+                return None;
+            }
+            if lexicon::is_nouny_form(&w) && lexicon::is_quantifier(&p) {
+                // "many promises", "a dozen states": a noun after a quantity
                 return None;
             }
             if lexicon::is_nouny_form(&w) {
@@ -145,6 +183,16 @@ impl<'a, 't> View<'a, 't> {
             return None;
         }
         Some(class)
+    }
+
+    /// Whether token `i` follows a hyphen written without spaces
+    /// ("Ohio-based": `based` continues the word before the hyphen).
+    pub fn joined_hyphen_before(&self, i: usize) -> bool {
+        if i < 2 || self.s(i - 1) != "-" {
+            return false;
+        }
+        let t = self.text.tokens();
+        t[i - 1].cstart == t[i - 2].cend && t[i].cstart == t[i - 1].cend
     }
 
     /// Whether a word token looks like a finite or past verb (for clause tests).
@@ -220,7 +268,10 @@ impl<'a, 't> View<'a, 't> {
         // skip adverbs / auxiliaries between subject and verb
         while j > floor && j + 6 > v {
             let w = self.low(j - 1);
-            if self.is_word(j - 1) && (lexicon::is_preverbal(&w) || lexicon::is_time_word(&w)) {
+            let adverb = w.len() > 4 && w.ends_with("ly") && !self.cap(j - 1);
+            if self.is_word(j - 1)
+                && (lexicon::is_preverbal(&w) || lexicon::is_time_word(&w) || adverb)
+            {
                 j -= 1;
             } else {
                 break;
@@ -228,6 +279,16 @@ impl<'a, 't> View<'a, 't> {
         }
         if j <= floor {
             return None;
+        }
+        // a parenthetical after the subject: "Jane Roe (D-Ohio) said"
+        if self.s(j - 1) == ")" {
+            let open = (j.saturating_sub(10).max(floor)..j - 1)
+                .rev()
+                .find(|&k| self.s(k) == "(");
+            match open {
+                Some(k) if k > floor => j = k,
+                _ => return None,
+            }
         }
         // a relative pronoun: the subject is its antecedent ("X, who said")
         if matches!(self.low(j - 1).as_ref(), "who" | "which") && self.is_word(j - 1) {
@@ -245,6 +306,9 @@ impl<'a, 't> View<'a, 't> {
             return None;
         }
         if self.s(j - 1) == "," {
+            if let Some(name) = self.name_before_appositives(j - 1, floor) {
+                return Some(name);
+            }
             // "X, the Y of Z, said" / "X, with Z, said": look at the segment.
             let seg_end = j - 1;
             let mut k = seg_end;
@@ -272,7 +336,103 @@ impl<'a, 't> View<'a, 't> {
                 None
             };
         }
-        self.np_leftward(j, floor)
+        let np = self.np_leftward(j, floor)?;
+        // "an aide who spoke on condition of anonymity said": the subject is
+        // the antecedent of the relative pronoun, not the clause's last noun
+        let lo = floor.max(np.first.saturating_sub(12));
+        for k in (lo..np.first).rev() {
+            if self.in_quote(k) || self.is_terminal(k) || matches!(self.s(k), "," | ";") {
+                break;
+            }
+            if self.is_word(k) && self.low(k) == "who" {
+                return self.np_leftward(k, floor).or(Some(np));
+            }
+        }
+        Some(np)
+    }
+
+    /// "Jane Roe, chief executive of Acme, a Delaware firm, said": the name
+    /// before one or more comma-delimited appositives ending at `comma`,
+    /// when each appositive is a role or description (a determiner, a
+    /// possessive or a lowercase word in it) and the name is all capitals.
+    fn name_before_appositives(&self, comma: usize, floor: usize) -> Option<Range> {
+        let mut seg_end = comma;
+        for _ in 0..4 {
+            let mut k = seg_end;
+            while k > floor && seg_end - k < 16 && self.s(k - 1) != "," {
+                if self.in_quote(k - 1) || self.is_terminal(k - 1) {
+                    return None;
+                }
+                k -= 1;
+            }
+            if k >= seg_end {
+                return None;
+            }
+            let words = || (k..seg_end).filter(|&i| self.is_word(i));
+            // a party and state tag: "R-Ohio", "D-N.Y."
+            let party_tag = matches!(self.s(k), "R" | "D" | "I") && self.s(k + 1) == "-";
+            let is_name = !party_tag
+                && words().count() <= 5
+                && words().all(|i| {
+                    let w = self.low(i);
+                    self.cap(i) || lexicon::is_name_particle(&w)
+                })
+                && !(k..seg_end).any(|i| matches!(self.s(i), "'s" | "’s"))
+                && self.cap(k);
+            // the segment after a name opens like an appositive: a
+            // determiner, a relative pronoun, a possessive or a role word,
+            // not a preposition ("in Ohio, in May")
+            let appositive_after = {
+                let a = seg_end + 1;
+                let wa = self.low(a);
+                lexicon::is_determiner(&wa)
+                    || matches!(self.s(a), "R" | "D" | "I") && self.s(a + 1) == "-"
+                    || matches!(wa.as_ref(), "who" | "whose")
+                    || (a..comma).take(3).any(|i| matches!(self.s(i), "'s" | "’s"))
+                    || self.is_word(a) && !lexicon::is_np_preposition(&wa) && !self.cap(a)
+            };
+            if is_name && seg_end != comma && appositive_after {
+                // a name directly before the first comma is the subject
+                // when it opens the clause
+                let opens = k == floor || self.s(k - 1) == "," || self.is_quote(k - 1);
+                return opens.then_some(Range {
+                    first: k,
+                    end: seg_end,
+                });
+            }
+            if is_name && seg_end == comma {
+                return None;
+            }
+            // the clause opens with a role and a name: "Senate leader Jane
+            // Roe, R-Ohio, said"
+            if k == floor
+                && seg_end != comma
+                && appositive_after
+                && self.cap(seg_end - 1)
+                && !words().any(|i| self.verbish(i) || self.cue_at(i).is_some())
+            {
+                return Some(Range {
+                    first: k,
+                    end: seg_end,
+                });
+            }
+            // an appositive: a role or description
+            let w0 = self.low(k);
+            let describes = is_name
+                || party_tag
+                || lexicon::is_determiner(&w0)
+                || words().any(|i| !self.cap(i))
+                || (k..seg_end).any(|i| matches!(self.s(i), "'s" | "’s"));
+            let relative = matches!(w0.as_ref(), "who" | "whose");
+            if !describes
+                || k <= floor
+                || !relative && words().any(|i| self.verbish(i) && !self.joined_hyphen_before(i))
+            {
+                return None;
+            }
+            seg_end = k - 1;
+        }
+        None
     }
 
     /// The noun phrase ending right before token `end`, scanning left.
@@ -292,6 +452,16 @@ impl<'a, 't> View<'a, 't> {
         let lw = self.low(last);
         if lexicon::is_subject_pronoun(&lw) {
             return Some(Range { first: last, end });
+        }
+        // "he's said": the contracted auxiliary after a pronoun
+        if matches!(lw.as_ref(), "'s" | "’s")
+            && last > floor
+            && lexicon::is_subject_pronoun(&self.low(last - 1))
+        {
+            return Some(Range {
+                first: last - 1,
+                end: last,
+            });
         }
         let mut first = end;
         while first > floor && end - first < 14 {
@@ -371,7 +541,12 @@ impl<'a, 't> View<'a, 't> {
                         false
                     } else if lexicon::is_np_preposition(&w) {
                         self.is_word(end + 1) || self.kind(end + 1) == Some(TokenKind::Number)
-                    } else if self.cap(end) || lexicon::is_determiner(&w) || w.ends_with("'s") {
+                    } else if self.cap(end)
+                        || lexicon::is_determiner(&w)
+                        || w.ends_with("'s")
+                        || self.joined_hyphen_before(end)
+                    {
+                        // "Ohio-based", "Acme-owned": one compound modifier
                         true
                     } else {
                         !(self.verbish(end)
@@ -387,10 +562,11 @@ impl<'a, 't> View<'a, 't> {
                         && (matches!(self.s(end), "&" | "-" | "/")
                             // "Acme Inc. CEO Jane Roe"
                             || self.s(end) == "."
-                                && matches!(
+                                && (matches!(
                                     self.low(end - 1).as_ref(),
                                     "inc" | "corp" | "co" | "ltd" | "jr" | "sr" | "mr" | "mrs" | "ms" | "dr" | "st"
-                                ) || self.s(end) == "." && self.s(end - 1).chars().count() == 1 && self.cap(end - 1)
+                                ) || lexicon::is_title(&self.low(end - 1))
+                                    && self.cap(end + 1)) || self.s(end) == "." && self.s(end - 1).chars().count() == 1 && self.cap(end - 1)
                                 && self.cap(end + 1)
                                 && !self.text.is_sentence_start(end + 1))
                 }

@@ -72,9 +72,15 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
     if e == i + 2 {
         return;
     }
+    // "a memo seen by Acme News": the memo, not the outlet that saw it
+    let src_end = (i + 3..e)
+        .find(|&k| {
+            v.low(k + 1) == "by" && (v.verbish(k) || lexicon::is_irregular_participle(&v.low(k)))
+        })
+        .unwrap_or(e);
     let src = Range {
         first: i + 2,
-        end: e,
+        end: src_end,
     };
     let before_comma = i > sent.first && v.s(i - 1) == ",";
     if before_comma && i - 1 > sent.first {
@@ -244,6 +250,25 @@ fn new_speech_clause(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
     false
 }
 
+/// The subject of a participle cue at `i` ("…, saying that"): the main
+/// clause's, unless a noun phrase stands right before it ("critics saying
+/// that") that is not an object ("wrote to voters saying", "emailed
+/// supporters saying").
+pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Subject {
+    let object = |np: Range| {
+        np.first > floor && {
+            let p = v.low(np.first - 1);
+            lexicon::is_object_marker(&p) || v.verbish(np.first - 1) && !lexicon::is_aux(&p)
+        }
+    };
+    match v.subject_before(i, floor) {
+        Some(np) if np.end == i && !object(np) => Subject::Np(np),
+        _ => v
+            .nearest_pronoun(i, floor)
+            .map_or(Subject::MainClause, Subject::Np),
+    }
+}
+
 /// `X said …` for a speech verb at `i`.
 fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     if matches!(class, CueClass::DirectOnly | CueClass::Fragment) {
@@ -303,6 +328,11 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         if let Some(comma) = comma {
             let first = sent.first;
             if after < sent.end && v.s(after) == "," {
+                // `X said, "…"`: the quotation after the comma is the
+                // content, found with its cue before it
+                if v.is_quote(after + 1) && v.in_quote(after + 1) {
+                    return;
+                }
                 // parenthetical: the whole sentence is the content
                 if !v.in_quote(first) || !v.is_quote(first) {
                     out.push(Reported {
@@ -330,7 +360,10 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
             return;
         }
     }
-    // Content after the verb.
+    // Content after the verb ("said of the plan" names a topic, not content).
+    if v.low(i + 1) == "of" {
+        return;
+    }
     let mut j = i + 1;
     if class == CueClass::Tell || (class == CueClass::Report && v.low(i).starts_with("warn")) {
         // an object: pronoun or short noun phrase
@@ -452,14 +485,7 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     let subject = if passive {
         Subject::Nobody
     } else if lexicon::is_ing(&v.low(i)) {
-        // a participle's subject is the main clause's, unless a noun phrase
-        // stands right before it ("critics saying that")
-        match v.subject_before(i, sent.first) {
-            Some(np) if np.end == i => Subject::Np(np),
-            _ => v
-                .nearest_pronoun(i, sent.first)
-                .map_or(Subject::MainClause, Subject::Np),
-        }
+        participle_subject(v, i, sent.first)
     } else {
         match v.subject_before(i, sent.first) {
             Some(np) => Subject::Np(np),
@@ -533,6 +559,13 @@ fn trailing_cue_subject(
 ) -> Option<(Range, usize)> {
     // inverted: ", said X ." — X then end
     if i > floor && v.s(i - 1) == "," {
+        // the content before the comma says something: a name and its
+        // tags alone ("Jane Roe, R-Ohio, says …") are the subject
+        if !(floor..i - 1).any(|k| v.is_word(k) && !v.cap(k) && !v.in_quote(k))
+            && !v.in_quote(floor)
+        {
+            return None;
+        }
         let np = v.np_rightward(i + 1, ceil)?;
         let w = v.low(np.first);
         if !(v.cap(np.first) || lexicon::is_determiner(&w) || lexicon::is_subject_pronoun(&w)) {

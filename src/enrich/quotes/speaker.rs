@@ -16,6 +16,7 @@ use std::collections::HashMap;
 
 use super::lexicon;
 use super::phrase::{Range, View};
+use crate::enrich::entities::grouping::{first_name_gender, name_gender, Gender};
 use crate::event::{Entity, EntityType, Speaker};
 use crate::text::TokenKind;
 
@@ -74,18 +75,32 @@ pub struct Resolver<'e> {
     by_role: HashMap<String, usize>,
     /// Speakers resolved so far, in order.
     history: Vec<Resolved>,
+    /// The gender of each entity, when its name or the article says it.
+    genders: Vec<Option<Gender>>,
+    /// The name each entity speaks under ([`full_name`]).
+    full_names: Vec<String>,
+    /// Entity index by id.
+    by_id: HashMap<&'e str, usize>,
 }
 
 impl<'e> Resolver<'e> {
     /// Name `speaker` after entity `ei` and return the animacy its type implies.
     fn adopt_entity(&self, ei: usize, speaker: &mut Speaker) -> Animacy {
         let e = &self.entities[ei];
-        speaker.name = e.name.clone();
+        speaker.name = self.full_name(ei);
         speaker.entity = Some(e.id.clone());
         match e.kind {
             EntityType::Person => Animacy::Person,
             _ => Animacy::Org,
         }
+    }
+
+    /// The name entity `ei` speaks under.
+    fn full_name(&self, ei: usize) -> String {
+        self.full_names
+            .get(ei)
+            .cloned()
+            .unwrap_or_else(|| self.entities[ei].name.clone())
     }
 
     /// Prepare lookups for `v`'s text and `entities`.
@@ -128,6 +143,15 @@ impl<'e> Resolver<'e> {
                 }
             }
         }
+        let genders = entities.iter().map(|e| entity_gender(v, e)).collect();
+        let full_names = (0..entities.len())
+            .map(|ei| full_name(entities, ei))
+            .collect();
+        let by_id = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
         Resolver {
             entities,
             spans,
@@ -136,7 +160,33 @@ impl<'e> Resolver<'e> {
             by_first,
             by_role,
             history: Vec::new(),
+            genders,
+            full_names,
+            by_id,
         }
+    }
+
+    /// The gender of a speaker named `name` (entity `id`), if known.
+    fn gender_of(&self, name: &str, id: Option<&str>) -> Option<Gender> {
+        let by_entity = id.and_then(|id| {
+            let ei = *self.by_id.get(id)?;
+            self.genders.get(ei).copied().flatten()
+        });
+        by_entity.or_else(|| name_gender(name))
+    }
+
+    /// Whether the word at `k` ends or opens a longer capitalized name
+    /// elsewhere in the article ("Roe" of "Jane Roe").
+    fn in_longer_name(&self, v: &View<'_, '_>, k: usize) -> bool {
+        let low = v.low(k);
+        let ends = self.by_last.get(low.as_ref()).is_some_and(|l| {
+            l.iter().any(|&i| {
+                self.names
+                    .get(i)
+                    .is_some_and(|n| n.range.end - n.range.first > 1)
+            })
+        });
+        ends || self.by_first.contains_key(v.s(k))
     }
 
     /// Record a speaker reused for a continuation quote.
@@ -146,7 +196,22 @@ impl<'e> Resolver<'e> {
 
     /// Resolve the noun phrase `np` at a cue.
     pub fn resolve(&mut self, v: &View<'_, '_>, np: Range) -> Option<Resolved> {
-        let mention = mention_in(v, np);
+        let mut mention = mention_in(v, np);
+        // a capitalized first word of a sentence that the entity tagger did
+        // not take for a name ("Nearly half of them say") opens a phrase
+        if !self.entities.is_empty()
+            && mention.end == mention.first + 1
+            && mention.first == np.first
+            && np.end > mention.end
+            && v.text.is_sentence_start(mention.first)
+            && !lexicon::is_subject_pronoun(&v.low(mention.first))
+            && !lexicon::is_title(&v.low(mention.first))
+            && (mention.end..np.end).all(|k| !v.cap(k))
+            && self.entity_at_head(v, mention).is_none()
+            && !self.in_longer_name(v, mention.first)
+        {
+            mention = np;
+        }
         let span = v.text.token_span(mention.first, mention.end)?;
         let low = v.low(mention.first);
         let single = mention.end == mention.first + 1;
@@ -158,19 +223,46 @@ impl<'e> Resolver<'e> {
             end: span.end,
         };
         let animacy;
-        if single && lexicon::is_subject_pronoun(&low) {
+        if single && matches!(low.as_ref(), "i" | "we" | "you") {
+            // the narrator or the reader, outside any quotation: nobody of
+            // the article's people
+            animacy = if low == "i" {
+                Animacy::Person
+            } else {
+                Animacy::Group
+            };
+        } else if single && lexicon::is_subject_pronoun(&low) {
             let want = match low.as_ref() {
-                "he" | "she" | "i" => Animacy::Person,
+                "he" | "she" => Animacy::Person,
                 "it" => Animacy::Org,
                 _ => Animacy::Group,
             };
-            if let Some((name, entity, a)) = self.antecedent(v, mention.first, want) {
+            let gender = match low.as_ref() {
+                "he" => Some(Gender::Male),
+                "she" => Some(Gender::Female),
+                _ => None,
+            };
+            if let Some((name, entity, a)) = self.antecedent(v, mention.first, want, gender) {
                 speaker.name = name;
                 speaker.entity = entity;
                 animacy = a;
             } else {
                 animacy = want;
             }
+        } else if definite(v, np)
+            && lexicon::is_party_member(&v.low(np.end - 1))
+            && !lexicon::is_org_head(&v.low(np.end - 1))
+        {
+            // "the Ohio Republican": a role phrase for the latest person
+            animacy = Animacy::Person;
+            if let Some((name, entity, _)) = self.antecedent(v, np.first, Animacy::Person, None) {
+                speaker.name = name;
+                speaker.entity = entity;
+            }
+            let span = v.text.token_span(np.first, np.end)?;
+            speaker.text = span.text.to_string();
+            speaker.start = span.start;
+            speaker.end = span.end;
         } else if let Some(ei) = self.entity_at_head(v, mention) {
             animacy = self.adopt_entity(ei, &mut speaker);
         } else if v.cap(mention.end - 1)
@@ -281,6 +373,7 @@ impl<'e> Resolver<'e> {
         v: &View<'_, '_>,
         at: usize,
         want: Animacy,
+        gender: Option<Gender>,
     ) -> Option<(String, Option<String>, Animacy)> {
         let ok = |a: Animacy| match want {
             Animacy::Person => a == Animacy::Person || a == Animacy::Unknown,
@@ -288,12 +381,17 @@ impl<'e> Resolver<'e> {
             Animacy::Group => a == Animacy::Group || a == Animacy::Org,
             Animacy::Unknown => true,
         };
-        let prev = self
-            .history
-            .iter()
-            .rev()
-            .take(64)
-            .find(|r| r.at < at && ok(r.animacy) && !is_pronoun_text(&r.speaker.name));
+        // "she" never takes a name that says "he", and the reverse
+        let same_gender = |name: &str, id: Option<&str>| match (gender, self.gender_of(name, id)) {
+            (Some(g), Some(h)) => g == h,
+            _ => true,
+        };
+        let prev = self.history.iter().rev().take(64).find(|r| {
+            r.at < at
+                && ok(r.animacy)
+                && !is_pronoun_text(&r.speaker.name)
+                && same_gender(&r.speaker.name, r.speaker.entity.as_deref())
+        });
         // the latest subject-position mention before the pronoun
         let cstart = v.text.tokens().get(at).map_or(0, |t| t.cstart as usize);
         let mention: Option<(usize, String, Option<String>, Animacy)> = if self.entities.is_empty()
@@ -304,22 +402,43 @@ impl<'e> Resolver<'e> {
                     let (name, a) = self.fullest(v, n.range);
                     (n.range.first, name, None, a)
                 })
+                .filter(|m| same_gender(&m.1, None))
         } else {
             let tok_of = |c: usize| v.text.tokens().partition_point(|t| (t.cstart as usize) < c);
             let idx = self.spans.partition_point(|s| s.0 < cstart);
-            self.spans[idx.saturating_sub(200)..idx]
+            let mut compatible = self.spans[idx.saturating_sub(200)..idx]
                 .iter()
                 .rev()
                 .filter(|s| s.1 <= cstart && s.3)
-                .find_map(|&(s, _, ei, _)| {
+                .filter_map(|&(s, _, ei, _)| {
                     let e = &self.entities[ei];
                     let a = match e.kind {
                         EntityType::Person => Animacy::Person,
                         EntityType::Organization => Animacy::Org,
                         _ => return None,
                     };
-                    ok(a).then(|| (tok_of(s), e.name.clone(), Some(e.id.clone()), a))
-                })
+                    // a name inside a quotation is spoken about, not speaking
+                    let tok = tok_of(s);
+                    (ok(a) && same_gender(&e.name, Some(&e.id)) && !v.in_quote(tok))
+                        .then(|| (tok, self.full_name(ei), Some(e.id.clone()), a))
+                });
+            // the nearest compatible name; in its sentence, a subject before
+            // it wins over an object ("Roe wrote to Doe. She said …")
+            compatible.next().map(|nearest| {
+                let sent = v.sentence(nearest.0).first;
+                // after a preposition, a possessive or a verb ("endorsed Roe")
+                let object = |tok: usize| {
+                    tok > 0 && (lexicon::is_object_marker(&v.low(tok - 1)) || v.verbish(tok - 1))
+                };
+                if !object(nearest.0) {
+                    return nearest;
+                }
+                compatible
+                    .take_while(|m| m.0 >= sent)
+                    .filter(|m| !object(m.0))
+                    .last()
+                    .unwrap_or(nearest)
+            })
         };
         match (prev, mention) {
             (Some(p), Some(m)) => {
@@ -379,6 +498,57 @@ impl<'e> Resolver<'e> {
             .token_span(best.first, best.end)
             .map_or_else(String::new, |s| s.text.to_string());
         (name, animacy)
+    }
+}
+
+/// The name of entity `ei`; for a one-word person whose full name the
+/// tagger kept apart ("Roe" and a "Jane Roe" typed otherwise), the unique
+/// longer name opening or ending with the word.
+fn full_name(entities: &[Entity], ei: usize) -> String {
+    let e = &entities[ei];
+    if e.kind == EntityType::Person && !e.name.contains(' ') {
+        let mut fuller = entities.iter().filter(|o| {
+            matches!(o.kind, EntityType::Person | EntityType::Misc)
+                && o.name.contains(' ')
+                && (o.name.split_whitespace().next() == Some(e.name.as_str())
+                    || o.name.split_whitespace().next_back() == Some(e.name.as_str()))
+        });
+        if let (Some(f), None) = (fuller.next(), fuller.next()) {
+            return f.name.clone();
+        }
+    }
+    e.name.clone()
+}
+
+/// The gender of a person entity: its name's ("Mrs. Roe", "Jane Roe"),
+/// else the majority of the gendered pronouns right after its mentions
+/// ("Roe said she", "Roe and his aides").
+fn entity_gender(v: &View<'_, '_>, e: &Entity) -> Option<Gender> {
+    if e.kind != EntityType::Person {
+        return None;
+    }
+    if let Some(g) = name_gender(&e.name) {
+        return Some(g);
+    }
+    let toks = v.text.tokens();
+    let (mut male, mut female) = (0u32, 0u32);
+    for m in &e.mentions {
+        let after = toks.partition_point(|t| (t.cstart as usize) < m.end);
+        for k in after..(after + 3).min(toks.len()) {
+            match v.low(k).as_ref() {
+                "he" | "his" | "him" | "himself" => male += 1,
+                "she" | "her" | "hers" | "herself" => female += 1,
+                "said" | "says" | "," | "who" | "and" => continue,
+                _ => {}
+            }
+            break;
+        }
+    }
+    match (male, female) {
+        (0, 0) => None,
+        (m, f) if m > 2 * f => Some(Gender::Male),
+        (m, f) if f > 2 * m => Some(Gender::Female),
+        _ => None,
     }
 }
 
@@ -451,6 +621,10 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
                 || matches!(v.s(first - 1), "&" | "-" | "'s" | "’s")
                 || is_initial_dot(v, first - 1))
         {
+            // "the Ledger's Jane Roe": the person after an outlet's 's
+            if matches!(v.s(first - 1), "'s" | "’s") && first_name_gender(v.s(first)).is_some() {
+                break;
+            }
             first -= 1;
         }
         let run = strip_titles(
@@ -470,7 +644,31 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
         while e < head_end && (v.cap(e) || is_initial_dot(v, e)) {
             e += 1;
         }
+        // "Anti-war activists", "Ohio-based voters", "Election scholars":
+        // a capitalized modifier of a plural head is no name
+        let plural_head = e + 1 == head_end
+            && v.is_word(e)
+            && !v.cap(e)
+            && v.low(e).ends_with('s')
+            && !v.low(e).ends_with("ss");
+        if e < head_end && (v.joined_hyphen_before(e + 1) || plural_head) {
+            return np;
+        }
         let after = v.low(e);
+        // "Roe's campaign says": the campaign, not Roe
+        if e + 1 < head_end && matches!(after.as_ref(), "'s" | "’s") && !v.cap(e + 1) {
+            let mut end = np.end;
+            while end > e + 2
+                && (lexicon::is_determiner(&v.low(end - 1))
+                    || lexicon::is_np_preposition(&v.low(end - 1)))
+            {
+                end -= 1;
+            }
+            return Range {
+                first: np.first,
+                end,
+            };
+        }
         let stops = lexicon::is_determiner(&after)
             || !(lexicon::is_group_head(&after)
                 || lexicon::is_person_role(&after)

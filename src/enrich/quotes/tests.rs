@@ -336,3 +336,422 @@ proptest! {
         assert_spans_valid(&body, &qs);
     }
 }
+
+/// A person entity with every occurrence of each form in `forms` as a mention.
+fn person(id: &str, name: &str, body: &str, forms: &[&str]) -> Entity {
+    let mut mentions: Vec<Mention> = forms
+        .iter()
+        .flat_map(|f| (0..body.matches(f).count()).map(move |i| mention(body, f, i)))
+        .collect();
+    mentions.sort_by_key(|m| m.start);
+    Entity {
+        id: id.into(),
+        name: name.into(),
+        kind: EntityType::Person,
+        roles: vec![],
+        mentions,
+        references: vec![],
+    }
+}
+
+#[test]
+fn she_skips_a_nearer_man() {
+    let body = "Mary Stone met Robert Vance on Monday. She said the talks had stalled.";
+    let ents = [
+        person("e1", "Mary Stone", body, &["Mary Stone"]),
+        person("e2", "Robert Vance", body, &["Robert Vance"]),
+    ];
+    let qs = run_with(body, &ents);
+    assert_eq!(
+        speaker(find(&qs, "the talks had stalled")),
+        ("Mary Stone", "She")
+    );
+}
+
+#[test]
+fn pronoun_gender_comes_from_the_article_when_the_name_is_unknown() {
+    // "Zorblat" is in no first-name list: "he" after its mentions decides
+    let body = "Zorblat Quenn said he was tired. Anna Reyes met Quenn later. \
+                He said the vote was lost.";
+    let ents = [
+        person("e1", "Zorblat Quenn", body, &["Zorblat Quenn", "Quenn"]),
+        person("e2", "Anna Reyes", body, &["Anna Reyes"]),
+    ];
+    let qs = run_with(body, &ents);
+    assert_eq!(speaker(find(&qs, "the vote was lost")).0, "Zorblat Quenn");
+}
+
+#[test]
+fn a_name_inside_a_quotation_is_no_antecedent() {
+    let body = "Laura Finch spoke first. “I trust Daniel Webb,” the crowd chanted. \
+                Later he said the budget would pass.";
+    let ents = [
+        person("e1", "Laura Finch", body, &["Laura Finch"]),
+        person("e2", "Daniel Webb", body, &["Daniel Webb"]),
+    ];
+    let qs = run_with(body, &ents);
+    let q = find(&qs, "the budget would pass");
+    assert_ne!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Daniel Webb")
+    );
+}
+
+#[test]
+fn a_subject_wins_over_an_object_of_its_sentence() {
+    let body = "Paul Grant complained to Henry Moss about the plan. \
+                “Nobody asked me,” he said.";
+    let ents = [
+        person("e1", "Paul Grant", body, &["Paul Grant"]),
+        person("e2", "Henry Moss", body, &["Henry Moss"]),
+    ];
+    let qs = run_with(body, &ents);
+    assert_eq!(speaker(find(&qs, "Nobody asked me,")).0, "Paul Grant");
+}
+
+#[test]
+fn the_narrators_i_is_nobody_of_the_article() {
+    let body = "Tom Hale spoke for an hour. I asked whether the plant would close.";
+    let ents = [person("e1", "Tom Hale", body, &["Tom Hale"])];
+    let qs = run_with(body, &ents);
+    for q in &qs {
+        if let Some(s) = &q.speaker {
+            assert_ne!(s.name, "Tom Hale", "{q:?}");
+        }
+    }
+}
+
+#[test]
+fn a_hyphenated_modifier_before_a_name_is_not_the_speaker() {
+    let qs = run("“Costs will rise,” said Texas-based energy consultant Ray Ortiz.");
+    assert_eq!(speaker(find(&qs, "Costs will rise,")).0, "Ray Ortiz");
+}
+
+#[test]
+fn a_capitalized_modifier_of_a_plural_head_is_a_group() {
+    let qs =
+        run("Pro-union workers said they would strike. Energy analysts caution that prices vary.");
+    assert_eq!(
+        speaker(find(&qs, "they would strike")).0,
+        "Pro-union workers"
+    );
+    assert_eq!(speaker(find(&qs, "prices vary")).0, "Energy analysts");
+}
+
+#[test]
+fn an_abbreviated_title_after_an_inverted_cue_keeps_the_name() {
+    let qs = run("“We will vote no,” said Sen. Ada Morrow.");
+    assert_eq!(speaker(find(&qs, "We will vote no,")).0, "Ada Morrow");
+}
+
+#[test]
+fn a_relative_clause_does_not_lend_its_noun_to_the_speaker() {
+    let qs = run(
+        "A city official who asked not to be named to discuss the budget said the fund was empty.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "the fund was empty")).0,
+        "A city official"
+    );
+}
+
+#[test]
+fn a_sentence_opening_preposition_is_not_the_subject() {
+    let qs = run("Amid the protests, Rosa Klein gave a speech, saying the law must change.");
+    assert_eq!(speaker(find(&qs, "the law must change")).0, "Rosa Klein");
+}
+
+#[test]
+fn a_cue_form_after_a_quantity_is_a_noun() {
+    let qs = run("The mayor broke many promises he made to voters.");
+    assert!(qs.is_empty(), "{qs:?}");
+}
+
+#[test]
+fn a_capitalized_sentence_opener_is_not_a_name() {
+    let body = "Kim Ode ran the survey. Almost half of the voters say they are undecided.";
+    let ents = [person("e1", "Kim Ode", body, &["Kim Ode"])];
+    let qs = run_with(body, &ents);
+    assert_eq!(
+        speaker(find(&qs, "they are undecided")).0,
+        "Almost half of the voters"
+    );
+}
+
+#[test]
+fn a_title_case_headline_makes_no_statement() {
+    let body = "Governor Calls Tax Plan ‘A Fair Deal For Everyone’\n\
+                The governor defended the plan on Monday. “It is a fair deal for everyone,” he said.";
+    let qs = run(body);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].text, "It is a fair deal for everyone,");
+    // the same line ending as a sentence is text, not a headline
+    let body = "The governor called the plan “a fair deal for everyone,” aides said.\nHe left.";
+    assert!(!run(body).is_empty());
+}
+
+#[test]
+fn new_speech_verbs_are_cues() {
+    let qs = run("“Not on my watch,” Lena Park fumed. “What a day,” Omar Diaz enthused.");
+    assert_eq!(speaker(find(&qs, "Not on my watch,")).0, "Lena Park");
+    assert_eq!(speaker(find(&qs, "What a day,")).0, "Omar Diaz");
+}
+
+#[test]
+fn a_role_phrase_before_an_appositive_name_gives_the_name() {
+    let qs = run("“Sales are flat,” the head of marketing, Vera Lund, said.");
+    assert_eq!(speaker(find(&qs, "Sales are flat,")).0, "Vera Lund");
+}
+
+#[test]
+fn a_possessive_name_before_a_common_noun_is_not_the_speaker() {
+    let qs = run("Hal Brook's campaign says the count is wrong.");
+    assert_eq!(
+        speaker(find(&qs, "the count is wrong")).0,
+        "Hal Brook's campaign"
+    );
+}
+
+#[test]
+fn a_document_obtained_by_an_outlet_is_the_source() {
+    let qs = run("The city will cut 40 jobs, according to a memo obtained by the Daily Ledger.");
+    assert_eq!(speaker(find(&qs, "The city will cut 40 jobs")).0, "a memo");
+}
+
+#[test]
+fn a_name_before_appositives_is_the_speaker() {
+    let qs = run("Nina Holt, head of research at Acme, a Boston firm, said rates were falling.");
+    assert_eq!(speaker(find(&qs, "rates were falling")).0, "Nina Holt");
+    let qs = run("“We are ready,” Omar Diaz, the city’s fire chief, said of the plan.");
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(speaker(&qs[0]).0, "Omar Diaz");
+}
+
+#[test]
+fn a_cue_and_colon_before_a_paragraph_introduce_a_block_quote() {
+    let body = "The council met on Friday. Ines Ward continued:\n\n\
+                “The budget is not negotiable and it never was.”\n\n\
+                “We expect every member to vote for it next week.”";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "The budget is not negotiable and it never was.")).0,
+        "Ines Ward"
+    );
+    assert_eq!(
+        speaker(find(
+            &qs,
+            "We expect every member to vote for it next week."
+        ))
+        .0,
+        "Ines Ward"
+    );
+}
+
+#[test]
+fn a_one_word_person_takes_the_full_name_typed_apart() {
+    let body = "Tam Dok-yun, the envoy, arrived on Monday. “We are close,” Tam said.";
+    let mut misc = person("e1", "Tam Dok-yun", body, &["Tam Dok-yun"]);
+    misc.kind = EntityType::Misc;
+    let mut short = person("e2", "Tam", body, &[]);
+    short.mentions = vec![mention(body, "Tam", 1)];
+    let qs = run_with(body, &[misc, short]);
+    let s = find(&qs, "We are close,")
+        .speaker
+        .as_ref()
+        .expect("a speaker");
+    assert_eq!(
+        (s.name.as_str(), s.entity.as_deref()),
+        ("Tam Dok-yun", Some("e2"))
+    );
+}
+
+#[test]
+fn a_place_inside_a_relative_clause_is_not_the_speaker() {
+    let qs =
+        run("Nora Vance, who grew up in Dayton, Ohio, in the 1970s, said the plant had closed.");
+    assert_eq!(speaker(find(&qs, "the plant had closed")).0, "Nora Vance");
+}
+
+#[test]
+fn a_definite_party_member_phrase_is_a_role_for_a_person() {
+    let body = "Senator Ada Morrow toured the plant on Monday. \
+                In an interview, the Vermont Democrat said the deal was fair.";
+    let ents = [person("e1", "Ada Morrow", body, &["Ada Morrow"])];
+    let qs = run_with(body, &ents);
+    let q = find(&qs, "the deal was fair");
+    assert_eq!(speaker(q), ("Ada Morrow", "the Vermont Democrat"));
+}
+
+#[test]
+fn an_adverb_before_a_participle_cue_is_not_its_subject() {
+    let qs = run("Vera Lund had an answer, quickly reminding voters that the plan had failed.");
+    assert_eq!(speaker(find(&qs, "the plan had failed")).0, "Vera Lund");
+}
+
+#[test]
+fn a_name_after_a_verb_is_an_object_for_pronouns() {
+    let body = "Ian Cole met voters who endorsed Mark Bell. He said the race was open.";
+    let ents = [
+        person("e1", "Ian Cole", body, &["Ian Cole"]),
+        person("e2", "Mark Bell", body, &["Mark Bell"]),
+    ];
+    let qs = run_with(body, &ents);
+    assert_eq!(speaker(find(&qs, "the race was open")).0, "Ian Cole");
+}
+
+#[test]
+fn nouny_cue_forms_in_compounds_are_nouns() {
+    assert!(run("Critics mocked the state leaders as weak.").is_empty());
+    assert!(run("They ignored the members' reports on the budget.").is_empty());
+}
+
+fn date(body: &str, text: &str, value: &str) -> crate::event::DateMention {
+    let m = mention(body, text, 0);
+    crate::event::DateMention {
+        text: m.text,
+        start: m.start,
+        end: m.end,
+        value: value.into(),
+        kind: crate::event::DateType::Date,
+    }
+}
+
+#[test]
+fn parts_of_a_split_quotation_share_an_utterance_and_its_date() {
+    let body = "“We are ready,” Jane Roe said Tuesday. “The vote is next.” \
+                Later, “It is done,” Tom Hale said.";
+    let dates = [date(body, "Tuesday", "2024-05-07")];
+    let qs = super::extract_with_dates(&Text::analyze(body), &[], &dates);
+    let a = find(&qs, "We are ready,");
+    let b = find(&qs, "The vote is next.");
+    let c = find(&qs, "It is done,");
+    assert!(a.utterance.is_some());
+    assert_eq!(a.utterance, b.utterance);
+    assert_eq!(c.utterance, None);
+    assert_eq!(a.said_at.as_deref(), Some("2024-05-07"));
+    assert_eq!(b.said_at.as_deref(), Some("2024-05-07"));
+    assert_eq!(c.said_at, None);
+}
+
+#[test]
+fn said_at_comes_from_the_attribution_not_the_content() {
+    let body = "In a 1990 speech, Ada Morrow said that the war would end by 1995.";
+    let dates = [date(body, "1990", "1990"), date(body, "1995", "1995")];
+    let qs = super::extract_with_dates(&Text::analyze(body), &[], &dates);
+    let q = find(&qs, "the war would end by 1995");
+    assert_eq!(q.said_at.as_deref(), Some("1990"));
+    let body = "Ada Morrow said the vote would be held on Friday.";
+    let dates = [date(body, "Friday", "2024-05-10")];
+    let qs = super::extract_with_dates(&Text::analyze(body), &[], &dates);
+    assert_eq!(qs[0].said_at, None);
+}
+
+#[test]
+fn quotes_in_separate_paragraphs_are_separate_utterances() {
+    let body =
+        "“We are ready,” Jane Roe said.\n\n“The vote is next week and we will win,” she said.";
+    let qs = run(body);
+    assert_eq!(qs.len(), 2);
+    assert!(qs.iter().all(|q| q.utterance.is_none()), "{qs:?}");
+}
+
+#[test]
+fn a_lead_in_clause_before_said_comma_quote_is_not_content() {
+    let qs = run("Asked about the vote, Ada Morrow said, “We will see what happens next.”");
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].text, "We will see what happens next.");
+    assert_eq!(speaker(&qs[0]).0, "Ada Morrow");
+}
+
+#[test]
+fn chant_and_liken_are_cues() {
+    let qs = run("The crowd chanted “No more cuts!” as it marched. Critics likened the plan to “a slow tax.”");
+    assert_eq!(speaker(find(&qs, "No more cuts!")).0, "The crowd");
+    assert_eq!(speaker(find(&qs, "a slow tax.")).0, "Critics");
+}
+
+#[test]
+fn a_title_abbreviation_dot_does_not_end_the_cue_clause() {
+    let qs = run("“The plan is sound,” Mr. Lund said. “We start in May.”");
+    assert_eq!(speaker(find(&qs, "The plan is sound,")).0, "Lund");
+    assert_eq!(speaker(find(&qs, "We start in May.")).0, "Lund");
+}
+
+#[test]
+fn a_dash_and_a_name_closing_the_line_attribute_the_quote() {
+    let body = "Readers wrote in.\n“The fees are too high.” ― Ana Ruiz\n“We deserve better.” — Tom P. Hale\nThat was all.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "The fees are too high.")).0, "Ana Ruiz");
+    assert_eq!(speaker(find(&qs, "We deserve better.")).0, "Tom P. Hale");
+}
+
+#[test]
+fn a_transcript_turn_names_its_speaker_before_a_colon() {
+    let body = "Dana Cole joined the show.\n\n\"COLE: We will win this race, and we will win it well.\n\n\"HOST: How?\"";
+    let qs = run(body);
+    let q = find(&qs, "We will win this race, and we will win it well.");
+    assert_eq!(speaker(q), ("Dana Cole", "COLE"));
+    assert!(qs.iter().all(|q| !q.text.starts_with("COLE")));
+}
+
+#[test]
+fn a_parenthetical_between_subject_and_verb_is_skipped() {
+    let qs = run("Rep. Ida Voss (D-Ore.) said the bill would pass. Hal Brook has long said that taxes must fall.");
+    assert_eq!(speaker(find(&qs, "the bill would pass")).0, "Ida Voss");
+    assert_eq!(speaker(find(&qs, "taxes must fall")).0, "Hal Brook");
+}
+
+#[test]
+fn a_lowercase_modifier_before_a_titled_name_keeps_the_cue() {
+    let qs = run("“The rules are clear,” committee Chairwoman Ada Morrow said.");
+    assert_eq!(speaker(find(&qs, "The rules are clear,")).0, "Ada Morrow");
+    // a preposition before the name is no modifier of the subject
+    let qs = run("A film, “Night Train” from Acme, is out now, suggesting the deal is done.");
+    assert!(qs.iter().all(|q| q.text != "Night Train"), "{qs:?}");
+}
+
+#[test]
+fn party_tags_and_former_titles_keep_the_speaker() {
+    let qs = run("“Let me be clear about this,” Senate leader Ada Morrow, R-Ky., said.");
+    assert_eq!(
+        speaker(find(&qs, "Let me be clear about this,")).0,
+        "Ada Morrow"
+    );
+    let qs = run("Rep. Hal Brook, D-NY, says the plan works.");
+    assert_eq!(speaker(find(&qs, "the plan works")).0, "Hal Brook");
+    let qs = run("“She will fight,” said former Ohio Gov. Ida Voss, a party elder.");
+    assert_eq!(speaker(find(&qs, "She will fight,")).0, "Ida Voss");
+}
+
+#[test]
+fn a_date_in_the_speakers_appositive_is_not_said_at() {
+    let body = "“We will win,” said Ada Morrow, the manager of the 2008 campaign.";
+    let dates = [date(body, "2008", "2008")];
+    let qs = super::extract_with_dates(&Text::analyze(body), &[], &dates);
+    assert_eq!(find(&qs, "We will win,").said_at, None);
+}
+
+#[test]
+fn as_x_put_it_attributes_and_as_they_say_does_not() {
+    let qs = run("As the Ledger's Ada Morrow put it, “Voters are unmoved, and donors are tired.”");
+    assert_eq!(
+        speaker(find(&qs, "Voters are unmoved, and donors are tired.")).0,
+        "Ada Morrow"
+    );
+    let qs = run("As they say about the coach, “a sharp mind, a sharper tongue.”");
+    assert!(qs.iter().all(|q| q.speaker.is_none()), "{qs:?}");
+}
+
+#[test]
+fn a_naming_verb_after_an_appositive_takes_its_fragment() {
+    let qs = run("One critic, Ida Voss, likened the rule to “a tax on hope” at the hearing.");
+    assert_eq!(speaker(find(&qs, "a tax on hope")).0, "Ida Voss");
+}
+
+#[test]
+fn an_object_before_a_participle_cue_is_not_its_subject() {
+    let qs = run(
+        "Ada Morrow made a pitch to Ohio voters, then wrote to donors saying the race was close.",
+    );
+    assert_eq!(speaker(find(&qs, "the race was close")).0, "Ada Morrow");
+}
