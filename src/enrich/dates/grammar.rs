@@ -11,10 +11,11 @@
 //! (`on Monday` → `Monday`), determiners and modifiers that change the value
 //! stay in (`the past decade`, `last week`, `early 2009`, `nearly five months`).
 //!
-//! Relative expressions resolve against a *reference*: the publication date
-//! for deictic words (`yesterday`, `last week`, `two weeks ago`), and the last
-//! day mentioned so far for anaphoric ones (`the same day`, `the following
-//! week`, `two days later`).
+//! The grammar says what a relative expression means as an operator tree
+//! ([`super::tree`]) and evaluates it against an *anchor*: the publication
+//! date for deictic words (`yesterday`, `last week`, `two weeks ago`), and
+//! the last point mentioned so far for anaphoric ones (`the same day`, `the
+//! following week`, `two days later`).
 
 use std::ops::Range;
 
@@ -23,6 +24,7 @@ use chrono::{Datelike, NaiveDate};
 use super::lexicon::{self, Unit};
 use super::resolve::{self, Tense};
 use super::tense::tense_cue;
+use super::tree::{Anchor, Dir, Expr, Field, Holiday, Point};
 use crate::event::DateType;
 use crate::text::{Text, TokenKind};
 
@@ -344,32 +346,23 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// Month `m`, day `d` without a year: by the tense when a cue says,
     /// else the occurrence nearest publication (`March 9` in a February
     /// article without a verb cue is the coming one).
-    fn month_day_date(&self, m: u32, d: u32, span: Range<usize>) -> Option<NaiveDate> {
-        let p = self.published?;
+    fn month_day_expr(&self, m: u32, d: u32, span: Range<usize>) -> Expr {
+        let field = Field::MonthDay(m, d);
         // The year just written in this sentence, before publication's,
         // in a clause not pointing forward.
-        if let Some((y, at)) = self.year_anchor {
+        if let (Some((y, at)), Some(p)) = (self.year_anchor, self.published) {
             if at == self.sent_no
                 && y < p.year()
                 && self.direction(span.clone()) != Some(Tense::Future)
             {
-                return NaiveDate::from_ymd_opt(y, m, d);
+                return Expr::Year(y).intersect(field);
             }
         }
-        match self.direction(span) {
-            // Ten months or more away in the tense's direction, when the
-            // other occurrence is two months away at most: the cue misled
-            // (`the deadline set for Jan. 14` in a January 15 article).
-            Some(t) => resolve::month_day(p, m, d, t)
-                .filter(|x| (*x - p).num_days().abs() < 300)
-                .or_else(|| resolve::month_day_nearest(p, m, d)),
-            None => resolve::month_day_nearest(p, m, d),
-        }
-    }
-
-    /// The anaphoric reference for a day: the last day mentioned, else publication.
-    fn reference(&self) -> Option<NaiveDate> {
-        self.reference_for(Unit::Day)
+        // Ten months or more away in the tense's direction, when the other
+        // occurrence is two months away at most: the cue misled (`the
+        // deadline set for Jan. 14` in a January 15 article).
+        let dir = self.direction(span).map_or(Dir::Closest, Dir::Lean);
+        Expr::document().nearest(field, dir)
     }
 
     /// The anaphoric reference for an expression counted in `unit`: the
@@ -384,6 +377,37 @@ impl<'t, 'a> Scanner<'t, 'a> {
             Some((d, g)) if rank(g) <= rank(unit) => Some(d),
             _ => self.day_anchor.or(self.published),
         }
+    }
+
+    /// The date an anchor stands for here.
+    fn anchor_date(&self, a: Anchor) -> Option<NaiveDate> {
+        match a {
+            Anchor::Document => self.published,
+            Anchor::Narrative(unit) => self.reference_for(unit),
+        }
+    }
+
+    /// The value of an operator tree here, and its point.
+    fn eval(&self, e: &Expr) -> (String, Option<Point>) {
+        e.resolve(&|a| self.anchor_date(a))
+    }
+
+    /// A date expression over tokens `start..end` meaning `e`; a day it
+    /// denotes becomes the anchor of later anaphoric expressions.
+    fn found_tree(&self, start: usize, end: usize, e: &Expr) -> Found {
+        let (value, point) = self.eval(e);
+        Found {
+            day: point.and_then(|p| p.day()),
+            ..found(start, end, value, DateType::Date)
+        }
+    }
+
+    /// [`Self::found_tree`] for a month (`March`, `last June`): the month
+    /// is the anchor of a later `the following month`, `a year later`.
+    fn found_month(&self, start: usize, end: usize, e: &Expr) -> Found {
+        let (value, point) = self.eval(e);
+        let f = found(start, end, value, DateType::Date);
+        with_coarse(f, point.map(|p| p.at), Unit::Month)
     }
 
     // ---- the grammar ----
@@ -593,33 +617,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if k != i + 2 || self.day_num(k).is_some() {
             return None;
         }
-        Some(self.month_found(i, k, m, |p| {
-            let (y, cur) = (p.year(), p.month());
-            match rel {
-                "last" if m >= cur => y - 1,
-                "next" if m <= cur => y + 1,
-                _ => y,
-            }
-        }))
-    }
-
-    /// Month `m` of the year `year_of` picks from the publication date
-    /// (`XXXX-MM` without one), spanning tokens `i..k`.
-    fn month_found(
-        &self,
-        i: usize,
-        k: usize,
-        m: u32,
-        year_of: impl FnOnce(NaiveDate) -> i32,
-    ) -> Found {
-        let (value, point) = match self.published {
-            Some(p) => {
-                let y = year_of(p);
-                (resolve::month(y, m), NaiveDate::from_ymd_opt(y, m, 1))
-            }
-            None => (format!("XXXX-{m:02}"), None),
+        let month = Field::Month(m);
+        let e = match rel {
+            "last" => Expr::document().nearest(month, Dir::Back { strict: true }),
+            "next" => Expr::document().nearest(month, Dir::Forward { strict: true }),
+            _ => Expr::document().shift(0, Unit::Year).intersect(month),
         };
-        with_coarse(found(i, k, value, DateType::Date), point, Unit::Month)
+        Some(self.found_month(i, k, &e))
     }
 
     /// `2025-02-20` and `2/20/2025` (US order unless the first part exceeds 12).
@@ -708,12 +712,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 let ye = if comma { e + 1 } else { e };
                 if let Some(y) = self.year_num(ye) {
                     e = ye + 1;
-                    let date = NaiveDate::from_ymd_opt(y, m, d);
-                    return Some(found_day(i, e, date, "XXXX-XX-XX"));
+                    let date = Expr::Year(y).intersect(Field::MonthDay(m, d));
+                    return Some(self.found_tree(i, e, &date));
                 }
-                let date = self.month_day_date(m, d, i..e);
-                let unknown = format!("XXXX-{m:02}-{d:02}");
-                return Some(found_day(i, e, date, &unknown));
+                let date = self.month_day_expr(m, d, i..e);
+                return Some(self.found_tree(i, e, &date));
             }
         }
         // Month [of] Year
@@ -723,12 +726,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             .spelled_year(yk)
             .and_then(|f| Some((f.value.parse::<i32>().ok()?, f.end)));
         if let Some((y, ye)) = self.year_num(yk).map(|y| (y, yk + 1)).or(said) {
-            let f = found(i, ye, resolve::month(y, m), DateType::Date);
-            return Some(with_coarse(
-                f,
-                NaiveDate::from_ymd_opt(y, m, 1),
-                Unit::Month,
-            ));
+            return Some(self.found_month(i, ye, &Expr::Year(y).intersect(Field::Month(m))));
         }
         // "February this year", "July last year".
         if k == mstart + 1 && self.w(k + 1) == "year" {
@@ -739,7 +737,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 _ => None,
             };
             if let Some(off) = off {
-                return Some(self.month_found(i, k + 2, m, |p| p.year() + off));
+                let e = Expr::document()
+                    .shift(off, Unit::Year)
+                    .intersect(Field::Month(m));
+                return Some(self.found_month(i, k + 2, &e));
             }
         }
         // Bare month: abbreviations never; "May"/"March" only in a date context.
@@ -776,19 +777,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if ambiguous && !context {
             return None;
         }
-        let tense = self.tense(i..k);
-        Some(self.month_found(i, k, m, |p| {
-            // As for days: ten months away by the tense, when the other
-            // occurrence is two months away, is the nearer one.
-            let y = resolve::year_of_month(p, m, tense);
-            let away = (y - p.year()) * 12 + i32::try_from(m).unwrap_or(0)
-                - i32::try_from(p.month()).unwrap_or(0);
-            match away {
-                10.. => y - 1,
-                ..=-10 => y + 1,
-                _ => y,
-            }
-        }))
+        // As for days: ten months away by the tense, when the other
+        // occurrence is two months away, is the nearer one.
+        let e = Expr::document().nearest(Field::Month(m), Dir::Lean(self.tense(i..k)));
+        Some(self.found_month(i, k, &e))
     }
 
     /// `20 February 2025`, `20th of February`.
@@ -800,15 +792,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let (m, k) = self.month_at(k)?;
         if let Some(y) = self.year_num(k) {
-            return Some(found_day(
-                i,
-                k + 1,
-                NaiveDate::from_ymd_opt(y, m, d),
-                "XXXX-XX-XX",
-            ));
+            let date = Expr::Year(y).intersect(Field::MonthDay(m, d));
+            return Some(self.found_tree(i, k + 1, &date));
         }
-        let date = self.month_day_date(m, d, i..k);
-        Some(found_day(i, k, date, &format!("XXXX-{m:02}-{d:02}")))
+        let date = self.month_day_expr(m, d, i..k);
+        Some(self.found_tree(i, k, &date))
     }
 
     /// `Monday`, `last Monday`, `Wednesday night`, `Monday, Feb. 17`.
@@ -874,20 +862,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
         }
         let base = if anaphoric {
-            self.reference()
+            Expr::narrative(Unit::Day)
         } else {
-            self.published
+            Expr::document()
         };
-        let date = base.and_then(|p| match rel {
-            Some(-1) => {
-                resolve::add_days(p, -1).and_then(|q| resolve::weekday_near(q, wd, Tense::Past))
-            }
-            Some(1) => {
-                resolve::add_days(p, 1).and_then(|q| resolve::weekday_near(q, wd, Tense::Future))
-            }
-            Some(_) => resolve::weekday_in_week(p, wd, 0),
-            None => resolve::weekday_near(p, wd, self.weekday_tense(i..e)),
-        });
+        let field = Field::Weekday(wd);
+        let tree = match rel {
+            Some(-1) => base.nearest(field, Dir::Back { strict: true }),
+            Some(1) => base.nearest(field, Dir::Forward { strict: true }),
+            Some(_) => base.shift(0, Unit::Week).intersect(field),
+            None => base.nearest(field, Dir::of(self.weekday_tense(i..e))),
+        };
+        let date = self.eval(&tree).1.and_then(|p| p.day());
         // "Saturday Night Live", "Monday Night Football": a title.
         if lexicon::part_of_day(self.w(e)).is_some()
             && self.capitalized(e)
@@ -912,7 +898,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 names_quarter: false,
             });
         }
-        Some(found_day(i, e, date, &format!("XXXX-WXX-{wd}")))
+        Some(self.found_tree(i, e, &tree))
     }
 
     /// `today`, `yesterday`, `tomorrow`, `tonight`, `last night`,
@@ -931,7 +917,6 @@ impl<'t, 'a> Scanner<'t, 'a> {
         {
             return None;
         }
-        let p = self.published;
         let (offset, mut e, pod): (i64, usize, Option<&str>) = match self.w(j) {
             "today" => (0, j + 1, None),
             "yesterday" => (-1, j + 1, None),
@@ -959,7 +944,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
             };
             return Some(found(i, e, value, kind));
         }
-        let date = p.and_then(|p| resolve::add_days(p, offset));
+        let tree = Expr::document().shift(offset, Unit::Day);
+        let date = self.eval(&tree).1.and_then(|p| p.day());
         match pod {
             Some(pod) => {
                 let value = match date {
@@ -976,7 +962,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     names_quarter: false,
                 })
             }
-            None => Some(found_day(i, e, date, "XXXX-XX-XX")),
+            None => Some(self.found_tree(i, e, &tree)),
         }
     }
 
@@ -1104,37 +1090,24 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if unit == Unit::Day && !anaphoric {
             return None;
         }
-        let reference = if anaphoric {
-            self.reference_for(unit)
+        let anchor = if anaphoric {
+            Anchor::Narrative(unit)
         } else {
-            self.published
+            Anchor::Document
         };
-        let mut value = match reference {
-            Some(r) => resolve::period(r, unit, offset)?,
-            None => resolve::period_unknown(unit).to_string(),
-        };
-        if unit == Unit::Weekend && offset == 0 {
-            // "this weekend" in a past clause: the weekend just gone.
-            if let Some(r) = reference {
-                if !resolve::is_weekend(r) && self.tense(i..e) == Tense::Past {
-                    value = resolve::period(r, unit, -1)?;
-                }
-            }
-        }
-        let day = if unit == Unit::Day {
-            reference.and_then(|r| resolve::add_days(r, offset))
+        // "this weekend" in a past clause: the weekend just gone.
+        let offset = if unit == Unit::Weekend
+            && offset == 0
+            && self
+                .anchor_date(anchor)
+                .is_some_and(|r| !resolve::is_weekend(r))
+            && self.tense(i..e) == Tense::Past
+        {
+            -1
         } else {
-            None
+            offset
         };
-        Some(Found {
-            start: i,
-            end: e,
-            value,
-            kind: DateType::Date,
-            day,
-            coarse: None,
-            names_quarter: false,
-        })
+        Some(self.found_tree(i, e, &Expr::Anchor(anchor).shift(offset, unit)))
     }
 
     /// A count (`three`, `12`, `a`, `many`), then optional adjectives and a
@@ -1226,11 +1199,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
             };
             if let Some((sign, anaphoric)) = dir {
                 let end = if after == "from" { e + 2 } else { e + 1 };
-                let reference = if anaphoric {
-                    self.reference_for(unit)
+                let anchor = if anaphoric {
+                    Expr::narrative(unit)
                 } else {
-                    self.published
+                    Expr::document()
                 };
+                let reference = self.eval(&anchor).1;
                 // "a year earlier" in a report comparing quarters (one named
                 // in this sentence or the four before): the same quarter then.
                 let year_ago_quarter = match (unit, n) {
@@ -1242,17 +1216,24 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     }
                     _ => None,
                 };
-                let value = match (n, reference) {
+                // "two weeks ago" = shift(anchor, −2, week); decades and
+                // centuries ago are years, hours ago the day.
+                let tree = n.map(|n| match unit {
+                    Unit::Decade => anchor.clone().shift(sign * n * 10, Unit::Year),
+                    Unit::Century => anchor.clone().shift(sign * n * 100, Unit::Year),
+                    Unit::Second | Unit::Minute | Unit::Hour => anchor.clone().shift(0, Unit::Day),
+                    _ => anchor.clone().shift(sign * n, unit),
+                });
+                let shifted = tree.as_ref().map(|t| self.eval(t));
+                let value = match (shifted.clone(), reference) {
                     _ if year_ago_quarter.is_some() => year_ago_quarter.unwrap_or_default(),
-                    (Some(n), Some(r)) if count.is_some_and(|c| c.fract() == 0.0) => {
-                        resolve::shifted(r, unit, sign * n)?
-                    }
-                    (Some(_), None) => resolve::period_unknown(unit).to_string(),
+                    (Some((v, _)), Some(_)) if count.is_some_and(|c| c.fract() == 0.0) => v,
+                    (Some((v, _)), None) => v,
                     _ if sign < 0 => "PAST_REF".to_string(),
                     _ => "FUTURE_REF".to_string(),
                 };
-                let day = match (unit, n, reference) {
-                    (Unit::Day, Some(n), Some(r)) => resolve::add_days(r, sign * n),
+                let day = match (unit, &shifted) {
+                    (Unit::Day, Some((_, Some(p)))) => p.day(),
                     _ => None,
                 };
                 return Some(Found {
@@ -1402,19 +1383,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// `the first half of 2025`.
     fn quarter_expr(&self, i: usize) -> Option<Found> {
         let w = self.w(i);
-        let p = self.published;
         if let Some(q) = w.strip_prefix('q').and_then(|d| d.parse::<u32>().ok()) {
             if !(1..=4).contains(&q) || self.kind(i) != Some(TokenKind::Word) {
                 return None;
             }
             if let Some(y) = self.year_num(i + 1) {
-                return Some(found(i, i + 2, resolve::quarter(y, q), DateType::Date));
+                let e = Expr::Year(y).intersect(Field::Quarter(q));
+                return Some(self.found_tree(i, i + 2, &e));
             }
-            let value = match p {
-                Some(p) => resolve::quarter(self.quarter_year(p, q, i..i + 1), q),
-                None => format!("XXXX-Q{q}"),
-            };
-            return Some(found(i, i + 1, value, DateType::Date));
+            return Some(self.found_tree(i, i + 1, &self.quarter_tree(q, i..i + 1)));
         }
         let mut j = i;
         if w == "the" {
@@ -1422,10 +1399,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         // A year before the ordinal: "the 1988 second quarter", "this
         // year's third quarter", "the year-ago third quarter".
-        let mut pre_year: Option<Option<i32>> = None;
+        let mut pre_year: Option<Expr> = None;
         let mut year_ago = false;
         if let Some(y) = self.year_num(j).filter(|_| j > i) {
-            pre_year = Some(Some(y));
+            pre_year = Some(Expr::Year(y));
             j += 1;
         } else if self.w(j + 1) == "year" && matches!(self.w(j + 2), "'s" | "’s") {
             let off = match self.w(j) {
@@ -1435,7 +1412,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 _ => None,
             };
             if let Some(off) = off {
-                pre_year = Some(p.map(|p| p.year() + off));
+                pre_year = Some(Expr::document().shift(off, Unit::Year));
                 j += 3;
             }
         } else if j > i
@@ -1483,11 +1460,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         // Year: "of 2025", "2025", "of this/last/next year".
-        let mut year: Option<Option<i32>> = pre_year;
+        let mut year: Option<Expr> = pre_year;
         let yk = if self.w(e) == "of" { e + 1 } else { e };
         if year.is_some() {
         } else if let Some(y) = self.year_num(yk) {
-            year = Some(Some(y));
+            year = Some(Expr::Year(y));
             e = yk + 1;
         } else if last_of {
             return None;
@@ -1499,24 +1476,26 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 _ => None,
             };
             if let Some(off) = off {
-                year = Some(p.map(|p| p.year() + off));
+                year = Some(Expr::document().shift(off, Unit::Year));
                 e = yk + 2;
             }
         }
-        let y = match year {
-            Some(Some(y)) => Some(y),
-            Some(None) => None,
-            None if half => p.map(|p| p.year()),
-            None => p.map(|p| self.quarter_year(p, n, i..e)),
+        let field = if half {
+            Field::Half(n)
+        } else {
+            Field::Quarter(n)
         };
-        let y = if year_ago { y.map(|y| y - 1) } else { y };
-        let value = match (y, half) {
-            (Some(y), false) => resolve::quarter(y, n),
-            (Some(y), true) => format!("{y:04}-H{n}"),
-            (None, false) => format!("XXXX-Q{n}"),
-            (None, true) => format!("XXXX-H{n}"),
+        let year = match year {
+            None if half => Some(Expr::document().shift(0, Unit::Year)),
+            y => y,
         };
-        Some(found(i, e, value, DateType::Date))
+        let tree = match year {
+            Some(y) if year_ago => y.shift(-1, Unit::Year).intersect(field),
+            Some(y) => y.intersect(field),
+            None if year_ago => self.quarter_tree(n, i..e).shift(-4, Unit::Quarter),
+            None => self.quarter_tree(n, i..e),
+        };
+        Some(self.found_tree(i, e, &tree))
     }
 
     /// The last quarter mentioned, if it was in this sentence or one of
@@ -1541,7 +1520,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         {
             let value = match self.recent_quarter(4) {
                 Some((y, q)) => shift_quarter(y, q, -4)?,
-                None => resolve::period(self.published?, Unit::Year, -1)?,
+                None => {
+                    self.published?;
+                    self.eval(&Expr::document().shift(-1, Unit::Year)).0
+                }
             };
             return Some(found(i, i + 3, value, DateType::Date));
         }
@@ -1604,11 +1586,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// year's). Quarters are reported after they end, so even a future
     /// clause (`expects to report third-quarter results`) means this year's
     /// earlier quarter, not next year's.
-    fn quarter_year(&self, p: NaiveDate, q: u32, span: Range<usize>) -> i32 {
-        let cur = resolve::quarter_of(p);
+    fn quarter_tree(&self, q: u32, span: Range<usize>) -> Expr {
+        let quarter = Field::Quarter(q);
         match self.tense(span) {
-            Tense::Past if q > cur => p.year() - 1,
-            _ => p.year(),
+            Tense::Past => Expr::document().nearest(quarter, Dir::Back { strict: false }),
+            Tense::Future => Expr::document().shift(0, Unit::Year).intersect(quarter),
         }
     }
 
@@ -1779,11 +1761,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         };
         if let Some(wd) = lexicon::weekday_full(self.w(d)).filter(|_| self.capitalized(d)) {
             e = d + 1;
-            date = match self.published {
-                Some(p) => resolve::weekday_near(p, wd, self.tense(i..e))
-                    .map_or_else(|| format!("XXXX-WXX-{wd}"), resolve::day),
-                None => format!("XXXX-WXX-{wd}"),
-            };
+            let tree = Expr::document().nearest(Field::Weekday(wd), Dir::of(self.tense(i..e)));
+            date = self.eval(&tree).0;
         } else if let Some(off) = match self.w(d) {
             "today" => Some(0),
             "yesterday" => Some(-1),
@@ -1791,10 +1770,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => None,
         } {
             e = d + 1;
-            date = self
-                .published
-                .and_then(|p| resolve::add_days(p, off))
-                .map_or_else(|| "XXXX-XX-XX".to_string(), resolve::day);
+            date = self.eval(&Expr::document().shift(off, Unit::Day)).0;
         }
         found(i, e, format!("{date}T{h:02}:{m:02}{zone}"), DateType::Time)
     }
@@ -2006,7 +1982,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
     fn season_expr(&self, i: usize) -> Option<Found> {
         let w = self.w(i);
         let (off, j) = match w {
-            "this" => (Some(0i32), i + 1),
+            "this" => (Some(0i64), i + 1),
             "last" => (Some(-1), i + 1),
             "next" => (Some(1), i + 1),
             _ => (None, self.point_modifier(i)),
@@ -2025,8 +2001,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let said = self
             .spelled_year(yk)
             .and_then(|f| Some((f.value.parse::<i32>().ok()?, f.end)));
+        let season = Field::Season(code);
         if let Some((y, ye)) = self.year_num(yk).map(|y| (y, yk + 1)).or(said) {
-            return Some(found(i, ye, format!("{y:04}-{code}"), DateType::Date));
+            return Some(self.found_tree(i, ye, &Expr::Year(y).intersect(season)));
         }
         // Bare season words only with a determiner or when capitalized mid-sentence.
         let prev_ok = matches!(self.prev(i), "the" | "their" | "its" | "in" | "this");
@@ -2037,11 +2014,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if self.w(j) == "fall" && off.is_none() && !the_season {
             return None;
         }
-        let value = match self.published {
-            Some(p) => format!("{:04}-{code}", p.year() + off.unwrap_or(0)),
-            None => format!("XXXX-{code}"),
-        };
-        Some(found(i, e, value, DateType::Date))
+        let year = Expr::document().shift(off.unwrap_or(0), Unit::Year);
+        Some(self.found_tree(i, e, &year.intersect(season)))
     }
 
     /// Holidays, fixed (`Christmas`, `Christmas Eve`, `New Year's Day`,
@@ -2059,82 +2033,64 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let w1 = self.w(i0 + 1);
         let possessive = matches!(w1, "'s" | "’s");
-        let (rule, e): (HolidayRule, usize) = match self.w(i0) {
+        let (rule, e): (Holiday, usize) = match self.w(i0) {
             "christmas" => match w1 {
-                "eve" => (HolidayRule::Fixed(12, 24), i0 + 2),
-                "day" => (HolidayRule::Fixed(12, 25), i0 + 2),
-                _ => (HolidayRule::Fixed(12, 25), i0 + 1),
+                "eve" => (Holiday::Fixed(12, 24), i0 + 2),
+                "day" => (Holiday::Fixed(12, 25), i0 + 2),
+                _ => (Holiday::Fixed(12, 25), i0 + 1),
             },
             "new" if w1 == "year" && matches!(self.w(i0 + 2), "'s" | "’s") => {
                 match self.w(i0 + 3) {
-                    "eve" => (HolidayRule::Fixed(12, 31), i0 + 4),
-                    "day" => (HolidayRule::Fixed(1, 1), i0 + 4),
+                    "eve" => (Holiday::Fixed(12, 31), i0 + 4),
+                    "day" => (Holiday::Fixed(1, 1), i0 + 4),
                     _ => return None,
                 }
             }
-            "halloween" => (HolidayRule::Fixed(10, 31), i0 + 1),
-            "valentine" if possessive && self.w(i0 + 2) == "day" => {
-                (HolidayRule::Fixed(2, 14), i0 + 3)
-            }
+            "halloween" => (Holiday::Fixed(10, 31), i0 + 1),
+            "valentine" if possessive && self.w(i0 + 2) == "day" => (Holiday::Fixed(2, 14), i0 + 3),
             "independence" if w1 == "day" && self.capitalized(i0 + 1) => {
-                (HolidayRule::Fixed(7, 4), i0 + 2)
+                (Holiday::Fixed(7, 4), i0 + 2)
             }
             "thanksgiving" => match w1 {
-                "day" => (HolidayRule::Computed(resolve::thanksgiving), i0 + 2),
-                _ => (HolidayRule::Computed(resolve::thanksgiving), i0 + 1),
+                "day" => (Holiday::Computed(resolve::thanksgiving), i0 + 2),
+                _ => (Holiday::Computed(resolve::thanksgiving), i0 + 1),
             },
             // "Easter week", "Easter egg": not the day.
             "easter" => match w1 {
-                "sunday" | "day" => (HolidayRule::Computed(resolve::easter), i0 + 2),
-                "monday" => (
-                    HolidayRule::Computed(|y| resolve::easter_offset(y, 1)),
-                    i0 + 2,
-                ),
+                "sunday" | "day" => (Holiday::Computed(resolve::easter), i0 + 2),
+                "monday" => (Holiday::Computed(|y| resolve::easter_offset(y, 1)), i0 + 2),
                 _ if self.capitalized(i0 + 1) || lexicon::unit(w1).is_some() => return None,
                 _ if w1.chars().next().is_some_and(char::is_alphabetic)
                     && !matches!(w1, "and" | "or" | "in" | "on" | "at") =>
                 {
                     return None
                 }
-                _ => (HolidayRule::Computed(resolve::easter), i0 + 1),
+                _ => (Holiday::Computed(resolve::easter), i0 + 1),
             },
-            "good" if w1 == "friday" && self.capitalized(i0 + 1) => (
-                HolidayRule::Computed(|y| resolve::easter_offset(y, -2)),
-                i0 + 2,
-            ),
+            "good" if w1 == "friday" && self.capitalized(i0 + 1) => {
+                (Holiday::Computed(|y| resolve::easter_offset(y, -2)), i0 + 2)
+            }
             "memorial" if w1 == "day" && self.capitalized(i0 + 1) => {
-                (HolidayRule::Computed(resolve::memorial_day), i0 + 2)
+                (Holiday::Computed(resolve::memorial_day), i0 + 2)
             }
             "labor" | "labour" if w1 == "day" && self.capitalized(i0 + 1) => {
-                (HolidayRule::Computed(resolve::labor_day), i0 + 2)
+                (Holiday::Computed(resolve::labor_day), i0 + 2)
             }
             _ => return None,
         };
-        let on = |y: i32| match rule {
-            HolidayRule::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
-            HolidayRule::Computed(f) => f(y),
-        };
+        let holiday = Field::Holiday(rule);
         if rel.is_none() {
             if let Some(y) = self.year_num(e) {
-                return Some(found_day(i, e + 1, on(y), ""));
+                return Some(self.found_tree(i, e + 1, &Expr::Year(y).intersect(holiday)));
             }
         }
-        let tense = rel.unwrap_or_else(|| self.tense(i..e));
-        let date = self.published.and_then(|p| {
-            let this = on(p.year())?;
-            // "last Christmas" on Christmas Day is the one before.
-            let strict = rel.is_some();
-            match tense {
-                Tense::Past if this > p || (strict && this == p) => on(p.year() - 1),
-                Tense::Future if this < p || (strict && this == p) => on(p.year() + 1),
-                _ => Some(this),
-            }
-        });
-        let unknown = match rule {
-            HolidayRule::Fixed(m, d) => format!("XXXX-{m:02}-{d:02}"),
-            HolidayRule::Computed(_) => "XXXX-XX-XX".to_string(),
+        // "last Christmas" on Christmas Day is the one before.
+        let dir = match rel {
+            Some(Tense::Past) => Dir::Back { strict: true },
+            Some(Tense::Future) => Dir::Forward { strict: true },
+            None => Dir::of(self.tense(i..e)),
         };
-        Some(found_day(i, e, date, &unknown))
+        Some(self.found_tree(i, e, &Expr::document().nearest(holiday, dir)))
     }
 
     /// Underspecified references: `now`, `currently`, `recently`,
@@ -2250,45 +2206,25 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => (false, 0),
         };
         let reference = if this {
-            self.published
+            Expr::document()
         } else {
-            self.reference()
+            Expr::narrative(Unit::Day)
         };
         match unit {
-            Unit::Day if !this => {
-                let d = reference;
-                Some(found_day(i, e_unit, d, "XXXX-XX-XX"))
-            }
+            Unit::Day if !this => Some(self.found_tree(i, e_unit, &reference)),
             Unit::Weekend => {
-                let r = self.published;
-                let value = match r {
-                    Some(r) if !resolve::is_weekend(r) && self.tense(i..e_unit) == Tense::Past => {
-                        resolve::period(r, unit, -1)?
-                    }
-                    Some(r) => resolve::period(r, unit, 0)?,
-                    None => resolve::period_unknown(unit).to_string(),
-                };
-                Some(found(i, e_unit, value, DateType::Date))
+                let past = self.published.is_some_and(|r| !resolve::is_weekend(r))
+                    && self.tense(i..e_unit) == Tense::Past;
+                let weekend = Expr::document().shift(if past { -1 } else { 0 }, unit);
+                Some(found(i, e_unit, self.eval(&weekend).0, DateType::Date))
             }
             Unit::Week | Unit::Month | Unit::Year | Unit::Quarter if edge || same => {
-                let value = match reference {
-                    Some(r) => resolve::period(r, unit, offset)?,
-                    None => resolve::period_unknown(unit).to_string(),
-                };
-                Some(found(i, e_unit, value, DateType::Date))
+                let period = reference.shift(offset, unit);
+                Some(found(i, e_unit, self.eval(&period).0, DateType::Date))
             }
             _ => None,
         }
     }
-}
-
-/// How a holiday falls in a given year.
-#[derive(Clone, Copy)]
-enum HolidayRule {
-    /// The same month and day every year.
-    Fixed(u32, u32),
-    /// Computed from the year (`Easter`, `Thanksgiving`).
-    Computed(fn(i32) -> Option<NaiveDate>),
 }
 
 /// `YYYY-Qn` as (year, quarter).
@@ -2303,14 +2239,13 @@ fn parse_quarter(v: &str) -> Option<(i32, u32)> {
     ))
 }
 
-/// The quarter `n` quarters after (`n` < 0: before) year `y`, quarter `q`.
+/// The quarter `n` quarters after (`n` < 0: before) year `y`, quarter `q`:
+/// shift(intersect(year(y), quarter q), n, quarter).
 fn shift_quarter(y: i32, q: u32, n: i32) -> Option<String> {
-    let total = y
-        .checked_mul(4)?
-        .checked_add(i32::try_from(q).ok()? - 1)?
-        .checked_add(n)?;
-    let ny = total.div_euclid(4);
-    resolve::plausible_year(ny).then(|| resolve::quarter(ny, total.rem_euclid(4) as u32 + 1))
+    let tree = Expr::Year(y)
+        .intersect(Field::Quarter(q))
+        .shift(i64::from(n), Unit::Quarter);
+    tree.eval(&|_| None).map(|p| p.value())
 }
 
 /// 12-hour clock to 24-hour.

@@ -4,6 +4,8 @@
 //! - [`grammar`]: the recognizer over the shared tokens (longest match,
 //!   body order, no overlaps, never across sentences);
 //! - [`tense`]: clause tense, which picks the `Monday` or `March` meant;
+//! - [`tree`]: relative expressions as operator trees (`shift(−1, week)`,
+//!   `intersect(March, year(2010))`), evaluated against an anchor;
 //! - [`resolve`]: calendar arithmetic and TIMEX3 value formatting.
 //!
 //! Relative expressions resolve against the publication date (deictic:
@@ -66,6 +68,7 @@ mod grammar;
 mod lexicon;
 mod resolve;
 mod tense;
+mod tree;
 
 use chrono::{Datelike, NaiveDate};
 

@@ -1,5 +1,5 @@
-//! TIMEX3 normalization: calendar arithmetic against a reference date and
-//! value formatting.
+//! TIMEX3 normalization: calendar arithmetic (the primitives the operator
+//! trees of [`super::tree`] are evaluated with) and value formatting.
 //!
 //! Everything here is total: impossible dates (`February 30`) and overflows
 //! give `None`, which the grammar turns into an underspecified value rather
@@ -59,62 +59,6 @@ pub fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     plausible_year(r.year()).then_some(r)
 }
 
-/// The weekday `wd` (1 = Monday) nearest `reference` in the direction of
-/// `tense`; the reference's own weekday is the reference day.
-pub fn weekday_near(reference: NaiveDate, wd: u32, tense: Tense) -> Option<NaiveDate> {
-    let cur = i64::from(reference.weekday().number_from_monday());
-    let wd = i64::from(wd);
-    let delta = match tense {
-        Tense::Past => -((cur - wd).rem_euclid(7)),
-        Tense::Future => (wd - cur).rem_euclid(7),
-    };
-    add_days(reference, delta)
-}
-
-/// Weekday `wd` of the ISO week `offset` weeks from `reference`'s week.
-pub fn weekday_in_week(reference: NaiveDate, wd: u32, offset: i64) -> Option<NaiveDate> {
-    let cur = i64::from(reference.weekday().number_from_monday());
-    add_days(reference, offset.checked_mul(7)? + i64::from(wd) - cur)
-}
-
-/// Year of month `m` (no year written) seen from `reference` in `tense`:
-/// the most recent or the next such month, the current one included.
-pub fn year_of_month(reference: NaiveDate, m: u32, tense: Tense) -> i32 {
-    let (y, cur) = (reference.year(), reference.month());
-    match tense {
-        Tense::Past if m > cur => y - 1,
-        Tense::Future if m < cur => y + 1,
-        _ => y,
-    }
-}
-
-/// Date of month `m`, day `d` (no year written) seen from `reference`.
-pub fn month_day(reference: NaiveDate, m: u32, d: u32, tense: Tense) -> Option<NaiveDate> {
-    let y = reference.year();
-    let this = NaiveDate::from_ymd_opt(y, m, d);
-    match (tense, this) {
-        (Tense::Past, Some(t)) if t > reference => NaiveDate::from_ymd_opt(y - 1, m, d),
-        (Tense::Future, Some(t)) if t < reference => NaiveDate::from_ymd_opt(y + 1, m, d),
-        (_, Some(t)) => Some(t),
-        // February 29 of a non-leap year: the nearest leap year in that direction.
-        (Tense::Past, None) => (1..8)
-            .map(|k| y - k)
-            .find_map(|yy| NaiveDate::from_ymd_opt(yy, m, d)),
-        (Tense::Future, None) => (1..8)
-            .map(|k| y + k)
-            .find_map(|yy| NaiveDate::from_ymd_opt(yy, m, d)),
-    }
-}
-
-/// Month `m`, day `d` in the year (around `reference`'s) that puts it nearest `reference`.
-pub fn month_day_nearest(reference: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
-    let y = reference.year();
-    [y - 1, y, y + 1]
-        .into_iter()
-        .filter_map(|yy| NaiveDate::from_ymd_opt(yy, m, d))
-        .min_by_key(|c| (*c - reference).num_days().abs())
-}
-
 /// Month `m`, day `d` in a year near `reference` where it falls on ISO weekday `wd`.
 pub fn month_day_on_weekday(reference: NaiveDate, m: u32, d: u32, wd: u32) -> Option<NaiveDate> {
     let y = reference.year();
@@ -134,48 +78,6 @@ pub fn quarter_of(d: NaiveDate) -> u32 {
     (d.month() - 1) / 3 + 1
 }
 
-/// The calendar value of the period `unit` shifted by `offset` units from
-/// `reference` (`last week` = offset -1 of Week). `None` when the unit has
-/// no calendar period or the date overflows.
-pub fn period(reference: NaiveDate, unit: Unit, offset: i64) -> Option<String> {
-    Some(match unit {
-        Unit::Day => day(add_days(reference, offset)?),
-        Unit::Week => week(add_days(reference, offset.checked_mul(7)?)?),
-        Unit::Weekend => format!("{}-WE", week(add_days(reference, offset.checked_mul(7)?)?)),
-        Unit::Month => {
-            let (y, m) = add_months(
-                reference.year(),
-                reference.month(),
-                i32::try_from(offset).ok()?,
-            )?;
-            month(y, m)
-        }
-        Unit::Quarter => {
-            let q = (i64::from(quarter_of(reference)) - 1).checked_add(offset)?;
-            let y = i64::from(reference.year()) + q.div_euclid(4);
-            let y = i32::try_from(y).ok().filter(|y| plausible_year(*y))?;
-            quarter(y, u32::try_from(q.rem_euclid(4)).ok()? + 1)
-        }
-        Unit::Year => {
-            let y = i32::try_from(i64::from(reference.year()).checked_add(offset)?).ok()?;
-            plausible_year(y).then(|| format!("{y:04}"))?
-        }
-        Unit::Decade => {
-            let y = i64::from(reference.year()) + offset * 10;
-            (1000..=9999)
-                .contains(&y)
-                .then(|| format!("{:03}", y / 10))?
-        }
-        Unit::Century => {
-            let y = i64::from(reference.year()) + offset * 100;
-            (1000..=9999)
-                .contains(&y)
-                .then(|| format!("{:02}", y / 100))?
-        }
-        Unit::Second | Unit::Minute | Unit::Hour => return None,
-    })
-}
-
 /// The underspecified form of a period (`XXXX-WXX` for a week, ...).
 pub fn period_unknown(unit: Unit) -> &'static str {
     match unit {
@@ -188,25 +90,6 @@ pub fn period_unknown(unit: Unit) -> &'static str {
         Unit::Decade => "XXX",
         Unit::Century => "XX",
         Unit::Second | Unit::Minute | Unit::Hour => "XXXX-XX-XX",
-    }
-}
-
-/// A date `n` units before (negative `n`) or after `reference`, at the
-/// granularity of the unit (`two weeks ago` is a week, `three days ago` a day).
-pub fn shifted(reference: NaiveDate, unit: Unit, n: i64) -> Option<String> {
-    match unit {
-        Unit::Decade => {
-            let y = i64::from(reference.year()).checked_add(n.checked_mul(10)?)?;
-            let y = i32::try_from(y).ok().filter(|y| plausible_year(*y))?;
-            Some(format!("{y:04}"))
-        }
-        Unit::Century => {
-            let y = i64::from(reference.year()).checked_add(n.checked_mul(100)?)?;
-            let y = i32::try_from(y).ok().filter(|y| plausible_year(*y))?;
-            Some(format!("{y:04}"))
-        }
-        Unit::Second | Unit::Minute | Unit::Hour => Some(day(reference)),
-        _ => period(reference, unit, n),
     }
 }
 
@@ -294,44 +177,6 @@ mod tests {
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()
-    }
-
-    #[test]
-    fn weekdays_by_tense() {
-        let thu = d(2025, 2, 20);
-        assert_eq!(weekday_near(thu, 1, Tense::Past), Some(d(2025, 2, 17)));
-        assert_eq!(weekday_near(thu, 1, Tense::Future), Some(d(2025, 2, 24)));
-        assert_eq!(weekday_near(thu, 4, Tense::Past), Some(thu));
-        assert_eq!(weekday_near(thu, 4, Tense::Future), Some(thu));
-        assert_eq!(weekday_near(thu, 5, Tense::Future), Some(d(2025, 2, 21)));
-    }
-
-    #[test]
-    fn periods() {
-        let r = d(2025, 2, 20);
-        assert_eq!(period(r, Unit::Week, -1).as_deref(), Some("2025-W07"));
-        assert_eq!(period(r, Unit::Week, -2).as_deref(), Some("2025-W06"));
-        assert_eq!(period(r, Unit::Month, -2).as_deref(), Some("2024-12"));
-        assert_eq!(period(r, Unit::Quarter, -1).as_deref(), Some("2024-Q4"));
-        assert_eq!(period(r, Unit::Decade, 0).as_deref(), Some("202"));
-        assert_eq!(
-            period(d(2021, 1, 2), Unit::Week, 0).as_deref(),
-            Some("2020-W53")
-        );
-    }
-
-    #[test]
-    fn month_years() {
-        let r = d(2008, 9, 4);
-        assert_eq!(year_of_month(r, 11, Tense::Past), 2007);
-        assert_eq!(year_of_month(r, 11, Tense::Future), 2008);
-        assert_eq!(year_of_month(r, 2, Tense::Future), 2009);
-        assert_eq!(month_day(r, 9, 10, Tense::Past), Some(d(2007, 9, 10)));
-        assert_eq!(month_day(r, 2, 29, Tense::Past), Some(d(2008, 2, 29)));
-        assert_eq!(
-            month_day(d(2025, 3, 1), 2, 29, Tense::Past),
-            Some(d(2024, 2, 29))
-        );
     }
 
     #[test]
