@@ -80,6 +80,10 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     if w == "be" && prev == Some("to") {
         return Some(Tense::Future);
     }
+    // The present perfect looks back ("has been searching since June").
+    if w == "been" && matches!(prev, Some("has" | "have" | "'ve" | "’ve")) {
+        return Some(Tense::Past);
+    }
     // A participle after "be", "been", "is" ("is to be held") is no past tense.
     let passive = present_aux || matches!(prev, Some("been" | "being"));
     if is_past_cue(w) {
@@ -179,6 +183,13 @@ mod tests {
             Tense::Past
         );
         assert_eq!(tense("on friday the market", "friday"), Tense::Past);
+        assert_eq!(
+            tense(
+                "police have been looking for him since the march 3 fire",
+                "march"
+            ),
+            Tense::Past
+        );
         assert_eq!(
             tense("markets remain closed until friday", "friday"),
             Tense::Future
