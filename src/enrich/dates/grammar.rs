@@ -143,9 +143,10 @@ pub struct Scanner<'t, 'a> {
     quarter_anchor: Option<(i32, u32, usize)>,
     /// The sentence the last day was mentioned in.
     day_anchor_sent: usize,
-    /// The year written in the last expression found, if it was in this
-    /// sentence: `in 2012, on September 11` is 2012's September 11.
-    year_anchor: Option<(i32, usize)>,
+    /// The narrative's year: the year last written out in an expression
+    /// (`in 2012`, `May 3, 2012`), with the sentence of the last point that
+    /// stayed in it. A point in another year ends it.
+    story_year: Option<(i32, usize)>,
 }
 
 impl<'t, 'a> Scanner<'t, 'a> {
@@ -164,7 +165,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             sent_no: 0,
             quarter_anchor: None,
             day_anchor_sent: usize::MAX,
-            year_anchor: None,
+            story_year: None,
         }
     }
 
@@ -185,15 +186,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                         } else if f.coarse.is_some() {
                             self.anchor = f.coarse;
                         }
-                        // (A date the anchor itself dated keeps it: "in 2019,
-                        // on Sept. 3 and on Sept. 9".)
-                        let kept = self.year_anchor.filter(|(y, at)| {
-                            *at == self.sent_no && f.value.starts_with(&format!("{y:04}"))
-                        });
-                        self.year_anchor = (f.start..f.end)
-                            .find_map(|k| self.year_num(k))
-                            .map(|y| (y, self.sent_no))
-                            .or(kept);
+                        self.follow_story(&f);
                         if let Some((y, q)) = parse_quarter(&f.value).filter(|_| f.names_quarter) {
                             self.quarter_anchor = Some((y, q, self.sent_no));
                         }
@@ -343,26 +336,63 @@ impl<'t, 'a> Scanner<'t, 'a> {
         )
     }
 
+    /// Track the narrative's year past expression `f`: a year written in
+    /// it starts one; a point in that year (`in 2019, on Sept. 3 and on
+    /// Sept. 9`) carries it on; a point in another year ends it; other
+    /// expressions (`for three years`, `recently`) leave it.
+    fn follow_story(&mut self, f: &Found) {
+        if let Some(y) = (f.start..f.end).find_map(|k| self.year_num(k)) {
+            self.story_year = Some((y, self.sent_no));
+            return;
+        }
+        // The year of the point, as its value writes it (`2014-W07`).
+        let year = f
+            .value
+            .get(..4)
+            .filter(|v| v.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|v| v.parse::<i32>().ok());
+        if let (Some((y, _)), Some(vy)) = (self.story_year, year) {
+            self.story_year = (vy == y).then_some((y, self.sent_no));
+        }
+    }
+
     /// Month `m`, day `d` without a year: by the tense when a cue says,
     /// else the occurrence nearest publication (`March 9` in a February
     /// article without a verb cue is the coming one).
     fn month_day_expr(&self, m: u32, d: u32, span: Range<usize>) -> Expr {
         let field = Field::MonthDay(m, d);
-        // The year just written in this sentence, before publication's,
-        // in a clause not pointing forward.
-        if let (Some((y, at)), Some(p)) = (self.year_anchor, self.published) {
-            if at == self.sent_no
-                && y < p.year()
-                && self.direction(span.clone()) != Some(Tense::Future)
+        // Ten months or more away in the tense's direction, when the other
+        // occurrence is two months away at most: the cue misled (`the
+        // deadline set for Jan. 14` in a January 15 article).
+        let dir = self.direction(span.clone()).map_or(Dir::Closest, Dir::Lean);
+        self.in_story(field, Expr::document().nearest(field, dir), span)
+    }
+
+    /// A month-day without a year (`field`, meaning `news` seen from
+    /// publication) in the narrative's year, when the story is in an
+    /// earlier year and the clause does not point forward: when the year
+    /// was written in this sentence (`in 2012, on September 11`), or a few
+    /// sentences back and `news` is not around publication (a story about
+    /// 2012, published in 2015, whose `September 11` is 2012's). Bare
+    /// months stay with publication: `in May` a few sentences after a
+    /// year is mostly this year's May (measured on news, where the
+    /// narrative rule for months was wrong more often than right).
+    fn in_story(&self, field: Field, news: Expr, span: Range<usize>) -> Expr {
+        if let (Some((y, at)), Some(p)) = (self.story_year, self.published) {
+            let near_publication = || {
+                self.eval(&news)
+                    .1
+                    .is_some_and(|x| (x.at - p).num_days().abs() <= NEWS_DAYS)
+            };
+            if y < p.year()
+                && self.direction(span) != Some(Tense::Future)
+                && (at == self.sent_no
+                    || (self.sent_no - at <= STORY_SENTENCES && !near_publication()))
             {
                 return Expr::Year(y).intersect(field);
             }
         }
-        // Ten months or more away in the tense's direction, when the other
-        // occurrence is two months away at most: the cue misled (`the
-        // deadline set for Jan. 14` in a January 15 article).
-        let dir = self.direction(span).map_or(Dir::Closest, Dir::Lean);
-        Expr::document().nearest(field, dir)
+        news
     }
 
     /// The anaphoric reference for an expression counted in `unit`: the
@@ -2226,6 +2256,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
     }
 }
+
+/// How many sentences a narrative's year carries to a month-day whose
+/// nearest occurrence is not around publication.
+const STORY_SENTENCES: usize = 3;
+
+/// How near publication (in days) a month-day is news rather than story.
+const NEWS_DAYS: i64 = 60;
 
 /// `YYYY-Qn` as (year, quarter).
 fn parse_quarter(v: &str) -> Option<(i32, u32)> {

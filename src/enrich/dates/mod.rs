@@ -33,6 +33,18 @@
 //! - a quarter is this year's unless later than the current one in a
 //!   clause not pointing forward: results are reported after the quarter.
 //!
+//! # News and narrative
+//!
+//! The anchor is the document date (news), except where the text tells a
+//! story in an earlier year (narrative, as HeidelTime's modes): a
+//! month-day without a year, in a clause not pointing forward, takes the
+//! year last written out (`in 2012`, `May 3, 2012`) when that was in the
+//! same sentence, or up to three sentences back and the date's nearest
+//! occurrence is more than two months from publication. A point in
+//! another year ends the story. Bare months and weekdays stay with the
+//! document date: on news, `in May` a few sentences after a year is more
+//! often this year's May (measured; the wider rule lost values).
+//!
 //! # Conventions where corpora differ
 //!
 //! TimeML as annotated in TimeBank and TempEval-3 is the default; MEANTIME

@@ -1122,14 +1122,15 @@ fn a_year_just_written_dates_the_month_day() {
         vals("The storm of 2019 struck on Sept. 3 and left on Sept. 9."),
         ["2019", "2019-09-03", "2019-09-09"]
     );
-    // Not when the clause points forward, nor from another sentence.
+    // Not when the clause points forward, nor from another sentence
+    // for a date around publication.
     assert_eq!(
         vals("Acme, founded in 2019, will list its shares on March 3."),
         ["2019", "2025-03-03"]
     );
     assert_eq!(
-        vals("The storm came in 2019. It struck on Sept. 3."),
-        ["2019", "2024-09-03"]
+        vals("The storm came in 2019. It struck on Feb. 3."),
+        ["2019", "2025-02-03"]
     );
 }
 
@@ -1168,5 +1169,40 @@ fn scheduled_present_tense() {
     assert_eq!(
         one("The envoy visits Oslo on Monday.", thu()).1,
         "2025-02-24"
+    );
+}
+
+#[test]
+fn a_story_in_an_earlier_year_dates_its_month_days() {
+    let pubd = Some(d(2015, 12, 4));
+    let values =
+        |body: &str| -> Vec<String> { all(body, pubd).into_iter().map(|(_, v, _)| v).collect() };
+    // A few sentences after the story's year, far from publication.
+    assert_eq!(
+        values(
+            "The storm hit the coast in 2011. Crews worked for weeks. \
+             The governor said on March 9 that the levees held."
+        ),
+        ["2011", "PXW", "2011-03-09"]
+    );
+    // Near publication, the date is news, not story.
+    assert_eq!(
+        values("The storm hit the coast in 2011. The governor said on Nov. 20 that it was over."),
+        ["2011", "2015-11-20"]
+    );
+    // A point in another year ends the story; a clause pointing forward
+    // and a story year after publication's never take it.
+    assert_eq!(
+        values("The storm hit in 2011. It was rebuilt last year. On March 9 the mayor spoke."),
+        ["2011", "2014", "2015-03-09"]
+    );
+    assert_eq!(
+        values("The storm hit in 2011. The new levee will open on March 9."),
+        ["2011", "2016-03-09"]
+    );
+    // Too many sentences later, publication's year again.
+    assert_eq!(
+        values("It hit in 2011. One. Two. Three. Four. The mayor spoke on March 9."),
+        ["2011", "2015-03-09"]
     );
 }
