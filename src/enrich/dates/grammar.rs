@@ -807,6 +807,21 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if ambiguous && !context {
             return None;
         }
+        // "the March on Washington", "a March for Peace", "the Pride
+        // March", "the 1968 March": a named march, not the month.
+        if word == "march" {
+            let named_after = matches!(self.w(k), "on" | "for" | "of" | "against")
+                && (self.capitalized(k + 1) || (self.w(k + 1) == "the" && self.capitalized(k + 2)));
+            // (A capitalized word before it that opens the sentence is a
+            // determiner: "The March accession".)
+            let named_before = i > self.sent.start + 1
+                && i == mstart
+                && !context
+                && (self.capitalized(i - 1) || self.year_num(i - 1).is_some());
+            if named_after || named_before {
+                return None;
+            }
+        }
         // As for days: ten months away by the tense, when the other
         // occurrence is two months away, is the nearer one.
         let e = Expr::document().nearest(Field::Month(m), Dir::Lean(self.tense(i..k)));

@@ -1206,3 +1206,17 @@ fn a_story_in_an_earlier_year_dates_its_month_days() {
         ["2011", "2015-03-09"]
     );
 }
+
+#[test]
+fn named_marches_are_no_months() {
+    let texts =
+        |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|(t, _, _)| t).collect() };
+    assert!(texts("She spoke at the March on Washington.").is_empty());
+    assert!(texts("Thousands joined the annual March for Peace downtown.").is_empty());
+    assert!(texts("He led the Harbor Pride March again.").is_empty());
+    assert!(texts("They recalled the 1971 March through the valley.").len() == 1);
+    // The month stays a month as an adjective and in date contexts.
+    assert_eq!(texts("The March vote was close."), ["March"]);
+    assert_eq!(texts("Sales rose in March, he said."), ["March"]);
+    assert_eq!(texts("Acme began March with $8 million."), ["March"]);
+}
