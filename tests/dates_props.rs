@@ -84,6 +84,10 @@ fn valid_timex(v: &str) -> bool {
     if v.starts_with('P') {
         return valid_duration(v);
     }
+    // A fiscal year.
+    if let Some(y) = v.strip_prefix("FY") {
+        return digits_or_x(y, 4);
+    }
     let (date, time) = match v.split_once('T') {
         Some((d, t)) => (d, Some(t)),
         None => (v, None),
@@ -152,6 +156,7 @@ fn validator_accepts_and_rejects() {
         "XXXX-XX-XX",
         "2011-FA",
         "2024-H1",
+        "FY2009",
     ] {
         assert!(valid_timex(ok), "{ok}");
     }
@@ -170,6 +175,8 @@ fn validator_accepts_and_rejects() {
         "NOW",
         "2025-02-19-01",
         "12025-01-01",
+        "FY09",
+        "FY2009-01-01",
     ] {
         assert!(!valid_timex(bad), "{bad}");
     }

@@ -129,6 +129,10 @@ fn is_date_or_time(v: &str) -> bool {
     if matches!(v, "PRESENT_REF" | "PAST_REF" | "FUTURE_REF") {
         return true;
     }
+    // A fiscal year: `FY2009`.
+    if let Some(y) = v.strip_prefix("FY") {
+        return y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit() || b == b'X');
+    }
     let (date, time) = match v.split_once('T') {
         Some((d, t)) => (d, Some(t)),
         None => (v, None),
@@ -226,6 +230,7 @@ mod tests {
             "2025-W07-WE",
             "2025-02-20T17:30Z",
             "2025-02-20T17:30+01:00",
+            "FY2009",
         ] {
             assert!(is_timex_value(v, DateType::Date), "{v}");
         }
@@ -244,6 +249,8 @@ mod tests {
             "2025-02-19TXYZ",
             "2025-02-20T17:30Q",
             "2025-02-20T17:30+1",
+            "FY09",
+            "FY2009-01",
         ] {
             assert!(!is_timex_value(v, DateType::Date), "{v}");
             assert!(!is_timex_value(v, DateType::Duration), "{v}");

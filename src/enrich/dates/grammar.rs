@@ -1823,11 +1823,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// A bare year (`2024`, `in 1991`, `Expo 2010`, `early 2013`, `'87`),
     /// only where a year is plausible.
     fn year_expr(&self, i: usize) -> Option<Found> {
-        // "fiscal 2009", "FY2009": the year (TimeBank's convention, see the
-        // module docs), the word kept in the span.
+        // "fiscal 2009", "FY2009": the fiscal year `FY2009` (TimeML's
+        // form, see the module docs), the word kept in the span.
         if self.w(i) == "fiscal" {
             let y = self.year_num(i + 1)?;
-            return Some(found(i, i + 2, format!("{y:04}"), DateType::Date));
+            return Some(found(i, i + 2, format!("FY{y:04}"), DateType::Date));
         }
         // Spoken years: "nineteen ninety-six", "the year two thousand".
         if let Some(y) = self.spelled_year(i) {
@@ -1835,7 +1835,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         if let Some(d) = self.w(i).strip_prefix("fy") {
             if d.len() == 4 && d.bytes().all(|b| b.is_ascii_digit()) {
-                return Some(found(i, i + 1, d.to_string(), DateType::Date));
+                return Some(found(i, i + 1, format!("FY{d}"), DateType::Date));
             }
         }
         let j = self.point_modifier(i);

@@ -57,9 +57,12 @@
 //!   specifies; TimeBank sometimes leaves the week unknown (`1989-WXX`).
 //! - **Decades and centuries**: `198` and `19`, the TIMEX3 forms (TimeBank
 //!   also writes `198X`).
-//! - **Fiscal years**: `fiscal 2009` and `FY2009` are `2009`, TimeBank's
-//!   value; MEANTIME writes `FY2009`. The calendar year keeps values
-//!   comparable across articles; it is the open question of this list.
+//! - **Fiscal years**: `fiscal 2009` and `FY2009` are `FY2009`, as the
+//!   TimeML guidelines and MEANTIME write it and as issue 15 specifies: a
+//!   fiscal year is not the calendar year (it may start in any month), so
+//!   the value says which it is. TimeBank's annotators wrote the calendar
+//!   year (`1989`); on timebank-dev this costs the few `fiscal 1989`
+//!   values that matched before.
 //! - **Quarters by reference**: in a report comparing quarters, `a year
 //!   earlier`, `the year-ago quarter` and `last year's quarter` are the
 //!   quarter a year before (`2024-Q3`), as TimeBank values them; without a

@@ -953,9 +953,9 @@ fn coverage_holidays_ranges_sets_decades_fiscal() {
     // Fiscal years: the year, with the word in the span.
     assert_eq!(
         vals("Sales in fiscal 2023 rose."),
-        [pair("fiscal 2023", "2023")]
+        [pair("fiscal 2023", "FY2023")]
     );
-    assert_eq!(vals("Sales in FY2023 rose."), [pair("FY2023", "2023")]);
+    assert_eq!(vals("Sales in FY2023 rose."), [pair("FY2023", "FY2023")]);
 }
 
 #[test]
