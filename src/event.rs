@@ -29,6 +29,11 @@ pub struct DateMention {
     /// TimeML type.
     #[serde(rename = "type")]
     pub kind: DateType,
+    /// For a `SET`, how often it recurs in each period, as TIMEX3's `freq`
+    /// attribute: `2X` for `twice a week` (value `P1W`). Absent when the
+    /// text gives no count (`every week`, `daily`). Added in v1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub freq: Option<String>,
 }
 
 /// TimeML TIMEX3 types.

@@ -3,7 +3,8 @@
 //!
 //! - every span lies inside the body, `start < end`, and
 //!   `body.chars()[start..end] == text` (code-point offsets);
-//! - every date value is well-formed TIMEX3 for its type;
+//! - every date value is well-formed TIMEX3 for its type, and a frequency
+//!   (`2X`) only on a set;
 //! - every quote speaker that names an entity names one that exists.
 
 use crate::event::DateType;
@@ -59,7 +60,13 @@ pub fn check(body: &str, e: &Enrichment) -> Result<(), InvariantError> {
     };
     for d in &e.dates {
         span("date", d.start, d.end, &d.text)?;
-        if !is_timex_value(&d.value, d.kind) {
+        // A frequency (`2X`) belongs to a set.
+        let freq_ok = d.freq.as_deref().is_none_or(|f| {
+            d.kind == DateType::Set
+                && f.strip_suffix('X')
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        });
+        if !is_timex_value(&d.value, d.kind) || !freq_ok {
             return Err(InvariantError::Timex {
                 text: d.text.clone(),
                 value: d.value.clone(),
@@ -267,6 +274,7 @@ mod tests {
             end: 16,
             value: "2025-02-17".into(),
             kind: DateType::Date,
+            freq: None,
         });
         assert_eq!(check(body, &e), Ok(()));
         e.dates[0].start = 12; // byte offset, not code point

@@ -48,6 +48,9 @@ pub struct Found {
     /// Whether it names a quarter outright (`the third quarter`): the
     /// reference for later `the quarter`, `a year earlier`.
     pub names_quarter: bool,
+    /// How often a set recurs in each period (TIMEX3 `freq`: `2X` for
+    /// `twice a week`).
+    pub freq: Option<String>,
 }
 
 fn found(start: usize, end: usize, value: String, kind: DateType) -> Found {
@@ -59,6 +62,7 @@ fn found(start: usize, end: usize, value: String, kind: DateType) -> Found {
         day: None,
         coarse: None,
         names_quarter: false,
+        freq: None,
     }
 }
 
@@ -72,6 +76,7 @@ fn found_day(start: usize, end: usize, d: Option<NaiveDate>, unknown: &str) -> F
         day: d,
         coarse: None,
         names_quarter: false,
+        freq: None,
     }
 }
 
@@ -492,6 +497,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }),
             self.quarter_ref(i),
             self.set_expr(i),
+            self.frequency(i),
             self.time_of_day(i),
             self.year_expr(i),
             self.decade_expr(i),
@@ -580,6 +586,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 | "labour"
                 | "independence"
                 | "fiscal"
+                | "once"
+                | "twice"
+                | "thrice"
                 | "q1"
                 | "q2"
                 | "q3"
@@ -728,6 +737,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             day: Some(date),
             coarse: None,
             names_quarter: false,
+            freq: None,
         })
     }
 
@@ -941,6 +951,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 day: date,
                 coarse: None,
                 names_quarter: false,
+                freq: None,
             });
         }
         Some(self.found_tree(i, e, &tree))
@@ -1005,6 +1016,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     day: date,
                     coarse: None,
                     names_quarter: false,
+                    freq: None,
                 })
             }
             None => Some(self.found_tree(i, e, &tree)),
@@ -1216,12 +1228,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if plural && count == Some(1.0) && !hyphen && matches!(self.w(j), "a" | "an" | "one") {
             return None;
         }
-        // "$5 a day", "twice a week": a frequency.
-        if !the && matches!(self.w(j), "a" | "an") {
+        // "$5 a day", "$2 million a year": a rate, which recurs (not "$2
+        // million a year ago").
+        if !the
+            && matches!(self.w(j), "a" | "an")
+            && !matches!(self.w(k + 1), "ago" | "earlier" | "later" | "from")
+        {
             let p = self.prev(j);
-            if matches!(p, "once" | "twice" | "times")
-                || self.kind(j.wrapping_sub(1)) == Some(TokenKind::Number)
-            {
+            if lexicon::is_magnitude(p) || self.kind(j.wrapping_sub(1)) == Some(TokenKind::Number) {
                 return Some(found(
                     i,
                     k + 1,
@@ -1289,6 +1303,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     day,
                     coarse: None,
                     names_quarter: false,
+                    freq: None,
                 });
             }
         }
@@ -1692,6 +1707,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
             if let Some(code) = lexicon::season(self.w(j)) {
                 return Some(found(i, j + 1, format!("XXXX-{code}"), DateType::Set));
             }
+            // "each season": one of the year's four, every three months.
+            if self.w(j) == "season" && n == 1.0 {
+                return Some(found(i, j + 1, "P3M".to_string(), DateType::Set));
+            }
             let (unit, _) = lexicon::unit(self.w(j))?;
             if unit == Unit::Weekend {
                 return Some(found(i, j + 1, "XXXX-WXX-WE".to_string(), DateType::Set));
@@ -1709,6 +1728,36 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
         }
         None
+    }
+
+    /// A set with a count per period (TIMEX3 `freq`): `twice a week` (`P1W`,
+    /// `2X`), `three times a year`, `once per month`, `four times each day`.
+    fn frequency(&self, i: usize) -> Option<Found> {
+        let (n, k) = match self.w(i) {
+            "once" => (1, i + 1),
+            "twice" => (2, i + 1),
+            "thrice" => (3, i + 1),
+            _ => {
+                let (Some(n), k) = self.count_at(i)? else {
+                    return None;
+                };
+                if self.w(k) != "times" || n.fract() != 0.0 || !(1.0..=1000.0).contains(&n) {
+                    return None;
+                }
+                (n as u32, k + 1)
+            }
+        };
+        if !matches!(self.w(k), "a" | "an" | "per" | "each" | "every") {
+            return None;
+        }
+        let (unit, plural) = lexicon::unit(self.w(k + 1))?;
+        if plural || unit == Unit::Weekend {
+            return None;
+        }
+        Some(Found {
+            freq: Some(format!("{n}X")),
+            ..found(i, k + 2, resolve::duration(Some(1.0), unit), DateType::Set)
+        })
     }
 
     /// `3:30 p.m.`, `10 am`, `3pm`, `16:08 UTC`, `0800 GMT`, `noon`, `midnight`.

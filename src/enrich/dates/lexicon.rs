@@ -412,6 +412,15 @@ pub fn is_past_cue(w: &str) -> bool {
     )
 }
 
+/// Words that end an amount (`$2 million`, `5%`): `a year` after one is a
+/// rate (`$2 million a year`), a set.
+pub fn is_magnitude(w: &str) -> bool {
+    matches!(
+        w,
+        "hundred" | "thousand" | "million" | "billion" | "trillion" | "%" | "percent"
+    )
+}
+
 /// Words ending in `-ed` that are not past-tense verbs.
 pub fn is_ed_exception(w: &str) -> bool {
     matches!(

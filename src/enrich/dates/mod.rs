@@ -76,6 +76,10 @@
 //! - **Not annotated**, as in TimeBank: ages (`a 6-year-old`), classifying
 //!   adjectives (`a quarterly dividend`, `the annual meeting`), titles
 //!   (`Saturday Night Live`, `CBS This Morning`).
+//! - **Sets** carry TimeML's `freq` when the text counts the recurrences
+//!   (`twice a week` = `P1W`, `2X`; the count is in the span); a rate after
+//!   an amount (`$2 million a year`) is a set `P1Y`; `each season` is `P3M`
+//!   (one of the year's four seasons, every three months).
 //! - **Holidays** are those of US news (Thanksgiving, Memorial Day, Labor
 //!   Day, Independence Day) and the Christian calendar (Easter, computed).
 
@@ -129,6 +133,7 @@ fn mentions(text: &Text<'_>, found: Vec<grammar::Found>) -> Vec<DateMention> {
                 end: span.end,
                 value: f.value,
                 kind: f.kind,
+                freq: f.freq,
             })
         })
         .collect()

@@ -643,7 +643,7 @@ fn sets() {
         "P2W",
         Set,
     );
-    check("She swims twice a week.", None, "a week", "P1W", Set);
+    check("She swims twice a week.", None, "twice a week", "P1W", Set);
     assert!(all("He read the Daily Mail.", None).is_empty());
 }
 
@@ -1219,4 +1219,50 @@ fn named_marches_are_no_months() {
     assert_eq!(texts("The March vote was close."), ["March"]);
     assert_eq!(texts("Sales rose in March, he said."), ["March"]);
     assert_eq!(texts("Acme began March with $8 million."), ["March"]);
+}
+
+#[test]
+fn sets_with_a_frequency() {
+    let sets = |body: &str| -> Vec<(String, String, DateType, Option<String>)> {
+        let t = Text::analyze(body);
+        extract(&t, thu())
+            .into_iter()
+            .map(|m| (m.text, m.value, m.kind, m.freq))
+            .collect()
+    };
+    let set = |text: &str, value: &str, freq: Option<&str>| {
+        (
+            text.to_string(),
+            value.to_string(),
+            Set,
+            freq.map(str::to_string),
+        )
+    };
+    assert_eq!(
+        sets("The club meets twice a week."),
+        [set("twice a week", "P1W", Some("2X"))]
+    );
+    assert_eq!(
+        sets("Rates are reset four times a year."),
+        [set("four times a year", "P1Y", Some("4X"))]
+    );
+    assert_eq!(
+        sets("Bills are mailed once per month."),
+        [set("once per month", "P1M", Some("1X"))]
+    );
+    assert_eq!(
+        sets("The menu changes each season."),
+        [set("each season", "P3M", None)]
+    );
+    // A rate after an amount recurs; "a year ago" after one does not.
+    assert_eq!(
+        sets("The lease costs $4 million a year."),
+        [set("a year", "P1Y", None)]
+    );
+    assert_eq!(
+        all("Sales rose from $4 million a year earlier.", thu()),
+        [("a year earlier".to_string(), "2024".to_string(), Date)]
+    );
+    // "once" alone is no set.
+    assert!(all("Once again the club met.", thu()).is_empty());
 }
