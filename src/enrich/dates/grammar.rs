@@ -314,15 +314,20 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// forward; `since June` back), then the clause's tense cue.
     fn direction(&self, span: Range<usize>) -> Option<Tense> {
         let mut j = span.start;
-        for _ in 0..4 {
+        for _ in 0..6 {
             let Some(p) = j.checked_sub(1) else { break };
             let w = self.w(p);
             match w {
                 "early" | "late" | "mid" | "-" | "the" | "on" | "in" | "of" | "end"
                 | "beginning" | "middle" | "start" | "close" => j = p,
+                // A possessor: "ahead of the state's Tuesday primary".
+                "'s" | "’s" => j = p,
+                _ if self.capitalized(p) && matches!(self.w(j), "'s" | "’s") => j = p,
                 "by" | "until" | "till" | "through" | "thru" | "payable" | "effective" | "due" => {
                     return Some(Tense::Future)
                 }
+                // "ahead of Tuesday's vote": an event still to come.
+                "ahead" if self.w(p + 1) == "of" => return Some(Tense::Future),
                 "as" if self.prev(p) == "soon" => return Some(Tense::Future),
                 "since" => return Some(Tense::Past),
                 _ => break,

@@ -21,7 +21,8 @@
 //! A name without a year or week (`June`, `June 3`, `Friday`, `the third
 //! quarter`) points back or forward from the reference:
 //! - a word right before it decides first: `by`, `until`, `through`,
-//!   `payable`, `effective`, `due`, `as soon as` forward; `since` back;
+//!   `payable`, `effective`, `due`, `as soon as`, `ahead of` (also across
+//!   a possessor: `ahead of Ohio's Tuesday primary`) forward; `since` back;
 //!   `last`/`next`/`this` are part of the expression;
 //! - else the clause's tense cue (`tense`: `will`, `is to`, `expects`,
 //!   `set to` forward; past verbs back), and with no cue the past for

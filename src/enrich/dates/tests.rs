@@ -1266,3 +1266,26 @@ fn sets_with_a_frequency() {
     // "once" alone is no set.
     assert!(all("Once again the club met.", thu()).is_empty());
 }
+
+#[test]
+fn ahead_of_points_forward() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The candidates campaigned ahead of Tuesday's primary."),
+        ["2025-02-25"]
+    );
+    assert_eq!(
+        vals("Rivals traded barbs ahead of Ohio's Saturday vote."),
+        ["2025-02-22"]
+    );
+    assert_eq!(
+        vals("Shares fell ahead of the March 3 report."),
+        ["2025-03-03"]
+    );
+    // Without it, a past clause keeps the day just gone.
+    assert_eq!(
+        vals("The candidates campaigned before Tuesday's primary."),
+        ["2025-02-18"]
+    );
+}
