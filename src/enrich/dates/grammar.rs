@@ -1617,7 +1617,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
             named = true;
             j += 3;
         }
-        let (y, q) = self.recent_quarter(5)?;
+        // With no quarter named nearby, the last one ended: results are
+        // reported after the quarter.
+        let (y, q) = match self.recent_quarter(5) {
+            Some(yq) => yq,
+            None if written.is_some() => return None,
+            None => {
+                let last = self.eval(&Expr::document().shift(-1, Unit::Quarter)).1?;
+                (last.at.year(), resolve::quarter_of(last.at))
+            }
+        };
         let y = written.unwrap_or(y);
         let noun = self.w(j);
         // "quarter-to-quarter": a comparison, not a quarter.

@@ -67,7 +67,8 @@
 //! - **Quarters by reference**: in a report comparing quarters, `a year
 //!   earlier`, `the year-ago quarter` and `last year's quarter` are the
 //!   quarter a year before (`2024-Q3`), as TimeBank values them; without a
-//!   quarter named nearby, `a year ago` is a year.
+//!   quarter named nearby, `a year ago` is a year, and `the quarter`,
+//!   `the latest quarter` are the last quarter ended before publication.
 //! - **Vague stretches**: `recent weeks` is `PAST_REF` and `the coming
 //!   weeks` `PXW` (TimeBank mixes `PXW` and `PAST_REF` for the first);
 //!   `the past three years` is the duration `P3Y`, `three years ago` the

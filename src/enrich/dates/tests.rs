@@ -837,6 +837,14 @@ fn quarters_by_reference() {
         vals("Acme's third-quarter sales rose. The year-ago quarter was weak. The quarter was strong."),
         ["2025-Q3", "2024-Q3", "2025-Q3"]
     );
+    // With no quarter named, the last one ended (results come after it).
+    assert_eq!(
+        vals("Acme paid $3 million in taxes during the quarter."),
+        ["2025-Q3"]
+    );
+    assert_eq!(vals("Sales in the latest quarter fell."), ["2025-Q3"]);
+    // A written year's period is that year's, left to the year.
+    assert_eq!(vals("Acme gained in the 1998 period."), ["1998"]);
     assert_eq!(
         vals("Acme lost money in the second quarter, against a profit in the corresponding period last year."),
         ["2025-Q2", "2024-Q2"]
