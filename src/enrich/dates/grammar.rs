@@ -1217,8 +1217,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         {
             return None;
         }
-        // "three-quarters of its food": a fraction.
-        if unit == Unit::Quarter && plural && hyphen && self.w(k + 1) == "of" {
+        // "three-quarters of its food", "more than three-quarters from
+        // donors": a fraction (a count of quarters is not hyphenated, and
+        // "a three-quarter stake" is singular).
+        if unit == Unit::Quarter && plural && hyphen {
             return None;
         }
         // "60 Minutes", "24 Hours of Le Mans": a capitalized unit

@@ -979,6 +979,8 @@ fn ages_and_classifying_adjectives_are_no_dates() {
     assert_eq!(one("The paper appears daily.", thu()).1, "P1D");
     // A duration with a hyphen is still one.
     assert_eq!(one("A 10-year bond rallied.", thu()).1, "P10Y");
+    // Hyphenated quarters are a fraction.
+    assert!(all("More than three-quarters came from small donors.", thu()).is_empty());
 }
 
 #[test]
