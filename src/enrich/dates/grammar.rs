@@ -2228,12 +2228,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "the" => match (next, self.w(i + 2), self.w(i + 3)) {
                 ("future", _, _) => ("FUTURE_REF", i + 2),
                 ("near", "future" | "term", _) => ("FUTURE_REF", i + 3),
-                ("past", _, _)
+                // "in the past", not "in the past two years" (a count, a
+                // unit or a modifier follows: left to the durations).
+                ("past", next2, _)
                     if matches!(self.prev(i), "in")
-                        && matches!(
+                        && (matches!(
                             self.kind(i + 2),
                             None | Some(TokenKind::Punct) | Some(TokenKind::Quote)
-                        ) =>
+                        ) || (self.kind(i + 2) == Some(TokenKind::Word)
+                            && self.count_at(i + 2).is_none()
+                            && lexicon::unit(next2).is_none()
+                            && !lexicon::is_unit_adjective(next2)
+                            && !matches!(next2, "year's" | "week's" | "month's" | "tense"))) =>
                 {
                     ("PAST_REF", i + 2)
                 }

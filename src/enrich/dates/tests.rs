@@ -1299,3 +1299,20 @@ fn ahead_of_points_forward() {
         ["2025-02-18"]
     );
 }
+
+#[test]
+fn in_the_past_before_a_clause() {
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    assert_eq!(
+        vals("The firm has in the past sold its stake."),
+        [pair("the past", "PAST_REF")]
+    );
+    assert_eq!(
+        vals("Sales rose in the past two years."),
+        [pair("the past two years", "P2Y")]
+    );
+    assert!(vals("She spoke in the past tense.").is_empty());
+}
