@@ -80,6 +80,9 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     if w == "be" && prev == Some("to") {
         return Some(Tense::Future);
     }
+    if is_plan(lower, i) {
+        return Some(Tense::Future);
+    }
     // The present perfect looks back ("has been searching since June").
     if w == "been" && matches!(prev, Some("has" | "have" | "'ve" | "’ve")) {
         return Some(Tense::Past);
@@ -109,6 +112,19 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     None
 }
 
+/// Whether token `i` announces a plan or schedule, which looks ahead even
+/// told in the past ("planned to leave on Thursday", "the talks, set to
+/// resume Monday"); not after a past auxiliary ("had been due to expire
+/// Friday", "was set to speak Tuesday" in a Wednesday story: the plan's
+/// day has mostly come by the time it is told that way).
+fn is_plan(lower: &[&str], i: usize) -> bool {
+    let w = lower.get(i).copied().unwrap_or("");
+    let prev = i.checked_sub(1).and_then(|p| lower.get(p)).copied();
+    matches!(w, "planned" | "intended" | "set" | "due" | "poised")
+        && lower.get(i + 1) == Some(&"to")
+        && !matches!(prev, Some("had" | "been" | "was" | "were"))
+}
+
 /// The tense for an expression at tokens `span` inside sentence `sentence`
 /// (the past when no cue says otherwise).
 #[cfg(test)]
@@ -121,6 +137,11 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
     let mut best: Option<(usize, Tense)> = None;
     for i in sentence.clone() {
         if span.contains(&i) {
+            continue;
+        }
+        // A plan looks ahead to what follows it, not to a day before it
+        // ("On Friday, the government planned to ...").
+        if i >= span.end && is_plan(lower, i) {
             continue;
         }
         let Some(t) = cue(lower, i) else { continue };
@@ -183,6 +204,30 @@ mod tests {
             Tense::Past
         );
         assert_eq!(tense("on friday the market", "friday"), Tense::Past);
+        assert_eq!(
+            tense("the team planned to leave on thursday", "thursday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("the talks set to resume monday in belfast", "monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("they set friday as the deadline", "friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("on friday the council planned to vote", "friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("it had been due to expire friday", "friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("the rally he was set to headline tuesday", "tuesday"),
+            Tense::Past
+        );
         assert_eq!(
             tense(
                 "police have been looking for him since the march 3 fire",
