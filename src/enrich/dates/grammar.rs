@@ -2248,9 +2248,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
             },
             "these" if next == "days" => ("PRESENT_REF", i + 2),
             "at" if next == "present" => ("PRESENT_REF", i + 2),
+            // "will soon move"; not "soon became", "was soon released" (a
+            // past narrative's soon is no time from now).
             "soon"
-                if !matches!(next, "after" | "afterwards" | "as" | "thereafter")
-                    && self.prev(i) != "as" =>
+                if !matches!(
+                    next,
+                    "after" | "afterward" | "afterwards" | "as" | "thereafter"
+                ) && self.prev(i) != "as"
+                    && self.tense_cue(i..i + 1) != Some(Tense::Past) =>
             {
                 ("FUTURE_REF", i + 1)
             }

@@ -1316,3 +1316,15 @@ fn in_the_past_before_a_clause() {
     );
     assert!(vals("She spoke in the past tense.").is_empty());
 }
+
+#[test]
+fn soon_in_a_past_narrative_is_no_reference() {
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The budget will soon move into surplus."),
+        ["FUTURE_REF"]
+    );
+    assert!(vals("The trickle soon became a flood.").is_empty());
+    assert!(vals("He was soon released.").is_empty());
+    assert!(vals("Soon afterward, the mayor arrived.").is_empty());
+}
