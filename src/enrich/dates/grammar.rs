@@ -2194,11 +2194,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 return Some(self.found_tree(i, e + 1, &Expr::Year(y).intersect(holiday)));
             }
         }
-        // "last Christmas" on Christmas Day is the one before.
+        // "last Christmas" on Christmas Day is the one before; without a
+        // word before it, by the clause's cue, else the nearest (not the
+        // past by default: a holiday comes once a year, and news names the
+        // coming one as often as the last).
         let dir = match rel {
             Some(Tense::Past) => Dir::Back { strict: true },
             Some(Tense::Future) => Dir::Forward { strict: true },
-            None => Dir::of(self.tense(i..e)),
+            None => self.direction(i..e).map_or(Dir::Closest, Dir::of),
         };
         Some(self.found_tree(i, e, &Expr::document().nearest(holiday, dir)))
     }
