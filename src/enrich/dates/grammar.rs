@@ -295,15 +295,25 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// past clause is the one just gone (`had filed reports by Wednesday`).
     fn weekday_tense(&self, span: Range<usize>) -> Tense {
         let start = span.start;
-        match (self.direction(span.clone()), self.tense_cue(span)) {
-            (Some(Tense::Future), Some(Tense::Past))
-                if matches!(
-                    self.prev(start),
-                    "by" | "until" | "till" | "through" | "thru"
-                ) || matches!(self.w(start.wrapping_sub(2)), "by" | "until") =>
-            {
-                Tense::Past
-            }
+        let deadline = if matches!(
+            self.prev(start),
+            "by" | "until" | "till" | "through" | "thru"
+        ) {
+            Some(start - 1)
+        } else if matches!(self.w(start.wrapping_sub(2)), "by" | "until") {
+            Some(start - 2)
+        } else {
+            None
+        };
+        // A deadline opening the sentence ("Until Thursday, they had not
+        // ..."): the main clause's cue decides, not the deadline word (a
+        // future cue of its own).
+        let opening = deadline.filter(|&d| {
+            d == self.sent.start || (d == self.sent.start + 1 && self.w(d - 1) == "up")
+        });
+        let cue_span = opening.map_or(span.clone(), |d| d..span.end);
+        match (self.direction(span), self.tense_cue(cue_span)) {
+            (Some(Tense::Future), Some(Tense::Past)) if deadline.is_some() => Tense::Past,
             (d, _) => d.unwrap_or(Tense::Past),
         }
     }

@@ -1329,3 +1329,23 @@ fn soon_in_a_past_narrative_is_no_reference() {
     assert!(vals("He was soon released.").is_empty());
     assert!(vals("Soon afterward, the mayor arrived.").is_empty());
 }
+
+#[test]
+fn a_deadline_opening_a_past_sentence_is_gone() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("Until Tuesday, the board had refused to comment."),
+        ["2025-02-18"]
+    );
+    assert_eq!(
+        vals("Up until Monday, the shares were trading flat."),
+        ["2025-02-17"]
+    );
+    // A deadline after its verb still looks ahead.
+    assert_eq!(vals("Markets stay closed until Monday."), ["2025-02-24"]);
+    assert_eq!(
+        vals("Officials postponed the vote until Monday."),
+        ["2025-02-24"]
+    );
+}
