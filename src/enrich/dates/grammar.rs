@@ -2268,7 +2268,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     next,
                     "after" | "afterward" | "afterwards" | "as" | "thereafter"
                 ) && self.prev(i) != "as"
-                    && self.tense_cue(i..i + 1) != Some(Tense::Past) =>
+                    && (self.tense_cue(i..i + 1) != Some(Tense::Past)
+                        || matches!(self.prev(i), "anytime" | "time")) =>
             {
                 ("FUTURE_REF", i + 1)
             }

@@ -1327,6 +1327,11 @@ fn soon_in_a_past_narrative_is_no_reference() {
     );
     assert!(vals("The trickle soon became a flood.").is_empty());
     assert!(vals("He was soon released.").is_empty());
+    // "anytime soon" looks ahead whatever the clause's tense.
+    assert_eq!(
+        vals("They were not looking to sell anytime soon."),
+        ["FUTURE_REF"]
+    );
     assert!(vals("Soon afterward, the mayor arrived.").is_empty());
 }
 
