@@ -1748,6 +1748,21 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 DateType::Set,
             ));
         }
+        // "Tuesday nights", "on Sunday mornings": that part of every such day.
+        if let Some(wd) = lexicon::weekday_full(w).filter(|_| self.capitalized(i)) {
+            let pod = self
+                .w(i + 1)
+                .strip_suffix('s')
+                .and_then(lexicon::part_of_day);
+            if let Some(pod) = pod {
+                return Some(found(
+                    i,
+                    i + 2,
+                    format!("XXXX-WXX-{wd}T{pod}"),
+                    DateType::Set,
+                ));
+            }
+        }
         if let Some(wd) = lexicon::weekday_plural(w) {
             if self.capitalized(i) && matches!(self.prev(i), "on" | "of") {
                 return Some(found(i, i + 1, format!("XXXX-WXX-{wd}"), DateType::Set));

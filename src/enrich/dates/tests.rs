@@ -1262,6 +1262,10 @@ fn sets_with_a_frequency() {
         [set("once per month", "P1M", Some("1X"))]
     );
     assert_eq!(
+        sets("The show airs on Sunday mornings."),
+        [set("Sunday mornings", "XXXX-WXX-7TMO", None)]
+    );
+    assert_eq!(
         sets("The menu changes each season."),
         [set("each season", "P3M", None)]
     );
