@@ -849,7 +849,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         // As for days: ten months away by the tense, when the other
         // occurrence is two months away, is the nearer one.
-        let e = Expr::document().nearest(Field::Month(m), Dir::Lean(self.tense(i..k)));
+        // With no cue, the nearest (`the November election` in June).
+        let dir = self.direction(i..k).map_or(Dir::Closest, Dir::Lean);
+        let e = Expr::document().nearest(Field::Month(m), dir);
         Some(self.found_month(i, k, &e))
     }
 

@@ -25,9 +25,10 @@
 //!   a possessor: `ahead of Ohio's Tuesday primary`) forward; `since` back;
 //!   `last`/`next`/`this` are part of the expression;
 //! - else the clause's tense cue (`tense`: `will`, `is to`, `expects`,
-//!   `set to` forward; past verbs back), and with no cue the past for
-//!   weekdays and months (news reports what happened), the nearest
-//!   occurrence for month-days;
+//!   `set to`, `planned to` forward; past verbs and the present perfect
+//!   back), and with no cue the past for weekdays (news reports what
+//!   happened this week), the nearest occurrence for months, month-days
+//!   and holidays (`the November election` in a June story);
 //! - a month or month-day that this puts ten months or more away, when the
 //!   other occurrence is at most two months away, is the nearer one: news
 //!   writes the year when it is not the year around publication;

@@ -1358,3 +1358,13 @@ fn a_deadline_opening_a_past_sentence_is_gone() {
         ["2025-02-24"]
     );
 }
+
+#[test]
+fn a_month_with_no_cue_is_the_nearest() {
+    let june = Some(d(2016, 6, 10));
+    let vals = |body: &str| -> Vec<String> { all(body, june).into_iter().map(|m| m.1).collect() };
+    assert_eq!(vals("Abortion is a key factor in November."), ["2016-11"]);
+    assert_eq!(vals("Snow is rare in February."), ["2016-02"]);
+    // A cue still decides.
+    assert_eq!(vals("The party lost badly in November."), ["2015-11"]);
+}
