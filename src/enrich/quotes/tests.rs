@@ -613,6 +613,7 @@ fn date(body: &str, text: &str, value: &str) -> crate::event::DateMention {
         end: m.end,
         value: value.into(),
         kind: crate::event::DateType::Date,
+        freq: None,
     }
 }
 
