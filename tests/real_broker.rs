@@ -649,20 +649,32 @@ async fn real_backlog_is_drained_without_loss() {
         .unwrap_or(20_000);
     publish(&c, &articles("tp", n)).await;
     let collector = Collector::start(&c);
-    let mut child = spawn_binary(&c, "backlog");
+    let child = spawn_binary(&c, "backlog");
+    drain_and_check(&c, &collector, child, "tp", n, Duration::from_secs(600)).await;
+}
+
+/// Wait until all `n` inputs (ids `prefix`…) are out, SIGTERM `child`, and
+/// check a clean exit: every input out exactly once, every partition
+/// committed to its end.
+async fn drain_and_check(
+    c: &Config,
+    collector: &Collector,
+    mut child: Child,
+    prefix: &str,
+    n: usize,
+    wait: Duration,
+) {
     collector
-        .wait_for("every input", Duration::from_secs(600), |o| {
-            o.article_ids().len() >= n
-        })
+        .wait_for("every input", wait, |o| o.article_ids().len() >= n)
         .await;
     sigterm(&child);
     let status = wait_exit(&mut child, Duration::from_secs(60)).await;
     assert!(status.success(), "exit status {status}");
     collector.settle().await;
     let o = collector.out.lock().unwrap();
-    check_content(&o, "tp", n);
+    check_content(&o, prefix, n);
     assert_eq!(o.articles.len(), n, "no duplicates without a crash");
-    assert_eq!(committed(&c), end_offsets(&c), "committed vs end offsets");
+    assert_eq!(committed(c), end_offsets(c), "committed vs end offsets");
 }
 
 /// Static membership (`group.instance.id`, from the pod name in Kubernetes)
@@ -692,21 +704,9 @@ async fn real_static_member_drains_and_exits() {
         "BYLINE_KAFKA__CONSUMER_PROPERTIES__GROUP.INSTANCE.ID",
         "byline-0",
     )];
-    let mut child = spawn_binary_with(&c, "static", &id);
+    let child = spawn_binary_with(&c, "static", &id);
     wait_all_partitions("static", Duration::from_secs(60), "static member").await;
-    collector
-        .wait_for("every input", Duration::from_secs(120), |o| {
-            o.article_ids().len() >= n
-        })
-        .await;
-    sigterm(&child);
-    let status = wait_exit(&mut child, Duration::from_secs(60)).await;
-    assert!(status.success(), "exit status {status}");
-    collector.settle().await;
-    let o = collector.out.lock().unwrap();
-    check_content(&o, "sm", n);
-    assert_eq!(o.articles.len(), n, "no duplicates without a crash");
-    assert_eq!(committed(&c), end_offsets(&c), "committed vs end offsets");
+    drain_and_check(&c, &collector, child, "sm", n, Duration::from_secs(120)).await;
 }
 
 /// SIGTERM while the group rebalances (a second worker joining), with the
