@@ -486,7 +486,6 @@ struct Stacked {
 /// Run the first pass with weights `m` over `doc` as serving does
 /// ([`Model::tag`]), and prepare the second pass's input.
 fn first_pass(m: &Averaged, doc: &Doc) -> Stacked {
-    let zero = [[0f32; LABELS]; LABELS];
     let mut st = Stacked {
         bounds: Vec::with_capacity(doc.len()),
         scores: Vec::new(),
@@ -508,12 +507,7 @@ fn first_pass(m: &Averaged, doc: &Doc) -> Stacked {
                 acc
             })
             .collect();
-        let base = Base {
-            scores: &scores,
-            trans: &zero,
-            start: &[0.0; LABELS],
-        };
-        let pred = decode(&[], &m.1, &m.2, &rows, &base);
+        let pred = viterbi(&scores, &m.1, &m.2);
         for (&k, &l) in sent.keys.iter().zip(&pred) {
             history.record(k, l);
         }
