@@ -275,6 +275,30 @@ pub struct StatementEvent {
     /// The quote's `said_at`: TIMEX3 value of the attribution's date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub said_at: Option<String>,
+    /// The speaker entity's `roles` ("US Treasury Secretary"), so that an
+    /// alert can say who the speaker is without the article. Added in v1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speaker_roles: Vec<String>,
+    /// The entities mentioned inside the statement, under their canonical
+    /// names, in order of first mention: whom it is about. Added in v1.
+    #[serde(default)]
+    pub about: Vec<AboutEntity>,
+    /// The dates inside the statement, as in the article event (positions
+    /// in the body). Added in v1.
+    #[serde(default)]
+    pub dates: Vec<DateMention>,
+    /// The article's headline, passed through. Added in v1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The article's URL, passed through. Added in v1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The article's publisher or feed, passed through. Added in v1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The article's language tag, passed through. Added in v1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// Position of the statement in the article body (code points).
     pub start: usize,
     /// End of the statement in the body (code points, exclusive).
@@ -313,16 +337,51 @@ fn normalize_words(s: &str) -> String {
     out
 }
 
+/// An entity a statement mentions (`byline.statement.v1` `about`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct AboutEntity {
+    /// The entity's id in the article event (`e1`, …).
+    pub id: String,
+    /// Its canonical name.
+    pub name: String,
+    /// Its type.
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+}
+
 impl StatementEvent {
     /// The statement event for `quote` of `article`.
     pub fn from_quote(article: &ArticleEvent, quote: &Quote) -> Self {
         let speaker = quote.speaker.as_ref().map(|s| s.name.clone());
-        let speaker_type = quote
+        let speaker_entity = quote
             .speaker
             .as_ref()
             .and_then(|s| s.entity.as_ref())
-            .and_then(|id| article.entities.iter().find(|e| &e.id == id))
-            .map(|e| e.kind);
+            .and_then(|id| article.entities.iter().find(|e| &e.id == id));
+        let speaker_type = speaker_entity.map(|e| e.kind);
+        let inside = |start: usize, end: usize| quote.start <= start && end <= quote.end;
+        // Entities by their first mention inside the statement.
+        let mut about: Vec<(usize, AboutEntity)> = article
+            .entities
+            .iter()
+            .filter_map(|e| {
+                let first = e
+                    .mentions
+                    .iter()
+                    .filter(|m| inside(m.start, m.end))
+                    .map(|m| m.start)
+                    .min()?;
+                Some((
+                    first,
+                    AboutEntity {
+                        id: e.id.clone(),
+                        name: e.name.clone(),
+                        kind: e.kind,
+                    },
+                ))
+            })
+            .collect();
+        about.sort_by_key(|a| a.0);
         StatementEvent {
             schema: STATEMENT_SCHEMA.to_string(),
             fingerprint: statement_fingerprint(speaker.as_deref(), &quote.text),
@@ -335,6 +394,18 @@ impl StatementEvent {
             cue: quote.cue.as_ref().map(|c| c.text.clone()),
             utterance: quote.utterance.clone(),
             said_at: quote.said_at.clone(),
+            speaker_roles: speaker_entity.map(|e| e.roles.clone()).unwrap_or_default(),
+            about: about.into_iter().map(|a| a.1).collect(),
+            dates: article
+                .dates
+                .iter()
+                .filter(|d| inside(d.start, d.end))
+                .cloned()
+                .collect(),
+            title: article.title.clone(),
+            url: article.url.clone(),
+            source: article.source.clone(),
+            language: article.language.clone(),
             start: quote.start,
             end: quote.end,
             processing: article.processing.clone(),
@@ -374,6 +445,62 @@ mod tests {
             statement_fingerprint(Some("Donald Trump"), "we will not see")
         );
         assert_ne!(a, statement_fingerprint(None, "we will see"));
+    }
+
+    #[test]
+    fn a_statement_carries_whom_it_is_about_its_dates_and_the_article() {
+        // Invented article.
+        let json = br#"{"id":"s1","published_at":"2025-03-04","title":"Port deal","url":"https://example.org/a","source":"Example Wire","language":"en","body":"Northland Finance Minister Jane Roe spoke in Eastport on Monday. \"Acme Shipping will sign the deal with Globex on Friday,\" Roe said. \"Nothing changes for Westbury,\" she added."}"#;
+        let article =
+            crate::article::decode(json, crate::article::RecordContext::default(), 1 << 20)
+                .unwrap();
+        let enrichment = crate::enrich::Pipeline::standard().run(&article);
+        let processing = Processing {
+            byline_version: "test".into(),
+            processed_at: "2025-03-04T00:00:00Z".into(),
+            source: None,
+        };
+        let event = crate::enrich::build_event(&article, enrichment, processing);
+        let first = event.quotes.first().expect("a quote");
+        let s = StatementEvent::from_quote(&event, first);
+        assert_eq!(s.speaker.as_deref(), Some("Jane Roe"), "{s:#?}");
+        assert!(
+            s.speaker_roles.iter().any(|r| r.contains("Minister")),
+            "{s:#?}"
+        );
+        let about: Vec<&str> = s.about.iter().map(|a| a.name.as_str()).collect();
+        assert!(
+            about.contains(&"Acme Shipping") && about.contains(&"Globex"),
+            "{about:?}"
+        );
+        assert!(
+            !about.contains(&"Westbury") && !about.contains(&"Eastport"),
+            "{about:?}"
+        );
+        for a in &s.about {
+            assert!(event
+                .entities
+                .iter()
+                .any(|e| e.id == a.id && e.name == a.name));
+        }
+        let dates: Vec<&str> = s.dates.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(dates, ["Friday"], "{s:#?}");
+        assert_eq!(s.title.as_deref(), Some("Port deal"));
+        assert_eq!(s.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(s.source.as_deref(), Some("Example Wire"));
+        assert_eq!(s.language.as_deref(), Some("en"));
+        let schema = &schemas()[STATEMENT_SCHEMA]["properties"];
+        for f in [
+            "about",
+            "dates",
+            "speaker_roles",
+            "title",
+            "url",
+            "source",
+            "language",
+        ] {
+            assert!(schema[f]["description"].is_string(), "{f} undocumented");
+        }
     }
 
     #[test]
