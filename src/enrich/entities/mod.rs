@@ -397,9 +397,9 @@ const KINSHIP: &[&str] = &[
     "grandchildren",
 ];
 
-/// A name right after a kinship noun is a person: "his granddaughter
-/// Charlotte", "her husband Jordan" (the tagger reads a lone first name
-/// that is also a place as the place).
+/// A name right after a kinship noun is a person: "her nephew Austin",
+/// "his wife Victoria" (the tagger reads a lone first name that is also a
+/// place as the place).
 fn kin(text: &Text<'_>, spans: &mut [Span]) {
     for s in spans.iter_mut() {
         let Some(p) = s.first.checked_sub(1) else {
