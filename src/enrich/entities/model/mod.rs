@@ -261,6 +261,26 @@ impl<'a> Reader<'a> {
     fn f32(&mut self) -> Result<f32, ModelError> {
         Ok(f32::from_bits(self.u32()?))
     }
+    /// A pass's transition and sentence-start weights (see [`put_transitions`]).
+    fn transitions(&mut self) -> Result<([[f32; LABELS]; LABELS], [f32; LABELS]), ModelError> {
+        let mut trans = [[0f32; LABELS]; LABELS];
+        for v in trans.iter_mut().flatten() {
+            *v = self.f32()?;
+        }
+        let mut start = [0f32; LABELS];
+        for v in &mut start {
+            *v = self.f32()?;
+        }
+        Ok((trans, start))
+    }
+}
+
+/// Write a pass's transition weights, row by row, then its sentence-start
+/// weights (read back by `Reader::transitions`).
+fn put_transitions(out: &mut Vec<u8>, trans: &[[f32; LABELS]; LABELS], start: &[f32; LABELS]) {
+    for v in trans.iter().flatten().chain(start) {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
 }
 
 impl Model {
@@ -307,16 +327,7 @@ impl Model {
             let p = r.u32()?;
             clusters.insert(key, p);
         }
-        let mut trans = [[0f32; LABELS]; LABELS];
-        for row in &mut trans {
-            for v in row.iter_mut() {
-                *v = r.f32()?;
-            }
-        }
-        let mut start = [0f32; LABELS];
-        for v in &mut start {
-            *v = r.f32()?;
-        }
+        let (trans, start) = r.transitions()?;
         let raw = r.take(BUCKETS * LABELS * 2)?;
         let weights = raw
             .chunks_exact(2)
@@ -325,16 +336,7 @@ impl Model {
         if r.u32()? != SECOND_BITS {
             return Err(ModelError::Magic);
         }
-        let mut second_trans = [[0f32; LABELS]; LABELS];
-        for row in &mut second_trans {
-            for v in row.iter_mut() {
-                *v = r.f32()?;
-            }
-        }
-        let mut second_start = [0f32; LABELS];
-        for v in &mut second_start {
-            *v = r.f32()?;
-        }
+        let (second_trans, second_start) = r.transitions()?;
         let second = (0..SECOND_BUCKETS * LABELS)
             .map(|_| r.f32())
             .collect::<Result<Vec<f32>, ModelError>>()?;
@@ -365,26 +367,12 @@ impl Model {
             out.extend_from_slice(&key.to_le_bytes());
             out.extend_from_slice(&p.to_le_bytes());
         }
-        for row in &self.trans {
-            for v in row {
-                out.extend_from_slice(&v.to_le_bytes());
-            }
-        }
-        for v in &self.start {
-            out.extend_from_slice(&v.to_le_bytes());
-        }
+        put_transitions(&mut out, &self.trans, &self.start);
         for w in &self.weights {
             out.extend_from_slice(&w.to_le_bytes());
         }
         out.extend_from_slice(&SECOND_BITS.to_le_bytes());
-        for row in &self.second_trans {
-            for v in row {
-                out.extend_from_slice(&v.to_le_bytes());
-            }
-        }
-        for v in &self.second_start {
-            out.extend_from_slice(&v.to_le_bytes());
-        }
+        put_transitions(&mut out, &self.second_trans, &self.second_start);
         for v in &self.second {
             out.extend_from_slice(&v.to_le_bytes());
         }
