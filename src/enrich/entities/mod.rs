@@ -95,13 +95,13 @@ impl EntitiesStage {
 
     /// Find and group every name mention in `text`.
     pub fn extract(&self, text: &Text<'_>) -> Vec<Entity> {
-        self.extract_around_dates(text, &[])
+        self.extract_with_dates(text, &[])
     }
 
     /// Find and group every name mention in `text`, where the dates stage
     /// found `dates`: a person name inside a date ("Jan." of "Jan. 29",
     /// "May" of "May 4") is the month, not a name.
-    pub fn extract_around_dates(&self, text: &Text<'_>, dates: &[DateMention]) -> Vec<Entity> {
+    pub fn extract_with_dates(&self, text: &Text<'_>, dates: &[DateMention]) -> Vec<Entity> {
         if text.tokens().is_empty() {
             return Vec::new();
         }
@@ -591,7 +591,7 @@ impl Stage for EntitiesStage {
         "entities"
     }
     fn apply(&self, doc: &Document<'_>, out: &mut Enrichment) {
-        out.entities = self.extract_around_dates(&doc.text, &out.dates);
+        out.entities = self.extract_with_dates(&doc.text, &out.dates);
     }
 }
 
