@@ -574,8 +574,8 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
             let close = q.open - k <= 3 && class != CueClass::Fragment;
             // a comma before the verb closes an appositive ("Roe, a critic,
             // called it …") when a name stands before it
-            let after_appositive =
-                v.s(k - 1) == "," && v.subject_before(k, floor).is_some_and(|np| v.cap(np.first));
+            let after_appositive = k.checked_sub(1).is_some_and(|p| v.s(p) == ",")
+                && v.subject_before(k, floor).is_some_and(|np| v.cap(np.first));
             let naming_ok = class == CueClass::Fragment
                 && k > floor
                 && (v.s(k - 1) != "," || after_appositive)
