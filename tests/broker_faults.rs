@@ -335,12 +335,6 @@ fn assert_all_committed(c: &Config) {
     assert_eq!(got, want, "committed offsets vs end offsets");
 }
 
-async fn publish(c: &Config, samples: &[embedded::Sample]) {
-    embedded::publish(&c.kafka.brokers, &c.kafka.input_topics[0], samples, &[])
-        .await
-        .unwrap();
-}
-
 /// Wait for every input's outputs and check them (ids, content, statements).
 async fn assert_no_loss(collector: &Collector, prefix: &str, n: usize) -> usize {
     collector
@@ -395,7 +389,7 @@ async fn broker_killed_and_restarted_under_load() {
     // The second half is held back until the broker is back: the kill
     // lands mid-stream whatever the machine's speed.
     let (first, second) = all.split_at(n / 2);
-    publish(&c, first).await;
+    publish_inputs(&c, first).await;
     let collector = Collector::start(&c);
     let mut w = Worker::spawn(&c, "restart", &[]);
     w.wait_ready(true, "start").await;
@@ -422,7 +416,7 @@ async fn broker_killed_and_restarted_under_load() {
     // The outage was seen as one transition to not ready and back.
     w.wait_metric("byline_readiness_changes_total{ready=\"false\"}", 1.0)
         .await;
-    publish(&c, second).await;
+    publish_inputs(&c, second).await;
     let dups = assert_no_loss(&collector, "rst", n).await;
     assert_duplicates_were_reread(dups, w.consumed().await, n);
     w.stop().await;
@@ -449,7 +443,7 @@ async fn broker_unreachable_at_start() {
     broker.start().await;
     create_topics(&c).await;
     let n = 300;
-    publish(&c, &articles("unr", n)).await;
+    publish_inputs(&c, &articles("unr", n)).await;
     let collector = Collector::start(&c);
     w.wait_ready(true, "broker started").await;
     let dups = assert_no_loss(&collector, "unr", n).await;
@@ -497,7 +491,7 @@ async fn topics_missing() {
     let k = &c.kafka;
     create(&k.brokers, &[&k.input_topics[0]]).await;
     let n = 200;
-    publish(&c, &articles("mis", n)).await;
+    publish_inputs(&c, &articles("mis", n)).await;
     w.wait_metric("byline_articles_consumed_total", 1.0).await;
     // Read, enriched, but nowhere to produce: nothing is acknowledged and
     // nothing committed, however long we look.
@@ -567,7 +561,7 @@ async fn produce_timeouts_while_brokers_are_down() {
     let n = 600;
     let all = articles("mtd", n);
     let (first, second) = all.split_at(100);
-    publish(&c, first).await;
+    publish_inputs(&c, first).await;
     let collector = Collector::start(&c);
     let health = Arc::new(Health::default());
     let metrics = Arc::new(Metrics::new().unwrap());
@@ -616,7 +610,7 @@ async fn produce_timeouts_while_brokers_are_down() {
         })
         .await;
     mock.broker_down(3).unwrap();
-    publish(&c, second).await;
+    publish_inputs(&c, second).await;
     tokio::task::block_in_place(|| {
         wait("deliveries failing", &|| {
             errors() > 0

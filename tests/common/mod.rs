@@ -75,6 +75,66 @@ pub fn articles(prefix: &str, n: usize) -> Vec<Sample> {
     v
 }
 
+/// A producer for a test's input topic on tansu, one record per batch.
+///
+/// tansu 0.6.0's fetch (`tansu-storage` `DynoStore::fetch`) returns only the
+/// batches whose base offset is at or after the fetch offset. A consumer that
+/// resumes from a committed offset inside a batch (after a kill, a restart
+/// or a rebalance) is therefore served the *next* batch: the rest of its
+/// batch is skipped, or, at the end of a partition, it waits forever. Kafka
+/// returns the batch that holds the offset. One record per batch makes every
+/// offset a batch boundary, so the tests see what Kafka would serve; the
+/// worker's own batching is unchanged. (Seen as kill -9 rounds that never
+/// saw their last inputs, about one round in fifteen before this.)
+pub fn input_producer(c: &Config) -> rdkafka::producer::FutureProducer {
+    let mut cc = ClientConfig::new();
+    cc.set("bootstrap.servers", &c.kafka.brokers)
+        .set("enable.idempotence", "true")
+        .set("linger.ms", "1")
+        .set("batch.num.messages", "1");
+    for (k, v) in c.kafka.security.client_properties() {
+        cc.set(k, v);
+    }
+    cc.create().unwrap()
+}
+
+/// Publish `samples` to the input topic of `c` through [`input_producer`],
+/// every record acknowledged before it returns.
+pub async fn publish_inputs(c: &Config, samples: &[Sample]) {
+    use rdkafka::producer::FutureRecord;
+    let producer = input_producer(c);
+    for chunk in samples.chunks(1000) {
+        let pending: Vec<_> = chunk
+            .iter()
+            .map(|s| {
+                let mut rec = FutureRecord::to(&c.kafka.input_topics[0]).payload(&s.value);
+                if let Some(k) = &s.key {
+                    rec = rec.key(k);
+                }
+                producer.send_result(rec).map_err(|(e, _)| e).unwrap()
+            })
+            .collect();
+        for p in pending {
+            p.await.unwrap().map_err(|(e, _)| e).unwrap();
+        }
+    }
+}
+
+/// The article id of an input record of [`articles`]: its JSON `id`, else
+/// its key.
+pub fn article_id(payload: &[u8], key: Option<&[u8]>) -> String {
+    serde_json::from_slice::<serde_json::Value>(payload)
+        .ok()
+        .and_then(|v| v["id"].as_str().map(str::to_string))
+        .or_else(|| key.map(|k| String::from_utf8_lossy(k).into_owned()))
+        .unwrap_or_default()
+}
+
+/// The article id of a sample of [`articles`].
+pub fn sample_id(s: &Sample) -> String {
+    article_id(&s.value, s.key.as_deref().map(str::as_bytes))
+}
+
 /// The ids `articles(prefix, n)` gives.
 pub fn ids(prefix: &str, n: usize) -> HashSet<String> {
     let mut s: HashSet<String> = (1..n).map(|i| format!("{prefix}-{i}")).collect();
@@ -160,6 +220,8 @@ impl Outputs {
 pub struct Collector {
     /// What was read so far.
     pub out: Arc<Mutex<Outputs>>,
+    /// The topics and brokers read, to read a topic back when a wait fails.
+    config: Config,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -225,7 +287,11 @@ impl Collector {
                 }
             }
         });
-        Collector { out, task }
+        Collector {
+            out,
+            config: c.clone(),
+            task,
+        }
     }
 
     /// Wait until nothing new arrived for `quiet` (bounded by `timeout`).
@@ -260,11 +326,35 @@ impl Collector {
     /// Wait (bounded) until every statement implied by the article events
     /// seen has arrived: statements travel on another topic and can be read
     /// after their article, even once the worker acknowledged them all.
+    /// On timeout it says whether the missing statements are in the
+    /// statements topic at all (read back by a fresh consumer), which tells a
+    /// lost output from one the collector's subscription did not deliver.
     pub async fn settle(&self) {
-        self.wait_for("every statement", Duration::from_secs(60), |o| {
-            o.missing_statements().is_empty()
-        })
-        .await;
+        if self
+            .try_wait_for(Duration::from_secs(60), |o| {
+                o.missing_statements().is_empty()
+            })
+            .await
+        {
+            return;
+        }
+        let missing = self.out.lock().unwrap().missing_statements();
+        let c = self.config.clone();
+        let topic = c.kafka.statements_topic.clone();
+        let stored = tokio::task::spawn_blocking(move || read_back(&c, &topic, &BTreeMap::new()))
+            .await
+            .unwrap();
+        let keys: HashSet<Vec<u8>> = stored.iter().filter_map(|r| r.key.clone()).collect();
+        let in_topic = missing
+            .iter()
+            .filter(|(fp, _)| keys.contains(fp.as_bytes()))
+            .count();
+        panic!(
+            "timed out waiting for every statement: {} missing, {in_topic} of them in the statements topic ({} records there); first: {:?}",
+            missing.len(),
+            stored.len(),
+            &missing[..missing.len().min(5)]
+        );
     }
 
     pub async fn wait_for(&self, what: &str, timeout: Duration, pred: impl Fn(&Outputs) -> bool) {
@@ -511,4 +601,81 @@ pub fn events_per_source(o: &Outputs) -> BTreeMap<(i32, i64), usize> {
         *m.entry(key).or_default() += 1;
     }
     m
+}
+
+/// A record read back from a topic.
+pub struct Stored {
+    pub key: Option<Vec<u8>>,
+    pub payload: Vec<u8>,
+    pub partition: i32,
+    pub offset: i64,
+}
+
+/// Every record of `topic` up to its end offsets, read back from the
+/// broker's log by a fresh consumer: (key, payload, partition, offset).
+/// `known_ends` are end offsets known from delivery reports: tansu 0.6.0's
+/// ListOffsets has been seen to answer a high watermark behind records it
+/// had acknowledged and already served, so the read goes at least that far.
+pub fn read_back(c: &Config, topic: &str, known_ends: &BTreeMap<i32, i64>) -> Vec<Stored> {
+    use rdkafka::consumer::BaseConsumer;
+    let mut cc = ClientConfig::new();
+    cc.set("bootstrap.servers", &c.kafka.brokers)
+        .set("group.id", unique("read-back"))
+        .set("enable.auto.commit", "false")
+        .set("fetch.wait.max.ms", "10");
+    for (k, v) in c.kafka.security.client_properties() {
+        cc.set(k, v);
+    }
+    let consumer: BaseConsumer = cc.create().unwrap();
+    let mut ends = BTreeMap::new();
+    let mut tpl = rdkafka::TopicPartitionList::new();
+    for p in 0..3 {
+        let (_, high) = consumer
+            .fetch_watermarks(topic, p, Duration::from_secs(10))
+            .unwrap();
+        let high = high.max(known_ends.get(&p).copied().unwrap_or(0));
+        ends.insert(p, high);
+        if high > 0 {
+            tpl.add_partition_offset(topic, p, rdkafka::Offset::Beginning)
+                .unwrap();
+        }
+    }
+    consumer.assign(&tpl).unwrap();
+    let mut next: BTreeMap<i32, i64> = ends.keys().map(|&p| (p, 0)).collect();
+    let mut records = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while next.iter().any(|(p, o)| *o < ends[p]) {
+        assert!(
+            Instant::now() < deadline,
+            "reading {topic} back: at {next:?} of {ends:?} after 60 s"
+        );
+        let Some(m) = consumer.poll(Duration::from_millis(100)) else {
+            continue;
+        };
+        let m = m.unwrap();
+        records.push(Stored {
+            key: m.key().map(<[u8]>::to_vec),
+            payload: m.payload().unwrap_or_default().to_vec(),
+            partition: m.partition(),
+            offset: m.offset(),
+        });
+        next.insert(m.partition(), m.offset() + 1);
+    }
+    records
+}
+
+/// Every record of the input topic, read back from the broker's log: article
+/// id (the JSON `id`, else the record key) to the (partition, offset) of each
+/// copy. A produce retry that the broker stored twice shows here as two
+/// copies of one id.
+pub fn input_copies(
+    c: &Config,
+    known_ends: &BTreeMap<i32, i64>,
+) -> BTreeMap<String, Vec<(i32, i64)>> {
+    let mut copies: BTreeMap<String, Vec<(i32, i64)>> = BTreeMap::new();
+    for r in read_back(c, &c.kafka.input_topics[0], known_ends) {
+        let id = article_id(&r.payload, r.key.as_deref());
+        copies.entry(id).or_default().push((r.partition, r.offset));
+    }
+    copies
 }
