@@ -425,11 +425,14 @@ impl StatementEvent {
     }
 }
 
-/// JSON Schemas of both events, generated from these types.
+/// JSON Schemas of the events (article, statement, and the novelty
+/// processor's new and seen records), generated from their types.
 pub fn schemas() -> serde_json::Value {
     serde_json::json!({
         ARTICLE_SCHEMA: schemars::schema_for!(ArticleEvent),
         STATEMENT_SCHEMA: schemars::schema_for!(StatementEvent),
+        crate::novelty::events::NEW_SCHEMA: schemars::schema_for!(crate::novelty::events::NewStatement),
+        crate::novelty::events::SEEN_SCHEMA: schemars::schema_for!(crate::novelty::events::SeenStatement),
     })
 }
 

@@ -9,5 +9,10 @@
 //! - `processor` (feature `kafka`): the consume-repartition-observe-produce
 //!   loop, the changelog restore and the at-least-once commits.
 
+pub mod config;
+pub mod events;
+pub mod metrics;
+#[cfg(feature = "kafka")]
+pub mod processor;
 pub mod signature;
 pub mod store;
