@@ -42,7 +42,9 @@
 //!   whose identity record was acknowledged is counted again (a repeat, not
 //!   announced again); only a record whose announcement was acknowledged but
 //!   whose changelog record was not is announced a second time. That window
-//!   is at most one step.
+//!   is at most one step: a step's announcements are acknowledged before its
+//!   state records are produced, so the state never says "seen" for an
+//!   identity whose announcement could still be lost.
 //! - Two instances never announce the same identity while the group
 //!   coordinator is obeyed: a partition has one owner, and the next owner
 //!   starts from the previous owner's acknowledged changelog. An owner cut
@@ -78,8 +80,8 @@ use crate::kafka::offsets::TopicPartition;
 use crate::kafka::producer::{self as kproducer, WorkerProducer};
 use crate::telemetry::{Health, Metrics};
 
-/// Changelog key of a partition's checkpoint (statement ids are hex, so it
-/// cannot collide with one).
+/// Changelog key of a partition's checkpoint (statement ids are hex, so
+/// neither it nor [`FENCE_KEY`] can collide with one).
 pub const CHECKPOINT_KEY: &str = "checkpoint";
 
 /// How long a changelog restore may wait for the partition's end offsets.
@@ -121,6 +123,15 @@ pub struct NoveltySummary {
     pub consumed: u64,
     /// Identities announced.
     pub announced: u64,
+}
+
+/// Changelog key of a restore fence.
+pub const FENCE_KEY: &str = "fence";
+
+/// A restore fence: the restore reads up to the fence with its nonce.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Fence {
+    nonce: String,
 }
 
 /// A changelog checkpoint value.
@@ -375,63 +386,108 @@ struct PartitionState {
     swept_ms: i64,
 }
 
-/// Read changelog partition `partition` from its start to its end.
-fn restore(
+/// Read changelog partition `partition` from its start up to a fence
+/// record written to it first: everything acknowledged on the partition
+/// before the restore began is behind the fence. (Not the end offset the
+/// broker reports: tansu 0.6.0 reports end offsets below records it
+/// serves, and a fence needs nothing of the broker but ordering.)
+async fn restore(
     config: &Config,
     partition: i32,
-    metrics: &NoveltyMetrics,
+    producer: &WorkerProducer,
+    metrics: &Metrics,
+    health: &Arc<Health>,
+    fatal: &AtomicBool,
+    nm: &NoveltyMetrics,
 ) -> Result<PartitionState, NoveltyError> {
     let started = Instant::now();
+    let topic = &config.novelty.changelog_topic;
+    let nonce = format!(
+        "{}-{}-{}",
+        std::process::id(),
+        partition,
+        chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
+    );
+    let fence = json_record(
+        topic,
+        Some(partition),
+        FENCE_KEY,
+        &Fence {
+            nonce: nonce.clone(),
+        },
+    );
+    if !deliver(producer, &[fence], metrics, health, fatal).await {
+        return Err(NoveltyError::ProducerFatal);
+    }
+    tokio::task::block_in_place(|| read_changelog(config, partition, &nonce, started, nm))
+}
+
+/// The restore's read: from the start of the partition to the fence `nonce`.
+fn read_changelog(
+    config: &Config,
+    partition: i32,
+    nonce: &str,
+    started: Instant,
+    metrics: &NoveltyMetrics,
+) -> Result<PartitionState, NoveltyError> {
     let topic = &config.novelty.changelog_topic;
     let mut cc = kconsumer::client_config(config);
     // Never joins the group nor commits: assign() only.
     cc.set("group.id", format!("{}-restore", config.novelty.group_id));
     let consumer: BaseConsumer = cc.create()?;
-    let (low, high) = consumer.fetch_watermarks(topic, partition, RESTORE_TIMEOUT)?;
     let mut state = PartitionState {
         store: Store::new(),
         applied: -1,
         swept_ms: 0,
     };
     let mut records = 0u64;
-    if high > low {
-        let mut tpl = TopicPartitionList::new();
-        tpl.add_partition_offset(topic, partition, Offset::Offset(low))?;
-        consumer.assign(&tpl)?;
-        let deadline = Instant::now() + RESTORE_TIMEOUT;
-        let mut next = low;
-        while next < high {
-            if Instant::now() > deadline {
-                return Err(NoveltyError::Restore {
-                    partition,
-                    reason: format!("stuck at offset {next} of {high}"),
-                });
+    let mut tpl = TopicPartitionList::new();
+    tpl.add_partition_offset(topic, partition, Offset::Beginning)?;
+    consumer.assign(&tpl)?;
+    let mut last_progress = Instant::now();
+    loop {
+        if last_progress.elapsed() > RESTORE_TIMEOUT {
+            return Err(NoveltyError::Restore {
+                partition,
+                reason: format!(
+                    "no record for {RESTORE_TIMEOUT:?} after {records}, fence not reached"
+                ),
+            });
+        }
+        let Some(m) = consumer.poll(Duration::from_millis(100)) else {
+            continue;
+        };
+        let m = m?;
+        last_progress = Instant::now();
+        records += 1;
+        let key = m.key().unwrap_or_default();
+        if key == FENCE_KEY.as_bytes() {
+            let ours = m
+                .payload()
+                .and_then(|v| serde_json::from_slice::<Fence>(v).ok())
+                .is_some_and(|f| f.nonce == nonce);
+            if ours {
+                break;
             }
-            let Some(m) = consumer.poll(Duration::from_millis(100)) else {
-                continue;
-            };
-            let m = m?;
-            next = m.offset() + 1;
-            records += 1;
-            let key = m.key().unwrap_or_default();
-            match m.payload() {
-                None => {
-                    state.store.remove(&String::from_utf8_lossy(key));
-                }
-                Some(v) if key == CHECKPOINT_KEY.as_bytes() => {
-                    if let Ok(c) = serde_json::from_slice::<Checkpoint>(v) {
-                        state.applied = state.applied.max(c.applied_offset);
-                    }
-                }
-                Some(v) => match serde_json::from_slice::<Identity>(v) {
-                    Ok(identity) => {
-                        state.store.insert(identity);
-                    }
-                    Err(error) => {
-                        tracing::warn!(message = "Unreadable changelog record skipped.", partition, offset = m.offset(), %error);
-                    }
-                },
+            continue;
+        }
+        match m.payload() {
+            None => {
+                state.store.remove(&String::from_utf8_lossy(key));
             }
+            Some(v) if key == CHECKPOINT_KEY.as_bytes() => {
+                if let Ok(c) = serde_json::from_slice::<Checkpoint>(v) {
+                    state.applied = state.applied.max(c.applied_offset);
+                }
+            }
+            Some(v) => match serde_json::from_slice::<Identity>(v) {
+                Ok(identity) => {
+                    state.store.insert(identity);
+                }
+                Err(error) => {
+                    tracing::warn!(message = "Unreadable changelog record skipped.", partition, offset = m.offset(), %error);
+                }
+            },
         }
     }
     let took = started.elapsed();
@@ -595,7 +651,12 @@ pub async fn run(
             }
         }
         summary.consumed += batch.len() as u64;
+        // Two phases: the announcements (and repartitioned records) first,
+        // the state (changelog, seen counts, checkpoints) once those are
+        // acknowledged. A crash between them repeats an announcement; the
+        // other order could lose one (state saying "seen", no announcement).
         let mut out: Vec<Out> = Vec::new();
+        let mut state_out: Vec<Out> = Vec::new();
         let mut announced = 0u64;
         let mut touched: HashSet<i32> = HashSet::new();
         for r in &batch {
@@ -620,13 +681,26 @@ pub async fn run(
             }
             let state = match states.entry(r.partition) {
                 std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::btree_map::Entry::Vacant(e) => {
-                    e.insert(tokio::task::block_in_place(|| {
-                        restore(config, r.partition, &nm)
-                    })?)
-                }
+                std::collections::btree_map::Entry::Vacant(e) => e.insert(
+                    restore(
+                        config,
+                        r.partition,
+                        &producer,
+                        &metrics,
+                        &health,
+                        &fatal,
+                        &nm,
+                    )
+                    .await?,
+                ),
             };
             if r.offset <= state.applied {
+                tracing::debug!(
+                    message = "Already applied; skipped.",
+                    partition = r.partition,
+                    offset = r.offset,
+                    applied = state.applied
+                );
                 continue;
             }
             let now = crate::now_rfc3339();
@@ -653,13 +727,13 @@ pub async fn run(
             } else {
                 nm.sightings.with_label_values(&["repeat"]).inc();
             }
-            out.push(json_record(
+            state_out.push(json_record(
                 &n.changelog_topic,
                 Some(r.partition),
                 &id,
                 &identity,
             ));
-            out.push(json_record(
+            state_out.push(json_record(
                 &n.seen_topic,
                 None,
                 &id,
@@ -676,7 +750,7 @@ pub async fn run(
                 let evicted = state.store.evict(horizon_ms);
                 nm.evicted.inc_by(evicted.len() as u64);
                 for id in evicted {
-                    out.push(Out {
+                    state_out.push(Out {
                         topic: n.changelog_topic.clone(),
                         partition: Some(*p),
                         key: id.into_bytes(),
@@ -687,15 +761,17 @@ pub async fn run(
             let checkpoint = Checkpoint {
                 applied_offset: state.applied,
             };
-            out.push(json_record(
+            state_out.push(json_record(
                 &n.changelog_topic,
                 Some(*p),
                 CHECKPOINT_KEY,
                 &checkpoint,
             ));
         }
-        if !deliver(&producer, &out, &metrics, &health, &fatal).await {
-            return Err(NoveltyError::ProducerFatal);
+        for phase in [&out, &state_out] {
+            if !deliver(&producer, phase, &metrics, &health, &fatal).await {
+                return Err(NoveltyError::ProducerFatal);
+            }
         }
         summary.announced += announced;
         nm.identities
