@@ -117,20 +117,36 @@ struct Slot {
 pub struct Store {
     slots: Vec<Option<Slot>>,
     free: Vec<u32>,
-    buckets: HashMap<u64, Vec<u32>>,
+    /// Keyed by a 32-bit hash of (speaker key, row, value): a collision
+    /// only adds a candidate, which the exact comparison turns down.
+    buckets: HashMap<u32, Bucket>,
+    /// The slot lists of shared buckets, and the free ones among them.
+    spill: Vec<Vec<u32>>,
+    free_spill: Vec<u32>,
     by_id: HashMap<String, u32>,
     stream_ms: i64,
     seq: u64,
 }
 
+/// The identities (slots) of one LSH bucket. Almost every bucket holds one
+/// identity: it is kept inline, in 8 bytes; a shared bucket points into
+/// [`Store::spill`]. (16 buckets per identity are most of the store's
+/// memory.)
+#[derive(Clone, Copy)]
+enum Bucket {
+    One(u32),
+    Many(u32),
+}
+
 /// The bucket of `row` (`value`) for `speaker_key`.
-fn bucket(speaker_key: &str, row: usize, value: u16) -> u64 {
+fn bucket(speaker_key: &str, row: usize, value: u16) -> u32 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in speaker_key.bytes() {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    h ^ ((row as u64) << 16 | u64::from(value)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    let h = h ^ ((row as u64) << 16 | u64::from(value)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h ^ (h >> 32)) as u32
 }
 
 fn band_rows(rows: &[u16; ROWS]) -> [u16; BANDS] {
@@ -191,10 +207,10 @@ impl Store {
         let mut best: Option<(f64, u64, u32)> = None;
         let mut checked: Vec<u32> = Vec::new();
         for (row, value) in rows.iter().enumerate() {
-            let Some(ids) = self.buckets.get(&bucket(&sig.speaker_key, row, *value)) else {
+            let Some(b) = self.buckets.get(&bucket(&sig.speaker_key, row, *value)) else {
                 continue;
             };
-            for &slot in ids {
+            for &slot in self.slots_of(b) {
                 if checked.contains(&slot) {
                     continue;
                 }
@@ -269,10 +285,7 @@ impl Store {
             }
         };
         for (row, value) in rows.iter().enumerate() {
-            self.buckets
-                .entry(bucket(&identity.speaker_key, row, *value))
-                .or_default()
-                .push(slot);
+            self.file(bucket(&identity.speaker_key, row, *value), slot);
         }
         self.by_id.insert(identity.statement_id.clone(), slot);
         self.seq += 1;
@@ -286,18 +299,71 @@ impl Store {
         slot
     }
 
+    /// The slots of bucket `b`.
+    fn slots_of<'a>(&'a self, b: &'a Bucket) -> &'a [u32] {
+        match b {
+            Bucket::One(s) => std::slice::from_ref(s),
+            Bucket::Many(i) => self.spill.get(*i as usize).map_or(&[], Vec::as_slice),
+        }
+    }
+
+    /// Add `slot` to bucket `key`.
+    fn file(&mut self, key: u32, slot: u32) {
+        match self.buckets.get(&key).copied() {
+            None => {
+                self.buckets.insert(key, Bucket::One(slot));
+            }
+            Some(Bucket::One(first)) => {
+                let i = match self.free_spill.pop() {
+                    Some(i) => i,
+                    None => {
+                        self.spill.push(Vec::new());
+                        (self.spill.len() - 1) as u32
+                    }
+                };
+                if let Some(v) = self.spill.get_mut(i as usize) {
+                    v.clear();
+                    v.extend([first, slot]);
+                }
+                self.buckets.insert(key, Bucket::Many(i));
+            }
+            Some(Bucket::Many(i)) => {
+                if let Some(v) = self.spill.get_mut(i as usize) {
+                    v.push(slot);
+                }
+            }
+        }
+    }
+
+    /// Take `slot` out of bucket `key`.
+    fn unfile(&mut self, key: u32, slot: u32) {
+        match self.buckets.get(&key).copied() {
+            Some(Bucket::One(s)) if s == slot => {
+                self.buckets.remove(&key);
+            }
+            Some(Bucket::Many(i)) => {
+                let Some(v) = self.spill.get_mut(i as usize) else {
+                    return;
+                };
+                v.retain(|x| *x != slot);
+                if let [only] = v.as_slice() {
+                    self.buckets.insert(key, Bucket::One(*only));
+                    v.clear();
+                    v.shrink_to_fit();
+                    self.free_spill.push(i);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Drop identity `statement_id` (a changelog tombstone, an eviction).
     pub fn remove(&mut self, statement_id: &str) -> Option<Identity> {
         let slot = self.by_id.remove(statement_id)?;
         let s = self.slots.get_mut(slot as usize)?.take()?;
         for (row, value) in s.rows.iter().enumerate() {
             let key = bucket(&s.identity.speaker_key, row, *value);
-            if let Some(ids) = self.buckets.get_mut(&key) {
-                ids.retain(|x| *x != slot);
-                if ids.is_empty() {
-                    self.buckets.remove(&key);
-                }
-            }
+            self.unfile(key, slot);
         }
         self.free.push(slot);
         Some(s.identity)
@@ -436,10 +502,36 @@ mod tests {
         );
         assert!(new);
         // Buckets hold nothing of the evicted identity.
-        assert!(s
-            .buckets
-            .values()
-            .all(|v| v.iter().all(|slot| s.slots[*slot as usize].is_some())));
+        assert!(s.buckets.values().all(|b| s
+            .slots_of(b)
+            .iter()
+            .all(|slot| s.slots[*slot as usize].is_some())));
+    }
+
+    #[test]
+    fn shared_buckets_file_and_unfile_every_identity() {
+        let mut s = Store::new();
+        let text = "Council tenants will get new windows before the next election";
+        let (first, _) = see(&mut s, Some("Ola Brandt"), text, 1);
+        let mut record = s.get(&first).cloned().expect("stored");
+        // Two more identities with the same buckets (restored records).
+        for id in ["b", "c"] {
+            record.statement_id = id.into();
+            s.insert(record.clone());
+        }
+        assert_eq!(s.len(), 3);
+        assert!(s.buckets.values().all(|b| matches!(b, Bucket::Many(_))));
+        s.remove(&first);
+        // The oldest remaining one is found.
+        assert_eq!(
+            see(&mut s, Some("Brandt"), text, 2),
+            ("b".to_string(), false)
+        );
+        s.remove("b");
+        assert!(s.buckets.values().all(|b| matches!(b, Bucket::One(_))));
+        s.remove("c");
+        assert!(s.buckets.is_empty() && s.is_empty());
+        assert_eq!(s.free_spill.len(), BANDS);
     }
 
     #[test]
