@@ -195,7 +195,14 @@ async fn wait_seen(
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 #[ignore = "needs a real broker (BYLINE_TEST_BROKERS)"]
 async fn three_wordings_of_one_statement_are_announced_once() {
-    let c = setup("nov-three").await;
+    let mut c = setup("nov-three").await;
+    let alerts = format!("alerts-{}", c.novelty.new_topic);
+    c.novelty.watchlist = Some(byline::novelty::watchlist::WatchlistConfig {
+        speakers: vec!["Lindqvist".into()],
+        entities: Vec::new(),
+        keywords: vec!["ferry line".into()],
+        alerts_topic: alerts.clone(),
+    });
     let worker = start_worker(&c);
     let novelty = start_novelty(&c);
     // Invented articles: one statement, three wordings (contraction, the
@@ -227,6 +234,17 @@ async fn three_wordings_of_one_statement_are_announced_once() {
     assert_eq!(&record["statement_id"], key.as_str());
     assert!(record["first_seen_at"].is_string());
     assert!(["n1", "n2", "n3"].contains(&record["statement"]["article_id"].as_str().unwrap()));
+    // The watchlist: both reasons, and the record on the alerts topic.
+    assert_eq!(
+        record["matched"],
+        serde_json::json!([
+            {"kind": "speaker", "value": "Lindqvist"},
+            {"kind": "keyword", "value": "ferry line"}
+        ])
+    );
+    let alerted = read_all(&c, &alerts);
+    assert_eq!(alerted.len(), 1, "{alerted:#?}");
+    assert_eq!(&alerted[0].1, record);
     let summary = novelty.stop().await;
     assert_eq!(summary.announced, 1);
     worker.stop().await;

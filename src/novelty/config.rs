@@ -30,6 +30,10 @@ pub struct NoveltyConfig {
     pub horizon_hours: u64,
     /// Most input records processed (and acknowledged) per step.
     pub max_batch: usize,
+    /// Speakers, entities and keywords to flag (`matched`) and to send to
+    /// an alerts topic; absent: no watchlist.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub watchlist: Option<super::watchlist::WatchlistConfig>,
 }
 
 impl Default for NoveltyConfig {
@@ -44,6 +48,7 @@ impl Default for NoveltyConfig {
             replication: 1,
             horizon_hours: 14 * 24,
             max_batch: 500,
+            watchlist: None,
         }
     }
 }
@@ -93,6 +98,16 @@ impl NoveltyConfig {
         }
         if self.max_batch == 0 {
             return bad("max_batch", "must be at least 1");
+        }
+        if let Some(w) = &self.watchlist {
+            w.validate()?;
+            let t = w.alerts_topic.trim();
+            if !t.is_empty() && (t == statements || topics.iter().any(|(_, u)| u.as_str() == t)) {
+                return bad(
+                    "watchlist.alerts_topic",
+                    "must differ from kafka.statements_topic and the novelty topics",
+                );
+            }
         }
         Ok(())
     }

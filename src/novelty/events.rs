@@ -25,6 +25,10 @@ pub struct NewStatement {
     pub statement_id: String,
     /// When the novelty processor first saw it, RFC 3339 UTC.
     pub first_seen_at: String,
+    /// Why it matched the watchlist (`novelty.watchlist`), when it did:
+    /// `[{kind: speaker|entity|keyword, value}]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub matched: Vec<super::watchlist::Match>,
     /// The statement event that carried it: its article (`article_id`,
     /// `title`, `url`, `source`), speaker, text, `about`, `dates`.
     pub statement: StatementEvent,

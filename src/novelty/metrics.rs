@@ -12,6 +12,9 @@ pub struct NoveltyMetrics {
     pub identities: IntGauge,
     /// `byline_novelty_evicted_total`: identities forgotten past the horizon.
     pub evicted: IntCounter,
+    /// `byline_novelty_alerts_total`: new statements that matched the
+    /// watchlist and went to its alerts topic.
+    pub alerts: IntCounter,
     /// `byline_novelty_invalid_total`: statement records that did not parse.
     pub invalid: IntCounter,
     /// `byline_novelty_restore_seconds`: changelog restore time per partition.
@@ -37,6 +40,10 @@ impl NoveltyMetrics {
                 "byline_novelty_evicted_total",
                 "Identities evicted past the horizon.",
             )?,
+            alerts: IntCounter::new(
+                "byline_novelty_alerts_total",
+                "New statements that matched the watchlist, sent to its alerts topic.",
+            )?,
             invalid: IntCounter::new(
                 "byline_novelty_invalid_total",
                 "Statement records that could not be parsed (skipped).",
@@ -56,6 +63,7 @@ impl NoveltyMetrics {
         registry.register(Box::new(m.identities.clone()))?;
         registry.register(Box::new(m.evicted.clone()))?;
         registry.register(Box::new(m.invalid.clone()))?;
+        registry.register(Box::new(m.alerts.clone()))?;
         registry.register(Box::new(m.restore_seconds.clone()))?;
         Ok(m)
     }

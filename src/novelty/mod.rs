@@ -16,3 +16,4 @@ pub mod metrics;
 pub mod processor;
 pub mod signature;
 pub mod store;
+pub mod watchlist;

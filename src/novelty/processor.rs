@@ -73,6 +73,7 @@ use super::events::{NewStatement, SeenStatement, NEW_SCHEMA};
 use super::metrics::NoveltyMetrics;
 use super::signature::Signature;
 use super::store::{Identity, Outcome, Sighting, Store};
+use super::watchlist::Watchlist;
 use crate::config::Config;
 use crate::event::StatementEvent;
 use crate::kafka::consumer as kconsumer;
@@ -519,12 +520,17 @@ fn new_topic(name: &str, partitions: i32, replication: i32, compacted: bool) -> 
 async fn ensure_topics(config: &Config) -> Result<(), NoveltyError> {
     let n = &config.novelty;
     let admin: AdminClient<DefaultClientContext> = kproducer::client_config(config).create()?;
-    let topics = [
+    let mut topics = vec![
         new_topic(&n.repartition_topic, n.partitions, n.replication, false),
         new_topic(&n.changelog_topic, n.partitions, n.replication, true),
         new_topic(&n.new_topic, n.partitions, n.replication, false),
         new_topic(&n.seen_topic, n.partitions, n.replication, true),
     ];
+    if let Some(alerts) = n.watchlist.as_ref().map(|w| w.alerts_topic.trim()) {
+        if !alerts.is_empty() {
+            topics.push(new_topic(alerts, n.partitions, n.replication, false));
+        }
+    }
     let opts = AdminOptions::new().request_timeout(Some(Duration::from_secs(10)));
     match admin.create_topics(&topics, &opts).await {
         Ok(results) => {
@@ -582,6 +588,12 @@ pub async fn run(
     let statements = config.kafka.statements_topic.as_str();
     consumer.subscribe(&[statements, n.repartition_topic.as_str()])?;
     let (producer, fatal) = kproducer::create(config, health.clone())?;
+    let watchlist = n.watchlist.as_ref().map(Watchlist::new);
+    let alerts_topic = n
+        .watchlist
+        .as_ref()
+        .map(|w| w.alerts_topic.trim())
+        .filter(|t| !t.is_empty());
     let horizon_ms = n.horizon_ms();
     let commit_every = Duration::from_millis(config.worker.commit_interval_ms);
     let mut last_commit = Instant::now();
@@ -717,13 +729,22 @@ pub async fn run(
             if outcome == Outcome::New {
                 announced += 1;
                 nm.sightings.with_label_values(&["new"]).inc();
+                let matched = watchlist
+                    .as_ref()
+                    .map(|w| w.matches(&event))
+                    .unwrap_or_default();
                 let record = NewStatement {
                     schema: NEW_SCHEMA.to_string(),
                     statement_id: id.clone(),
                     first_seen_at: identity.first_seen_at.clone(),
+                    matched,
                     statement: event,
                 };
                 out.push(json_record(&n.new_topic, None, &id, &record));
+                if let Some(alerts) = alerts_topic.filter(|_| !record.matched.is_empty()) {
+                    nm.alerts.inc();
+                    out.push(json_record(alerts, None, &id, &record));
+                }
             } else {
                 nm.sightings.with_label_values(&["repeat"]).inc();
             }

@@ -122,6 +122,12 @@ pub fn speakers_compatible(a: &[String], b: &[String]) -> bool {
     short.iter().all(|w| long.contains(w))
 }
 
+/// Case-folded words of a name or phrase, as the speaker key and the
+/// watchlists compare them.
+pub fn name_words(s: &str) -> Vec<String> {
+    words(s)
+}
+
 /// Case-folded words (letters and digits) of `s`, apostrophes kept inside
 /// words so contractions can be expanded.
 fn words(s: &str) -> Vec<String> {
