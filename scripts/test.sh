@@ -38,6 +38,7 @@ cargo test --all-targets
 # (scripts/entity-gate.sh; the dev data is in ../shared/eval).
 scripts/entity-gate.sh target/debug/byline
 cargo test --test real_broker -- --include-ignored --test-threads=1
+cargo test --test novelty_broker -- --include-ignored --test-threads=1
 BYLINE_TANSU="$(scripts/broker.sh path)" \
   cargo test --test broker_faults -- --include-ignored --test-threads=1
 # TLS + SASL/SCRAM: a broker that refuses anything else (fails loudly when

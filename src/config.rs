@@ -72,6 +72,8 @@ pub struct Config {
     pub metrics: MetricsConfig,
     /// Logging.
     pub log: LogConfig,
+    /// The `byline novelty` processor.
+    pub novelty: crate::novelty::config::NoveltyConfig,
 }
 
 /// Kafka settings.
@@ -470,6 +472,7 @@ impl Config {
         if !matches!(self.log.format.as_str(), "text" | "json") {
             return bad("log.format", "must be \"text\" or \"json\"");
         }
+        self.novelty.validate(&k.statements_topic)?;
         Ok(())
     }
 

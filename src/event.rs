@@ -299,6 +299,11 @@ pub struct StatementEvent {
     /// The article's language tag, passed through. Added in v1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// The statement's similarity signature (speaker key, shingle count,
+    /// MinHash): what the novelty processor groups near-duplicates by
+    /// (README, "Statement identity"). Added in v1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<crate::novelty::signature::Similarity>,
     /// Position of the statement in the article body (code points).
     pub start: usize,
     /// End of the statement in the body (code points, exclusive).
@@ -406,6 +411,13 @@ impl StatementEvent {
             url: article.url.clone(),
             source: article.source.clone(),
             language: article.language.clone(),
+            similarity: Some(
+                crate::novelty::signature::Signature::of(
+                    quote.speaker.as_ref().map(|s| s.name.as_str()),
+                    &quote.text,
+                )
+                .similarity(),
+            ),
             start: quote.start,
             end: quote.end,
             processing: article.processing.clone(),
@@ -413,11 +425,14 @@ impl StatementEvent {
     }
 }
 
-/// JSON Schemas of both events, generated from these types.
+/// JSON Schemas of the events (article, statement, and the novelty
+/// processor's new and seen records), generated from their types.
 pub fn schemas() -> serde_json::Value {
     serde_json::json!({
         ARTICLE_SCHEMA: schemars::schema_for!(ArticleEvent),
         STATEMENT_SCHEMA: schemars::schema_for!(StatementEvent),
+        crate::novelty::events::NEW_SCHEMA: schemars::schema_for!(crate::novelty::events::NewStatement),
+        crate::novelty::events::SEEN_SCHEMA: schemars::schema_for!(crate::novelty::events::SeenStatement),
     })
 }
 
@@ -490,7 +505,11 @@ mod tests {
         assert_eq!(s.source.as_deref(), Some("Example Wire"));
         assert_eq!(s.language.as_deref(), Some("en"));
         let schema = &schemas()[STATEMENT_SCHEMA]["properties"];
+        let sim = s.similarity.as_ref().expect("a similarity signature");
+        assert_eq!(sim.speaker_key, "roe");
+        assert_eq!(sim.minhash.len(), 256);
         for f in [
+            "similarity",
             "about",
             "dates",
             "speaker_roles",

@@ -8,6 +8,8 @@
 //!   [`enrich::entities`] (a trained tagger, [`enrich::entities::model`],
 //!   trained by `byline train-entities`), [`enrich::quotes`] are the stages.
 //! - [`event`]: output events, the v1 contract, statement fingerprints, JSON Schemas.
+//! - [`novelty`]: statement identities (similarity signatures, the LSH
+//!   store) and the `byline novelty` processor.
 //! - [`batch`]: `byline enrich`, files/stdin to JSON lines.
 //! - [`config`]: TOML file + `BYLINE_*` environment + flags, validation naming the key.
 //! - [`telemetry`]: every metric, `/metrics` `/healthz` `/readyz`, log setup.
@@ -26,6 +28,7 @@ pub mod enrich;
 pub mod event;
 #[cfg(feature = "kafka")]
 pub mod kafka;
+pub mod novelty;
 pub mod telemetry;
 pub mod text;
 #[cfg(feature = "kafka")]

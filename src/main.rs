@@ -1,4 +1,4 @@
-//! The `byline` command line: `run` (the worker), `enrich`, `schema`, `check-config`,
+//! The `byline` command line: `run` (the worker), `novelty`, `enrich`, `schema`, `check-config`,
 //! `healthcheck`.
 
 use std::io::{self, BufWriter};
@@ -48,6 +48,11 @@ enum Command {
     /// Run the streaming worker.
     #[cfg(feature = "kafka")]
     Run(RunArgs),
+    /// Run the novelty processor: reads the statements, announces each
+    /// statement identity once on `statements.new`, counts sightings on
+    /// `statements.seen` (config `[novelty]`).
+    #[cfg(feature = "kafka")]
+    Novelty(NoveltyArgs),
     /// Ask a running worker's health endpoint; exit 0 on HTTP 200 (the
     /// image's HEALTHCHECK: the runtime image has no shell and no curl).
     Healthcheck {
@@ -104,6 +109,95 @@ struct RunArgs {
     /// Log format: text or json.
     #[arg(long)]
     log_format: Option<String>,
+}
+
+/// Flags of `byline novelty` (they override the file and the environment).
+#[cfg(feature = "kafka")]
+#[derive(clap::Args)]
+struct NoveltyArgs {
+    /// Config file (default: config/byline.toml when it exists).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// HTTP address of /metrics, /healthz, /readyz.
+    #[arg(long)]
+    metrics_listen: Option<String>,
+    /// Kafka bootstrap servers.
+    #[arg(long)]
+    brokers: Option<String>,
+    /// Log format: text or json.
+    #[arg(long)]
+    log_format: Option<String>,
+}
+
+/// The config file and environment, then the flags, validated; logging
+/// set up from it.
+#[cfg(feature = "kafka")]
+fn effective_config(
+    path: Option<&std::path::Path>,
+    brokers: Option<String>,
+    metrics_listen: Option<String>,
+    log_format: Option<String>,
+) -> anyhow::Result<byline::config::Config> {
+    let mut config = byline::config::Config::load(path)?;
+    if let Some(b) = brokers {
+        config.kafka.brokers = b;
+    }
+    if let Some(l) = metrics_listen {
+        config.metrics.listen = l;
+    }
+    if let Some(f) = log_format {
+        config.log.format = f;
+    }
+    config.validate()?;
+    byline::telemetry::init_logs(&config.log.format, &config.log.level);
+    Ok(config)
+}
+
+/// `byline novelty`: the processor, with metrics, health and the signals.
+#[cfg(feature = "kafka")]
+#[tokio::main]
+async fn novelty(args: NoveltyArgs) -> anyhow::Result<()> {
+    let signal = shutdown_signal()?;
+    use std::sync::Arc;
+
+    use byline::telemetry::{self, Health, Metrics};
+
+    let config = effective_config(
+        args.config.as_deref(),
+        args.brokers,
+        args.metrics_listen,
+        args.log_format,
+    )?;
+    let n = &config.novelty;
+    let metrics = Arc::new(Metrics::new()?);
+    metrics.init_topics(
+        &[
+            config.kafka.statements_topic.clone(),
+            n.repartition_topic.clone(),
+        ],
+        &[
+            n.repartition_topic.as_str(),
+            n.changelog_topic.as_str(),
+            n.new_topic.as_str(),
+            n.seen_topic.as_str(),
+        ],
+    );
+    let health = Arc::new(Health::default());
+    let (addr, server) =
+        telemetry::serve(&config.metrics.listen, metrics.clone(), health.clone()).await?;
+    tokio::spawn(server);
+    tracing::info!(message = "Serving metrics.", %addr);
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        signal.await;
+        tracing::info!(message = "Signal received, shutting down.");
+        let _ = stop_tx.send(true);
+    });
+    tokio::spawn(async move {
+        byline::novelty::processor::run(&config, metrics, health, stop_rx).await
+    })
+    .await??;
+    Ok(())
 }
 
 /// GET `path` from `addr` with a 2 s bound on each step; Ok on HTTP 200.
@@ -183,6 +277,8 @@ fn main() -> anyhow::Result<()> {
         }
         #[cfg(feature = "kafka")]
         Command::Run(args) => run(args)?,
+        #[cfg(feature = "kafka")]
+        Command::Novelty(args) => novelty(args)?,
         Command::Schema => {
             println!(
                 "{}",
@@ -265,22 +361,15 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     let signal = shutdown_signal()?;
     use std::sync::Arc;
 
-    use byline::config::Config;
     use byline::kafka::embedded;
     use byline::telemetry::{self, Health, Metrics};
 
-    let mut config = Config::load(args.config.as_deref())?;
-    if let Some(b) = args.brokers {
-        config.kafka.brokers = b;
-    }
-    if let Some(l) = args.metrics_listen {
-        config.metrics.listen = l;
-    }
-    if let Some(f) = args.log_format {
-        config.log.format = f;
-    }
-    config.validate()?;
-    telemetry::init_logs(&config.log.format, &config.log.level);
+    let mut config = effective_config(
+        args.config.as_deref(),
+        args.brokers,
+        args.metrics_listen,
+        args.log_format,
+    )?;
     tracing::info!(message = "Enrichment stages.", stages = ?config.enrich.stages);
     // Before any connection: a bad entity model stops start-up here.
     let pipeline = Arc::new(Pipeline::from_config(&config.enrich)?);

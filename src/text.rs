@@ -136,7 +136,8 @@ pub fn is_double_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '＂')
 }
 
-fn is_apostrophe(c: char) -> bool {
+/// An apostrophe: straight or typographic.
+pub fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 

@@ -226,6 +226,20 @@ const LEGAL_FORMS: &[&str] = &[
     "Holdings",
 ];
 
+/// Whether `w` (any case) is one of the [`LEGAL_FORMS`]: the novelty
+/// speaker key skips them ("Acme Inc." and "Acme" share `acme`).
+pub(crate) fn is_legal_form(w: &str) -> bool {
+    LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(w))
+}
+
+/// Whether `w` (any case, with or without its dot) is a generational
+/// suffix ([`is_suffix`]), for the novelty speaker key.
+pub(crate) fn is_generational_suffix(w: &str) -> bool {
+    let mut title: String = w.chars().take(1).flat_map(char::to_uppercase).collect();
+    title.extend(w.chars().skip(1));
+    is_suffix(w) || is_suffix(&w.to_uppercase()) || is_suffix(&title)
+}
+
 /// The group a mention joins: the first match, but among several an
 /// organization's short form prefers the full name that only adds a legal
 /// form ("Apple Inc." over "Apple Stores").

@@ -1,0 +1,844 @@
+//! `byline novelty`: reads the statements, announces each statement
+//! identity once on `statements.new`, counts later sightings on
+//! `statements.seen`.
+//!
+//! # Topology (the Kafka Streams pattern, by hand)
+//!
+//! 1. **Repartition.** A record of `kafka.statements_topic` (keyed by the
+//!    worker as it likes: today by fingerprint) is produced again, unchanged,
+//!    to `novelty.repartition_topic` keyed by its speaker key, so every
+//!    near-duplicate of one speaker lands in one partition and so in one
+//!    instance, however many run.
+//! 2. **Observe.** A record of the repartition topic's partition `p` is
+//!    matched against the [`Store`] of `p`; a new identity is announced on
+//!    `novelty.new_topic`; the identity (new or updated) goes to partition
+//!    `p` of `novelty.changelog_topic` (compacted, key: statement_id) and its
+//!    count to `novelty.seen_topic`. After the records of a step, partition
+//!    `p` of the changelog gets a checkpoint: the last applied offset of `p`.
+//!
+//! Both stages run in one consumer of group `novelty.group_id`, subscribed
+//! to both topics.
+//!
+//! # State
+//!
+//! In memory, per repartition partition, built from the changelog partition
+//! the first time a record of that partition arrives after an assignment,
+//! and dropped when the partition is revoked: the new owner rebuilds it from
+//! the changelog. Records at or below the restored checkpoint are already
+//! in the state and skipped.
+//!
+//! # Delivery: at-least-once
+//!
+//! The loop takes a step of up to `novelty.max_batch` records, produces all
+//! their outputs, waits until every one is acknowledged (`acks=all`,
+//! idempotent producer, failed deliveries produced again), and only then
+//! marks the step's input offsets committable; commits happen every
+//! `worker.commit_interval_ms` and on revoke (nothing is in flight then: the
+//! revoke callback runs inside the consumer poll, between steps). So:
+//! - nothing is lost: an input's offset is committed only after its outputs
+//!   and its identity's changelog record are acknowledged;
+//! - after a crash (`kill -9`), the uncommitted records are read again. A
+//!   record whose changelog checkpoint was acknowledged is skipped; one
+//!   whose identity record was acknowledged is counted again (a repeat, not
+//!   announced again); only a record whose announcement was acknowledged but
+//!   whose changelog record was not is announced a second time. That window
+//!   is at most one step: a step's announcements are acknowledged before its
+//!   state records are produced, so the state never says "seen" for an
+//!   identity whose announcement could still be lost.
+//! - Two instances never announce the same identity while the group
+//!   coordinator is obeyed: a partition has one owner, and the next owner
+//!   starts from the previous owner's acknowledged changelog. An owner cut
+//!   off from the group (a zombie past its session timeout) can still
+//!   announce the records of its last step: Kafka's at-least-once limit.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use futures::FutureExt;
+use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
+use rdkafka::client::DefaultClientContext;
+use rdkafka::consumer::{
+    BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer,
+};
+use rdkafka::error::{KafkaError, KafkaResult, RDKafkaErrorCode};
+use rdkafka::message::{BorrowedMessage, Message};
+use rdkafka::producer::{DeliveryFuture, FutureRecord};
+use rdkafka::statistics::Statistics;
+use rdkafka::{ClientContext, Offset, TopicPartitionList};
+use tokio::sync::watch;
+
+use super::events::{NewStatement, SeenStatement, NEW_SCHEMA};
+use super::metrics::NoveltyMetrics;
+use super::signature::Signature;
+use super::store::{Identity, Outcome, Sighting, Store};
+use super::watchlist::Watchlist;
+use crate::config::Config;
+use crate::event::StatementEvent;
+use crate::kafka::consumer as kconsumer;
+use crate::kafka::offsets::TopicPartition;
+use crate::kafka::producer::{self as kproducer, WorkerProducer};
+use crate::telemetry::{Health, Metrics};
+
+/// Changelog key of a partition's checkpoint (statement ids are hex, so
+/// neither it nor [`FENCE_KEY`] can collide with one).
+pub const CHECKPOINT_KEY: &str = "checkpoint";
+
+/// How long a changelog restore may wait for the partition's end offsets.
+const RESTORE_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How often (in stream time) a partition's store is swept for eviction.
+const EVICT_EVERY_MS: i64 = 3_600_000;
+
+/// Why the novelty processor stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum NoveltyError {
+    /// A Kafka client failed (creation, subscription, metadata, restore).
+    #[error("kafka client: {0}")]
+    Kafka(#[from] KafkaError),
+    /// The producer failed fatally; unacknowledged steps are re-read after
+    /// the restart.
+    #[error("the producer failed fatally; restart to continue")]
+    ProducerFatal,
+    /// Metric registration failed (a duplicate name: a bug).
+    #[error("metrics: {0}")]
+    Metrics(#[from] prometheus::Error),
+    /// The internal topics do not fit each other.
+    #[error("topic layout: {0}")]
+    Topics(String),
+    /// A changelog partition could not be read to its end.
+    #[error("restoring changelog partition {partition}: {reason}")]
+    Restore {
+        /// The partition.
+        partition: i32,
+        /// What went wrong.
+        reason: String,
+    },
+}
+
+/// What one run did, for logs and tests.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NoveltySummary {
+    /// Records read (both topics).
+    pub consumed: u64,
+    /// Identities announced.
+    pub announced: u64,
+}
+
+/// Changelog key of a restore fence.
+pub const FENCE_KEY: &str = "fence";
+
+/// A restore fence: the restore reads up to the fence with its nonce.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Fence {
+    nonce: String,
+}
+
+/// A changelog checkpoint value.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Checkpoint {
+    /// The last repartition offset whose sighting is in the changelog.
+    applied_offset: i64,
+}
+
+/// State shared with librdkafka's callbacks.
+pub struct NoveltyContext {
+    metrics: Arc<Metrics>,
+    health: Arc<Health>,
+    /// Per partition, the next offset to commit: every record before it was
+    /// processed and its outputs acknowledged.
+    done: Mutex<HashMap<TopicPartition, i64>>,
+    /// Partitions revoked since the loop last looked.
+    revoked: Mutex<Vec<TopicPartition>>,
+}
+
+fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl ClientContext for NoveltyContext {
+    fn stats(&self, stats: Statistics) {
+        kconsumer::record_consumer_stats(&self.metrics, &stats);
+    }
+
+    fn error(&self, error: KafkaError, reason: &str) {
+        if kconsumer::is_connection_error(&error) {
+            tracing::debug!(message = "Kafka client error.", %error, reason);
+        } else {
+            tracing::warn!(message = "Kafka client error.", %error, reason);
+        }
+    }
+}
+
+impl ConsumerContext for NoveltyContext {
+    fn pre_rebalance(&self, base: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        let Rebalance::Revoke(tpl) = rebalance else {
+            return;
+        };
+        let tps: Vec<TopicPartition> = tpl
+            .elements()
+            .iter()
+            .map(|e| (e.topic().to_string(), e.partition()))
+            .collect();
+        // Between steps: everything in `done` is acknowledged. Commit it so
+        // the next owner starts right after it.
+        let offsets: Vec<(TopicPartition, i64)> = {
+            let mut done = locked(&self.done);
+            tps.iter()
+                .filter_map(|tp| done.remove(tp).map(|o| (tp.clone(), o)))
+                .collect()
+        };
+        if !base.assignment_lost() && !offsets.is_empty() {
+            match commit_list(&offsets).and_then(|l| base.commit(&l, CommitMode::Sync)) {
+                Ok(()) => {
+                    self.metrics.commits.inc();
+                    self.health.commit_result(true);
+                }
+                Err(error) => {
+                    self.metrics.commit_errors.inc();
+                    self.health.commit_result(false);
+                    tracing::warn!(message = "Commit on revoke failed.", %error);
+                }
+            }
+        }
+        locked(&self.revoked).extend(tps.iter().cloned());
+        tracing::info!(message = "Partitions revoked.", count = tps.len());
+    }
+
+    fn post_rebalance(&self, base: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        let n = base.assignment().map(|a| a.count()).unwrap_or(0);
+        self.metrics.partitions_assigned.set(n as i64);
+        match rebalance {
+            Rebalance::Assign(tpl) => {
+                self.health.set_brokers_down(false);
+                tracing::info!(
+                    message = "Partitions assigned.",
+                    count = tpl.count(),
+                    total = n
+                );
+            }
+            Rebalance::Error(error) => tracing::warn!(message = "Rebalance failed.", %error),
+            Rebalance::Revoke(_) => {}
+        }
+    }
+}
+
+fn commit_list(offsets: &[(TopicPartition, i64)]) -> KafkaResult<TopicPartitionList> {
+    let mut tpl = TopicPartitionList::new();
+    for ((t, p), o) in offsets {
+        tpl.add_partition_offset(t, *p, Offset::Offset(*o))?;
+    }
+    Ok(tpl)
+}
+
+type NoveltyConsumer = StreamConsumer<NoveltyContext>;
+
+/// Commit every partition's `done` offset (synchronously).
+fn commit(consumer: &NoveltyConsumer) {
+    let offsets: Vec<(TopicPartition, i64)> = locked(&consumer.context().done)
+        .iter()
+        .map(|(tp, o)| (tp.clone(), *o))
+        .collect();
+    if offsets.is_empty() {
+        return;
+    }
+    let ctx = consumer.context();
+    match commit_list(&offsets).and_then(|l| consumer.commit(&l, CommitMode::Sync)) {
+        Ok(()) => {
+            ctx.metrics.commits.inc();
+            ctx.health.commit_result(true);
+        }
+        Err(error) => {
+            ctx.metrics.commit_errors.inc();
+            ctx.health.commit_result(false);
+            tracing::warn!(message = "Commit failed.", %error);
+        }
+    }
+}
+
+/// An input record, copied out of librdkafka's buffer.
+struct In {
+    topic: String,
+    partition: i32,
+    offset: i64,
+    value: Option<Vec<u8>>,
+}
+
+impl In {
+    fn of(m: &BorrowedMessage<'_>) -> In {
+        In {
+            topic: m.topic().to_string(),
+            partition: m.partition(),
+            offset: m.offset(),
+            value: m.payload().map(<[u8]>::to_vec),
+        }
+    }
+}
+
+/// An output record; `partition` is set for the changelog (partition for
+/// partition with the repartition topic), `payload: None` is a tombstone.
+#[derive(Clone, Debug)]
+struct Out {
+    topic: String,
+    partition: Option<i32>,
+    key: Vec<u8>,
+    payload: Option<Vec<u8>>,
+}
+
+/// Hand `r` to librdkafka, waiting while its queue is full or it refuses.
+async fn send(producer: &WorkerProducer, r: &Out, metrics: &Metrics) -> DeliveryFuture {
+    let mut backoff = Duration::from_millis(5);
+    loop {
+        let mut rec = FutureRecord::<Vec<u8>, Vec<u8>>::to(&r.topic).key(&r.key);
+        if let Some(p) = &r.payload {
+            rec = rec.payload(p);
+        }
+        if let Some(p) = r.partition {
+            rec = rec.partition(p);
+        }
+        match producer.send_result(rec) {
+            Ok(f) => return f,
+            Err((e, _)) if e.rdkafka_error_code() == Some(RDKafkaErrorCode::QueueFull) => {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+            Err((error, _)) => {
+                metrics.produce_errors.with_label_values(&[&r.topic]).inc();
+                tracing::warn!(message = "Produce failed; retrying.", topic = %r.topic, %error);
+                tokio::time::sleep(backoff).await;
+                backoff = (backoff * 2).min(Duration::from_secs(5));
+            }
+        }
+    }
+}
+
+/// Produce `records` and wait until every one is acknowledged, producing
+/// failed ones again (as [`kproducer::deliver_all`], for records with a
+/// partition or a tombstone). False only on a fatal producer error.
+async fn deliver(
+    producer: &WorkerProducer,
+    records: &[Out],
+    metrics: &Metrics,
+    health: &Arc<Health>,
+    fatal: &AtomicBool,
+) -> bool {
+    let mut futures = Vec::with_capacity(records.len());
+    for r in records {
+        futures.push(send(producer, r, metrics).await);
+    }
+    for (r, mut f) in records.iter().zip(futures) {
+        let mut backoff = Duration::from_millis(100);
+        let mut failing = None;
+        loop {
+            match f.await {
+                Ok(Ok(_)) => {
+                    metrics.produced.with_label_values(&[&r.topic]).inc();
+                    health.set_brokers_down(false);
+                    break;
+                }
+                Ok(Err((error, _))) => {
+                    metrics.produce_errors.with_label_values(&[&r.topic]).inc();
+                    tracing::warn!(message = "Delivery failed; producing again.", topic = %r.topic, %error);
+                }
+                Err(_canceled) => {
+                    metrics.produce_errors.with_label_values(&[&r.topic]).inc();
+                    tracing::warn!(message = "Delivery canceled; producing again.", topic = %r.topic);
+                }
+            }
+            if failing.is_none() {
+                failing = Some(health.delivery_failing());
+            }
+            if fatal.load(Ordering::SeqCst) {
+                return false;
+            }
+            tokio::time::sleep(backoff).await;
+            backoff = (backoff * 2).min(Duration::from_secs(5));
+            f = send(producer, r, metrics).await;
+        }
+        drop(failing);
+    }
+    true
+}
+
+/// Event time of a statement: its `published_at` (midnight UTC), else its
+/// processing time, else now; ms since the epoch.
+pub fn event_ms(s: &StatementEvent) -> i64 {
+    let published = s
+        .published_at
+        .as_deref()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc().timestamp_millis());
+    published
+        .or_else(|| {
+            chrono::DateTime::parse_from_rfc3339(&s.processing.processed_at)
+                .ok()
+                .map(|t| t.timestamp_millis())
+        })
+        .unwrap_or_else(|| chrono::Utc::now().timestamp_millis())
+}
+
+/// One repartition partition's state.
+struct PartitionState {
+    store: Store,
+    /// The last offset whose sighting is in the store (and the changelog).
+    applied: i64,
+    /// Stream time of the last eviction sweep.
+    swept_ms: i64,
+}
+
+/// Read changelog partition `partition` from its start up to a fence
+/// record written to it first: everything acknowledged on the partition
+/// before the restore began is behind the fence. (Not the end offset the
+/// broker reports: tansu 0.6.0 reports end offsets below records it
+/// serves, and a fence needs nothing of the broker but ordering.)
+async fn restore(
+    config: &Config,
+    partition: i32,
+    producer: &WorkerProducer,
+    metrics: &Metrics,
+    health: &Arc<Health>,
+    fatal: &AtomicBool,
+    nm: &NoveltyMetrics,
+) -> Result<PartitionState, NoveltyError> {
+    let started = Instant::now();
+    let topic = &config.novelty.changelog_topic;
+    let nonce = format!(
+        "{}-{}-{}",
+        std::process::id(),
+        partition,
+        chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
+    );
+    let fence = json_record(
+        topic,
+        Some(partition),
+        FENCE_KEY,
+        &Fence {
+            nonce: nonce.clone(),
+        },
+    );
+    if !deliver(producer, &[fence], metrics, health, fatal).await {
+        return Err(NoveltyError::ProducerFatal);
+    }
+    tokio::task::block_in_place(|| read_changelog(config, partition, &nonce, started, nm))
+}
+
+/// The restore's read: from the start of the partition to the fence `nonce`.
+fn read_changelog(
+    config: &Config,
+    partition: i32,
+    nonce: &str,
+    started: Instant,
+    metrics: &NoveltyMetrics,
+) -> Result<PartitionState, NoveltyError> {
+    let topic = &config.novelty.changelog_topic;
+    let mut cc = kconsumer::client_config(config);
+    // Never joins the group nor commits: assign() only.
+    cc.set("group.id", format!("{}-restore", config.novelty.group_id));
+    let consumer: BaseConsumer = cc.create()?;
+    let mut state = PartitionState {
+        store: Store::new(),
+        applied: -1,
+        swept_ms: 0,
+    };
+    let mut records = 0u64;
+    let mut tpl = TopicPartitionList::new();
+    tpl.add_partition_offset(topic, partition, Offset::Beginning)?;
+    consumer.assign(&tpl)?;
+    let mut last_progress = Instant::now();
+    loop {
+        if last_progress.elapsed() > RESTORE_TIMEOUT {
+            return Err(NoveltyError::Restore {
+                partition,
+                reason: format!(
+                    "no record for {RESTORE_TIMEOUT:?} after {records}, fence not reached"
+                ),
+            });
+        }
+        let Some(m) = consumer.poll(Duration::from_millis(100)) else {
+            continue;
+        };
+        let m = m?;
+        last_progress = Instant::now();
+        records += 1;
+        let key = m.key().unwrap_or_default();
+        if key == FENCE_KEY.as_bytes() {
+            let ours = m
+                .payload()
+                .and_then(|v| serde_json::from_slice::<Fence>(v).ok())
+                .is_some_and(|f| f.nonce == nonce);
+            if ours {
+                break;
+            }
+            continue;
+        }
+        match m.payload() {
+            None => {
+                state.store.remove(&String::from_utf8_lossy(key));
+            }
+            Some(v) if key == CHECKPOINT_KEY.as_bytes() => {
+                if let Ok(c) = serde_json::from_slice::<Checkpoint>(v) {
+                    state.applied = state.applied.max(c.applied_offset);
+                }
+            }
+            Some(v) => match serde_json::from_slice::<Identity>(v) {
+                Ok(identity) => {
+                    state.store.insert(identity);
+                }
+                Err(error) => {
+                    tracing::warn!(message = "Unreadable changelog record skipped.", partition, offset = m.offset(), %error);
+                }
+            },
+        }
+    }
+    let took = started.elapsed();
+    metrics.restore_seconds.observe(took.as_secs_f64());
+    tracing::info!(
+        message = "Novelty state restored.",
+        partition,
+        identities = state.store.len(),
+        records,
+        applied_offset = state.applied,
+        seconds = took.as_secs_f64()
+    );
+    Ok(state)
+}
+
+/// A topic to create; `compacted` ones keep the latest record per key.
+fn new_topic(name: &str, partitions: i32, replication: i32, compacted: bool) -> NewTopic<'_> {
+    let t = NewTopic::new(name, partitions, TopicReplication::Fixed(replication));
+    if compacted {
+        t.set("cleanup.policy", "compact")
+    } else {
+        t
+    }
+}
+
+/// Create the topics the processor writes and reads (an existing topic is
+/// left as it is), then check that the changelog has a partition for every
+/// repartition partition.
+async fn ensure_topics(config: &Config) -> Result<(), NoveltyError> {
+    let n = &config.novelty;
+    let admin: AdminClient<DefaultClientContext> = kproducer::client_config(config).create()?;
+    let mut topics = vec![
+        new_topic(&n.repartition_topic, n.partitions, n.replication, false),
+        new_topic(&n.changelog_topic, n.partitions, n.replication, true),
+        new_topic(&n.new_topic, n.partitions, n.replication, false),
+        new_topic(&n.seen_topic, n.partitions, n.replication, true),
+    ];
+    if let Some(alerts) = n.watchlist.as_ref().map(|w| w.alerts_topic.trim()) {
+        if !alerts.is_empty() {
+            topics.push(new_topic(alerts, n.partitions, n.replication, false));
+        }
+    }
+    let opts = AdminOptions::new().request_timeout(Some(Duration::from_secs(10)));
+    match admin.create_topics(&topics, &opts).await {
+        Ok(results) => {
+            for r in results {
+                match r {
+                    Ok(t) => tracing::info!(message = "Topic created.", topic = %t),
+                    Err((_, RDKafkaErrorCode::TopicAlreadyExists)) => {}
+                    Err((t, e)) => {
+                        tracing::warn!(message = "Creating a topic failed.", topic = %t, error = %e)
+                    }
+                }
+            }
+        }
+        Err(error) => tracing::warn!(message = "Creating topics failed.", %error),
+    }
+    let count = |topic: &str| -> Result<usize, NoveltyError> {
+        let md = admin
+            .inner()
+            .fetch_metadata(Some(topic), Duration::from_secs(10))?;
+        Ok(md
+            .topics()
+            .iter()
+            .find(|t| t.name() == topic)
+            .map_or(0, |t| t.partitions().len()))
+    };
+    let (repartition, changelog) = (count(&n.repartition_topic)?, count(&n.changelog_topic)?);
+    if repartition == 0 || changelog < repartition {
+        return Err(NoveltyError::Topics(format!(
+            "{} has {changelog} partitions, {} has {repartition}: the changelog needs one per repartition partition",
+            n.changelog_topic, n.repartition_topic
+        )));
+    }
+    Ok(())
+}
+
+/// Run the processor until `shutdown` turns true, then commit and leave.
+pub async fn run(
+    config: &Config,
+    metrics: Arc<Metrics>,
+    health: Arc<Health>,
+    mut shutdown: watch::Receiver<bool>,
+) -> Result<NoveltySummary, NoveltyError> {
+    let n = &config.novelty;
+    let nm = NoveltyMetrics::register(&metrics.registry)?;
+    health.attach(metrics.clone());
+    ensure_topics(config).await?;
+    let mut cc = kconsumer::client_config(config);
+    cc.set("group.id", &n.group_id);
+    let consumer: Arc<NoveltyConsumer> = Arc::new(cc.create_with_context(NoveltyContext {
+        metrics: metrics.clone(),
+        health: health.clone(),
+        done: Mutex::new(HashMap::new()),
+        revoked: Mutex::new(Vec::new()),
+    })?);
+    let statements = config.kafka.statements_topic.as_str();
+    consumer.subscribe(&[statements, n.repartition_topic.as_str()])?;
+    let (producer, fatal) = kproducer::create(config, health.clone())?;
+    let watchlist = n.watchlist.as_ref().map(Watchlist::new);
+    let alerts_topic = n
+        .watchlist
+        .as_ref()
+        .map(|w| w.alerts_topic.trim())
+        .filter(|t| !t.is_empty());
+    let horizon_ms = n.horizon_ms();
+    let commit_every = Duration::from_millis(config.worker.commit_interval_ms);
+    let mut last_commit = Instant::now();
+    let mut states: BTreeMap<i32, PartitionState> = BTreeMap::new();
+    let mut summary = NoveltySummary::default();
+    health.set_consuming(true);
+    tracing::info!(message = "Novelty processor started.", brokers = %config.kafka.brokers, statements, group = %n.group_id);
+
+    loop {
+        if last_commit.elapsed() >= commit_every {
+            commit_blocking(&consumer).await;
+            last_commit = Instant::now();
+        }
+        let first = tokio::select! {
+            biased;
+            _ = shutdown.changed() => break,
+            _ = tokio::time::sleep(commit_every) => continue,
+            m = consumer.recv() => m,
+        };
+        let mut batch = Vec::new();
+        match first {
+            Ok(m) => batch.push(In::of(&m)),
+            Err(error) => {
+                tracing::warn!(message = "Consume failed.", %error);
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        }
+        while batch.len() < n.max_batch {
+            match consumer.recv().now_or_never() {
+                Some(Ok(m)) => batch.push(In::of(&m)),
+                Some(Err(error)) => tracing::warn!(message = "Consume failed.", %error),
+                None => break,
+            }
+        }
+        // Revoked (possibly re-assigned) while the step was read: its
+        // records of those partitions are left to their owner, from the
+        // committed offset; if the partition came back, read them again.
+        let revoked: HashSet<TopicPartition> =
+            locked(&consumer.context().revoked).drain(..).collect();
+        if !revoked.is_empty() {
+            for tp in &revoked {
+                if tp.0 == n.repartition_topic {
+                    states.remove(&tp.1);
+                }
+            }
+            let mut rewind: HashMap<TopicPartition, i64> = HashMap::new();
+            batch.retain(|r| {
+                let tp = (r.topic.clone(), r.partition);
+                if revoked.contains(&tp) {
+                    let o = rewind.entry(tp).or_insert(r.offset);
+                    *o = (*o).min(r.offset);
+                    false
+                } else {
+                    true
+                }
+            });
+            let assigned = consumer.assignment().unwrap_or_default();
+            for ((t, p), o) in rewind {
+                if assigned.find_partition(&t, p).is_some() {
+                    if let Err(error) =
+                        consumer.seek(&t, p, Offset::Offset(o), Duration::from_secs(10))
+                    {
+                        tracing::warn!(message = "Seek failed.", topic = %t, partition = p, %error);
+                    }
+                }
+            }
+        }
+        summary.consumed += batch.len() as u64;
+        // Two phases: the announcements (and repartitioned records) first,
+        // the state (changelog, seen counts, checkpoints) once those are
+        // acknowledged. A crash between them repeats an announcement; the
+        // other order could lose one (state saying "seen", no announcement).
+        let mut out: Vec<Out> = Vec::new();
+        let mut state_out: Vec<Out> = Vec::new();
+        let mut announced = 0u64;
+        let mut touched: HashSet<i32> = HashSet::new();
+        for r in &batch {
+            let Some(value) = &r.value else { continue };
+            let event: StatementEvent = match serde_json::from_slice(value) {
+                Ok(e) => e,
+                Err(error) => {
+                    nm.invalid.inc();
+                    tracing::warn!(message = "Unreadable statement skipped.", topic = %r.topic, partition = r.partition, offset = r.offset, %error);
+                    continue;
+                }
+            };
+            let signature = Signature::of(event.speaker.as_deref(), &event.text);
+            if r.topic == statements {
+                out.push(Out {
+                    topic: n.repartition_topic.clone(),
+                    partition: None,
+                    key: signature.speaker_key.into_bytes(),
+                    payload: Some(value.clone()),
+                });
+                continue;
+            }
+            let state = match states.entry(r.partition) {
+                std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::btree_map::Entry::Vacant(e) => e.insert(
+                    restore(
+                        config,
+                        r.partition,
+                        &producer,
+                        &metrics,
+                        &health,
+                        &fatal,
+                        &nm,
+                    )
+                    .await?,
+                ),
+            };
+            if r.offset <= state.applied {
+                tracing::debug!(
+                    message = "Already applied; skipped.",
+                    partition = r.partition,
+                    offset = r.offset,
+                    applied = state.applied
+                );
+                continue;
+            }
+            let now = crate::now_rfc3339();
+            let (outcome, identity) = state.store.observe(Sighting {
+                signature: &signature,
+                fingerprint: &event.fingerprint,
+                article_id: &event.article_id,
+                event_ms: event_ms(&event),
+                now: &now,
+            });
+            state.applied = r.offset;
+            touched.insert(r.partition);
+            let id = identity.statement_id.clone();
+            if outcome == Outcome::New {
+                announced += 1;
+                nm.sightings.with_label_values(&["new"]).inc();
+                let matched = watchlist
+                    .as_ref()
+                    .map(|w| w.matches(&event))
+                    .unwrap_or_default();
+                let record = NewStatement {
+                    schema: NEW_SCHEMA.to_string(),
+                    statement_id: id.clone(),
+                    first_seen_at: identity.first_seen_at.clone(),
+                    matched,
+                    statement: event,
+                };
+                out.push(json_record(&n.new_topic, None, &id, &record));
+                if let Some(alerts) = alerts_topic.filter(|_| !record.matched.is_empty()) {
+                    nm.alerts.inc();
+                    out.push(json_record(alerts, None, &id, &record));
+                }
+            } else {
+                nm.sightings.with_label_values(&["repeat"]).inc();
+            }
+            state_out.push(json_record(
+                &n.changelog_topic,
+                Some(r.partition),
+                &id,
+                &identity,
+            ));
+            state_out.push(json_record(
+                &n.seen_topic,
+                None,
+                &id,
+                &SeenStatement::of(&identity),
+            ));
+        }
+        for p in &touched {
+            let Some(state) = states.get_mut(p) else {
+                continue;
+            };
+            let stream_ms = state.store.stream_ms();
+            if stream_ms - state.swept_ms >= EVICT_EVERY_MS {
+                state.swept_ms = stream_ms;
+                let evicted = state.store.evict(horizon_ms);
+                nm.evicted.inc_by(evicted.len() as u64);
+                for id in evicted {
+                    state_out.push(Out {
+                        topic: n.changelog_topic.clone(),
+                        partition: Some(*p),
+                        key: id.into_bytes(),
+                        payload: None,
+                    });
+                }
+            }
+            let checkpoint = Checkpoint {
+                applied_offset: state.applied,
+            };
+            state_out.push(json_record(
+                &n.changelog_topic,
+                Some(*p),
+                CHECKPOINT_KEY,
+                &checkpoint,
+            ));
+        }
+        for phase in [&out, &state_out] {
+            if !deliver(&producer, phase, &metrics, &health, &fatal).await {
+                return Err(NoveltyError::ProducerFatal);
+            }
+        }
+        summary.announced += announced;
+        nm.identities
+            .set(states.values().map(|s| s.store.len() as i64).sum());
+        let mut done = locked(&consumer.context().done);
+        for r in &batch {
+            let next = done.entry((r.topic.clone(), r.partition)).or_insert(0);
+            *next = (*next).max(r.offset + 1);
+        }
+    }
+
+    health.set_draining(true);
+    commit_blocking(&consumer).await;
+    kconsumer::leave(&consumer).await;
+    if let Err(error) = rdkafka::producer::Producer::flush(&producer, Duration::from_secs(5)) {
+        tracing::warn!(message = "Producer flush failed.", %error);
+    }
+    health.set_consuming(false);
+    tracing::info!(
+        message = "Novelty processor stopped.",
+        consumed = summary.consumed,
+        announced = summary.announced
+    );
+    Ok(summary)
+}
+
+/// Commit on the blocking pool (a synchronous commit waits for the broker).
+async fn commit_blocking(consumer: &Arc<NoveltyConsumer>) {
+    let c = consumer.clone();
+    if let Err(error) = tokio::task::spawn_blocking(move || commit(&c)).await {
+        tracing::warn!(message = "Commit task failed.", %error);
+    }
+}
+
+/// A JSON output record keyed by `key`.
+fn json_record<T: serde::Serialize>(
+    topic: &str,
+    partition: Option<i32>,
+    key: &str,
+    value: &T,
+) -> Out {
+    Out {
+        topic: topic.to_string(),
+        partition,
+        key: key.as_bytes().to_vec(),
+        // Serializing these plain structs cannot fail.
+        payload: Some(serde_json::to_vec(value).unwrap_or_default()),
+    }
+}
