@@ -38,9 +38,10 @@ async fn setup(name: &str) -> Config {
     n.seen_topic = format!("seen-{id}");
     n.partitions = 3;
     n.max_batch = 10;
-    // tansu 0.6.0 can give the records of one produced batch overlapping
-    // offsets (README, "Tests"); one record per batch keeps offsets and end
-    // offsets exact, which the changelog restore and checkpoints rely on.
+    // tansu 0.6.0 serves only the batches starting at or after a fetch
+    // offset (see `input_producer` in tests/common): one record per batch,
+    // for the worker's and the processor's producers too, makes every
+    // committed offset and checkpoint a batch boundary.
     c.kafka
         .producer_properties
         .insert("batch.num.messages".into(), "1".into());
