@@ -99,12 +99,32 @@ rule_mutant "a flapping threshold too high" 's/{ready="false"}\[30m\])) > 3/{rea
 rule_mutant "a wedge threshold too long" 's/_seconds > 0) > 120/_seconds > 0) > 1200/'
 rule_mutant "an absent() that cannot fire" 's/absent(up{job="byline"})/absent(up{job="byline", instance="none"})/'
 rule_mutant "a broker-lag alert on every group" 's/consumergroup="byline"/consumergroup=~".+"/g'
+rule_mutant "a no-new-statements alert without minimum article volume (a quiet night pages)" \
+  's/increase(byline_articles_enriched_total\[30m\])) > 100/increase(byline_articles_enriched_total[30m])) > 0/'
+rule_mutant "a no-new-statements alert that fires where novelty is not deployed" \
+  's|sum by (namespace) (increase(byline_novelty_sightings_total{outcome="new"}\[30m\])) < 1|(sum by (namespace) (increase(byline_novelty_sightings_total{outcome="new"}[30m])) or on (namespace) 0 * sum by (namespace) (increase(byline_articles_enriched_total[30m]))) < 1|'
+rule_mutant "NoProgress paging on the novelty processor's lag while it observes" \
+  '/rate(byline_novelty_sightings_total\[10m\])) > 0)/{N;d}'
+rule_mutant "a novelty target down that does not page" 's/up{job=~"byline|byline-novelty"}/up{job="byline"}/'
 
 # ---- metric names: dashboard and rules vs the table and the live binary ------
 run "metric and label names used by dashboard and rules are exported" "$py" tests/deploy/check_metric_names.py
 sed 's/byline_in_flight_messages/byline_inflight_messages/' deploy/grafana/byline.json > "$mut/byline.json"
 run_fails "metric name check catches an unknown metric in the dashboard" \
   env BYLINE_DEPLOY_DASHBOARD="$mut/byline.json" "$py" tests/deploy/check_metric_names.py
+# A novelty metric the table promises but `byline novelty` does not export:
+# only the live check of the novelty processor can tell.
+sed 's/byline_novelty_identities/byline_novelty_identities_held/g' deploy/grafana/byline.json > "$mut/byline-novelty.json"
+sed 's/byline_novelty_identities/byline_novelty_identities_held/g' deploy/METRICS.md > "$mut/METRICS-novelty.md"
+if [ -x "${BYLINE_BIN:-$root/target/release/byline}" ]; then
+  run_fails "live check catches a novelty metric that byline novelty does not export" \
+    env BYLINE_DEPLOY_DASHBOARD="$mut/byline-novelty.json" BYLINE_METRICS_MD="$mut/METRICS-novelty.md" \
+    BYLINE_METRICS_WAIT=45 "$py" tests/deploy/check_metric_names.py
+elif [ "${BYLINE_REQUIRE_BINARY:-}" = 1 ]; then
+  failed=$((failed + 1)); failures+=("byline binary"); say "FAIL  byline binary missing for the novelty live-check mutant (BYLINE_REQUIRE_BINARY=1)"
+else
+  skip "live check of a novelty metric not exported: byline binary missing"
+fi
 sed 's/sum by (job, namespace, topic) (rate(byline_produce_errors_total/sum by (job, namespace, stage) (rate(byline_produce_errors_total/' \
   deploy/prometheus/alerts.yml > "$mut/alerts-label.yml"
 run_fails "label check catches a label the metric does not have" \
@@ -143,6 +163,16 @@ k8s_mutant "an overlay patching env by list position" overlays/example/kustomiza
   '$a\  - target: {kind: Deployment, name: byline}\n    patch: |-\n      - op: replace\n        path: /spec/template/spec/containers/0/env/0\n        value: {name: BYLINE_KAFKA__BROKERS, value: "x:9093"}'
 k8s_mutant "a Secret whose new password does not roll the pods" overlays/example/kustomization.yaml \
   's/^      - ca.crt$/      - ca.crt\n    options:\n      disableNameSuffixHash: true/'
+k8s_mutant "a novelty processor scraped as job byline (mixed into the workers' alerts)" components/novelty/podmonitor.yaml \
+  's/jobLabel: app.kubernetes.io\/name/jobLabel: app.kubernetes.io\/part-of/'
+k8s_mutant "novelty pods that the workers' objects select" components/novelty/deployment.yaml \
+  's/app.kubernetes.io\/name: byline-novelty/app.kubernetes.io\/name: byline/'
+k8s_mutant "a novelty processor in the workers' consumer group" components/novelty/deployment.yaml \
+  's/^            - name: BYLINE_NOVELTY__REPLICATION/            - name: BYLINE_NOVELTY__GROUP_ID\n              value: byline\n            - name: BYLINE_NOVELTY__REPLICATION/'
+k8s_mutant "a novelty Deployment the settings (brokers, release) do not reach" components/settings/kustomization.yaml \
+  '/name: byline-novelty}/,+2d'
+k8s_mutant "a novelty processor without a readiness probe" components/novelty/deployment.yaml \
+  '/^          readinessProbe:/,/^            failureThreshold: 2/d'
 sed 's/> 0.05/> 0.5/' deploy/prometheus/alerts.yml > "$mut/alerts-changed.yml"
 run_fails "k8s check catches a PrometheusRule not regenerated from alerts.yml" \
   env BYLINE_DEPLOY_RULES="$mut/alerts-changed.yml" "$py" tests/deploy/check_k8s.py
@@ -157,6 +187,10 @@ sed 's/max by (namespace, job, topic, partition) (byline_consumer_lag/max by (to
   deploy/grafana/byline.json > "$mut/byline-merged.json"
 run_fails "dashboard check catches lag of several deployments merged by partition" \
   env BYLINE_DEPLOY_DASHBOARD="$mut/byline-merged.json" "$py" tests/deploy/check_container.py
+sed 's/byline_novelty_restore_seconds_count/byline_novelty_restores_count/g' \
+  deploy/grafana/byline.json > "$mut/byline-norestore.json"
+run_fails "dashboard check catches a novelty panel without the changelog restore time" \
+  env BYLINE_DEPLOY_DASHBOARD="$mut/byline-norestore.json" "$py" tests/deploy/check_container.py
 
 # ---- production defaults of the binary ------------------------------------------
 bin=${BYLINE_BIN:-$root/target/release/byline}

@@ -265,6 +265,9 @@ def check_dashboard_json(c: dl.Checks) -> None:
         "replicas against the maximum": "kube_horizontalpodautoscaler_spec_max_replicas",
         "workers against brokers": "kafka_consumergroup_lag",
         "age of consumer statistics": "byline_consumer_stats_timestamp_seconds",
+        "novelty: new vs repeated statements": "byline_novelty_sightings_total",
+        "novelty: identities held (state size)": "byline_novelty_identities",
+        "novelty: changelog restore time": "byline_novelty_restore_seconds_count",
     }
     for title, metric in wants.items():
         c.ok(title in titles and metric in exprs, f"dashboard has a {title!r} panel reading {metric}")

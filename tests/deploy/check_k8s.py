@@ -213,6 +213,9 @@ def render(base: Path) -> tuple[list[dict], str]:
 # ---------------------------------------------------------------------------
 
 
+NOVELTY_NAME = "byline-novelty"
+
+
 def duration_s(v) -> float:
     if isinstance(v, (int, float)):
         return float(v)
@@ -310,8 +313,12 @@ def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
     print(f"{tag}: rendered {len(docs)} objects with {how}")
     c.prefix = f"[{tag}] "
     by_kind: dict[str, list[dict]] = {}
+    # The novelty processor's objects (components/novelty) are checked on
+    # their own (check_novelty); the rest is the workers'.
+    novelty = [d for d in docs if d["metadata"]["name"] == NOVELTY_NAME]
     for d in docs:
-        by_kind.setdefault(d["kind"], []).append(d)
+        if d not in novelty:
+            by_kind.setdefault(d["kind"], []).append(d)
     for kind in ["Deployment", "ConfigMap", "Service", "PodMonitor", "PrometheusRule", "PodDisruptionBudget",
                  "ScaledObject", "TriggerAuthentication", "ServiceAccount"]:
         c.ok(len(by_kind.get(kind, [])) == 1, f"exactly one {kind}", f"found {len(by_kind.get(kind, []))}")
@@ -541,7 +548,106 @@ def check_tree(c: dl.Checks, tree: Path, tag: str) -> None:
         c.ok(False, "byline check-config on the ConfigMap", f"binary {binary} missing")
     else:
         print(f"  SKIP  byline check-config on the ConfigMap: {binary} not found")
+    # The base runs workers only; the example overlay adds the novelty processor.
+    if tag == "base":
+        c.ok(not novelty, "the base has no novelty objects (components/novelty is opt-in)",
+             ", ".join(f"{d['kind']}/{d['metadata']['name']}" for d in novelty))
+    else:
+        check_novelty(c, novelty, dep, cm, by_kind, tree, tmp)
     c.prefix = ""
+
+
+def check_novelty(c: dl.Checks, objs: list[dict], worker: dict, cm: dict, by_kind: dict, tree: Path, tmp: Path) -> None:
+    """`byline novelty` (components/novelty) as the overlay renders it."""
+    kinds = {d["kind"]: d for d in objs}
+    for kind in ("Deployment", "PodMonitor", "PodDisruptionBudget"):
+        c.ok(sum(1 for d in objs if d["kind"] == kind) == 1, f"novelty: exactly one {kind} {NOVELTY_NAME}")
+    dep = kinds.get("Deployment")
+    if dep is None:
+        return
+    pod = dep["spec"]["template"]["spec"]
+    labels = dep["spec"]["template"]["metadata"]["labels"]
+    ctr = pod["containers"][0]
+    wctr = worker["spec"]["template"]["spec"]["containers"][0]
+    args = ctr.get("args", [])
+    c.ok(args[:1] == ["novelty"], "novelty: the container runs `byline novelty`", str(args))
+    c.ok(ctr.get("image") == wctr.get("image"), "novelty: the workers' image", f"{ctr.get('image')} vs {wctr.get('image')}")
+    cfg_path = args[args.index("--config") + 1] if "--config" in args else ""
+    mounts = {m["name"]: m["mountPath"] for m in ctr.get("volumeMounts", [])}
+    vol = next((v["name"] for v in pod.get("volumes", []) if v.get("configMap", {}).get("name") == cm["metadata"]["name"]), None)
+    c.ok(vol is not None and cfg_path == f"{mounts.get(vol)}/byline.toml",
+         "novelty: --config is byline.toml of the workers' ConfigMap", cfg_path)
+    ports = {p["name"]: p["containerPort"] for p in ctr.get("ports", [])}
+    c.ok(ports.get("metrics") == 9464, "novelty: container port metrics = 9464")
+    for probe, path in (("livenessProbe", "/healthz"), ("readinessProbe", "/readyz"), ("startupProbe", "/healthz")):
+        hg = ctr.get(probe, {}).get("httpGet", {})
+        c.ok(hg.get("path") == path and hg.get("port") in ("metrics", 9464), f"novelty: {probe} GET {path} on the metrics port", str(hg))
+    res = ctr.get("resources", {})
+    for part in ("requests", "limits"):
+        c.ok({"cpu", "memory"} <= set(res.get(part, {})), f"novelty: container sets cpu and memory {part}", str(res))
+    psc, csc = pod.get("securityContext", {}), ctr.get("securityContext", {})
+    c.ok(psc.get("runAsNonRoot") is True and csc.get("readOnlyRootFilesystem") is True
+         and csc.get("allowPrivilegeEscalation") is False and csc.get("capabilities", {}).get("drop") == ["ALL"],
+         "novelty: non-root, read-only root filesystem, no privilege escalation, all capabilities dropped")
+    need, why = dl.grace_needed(0)
+    grace = pod.get("terminationGracePeriodSeconds", 30)
+    c.ok(grace >= need, f"novelty: terminationGracePeriodSeconds {grace} covers the step's acks plus {why}")
+    env = {e["name"]: e for e in ctr.get("env", [])}
+    wenv = {e["name"]: e for e in wctr.get("env", [])}
+    for name in ("BYLINE_KAFKA__BROKERS", "BYLINE_KAFKA__SECURITY__SASL_USERNAME", "BYLINE_KAFKA__SECURITY__SASL_PASSWORD",
+                 "BYLINE_KAFKA__SECURITY__SSL_CA_FILE"):
+        if name in wenv:
+            c.ok(env.get(name) == wenv[name], f"novelty: env {name} is the workers'", f"{env.get(name)} vs {wenv[name]}")
+    replicas = dep["spec"].get("replicas", 1)
+    # Selection: the workers' Service, PDB and PodMonitor must not pick the
+    # novelty pods (job="byline" would mix them into the workers' alerts),
+    # and the novelty objects must pick them.
+    def selects(sel: dict, pl: dict) -> bool:
+        return bool(sel) and all(pl.get(k) == v for k, v in sel.items())
+
+    for kind, path in (("Service", ("spec", "selector")), ("PodDisruptionBudget", ("spec", "selector", "matchLabels")),
+                       ("PodMonitor", ("spec", "selector", "matchLabels"))):
+        for w in by_kind.get(kind, []):
+            sel = w
+            for k in path:
+                sel = sel.get(k, {})
+            c.ok(not selects(sel, labels), f"novelty: the workers' {kind} does not select the novelty pods", str(sel))
+    c.ok(dep["spec"]["selector"]["matchLabels"] == {k: labels.get(k) for k in dep["spec"]["selector"]["matchLabels"]},
+         "novelty: Deployment selector matches its pod labels")
+    pm, pdb = kinds.get("PodMonitor"), kinds.get("PodDisruptionBudget")
+    if pm:
+        c.ok(selects(pm["spec"]["selector"]["matchLabels"], labels), "novelty: PodMonitor selects the novelty pods")
+        c.ok(labels.get(pm["spec"].get("jobLabel", "")) == dl.NOVELTY_JOB,
+             f'novelty: PodMonitor jobLabel gives job="{dl.NOVELTY_JOB}" (what the alert rules expect)',
+             f"jobLabel {pm['spec'].get('jobLabel')!r} -> {labels.get(pm['spec'].get('jobLabel', ''))!r}")
+        c.ok(all(ep.get("port") in ports for ep in pm["spec"]["podMetricsEndpoints"]), "novelty: PodMonitor scrapes a named container port")
+        want = settings_of(tree).get("release")
+        c.ok(pm["metadata"].get("labels", {}).get("release") == want, f"novelty: PodMonitor labelled release={want}")
+    if pdb:
+        c.ok(selects(pdb["spec"]["selector"]["matchLabels"], labels), "novelty: PodDisruptionBudget selects the novelty pods")
+        c.ok(pdb["spec"].get("unhealthyPodEvictionPolicy") == "AlwaysAllow", "novelty: PDB unhealthyPodEvictionPolicy AlwaysAllow")
+        c.ok(pdb["spec"].get("maxUnavailable", 0) < replicas or replicas == 1,
+             f"novelty: the PDB lets node drains proceed with {replicas} replicas")
+    # The effective config: its own consumer group, partitions for its replicas.
+    binary = dl.byline_bin()
+    if not binary.exists():
+        c.ok(not dl.require_binary(), "novelty: byline check-config", f"binary {binary} missing")
+        return
+    (tmp / "byline.toml").write_text(cm["data"].get("byline.toml", ""))
+    penv = dict(os.environ)
+    for name, e in env.items():
+        if name.startswith("BYLINE_") and name != "BYLINE_KAFKA__SECURITY__SSL_CA_FILE":
+            penv[name] = e.get("value", "placeholder-from-secret")
+    out = subprocess.run([str(binary), "check-config", "--config", str(tmp / "byline.toml")],
+                         capture_output=True, text=True, env=penv, cwd=dl.ROOT)
+    if c.ok(out.returncode == 0, "novelty: byline check-config accepts the ConfigMap with the novelty env",
+            (out.stdout + out.stderr).strip()):
+        eff = tomllib.loads(out.stdout)
+        group = eff.get("kafka", {}).get("group_id")
+        ngroup = eff.get("novelty", {}).get("group_id")
+        c.ok(bool(ngroup) and ngroup != group, f"novelty: its own consumer group ({ngroup!r}, workers {group!r})")
+        parts = eff.get("novelty", {}).get("partitions", 0)
+        c.ok(1 <= replicas <= parts, f"novelty: {replicas} replicas <= {parts} partitions of its internal topics")
 
 
 if __name__ == "__main__":

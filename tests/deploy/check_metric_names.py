@@ -4,7 +4,8 @@
 Two sources of truth, both checked:
 1. the metrics interface table (deploy/METRICS.md, or BYLINE_METRICS_MD);
 2. the live /metrics of a running byline (`byline run --embedded`), binary from
-   BYLINE_BIN (default target/release/byline).  Missing binary: skipped with a
+   BYLINE_BIN (default target/release/byline); the table's novelty section
+   against a live `byline novelty` reading that run's embedded cluster.  Missing binary: skipped with a
    notice, or a failure when BYLINE_REQUIRE_BINARY=1 (CI after the merge).
 
 Also: each alert has a firing and a silent promtool unit test.
@@ -90,7 +91,26 @@ def check_alert_tests(c: dl.Checks) -> None:
              f"alert {a} links an existing RUNBOOK.md section", f"runbook_url={url!r}")
 
 
+def check_live(c: dl.Checks, specs, used: dict[str, set[str]], expo: dl.Exposition, who: str) -> None:
+    """`used` families (and their labels) are on the live exposition `expo` of `who`."""
+    fams = expo.family_names()
+    for fam in sorted(used):
+        if fam not in fams and fam in dl.allowed_absent():
+            print(f"  note  {fam} absent from live /metrics of {who} (allowed by BYLINE_DEPLOY_ALLOW_ABSENT)")
+            continue
+        if c.ok(fam in fams, f"live /metrics of {who} exports {fam}", "absent (a labelled series must be pre-registered at 0)"):
+            have = expo.labels_of_family(fam)
+            for label in sorted(used[fam]):
+                c.ok(label in have, f"live {fam} of {who} carries label {label!r}", f"has {sorted(have)}")
+            if specs[fam].kind == "histogram":
+                c.ok(expo.types.get(fam) == "histogram" and f"{fam}_bucket" in expo.series,
+                     f"live {fam} of {who} is a histogram with _bucket series")
+
+
 def check_against_binary(c: dl.Checks, specs, used: dict[str, set[str]]) -> None:
+    """The worker's families against `byline run --embedded`; the table's
+    novelty families against `byline novelty` reading that run's embedded
+    cluster, once it has restored its state and announced statements."""
     binary = dl.byline_bin()
     if not binary.exists():
         msg = f"byline binary {binary} not found (set BYLINE_BIN or build it: cargo build --release)"
@@ -99,25 +119,29 @@ def check_against_binary(c: dl.Checks, specs, used: dict[str, set[str]]) -> None
         else:
             print(f"  SKIP  live /metrics check: {msg}; BYLINE_REQUIRE_BINARY=1 makes this a failure")
         return
-    log = Path(tempfile.mkdtemp(prefix="byline-names-")) / "byline.log"
-    with dl.RunningByline(log) as b:
-        expo = b.wait_metrics(set(used) - dl.allowed_absent(), timeout=float(dl.os.environ.get("BYLINE_METRICS_WAIT", "90")))
-    fams = expo.family_names()
-    print(f"  (live /metrics exported {len(fams)} families; log {log})")
-    for fam in sorted(used):
-        if fam not in fams and fam in dl.allowed_absent():
-            print(f"  note  {fam} absent from live /metrics (allowed by BYLINE_DEPLOY_ALLOW_ABSENT)")
-            continue
-        if c.ok(fam in fams, f"live /metrics exports {fam}", "absent (a labelled series must be pre-registered at 0)"):
-            have = expo.labels_of_family(fam)
-            for label in sorted(used[fam]):
-                c.ok(label in have, f"live {fam} carries label {label!r}", f"has {sorted(have)}")
-            if specs[fam].kind == "histogram":
-                c.ok(expo.types.get(fam) == "histogram" and f"{fam}_bucket" in expo.series,
-                     f"live {fam} is a histogram with _bucket series")
+    novelty = dl.novelty_families()
+    c.ok(bool(novelty), f"the metrics table has a novelty section ({dl.NOVELTY_HEADING!r})")
+    worker_used = {f: ls for f, ls in used.items() if f not in novelty}
+    novelty_used = {f: ls for f, ls in used.items() if f in novelty}
+    timeout = float(dl.os.environ.get("BYLINE_METRICS_WAIT", "90"))
+    logs = Path(tempfile.mkdtemp(prefix="byline-names-"))
+    with dl.RunningByline(logs / "byline.log") as b:
+        expo = b.wait_metrics(set(worker_used) - dl.allowed_absent(), timeout=timeout)
+        brokers = b.embedded_brokers(timeout)
+        with dl.RunningNovelty(logs / "novelty.log", brokers) as n:
+            nexpo = n.wait_metrics(set(novelty_used) - dl.allowed_absent(), timeout=timeout, moved=dl.NOVELTY_MOVED)
+    print(f"  (live /metrics: byline run {len(expo.family_names())} families, byline novelty "
+          f"{len(nexpo.family_names())}; logs in {logs})")
+    check_live(c, specs, worker_used, expo, "byline run")
+    check_live(c, specs, novelty_used, nexpo, "byline novelty")
+    for sample, labels in dl.NOVELTY_MOVED:
+        c.ok(nexpo.value(sample, **labels) > 0, f"live byline novelty moved {sample}{labels or ''}",
+             "still 0: it restored nothing or announced none of the worker's statements (log novelty.log)")
     # The table is what the deploy files were written against: report drift.
-    for fam in sorted(set(specs) - fams):
-        print(f"  note  table metric {fam} not in live /metrics")
+    for fam in sorted(set(specs) - novelty - expo.family_names()):
+        print(f"  note  table metric {fam} not in live /metrics of byline run")
+    for fam in sorted(novelty - nexpo.family_names()):
+        print(f"  note  table metric {fam} not in live /metrics of byline novelty")
 
 
 def main() -> None:

@@ -60,6 +60,11 @@ class MetricSpec:
 
 
 EXTERNAL_HEADING = "## From other exporters"
+# byline's own metrics below this heading (and above EXTERNAL_HEADING) are
+# exported by the novelty processor (`byline novelty`, scrape job
+# byline-novelty), not by the worker (`byline run`, job byline).
+NOVELTY_HEADING = "## The novelty processor"
+NOVELTY_JOB = "byline-novelty"
 
 
 def parse_metrics_md(path: Path | None = None, external: bool = False) -> dict[str, MetricSpec]:
@@ -87,6 +92,21 @@ def parse_metrics_md(path: Path | None = None, external: bool = False) -> dict[s
     if not out and not external:
         raise SystemExit(f"no metric rows found in {path or metrics_md_path()}")
     return out
+
+
+def novelty_families(path: Path | None = None) -> set[str]:
+    """Metrics of the table's novelty section: exported by `byline novelty`."""
+    text = (path or metrics_md_path()).read_text(encoding="utf-8")
+    own = text.partition(EXTERNAL_HEADING)[0]
+    if NOVELTY_HEADING not in own:
+        return set()
+    section = own.split(NOVELTY_HEADING, 1)[1]
+    return set(re.findall(r"^\|\s*`([a-zA-Z_:][a-zA-Z0-9_:]*)`\s*\|", section, flags=re.M))
+
+
+def job_of(family: str, novelty: set[str]) -> str:
+    """The scrape job whose targets export `family`."""
+    return NOVELTY_JOB if family in novelty else "byline"
 
 
 # ---------------------------------------------------------------------------
@@ -220,6 +240,11 @@ class Exposition:
 
     types: dict[str, str]  # family -> type (from # TYPE)
     series: dict[str, list[dict[str, str]]]  # sample name -> label sets
+    values: dict[str, list[tuple[dict[str, str], float]]] = field(default_factory=dict)  # sample -> (labels, value)
+
+    def value(self, sample: str, **labels: str) -> float:
+        """Sum of `sample` over the series carrying `labels` (0 if none)."""
+        return sum(v for ls, v in self.values.get(sample, []) if all(ls.get(k) == x for k, x in labels.items()))
 
     def family_names(self) -> set[str]:
         return set(self.types) | {self.family(n) for n in self.series}
@@ -247,6 +272,7 @@ _LABEL_PAIR = re.compile(r'([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"')
 def parse_exposition(text: str) -> Exposition:
     types: dict[str, str] = {}
     series: dict[str, list[dict[str, str]]] = {}
+    values: dict[str, list[tuple[dict[str, str], float]]] = {}
     for line in text.splitlines():
         line = line.strip()
         if not line:
@@ -258,12 +284,16 @@ def parse_exposition(text: str) -> Exposition:
             continue
         if line.startswith("#"):
             continue
-        m = re.match(r"(" + _IDENT + r")(\{([^}]*)\})?\s+\S+", line)
+        m = re.match(r"(" + _IDENT + r")(\{([^}]*)\})?\s+(\S+)", line)
         if not m:
             raise ValueError(f"unparsable exposition line: {line!r}")
         ls = dict(_LABEL_PAIR.findall(m.group(3) or ""))
         series.setdefault(m.group(1), []).append(ls)
-    return Exposition(types, series)
+        try:
+            values.setdefault(m.group(1), []).append((ls, float(m.group(4))))
+        except ValueError:
+            raise ValueError(f"unparsable sample value: {line!r}") from None
+    return Exposition(types, series, values)
 
 
 # ---------------------------------------------------------------------------
@@ -345,15 +375,33 @@ class RunningByline:
     def metrics_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/metrics"
 
+    def command(self) -> list[str]:
+        return [str(byline_bin()), "run", "--embedded", "--metrics-listen", f"127.0.0.1:{self.port}"]
+
     def __enter__(self):
         log = open(self.log_path, "wb")
-        cmd = [str(byline_bin()), "run", "--embedded", "--metrics-listen", f"127.0.0.1:{self.port}"]
+        cmd = self.command()
         print("starting:", " ".join(cmd), flush=True)
         self.proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
         return self
 
-    def wait_metrics(self, want: set[str], timeout: float) -> Exposition:
-        """Poll /metrics until every family in `want` is exported (or timeout)."""
+    def embedded_brokers(self, timeout: float) -> str:
+        """The bootstrap address of the embedded cluster, from the log line
+        "Embedded broker started." (it listens on a free loopback port)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc and self.proc.poll() is not None:
+                raise RuntimeError(f"byline exited with {self.proc.returncode}; log: {self.log_path}")
+            text = re.sub(r"\x1b\[[0-9;]*m", "", self.log_path.read_text(errors="replace"))
+            m = re.search(r"Embedded broker started\..*?brokers=(\S+)", text)
+            if m:
+                return m.group(1)
+            time.sleep(0.5)
+        raise RuntimeError(f"no 'Embedded broker started.' in {self.log_path} within {timeout}s")
+
+    def wait_metrics(self, want: set[str], timeout: float, moved: list[tuple[str, dict[str, str]]] = ()) -> Exposition:
+        """Poll /metrics until every family in `want` is exported and every
+        sample in `moved` (name, labels) is above 0, or timeout."""
         deadline = time.monotonic() + timeout
         last: Exposition | None = None
         while time.monotonic() < deadline:
@@ -363,7 +411,7 @@ class RunningByline:
                 code, body = http_get(self.metrics_url)
                 if code == 200:
                     last = parse_exposition(body)
-                    if want <= last.family_names():
+                    if want <= last.family_names() and all(last.value(n, **ls) > 0 for n, ls in moved):
                         return last
             except OSError:
                 pass
@@ -381,6 +429,24 @@ class RunningByline:
                 self.proc.kill()
                 self.proc.wait()
         return False
+
+
+class RunningNovelty(RunningByline):
+    """`byline novelty --brokers B --metrics-listen 127.0.0.1:PORT`, against the
+    embedded cluster of a RunningByline: it reads the statements the worker
+    publishes there, so its sightings and restore metrics move."""
+
+    def __init__(self, log_path: Path, brokers: str):
+        super().__init__(log_path)
+        self.brokers = brokers
+
+    def command(self) -> list[str]:
+        return [str(byline_bin()), "novelty", "--brokers", self.brokers, "--metrics-listen", f"127.0.0.1:{self.port}"]
+
+
+# What must have moved on a live novelty /metrics before it is judged: the
+# processor restored its partitions and announced the worker's statements.
+NOVELTY_MOVED = [("byline_novelty_sightings_total", {"outcome": "new"}), ("byline_novelty_restore_seconds_count", {})]
 
 
 class Checks:
