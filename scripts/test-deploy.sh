@@ -180,6 +180,9 @@ run_fails "k8s check catches a PrometheusRule not regenerated from alerts.yml" \
 # ---- container image and compose ----------------------------------------------
 run "hadolint deploy/Dockerfile" hadolint deploy/Dockerfile
 run "Dockerfile, .dockerignore, compose stack and dashboard structure" "$py" tests/deploy/check_container.py
+sed 's/command: \["novelty"\]/command: ["run"]/' deploy/compose/compose.yaml > "$mut/compose-novelty.yaml"
+run_fails "compose check catches a novelty service that runs the worker" \
+  env BYLINE_COMPOSE_FILE="$mut/compose-novelty.yaml" "$py" tests/deploy/check_container.py
 sed 's/@sha256:[0-9a-f]*//' deploy/Dockerfile > "$mut/Dockerfile.unpinned"
 run_fails "container check catches a runtime base not pinned by digest" \
   env BYLINE_DOCKERFILE="$mut/Dockerfile.unpinned" "$py" tests/deploy/check_container.py

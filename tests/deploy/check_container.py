@@ -38,6 +38,9 @@ import deploylib as dl  # noqa: E402
 
 DOCKERFILE = Path(os.environ.get("BYLINE_DOCKERFILE", dl.DEPLOY / "Dockerfile"))
 COMPOSE_DIR = dl.DEPLOY / "compose"
+# Overridable so that a mutated copy can be fed (its relative paths still
+# resolve against COMPOSE_DIR).
+COMPOSE_FILE = Path(os.environ.get("BYLINE_COMPOSE_FILE", COMPOSE_DIR / "compose.yaml"))
 TOPICS = ["articles.raw", "articles.enriched", "statements", "articles.dlq"]
 # COPY sources that arrive with the worker branch (the lead merges it).
 FROM_WORKER_BRANCH = {"config"}
@@ -173,7 +176,7 @@ def check_binary_libraries(c: dl.Checks) -> None:
 
 
 def check_compose(c: dl.Checks) -> None:
-    doc = yaml.safe_load((COMPOSE_DIR / "compose.yaml").read_text())
+    doc = yaml.safe_load(COMPOSE_FILE.read_text())
     svcs = doc.get("services", {})
     for s in ("kafka", "kafka-init", "byline", "prometheus", "grafana"):
         c.ok(s in svcs, f"compose service {s}")
@@ -202,6 +205,18 @@ def check_compose(c: dl.Checks) -> None:
     grace = by.get("stop_grace_period", "10s")
     m = re.fullmatch(r"(\d+)s", str(grace))
     c.ok(m is not None and int(m.group(1)) >= need, f"byline stop_grace_period {grace} covers {why}")
+    # The novelty processor: the worker's image, `byline novelty`, the same brokers.
+    nov = svcs.get("novelty", {})
+    c.ok(nov.get("image") == by.get("image") and nov.get("pull_policy") == "never",
+         "compose service novelty runs the image the byline service builds (never pulled)")
+    c.ok((nov.get("command") or [None])[0] == "novelty", "compose service novelty runs `byline novelty`", str(nov.get("command")))
+    c.ok((nov.get("environment") or {}).get("BYLINE_KAFKA__BROKERS") == "kafka:9092", "novelty gets BYLINE_KAFKA__BROKERS=kafka:9092")
+    c.ok(nov.get("depends_on", {}).get("kafka-init", {}).get("condition") == "service_completed_successfully",
+         "novelty starts after the topics exist")
+    c.ok(not nov.get("ports"), "novelty publishes no fixed host port (so --scale works)")
+    ngrace = re.fullmatch(r"(\d+)s", str(nov.get("stop_grace_period", "10s")))
+    c.ok(ngrace is not None and int(ngrace.group(1)) >= dl.grace_needed(0)[0],
+         f"novelty stop_grace_period covers {dl.grace_needed(0)[1]}")
     # Bind mounts exist.
     for name, svc in svcs.items():
         for v in svc.get("volumes", []) or []:
@@ -222,6 +237,10 @@ def check_compose(c: dl.Checks) -> None:
         c.ok(any(Path(r).name == "alerts.yml" for r in pcfg.get("rule_files", [])), "Prometheus loads alerts.yml")
         jobs = {j["job_name"]: j for j in pcfg.get("scrape_configs", [])}
         c.ok("byline" in jobs, 'scrape job is named "byline" (what the rules expect)')
+        nj = jobs.get(dl.NOVELTY_JOB, {})
+        names = [n for sd in nj.get("dns_sd_configs", []) for n in sd.get("names", [])]
+        c.ok("novelty" in names and "novelty" in svcs,
+             f'the novelty service is scraped as job "{dl.NOVELTY_JOB}" (what the rules expect)', str(names))
         out = subprocess.run([promtool, "check", "config", str(tmp / Path(cfg_in_ctr).name)], capture_output=True, text=True)
         c.ok(out.returncode == 0, "promtool check config (compose prometheus.yml + alerts.yml)", out.stdout + out.stderr)
     # Grafana provisioning.

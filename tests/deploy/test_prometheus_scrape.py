@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """A real Prometheus scrapes a target; the series the dashboard and alerts use exist.
 
-  --target byline  scrape a running `byline run --embedded` (BYLINE_BIN); the real test
+  --target byline  scrape a running `byline run --embedded` (BYLINE_BIN) as job byline and
+                   a `byline novelty` on its embedded cluster as job byline-novelty;
+                   the real test
   --target fake    scrape fake_exporter.py (shaped by deploy/METRICS.md): tests the
                    Prometheus side (config, rules, queries) without the worker
 
 Checks, against the Prometheus HTTP API after a few scrapes:
 - the target is up;
 - every metric family used by the dashboard or the rules has series under
-  job="byline", with the labels the metrics table documents and the labels the
+  job="byline" (the table's novelty section: job="byline-novelty"), with the labels the metrics table documents and the labels the
   deploy files use, plus the target labels job and instance;
 - every dashboard expression (Grafana variables substituted) is accepted by
   Prometheus and returns data; every rule expression is accepted;
@@ -77,9 +79,12 @@ def main() -> None:
         fams = {dl.family_of(n, specs) for n in u.metrics} - {None}
         for f in fams:
             used.setdefault(f, set()).update((u.labels - dl.TARGET_LABELS - {"le"}) & set(specs[f].labels))
+    novelty = dl.novelty_families() if args.target == "byline" else set()
     work = Path(tempfile.mkdtemp(prefix=f"byline-prom-{args.target}-"))
     procs: list[subprocess.Popen] = []
     byline = None
+    nov = None
+    targets: dict[str, str] = {}  # job -> host:port
     try:
         # --- the target --------------------------------------------------------
         if args.target == "fake":
@@ -94,9 +99,15 @@ def main() -> None:
                 c.finish()
             byline = dl.RunningByline(work / "byline.log").__enter__()
             port = byline.port
+            timeout = float(dl.os.environ.get("BYLINE_METRICS_WAIT", "90"))
             # Let the embedded run publish and process the samples first.
-            byline.wait_metrics(set(used) - dl.allowed_absent(), timeout=float(dl.os.environ.get("BYLINE_METRICS_WAIT", "90")))
+            byline.wait_metrics(set(used) - novelty - dl.allowed_absent(), timeout=timeout)
+            # The novelty processor reads the statements of that run.
+            nov = dl.RunningNovelty(work / "novelty.log", byline.embedded_brokers(timeout)).__enter__()
+            nov.wait_metrics(novelty & set(used) - dl.allowed_absent(), timeout=timeout, moved=dl.NOVELTY_MOVED)
+            targets[dl.NOVELTY_JOB] = f"127.0.0.1:{nov.port}"
         target = f"127.0.0.1:{port}"
+        targets["byline"] = target
 
         # --- Prometheus ------------------------------------------------------------
         shutil.copy(dl.RULES, work / "alerts.yml")
@@ -104,7 +115,7 @@ def main() -> None:
             "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
             "rule_files: [alerts.yml]\n"
             "scrape_configs:\n"
-            f"  - job_name: byline\n    static_configs:\n      - targets: ['{target}']\n"
+            + "".join(f"  - job_name: {job}\n    static_configs:\n      - targets: ['{t}']\n" for job, t in targets.items())
         )
         pport = dl.free_port()
         base = f"http://127.0.0.1:{pport}"
@@ -119,18 +130,20 @@ def main() -> None:
         wait(lambda: api(base, "/api/v1/query", query='count_over_time(up{job="byline"}[1m]) >= 6')["data"]["result"],
              60, "six scrapes of the target")
 
-        up = api(base, "/api/v1/query", query='up{job="byline"}')["data"]["result"]
-        c.ok(bool(up) and up[0]["value"][1] == "1", "target job=byline is up", str(up))
+        for job in targets:
+            up = api(base, "/api/v1/query", query=f'up{{job="{job}"}}')["data"]["result"]
+            c.ok(bool(up) and up[0]["value"][1] == "1", f"target job={job} is up", str(up))
 
         # --- series and labels -------------------------------------------------------
         for fam in sorted(used):
             sample = f"{fam}_bucket" if specs[fam].kind == "histogram" else fam
-            res = api(base, "/api/v1/series", **{"match[]": f'{{__name__="{sample}",job="byline"}}'})
+            job = dl.job_of(fam, novelty)
+            res = api(base, "/api/v1/series", **{"match[]": f'{{__name__="{sample}",job="{job}"}}'})
             series = res.get("data") or []
             if not series and args.target == "byline" and fam in dl.allowed_absent():
                 print(f"  note  no series {sample} (allowed by BYLINE_DEPLOY_ALLOW_ABSENT)")
                 continue
-            if not c.ok(bool(series), f"series {sample} exists", res.get("error", "no series")):
+            if not c.ok(bool(series), f"series {sample} exists under job={job}", res.get("error", "no series")):
                 continue
             have = set().union(*(s.keys() for s in series))
             expected = set(specs[fam].labels) | used[fam] | {"job", "instance"}
@@ -186,6 +199,8 @@ def main() -> None:
                 p.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 p.kill()
+        if nov is not None:
+            nov.__exit__(None, None, None)
         if byline is not None:
             byline.__exit__(None, None, None)
     c.finish()
