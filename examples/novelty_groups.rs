@@ -6,7 +6,16 @@
 //! byline enrich ARTICLES.jsonl > events.jsonl
 //! cargo run --release --no-default-features --example novelty_groups -- events.jsonl [SAMPLE_OUT [N [SEED]]]
 //! cargo run --release --no-default-features --example novelty_groups -- --synthetic 1000000
+//! cargo run --release --no-default-features --example novelty_groups -- --latency events.jsonl [ROUNDS]
 //! ```
+//!
+//! `--latency` times the processor's work on each statement record of the
+//! stream, one record at a time as it arrives: decode the JSON record,
+//! signature, store lookup and update, and serialize its outputs (the
+//! `statements.new` record when new, the changelog identity and the
+//! `statements.seen` count). It prints p50/p99/max per statement for each
+//! round. The Kafka part (the step's produce and acknowledgement) is not in
+//! it: that is the broker's round trip, the same for every step.
 //!
 //! The grouping is the novelty processor's ([`Store`]), in arrival order,
 //! one store for the whole stream (the processor partitions by speaker key,
@@ -16,8 +25,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{BufRead, Write};
 
 use byline::event::{ArticleEvent, StatementEvent};
+use byline::novelty::events::{NewStatement, SeenStatement, NEW_SCHEMA};
 use byline::novelty::signature::Signature;
-use byline::novelty::store::{Identity, Sighting, Store};
+use byline::novelty::store::{Identity, Outcome, Sighting, Store};
 
 /// One sighting as the sample shows it.
 struct Member {
@@ -87,8 +97,100 @@ fn synthetic(n: usize) {
     );
 }
 
+/// The statement records of an article-event stream, serialized as the
+/// worker publishes them.
+fn statement_records(path: &str) -> anyhow::Result<Vec<Vec<u8>>> {
+    let reader = std::io::BufReader::new(std::fs::File::open(path)?);
+    let mut out = Vec::new();
+    for line in reader.lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let article: ArticleEvent = serde_json::from_str(&line)?;
+        for quote in &article.quotes {
+            out.push(serde_json::to_vec(&StatementEvent::from_quote(
+                &article, quote,
+            ))?);
+        }
+    }
+    Ok(out)
+}
+
+/// The value at quantile `q` of sorted `v` (nearest rank).
+fn quantile(v: &[u64], q: f64) -> u64 {
+    let rank = ((q * v.len() as f64).ceil() as usize).clamp(1, v.len().max(1));
+    v.get(rank - 1).copied().unwrap_or(0)
+}
+
+/// One statement record's work in the processor, outputs serialized;
+/// returns the bytes produced (kept so the work is not optimized away).
+fn process_one(store: &mut Store, record: &[u8]) -> anyhow::Result<usize> {
+    let event: StatementEvent = serde_json::from_slice(record)?;
+    let signature = Signature::of(event.speaker.as_deref(), &event.text);
+    let now = byline::now_rfc3339();
+    let (outcome, identity) = store.observe(Sighting {
+        signature: &signature,
+        fingerprint: &event.fingerprint,
+        article_id: &event.article_id,
+        event_ms: byline::novelty::events::event_ms(&event),
+        now: &now,
+    });
+    let mut bytes = serde_json::to_vec(&identity)?.len();
+    bytes += serde_json::to_vec(&SeenStatement::of(&identity))?.len();
+    if outcome == Outcome::New {
+        bytes += serde_json::to_vec(&NewStatement {
+            schema: NEW_SCHEMA.to_string(),
+            statement_id: identity.statement_id.clone(),
+            first_seen_at: identity.first_seen_at.clone(),
+            matched: Vec::new(),
+            statement: event,
+        })?
+        .len();
+    }
+    Ok(bytes)
+}
+
+/// `--latency`: per-statement processing time over the stream, `rounds`
+/// times (each round with a fresh store, so every round sees the same mix
+/// of new and repeated statements).
+fn latency(path: &str, rounds: usize) -> anyhow::Result<()> {
+    let records = statement_records(path)?;
+    anyhow::ensure!(!records.is_empty(), "{path}: no statements");
+    println!("{} statement records", records.len());
+    for round in 1..=rounds {
+        let mut store = Store::new();
+        let mut took: Vec<u64> = Vec::with_capacity(records.len());
+        let mut bytes = 0usize;
+        let started = std::time::Instant::now();
+        for r in &records {
+            let t = std::time::Instant::now();
+            bytes += process_one(&mut store, r)?;
+            took.push(u64::try_from(t.elapsed().as_nanos()).unwrap_or(u64::MAX));
+        }
+        let total = started.elapsed().as_secs_f64();
+        took.sort_unstable();
+        println!(
+            "round {round}: p50 {:.1} µs, p99 {:.1} µs, max {:.1} µs per statement; {:.0} statements/s (one thread); {} identities, {bytes} output bytes",
+            quantile(&took, 0.50) as f64 / 1e3,
+            quantile(&took, 0.99) as f64 / 1e3,
+            took.last().copied().unwrap_or(0) as f64 / 1e3,
+            records.len() as f64 / total,
+            store.len()
+        );
+    }
+    Ok(())
+}
+
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--latency") {
+        let path = args.get(1).ok_or_else(|| {
+            anyhow::anyhow!("usage: novelty_groups --latency EVENTS.jsonl [ROUNDS]")
+        })?;
+        let rounds = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(3);
+        return latency(path, rounds);
+    }
     if args.first().map(String::as_str) == Some("--synthetic") {
         let n = args
             .get(1)

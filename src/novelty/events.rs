@@ -69,3 +69,21 @@ impl SeenStatement {
         }
     }
 }
+
+/// Event time of a statement: its `published_at` (midnight UTC), else its
+/// processing time, else now; ms since the epoch.
+pub fn event_ms(s: &StatementEvent) -> i64 {
+    let published = s
+        .published_at
+        .as_deref()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc().timestamp_millis());
+    published
+        .or_else(|| {
+            chrono::DateTime::parse_from_rfc3339(&s.processing.processed_at)
+                .ok()
+                .map(|t| t.timestamp_millis())
+        })
+        .unwrap_or_else(|| chrono::Utc::now().timestamp_millis())
+}

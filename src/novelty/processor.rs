@@ -69,7 +69,7 @@ use rdkafka::statistics::Statistics;
 use rdkafka::{ClientContext, Offset, TopicPartitionList};
 use tokio::sync::watch;
 
-use super::events::{NewStatement, SeenStatement, NEW_SCHEMA};
+use super::events::{event_ms, NewStatement, SeenStatement, NEW_SCHEMA};
 use super::metrics::NoveltyMetrics;
 use super::signature::Signature;
 use super::store::{Identity, Outcome, Sighting, Store};
@@ -358,24 +358,6 @@ async fn deliver(
         drop(failing);
     }
     true
-}
-
-/// Event time of a statement: its `published_at` (midnight UTC), else its
-/// processing time, else now; ms since the epoch.
-pub fn event_ms(s: &StatementEvent) -> i64 {
-    let published = s
-        .published_at
-        .as_deref()
-        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|t| t.and_utc().timestamp_millis());
-    published
-        .or_else(|| {
-            chrono::DateTime::parse_from_rfc3339(&s.processing.processed_at)
-                .ok()
-                .map(|t| t.timestamp_millis())
-        })
-        .unwrap_or_else(|| chrono::Utc::now().timestamp_millis())
 }
 
 /// One repartition partition's state.
