@@ -726,6 +726,7 @@ pub async fn run(
             state.applied = r.offset;
             touched.insert(r.partition);
             let id = identity.statement_id.clone();
+            let fingerprint = event.fingerprint.clone();
             if outcome == Outcome::New {
                 announced += 1;
                 nm.sightings.with_label_values(&["new"]).inc();
@@ -758,7 +759,7 @@ pub async fn run(
                 &n.seen_topic,
                 None,
                 &id,
-                &SeenStatement::of(&identity),
+                &SeenStatement::of(&identity, &fingerprint),
             ));
         }
         for p in &touched {
