@@ -63,7 +63,7 @@ use rdkafka::consumer::{
     BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer,
 };
 use rdkafka::error::{KafkaError, KafkaResult, RDKafkaErrorCode};
-use rdkafka::message::{BorrowedMessage, Message};
+use rdkafka::message::{BorrowedMessage, Header, Message, OwnedHeaders};
 use rdkafka::producer::{DeliveryFuture, FutureRecord};
 use rdkafka::statistics::Statistics;
 use rdkafka::{ClientContext, Offset, TopicPartitionList};
@@ -79,6 +79,10 @@ use crate::event::StatementEvent;
 use crate::kafka::consumer as kconsumer;
 use crate::kafka::offsets::TopicPartition;
 use crate::kafka::producer::{self as kproducer, WorkerProducer};
+use crate::kafka::{
+    HEADER_ERROR_MESSAGE, HEADER_ERROR_REASON, HEADER_SOURCE_OFFSET, HEADER_SOURCE_PARTITION,
+    HEADER_SOURCE_TOPIC,
+};
 use crate::telemetry::{Health, Metrics};
 
 /// Changelog key of a partition's checkpoint (statement ids are hex, so
@@ -262,6 +266,8 @@ struct In {
     topic: String,
     partition: i32,
     offset: i64,
+    /// Kept for a dead letter.
+    key: Option<Vec<u8>>,
     value: Option<Vec<u8>>,
 }
 
@@ -271,6 +277,7 @@ impl In {
             topic: m.topic().to_string(),
             partition: m.partition(),
             offset: m.offset(),
+            key: m.key().map(<[u8]>::to_vec),
             value: m.payload().map(<[u8]>::to_vec),
         }
     }
@@ -284,6 +291,8 @@ struct Out {
     partition: Option<i32>,
     key: Vec<u8>,
     payload: Option<Vec<u8>>,
+    /// Only dead letters carry headers (reason and source).
+    headers: Vec<(&'static str, Vec<u8>)>,
 }
 
 /// Hand `r` to librdkafka, waiting while its queue is full or it refuses.
@@ -296,6 +305,16 @@ async fn send(producer: &WorkerProducer, r: &Out, metrics: &Metrics) -> Delivery
         }
         if let Some(p) = r.partition {
             rec = rec.partition(p);
+        }
+        if !r.headers.is_empty() {
+            let mut h = OwnedHeaders::new_with_capacity(r.headers.len());
+            for (key, value) in &r.headers {
+                h = h.insert(Header {
+                    key,
+                    value: Some(value),
+                });
+            }
+            rec = rec.headers(h);
         }
         match producer.send_result(rec) {
             Ok(f) => return f,
@@ -672,12 +691,35 @@ pub async fn run(
         let mut announced = 0u64;
         let mut touched: HashSet<i32> = HashSet::new();
         for r in &batch {
-            let Some(value) = &r.value else { continue };
-            let event: StatementEvent = match serde_json::from_slice(value) {
+            let parsed = match &r.value {
+                Some(value) => serde_json::from_slice::<StatementEvent>(value)
+                    .map(|e| (e, value))
+                    .map_err(|e| e.to_string()),
+                None => Err("the record has no value".to_string()),
+            };
+            let (event, value) = match parsed {
                 Ok(e) => e,
                 Err(error) => {
+                    // Not a statement event: dead-lettered with its reason,
+                    // acknowledged before the offset is committed.
                     nm.invalid.inc();
-                    tracing::warn!(message = "Unreadable statement skipped.", topic = %r.topic, partition = r.partition, offset = r.offset, %error);
+                    tracing::warn!(message = "Unreadable statement dead-lettered.", topic = %r.topic, partition = r.partition, offset = r.offset, %error);
+                    out.push(Out {
+                        topic: config.kafka.dlq_topic.clone(),
+                        partition: None,
+                        key: r.key.clone().unwrap_or_default(),
+                        payload: r.value.clone(),
+                        headers: vec![
+                            (HEADER_ERROR_REASON, b"invalid_statement".to_vec()),
+                            (HEADER_ERROR_MESSAGE, error.into_bytes()),
+                            (HEADER_SOURCE_TOPIC, r.topic.clone().into_bytes()),
+                            (
+                                HEADER_SOURCE_PARTITION,
+                                r.partition.to_string().into_bytes(),
+                            ),
+                            (HEADER_SOURCE_OFFSET, r.offset.to_string().into_bytes()),
+                        ],
+                    });
                     continue;
                 }
             };
@@ -688,6 +730,7 @@ pub async fn run(
                     partition: None,
                     key: signature.speaker_key.into_bytes(),
                     payload: Some(value.clone()),
+                    headers: Vec::new(),
                 });
                 continue;
             }
@@ -777,6 +820,7 @@ pub async fn run(
                         partition: Some(*p),
                         key: id.into_bytes(),
                         payload: None,
+                        headers: Vec::new(),
                     });
                 }
             }
@@ -841,5 +885,6 @@ fn json_record<T: serde::Serialize>(
         key: key.as_bytes().to_vec(),
         // Serializing these plain structs cannot fail.
         payload: Some(serde_json::to_vec(value).unwrap_or_default()),
+        headers: Vec::new(),
     }
 }
