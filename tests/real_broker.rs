@@ -17,7 +17,6 @@ use std::time::{Duration, Instant};
 use byline::config::Config;
 use byline::kafka::embedded::{self, Sample};
 use common::*;
-use rdkafka::producer::FutureRecord;
 
 fn brokers() -> String {
     std::env::var("BYLINE_TEST_BROKERS").unwrap_or_else(|_| {
@@ -115,20 +114,7 @@ async fn feed(c: Config, samples: Vec<Sample>, stop: Arc<AtomicBool>) -> Vec<(i3
         if stop.load(Ordering::SeqCst) {
             break;
         }
-        let pending: Vec<_> = chunk
-            .iter()
-            .map(|s| {
-                let mut rec = FutureRecord::to(&c.kafka.input_topics[0]).payload(&s.value);
-                if let Some(k) = &s.key {
-                    rec = rec.key(k);
-                }
-                producer.send_result(rec).map_err(|(e, _)| e).unwrap()
-            })
-            .collect();
-        for p in pending {
-            let d = p.await.unwrap().map_err(|(e, _)| e).unwrap();
-            written.push((d.partition, d.offset));
-        }
+        written.extend(publish_chunk(&producer, &c.kafka.input_topics[0], chunk).await);
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     written

@@ -101,23 +101,36 @@ pub fn input_producer(c: &Config) -> rdkafka::producer::FutureProducer {
 /// Publish `samples` to the input topic of `c` through [`input_producer`],
 /// every record acknowledged before it returns.
 pub async fn publish_inputs(c: &Config, samples: &[Sample]) {
-    use rdkafka::producer::FutureRecord;
     let producer = input_producer(c);
     for chunk in samples.chunks(1000) {
-        let pending: Vec<_> = chunk
-            .iter()
-            .map(|s| {
-                let mut rec = FutureRecord::to(&c.kafka.input_topics[0]).payload(&s.value);
-                if let Some(k) = &s.key {
-                    rec = rec.key(k);
-                }
-                producer.send_result(rec).map_err(|(e, _)| e).unwrap()
-            })
-            .collect();
-        for p in pending {
-            p.await.unwrap().map_err(|(e, _)| e).unwrap();
-        }
+        publish_chunk(&producer, &c.kafka.input_topics[0], chunk).await;
     }
+}
+
+/// Send `chunk` to `topic` and wait for every acknowledgement; returns where
+/// each record was written, as (partition, offset), in order.
+pub async fn publish_chunk(
+    producer: &rdkafka::producer::FutureProducer,
+    topic: &str,
+    chunk: &[Sample],
+) -> Vec<(i32, i64)> {
+    use rdkafka::producer::FutureRecord;
+    let pending: Vec<_> = chunk
+        .iter()
+        .map(|s| {
+            let mut rec = FutureRecord::to(topic).payload(&s.value);
+            if let Some(k) = &s.key {
+                rec = rec.key(k);
+            }
+            producer.send_result(rec).map_err(|(e, _)| e).unwrap()
+        })
+        .collect();
+    let mut written = Vec::with_capacity(chunk.len());
+    for p in pending {
+        let d = p.await.unwrap().map_err(|(e, _)| e).unwrap();
+        written.push((d.partition, d.offset));
+    }
+    written
 }
 
 /// The article id of an input record of [`articles`]: its JSON `id`, else
