@@ -17,7 +17,6 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -135,21 +134,6 @@ impl Drop for Broker {
     }
 }
 
-/// One HTTP GET on the worker's metrics listener: status and body, `None`
-/// when nothing answers (not listening yet).
-fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
-    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
-    let mut s = std::net::TcpStream::connect_timeout(&addr, Duration::from_secs(2)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    s.write_all(format!("GET {path} HTTP/1.1\r\nhost: x\r\n\r\n").as_bytes())
-        .ok()?;
-    let mut out = String::new();
-    s.read_to_string(&mut out).ok()?;
-    let code = out.split_whitespace().nth(1)?.parse().ok()?;
-    let body = out.split("\r\n\r\n").nth(1).unwrap_or_default().to_string();
-    Some((code, body))
-}
-
 /// The real `byline run` as a child process.
 struct Worker {
     /// The process.
@@ -210,26 +194,17 @@ impl Worker {
 
     /// `/readyz` status, `None` while the endpoint does not answer.
     async fn readyz(&self) -> Option<u16> {
-        let port = self.port;
-        tokio::task::spawn_blocking(move || http_get(port, "/readyz").map(|(c, _)| c))
-            .await
-            .unwrap()
+        Some(http_get(&self.addr(), "/readyz").await?.status)
     }
 
-    /// A value from `/metrics`: the sum of the series whose line starts
-    /// with `series` (a name, or a name with its labels).
+    /// A value from `/metrics` (see [`common::metric`]).
     async fn metric(&self, series: &str) -> Option<f64> {
-        let port = self.port;
-        let body = tokio::task::spawn_blocking(move || http_get(port, "/metrics"))
-            .await
-            .unwrap()?
-            .1;
-        let values: Vec<f64> = body
-            .lines()
-            .filter(|l| l.starts_with(series))
-            .filter_map(|l| l.rsplit(' ').next()?.parse().ok())
-            .collect();
-        (!values.is_empty()).then(|| values.iter().sum())
+        metric(&http_get(&self.addr(), "/metrics").await?.body, series)
+    }
+
+    /// The metrics listener's address.
+    fn addr(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
     }
 
     /// Poll until `/readyz` answers 200 (`ready`) or 503 (`!ready`),

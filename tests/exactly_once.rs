@@ -405,16 +405,10 @@ fn spawn_byline(c: &Config, port: u16, round: usize) -> Child {
 
 /// GET `/metrics` of the child (bounded retries while it starts).
 async fn scrape(port: u16) -> String {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
     for _ in 0..100 {
-        if let Ok(mut s) = tokio::net::TcpStream::connect(("127.0.0.1", port)).await {
-            let _ = s
-                .write_all(b"GET /metrics HTTP/1.1\r\nhost: x\r\n\r\n")
-                .await;
-            let mut out = String::new();
-            let _ = s.read_to_string(&mut out).await;
-            if out.starts_with("HTTP/1.1 200") {
-                return out;
+        if let Some(r) = http_get(&format!("127.0.0.1:{port}"), "/metrics").await {
+            if r.status == 200 {
+                return r.body;
             }
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -422,10 +416,9 @@ async fn scrape(port: u16) -> String {
     panic!("no /metrics on port {port}");
 }
 
-fn metric(text: &str, series: &str) -> f64 {
-    text.lines()
-        .find_map(|l| l.strip_prefix(series)?.trim().parse().ok())
-        .unwrap_or(0.0)
+/// A counter of `text`, 0 while it is not exposed yet.
+fn counter(text: &str, series: &str) -> f64 {
+    metric(text, series).unwrap_or(0.0)
 }
 
 /// The scenario: publish, run the binary, SIGKILL it three times at random
@@ -452,7 +445,7 @@ async fn kill_and_restart(c: &Config, n: usize, mock_cluster: bool) -> (Outputs,
         let deadline = Instant::now() + Duration::from_secs(120);
         loop {
             let t = scrape(port).await;
-            let consumed = metric(
+            let consumed = counter(
                 &t,
                 &format!(
                     "byline_articles_consumed_total{{topic=\"{}\"}}",
@@ -480,7 +473,7 @@ async fn kill_and_restart(c: &Config, n: usize, mock_cluster: bool) -> (Outputs,
         .await;
     let t = scrape(port).await;
     assert!(
-        metric(&t, "byline_transactions_total{outcome=\"committed\"}") >= 1.0,
+        counter(&t, "byline_transactions_total{outcome=\"committed\"}") >= 1.0,
         "the binary must have committed transactions: {t}"
     );
     if mock_cluster {
@@ -491,12 +484,12 @@ async fn kill_and_restart(c: &Config, n: usize, mock_cluster: bool) -> (Outputs,
         let deadline = Instant::now() + Duration::from_secs(180);
         loop {
             let t = scrape(port).await;
-            let done = metric(&t, "byline_articles_enriched_total")
-                + metric(
+            let done = counter(&t, "byline_articles_enriched_total")
+                + counter(
                     &t,
                     "byline_articles_dead_lettered_total{reason=\"invalid_utf8\"}",
                 )
-                + metric(
+                + counter(
                     &t,
                     "byline_articles_dead_lettered_total{reason=\"empty_body\"}",
                 );

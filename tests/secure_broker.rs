@@ -22,7 +22,6 @@ use byline::kafka::embedded::Sample;
 use common::*;
 use rdkafka::config::ClientConfig;
 use rdkafka::producer::{FutureProducer, FutureRecord};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// What `scripts/secure-broker.sh start` exported.
 struct SecureBroker {
@@ -159,17 +158,6 @@ fn spawn(c: &Config, b: &SecureBroker, client: Client<'_>, log_name: &str) -> Wo
     }
 }
 
-/// `GET path` on the worker's endpoint: (status line, whole response).
-async fn get(addr: &str, path: &str) -> Option<(String, String)> {
-    let mut s = tokio::net::TcpStream::connect(addr).await.ok()?;
-    s.write_all(format!("GET {path} HTTP/1.1\r\nhost: x\r\n\r\n").as_bytes())
-        .await
-        .ok()?;
-    let mut out = String::new();
-    s.read_to_string(&mut out).await.ok()?;
-    Some((out.lines().next().unwrap_or_default().to_string(), out))
-}
-
 /// Poll `GET path` until `pred` holds on the response; panics after
 /// `timeout`, saying what it waited for and the last response.
 async fn wait_http(
@@ -177,13 +165,13 @@ async fn wait_http(
     path: &str,
     what: &str,
     timeout: Duration,
-    pred: impl Fn(&str) -> bool,
+    pred: impl Fn(&HttpResponse) -> bool,
 ) {
     let deadline = Instant::now() + timeout;
     loop {
-        let last = get(addr, path).await;
-        if let Some((_, body)) = &last {
-            if pred(body) {
+        let last = http_get(addr, path).await;
+        if let Some(r) = &last {
+            if pred(r) {
                 return;
             }
         }
@@ -204,23 +192,16 @@ async fn stays_alive_and_not_ready(w: &mut Worker, how_long: Duration, why: &str
         "/readyz",
         "not ready (503)",
         Duration::from_secs(60),
-        |r| r.starts_with("HTTP/1.1 503"),
+        |r| r.status == 503,
     )
     .await;
     let until = Instant::now() + how_long;
     while Instant::now() < until {
         assert!(w.child.try_wait().unwrap().is_none(), "the worker exited");
-        let (status, _) = get(&w.metrics, "/readyz").await.unwrap();
-        assert!(status.contains("503"), "ready {why}: {status}");
+        let r = http_get(&w.metrics, "/readyz").await.unwrap();
+        assert_eq!(r.status, 503, "ready {why}: {r:?}");
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
-}
-
-fn metric(text: &str, prefix: &str) -> f64 {
-    text.lines()
-        .filter(|l| l.starts_with(prefix))
-        .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
-        .sum()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -257,12 +238,12 @@ async fn sasl_scram_over_tls_processes_articles_end_to_end() {
         "/metrics",
         "every article counted as enriched",
         Duration::from_secs(30),
-        |m| metric(m, "byline_articles_enriched_total") >= n as f64,
+        |r| metric(&r.body, "byline_articles_enriched_total").is_some_and(|v| v >= n as f64),
     )
     .await;
-    let (status, _) = get(&w.metrics, "/readyz").await.unwrap();
-    assert!(status.contains("200"), "{status}");
-    let (_, metrics) = get(&w.metrics, "/metrics").await.unwrap();
+    let r = http_get(&w.metrics, "/readyz").await.unwrap();
+    assert_eq!(r.status, 200, "{r:?}");
+    let metrics = http_get(&w.metrics, "/metrics").await.unwrap().body;
     assert!(!metrics.contains(&secret), "password in /metrics");
 
     sigterm(&w.child);
@@ -330,8 +311,11 @@ async fn wrong_password_is_rejected_worker_stays_alive_and_not_ready() {
     }
     // It becomes not ready, and stays so, alive, consuming nothing, for a while.
     stays_alive_and_not_ready(&mut w, Duration::from_secs(6), "with a wrong password").await;
-    let (_, metrics) = get(&w.metrics, "/metrics").await.unwrap();
-    assert_eq!(metric(&metrics, "byline_articles_consumed_total"), 0.0);
+    let metrics = http_get(&w.metrics, "/metrics").await.unwrap().body;
+    assert_eq!(
+        metric(&metrics, "byline_articles_consumed_total").unwrap_or(0.0),
+        0.0
+    );
     assert!(metrics.contains("byline_ready 0"), "{metrics}");
     assert!(!metrics.contains(&wrong) && !metrics.contains(&secret));
     {
@@ -420,9 +404,12 @@ async fn a_broker_certificate_from_another_ca_is_refused() {
         "with a certificate it must refuse",
     )
     .await;
-    let (status, metrics) = get(&w.metrics, "/metrics").await.unwrap();
-    assert!(status.contains("200"));
-    assert_eq!(metric(&metrics, "byline_articles_consumed_total"), 0.0);
+    let r = http_get(&w.metrics, "/metrics").await.unwrap();
+    assert_eq!(r.status, 200);
+    assert_eq!(
+        metric(&r.body, "byline_articles_consumed_total").unwrap_or(0.0),
+        0.0
+    );
     assert!(w.child.try_wait().unwrap().is_none(), "the worker exited");
     assert!(collector.out.lock().unwrap().articles.is_empty());
     sigterm(&w.child);

@@ -1,4 +1,5 @@
-//! Helpers shared by the broker tests: inputs, topics, output collection.
+//! Helpers shared by the broker tests: inputs, topics, output collection,
+//! the worker's HTTP endpoint and its metrics.
 #![allow(dead_code)]
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -511,4 +512,71 @@ pub fn events_per_source(o: &Outputs) -> BTreeMap<(i32, i64), usize> {
         *m.entry(key).or_default() += 1;
     }
     m
+}
+
+/// One answer of the worker's HTTP endpoint.
+#[derive(Debug)]
+pub struct HttpResponse {
+    /// The status code.
+    pub status: u16,
+    /// The body.
+    pub body: String,
+}
+
+/// `GET path` on `addr` (`host:port`): `None` when nothing answers within a
+/// few seconds (not listening yet) or the answer is not HTTP.
+pub async fn http_get(addr: &str, path: &str) -> Option<HttpResponse> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let exchange = async {
+        let mut s = tokio::net::TcpStream::connect(addr).await.ok()?;
+        s.write_all(format!("GET {path} HTTP/1.1\r\nhost: x\r\n\r\n").as_bytes())
+            .await
+            .ok()?;
+        let mut out = String::new();
+        // The endpoint closes the connection after one answer.
+        s.read_to_string(&mut out).await.ok()?;
+        Some(out)
+    };
+    let out = tokio::time::timeout(Duration::from_secs(5), exchange)
+        .await
+        .ok()??;
+    let status = out.strip_prefix("HTTP/1.1 ")?.get(..3)?.parse().ok()?;
+    let body = out.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+    Some(HttpResponse {
+        status,
+        body: body.to_string(),
+    })
+}
+
+/// The value of `series` in a Prometheus text exposition: a whole series
+/// (`name{labels}`), or a bare name whose series are summed over their
+/// labels; `None` when no such series is exposed.
+pub fn metric(text: &str, series: &str) -> Option<f64> {
+    let values: Vec<f64> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (name, value) = l.rsplit_once(' ')?;
+            let labelled = !series.contains('{')
+                && name
+                    .strip_prefix(series)
+                    .is_some_and(|rest| rest.starts_with('{'));
+            (name == series || labelled).then(|| value.parse().ok())?
+        })
+        .collect();
+    (!values.is_empty()).then(|| values.iter().sum())
+}
+
+#[test]
+fn metric_reads_whole_series_and_sums_bare_names() {
+    let text = "# HELP x_total X.\n# TYPE x_total counter\nx_total{t=\"a\"} 2\nx_total{t=\"b\"} 3\nx_total_more 100\ny 1.5\n";
+    assert_eq!(metric(text, "x_total"), Some(5.0));
+    assert_eq!(metric(text, "x_total{t=\"b\"}"), Some(3.0));
+    assert_eq!(metric(text, "y"), Some(1.5));
+    assert_eq!(
+        metric(text, "x"),
+        None,
+        "a prefix of a name is not the name"
+    );
+    assert_eq!(metric(text, "z"), None);
 }
