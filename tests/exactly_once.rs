@@ -21,6 +21,7 @@ mod common;
 
 use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use byline::config::{Config, Delivery};
@@ -191,6 +192,47 @@ async fn exactly_once_end_to_end_on_the_mock_cluster() {
             .get(),
         o.statements.len() as u64
     );
+}
+
+/// `worker.max_in_flight` bounds the exactly-once mode too, below the
+/// transaction size: a record holds its permit until its outputs are in the
+/// open transaction, so batches still fill and commit, and the in-flight
+/// gauge (records read, not yet in the transaction) never passes the bound.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn exactly_once_honours_max_in_flight() {
+    let (_cluster, mut c) = mock("eos-in-flight");
+    c.worker.max_in_flight = 3;
+    c.worker.transaction_max_records = 16;
+    let n = 40;
+    embedded::publish(
+        &c.kafka.brokers,
+        &c.kafka.input_topics[0],
+        &inputs("f", n),
+        &[],
+    )
+    .await
+    .unwrap();
+    let reader = reader(&c, "read_committed");
+    let w = start_worker(&c);
+    let peak = Arc::new(std::sync::atomic::AtomicI64::new(0));
+    let sampler = {
+        let (m, peak) = (w.metrics.clone(), peak.clone());
+        tokio::spawn(async move {
+            loop {
+                peak.fetch_max(m.in_flight.get(), std::sync::atomic::Ordering::SeqCst);
+                tokio::time::sleep(Duration::from_millis(1)).await;
+            }
+        })
+    };
+    reader
+        .wait_for("all outputs", Duration::from_secs(90), all_outputs(n))
+        .await;
+    sampler.abort();
+    let (summary, m) = w.stop().await;
+    assert_eq!(summary.abandoned, 0);
+    assert_eq!(m.enriched.get(), n as u64);
+    let peak = peak.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(peak <= 3, "in flight peaked at {peak}, the bound is 3");
 }
 
 /// An offset commit refused inside the transaction (a fenced group
