@@ -20,7 +20,7 @@
 mod common;
 
 use std::collections::HashMap;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -406,13 +406,10 @@ async fn rebalance_mid_transaction_loses_nothing() {
 }
 
 /// Start the real `byline` binary in exactly-once mode.
-fn spawn_byline(c: &Config, port: u16, round: usize) -> Child {
-    let log = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("{}-{round}.log", c.kafka.group_id));
+fn spawn_byline(c: &Config, round: usize) -> ChildWorker {
     let k = &c.kafka;
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(["run", "--config", "/dev/null", "--brokers", &k.brokers])
-        .args(["--metrics-listen", &format!("127.0.0.1:{port}")])
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_byline"));
+    cmd.args(["run", "--config", "/dev/null", "--brokers", &k.brokers])
         .env("BYLINE_KAFKA__GROUP_ID", &k.group_id)
         .env("BYLINE_KAFKA__INPUT_TOPICS", &k.input_topics[0])
         .env("BYLINE_KAFKA__OUTPUT_TOPIC", &k.output_topic)
@@ -436,26 +433,21 @@ fn spawn_byline(c: &Config, port: u16, round: usize) -> Child {
             "BYLINE_KAFKA__CONSUMER_PROPERTIES__HEARTBEAT.INTERVAL.MS",
             "500",
         )
-        .env("BYLINE_LOG__LEVEL", "info")
-        .env_remove("RUST_LOG")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(log).unwrap())
-        .spawn()
-        .unwrap()
+        .env("BYLINE_LOG__LEVEL", "info");
+    ChildWorker::spawn(cmd, &format!("{}-{round}", k.group_id))
 }
 
 /// GET `/metrics` of the child (bounded retries while it starts).
-async fn scrape(port: u16) -> String {
+async fn scrape(addr: &str) -> String {
     for _ in 0..100 {
-        if let Some(r) = http_get(&format!("127.0.0.1:{port}"), "/metrics").await {
+        if let Some(r) = http_get(addr, "/metrics").await {
             if r.status == 200 {
                 return r.body;
             }
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("no /metrics on port {port}");
+    panic!("no /metrics on {addr}");
 }
 
 /// A counter of `text`, 0 while it is not exposed yet.
@@ -479,14 +471,13 @@ async fn kill_and_restart(c: &Config, n: usize, mock_cluster: bool) -> (Outputs,
     let committed = reader(c, "read_committed");
     let uncommitted = reader(c, "read_uncommitted");
     for round in 0..3 {
-        let port = free_port();
-        let mut child = spawn_byline(c, port, round);
+        let mut w = spawn_byline(c, round);
         // Let it start and read, then kill it at a random point.
-        let text = scrape(port).await;
+        let text = scrape(&w.metrics).await;
         assert!(text.contains("byline_transactions_total"), "{text}");
         let deadline = Instant::now() + Duration::from_secs(120);
         loop {
-            let t = scrape(port).await;
+            let t = scrape(&w.metrics).await;
             let consumed = counter(
                 &t,
                 &format!(
@@ -504,16 +495,15 @@ async fn kill_and_restart(c: &Config, n: usize, mock_cluster: bool) -> (Outputs,
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
         tokio::time::sleep(Duration::from_millis(random_in(0, 1500))).await;
-        child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
+        w.child.kill().unwrap(); // SIGKILL
+        w.child.wait().unwrap();
         eprintln!("round {round}: killed");
     }
-    let port = free_port();
-    let mut child = spawn_byline(c, port, 3);
+    let mut w = spawn_byline(c, 3);
     committed
         .wait_for("all outputs", Duration::from_secs(180), all_outputs(n))
         .await;
-    let t = scrape(port).await;
+    let t = scrape(&w.metrics).await;
     assert!(
         counter(&t, "byline_transactions_total{outcome=\"committed\"}") >= 1.0,
         "the binary must have committed transactions: {t}"
@@ -525,7 +515,7 @@ async fn kill_and_restart(c: &Config, n: usize, mock_cluster: bool) -> (Outputs,
         // of the mock, so the outputs alone prove nothing about commits).
         let deadline = Instant::now() + Duration::from_secs(180);
         loop {
-            let t = scrape(port).await;
+            let t = scrape(&w.metrics).await;
             let done = counter(&t, "byline_articles_enriched_total")
                 + counter(
                     &t,
@@ -547,11 +537,11 @@ async fn kill_and_restart(c: &Config, n: usize, mock_cluster: bool) -> (Outputs,
         }
     }
     let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
+        .args(["-TERM", &w.child.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());
-    let exit = child.wait().unwrap();
+    let exit = w.child.wait().unwrap();
     assert!(exit.success(), "byline exited with {exit}");
     committed
         .quiet(Duration::from_secs(3), Duration::from_secs(60))

@@ -13,7 +13,6 @@
 
 mod common;
 
-use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use byline::config::security::{Protocol, SaslMechanism};
@@ -103,20 +102,6 @@ enum PasswordFrom {
     Env(String),
 }
 
-/// The spawned binary; killed if the test fails before stopping it.
-struct Worker {
-    child: Child,
-    log: String,
-    metrics: String,
-}
-
-impl Drop for Worker {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// How the spawned worker connects.
 struct Client<'a> {
     /// Its password.
@@ -127,10 +112,7 @@ struct Client<'a> {
     ca: &'a str,
 }
 
-fn spawn(c: &Config, b: &SecureBroker, client: Client<'_>, log_name: &str) -> Worker {
-    std::fs::create_dir_all("target/test-logs").unwrap();
-    let log = format!("target/test-logs/{log_name}.log");
-    let metrics = format!("127.0.0.1:{}", free_port());
+fn spawn(c: &Config, b: &SecureBroker, client: Client<'_>, log_name: &str) -> ChildWorker {
     let mut cmd = byline_run(c);
     cmd.env("BYLINE_KAFKA__SECURITY__PROTOCOL", "sasl_ssl")
         .env("BYLINE_KAFKA__SECURITY__SASL_MECHANISM", client.mechanism)
@@ -140,22 +122,13 @@ fn spawn(c: &Config, b: &SecureBroker, client: Client<'_>, log_name: &str) -> Wo
         .env("BYLINE_KAFKA__PROPERTIES__DEBUG", "security,broker,conf")
         .env("BYLINE_WORKER__COMMIT_INTERVAL_MS", "100")
         .env("BYLINE_WORKER__STATISTICS_INTERVAL_MS", "1000")
-        .env("BYLINE_METRICS__LISTEN", &metrics)
         .env("BYLINE_LOG__FORMAT", "json")
-        .env("BYLINE_LOG__LEVEL", "debug")
-        .env_remove("RUST_LOG")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log).unwrap());
+        .env("BYLINE_LOG__LEVEL", "debug");
     match client.password {
         PasswordFrom::File(f) => cmd.env("BYLINE_KAFKA__SECURITY__SASL_PASSWORD_FILE", f),
         PasswordFrom::Env(p) => cmd.env("BYLINE_KAFKA__SECURITY__SASL_PASSWORD", p),
     };
-    Worker {
-        child: cmd.spawn().unwrap(),
-        log,
-        metrics,
-    }
+    ChildWorker::spawn(cmd, log_name)
 }
 
 /// Poll `GET path` until `pred` holds on the response; panics after
@@ -186,7 +159,7 @@ async fn wait_http(
 /// `/readyz` answers 503 within 60 s, then for `how_long` the worker stays
 /// alive and `/readyz` keeps answering 503 (`why`: what it must not be
 /// ready with).
-async fn stays_alive_and_not_ready(w: &mut Worker, how_long: Duration, why: &str) {
+async fn stays_alive_and_not_ready(w: &mut ChildWorker, how_long: Duration, why: &str) {
     wait_http(
         &w.metrics,
         "/readyz",

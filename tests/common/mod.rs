@@ -395,6 +395,56 @@ pub fn byline_run(c: &Config) -> std::process::Command {
     cmd
 }
 
+/// The real `byline` binary as a child process (see [`byline_run`]), its
+/// log (stderr) in `target/test-logs/<name>.log` and its metrics listener
+/// on a free local port; killed when dropped, so a failing test leaves no
+/// worker behind.
+pub struct ChildWorker {
+    /// The process.
+    pub child: std::process::Child,
+    /// Its log file.
+    pub log: String,
+    /// Address of its `/metrics`, `/healthz`, `/readyz`.
+    pub metrics: String,
+}
+
+impl ChildWorker {
+    /// Start `cmd` as `name`. `RUST_LOG` is removed so the configured
+    /// `log.level` holds (the tests read the log).
+    pub fn spawn(mut cmd: std::process::Command, name: &str) -> ChildWorker {
+        std::fs::create_dir_all("target/test-logs").unwrap();
+        let log = format!("target/test-logs/{name}.log");
+        let metrics = format!("127.0.0.1:{}", free_port());
+        let child = cmd
+            .env("BYLINE_METRICS__LISTEN", &metrics)
+            .env_remove("RUST_LOG")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .unwrap();
+        ChildWorker {
+            child,
+            log,
+            metrics,
+        }
+    }
+
+    /// The last `n` lines of its log, for failure messages.
+    pub fn log_tail(&self, n: usize) -> String {
+        log_tail(&self.log, n)
+    }
+}
+
+impl Drop for ChildWorker {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 /// Send SIGTERM (the graceful path) to `child`.
 pub fn sigterm(child: &std::process::Child) {
     let ok = std::process::Command::new("kill")
