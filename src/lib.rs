@@ -10,7 +10,8 @@
 //! - [`event`]: output events, the v1 contract, statement fingerprints, JSON Schemas.
 //! - [`batch`]: `byline enrich`, files/stdin to JSON lines.
 //! - [`config`]: TOML file + `BYLINE_*` environment + flags, validation naming the key.
-//! - [`telemetry`]: every metric, `/metrics` `/healthz` `/readyz`, log setup.
+//! - [`telemetry`]: every metric and log setup; `telemetry::health`
+//!   (readiness), `telemetry::http` (`/metrics` `/healthz` `/readyz`).
 //! - `kafka` (feature `kafka`), the plumbing: `offsets` (contiguous commit
 //!   watermark), `consumer` (the context: statistics, errors, auto-commit
 //!   results, the revoke hook; readiness probe), `producer` (idempotent and
