@@ -1,7 +1,7 @@
 //! Observability: every metric (here; names and labels are the agreed
 //! interface in `METRICS.md`, shared with the deployment), the health state
-//! behind `/healthz` and `/readyz` ([`health`]), the HTTP endpoint
-//! ([`http`]), and log setup.
+//! behind `/healthz` and `/readyz` (`health`), the HTTP endpoint
+//! (`http`), and log setup.
 
 mod health;
 mod http;

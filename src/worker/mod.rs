@@ -2,16 +2,16 @@
 //!
 //! One loop ([`run`]) serves both delivery modes: it reads the consumer
 //! while a `worker.max_in_flight` permit is free, starts each record's
-//! enrichment ([`record`]), hands the record to the delivery mode, accounts
+//! enrichment (`record.rs`), hands the record to the delivery mode, accounts
 //! for failed reads, and keeps readiness probing while the brokers or an
 //! input topic are missing. On shutdown (SIGINT/SIGTERM or
 //! `--exit-when-done`) it stops reading and lets the mode drain for at most
 //! `worker.drain_timeout_ms`. The delivery mode supplies only what differs:
-//! - [`at_least_once`] (the default): outputs produced per partition in
+//! - `at_least_once.rs` (the default): outputs produced per partition in
 //!   offset order, each input's offset stored once all its outputs are
 //!   acknowledged, librdkafka's auto-commit writing the stored offsets; the
 //!   guarantee and its caveats are stated there;
-//! - [`exactly_once`]: outputs and offsets of a batch in one Kafka
+//! - `exactly_once.rs`: outputs and offsets of a batch in one Kafka
 //!   transaction; the guarantee and its caveats are stated there.
 //!
 //! Both modes report readiness the same way (the consumer context, the
