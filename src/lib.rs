@@ -10,6 +10,7 @@
 //! - [`event`]: output events, the v1 contract, statement fingerprints, JSON Schemas.
 //! - [`novelty`]: statement identities (similarity signatures, the LSH
 //!   store) and the `byline novelty` processor.
+//! - [`rng`]: the one deterministic generator (training order, benches).
 //! - [`batch`]: `byline enrich`, files/stdin to JSON lines.
 //! - [`config`]: TOML file + `BYLINE_*` environment + flags, validation naming the key.
 //! - [`telemetry`]: every metric and log setup; `telemetry::health`
@@ -31,6 +32,7 @@ pub mod event;
 #[cfg(feature = "kafka")]
 pub mod kafka;
 pub mod novelty;
+pub mod rng;
 pub mod telemetry;
 pub mod text;
 #[cfg(feature = "kafka")]
