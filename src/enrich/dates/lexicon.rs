@@ -421,6 +421,65 @@ pub fn is_magnitude(w: &str) -> bool {
     )
 }
 
+/// Participles that, after a form of `be`, announce a schedule (`is
+/// expected to`, `are set for`, `was due to`): the clause looks ahead. Other
+/// passives before `to` do not (`must be returned to his father`).
+pub fn is_schedule_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "expected"
+            | "scheduled"
+            | "slated"
+            | "set"
+            | "due"
+            | "planned"
+            | "supposed"
+            | "poised"
+            | "projected"
+            | "forecast"
+            | "bound"
+            | "likely"
+    )
+}
+
+/// Future cues that are also nouns (`vacation plans`, `her hopes`): a cue
+/// only as a verb before `to` (`plans to`, `hopes to`).
+pub fn is_intention_word(w: &str) -> bool {
+    matches!(w, "plans" | "plan" | "intends" | "aims" | "hopes")
+}
+
+/// Determiners: a word after one is a noun or an adjective, not a verb
+/// (`the plan`, `a renewed push`).
+pub fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "whose"
+    )
+}
+
+/// Degree words that make a following `-ed` word an adjective (`more
+/// crowded`, `so tired`); manner adverbs do not (`largely abandoned`).
+pub fn is_degree_word(w: &str) -> bool {
+    matches!(
+        w,
+        "very" | "more" | "most" | "less" | "least" | "so" | "too"
+    )
+}
+
 /// Words ending in `-ed` that are not past-tense verbs.
 pub fn is_ed_exception(w: &str) -> bool {
     matches!(
