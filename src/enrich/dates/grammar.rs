@@ -2151,8 +2151,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if self.w(j) == "fall" && off.is_none() && !the_season {
             return None;
         }
-        let year = Expr::document().shift(off.unwrap_or(0), Unit::Year);
-        Some(self.found_tree(i, e, &year.intersect(season)))
+        if let Some(off) = off {
+            let year = Expr::document().shift(off, Unit::Year);
+            return Some(self.found_tree(i, e, &year.intersect(season)));
+        }
+        // A bare season goes by the clause, as a weekday does (`the summer`
+        // in a past clause has begun; `by the fall` in a past clause is the
+        // one gone); with no cue, the reference's year.
+        let dir = match self.direction(i..e) {
+            Some(_) => Dir::Lean(self.weekday_tense(i..e)),
+            None => Dir::Closest,
+        };
+        Some(self.found_tree(i, e, &Expr::document().nearest(season, dir)))
     }
 
     /// Holidays, fixed (`Christmas`, `Christmas Eve`, `New Year's Day`,
@@ -2286,7 +2296,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     "after" | "afterward" | "afterwards" | "as" | "thereafter"
                 ) && self.prev(i) != "as"
                     && (self.tense_cue(i..i + 1) != Some(Tense::Past)
-                        || matches!(self.prev(i), "anytime" | "time")) =>
+                        || matches!(self.prev(i), "anytime" | "time")
+                        // "the soon-to-open park": ahead, whatever the clause.
+                        || (next == "-" && self.w(i + 2) == "to")) =>
             {
                 ("FUTURE_REF", i + 1)
             }

@@ -360,7 +360,8 @@ pub fn is_future_cue(w: &str) -> bool {
     )
 }
 
-/// Irregular past-tense verbs and past auxiliaries.
+/// Irregular past-tense verbs (the forms that are not also a present, a
+/// participle used as an adjective or a noun) and past auxiliaries.
 pub fn is_past_cue(w: &str) -> bool {
     matches!(
         w,
@@ -401,6 +402,58 @@ pub fn is_past_cue(w: &str) -> bool {
             | "hid"
             | "fought"
             | "struck"
+            | "stood"
+            | "understood"
+            | "kept"
+            | "felt"
+            | "meant"
+            | "heard"
+            | "built"
+            | "spent"
+            | "sought"
+            | "caught"
+            | "taught"
+            | "drove"
+            | "rode"
+            | "chose"
+            | "froze"
+            | "broke"
+            | "woke"
+            | "stole"
+            | "wore"
+            | "swore"
+            | "tore"
+            | "threw"
+            | "grew"
+            | "drew"
+            | "flew"
+            | "blew"
+            | "shook"
+            | "forgave"
+            | "ate"
+            | "sang"
+            | "rang"
+            | "drank"
+            | "swam"
+            | "sank"
+            | "dug"
+            | "slept"
+            | "swept"
+            | "wept"
+            | "withdrew"
+            | "upheld"
+            | "withheld"
+            | "overcame"
+            | "overtook"
+            | "undertook"
+            | "forgot"
+            | "forbade"
+            | "sat"
+            | "slid"
+            | "fled"
+            | "laid"
+            | "dealt"
+            | "arose"
             | "yesterday"
             | "last"
             | "ago"
@@ -468,6 +521,28 @@ pub fn is_determiner(w: &str) -> bool {
             | "these"
             | "those"
             | "whose"
+    )
+}
+
+/// Prepositions after which an `-ed` word is an adjective, never a past
+/// verb (`on unforced errors`, `with renewed vigor`).
+pub fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "on"
+            | "in"
+            | "for"
+            | "with"
+            | "from"
+            | "about"
+            | "against"
+            | "at"
+            | "into"
+            | "over"
+            | "under"
+            | "without"
+            | "among"
+            | "between"
     )
 }
 

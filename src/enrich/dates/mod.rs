@@ -34,6 +34,17 @@
 //!   writes the year when it is not the year around publication;
 //! - a quarter is this year's unless later than the current one in a
 //!   clause not pointing forward: results are reported after the quarter.
+//! - a bare season (`the summer`) goes by the clause as a weekday does:
+//!   in a past clause the latest that has begun, in a future one the
+//!   first not yet over, with no cue the reference's year; winter, which
+//!   spans two years, is always the reference's year.
+//!
+//! The tense cues are words, not parses: a cue word after a determiner or
+//! an `-ed` word after a determiner, degree word or preposition is a noun
+//! or an adjective (`the left`, `a contested convention`, `in pledged
+//! votes`); intention words (`plans`, `hopes`) are cues only before `to`;
+//! a passive looks ahead only when its participle announces a schedule
+//! (`is expected to`, `is set for`, `is likely to`).
 //!
 //! # News and narrative
 //!

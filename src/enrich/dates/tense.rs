@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::lexicon::{
     is_degree_word, is_determiner, is_ed_exception, is_future_cue, is_intention_word, is_past_cue,
-    is_schedule_participle,
+    is_preposition, is_schedule_participle,
 };
 use super::resolve::Tense;
 
@@ -88,6 +88,11 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
             Some("is" | "are" | "am" | "be" | "been" | "being" | "was" | "were")
         );
     let passive = present_aux || be_before_adverb || matches!(prev, Some("been" | "being"));
+    // "the left", "a broke campaign": a noun or an adjective ("that"
+    // and "this" may be pronouns: "one that said").
+    if is_past_cue(w) && determiner && !matches!(prev, Some("that" | "this")) {
+        return None;
+    }
     if is_past_cue(w) {
         return (!passive || matches!(w, "was" | "were" | "had")).then_some(Tense::Past);
     }
@@ -114,13 +119,15 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
 }
 
 /// Whether the `-ed` word at `i` stands where an adjective does: after a
-/// determiner or a degree word (`a renewed push`, `deeply divided`), or
+/// determiner, a degree word or a preposition (`a renewed push`, `more
+/// crowded`, `with renewed vigor`), or
 /// after a determiner and an adverb (`a still unnamed date`).
 fn is_adjective_position(lower: &[&str], i: usize) -> bool {
     let back = |k: usize| i.checked_sub(k).and_then(|p| lower.get(p)).copied();
     let Some(prev) = back(1) else { return false };
     is_determiner(prev)
         || is_degree_word(prev)
+        || is_preposition(prev)
         || ((prev.ends_with("ly") || prev == "still") && back(2).is_some_and(is_determiner))
 }
 

@@ -198,11 +198,12 @@ fn years_and_decades() {
         "19",
         Date,
     );
+    // In February, a spring told in the past is last year's.
     check(
         "Sales rose in the spring, they said.",
         thu(),
         "the spring",
-        "2025-SP",
+        "2024-SP",
         Date,
     );
     check(
@@ -1367,4 +1368,45 @@ fn a_month_with_no_cue_is_the_nearest() {
     assert_eq!(vals("Snow is rare in February."), ["2016-02"]);
     // A cue still decides.
     assert_eq!(vals("The party lost badly in November."), ["2015-11"]);
+}
+
+#[test]
+fn a_bare_season_follows_the_clause() {
+    let feb = Some(d(2026, 2, 3));
+    let vals = |body: &str| -> Vec<String> { all(body, feb).into_iter().map(|m| m.1).collect() };
+    // Past clause: the summer gone; by a deadline in a past clause, too.
+    assert_eq!(vals("Prices changed over the summer."), ["2025-SU"]);
+    assert_eq!(
+        vals("The race was by the summer a different contest."),
+        ["2025-SU"]
+    );
+    // Future clause: the coming one.
+    assert_eq!(vals("The store will open in the summer."), ["2026-SU"]);
+    // No cue: the reference's year.
+    assert_eq!(vals("Tourists come in the summer."), ["2026-SU"]);
+    // "last" and "next" keep their own year.
+    assert_eq!(vals("They met last summer."), ["2025-SU"]);
+}
+
+#[test]
+fn nouns_and_adjectives_are_no_tense_cues() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    // "a shot", "the left": nouns, not past verbs.
+    assert_eq!(
+        vals("She will have a shot at the title on June 7."),
+        ["2025-06-07"]
+    );
+    // "in pledged votes": an adjective after a preposition.
+    assert_eq!(
+        vals("The count, in pledged votes, will be final on Tuesday."),
+        ["2025-02-25"]
+    );
+    // An irregular past verb is a cue.
+    assert_eq!(vals("The mayor stood firm on Tuesday."), ["2025-02-18"]);
+    // "soon-to-open" looks ahead in a past clause.
+    assert_eq!(
+        vals("She stood by the soon-to-open museum."),
+        ["FUTURE_REF"]
+    );
 }
