@@ -1876,7 +1876,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         Some(self.finish_time(i, e, h, m, &date_prefix()))
     }
 
-    fn finish_time(&self, i: usize, e: usize, h: u32, m: u32, date: &str) -> Found {
+    fn finish_time(&self, i: usize, e: usize, h: u32, mm: u32, date: &str) -> Found {
         let mut e = e;
         let zone = match self.w(e) {
             "utc" | "gmt" => {
@@ -1896,6 +1896,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
         } else {
             e
         };
+        // "5 p.m. EST Nov. 9", "noon, March 3, 2025": the date written after.
+        let m = if self.w(e) == "," { e + 1 } else { e };
+        if let Some(f) = self
+            .month_at(m)
+            .and_then(|(mo, k)| self.month_first(m, m, mo, k))
+            .filter(|f| f.day.is_some())
+        {
+            let value = format!("{}T{h:02}:{m:02}{zone}", f.value, m = mm);
+            return found(i, f.end, value, DateType::Time);
+        }
         if let Some(wd) = lexicon::weekday_full(self.w(d)).filter(|_| self.capitalized(d)) {
             e = d + 1;
             let tree = Expr::document().nearest(Field::Weekday(wd), Dir::of(self.tense(i..e)));
@@ -1909,7 +1919,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             e = d + 1;
             date = self.eval(&Expr::document().shift(off, Unit::Day)).0;
         }
-        found(i, e, format!("{date}T{h:02}:{m:02}{zone}"), DateType::Time)
+        found(i, e, format!("{date}T{h:02}:{mm:02}{zone}"), DateType::Time)
     }
 
     /// A bare year (`2024`, `in 1991`, `Expo 2010`, `early 2013`, `'87`),
@@ -2296,9 +2306,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     "after" | "afterward" | "afterwards" | "as" | "thereafter"
                 ) && self.prev(i) != "as"
                     && (self.tense_cue(i..i + 1) != Some(Tense::Past)
-                        || matches!(self.prev(i), "anytime" | "time")
-                        // "the soon-to-open park": ahead, whatever the clause.
-                        || (next == "-" && self.w(i + 2) == "to")) =>
+                        || matches!(self.prev(i), "anytime" | "time")) =>
             {
                 ("FUTURE_REF", i + 1)
             }

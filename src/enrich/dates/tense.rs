@@ -30,6 +30,16 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     if is_intention_word(w) && next != Some("to") {
         return None;
     }
+    // "had been scheduled to expire Friday": a plan told as overtaken,
+    // whose day has mostly gone.
+    let overtaken = prev == Some("been")
+        && matches!(
+            i.checked_sub(2).and_then(|p| lower.get(p)).copied(),
+            Some("had" | "'d" | "’d")
+        );
+    if overtaken && is_schedule_participle(w) {
+        return Some(Tense::Past);
+    }
     if is_future_cue(w) || w.ends_with("'ll") || w.ends_with("’ll") {
         return Some(Tense::Future);
     }

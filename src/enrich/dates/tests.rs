@@ -1404,9 +1404,34 @@ fn nouns_and_adjectives_are_no_tense_cues() {
     );
     // An irregular past verb is a cue.
     assert_eq!(vals("The mayor stood firm on Tuesday."), ["2025-02-18"]);
-    // "soon-to-open" looks ahead in a past clause.
+}
+
+#[test]
+fn a_clock_time_takes_the_date_written_after_it() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
     assert_eq!(
-        vals("She stood by the soon-to-open museum."),
-        ["FUTURE_REF"]
+        vals("The offer runs until 5 p.m. EST, March 3."),
+        [(
+            "5 p.m. EST, March 3".to_string(),
+            "2025-03-03T17:00".to_string()
+        )]
+    );
+    assert_eq!(
+        vals("Polls close at 8 p.m. Nov. 4, 2026."),
+        [(
+            "8 p.m. Nov. 4, 2026".to_string(),
+            "2026-11-04T20:00".to_string()
+        )]
+    );
+    // A plan told as overtaken ("had been scheduled") is a day gone.
+    assert_eq!(
+        vals("The offer had been scheduled to expire at midnight Tuesday."),
+        [(
+            "midnight Tuesday".to_string(),
+            "2025-02-18T24:00".to_string()
+        )]
     );
 }
