@@ -170,7 +170,12 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
         }
         // A plan looks ahead to what follows it, not to a day before it
         // ("On Friday, the government planned to ...").
-        if i >= span.end && is_plan(lower, i) {
+        // A present schedule still does ("On Friday, she is set to ...").
+        let present = i
+            .checked_sub(1)
+            .and_then(|p| lower.get(p))
+            .is_some_and(|p| matches!(*p, "is" | "are" | "'s" | "’s"));
+        if i >= span.end && is_plan(lower, i) && !present {
             continue;
         }
         let Some(t) = cue(lower, i) else { continue };
@@ -248,6 +253,10 @@ mod tests {
         assert_eq!(
             tense("on friday the council planned to vote", "friday"),
             Tense::Past
+        );
+        assert_eq!(
+            tense("on friday the council is set to vote", "friday"),
+            Tense::Future
         );
         assert_eq!(
             tense("it had been due to expire friday", "friday"),
