@@ -661,20 +661,28 @@ impl<'t, 'a> Scanner<'t, 'a> {
         self.day_first(i)
     }
 
-    /// `last September`, `next March`, `this June`.
+    /// `last September`, `next March`, `this June`, `that November`.
     fn relative_month(&self, i: usize) -> Option<Found> {
         let rel = self.w(i);
-        if !matches!(rel, "last" | "next" | "this") {
+        if !matches!(rel, "last" | "next" | "this" | "that") {
             return None;
         }
         let (m, k) = self.month_at(i + 1)?;
         if k != i + 2 || self.day_num(k).is_some() {
             return None;
         }
+        // "said that March Smith ...": a conjunction before a name.
+        if rel == "that" && self.capitalized(k) {
+            return None;
+        }
         let month = Field::Month(m);
         let e = match rel {
             "last" => Expr::document().nearest(month, Dir::Back { strict: true }),
             "next" => Expr::document().nearest(month, Dir::Forward { strict: true }),
+            // "lost the election that November": the year last mentioned.
+            "that" => Expr::narrative(Unit::Year)
+                .shift(0, Unit::Year)
+                .intersect(month),
             _ => Expr::document().shift(0, Unit::Year).intersect(month),
         };
         Some(self.found_month(i, k, &e))
@@ -782,6 +790,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
             .and_then(|f| Some((f.value.parse::<i32>().ok()?, f.end)));
         if let Some((y, ye)) = self.year_num(yk).map(|y| (y, yk + 1)).or(said) {
             return Some(self.found_month(i, ye, &Expr::Year(y).intersect(Field::Month(m))));
+        }
+        // "October of that year", "June that year": the year last mentioned.
+        let that = if self.w(k) == "of" { k + 1 } else { k };
+        if k == mstart + 1 && self.w(that) == "that" && self.w(that + 1) == "year" {
+            let e = Expr::narrative(Unit::Year)
+                .shift(0, Unit::Year)
+                .intersect(Field::Month(m));
+            return Some(self.found_month(i, that + 2, &e));
         }
         // "February this year", "July last year".
         if k == mstart + 1 && self.w(k + 1) == "year" {

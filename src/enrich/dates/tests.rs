@@ -1435,3 +1435,31 @@ fn a_clock_time_takes_the_date_written_after_it() {
         )]
     );
 }
+
+#[test]
+fn that_month_and_month_of_that_year_take_the_year_last_mentioned() {
+    let june = Some(d(2016, 6, 10));
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, june).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        vals("The senator ran in 1984 and lost that November."),
+        [pair("1984", "1984"), pair("that November", "1984-11")]
+    );
+    assert_eq!(
+        vals("He took office in 2009, and the rate peaked in October of that year."),
+        [
+            pair("2009", "2009"),
+            pair("October of that year", "2009-10")
+        ]
+    );
+    assert_eq!(
+        vals("She moved in 2011 and married in May that year."),
+        [pair("2011", "2011"), pair("May that year", "2011-05")]
+    );
+    // A conjunction before a name is not part of a date.
+    assert!(vals("He said that March Hale would run.")
+        .iter()
+        .all(|(t, _)| !t.starts_with("that")));
+}
