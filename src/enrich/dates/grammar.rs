@@ -1682,7 +1682,32 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "period" if named && (back > 0 || written.is_some() || self.w(i + 1) == "latest") => {}
             _ => return None,
         }
+        // "the quarter ended Sept. 30" with no quarter named nearby: the
+        // calendar quarter holding most of the three months to that day
+        // (fiscal quarters end in any month), and the reference for a
+        // later `a year earlier`. A quarter named nearby (`its fiscal
+        // first quarter`) keeps its own number, as TimeBank writes it.
+        if noun == "quarter" && back == 0 && written.is_none() && self.recent_quarter(5).is_none() {
+            if let Some(end) = self.period_end(e) {
+                let mid = resolve::add_days(end, -45)?;
+                let (y, q) = (mid.year(), resolve::quarter_of(mid));
+                return Some(Found {
+                    names_quarter: true,
+                    ..found(i, e, resolve::quarter(y, q), DateType::Date)
+                });
+            }
+        }
         Some(found(i, e, shift_quarter(y, q, -back)?, DateType::Date))
+    }
+
+    /// The day a period ends when `ended`/`ending` and a month-day follow
+    /// token `e` (`ended Sept. 30`, `ending June 30, 1990`).
+    fn period_end(&self, e: usize) -> Option<NaiveDate> {
+        if !matches!(self.w(e), "ended" | "ending") {
+            return None;
+        }
+        let (m, k) = self.month_at(e + 1)?;
+        self.month_first(e + 1, e + 1, m, k)?.day
     }
 
     /// Year of a quarter named without one: this year's unless it is later

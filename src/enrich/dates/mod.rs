@@ -85,7 +85,10 @@
 //!   earlier`, `the year-ago quarter` and `last year's quarter` are the
 //!   quarter a year before (`2024-Q3`), as TimeBank values them; without a
 //!   quarter named nearby, `a year ago` is a year, and `the quarter`,
-//!   `the latest quarter` are the last quarter ended before publication.
+//!   `the latest quarter` are the last quarter ended before publication;
+//!   `the quarter ended July 31` is the calendar quarter holding most of
+//!   its three months (`Q2`), unless a quarter was named nearby (`its
+//!   fiscal first quarter`), whose number TimeBank keeps.
 //! - **Vague stretches**: `recent weeks` is `PAST_REF` and `the coming
 //!   weeks` `PXW` (TimeBank mixes `PXW` and `PAST_REF` for the first);
 //!   `the past three years` is the duration `P3Y`, `three years ago` the

@@ -1463,3 +1463,37 @@ fn that_month_and_month_of_that_year_take_the_year_last_mentioned() {
         .iter()
         .all(|(t, _)| !t.starts_with("that")));
 }
+
+#[test]
+fn the_quarter_ended_a_day_is_the_calendar_quarter_of_its_months() {
+    let nov = Some(d(2025, 11, 5));
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, nov).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    // May to July is mostly the second quarter.
+    assert_eq!(
+        vals("Acme earned $3 million in the quarter ended July 31."),
+        [
+            pair("the quarter", "2025-Q2"),
+            pair("July 31", "2025-07-31")
+        ]
+    );
+    // ... and it is the reference for a later comparison.
+    assert_eq!(
+        vals("Sales rose in the quarter ended Sept. 30 from a year earlier."),
+        [
+            pair("the quarter", "2025-Q3"),
+            pair("Sept. 30", "2025-09-30"),
+            pair("a year earlier", "2024-Q3")
+        ]
+    );
+    // A quarter named just before keeps its number.
+    assert_eq!(
+        vals(
+            "In its fiscal first quarter, Acme gained. Sales for the quarter ended Sept. 30 rose."
+        )
+        .get(1),
+        Some(&pair("the quarter", "2025-Q1"))
+    );
+}
