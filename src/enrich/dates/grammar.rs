@@ -511,6 +511,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 ..f
             }),
             self.quarter_ref(i),
+            self.year_ended(i),
             self.set_expr(i),
             self.frequency(i),
             self.time_of_day(i),
@@ -1698,6 +1699,25 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
         }
         Some(found(i, e, shift_quarter(y, q, -back)?, DateType::Date))
+    }
+
+    /// `the year ended Sept. 30`, `the fiscal year ending June 30, 1990`:
+    /// a reporting year, which TimeBank annotates as its length (`P1Y`,
+    /// the span `the year`); the end date is an expression of its own.
+    fn year_ended(&self, i: usize) -> Option<Found> {
+        if self.w(i) != "the" {
+            return None;
+        }
+        let j = if self.w(i + 1) == "fiscal" {
+            i + 2
+        } else {
+            i + 1
+        };
+        if self.w(j) != "year" {
+            return None;
+        }
+        self.period_end(j + 1)?;
+        Some(found(i, j + 1, "P1Y".to_string(), DateType::Duration))
     }
 
     /// The day a period ends when `ended`/`ending` and a month-day follow

@@ -89,6 +89,9 @@
 //!   `the quarter ended July 31` is the calendar quarter holding most of
 //!   its three months (`Q2`), unless a quarter was named nearby (`its
 //!   fiscal first quarter`), whose number TimeBank keeps.
+//! - **Reporting years**: `the year ended Sept. 30`, `the fiscal year
+//!   ending June 30` are `P1Y` on the span `the (fiscal) year`, as
+//!   TimeBank annotates them; the end date is its own expression.
 //! - **Vague stretches**: `recent weeks` is `PAST_REF` and `the coming
 //!   weeks` `PXW` (TimeBank mixes `PXW` and `PAST_REF` for the first);
 //!   `the past three years` is the duration `P3Y`, `three years ago` the
