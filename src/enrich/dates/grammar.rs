@@ -1979,8 +1979,31 @@ impl<'t, 'a> Scanner<'t, 'a> {
         } {
             e = d + 1;
             date = self.eval(&Expr::document().shift(off, Unit::Day)).0;
+        } else if let Some(day) = self.day_after_on(e, i) {
+            // "at 2:15 a.m. on March 3", "10 a.m. on Friday": the day is
+            // its own expression, but it dates the clock time.
+            date = day;
         }
         found(i, e, format!("{date}T{h:02}:{mm:02}{zone}"), DateType::Time)
+    }
+
+    /// The value of a day written as `on` + a month-day or weekday at token
+    /// `e` (after a clock time starting at `start`).
+    fn day_after_on(&self, e: usize, start: usize) -> Option<String> {
+        if self.w(e) != "on" {
+            return None;
+        }
+        let d = e + 1;
+        if let Some(f) = self
+            .month_at(d)
+            .and_then(|(mo, k)| self.month_first(d, d, mo, k))
+            .filter(|f| f.day.is_some())
+        {
+            return Some(f.value);
+        }
+        let wd = lexicon::weekday_full(self.w(d)).filter(|_| self.capitalized(d))?;
+        let tree = Expr::document().nearest(Field::Weekday(wd), Dir::of(self.tense(start..d + 1)));
+        self.eval(&tree).1.map(|p| p.value())
     }
 
     /// A bare year (`2024`, `in 1991`, `Expo 2010`, `early 2013`, `'87`),

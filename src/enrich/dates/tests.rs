@@ -1426,6 +1426,21 @@ fn a_clock_time_takes_the_date_written_after_it() {
             "2026-11-04T20:00".to_string()
         )]
     );
+    // "on" a day after the clock time dates it; the day stays its own.
+    assert_eq!(
+        vals("The doors opened at 6:30 a.m. on March 19, 2002."),
+        [
+            ("6:30 a.m.".to_string(), "2002-03-19T06:30".to_string()),
+            ("March 19, 2002".to_string(), "2002-03-19".to_string())
+        ]
+    );
+    assert_eq!(
+        vals("She left around 11:45 a.m. on Tuesday."),
+        [
+            ("11:45 a.m.".to_string(), "2025-02-18T11:45".to_string()),
+            ("Tuesday".to_string(), "2025-02-18".to_string())
+        ]
+    );
     // A plan told as overtaken ("had been scheduled") is a day gone.
     assert_eq!(
         vals("The offer had been scheduled to expire at midnight Tuesday."),
