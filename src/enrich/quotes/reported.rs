@@ -170,6 +170,14 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
             };
             return k;
         }
+        // a new attribution introducing a quotation ("…, the mayor replied,
+        // “…”", "… — Roe boasted: “…”") is a statement of its own
+        if (s == "," || matches!(s, "-" | "–" | "—" | "―"))
+            && j > start
+            && quote_intro(v, j + 1, ceil)
+        {
+            return j;
+        }
         // a spaced dash before a lowercase gloss: "… the target - defined as …"
         if matches!(s, "-" | "–" | "—")
             && v.text.tokens().get(j).is_some_and(|t| t.space_before)
@@ -226,6 +234,26 @@ fn embedded_relative(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
         }
         if v.is_terminal(k) {
             return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Whether a clause with its own subject and a speech verb introducing a
+/// quotation starts at `j`: "the head of the panel replied, “…”".
+fn quote_intro(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
+    let mut k = j;
+    while k < ceil && k < j + 12 {
+        if v.is_terminal(k) || v.s(k) == "," || v.in_quote(k) {
+            return false;
+        }
+        if let Some(c) = v.cue_at(k) {
+            let opens = matches!(v.s(k + 1), "," | ":") && v.is_quote(k + 2) && v.in_quote(k + 2);
+            return k > j
+                && c != CueClass::Fragment
+                && opens
+                && v.subject_before(k, j).is_some_and(|np| np.first <= j + 1);
         }
         k += 1;
     }

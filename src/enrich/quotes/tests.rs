@@ -756,3 +756,28 @@ fn an_object_before_a_participle_cue_is_not_its_subject() {
     );
     assert_eq!(speaker(find(&qs, "the race was close")).0, "Ada Morrow");
 }
+
+#[test]
+fn curly_quotation_closed_by_a_straight_mark() {
+    let body =
+        "“Budgets must balance,\" Mayor Jane Roe said, adding that the cuts came \"like rain.\"";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let q = find(&qs, "Budgets must balance,");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q).0, "Jane Roe");
+}
+
+#[test]
+fn reported_content_stops_before_a_new_attribution_of_a_quotation() {
+    let body = "Roe noted that the plan leaves out renters, and when asked why, \
+                the 40-year-old council member replied, “It was never meant to cover them.”";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let q = find(&qs, "It was never meant to cover them.");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q).1, "the 40-year-old council member");
+    assert!(qs
+        .iter()
+        .all(|q| q.kind == QuoteKind::Direct || !q.text.contains("meant to")));
+}
