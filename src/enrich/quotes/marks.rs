@@ -5,7 +5,8 @@
 //! whatever the input (unbalanced, mismatched, thousands of marks).
 //!
 //! Rules, for English news:
-//! - `“ „ ‟ « ``` open a double quotation; `” » ''` close one;
+//! - `“ „ ‟ « ``` open a double quotation; `” »` close one; `''` acts as a
+//!   straight `"` (wire text sets both marks as two apostrophes);
 //! - `‘ ‚ ‛ ‹` open a single quotation; `’ ›` close one only when a single
 //!   quotation is open (otherwise `’` is an apostrophe: `Jones’`, `’90s`);
 //! - a straight `"` closes the innermost open straight double quotation, else
@@ -69,7 +70,9 @@ enum Role {
 fn role(s: &str) -> Option<Role> {
     match s {
         "``" => return Some(Role::OpenDouble),
-        "''" => return Some(Role::CloseDouble),
+        // two apostrophes stand for both marks in some wire text
+        // (''…,'' she said), like a straight double mark
+        "''" => return Some(Role::StraightDouble),
         _ => {}
     }
     let mut cs = s.chars();

@@ -781,3 +781,16 @@ fn reported_content_stops_before_a_new_attribution_of_a_quotation() {
         .iter()
         .all(|q| q.kind == QuoteKind::Direct || !q.text.contains("meant to")));
 }
+
+#[test]
+fn two_apostrophes_mark_quotations_in_wire_text() {
+    let body = "The fund lost money. ''We misjudged the market,'' said Jane Roe, a trustee. \
+                ''It will not happen again.''";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker(find(&qs, "We misjudged the market,")).0, "Jane Roe");
+    assert_eq!(
+        speaker(find(&qs, "It will not happen again.")).0,
+        "Jane Roe"
+    );
+}
