@@ -21,6 +21,7 @@
 //! reported content excludes the final period; quotes split around a cue are
 //! separate statements; a quote reopened in a new paragraph is a new one.
 
+mod choice;
 mod lexicon;
 mod marks;
 mod phrase;

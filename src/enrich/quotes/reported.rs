@@ -350,6 +350,25 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     if passive && p >= sent.first + 2 && lexicon::is_modal(&v.low(p - 2)) {
         return;
     }
+    // "…, Jane Roe, a spokeswoman for Acme, said."
+    if let Some((subj, comma)) = appositive_trailing_subject(v, i, sent.first) {
+        if cue_tail_end(v, i, sent.end).is_some_and(|a| a >= sent.end || v.is_terminal(a))
+            && !all_quoted(v, sent.first, comma)
+        {
+            out.push(Reported {
+                cue: Range {
+                    first: i,
+                    end: i + 1,
+                },
+                subject: Subject::Np(subj),
+                content: Range {
+                    first: sent.first,
+                    end: comma,
+                },
+            });
+            return;
+        }
+    }
     // Trailing or parenthetical cue: "…, X said." / "…, he said, …" / "…, said X."
     if let Some((subj, after)) = trailing_cue_subject(v, i, sent.first, sent.end) {
         let comma = subj_comma(v, i, subj, sent.first);
@@ -616,15 +635,83 @@ fn trailing_cue_subject(
         }
         return None;
     }
-    let mut after = i + 1;
-    while after < ceil && after < i + 6 && lexicon::is_time_word(&v.low(after)) {
-        after += 1;
-    }
-    if after < ceil && !v.is_terminal(after) && v.s(after) != "," {
-        return None;
-    }
+    let after = cue_tail_end(v, i, ceil)?;
     let np = v.subject_before(i, floor)?;
     Some((np, after))
+}
+
+/// The end of a short tail closing a trailing cue clause ("said.", "said
+/// Tuesday.", "said on Monday,", "said in a statement.", "told
+/// reporters on Monday."): time words, numbers, a prepositional phrase
+/// and, after a *tell* verb, its object, up to the sentence end or a comma.
+fn cue_tail_end(v: &View<'_, '_>, i: usize, ceil: usize) -> Option<usize> {
+    let tell = v.cue_at(i) == Some(CueClass::Tell);
+    let mut k = i + 1;
+    let mut prep = false;
+    while k < ceil && k < i + 9 {
+        if v.is_terminal(k) || v.s(k) == "," {
+            break;
+        }
+        let w = v.low(k);
+        let plain = v.is_word(k)
+            && !v.in_quote(k)
+            && !v.verbish(k)
+            && v.cue_at(k).is_none()
+            && w != "that"
+            && !lexicon::is_wh(&w)
+            && !lexicon::is_subject_pronoun(&w);
+        let time = lexicon::is_time_word(&w) || v.kind(k) == Some(crate::text::TokenKind::Number);
+        let opens_pp = matches!(
+            w.as_ref(),
+            "on" | "in" | "at" | "during" | "after" | "before" | "via" | "to" | "with" | "from"
+        );
+        // past the first word, only a prepositional phrase or a told
+        // object may go on ("said Jane" is no tail)
+        if !(time || opens_pp && plain || (prep || tell) && plain) {
+            return None;
+        }
+        prep |= opens_pp;
+        k += 1;
+    }
+    (k >= ceil || v.is_terminal(k) || v.s(k) == ",").then_some(k)
+}
+
+/// `…, Jane Roe, a spokeswoman for Acme, said.`: the name before an
+/// appositive (or a relative clause, "who heads the union") closing the
+/// sentence with its cue. Returns the name and the comma ending the content.
+fn appositive_trailing_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Option<(Range, usize)> {
+    let c2 = i.checked_sub(1).filter(|&c| c > floor && v.s(c) == ",")?;
+    let mut c1 = c2;
+    while c1 > floor && c2 - c1 < 16 {
+        c1 -= 1;
+        if v.s(c1) == "," {
+            break;
+        }
+        if v.is_terminal(c1) || v.in_quote(c1) || v.cue_at(c1).is_some() {
+            return None;
+        }
+    }
+    if v.s(c1) != "," || c1 + 1 >= c2 {
+        return None;
+    }
+    // the appositive opens with an article, a possessive or "who"
+    let a = v.low(c1 + 1);
+    if !(lexicon::is_determiner(&a) || matches!(a.as_ref(), "who" | "his" | "her")) {
+        return None;
+    }
+    let end = c1;
+    let mut first = end;
+    while first > floor && end - first < 5 && (v.cap(first - 1) || v.s(first - 1) == ".") {
+        first -= 1;
+    }
+    if first == end || !v.cap(first) || first <= floor + 1 || v.s(first - 1) != "," {
+        return None;
+    }
+    // the content before says something: a lowercase word outside quotes
+    if !(floor..first - 1).any(|k| v.is_word(k) && !v.cap(k) && !v.in_quote(k)) {
+        return None;
+    }
+    Some((Range { first, end }, first - 1))
 }
 
 /// The comma that separates content from a trailing cue whose subject is

@@ -14,6 +14,7 @@
 
 use std::collections::HashMap;
 
+use super::choice::{self, Choice, Features, Source};
 use super::lexicon;
 use super::phrase::{Range, View};
 use crate::enrich::entities::grouping::{first_name_gender, name_gender, Gender};
@@ -194,7 +195,8 @@ impl<'e> Resolver<'e> {
         self.history.push(r);
     }
 
-    /// Resolve the noun phrase `np` at a cue.
+    /// Resolve the noun phrase `np` at a cue: generate the candidates
+    /// ([`choice`]) and keep the best scored.
     pub fn resolve(&mut self, v: &View<'_, '_>, np: Range) -> Option<Resolved> {
         let mut mention = mention_in(v, np);
         // a capitalized first word of a sentence that the entity tagger did
@@ -215,22 +217,23 @@ impl<'e> Resolver<'e> {
         let span = v.text.token_span(mention.first, mention.end)?;
         let low = v.low(mention.first);
         let single = mention.end == mention.first + 1;
-        let mut speaker = Speaker {
+        let mut written = Speaker {
             name: span.text.to_string(),
             entity: None,
             text: span.text.to_string(),
             start: span.start,
             end: span.end,
         };
-        let animacy;
+        let mut choices: Vec<Choice> = Vec::new();
         if single && matches!(low.as_ref(), "i" | "we" | "you") {
             // the narrator or the reader, outside any quotation: nobody of
             // the article's people
-            animacy = if low == "i" {
+            let animacy = if low == "i" {
                 Animacy::Person
             } else {
                 Animacy::Group
             };
+            choices.push(as_written(&written, animacy));
         } else if single && lexicon::is_subject_pronoun(&low) {
             let want = match low.as_ref() {
                 "he" | "she" => Animacy::Person,
@@ -242,89 +245,204 @@ impl<'e> Resolver<'e> {
                 "she" => Some(Gender::Female),
                 _ => None,
             };
-            if let Some((name, entity, a)) = self.antecedent(v, mention.first, want, gender) {
-                speaker.name = name;
-                speaker.entity = entity;
-                animacy = a;
-            } else {
-                animacy = want;
-            }
+            self.antecedents(v, mention.first, want, gender, &written, &mut choices);
+            choices.push(as_written(&written, want));
         } else if definite(v, np)
             && lexicon::is_party_member(&v.low(np.end - 1))
             && !lexicon::is_org_head(&v.low(np.end - 1))
         {
             // "the Ohio Republican": a role phrase for the latest person
-            animacy = Animacy::Person;
-            if let Some((name, entity, _)) = self.antecedent(v, np.first, Animacy::Person, None) {
-                speaker.name = name;
-                speaker.entity = entity;
-            }
             let span = v.text.token_span(np.first, np.end)?;
-            speaker.text = span.text.to_string();
-            speaker.start = span.start;
-            speaker.end = span.end;
+            written.text = span.text.to_string();
+            written.start = span.start;
+            written.end = span.end;
+            self.antecedents(v, np.first, Animacy::Person, None, &written, &mut choices);
+            for c in &mut choices {
+                c.animacy = Animacy::Person;
+            }
+            choices.push(as_written(&written, Animacy::Person));
         } else if let Some(ei) = self.entity_at_head(v, mention) {
-            animacy = self.adopt_entity(ei, &mut speaker);
+            choices.push(self.entity_choice(ei, Source::CueSubject, &written));
         } else if v.cap(mention.end - 1)
             || v.kind(mention.end - 1) == Some(TokenKind::Word)
                 && v.text.is_all_caps(mention.end - 1)
         {
-            let (name, a) = self.fullest(v, mention);
-            speaker.name = name;
-            animacy = a;
+            let (name, animacy) = self.fullest(v, mention);
+            choices.push(Choice {
+                source: Source::CueSubject,
+                speaker: Speaker {
+                    name,
+                    ..written.clone()
+                },
+                animacy,
+                features: Features {
+                    named: true,
+                    ..Features::default()
+                },
+            });
         } else {
-            // a role or group phrase as written
-            let head = v.low(mention.end - 1);
-            if let Some(ei) = self.entity_by_role(&head) {
-                animacy = self.adopt_entity(ei, &mut speaker);
-            } else if definite(v, mention)
-                && (lexicon::is_org_head(&head) || lexicon::is_person_role(&head))
-                && !lexicon::is_group_head(&head)
-            {
-                let want = if lexicon::is_person_role(&head) && !lexicon::is_org_head(&head) {
-                    Animacy::Person
-                } else {
-                    Animacy::Org
-                };
-                if let Some(prev) = self
-                    .history
-                    .iter()
-                    .rev()
-                    .take(64)
-                    .find(|r| r.animacy == want && r.speaker.name != speaker.text)
-                {
-                    speaker.name = prev.speaker.name.clone();
-                    speaker.entity = prev.speaker.entity.clone();
-                } else if want == Animacy::Org {
-                    if let Some(n) = self
-                        .names_before(mention.first, 200)
-                        .find(|n| n.animacy == Animacy::Org)
-                    {
-                        if let Some(s) = v.text.token_span(n.range.first, n.range.end) {
-                            speaker.name = s.text.to_string();
-                        }
-                    }
-                }
-                animacy = want;
-            } else {
-                animacy = if lexicon::is_group_head(&head) {
-                    Animacy::Group
-                } else if lexicon::is_org_head(&head) {
-                    Animacy::Org
-                } else if lexicon::is_person_role(&head) {
-                    Animacy::Person
-                } else {
-                    Animacy::Unknown
-                };
-            }
+            self.role_phrase_choices(v, np, mention, &written, &mut choices);
         }
+        let c = choice::best(choices)?;
         let r = Resolved {
-            speaker,
-            animacy,
+            speaker: c.speaker,
+            animacy: c.animacy,
             at: mention.first,
         };
         self.history.push(r.clone());
         Some(r)
+    }
+
+    /// Candidates for a role or group phrase as the cue's subject ("the
+    /// secretary", "the company", "many critics").
+    fn role_phrase_choices(
+        &self,
+        v: &View<'_, '_>,
+        np: Range,
+        mention: Range,
+        written: &Speaker,
+        choices: &mut Vec<Choice>,
+    ) {
+        let head = v.low(mention.end - 1);
+        if let Some(ei) = self.entity_by_role(&head) {
+            choices.push(self.entity_choice(ei, Source::RoleHolder, written));
+        }
+        if let Some(c) = self.appositive_choice(v, np, written) {
+            choices.push(c);
+        }
+        if definite(v, mention)
+            && (lexicon::is_org_head(&head) || lexicon::is_person_role(&head))
+            && !lexicon::is_group_head(&head)
+        {
+            let want = if lexicon::is_person_role(&head) && !lexicon::is_org_head(&head) {
+                Animacy::Person
+            } else {
+                Animacy::Org
+            };
+            let sent_of = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
+            let here = sent_of(mention.first);
+            if let Some(prev) = self
+                .history
+                .iter()
+                .rev()
+                .take(64)
+                .find(|r| r.animacy == want && r.speaker.name != written.text)
+            {
+                choices.push(Choice {
+                    source: Source::PreviousSpeaker,
+                    speaker: Speaker {
+                        name: prev.speaker.name.clone(),
+                        entity: prev.speaker.entity.clone(),
+                        ..written.clone()
+                    },
+                    animacy: want,
+                    features: Features {
+                        named: true,
+                        sentences_back: here.saturating_sub(sent_of(prev.at)),
+                        ..Features::default()
+                    },
+                });
+            } else if want == Animacy::Org {
+                let org = self
+                    .names_before(mention.first, 200)
+                    .find(|n| n.animacy == Animacy::Org);
+                if let Some((n, s)) =
+                    org.and_then(|n| Some((n, v.text.token_span(n.range.first, n.range.end)?)))
+                {
+                    choices.push(Choice {
+                        source: Source::NearestMention,
+                        speaker: Speaker {
+                            name: s.text.to_string(),
+                            ..written.clone()
+                        },
+                        animacy: want,
+                        features: Features {
+                            named: true,
+                            sentences_back: here.saturating_sub(sent_of(n.range.first)),
+                            nearest_in_sentence: true,
+                            ..Features::default()
+                        },
+                    });
+                }
+            }
+            choices.push(as_written(written, want));
+        } else {
+            let animacy = if lexicon::is_group_head(&head) {
+                Animacy::Group
+            } else if lexicon::is_org_head(&head) {
+                Animacy::Org
+            } else if lexicon::is_person_role(&head) {
+                Animacy::Person
+            } else {
+                Animacy::Unknown
+            };
+            choices.push(as_written(written, animacy));
+        }
+    }
+
+    /// The person a role phrase stands beside in apposition: "Jane Roe,
+    /// the head of sales, said" (the name before the phrase, between
+    /// commas) names the speaker better than the phrase does.
+    fn appositive_choice(&self, v: &View<'_, '_>, np: Range, written: &Speaker) -> Option<Choice> {
+        let comma = np.first.checked_sub(1)?;
+        if v.s(comma) != "," || v.s(np.end) != "," || !definite_or_article(v, np) {
+            return None;
+        }
+        let end = comma;
+        let mut first = end;
+        while first > 0 && end - first < 4 && (v.cap(first - 1) || is_initial_dot(v, first - 1)) {
+            first -= 1;
+        }
+        let sent = v.sentence(comma).first;
+        // the name opens its clause: the sentence start or after a comma
+        let opens = first == sent || first > sent && v.s(first - 1) == ",";
+        if first == end || !opens || v.in_quote(first) {
+            return None;
+        }
+        let run = strip_titles(v, Range { first, end });
+        let ei = self.entity_at_head(v, run);
+        let person = match ei {
+            Some(ei) => self.entities[ei].kind == EntityType::Person,
+            None => {
+                run.end - run.first >= 2
+                    && first_name_gender(v.s(run.first)).is_some()
+                    && run_animacy(v, run) != Animacy::Org
+            }
+        };
+        if !person {
+            return None;
+        }
+        Some(match ei {
+            Some(ei) => self.entity_choice(ei, Source::AppositiveHead, written),
+            None => Choice {
+                source: Source::AppositiveHead,
+                speaker: Speaker {
+                    name: self.fullest(v, run).0,
+                    ..written.clone()
+                },
+                animacy: Animacy::Person,
+                features: Features {
+                    named: true,
+                    ..Features::default()
+                },
+            },
+        })
+    }
+
+    /// Entity `ei` as a candidate from `source`, keeping the mention as
+    /// written.
+    fn entity_choice(&self, ei: usize, source: Source, written: &Speaker) -> Choice {
+        let mut speaker = written.clone();
+        let animacy = self.adopt_entity(ei, &mut speaker);
+        Choice {
+            source,
+            speaker,
+            animacy,
+            features: Features {
+                named: true,
+                ..Features::default()
+            },
+        }
     }
 
     fn entity_at(&self, start: usize, end: usize) -> Option<usize> {
@@ -367,14 +485,19 @@ impl<'e> Resolver<'e> {
         self.names[idx.saturating_sub(k)..idx].iter().rev()
     }
 
-    /// Antecedent of a pronoun at token `at`.
-    fn antecedent(
+    /// Antecedent candidates of a pronoun (or role phrase) at token `at`:
+    /// the latest compatible previous speaker, the nearest compatible
+    /// mention and, when that one is an object, the first subject of its
+    /// sentence. Animacy, number (`want`) and gender must agree.
+    fn antecedents(
         &self,
         v: &View<'_, '_>,
         at: usize,
         want: Animacy,
         gender: Option<Gender>,
-    ) -> Option<(String, Option<String>, Animacy)> {
+        written: &Speaker,
+        out: &mut Vec<Choice>,
+    ) {
         let ok = |a: Animacy| match want {
             Animacy::Person => a == Animacy::Person || a == Animacy::Unknown,
             Animacy::Org => a == Animacy::Org,
@@ -382,9 +505,25 @@ impl<'e> Resolver<'e> {
             Animacy::Unknown => true,
         };
         // "she" never takes a name that says "he", and the reverse
-        let same_gender = |name: &str, id: Option<&str>| match (gender, self.gender_of(name, id)) {
-            (Some(g), Some(h)) => g == h,
-            _ => true,
+        let agreement = |name: &str, id: Option<&str>| match (gender, self.gender_of(name, id)) {
+            (Some(g), Some(h)) => Some(g == h),
+            _ => None,
+        };
+        let same_gender = |name: &str, id: Option<&str>| agreement(name, id) != Some(false);
+        let sent_of = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
+        let here = sent_of(at);
+        let candidate = |source, name: String, entity: Option<String>, a, tok, features| Choice {
+            source,
+            speaker: Speaker {
+                name,
+                entity,
+                ..written.clone()
+            },
+            animacy: a,
+            features: Features {
+                sentences_back: here.saturating_sub(sent_of(tok)),
+                ..features
+            },
         };
         let prev = self.history.iter().rev().take(64).find(|r| {
             r.at < at
@@ -392,69 +531,109 @@ impl<'e> Resolver<'e> {
                 && !is_pronoun_text(&r.speaker.name)
                 && same_gender(&r.speaker.name, r.speaker.entity.as_deref())
         });
-        // the latest subject-position mention before the pronoun
-        let cstart = v.text.tokens().get(at).map_or(0, |t| t.cstart as usize);
-        let mention: Option<(usize, String, Option<String>, Animacy)> = if self.entities.is_empty()
-        {
-            self.names_before(at, 200)
+        if let Some(p) = prev {
+            let features = Features {
+                named: true,
+                gender_agrees: agreement(&p.speaker.name, p.speaker.entity.as_deref())
+                    == Some(true),
+                ..Features::default()
+            };
+            out.push(candidate(
+                Source::PreviousSpeaker,
+                p.speaker.name.clone(),
+                p.speaker.entity.clone(),
+                p.animacy,
+                p.at,
+                features,
+            ));
+        }
+        // mentions before the pronoun
+        if self.entities.is_empty() {
+            let m = self
+                .names_before(at, 200)
                 .find(|n| n.subject && ok(n.animacy) && n.animacy != Animacy::Unknown)
                 .map(|n| {
                     let (name, a) = self.fullest(v, n.range);
-                    (n.range.first, name, None, a)
+                    (n.range.first, name, a)
                 })
-                .filter(|m| same_gender(&m.1, None))
-        } else {
-            let tok_of = |c: usize| v.text.tokens().partition_point(|t| (t.cstart as usize) < c);
-            let idx = self.spans.partition_point(|s| s.0 < cstart);
-            let mut compatible = self.spans[idx.saturating_sub(200)..idx]
-                .iter()
-                .rev()
-                .filter(|s| s.1 <= cstart && s.3)
-                .filter_map(|&(s, _, ei, _)| {
-                    let e = &self.entities[ei];
-                    let a = match e.kind {
-                        EntityType::Person => Animacy::Person,
-                        EntityType::Organization => Animacy::Org,
-                        _ => return None,
-                    };
-                    // a name inside a quotation is spoken about, not speaking
-                    let tok = tok_of(s);
-                    (ok(a) && same_gender(&e.name, Some(&e.id)) && !v.in_quote(tok))
-                        .then(|| (tok, self.full_name(ei), Some(e.id.clone()), a))
-                });
-            // the nearest compatible name; in its sentence, a subject before
-            // it wins over an object ("Roe wrote to Doe. She said …")
-            compatible.next().map(|nearest| {
-                let sent = v.sentence(nearest.0).first;
-                // after a preposition, a possessive or a verb ("endorsed Roe")
-                let object = |tok: usize| {
-                    tok > 0 && (lexicon::is_object_marker(&v.low(tok - 1)) || v.verbish(tok - 1))
+                .filter(|m| same_gender(&m.1, None));
+            if let Some((tok, name, a)) = m {
+                let features = Features {
+                    named: true,
+                    nearest_in_sentence: true,
+                    gender_agrees: agreement(&name, None) == Some(true),
+                    ..Features::default()
                 };
-                if !object(nearest.0) {
-                    return nearest;
-                }
-                compatible
-                    .take_while(|m| m.0 >= sent)
-                    .filter(|m| !object(m.0))
-                    .last()
-                    .unwrap_or(nearest)
-            })
-        };
-        match (prev, mention) {
-            (Some(p), Some(m)) => {
-                // a newer subject in an earlier sentence than the pronoun's wins
-                if m.0 > p.at && v.sentence(m.0).first < v.sentence(at).first + 1 && m.0 > p.at + 1
-                {
-                    let newer_sentence = v.sentence(m.0).first > v.sentence(p.at).first;
-                    if newer_sentence {
-                        return Some((m.1, m.2, m.3));
-                    }
-                }
-                Some((p.speaker.name.clone(), p.speaker.entity.clone(), p.animacy))
+                out.push(candidate(
+                    Source::NearestMention,
+                    name,
+                    None,
+                    a,
+                    tok,
+                    features,
+                ));
             }
-            (Some(p), None) => Some((p.speaker.name.clone(), p.speaker.entity.clone(), p.animacy)),
-            (None, Some(m)) => Some((m.1, m.2, m.3)),
-            (None, None) => None,
+            return;
+        }
+        let cstart = v.text.tokens().get(at).map_or(0, |t| t.cstart as usize);
+        let tok_of = |c: usize| v.text.tokens().partition_point(|t| (t.cstart as usize) < c);
+        let idx = self.spans.partition_point(|s| s.0 < cstart);
+        let mut compatible = self.spans[idx.saturating_sub(200)..idx]
+            .iter()
+            .rev()
+            .filter(|s| s.1 <= cstart && s.3)
+            .filter_map(|&(s, _, ei, _)| {
+                let e = &self.entities[ei];
+                let a = match e.kind {
+                    EntityType::Person => Animacy::Person,
+                    EntityType::Organization => Animacy::Org,
+                    _ => return None,
+                };
+                // a name inside a quotation is spoken about, not speaking
+                let tok = tok_of(s);
+                (ok(a) && same_gender(&e.name, Some(&e.id)) && !v.in_quote(tok)).then_some((
+                    tok,
+                    ei,
+                    a,
+                    agreement(&e.name, Some(&e.id)) == Some(true),
+                ))
+            });
+        let Some(nearest) = compatible.next() else {
+            return;
+        };
+        // after a preposition, a possessive or a verb ("endorsed Roe")
+        let object = |tok: usize| {
+            tok > 0 && (lexicon::is_object_marker(&v.low(tok - 1)) || v.verbish(tok - 1))
+        };
+        let mut push = |(tok, ei, a, agrees): (usize, usize, Animacy, bool), nearest: bool| {
+            let features = Features {
+                named: true,
+                object: object(tok),
+                nearest_in_sentence: nearest,
+                gender_agrees: agrees,
+                ..Features::default()
+            };
+            let e = &self.entities[ei];
+            out.push(candidate(
+                Source::NearestMention,
+                self.full_name(ei),
+                Some(e.id.clone()),
+                a,
+                tok,
+                features,
+            ));
+        };
+        push(nearest, true);
+        if object(nearest.0) {
+            // in its sentence, a subject before it: "Roe wrote to Doe. She said …"
+            let sent = v.sentence(nearest.0).first;
+            if let Some(subject) = compatible
+                .take_while(|m| m.0 >= sent)
+                .filter(|m| !object(m.0))
+                .last()
+            {
+                push(subject, false);
+            }
         }
     }
 
@@ -558,6 +737,22 @@ fn is_pronoun_text(s: &str) -> bool {
 
 fn definite(v: &View<'_, '_>, r: Range) -> bool {
     matches!(v.low(r.first).as_ref(), "the" | "this" | "its" | "their")
+}
+
+/// A role phrase opened by an article or a possessive ("the head of",
+/// "a spokesman for", "its chief"): the shape of an appositive.
+fn definite_or_article(v: &View<'_, '_>, r: Range) -> bool {
+    definite(v, r) || matches!(v.low(r.first).as_ref(), "a" | "an" | "his" | "her")
+}
+
+/// The phrase at the cue as written, unresolved.
+fn as_written(written: &Speaker, animacy: Animacy) -> Choice {
+    Choice {
+        source: Source::CueSubject,
+        speaker: written.clone(),
+        animacy,
+        features: Features::default(),
+    }
 }
 
 /// The mention nearest the cue inside a speaker noun phrase: the name when

@@ -794,3 +794,33 @@ fn two_apostrophes_mark_quotations_in_wire_text() {
         "Jane Roe"
     );
 }
+
+#[test]
+fn trailing_cue_with_an_appositive_or_a_tail_after_the_verb() {
+    for (body, content, name) in [
+        (
+            "Sales fell. The plant will close, Mary Jones, a spokeswoman for the firm, said.",
+            "The plant will close",
+            "Mary Jones",
+        ),
+        (
+            "Sales fell. The cuts were unfair, Tom Baker, who heads the union, told reporters.",
+            "The cuts were unfair",
+            "Tom Baker",
+        ),
+        (
+            "Sales fell. The plant will close, Mary Jones said on Tuesday.",
+            "The plant will close",
+            "Mary Jones",
+        ),
+        (
+            "Sales fell. The cuts were unfair, Tom Baker said in a statement.",
+            "The cuts were unfair",
+            "Tom Baker",
+        ),
+    ] {
+        let qs = run(body);
+        assert_spans_valid(body, &qs);
+        assert_eq!(speaker(find(&qs, content)).0, name, "{body}");
+    }
+}
