@@ -32,7 +32,7 @@ mod speaker;
 mod tests;
 
 use super::{Document, Enrichment, Stage};
-use crate::event::{Cue, DateMention, DateType, Entity, Quote, QuoteKind};
+use crate::event::{Cue, DateMention, DateType, Entity, EntityType, Quote, QuoteKind};
 use crate::text::Text;
 use lexicon::CueClass;
 use marks::Quoted;
@@ -99,6 +99,30 @@ pub fn extract_with_dates(
         }
     }
     let mut assigned: Vec<Option<(Range, Subject)>> = vec![None; outer.len()];
+
+    // "Name: …" opening a paragraph (a transcript turn, a headline
+    // "Roe: City must act"): the rest of the paragraph is the person's
+    for (name, content) in colon_turns(&v, entities) {
+        let lo = outer.partition_point(|q| q.open < content.first);
+        let hi = outer.partition_point(|q| q.open < content.end);
+        if hi == lo + 1 && outer[lo].open == content.first && outer[lo].after() >= content.end {
+            if assigned[lo].is_none() {
+                assigned[lo] = Some((NO_CUE, Subject::Np(name)));
+            }
+            continue;
+        }
+        let mut kind = QuoteKind::Indirect;
+        for slot in &mut consumed[lo..hi] {
+            *slot = true;
+            kind = QuoteKind::Mixed;
+        }
+        cands.push(Candidate {
+            kind,
+            content,
+            cue: None,
+            who: Who::Subject(Subject::Np(name)),
+        });
+    }
 
     // Reported speech (and cues handed to whole quotations).
     for r in reported::find(&v) {
@@ -232,13 +256,7 @@ pub fn extract_with_dates(
             Who::SameAs(pc) => resolved.get(pc).cloned().flatten(),
             Who::Previous => last
                 .as_ref()
-                .filter(|(s, _)| {
-                    // within the last few sentences
-                    let si = v.text.tokens().get(*s).map_or(0, |t| t.sentence);
-                    let hi = v.text.tokens().get(here).map_or(0, |t| t.sentence);
-                    hi <= si + 3
-                })
-                .map(|(_, r)| r.clone()),
+                .and_then(|(s, r)| resolver.continuing(&v, *s, here, r)),
         };
         if let Some(r) = &spk {
             last = Some((here, r.clone()));
@@ -646,6 +664,49 @@ fn transcript_speaker(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
             end: k,
         })),
     ))
+}
+
+/// Paragraphs opening with a person's name and a colon (`Roe: We will
+/// act.`, `JANE ROE: …`): the name and the content after the colon. The
+/// name must be a person the entity stage found, so that "Breaking:" or
+/// "Update:" open nothing.
+fn colon_turns(v: &View<'_, '_>, entities: &[Entity]) -> Vec<(Range, Range)> {
+    let toks = v.text.tokens();
+    let mut out = Vec::new();
+    let person_at = |first: usize, end: usize| {
+        let (Some(a), Some(b)) = (toks.get(first), toks.get(end - 1)) else {
+            return false;
+        };
+        let (cs, ce) = (a.cstart as usize, b.cend as usize);
+        entities.iter().any(|e| {
+            e.kind == EntityType::Person && e.mentions.iter().any(|m| m.start == cs && m.end == ce)
+        })
+    };
+    for p in 0..toks.len() {
+        if !marks::paragraph_starts_at(v.text, p) {
+            continue;
+        }
+        let mut k = p;
+        while k < toks.len() && k < p + 4 && (v.cap(k) || is_dot_of_initial(v, k)) {
+            k += 1;
+        }
+        if k == p || v.s(k) != ":" || v.in_quote(p) || !person_at(p, k) {
+            continue;
+        }
+        let mut end = k + 1;
+        while end < toks.len() && toks[end].newlines_before == 0 {
+            end += 1;
+        }
+        if let Some(content) = trim_reported(v, k + 1, end) {
+            let words = (content.first..content.end)
+                .filter(|&j| v.is_word(j))
+                .count();
+            if words >= 3 {
+                out.push((Range { first: p, end: k }, content));
+            }
+        }
+    }
+    out
 }
 
 /// An attribution after a dash closing the line: `"…" ― Jane Roe`.

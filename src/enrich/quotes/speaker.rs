@@ -190,6 +190,41 @@ impl<'e> Resolver<'e> {
         ends || self.by_first.contains_key(v.s(k))
     }
 
+    /// The speaker of a quotation without a cue at token `here` that may
+    /// continue `prev`, the speaker of the statement whose sentence starts
+    /// at `prev_at`: the previous speaker is the one candidate, and only
+    /// within the last few sentences (further back, a quotation is more
+    /// often someone's not introduced than the old speaker's).
+    pub fn continuing(
+        &self,
+        v: &View<'_, '_>,
+        prev_at: usize,
+        here: usize,
+        prev: &Resolved,
+    ) -> Option<Resolved> {
+        const MAX_BACK: u32 = 3;
+        let sent_of = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
+        let back = sent_of(here).saturating_sub(sent_of(prev_at));
+        let mut choices = Vec::new();
+        if back <= MAX_BACK {
+            choices.push(Choice {
+                source: Source::PreviousSpeaker,
+                speaker: prev.speaker.clone(),
+                animacy: prev.animacy,
+                features: Features {
+                    named: true,
+                    sentences_back: back,
+                    ..Features::default()
+                },
+            });
+        }
+        choice::best(choices).map(|c| Resolved {
+            speaker: c.speaker,
+            animacy: c.animacy,
+            at: prev.at,
+        })
+    }
+
     /// Record a speaker reused for a continuation quote.
     pub fn push(&mut self, r: Resolved) {
         self.history.push(r);

@@ -824,3 +824,22 @@ fn trailing_cue_with_an_appositive_or_a_tail_after_the_verb() {
         assert_eq!(speaker(find(&qs, content)).0, name, "{body}");
     }
 }
+
+#[test]
+fn a_paragraph_opened_by_a_persons_name_and_a_colon_is_that_persons() {
+    let body = "Roe: City must fix the 'broken' bridges now.\n\nUpdate: the vote is on Monday.\n\n\
+                Mayor Jane Roe spoke on Tuesday about the city's bridges.";
+    let roe = Entity {
+        id: "e1".into(),
+        name: "Jane Roe".into(),
+        kind: EntityType::Person,
+        roles: vec![],
+        mentions: vec![mention(body, "Roe", 0), mention(body, "Jane Roe", 0)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[roe]);
+    assert_spans_valid(body, &qs);
+    let q = find(&qs, "City must fix the 'broken' bridges now");
+    assert_eq!(speaker(q).0, "Jane Roe");
+    assert!(qs.iter().all(|q| !q.text.contains("vote")), "{qs:#?}");
+}
