@@ -326,7 +326,12 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     } else {
         "".into()
     };
-    let passive = lexicon::is_passive_aux(&prev) && v.low(i).ends_with("ed");
+    // "was said", "were told" as well as "was announced"
+    let participle = v.low(i);
+    let passive = lexicon::is_passive_aux(&prev)
+        && (participle.ends_with("ed")
+            || matches!(participle.as_ref(), "said" | "told" | "written")
+            || lexicon::is_irregular_participle(&participle));
     // "…, as (first) reported by the Northfield Herald on Monday."
     if prev == "as" && v.low(i + 1) == "by" && p >= sent.first + 2 && v.s(p - 2) == "," {
         if let Some(np) = v.np_rightward(i + 2, sent.end) {

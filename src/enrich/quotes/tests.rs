@@ -843,3 +843,12 @@ fn a_paragraph_opened_by_a_persons_name_and_a_colon_is_that_persons() {
     assert_eq!(speaker(q).0, "Jane Roe");
     assert!(qs.iter().all(|q| !q.text.contains("vote")), "{qs:#?}");
 }
+
+#[test]
+fn an_agentless_passive_with_an_irregular_participle_has_no_speaker() {
+    let body = "The Mint Agency ran the plant. It was said that the plant would never close.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let q = find(&qs, "the plant would never close");
+    assert!(q.speaker.is_none(), "{q:?}");
+}
