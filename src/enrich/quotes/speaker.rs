@@ -734,19 +734,30 @@ fn full_name(entities: &[Entity], ei: usize) -> String {
     e.name.clone()
 }
 
-/// The gender of a person entity: its name's ("Mrs. Roe", "Jane Roe"),
-/// else the majority of the gendered pronouns right after its mentions
-/// ("Roe said she", "Roe and his aides").
+/// The gender of a person entity. The article's own evidence first: a
+/// gendered honorific before its mentions ("Mr. Roe", weighing most) and
+/// the gendered pronouns right after them ("Roe said she", "Roe and his
+/// aides"), when one side clearly outweighs the other; else its name's
+/// ("Mrs. Roe", "Jane Roe" by the census first names). The census list
+/// gives one gender to first names borne by both, so a name alone must
+/// not overrule what the article says.
 fn entity_gender(v: &View<'_, '_>, e: &Entity) -> Option<Gender> {
     if e.kind != EntityType::Person {
         return None;
     }
-    if let Some(g) = name_gender(&e.name) {
-        return Some(g);
-    }
     let toks = v.text.tokens();
     let (mut male, mut female) = (0u32, 0u32);
     for m in &e.mentions {
+        let first = toks.partition_point(|t| (t.cstart as usize) < m.start);
+        // the honorific's dot may be a token of its own
+        let dot = first.checked_sub(1).is_some_and(|p| v.s(p) == ".");
+        if let Some(p) = first.checked_sub(1 + usize::from(dot)) {
+            match v.low(p).trim_end_matches('.') {
+                "mr" => male += 3,
+                "mrs" | "ms" => female += 3,
+                _ => {}
+            }
+        }
         let after = toks.partition_point(|t| (t.cstart as usize) < m.end);
         for k in after..(after + 3).min(toks.len()) {
             match v.low(k).as_ref() {
@@ -759,10 +770,9 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity) -> Option<Gender> {
         }
     }
     match (male, female) {
-        (0, 0) => None,
-        (m, f) if m > 2 * f => Some(Gender::Male),
-        (m, f) if f > 2 * m => Some(Gender::Female),
-        _ => None,
+        (m, f) if m >= 2 && m > 2 * f => Some(Gender::Male),
+        (m, f) if f >= 2 && f > 2 * m => Some(Gender::Female),
+        _ => name_gender(&e.name),
     }
 }
 

@@ -852,3 +852,18 @@ fn an_agentless_passive_with_an_irregular_participle_has_no_speaker() {
     let q = find(&qs, "the plant would never close");
     assert!(q.speaker.is_none(), "{q:?}");
 }
+
+#[test]
+fn the_articles_honorifics_outweigh_the_census_gender_of_a_first_name() {
+    let body = "Lindsey Roe spoke first. Mr. Roe criticized the plan. \"It is wrong,\" he said.";
+    let roe = Entity {
+        id: "e1".into(),
+        name: "Lindsey Roe".into(),
+        kind: EntityType::Person,
+        roles: vec![],
+        mentions: vec![mention(body, "Lindsey Roe", 0), mention(body, "Roe", 1)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[roe]);
+    assert_eq!(speaker(find(&qs, "It is wrong,")), ("Lindsey Roe", "he"));
+}
