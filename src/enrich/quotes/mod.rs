@@ -846,8 +846,21 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
         if opener_ok {
             if let Some(np) = v.np_rightward(s, at) {
                 let next = np.end;
-                if next < at && v.is_word(next) && !v.cap(next)
+                // one capitalized word before a preposition opens an
+                // adverbial ("Shortly after …,", "Back in 2010,"), not
+                // the subject, which follows the comma
+                let adverbial = np.end == np.first + 1
+                    && v.cap(np.first)
+                    && matches!(
+                        v.low(next).as_ref(),
+                        "after" | "before" | "since" | "during" | "until" | "in" | "on" | "at"
+                    );
+                if adverbial {
+                    // fall through to the next comma-separated chunk
+                } else if next < at && v.is_word(next) && !v.cap(next)
                     || lexicon::is_subject_pronoun(&w)
+                    // a name's bracketed tag: "Jane Roe (D-Ohio) said"
+                    || v.cap(np.first) && v.s(next) == "(" && after_bracket_is_lower(v, next, at)
                     || v.s(next) == "," && v.cap(np.first) && !lexicon::is_determiner(&w)
                 {
                     return Some(np);
@@ -864,6 +877,14 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
         }
     }
     None
+}
+
+/// Whether the bracket opening at `open` closes within a few tokens and
+/// a lowercase word follows it ("(R-Ohio) said").
+fn after_bracket_is_lower(v: &View<'_, '_>, open: usize, ceil: usize) -> bool {
+    (open + 1..ceil.min(open + 10))
+        .find(|&k| v.s(k) == ")")
+        .is_some_and(|close| close + 1 < ceil && v.is_word(close + 1) && !v.cap(close + 1))
 }
 
 /// The quotes stage.

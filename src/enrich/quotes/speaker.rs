@@ -720,6 +720,17 @@ impl<'e> Resolver<'e> {
 /// longer name opening or ending with the word.
 fn full_name(entities: &[Entity], ei: usize) -> String {
     let e = &entities[ei];
+    if e.kind == EntityType::Person {
+        // a title the tagger glued to the name ("Leader Jane Roe")
+        let words: Vec<&str> = e.name.split_whitespace().collect();
+        let titles = words
+            .iter()
+            .take_while(|w| lexicon::is_title(&w.to_lowercase().trim_end_matches('.')))
+            .count();
+        if titles > 0 && words.len() >= titles + 2 {
+            return words[titles..].join(" ");
+        }
+    }
     if e.kind == EntityType::Person && !e.name.contains(' ') {
         let mut fuller = entities.iter().filter(|o| {
             matches!(o.kind, EntityType::Person | EntityType::Misc)

@@ -867,3 +867,32 @@ fn the_articles_honorifics_outweigh_the_census_gender_of_a_first_name() {
     let qs = run_with(body, &[roe]);
     assert_eq!(speaker(find(&qs, "It is wrong,")), ("Lindsey Roe", "he"));
 }
+
+#[test]
+fn a_participle_cue_skips_an_adverbial_opener_and_a_bracketed_tag() {
+    let body = "Shortly after the vote, Senator Jane Roe (D-Ohio) issued a statement saying \
+                that the bill would fail.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker(find(&qs, "the bill would fail")).0, "Jane Roe");
+}
+
+#[test]
+fn a_title_glued_to_an_entity_name_is_not_part_of_the_speakers_name() {
+    let body = "Leader Jane Roe spoke on Monday. Roe said the bill would fail.";
+    let roe = Entity {
+        id: "e1".into(),
+        name: "Leader Jane Roe".into(),
+        kind: EntityType::Person,
+        roles: vec![],
+        mentions: vec![mention(body, "Leader Jane Roe", 0), mention(body, "Roe", 1)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[roe]);
+    let q = find(&qs, "the bill would fail");
+    assert_eq!(speaker(q).0, "Jane Roe");
+    assert_eq!(
+        q.speaker.as_ref().and_then(|s| s.entity.as_deref()),
+        Some("e1")
+    );
+}
