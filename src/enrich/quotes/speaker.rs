@@ -725,7 +725,7 @@ fn full_name(entities: &[Entity], ei: usize) -> String {
         let words: Vec<&str> = e.name.split_whitespace().collect();
         let titles = words
             .iter()
-            .take_while(|w| lexicon::is_title(&w.to_lowercase().trim_end_matches('.')))
+            .take_while(|w| lexicon::is_title(crate::text::lowercase(w).trim_end_matches('.')))
             .count();
         if titles > 0 && words.len() >= titles + 2 {
             return words[titles..].join(" ");
