@@ -87,7 +87,12 @@ pub fn extract_with_dates(
             *slot = true;
         }
     }
-    let v = View { text, quoted };
+    let mut v = View {
+        text,
+        quoted,
+        title_line_end: 0,
+    };
+    v.title_line_end = title_line_end(&v);
 
     let mut cands: Vec<Candidate> = Vec::new();
     let mut consumed = vec![false; outer.len()];
@@ -103,9 +108,11 @@ pub fn extract_with_dates(
     // "Name: …" opening a paragraph (a transcript turn, a headline
     // "Roe: City must act"): the rest of the paragraph is the person's
     for (name, content) in colon_turns(&v, entities) {
-        let lo = outer.partition_point(|q| q.open < content.first);
+        // the content was trimmed inside an opening mark: quotations
+        // ending before it are outside
+        let lo = outer.partition_point(|q| q.after() <= content.first);
         let hi = outer.partition_point(|q| q.open < content.end);
-        if hi == lo + 1 && outer[lo].open == content.first && outer[lo].after() >= content.end {
+        if hi == lo + 1 && outer[lo].open <= content.first && outer[lo].after() >= content.end {
             if assigned[lo].is_none() {
                 assigned[lo] = Some((NO_CUE, Subject::Np(name)));
             }
@@ -381,14 +388,11 @@ fn said_at(v: &View<'_, '_>, dates: &[DateMention], cue: Range, content: Range) 
 }
 
 /// The end (token index) of a headline line opening the body, else 0: a
-/// first line of 2 to 25 words followed by more text, without terminal
-/// punctuation, set in title case or capitals ("Mayor Vows To Fight
-/// 'Unfair' Tax").
+/// title-case first line ([`title_line_end`]) without terminal
+/// punctuation ("Mayor Vows To Fight 'Unfair' Tax"); its quotation marks
+/// repeat what the text reports.
 fn headline_end(v: &View<'_, '_>) -> usize {
-    let toks = v.text.tokens();
-    let Some(end) = toks.iter().position(|t| t.newlines_before > 0) else {
-        return 0;
-    };
+    let end = title_line_end(v);
     if end == 0 {
         return 0;
     }
@@ -397,6 +401,20 @@ fn headline_end(v: &View<'_, '_>) -> usize {
         last -= 1;
     }
     if v.is_terminal(last) || matches!(v.s(last), ":" | ";" | ",") {
+        return 0;
+    }
+    end
+}
+
+/// The end (token index) of a first line of 2 to 25 words set in title
+/// case or capitals and followed by more text, whatever its last mark;
+/// else 0.
+fn title_line_end(v: &View<'_, '_>) -> usize {
+    let toks = v.text.tokens();
+    let Some(end) = toks.iter().position(|t| t.newlines_before > 0) else {
+        return 0;
+    };
+    if end == 0 {
         return 0;
     }
     let words: Vec<usize> = (0..end).filter(|&k| v.is_word(k)).collect();

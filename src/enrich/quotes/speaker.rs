@@ -480,13 +480,15 @@ impl<'e> Resolver<'e> {
         }
     }
 
-    fn entity_at(&self, start: usize, end: usize) -> Option<usize> {
+    /// The entity whose span overlaps `start..end` most, among spans
+    /// ending by `limit`.
+    fn entity_at(&self, start: usize, end: usize, limit: usize) -> Option<usize> {
         // spans sorted by start: the overlapping ones end the prefix of
         // spans starting before `end`; a bounded look back suffices
         let idx = self.spans.partition_point(|s| s.0 < end);
         let mut best: Option<(usize, usize)> = None;
         for &(s, e, ei, _) in self.spans.get(idx.saturating_sub(32)..idx).unwrap_or(&[]) {
-            if s < end && start < e {
+            if s < end && start < e && e <= limit {
                 let ov = e.min(end) - s.max(start);
                 if best.is_none_or(|(b, _)| ov > b) {
                     best = Some((ov, ei));
@@ -504,7 +506,14 @@ impl<'e> Resolver<'e> {
             .find(|&k| v.is_word(k) && lexicon::is_np_preposition(&v.low(k)))
             .unwrap_or(mention.end);
         let t = v.text.tokens().get(head_end.checked_sub(1)?)?;
-        self.entity_at(t.cstart as usize, t.cend as usize)
+        // a name the tagger ran into the cue after it ("Jane Roe Says" in
+        // a title-case line) is not the speaker's
+        let limit = if v.cue_at(mention.end).is_some() {
+            t.cend as usize
+        } else {
+            usize::MAX
+        };
+        self.entity_at(t.cstart as usize, t.cend as usize, limit)
     }
 
     fn entity_by_role(&self, head: &str) -> Option<usize> {

@@ -896,3 +896,29 @@ fn a_title_glued_to_an_entity_name_is_not_part_of_the_speakers_name() {
         Some("e1")
     );
 }
+
+#[test]
+fn a_quotation_after_a_name_and_colon_is_one_direct_statement() {
+    let body = "Roe: “We Will Fix Every Bridge.”\n\nMayor Jane Roe spoke on Tuesday.";
+    let roe = Entity {
+        id: "e1".into(),
+        name: "Jane Roe".into(),
+        kind: EntityType::Person,
+        roles: vec![],
+        mentions: vec![mention(body, "Roe", 0), mention(body, "Jane Roe", 0)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[roe]);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Direct);
+    assert_eq!(speaker(&qs[0]).0, "Jane Roe");
+}
+
+#[test]
+fn a_title_case_headline_takes_its_first_capitalized_speech_verb_as_cue() {
+    let body =
+        "Bridge Plan Will Fail, Jane Roe Says.\n\nThe city council voted on the plan on Monday.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker(find(&qs, "Bridge Plan Will Fail")).0, "Jane Roe");
+}
