@@ -472,7 +472,8 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
     }
     let start = k;
     let sent_end = v.sentence(k.min(v.len() - 1)).end;
-    while k < v.len() && k < start + 16 && k < sent_end.max(start + 1) {
+    // a name with a long appositive may stand between quotation and cue
+    while k < v.len() && k < start + 28 && k < sent_end.max(start + 1) {
         if v.in_quote(k) || v.is_terminal(k) || v.s(k) == ";" {
             return None;
         }
@@ -510,6 +511,15 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 }
                 return Some((cue, Who::Subject(Subject::Np(np))));
             }
+            // '"…," Jane Roe, R-Ohio, said' / '"…," Jane Roe, the head of
+            // sales, said': a name opening the clause, its tag or
+            // appositive between commas, then the cue
+            if let Some(name) = tagged_name_before(v, start, k) {
+                if strict && !ends_cue_sentence(v, k + 1) {
+                    return None;
+                }
+                return Some((cue, Who::Subject(Subject::Np(name))));
+            }
             let np = v.subject_before(k, start)?;
             // "the head of sales, Jane Roe, said": a role phrase, then the
             // name it introduces between commas
@@ -546,6 +556,32 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
         k += 1;
     }
     None
+}
+
+/// A capitalized name from `start` followed by a comma-closed tag or
+/// appositive ending right before the cue at `cue` ("Jane Roe, R-Ohio,"
+/// / "Jane Roe, the head of sales,"): the name.
+pub(super) fn tagged_name_before(v: &View<'_, '_>, start: usize, cue: usize) -> Option<Range> {
+    if cue < start + 3 || v.s(cue - 1) != "," || !v.cap(start) {
+        return None;
+    }
+    let mut e = start;
+    while e < cue && e < start + 6 && (v.cap(e) || is_dot_of_initial(v, e) || v.s(e) == ".") {
+        e += 1;
+    }
+    if e == start || v.s(e) != "," || e + 1 >= cue - 1 {
+        return None;
+    }
+    let tag_ok = (e + 1..cue - 1)
+        .all(|j| !(v.in_quote(j) || v.is_terminal(j) && v.s(j) != "." || v.cue_at(j).is_some()))
+        && cue - 1 - e <= 24;
+    // the name is a name: not a lone determiner or pronoun
+    let first = v.low(start);
+    let name_ok = !lexicon::is_determiner(&first) && !lexicon::is_subject_pronoun(&first);
+    (tag_ok && name_ok).then_some(Range {
+        first: start,
+        end: e,
+    })
 }
 
 /// Whether the sentence ends at token `k` (after optional time words):

@@ -310,6 +310,17 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     {
         return;
     }
+    // '"…," Jane Roe, R-Ohio, said': the quotation's cue, found after it
+    if i > 1 && v.s(i - 1) == "," {
+        let mut k = i - 1;
+        while k > sent.first && !v.in_quote(k) {
+            k -= 1;
+        }
+        let start = k + 1 + usize::from(v.s(k + 1) == ",");
+        if v.in_quote(k) && super::tagged_name_before(v, start, i).is_some() {
+            return;
+        }
+    }
     // passive: "It was announced that …" (no speaker), "is said to"
     let mut p = i;
     while p > sent.first
@@ -621,6 +632,10 @@ fn trailing_cue_subject(
         let np = v.np_rightward(i + 1, ceil)?;
         let w = v.low(np.first);
         if !(v.cap(np.first) || lexicon::is_determiner(&w) || lexicon::is_subject_pronoun(&w)) {
+            return None;
+        }
+        // "…, R-Ohio, said Tuesday.": a day is no speaker
+        if np.end == np.first + 1 && lexicon::is_time_word(&w) {
             return None;
         }
         if !matches!(v.cue_at(i), Some(CueClass::Say)) && !v.cap(np.end - 1) {

@@ -922,3 +922,19 @@ fn a_title_case_headline_takes_its_first_capitalized_speech_verb_as_cue() {
     assert_spans_valid(body, &qs);
     assert_eq!(speaker(find(&qs, "Bridge Plan Will Fail")).0, "Jane Roe");
 }
+
+#[test]
+fn a_quotation_then_a_name_with_a_tag_or_a_long_appositive_then_the_cue() {
+    let body = "The vote is near.\n\n“The veto will be overridden,” Senator Jane Roe, D-Ohio, \
+                said Tuesday.\n\n“It is an invasion of our domain,” John Doe, the attorney \
+                general of the state, one of the plaintiffs in the suit, said at a hearing.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let q = find(&qs, "The veto will be overridden,");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q).0, "Jane Roe");
+    assert_eq!(
+        speaker(find(&qs, "It is an invasion of our domain,")).0,
+        "John Doe"
+    );
+}
