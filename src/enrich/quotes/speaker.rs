@@ -356,13 +356,22 @@ impl<'e> Resolver<'e> {
             };
             let sent_of = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
             let here = sent_of(mention.first);
-            if let Some(prev) = self
+            // "a young woman asked … the woman said": the phrase takes up
+            // an unnamed person introduced after the previous speaker
+            let introduced_since = |from: usize| {
+                (from..mention.first).any(|k| {
+                    v.low(k) == head
+                        && (k.saturating_sub(3)..k).any(|j| matches!(v.low(j).as_ref(), "a" | "an"))
+                })
+            };
+            let prev = self
                 .history
                 .iter()
                 .rev()
                 .take(64)
                 .find(|r| r.animacy == want && r.speaker.name != written.text)
-            {
+                .filter(|r| !introduced_since(r.at));
+            if let Some(prev) = prev {
                 choices.push(Choice {
                     source: Source::PreviousSpeaker,
                     speaker: Speaker {

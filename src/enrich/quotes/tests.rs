@@ -938,3 +938,13 @@ fn a_quotation_then_a_name_with_a_tag_or_a_long_appositive_then_the_cue() {
         "John Doe"
     );
 }
+
+#[test]
+fn a_role_phrase_taking_up_an_unnamed_person_is_not_the_previous_speaker() {
+    let body = "“We will cut taxes,” said Jane Roe. At the town hall, a young man asked Roe \
+                about rents. “You promised lower rents,” the man said.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker(find(&qs, "We will cut taxes,")).0, "Jane Roe");
+    assert_eq!(speaker(find(&qs, "You promised lower rents,")).0, "the man");
+}
