@@ -137,7 +137,20 @@ impl<'a, 't> View<'a, 't> {
         }
         if i > 0 {
             let p = self.low(i - 1);
-            if lexicon::is_pure_determiner(&p) || matches!(p.as_ref(), "to" | "of" | "'s" | "’s")
+            let next_that = self.low(i + 1) == "that";
+            // "went on to say that …": an infinitive reporting a content
+            let to_say_that = p == "to" && next_that && !lexicon::is_nouny_form(&w);
+            // "issued a warning that …": a speech noun after a verb
+            let noun_cue = lexicon::is_pure_determiner(&p)
+                && next_that
+                && lexicon::is_nouny_form(&w)
+                && i >= 2
+                && self.verbish(i - 2);
+            if noun_cue {
+                return Some(CueClass::Report);
+            }
+            if (lexicon::is_pure_determiner(&p) || matches!(p.as_ref(), "to" | "of" | "'s" | "’s"))
+                && !to_say_that
             {
                 return None;
             }

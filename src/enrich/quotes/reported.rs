@@ -299,6 +299,12 @@ pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Su
 
 /// `X said …` for a speech verb at `i`.
 fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
+    // "spoke out that …" reports like "said that"
+    let speak_out = class == CueClass::DirectOnly
+        && v.low(i).starts_with("spo")
+        && v.low(i + 1) == "out"
+        && v.low(i + 2) == "that";
+    let class = if speak_out { CueClass::Say } else { class };
     if matches!(class, CueClass::DirectOnly | CueClass::Fragment) {
         return;
     }
@@ -447,7 +453,7 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
             _ => {}
         }
     }
-    if v.low(i).starts_with("point") && v.low(j) == "out" {
+    if (v.low(i).starts_with("point") || speak_out) && v.low(j) == "out" {
         j += 1;
     }
     // adverbials: time words, "on Tuesday", "in a statement", "at a press conference in X"
@@ -526,14 +532,17 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         if v.is_terminal(j) || matches!(v.s(j), ":" | ";") || passive {
             return;
         }
-        if lexicon::is_wh(&v.low(j)) {
+        // "asked whether …": a reported question keeps its "whether"
+        let question = v.low(i).starts_with("ask") && matches!(v.low(j).as_ref(), "whether" | "if");
+        if lexicon::is_wh(&v.low(j)) && !question {
             return;
         }
         // "Acme said according to its figures, …"
         let according = v.low(j) == "according" && v.low(j + 1) == "to";
         let lenient = class == CueClass::Say;
         let starts_quote = v.is_quote(j);
-        if !starts_quote && !according && !v.clause_starts(j, lenient) {
+        let question_clause = question && v.clause_starts(j + 1, lenient);
+        if !starts_quote && !according && !question_clause && !v.clause_starts(j, lenient) {
             // "many critics said smacked of …": verb-initial content
             // inside a relative clause ("which X said …")
             let rel = relative_before(v, i, sent.first);
@@ -545,8 +554,14 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
             return;
         }
     }
+    // "Roe went on to say that", "Roe issued a warning that": the
+    // subject of the verb governing the infinitive or the noun
+    let governed =
+        i > sent.first && (v.low(i - 1) == "to" || lexicon::is_pure_determiner(&v.low(i - 1)));
     let subject = if passive {
         Subject::Nobody
+    } else if governed {
+        Subject::MainClause
     } else if lexicon::is_ing(&v.low(i)) {
         participle_subject(v, i, sent.first)
     } else {

@@ -739,11 +739,16 @@ impl<'e> Resolver<'e> {
 fn full_name(entities: &[Entity], ei: usize) -> String {
     let e = &entities[ei];
     if e.kind == EntityType::Person {
-        // a title the tagger glued to the name ("Leader Jane Roe")
+        // a title or party word the tagger glued to the name ("Leader
+        // Jane Roe", "Republican Jane Roe")
         let words: Vec<&str> = e.name.split_whitespace().collect();
         let titles = words
             .iter()
-            .take_while(|w| lexicon::is_title(crate::text::lowercase(w).trim_end_matches('.')))
+            .take_while(|w| {
+                let low = crate::text::lowercase(w);
+                let low = low.trim_end_matches('.');
+                lexicon::is_title(low) || lexicon::is_party_member(low)
+            })
             .count();
         if titles > 0 && words.len() >= titles + 2 {
             return words[titles..].join(" ");

@@ -948,3 +948,31 @@ fn a_role_phrase_taking_up_an_unnamed_person_is_not_the_previous_speaker() {
     assert_eq!(speaker(find(&qs, "We will cut taxes,")).0, "Jane Roe");
     assert_eq!(speaker(find(&qs, "You promised lower rents,")).0, "the man");
 }
+
+#[test]
+fn reported_speech_after_spoke_out_went_on_to_say_a_noun_cue_and_asked_whether() {
+    for (body, content) in [
+        (
+            "Sales fell. Jane Roe spoke out that the plan was unfair.",
+            "the plan was unfair",
+        ),
+        (
+            "Sales fell. Jane Roe went on to say that the plan was unfair.",
+            "the plan was unfair",
+        ),
+        (
+            "Sales fell. Jane Roe issued a warning that the plan would fail.",
+            "the plan would fail",
+        ),
+        (
+            "Sales fell. Jane Roe asked whether the plan would fail.",
+            "whether the plan would fail",
+        ),
+    ] {
+        let qs = run(body);
+        assert_spans_valid(body, &qs);
+        assert_eq!(speaker(find(&qs, content)).0, "Jane Roe", "{body}");
+    }
+    // an infinitive of a refusal reports nothing
+    assert!(run("Sales fell. Jane Roe refused to say whether the plan would fail.").is_empty());
+}
