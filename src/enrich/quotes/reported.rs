@@ -447,6 +447,11 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
                 .filter(|np| np.end - np.first <= 6)
                 .map(|np| np.end)
         };
+        // a longer object ("a meeting of island leaders") up to "that"
+        let to_that = (j + 1..sent.end.min(j + 12))
+            .take_while(|&k| v.is_word(k) && !v.in_quote(k) && !v.verbish(k))
+            .find(|&k| v.low(k) == "that");
+        let obj_end = to_that.or(obj_end);
         match obj_end {
             Some(e) if class == CueClass::Tell || v.low(e) == "that" => j = e,
             None if class == CueClass::Tell => return,

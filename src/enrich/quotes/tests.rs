@@ -976,3 +976,21 @@ fn reported_speech_after_spoke_out_went_on_to_say_a_noun_cue_and_asked_whether()
     // an infinitive of a refusal reports nothing
     assert!(run("Sales fell. Jane Roe refused to say whether the plan would fail.").is_empty());
 }
+
+#[test]
+fn told_with_a_long_object_or_a_time_phrase_before_the_content() {
+    for (body, content) in [
+        (
+            "Sales fell. Jane Roe told a meeting of island leaders that few people understood it.",
+            "few people understood it",
+        ),
+        (
+            "Sales fell. Jane Roe told voters this weekend she would fight the plan.",
+            "she would fight the plan",
+        ),
+    ] {
+        let qs = run(body);
+        assert_spans_valid(body, &qs);
+        assert_eq!(speaker(find(&qs, content)).0, "Jane Roe", "{body}");
+    }
+}
