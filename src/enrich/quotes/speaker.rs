@@ -1,16 +1,18 @@
 //! Speaker resolution: from the noun phrase at a cue to the mention nearest
 //! the cue and a canonical name (and entity id).
 //!
-//! Order of evidence:
-//! 1. an entity mention or reference (role phrase) overlapping the mention;
-//! 2. for pronouns, the most recent compatible speaker or subject before
-//!    (the previous quote's speaker first);
-//! 3. for role phrases ("the Treasury Secretary"), the entity whose `roles`
-//!    contain the phrase's head, else the latest compatible speaker;
-//! 4. without entities, for a capitalized name, the fullest capitalized name
-//!    of the article ending with the same word, titles stripped;
-//! 5. groups and sources ("many critics", "a draft of the
-//!    report") are named as written.
+//! [`Resolver::resolve`] generates the candidates of one cue and
+//! [`super::choice`] scores them:
+//! - the cue's subject: an entity mention or reference at its head, or for a
+//!   capitalized name without entities the fullest capitalized name of the
+//!   article ending with the same word (titles stripped); else the phrase as
+//!   written (a pronoun, a group or source: "many critics", "a draft of the
+//!   report");
+//! - for a role phrase, a name in apposition to it and the entity holding
+//!   the role ("the secretary");
+//! - for pronouns and role phrases, the latest compatible previous speaker
+//!   and the nearest compatible mentions (animacy, number and gender agree;
+//!   never a name inside a quotation).
 
 use std::collections::HashMap;
 
