@@ -90,8 +90,12 @@ pub fn score(c: &Choice) -> i32 {
         // secretary said"): a direct link, though not at the cue
         Source::RoleHolder => 800,
         // the speaker before, over a mention of its own sentence: a
-        // pronoun after a quotation most often continues its speaker
-        Source::PreviousSpeaker => recency + 5 + i32::from(f.gender_agrees),
+        // pronoun after a quotation most often continues its speaker; one
+        // known only as a phrase ("an Iowa voter") yields to a named
+        // mention up to a sentence nearer
+        Source::PreviousSpeaker => {
+            recency + 5 + i32::from(f.gender_agrees) - if f.named { 0 } else { 15 }
+        }
         // a mention in a newer sentence than the previous speaker's wins
         // (10 per sentence > 5); inside one sentence a subject beats an
         // object, and the nearest of two subjects wins
@@ -155,6 +159,7 @@ mod tests {
     #[test]
     fn a_newer_sentence_beats_the_previous_speaker_and_the_same_sentence_does_not() {
         let prev = Features {
+            named: true,
             sentences_back: 2,
             ..Features::default()
         };
@@ -178,6 +183,24 @@ mod tests {
             choice(Source::NearestMention, same),
         ]);
         assert_eq!(got.map(|c| c.source), Some(Source::PreviousSpeaker));
+    }
+
+    #[test]
+    fn a_previous_speaker_known_only_as_a_phrase_yields_to_a_named_mention() {
+        let phrase = Features {
+            sentences_back: 1,
+            ..Features::default()
+        };
+        let named = Features {
+            named: true,
+            sentences_back: 1,
+            ..Features::default()
+        };
+        let got = best(vec![
+            choice(Source::PreviousSpeaker, phrase),
+            choice(Source::NearestMention, named),
+        ]);
+        assert_eq!(got.map(|c| c.source), Some(Source::NearestMention));
     }
 
     #[test]

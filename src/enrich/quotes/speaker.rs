@@ -587,8 +587,21 @@ impl<'e> Resolver<'e> {
                 && same_gender(&r.speaker.name, r.speaker.entity.as_deref())
         });
         if let Some(p) = prev {
+            // a name (an entity, a capitalized run), not a phrase as
+            // written; a group is a phrase by nature ("the heads of both
+            // firms … they")
+            let named = p.speaker.entity.is_some()
+                || p.animacy == Animacy::Group
+                || p.speaker
+                    .name
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                    && !lexicon::is_determiner(&crate::text::lowercase(
+                        p.speaker.name.split_whitespace().next().unwrap_or(""),
+                    ));
             let features = Features {
-                named: true,
+                named,
                 gender_agrees: agreement(&p.speaker.name, p.speaker.entity.as_deref())
                     == Some(true),
                 ..Features::default()

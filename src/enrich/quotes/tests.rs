@@ -994,3 +994,13 @@ fn told_with_a_long_object_or_a_time_phrase_before_the_content() {
         assert_eq!(speaker(find(&qs, content)).0, "Jane Roe", "{body}");
     }
 }
+
+#[test]
+fn a_pronoun_prefers_a_named_person_over_a_previous_speaker_known_only_as_a_phrase() {
+    let body = "Senator Jane Roe drew a crowd when a local voter asked if she would run. \
+                “What a great idea,” she replied.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker(find(&qs, "if she would run")).0, "a local voter");
+    assert_eq!(speaker(find(&qs, "What a great idea,")).0, "Jane Roe");
+}
