@@ -360,8 +360,9 @@ impl<'e> Resolver<'e> {
             let here = sent_of(mention.first);
             // "a young woman asked … the woman said": the phrase takes up
             // an unnamed person introduced after the previous speaker
+            // (a bounded look back keeps resolution linear)
             let introduced_since = |from: usize| {
-                (from..mention.first).any(|k| {
+                (from.max(mention.first.saturating_sub(400))..mention.first).any(|k| {
                     v.low(k) == head
                         && (k.saturating_sub(3)..k).any(|j| matches!(v.low(j).as_ref(), "a" | "an"))
                 })
