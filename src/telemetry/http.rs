@@ -1,6 +1,6 @@
 //! The HTTP endpoint: `/metrics`, `/healthz`, `/readyz`.
 //!
-//! A deliberately tiny HTTP/1.1 responder on tokio: three GET routes for
+//! A deliberately tiny HTTP/1.1 responder on tokio: three GET routes (HEAD: the same headers, no body) for
 //! Prometheus and the kubelet do not justify a web framework.
 
 use std::net::SocketAddr;
@@ -85,7 +85,13 @@ pub async fn serve_with(
                 tokio::spawn(async move {
                     let _ = tokio::time::timeout(
                         limits.write_timeout,
-                        respond(&mut sock, "503 Service Unavailable", "text/plain", "busy\n"),
+                        respond(
+                            &mut sock,
+                            "503 Service Unavailable",
+                            "text/plain",
+                            "busy\n",
+                            false,
+                        ),
                     )
                     .await;
                 });
@@ -95,6 +101,9 @@ pub async fn serve_with(
             let health = health.clone();
             tokio::spawn(async move {
                 let _slot = slot;
+                // HEAD gets the GET answer's status and headers, no body
+                // (RFC 9110, 9.3.2).
+                let mut head_only = false;
                 let (status, ctype, body) = match tokio::time::timeout(
                     limits.head_timeout,
                     read_head(&mut sock, limits.max_head_bytes),
@@ -106,6 +115,7 @@ pub async fn serve_with(
                         let method = words.next().unwrap_or_default();
                         let path = words.next().unwrap_or("/");
                         if matches!(method, "GET" | "HEAD") {
+                            head_only = method == "HEAD";
                             route(path, &metrics, &health)
                         } else {
                             ("405 Method Not Allowed", "text/plain", "GET only\n".into())
@@ -125,7 +135,7 @@ pub async fn serve_with(
                 };
                 let _ = tokio::time::timeout(
                     limits.write_timeout,
-                    respond(&mut sock, status, ctype, &body),
+                    respond(&mut sock, status, ctype, &body, head_only),
                 )
                 .await;
             });
@@ -177,11 +187,15 @@ async fn respond(
     status: &str,
     ctype: &str,
     body: &str,
+    head_only: bool,
 ) -> std::io::Result<()> {
-    let resp = format!(
-        "HTTP/1.1 {status}\r\ncontent-type: {ctype}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+    let mut resp = format!(
+        "HTTP/1.1 {status}\r\ncontent-type: {ctype}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
         body.len()
     );
+    if !head_only {
+        resp.push_str(body);
+    }
     sock.write_all(resp.as_bytes()).await?;
     sock.shutdown().await
 }
@@ -234,6 +248,19 @@ mod tests {
         assert!(text.contains("byline_ready 1"), "{text}");
         assert!(text.contains("byline_readiness_changes_total{ready=\"true\"} 1"));
         assert!(text.contains("byline_not_ready{reason=\"brokers_down\"} 0"));
+        // HEAD: the same status and length, no body.
+        let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+        s.write_all(b"HEAD /healthz HTTP/1.1\r\nhost: x\r\n\r\n")
+            .await
+            .unwrap();
+        let mut head = String::new();
+        s.read_to_string(&mut head).await.unwrap();
+        assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+        assert!(head.contains("content-length: 3\r\n"), "{head}");
+        assert!(
+            head.ends_with("\r\n\r\n"),
+            "a body after the head: {head:?}"
+        );
     }
 
     #[tokio::test]
