@@ -1,7 +1,8 @@
 //! The HTTP endpoint: `/metrics`, `/healthz`, `/readyz`.
 //!
-//! A deliberately tiny HTTP/1.1 responder on tokio: three GET routes (HEAD: the same headers, no body) for
-//! Prometheus and the kubelet do not justify a web framework.
+//! A deliberately tiny HTTP/1.1 responder on tokio: three GET routes for
+//! Prometheus and the kubelet do not justify a web framework. HEAD gets the
+//! GET answer's status and headers without the body.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
