@@ -25,10 +25,14 @@ use crate::telemetry::{FailingDelivery, Health, Metrics};
 pub struct OutRecord {
     /// Destination topic.
     pub topic: String,
+    /// Destination partition; `None` lets the partitioner choose by key.
+    /// The novelty processor writes its changelog partition for partition.
+    pub partition: Option<i32>,
     /// Record key.
     pub key: Option<Vec<u8>>,
-    /// Record value.
-    pub payload: Vec<u8>,
+    /// Record value; `None` is a tombstone (an evicted identity on a
+    /// compacted changelog).
+    pub payload: Option<Vec<u8>>,
     /// Record headers.
     pub headers: Vec<(String, Vec<u8>)>,
 }
@@ -158,11 +162,15 @@ pub fn create_transactional(
 /// same task keep their order per partition.
 pub async fn send_queued(producer: &WorkerProducer, r: &OutRecord) -> KafkaResult<DeliveryFuture> {
     loop {
-        let mut rec = FutureRecord::to(&r.topic)
-            .payload(&r.payload)
-            .headers(headers(r));
+        let mut rec = FutureRecord::<Vec<u8>, Vec<u8>>::to(&r.topic).headers(headers(r));
         if let Some(k) = &r.key {
             rec = rec.key(k);
+        }
+        if let Some(p) = &r.payload {
+            rec = rec.payload(p);
+        }
+        if let Some(p) = r.partition {
+            rec = rec.partition(p);
         }
         match producer.send_result(rec) {
             Ok(f) => return Ok(f),

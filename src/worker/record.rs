@@ -164,8 +164,9 @@ pub(crate) fn process(
         match serde_json::to_vec(&s) {
             Ok(payload) => records.push(OutRecord {
                 topic: out.statements.clone(),
+                partition: None,
                 key: Some(s.fingerprint.into_bytes()),
-                payload,
+                payload: Some(payload),
                 headers: Vec::new(),
             }),
             Err(e) => return dead_letter(input, out, metrics, REASON_ENRICH_PANIC, &e.to_string()),
@@ -179,8 +180,9 @@ pub(crate) fn process(
             0,
             OutRecord {
                 topic: out.articles.clone(),
+                partition: None,
                 key: Some(event.id.into_bytes()),
-                payload,
+                payload: Some(payload),
                 headers: Vec::new(),
             },
         ),
@@ -218,8 +220,9 @@ fn dead_letter(
     Processed {
         records: vec![OutRecord {
             topic: out.dlq.clone(),
+            partition: None,
             key: input.key.clone(),
-            payload: input.value.clone().unwrap_or_default(),
+            payload: Some(input.value.clone().unwrap_or_default()),
             headers,
         }],
         outcome: Err(reason),
@@ -357,7 +360,7 @@ mod tests {
         let r = &p.records[0];
         assert_eq!(r.topic, "a");
         assert_eq!(r.key.as_deref(), Some(&b"k1"[..]));
-        let v: serde_json::Value = serde_json::from_slice(&r.payload).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(r.payload.as_deref().unwrap()).unwrap();
         assert_eq!(v["id"], "k1");
         assert_eq!(v["published_at"], "2025-02-20");
         assert_eq!(v["processing"]["source"]["offset"], 7);
@@ -382,7 +385,7 @@ mod tests {
             assert_eq!(p.outcome, Err(reason));
             let r = &p.records[0];
             assert_eq!(r.topic, "d");
-            assert_eq!(r.payload, value);
+            assert_eq!(r.payload.as_deref(), Some(value));
             let h: HashMap<_, _> = r.headers.iter().cloned().collect();
             assert_eq!(h["byline.error.reason"], reason.as_bytes());
             assert_eq!(h["byline.source.offset"], b"7");
