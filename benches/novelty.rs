@@ -9,26 +9,15 @@ use std::time::Duration;
 
 use byline::novelty::signature::Signature;
 use byline::novelty::store::{Sighting, Store};
+use byline::rng::Rng;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-
-/// xorshift64*: reproducible input.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-}
 
 /// A generated statement: (speaker, text).
 fn statement(rng: &mut Rng) -> (String, String) {
-    let speaker = format!("Ann Speaker{}", rng.next() % 2000);
-    let len = 8 + (rng.next() % 20) as usize;
+    let speaker = format!("Ann Speaker{}", rng.next_u64() % 2000);
+    let len = 8 + (rng.next_u64() % 20) as usize;
     let words: Vec<String> = (0..len)
-        .map(|_| format!("w{}", rng.next() % 5000))
+        .map(|_| format!("w{}", rng.next_u64() % 5000))
         .collect();
     (speaker, words.join(" "))
 }
@@ -59,7 +48,7 @@ fn novelty(c: &mut Criterion) {
                 (0..1000)
                     .map(|i| {
                         if i % 2 == 0 {
-                            let (s, t) = &stored[(rng.next() % stored.len() as u64) as usize];
+                            let (s, t) = &stored[(rng.next_u64() % stored.len() as u64) as usize];
                             (s.clone(), format!("“{t}, indeed.”"))
                         } else {
                             statement(&mut rng)

@@ -28,6 +28,7 @@ use byline::event::{ArticleEvent, StatementEvent};
 use byline::novelty::events::{NewStatement, SeenStatement, NEW_SCHEMA};
 use byline::novelty::signature::Signature;
 use byline::novelty::store::{Identity, Outcome, Sighting, Store};
+use byline::rng::Rng;
 
 /// One sighting as the sample shows it.
 struct Member {
@@ -50,19 +51,6 @@ fn rss_bytes() -> u64 {
         .map_or(0, |kb| kb * 1024)
 }
 
-/// A small deterministic generator (xorshift64*), so the sample and the
-/// synthetic identities are reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-}
-
 fn synthetic(n: usize) {
     let before = rss_bytes();
     let mut store = Store::new();
@@ -70,12 +58,12 @@ fn synthetic(n: usize) {
     for i in 0..n {
         // 12 distinct shingles, a speaker among 5,000: the size of a
         // typical 13-content-word statement.
-        let mut shingles: Vec<u32> = (0..12).map(|_| rng.next() as u32).collect();
+        let mut shingles: Vec<u32> = (0..12).map(|_| rng.next_u64() as u32).collect();
         shingles.sort_unstable();
         shingles.dedup();
-        let speaker = format!("speaker{}", rng.next() % 5000);
+        let speaker = format!("speaker{}", rng.next_u64() % 5000);
         store.insert(Identity {
-            statement_id: format!("{:032x}", u128::from(rng.next()) << 64 | i as u128),
+            statement_id: format!("{:032x}", u128::from(rng.next_u64()) << 64 | i as u128),
             speaker_key: speaker.clone(),
             speaker_words: vec!["first".into(), speaker],
             shingles,
@@ -137,7 +125,7 @@ fn process_one(store: &mut Store, record: &[u8]) -> anyhow::Result<usize> {
         now: &now,
     });
     let mut bytes = serde_json::to_vec(&identity)?.len();
-    bytes += serde_json::to_vec(&SeenStatement::of(&identity))?.len();
+    bytes += serde_json::to_vec(&SeenStatement::of(&identity, &event.fingerprint))?.len();
     if outcome == Outcome::New {
         bytes += serde_json::to_vec(&NewStatement {
             schema: NEW_SCHEMA.to_string(),
@@ -302,7 +290,7 @@ fn main() -> anyhow::Result<()> {
         let mut pool: Vec<&String> = cross.clone();
         let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
         for _ in 0..sample_n.min(pool.len()) {
-            let i = (rng.next() % pool.len() as u64) as usize;
+            let i = (rng.next_u64() % pool.len() as u64) as usize;
             let id = pool.swap_remove(i);
             let members: Vec<serde_json::Value> = groups
                 .get(id)

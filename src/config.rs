@@ -339,13 +339,18 @@ impl Config {
             }
         }
         check_delivery(&root)?;
-        let mut config: Config =
-            toml::Value::Table(root)
-                .try_into()
-                .map_err(|e: toml::de::Error| ConfigError::Invalid {
-                    key: error_key(&e),
-                    reason: e.message().to_string(),
-                })?;
+        // The path of the failing key comes from the deserializer itself
+        // (an unknown key is named with its section), not from serde's text.
+        let mut config: Config = serde_path_to_error::deserialize(toml::Value::Table(root))
+            .map_err(
+                |e: serde_path_to_error::Error<toml::de::Error>| ConfigError::Invalid {
+                    key: match e.path().to_string() {
+                        p if p == "." => "<config>".to_string(),
+                        p => p,
+                    },
+                    reason: e.inner().message().to_string(),
+                },
+            )?;
         config.kafka.security.load_files()?;
         config.validate()?;
         Ok(config)
@@ -597,17 +602,6 @@ fn set_path(
     Ok(())
 }
 
-/// Best effort at the key a serde error is about (`unknown field `x``).
-fn error_key(e: &toml::de::Error) -> String {
-    let m = e.message();
-    match m.split('`').nth(1) {
-        Some(k) if m.starts_with("unknown field") || m.starts_with("missing field") => {
-            k.to_string()
-        }
-        _ => "<config>".to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -712,7 +706,21 @@ mod tests {
     #[test]
     fn errors_name_the_key() {
         let e = Config::from_sources("[worker]\nmax_inflight = 3\n", "x", env(&[])).unwrap_err();
-        assert!(e.to_string().contains("max_inflight"), "{e}");
+        assert!(e.to_string().contains("`worker.max_inflight`"), "{e}");
+        let e = Config::from_sources("[worker]\nmax_in_flight = \"many\"\n", "x", env(&[]))
+            .unwrap_err();
+        assert!(e.to_string().contains("`worker.max_in_flight`"), "{e}");
+        let e = Config::from_sources(
+            "",
+            "x",
+            env(&[("BYLINE_KAFKA__SECURITY__SSL_VERIFY_HOSTNAME", "maybe")]),
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("`kafka.security.ssl_verify_hostname`"),
+            "{e}"
+        );
         let e = Config::from_sources("[kafka]\ndelivery = \"exactly-twice\"\n", "x", env(&[]))
             .unwrap_err();
         assert!(e.to_string().contains("kafka.delivery"), "{e}");

@@ -10,16 +10,19 @@
 //! - [`event`]: output events, the v1 contract, statement fingerprints, JSON Schemas.
 //! - [`novelty`]: statement identities (similarity signatures, the LSH
 //!   store) and the `byline novelty` processor.
+//! - [`rng`]: the one deterministic generator (training order, benches).
 //! - [`batch`]: `byline enrich`, files/stdin to JSON lines.
 //! - [`config`]: TOML file + `BYLINE_*` environment + flags, validation naming the key.
-//! - [`telemetry`]: every metric, `/metrics` `/healthz` `/readyz`, log setup.
-//! - `kafka` (feature `kafka`): `offsets` (contiguous commit watermark),
-//!   `consumer` (rebalance/statistics callbacks, commits), `producer`
-//!   (idempotent, delivery with retry), `embedded` (mock cluster, samples),
-//!   `transactional` (the exactly-once loop: outputs and offsets in one
-//!   transaction).
-//! - `worker` (feature `kafka`): the loop, backpressure, drain; states the
-//!   delivery guarantee.
+//! - [`telemetry`]: every metric and log setup; `telemetry::health`
+//!   (readiness), `telemetry::http` (`/metrics` `/healthz` `/readyz`).
+//! - `kafka` (feature `kafka`), the plumbing: `offsets` (contiguous commit
+//!   watermark), `consumer` (the context: statistics, errors, auto-commit
+//!   results, the revoke hook; readiness probe), `producer` (idempotent and
+//!   transactional, delivery with retry), `embedded` (mock cluster, samples).
+//! - `worker` (feature `kafka`), the policy: one loop (backpressure,
+//!   enrichment off the reactor, drain) and two delivery modes,
+//!   `at_least_once` and `exactly_once`, each stating its guarantee. It uses
+//!   `kafka`, never the other way round.
 
 pub mod article;
 pub mod batch;
@@ -29,6 +32,7 @@ pub mod event;
 #[cfg(feature = "kafka")]
 pub mod kafka;
 pub mod novelty;
+pub mod rng;
 pub mod telemetry;
 pub mod text;
 #[cfg(feature = "kafka")]

@@ -17,7 +17,6 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -135,36 +134,14 @@ impl Drop for Broker {
     }
 }
 
-/// One HTTP GET on the worker's metrics listener: status and body, `None`
-/// when nothing answers (not listening yet).
-fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
-    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
-    let mut s = std::net::TcpStream::connect_timeout(&addr, Duration::from_secs(2)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    s.write_all(format!("GET {path} HTTP/1.1\r\nhost: x\r\n\r\n").as_bytes())
-        .ok()?;
-    let mut out = String::new();
-    s.read_to_string(&mut out).ok()?;
-    let code = out.split_whitespace().nth(1)?.parse().ok()?;
-    let body = out.split("\r\n\r\n").nth(1).unwrap_or_default().to_string();
-    Some((code, body))
-}
-
-/// The real `byline run` as a child process.
+/// The real `byline run` as a child process, configured for the faults.
 struct Worker {
-    /// The process.
-    child: Child,
-    /// Port of /metrics, /healthz, /readyz.
-    port: u16,
-    /// Its log (JSON lines).
-    log: PathBuf,
+    /// The process, its log (JSON lines) and metrics address.
+    process: ChildWorker,
 }
 
 impl Worker {
     fn spawn(c: &Config, name: &str, extra: &[(&str, &str)]) -> Worker {
-        let port = free_port();
-        std::fs::create_dir_all("target/test-logs").unwrap();
-        let log = PathBuf::from(format!("target/test-logs/faults-{name}.log"));
         let mut cmd = byline_run(c);
         cmd.env(
             "BYLINE_KAFKA__CONSUMER_PROPERTIES__SESSION.TIMEOUT.MS",
@@ -176,60 +153,38 @@ impl Worker {
         .env("BYLINE_WORKER__COMMIT_INTERVAL_MS", "200")
         .env("BYLINE_WORKER__STATISTICS_INTERVAL_MS", "1000")
         .env("BYLINE_WORKER__MAX_IN_FLIGHT", "128")
-        .env("BYLINE_METRICS__LISTEN", format!("127.0.0.1:{port}"))
         .env("BYLINE_LOG__FORMAT", "json")
         .env("BYLINE_LOG__LEVEL", "info");
         for (key, v) in extra {
             cmd.env(key, v);
         }
-        let child = cmd
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log).unwrap())
-            .spawn()
-            .unwrap();
-        Worker { child, port, log }
-    }
-
-    fn log_tail(&self) -> String {
-        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
-        let lines: Vec<&str> = text.lines().collect();
-        lines[lines.len().saturating_sub(30)..].join("\n")
+        Worker {
+            process: ChildWorker::spawn(cmd, &format!("faults-{name}")),
+        }
     }
 
     /// The worker must never exit on a transient fault.
     fn assert_alive(&mut self) {
-        if let Some(status) = self.child.try_wait().unwrap() {
+        if let Some(status) = self.process.child.try_wait().unwrap() {
             panic!(
                 "the worker exited ({status}) on a transient fault; log {}:\n{}",
-                self.log.display(),
-                self.log_tail()
+                self.process.log,
+                self.process.log_tail(30)
             );
         }
     }
 
     /// `/readyz` status, `None` while the endpoint does not answer.
     async fn readyz(&self) -> Option<u16> {
-        let port = self.port;
-        tokio::task::spawn_blocking(move || http_get(port, "/readyz").map(|(c, _)| c))
-            .await
-            .unwrap()
+        Some(http_get(&self.process.metrics, "/readyz").await?.status)
     }
 
-    /// A value from `/metrics`: the sum of the series whose line starts
-    /// with `series` (a name, or a name with its labels).
+    /// A value from `/metrics` (see [`common::metric`]).
     async fn metric(&self, series: &str) -> Option<f64> {
-        let port = self.port;
-        let body = tokio::task::spawn_blocking(move || http_get(port, "/metrics"))
-            .await
-            .unwrap()?
-            .1;
-        let values: Vec<f64> = body
-            .lines()
-            .filter(|l| l.starts_with(series))
-            .filter_map(|l| l.rsplit(' ').next()?.parse().ok())
-            .collect();
-        (!values.is_empty()).then(|| values.iter().sum())
+        metric(
+            &http_get(&self.process.metrics, "/metrics").await?.body,
+            series,
+        )
     }
 
     /// Poll until `/readyz` answers 200 (`ready`) or 503 (`!ready`),
@@ -245,7 +200,7 @@ impl Worker {
             assert!(
                 Instant::now() < deadline,
                 "{what}: /readyz never answered {want}; log:\n{}",
-                self.log_tail()
+                self.process.log_tail(30)
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -262,7 +217,7 @@ impl Worker {
             assert!(
                 Instant::now() < deadline,
                 "{series} never reached {at_least}; log:\n{}",
-                self.log_tail()
+                self.process.log_tail(30)
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -276,7 +231,7 @@ impl Worker {
             assert!(
                 code == Some(503) || code.is_none(),
                 "ready ({code:?}) while it cannot make progress; log:\n{}",
-                self.log_tail()
+                self.process.log_tail(30)
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -286,28 +241,19 @@ impl Worker {
     async fn stop(mut self) {
         self.assert_alive();
         let ok = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
+            .args(["-TERM", &self.process.child.id().to_string()])
             .status()
             .unwrap()
             .success();
         assert!(ok, "kill -TERM failed");
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
+            if let Some(status) = self.process.child.try_wait().unwrap() {
                 assert!(status.success(), "exit after SIGTERM: {status}");
                 return;
             }
             assert!(Instant::now() < deadline, "no exit after SIGTERM");
             tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-}
-
-impl Drop for Worker {
-    fn drop(&mut self) {
-        if self.child.try_wait().ok().flatten().is_none() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
         }
     }
 }

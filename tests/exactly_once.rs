@@ -20,7 +20,8 @@
 mod common;
 
 use std::collections::HashMap;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use byline::config::{Config, Delivery};
@@ -191,6 +192,47 @@ async fn exactly_once_end_to_end_on_the_mock_cluster() {
             .get(),
         o.statements.len() as u64
     );
+}
+
+/// `worker.max_in_flight` bounds the exactly-once mode too, below the
+/// transaction size: a record holds its permit until its outputs are in the
+/// open transaction, so batches still fill and commit, and the in-flight
+/// gauge (records read, not yet in the transaction) never passes the bound.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn exactly_once_honours_max_in_flight() {
+    let (_cluster, mut c) = mock("eos-in-flight");
+    c.worker.max_in_flight = 3;
+    c.worker.transaction_max_records = 16;
+    let n = 40;
+    embedded::publish(
+        &c.kafka.brokers,
+        &c.kafka.input_topics[0],
+        &inputs("f", n),
+        &[],
+    )
+    .await
+    .unwrap();
+    let reader = reader(&c, "read_committed");
+    let w = start_worker(&c);
+    let peak = Arc::new(std::sync::atomic::AtomicI64::new(0));
+    let sampler = {
+        let (m, peak) = (w.metrics.clone(), peak.clone());
+        tokio::spawn(async move {
+            loop {
+                peak.fetch_max(m.in_flight.get(), std::sync::atomic::Ordering::SeqCst);
+                tokio::time::sleep(Duration::from_millis(1)).await;
+            }
+        })
+    };
+    reader
+        .wait_for("all outputs", Duration::from_secs(90), all_outputs(n))
+        .await;
+    sampler.abort();
+    let (summary, m) = w.stop().await;
+    assert_eq!(summary.abandoned, 0);
+    assert_eq!(m.enriched.get(), n as u64);
+    let peak = peak.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(peak <= 3, "in flight peaked at {peak}, the bound is 3");
 }
 
 /// An offset commit refused inside the transaction (a fenced group
@@ -364,13 +406,10 @@ async fn rebalance_mid_transaction_loses_nothing() {
 }
 
 /// Start the real `byline` binary in exactly-once mode.
-fn spawn_byline(c: &Config, port: u16, round: usize) -> Child {
-    let log = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("{}-{round}.log", c.kafka.group_id));
+fn spawn_byline(c: &Config, round: usize) -> ChildWorker {
     let k = &c.kafka;
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(["run", "--config", "/dev/null", "--brokers", &k.brokers])
-        .args(["--metrics-listen", &format!("127.0.0.1:{port}")])
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_byline"));
+    cmd.args(["run", "--config", "/dev/null", "--brokers", &k.brokers])
         .env("BYLINE_KAFKA__GROUP_ID", &k.group_id)
         .env("BYLINE_KAFKA__INPUT_TOPICS", &k.input_topics[0])
         .env("BYLINE_KAFKA__OUTPUT_TOPIC", &k.output_topic)
@@ -394,38 +433,26 @@ fn spawn_byline(c: &Config, port: u16, round: usize) -> Child {
             "BYLINE_KAFKA__CONSUMER_PROPERTIES__HEARTBEAT.INTERVAL.MS",
             "500",
         )
-        .env("BYLINE_LOG__LEVEL", "info")
-        .env_remove("RUST_LOG")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(log).unwrap())
-        .spawn()
-        .unwrap()
+        .env("BYLINE_LOG__LEVEL", "info");
+    ChildWorker::spawn(cmd, &format!("{}-{round}", k.group_id))
 }
 
 /// GET `/metrics` of the child (bounded retries while it starts).
-async fn scrape(port: u16) -> String {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+async fn scrape(addr: &str) -> String {
     for _ in 0..100 {
-        if let Ok(mut s) = tokio::net::TcpStream::connect(("127.0.0.1", port)).await {
-            let _ = s
-                .write_all(b"GET /metrics HTTP/1.1\r\nhost: x\r\n\r\n")
-                .await;
-            let mut out = String::new();
-            let _ = s.read_to_string(&mut out).await;
-            if out.starts_with("HTTP/1.1 200") {
-                return out;
+        if let Some(r) = http_get(addr, "/metrics").await {
+            if r.status == 200 {
+                return r.body;
             }
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("no /metrics on port {port}");
+    panic!("no /metrics on {addr}");
 }
 
-fn metric(text: &str, series: &str) -> f64 {
-    text.lines()
-        .find_map(|l| l.strip_prefix(series)?.trim().parse().ok())
-        .unwrap_or(0.0)
+/// A counter of `text`, 0 while it is not exposed yet.
+fn counter(text: &str, series: &str) -> f64 {
+    metric(text, series).unwrap_or(0.0)
 }
 
 /// The scenario: publish, run the binary, SIGKILL it three times at random
@@ -444,15 +471,14 @@ async fn kill_and_restart(c: &Config, n: usize, mock_cluster: bool) -> (Outputs,
     let committed = reader(c, "read_committed");
     let uncommitted = reader(c, "read_uncommitted");
     for round in 0..3 {
-        let port = free_port();
-        let mut child = spawn_byline(c, port, round);
+        let mut w = spawn_byline(c, round);
         // Let it start and read, then kill it at a random point.
-        let text = scrape(port).await;
+        let text = scrape(&w.metrics).await;
         assert!(text.contains("byline_transactions_total"), "{text}");
         let deadline = Instant::now() + Duration::from_secs(120);
         loop {
-            let t = scrape(port).await;
-            let consumed = metric(
+            let t = scrape(&w.metrics).await;
+            let consumed = counter(
                 &t,
                 &format!(
                     "byline_articles_consumed_total{{topic=\"{}\"}}",
@@ -469,18 +495,17 @@ async fn kill_and_restart(c: &Config, n: usize, mock_cluster: bool) -> (Outputs,
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
         tokio::time::sleep(Duration::from_millis(random_in(0, 1500))).await;
-        child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
+        w.child.kill().unwrap(); // SIGKILL
+        w.child.wait().unwrap();
         eprintln!("round {round}: killed");
     }
-    let port = free_port();
-    let mut child = spawn_byline(c, port, 3);
+    let mut w = spawn_byline(c, 3);
     committed
         .wait_for("all outputs", Duration::from_secs(180), all_outputs(n))
         .await;
-    let t = scrape(port).await;
+    let t = scrape(&w.metrics).await;
     assert!(
-        metric(&t, "byline_transactions_total{outcome=\"committed\"}") >= 1.0,
+        counter(&t, "byline_transactions_total{outcome=\"committed\"}") >= 1.0,
         "the binary must have committed transactions: {t}"
     );
     if mock_cluster {
@@ -490,13 +515,13 @@ async fn kill_and_restart(c: &Config, n: usize, mock_cluster: bool) -> (Outputs,
         // of the mock, so the outputs alone prove nothing about commits).
         let deadline = Instant::now() + Duration::from_secs(180);
         loop {
-            let t = scrape(port).await;
-            let done = metric(&t, "byline_articles_enriched_total")
-                + metric(
+            let t = scrape(&w.metrics).await;
+            let done = counter(&t, "byline_articles_enriched_total")
+                + counter(
                     &t,
                     "byline_articles_dead_lettered_total{reason=\"invalid_utf8\"}",
                 )
-                + metric(
+                + counter(
                     &t,
                     "byline_articles_dead_lettered_total{reason=\"empty_body\"}",
                 );
@@ -512,11 +537,11 @@ async fn kill_and_restart(c: &Config, n: usize, mock_cluster: bool) -> (Outputs,
         }
     }
     let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
+        .args(["-TERM", &w.child.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());
-    let exit = child.wait().unwrap();
+    let exit = w.child.wait().unwrap();
     assert!(exit.success(), "byline exited with {exit}");
     committed
         .quiet(Duration::from_secs(3), Duration::from_secs(60))

@@ -65,6 +65,44 @@ async fn mock_end_to_end_with_dead_letters() {
     assert!(m.commits.get() > 0);
 }
 
+/// Offsets are stored by the worker once a record's outputs are acknowledged
+/// and committed by librdkafka's auto-commit: the group's offsets reach the
+/// end of the input while the worker still runs (no shutdown or revoke
+/// commit has happened: one member, never stopped until then), and those
+/// commits are counted through the commit callback.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn finished_offsets_are_committed_while_running() {
+    let (_cluster, c) = setup("mock-auto-commit");
+    let n = 40;
+    embedded::publish(
+        &c.kafka.brokers,
+        &c.kafka.input_topics[0],
+        &articles("ac", n),
+        &[],
+    )
+    .await
+    .unwrap();
+    let want = end_offsets(&c);
+    assert_eq!(want.values().sum::<i64>(), n as i64, "{want:?}");
+    let w = start_worker(&c);
+    let committed_now = || tokio::task::block_in_place(|| committed(&c));
+    wait_until(
+        "the group's offsets to reach the end of the input",
+        Duration::from_secs(60),
+        || committed_now() == want,
+        || format!("committed {:?}, end {want:?}", committed_now()),
+    )
+    .await;
+    assert!(
+        w.metrics.commits.get() > 0,
+        "auto-commits are counted in the commit callback"
+    );
+    assert_eq!(w.metrics.commit_errors.get(), 0);
+    let (summary, m) = w.stop().await;
+    assert_eq!(summary.abandoned, 0);
+    assert_eq!(m.enriched.get(), n as u64);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn produce_errors_lose_nothing() {
     let (cluster, c) = setup("mock-produce-errors");

@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::process::{Child, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -216,6 +216,14 @@ async fn three_wordings_of_one_statement_are_announced_once() {
     embedded::publish(&c.kafka.brokers, &c.kafka.input_topics[0], &samples, &[])
         .await
         .unwrap();
+    // A foreign record on the statements topic: dead-lettered, not fatal.
+    let bad = Sample {
+        key: Some(BAD_KEY.to_string()),
+        value: br#"{"unexpected": true}"#.to_vec(),
+    };
+    embedded::publish(&c.kafka.brokers, &c.kafka.statements_topic, &[bad], &[])
+        .await
+        .unwrap();
     // Precondition: all three sightings are in (a count of 3 on one id,
     // which also proves they were grouped).
     wait_seen(
@@ -249,7 +257,30 @@ async fn three_wordings_of_one_statement_are_announced_once() {
     let summary = novelty.stop().await;
     assert_eq!(summary.announced, 1);
     worker.stop().await;
+    // Every statement event is given its identity on statements.seen: one
+    // record per sighting, naming the event's fingerprint (read once both
+    // processes stopped: the read writes fence records).
+    let events: HashSet<String> = read_all(&c, &c.kafka.statements_topic)
+        .into_iter()
+        .map(|(k, _)| k)
+        .filter(|k| k != BAD_KEY)
+        .collect();
+    let named: HashSet<String> = read_all(&c, &c.novelty.seen_topic)
+        .into_iter()
+        .map(|(_, v)| v["last_fingerprint"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(events.len(), 3, "{events:?}");
+    assert_eq!(named, events, "fingerprints named on statements.seen");
+    // The record that is no statement event went to the dead-letter topic.
+    let dead: Vec<String> = read_all(&c, &c.kafka.dlq_topic)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(dead, vec![BAD_KEY.to_string()], "dead letters");
 }
+
+/// Key of a record on the statements topic that is no statement event.
+const BAD_KEY: &str = "not-a-statement";
 
 /// 20 statements by 20 invented speakers, 3 wordings each: 60 articles,
 /// `k<i>-<j>`.

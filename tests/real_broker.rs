@@ -9,7 +9,6 @@
 mod common;
 
 use std::collections::{BTreeMap, HashMap};
-use std::process::{Child, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -17,7 +16,6 @@ use std::time::{Duration, Instant};
 use byline::config::Config;
 use byline::kafka::embedded::{self, Sample};
 use common::*;
-use rdkafka::producer::FutureRecord;
 
 fn brokers() -> String {
     std::env::var("BYLINE_TEST_BROKERS").unwrap_or_else(|_| {
@@ -44,31 +42,24 @@ fn log_path(log_name: &str) -> String {
     format!("target/test-logs/{log_name}.log")
 }
 
-/// The real binary as a child process, configured by environment.
-fn spawn_binary(c: &Config, log_name: &str) -> Child {
+/// The real binary as a child process, configured by environment; killed
+/// when dropped (a failing test leaves no worker behind).
+fn spawn_binary(c: &Config, log_name: &str) -> ChildWorker {
     spawn_binary_with(c, log_name, &[])
 }
 
 /// [`spawn_binary`] with more environment.
-fn spawn_binary_with(c: &Config, log_name: &str, extra: &[(&str, &str)]) -> Child {
-    std::fs::create_dir_all("target/test-logs").unwrap();
-    let log = std::fs::File::create(log_path(log_name)).unwrap();
-    byline_run(c)
-        .env(
-            "BYLINE_KAFKA__CONSUMER_PROPERTIES__SESSION.TIMEOUT.MS",
-            SESSION_TIMEOUT.as_millis().to_string(),
-        )
-        .env("BYLINE_WORKER__COMMIT_INTERVAL_MS", "100")
-        .env("BYLINE_METRICS__LISTEN", "127.0.0.1:0")
-        .env("BYLINE_LOG__FORMAT", "json")
-        .env("BYLINE_LOG__LEVEL", "info")
-        .envs(extra.iter().copied())
-        .env_remove("RUST_LOG")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(log)
-        .spawn()
-        .unwrap()
+fn spawn_binary_with(c: &Config, log_name: &str, extra: &[(&str, &str)]) -> ChildWorker {
+    let mut cmd = byline_run(c);
+    cmd.env(
+        "BYLINE_KAFKA__CONSUMER_PROPERTIES__SESSION.TIMEOUT.MS",
+        SESSION_TIMEOUT.as_millis().to_string(),
+    )
+    .env("BYLINE_WORKER__COMMIT_INTERVAL_MS", "100")
+    .env("BYLINE_LOG__FORMAT", "json")
+    .env("BYLINE_LOG__LEVEL", "info")
+    .envs(extra.iter().copied());
+    ChildWorker::spawn(cmd, log_name)
 }
 
 /// Wait until the child logged that its worker runs (signal handlers are
@@ -115,20 +106,7 @@ async fn feed(c: Config, samples: Vec<Sample>, stop: Arc<AtomicBool>) -> Vec<(i3
         if stop.load(Ordering::SeqCst) {
             break;
         }
-        let pending: Vec<_> = chunk
-            .iter()
-            .map(|s| {
-                let mut rec = FutureRecord::to(&c.kafka.input_topics[0]).payload(&s.value);
-                if let Some(k) = &s.key {
-                    rec = rec.key(k);
-                }
-                producer.send_result(rec).map_err(|(e, _)| e).unwrap()
-            })
-            .collect();
-        for p in pending {
-            let d = p.await.unwrap().map_err(|(e, _)| e).unwrap();
-            written.push((d.partition, d.offset));
-        }
+        written.extend(publish_chunk(&producer, &c.kafka.input_topics[0], chunk).await);
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     written
@@ -329,8 +307,8 @@ async fn kill9_round(round: usize) -> Kill9 {
             |o| o.articles.len() >= target,
         )
         .await;
-    child.kill().unwrap(); // SIGKILL
-    child.wait().unwrap();
+    child.child.kill().unwrap(); // SIGKILL
+    child.child.wait().unwrap();
     let killed = Instant::now();
     let at_kill = collector.out.lock().unwrap().article_ids().len();
     stop.store(true, Ordering::SeqCst);
@@ -360,8 +338,8 @@ async fn kill9_round(round: usize) -> Kill9 {
             o.article_ids().len() >= n
         })
         .await;
-    sigterm(&child);
-    let status = wait_exit(&mut child, Duration::from_secs(60)).await;
+    sigterm(&child.child);
+    let status = wait_exit(&mut child.child, Duration::from_secs(60)).await;
     assert!(
         status.success(),
         "graceful exit after SIGTERM: {status}\n{}",
@@ -604,8 +582,8 @@ async fn real_sigterm_commits_what_it_finished() {
         !protocols.is_empty() && protocols.iter().all(|p| p == "cooperative"),
         "rebalance protocols of the assignments: {protocols:?}"
     );
-    sigterm(&child);
-    let status = wait_exit(&mut child, Duration::from_secs(60)).await;
+    sigterm(&child.child);
+    let status = wait_exit(&mut child.child, Duration::from_secs(60)).await;
     assert!(status.success(), "exit status {status}");
     let committed = committed(&c);
     let total_committed: i64 = committed.values().sum();
@@ -675,7 +653,7 @@ async fn real_backlog_is_drained_without_loss() {
 async fn drain_and_check(
     c: &Config,
     collector: &Collector,
-    mut child: Child,
+    mut child: ChildWorker,
     prefix: &str,
     n: usize,
     wait: Duration,
@@ -683,8 +661,8 @@ async fn drain_and_check(
     collector
         .wait_for("every input", wait, |o| o.article_ids().len() >= n)
         .await;
-    sigterm(&child);
-    let status = wait_exit(&mut child, Duration::from_secs(60)).await;
+    sigterm(&child.child);
+    let status = wait_exit(&mut child.child, Duration::from_secs(60)).await;
     assert!(status.success(), "exit status {status}");
     collector.settle().await;
     let o = collector.out.lock().unwrap();
@@ -763,8 +741,8 @@ async fn real_sigterm_during_a_rebalance_exits() {
         || log_tail(&path, 5),
     )
     .await;
-    sigterm(&a);
-    let status = wait_exit(&mut a, Duration::from_secs(60)).await;
+    sigterm(&a.child);
+    let status = wait_exit(&mut a.child, Duration::from_secs(60)).await;
     assert!(status.success(), "exit status {status}");
     wait_all_partitions(
         "sigterm-rebalance-b",
@@ -772,8 +750,8 @@ async fn real_sigterm_during_a_rebalance_exits() {
         "after the first left",
     )
     .await;
-    sigterm(&b);
-    let status = wait_exit(&mut b, Duration::from_secs(60)).await;
+    sigterm(&b.child);
+    let status = wait_exit(&mut b.child, Duration::from_secs(60)).await;
     assert!(status.success(), "exit status {status}");
     assert_eq!(committed(&c), end_offsets(&c), "committed vs end offsets");
 }

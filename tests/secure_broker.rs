@@ -13,7 +13,6 @@
 
 mod common;
 
-use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use byline::config::security::{Protocol, SaslMechanism};
@@ -22,7 +21,6 @@ use byline::kafka::embedded::Sample;
 use common::*;
 use rdkafka::config::ClientConfig;
 use rdkafka::producer::{FutureProducer, FutureRecord};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// What `scripts/secure-broker.sh start` exported.
 struct SecureBroker {
@@ -104,20 +102,6 @@ enum PasswordFrom {
     Env(String),
 }
 
-/// The spawned binary; killed if the test fails before stopping it.
-struct Worker {
-    child: Child,
-    log: String,
-    metrics: String,
-}
-
-impl Drop for Worker {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// How the spawned worker connects.
 struct Client<'a> {
     /// Its password.
@@ -128,10 +112,7 @@ struct Client<'a> {
     ca: &'a str,
 }
 
-fn spawn(c: &Config, b: &SecureBroker, client: Client<'_>, log_name: &str) -> Worker {
-    std::fs::create_dir_all("target/test-logs").unwrap();
-    let log = format!("target/test-logs/{log_name}.log");
-    let metrics = format!("127.0.0.1:{}", free_port());
+fn spawn(c: &Config, b: &SecureBroker, client: Client<'_>, log_name: &str) -> ChildWorker {
     let mut cmd = byline_run(c);
     cmd.env("BYLINE_KAFKA__SECURITY__PROTOCOL", "sasl_ssl")
         .env("BYLINE_KAFKA__SECURITY__SASL_MECHANISM", client.mechanism)
@@ -141,33 +122,13 @@ fn spawn(c: &Config, b: &SecureBroker, client: Client<'_>, log_name: &str) -> Wo
         .env("BYLINE_KAFKA__PROPERTIES__DEBUG", "security,broker,conf")
         .env("BYLINE_WORKER__COMMIT_INTERVAL_MS", "100")
         .env("BYLINE_WORKER__STATISTICS_INTERVAL_MS", "1000")
-        .env("BYLINE_METRICS__LISTEN", &metrics)
         .env("BYLINE_LOG__FORMAT", "json")
-        .env("BYLINE_LOG__LEVEL", "debug")
-        .env_remove("RUST_LOG")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log).unwrap());
+        .env("BYLINE_LOG__LEVEL", "debug");
     match client.password {
         PasswordFrom::File(f) => cmd.env("BYLINE_KAFKA__SECURITY__SASL_PASSWORD_FILE", f),
         PasswordFrom::Env(p) => cmd.env("BYLINE_KAFKA__SECURITY__SASL_PASSWORD", p),
     };
-    Worker {
-        child: cmd.spawn().unwrap(),
-        log,
-        metrics,
-    }
-}
-
-/// `GET path` on the worker's endpoint: (status line, whole response).
-async fn get(addr: &str, path: &str) -> Option<(String, String)> {
-    let mut s = tokio::net::TcpStream::connect(addr).await.ok()?;
-    s.write_all(format!("GET {path} HTTP/1.1\r\nhost: x\r\n\r\n").as_bytes())
-        .await
-        .ok()?;
-    let mut out = String::new();
-    s.read_to_string(&mut out).await.ok()?;
-    Some((out.lines().next().unwrap_or_default().to_string(), out))
+    ChildWorker::spawn(cmd, log_name)
 }
 
 /// Poll `GET path` until `pred` holds on the response; panics after
@@ -177,13 +138,13 @@ async fn wait_http(
     path: &str,
     what: &str,
     timeout: Duration,
-    pred: impl Fn(&str) -> bool,
+    pred: impl Fn(&HttpResponse) -> bool,
 ) {
     let deadline = Instant::now() + timeout;
     loop {
-        let last = get(addr, path).await;
-        if let Some((_, body)) = &last {
-            if pred(body) {
+        let last = http_get(addr, path).await;
+        if let Some(r) = &last {
+            if pred(r) {
                 return;
             }
         }
@@ -198,29 +159,22 @@ async fn wait_http(
 /// `/readyz` answers 503 within 60 s, then for `how_long` the worker stays
 /// alive and `/readyz` keeps answering 503 (`why`: what it must not be
 /// ready with).
-async fn stays_alive_and_not_ready(w: &mut Worker, how_long: Duration, why: &str) {
+async fn stays_alive_and_not_ready(w: &mut ChildWorker, how_long: Duration, why: &str) {
     wait_http(
         &w.metrics,
         "/readyz",
         "not ready (503)",
         Duration::from_secs(60),
-        |r| r.starts_with("HTTP/1.1 503"),
+        |r| r.status == 503,
     )
     .await;
     let until = Instant::now() + how_long;
     while Instant::now() < until {
         assert!(w.child.try_wait().unwrap().is_none(), "the worker exited");
-        let (status, _) = get(&w.metrics, "/readyz").await.unwrap();
-        assert!(status.contains("503"), "ready {why}: {status}");
+        let r = http_get(&w.metrics, "/readyz").await.unwrap();
+        assert_eq!(r.status, 503, "ready {why}: {r:?}");
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
-}
-
-fn metric(text: &str, prefix: &str) -> f64 {
-    text.lines()
-        .filter(|l| l.starts_with(prefix))
-        .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
-        .sum()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -257,12 +211,12 @@ async fn sasl_scram_over_tls_processes_articles_end_to_end() {
         "/metrics",
         "every article counted as enriched",
         Duration::from_secs(30),
-        |m| metric(m, "byline_articles_enriched_total") >= n as f64,
+        |r| metric(&r.body, "byline_articles_enriched_total").is_some_and(|v| v >= n as f64),
     )
     .await;
-    let (status, _) = get(&w.metrics, "/readyz").await.unwrap();
-    assert!(status.contains("200"), "{status}");
-    let (_, metrics) = get(&w.metrics, "/metrics").await.unwrap();
+    let r = http_get(&w.metrics, "/readyz").await.unwrap();
+    assert_eq!(r.status, 200, "{r:?}");
+    let metrics = http_get(&w.metrics, "/metrics").await.unwrap().body;
     assert!(!metrics.contains(&secret), "password in /metrics");
 
     sigterm(&w.child);
@@ -330,8 +284,11 @@ async fn wrong_password_is_rejected_worker_stays_alive_and_not_ready() {
     }
     // It becomes not ready, and stays so, alive, consuming nothing, for a while.
     stays_alive_and_not_ready(&mut w, Duration::from_secs(6), "with a wrong password").await;
-    let (_, metrics) = get(&w.metrics, "/metrics").await.unwrap();
-    assert_eq!(metric(&metrics, "byline_articles_consumed_total"), 0.0);
+    let metrics = http_get(&w.metrics, "/metrics").await.unwrap().body;
+    assert_eq!(
+        metric(&metrics, "byline_articles_consumed_total").unwrap_or(0.0),
+        0.0
+    );
     assert!(metrics.contains("byline_ready 0"), "{metrics}");
     assert!(!metrics.contains(&wrong) && !metrics.contains(&secret));
     {
@@ -420,9 +377,12 @@ async fn a_broker_certificate_from_another_ca_is_refused() {
         "with a certificate it must refuse",
     )
     .await;
-    let (status, metrics) = get(&w.metrics, "/metrics").await.unwrap();
-    assert!(status.contains("200"));
-    assert_eq!(metric(&metrics, "byline_articles_consumed_total"), 0.0);
+    let r = http_get(&w.metrics, "/metrics").await.unwrap();
+    assert_eq!(r.status, 200);
+    assert_eq!(
+        metric(&r.body, "byline_articles_consumed_total").unwrap_or(0.0),
+        0.0
+    );
     assert!(w.child.try_wait().unwrap().is_none(), "the worker exited");
     assert!(collector.out.lock().unwrap().articles.is_empty());
     sigterm(&w.child);

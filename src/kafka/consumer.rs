@@ -1,42 +1,68 @@
 //! The input side: a `StreamConsumer` with byline's context.
 //!
-//! The context is where librdkafka calls back: on revoke it drains the
-//! partitions' in-flight records (bounded by `worker.drain_timeout_ms`) and
-//! commits their watermarks synchronously *before* the partitions move to
-//! another member, so the new owner starts right after the last finished
-//! record; statistics feed the per-partition lag gauge and readiness.
-//! Auto-commit and auto offset store are off: only [`commit`] moves offsets.
+//! One context serves both delivery modes. It is where librdkafka calls
+//! back: statistics feed the lag gauges (never readiness: they reach the
+//! context only while the worker polls), client errors feed readiness and
+//! the log, auto-commit results feed the commit metrics. What to do when
+//! partitions are revoked is the delivery mode's business (drain and commit,
+//! or abort the open transaction): the worker hands in a [`Revoke`].
+//!
+//! At-least-once: `enable.auto.offset.store=false` and auto-commit on, the
+//! way rust-rdkafka's `examples/at_least_once.rs` and Vector's Kafka source
+//! do it: the worker stores the contiguous watermark of finished records
+//! (`store_offsets`) and librdkafka commits the stored offsets every
+//! `worker.commit_interval_ms`; the worker commits synchronously itself only
+//! at revoke and at shutdown. Exactly-once: auto-commit off, the offsets go
+//! into the transactions.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{
-    BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, RebalanceProtocol,
-    StreamConsumer,
+    BaseConsumer, Consumer, ConsumerContext, Rebalance, RebalanceProtocol, StreamConsumer,
 };
 use rdkafka::error::{KafkaError, KafkaResult, RDKafkaErrorCode};
 use rdkafka::statistics::Statistics;
 use rdkafka::{ClientContext, Offset, TopicPartitionList};
+use std::sync::Arc;
 
-use super::offsets::{TopicPartition, Watermarks};
-use crate::config::Config;
+use super::offsets::TopicPartition;
+use crate::config::{Config, Delivery};
 use crate::telemetry::{Health, Metrics};
 
-/// State shared by the worker loop and librdkafka's callbacks.
+/// What a delivery mode does when partitions are revoked, inside
+/// librdkafka's rebalance callback (on the task polling the consumer),
+/// before the partitions move to another member.
+pub trait Revoke: Send + Sync + 'static {
+    /// `partitions` are going; `lost` when the assignment was lost (the
+    /// group moved on without us: committing is refused, waiting pointless).
+    fn revoke(
+        &self,
+        consumer: &BaseConsumer<WorkerContext>,
+        partitions: &[TopicPartition],
+        lost: bool,
+    );
+}
+
+impl<T: Revoke> Revoke for Arc<T> {
+    fn revoke(
+        &self,
+        consumer: &BaseConsumer<WorkerContext>,
+        partitions: &[TopicPartition],
+        lost: bool,
+    ) {
+        (**self).revoke(consumer, partitions, lost)
+    }
+}
+
+/// State shared by the worker and librdkafka's callbacks.
 pub struct WorkerContext {
-    /// The commit watermarks.
-    pub watermarks: Arc<Mutex<Watermarks>>,
     /// Metrics.
     pub metrics: Arc<Metrics>,
     /// Readiness.
     pub health: Arc<Health>,
-    /// How long a revoke waits for in-flight records.
-    pub drain_timeout: Duration,
-    /// Set when the worker is closing: revokes then commit without waiting
-    /// (the shutdown path already drained).
-    pub closing: AtomicBool,
+    /// The delivery mode's revoke policy.
+    pub on_revoke: Box<dyn Revoke>,
 }
 
 /// The consumer type of the worker.
@@ -131,53 +157,12 @@ impl ConsumerContext for WorkerContext {
             .iter()
             .map(|e| (e.topic().to_string(), e.partition()))
             .collect();
-        let lost = base.assignment_lost();
-        if !lost && !self.closing.load(Ordering::SeqCst) {
-            let wait = || self.wait_drained(&tps);
-            // The callback runs on the task polling the consumer; let the
-            // runtime move other tasks off this thread while it blocks.
-            match tokio::runtime::Handle::try_current() {
-                Ok(h) if h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
-                    tokio::task::block_in_place(wait)
-                }
-                _ => wait(),
-            }
-        }
-        let offsets: Vec<(TopicPartition, i64)> = {
-            let w = lock(&self.watermarks);
-            tps.iter()
-                .filter_map(|tp| w.committable(tp).map(|o| (tp.clone(), o)))
-                .collect()
-        };
-        if !lost && !offsets.is_empty() {
-            match commit_list(&offsets).and_then(|l| base.commit(&l, CommitMode::Sync)) {
-                Ok(()) => {
-                    self.metrics.commits.inc();
-                    self.health.commit_result(true);
-                    tracing::info!(
-                        message = "Committed revoked partitions.",
-                        partitions = offsets.len()
-                    );
-                }
-                Err(error) => {
-                    self.metrics.commit_errors.inc();
-                    self.health.commit_result(false);
-                    tracing::warn!(message = "Commit on revoke failed.", %error);
-                }
-            }
-        }
-        let mut w = lock(&self.watermarks);
-        for tp in &tps {
-            let left = w.pending(tp);
-            if left > 0 {
-                tracing::warn!(message = "Partition revoked with unfinished records; they will be re-read by the next owner.", topic = %tp.0, partition = tp.1, unfinished = left, lost);
-                self.metrics.in_flight.sub(left as i64);
-            }
-            w.revoke(tp);
+        self.on_revoke.revoke(base, &tps, base.assignment_lost());
+        for (topic, partition) in &tps {
             let _ = self
                 .metrics
                 .consumer_lag
-                .remove_label_values(&[tp.0.as_str(), &tp.1.to_string()]);
+                .remove_label_values(&[topic.as_str(), &partition.to_string()]);
         }
         tracing::info!(message = "Partitions revoked.", count = tps.len());
     }
@@ -200,40 +185,46 @@ impl ConsumerContext for WorkerContext {
         }
     }
 
-    fn commit_callback(&self, result: KafkaResult<()>, offsets: &TopicPartitionList) {
-        match result {
-            // Counted where the commit was made (always synchronously).
-            Ok(()) => {
-                let mut w = lock(&self.watermarks);
-                for e in offsets.elements() {
-                    if let Offset::Offset(o) = e.offset() {
-                        w.mark_committed(&(e.topic().to_string(), e.partition()), o);
-                    }
-                }
+    /// librdkafka reports its auto-commits here (the worker's own
+    /// synchronous commits return their result to the caller instead).
+    fn commit_callback(&self, result: KafkaResult<()>, _offsets: &TopicPartitionList) {
+        // A delayed report (served when the worker polls): proof of past
+        // progress, not that a broker answers now, so readiness only
+        // learns whether commits succeed.
+        commit_done(&self.metrics, &self.health, &result, false);
+    }
+}
+
+/// Count an offset commit's outcome in the metrics and readiness; a commit
+/// that found nothing new to commit is neither. `fresh` when the result is
+/// that of a call just made (a synchronous commit): then it also proves
+/// that a broker answers.
+pub fn commit_done(metrics: &Metrics, health: &Health, result: &KafkaResult<()>, fresh: bool) {
+    match result {
+        Ok(()) => {
+            metrics.commits.inc();
+            health.commit_result(true);
+            if fresh {
+                health.set_brokers_down(false);
             }
-            Err(KafkaError::ConsumerCommit(RDKafkaErrorCode::NoOffset)) => {}
-            Err(error) => {
-                tracing::debug!(message = "Commit callback reported an error.", %error);
-            }
+            tracing::debug!(message = "Committed offsets.");
+        }
+        Err(KafkaError::ConsumerCommit(RDKafkaErrorCode::NoOffset)) => {}
+        Err(error) => {
+            metrics.commit_errors.inc();
+            health.commit_result(false);
+            tracing::warn!(message = "Commit failed.", %error);
         }
     }
 }
 
-impl WorkerContext {
-    /// Block until no record of `tps` is in flight, or the drain timeout.
-    fn wait_drained(&self, tps: &[TopicPartition]) {
-        let deadline = Instant::now() + self.drain_timeout;
-        loop {
-            let left: usize = {
-                let w = lock(&self.watermarks);
-                tps.iter().map(|tp| w.pending(tp)).sum()
-            };
-            if left == 0 || Instant::now() >= deadline {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
+/// An offset list for `commit` or `store_offsets`.
+pub fn offset_list(offsets: &[(TopicPartition, i64)]) -> KafkaResult<TopicPartitionList> {
+    let mut tpl = TopicPartitionList::new();
+    for ((t, p), o) in offsets {
+        tpl.add_partition_offset(t, *p, Offset::Offset(*o))?;
     }
+    Ok(tpl)
 }
 
 /// The rebalance protocol the group runs, for the logs.
@@ -242,50 +233,6 @@ fn protocol_name(p: RebalanceProtocol) -> &'static str {
         RebalanceProtocol::Cooperative => "cooperative",
         RebalanceProtocol::Eager => "eager",
         RebalanceProtocol::None => "none",
-    }
-}
-
-/// Lock the watermarks; a poisoned lock (a panic while holding it) still
-/// holds consistent data because every update is a single map operation.
-pub fn lock(w: &Mutex<Watermarks>) -> std::sync::MutexGuard<'_, Watermarks> {
-    w.lock().unwrap_or_else(|p| p.into_inner())
-}
-
-fn commit_list(offsets: &[(TopicPartition, i64)]) -> KafkaResult<TopicPartitionList> {
-    let mut tpl = TopicPartitionList::new();
-    for ((t, p), o) in offsets {
-        tpl.add_partition_offset(t, *p, Offset::Offset(*o))?;
-    }
-    Ok(tpl)
-}
-
-/// Commit every partition whose watermark moved. The worker commits
-/// synchronously (on the blocking pool) so success and failure are counted
-/// here; an `Async` commit is counted as requested, its outcome is logged.
-pub fn commit(consumer: &WorkerConsumer, mode: CommitMode) {
-    let offsets = lock(&consumer.context().watermarks).to_commit();
-    if offsets.is_empty() {
-        return;
-    }
-    let result = commit_list(&offsets).and_then(|l| consumer.commit(&l, mode));
-    match (mode, result) {
-        (CommitMode::Sync, Ok(())) => {
-            let ctx = consumer.context();
-            ctx.metrics.commits.inc();
-            ctx.health.commit_result(true);
-            ctx.health.set_brokers_down(false);
-            let mut w = lock(&ctx.watermarks);
-            for (tp, o) in &offsets {
-                w.mark_committed(tp, *o);
-            }
-            tracing::debug!(message = "Committed offsets.", partitions = offsets.len());
-        }
-        (_, Ok(())) => {}
-        (_, Err(error)) => {
-            consumer.context().metrics.commit_errors.inc();
-            consumer.context().health.commit_result(false);
-            tracing::warn!(message = "Commit failed.", %error);
-        }
     }
 }
 
@@ -416,9 +363,19 @@ pub fn client_config(config: &Config) -> ClientConfig {
         c.set(key, v);
     }
     // Never overridable (validation also rejects them): the guarantee
-    // depends on byline alone deciding what is committed.
-    c.set("enable.auto.commit", "false")
-        .set("enable.auto.offset.store", "false");
+    // depends on byline alone deciding what is committed. At-least-once:
+    // librdkafka commits only what the worker stored, the watermark of
+    // finished records. Exactly-once: the transactions commit the offsets,
+    // and inputs of aborted upstream transactions are never processed.
+    c.set("enable.auto.offset.store", "false");
+    match k.delivery {
+        Delivery::AtLeastOnce => c
+            .set("enable.auto.commit", "true")
+            .set("auto.commit.interval.ms", w.commit_interval_ms.to_string()),
+        Delivery::ExactlyOnce => c
+            .set("enable.auto.commit", "false")
+            .set("isolation.level", "read_committed"),
+    };
     c
 }
 
@@ -450,10 +407,7 @@ pub async fn leave<C: ConsumerContext + 'static>(consumer: &StreamConsumer<C>) {
 }
 
 /// Subscribe `consumer` to the configured input topics.
-pub fn subscribe_inputs<C: ConsumerContext>(
-    consumer: &StreamConsumer<C>,
-    config: &Config,
-) -> KafkaResult<()> {
+fn subscribe_inputs(consumer: &WorkerConsumer, config: &Config) -> KafkaResult<()> {
     let topics: Vec<&str> = config
         .kafka
         .input_topics
@@ -466,6 +420,25 @@ pub fn subscribe_inputs<C: ConsumerContext>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_worker_stores_offsets_and_the_mode_decides_who_commits() {
+        let mut c = Config::default();
+        c.worker.commit_interval_ms = 250;
+        // Even if asked otherwise, only the worker stores offsets.
+        c.kafka
+            .consumer_properties
+            .insert("enable.auto.offset.store".into(), "true".into());
+        let cc = client_config(&c);
+        assert_eq!(cc.get("enable.auto.offset.store"), Some("false"));
+        assert_eq!(cc.get("enable.auto.commit"), Some("true"));
+        assert_eq!(cc.get("auto.commit.interval.ms"), Some("250"));
+        c.kafka.delivery = Delivery::ExactlyOnce;
+        let cc = client_config(&c);
+        assert_eq!(cc.get("enable.auto.offset.store"), Some("false"));
+        assert_eq!(cc.get("enable.auto.commit"), Some("false"));
+        assert_eq!(cc.get("isolation.level"), Some("read_committed"));
+    }
 
     #[test]
     fn production_defaults_suit_a_real_cluster_and_tests_opt_in_to_short_fetches() {

@@ -1,12 +1,13 @@
-//! Everything Kafka-specific (feature `kafka`): the commit watermark, the
-//! consumer with its rebalance and statistics callbacks, the idempotent
+//! The Kafka plumbing (feature `kafka`): the commit watermark, the consumer
+//! with its context (statistics, errors, auto-commit results; the revoke
+//! policy is handed in by the worker), the idempotent and the transactional
 //! producer, and the in-process mock cluster of the embedded default.
+//! Nothing here depends on [`crate::worker`].
 
 pub mod consumer;
 pub mod embedded;
 pub mod offsets;
 pub mod producer;
-pub mod transactional;
 
 /// Header naming why a record was dead-lettered (a `DecodeError` reason).
 pub const HEADER_ERROR_REASON: &str = "byline.error.reason";

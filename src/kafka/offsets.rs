@@ -9,9 +9,12 @@
 //!
 //! Partitions carry a generation: after a revoke, acks of records tracked in
 //! the old assignment are ignored, so a late ack can never move the commit
-//! point of a partition another consumer now owns. Pure data, no Kafka.
+//! point of a partition another consumer now owns. Pure data, no Kafka: the
+//! worker stores each new commit point in the consumer (`store_offsets`) and
+//! librdkafka's auto-commit writes the stored offsets.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::{Mutex, MutexGuard};
 
 /// Topic and partition.
 pub type TopicPartition = (String, i32);
@@ -27,6 +30,17 @@ pub struct Ticket {
     generation: u64,
 }
 
+/// What an acknowledgement did to its partition's commit point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Acked {
+    /// The ticket is stale (its partition was revoked since) or unknown.
+    Stale,
+    /// Done, but an earlier record of the partition is still unfinished.
+    Held,
+    /// The commit point moved to this offset (Kafka's "next to read").
+    Advanced(i64),
+}
+
 /// One partition's state.
 #[derive(Debug, Default)]
 struct Partition {
@@ -36,8 +50,6 @@ struct Partition {
     pending: BTreeMap<i64, bool>,
     /// Next offset to commit (one past the contiguous done prefix).
     committable: Option<i64>,
-    /// Last offset committed successfully.
-    committed: Option<i64>,
 }
 
 /// The watermarks of every assigned partition.
@@ -74,19 +86,19 @@ impl Watermarks {
         }
     }
 
-    /// Mark a record done. Returns false when the ticket is stale (its
-    /// partition was revoked since) or unknown.
-    pub fn ack(&mut self, ticket: &Ticket) -> bool {
+    /// Mark a record done.
+    pub fn ack(&mut self, ticket: &Ticket) -> Acked {
         let Some(p) = self.parts.get_mut(&ticket.tp) else {
-            return false;
+            return Acked::Stale;
         };
         if p.generation != ticket.generation {
-            return false;
+            return Acked::Stale;
         }
         match p.pending.get_mut(&ticket.offset) {
             Some(done) => *done = true,
-            None => return false,
+            None => return Acked::Stale,
         }
+        let before = p.committable;
         while let Some(entry) = p.pending.first_entry() {
             if !*entry.get() {
                 break;
@@ -94,7 +106,10 @@ impl Watermarks {
             let (o, _) = entry.remove_entry();
             p.committable = Some(o + 1);
         }
-        true
+        match p.committable {
+            Some(o) if p.committable != before => Acked::Advanced(o),
+            _ => Acked::Held,
+        }
     }
 
     /// Records of `tp` tracked and not yet done.
@@ -112,40 +127,21 @@ impl Watermarks {
             .sum()
     }
 
-    /// Partitions whose commit point moved past the last commit, with the
-    /// offset to commit.
-    pub fn to_commit(&self) -> Vec<(TopicPartition, i64)> {
-        let mut v: Vec<_> = self
-            .parts
-            .iter()
-            .filter_map(|(tp, p)| match (p.committable, p.committed) {
-                (Some(c), Some(d)) if c <= d => None,
-                (Some(c), _) => Some((tp.clone(), c)),
-                (None, _) => None,
-            })
-            .collect();
-        v.sort();
-        v
-    }
-
     /// The commit point of `tp`, if any record of it finished.
     pub fn committable(&self, tp: &TopicPartition) -> Option<i64> {
         self.parts.get(tp).and_then(|p| p.committable)
-    }
-
-    /// Record a successful commit of `offset` for `tp`.
-    pub fn mark_committed(&mut self, tp: &TopicPartition, offset: i64) {
-        if let Some(p) = self.parts.get_mut(tp) {
-            if p.committed.is_none_or(|c| c < offset) {
-                p.committed = Some(offset);
-            }
-        }
     }
 
     /// Forget `tp` (revoked): later acks of its tickets are ignored.
     pub fn revoke(&mut self, tp: &TopicPartition) {
         self.parts.remove(tp);
     }
+}
+
+/// Lock the watermarks; a poisoned lock (a panic while holding it) still
+/// holds consistent data because every update is a single map operation.
+pub fn lock(w: &Mutex<Watermarks>) -> MutexGuard<'_, Watermarks> {
+    w.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 #[cfg(test)]
@@ -161,19 +157,16 @@ mod tests {
     fn out_of_order_acks_commit_only_the_contiguous_prefix() {
         let mut w = Watermarks::new();
         let t: Vec<_> = (10..15).map(|o| w.track(tp(0), o)).collect();
-        assert!(w.ack(&t[2]));
-        assert!(w.ack(&t[1]));
+        assert_eq!(w.ack(&t[2]), Acked::Held);
+        assert_eq!(w.ack(&t[1]), Acked::Held);
         assert_eq!(w.committable(&tp(0)), None, "10 not done yet");
-        assert!(w.to_commit().is_empty());
-        assert!(w.ack(&t[0]));
+        assert_eq!(w.ack(&t[0]), Acked::Advanced(13));
         assert_eq!(w.committable(&tp(0)), Some(13));
         assert_eq!(w.pending(&tp(0)), 2);
-        w.mark_committed(&tp(0), 13);
-        assert!(w.to_commit().is_empty());
-        assert!(w.ack(&t[4]));
+        assert_eq!(w.ack(&t[4]), Acked::Held);
         assert_eq!(w.committable(&tp(0)), Some(13));
-        assert!(w.ack(&t[3]));
-        assert_eq!(w.to_commit(), vec![(tp(0), 15)]);
+        assert_eq!(w.ack(&t[3]), Acked::Advanced(15));
+        assert_eq!(w.ack(&t[3]), Acked::Stale, "acked twice");
         assert_eq!(w.total_pending(), 0);
     }
 
@@ -182,8 +175,8 @@ mod tests {
         let mut w = Watermarks::new();
         let a = w.track(tp(0), 0);
         let _b = w.track(tp(1), 0);
-        assert!(w.ack(&a));
-        assert_eq!(w.to_commit(), vec![(tp(0), 1)]);
+        assert_eq!(w.ack(&a), Acked::Advanced(1));
+        assert_eq!(w.committable(&tp(1)), None);
         assert_eq!(w.pending(&tp(1)), 1);
     }
 
@@ -192,14 +185,15 @@ mod tests {
         let mut w = Watermarks::new();
         let old = w.track(tp(0), 5);
         w.revoke(&tp(0));
-        assert!(!w.ack(&old));
+        assert_eq!(w.ack(&old), Acked::Stale);
         let new = w.track(tp(0), 7);
-        assert!(
-            !w.ack(&old),
+        assert_eq!(
+            w.ack(&old),
+            Acked::Stale,
             "old generation must not touch the new assignment"
         );
         assert_eq!(w.committable(&tp(0)), None);
-        assert!(w.ack(&new));
+        assert_eq!(w.ack(&new), Acked::Advanced(8));
         assert_eq!(w.committable(&tp(0)), Some(8));
     }
 

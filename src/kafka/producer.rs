@@ -25,10 +25,14 @@ use crate::telemetry::{FailingDelivery, Health, Metrics};
 pub struct OutRecord {
     /// Destination topic.
     pub topic: String,
+    /// Destination partition; `None` lets the partitioner choose by key.
+    /// The novelty processor writes its changelog partition for partition.
+    pub partition: Option<i32>,
     /// Record key.
     pub key: Option<Vec<u8>>,
-    /// Record value.
-    pub payload: Vec<u8>,
+    /// Record value; `None` is a tombstone (an evicted identity on a
+    /// compacted changelog).
+    pub payload: Option<Vec<u8>>,
     /// Record headers.
     pub headers: Vec<(String, Vec<u8>)>,
 }
@@ -121,35 +125,87 @@ pub fn headers(r: &OutRecord) -> OwnedHeaders {
     h
 }
 
-/// Hand `r` to librdkafka, waiting while its queue is full; returns the
-/// delivery future. Ordering: records enqueued one after the other by the same
-/// task keep their order per partition.
+/// Create the transactional producer of the exactly-once mode (not yet
+/// initialized: `init_transactions` is the worker's, it retries); the flag
+/// turns true on a fatal error.
+pub fn create_transactional(
+    config: &Config,
+    health: Arc<Health>,
+) -> KafkaResult<(WorkerProducer, Arc<AtomicBool>)> {
+    let w = &config.worker;
+    let fatal = Arc::new(AtomicBool::new(false));
+    let mut c = client_config(config);
+    c.set(
+        "transactional.id",
+        config.kafka.effective_transactional_id(),
+    )
+    .set(
+        "transaction.timeout.ms",
+        w.transaction_timeout_ms.to_string(),
+    )
+    .set(
+        "message.timeout.ms",
+        w.message_timeout_ms
+            .min(w.transaction_timeout_ms)
+            .to_string(),
+    );
+    let p = c.create_with_context(ProducerCtx {
+        fatal: fatal.clone(),
+        health,
+    })?;
+    Ok((p, fatal))
+}
+
+/// Hand `r` to librdkafka once, waiting while its queue is full (the one
+/// backpressure point between the worker and the producer); any other
+/// refusal is returned. Ordering: records sent one after the other by the
+/// same task keep their order per partition.
+pub async fn send_queued(producer: &WorkerProducer, r: &OutRecord) -> KafkaResult<DeliveryFuture> {
+    loop {
+        let mut rec = FutureRecord::<Vec<u8>, Vec<u8>>::to(&r.topic).headers(headers(r));
+        if let Some(k) = &r.key {
+            rec = rec.key(k);
+        }
+        if let Some(p) = &r.payload {
+            rec = rec.payload(p);
+        }
+        if let Some(p) = r.partition {
+            rec = rec.partition(p);
+        }
+        match producer.send_result(rec) {
+            Ok(f) => return Ok(f),
+            Err((e, _)) if e.rdkafka_error_code() == Some(RDKafkaErrorCode::QueueFull) => {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+            Err((e, _)) => return Err(e),
+        }
+    }
+}
+
+/// Hand `r` to librdkafka ([`send_queued`]), retrying refusals with backoff
+/// until it is queued; returns its delivery future, or `None` once
+/// `give_up` says so (fatal producer error, partition revoked).
 pub async fn enqueue(
     producer: &WorkerProducer,
     r: &OutRecord,
     metrics: &Metrics,
     health: &Arc<Health>,
-) -> DeliveryFuture {
+    give_up: &(dyn Fn() -> bool + Send + Sync),
+) -> Option<DeliveryFuture> {
     let mut backoff = Duration::from_millis(5);
     // Held while this record cannot even be queued (not ready meanwhile).
     let mut failing: Option<FailingDelivery> = None;
     loop {
-        let mut rec = FutureRecord::to(&r.topic)
-            .payload(&r.payload)
-            .headers(headers(r));
-        if let Some(k) = &r.key {
-            rec = rec.key(k);
-        }
-        match producer.send_result(rec) {
-            Ok(f) => return f,
-            Err((e, _)) if e.rdkafka_error_code() == Some(RDKafkaErrorCode::QueueFull) => {
-                tokio::time::sleep(Duration::from_millis(5)).await;
-            }
-            Err((error, _)) => {
+        match send_queued(producer, r).await {
+            Ok(f) => return Some(f),
+            Err(error) => {
                 metrics.produce_errors.with_label_values(&[&r.topic]).inc();
                 tracing::warn!(message = "Produce failed; retrying.", topic = %r.topic, %error);
                 if failing.is_none() {
                     failing = Some(health.delivery_failing());
+                }
+                if give_up() {
+                    return None;
                 }
                 tokio::time::sleep(backoff).await;
                 backoff = (backoff * 2).min(Duration::from_secs(5));
@@ -159,17 +215,17 @@ pub async fn enqueue(
 }
 
 /// Wait until every record is acknowledged, re-producing failed ones with
-/// backoff. Returns true once all are acknowledged, false only when the
-/// producer failed fatally (the records then stay unacknowledged). While a
-/// record is being produced again the worker reports not ready; an ack is
-/// proof that a broker is reachable.
+/// backoff. Returns true once all are acknowledged, false only when
+/// `give_up` said so (fatal producer error, partition revoked: the records
+/// then stay unacknowledged). While a record is being produced again the
+/// worker reports not ready; an ack is proof that a broker is reachable.
 pub async fn deliver_all(
-    producer: &Arc<WorkerProducer>,
+    producer: &WorkerProducer,
     records: &[OutRecord],
     futures: Vec<DeliveryFuture>,
     metrics: &Metrics,
     health: &Arc<Health>,
-    fatal: &AtomicBool,
+    give_up: &(dyn Fn() -> bool + Send + Sync),
 ) -> bool {
     for (r, f) in records.iter().zip(futures) {
         let mut f = f;
@@ -202,12 +258,15 @@ pub async fn deliver_all(
             if failing.is_none() {
                 failing = Some(health.delivery_failing());
             }
-            if fatal.load(Ordering::SeqCst) {
+            if give_up() {
                 return false;
             }
             tokio::time::sleep(backoff).await;
             backoff = (backoff * 2).min(Duration::from_secs(5));
-            f = enqueue(producer, r, metrics, health).await;
+            match enqueue(producer, r, metrics, health, give_up).await {
+                Some(next) => f = next,
+                None => return false,
+            }
         }
     }
     true

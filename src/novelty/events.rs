@@ -53,11 +53,18 @@ pub struct SeenStatement {
     pub last_seen_at: String,
     /// The article of the last sighting.
     pub last_article_id: String,
+    /// The `fingerprint` of the last sighting's statement event. Every
+    /// sighting writes one record, so a live reader of this topic can give
+    /// any event of the `statements` topic its `statement_id`; compaction
+    /// later keeps only the latest per identity.
+    #[serde(default)]
+    pub last_fingerprint: String,
 }
 
 impl SeenStatement {
-    /// The record for `identity` as it is now.
-    pub fn of(identity: &Identity) -> SeenStatement {
+    /// The record for `identity` as it is now, after the sighting whose
+    /// statement event has `fingerprint`.
+    pub fn of(identity: &Identity, fingerprint: &str) -> SeenStatement {
         SeenStatement {
             schema: SEEN_SCHEMA.to_string(),
             statement_id: identity.statement_id.clone(),
@@ -66,6 +73,7 @@ impl SeenStatement {
             first_article_id: identity.first_article_id.clone(),
             last_seen_at: identity.last_seen_at.clone(),
             last_article_id: identity.last_article_id.clone(),
+            last_fingerprint: fingerprint.to_string(),
         }
     }
 }

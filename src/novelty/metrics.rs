@@ -15,7 +15,7 @@ pub struct NoveltyMetrics {
     /// `byline_novelty_alerts_total`: new statements that matched the
     /// watchlist and went to its alerts topic.
     pub alerts: IntCounter,
-    /// `byline_novelty_invalid_total`: statement records that did not parse.
+    /// `byline_novelty_invalid_total`: statement records that did not parse (dead-lettered).
     pub invalid: IntCounter,
     /// `byline_novelty_restore_seconds`: changelog restore time per partition.
     pub restore_seconds: Histogram,

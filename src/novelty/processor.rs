@@ -64,7 +64,6 @@ use rdkafka::consumer::{
 };
 use rdkafka::error::{KafkaError, KafkaResult, RDKafkaErrorCode};
 use rdkafka::message::{BorrowedMessage, Message};
-use rdkafka::producer::{DeliveryFuture, FutureRecord};
 use rdkafka::statistics::Statistics;
 use rdkafka::{ClientContext, Offset, TopicPartitionList};
 use tokio::sync::watch;
@@ -78,7 +77,11 @@ use crate::config::Config;
 use crate::event::StatementEvent;
 use crate::kafka::consumer as kconsumer;
 use crate::kafka::offsets::TopicPartition;
-use crate::kafka::producer::{self as kproducer, WorkerProducer};
+use crate::kafka::producer::{self as kproducer, OutRecord, WorkerProducer};
+use crate::kafka::{
+    HEADER_ERROR_MESSAGE, HEADER_ERROR_REASON, HEADER_SOURCE_OFFSET, HEADER_SOURCE_PARTITION,
+    HEADER_SOURCE_TOPIC,
+};
 use crate::telemetry::{Health, Metrics};
 
 /// Changelog key of a partition's checkpoint (statement ids are hex, so
@@ -262,6 +265,8 @@ struct In {
     topic: String,
     partition: i32,
     offset: i64,
+    /// Kept for a dead letter.
+    key: Option<Vec<u8>>,
     value: Option<Vec<u8>>,
 }
 
@@ -271,93 +276,31 @@ impl In {
             topic: m.topic().to_string(),
             partition: m.partition(),
             offset: m.offset(),
+            key: m.key().map(<[u8]>::to_vec),
             value: m.payload().map(<[u8]>::to_vec),
         }
     }
 }
 
-/// An output record; `partition` is set for the changelog (partition for
-/// partition with the repartition topic), `payload: None` is a tombstone.
-#[derive(Clone, Debug)]
-struct Out {
-    topic: String,
-    partition: Option<i32>,
-    key: Vec<u8>,
-    payload: Option<Vec<u8>>,
-}
-
-/// Hand `r` to librdkafka, waiting while its queue is full or it refuses.
-async fn send(producer: &WorkerProducer, r: &Out, metrics: &Metrics) -> DeliveryFuture {
-    let mut backoff = Duration::from_millis(5);
-    loop {
-        let mut rec = FutureRecord::<Vec<u8>, Vec<u8>>::to(&r.topic).key(&r.key);
-        if let Some(p) = &r.payload {
-            rec = rec.payload(p);
-        }
-        if let Some(p) = r.partition {
-            rec = rec.partition(p);
-        }
-        match producer.send_result(rec) {
-            Ok(f) => return f,
-            Err((e, _)) if e.rdkafka_error_code() == Some(RDKafkaErrorCode::QueueFull) => {
-                tokio::time::sleep(Duration::from_millis(5)).await;
-            }
-            Err((error, _)) => {
-                metrics.produce_errors.with_label_values(&[&r.topic]).inc();
-                tracing::warn!(message = "Produce failed; retrying.", topic = %r.topic, %error);
-                tokio::time::sleep(backoff).await;
-                backoff = (backoff * 2).min(Duration::from_secs(5));
-            }
-        }
-    }
-}
-
 /// Produce `records` and wait until every one is acknowledged, producing
-/// failed ones again (as [`kproducer::deliver_all`], for records with a
-/// partition or a tombstone). False only on a fatal producer error.
+/// failed ones again (the worker's own [`kproducer::enqueue`] and
+/// [`kproducer::deliver_all`]). False only on a fatal producer error.
 async fn deliver(
     producer: &WorkerProducer,
-    records: &[Out],
+    records: &[OutRecord],
     metrics: &Metrics,
     health: &Arc<Health>,
     fatal: &AtomicBool,
 ) -> bool {
+    let give_up = || fatal.load(Ordering::SeqCst);
     let mut futures = Vec::with_capacity(records.len());
     for r in records {
-        futures.push(send(producer, r, metrics).await);
-    }
-    for (r, mut f) in records.iter().zip(futures) {
-        let mut backoff = Duration::from_millis(100);
-        let mut failing = None;
-        loop {
-            match f.await {
-                Ok(Ok(_)) => {
-                    metrics.produced.with_label_values(&[&r.topic]).inc();
-                    health.set_brokers_down(false);
-                    break;
-                }
-                Ok(Err((error, _))) => {
-                    metrics.produce_errors.with_label_values(&[&r.topic]).inc();
-                    tracing::warn!(message = "Delivery failed; producing again.", topic = %r.topic, %error);
-                }
-                Err(_canceled) => {
-                    metrics.produce_errors.with_label_values(&[&r.topic]).inc();
-                    tracing::warn!(message = "Delivery canceled; producing again.", topic = %r.topic);
-                }
-            }
-            if failing.is_none() {
-                failing = Some(health.delivery_failing());
-            }
-            if fatal.load(Ordering::SeqCst) {
-                return false;
-            }
-            tokio::time::sleep(backoff).await;
-            backoff = (backoff * 2).min(Duration::from_secs(5));
-            f = send(producer, r, metrics).await;
+        match kproducer::enqueue(producer, r, metrics, health, &give_up).await {
+            Some(f) => futures.push(f),
+            None => return false,
         }
-        drop(failing);
     }
-    true
+    kproducer::deliver_all(producer, records, futures, metrics, health, &give_up).await
 }
 
 /// One repartition partition's state.
@@ -649,27 +592,54 @@ pub async fn run(
         // the state (changelog, seen counts, checkpoints) once those are
         // acknowledged. A crash between them repeats an announcement; the
         // other order could lose one (state saying "seen", no announcement).
-        let mut out: Vec<Out> = Vec::new();
-        let mut state_out: Vec<Out> = Vec::new();
+        let mut out: Vec<OutRecord> = Vec::new();
+        let mut state_out: Vec<OutRecord> = Vec::new();
         let mut announced = 0u64;
         let mut touched: HashSet<i32> = HashSet::new();
         for r in &batch {
-            let Some(value) = &r.value else { continue };
-            let event: StatementEvent = match serde_json::from_slice(value) {
+            let parsed = match &r.value {
+                Some(value) => serde_json::from_slice::<StatementEvent>(value)
+                    .map(|e| (e, value))
+                    .map_err(|e| e.to_string()),
+                None => Err("the record has no value".to_string()),
+            };
+            let (event, value) = match parsed {
                 Ok(e) => e,
                 Err(error) => {
+                    // Not a statement event: dead-lettered with its reason,
+                    // acknowledged before the offset is committed.
                     nm.invalid.inc();
-                    tracing::warn!(message = "Unreadable statement skipped.", topic = %r.topic, partition = r.partition, offset = r.offset, %error);
+                    tracing::warn!(message = "Unreadable statement dead-lettered.", topic = %r.topic, partition = r.partition, offset = r.offset, %error);
+                    out.push(OutRecord {
+                        topic: config.kafka.dlq_topic.clone(),
+                        partition: None,
+                        key: r.key.clone(),
+                        payload: r.value.clone(),
+                        headers: vec![
+                            (HEADER_ERROR_REASON.into(), b"invalid_statement".to_vec()),
+                            (HEADER_ERROR_MESSAGE.into(), error.into_bytes()),
+                            (HEADER_SOURCE_TOPIC.into(), r.topic.clone().into_bytes()),
+                            (
+                                HEADER_SOURCE_PARTITION.into(),
+                                r.partition.to_string().into_bytes(),
+                            ),
+                            (
+                                HEADER_SOURCE_OFFSET.into(),
+                                r.offset.to_string().into_bytes(),
+                            ),
+                        ],
+                    });
                     continue;
                 }
             };
             let signature = Signature::of(event.speaker.as_deref(), &event.text);
             if r.topic == statements {
-                out.push(Out {
+                out.push(OutRecord {
                     topic: n.repartition_topic.clone(),
                     partition: None,
-                    key: signature.speaker_key.into_bytes(),
+                    key: Some(signature.speaker_key.into_bytes()),
                     payload: Some(value.clone()),
+                    headers: Vec::new(),
                 });
                 continue;
             }
@@ -708,6 +678,7 @@ pub async fn run(
             state.applied = r.offset;
             touched.insert(r.partition);
             let id = identity.statement_id.clone();
+            let fingerprint = event.fingerprint.clone();
             if outcome == Outcome::New {
                 announced += 1;
                 nm.sightings.with_label_values(&["new"]).inc();
@@ -740,7 +711,7 @@ pub async fn run(
                 &n.seen_topic,
                 None,
                 &id,
-                &SeenStatement::of(&identity),
+                &SeenStatement::of(&identity, &fingerprint),
             ));
         }
         for p in &touched {
@@ -753,11 +724,12 @@ pub async fn run(
                 let evicted = state.store.evict(horizon_ms);
                 nm.evicted.inc_by(evicted.len() as u64);
                 for id in evicted {
-                    state_out.push(Out {
+                    state_out.push(OutRecord {
                         topic: n.changelog_topic.clone(),
                         partition: Some(*p),
-                        key: id.into_bytes(),
+                        key: Some(id.into_bytes()),
                         payload: None,
+                        headers: Vec::new(),
                     });
                 }
             }
@@ -815,12 +787,13 @@ fn json_record<T: serde::Serialize>(
     partition: Option<i32>,
     key: &str,
     value: &T,
-) -> Out {
-    Out {
+) -> OutRecord {
+    OutRecord {
         topic: topic.to_string(),
         partition,
-        key: key.as_bytes().to_vec(),
+        key: Some(key.as_bytes().to_vec()),
         // Serializing these plain structs cannot fail.
         payload: Some(serde_json::to_vec(value).unwrap_or_default()),
+        headers: Vec::new(),
     }
 }

@@ -1,4 +1,5 @@
-//! Helpers shared by the broker tests: inputs, topics, output collection.
+//! Helpers shared by the broker tests: inputs, topics, output collection,
+//! the worker's HTTP endpoint and its metrics.
 #![allow(dead_code)]
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -101,23 +102,36 @@ pub fn input_producer(c: &Config) -> rdkafka::producer::FutureProducer {
 /// Publish `samples` to the input topic of `c` through [`input_producer`],
 /// every record acknowledged before it returns.
 pub async fn publish_inputs(c: &Config, samples: &[Sample]) {
-    use rdkafka::producer::FutureRecord;
     let producer = input_producer(c);
     for chunk in samples.chunks(1000) {
-        let pending: Vec<_> = chunk
-            .iter()
-            .map(|s| {
-                let mut rec = FutureRecord::to(&c.kafka.input_topics[0]).payload(&s.value);
-                if let Some(k) = &s.key {
-                    rec = rec.key(k);
-                }
-                producer.send_result(rec).map_err(|(e, _)| e).unwrap()
-            })
-            .collect();
-        for p in pending {
-            p.await.unwrap().map_err(|(e, _)| e).unwrap();
-        }
+        publish_chunk(&producer, &c.kafka.input_topics[0], chunk).await;
     }
+}
+
+/// Send `chunk` to `topic` and wait for every acknowledgement; returns where
+/// each record was written, as (partition, offset), in order.
+pub async fn publish_chunk(
+    producer: &rdkafka::producer::FutureProducer,
+    topic: &str,
+    chunk: &[Sample],
+) -> Vec<(i32, i64)> {
+    use rdkafka::producer::FutureRecord;
+    let pending: Vec<_> = chunk
+        .iter()
+        .map(|s| {
+            let mut rec = FutureRecord::to(topic).payload(&s.value);
+            if let Some(k) = &s.key {
+                rec = rec.key(k);
+            }
+            producer.send_result(rec).map_err(|(e, _)| e).unwrap()
+        })
+        .collect();
+    let mut written = Vec::with_capacity(chunk.len());
+    for p in pending {
+        let d = p.await.unwrap().map_err(|(e, _)| e).unwrap();
+        written.push((d.partition, d.offset));
+    }
+    written
 }
 
 /// The article id of an input record of [`articles`]: its JSON `id`, else
@@ -484,6 +498,56 @@ pub fn byline_run(c: &Config) -> std::process::Command {
     cmd
 }
 
+/// The real `byline` binary as a child process (see [`byline_run`]), its
+/// log (stderr) in `target/test-logs/<name>.log` and its metrics listener
+/// on a free local port; killed when dropped, so a failing test leaves no
+/// worker behind.
+pub struct ChildWorker {
+    /// The process.
+    pub child: std::process::Child,
+    /// Its log file.
+    pub log: String,
+    /// Address of its `/metrics`, `/healthz`, `/readyz`.
+    pub metrics: String,
+}
+
+impl ChildWorker {
+    /// Start `cmd` as `name`. `RUST_LOG` is removed so the configured
+    /// `log.level` holds (the tests read the log).
+    pub fn spawn(mut cmd: std::process::Command, name: &str) -> ChildWorker {
+        std::fs::create_dir_all("target/test-logs").unwrap();
+        let log = format!("target/test-logs/{name}.log");
+        let metrics = format!("127.0.0.1:{}", free_port());
+        let child = cmd
+            .env("BYLINE_METRICS__LISTEN", &metrics)
+            .env_remove("RUST_LOG")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .unwrap();
+        ChildWorker {
+            child,
+            log,
+            metrics,
+        }
+    }
+
+    /// The last `n` lines of its log, for failure messages.
+    pub fn log_tail(&self, n: usize) -> String {
+        log_tail(&self.log, n)
+    }
+}
+
+impl Drop for ChildWorker {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 /// Send SIGTERM (the graceful path) to `child`.
 pub fn sigterm(child: &std::process::Child) {
     let ok = std::process::Command::new("kill")
@@ -678,4 +742,71 @@ pub fn input_copies(
         copies.entry(id).or_default().push((r.partition, r.offset));
     }
     copies
+}
+
+/// One answer of the worker's HTTP endpoint.
+#[derive(Debug)]
+pub struct HttpResponse {
+    /// The status code.
+    pub status: u16,
+    /// The body.
+    pub body: String,
+}
+
+/// `GET path` on `addr` (`host:port`): `None` when nothing answers within a
+/// few seconds (not listening yet) or the answer is not HTTP.
+pub async fn http_get(addr: &str, path: &str) -> Option<HttpResponse> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let exchange = async {
+        let mut s = tokio::net::TcpStream::connect(addr).await.ok()?;
+        s.write_all(format!("GET {path} HTTP/1.1\r\nhost: x\r\n\r\n").as_bytes())
+            .await
+            .ok()?;
+        let mut out = String::new();
+        // The endpoint closes the connection after one answer.
+        s.read_to_string(&mut out).await.ok()?;
+        Some(out)
+    };
+    let out = tokio::time::timeout(Duration::from_secs(5), exchange)
+        .await
+        .ok()??;
+    let status = out.strip_prefix("HTTP/1.1 ")?.get(..3)?.parse().ok()?;
+    let body = out.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+    Some(HttpResponse {
+        status,
+        body: body.to_string(),
+    })
+}
+
+/// The value of `series` in a Prometheus text exposition: a whole series
+/// (`name{labels}`), or a bare name whose series are summed over their
+/// labels; `None` when no such series is exposed.
+pub fn metric(text: &str, series: &str) -> Option<f64> {
+    let values: Vec<f64> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (name, value) = l.rsplit_once(' ')?;
+            let labelled = !series.contains('{')
+                && name
+                    .strip_prefix(series)
+                    .is_some_and(|rest| rest.starts_with('{'));
+            (name == series || labelled).then(|| value.parse().ok())?
+        })
+        .collect();
+    (!values.is_empty()).then(|| values.iter().sum())
+}
+
+#[test]
+fn metric_reads_whole_series_and_sums_bare_names() {
+    let text = "# HELP x_total X.\n# TYPE x_total counter\nx_total{t=\"a\"} 2\nx_total{t=\"b\"} 3\nx_total_more 100\ny 1.5\n";
+    assert_eq!(metric(text, "x_total"), Some(5.0));
+    assert_eq!(metric(text, "x_total{t=\"b\"}"), Some(3.0));
+    assert_eq!(metric(text, "y"), Some(1.5));
+    assert_eq!(
+        metric(text, "x"),
+        None,
+        "a prefix of a name is not the name"
+    );
+    assert_eq!(metric(text, "z"), None);
 }

@@ -332,8 +332,8 @@ def src_seconds(path: str, pattern: str) -> float:
 def grace_needed(drain_s: float) -> tuple[float, str]:
     """terminationGracePeriodSeconds must cover the drain, the final commit and
     the producer flush, in both delivery modes, plus a margin."""
-    txn_call = src_seconds("src/kafka/transactional.rs", r"const TXN_CALL_TIMEOUT: Duration = Duration::from_secs\((\d+)\)")
-    flush = src_seconds("src/worker.rs", r"producer\.flush\(Duration::from_secs\((\d+)\)\)")
+    txn_call = src_seconds("src/worker/exactly_once.rs", r"const TXN_CALL_TIMEOUT: Duration = Duration::from_secs\((\d+)\)")
+    flush = src_seconds("src/worker/at_least_once.rs", r"producer\.flush\(Duration::from_secs\((\d+)\)\)")
     # Serving the last revocation before the consumer's close.
     leave = src_seconds("src/kafka/consumer.rs", r"const LEAVE_TIMEOUT: Duration = Duration::from_secs\((\d+)\)")
     # exactly-once: send_offsets_to_transaction + commit_transaction, each up

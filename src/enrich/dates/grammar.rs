@@ -511,6 +511,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 ..f
             }),
             self.quarter_ref(i),
+            self.year_ended(i),
             self.set_expr(i),
             self.frequency(i),
             self.time_of_day(i),
@@ -661,20 +662,28 @@ impl<'t, 'a> Scanner<'t, 'a> {
         self.day_first(i)
     }
 
-    /// `last September`, `next March`, `this June`.
+    /// `last September`, `next March`, `this June`, `that November`.
     fn relative_month(&self, i: usize) -> Option<Found> {
         let rel = self.w(i);
-        if !matches!(rel, "last" | "next" | "this") {
+        if !matches!(rel, "last" | "next" | "this" | "that") {
             return None;
         }
         let (m, k) = self.month_at(i + 1)?;
         if k != i + 2 || self.day_num(k).is_some() {
             return None;
         }
+        // "said that March Smith ...": a conjunction before a name.
+        if rel == "that" && self.capitalized(k) {
+            return None;
+        }
         let month = Field::Month(m);
         let e = match rel {
             "last" => Expr::document().nearest(month, Dir::Back { strict: true }),
             "next" => Expr::document().nearest(month, Dir::Forward { strict: true }),
+            // "lost the election that November": the year last mentioned.
+            "that" => Expr::narrative(Unit::Year)
+                .shift(0, Unit::Year)
+                .intersect(month),
             _ => Expr::document().shift(0, Unit::Year).intersect(month),
         };
         Some(self.found_month(i, k, &e))
@@ -782,6 +791,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
             .and_then(|f| Some((f.value.parse::<i32>().ok()?, f.end)));
         if let Some((y, ye)) = self.year_num(yk).map(|y| (y, yk + 1)).or(said) {
             return Some(self.found_month(i, ye, &Expr::Year(y).intersect(Field::Month(m))));
+        }
+        // "October of that year", "June that year": the year last mentioned.
+        let that = if self.w(k) == "of" { k + 1 } else { k };
+        if k == mstart + 1 && self.w(that) == "that" && self.w(that + 1) == "year" {
+            let e = Expr::narrative(Unit::Year)
+                .shift(0, Unit::Year)
+                .intersect(Field::Month(m));
+            return Some(self.found_month(i, that + 2, &e));
         }
         // "February this year", "July last year".
         if k == mstart + 1 && self.w(k + 1) == "year" {
@@ -1666,7 +1683,51 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "period" if named && (back > 0 || written.is_some() || self.w(i + 1) == "latest") => {}
             _ => return None,
         }
+        // "the quarter ended Sept. 30" with no quarter named nearby: the
+        // calendar quarter holding most of the three months to that day
+        // (fiscal quarters end in any month), and the reference for a
+        // later `a year earlier`. A quarter named nearby (`its fiscal
+        // first quarter`) keeps its own number, as TimeBank writes it.
+        if noun == "quarter" && back == 0 && written.is_none() && self.recent_quarter(5).is_none() {
+            if let Some(end) = self.period_end(e) {
+                let mid = resolve::add_days(end, -45)?;
+                let (y, q) = (mid.year(), resolve::quarter_of(mid));
+                return Some(Found {
+                    names_quarter: true,
+                    ..found(i, e, resolve::quarter(y, q), DateType::Date)
+                });
+            }
+        }
         Some(found(i, e, shift_quarter(y, q, -back)?, DateType::Date))
+    }
+
+    /// `the year ended Sept. 30`, `the fiscal year ending June 30, 1990`:
+    /// a reporting year, which TimeBank annotates as its length (`P1Y`,
+    /// the span `the year`); the end date is an expression of its own.
+    fn year_ended(&self, i: usize) -> Option<Found> {
+        if self.w(i) != "the" {
+            return None;
+        }
+        let j = if self.w(i + 1) == "fiscal" {
+            i + 2
+        } else {
+            i + 1
+        };
+        if self.w(j) != "year" {
+            return None;
+        }
+        self.period_end(j + 1)?;
+        Some(found(i, j + 1, "P1Y".to_string(), DateType::Duration))
+    }
+
+    /// The day a period ends when `ended`/`ending` and a month-day follow
+    /// token `e` (`ended Sept. 30`, `ending June 30, 1990`).
+    fn period_end(&self, e: usize) -> Option<NaiveDate> {
+        if !matches!(self.w(e), "ended" | "ending") {
+            return None;
+        }
+        let (m, k) = self.month_at(e + 1)?;
+        self.month_first(e + 1, e + 1, m, k)?.day
     }
 
     /// Year of a quarter named without one: this year's unless it is later
@@ -1876,7 +1937,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         Some(self.finish_time(i, e, h, m, &date_prefix()))
     }
 
-    fn finish_time(&self, i: usize, e: usize, h: u32, m: u32, date: &str) -> Found {
+    fn finish_time(&self, i: usize, e: usize, h: u32, mm: u32, date: &str) -> Found {
         let mut e = e;
         let zone = match self.w(e) {
             "utc" | "gmt" => {
@@ -1896,6 +1957,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
         } else {
             e
         };
+        // "5 p.m. EST Nov. 9", "noon, March 3, 2025": the date written after.
+        let m = if self.w(e) == "," { e + 1 } else { e };
+        if let Some(f) = self
+            .month_at(m)
+            .and_then(|(mo, k)| self.month_first(m, m, mo, k))
+            .filter(|f| f.day.is_some())
+        {
+            let value = format!("{}T{h:02}:{m:02}{zone}", f.value, m = mm);
+            return found(i, f.end, value, DateType::Time);
+        }
         if let Some(wd) = lexicon::weekday_full(self.w(d)).filter(|_| self.capitalized(d)) {
             e = d + 1;
             let tree = Expr::document().nearest(Field::Weekday(wd), Dir::of(self.tense(i..e)));
@@ -1908,8 +1979,31 @@ impl<'t, 'a> Scanner<'t, 'a> {
         } {
             e = d + 1;
             date = self.eval(&Expr::document().shift(off, Unit::Day)).0;
+        } else if let Some(day) = self.day_after_on(e, i) {
+            // "at 2:15 a.m. on March 3", "10 a.m. on Friday": the day is
+            // its own expression, but it dates the clock time.
+            date = day;
         }
-        found(i, e, format!("{date}T{h:02}:{m:02}{zone}"), DateType::Time)
+        found(i, e, format!("{date}T{h:02}:{mm:02}{zone}"), DateType::Time)
+    }
+
+    /// The value of a day written as `on` + a month-day or weekday at token
+    /// `e` (after a clock time starting at `start`).
+    fn day_after_on(&self, e: usize, start: usize) -> Option<String> {
+        if self.w(e) != "on" {
+            return None;
+        }
+        let d = e + 1;
+        if let Some(f) = self
+            .month_at(d)
+            .and_then(|(mo, k)| self.month_first(d, d, mo, k))
+            .filter(|f| f.day.is_some())
+        {
+            return Some(f.value);
+        }
+        let wd = lexicon::weekday_full(self.w(d)).filter(|_| self.capitalized(d))?;
+        let tree = Expr::document().nearest(Field::Weekday(wd), Dir::of(self.tense(start..d + 1)));
+        self.eval(&tree).1.map(|p| p.value())
     }
 
     /// A bare year (`2024`, `in 1991`, `Expo 2010`, `early 2013`, `'87`),
@@ -2151,8 +2245,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if self.w(j) == "fall" && off.is_none() && !the_season {
             return None;
         }
-        let year = Expr::document().shift(off.unwrap_or(0), Unit::Year);
-        Some(self.found_tree(i, e, &year.intersect(season)))
+        if let Some(off) = off {
+            let year = Expr::document().shift(off, Unit::Year);
+            return Some(self.found_tree(i, e, &year.intersect(season)));
+        }
+        // A bare season goes by the clause, as a weekday does (`the summer`
+        // in a past clause has begun; `by the fall` in a past clause is the
+        // one gone); with no cue, the reference's year.
+        let dir = match self.direction(i..e) {
+            Some(_) => Dir::Lean(self.weekday_tense(i..e)),
+            None => Dir::Closest,
+        };
+        Some(self.found_tree(i, e, &Expr::document().nearest(season, dir)))
     }
 
     /// Holidays, fixed (`Christmas`, `Christmas Eve`, `New Year's Day`,

@@ -360,7 +360,8 @@ pub fn is_future_cue(w: &str) -> bool {
     )
 }
 
-/// Irregular past-tense verbs and past auxiliaries.
+/// Irregular past-tense verbs (the forms that are not also a present, a
+/// participle used as an adjective or a noun) and past auxiliaries.
 pub fn is_past_cue(w: &str) -> bool {
     matches!(
         w,
@@ -401,6 +402,58 @@ pub fn is_past_cue(w: &str) -> bool {
             | "hid"
             | "fought"
             | "struck"
+            | "stood"
+            | "understood"
+            | "kept"
+            | "felt"
+            | "meant"
+            | "heard"
+            | "built"
+            | "spent"
+            | "sought"
+            | "caught"
+            | "taught"
+            | "drove"
+            | "rode"
+            | "chose"
+            | "froze"
+            | "broke"
+            | "woke"
+            | "stole"
+            | "wore"
+            | "swore"
+            | "tore"
+            | "threw"
+            | "grew"
+            | "drew"
+            | "flew"
+            | "blew"
+            | "shook"
+            | "forgave"
+            | "ate"
+            | "sang"
+            | "rang"
+            | "drank"
+            | "swam"
+            | "sank"
+            | "dug"
+            | "slept"
+            | "swept"
+            | "wept"
+            | "withdrew"
+            | "upheld"
+            | "withheld"
+            | "overcame"
+            | "overtook"
+            | "undertook"
+            | "forgot"
+            | "forbade"
+            | "sat"
+            | "slid"
+            | "fled"
+            | "laid"
+            | "dealt"
+            | "arose"
             | "yesterday"
             | "last"
             | "ago"
@@ -418,6 +471,87 @@ pub fn is_magnitude(w: &str) -> bool {
     matches!(
         w,
         "hundred" | "thousand" | "million" | "billion" | "trillion" | "%" | "percent"
+    )
+}
+
+/// Participles that, after a form of `be`, announce a schedule (`is
+/// expected to`, `are set for`, `was due to`): the clause looks ahead. Other
+/// passives before `to` do not (`must be returned to his father`).
+pub fn is_schedule_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "expected"
+            | "scheduled"
+            | "slated"
+            | "set"
+            | "due"
+            | "planned"
+            | "supposed"
+            | "poised"
+            | "projected"
+            | "forecast"
+            | "bound"
+            | "likely"
+    )
+}
+
+/// Future cues that are also nouns (`vacation plans`, `her hopes`): a cue
+/// only as a verb before `to` (`plans to`, `hopes to`).
+pub fn is_intention_word(w: &str) -> bool {
+    matches!(w, "plans" | "plan" | "intends" | "aims" | "hopes")
+}
+
+/// Determiners: a word after one is a noun or an adjective, not a verb
+/// (`the plan`, `a renewed push`).
+pub fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "whose"
+    )
+}
+
+/// Prepositions after which an `-ed` word is an adjective, never a past
+/// verb (`on unforced errors`, `with renewed vigor`).
+pub fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "on"
+            | "in"
+            | "for"
+            | "with"
+            | "from"
+            | "about"
+            | "against"
+            | "at"
+            | "into"
+            | "over"
+            | "under"
+            | "without"
+            | "among"
+            | "between"
+    )
+}
+
+/// Degree words that make a following `-ed` word an adjective (`more
+/// crowded`, `so tired`); manner adverbs do not (`largely abandoned`).
+pub fn is_degree_word(w: &str) -> bool {
+    matches!(
+        w,
+        "very" | "more" | "most" | "less" | "least" | "so" | "too"
     )
 }
 

@@ -34,6 +34,17 @@
 //!   writes the year when it is not the year around publication;
 //! - a quarter is this year's unless later than the current one in a
 //!   clause not pointing forward: results are reported after the quarter.
+//! - a bare season (`the summer`) goes by the clause as a weekday does:
+//!   in a past clause the latest that has begun, in a future one the
+//!   first not yet over, with no cue the reference's year; winter, which
+//!   spans two years, is always the reference's year.
+//!
+//! The tense cues are words, not parses: a cue word after a determiner or
+//! an `-ed` word after a determiner, degree word or preposition is a noun
+//! or an adjective (`the left`, `a contested convention`, `in pledged
+//! votes`); intention words (`plans`, `hopes`) are cues only before `to`;
+//! a passive looks ahead only when its participle announces a schedule
+//! (`is expected to`, `is set for`, `is likely to`).
 //!
 //! # News and narrative
 //!
@@ -45,7 +56,12 @@
 //! occurrence is more than two months from publication. A point in
 //! another year ends the story. Bare months and weekdays stay with the
 //! document date: on news, `in May` a few sentences after a year is more
-//! often this year's May (measured; the wider rule lost values).
+//! often this year's May, even when the year was in the sentence before,
+//! and `Tuesday` a sentence after an old date is mostly this week's
+//! (both measured on timebank-dev, meantime-dev and campaign news: each
+//! rule lost more values than it won). Only words that point back to the
+//! story take its year: `that November`, `October of that year`, `June
+//! that year` (the last year mentioned), as `later that year` does.
 //!
 //! # Conventions where corpora differ
 //!
@@ -69,7 +85,17 @@
 //!   earlier`, `the year-ago quarter` and `last year's quarter` are the
 //!   quarter a year before (`2024-Q3`), as TimeBank values them; without a
 //!   quarter named nearby, `a year ago` is a year, and `the quarter`,
-//!   `the latest quarter` are the last quarter ended before publication.
+//!   `the latest quarter` are the last quarter ended before publication;
+//!   `the quarter ended July 31` is the calendar quarter holding most of
+//!   its three months (`Q2`), unless a quarter was named nearby (`its
+//!   fiscal first quarter`), whose number TimeBank keeps.
+//! - **Clock times** take the date written after them (`5 p.m. EST,
+//!   Nov. 6`, one expression, as TimeBank spans it; `6:30 a.m. on March
+//!   19`, two expressions, the time valued on that day), else the day
+//!   named in their sentence or the three before, else publication.
+//! - **Reporting years**: `the year ended Sept. 30`, `the fiscal year
+//!   ending June 30` are `P1Y` on the span `the (fiscal) year`, as
+//!   TimeBank annotates them; the end date is its own expression.
 //! - **Vague stretches**: `recent weeks` is `PAST_REF` and `the coming
 //!   weeks` `PXW` (TimeBank mixes `PXW` and `PAST_REF` for the first);
 //!   `the past three years` is the duration `P3Y`, `three years ago` the

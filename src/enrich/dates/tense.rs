@@ -7,7 +7,10 @@
 
 use std::ops::Range;
 
-use super::lexicon::{is_ed_exception, is_future_cue, is_past_cue};
+use super::lexicon::{
+    is_degree_word, is_determiner, is_ed_exception, is_future_cue, is_intention_word, is_past_cue,
+    is_preposition, is_schedule_participle,
+};
 use super::resolve::Tense;
 
 /// The tense cue carried by token `i`, if any.
@@ -16,27 +19,26 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     let prev = i.checked_sub(1).and_then(|p| lower.get(p)).copied();
     let next = lower.get(i + 1).copied();
     // "the plan", "its hopes", "the opens": a noun after a determiner.
-    let determiner = matches!(
-        prev,
-        Some(
-            "the"
-                | "a"
-                | "an"
-                | "its"
-                | "his"
-                | "her"
-                | "their"
-                | "our"
-                | "this"
-                | "that"
-                | "whose"
-        )
-    );
+    let determiner = prev.is_some_and(is_determiner);
     if is_future_cue(w)
         && determiner
         && !matches!(w, "next" | "coming" | "upcoming" | "forthcoming")
     {
         return None;
+    }
+    // "vacation plans for the trip": an intention is a verb before `to`.
+    if is_intention_word(w) && next != Some("to") {
+        return None;
+    }
+    // "had been scheduled to expire Friday": a plan told as overtaken,
+    // whose day has mostly gone.
+    let overtaken = prev == Some("been")
+        && matches!(
+            i.checked_sub(2).and_then(|p| lower.get(p)).copied(),
+            Some("had" | "'d" | "’d")
+        );
+    if overtaken && is_schedule_participle(w) {
+        return Some(Tense::Past);
     }
     if is_future_cue(w) || w.ends_with("'ll") || w.ends_with("’ll") {
         return Some(Tense::Future);
@@ -76,8 +78,9 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     if matches!(w, "is" | "are") && next == Some("to") {
         return Some(Tense::Future);
     }
-    // "to be held": scheduled.
-    if w == "be" && prev == Some("to") {
+    // "to be held": scheduled; not "was to be held" told after the day.
+    let before_to = i.checked_sub(2).and_then(|p| lower.get(p)).copied();
+    if w == "be" && prev == Some("to") && !matches!(before_to, Some("was" | "were")) {
         return Some(Tense::Future);
     }
     if is_plan(lower, i) {
@@ -88,16 +91,29 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
         return Some(Tense::Past);
     }
     // A participle after "be", "been", "is" ("is to be held") is no past tense.
-    let passive = present_aux || matches!(prev, Some("been" | "being"));
+    // ("is deeply divided": an adverb between.)
+    let be_before_adverb = prev.is_some_and(|p| p.ends_with("ly"))
+        && matches!(
+            i.checked_sub(2).and_then(|p| lower.get(p)).copied(),
+            Some("is" | "are" | "am" | "be" | "been" | "being" | "was" | "were")
+        );
+    let passive = present_aux || be_before_adverb || matches!(prev, Some("been" | "being"));
+    // "the left", "a broke campaign": a noun or an adjective ("that"
+    // and "this" may be pronouns: "one that said").
+    if is_past_cue(w) && determiner && !matches!(prev, Some("that" | "this")) {
+        return None;
+    }
     if is_past_cue(w) {
         return (!passive || matches!(w, "was" | "were" | "had")).then_some(Tense::Past);
     }
     if w.len() >= 5 && w.ends_with("ed") && w.is_ascii() {
-        // "is expected to", "are set to": a scheduled future.
+        // "is expected to", "are set for": a scheduled future; other
+        // passives are no cue ("must be returned to his father").
         if passive {
-            return matches!(next, Some("to" | "for")).then_some(Tense::Future);
+            return (is_schedule_participle(w) && matches!(next, Some("to" | "for")))
+                .then_some(Tense::Future);
         }
-        if is_ed_exception(w) {
+        if is_ed_exception(w) || is_adjective_position(lower, i) {
             return None;
         }
         return Some(Tense::Past);
@@ -106,10 +122,23 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     if w.len() >= 5 && w.ends_with("ing") && matches!(prev, Some("is" | "are" | "am")) {
         return Some(Tense::Future);
     }
-    if matches!(w, "set" | "scheduled" | "expected" | "due") && present_aux {
+    if is_schedule_participle(w) && (present_aux || (w == "likely" && next == Some("to"))) {
         return Some(Tense::Future);
     }
     None
+}
+
+/// Whether the `-ed` word at `i` stands where an adjective does: after a
+/// determiner, a degree word or a preposition (`a renewed push`, `more
+/// crowded`, `with renewed vigor`), or
+/// after a determiner and an adverb (`a still unnamed date`).
+fn is_adjective_position(lower: &[&str], i: usize) -> bool {
+    let back = |k: usize| i.checked_sub(k).and_then(|p| lower.get(p)).copied();
+    let Some(prev) = back(1) else { return false };
+    is_determiner(prev)
+        || is_degree_word(prev)
+        || is_preposition(prev)
+        || ((prev.ends_with("ly") || prev == "still") && back(2).is_some_and(is_determiner))
 }
 
 /// Whether token `i` announces a plan or schedule, which looks ahead even
@@ -141,7 +170,12 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
         }
         // A plan looks ahead to what follows it, not to a day before it
         // ("On Friday, the government planned to ...").
-        if i >= span.end && is_plan(lower, i) {
+        // A present schedule still does ("On Friday, she is set to ...").
+        let present = i
+            .checked_sub(1)
+            .and_then(|p| lower.get(p))
+            .is_some_and(|p| matches!(*p, "is" | "are" | "'s" | "’s"));
+        if i >= span.end && is_plan(lower, i) && !present {
             continue;
         }
         let Some(t) = cue(lower, i) else { continue };
@@ -221,6 +255,10 @@ mod tests {
             Tense::Past
         );
         assert_eq!(
+            tense("on friday the council is set to vote", "friday"),
+            Tense::Future
+        );
+        assert_eq!(
             tense("it had been due to expire friday", "friday"),
             Tense::Past
         );
@@ -245,6 +283,61 @@ mod tests {
                 "october"
             ),
             Tense::Future
+        );
+        // Only a schedule's participle looks ahead before `to`.
+        assert_eq!(
+            tense("the court ruled the dog must be returned to its owner by friday and set friday as the deadline", "friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("the vote is expected to take place on friday", "friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense(
+                "the pact still unsigned was likely to be ready monday",
+                "monday"
+            ),
+            Tense::Future
+        );
+        // An intention word is a noun unless `to` follows.
+        assert_eq!(
+            tense(
+                "on friday when she cancelled her holiday plans for the trip",
+                "friday"
+            ),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("the mayor plans to speak on friday", "friday"),
+            Tense::Future
+        );
+        // `-ed` words in an adjective's place are no past tense.
+        assert_eq!(
+            tense(
+                "the payment will be made on a still unnamed date in june",
+                "june"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense(
+                "voters in a deeply divided state will decide in june",
+                "june"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense(
+                "the rivals on thursday largely abandoned their attacks",
+                "thursday"
+            ),
+            Tense::Past
+        );
+        // "was to be" is a plan told after its day.
+        assert_eq!(
+            tense("the rule that was to be issued on wednesday", "wednesday"),
+            Tense::Past
         );
     }
 }

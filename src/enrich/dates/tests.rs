@@ -198,11 +198,12 @@ fn years_and_decades() {
         "19",
         Date,
     );
+    // In February, a spring told in the past is last year's.
     check(
         "Sales rose in the spring, they said.",
         thu(),
         "the spring",
-        "2025-SP",
+        "2024-SP",
         Date,
     );
     check(
@@ -1367,4 +1368,161 @@ fn a_month_with_no_cue_is_the_nearest() {
     assert_eq!(vals("Snow is rare in February."), ["2016-02"]);
     // A cue still decides.
     assert_eq!(vals("The party lost badly in November."), ["2015-11"]);
+}
+
+#[test]
+fn a_bare_season_follows_the_clause() {
+    let feb = Some(d(2026, 2, 3));
+    let vals = |body: &str| -> Vec<String> { all(body, feb).into_iter().map(|m| m.1).collect() };
+    // Past clause: the summer gone; by a deadline in a past clause, too.
+    assert_eq!(vals("Prices changed over the summer."), ["2025-SU"]);
+    assert_eq!(
+        vals("The race was by the summer a different contest."),
+        ["2025-SU"]
+    );
+    // Future clause: the coming one.
+    assert_eq!(vals("The store will open in the summer."), ["2026-SU"]);
+    // No cue: the reference's year.
+    assert_eq!(vals("Tourists come in the summer."), ["2026-SU"]);
+    // "last" and "next" keep their own year.
+    assert_eq!(vals("They met last summer."), ["2025-SU"]);
+}
+
+#[test]
+fn nouns_and_adjectives_are_no_tense_cues() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    // "a shot", "the left": nouns, not past verbs.
+    assert_eq!(
+        vals("She will have a shot at the title on June 7."),
+        ["2025-06-07"]
+    );
+    // "in pledged votes": an adjective after a preposition.
+    assert_eq!(
+        vals("The count, in pledged votes, will be final on Tuesday."),
+        ["2025-02-25"]
+    );
+    // An irregular past verb is a cue.
+    assert_eq!(vals("The mayor stood firm on Tuesday."), ["2025-02-18"]);
+}
+
+#[test]
+fn a_clock_time_takes_the_date_written_after_it() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    assert_eq!(
+        vals("The offer runs until 5 p.m. EST, March 3."),
+        [(
+            "5 p.m. EST, March 3".to_string(),
+            "2025-03-03T17:00".to_string()
+        )]
+    );
+    assert_eq!(
+        vals("Polls close at 8 p.m. Nov. 4, 2026."),
+        [(
+            "8 p.m. Nov. 4, 2026".to_string(),
+            "2026-11-04T20:00".to_string()
+        )]
+    );
+    // "on" a day after the clock time dates it; the day stays its own.
+    assert_eq!(
+        vals("The doors opened at 6:30 a.m. on March 19, 2002."),
+        [
+            ("6:30 a.m.".to_string(), "2002-03-19T06:30".to_string()),
+            ("March 19, 2002".to_string(), "2002-03-19".to_string())
+        ]
+    );
+    assert_eq!(
+        vals("She left around 11:45 a.m. on Tuesday."),
+        [
+            ("11:45 a.m.".to_string(), "2025-02-18T11:45".to_string()),
+            ("Tuesday".to_string(), "2025-02-18".to_string())
+        ]
+    );
+    // A plan told as overtaken ("had been scheduled") is a day gone.
+    assert_eq!(
+        vals("The offer had been scheduled to expire at midnight Tuesday."),
+        [(
+            "midnight Tuesday".to_string(),
+            "2025-02-18T24:00".to_string()
+        )]
+    );
+}
+
+#[test]
+fn that_month_and_month_of_that_year_take_the_year_last_mentioned() {
+    let june = Some(d(2016, 6, 10));
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, june).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        vals("The senator ran in 1984 and lost that November."),
+        [pair("1984", "1984"), pair("that November", "1984-11")]
+    );
+    assert_eq!(
+        vals("He took office in 2009, and the rate peaked in October of that year."),
+        [
+            pair("2009", "2009"),
+            pair("October of that year", "2009-10")
+        ]
+    );
+    assert_eq!(
+        vals("She moved in 2011 and married in May that year."),
+        [pair("2011", "2011"), pair("May that year", "2011-05")]
+    );
+    // A conjunction before a name is not part of a date.
+    assert!(vals("He said that March Hale would run.")
+        .iter()
+        .all(|(t, _)| !t.starts_with("that")));
+}
+
+#[test]
+fn the_quarter_ended_a_day_is_the_calendar_quarter_of_its_months() {
+    let nov = Some(d(2025, 11, 5));
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, nov).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    // May to July is mostly the second quarter.
+    assert_eq!(
+        vals("Acme earned $3 million in the quarter ended July 31."),
+        [
+            pair("the quarter", "2025-Q2"),
+            pair("July 31", "2025-07-31")
+        ]
+    );
+    // ... and it is the reference for a later comparison.
+    assert_eq!(
+        vals("Sales rose in the quarter ended Sept. 30 from a year earlier."),
+        [
+            pair("the quarter", "2025-Q3"),
+            pair("Sept. 30", "2025-09-30"),
+            pair("a year earlier", "2024-Q3")
+        ]
+    );
+    // A quarter named just before keeps its number.
+    assert_eq!(
+        vals(
+            "In its fiscal first quarter, Acme gained. Sales for the quarter ended Sept. 30 rose."
+        )
+        .get(1),
+        Some(&pair("the quarter", "2025-Q1"))
+    );
+}
+
+#[test]
+fn a_reporting_year_ended_a_day_is_a_year_long() {
+    let vals = |body: &str| -> Vec<(String, String, DateType)> { all(body, thu()) };
+    assert_eq!(
+        vals("Acme lost $2 million in the fiscal year ended Jan. 31."),
+        [
+            ("the fiscal year".to_string(), "P1Y".to_string(), Duration),
+            ("Jan. 31".to_string(), "2025-01-31".to_string(), Date)
+        ]
+    );
+    // Without an end date it is no reporting year.
+    assert!(vals("It was the year of the flood.").is_empty());
 }

@@ -342,8 +342,43 @@ fn shift(r: NaiveDate, n: i64, unit: Unit) -> Option<Point> {
     Point::new(at, grain)
 }
 
+/// The first month of a season that lies inside one calendar year
+/// (spring March, summer June, fall September); `None` for winter, which
+/// spans two years and is named by the reference's year.
+fn season_start(code: &str) -> Option<u32> {
+    match code {
+        "SP" => Some(3),
+        "SU" => Some(6),
+        "FA" => Some(9),
+        _ => None,
+    }
+}
+
+/// The season nearest `r` in direction `dir`: back, the latest that has
+/// begun by `r`; forward, the first that has not ended by `r`; otherwise
+/// the one of `r`'s year. Its point is its year's first day.
+fn nearest_season(r: NaiveDate, code: &'static str, dir: Dir) -> Option<Point> {
+    let y = r.year();
+    let year = |y: i32| Point::new(NaiveDate::from_ymd_opt(y, 1, 1)?, Grain::Season(code));
+    let Some(start) = season_start(code) else {
+        return year(y);
+    };
+    let begun = r.month() >= start;
+    let ended = r.month() >= start + 3;
+    match dir {
+        Dir::Back { strict } if strict => year(if ended { y } else { y - 1 }),
+        Dir::Back { .. } | Dir::Lean(Tense::Past) => year(if begun { y } else { y - 1 }),
+        Dir::Forward { strict } if strict => year(if begun { y + 1 } else { y }),
+        Dir::Forward { .. } | Dir::Lean(Tense::Future) => year(if ended { y + 1 } else { y }),
+        Dir::Closest => year(y),
+    }
+}
+
 /// The occurrence of `field` nearest `r` in direction `dir`.
 fn nearest(r: NaiveDate, field: Field, dir: Dir) -> Option<Point> {
+    if let Field::Season(code) = field {
+        return nearest_season(r, code, dir);
+    }
     if let Field::Weekday(wd) = field {
         let cur = i64::from(resolve::iso_weekday(r));
         let wd = i64::from(wd);
@@ -526,6 +561,32 @@ mod tests {
         let thanksgiving = Field::Holiday(Holiday::Computed(resolve::thanksgiving));
         assert_eq!(near(thanksgiving, back), "2007-11-22");
         assert_eq!(near(thanksgiving, forward), "2008-11-27");
+    }
+
+    #[test]
+    fn seasons_by_direction() {
+        let near = |code, dir, r| at(Expr::document().nearest(Field::Season(code), dir), r);
+        let back = Dir::Back { strict: false };
+        let forward = Dir::Forward { strict: false };
+        // February: the summer gone is last year's, the coming one this year's.
+        assert_eq!(near("SU", back, d(2025, 2, 10)), "2024-SU");
+        assert_eq!(near("SU", forward, d(2025, 2, 10)), "2025-SU");
+        // October: this year's summer either way back; forward, next year's.
+        assert_eq!(near("SU", back, d(2025, 10, 1)), "2025-SU");
+        assert_eq!(near("SU", forward, d(2025, 10, 1)), "2026-SU");
+        // In the summer itself, both ways it is this one.
+        assert_eq!(near("SU", back, d(2025, 7, 1)), "2025-SU");
+        assert_eq!(near("SU", forward, d(2025, 7, 1)), "2025-SU");
+        assert_eq!(
+            near("SP", Dir::Back { strict: true }, d(2025, 4, 1)),
+            "2024-SP"
+        );
+        assert_eq!(
+            near("FA", Dir::Forward { strict: true }, d(2025, 10, 1)),
+            "2026-FA"
+        );
+        // Winter spans two years: the reference's year.
+        assert_eq!(near("WI", back, d(2025, 6, 1)), "2025-WI");
     }
 
     #[test]

@@ -1052,6 +1052,7 @@ pub fn is_time_word(w: &str) -> bool {
             | "evening"
             | "night"
             | "week"
+            | "weekend"
             | "month"
             | "year"
             | "once"

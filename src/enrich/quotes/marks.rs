@@ -5,11 +5,13 @@
 //! whatever the input (unbalanced, mismatched, thousands of marks).
 //!
 //! Rules, for English news:
-//! - `“ „ ‟ « ``` open a double quotation; `” » ''` close one;
+//! - `“ „ ‟ « ``` open a double quotation; `” »` close one; `''` acts as a
+//!   straight `"` (wire text sets both marks as two apostrophes);
 //! - `‘ ‚ ‛ ‹` open a single quotation; `’ ›` close one only when a single
 //!   quotation is open (otherwise `’` is an apostrophe: `Jones’`, `’90s`);
 //! - a straight `"` closes the innermost open straight double quotation, else
-//!   opens one; when one is open but the mark is shaped like an opener (space
+//!   closes an open curly one when shaped like a closer (glued to the word
+//!   before it, no word glued after: `“…,"`), else opens one; when one is open but the mark is shaped like an opener (space
 //!   before, word glued after) and the open one has run past a sentence end,
 //!   the open one is taken as unterminated and a new one starts, so one
 //!   stray mark does not invert every later pair; a `"` glued to a number
@@ -68,7 +70,9 @@ enum Role {
 fn role(s: &str) -> Option<Role> {
     match s {
         "``" => return Some(Role::OpenDouble),
-        "''" => return Some(Role::CloseDouble),
+        // two apostrophes stand for both marks in some wire text
+        // (''…,'' she said), like a straight double mark
+        "''" => return Some(Role::StraightDouble),
         _ => {}
     }
     let mut cs = s.chars();
@@ -177,6 +181,10 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
                     }
                 } else if glued_left && prev_kind == Some(TokenKind::Number) {
                     // 13.3" display: an inch mark.
+                } else if innermost_double(&stack).is_some() && glued_left && !next_is_word {
+                    // mixed styles, “…," : a closer-shaped straight mark
+                    // ends the curly quotation open before it
+                    close_double(&mut stack, &mut out, &mut doubles_open, i, |_| true);
                 } else if next.is_some() {
                     stack.push(Open {
                         straight: true,

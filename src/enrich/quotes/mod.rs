@@ -21,6 +21,7 @@
 //! reported content excludes the final period; quotes split around a cue are
 //! separate statements; a quote reopened in a new paragraph is a new one.
 
+mod choice;
 pub(crate) mod lexicon;
 mod marks;
 mod phrase;
@@ -31,7 +32,7 @@ mod speaker;
 mod tests;
 
 use super::{Document, Enrichment, Stage};
-use crate::event::{Cue, DateMention, DateType, Entity, Quote, QuoteKind};
+use crate::event::{Cue, DateMention, DateType, Entity, EntityType, Quote, QuoteKind};
 use crate::text::Text;
 use lexicon::CueClass;
 use marks::Quoted;
@@ -86,7 +87,12 @@ pub fn extract_with_dates(
             *slot = true;
         }
     }
-    let v = View { text, quoted };
+    let mut v = View {
+        text,
+        quoted,
+        title_line_end: 0,
+    };
+    v.title_line_end = title_line_end(&v);
 
     let mut cands: Vec<Candidate> = Vec::new();
     let mut consumed = vec![false; outer.len()];
@@ -98,6 +104,32 @@ pub fn extract_with_dates(
         }
     }
     let mut assigned: Vec<Option<(Range, Subject)>> = vec![None; outer.len()];
+
+    // "Name: …" opening a paragraph (a transcript turn, a headline
+    // "Roe: City must act"): the rest of the paragraph is the person's
+    for (name, content) in colon_turns(&v, entities) {
+        // the content was trimmed inside an opening mark: quotations
+        // ending before it are outside
+        let lo = outer.partition_point(|q| q.after() <= content.first);
+        let hi = outer.partition_point(|q| q.open < content.end);
+        if hi == lo + 1 && outer[lo].open <= content.first && outer[lo].after() >= content.end {
+            if assigned[lo].is_none() {
+                assigned[lo] = Some((NO_CUE, Subject::Np(name)));
+            }
+            continue;
+        }
+        let mut kind = QuoteKind::Indirect;
+        for slot in &mut consumed[lo..hi] {
+            *slot = true;
+            kind = QuoteKind::Mixed;
+        }
+        cands.push(Candidate {
+            kind,
+            content,
+            cue: None,
+            who: Who::Subject(Subject::Np(name)),
+        });
+    }
 
     // Reported speech (and cues handed to whole quotations).
     for r in reported::find(&v) {
@@ -231,13 +263,7 @@ pub fn extract_with_dates(
             Who::SameAs(pc) => resolved.get(pc).cloned().flatten(),
             Who::Previous => last
                 .as_ref()
-                .filter(|(s, _)| {
-                    // within the last few sentences
-                    let si = v.text.tokens().get(*s).map_or(0, |t| t.sentence);
-                    let hi = v.text.tokens().get(here).map_or(0, |t| t.sentence);
-                    hi <= si + 3
-                })
-                .map(|(_, r)| r.clone()),
+                .and_then(|(s, r)| resolver.continuing(&v, *s, here, r)),
         };
         if let Some(r) = &spk {
             last = Some((here, r.clone()));
@@ -362,14 +388,11 @@ fn said_at(v: &View<'_, '_>, dates: &[DateMention], cue: Range, content: Range) 
 }
 
 /// The end (token index) of a headline line opening the body, else 0: a
-/// first line of 2 to 25 words followed by more text, without terminal
-/// punctuation, set in title case or capitals ("Mayor Vows To Fight
-/// 'Unfair' Tax").
+/// title-case first line ([`title_line_end`]) without terminal
+/// punctuation ("Mayor Vows To Fight 'Unfair' Tax"); its quotation marks
+/// repeat what the text reports.
 fn headline_end(v: &View<'_, '_>) -> usize {
-    let toks = v.text.tokens();
-    let Some(end) = toks.iter().position(|t| t.newlines_before > 0) else {
-        return 0;
-    };
+    let end = title_line_end(v);
     if end == 0 {
         return 0;
     }
@@ -378,6 +401,20 @@ fn headline_end(v: &View<'_, '_>) -> usize {
         last -= 1;
     }
     if v.is_terminal(last) || matches!(v.s(last), ":" | ";" | ",") {
+        return 0;
+    }
+    end
+}
+
+/// The end (token index) of a first line of 2 to 25 words set in title
+/// case or capitals and followed by more text, whatever its last mark;
+/// else 0.
+fn title_line_end(v: &View<'_, '_>) -> usize {
+    let toks = v.text.tokens();
+    let Some(end) = toks.iter().position(|t| t.newlines_before > 0) else {
+        return 0;
+    };
+    if end == 0 {
         return 0;
     }
     let words: Vec<usize> = (0..end).filter(|&k| v.is_word(k)).collect();
@@ -435,7 +472,8 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
     }
     let start = k;
     let sent_end = v.sentence(k.min(v.len() - 1)).end;
-    while k < v.len() && k < start + 16 && k < sent_end.max(start + 1) {
+    // a name with a long appositive may stand between quotation and cue
+    while k < v.len() && k < start + 28 && k < sent_end.max(start + 1) {
         if v.in_quote(k) || v.is_terminal(k) || v.s(k) == ";" {
             return None;
         }
@@ -473,6 +511,15 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 }
                 return Some((cue, Who::Subject(Subject::Np(np))));
             }
+            // '"…," Jane Roe, R-Ohio, said' / '"…," Jane Roe, the head of
+            // sales, said': a name opening the clause, its tag or
+            // appositive between commas, then the cue
+            if let Some(name) = tagged_name_before(v, start, k) {
+                if strict && !ends_cue_sentence(v, k + 1) {
+                    return None;
+                }
+                return Some((cue, Who::Subject(Subject::Np(name))));
+            }
             let np = v.subject_before(k, start)?;
             // "the head of sales, Jane Roe, said": a role phrase, then the
             // name it introduces between commas
@@ -509,6 +556,32 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
         k += 1;
     }
     None
+}
+
+/// A capitalized name from `start` followed by a comma-closed tag or
+/// appositive ending right before the cue at `cue` ("Jane Roe, R-Ohio,"
+/// / "Jane Roe, the head of sales,"): the name.
+pub(super) fn tagged_name_before(v: &View<'_, '_>, start: usize, cue: usize) -> Option<Range> {
+    if cue < start + 3 || v.s(cue - 1) != "," || !v.cap(start) {
+        return None;
+    }
+    let mut e = start;
+    while e < cue && e < start + 6 && (v.cap(e) || is_dot_of_initial(v, e) || v.s(e) == ".") {
+        e += 1;
+    }
+    if e == start || v.s(e) != "," || e + 1 >= cue - 1 {
+        return None;
+    }
+    let tag_ok = (e + 1..cue - 1)
+        .all(|j| !(v.in_quote(j) || v.is_terminal(j) && v.s(j) != "." || v.cue_at(j).is_some()))
+        && cue - 1 - e <= 24;
+    // the name is a name: not a lone determiner or pronoun
+    let first = v.low(start);
+    let name_ok = !lexicon::is_determiner(&first) && !lexicon::is_subject_pronoun(&first);
+    (tag_ok && name_ok).then_some(Range {
+        first: start,
+        end: e,
+    })
 }
 
 /// Whether the sentence ends at token `k` (after optional time words):
@@ -645,6 +718,49 @@ fn transcript_speaker(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
             end: k,
         })),
     ))
+}
+
+/// Paragraphs opening with a person's name and a colon (`Roe: We will
+/// act.`, `JANE ROE: …`): the name and the content after the colon. The
+/// name must be a person the entity stage found, so that "Breaking:" or
+/// "Update:" open nothing.
+fn colon_turns(v: &View<'_, '_>, entities: &[Entity]) -> Vec<(Range, Range)> {
+    let toks = v.text.tokens();
+    let mut out = Vec::new();
+    let person_at = |first: usize, end: usize| {
+        let (Some(a), Some(b)) = (toks.get(first), toks.get(end - 1)) else {
+            return false;
+        };
+        let (cs, ce) = (a.cstart as usize, b.cend as usize);
+        entities.iter().any(|e| {
+            e.kind == EntityType::Person && e.mentions.iter().any(|m| m.start == cs && m.end == ce)
+        })
+    };
+    for p in 0..toks.len() {
+        if !marks::paragraph_starts_at(v.text, p) {
+            continue;
+        }
+        let mut k = p;
+        while k < toks.len() && k < p + 4 && (v.cap(k) || is_dot_of_initial(v, k)) {
+            k += 1;
+        }
+        if k == p || v.s(k) != ":" || v.in_quote(p) || !person_at(p, k) {
+            continue;
+        }
+        let mut end = k + 1;
+        while end < toks.len() && toks[end].newlines_before == 0 {
+            end += 1;
+        }
+        if let Some(content) = trim_reported(v, k + 1, end) {
+            let words = (content.first..content.end)
+                .filter(|&j| v.is_word(j))
+                .count();
+            if words >= 3 {
+                out.push((Range { first: p, end: k }, content));
+            }
+        }
+    }
+    out
 }
 
 /// An attribution after a dash closing the line: `"…" ― Jane Roe`.
@@ -784,8 +900,21 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
         if opener_ok {
             if let Some(np) = v.np_rightward(s, at) {
                 let next = np.end;
-                if next < at && v.is_word(next) && !v.cap(next)
+                // one capitalized word before a preposition opens an
+                // adverbial ("Shortly after …,", "Back in 2010,"), not
+                // the subject, which follows the comma
+                let adverbial = np.end == np.first + 1
+                    && v.cap(np.first)
+                    && matches!(
+                        v.low(next).as_ref(),
+                        "after" | "before" | "since" | "during" | "until" | "in" | "on" | "at"
+                    );
+                if adverbial {
+                    // fall through to the next comma-separated chunk
+                } else if next < at && v.is_word(next) && !v.cap(next)
                     || lexicon::is_subject_pronoun(&w)
+                    // a name's bracketed tag: "Jane Roe (D-Ohio) said"
+                    || v.cap(np.first) && v.s(next) == "(" && after_bracket_is_lower(v, next, at)
                     || v.s(next) == "," && v.cap(np.first) && !lexicon::is_determiner(&w)
                 {
                     return Some(np);
@@ -802,6 +931,14 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
         }
     }
     None
+}
+
+/// Whether the bracket opening at `open` closes within a few tokens and
+/// a lowercase word follows it ("(R-Ohio) said").
+fn after_bracket_is_lower(v: &View<'_, '_>, open: usize, ceil: usize) -> bool {
+    (open + 1..ceil.min(open + 10))
+        .find(|&k| v.s(k) == ")")
+        .is_some_and(|close| close + 1 < ceil && v.is_word(close + 1) && !v.cap(close + 1))
 }
 
 /// The quotes stage.

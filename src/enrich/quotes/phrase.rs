@@ -23,6 +23,9 @@ pub struct View<'a, 't> {
     /// For each token, whether it lies inside (or is a mark of) an outermost
     /// quotation: cues are only looked for outside quotations.
     pub quoted: Vec<bool>,
+    /// Tokens before this index form a title-case first line ("Roe Says
+    /// City Must Act"), where a capitalized speech verb is still a cue.
+    pub title_line_end: usize,
 }
 
 impl<'a, 't> View<'a, 't> {
@@ -111,7 +114,8 @@ impl<'a, 't> View<'a, 't> {
         if !self.is_word(i) || self.in_quote(i) {
             return None;
         }
-        if self.cap(i) && !self.text.is_sentence_start(i) {
+        let title_case = i < self.title_line_end;
+        if self.cap(i) && !self.text.is_sentence_start(i) && !title_case {
             return None;
         }
         let w = self.low(i);
@@ -120,7 +124,12 @@ impl<'a, 't> View<'a, 't> {
             return Some(CueClass::DirectOnly);
         }
         let class = lexicon::cue_class(&w)?;
-        if self.cap(i) && !self.text.is_sentence_start(i) {
+        // in a title-case line every verb is capitalized: the first speech
+        // verb of the line is its cue ("Roe Says City Will Tell …")
+        if title_case
+            && self.cap(i)
+            && (0..i).any(|k| self.is_word(k) && lexicon::cue_class(&self.low(k)).is_some())
+        {
             return None;
         }
         if w.starts_with("point") && self.low(i + 1) != "out" {
@@ -128,7 +137,20 @@ impl<'a, 't> View<'a, 't> {
         }
         if i > 0 {
             let p = self.low(i - 1);
-            if lexicon::is_pure_determiner(&p) || matches!(p.as_ref(), "to" | "of" | "'s" | "’s")
+            let next_that = self.low(i + 1) == "that";
+            // "went on to say that …": an infinitive reporting a content
+            let to_say_that = p == "to" && next_that && !lexicon::is_nouny_form(&w);
+            // "issued a warning that …": a speech noun after a verb
+            let noun_cue = lexicon::is_pure_determiner(&p)
+                && next_that
+                && lexicon::is_nouny_form(&w)
+                && i >= 2
+                && self.verbish(i - 2);
+            if noun_cue {
+                return Some(CueClass::Report);
+            }
+            if (lexicon::is_pure_determiner(&p) || matches!(p.as_ref(), "to" | "of" | "'s" | "’s"))
+                && !to_say_that
             {
                 return None;
             }

@@ -170,6 +170,14 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
             };
             return k;
         }
+        // a new attribution introducing a quotation ("…, the mayor replied,
+        // “…”", "… — Roe boasted: “…”") is a statement of its own
+        if (s == "," || matches!(s, "-" | "–" | "—" | "―"))
+            && j > start
+            && quote_intro(v, j + 1, ceil)
+        {
+            return j;
+        }
         // a spaced dash before a lowercase gloss: "… the target - defined as …"
         if matches!(s, "-" | "–" | "—")
             && v.text.tokens().get(j).is_some_and(|t| t.space_before)
@@ -232,6 +240,26 @@ fn embedded_relative(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
     false
 }
 
+/// Whether a clause with its own subject and a speech verb introducing a
+/// quotation starts at `j`: "the head of the panel replied, “…”".
+fn quote_intro(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
+    let mut k = j;
+    while k < ceil && k < j + 12 {
+        if v.is_terminal(k) || v.s(k) == "," || v.in_quote(k) {
+            return false;
+        }
+        if let Some(c) = v.cue_at(k) {
+            let opens = matches!(v.s(k + 1), "," | ":") && v.is_quote(k + 2) && v.in_quote(k + 2);
+            return k > j
+                && c != CueClass::Fragment
+                && opens
+                && v.subject_before(k, j).is_some_and(|np| np.first <= j + 1);
+        }
+        k += 1;
+    }
+    false
+}
+
 /// Whether a clause with its own subject and speech verb starts at `j`
 /// ("…, Roe said that …").
 fn new_speech_clause(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
@@ -271,6 +299,12 @@ pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Su
 
 /// `X said …` for a speech verb at `i`.
 fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
+    // "spoke out that …" reports like "said that"
+    let speak_out = class == CueClass::DirectOnly
+        && v.low(i).starts_with("spo")
+        && v.low(i + 1) == "out"
+        && v.low(i + 2) == "that";
+    let class = if speak_out { CueClass::Say } else { class };
     if matches!(class, CueClass::DirectOnly | CueClass::Fragment) {
         return;
     }
@@ -281,6 +315,17 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         && v.low(i + 1) != "that"
     {
         return;
+    }
+    // '"…," Jane Roe, R-Ohio, said': the quotation's cue, found after it
+    if i > 1 && v.s(i - 1) == "," {
+        let mut k = i - 1;
+        while k > sent.first && !v.in_quote(k) {
+            k -= 1;
+        }
+        let start = k + 1 + usize::from(v.s(k + 1) == ",");
+        if v.in_quote(k) && super::tagged_name_before(v, start, i).is_some() {
+            return;
+        }
     }
     // passive: "It was announced that …" (no speaker), "is said to"
     let mut p = i;
@@ -298,7 +343,12 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     } else {
         "".into()
     };
-    let passive = lexicon::is_passive_aux(&prev) && v.low(i).ends_with("ed");
+    // "was said", "were told" as well as "was announced"
+    let participle = v.low(i);
+    let passive = lexicon::is_passive_aux(&prev)
+        && (participle.ends_with("ed")
+            || matches!(participle.as_ref(), "said" | "told" | "written")
+            || lexicon::is_irregular_participle(&participle));
     // "…, as (first) reported by the Northfield Herald on Monday."
     if prev == "as" && v.low(i + 1) == "by" && p >= sent.first + 2 && v.s(p - 2) == "," {
         if let Some(np) = v.np_rightward(i + 2, sent.end) {
@@ -321,6 +371,25 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     }
     if passive && p >= sent.first + 2 && lexicon::is_modal(&v.low(p - 2)) {
         return;
+    }
+    // "…, Jane Roe, a spokeswoman for Acme, said."
+    if let Some((subj, comma)) = appositive_trailing_subject(v, i, sent.first) {
+        if cue_tail_end(v, i, sent.end).is_some_and(|a| a >= sent.end || v.is_terminal(a))
+            && !all_quoted(v, sent.first, comma)
+        {
+            out.push(Reported {
+                cue: Range {
+                    first: i,
+                    end: i + 1,
+                },
+                subject: Subject::Np(subj),
+                content: Range {
+                    first: sent.first,
+                    end: comma,
+                },
+            });
+            return;
+        }
     }
     // Trailing or parenthetical cue: "…, X said." / "…, he said, …" / "…, said X."
     if let Some((subj, after)) = trailing_cue_subject(v, i, sent.first, sent.end) {
@@ -378,13 +447,18 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
                 .filter(|np| np.end - np.first <= 6)
                 .map(|np| np.end)
         };
+        // a longer object ("a meeting of island leaders") up to "that"
+        let to_that = (j + 1..sent.end.min(j + 12))
+            .take_while(|&k| v.is_word(k) && !v.in_quote(k) && !v.verbish(k))
+            .find(|&k| v.low(k) == "that");
+        let obj_end = to_that.or(obj_end);
         match obj_end {
             Some(e) if class == CueClass::Tell || v.low(e) == "that" => j = e,
             None if class == CueClass::Tell => return,
             _ => {}
         }
     }
-    if v.low(i).starts_with("point") && v.low(j) == "out" {
+    if (v.low(i).starts_with("point") || speak_out) && v.low(j) == "out" {
         j += 1;
     }
     // adverbials: time words, "on Tuesday", "in a statement", "at a press conference in X"
@@ -463,14 +537,17 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         if v.is_terminal(j) || matches!(v.s(j), ":" | ";") || passive {
             return;
         }
-        if lexicon::is_wh(&v.low(j)) {
+        // "asked whether …": a reported question keeps its "whether"
+        let question = v.low(i).starts_with("ask") && matches!(v.low(j).as_ref(), "whether" | "if");
+        if lexicon::is_wh(&v.low(j)) && !question {
             return;
         }
         // "Acme said according to its figures, …"
         let according = v.low(j) == "according" && v.low(j + 1) == "to";
         let lenient = class == CueClass::Say;
         let starts_quote = v.is_quote(j);
-        if !starts_quote && !according && !v.clause_starts(j, lenient) {
+        let question_clause = question && v.clause_starts(j + 1, lenient);
+        if !starts_quote && !according && !question_clause && !v.clause_starts(j, lenient) {
             // "many critics said smacked of …": verb-initial content
             // inside a relative clause ("which X said …")
             let rel = relative_before(v, i, sent.first);
@@ -482,8 +559,14 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
             return;
         }
     }
+    // "Roe went on to say that", "Roe issued a warning that": the
+    // subject of the verb governing the infinitive or the noun
+    let governed =
+        i > sent.first && (v.low(i - 1) == "to" || lexicon::is_pure_determiner(&v.low(i - 1)));
     let subject = if passive {
         Subject::Nobody
+    } else if governed {
+        Subject::MainClause
     } else if lexicon::is_ing(&v.low(i)) {
         participle_subject(v, i, sent.first)
     } else {
@@ -571,6 +654,10 @@ fn trailing_cue_subject(
         if !(v.cap(np.first) || lexicon::is_determiner(&w) || lexicon::is_subject_pronoun(&w)) {
             return None;
         }
+        // "…, R-Ohio, said Tuesday.": a day is no speaker
+        if np.end == np.first + 1 && lexicon::is_time_word(&w) {
+            return None;
+        }
         if !matches!(v.cue_at(i), Some(CueClass::Say)) && !v.cap(np.end - 1) {
             return None;
         }
@@ -588,15 +675,83 @@ fn trailing_cue_subject(
         }
         return None;
     }
-    let mut after = i + 1;
-    while after < ceil && after < i + 6 && lexicon::is_time_word(&v.low(after)) {
-        after += 1;
-    }
-    if after < ceil && !v.is_terminal(after) && v.s(after) != "," {
-        return None;
-    }
+    let after = cue_tail_end(v, i, ceil)?;
     let np = v.subject_before(i, floor)?;
     Some((np, after))
+}
+
+/// The end of a short tail closing a trailing cue clause ("said.", "said
+/// Tuesday.", "said on Monday,", "said in a statement.", "told
+/// reporters on Monday."): time words, numbers, a prepositional phrase
+/// and, after a *tell* verb, its object, up to the sentence end or a comma.
+fn cue_tail_end(v: &View<'_, '_>, i: usize, ceil: usize) -> Option<usize> {
+    let tell = v.cue_at(i) == Some(CueClass::Tell);
+    let mut k = i + 1;
+    let mut prep = false;
+    while k < ceil && k < i + 9 {
+        if v.is_terminal(k) || v.s(k) == "," {
+            break;
+        }
+        let w = v.low(k);
+        let plain = v.is_word(k)
+            && !v.in_quote(k)
+            && !v.verbish(k)
+            && v.cue_at(k).is_none()
+            && w != "that"
+            && !lexicon::is_wh(&w)
+            && !lexicon::is_subject_pronoun(&w);
+        let time = lexicon::is_time_word(&w) || v.kind(k) == Some(crate::text::TokenKind::Number);
+        let opens_pp = matches!(
+            w.as_ref(),
+            "on" | "in" | "at" | "during" | "after" | "before" | "via" | "to" | "with" | "from"
+        );
+        // past the first word, only a prepositional phrase or a told
+        // object may go on ("said Jane" is no tail)
+        if !(time || opens_pp && plain || (prep || tell) && plain) {
+            return None;
+        }
+        prep |= opens_pp;
+        k += 1;
+    }
+    (k >= ceil || v.is_terminal(k) || v.s(k) == ",").then_some(k)
+}
+
+/// `…, Jane Roe, a spokeswoman for Acme, said.`: the name before an
+/// appositive (or a relative clause, "who heads the union") closing the
+/// sentence with its cue. Returns the name and the comma ending the content.
+fn appositive_trailing_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Option<(Range, usize)> {
+    let c2 = i.checked_sub(1).filter(|&c| c > floor && v.s(c) == ",")?;
+    let mut c1 = c2;
+    while c1 > floor && c2 - c1 < 16 {
+        c1 -= 1;
+        if v.s(c1) == "," {
+            break;
+        }
+        if v.is_terminal(c1) || v.in_quote(c1) || v.cue_at(c1).is_some() {
+            return None;
+        }
+    }
+    if v.s(c1) != "," || c1 + 1 >= c2 {
+        return None;
+    }
+    // the appositive opens with an article, a possessive or "who"
+    let a = v.low(c1 + 1);
+    if !(lexicon::is_determiner(&a) || matches!(a.as_ref(), "who" | "his" | "her")) {
+        return None;
+    }
+    let end = c1;
+    let mut first = end;
+    while first > floor && end - first < 5 && (v.cap(first - 1) || v.s(first - 1) == ".") {
+        first -= 1;
+    }
+    if first == end || !v.cap(first) || first <= floor + 1 || v.s(first - 1) != "," {
+        return None;
+    }
+    // the content before says something: a lowercase word outside quotes
+    if !(floor..first - 1).any(|k| v.is_word(k) && !v.cap(k) && !v.in_quote(k)) {
+        return None;
+    }
+    Some((Range { first, end }, first - 1))
 }
 
 /// The comma that separates content from a trailing cue whose subject is

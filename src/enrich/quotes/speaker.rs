@@ -1,19 +1,22 @@
 //! Speaker resolution: from the noun phrase at a cue to the mention nearest
 //! the cue and a canonical name (and entity id).
 //!
-//! Order of evidence:
-//! 1. an entity mention or reference (role phrase) overlapping the mention;
-//! 2. for pronouns, the most recent compatible speaker or subject before
-//!    (the previous quote's speaker first);
-//! 3. for role phrases ("the Treasury Secretary"), the entity whose `roles`
-//!    contain the phrase's head, else the latest compatible speaker;
-//! 4. without entities, for a capitalized name, the fullest capitalized name
-//!    of the article ending with the same word, titles stripped;
-//! 5. groups and sources ("many critics", "a draft of the
-//!    report") are named as written.
+//! [`Resolver::resolve`] generates the candidates of one cue and
+//! [`super::choice`] scores them:
+//! - the cue's subject: an entity mention or reference at its head, or for a
+//!   capitalized name without entities the fullest capitalized name of the
+//!   article ending with the same word (titles stripped); else the phrase as
+//!   written (a pronoun, a group or source: "many critics", "a draft of the
+//!   report");
+//! - for a role phrase, a name in apposition to it and the entity holding
+//!   the role ("the secretary");
+//! - for pronouns and role phrases, the latest compatible previous speaker
+//!   and the nearest compatible mentions (animacy, number and gender agree;
+//!   never a name inside a quotation).
 
 use std::collections::HashMap;
 
+use super::choice::{self, Choice, Features, Source};
 use super::lexicon;
 use super::phrase::{Range, View};
 use crate::enrich::entities::grouping::{first_name_gender, name_gender, Gender};
@@ -189,12 +192,48 @@ impl<'e> Resolver<'e> {
         ends || self.by_first.contains_key(v.s(k))
     }
 
+    /// The speaker of a quotation without a cue at token `here` that may
+    /// continue `prev`, the speaker of the statement whose sentence starts
+    /// at `prev_at`: the previous speaker is the one candidate, and only
+    /// within the last few sentences (further back, a quotation is more
+    /// often someone's not introduced than the old speaker's).
+    pub fn continuing(
+        &self,
+        v: &View<'_, '_>,
+        prev_at: usize,
+        here: usize,
+        prev: &Resolved,
+    ) -> Option<Resolved> {
+        const MAX_BACK: u32 = 3;
+        let sent_of = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
+        let back = sent_of(here).saturating_sub(sent_of(prev_at));
+        let mut choices = Vec::new();
+        if back <= MAX_BACK {
+            choices.push(Choice {
+                source: Source::PreviousSpeaker,
+                speaker: prev.speaker.clone(),
+                animacy: prev.animacy,
+                features: Features {
+                    named: true,
+                    sentences_back: back,
+                    ..Features::default()
+                },
+            });
+        }
+        choice::best(choices).map(|c| Resolved {
+            speaker: c.speaker,
+            animacy: c.animacy,
+            at: prev.at,
+        })
+    }
+
     /// Record a speaker reused for a continuation quote.
     pub fn push(&mut self, r: Resolved) {
         self.history.push(r);
     }
 
-    /// Resolve the noun phrase `np` at a cue.
+    /// Resolve the noun phrase `np` at a cue: generate the candidates
+    /// ([`choice`]) and keep the best scored.
     pub fn resolve(&mut self, v: &View<'_, '_>, np: Range) -> Option<Resolved> {
         let mut mention = mention_in(v, np);
         // a capitalized first word of a sentence that the entity tagger did
@@ -215,22 +254,23 @@ impl<'e> Resolver<'e> {
         let span = v.text.token_span(mention.first, mention.end)?;
         let low = v.low(mention.first);
         let single = mention.end == mention.first + 1;
-        let mut speaker = Speaker {
+        let mut written = Speaker {
             name: span.text.to_string(),
             entity: None,
             text: span.text.to_string(),
             start: span.start,
             end: span.end,
         };
-        let animacy;
+        let mut choices: Vec<Choice> = Vec::new();
         if single && matches!(low.as_ref(), "i" | "we" | "you") {
             // the narrator or the reader, outside any quotation: nobody of
             // the article's people
-            animacy = if low == "i" {
+            let animacy = if low == "i" {
                 Animacy::Person
             } else {
                 Animacy::Group
             };
+            choices.push(as_written(&written, animacy));
         } else if single && lexicon::is_subject_pronoun(&low) {
             let want = match low.as_ref() {
                 "he" | "she" => Animacy::Person,
@@ -242,98 +282,225 @@ impl<'e> Resolver<'e> {
                 "she" => Some(Gender::Female),
                 _ => None,
             };
-            if let Some((name, entity, a)) = self.antecedent(v, mention.first, want, gender) {
-                speaker.name = name;
-                speaker.entity = entity;
-                animacy = a;
-            } else {
-                animacy = want;
-            }
+            self.antecedents(v, mention.first, want, gender, &written, &mut choices);
+            choices.push(as_written(&written, want));
         } else if definite(v, np)
             && lexicon::is_party_member(&v.low(np.end - 1))
             && !lexicon::is_org_head(&v.low(np.end - 1))
         {
             // "the Ohio Republican": a role phrase for the latest person
-            animacy = Animacy::Person;
-            if let Some((name, entity, _)) = self.antecedent(v, np.first, Animacy::Person, None) {
-                speaker.name = name;
-                speaker.entity = entity;
-            }
             let span = v.text.token_span(np.first, np.end)?;
-            speaker.text = span.text.to_string();
-            speaker.start = span.start;
-            speaker.end = span.end;
+            written.text = span.text.to_string();
+            written.start = span.start;
+            written.end = span.end;
+            self.antecedents(v, np.first, Animacy::Person, None, &written, &mut choices);
+            for c in &mut choices {
+                c.animacy = Animacy::Person;
+            }
+            choices.push(as_written(&written, Animacy::Person));
         } else if let Some(ei) = self.entity_at_head(v, mention) {
-            animacy = self.adopt_entity(ei, &mut speaker);
+            choices.push(self.entity_choice(ei, Source::CueSubject, &written));
         } else if v.cap(mention.end - 1)
             || v.kind(mention.end - 1) == Some(TokenKind::Word)
                 && v.text.is_all_caps(mention.end - 1)
         {
-            let (name, a) = self.fullest(v, mention);
-            speaker.name = name;
-            animacy = a;
+            let (name, animacy) = self.fullest(v, mention);
+            choices.push(Choice {
+                source: Source::CueSubject,
+                speaker: Speaker {
+                    name,
+                    ..written.clone()
+                },
+                animacy,
+                features: Features {
+                    named: true,
+                    ..Features::default()
+                },
+            });
         } else {
-            // a role or group phrase as written
-            let head = v.low(mention.end - 1);
-            if let Some(ei) = self.entity_by_role(&head) {
-                animacy = self.adopt_entity(ei, &mut speaker);
-            } else if definite(v, mention)
-                && (lexicon::is_org_head(&head) || lexicon::is_person_role(&head))
-                && !lexicon::is_group_head(&head)
-            {
-                let want = if lexicon::is_person_role(&head) && !lexicon::is_org_head(&head) {
-                    Animacy::Person
-                } else {
-                    Animacy::Org
-                };
-                if let Some(prev) = self
-                    .history
-                    .iter()
-                    .rev()
-                    .take(64)
-                    .find(|r| r.animacy == want && r.speaker.name != speaker.text)
-                {
-                    speaker.name = prev.speaker.name.clone();
-                    speaker.entity = prev.speaker.entity.clone();
-                } else if want == Animacy::Org {
-                    if let Some(n) = self
-                        .names_before(mention.first, 200)
-                        .find(|n| n.animacy == Animacy::Org)
-                    {
-                        if let Some(s) = v.text.token_span(n.range.first, n.range.end) {
-                            speaker.name = s.text.to_string();
-                        }
-                    }
-                }
-                animacy = want;
-            } else {
-                animacy = if lexicon::is_group_head(&head) {
-                    Animacy::Group
-                } else if lexicon::is_org_head(&head) {
-                    Animacy::Org
-                } else if lexicon::is_person_role(&head) {
-                    Animacy::Person
-                } else {
-                    Animacy::Unknown
-                };
-            }
+            self.role_phrase_choices(v, np, mention, &written, &mut choices);
         }
+        let c = choice::best(choices)?;
         let r = Resolved {
-            speaker,
-            animacy,
+            speaker: c.speaker,
+            animacy: c.animacy,
             at: mention.first,
         };
         self.history.push(r.clone());
         Some(r)
     }
 
-    fn entity_at(&self, start: usize, end: usize) -> Option<usize> {
+    /// Candidates for a role or group phrase as the cue's subject ("the
+    /// secretary", "the company", "many critics").
+    fn role_phrase_choices(
+        &self,
+        v: &View<'_, '_>,
+        np: Range,
+        mention: Range,
+        written: &Speaker,
+        choices: &mut Vec<Choice>,
+    ) {
+        let head = v.low(mention.end - 1);
+        if let Some(ei) = self.entity_by_role(&head) {
+            choices.push(self.entity_choice(ei, Source::RoleHolder, written));
+        }
+        if let Some(c) = self.appositive_choice(v, np, written) {
+            choices.push(c);
+        }
+        if definite(v, mention)
+            && (lexicon::is_org_head(&head) || lexicon::is_person_role(&head))
+            && !lexicon::is_group_head(&head)
+        {
+            let want = if lexicon::is_person_role(&head) && !lexicon::is_org_head(&head) {
+                Animacy::Person
+            } else {
+                Animacy::Org
+            };
+            let sent_of = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
+            let here = sent_of(mention.first);
+            // "a young woman asked … the woman said": the phrase takes up
+            // an unnamed person introduced after the previous speaker
+            // (a bounded look back keeps resolution linear)
+            let introduced_since = |from: usize| {
+                (from.max(mention.first.saturating_sub(400))..mention.first).any(|k| {
+                    v.low(k) == head
+                        && (k.saturating_sub(3)..k).any(|j| matches!(v.low(j).as_ref(), "a" | "an"))
+                })
+            };
+            let prev = self
+                .history
+                .iter()
+                .rev()
+                .take(64)
+                .find(|r| r.animacy == want && r.speaker.name != written.text)
+                .filter(|r| !introduced_since(r.at));
+            if let Some(prev) = prev {
+                choices.push(Choice {
+                    source: Source::PreviousSpeaker,
+                    speaker: Speaker {
+                        name: prev.speaker.name.clone(),
+                        entity: prev.speaker.entity.clone(),
+                        ..written.clone()
+                    },
+                    animacy: want,
+                    features: Features {
+                        named: true,
+                        sentences_back: here.saturating_sub(sent_of(prev.at)),
+                        ..Features::default()
+                    },
+                });
+            } else if want == Animacy::Org {
+                let org = self
+                    .names_before(mention.first, 200)
+                    .find(|n| n.animacy == Animacy::Org);
+                if let Some((n, s)) =
+                    org.and_then(|n| Some((n, v.text.token_span(n.range.first, n.range.end)?)))
+                {
+                    choices.push(Choice {
+                        source: Source::NearestMention,
+                        speaker: Speaker {
+                            name: s.text.to_string(),
+                            ..written.clone()
+                        },
+                        animacy: want,
+                        features: Features {
+                            named: true,
+                            sentences_back: here.saturating_sub(sent_of(n.range.first)),
+                            nearest_in_sentence: true,
+                            ..Features::default()
+                        },
+                    });
+                }
+            }
+            choices.push(as_written(written, want));
+        } else {
+            let animacy = if lexicon::is_group_head(&head) {
+                Animacy::Group
+            } else if lexicon::is_org_head(&head) {
+                Animacy::Org
+            } else if lexicon::is_person_role(&head) {
+                Animacy::Person
+            } else {
+                Animacy::Unknown
+            };
+            choices.push(as_written(written, animacy));
+        }
+    }
+
+    /// The person a role phrase stands beside in apposition: "Jane Roe,
+    /// the head of sales, said" (the name before the phrase, between
+    /// commas) names the speaker better than the phrase does.
+    fn appositive_choice(&self, v: &View<'_, '_>, np: Range, written: &Speaker) -> Option<Choice> {
+        let comma = np.first.checked_sub(1)?;
+        if v.s(comma) != "," || v.s(np.end) != "," || !definite_or_article(v, np) {
+            return None;
+        }
+        let end = comma;
+        let mut first = end;
+        while first > 0 && end - first < 4 && (v.cap(first - 1) || is_initial_dot(v, first - 1)) {
+            first -= 1;
+        }
+        let sent = v.sentence(comma).first;
+        // the name opens its clause: the sentence start or after a comma
+        let opens = first == sent || first > sent && v.s(first - 1) == ",";
+        if first == end || !opens || v.in_quote(first) {
+            return None;
+        }
+        let run = strip_titles(v, Range { first, end });
+        let ei = self.entity_at_head(v, run);
+        let person = match ei {
+            Some(ei) => self.entities[ei].kind == EntityType::Person,
+            None => {
+                run.end - run.first >= 2
+                    && first_name_gender(v.s(run.first)).is_some()
+                    && run_animacy(v, run) != Animacy::Org
+            }
+        };
+        if !person {
+            return None;
+        }
+        Some(match ei {
+            Some(ei) => self.entity_choice(ei, Source::AppositiveHead, written),
+            None => Choice {
+                source: Source::AppositiveHead,
+                speaker: Speaker {
+                    name: self.fullest(v, run).0,
+                    ..written.clone()
+                },
+                animacy: Animacy::Person,
+                features: Features {
+                    named: true,
+                    ..Features::default()
+                },
+            },
+        })
+    }
+
+    /// Entity `ei` as a candidate from `source`, keeping the mention as
+    /// written.
+    fn entity_choice(&self, ei: usize, source: Source, written: &Speaker) -> Choice {
+        let mut speaker = written.clone();
+        let animacy = self.adopt_entity(ei, &mut speaker);
+        Choice {
+            source,
+            speaker,
+            animacy,
+            features: Features {
+                named: true,
+                ..Features::default()
+            },
+        }
+    }
+
+    /// The entity whose span overlaps `start..end` most, among spans
+    /// ending by `limit`.
+    fn entity_at(&self, start: usize, end: usize, limit: usize) -> Option<usize> {
         // spans sorted by start: the overlapping ones end the prefix of
         // spans starting before `end`; a bounded look back suffices
         let idx = self.spans.partition_point(|s| s.0 < end);
         let mut best: Option<(usize, usize)> = None;
         for &(s, e, ei, _) in self.spans.get(idx.saturating_sub(32)..idx).unwrap_or(&[]) {
-            if s < end && start < e {
+            if s < end && start < e && e <= limit {
                 let ov = e.min(end) - s.max(start);
                 if best.is_none_or(|(b, _)| ov > b) {
                     best = Some((ov, ei));
@@ -351,7 +518,14 @@ impl<'e> Resolver<'e> {
             .find(|&k| v.is_word(k) && lexicon::is_np_preposition(&v.low(k)))
             .unwrap_or(mention.end);
         let t = v.text.tokens().get(head_end.checked_sub(1)?)?;
-        self.entity_at(t.cstart as usize, t.cend as usize)
+        // a name the tagger ran into the cue after it ("Jane Roe Says" in
+        // a title-case line) is not the speaker's
+        let limit = if v.cue_at(mention.end).is_some() {
+            t.cend as usize
+        } else {
+            usize::MAX
+        };
+        self.entity_at(t.cstart as usize, t.cend as usize, limit)
     }
 
     fn entity_by_role(&self, head: &str) -> Option<usize> {
@@ -367,14 +541,19 @@ impl<'e> Resolver<'e> {
         self.names[idx.saturating_sub(k)..idx].iter().rev()
     }
 
-    /// Antecedent of a pronoun at token `at`.
-    fn antecedent(
+    /// Antecedent candidates of a pronoun (or role phrase) at token `at`:
+    /// the latest compatible previous speaker, the nearest compatible
+    /// mention and, when that one is an object, the first subject of its
+    /// sentence. Animacy, number (`want`) and gender must agree.
+    fn antecedents(
         &self,
         v: &View<'_, '_>,
         at: usize,
         want: Animacy,
         gender: Option<Gender>,
-    ) -> Option<(String, Option<String>, Animacy)> {
+        written: &Speaker,
+        out: &mut Vec<Choice>,
+    ) {
         let ok = |a: Animacy| match want {
             Animacy::Person => a == Animacy::Person || a == Animacy::Unknown,
             Animacy::Org => a == Animacy::Org,
@@ -382,9 +561,25 @@ impl<'e> Resolver<'e> {
             Animacy::Unknown => true,
         };
         // "she" never takes a name that says "he", and the reverse
-        let same_gender = |name: &str, id: Option<&str>| match (gender, self.gender_of(name, id)) {
-            (Some(g), Some(h)) => g == h,
-            _ => true,
+        let agreement = |name: &str, id: Option<&str>| match (gender, self.gender_of(name, id)) {
+            (Some(g), Some(h)) => Some(g == h),
+            _ => None,
+        };
+        let same_gender = |name: &str, id: Option<&str>| agreement(name, id) != Some(false);
+        let sent_of = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
+        let here = sent_of(at);
+        let candidate = |source, name: String, entity: Option<String>, a, tok, features| Choice {
+            source,
+            speaker: Speaker {
+                name,
+                entity,
+                ..written.clone()
+            },
+            animacy: a,
+            features: Features {
+                sentences_back: here.saturating_sub(sent_of(tok)),
+                ..features
+            },
         };
         let prev = self.history.iter().rev().take(64).find(|r| {
             r.at < at
@@ -392,69 +587,122 @@ impl<'e> Resolver<'e> {
                 && !is_pronoun_text(&r.speaker.name)
                 && same_gender(&r.speaker.name, r.speaker.entity.as_deref())
         });
-        // the latest subject-position mention before the pronoun
-        let cstart = v.text.tokens().get(at).map_or(0, |t| t.cstart as usize);
-        let mention: Option<(usize, String, Option<String>, Animacy)> = if self.entities.is_empty()
-        {
-            self.names_before(at, 200)
+        if let Some(p) = prev {
+            // a name (an entity, a capitalized run), not a phrase as
+            // written; a group is a phrase by nature ("the heads of both
+            // firms … they")
+            let named = p.speaker.entity.is_some()
+                || p.animacy == Animacy::Group
+                || p.speaker
+                    .name
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                    && !lexicon::is_determiner(&crate::text::lowercase(
+                        p.speaker.name.split_whitespace().next().unwrap_or(""),
+                    ));
+            let features = Features {
+                named,
+                gender_agrees: agreement(&p.speaker.name, p.speaker.entity.as_deref())
+                    == Some(true),
+                ..Features::default()
+            };
+            out.push(candidate(
+                Source::PreviousSpeaker,
+                p.speaker.name.clone(),
+                p.speaker.entity.clone(),
+                p.animacy,
+                p.at,
+                features,
+            ));
+        }
+        // mentions before the pronoun
+        if self.entities.is_empty() {
+            let m = self
+                .names_before(at, 200)
                 .find(|n| n.subject && ok(n.animacy) && n.animacy != Animacy::Unknown)
                 .map(|n| {
                     let (name, a) = self.fullest(v, n.range);
-                    (n.range.first, name, None, a)
+                    (n.range.first, name, a)
                 })
-                .filter(|m| same_gender(&m.1, None))
-        } else {
-            let tok_of = |c: usize| v.text.tokens().partition_point(|t| (t.cstart as usize) < c);
-            let idx = self.spans.partition_point(|s| s.0 < cstart);
-            let mut compatible = self.spans[idx.saturating_sub(200)..idx]
-                .iter()
-                .rev()
-                .filter(|s| s.1 <= cstart && s.3)
-                .filter_map(|&(s, _, ei, _)| {
-                    let e = &self.entities[ei];
-                    let a = match e.kind {
-                        EntityType::Person => Animacy::Person,
-                        EntityType::Organization => Animacy::Org,
-                        _ => return None,
-                    };
-                    // a name inside a quotation is spoken about, not speaking
-                    let tok = tok_of(s);
-                    (ok(a) && same_gender(&e.name, Some(&e.id)) && !v.in_quote(tok))
-                        .then(|| (tok, self.full_name(ei), Some(e.id.clone()), a))
-                });
-            // the nearest compatible name; in its sentence, a subject before
-            // it wins over an object ("Roe wrote to Doe. She said …")
-            compatible.next().map(|nearest| {
-                let sent = v.sentence(nearest.0).first;
-                // after a preposition, a possessive or a verb ("endorsed Roe")
-                let object = |tok: usize| {
-                    tok > 0 && (lexicon::is_object_marker(&v.low(tok - 1)) || v.verbish(tok - 1))
+                .filter(|m| same_gender(&m.1, None));
+            if let Some((tok, name, a)) = m {
+                let features = Features {
+                    named: true,
+                    nearest_in_sentence: true,
+                    gender_agrees: agreement(&name, None) == Some(true),
+                    ..Features::default()
                 };
-                if !object(nearest.0) {
-                    return nearest;
-                }
-                compatible
-                    .take_while(|m| m.0 >= sent)
-                    .filter(|m| !object(m.0))
-                    .last()
-                    .unwrap_or(nearest)
-            })
-        };
-        match (prev, mention) {
-            (Some(p), Some(m)) => {
-                // a newer subject in an earlier sentence than the pronoun's wins
-                if m.0 > p.at && v.sentence(m.0).first < v.sentence(at).first + 1 && m.0 > p.at + 1
-                {
-                    let newer_sentence = v.sentence(m.0).first > v.sentence(p.at).first;
-                    if newer_sentence {
-                        return Some((m.1, m.2, m.3));
-                    }
-                }
-                Some((p.speaker.name.clone(), p.speaker.entity.clone(), p.animacy))
+                out.push(candidate(
+                    Source::NearestMention,
+                    name,
+                    None,
+                    a,
+                    tok,
+                    features,
+                ));
             }
-            (Some(p), None) => Some((p.speaker.name.clone(), p.speaker.entity.clone(), p.animacy)),
-            (None, Some(m)) => Some((m.1, m.2, m.3)),
-            (None, None) => None,
+            return;
+        }
+        let cstart = v.text.tokens().get(at).map_or(0, |t| t.cstart as usize);
+        let tok_of = |c: usize| v.text.tokens().partition_point(|t| (t.cstart as usize) < c);
+        let idx = self.spans.partition_point(|s| s.0 < cstart);
+        let mut compatible = self.spans[idx.saturating_sub(200)..idx]
+            .iter()
+            .rev()
+            .filter(|s| s.1 <= cstart && s.3)
+            .filter_map(|&(s, _, ei, _)| {
+                let e = &self.entities[ei];
+                let a = match e.kind {
+                    EntityType::Person => Animacy::Person,
+                    EntityType::Organization => Animacy::Org,
+                    _ => return None,
+                };
+                // a name inside a quotation is spoken about, not speaking
+                let tok = tok_of(s);
+                (ok(a) && same_gender(&e.name, Some(&e.id)) && !v.in_quote(tok)).then_some((
+                    tok,
+                    ei,
+                    a,
+                    agreement(&e.name, Some(&e.id)) == Some(true),
+                ))
+            });
+        let Some(nearest) = compatible.next() else {
+            return;
+        };
+        // after a preposition, a possessive or a verb ("endorsed Roe")
+        let object = |tok: usize| {
+            tok > 0 && (lexicon::is_object_marker(&v.low(tok - 1)) || v.verbish(tok - 1))
+        };
+        let mut push = |(tok, ei, a, agrees): (usize, usize, Animacy, bool), nearest: bool| {
+            let features = Features {
+                named: true,
+                object: object(tok),
+                nearest_in_sentence: nearest,
+                gender_agrees: agrees,
+                ..Features::default()
+            };
+            let e = &self.entities[ei];
+            out.push(candidate(
+                Source::NearestMention,
+                self.full_name(ei),
+                Some(e.id.clone()),
+                a,
+                tok,
+                features,
+            ));
+        };
+        push(nearest, true);
+        if object(nearest.0) {
+            // in its sentence, a subject before it: "Roe wrote to Doe. She said …"
+            let sent = v.sentence(nearest.0).first;
+            if let Some(subject) = compatible
+                .take_while(|m| m.0 >= sent)
+                .filter(|m| !object(m.0))
+                .last()
+            {
+                push(subject, false);
+            }
         }
     }
 
@@ -506,6 +754,22 @@ impl<'e> Resolver<'e> {
 /// longer name opening or ending with the word.
 fn full_name(entities: &[Entity], ei: usize) -> String {
     let e = &entities[ei];
+    if e.kind == EntityType::Person {
+        // a title or party word the tagger glued to the name ("Leader
+        // Jane Roe", "Republican Jane Roe")
+        let words: Vec<&str> = e.name.split_whitespace().collect();
+        let titles = words
+            .iter()
+            .take_while(|w| {
+                let low = crate::text::lowercase(w);
+                let low = low.trim_end_matches('.');
+                lexicon::is_title(low) || lexicon::is_party_member(low)
+            })
+            .count();
+        if titles > 0 && words.len() >= titles + 2 {
+            return words[titles..].join(" ");
+        }
+    }
     if e.kind == EntityType::Person && !e.name.contains(' ') {
         let mut fuller = entities.iter().filter(|o| {
             matches!(o.kind, EntityType::Person | EntityType::Misc)
@@ -520,19 +784,30 @@ fn full_name(entities: &[Entity], ei: usize) -> String {
     e.name.clone()
 }
 
-/// The gender of a person entity: its name's ("Mrs. Roe", "Jane Roe"),
-/// else the majority of the gendered pronouns right after its mentions
-/// ("Roe said she", "Roe and his aides").
+/// The gender of a person entity. The article's own evidence first: a
+/// gendered honorific before its mentions ("Mr. Roe", weighing most) and
+/// the gendered pronouns right after them ("Roe said she", "Roe and his
+/// aides"), when one side clearly outweighs the other; else its name's
+/// ("Mrs. Roe", "Jane Roe" by the census first names). The census list
+/// gives one gender to first names borne by both, so a name alone must
+/// not overrule what the article says.
 fn entity_gender(v: &View<'_, '_>, e: &Entity) -> Option<Gender> {
     if e.kind != EntityType::Person {
         return None;
     }
-    if let Some(g) = name_gender(&e.name) {
-        return Some(g);
-    }
     let toks = v.text.tokens();
     let (mut male, mut female) = (0u32, 0u32);
     for m in &e.mentions {
+        let first = toks.partition_point(|t| (t.cstart as usize) < m.start);
+        // the honorific's dot may be a token of its own
+        let dot = first.checked_sub(1).is_some_and(|p| v.s(p) == ".");
+        if let Some(p) = first.checked_sub(1 + usize::from(dot)) {
+            match v.low(p).trim_end_matches('.') {
+                "mr" => male += 3,
+                "mrs" | "ms" => female += 3,
+                _ => {}
+            }
+        }
         let after = toks.partition_point(|t| (t.cstart as usize) < m.end);
         for k in after..(after + 3).min(toks.len()) {
             match v.low(k).as_ref() {
@@ -545,10 +820,9 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity) -> Option<Gender> {
         }
     }
     match (male, female) {
-        (0, 0) => None,
-        (m, f) if m > 2 * f => Some(Gender::Male),
-        (m, f) if f > 2 * m => Some(Gender::Female),
-        _ => None,
+        (m, f) if m >= 2 && m > 2 * f => Some(Gender::Male),
+        (m, f) if f >= 2 && f > 2 * m => Some(Gender::Female),
+        _ => name_gender(&e.name),
     }
 }
 
@@ -558,6 +832,22 @@ fn is_pronoun_text(s: &str) -> bool {
 
 fn definite(v: &View<'_, '_>, r: Range) -> bool {
     matches!(v.low(r.first).as_ref(), "the" | "this" | "its" | "their")
+}
+
+/// A role phrase opened by an article or a possessive ("the head of",
+/// "a spokesman for", "its chief"): the shape of an appositive.
+fn definite_or_article(v: &View<'_, '_>, r: Range) -> bool {
+    definite(v, r) || matches!(v.low(r.first).as_ref(), "a" | "an" | "his" | "her")
+}
+
+/// The phrase at the cue as written, unresolved.
+fn as_written(written: &Speaker, animacy: Animacy) -> Choice {
+    Choice {
+        source: Source::CueSubject,
+        speaker: written.clone(),
+        animacy,
+        features: Features::default(),
+    }
 }
 
 /// The mention nearest the cue inside a speaker noun phrase: the name when

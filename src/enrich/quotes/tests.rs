@@ -756,3 +756,251 @@ fn an_object_before_a_participle_cue_is_not_its_subject() {
     );
     assert_eq!(speaker(find(&qs, "the race was close")).0, "Ada Morrow");
 }
+
+#[test]
+fn curly_quotation_closed_by_a_straight_mark() {
+    let body =
+        "“Budgets must balance,\" Mayor Jane Roe said, adding that the cuts came \"like rain.\"";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let q = find(&qs, "Budgets must balance,");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q).0, "Jane Roe");
+}
+
+#[test]
+fn reported_content_stops_before_a_new_attribution_of_a_quotation() {
+    let body = "Roe noted that the plan leaves out renters, and when asked why, \
+                the 40-year-old council member replied, “It was never meant to cover them.”";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let q = find(&qs, "It was never meant to cover them.");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q).1, "the 40-year-old council member");
+    assert!(qs
+        .iter()
+        .all(|q| q.kind == QuoteKind::Direct || !q.text.contains("meant to")));
+}
+
+#[test]
+fn two_apostrophes_mark_quotations_in_wire_text() {
+    let body = "The fund lost money. ''We misjudged the market,'' said Jane Roe, a trustee. \
+                ''It will not happen again.''";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker(find(&qs, "We misjudged the market,")).0, "Jane Roe");
+    assert_eq!(
+        speaker(find(&qs, "It will not happen again.")).0,
+        "Jane Roe"
+    );
+}
+
+#[test]
+fn trailing_cue_with_an_appositive_or_a_tail_after_the_verb() {
+    for (body, content, name) in [
+        (
+            "Sales fell. The plant will close, Mary Jones, a spokeswoman for the firm, said.",
+            "The plant will close",
+            "Mary Jones",
+        ),
+        (
+            "Sales fell. The cuts were unfair, Tom Baker, who heads the union, told reporters.",
+            "The cuts were unfair",
+            "Tom Baker",
+        ),
+        (
+            "Sales fell. The plant will close, Mary Jones said on Tuesday.",
+            "The plant will close",
+            "Mary Jones",
+        ),
+        (
+            "Sales fell. The cuts were unfair, Tom Baker said in a statement.",
+            "The cuts were unfair",
+            "Tom Baker",
+        ),
+    ] {
+        let qs = run(body);
+        assert_spans_valid(body, &qs);
+        assert_eq!(speaker(find(&qs, content)).0, name, "{body}");
+    }
+}
+
+#[test]
+fn a_paragraph_opened_by_a_persons_name_and_a_colon_is_that_persons() {
+    let body = "Roe: City must fix the 'broken' bridges now.\n\nUpdate: the vote is on Monday.\n\n\
+                Mayor Jane Roe spoke on Tuesday about the city's bridges.";
+    let roe = Entity {
+        id: "e1".into(),
+        name: "Jane Roe".into(),
+        kind: EntityType::Person,
+        roles: vec![],
+        mentions: vec![mention(body, "Roe", 0), mention(body, "Jane Roe", 0)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[roe]);
+    assert_spans_valid(body, &qs);
+    let q = find(&qs, "City must fix the 'broken' bridges now");
+    assert_eq!(speaker(q).0, "Jane Roe");
+    assert!(qs.iter().all(|q| !q.text.contains("vote")), "{qs:#?}");
+}
+
+#[test]
+fn an_agentless_passive_with_an_irregular_participle_has_no_speaker() {
+    let body = "The Mint Agency ran the plant. It was said that the plant would never close.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let q = find(&qs, "the plant would never close");
+    assert!(q.speaker.is_none(), "{q:?}");
+}
+
+#[test]
+fn the_articles_honorifics_outweigh_the_census_gender_of_a_first_name() {
+    let body = "Lindsey Roe spoke first. Mr. Roe criticized the plan. \"It is wrong,\" he said.";
+    let roe = Entity {
+        id: "e1".into(),
+        name: "Lindsey Roe".into(),
+        kind: EntityType::Person,
+        roles: vec![],
+        mentions: vec![mention(body, "Lindsey Roe", 0), mention(body, "Roe", 1)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[roe]);
+    assert_eq!(speaker(find(&qs, "It is wrong,")), ("Lindsey Roe", "he"));
+}
+
+#[test]
+fn a_participle_cue_skips_an_adverbial_opener_and_a_bracketed_tag() {
+    let body = "Shortly after the vote, Senator Jane Roe (D-Ohio) issued a statement saying \
+                that the bill would fail.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker(find(&qs, "the bill would fail")).0, "Jane Roe");
+}
+
+#[test]
+fn a_title_glued_to_an_entity_name_is_not_part_of_the_speakers_name() {
+    let body = "Leader Jane Roe spoke on Monday. Roe said the bill would fail.";
+    let roe = Entity {
+        id: "e1".into(),
+        name: "Leader Jane Roe".into(),
+        kind: EntityType::Person,
+        roles: vec![],
+        mentions: vec![mention(body, "Leader Jane Roe", 0), mention(body, "Roe", 1)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[roe]);
+    let q = find(&qs, "the bill would fail");
+    assert_eq!(speaker(q).0, "Jane Roe");
+    assert_eq!(
+        q.speaker.as_ref().and_then(|s| s.entity.as_deref()),
+        Some("e1")
+    );
+}
+
+#[test]
+fn a_quotation_after_a_name_and_colon_is_one_direct_statement() {
+    let body = "Roe: “We Will Fix Every Bridge.”\n\nMayor Jane Roe spoke on Tuesday.";
+    let roe = Entity {
+        id: "e1".into(),
+        name: "Jane Roe".into(),
+        kind: EntityType::Person,
+        roles: vec![],
+        mentions: vec![mention(body, "Roe", 0), mention(body, "Jane Roe", 0)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[roe]);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Direct);
+    assert_eq!(speaker(&qs[0]).0, "Jane Roe");
+}
+
+#[test]
+fn a_title_case_headline_takes_its_first_capitalized_speech_verb_as_cue() {
+    let body =
+        "Bridge Plan Will Fail, Jane Roe Says.\n\nThe city council voted on the plan on Monday.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker(find(&qs, "Bridge Plan Will Fail")).0, "Jane Roe");
+}
+
+#[test]
+fn a_quotation_then_a_name_with_a_tag_or_a_long_appositive_then_the_cue() {
+    let body = "The vote is near.\n\n“The veto will be overridden,” Senator Jane Roe, D-Ohio, \
+                said Tuesday.\n\n“It is an invasion of our domain,” John Doe, the attorney \
+                general of the state, one of the plaintiffs in the suit, said at a hearing.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let q = find(&qs, "The veto will be overridden,");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q).0, "Jane Roe");
+    assert_eq!(
+        speaker(find(&qs, "It is an invasion of our domain,")).0,
+        "John Doe"
+    );
+}
+
+#[test]
+fn a_role_phrase_taking_up_an_unnamed_person_is_not_the_previous_speaker() {
+    let body = "“We will cut taxes,” said Jane Roe. At the town hall, a young man asked Roe \
+                about rents. “You promised lower rents,” the man said.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker(find(&qs, "We will cut taxes,")).0, "Jane Roe");
+    assert_eq!(speaker(find(&qs, "You promised lower rents,")).0, "the man");
+}
+
+#[test]
+fn reported_speech_after_spoke_out_went_on_to_say_a_noun_cue_and_asked_whether() {
+    for (body, content) in [
+        (
+            "Sales fell. Jane Roe spoke out that the plan was unfair.",
+            "the plan was unfair",
+        ),
+        (
+            "Sales fell. Jane Roe went on to say that the plan was unfair.",
+            "the plan was unfair",
+        ),
+        (
+            "Sales fell. Jane Roe issued a warning that the plan would fail.",
+            "the plan would fail",
+        ),
+        (
+            "Sales fell. Jane Roe asked whether the plan would fail.",
+            "whether the plan would fail",
+        ),
+    ] {
+        let qs = run(body);
+        assert_spans_valid(body, &qs);
+        assert_eq!(speaker(find(&qs, content)).0, "Jane Roe", "{body}");
+    }
+    // an infinitive of a refusal reports nothing
+    assert!(run("Sales fell. Jane Roe refused to say whether the plan would fail.").is_empty());
+}
+
+#[test]
+fn told_with_a_long_object_or_a_time_phrase_before_the_content() {
+    for (body, content) in [
+        (
+            "Sales fell. Jane Roe told a meeting of island leaders that few people understood it.",
+            "few people understood it",
+        ),
+        (
+            "Sales fell. Jane Roe told voters this weekend she would fight the plan.",
+            "she would fight the plan",
+        ),
+    ] {
+        let qs = run(body);
+        assert_spans_valid(body, &qs);
+        assert_eq!(speaker(find(&qs, content)).0, "Jane Roe", "{body}");
+    }
+}
+
+#[test]
+fn a_pronoun_prefers_a_named_person_over_a_previous_speaker_known_only_as_a_phrase() {
+    let body = "Senator Jane Roe drew a crowd when a local voter asked if she would run. \
+                “What a great idea,” she replied.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker(find(&qs, "if she would run")).0, "a local voter");
+    assert_eq!(speaker(find(&qs, "What a great idea,")).0, "Jane Roe");
+}

@@ -36,6 +36,7 @@ use super::{
 };
 use crate::enrich::entities::gazetteer::Knowledge;
 use crate::event::EntityType;
+use crate::rng::Rng;
 use crate::text::Text;
 
 /// A document read from a CoNLL file.
@@ -272,24 +273,6 @@ fn title_case_headlines(body: &mut String, clusters: &Clusters) {
     debug_assert_eq!(out.len(), body.len());
     if out.len() == body.len() {
         *body = out;
-    }
-}
-
-/// Deterministic generator for the sentence order (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
     }
 }
 

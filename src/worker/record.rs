@@ -1,0 +1,437 @@
+//! One record's way through the worker, the same in both delivery modes:
+//! copied out of the consumer, decoded and enriched off the reactor (at most
+//! one record per core at a time), turned into its output records, and
+//! counted once its outputs are safe.
+
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+
+use rdkafka::message::{BorrowedMessage, Headers, Message};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::task::JoinHandle;
+
+use crate::article::{self, RecordContext};
+use crate::config::Config;
+use crate::enrich::{build_event, Pipeline};
+use crate::event::{Processing, SourceRecord, StatementEvent};
+use crate::kafka::offsets::TopicPartition;
+use crate::kafka::producer::OutRecord;
+use crate::kafka::{
+    HEADER_ERROR_MESSAGE, HEADER_ERROR_REASON, HEADER_PUBLISHED_AT, HEADER_SOURCE_OFFSET,
+    HEADER_SOURCE_PARTITION, HEADER_SOURCE_TOPIC,
+};
+use crate::telemetry::{Metrics, REASON_ENRICH_PANIC};
+
+/// An input record, copied out of librdkafka's buffer.
+pub(crate) struct Input {
+    /// Topic.
+    pub(crate) topic: String,
+    /// Partition.
+    pub(crate) partition: i32,
+    /// Offset.
+    pub(crate) offset: i64,
+    /// Key.
+    pub(crate) key: Option<Vec<u8>>,
+    /// Value (`None` for a tombstone).
+    pub(crate) value: Option<Vec<u8>>,
+    /// Headers.
+    pub(crate) headers: Vec<(String, Vec<u8>)>,
+}
+
+impl Input {
+    pub(crate) fn from_message(m: &BorrowedMessage<'_>) -> Input {
+        let headers = m
+            .headers()
+            .map(|hs| {
+                hs.iter()
+                    .map(|h| {
+                        (
+                            h.key.to_string(),
+                            h.value.map(<[u8]>::to_vec).unwrap_or_default(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Input {
+            topic: m.topic().to_string(),
+            partition: m.partition(),
+            offset: m.offset(),
+            key: m.key().map(<[u8]>::to_vec),
+            value: m.payload().map(<[u8]>::to_vec),
+            headers,
+        }
+    }
+}
+
+/// The outputs of one input and how to account for them once acked.
+pub(crate) struct Processed {
+    /// Records to produce, in order.
+    pub(crate) records: Vec<OutRecord>,
+    /// `Ok(statements)` when enriched, `Err(reason)` when dead-lettered.
+    pub(crate) outcome: Result<u64, &'static str>,
+}
+
+/// Output topics and limits, shared with the enrichment threads.
+pub(crate) struct Outputs {
+    /// Article events topic.
+    pub(crate) articles: String,
+    /// Statements topic.
+    pub(crate) statements: String,
+    /// Dead-letter topic.
+    pub(crate) dlq: String,
+    /// Input size limit.
+    pub(crate) max_bytes: usize,
+}
+
+impl Outputs {
+    /// The output topics and limits of `config`.
+    pub(crate) fn new(config: &Config) -> Outputs {
+        Outputs {
+            articles: config.kafka.output_topic.clone(),
+            statements: config.kafka.statements_topic.clone(),
+            dlq: config.kafka.dlq_topic.clone(),
+            max_bytes: config.worker.max_article_bytes,
+        }
+    }
+}
+
+/// Decode and enrich one input into its output records (blocking, CPU).
+pub(crate) fn process(
+    input: &Input,
+    pipeline: &Pipeline,
+    out: &Outputs,
+    metrics: &Metrics,
+) -> Processed {
+    let value = input.value.as_deref().unwrap_or_default();
+    let published_at = input
+        .headers
+        .iter()
+        .find(|(k, _)| k == HEADER_PUBLISHED_AT)
+        .map(|(_, v)| v.as_slice());
+    let ctx = RecordContext {
+        key: input.key.as_deref(),
+        published_at,
+    };
+    let article = match article::decode(value, ctx, out.max_bytes) {
+        Ok(a) => a,
+        Err(e) => return dead_letter(input, out, metrics, e.reason(), &e.to_string()),
+    };
+    let run = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        pipeline.run_observed(&article, |stage, d| {
+            metrics
+                .stage_duration
+                .with_label_values(&[stage])
+                .observe(d.as_secs_f64());
+        })
+    }));
+    let enrichment = match run {
+        Ok(e) => e,
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "enrichment panicked".into());
+            return dead_letter(input, out, metrics, REASON_ENRICH_PANIC, &msg);
+        }
+    };
+    metrics
+        .extracted
+        .with_label_values(&["dates"])
+        .inc_by(enrichment.dates.len() as u64);
+    metrics
+        .extracted
+        .with_label_values(&["entities"])
+        .inc_by(enrichment.entities.len() as u64);
+    metrics
+        .extracted
+        .with_label_values(&["quotes"])
+        .inc_by(enrichment.quotes.len() as u64);
+    let processing = Processing {
+        byline_version: crate::VERSION.to_string(),
+        processed_at: crate::now_rfc3339(),
+        source: Some(SourceRecord {
+            topic: input.topic.clone(),
+            partition: input.partition,
+            offset: input.offset,
+        }),
+    };
+    let event = build_event(&article, enrichment, processing);
+    let mut records = Vec::with_capacity(1 + event.quotes.len());
+    for q in &event.quotes {
+        let s = StatementEvent::from_quote(&event, q);
+        match serde_json::to_vec(&s) {
+            Ok(payload) => records.push(OutRecord {
+                topic: out.statements.clone(),
+                partition: None,
+                key: Some(s.fingerprint.into_bytes()),
+                payload: Some(payload),
+                headers: Vec::new(),
+            }),
+            Err(e) => return dead_letter(input, out, metrics, REASON_ENRICH_PANIC, &e.to_string()),
+        }
+    }
+    let statements = records.len() as u64;
+    match serde_json::to_vec(&event) {
+        // The article event goes first: a reader of both topics sees the
+        // article before its statements (per key ordering aside).
+        Ok(payload) => records.insert(
+            0,
+            OutRecord {
+                topic: out.articles.clone(),
+                partition: None,
+                key: Some(event.id.into_bytes()),
+                payload: Some(payload),
+                headers: Vec::new(),
+            },
+        ),
+        Err(e) => return dead_letter(input, out, metrics, REASON_ENRICH_PANIC, &e.to_string()),
+    }
+    Processed {
+        records,
+        outcome: Ok(statements),
+    }
+}
+
+/// The dead-letter record of `input`: its key, value and headers, plus the
+/// reason and source headers.
+fn dead_letter(
+    input: &Input,
+    out: &Outputs,
+    metrics: &Metrics,
+    reason: &'static str,
+    message: &str,
+) -> Processed {
+    metrics.failed.with_label_values(&[reason]).inc();
+    tracing::warn!(message = "Input dead-lettered.", reason, error = message, topic = %input.topic, partition = input.partition, offset = input.offset);
+    let mut headers = input.headers.clone();
+    headers.push((HEADER_ERROR_REASON.into(), reason.as_bytes().to_vec()));
+    headers.push((HEADER_ERROR_MESSAGE.into(), message.as_bytes().to_vec()));
+    headers.push((HEADER_SOURCE_TOPIC.into(), input.topic.as_bytes().to_vec()));
+    headers.push((
+        HEADER_SOURCE_PARTITION.into(),
+        input.partition.to_string().into_bytes(),
+    ));
+    headers.push((
+        HEADER_SOURCE_OFFSET.into(),
+        input.offset.to_string().into_bytes(),
+    ));
+    Processed {
+        records: vec![OutRecord {
+            topic: out.dlq.clone(),
+            partition: None,
+            key: input.key.clone(),
+            payload: Some(input.value.clone().unwrap_or_default()),
+            headers,
+        }],
+        outcome: Err(reason),
+    }
+}
+
+/// A record read and being enriched, handed to the delivery mode.
+pub(crate) struct Job {
+    /// Its partition.
+    pub(crate) tp: TopicPartition,
+    /// Its offset.
+    pub(crate) offset: i64,
+    /// Input timestamp (ms since epoch) for end-to-end latency.
+    pub(crate) timestamp_ms: Option<i64>,
+    /// Its share of `worker.max_in_flight`, held until its outputs are safe
+    /// (acknowledged, or in the open transaction): "all done" is "all
+    /// permits back".
+    pub(crate) permit: OwnedSemaphorePermit,
+    /// The enrichment; `None` only if the runtime is shutting down.
+    pub(crate) work: JoinHandle<Option<Processed>>,
+}
+
+/// Starts the enrichment of records read, at most one per core at a time.
+pub(crate) struct Enricher {
+    /// The stages.
+    pipeline: Arc<Pipeline>,
+    /// Output topics and limits.
+    outputs: Arc<Outputs>,
+    /// Metrics.
+    metrics: Arc<Metrics>,
+    /// One permit per core: enrichment is CPU work on the blocking pool.
+    cores: Arc<Semaphore>,
+}
+
+impl Enricher {
+    /// An enricher of `config`'s outputs with `pipeline`.
+    pub(crate) fn new(config: &Config, pipeline: Arc<Pipeline>, metrics: Arc<Metrics>) -> Enricher {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Enricher {
+            pipeline,
+            outputs: Arc::new(Outputs::new(config)),
+            metrics,
+            cores: Arc::new(Semaphore::new(cores)),
+        }
+    }
+
+    /// Start enriching `input`, which holds `permit`.
+    pub(crate) fn start(
+        &self,
+        input: Input,
+        timestamp_ms: Option<i64>,
+        permit: OwnedSemaphorePermit,
+    ) -> Job {
+        let (tp, offset) = ((input.topic.clone(), input.partition), input.offset);
+        let (pipeline, outputs, metrics, cores) = (
+            self.pipeline.clone(),
+            self.outputs.clone(),
+            self.metrics.clone(),
+            self.cores.clone(),
+        );
+        let work = tokio::spawn(async move {
+            let _core = cores.acquire_owned().await.ok()?;
+            tokio::task::spawn_blocking(move || process(&input, &pipeline, &outputs, &metrics))
+                .await
+                .ok()
+        });
+        Job {
+            tp,
+            offset,
+            timestamp_ms,
+            permit,
+            work,
+        }
+    }
+}
+
+/// Count one input whose outputs are safe: its outcome, and its end-to-end
+/// latency from the input's timestamp.
+pub(crate) fn count_done(
+    metrics: &Metrics,
+    outcome: Result<u64, &'static str>,
+    timestamp_ms: Option<i64>,
+    now_ms: i64,
+) {
+    match outcome {
+        Ok(statements) => {
+            metrics.enriched.inc();
+            metrics.statements.inc_by(statements);
+        }
+        Err(reason) => metrics.dead_lettered.with_label_values(&[reason]).inc(),
+    }
+    if let Some(ts) = timestamp_ms {
+        if now_ms >= ts {
+            metrics.end_to_end.observe((now_ms - ts) as f64 / 1000.0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn outputs() -> Outputs {
+        Outputs {
+            articles: "a".into(),
+            statements: "s".into(),
+            dlq: "d".into(),
+            max_bytes: 100,
+        }
+    }
+
+    fn input(value: &[u8]) -> Input {
+        Input {
+            topic: "in".into(),
+            partition: 2,
+            offset: 7,
+            key: Some(b"k1".to_vec()),
+            value: Some(value.to_vec()),
+            headers: vec![("published_at".into(), b"2025-02-20".to_vec())],
+        }
+    }
+
+    #[test]
+    fn good_input_becomes_an_article_event_with_source() {
+        let m = Metrics::new().unwrap();
+        let p = process(
+            &input(b"Hello world."),
+            &Pipeline::with_stages(vec![]),
+            &outputs(),
+            &m,
+        );
+        assert_eq!(p.outcome, Ok(0));
+        assert_eq!(p.records.len(), 1);
+        let r = &p.records[0];
+        assert_eq!(r.topic, "a");
+        assert_eq!(r.key.as_deref(), Some(&b"k1"[..]));
+        let v: serde_json::Value = serde_json::from_slice(r.payload.as_deref().unwrap()).unwrap();
+        assert_eq!(v["id"], "k1");
+        assert_eq!(v["published_at"], "2025-02-20");
+        assert_eq!(v["processing"]["source"]["offset"], 7);
+        assert_eq!(v["processing"]["source"]["partition"], 2);
+    }
+
+    #[test]
+    fn bad_inputs_are_dead_lettered_with_headers() {
+        let m = Metrics::new().unwrap();
+        for (value, reason) in [
+            (&b"\xff\xfe"[..], "invalid_utf8"),
+            (b"   ", "empty_body"),
+            (&[b'x'; 200][..], "too_large"),
+            (b"{\"title\":\"t\"}", "missing_body"),
+        ] {
+            let p = process(
+                &input(value),
+                &Pipeline::with_stages(vec![]),
+                &outputs(),
+                &m,
+            );
+            assert_eq!(p.outcome, Err(reason));
+            let r = &p.records[0];
+            assert_eq!(r.topic, "d");
+            assert_eq!(r.payload.as_deref(), Some(value));
+            let h: HashMap<_, _> = r.headers.iter().cloned().collect();
+            assert_eq!(h["byline.error.reason"], reason.as_bytes());
+            assert_eq!(h["byline.source.offset"], b"7");
+            assert_eq!(h["byline.source.topic"], b"in");
+            assert!(!h["byline.error.message"].is_empty());
+            assert_eq!(m.failed.with_label_values(&[reason]).get(), 1);
+        }
+    }
+
+    struct Boom;
+    impl crate::enrich::Stage for Boom {
+        fn name(&self) -> &'static str {
+            "boom"
+        }
+        fn apply(&self, _: &crate::enrich::Document<'_>, _: &mut crate::enrich::Enrichment) {
+            panic!("boom");
+        }
+    }
+
+    #[test]
+    fn a_panicking_stage_dead_letters_instead_of_crashing() {
+        let m = Metrics::new().unwrap();
+        let p = process(
+            &input(b"text"),
+            &Pipeline::with_stages(vec![Box::new(Boom)]),
+            &outputs(),
+            &m,
+        );
+        assert_eq!(p.outcome, Err(REASON_ENRICH_PANIC));
+        assert_eq!(p.records[0].topic, "d");
+    }
+
+    #[test]
+    fn done_inputs_are_counted_by_outcome_with_their_latency() {
+        let m = Metrics::new().unwrap();
+        count_done(&m, Ok(3), Some(1_000), 3_500);
+        count_done(&m, Err("invalid_utf8"), None, 3_500);
+        // A timestamp from the future (clock skew) is not a latency.
+        count_done(&m, Ok(0), Some(9_000), 3_500);
+        assert_eq!(m.enriched.get(), 2);
+        assert_eq!(m.statements.get(), 3);
+        assert_eq!(
+            m.dead_lettered.with_label_values(&["invalid_utf8"]).get(),
+            1
+        );
+        assert_eq!(m.end_to_end.get_sample_count(), 1);
+        assert!((m.end_to_end.get_sample_sum() - 2.5).abs() < 1e-9);
+    }
+}
