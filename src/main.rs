@@ -86,13 +86,31 @@ enum Command {
     },
 }
 
-/// Flags of `byline run` (they override the file and the environment).
+/// Flags both service roles take (they override the file and the
+/// environment).
 #[cfg(feature = "kafka")]
 #[derive(clap::Args)]
-struct RunArgs {
+struct ServiceArgs {
     /// Config file (default: config/byline.toml when it exists).
     #[arg(long)]
     config: Option<PathBuf>,
+    /// HTTP address of /metrics, /healthz, /readyz.
+    #[arg(long)]
+    metrics_listen: Option<String>,
+    /// Kafka bootstrap servers.
+    #[arg(long)]
+    brokers: Option<String>,
+    /// Log format: text or json.
+    #[arg(long)]
+    log_format: Option<String>,
+}
+
+/// Flags of `byline run`.
+#[cfg(feature = "kafka")]
+#[derive(clap::Args)]
+struct RunArgs {
+    #[command(flatten)]
+    service: ServiceArgs,
     /// Start an in-process Kafka-protocol broker, publish the bundled samples
     /// and print the outputs as they arrive.
     #[arg(long)]
@@ -100,52 +118,28 @@ struct RunArgs {
     /// With --embedded: exit once every sample is processed.
     #[arg(long)]
     exit_when_done: bool,
-    /// HTTP address of /metrics, /healthz, /readyz.
-    #[arg(long)]
-    metrics_listen: Option<String>,
-    /// Kafka bootstrap servers.
-    #[arg(long)]
-    brokers: Option<String>,
-    /// Log format: text or json.
-    #[arg(long)]
-    log_format: Option<String>,
 }
 
-/// Flags of `byline novelty` (they override the file and the environment).
+/// Flags of `byline novelty`.
 #[cfg(feature = "kafka")]
 #[derive(clap::Args)]
 struct NoveltyArgs {
-    /// Config file (default: config/byline.toml when it exists).
-    #[arg(long)]
-    config: Option<PathBuf>,
-    /// HTTP address of /metrics, /healthz, /readyz.
-    #[arg(long)]
-    metrics_listen: Option<String>,
-    /// Kafka bootstrap servers.
-    #[arg(long)]
-    brokers: Option<String>,
-    /// Log format: text or json.
-    #[arg(long)]
-    log_format: Option<String>,
+    #[command(flatten)]
+    service: ServiceArgs,
 }
 
 /// The config file and environment, then the flags, validated; logging
 /// set up from it.
 #[cfg(feature = "kafka")]
-fn effective_config(
-    path: Option<&std::path::Path>,
-    brokers: Option<String>,
-    metrics_listen: Option<String>,
-    log_format: Option<String>,
-) -> anyhow::Result<byline::config::Config> {
-    let mut config = byline::config::Config::load(path)?;
-    if let Some(b) = brokers {
+fn effective_config(args: ServiceArgs) -> anyhow::Result<byline::config::Config> {
+    let mut config = byline::config::Config::load(args.config.as_deref())?;
+    if let Some(b) = args.brokers {
         config.kafka.brokers = b;
     }
-    if let Some(l) = metrics_listen {
+    if let Some(l) = args.metrics_listen {
         config.metrics.listen = l;
     }
-    if let Some(f) = log_format {
+    if let Some(f) = args.log_format {
         config.log.format = f;
     }
     config.validate()?;
@@ -162,12 +156,7 @@ async fn novelty(args: NoveltyArgs) -> anyhow::Result<()> {
 
     use byline::telemetry::{self, Health, Metrics};
 
-    let config = effective_config(
-        args.config.as_deref(),
-        args.brokers,
-        args.metrics_listen,
-        args.log_format,
-    )?;
+    let config = effective_config(args.service)?;
     let n = &config.novelty;
     let metrics = Arc::new(Metrics::new()?);
     metrics.init_topics(
@@ -364,12 +353,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     use byline::kafka::embedded;
     use byline::telemetry::{self, Health, Metrics};
 
-    let mut config = effective_config(
-        args.config.as_deref(),
-        args.brokers,
-        args.metrics_listen,
-        args.log_format,
-    )?;
+    let mut config = effective_config(args.service)?;
     tracing::info!(message = "Enrichment stages.", stages = ?config.enrich.stages);
     // Before any connection: a bad entity model stops start-up here.
     let pipeline = Arc::new(Pipeline::from_config(&config.enrich)?);
