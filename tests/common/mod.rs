@@ -85,8 +85,8 @@ pub fn articles(prefix: &str, n: usize) -> Vec<Sample> {
 /// batch is skipped, or, at the end of a partition, it waits forever. Kafka
 /// returns the batch that holds the offset. One record per batch makes every
 /// offset a batch boundary, so the tests see what Kafka would serve; the
-/// worker's own batching is unchanged. (Seen as kill -9 rounds that never
-/// saw their last inputs, about one round in fifteen before this.)
+/// worker's own batching is unchanged. (Seen as kill -9 rounds whose
+/// restarted worker never saw its last inputs: README, "Tests".)
 pub fn input_producer(c: &Config) -> rdkafka::producer::FutureProducer {
     let mut cc = ClientConfig::new();
     cc.set("bootstrap.servers", &c.kafka.brokers)
