@@ -675,9 +675,9 @@ pub struct Stored {
     pub offset: i64,
 }
 
-/// Every record of `topic` up to its end offsets, read back from the
-/// broker's log by a fresh consumer: (key, payload, partition, offset).
-/// `known_ends` are end offsets known from delivery reports: tansu 0.6.0's
+/// Every record of `topic` (3 partitions, as [`create_topics`] makes them)
+/// up to its end offsets, read back from the broker's log by a fresh
+/// consumer. `known_ends` are end offsets known from delivery reports: tansu 0.6.0's
 /// ListOffsets has been seen to answer a high watermark behind records it
 /// had acknowledged and already served, so the read goes at least that far.
 pub fn read_back(c: &Config, topic: &str, known_ends: &BTreeMap<i32, i64>) -> Vec<Stored> {
