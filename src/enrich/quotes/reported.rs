@@ -243,34 +243,40 @@ fn embedded_relative(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
 /// Whether a clause with its own subject and a speech verb introducing a
 /// quotation starts at `j`: "the head of the panel replied, “…”".
 fn quote_intro(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
-    let mut k = j;
-    while k < ceil && k < j + 12 {
-        if v.is_terminal(k) || v.s(k) == "," || v.in_quote(k) {
-            return false;
-        }
-        if let Some(c) = v.cue_at(k) {
-            let opens = matches!(v.s(k + 1), "," | ":") && v.is_quote(k + 2) && v.in_quote(k + 2);
-            return k > j
-                && c != CueClass::Fragment
-                && opens
-                && v.subject_before(k, j).is_some_and(|np| np.first <= j + 1);
-        }
-        k += 1;
-    }
-    false
+    clause_with_cue(v, j, ceil, 12, |k, c| {
+        c != CueClass::Fragment
+            && matches!(v.s(k + 1), "," | ":")
+            && v.is_quote(k + 2)
+            && v.in_quote(k + 2)
+    })
 }
 
 /// Whether a clause with its own subject and speech verb starts at `j`
 /// ("…, Roe said that …").
 fn new_speech_clause(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
+    clause_with_cue(v, j, ceil, 8, |_, c| {
+        matches!(c, CueClass::Say | CueClass::Report | CueClass::Tell)
+    })
+}
+
+/// Whether the first cue within `reach` tokens of `j` (before `ceil`, a
+/// sentence end, a comma or a quotation) is one `accept`s, after at least
+/// one word, with a subject that starts at `j` or the word after it.
+fn clause_with_cue(
+    v: &View<'_, '_>,
+    j: usize,
+    ceil: usize,
+    reach: usize,
+    accept: impl Fn(usize, CueClass) -> bool,
+) -> bool {
     let mut k = j;
-    while k < ceil && k < j + 8 {
+    while k < ceil && k < j + reach {
         if v.is_terminal(k) || v.s(k) == "," || v.in_quote(k) {
             return false;
         }
         if let Some(c) = v.cue_at(k) {
             return k > j
-                && matches!(c, CueClass::Say | CueClass::Report | CueClass::Tell)
+                && accept(k, c)
                 && v.subject_before(k, j).is_some_and(|np| np.first <= j + 1);
         }
         k += 1;
