@@ -89,9 +89,9 @@
 //!   `the quarter ended July 31` is the calendar quarter holding most of
 //!   its three months (`Q2`), unless a quarter was named nearby (`its
 //!   fiscal first quarter`), whose number TimeBank keeps.
-//! - **Clock times** take the date written after them (`5 p.m. EST,
-//!   Nov. 6`, one expression, as TimeBank spans it; `6:30 a.m. on March
-//!   19`, two expressions, the time valued on that day), else the day
+//! - **Clock times** take the date written after them (`9 a.m. PST,
+//!   Oct. 14`, one expression, as TimeBank spans it; `7:15 a.m. on April
+//!   22`, two expressions, the time valued on that day), else the day
 //!   named in their sentence or the three before, else publication.
 //! - **Reporting years**: `the year ended Sept. 30`, `the fiscal year
 //!   ending June 30` are `P1Y` on the span `the (fiscal) year`, as
