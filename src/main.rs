@@ -147,6 +147,21 @@ fn effective_config(args: ServiceArgs) -> anyhow::Result<byline::config::Config>
     Ok(config)
 }
 
+/// Serve `/metrics`, `/healthz` and `/readyz` for a service role; the
+/// readiness it reports is the returned `Health`.
+#[cfg(feature = "kafka")]
+async fn serve_telemetry(
+    config: &byline::config::Config,
+    metrics: &std::sync::Arc<byline::telemetry::Metrics>,
+) -> anyhow::Result<std::sync::Arc<byline::telemetry::Health>> {
+    let health = std::sync::Arc::new(byline::telemetry::Health::default());
+    let (addr, server) =
+        byline::telemetry::serve(&config.metrics.listen, metrics.clone(), health.clone()).await?;
+    tokio::spawn(server);
+    tracing::info!(message = "Serving metrics.", %addr);
+    Ok(health)
+}
+
 /// `byline novelty`: the processor, with metrics, health and the signals.
 #[cfg(feature = "kafka")]
 #[tokio::main]
@@ -154,7 +169,7 @@ async fn novelty(args: NoveltyArgs) -> anyhow::Result<()> {
     let signal = shutdown_signal()?;
     use std::sync::Arc;
 
-    use byline::telemetry::{self, Health, Metrics};
+    use byline::telemetry::Metrics;
 
     let config = effective_config(args.service)?;
     let n = &config.novelty;
@@ -171,11 +186,7 @@ async fn novelty(args: NoveltyArgs) -> anyhow::Result<()> {
             n.seen_topic.as_str(),
         ],
     );
-    let health = Arc::new(Health::default());
-    let (addr, server) =
-        telemetry::serve(&config.metrics.listen, metrics.clone(), health.clone()).await?;
-    tokio::spawn(server);
-    tracing::info!(message = "Serving metrics.", %addr);
+    let health = serve_telemetry(&config, &metrics).await?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     tokio::spawn(async move {
         signal.await;
@@ -351,7 +362,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     use std::sync::Arc;
 
     use byline::kafka::embedded;
-    use byline::telemetry::{self, Health, Metrics};
+    use byline::telemetry::Metrics;
 
     let mut config = effective_config(args.service)?;
     tracing::info!(message = "Enrichment stages.", stages = ?config.enrich.stages);
@@ -367,11 +378,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
             config.kafka.dlq_topic.as_str(),
         ],
     );
-    let health = Arc::new(Health::default());
-    let (addr, server) =
-        telemetry::serve(&config.metrics.listen, metrics.clone(), health.clone()).await?;
-    tokio::spawn(server);
-    tracing::info!(message = "Serving metrics.", %addr);
+    let health = serve_telemetry(&config, &metrics).await?;
 
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let stop = Arc::new(stop_tx);
