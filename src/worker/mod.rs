@@ -131,35 +131,47 @@ async fn drive<D: Delivery>(
     housekeeping.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut summary = RunSummary::default();
     health.set_consuming(true);
-    loop {
-        if *shutdown.borrow() || !mode.turn().await? {
-            break;
-        }
-        let reading = mode.reading();
-        tokio::select! {
-            biased;
-            _ = shutdown.changed() => break,
-            _ = housekeeping.tick() => probe_in_background(&consumer, &probing),
-            event = mode.next_event() => mode.handle(event).await?,
-            read = next_record(&consumer, &in_flight), if reading => {
-                let Some((permit, msg)) = read else { break };
-                let msg = match msg {
-                    Ok(m) => m,
-                    Err(error) => {
-                        if kconsumer::consume_failed(&consumer, &error) {
-                            tokio::time::sleep(Duration::from_millis(100)).await;
+    // `Err` only on a fatal error; `?` inside leaves this block, not `drive`.
+    let read: Result<(), WorkerError> = async {
+        loop {
+            if *shutdown.borrow() || !mode.turn().await? {
+                break Ok(());
+            }
+            let reading = mode.reading();
+            tokio::select! {
+                biased;
+                _ = shutdown.changed() => break Ok(()),
+                _ = housekeeping.tick() => probe_in_background(&consumer, &probing),
+                event = mode.next_event() => mode.handle(event).await?,
+                read = next_record(&consumer, &in_flight), if reading => {
+                    let Some((permit, msg)) = read else { break Ok(()) };
+                    let msg = match msg {
+                        Ok(m) => m,
+                        Err(error) => {
+                            if kconsumer::consume_failed(&consumer, &error) {
+                                tokio::time::sleep(Duration::from_millis(100)).await;
+                            }
+                            continue;
                         }
-                        continue;
-                    }
-                };
-                let input = Input::from_message(&msg);
-                let timestamp_ms = msg.timestamp().to_millis();
-                drop(msg);
-                summary.consumed += 1;
-                metrics.consumed.with_label_values(&[&input.topic]).inc();
-                mode.accept(enricher.start(input, timestamp_ms, permit)).await?;
+                    };
+                    let input = Input::from_message(&msg);
+                    let timestamp_ms = msg.timestamp().to_millis();
+                    drop(msg);
+                    summary.consumed += 1;
+                    metrics.consumed.with_label_values(&[&input.topic]).inc();
+                    mode.accept(enricher.start(input, timestamp_ms, permit)).await?;
+                }
             }
         }
+    }
+    .await;
+    if let Err(error) = read {
+        // Nothing more can be made durable, but leaving the group now hands
+        // the partitions to a successor at once instead of after the
+        // session timeout.
+        kconsumer::leave(&consumer).await;
+        health.set_consuming(false);
+        return Err(error);
     }
 
     health.set_draining(true);
