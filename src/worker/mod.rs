@@ -22,11 +22,10 @@ mod at_least_once;
 mod exactly_once;
 mod record;
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::Duration;
 
-use rdkafka::consumer::Consumer;
 use rdkafka::error::KafkaError;
 use rdkafka::message::{BorrowedMessage, Message};
 use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
@@ -141,7 +140,7 @@ async fn drive<D: Delivery>(
             tokio::select! {
                 biased;
                 _ = shutdown.changed() => break Ok(()),
-                _ = housekeeping.tick() => probe_in_background(&consumer, &probing),
+                _ = housekeeping.tick() => kconsumer::probe_in_background(&consumer, &probing),
                 event = mode.next_event() => mode.handle(event).await?,
                 read = next_record(&consumer, &in_flight), if reading => {
                     let Some((permit, msg)) = read else { break Ok(()) };
@@ -203,24 +202,6 @@ async fn next_record<'c>(
 )> {
     let permit = in_flight.clone().acquire_owned().await.ok()?;
     Some((permit, consumer.recv().await))
-}
-
-/// Ask the brokers whether they and the input topics are back (only while
-/// not ready for that reason, see [`kconsumer::probe`]), on the blocking
-/// pool; at most one probe at a time.
-fn probe_in_background(consumer: &Arc<WorkerConsumer>, probing: &Arc<AtomicBool>) {
-    let health = &consumer.context().health;
-    if !health.brokers_down() && !health.input_missing() {
-        return;
-    }
-    if probing.swap(true, Ordering::SeqCst) {
-        return;
-    }
-    let (consumer, probing) = (consumer.clone(), probing.clone());
-    tokio::task::spawn_blocking(move || {
-        kconsumer::probe(&consumer);
-        probing.store(false, Ordering::SeqCst);
-    });
 }
 
 /// Run `f`, letting the runtime move other tasks off this thread while it
