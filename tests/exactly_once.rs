@@ -49,6 +49,17 @@ fn mock(name: &str) -> (Embedded, Config) {
     (cluster, c)
 }
 
+/// Short consumer sessions: the mock's rebalances wait for members'
+/// sessions (a new member joins only once the departed ones expired).
+fn short_sessions(c: &mut Config) {
+    for (k, v) in [
+        ("session.timeout.ms", "6000"),
+        ("heartbeat.interval.ms", "500"),
+    ] {
+        c.kafka.consumer_properties.insert(k.into(), v.into());
+    }
+}
+
 /// The inputs: `n` articles (see `common::articles`) and two undecodable
 /// records that must end as dead letters.
 fn inputs(prefix: &str, n: usize) -> Vec<Sample> {
@@ -303,13 +314,7 @@ async fn aborted_transactions_are_processed_again() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_fenced_worker_stops_and_its_successor_loses_nothing() {
     let (cluster, mut c) = mock("eos-fenced");
-    // Short sessions: the mock's rebalances wait for members' sessions.
-    for (k, v) in [
-        ("session.timeout.ms", "6000"),
-        ("heartbeat.interval.ms", "500"),
-    ] {
-        c.kafka.consumer_properties.insert(k.into(), v.into());
-    }
+    short_sessions(&mut c);
     let n = 20;
     embedded::publish(
         &c.kafka.brokers,
@@ -380,13 +385,7 @@ async fn a_fenced_worker_stops_and_its_successor_loses_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn rebalance_mid_transaction_loses_nothing() {
     let (_cluster, mut c) = mock("eos-rebalance");
-    // Short sessions: the mock's rebalances wait for members' sessions.
-    for (k, v) in [
-        ("session.timeout.ms", "6000"),
-        ("heartbeat.interval.ms", "500"),
-    ] {
-        c.kafka.consumer_properties.insert(k.into(), v.into());
-    }
+    short_sessions(&mut c);
     let n = 400;
     let all = inputs("r", n);
     let (first, second) = all.split_at(n / 2);
