@@ -205,6 +205,12 @@ run_fails "dashboard check catches a novelty panel without the changelog restore
 # ---- production defaults of the binary ------------------------------------------
 bin=${BYLINE_BIN:-$root/target/release/byline}
 if [ -x "$bin" ]; then
+  # The runtime image without a Docker engine or registry (needs root: chroot).
+  run "the runtime image builds from the Dockerfile's runtime stage without an engine, holds only its files, and runs in a chroot" \
+    env BYLINE_BIN="$bin" "$py" tests/deploy/check_image.py
+  sed 's/^USER /LABEL maintainer=nobody\nUSER /' deploy/Dockerfile > "$mut/Dockerfile.label"
+  run_fails "image build catches a Dockerfile runtime step it would not carry out" \
+    env BYLINE_BIN="$bin" BYLINE_DOCKERFILE="$mut/Dockerfile.label" "$py" tests/deploy/check_image.py
   run "the binary's consumer defaults suit production Kafka (fetch wait, cooperative-sticky, no static membership)" \
     "$py" tests/deploy/check_defaults.py
   run_fails "defaults check catches the test broker's 10 ms fetch wait" \
