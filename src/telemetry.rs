@@ -6,7 +6,9 @@
 mod health;
 mod http;
 
-pub use health::{FailingDelivery, Health, COMMIT_FAILURES_NOT_READY, NOT_READY_REASONS};
+pub use health::{
+    FailingDelivery, Health, HealthChange, COMMIT_FAILURES_NOT_READY, NOT_READY_REASONS,
+};
 pub use http::{serve, serve_with, HttpLimits};
 
 use prometheus::{

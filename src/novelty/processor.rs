@@ -75,14 +75,21 @@ use super::store::{Identity, Outcome, Sighting, Store};
 use super::watchlist::Watchlist;
 use crate::config::Config;
 use crate::event::StatementEvent;
-use crate::kafka::consumer as kconsumer;
+use crate::internal_events::{
+    ChangelogRecordSkipped, CommitKind, CommitTaskFailed, ConsumeFailed, ConsumerClientError,
+    ConsumerStatistics, IdentitiesEvicted, IdentitiesHeld, InternalEvent, NoveltyStarted,
+    NoveltyStateRestored, NoveltyStopped, PartitionsRevoked, ProducerFlushFailed, RebalanceDone,
+    RebalanceOutcome, SeekFailed, StatementAlreadyApplied, StatementInvalid, StatementSighted,
+    TopicCreateFailed, TopicCreated, TopicsCreateFailed,
+};
+use crate::kafka::consumer::{self as kconsumer, commit_done};
 use crate::kafka::offsets::TopicPartition;
 use crate::kafka::producer::{self as kproducer, OutRecord, WorkerProducer};
 use crate::kafka::{
     HEADER_ERROR_MESSAGE, HEADER_ERROR_REASON, HEADER_SOURCE_OFFSET, HEADER_SOURCE_PARTITION,
     HEADER_SOURCE_TOPIC,
 };
-use crate::telemetry::{Health, Metrics};
+use crate::telemetry::{Health, HealthChange, Metrics};
 
 /// Changelog key of a partition's checkpoint (statement ids are hex, so
 /// neither it nor [`FENCE_KEY`] can collide with one).
@@ -162,15 +169,21 @@ fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 impl ClientContext for NoveltyContext {
     fn stats(&self, stats: Statistics) {
-        kconsumer::record_consumer_stats(&self.metrics, &stats);
+        ConsumerStatistics {
+            metrics: &self.metrics,
+            stats: &stats,
+        }
+        .emit();
     }
 
     fn error(&self, error: KafkaError, reason: &str) {
-        if kconsumer::is_connection_error(&error) {
-            tracing::debug!(message = "Kafka client error.", %error, reason);
-        } else {
-            tracing::warn!(message = "Kafka client error.", %error, reason);
+        // Readiness learns of outages from the producer.
+        ConsumerClientError {
+            health: None,
+            error: &error,
+            reason,
         }
+        .emit();
     }
 }
 
@@ -193,37 +206,32 @@ impl ConsumerContext for NoveltyContext {
                 .collect()
         };
         if !base.assignment_lost() && !offsets.is_empty() {
-            match commit_list(&offsets).and_then(|l| base.commit(&l, CommitMode::Sync)) {
-                Ok(()) => {
-                    self.metrics.commits.inc();
-                    self.health.commit_result(true);
-                }
-                Err(error) => {
-                    self.metrics.commit_errors.inc();
-                    self.health.commit_result(false);
-                    tracing::warn!(message = "Commit on revoke failed.", %error);
-                }
-            }
+            let result = commit_list(&offsets).and_then(|l| base.commit(&l, CommitMode::Sync));
+            commit_done(&self.metrics, &self.health, &result, CommitKind::Revoke);
         }
         locked(&self.revoked).extend(tps.iter().cloned());
-        tracing::info!(message = "Partitions revoked.", count = tps.len());
+        PartitionsRevoked {
+            metrics: &self.metrics,
+            partitions: &tps,
+        }
+        .emit();
     }
 
     fn post_rebalance(&self, base: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
-        let n = base.assignment().map(|a| a.count()).unwrap_or(0);
-        self.metrics.partitions_assigned.set(n as i64);
-        match rebalance {
-            Rebalance::Assign(tpl) => {
-                self.health.set_brokers_down(false);
-                tracing::info!(
-                    message = "Partitions assigned.",
-                    count = tpl.count(),
-                    total = n
-                );
-            }
-            Rebalance::Error(error) => tracing::warn!(message = "Rebalance failed.", %error),
-            Rebalance::Revoke(_) => {}
+        RebalanceDone {
+            metrics: &self.metrics,
+            health: &self.health,
+            total: base.assignment().map(|a| a.count()).unwrap_or(0),
+            outcome: match rebalance {
+                Rebalance::Assign(tpl) => RebalanceOutcome::Assigned {
+                    count: tpl.count(),
+                    protocol: None,
+                },
+                Rebalance::Revoke(_) => RebalanceOutcome::Revoked,
+                Rebalance::Error(error) => RebalanceOutcome::Failed(error),
+            },
         }
+        .emit();
     }
 }
 
@@ -247,17 +255,8 @@ fn commit(consumer: &NoveltyConsumer) {
         return;
     }
     let ctx = consumer.context();
-    match commit_list(&offsets).and_then(|l| consumer.commit(&l, CommitMode::Sync)) {
-        Ok(()) => {
-            ctx.metrics.commits.inc();
-            ctx.health.commit_result(true);
-        }
-        Err(error) => {
-            ctx.metrics.commit_errors.inc();
-            ctx.health.commit_result(false);
-            tracing::warn!(message = "Commit failed.", %error);
-        }
-    }
+    let result = commit_list(&offsets).and_then(|l| consumer.commit(&l, CommitMode::Sync));
+    commit_done(&ctx.metrics, &ctx.health, &result, CommitKind::Sync);
 }
 
 /// An input record, copied out of librdkafka's buffer.
@@ -410,22 +409,24 @@ fn read_changelog(
                 Ok(identity) => {
                     state.store.insert(identity);
                 }
-                Err(error) => {
-                    tracing::warn!(message = "Unreadable changelog record skipped.", partition, offset = m.offset(), %error);
+                Err(error) => ChangelogRecordSkipped {
+                    partition,
+                    offset: m.offset(),
+                    error: &error,
                 }
+                .emit(),
             },
         }
     }
-    let took = started.elapsed();
-    metrics.restore_seconds.observe(took.as_secs_f64());
-    tracing::info!(
-        message = "Novelty state restored.",
+    NoveltyStateRestored {
+        metrics,
         partition,
-        identities = state.store.len(),
+        identities: state.store.len(),
         records,
-        applied_offset = state.applied,
-        seconds = took.as_secs_f64()
-    );
+        applied_offset: state.applied,
+        took: started.elapsed(),
+    }
+    .emit();
     Ok(state)
 }
 
@@ -461,15 +462,17 @@ async fn ensure_topics(config: &Config) -> Result<(), NoveltyError> {
         Ok(results) => {
             for r in results {
                 match r {
-                    Ok(t) => tracing::info!(message = "Topic created.", topic = %t),
+                    Ok(topic) => TopicCreated { topic: &topic }.emit(),
                     Err((_, RDKafkaErrorCode::TopicAlreadyExists)) => {}
-                    Err((t, e)) => {
-                        tracing::warn!(message = "Creating a topic failed.", topic = %t, error = %e)
+                    Err((topic, error)) => TopicCreateFailed {
+                        topic: &topic,
+                        error: &error,
                     }
+                    .emit(),
                 }
             }
         }
-        Err(error) => tracing::warn!(message = "Creating topics failed.", %error),
+        Err(error) => TopicsCreateFailed { error: &error }.emit(),
     }
     let count = |topic: &str| -> Result<usize, NoveltyError> {
         let md = admin
@@ -524,8 +527,13 @@ pub async fn run(
     let mut last_commit = Instant::now();
     let mut states: BTreeMap<i32, PartitionState> = BTreeMap::new();
     let mut summary = NoveltySummary::default();
-    health.set_consuming(true);
-    tracing::info!(message = "Novelty processor started.", brokers = %config.kafka.brokers, statements, group = %n.group_id);
+    health.update(HealthChange::Consuming(true));
+    NoveltyStarted {
+        brokers: &config.kafka.brokers,
+        statements,
+        group: &n.group_id,
+    }
+    .emit();
 
     loop {
         if last_commit.elapsed() >= commit_every {
@@ -542,7 +550,11 @@ pub async fn run(
         match first {
             Ok(m) => batch.push(In::of(&m)),
             Err(error) => {
-                tracing::warn!(message = "Consume failed.", %error);
+                ConsumeFailed {
+                    health: None,
+                    error: &error,
+                }
+                .emit();
                 tokio::time::sleep(Duration::from_millis(100)).await;
                 continue;
             }
@@ -550,7 +562,11 @@ pub async fn run(
         while batch.len() < n.max_batch {
             match consumer.recv().now_or_never() {
                 Some(Ok(m)) => batch.push(In::of(&m)),
-                Some(Err(error)) => tracing::warn!(message = "Consume failed.", %error),
+                Some(Err(error)) => ConsumeFailed {
+                    health: None,
+                    error: &error,
+                }
+                .emit(),
                 None => break,
             }
         }
@@ -582,7 +598,12 @@ pub async fn run(
                     if let Err(error) =
                         consumer.seek(&t, p, Offset::Offset(o), Duration::from_secs(10))
                     {
-                        tracing::warn!(message = "Seek failed.", topic = %t, partition = p, %error);
+                        SeekFailed {
+                            topic: &t,
+                            partition: p,
+                            error: &error,
+                        }
+                        .emit();
                     }
                 }
             }
@@ -608,8 +629,14 @@ pub async fn run(
                 Err(error) => {
                     // Not a statement event: dead-lettered with its reason,
                     // acknowledged before the offset is committed.
-                    nm.invalid.inc();
-                    tracing::warn!(message = "Unreadable statement dead-lettered.", topic = %r.topic, partition = r.partition, offset = r.offset, %error);
+                    StatementInvalid {
+                        metrics: &nm,
+                        topic: &r.topic,
+                        partition: r.partition,
+                        offset: r.offset,
+                        error: &error,
+                    }
+                    .emit();
                     out.push(OutRecord {
                         topic: config.kafka.dlq_topic.clone(),
                         partition: None,
@@ -659,12 +686,12 @@ pub async fn run(
                 ),
             };
             if r.offset <= state.applied {
-                tracing::debug!(
-                    message = "Already applied; skipped.",
-                    partition = r.partition,
-                    offset = r.offset,
-                    applied = state.applied
-                );
+                StatementAlreadyApplied {
+                    partition: r.partition,
+                    offset: r.offset,
+                    applied: state.applied,
+                }
+                .emit();
                 continue;
             }
             let now = crate::now_rfc3339();
@@ -681,7 +708,6 @@ pub async fn run(
             let fingerprint = event.fingerprint.clone();
             if outcome == Outcome::New {
                 announced += 1;
-                nm.sightings.with_label_values(&["new"]).inc();
                 let matched = watchlist
                     .as_ref()
                     .map(|w| w.matches(&event))
@@ -694,12 +720,23 @@ pub async fn run(
                     statement: event,
                 };
                 out.push(json_record(&n.new_topic, None, &id, &record));
-                if let Some(alerts) = alerts_topic.filter(|_| !record.matched.is_empty()) {
-                    nm.alerts.inc();
+                let alerts = alerts_topic.filter(|_| !record.matched.is_empty());
+                if let Some(alerts) = alerts {
                     out.push(json_record(alerts, None, &id, &record));
                 }
+                StatementSighted {
+                    metrics: &nm,
+                    new: true,
+                    alerted: alerts.is_some(),
+                }
+                .emit();
             } else {
-                nm.sightings.with_label_values(&["repeat"]).inc();
+                StatementSighted {
+                    metrics: &nm,
+                    new: false,
+                    alerted: false,
+                }
+                .emit();
             }
             state_out.push(json_record(
                 &n.changelog_topic,
@@ -722,7 +759,11 @@ pub async fn run(
             if stream_ms - state.swept_ms >= EVICT_EVERY_MS {
                 state.swept_ms = stream_ms;
                 let evicted = state.store.evict(horizon_ms);
-                nm.evicted.inc_by(evicted.len() as u64);
+                IdentitiesEvicted {
+                    metrics: &nm,
+                    count: evicted.len(),
+                }
+                .emit();
                 for id in evicted {
                     state_out.push(OutRecord {
                         topic: n.changelog_topic.clone(),
@@ -749,8 +790,11 @@ pub async fn run(
             }
         }
         summary.announced += announced;
-        nm.identities
-            .set(states.values().map(|s| s.store.len() as i64).sum());
+        IdentitiesHeld {
+            metrics: &nm,
+            count: states.values().map(|s| s.store.len()).sum(),
+        }
+        .emit();
         let mut done = locked(&consumer.context().done);
         for r in &batch {
             let next = done.entry((r.topic.clone(), r.partition)).or_insert(0);
@@ -758,18 +802,18 @@ pub async fn run(
         }
     }
 
-    health.set_draining(true);
+    health.update(HealthChange::Draining(true));
     commit_blocking(&consumer).await;
     kconsumer::leave(&consumer).await;
     if let Err(error) = rdkafka::producer::Producer::flush(&producer, Duration::from_secs(5)) {
-        tracing::warn!(message = "Producer flush failed.", %error);
+        ProducerFlushFailed { error: &error }.emit();
     }
-    health.set_consuming(false);
-    tracing::info!(
-        message = "Novelty processor stopped.",
-        consumed = summary.consumed,
-        announced = summary.announced
-    );
+    health.update(HealthChange::Consuming(false));
+    NoveltyStopped {
+        consumed: summary.consumed,
+        announced: summary.announced,
+    }
+    .emit();
     Ok(summary)
 }
 
@@ -777,7 +821,7 @@ pub async fn run(
 async fn commit_blocking(consumer: &Arc<NoveltyConsumer>) {
     let c = consumer.clone();
     if let Err(error) = tokio::task::spawn_blocking(move || commit(&c)).await {
-        tracing::warn!(message = "Commit task failed.", %error);
+        CommitTaskFailed { error: &error }.emit();
     }
 }
 

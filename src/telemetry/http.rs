@@ -17,6 +17,7 @@ use tokio::io::AsyncWriteExt;
 use tokio::net::TcpListener;
 
 use super::{Health, Metrics, TelemetryError};
+use crate::internal_events::{HttpAcceptFailed, HttpConnectionFailed, InternalEvent};
 
 /// Bounds of the HTTP endpoint, so that a client (or a port scan, or a
 /// slowloris) cannot hold memory, sockets or tasks: the request head is
@@ -106,7 +107,7 @@ pub async fn serve_with(
             let (mut sock, _) = match listener.accept().await {
                 Ok(s) => s,
                 Err(error) => {
-                    tracing::warn!(message = "Accepting a metrics connection failed.", %error);
+                    HttpAcceptFailed { error: &error }.emit();
                     tokio::time::sleep(std::time::Duration::from_millis(100)).await;
                     continue;
                 }
@@ -138,7 +139,7 @@ pub async fn serve_with(
                 // connection is closed either way.
                 if let Ok(Err(error)) = tokio::time::timeout(connection_deadline, connection).await
                 {
-                    tracing::debug!(message = "Metrics connection ended with an error.", %error);
+                    HttpConnectionFailed { error: &error }.emit();
                 }
             });
         }
@@ -154,8 +155,9 @@ fn answer(req: &Request<Incoming>, metrics: &Metrics, health: &Health) -> Respon
             .insert(hyper::header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return resp;
     }
+    // `byline_ready` needs no update here: the health state mirrors every
+    // change in it (attached above).
     let ready = health.ready();
-    metrics.ready.set(i64::from(ready));
     match req.uri().path() {
         "/metrics" => {
             let mut resp = plain(StatusCode::OK, metrics.render());
@@ -202,12 +204,12 @@ mod tests {
         };
         assert!(get("/healthz").await.starts_with("HTTP/1.1 200"));
         assert!(get("/readyz").await.starts_with("HTTP/1.1 503"));
-        h.set_consuming(true);
+        h.update(crate::telemetry::HealthChange::Consuming(true));
         assert!(
             get("/readyz").await.starts_with("HTTP/1.1 503"),
             "no broker seen yet"
         );
-        h.set_brokers_down(false);
+        h.update(crate::telemetry::HealthChange::BrokersDown(false));
         assert!(get("/readyz").await.starts_with("HTTP/1.1 200"));
         let text = get("/metrics").await;
         assert!(text.contains("byline_ready 1"), "{text}");
