@@ -419,3 +419,236 @@ impl InternalEvent for OutputReadFailed<'_> {
         tracing::warn!(message = "Reading outputs failed.", error = %self.error);
     }
 }
+
+/// `--embedded`: the in-process broker runs and holds the samples.
+pub struct EmbeddedBrokerStarted<'a> {
+    /// Its address.
+    pub brokers: &'a str,
+    /// Sample articles published.
+    pub samples: usize,
+}
+
+impl InternalEvent for EmbeddedBrokerStarted<'_> {
+    fn emit(self) {
+        tracing::info!(
+            message = "Embedded broker started.",
+            brokers = self.brokers,
+            samples = self.samples
+        );
+    }
+}
+
+/// `--embedded`: the printer saw the outputs of every sample (`Ok`), or
+/// failed.
+pub struct EmbeddedOutputsPrinted<'a> {
+    /// Samples expected.
+    pub samples: usize,
+    /// The printer's outcome.
+    pub result: &'a rdkafka::error::KafkaResult<()>,
+}
+
+impl InternalEvent for EmbeddedOutputsPrinted<'_> {
+    fn emit(self) {
+        match self.result {
+            Ok(()) => tracing::info!(message = "Every sample enriched.", samples = self.samples),
+            Err(error) => tracing::warn!(message = "Output printer failed.", %error),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::telemetry::COMMIT_FAILURES_NOT_READY;
+
+    /// A health state that is ready, attached to `m`.
+    fn ready(m: &std::sync::Arc<Metrics>) -> Health {
+        let h = Health::default();
+        h.attach(m.clone());
+        h.update(HealthChange::Consuming(true));
+        h.update(HealthChange::BrokersDown(false));
+        assert!(h.ready());
+        h
+    }
+
+    #[test]
+    fn a_late_auto_commit_report_proves_commits_not_brokers() {
+        let m = std::sync::Arc::new(Metrics::new().unwrap());
+        let h = Health::default();
+        let committed = |kind| {
+            OffsetsCommitted {
+                metrics: &m,
+                health: &h,
+                kind,
+            }
+            .emit()
+        };
+        committed(CommitKind::Auto);
+        assert!(h.brokers_down());
+        committed(CommitKind::Sync);
+        assert!(!h.brokers_down());
+        assert_eq!(m.commits.get(), 2);
+    }
+
+    #[test]
+    fn a_run_of_failed_commits_makes_the_service_not_ready() {
+        let m = std::sync::Arc::new(Metrics::new().unwrap());
+        let h = ready(&m);
+        let error = KafkaError::ConsumerCommit(RDKafkaErrorCode::RequestTimedOut);
+        for i in 1..=COMMIT_FAILURES_NOT_READY {
+            assert!(h.ready(), "not ready after {} failures", i - 1);
+            CommitFailed {
+                metrics: &m,
+                health: &h,
+                error: &error,
+                kind: if i % 2 == 0 {
+                    CommitKind::Revoke
+                } else {
+                    CommitKind::Auto
+                },
+            }
+            .emit();
+        }
+        assert_eq!(h.reasons(), vec!["commits_failing"]);
+        assert_eq!(m.commit_errors.get(), u64::from(COMMIT_FAILURES_NOT_READY));
+        assert_eq!(m.ready.get(), 0);
+    }
+
+    #[test]
+    fn reads_of_a_missing_topic_and_the_probe_drive_input_topic_missing() {
+        let m = std::sync::Arc::new(Metrics::new().unwrap());
+        let h = ready(&m);
+        let stale = KafkaError::MessageConsumption(RDKafkaErrorCode::AllBrokersDown);
+        ConsumeFailed {
+            health: Some(&h),
+            error: &stale,
+        }
+        .emit();
+        assert!(h.ready(), "a connection error of the past is not a fault");
+        let missing = KafkaError::MessageConsumption(RDKafkaErrorCode::UnknownTopicOrPartition);
+        ConsumeFailed {
+            health: None,
+            error: &missing,
+        }
+        .emit();
+        assert!(h.ready(), "without health, readiness is left alone");
+        ConsumeFailed {
+            health: Some(&h),
+            error: &missing,
+        }
+        .emit();
+        assert_eq!(h.reasons(), vec!["input_topic_missing"]);
+        h.update(HealthChange::BrokersDown(true));
+        ProbeAnswered {
+            health: &h,
+            missing: &["in"],
+        }
+        .emit();
+        assert_eq!(h.reasons(), vec!["input_topic_missing"]);
+        ProbeAnswered {
+            health: &h,
+            missing: &[],
+        }
+        .emit();
+        assert!(h.ready());
+    }
+
+    #[test]
+    fn client_errors_mark_brokers_down_only_when_they_mean_it() {
+        let m = std::sync::Arc::new(Metrics::new().unwrap());
+        let h = ready(&m);
+        let transport = KafkaError::Global(RDKafkaErrorCode::BrokerTransportFailure);
+        ConsumerClientError {
+            health: Some(&h),
+            error: &transport,
+            reason: "reconnect",
+        }
+        .emit();
+        ProducerClientError {
+            health: &h,
+            error: &transport,
+            reason: "reconnect",
+        }
+        .emit();
+        assert!(h.ready(), "one failed reconnect is not an outage");
+        let auth = KafkaError::Global(RDKafkaErrorCode::SaslAuthenticationFailed);
+        ConsumerClientError {
+            health: Some(&h),
+            error: &auth,
+            reason: "sasl",
+        }
+        .emit();
+        assert_eq!(h.reasons(), vec!["brokers_down"]);
+        OutputAcked {
+            metrics: &m,
+            health: &h,
+            topic: "out",
+        }
+        .emit();
+        assert!(h.ready());
+        assert_eq!(m.produced.with_label_values(&["out"]).get(), 1);
+        let down = KafkaError::Global(RDKafkaErrorCode::AllBrokersDown);
+        ProducerClientError {
+            health: &h,
+            error: &down,
+            reason: "all down",
+        }
+        .emit();
+        assert_eq!(h.reasons(), vec!["brokers_down"]);
+    }
+
+    #[test]
+    fn rebalances_set_the_assignment_and_revokes_drop_lag_series() {
+        let m = std::sync::Arc::new(Metrics::new().unwrap());
+        let h = Health::default();
+        RebalanceDone {
+            metrics: &m,
+            health: &h,
+            total: 3,
+            outcome: RebalanceOutcome::Assigned {
+                count: 3,
+                protocol: Some("cooperative"),
+            },
+        }
+        .emit();
+        assert_eq!(m.partitions_assigned.get(), 3);
+        assert!(!h.brokers_down(), "the coordinator answered");
+        m.consumer_lag.with_label_values(&["in", "1"]).set(7);
+        PartitionsRevoked {
+            metrics: &m,
+            partitions: &[("in".to_string(), 1)],
+        }
+        .emit();
+        assert!(!m.render().contains("byline_consumer_lag{"));
+        RebalanceDone {
+            metrics: &m,
+            health: &h,
+            total: 2,
+            outcome: RebalanceOutcome::Revoked,
+        }
+        .emit();
+        assert_eq!(m.partitions_assigned.get(), 2);
+    }
+
+    #[test]
+    fn failed_deliveries_count_as_produce_errors() {
+        let m = Metrics::new().unwrap();
+        let error = KafkaError::MessageProduction(RDKafkaErrorCode::MessageTimedOut);
+        for (error, first) in [(Some(&error), true), (Some(&error), false), (None, true)] {
+            DeliveryFailed {
+                metrics: &m,
+                topic: "out",
+                error,
+                first,
+            }
+            .emit();
+        }
+        ProduceRetried {
+            metrics: &m,
+            topic: "out",
+            error: &error,
+        }
+        .emit();
+        assert_eq!(m.produce_errors.with_label_values(&["out"]).get(), 4);
+    }
+}

@@ -5,6 +5,10 @@
 //! level, which counter moves and what readiness learns is decided here
 //! and only here, so a log line and its metric cannot drift apart.
 //!
+//! Log lines carry the target `byline::internal_events::<area>`, so one
+//! area's detail is one directive away (`log.level` or `RUST_LOG`, e.g.
+//! `info,byline::internal_events::kafka=debug`).
+//!
 //! Events borrow what they move (`&Metrics`, `&Health`) instead of reaching
 //! for globals: tests run several workers, each with its own registry.
 //! Metric names and labels are those of `deploy/METRICS.md`; the readiness
@@ -18,23 +22,23 @@
 //! - `worker`: one record's way through the worker, the delivery modes'
 //!   drains and transactions;
 //! - `novelty`: the novelty processor's own events;
-//! - `http`: the telemetry endpoint's.
+//! - `service`: the service roles' start and stop, the telemetry endpoint.
 
 mod health;
-mod http;
 #[cfg(feature = "kafka")]
 mod kafka;
 #[cfg(feature = "kafka")]
 mod novelty;
+mod service;
 #[cfg(feature = "kafka")]
 mod worker;
 
 pub use health::*;
-pub use http::*;
 #[cfg(feature = "kafka")]
 pub use kafka::*;
 #[cfg(feature = "kafka")]
 pub use novelty::*;
+pub use service::*;
 #[cfg(feature = "kafka")]
 pub use worker::*;
 

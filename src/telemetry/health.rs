@@ -1,5 +1,7 @@
-//! Readiness: why the worker cannot make progress, logged and mirrored in
-//! the readiness metrics at every change.
+//! Readiness: why the worker cannot make progress, changed only through
+//! [`Health::update`] (and the [`FailingDelivery`] guard), logged and
+//! mirrored in the readiness metrics at every change
+//! ([`ReadinessChanged`]).
 
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -135,6 +137,8 @@ impl Health {
         self.apply(Change::DeliveryFailing);
         FailingDelivery(self.clone())
     }
+    /// The one place the state changes; reports a change of the reason
+    /// set ([`ReadinessChanged`]).
     fn apply(&self, change: Change) -> bool {
         let flag = |f: &AtomicBool, v: bool| f.swap(v, Ordering::SeqCst) != v;
         let changed = match change {

@@ -466,7 +466,7 @@ impl ExactlyOnce {
         // A transactional offset commit leaves librdkafka's committed
         // offset where the assignment found it: store what this transaction
         // committed, the lag gauge is measured from it
-        // (`consumer::record_consumer_stats`). Never committed by librdkafka
+        // (`internal_events::ConsumerStatistics`). Never committed by librdkafka
         // (auto commit is off). Fails only for a partition revoked meanwhile.
         if let Err(error) = self.consumer.store_offsets(&tpl) {
             CommittedOffsetsStoreFailed { error: &error }.emit();
