@@ -224,6 +224,8 @@ mod tests {
         s.read_to_string(&mut head).await.unwrap();
         assert!(head.starts_with("HTTP/1.1 200"), "{head}");
         assert!(head.contains("content-length: 3\r\n"), "{head}");
+        // One request per connection, as before hyper.
+        assert!(head.contains("connection: close\r\n"), "{head}");
         assert!(
             head.ends_with("\r\n\r\n"),
             "a body after the head: {head:?}"
@@ -291,6 +293,19 @@ mod tests {
         assert!(send_raw(addr, ok.as_bytes())
             .await
             .starts_with("HTTP/1.1 200"));
+        // A body is never read: a request announcing 100 MB gets its answer
+        // and the connection closes without the body being sent.
+        let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+        s.write_all(b"GET /healthz HTTP/1.1\r\ncontent-length: 100000000\r\n\r\n")
+            .await
+            .unwrap();
+        let mut out = Vec::new();
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(30), s.read_to_end(&mut out))
+            .await
+            .expect("the server waited for the body");
+        let out = String::from_utf8_lossy(&out);
+        assert!(out.starts_with("HTTP/1.1 200"), "{out}");
+        assert!(out.ends_with("\r\n\r\nok\n"), "{out}");
         // Not HTTP at all: hyper answers 400.
         let out = send_raw(addr, b"\x16\x03\x01 hello\r\n\r\n").await;
         assert!(out.starts_with("HTTP/1.1 400"), "{out}");
