@@ -106,6 +106,10 @@ rule_mutant "a no-new-statements alert that fires where novelty is not deployed"
 rule_mutant "NoProgress paging on the novelty processor's lag while it observes" \
   '/rate(byline_novelty_sightings_total\[10m\])) > 0)/{N;d}'
 rule_mutant "a novelty target down that does not page" 's/up{job=~"byline|byline-novelty"}/up{job="byline"}/'
+rule_mutant "a novelty-absent alert that fires where novelty is not deployed" \
+  '/absent(up{job="byline-novelty"})/{n;N;d}'
+rule_mutant "a novelty-absent alert that pages on a few waiting statements" \
+  's/consumergroup="byline-novelty"}) > 100/consumergroup="byline-novelty"}) > 0/'
 
 # ---- metric names: dashboard and rules vs the table and the live binary ------
 run "metric and label names used by dashboard and rules are exported" "$py" tests/deploy/check_metric_names.py

@@ -292,6 +292,82 @@ async fn aborted_transactions_are_processed_again() {
     assert_eq!(m.enriched.get(), n as u64, "counted once, when committed");
 }
 
+/// The fatal arm of the transactional error classification, end to end:
+/// the coordinator answers the first commit with PRODUCER_FENCED (a newer
+/// instance with the same `transactional.id` took over). The worker stops
+/// with `WorkerError::Transaction` instead of carrying on, having counted
+/// nothing as done; its successor (a new producer epoch) processes every
+/// input and commits. (The abort arm is `aborted_transactions_are_processed_again`;
+/// every arm is fed a real librdkafka error in `worker::exactly_once`'s unit
+/// tests.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_fenced_worker_stops_and_its_successor_loses_nothing() {
+    let (cluster, mut c) = mock("eos-fenced");
+    // Short sessions: the mock's rebalances wait for members' sessions.
+    for (k, v) in [
+        ("session.timeout.ms", "6000"),
+        ("heartbeat.interval.ms", "500"),
+    ] {
+        c.kafka.consumer_properties.insert(k.into(), v.into());
+    }
+    let n = 20;
+    embedded::publish(
+        &c.kafka.brokers,
+        &c.kafka.input_topics[0],
+        &inputs("f", n),
+        &[],
+    )
+    .await
+    .unwrap();
+    cluster.cluster().request_errors(
+        RDKafkaApiKey::EndTxn,
+        &[RDKafkaRespErr::RD_KAFKA_RESP_ERR_PRODUCER_FENCED],
+    );
+    byline::telemetry::init_logs("text", "warn");
+    let metrics = Arc::new(byline::telemetry::Metrics::new().unwrap());
+    // Never signalled: the worker must stop by itself.
+    let (_keep_running, rx) = tokio::sync::watch::channel(false);
+    let fenced = tokio::time::timeout(
+        Duration::from_secs(120),
+        byline::worker::run(
+            &c,
+            Arc::new(byline::enrich::Pipeline::standard()),
+            metrics.clone(),
+            Arc::new(byline::telemetry::Health::default()),
+            rx,
+        ),
+    )
+    .await
+    .expect("a fenced worker stops by itself");
+    assert!(
+        matches!(fenced, Err(byline::worker::WorkerError::Transaction(_))),
+        "a fenced producer must stop the worker: {fenced:?}"
+    );
+    let committed =
+        |m: &byline::telemetry::Metrics| m.transactions.with_label_values(&["committed"]).get();
+    assert_eq!(committed(&metrics), 0, "the fenced commit must not count");
+    assert_eq!(
+        metrics.enriched.get(),
+        0,
+        "nothing counted done uncommitted"
+    );
+
+    let committed_reader = reader(&c, "read_committed");
+    let w = start_worker(&c);
+    committed_reader
+        .wait_for("all outputs", Duration::from_secs(120), all_outputs(n))
+        .await;
+    let (summary, m) = w.stop().await;
+    assert_eq!(summary.abandoned, 0);
+    assert!(committed(&m) >= 1, "the successor commits");
+    assert_eq!(
+        m.enriched.get(),
+        n as u64,
+        "the successor processes every input"
+    );
+    check_content(&committed_reader.out.lock().unwrap(), "f", n);
+}
+
 /// A second instance (its own `transactional.id`) joins mid-stream, then the
 /// first stops: the revokes abort the open transactions before the
 /// partitions move, the rewind and the new owners lose nothing, and neither

@@ -260,3 +260,17 @@ impl InternalEvent for CommitTaskFailed<'_> {
         tracing::warn!(message = "Commit task failed.", error = %self.error);
     }
 }
+
+/// Storing the offsets of an acknowledged step was refused: a partition
+/// revoked meanwhile (its records are read again by the next owner and
+/// skipped there up to the changelog's checkpoint).
+pub struct StoredOffsetsRefused<'a> {
+    /// The error.
+    pub error: &'a KafkaError,
+}
+
+impl InternalEvent for StoredOffsetsRefused<'_> {
+    fn emit(self) {
+        tracing::debug!(message = "Storing offsets failed (partition revoked?).", error = %self.error);
+    }
+}

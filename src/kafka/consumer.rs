@@ -15,6 +15,7 @@
 //! at revoke and at shutdown. Exactly-once: auto-commit off, the offsets go
 //! into the transactions.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rdkafka::config::ClientConfig;
@@ -247,6 +248,24 @@ pub fn probe(consumer: &WorkerConsumer) {
         missing: &missing,
     }
     .emit();
+}
+
+/// Ask the brokers whether they and the input topics are back (only while
+/// not ready for that reason, see [`probe`]), on the blocking
+/// pool; at most one probe at a time.
+pub fn probe_in_background(consumer: &Arc<WorkerConsumer>, probing: &Arc<AtomicBool>) {
+    let health = &consumer.context().health;
+    if !health.brokers_down() && !health.input_missing() {
+        return;
+    }
+    if probing.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let (consumer, probing) = (consumer.clone(), probing.clone());
+    tokio::task::spawn_blocking(move || {
+        probe(&consumer);
+        probing.store(false, Ordering::SeqCst);
+    });
 }
 
 /// Account for a failed read; returns whether the worker should back off

@@ -32,9 +32,14 @@
 //! The loop takes a step of up to `novelty.max_batch` records, produces all
 //! their outputs, waits until every one is acknowledged (`acks=all`,
 //! idempotent producer, failed deliveries produced again), and only then
-//! marks the step's input offsets committable; commits happen every
-//! `worker.commit_interval_ms` and on revoke (nothing is in flight then: the
-//! revoke callback runs inside the consumer poll, between steps). So:
+//! stores the step's input offsets (`store_offsets`): the worker's consumer,
+//! context and offset handling (`kafka::consumer`), librdkafka's auto-commit
+//! writing the stored offsets every `worker.commit_interval_ms`, one
+//! synchronous commit on revoke (nothing is in flight then: the revoke
+//! callback runs inside the consumer poll, between steps) and at shutdown.
+//! The loop is its own, not the worker's: a step is a batch whose state
+//! updates depend on each other, where the worker's records are independent.
+//! So:
 //! - nothing is lost: an input's offset is committed only after its outputs
 //!   and its identity's changelog record are acknowledged;
 //! - after a crash (`kill -9`), the uncommitted records are read again. A
@@ -59,13 +64,10 @@ use std::time::{Duration, Instant};
 use futures::FutureExt;
 use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
 use rdkafka::client::DefaultClientContext;
-use rdkafka::consumer::{
-    BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer,
-};
-use rdkafka::error::{KafkaError, KafkaResult, RDKafkaErrorCode};
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::{BorrowedMessage, Message};
-use rdkafka::statistics::Statistics;
-use rdkafka::{ClientContext, Offset, TopicPartitionList};
+use rdkafka::{Offset, TopicPartitionList};
 use tokio::sync::watch;
 
 use super::events::{event_ms, NewStatement, SeenStatement, NEW_SCHEMA};
@@ -73,16 +75,17 @@ use super::metrics::NoveltyMetrics;
 use super::signature::Signature;
 use super::store::{Identity, Outcome, Sighting, Store};
 use super::watchlist::Watchlist;
-use crate::config::Config;
+use crate::config::{Config, Delivery};
 use crate::event::StatementEvent;
 use crate::internal_events::{
-    ChangelogRecordSkipped, CommitKind, CommitTaskFailed, ConsumeFailed, ConsumerClientError,
-    ConsumerStatistics, IdentitiesEvicted, IdentitiesHeld, InternalEvent, NoveltyStarted,
-    NoveltyStateRestored, NoveltyStopped, PartitionsRevoked, ProducerFlushFailed, RebalanceDone,
-    RebalanceOutcome, SeekFailed, StatementAlreadyApplied, StatementInvalid, StatementSighted,
+    ChangelogRecordSkipped, CommitKind, CommitTaskFailed, IdentitiesEvicted, IdentitiesHeld,
+    InternalEvent, NoveltyStarted, NoveltyStateRestored, NoveltyStopped, ProducerFlushFailed,
+    SeekFailed, StatementAlreadyApplied, StatementInvalid, StatementSighted, StoredOffsetsRefused,
     TopicCreateFailed, TopicCreated, TopicsCreateFailed,
 };
-use crate::kafka::consumer::{self as kconsumer, commit_done};
+use crate::kafka::consumer::{
+    self as kconsumer, commit_done, offset_list, Revoke, WorkerConsumer, WorkerContext,
+};
 use crate::kafka::offsets::TopicPartition;
 use crate::kafka::producer::{self as kproducer, OutRecord, WorkerProducer};
 use crate::kafka::{
@@ -152,12 +155,17 @@ struct Checkpoint {
     applied_offset: i64,
 }
 
-/// State shared with librdkafka's callbacks.
-pub struct NoveltyContext {
+/// The processor's revoke policy and offsets, shared with librdkafka's
+/// rebalance callback. The consumer, its context (statistics, errors,
+/// auto-commit results, rebalance logs) and its offset handling are the
+/// worker's: `enable.auto.offset.store=false`, each step's offsets stored
+/// once its outputs are acknowledged, librdkafka's auto-commit writing
+/// them, one synchronous commit at revoke and at shutdown.
+struct NoveltyRevoke {
     metrics: Arc<Metrics>,
     health: Arc<Health>,
     /// Per partition, the next offset to commit: every record before it was
-    /// processed and its outputs acknowledged.
+    /// processed and its outputs acknowledged (what is stored).
     done: Mutex<HashMap<TopicPartition, i64>>,
     /// Partitions revoked since the loop last looked.
     revoked: Mutex<Vec<TopicPartition>>,
@@ -167,96 +175,23 @@ fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-impl ClientContext for NoveltyContext {
-    fn stats(&self, stats: Statistics) {
-        ConsumerStatistics {
-            metrics: &self.metrics,
-            stats: &stats,
-        }
-        .emit();
-    }
-
-    fn error(&self, error: KafkaError, reason: &str) {
-        // Readiness learns of outages from the producer.
-        ConsumerClientError {
-            health: None,
-            error: &error,
-            reason,
-        }
-        .emit();
-    }
-}
-
-impl ConsumerContext for NoveltyContext {
-    fn pre_rebalance(&self, base: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
-        let Rebalance::Revoke(tpl) = rebalance else {
-            return;
-        };
-        let tps: Vec<TopicPartition> = tpl
-            .elements()
-            .iter()
-            .map(|e| (e.topic().to_string(), e.partition()))
-            .collect();
-        // Between steps: everything in `done` is acknowledged. Commit it so
-        // the next owner starts right after it.
+impl Revoke for NoveltyRevoke {
+    fn revoke(&self, consumer: &BaseConsumer<WorkerContext>, tps: &[TopicPartition], lost: bool) {
+        // The callback runs inside the loop's poll, between steps: every
+        // offset in `done` is acknowledged. Commit them so the next owner
+        // starts right after them.
         let offsets: Vec<(TopicPartition, i64)> = {
             let mut done = locked(&self.done);
             tps.iter()
                 .filter_map(|tp| done.remove(tp).map(|o| (tp.clone(), o)))
                 .collect()
         };
-        if !base.assignment_lost() && !offsets.is_empty() {
-            let result = commit_list(&offsets).and_then(|l| base.commit(&l, CommitMode::Sync));
+        if !lost && !offsets.is_empty() {
+            let result = offset_list(&offsets).and_then(|l| consumer.commit(&l, CommitMode::Sync));
             commit_done(&self.metrics, &self.health, &result, CommitKind::Revoke);
         }
         locked(&self.revoked).extend(tps.iter().cloned());
-        PartitionsRevoked {
-            metrics: &self.metrics,
-            partitions: &tps,
-        }
-        .emit();
     }
-
-    fn post_rebalance(&self, base: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
-        RebalanceDone {
-            metrics: &self.metrics,
-            health: &self.health,
-            total: base.assignment().map(|a| a.count()).unwrap_or(0),
-            outcome: match rebalance {
-                Rebalance::Assign(tpl) => RebalanceOutcome::Assigned {
-                    count: tpl.count(),
-                    protocol: None,
-                },
-                Rebalance::Revoke(_) => RebalanceOutcome::Revoked,
-                Rebalance::Error(error) => RebalanceOutcome::Failed(error),
-            },
-        }
-        .emit();
-    }
-}
-
-fn commit_list(offsets: &[(TopicPartition, i64)]) -> KafkaResult<TopicPartitionList> {
-    let mut tpl = TopicPartitionList::new();
-    for ((t, p), o) in offsets {
-        tpl.add_partition_offset(t, *p, Offset::Offset(*o))?;
-    }
-    Ok(tpl)
-}
-
-type NoveltyConsumer = StreamConsumer<NoveltyContext>;
-
-/// Commit every partition's `done` offset (synchronously).
-fn commit(consumer: &NoveltyConsumer) {
-    let offsets: Vec<(TopicPartition, i64)> = locked(&consumer.context().done)
-        .iter()
-        .map(|(tp, o)| (tp.clone(), *o))
-        .collect();
-    if offsets.is_empty() {
-        return;
-    }
-    let ctx = consumer.context();
-    let result = commit_list(&offsets).and_then(|l| consumer.commit(&l, CommitMode::Sync));
-    commit_done(&ctx.metrics, &ctx.health, &result, CommitKind::Sync);
 }
 
 /// An input record, copied out of librdkafka's buffer.
@@ -494,6 +429,25 @@ async fn ensure_topics(config: &Config) -> Result<(), NoveltyError> {
     Ok(())
 }
 
+/// The worker's consumer settings for the processor's own group and topics.
+/// Offsets are committed the at-least-once way whatever `kafka.delivery`
+/// says (the processor writes no transactions), and only committed records
+/// are read: statements of an exactly-once worker's aborted transactions
+/// were never published.
+fn consumer_config(config: &Config) -> Config {
+    let mut c = config.clone();
+    c.kafka.group_id = c.novelty.group_id.clone();
+    c.kafka.input_topics = vec![
+        c.kafka.statements_topic.clone(),
+        c.novelty.repartition_topic.clone(),
+    ];
+    c.kafka.delivery = Delivery::AtLeastOnce;
+    c.kafka
+        .consumer_properties
+        .insert("isolation.level".into(), "read_committed".into());
+    c
+}
+
 /// Run the processor until `shutdown` turns true, then commit and leave.
 pub async fn run(
     config: &Config,
@@ -505,16 +459,21 @@ pub async fn run(
     let nm = NoveltyMetrics::register(&metrics.registry)?;
     health.attach(metrics.clone());
     ensure_topics(config).await?;
-    let mut cc = kconsumer::client_config(config);
-    cc.set("group.id", &n.group_id);
-    let consumer: Arc<NoveltyConsumer> = Arc::new(cc.create_with_context(NoveltyContext {
+    let offsets = Arc::new(NoveltyRevoke {
         metrics: metrics.clone(),
         health: health.clone(),
         done: Mutex::new(HashMap::new()),
         revoked: Mutex::new(Vec::new()),
-    })?);
+    });
+    let consumer: Arc<WorkerConsumer> = Arc::new(kconsumer::create(
+        &consumer_config(config),
+        WorkerContext {
+            metrics: metrics.clone(),
+            health: health.clone(),
+            on_revoke: Box::new(offsets.clone()),
+        },
+    )?);
     let statements = config.kafka.statements_topic.as_str();
-    consumer.subscribe(&[statements, n.repartition_topic.as_str()])?;
     let (producer, fatal) = kproducer::create(config, health.clone())?;
     let watchlist = n.watchlist.as_ref().map(Watchlist::new);
     let alerts_topic = n
@@ -523,8 +482,12 @@ pub async fn run(
         .map(|w| w.alerts_topic.trim())
         .filter(|t| !t.is_empty());
     let horizon_ms = n.horizon_ms();
-    let commit_every = Duration::from_millis(config.worker.commit_interval_ms);
-    let mut last_commit = Instant::now();
+    // Readiness probes while the brokers or a topic are missing, as the
+    // worker's loop does.
+    let mut housekeeping =
+        tokio::time::interval(Duration::from_millis(config.worker.commit_interval_ms));
+    housekeeping.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let probing = Arc::new(AtomicBool::new(false));
     let mut states: BTreeMap<i32, PartitionState> = BTreeMap::new();
     let mut summary = NoveltySummary::default();
     health.update(HealthChange::Consuming(true));
@@ -536,45 +499,39 @@ pub async fn run(
     .emit();
 
     loop {
-        if last_commit.elapsed() >= commit_every {
-            commit_blocking(&consumer).await;
-            last_commit = Instant::now();
-        }
         let first = tokio::select! {
             biased;
             _ = shutdown.changed() => break,
-            _ = tokio::time::sleep(commit_every) => continue,
+            _ = housekeeping.tick() => {
+                kconsumer::probe_in_background(&consumer, &probing);
+                continue;
+            }
             m = consumer.recv() => m,
         };
         let mut batch = Vec::new();
         match first {
             Ok(m) => batch.push(In::of(&m)),
             Err(error) => {
-                ConsumeFailed {
-                    health: None,
-                    error: &error,
+                if kconsumer::consume_failed(&consumer, &error) {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
                 }
-                .emit();
-                tokio::time::sleep(Duration::from_millis(100)).await;
                 continue;
             }
         }
         while batch.len() < n.max_batch {
             match consumer.recv().now_or_never() {
                 Some(Ok(m)) => batch.push(In::of(&m)),
-                Some(Err(error)) => ConsumeFailed {
-                    health: None,
-                    error: &error,
+                Some(Err(error)) => {
+                    kconsumer::consume_failed(&consumer, &error);
+                    break;
                 }
-                .emit(),
                 None => break,
             }
         }
         // Revoked (possibly re-assigned) while the step was read: its
         // records of those partitions are left to their owner, from the
         // committed offset; if the partition came back, read them again.
-        let revoked: HashSet<TopicPartition> =
-            locked(&consumer.context().revoked).drain(..).collect();
+        let revoked: HashSet<TopicPartition> = locked(&offsets.revoked).drain(..).collect();
         if !revoked.is_empty() {
             for tp in &revoked {
                 if tp.0 == n.repartition_topic {
@@ -795,15 +752,37 @@ pub async fn run(
             count: states.values().map(|s| s.store.len()).sum(),
         }
         .emit();
-        let mut done = locked(&consumer.context().done);
-        for r in &batch {
-            let next = done.entry((r.topic.clone(), r.partition)).or_insert(0);
-            *next = (*next).max(r.offset + 1);
+        // Acknowledged: committable. librdkafka's auto-commit writes what
+        // is stored; a partition revoked meanwhile refuses the store (its
+        // records are read again by the next owner, and skipped there up
+        // to the changelog's checkpoint).
+        let stored: Vec<(TopicPartition, i64)> = {
+            let mut done = locked(&offsets.done);
+            for r in &batch {
+                let next = done.entry((r.topic.clone(), r.partition)).or_insert(0);
+                *next = (*next).max(r.offset + 1);
+            }
+            batch
+                .iter()
+                .map(|r| (r.topic.clone(), r.partition))
+                .collect::<HashSet<_>>()
+                .into_iter()
+                .filter_map(|tp| done.get(&tp).map(|o| (tp, *o)))
+                .collect()
+        };
+        if let Err(error) = offset_list(&stored).and_then(|l| consumer.store_offsets(&l)) {
+            StoredOffsetsRefused { error: &error }.emit();
         }
     }
 
     health.update(HealthChange::Draining(true));
-    commit_blocking(&consumer).await;
+    // One synchronous commit of what is stored, as the worker does at
+    // shutdown (a synchronous commit waits for the broker).
+    let c = consumer.clone();
+    match tokio::task::spawn_blocking(move || c.commit_consumer_state(CommitMode::Sync)).await {
+        Ok(result) => commit_done(&metrics, &health, &result, CommitKind::Sync),
+        Err(error) => CommitTaskFailed { error: &error }.emit(),
+    }
     kconsumer::leave(&consumer).await;
     if let Err(error) = rdkafka::producer::Producer::flush(&producer, Duration::from_secs(5)) {
         ProducerFlushFailed { error: &error }.emit();
@@ -815,14 +794,6 @@ pub async fn run(
     }
     .emit();
     Ok(summary)
-}
-
-/// Commit on the blocking pool (a synchronous commit waits for the broker).
-async fn commit_blocking(consumer: &Arc<NoveltyConsumer>) {
-    let c = consumer.clone();
-    if let Err(error) = tokio::task::spawn_blocking(move || commit(&c)).await {
-        CommitTaskFailed { error: &error }.emit();
-    }
 }
 
 /// A JSON output record keyed by `key`.

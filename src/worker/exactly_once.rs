@@ -578,7 +578,11 @@ impl ExactlyOnce {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rdkafka::config::ClientConfig;
     use rdkafka::error::RDKafkaErrorCode;
+    use rdkafka::mocking::MockCluster;
+    use rdkafka::producer::{BaseProducer, BaseRecord, DefaultProducerContext};
+    use rdkafka::types::{RDKafkaApiKey, RDKafkaRespErr};
 
     #[test]
     fn errors_outside_transactions_abort() {
@@ -588,6 +592,117 @@ mod tests {
             )),
             Failure::Abort
         );
+    }
+
+    // The three transactional arms are fed real librdkafka errors, provoked
+    // on an in-process mock cluster the way a broker would provoke them: the
+    // flags `classify` reads are librdkafka's, and no test builds them.
+
+    const CALL: Duration = Duration::from_secs(10);
+
+    /// A mock cluster and a transactional producer on it, its transaction
+    /// begun and holding one record (so the commit has work to send).
+    fn open_transaction(
+        name: &str,
+    ) -> (MockCluster<'static, DefaultProducerContext>, BaseProducer) {
+        let cluster = MockCluster::new(1).expect("mock cluster");
+        let producer: BaseProducer = ClientConfig::new()
+            .set("bootstrap.servers", cluster.bootstrap_servers())
+            .set("transactional.id", format!("classify-{name}"))
+            .create()
+            .expect("producer");
+        producer.init_transactions(CALL).expect("init_transactions");
+        producer.begin_transaction().expect("begin_transaction");
+        producer
+            .send(BaseRecord::<str, str>::to("classify").payload("x"))
+            .map_err(|(e, _)| e)
+            .expect("send");
+        (cluster, producer)
+    }
+
+    #[test]
+    fn a_commit_that_times_out_is_retried() {
+        let (cluster, producer) = open_transaction("retry");
+        // The record is delivered first: rust-rdkafka's commit flushes
+        // before it commits, and a flush that times out is another arm.
+        producer.flush(CALL).expect("flush");
+        // The broker answers, but slower than the call waits: librdkafka
+        // reports a retriable timeout and keeps committing in the background.
+        cluster
+            .broker_round_trip_time(1, Duration::from_secs(2))
+            .expect("rtt");
+        let error = producer
+            .commit_transaction(Duration::from_millis(100))
+            .expect_err("a 100 ms commit against a 2 s round trip times out");
+        assert!(
+            matches!(&error, KafkaError::Transaction(e) if e.is_retriable() && !e.is_fatal()),
+            "{error:?}"
+        );
+        assert_eq!(classify(&error), Failure::Retry);
+    }
+
+    #[test]
+    fn a_commit_whose_records_are_not_delivered_in_time_aborts() {
+        let (cluster, producer) = open_transaction("flush");
+        // The commit's flush times out before the commit is even sent: not
+        // a transactional error, so the batch is aborted (its records purged)
+        // and processed again rather than committed blind.
+        cluster
+            .broker_round_trip_time(1, Duration::from_secs(2))
+            .expect("rtt");
+        let error = producer
+            .commit_transaction(Duration::from_millis(100))
+            .expect_err("a 100 ms flush against a 2 s round trip times out");
+        assert!(matches!(error, KafkaError::Flush(_)), "{error:?}");
+        assert_eq!(classify(&error), Failure::Abort);
+    }
+
+    #[test]
+    fn an_offset_commit_refused_by_the_group_aborts() {
+        let (cluster, producer) = open_transaction("abort");
+        // A generation the coordinator does not know (the consumer was
+        // rebalanced meanwhile): the offsets cannot join this transaction.
+        cluster.request_errors(
+            RDKafkaApiKey::TxnOffsetCommit,
+            &[RDKafkaRespErr::RD_KAFKA_RESP_ERR_ILLEGAL_GENERATION],
+        );
+        let mut offsets = TopicPartitionList::new();
+        offsets
+            .add_partition_offset("classify", 0, Offset::Offset(1))
+            .expect("offsets");
+        let consumer: BaseConsumer = ClientConfig::new()
+            .set("bootstrap.servers", cluster.bootstrap_servers())
+            .set("group.id", "classify")
+            .create()
+            .expect("consumer");
+        let group = consumer.group_metadata().expect("group metadata");
+        let error = producer
+            .send_offsets_to_transaction(&offsets, &group, CALL)
+            .expect_err("the injected error fails the offset commit");
+        assert!(
+            matches!(&error, KafkaError::Transaction(e) if e.txn_requires_abort() && !e.is_fatal()),
+            "{error:?}"
+        );
+        assert_eq!(classify(&error), Failure::Abort);
+    }
+
+    #[test]
+    fn a_fenced_producer_is_fatal() {
+        let (cluster, producer) = open_transaction("fatal");
+        // A newer instance with the same transactional.id took over: the
+        // coordinator refuses this producer's epoch for good.
+        cluster.request_errors(
+            RDKafkaApiKey::EndTxn,
+            &[RDKafkaRespErr::RD_KAFKA_RESP_ERR_PRODUCER_FENCED],
+        );
+        let error = producer
+            .commit_transaction(CALL)
+            .expect_err("the injected fencing fails the commit");
+        assert!(
+            matches!(&error, KafkaError::Transaction(e) if e.is_fatal()),
+            "{error:?}"
+        );
+        assert_eq!(classify(&error), Failure::Fatal);
     }
 
     #[test]

@@ -22,11 +22,10 @@ mod at_least_once;
 mod exactly_once;
 mod record;
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::Duration;
 
-use rdkafka::consumer::Consumer;
 use rdkafka::error::KafkaError;
 use rdkafka::message::{BorrowedMessage, Message};
 use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
@@ -140,39 +139,51 @@ async fn drive<D: Delivery>(
     housekeeping.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut summary = RunSummary::default();
     health.update(HealthChange::Consuming(true));
-    loop {
-        if *shutdown.borrow() || !mode.turn().await? {
-            break;
-        }
-        let reading = mode.reading();
-        tokio::select! {
-            biased;
-            _ = shutdown.changed() => break,
-            _ = housekeeping.tick() => probe_in_background(&consumer, &probing),
-            event = mode.next_event() => mode.handle(event).await?,
-            read = next_record(&consumer, &in_flight), if reading => {
-                let Some((permit, msg)) = read else { break };
-                let msg = match msg {
-                    Ok(m) => m,
-                    Err(error) => {
-                        if kconsumer::consume_failed(&consumer, &error) {
-                            tokio::time::sleep(Duration::from_millis(100)).await;
+    // `Err` only on a fatal error; `?` inside leaves this block, not `drive`.
+    let read: Result<(), WorkerError> = async {
+        loop {
+            if *shutdown.borrow() || !mode.turn().await? {
+                break Ok(());
+            }
+            let reading = mode.reading();
+            tokio::select! {
+                biased;
+                _ = shutdown.changed() => break Ok(()),
+                _ = housekeeping.tick() => kconsumer::probe_in_background(&consumer, &probing),
+                event = mode.next_event() => mode.handle(event).await?,
+                read = next_record(&consumer, &in_flight), if reading => {
+                    let Some((permit, msg)) = read else { break Ok(()) };
+                    let msg = match msg {
+                        Ok(m) => m,
+                        Err(error) => {
+                            if kconsumer::consume_failed(&consumer, &error) {
+                                tokio::time::sleep(Duration::from_millis(100)).await;
+                            }
+                            continue;
                         }
-                        continue;
+                    };
+                    let input = Input::from_message(&msg);
+                    let timestamp_ms = msg.timestamp().to_millis();
+                    drop(msg);
+                    summary.consumed += 1;
+                    RecordConsumed {
+                        metrics,
+                        topic: &input.topic,
                     }
-                };
-                let input = Input::from_message(&msg);
-                let timestamp_ms = msg.timestamp().to_millis();
-                drop(msg);
-                summary.consumed += 1;
-                RecordConsumed {
-                    metrics,
-                    topic: &input.topic,
+                    .emit();
+                    mode.accept(enricher.start(input, timestamp_ms, permit)).await?;
                 }
-                .emit();
-                mode.accept(enricher.start(input, timestamp_ms, permit)).await?;
             }
         }
+    }
+    .await;
+    if let Err(error) = read {
+        // Nothing more can be made durable, but leaving the group now hands
+        // the partitions to a successor at once instead of after the
+        // session timeout.
+        kconsumer::leave(&consumer).await;
+        health.update(HealthChange::Consuming(false));
+        return Err(error);
     }
 
     health.update(HealthChange::Draining(true));
@@ -204,24 +215,6 @@ async fn next_record<'c>(
 )> {
     let permit = in_flight.clone().acquire_owned().await.ok()?;
     Some((permit, consumer.recv().await))
-}
-
-/// Ask the brokers whether they and the input topics are back (only while
-/// not ready for that reason, see [`kconsumer::probe`]), on the blocking
-/// pool; at most one probe at a time.
-fn probe_in_background(consumer: &Arc<WorkerConsumer>, probing: &Arc<AtomicBool>) {
-    let health = &consumer.context().health;
-    if !health.brokers_down() && !health.input_missing() {
-        return;
-    }
-    if probing.swap(true, Ordering::SeqCst) {
-        return;
-    }
-    let (consumer, probing) = (consumer.clone(), probing.clone());
-    tokio::task::spawn_blocking(move || {
-        kconsumer::probe(&consumer);
-        probing.store(false, Ordering::SeqCst);
-    });
 }
 
 /// Run `f`, letting the runtime move other tasks off this thread while it
