@@ -14,7 +14,10 @@
 //! - [`batch`]: `byline enrich`, files/stdin to JSON lines.
 //! - [`config`]: TOML file + `BYLINE_*` environment + flags, validation naming the key.
 //! - [`telemetry`]: every metric and log setup; `telemetry::health`
-//!   (readiness), `telemetry::http` (`/metrics` `/healthz` `/readyz`).
+//!   (readiness), `telemetry::http` (`/metrics` `/healthz` `/readyz`, on
+//!   hyper).
+//! - [`internal_events`]: every log line of the service paths with the
+//!   metrics and readiness it moves, one struct per event.
 //! - `kafka` (feature `kafka`), the plumbing: `offsets` (contiguous commit
 //!   watermark), `consumer` (the context: statistics, errors, auto-commit
 //!   results, the revoke hook; readiness probe), `producer` (idempotent and
@@ -29,6 +32,7 @@ pub mod batch;
 pub mod config;
 pub mod enrich;
 pub mod event;
+pub mod internal_events;
 #[cfg(feature = "kafka")]
 pub mod kafka;
 pub mod novelty;

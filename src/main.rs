@@ -154,11 +154,12 @@ async fn serve_telemetry(
     config: &byline::config::Config,
     metrics: &std::sync::Arc<byline::telemetry::Metrics>,
 ) -> anyhow::Result<std::sync::Arc<byline::telemetry::Health>> {
+    use byline::internal_events::{InternalEvent, ServingMetrics};
     let health = std::sync::Arc::new(byline::telemetry::Health::default());
     let (addr, server) =
         byline::telemetry::serve(&config.metrics.listen, metrics.clone(), health.clone()).await?;
     tokio::spawn(server);
-    tracing::info!(message = "Serving metrics.", %addr);
+    ServingMetrics { addr }.emit();
     Ok(health)
 }
 
@@ -169,6 +170,7 @@ async fn novelty(args: NoveltyArgs) -> anyhow::Result<()> {
     let signal = shutdown_signal()?;
     use std::sync::Arc;
 
+    use byline::internal_events::{InternalEvent, ShutdownSignalReceived};
     use byline::telemetry::Metrics;
 
     let config = effective_config(args.service)?;
@@ -190,7 +192,7 @@ async fn novelty(args: NoveltyArgs) -> anyhow::Result<()> {
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     tokio::spawn(async move {
         signal.await;
-        tracing::info!(message = "Signal received, shutting down.");
+        ShutdownSignalReceived.emit();
         let _ = stop_tx.send(true);
     });
     tokio::spawn(async move {
@@ -361,11 +363,18 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     let signal = shutdown_signal()?;
     use std::sync::Arc;
 
+    use byline::internal_events::{
+        EmbeddedBrokerStarted, EmbeddedOutputsPrinted, EnrichmentStages, InternalEvent,
+        ShutdownSignalReceived,
+    };
     use byline::kafka::embedded;
     use byline::telemetry::Metrics;
 
     let mut config = effective_config(args.service)?;
-    tracing::info!(message = "Enrichment stages.", stages = ?config.enrich.stages);
+    EnrichmentStages {
+        stages: &config.enrich.stages,
+    }
+    .emit();
     // Before any connection: a bad entity model stops start-up here.
     let pipeline = Arc::new(Pipeline::from_config(&config.enrich)?);
 
@@ -386,7 +395,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
         let stop = stop.clone();
         tokio::spawn(async move {
             signal.await;
-            tracing::info!(message = "Signal received, shutting down.");
+            ShutdownSignalReceived.emit();
             let _ = stop.send(true);
         });
     }
@@ -399,7 +408,11 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
         config.kafka.security = Default::default();
         byline::kafka::consumer::use_test_broker_fetch_wait(&mut config);
         let samples = embedded::samples();
-        tracing::info!(message = "Embedded broker started.", brokers = %config.kafka.brokers, samples = samples.len());
+        EmbeddedBrokerStarted {
+            brokers: &config.kafka.brokers,
+            samples: samples.len(),
+        }
+        .emit();
         let input = config
             .kafka
             .input_topics
@@ -410,10 +423,12 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
         let (printer_config, stop, expected) = (config.clone(), stop.clone(), samples.len());
         let exit = args.exit_when_done;
         tokio::spawn(async move {
-            match embedded::print_outputs(&printer_config, expected).await {
-                Ok(()) => tracing::info!(message = "Every sample enriched.", samples = expected),
-                Err(error) => tracing::warn!(message = "Output printer failed.", %error),
+            let result = embedded::print_outputs(&printer_config, expected).await;
+            EmbeddedOutputsPrinted {
+                samples: expected,
+                result: &result,
             }
+            .emit();
             if exit {
                 let _ = stop.send(true);
             }

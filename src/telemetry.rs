@@ -6,9 +6,12 @@
 mod health;
 mod http;
 
-pub use health::{FailingDelivery, Health, COMMIT_FAILURES_NOT_READY, NOT_READY_REASONS};
+pub use health::{
+    FailingDelivery, Health, HealthChange, COMMIT_FAILURES_NOT_READY, NOT_READY_REASONS,
+};
 pub use http::{serve, serve_with, HttpLimits};
 
+use crate::internal_events::{InternalEvent, MetricsEncodingFailed};
 use prometheus::{
     Encoder, Gauge, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge,
     IntGaugeVec, Opts, Registry, TextEncoder,
@@ -54,7 +57,7 @@ pub struct Metrics {
     /// `byline_in_flight_messages`.
     pub in_flight: IntGauge,
     /// `byline_consumer_lag{topic,partition}`: end offset minus the offset
-    /// the worker last committed (`kafka::consumer::record_consumer_stats`).
+    /// the worker last committed (`internal_events::ConsumerStatistics`).
     pub consumer_lag: IntGaugeVec,
     /// `byline_consumer_rebalances_total`: librdkafka's `cgrp.rebalance_cnt`
     /// (assignments and revocations of this consumer).
@@ -301,7 +304,7 @@ impl Metrics {
     pub fn render(&self) -> String {
         let mut buf = Vec::new();
         if let Err(error) = TextEncoder::new().encode(&self.registry.gather(), &mut buf) {
-            tracing::warn!(message = "Encoding metrics failed.", %error);
+            MetricsEncodingFailed { error: &error }.emit();
         }
         String::from_utf8(buf).unwrap_or_default()
     }

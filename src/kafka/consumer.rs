@@ -29,6 +29,11 @@ use std::sync::Arc;
 
 use super::offsets::TopicPartition;
 use crate::config::{Config, Delivery};
+use crate::internal_events::{
+    CommitFailed, CommitKind, ConsumeFailed, ConsumerClientError, ConsumerStatistics,
+    InternalEvent, OffsetsCommitted, PartitionsRevoked, ProbeAnswered, ProbeFailed, RebalanceDone,
+    RebalanceOutcome,
+};
 use crate::telemetry::{Health, Metrics};
 
 /// What a delivery mode does when partitions are revoked, inside
@@ -71,61 +76,24 @@ pub type WorkerConsumer = StreamConsumer<WorkerContext>;
 
 impl ClientContext for WorkerContext {
     fn stats(&self, stats: Statistics) {
-        record_consumer_stats(&self.metrics, &stats);
+        ConsumerStatistics {
+            metrics: &self.metrics,
+            stats: &stats,
+        }
+        .emit();
         // Not a readiness signal: statistics and errors reach this context
         // only when the worker polls the consumer, which it does not while
         // its in-flight bound is full, so they can be minutes old.
     }
 
     fn error(&self, error: KafkaError, reason: &str) {
-        // Connection errors can be stale (queued while the worker did not
-        // poll) and repeat at every reconnect attempt; the producer, polled
-        // continuously, reports outages to readiness and to the log.
-        if is_auth_error(&error) {
-            // Rejected credentials or a failed TLS handshake leave the worker
-            // as cut off as a broker outage, and are not stale: retrying
-            // will not help until the configuration or the broker changes.
-            self.health.set_brokers_down(true);
-            tracing::warn!(message = "Kafka client error.", %error, reason);
-        } else if is_connection_error(&error) {
-            tracing::debug!(message = "Kafka client error.", %error, reason);
-        } else {
-            tracing::warn!(message = "Kafka client error.", %error, reason);
+        ConsumerClientError {
+            health: Some(&self.health),
+            error: &error,
+            reason,
         }
+        .emit();
     }
-}
-
-/// Set the consumer gauges from librdkafka statistics: the lag per
-/// partition, the group's rebalance count and the time of these statistics
-/// (they arrive only while the worker polls the consumer, so an old time
-/// means a wedged worker whose lag gauges are frozen).
-///
-/// The lag is measured from the offsets the worker committed: librdkafka's
-/// `consumer_lag` is the end offset minus `committed_offset`, which only a
-/// consumer offset commit moves (at-least-once), and `consumer_lag_stored`
-/// the end offset minus `stored_offset`, which the exactly-once worker sets
-/// to the offsets it committed in each transaction (a transactional offset
-/// commit does not move `committed_offset`). Both only move forward, so the
-/// smaller valid one is the lag behind the last commit.
-pub fn record_consumer_stats(metrics: &Metrics, stats: &Statistics) {
-    for (topic, t) in &stats.topics {
-        for (p, part) in &t.partitions {
-            let lag = [part.consumer_lag, part.consumer_lag_stored]
-                .into_iter()
-                .filter(|l| *l >= 0)
-                .min();
-            if let (true, Some(lag)) = (*p >= 0, lag) {
-                metrics
-                    .consumer_lag
-                    .with_label_values(&[topic.as_str(), &p.to_string()])
-                    .set(lag);
-            }
-        }
-    }
-    if let Some(cgrp) = &stats.cgrp {
-        metrics.observe_rebalance_count(cgrp.rebalance_cnt);
-    }
-    metrics.consumer_stats_timestamp.set(stats.time as f64);
 }
 
 /// Authentication or TLS failures: the broker answered but refused us.
@@ -159,31 +127,28 @@ impl ConsumerContext for WorkerContext {
             .map(|e| (e.topic().to_string(), e.partition()))
             .collect();
         self.on_revoke.revoke(base, &tps, base.assignment_lost());
-        for (topic, partition) in &tps {
-            let _ = self
-                .metrics
-                .consumer_lag
-                .remove_label_values(&[topic.as_str(), &partition.to_string()]);
+        PartitionsRevoked {
+            metrics: &self.metrics,
+            partitions: &tps,
         }
-        tracing::info!(message = "Partitions revoked.", count = tps.len());
+        .emit();
     }
 
     fn post_rebalance(&self, base: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
-        let n = base.assignment().map(|a| a.count()).unwrap_or(0);
-        self.metrics.partitions_assigned.set(n as i64);
-        if let Rebalance::Assign(tpl) = rebalance {
-            // The group coordinator answered: a broker is reachable.
-            self.health.set_brokers_down(false);
-            tracing::info!(
-                message = "Partitions assigned.",
-                count = tpl.count(),
-                total = n,
-                protocol = protocol_name(base.rebalance_protocol())
-            );
+        RebalanceDone {
+            metrics: &self.metrics,
+            health: &self.health,
+            total: base.assignment().map(|a| a.count()).unwrap_or(0),
+            outcome: match rebalance {
+                Rebalance::Assign(tpl) => RebalanceOutcome::Assigned {
+                    count: tpl.count(),
+                    protocol: Some(protocol_name(base.rebalance_protocol())),
+                },
+                Rebalance::Revoke(_) => RebalanceOutcome::Revoked,
+                Rebalance::Error(error) => RebalanceOutcome::Failed(error),
+            },
         }
-        if let Rebalance::Error(error) = rebalance {
-            tracing::warn!(message = "Rebalance failed.", %error);
-        }
+        .emit();
     }
 
     /// librdkafka reports its auto-commits here (the worker's own
@@ -192,30 +157,29 @@ impl ConsumerContext for WorkerContext {
         // A delayed report (served when the worker polls): proof of past
         // progress, not that a broker answers now, so readiness only
         // learns whether commits succeed.
-        commit_done(&self.metrics, &self.health, &result, false);
+        commit_done(&self.metrics, &self.health, &result, CommitKind::Auto);
     }
 }
 
-/// Count an offset commit's outcome in the metrics and readiness; a commit
-/// that found nothing new to commit is neither. `fresh` when the result is
-/// that of a call just made (a synchronous commit): then it also proves
-/// that a broker answers.
-pub fn commit_done(metrics: &Metrics, health: &Health, result: &KafkaResult<()>, fresh: bool) {
+/// Report the outcome of a commit of `kind` ([`OffsetsCommitted`] or
+/// [`CommitFailed`]); a commit that found nothing new to commit is
+/// neither.
+pub fn commit_done(metrics: &Metrics, health: &Health, result: &KafkaResult<()>, kind: CommitKind) {
     match result {
-        Ok(()) => {
-            metrics.commits.inc();
-            health.commit_result(true);
-            if fresh {
-                health.set_brokers_down(false);
-            }
-            tracing::debug!(message = "Committed offsets.");
+        Ok(()) => OffsetsCommitted {
+            metrics,
+            health,
+            kind,
         }
+        .emit(),
         Err(KafkaError::ConsumerCommit(RDKafkaErrorCode::NoOffset)) => {}
-        Err(error) => {
-            metrics.commit_errors.inc();
-            health.commit_result(false);
-            tracing::warn!(message = "Commit failed.", %error);
+        Err(error) => CommitFailed {
+            metrics,
+            health,
+            error,
+            kind,
         }
+        .emit(),
     }
 }
 
@@ -274,17 +238,16 @@ pub fn probe(consumer: &WorkerConsumer) {
             }
             // Brokers still unreachable: nothing learned about topics.
             Err(error) => {
-                tracing::debug!(message = "Readiness probe failed.", %error);
+                ProbeFailed { error: &error }.emit();
                 return;
             }
         }
     }
-    if !missing.is_empty() {
-        tracing::warn!(message = "Input topic missing.", topics = ?missing);
+    ProbeAnswered {
+        health,
+        missing: &missing,
     }
-    // Missing topics first: answering brokers must not flash "ready".
-    health.set_input_missing(!missing.is_empty());
-    health.set_brokers_down(false);
+    .emit();
 }
 
 /// Ask the brokers whether they and the input topics are back (only while
@@ -312,15 +275,12 @@ pub fn probe_in_background(consumer: &Arc<WorkerConsumer>, probing: &Arc<AtomicB
 /// are read without backing off, or a long outage would leave a backlog of
 /// them to get through before the first record after it.
 pub fn consume_failed(consumer: &WorkerConsumer, error: &KafkaError) -> bool {
-    if is_connection_error(error) {
-        tracing::debug!(message = "Consume failed.", %error);
-        return false;
+    ConsumeFailed {
+        health: Some(&consumer.context().health),
+        error,
     }
-    tracing::warn!(message = "Consume failed.", %error);
-    if error.rdkafka_error_code() == Some(RDKafkaErrorCode::UnknownTopicOrPartition) {
-        consumer.context().health.set_input_missing(true);
-    }
-    true
+    .emit();
+    !is_connection_error(error)
 }
 
 /// The consumer's default `partition.assignment.strategy` (overridable in

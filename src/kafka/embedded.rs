@@ -16,6 +16,7 @@ use rdkafka::mocking::MockCluster;
 use rdkafka::producer::{DefaultProducerContext, FutureProducer, FutureRecord};
 
 use crate::config::Config;
+use crate::internal_events::{InternalEvent, OutputReadFailed};
 
 /// The raw sample (a `date` header line, then the body).
 pub const SEED_TXT: &str = include_str!("../../data/samples/seed.txt");
@@ -149,7 +150,7 @@ pub async fn print_outputs(config: &Config, expected: usize) -> KafkaResult<()> 
         let m = match m {
             Ok(m) => m,
             Err(error) => {
-                tracing::warn!(message = "Reading outputs failed.", %error);
+                OutputReadFailed { error: &error }.emit();
                 continue;
             }
         };

@@ -18,6 +18,9 @@ use rdkafka::producer::{DeliveryFuture, FutureProducer, FutureRecord};
 use rdkafka::ClientContext;
 
 use crate::config::Config;
+use crate::internal_events::{
+    DeliveryFailed, InternalEvent, OutputAcked, ProduceRetried, ProducerClientError,
+};
 use crate::telemetry::{FailingDelivery, Health, Metrics};
 
 /// One output record, owned so it can be re-produced after a failure.
@@ -53,22 +56,13 @@ impl ClientContext for ProducerCtx {
     fn error(&self, error: KafkaError, reason: &str) {
         if error.rdkafka_error_code() == Some(RDKafkaErrorCode::Fatal) {
             self.fatal.store(true, Ordering::SeqCst);
-            tracing::error!(message = "Fatal producer error.", %error, reason);
-        } else if error.rdkafka_error_code() == Some(RDKafkaErrorCode::AllBrokersDown)
-            || crate::kafka::consumer::is_auth_error(&error)
-        {
-            // Repeated at every failed reconnect: logged once per outage.
-            if self.health.set_brokers_down(true) {
-                tracing::warn!(message = "Producer error.", %error, reason);
-            } else {
-                tracing::debug!(message = "Producer error.", %error, reason);
-            }
-        } else if crate::kafka::consumer::is_connection_error(&error) && self.health.brokers_down()
-        {
-            tracing::debug!(message = "Producer error.", %error, reason);
-        } else {
-            tracing::warn!(message = "Producer error.", %error, reason);
         }
+        ProducerClientError {
+            health: &self.health,
+            error: &error,
+            reason,
+        }
+        .emit();
     }
 }
 
@@ -199,8 +193,12 @@ pub async fn enqueue(
         match send_queued(producer, r).await {
             Ok(f) => return Some(f),
             Err(error) => {
-                metrics.produce_errors.with_label_values(&[&r.topic]).inc();
-                tracing::warn!(message = "Produce failed; retrying.", topic = %r.topic, %error);
+                ProduceRetried {
+                    metrics,
+                    topic: &r.topic,
+                    error: &error,
+                }
+                .emit();
                 if failing.is_none() {
                     failing = Some(health.delivery_failing());
                 }
@@ -235,25 +233,29 @@ pub async fn deliver_all(
         loop {
             match f.await {
                 Ok(Ok(_)) => {
-                    metrics.produced.with_label_values(&[&r.topic]).inc();
-                    health.set_brokers_down(false);
+                    OutputAcked {
+                        metrics,
+                        health,
+                        topic: &r.topic,
+                    }
+                    .emit();
                     drop(failing.take());
                     break;
                 }
-                Ok(Err((error, _))) => {
-                    metrics.produce_errors.with_label_values(&[&r.topic]).inc();
-                    // Once per record and outage at warn: a long outage
-                    // retries every in-flight record every few seconds.
-                    if failing.is_none() {
-                        tracing::warn!(message = "Delivery failed; producing again.", topic = %r.topic, %error);
-                    } else {
-                        tracing::debug!(message = "Delivery failed; producing again.", topic = %r.topic, %error);
-                    }
+                Ok(Err((error, _))) => DeliveryFailed {
+                    metrics,
+                    topic: &r.topic,
+                    error: Some(&error),
+                    first: failing.is_none(),
                 }
-                Err(_canceled) => {
-                    metrics.produce_errors.with_label_values(&[&r.topic]).inc();
-                    tracing::warn!(message = "Delivery canceled; producing again.", topic = %r.topic);
+                .emit(),
+                Err(_canceled) => DeliveryFailed {
+                    metrics,
+                    topic: &r.topic,
+                    error: None,
+                    first: failing.is_none(),
                 }
+                .emit(),
             }
             if failing.is_none() {
                 failing = Some(health.delivery_failing());

@@ -77,6 +77,12 @@ use super::store::{Identity, Outcome, Sighting, Store};
 use super::watchlist::Watchlist;
 use crate::config::{Config, Delivery};
 use crate::event::StatementEvent;
+use crate::internal_events::{
+    ChangelogRecordSkipped, CommitKind, CommitTaskFailed, IdentitiesEvicted, IdentitiesHeld,
+    InternalEvent, NoveltyStarted, NoveltyStateRestored, NoveltyStopped, ProducerFlushFailed,
+    SeekFailed, StatementAlreadyApplied, StatementInvalid, StatementSighted, StoredOffsetsRefused,
+    TopicCreateFailed, TopicCreated, TopicsCreateFailed,
+};
 use crate::kafka::consumer::{
     self as kconsumer, commit_done, offset_list, Revoke, WorkerConsumer, WorkerContext,
 };
@@ -86,7 +92,7 @@ use crate::kafka::{
     HEADER_ERROR_MESSAGE, HEADER_ERROR_REASON, HEADER_SOURCE_OFFSET, HEADER_SOURCE_PARTITION,
     HEADER_SOURCE_TOPIC,
 };
-use crate::telemetry::{Health, Metrics};
+use crate::telemetry::{Health, HealthChange, Metrics};
 
 /// Changelog key of a partition's checkpoint (statement ids are hex, so
 /// neither it nor [`FENCE_KEY`] can collide with one).
@@ -182,7 +188,7 @@ impl Revoke for NoveltyRevoke {
         };
         if !lost && !offsets.is_empty() {
             let result = offset_list(&offsets).and_then(|l| consumer.commit(&l, CommitMode::Sync));
-            commit_done(&self.metrics, &self.health, &result, true);
+            commit_done(&self.metrics, &self.health, &result, CommitKind::Revoke);
         }
         locked(&self.revoked).extend(tps.iter().cloned());
     }
@@ -338,22 +344,24 @@ fn read_changelog(
                 Ok(identity) => {
                     state.store.insert(identity);
                 }
-                Err(error) => {
-                    tracing::warn!(message = "Unreadable changelog record skipped.", partition, offset = m.offset(), %error);
+                Err(error) => ChangelogRecordSkipped {
+                    partition,
+                    offset: m.offset(),
+                    error: &error,
                 }
+                .emit(),
             },
         }
     }
-    let took = started.elapsed();
-    metrics.restore_seconds.observe(took.as_secs_f64());
-    tracing::info!(
-        message = "Novelty state restored.",
+    NoveltyStateRestored {
+        metrics,
         partition,
-        identities = state.store.len(),
+        identities: state.store.len(),
         records,
-        applied_offset = state.applied,
-        seconds = took.as_secs_f64()
-    );
+        applied_offset: state.applied,
+        took: started.elapsed(),
+    }
+    .emit();
     Ok(state)
 }
 
@@ -389,15 +397,17 @@ async fn ensure_topics(config: &Config) -> Result<(), NoveltyError> {
         Ok(results) => {
             for r in results {
                 match r {
-                    Ok(t) => tracing::info!(message = "Topic created.", topic = %t),
+                    Ok(topic) => TopicCreated { topic: &topic }.emit(),
                     Err((_, RDKafkaErrorCode::TopicAlreadyExists)) => {}
-                    Err((t, e)) => {
-                        tracing::warn!(message = "Creating a topic failed.", topic = %t, error = %e)
+                    Err((topic, error)) => TopicCreateFailed {
+                        topic: &topic,
+                        error: &error,
                     }
+                    .emit(),
                 }
             }
         }
-        Err(error) => tracing::warn!(message = "Creating topics failed.", %error),
+        Err(error) => TopicsCreateFailed { error: &error }.emit(),
     }
     let count = |topic: &str| -> Result<usize, NoveltyError> {
         let md = admin
@@ -480,8 +490,13 @@ pub async fn run(
     let probing = Arc::new(AtomicBool::new(false));
     let mut states: BTreeMap<i32, PartitionState> = BTreeMap::new();
     let mut summary = NoveltySummary::default();
-    health.set_consuming(true);
-    tracing::info!(message = "Novelty processor started.", brokers = %config.kafka.brokers, statements, group = %n.group_id);
+    health.update(HealthChange::Consuming(true));
+    NoveltyStarted {
+        brokers: &config.kafka.brokers,
+        statements,
+        group: &n.group_id,
+    }
+    .emit();
 
     loop {
         let first = tokio::select! {
@@ -540,7 +555,12 @@ pub async fn run(
                     if let Err(error) =
                         consumer.seek(&t, p, Offset::Offset(o), Duration::from_secs(10))
                     {
-                        tracing::warn!(message = "Seek failed.", topic = %t, partition = p, %error);
+                        SeekFailed {
+                            topic: &t,
+                            partition: p,
+                            error: &error,
+                        }
+                        .emit();
                     }
                 }
             }
@@ -566,8 +586,14 @@ pub async fn run(
                 Err(error) => {
                     // Not a statement event: dead-lettered with its reason,
                     // acknowledged before the offset is committed.
-                    nm.invalid.inc();
-                    tracing::warn!(message = "Unreadable statement dead-lettered.", topic = %r.topic, partition = r.partition, offset = r.offset, %error);
+                    StatementInvalid {
+                        metrics: &nm,
+                        topic: &r.topic,
+                        partition: r.partition,
+                        offset: r.offset,
+                        error: &error,
+                    }
+                    .emit();
                     out.push(OutRecord {
                         topic: config.kafka.dlq_topic.clone(),
                         partition: None,
@@ -617,12 +643,12 @@ pub async fn run(
                 ),
             };
             if r.offset <= state.applied {
-                tracing::debug!(
-                    message = "Already applied; skipped.",
-                    partition = r.partition,
-                    offset = r.offset,
-                    applied = state.applied
-                );
+                StatementAlreadyApplied {
+                    partition: r.partition,
+                    offset: r.offset,
+                    applied: state.applied,
+                }
+                .emit();
                 continue;
             }
             let now = crate::now_rfc3339();
@@ -639,7 +665,6 @@ pub async fn run(
             let fingerprint = event.fingerprint.clone();
             if outcome == Outcome::New {
                 announced += 1;
-                nm.sightings.with_label_values(&["new"]).inc();
                 let matched = watchlist
                     .as_ref()
                     .map(|w| w.matches(&event))
@@ -652,12 +677,23 @@ pub async fn run(
                     statement: event,
                 };
                 out.push(json_record(&n.new_topic, None, &id, &record));
-                if let Some(alerts) = alerts_topic.filter(|_| !record.matched.is_empty()) {
-                    nm.alerts.inc();
+                let alerts = alerts_topic.filter(|_| !record.matched.is_empty());
+                if let Some(alerts) = alerts {
                     out.push(json_record(alerts, None, &id, &record));
                 }
+                StatementSighted {
+                    metrics: &nm,
+                    new: true,
+                    alerted: alerts.is_some(),
+                }
+                .emit();
             } else {
-                nm.sightings.with_label_values(&["repeat"]).inc();
+                StatementSighted {
+                    metrics: &nm,
+                    new: false,
+                    alerted: false,
+                }
+                .emit();
             }
             state_out.push(json_record(
                 &n.changelog_topic,
@@ -680,7 +716,11 @@ pub async fn run(
             if stream_ms - state.swept_ms >= EVICT_EVERY_MS {
                 state.swept_ms = stream_ms;
                 let evicted = state.store.evict(horizon_ms);
-                nm.evicted.inc_by(evicted.len() as u64);
+                IdentitiesEvicted {
+                    metrics: &nm,
+                    count: evicted.len(),
+                }
+                .emit();
                 for id in evicted {
                     state_out.push(OutRecord {
                         topic: n.changelog_topic.clone(),
@@ -707,8 +747,11 @@ pub async fn run(
             }
         }
         summary.announced += announced;
-        nm.identities
-            .set(states.values().map(|s| s.store.len() as i64).sum());
+        IdentitiesHeld {
+            metrics: &nm,
+            count: states.values().map(|s| s.store.len()).sum(),
+        }
+        .emit();
         // Acknowledged: committable. librdkafka's auto-commit writes what
         // is stored; a partition revoked meanwhile refuses the store (its
         // records are read again by the next owner, and skipped there up
@@ -728,28 +771,28 @@ pub async fn run(
                 .collect()
         };
         if let Err(error) = offset_list(&stored).and_then(|l| consumer.store_offsets(&l)) {
-            tracing::debug!(message = "Storing offsets failed (partition revoked?).", %error);
+            StoredOffsetsRefused { error: &error }.emit();
         }
     }
 
-    health.set_draining(true);
+    health.update(HealthChange::Draining(true));
     // One synchronous commit of what is stored, as the worker does at
     // shutdown (a synchronous commit waits for the broker).
     let c = consumer.clone();
     match tokio::task::spawn_blocking(move || c.commit_consumer_state(CommitMode::Sync)).await {
-        Ok(result) => commit_done(&metrics, &health, &result, true),
-        Err(error) => tracing::warn!(message = "Commit task failed.", %error),
+        Ok(result) => commit_done(&metrics, &health, &result, CommitKind::Sync),
+        Err(error) => CommitTaskFailed { error: &error }.emit(),
     }
     kconsumer::leave(&consumer).await;
     if let Err(error) = rdkafka::producer::Producer::flush(&producer, Duration::from_secs(5)) {
-        tracing::warn!(message = "Producer flush failed.", %error);
+        ProducerFlushFailed { error: &error }.emit();
     }
-    health.set_consuming(false);
-    tracing::info!(
-        message = "Novelty processor stopped.",
-        consumed = summary.consumed,
-        announced = summary.announced
-    );
+    health.update(HealthChange::Consuming(false));
+    NoveltyStopped {
+        consumed: summary.consumed,
+        announced: summary.announced,
+    }
+    .emit();
     Ok(summary)
 }
 

@@ -1,10 +1,13 @@
-//! Readiness: why the worker cannot make progress, logged and mirrored in
-//! the readiness metrics at every change.
+//! Readiness: why the worker cannot make progress, changed only through
+//! [`Health::update`] (and the [`FailingDelivery`] guard), logged and
+//! mirrored in the readiness metrics at every change
+//! ([`ReadinessChanged`]).
 
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use super::Metrics;
+use crate::internal_events::{InternalEvent, ReadinessChanged};
 
 /// Why a worker is not ready: the label values of `byline_not_ready{reason}`,
 /// also named in the "Not ready." log event.
@@ -81,10 +84,37 @@ pub struct FailingDelivery(Arc<Health>);
 
 impl Drop for FailingDelivery {
     fn drop(&mut self) {
-        if self.0.failing_deliveries.fetch_sub(1, Ordering::SeqCst) == 1 {
-            self.0.report();
-        }
+        self.0.apply(Change::DeliveryRecovered);
     }
+}
+
+/// A change of what readiness depends on: the argument of
+/// [`Health::update`], the one way readiness changes (besides the
+/// [`FailingDelivery`] guard, which must be released).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HealthChange {
+    /// The consumer subscribed and the producer exists (or, false, they
+    /// are gone).
+    Consuming(bool),
+    /// Shutting down or draining.
+    Draining(bool),
+    /// Every broker is unreachable (false on any timely sign of life: an
+    /// ack, a commit, a metadata answer, an assignment).
+    BrokersDown(bool),
+    /// An input topic is missing.
+    InputMissing(bool),
+    /// An offset commit (or a transaction's) succeeded or failed.
+    Commit {
+        /// Whether it succeeded.
+        ok: bool,
+    },
+}
+
+/// Every change, including the delivery guard's.
+enum Change {
+    Public(HealthChange),
+    DeliveryFailing,
+    DeliveryRecovered,
 }
 
 impl Health {
@@ -94,53 +124,43 @@ impl Health {
             self.report();
         }
     }
-    /// Mark the consumer as subscribed (or not).
-    pub fn set_consuming(&self, v: bool) {
-        if self.consuming.swap(v, Ordering::SeqCst) != v {
-            self.report();
-        }
-    }
-    /// Mark the worker as draining (shutdown).
-    pub fn set_draining(&self, v: bool) {
-        if self.draining.swap(v, Ordering::SeqCst) != v {
-            self.report();
-        }
-    }
-    /// Record whether every broker is unreachable (false on any timely sign
-    /// of life: an ack, a commit, a metadata answer, an assignment); returns
-    /// whether that changed.
-    pub fn set_brokers_down(&self, v: bool) -> bool {
-        let changed = self.brokers_down.swap(v, Ordering::SeqCst) != v;
-        if changed {
-            self.report();
-        }
-        changed
-    }
-    /// Record whether an input topic is missing.
-    pub fn set_input_missing(&self, v: bool) {
-        if self.input_missing.swap(v, Ordering::SeqCst) != v {
-            self.report();
-        }
+    /// Record `change`; returns whether the state it names changed (a
+    /// commit outcome: whether the run of failures crossed
+    /// [`COMMIT_FAILURES_NOT_READY`]). The readiness metrics and the
+    /// "Ready." / "Not ready." log follow every change of the reason set.
+    pub fn update(&self, change: HealthChange) -> bool {
+        self.apply(Change::Public(change))
     }
     /// One output record's delivery failed; not ready until the returned
     /// guard is dropped (and no other record is failing).
     pub fn delivery_failing(self: &Arc<Self>) -> FailingDelivery {
-        if self.failing_deliveries.fetch_add(1, Ordering::SeqCst) == 0 {
-            self.report();
-        }
+        self.apply(Change::DeliveryFailing);
         FailingDelivery(self.clone())
     }
-    /// Record the outcome of an offset commit.
-    pub fn commit_result(&self, ok: bool) {
-        if ok {
-            if self.failed_commits.swap(0, Ordering::SeqCst) >= COMMIT_FAILURES_NOT_READY {
-                self.report();
+    /// The one place the state changes; reports a change of the reason
+    /// set ([`ReadinessChanged`]).
+    fn apply(&self, change: Change) -> bool {
+        let flag = |f: &AtomicBool, v: bool| f.swap(v, Ordering::SeqCst) != v;
+        let changed = match change {
+            Change::Public(HealthChange::Consuming(v)) => flag(&self.consuming, v),
+            Change::Public(HealthChange::Draining(v)) => flag(&self.draining, v),
+            Change::Public(HealthChange::BrokersDown(v)) => flag(&self.brokers_down, v),
+            Change::Public(HealthChange::InputMissing(v)) => flag(&self.input_missing, v),
+            Change::Public(HealthChange::Commit { ok: true }) => {
+                self.failed_commits.swap(0, Ordering::SeqCst) >= COMMIT_FAILURES_NOT_READY
             }
-        } else if self.failed_commits.fetch_add(1, Ordering::SeqCst) + 1
-            == COMMIT_FAILURES_NOT_READY
-        {
+            Change::Public(HealthChange::Commit { ok: false }) => {
+                self.failed_commits.fetch_add(1, Ordering::SeqCst) + 1 == COMMIT_FAILURES_NOT_READY
+            }
+            Change::DeliveryFailing => self.failing_deliveries.fetch_add(1, Ordering::SeqCst) == 0,
+            Change::DeliveryRecovered => {
+                self.failing_deliveries.fetch_sub(1, Ordering::SeqCst) == 1
+            }
+        };
+        if changed {
             self.report();
         }
+        changed
     }
     /// Whether every broker is (or, at start, may be) unreachable.
     pub fn brokers_down(&self) -> bool {
@@ -189,30 +209,13 @@ impl Health {
             return;
         }
         *reported = Some(bits);
-        let ready = bits == 0;
-        let was_ready = before == Some(0);
-        let reasons = self.reasons().join(",");
-        if let Some(m) = self.metrics.get() {
-            m.ready.set(i64::from(ready));
-            for (i, r) in NOT_READY_REASONS.iter().enumerate() {
-                m.not_ready
-                    .with_label_values(&[r])
-                    .set(i64::from(bits & (1 << i) != 0));
-            }
-            if before.is_some() && ready != was_ready {
-                m.readiness_changes
-                    .with_label_values(&[if ready { "true" } else { "false" }])
-                    .inc();
-            }
+        ReadinessChanged {
+            metrics: self.metrics.get().map(|m| &**m),
+            before,
+            after: bits,
+            draining: self.draining.load(Ordering::SeqCst),
         }
-        if ready {
-            tracing::info!(message = "Ready.");
-        } else if was_ready && !self.draining.load(Ordering::SeqCst) {
-            // A fault, not a shutdown.
-            tracing::warn!(message = "Not ready.", reasons = %reasons);
-        } else {
-            tracing::info!(message = "Not ready.", reasons = %reasons);
-        }
+        .emit();
     }
 }
 
@@ -226,9 +229,9 @@ mod tests {
         let h = Arc::new(Health::default());
         h.attach(m.clone());
         assert_eq!(h.reasons(), vec!["not_consuming", "brokers_down"]);
-        h.set_consuming(true);
+        h.update(HealthChange::Consuming(true));
         assert!(!h.ready(), "unknown brokers count as down");
-        h.set_brokers_down(false);
+        h.update(HealthChange::BrokersDown(false));
         assert!(h.ready());
         assert_eq!(m.ready.get(), 1);
         assert_eq!(m.readiness_changes.with_label_values(&["true"]).get(), 1);
@@ -251,21 +254,21 @@ mod tests {
         );
 
         for _ in 1..COMMIT_FAILURES_NOT_READY {
-            h.commit_result(false);
+            h.update(HealthChange::Commit { ok: false });
             assert!(h.ready(), "a few failed commits are routine");
         }
-        h.commit_result(false);
+        h.update(HealthChange::Commit { ok: false });
         assert_eq!(h.reasons(), vec!["commits_failing"]);
-        h.commit_result(true);
+        h.update(HealthChange::Commit { ok: true });
         assert!(h.ready());
 
-        h.set_input_missing(true);
-        h.set_brokers_down(true);
+        h.update(HealthChange::InputMissing(true));
+        h.update(HealthChange::BrokersDown(true));
         assert_eq!(h.reasons(), vec!["brokers_down", "input_topic_missing"]);
-        h.set_input_missing(false);
-        h.set_brokers_down(false);
+        h.update(HealthChange::InputMissing(false));
+        h.update(HealthChange::BrokersDown(false));
         assert!(h.ready());
-        h.set_draining(true);
+        h.update(HealthChange::Draining(true));
         assert_eq!(h.reasons(), vec!["draining"]);
         assert_eq!(m.readiness_changes.with_label_values(&["true"]).get(), 4);
         assert_eq!(m.readiness_changes.with_label_values(&["false"]).get(), 4);

@@ -55,9 +55,14 @@ use rdkafka::producer::{DeliveryFuture, Producer};
 use rdkafka::{Offset, TopicPartitionList};
 use tokio::sync::{mpsc, OwnedSemaphorePermit, Semaphore};
 
-use super::record::{count_done, Job, Processed};
+use super::record::{Job, Processed};
 use super::{blocking, Delivery, WorkerError};
 use crate::config::Config;
+use crate::internal_events::{
+    CommitKind, DrainTimedOut, DrainingInFlight, EnrichmentLost, InFlight, InputFinished,
+    InternalEvent, OffsetStoreFailed, PartitionQueueClosed, ProducerFlushFailed, RecordsInFlight,
+    RevokeDrainTimedOut, RevokedPartitionsCommitted, UnfinishedRecordsRevoked,
+};
 use crate::kafka::consumer::{
     self as kconsumer, commit_done, offset_list, Revoke, WorkerConsumer, WorkerContext,
 };
@@ -205,7 +210,11 @@ impl Delivery for AtLeastOnce {
 
     async fn accept(&mut self, job: Job) -> Result<(), WorkerError> {
         let ticket = lock(&self.shared.watermarks).track(job.tp.clone(), job.offset);
-        self.shared.metrics.in_flight.inc();
+        RecordsInFlight {
+            metrics: &self.shared.metrics,
+            change: InFlight::Added,
+        }
+        .emit();
         let mut queues = self.partitions.queues();
         let queue = queues
             .entry(job.tp.clone())
@@ -218,11 +227,11 @@ impl Delivery for AtLeastOnce {
         if let Err(mpsc::error::SendError(q)) = queue.jobs.send(queued) {
             // The task is gone only if it panicked: the record stays
             // uncommitted and is re-read after a restart.
-            tracing::error!(
-                message = "Partition queue closed.",
-                partition = q.ticket.tp.1,
-                offset = q.ticket.offset
-            );
+            PartitionQueueClosed {
+                partition: q.ticket.tp.1,
+                offset: q.ticket.offset,
+            }
+            .emit();
         }
         Ok(())
     }
@@ -233,10 +242,10 @@ impl Delivery for AtLeastOnce {
         max_in_flight: usize,
         timeout: Duration,
     ) -> Result<usize, WorkerError> {
-        tracing::info!(
-            message = "Shutting down: draining in-flight records.",
-            in_flight = max_in_flight.saturating_sub(in_flight.available_permits())
-        );
+        DrainingInFlight {
+            in_flight: max_in_flight.saturating_sub(in_flight.available_permits()),
+        }
+        .emit();
         // Closing the queues lets each partition task end after its last job.
         let revoked: Vec<Arc<AtomicBool>> = self
             .partitions
@@ -248,20 +257,22 @@ impl Delivery for AtLeastOnce {
         let _ = tokio::time::timeout(timeout, in_flight.acquire_many(all)).await;
         let unfinished = lock(&self.shared.watermarks).total_pending();
         if unfinished > 0 {
-            tracing::warn!(
-                message = "Drain timed out; unfinished records will be re-read.",
-                unfinished
-            );
+            DrainTimedOut { unfinished }.emit();
             for r in &revoked {
                 r.store(true, Ordering::SeqCst);
             }
         }
         // What librdkafka's auto-commit has not written yet.
         let result = blocking(|| self.consumer.commit_consumer_state(CommitMode::Sync));
-        commit_done(&self.shared.metrics, &self.shared.health, &result, true);
+        commit_done(
+            &self.shared.metrics,
+            &self.shared.health,
+            &result,
+            CommitKind::Sync,
+        );
         self.partitions.closing.store(true, Ordering::SeqCst);
         if let Err(error) = blocking(|| self.shared.producer.flush(Duration::from_secs(5))) {
-            tracing::warn!(message = "Producer flush failed.", %error);
+            ProducerFlushFailed { error: &error }.emit();
         }
         Ok(unfinished)
     }
@@ -299,11 +310,11 @@ async fn partition_task(
             Ok(None) | Err(_) => {
                 // Only at runtime shutdown: leave the record unacknowledged,
                 // its offset uncommitted; it is re-read on restart.
-                tracing::warn!(
-                    message = "Enrichment task lost; record stays uncommitted.",
-                    partition = ticket.tp.1,
-                    offset = ticket.offset
-                );
+                EnrichmentLost {
+                    partition: ticket.tp.1,
+                    offset: ticket.offset,
+                }
+                .emit();
                 continue;
             }
         };
@@ -378,20 +389,25 @@ async fn deliver(
         // Stays unfinished: its offset is never stored past it.
         return;
     }
-    count_done(
-        m,
-        processed.outcome,
-        done.timestamp_ms,
-        chrono::Utc::now().timestamp_millis(),
-    );
+    InputFinished {
+        metrics: m,
+        outcome: processed.outcome,
+        timestamp_ms: done.timestamp_ms,
+        now_ms: chrono::Utc::now().timestamp_millis(),
+    }
+    .emit();
     // Stored under the watermarks' lock: a revoke (which takes it too)
     // cannot slip between the ack and the store.
     let w = &mut *lock(&shared.watermarks);
+    let one_done = RecordsInFlight {
+        metrics: m,
+        change: InFlight::Done,
+    };
     match w.ack(&done.ticket) {
         Acked::Stale => {}
-        Acked::Held => m.in_flight.dec(),
+        Acked::Held => one_done.emit(),
         Acked::Advanced(next) => {
-            m.in_flight.dec();
+            one_done.emit();
             store_offset(&shared, &done.ticket.tp, next);
         }
     }
@@ -408,7 +424,12 @@ fn store_offset(shared: &Shared, (topic, partition): &TopicPartition, next: i64)
         .and_then(|()| consumer.store_offsets(&tpl));
     if let Err(error) = result {
         // Only for a partition no longer assigned: its revoke committed.
-        tracing::debug!(message = "Storing an offset failed.", topic = %topic, partition, %error);
+        OffsetStoreFailed {
+            topic,
+            partition: *partition,
+            error: &error,
+        }
+        .emit();
     }
 }
 
@@ -439,20 +460,26 @@ impl Revoke for Partitions {
         };
         if !lost && !offsets.is_empty() {
             let result = offset_list(&offsets).and_then(|l| consumer.commit(&l, CommitMode::Sync));
-            commit_done(&self.metrics, &self.health, &result, true);
+            commit_done(&self.metrics, &self.health, &result, CommitKind::Revoke);
             if result.is_ok() {
-                tracing::info!(
-                    message = "Committed revoked partitions.",
-                    partitions = offsets.len()
-                );
+                RevokedPartitionsCommitted {
+                    partitions: offsets.len(),
+                }
+                .emit();
             }
         }
         let mut w = lock(&self.watermarks);
         for tp in tps {
             let left = w.pending(tp);
             if left > 0 {
-                tracing::warn!(message = "Partition revoked with unfinished records; they will be re-read by the next owner.", topic = %tp.0, partition = tp.1, unfinished = left, lost);
-                self.metrics.in_flight.sub(left as i64);
+                UnfinishedRecordsRevoked {
+                    metrics: &self.metrics,
+                    topic: &tp.0,
+                    partition: tp.1,
+                    unfinished: left,
+                    lost,
+                }
+                .emit();
             }
             w.revoke(tp);
         }
@@ -476,5 +503,5 @@ fn wait_idle(idle: Vec<mpsc::Receiver<()>>, timeout: Duration) {
         }
     };
     blocking(|| handle.block_on(tokio::time::timeout(timeout, all_idle)))
-        .unwrap_or_else(|_elapsed| tracing::debug!(message = "Revoke drain timed out."));
+        .unwrap_or_else(|_elapsed| RevokeDrainTimedOut.emit());
 }

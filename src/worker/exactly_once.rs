@@ -62,13 +62,19 @@ use rdkafka::producer::Producer;
 use rdkafka::{Offset, TopicPartitionList};
 use tokio::sync::{watch, Semaphore};
 
-use super::record::{count_done, Job, Processed};
+use super::record::{Job, Processed};
 use super::{blocking, Delivery, WorkerError};
 use crate::config::Config;
+use crate::internal_events::{
+    AbortOnRevokeFailed, AbortRetried, CommittedOffsetsStoreFailed, DrainingTransaction, InFlight,
+    InitTransactionsRetried, InputFinished, InternalEvent, RecordsInFlight, Rewound,
+    TransactionAborted, TransactionAbortedOnRevoke, TransactionCommitted, TransactionDrainTimedOut,
+    TransactionProduceFailed, TransactionStepFailed, TxnStepNext,
+};
 use crate::kafka::consumer::{self as kconsumer, Revoke, WorkerConsumer, WorkerContext};
 use crate::kafka::offsets::TopicPartition;
 use crate::kafka::producer::{self as kproducer, OutRecord, WorkerProducer};
-use crate::telemetry::{Health, Metrics, TXN_ABORTED, TXN_COMMITTED};
+use crate::telemetry::{Health, Metrics};
 
 /// Timeout of one blocking transactional call (retried when retriable).
 const TXN_CALL_TIMEOUT: Duration = Duration::from_secs(30);
@@ -93,16 +99,11 @@ impl Revoke for TxnState {
         // last committed offsets.
         if self.open.swap(false, Ordering::SeqCst) {
             match blocking(|| self.producer.abort_transaction(TXN_CALL_TIMEOUT)) {
-                Ok(()) => {
-                    self.metrics
-                        .transactions
-                        .with_label_values(&[TXN_ABORTED])
-                        .inc();
-                    tracing::info!(message = "Partitions revoked: open transaction aborted; its inputs will be read again.");
+                Ok(()) => TransactionAbortedOnRevoke {
+                    metrics: &self.metrics,
                 }
-                Err(error) => {
-                    tracing::warn!(message = "Abort on revoke failed; the broker aborts the transaction at its timeout.", %error)
-                }
+                .emit(),
+                Err(error) => AbortOnRevokeFailed { error: &error }.emit(),
             }
             self.discarded.store(true, Ordering::SeqCst);
         }
@@ -195,7 +196,7 @@ async fn init_producer(
         match blocking(|| producer.init_transactions(TXN_CALL_TIMEOUT)) {
             Ok(()) => return Ok((producer, fatal)),
             Err(error) if classify(&error) == Failure::Retry && !*shutdown.borrow() => {
-                tracing::warn!(message = "Initializing transactions failed; retrying.", %error);
+                InitTransactionsRetried { error: &error }.emit();
                 tokio::time::sleep(Duration::from_secs(1)).await;
             }
             Err(error) => return Err(WorkerError::Transaction(error.to_string())),
@@ -336,7 +337,7 @@ impl Delivery for ExactlyOnce {
             b.closed = true;
         }
         self.queue.push_back(job);
-        self.metrics.in_flight.set(self.queue.len() as i64);
+        self.in_flight();
         Ok(())
     }
 
@@ -349,10 +350,10 @@ impl Delivery for ExactlyOnce {
         // Every permit is back once the queue is empty: the queue is what
         // is waited for, producing each record as it comes.
         self.batch.closed = true;
-        tracing::info!(
-            message = "Shutting down: finishing the open transaction.",
-            in_flight = self.queue.len()
-        );
+        DrainingTransaction {
+            in_flight: self.queue.len(),
+        }
+        .emit();
         let deadline = tokio::time::Instant::now() + timeout;
         while !self.queue.is_empty() && !self.fatal.load(Ordering::SeqCst) {
             match tokio::time::timeout_at(deadline, self.next_event()).await {
@@ -367,10 +368,7 @@ impl Delivery for ExactlyOnce {
                 self.commit().await?;
             } else {
                 unfinished = self.queue.len();
-                tracing::warn!(
-                    message = "Drain timed out; the open transaction is aborted and its inputs will be re-read.",
-                    unfinished
-                );
+                TransactionDrainTimedOut { unfinished }.emit();
                 self.abort("drain timed out").await?;
             }
         }
@@ -384,11 +382,12 @@ impl ExactlyOnce {
     async fn produce(&mut self, job: Job, p: Processed) -> Result<(), WorkerError> {
         for r in &p.records {
             if let Err(error) = self.send(r).await {
-                tracing::warn!(message = "Produce failed inside a transaction.", topic = %r.topic, %error);
-                self.metrics
-                    .produce_errors
-                    .with_label_values(&[&r.topic])
-                    .inc();
+                TransactionProduceFailed {
+                    metrics: &self.metrics,
+                    topic: &r.topic,
+                    error: &error,
+                }
+                .emit();
                 return self.abort("produce failed").await;
             }
             *self.batch.records.entry(r.topic.clone()).or_default() += 1;
@@ -397,7 +396,7 @@ impl ExactlyOnce {
         b.outcomes.push(p.outcome);
         b.timestamps.push(job.timestamp_ms);
         b.produced += 1;
-        self.metrics.in_flight.set(self.queue.len() as i64);
+        self.in_flight();
         Ok(())
     }
 
@@ -437,19 +436,25 @@ impl ExactlyOnce {
                 match result {
                     Ok(()) => break,
                     Err(error) => {
-                        self.metrics.commit_errors.inc();
-                        self.health.commit_result(false);
-                        match classify(&error) {
+                        let failure = classify(&error);
+                        TransactionStepFailed {
+                            metrics: &self.metrics,
+                            health: &self.health,
+                            step,
+                            error: &error,
+                            next: match failure {
+                                Failure::Retry => TxnStepNext::Retry,
+                                Failure::Abort => TxnStepNext::Abort,
+                                Failure::Fatal => TxnStepNext::Stop,
+                            },
+                        }
+                        .emit();
+                        match failure {
                             Failure::Retry => {
-                                tracing::warn!(message = "Transaction step failed; retrying.", step, %error);
                                 tokio::time::sleep(Duration::from_millis(100)).await;
                             }
-                            Failure::Abort => {
-                                tracing::warn!(message = "Transaction step failed; aborting.", step, %error);
-                                return self.abort(step).await;
-                            }
+                            Failure::Abort => return self.abort(step).await,
                             Failure::Fatal => {
-                                tracing::error!(message = "Fatal transaction error; stopping.", step, %error);
                                 return Err(WorkerError::Transaction(error.to_string()));
                             }
                         }
@@ -458,62 +463,69 @@ impl ExactlyOnce {
             }
         }
         self.txn.open.store(false, Ordering::SeqCst);
-        // A committed transaction: the brokers answer, commits succeed.
-        self.health.commit_result(true);
-        self.health.set_brokers_down(false);
         // A transactional offset commit leaves librdkafka's committed
         // offset where the assignment found it: store what this transaction
         // committed, the lag gauge is measured from it
-        // (`consumer::record_consumer_stats`). Never committed by librdkafka
+        // (`internal_events::ConsumerStatistics`). Never committed by librdkafka
         // (auto commit is off). Fails only for a partition revoked meanwhile.
         if let Err(error) = self.consumer.store_offsets(&tpl) {
-            tracing::debug!(message = "Storing committed offsets for the lag gauge failed.", %error);
+            CommittedOffsetsStoreFailed { error: &error }.emit();
         }
-        let m = &self.metrics;
         let b = std::mem::take(&mut self.batch);
-        m.transactions.with_label_values(&[TXN_COMMITTED]).inc();
-        m.commits.inc();
-        if let Some(s) = b.started {
-            m.transaction_duration.observe(s.elapsed().as_secs_f64());
+        // A committed transaction: the brokers answer, commits succeed.
+        TransactionCommitted {
+            metrics: &self.metrics,
+            health: &self.health,
+            started: b.started,
+            records: &b.records,
+            partitions: b.next.len(),
         }
-        let now = chrono::Utc::now().timestamp_millis();
-        for (outcome, ts) in b.outcomes.into_iter().zip(b.timestamps) {
-            count_done(m, outcome, ts, now);
+        .emit();
+        let now_ms = chrono::Utc::now().timestamp_millis();
+        for (outcome, timestamp_ms) in b.outcomes.into_iter().zip(b.timestamps) {
+            InputFinished {
+                metrics: &self.metrics,
+                outcome,
+                timestamp_ms,
+                now_ms,
+            }
+            .emit();
         }
-        for (topic, n) in b.records {
-            m.produced.with_label_values(&[&topic]).inc_by(n);
-        }
-        m.in_flight.set(self.queue.len() as i64);
-        tracing::debug!(
-            message = "Transaction committed.",
-            partitions = b.next.len()
-        );
+        self.in_flight();
         Ok(())
+    }
+
+    /// Report the records of the batch still being enriched as in flight.
+    fn in_flight(&self) {
+        RecordsInFlight {
+            metrics: &self.metrics,
+            change: InFlight::Now(self.queue.len()),
+        }
+        .emit();
     }
 
     /// Abort the open transaction and rewind to the batch start.
     async fn abort(&mut self, why: &str) -> Result<(), WorkerError> {
-        if self.txn.open.swap(false, Ordering::SeqCst) {
+        let open = self.txn.open.swap(false, Ordering::SeqCst);
+        if open {
             loop {
                 match blocking(|| self.txn.producer.abort_transaction(TXN_CALL_TIMEOUT)) {
                     Ok(()) => break,
                     Err(error) if classify(&error) == Failure::Retry => {
-                        tracing::warn!(message = "Abort failed; retrying.", %error);
+                        AbortRetried { error: &error }.emit();
                         tokio::time::sleep(Duration::from_millis(100)).await;
                     }
                     Err(error) => return Err(WorkerError::Transaction(error.to_string())),
                 }
             }
-            self.metrics
-                .transactions
-                .with_label_values(&[TXN_ABORTED])
-                .inc();
         }
-        tracing::warn!(
-            message = "Transaction aborted; its inputs will be processed again.",
-            reason = why,
-            inputs = self.batch.read
-        );
+        TransactionAborted {
+            metrics: &self.metrics,
+            counted: open,
+            reason: why,
+            inputs: self.batch.read,
+        }
+        .emit();
         self.discard(None)
     }
 
@@ -532,7 +544,7 @@ impl ExactlyOnce {
         for job in self.queue.drain(..) {
             job.work.abort();
         }
-        self.metrics.in_flight.set(0);
+        self.in_flight();
         let assigned = self.consumer.assignment()?;
         let mut tpl = TopicPartitionList::new();
         for ((t, p), o) in &to {
@@ -555,10 +567,10 @@ impl ExactlyOnce {
                 )));
             }
         }
-        tracing::info!(
-            message = "Rewound to the last committed offsets.",
-            partitions = result.count()
-        );
+        Rewound {
+            partitions: result.count(),
+        }
+        .emit();
         Ok(())
     }
 }

@@ -32,8 +32,9 @@ use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
 
 use crate::config::{Config, Delivery as DeliveryMode};
 use crate::enrich::Pipeline;
+use crate::internal_events::{InternalEvent, RecordConsumed, WorkerStarted, WorkerStopped};
 use crate::kafka::consumer::{self as kconsumer, WorkerConsumer};
-use crate::telemetry::{Health, Metrics};
+use crate::telemetry::{Health, HealthChange, Metrics};
 use record::{Enricher, Input, Job};
 
 /// Why the worker could not run.
@@ -102,12 +103,20 @@ pub async fn run(
     match config.kafka.delivery {
         DeliveryMode::AtLeastOnce => {
             let mode = at_least_once::AtLeastOnce::new(config, &metrics, &health)?;
-            tracing::info!(message = "Worker started.", brokers = %config.kafka.brokers, topics = ?config.kafka.input_topics, group = %config.kafka.group_id);
+            WorkerStarted {
+                config,
+                exactly_once: false,
+            }
+            .emit();
             drive(config, mode, enricher, &metrics, &health, shutdown).await
         }
         DeliveryMode::ExactlyOnce => {
             let mode = exactly_once::ExactlyOnce::new(config, &metrics, &health, &shutdown).await?;
-            tracing::info!(message = "Worker started (exactly-once).", brokers = %config.kafka.brokers, topics = ?config.kafka.input_topics, group = %config.kafka.group_id, transactional_id = %config.kafka.effective_transactional_id());
+            WorkerStarted {
+                config,
+                exactly_once: true,
+            }
+            .emit();
             drive(config, mode, enricher, &metrics, &health, shutdown).await
         }
     }
@@ -129,7 +138,7 @@ async fn drive<D: Delivery>(
     let mut housekeeping = tokio::time::interval(Duration::from_millis(w.commit_interval_ms));
     housekeeping.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut summary = RunSummary::default();
-    health.set_consuming(true);
+    health.update(HealthChange::Consuming(true));
     // `Err` only on a fatal error; `?` inside leaves this block, not `drive`.
     let read: Result<(), WorkerError> = async {
         loop {
@@ -157,7 +166,11 @@ async fn drive<D: Delivery>(
                     let timestamp_ms = msg.timestamp().to_millis();
                     drop(msg);
                     summary.consumed += 1;
-                    metrics.consumed.with_label_values(&[&input.topic]).inc();
+                    RecordConsumed {
+                        metrics,
+                        topic: &input.topic,
+                    }
+                    .emit();
                     mode.accept(enricher.start(input, timestamp_ms, permit)).await?;
                 }
             }
@@ -169,11 +182,11 @@ async fn drive<D: Delivery>(
         // the partitions to a successor at once instead of after the
         // session timeout.
         kconsumer::leave(&consumer).await;
-        health.set_consuming(false);
+        health.update(HealthChange::Consuming(false));
         return Err(error);
     }
 
-    health.set_draining(true);
+    health.update(HealthChange::Draining(true));
     summary.abandoned = mode
         .drain(
             &in_flight,
@@ -182,12 +195,12 @@ async fn drive<D: Delivery>(
         )
         .await?;
     kconsumer::leave(&consumer).await;
-    health.set_consuming(false);
-    tracing::info!(
-        message = "Worker stopped.",
-        consumed = summary.consumed,
-        unfinished = summary.abandoned
-    );
+    health.update(HealthChange::Consuming(false));
+    WorkerStopped {
+        consumed: summary.consumed,
+        unfinished: summary.abandoned,
+    }
+    .emit();
     Ok(summary)
 }
 

@@ -14,6 +14,7 @@ use crate::article::{self, RecordContext};
 use crate::config::Config;
 use crate::enrich::{build_event, Pipeline};
 use crate::event::{Processing, SourceRecord, StatementEvent};
+use crate::internal_events::{InputDeadLettered, InternalEvent, ItemsExtracted, StageFinished};
 use crate::kafka::offsets::TopicPartition;
 use crate::kafka::producer::OutRecord;
 use crate::kafka::{
@@ -118,11 +119,13 @@ pub(crate) fn process(
         Err(e) => return dead_letter(input, out, metrics, e.reason(), &e.to_string()),
     };
     let run = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        pipeline.run_observed(&article, |stage, d| {
-            metrics
-                .stage_duration
-                .with_label_values(&[stage])
-                .observe(d.as_secs_f64());
+        pipeline.run_observed(&article, |stage, took| {
+            StageFinished {
+                metrics,
+                stage,
+                took,
+            }
+            .emit()
         })
     }));
     let enrichment = match run {
@@ -136,18 +139,13 @@ pub(crate) fn process(
             return dead_letter(input, out, metrics, REASON_ENRICH_PANIC, &msg);
         }
     };
-    metrics
-        .extracted
-        .with_label_values(&["dates"])
-        .inc_by(enrichment.dates.len() as u64);
-    metrics
-        .extracted
-        .with_label_values(&["entities"])
-        .inc_by(enrichment.entities.len() as u64);
-    metrics
-        .extracted
-        .with_label_values(&["quotes"])
-        .inc_by(enrichment.quotes.len() as u64);
+    ItemsExtracted {
+        metrics,
+        dates: enrichment.dates.len(),
+        entities: enrichment.entities.len(),
+        quotes: enrichment.quotes.len(),
+    }
+    .emit();
     let processing = Processing {
         byline_version: crate::VERSION.to_string(),
         processed_at: crate::now_rfc3339(),
@@ -203,8 +201,15 @@ fn dead_letter(
     reason: &'static str,
     message: &str,
 ) -> Processed {
-    metrics.failed.with_label_values(&[reason]).inc();
-    tracing::warn!(message = "Input dead-lettered.", reason, error = message, topic = %input.topic, partition = input.partition, offset = input.offset);
+    InputDeadLettered {
+        metrics,
+        reason,
+        error: message,
+        topic: &input.topic,
+        partition: input.partition,
+        offset: input.offset,
+    }
+    .emit();
     let mut headers = input.headers.clone();
     headers.push((HEADER_ERROR_REASON.into(), reason.as_bytes().to_vec()));
     headers.push((HEADER_ERROR_MESSAGE.into(), message.as_bytes().to_vec()));
@@ -295,28 +300,6 @@ impl Enricher {
             timestamp_ms,
             permit,
             work,
-        }
-    }
-}
-
-/// Count one input whose outputs are safe: its outcome, and its end-to-end
-/// latency from the input's timestamp.
-pub(crate) fn count_done(
-    metrics: &Metrics,
-    outcome: Result<u64, &'static str>,
-    timestamp_ms: Option<i64>,
-    now_ms: i64,
-) {
-    match outcome {
-        Ok(statements) => {
-            metrics.enriched.inc();
-            metrics.statements.inc_by(statements);
-        }
-        Err(reason) => metrics.dead_lettered.with_label_values(&[reason]).inc(),
-    }
-    if let Some(ts) = timestamp_ms {
-        if now_ms >= ts {
-            metrics.end_to_end.observe((now_ms - ts) as f64 / 1000.0);
         }
     }
 }
@@ -416,22 +399,5 @@ mod tests {
         );
         assert_eq!(p.outcome, Err(REASON_ENRICH_PANIC));
         assert_eq!(p.records[0].topic, "d");
-    }
-
-    #[test]
-    fn done_inputs_are_counted_by_outcome_with_their_latency() {
-        let m = Metrics::new().unwrap();
-        count_done(&m, Ok(3), Some(1_000), 3_500);
-        count_done(&m, Err("invalid_utf8"), None, 3_500);
-        // A timestamp from the future (clock skew) is not a latency.
-        count_done(&m, Ok(0), Some(9_000), 3_500);
-        assert_eq!(m.enriched.get(), 2);
-        assert_eq!(m.statements.get(), 3);
-        assert_eq!(
-            m.dead_lettered.with_label_values(&["invalid_utf8"]).get(),
-            1
-        );
-        assert_eq!(m.end_to_end.get_sample_count(), 1);
-        assert!((m.end_to_end.get_sample_sum() - 2.5).abs() < 1e-9);
     }
 }
