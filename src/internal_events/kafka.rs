@@ -1,13 +1,34 @@
 //! Events of the Kafka clients (`kafka/`), shared by the worker and the
-//! novelty processor.
+//! novelty processor, and the error classes they log by (also read by
+//! `kafka::consumer`): defined here so that events import nothing of the
+//! clients they report on but the offsets' type.
 
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::statistics::Statistics;
 
 use super::InternalEvent;
-use crate::kafka::consumer::{is_auth_error, is_connection_error};
 use crate::kafka::offsets::TopicPartition;
 use crate::telemetry::{Health, HealthChange, Metrics};
+
+/// Authentication or TLS failures: the broker answered but refused us.
+pub fn is_auth_error(error: &KafkaError) -> bool {
+    matches!(
+        error.rdkafka_error_code(),
+        Some(
+            RDKafkaErrorCode::Authentication
+                | RDKafkaErrorCode::SaslAuthenticationFailed
+                | RDKafkaErrorCode::SSL
+        )
+    )
+}
+
+/// Errors librdkafka reports for every failed (re)connection attempt.
+pub fn is_connection_error(error: &KafkaError) -> bool {
+    matches!(
+        error.rdkafka_error_code(),
+        Some(RDKafkaErrorCode::AllBrokersDown | RDKafkaErrorCode::BrokerTransportFailure)
+    )
+}
 
 /// librdkafka reported an error through a consumer's context.
 ///

@@ -30,9 +30,9 @@ use std::sync::Arc;
 use super::offsets::TopicPartition;
 use crate::config::{Config, Delivery};
 use crate::internal_events::{
-    CommitFailed, CommitKind, ConsumeFailed, ConsumerClientError, ConsumerStatistics,
-    InternalEvent, OffsetsCommitted, PartitionsRevoked, ProbeAnswered, ProbeFailed, RebalanceDone,
-    RebalanceOutcome,
+    is_connection_error, CommitFailed, CommitKind, ConsumeFailed, ConsumerClientError,
+    ConsumerStatistics, InternalEvent, OffsetsCommitted, PartitionsRevoked, ProbeAnswered,
+    ProbeFailed, RebalanceDone, RebalanceOutcome,
 };
 use crate::telemetry::{Health, Metrics};
 
@@ -94,26 +94,6 @@ impl ClientContext for WorkerContext {
         }
         .emit();
     }
-}
-
-/// Authentication or TLS failures: the broker answered but refused us.
-pub fn is_auth_error(error: &KafkaError) -> bool {
-    matches!(
-        error.rdkafka_error_code(),
-        Some(
-            RDKafkaErrorCode::Authentication
-                | RDKafkaErrorCode::SaslAuthenticationFailed
-                | RDKafkaErrorCode::SSL
-        )
-    )
-}
-
-/// Errors librdkafka reports for every failed (re)connection attempt.
-pub fn is_connection_error(error: &KafkaError) -> bool {
-    matches!(
-        error.rdkafka_error_code(),
-        Some(RDKafkaErrorCode::AllBrokersDown | RDKafkaErrorCode::BrokerTransportFailure)
-    )
 }
 
 impl ConsumerContext for WorkerContext {
