@@ -678,7 +678,7 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
         if lexicon::is_ing(&w) {
             return Some((cue, Who::Subject(reported::participle_subject(v, k, floor))));
         }
-        let subject = v.subject_before(k, floor);
+        let subject = v.cue_subject(k, floor);
         // "as they say, …": a saying, nobody's statement
         if let Some(np) = subject {
             let generic = np.end == np.first + 1
@@ -818,7 +818,7 @@ fn cue_colon_before(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
             first: k,
             end: k + 1,
         };
-        let who = match v.subject_before(k, floor) {
+        let who = match v.cue_subject(k, floor) {
             Some(np) => Subject::Np(np),
             None => Subject::MainClause,
         };
@@ -909,6 +909,17 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
                         v.low(next).as_ref(),
                         "after" | "before" | "since" | "during" | "until" | "in" | "on" | "at"
                     );
+                // a lone adverb or participle opening the sentence
+                // ("Privately, …", "Asked about it, …", "Like Roe, …")
+                // is an adverbial too
+                let opener = v.low(np.first);
+                let adverbial = adverbial
+                    || np.first == sent.first
+                        && v.cap(np.first)
+                        && (opener.len() > 4 && opener.ends_with("ly") && np.end == np.first + 1
+                            || opener.len() > 4 && opener.ends_with("ed")
+                            || lexicon::is_irregular_participle(&opener)
+                            || opener == "like");
                 if adverbial {
                     // fall through to the next comma-separated chunk
                 } else if next < at && v.is_word(next) && !v.cap(next)

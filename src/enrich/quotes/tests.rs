@@ -1004,3 +1004,53 @@ fn a_pronoun_prefers_a_named_person_over_a_previous_speaker_known_only_as_a_phra
     assert_eq!(speaker(find(&qs, "if she would run")).0, "a local voter");
     assert_eq!(speaker(find(&qs, "What a great idea,")).0, "Jane Roe");
 }
+
+#[test]
+fn a_subject_phrase_stops_at_an_irregular_past_verb() {
+    // "struck" is a finite verb: the speaker is the name before it, and the
+    // speech noun object ("note") is no cue of its own
+    let body = "At the rally, Ms. Harlow struck a hopeful note, saying the mill would reopen.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    let q = find(&qs, "the mill would reopen");
+    assert_eq!(speaker(q), ("Harlow", "Harlow"));
+}
+
+#[test]
+fn a_speech_noun_after_a_verb_keeps_the_verbs_subject() {
+    let body = "Tom Baird made the following remark: “The river is rising.”";
+    let qs = run(body);
+    let q = find(&qs, "The river is rising.");
+    assert_eq!(speaker(q).1, "Tom Baird");
+}
+
+#[test]
+fn a_relative_clause_speaks_for_the_name_before_its_comma() {
+    let body = "The plan drew a sharp reply from Mayor Tom Reddick, who called it “a disgrace.”";
+    let qs = run(body);
+    let q = find(&qs, "a disgrace.");
+    assert_eq!(speaker(q).0, "Tom Reddick");
+}
+
+#[test]
+fn sentence_opening_adverbials_are_not_speakers() {
+    for (body, content) in [
+        (
+            "Privately, Nora Quist warned that the budget would fail.",
+            "the budget would fail",
+        ),
+        (
+            "Reached by phone, Nora Quist denied that she had resigned, explaining that she was ill.",
+            "she was ill",
+        ),
+        (
+            "Like Quist, Nora Vidal also rejected the claim, arguing that the town had no choice.",
+            "the town had no choice",
+        ),
+    ] {
+        let qs = run(body);
+        let q = find(&qs, content);
+        assert!(speaker(q).0.starts_with("Nora "), "{body}: {qs:#?}");
+    }
+}
