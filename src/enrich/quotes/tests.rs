@@ -1054,3 +1054,43 @@ fn sentence_opening_adverbials_are_not_speakers() {
         assert!(speaker(q).0.starts_with("Nora "), "{body}: {qs:#?}");
     }
 }
+
+#[test]
+fn a_pronoun_skips_an_object_of_its_own_sentence() {
+    let body = "Senator Ruth Okafor spoke first. In a letter to Dale Pruitt, she wrote that “the vote must wait.”";
+    let qs = run_with(
+        body,
+        &[
+            person("e1", "Ruth Okafor", body, &["Ruth Okafor"]),
+            person("e2", "Dale Pruitt", body, &["Dale Pruitt"]),
+        ],
+    );
+    let q = find(&qs, "the vote must wait.");
+    assert_eq!(
+        q.speaker.as_ref().and_then(|s| s.entity.as_deref()),
+        Some("e1"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_pronoun_takes_the_main_clause_subject_over_a_subordinate_one() {
+    // gender does not decide here: both are men
+    let body = "Omar Lindqvist walked out when Piet Haas raised the budget. He later said the plan was “a fantasy.”";
+    let qs = run_with(
+        body,
+        &[
+            person("e1", "Omar Lindqvist", body, &["Omar Lindqvist"]),
+            person("e2", "Piet Haas", body, &["Piet Haas"]),
+        ],
+    );
+    let q = qs
+        .iter()
+        .find(|q| q.text.contains("fantasy"))
+        .expect("the quote");
+    assert_eq!(
+        q.speaker.as_ref().and_then(|s| s.entity.as_deref()),
+        Some("e1"),
+        "{qs:#?}"
+    );
+}
