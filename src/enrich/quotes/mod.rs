@@ -80,19 +80,23 @@ pub fn extract_with_dates(
         return Vec::new();
     }
     let all = marks::pair(text);
-    let outer: Vec<Quoted> = all.into_iter().filter(|q| q.depth == 0).collect();
+    let mut v = View {
+        text,
+        quoted: Vec::new(),
+        title_line_end: 0,
+    };
+    v.title_line_end = title_line_end(&v);
+    let outer: Vec<Quoted> = all
+        .into_iter()
+        .filter(|q| q.depth == 0 && !is_nickname(&v, q))
+        .collect();
     let mut quoted = vec![false; n];
     for q in &outer {
         for slot in quoted.iter_mut().take(q.after().min(n)).skip(q.open) {
             *slot = true;
         }
     }
-    let mut v = View {
-        text,
-        quoted,
-        title_line_end: 0,
-    };
-    v.title_line_end = title_line_end(&v);
+    v.quoted = quoted;
 
     let mut cands: Vec<Candidate> = Vec::new();
     let mut consumed = vec![false; outer.len()];
@@ -197,6 +201,7 @@ pub fn extract_with_dates(
         let ends_punct =
             q.end > q.first && matches!(v.s(q.end - 1), "." | "," | "!" | "?" | "…" | ":");
         let fragment = words <= 3 && !ends_punct || words <= 2;
+
         // a fragment listed right after an attributed one: "called it "x", and "y""
         let shared = prev_direct.and_then(|(pq, pc)| {
             let p = outer[pq];
@@ -499,8 +504,17 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 // "said former Gov. Jane Roe": a lowercase modifier of a title
                 let modified_title =
                     matches!(first.as_ref(), "former" | "then" | "acting") && v.cap(np.first + 1);
+                // "said conservative activist Jane Roe": lowercase role
+                // words before the name that ends the phrase
+                let role_then_name = v.cap(np.end - 1)
+                    && np.end - np.first <= 8
+                    && v.is_word(np.first)
+                    && !lexicon::is_left_barrier(&first)
+                    && (np.first..np.end)
+                        .all(|j| !(v.verbish(j) || v.irregular_past(j) || v.cue_at(j).is_some()));
                 if !(v.cap(np.first)
                     || modified_title
+                    || role_then_name
                     || lexicon::is_subject_pronoun(&first)
                     || lexicon::is_determiner(&first) && first != "that")
                 {
@@ -509,6 +523,17 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 if strict && !ends_cue_sentence(v, np.end) {
                     return None;
                 }
+                // the speaker of "said conservative activist Jane Roe" is
+                // the name (the role words describe it)
+                let np = if role_then_name && !v.cap(np.first) && !modified_title {
+                    let mut f = np.end - 1;
+                    while f > np.first && (v.cap(f - 1) || is_dot_of_initial(v, f - 1)) {
+                        f -= 1;
+                    }
+                    Range { first: f, ..np }
+                } else {
+                    np
+                };
                 return Some((cue, Who::Subject(Subject::Np(np))));
             }
             // '"…," Jane Roe, R-Ohio, said' / '"…," Jane Roe, the head of
@@ -527,7 +552,9 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 && v.s(np.first - 1) == ","
                 && v.cap(np.first)
                 && np.first - start <= 9
-                && lexicon::is_determiner(&v.low(start))
+                && (lexicon::is_determiner(&v.low(start))
+                    // "Roe's niece, Jane Doe, said"
+                    || v.cap(start) && matches!(v.s(start + 1), "'s" | "’s"))
                 && (start..np.first - 1).all(|j| {
                     !(v.in_quote(j) || v.verbish(j) || v.cue_at(j).is_some() || v.s(j) == ",")
                 });
@@ -942,6 +969,26 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
         }
     }
     None
+}
+
+/// A one-word nickname quoted inside a name (Jane "Jay" Roe): nobody's
+/// words, and no quotation that a subject or cue scan must stop at. Not in
+/// the title line, where every word is capitalized.
+fn is_nickname(v: &View<'_, '_>, q: &Quoted) -> bool {
+    let Some(close) = q.close else {
+        return false;
+    };
+    q.end == q.first + 1
+        && q.open > 0
+        && q.open >= v.title_line_end
+        && v.is_word(q.first)
+        && v.cap(q.first)
+        && v.is_word(q.open - 1)
+        && v.cap(q.open - 1)
+        && !v.text.is_sentence_start(q.open - 1)
+        && v.is_word(close + 1)
+        && v.cap(close + 1)
+        && v.sentence(q.open - 1) == v.sentence(close + 1)
 }
 
 /// Whether the bracket opening at `open` closes within a few tokens and

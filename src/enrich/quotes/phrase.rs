@@ -123,6 +123,16 @@ impl<'a, 't> View<'a, 't> {
         if matches!(w.as_ref(), "put" | "puts") && self.low(i + 1) == "it" {
             return Some(CueClass::DirectOnly);
         }
+        // '"…," Roe went on.' / 'Roe went on: "…"': continuing to speak
+        if matches!(w.as_ref(), "went" | "goes" | "go")
+            && self.low(i + 1) == "on"
+            && (i + 2 >= self.len()
+                || self.is_terminal(i + 2)
+                || matches!(self.s(i + 2), "," | ":")
+                || self.is_quote(i + 2))
+        {
+            return Some(CueClass::DirectOnly);
+        }
         let class = lexicon::cue_class(&w)?;
         // in a title-case line every verb is capitalized: the first speech
         // verb of the line is its cue ("Roe Says City Will Tell …")
@@ -318,7 +328,11 @@ impl<'a, 't> View<'a, 't> {
         if j <= floor {
             return None;
         }
-        // a parenthetical after the subject: "Jane Roe (D-Ohio) said"
+        // a parenthetical after the subject: "Jane Roe (D-Ohio) said", also
+        // with a comma after it ("Jane Roe (D-Ohio), said")
+        if self.s(j - 1) == "," && j >= 2 && j - 2 > floor && self.s(j - 2) == ")" {
+            j -= 1;
+        }
         if self.s(j - 1) == ")" {
             let open = (j.saturating_sub(10).max(floor)..j - 1)
                 .rev()
@@ -450,6 +464,8 @@ impl<'a, 't> View<'a, 't> {
                 lexicon::is_determiner(&wa)
                     || matches!(self.s(a), "R" | "D" | "I") && self.s(a + 1) == "-"
                     || matches!(wa.as_ref(), "who" | "whose")
+                    // "Jane Roe, Republican of Ohio, said"
+                    || lexicon::is_party_member(&wa) && self.low(a + 1) != ","
                     || (a..comma).take(3).any(|i| matches!(self.s(i), "'s" | "’s"))
                     || self.is_word(a) && !lexicon::is_np_preposition(&wa) && !self.cap(a)
             };

@@ -1094,3 +1094,42 @@ fn a_pronoun_takes_the_main_clause_subject_over_a_subordinate_one() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn an_inverted_cue_takes_the_name_after_lowercase_role_words() {
+    let body = "“We will win,” said conservative activist Dana Whitlock. “Thanks for coming,” said master of ceremonies Lou Farris.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker(find(&qs, "We will win,")).1, "Dana Whitlock");
+    assert_eq!(speaker(find(&qs, "Thanks for coming,")).1, "Lou Farris");
+}
+
+#[test]
+fn manner_of_speaking_verbs_and_going_on_are_cues() {
+    let body = "“You know, it happens,” Grady went on. “He is a fraud,” Ilse Moreno snapped.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "You know, it happens,")).1, "Grady");
+    assert_eq!(speaker(find(&qs, "He is a fraud,")).1, "Ilse Moreno");
+}
+
+#[test]
+fn party_and_state_tags_are_not_the_speaker() {
+    let body = "Senator Ann Marsh, Republican of Iowa, called out, “It is not helping.” Gov. Sam Petrov (R-Ohio), said, “We are ready.”";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "It is not helping.")).0, "Ann Marsh");
+    assert_eq!(speaker(find(&qs, "We are ready.")).0, "Sam Petrov");
+}
+
+#[test]
+fn a_possessive_role_then_a_name_between_commas_speaks() {
+    let body = "“This is a big day,” Ridley’s niece, Marcia Price, said.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "This is a big day,")).1, "Marcia Price");
+}
+
+#[test]
+fn a_quoted_nickname_inside_a_name_is_no_statement() {
+    let body = "State Del. Marcia “Cia” Price said the plan works.";
+    let qs = run(body);
+    assert!(qs.iter().all(|q| q.text != "Cia"), "{qs:#?}");
+}
