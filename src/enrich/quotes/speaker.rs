@@ -675,18 +675,38 @@ impl<'e> Resolver<'e> {
             tok > 0 && (lexicon::is_object_marker(&v.low(tok - 1)) || v.verbish(tok - 1))
         };
         // the first subject mention of a sentence opens its main clause
+        // no person or organization is named before the mention in its
+        // sentence, and the mention is no modifier of a name after it
+        // ("former Roe aide Jane Doe")
         let spans = &self.spans;
         let entities = self.entities;
         let opens = |tok: usize| {
             let c = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.cstart as usize);
             let (lo, hi) = (c(v.sentence(tok).first), c(tok));
             let from = spans.partition_point(|s| s.0 < lo);
-            !spans[from..].iter().take_while(|s| s.0 < hi).any(|s| {
+            let first = !spans[from..].iter().take_while(|s| s.0 < hi).any(|s| {
                 s.3 && matches!(
                     entities[s.2].kind,
                     EntityType::Person | EntityType::Organization
                 )
-            })
+            });
+            let mut end = tok;
+            while end < v.len() && (v.is_word(end) && v.cap(end) || v.s(end) == ".") {
+                end += 1;
+            }
+            // a lowercase noun between the names; not a verb ("Roe
+            // thanks Doe", "Roe met Doe")
+            let w = v.low(end);
+            let modifier = v.is_word(end)
+                && !v.cap(end)
+                && !lexicon::is_np_preposition(&w)
+                && !w.ends_with('s')
+                && !v.verbish(end)
+                && !v.irregular_past(end)
+                && lexicon::cue_class(&w).is_none()
+                && v.is_word(end + 1)
+                && v.cap(end + 1);
+            first && !modifier
         };
         let mut push = |(tok, ei, a, agrees): (usize, usize, Animacy, bool), nearest: bool| {
             let features = Features {

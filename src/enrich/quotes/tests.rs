@@ -1133,3 +1133,25 @@ fn a_quoted_nickname_inside_a_name_is_no_statement() {
     let qs = run(body);
     assert!(qs.iter().all(|q| q.text != "Cia"), "{qs:#?}");
 }
+
+#[test]
+fn a_name_modifying_another_name_is_not_the_main_subject() {
+    // "Rhee" modifies "aide Tomas Brandt": the pronoun is the aide's
+    let body = "“We are ready,” former Rhee aide Tomas Brandt wrote in a column. He wrote that “the plan holds.”";
+    let qs = run_with(
+        body,
+        &[
+            person("e1", "Jonas Rhee", body, &["Rhee"]),
+            person("e2", "Tomas Brandt", body, &["Tomas Brandt"]),
+        ],
+    );
+    let q = qs
+        .iter()
+        .find(|q| q.text.contains("the plan holds"))
+        .expect("the quote");
+    assert_eq!(
+        q.speaker.as_ref().and_then(|s| s.entity.as_deref()),
+        Some("e2"),
+        "{qs:#?}"
+    );
+}
