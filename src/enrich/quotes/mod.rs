@@ -222,6 +222,7 @@ pub fn extract_with_dates(
                 .or_else(|| cue_after(&v, q))
                 .or_else(|| cue_before(&v, q, fragment))
                 .or_else(|| cue_colon_before(&v, q))
+                .or_else(|| colon_subject(&v, q))
         };
         let (cue, who) = match found {
             Some((c, w)) => (Some(c).filter(|c| c.end > c.first), w),
@@ -819,6 +820,29 @@ fn dash_attribution(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
 /// The dot after a capital initial inside a name ("Jane Q. Roe").
 fn is_dot_of_initial(v: &View<'_, '_>, k: usize) -> bool {
     v.s(k) == "." && k > 0 && v.s(k - 1).chars().count() == 1 && v.cap(k - 1) && v.cap(k + 1)
+}
+
+/// A quotation opened by a colon after a clause with no speech verb whose
+/// subject is a name ("Jane Roe gave the idea a try on radio: "…""): the
+/// words are that person's, not the previous speaker's.
+fn colon_subject(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
+    let colon = q.open.checked_sub(1)?;
+    if v.s(colon) != ":" || v.in_quote(colon) {
+        return None;
+    }
+    let np = sentence_subject(v, colon)?;
+    // a full name (two capitalized words at least), not a pronoun or a
+    // capitalized common noun ("Transcript follows:")
+    let first = v.low(np.first);
+    let capitals = (np.first..np.end)
+        .filter(|&k| v.is_word(k) && v.cap(k))
+        .count();
+    let named = v.cap(np.first)
+        && capitals >= 2
+        && !lexicon::is_determiner(&first)
+        && !lexicon::is_subject_pronoun(&first)
+        && np.end <= colon;
+    named.then_some((NO_CUE, Who::Subject(Subject::Np(np))))
 }
 
 /// A block quotation introduced by a cue and a colon ending the sentence or

@@ -1155,3 +1155,14 @@ fn a_name_modifying_another_name_is_not_the_main_subject() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_colon_quote_after_a_named_subject_is_that_persons() {
+    let body = "“We lost,” Hal Brody said. Mayor Ines Varga tried the line herself on radio: “We are winning.” Transcript follows: “Thank you all for coming tonight to this hall.”";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker(find(&qs, "We are winning.")).0, "Ines Varga");
+    // a capitalized common noun is nobody: the words continue the speaker
+    let last = find(&qs, "Thank you all for coming tonight to this hall.");
+    assert_eq!(speaker(last).0, "Ines Varga");
+}
