@@ -346,10 +346,35 @@ impl<'a, 't> View<'a, 't> {
         // the noun phrase right before the comma even when that phrase
         // ends a longer clause ("… drew a reply from Jane Roe, who said")
         if matches!(self.low(j - 1).as_ref(), "who" | "which") && self.is_word(j - 1) {
+            // "a reply from Jane Roe, who said": the name after the
+            // phrase's last preposition
+            let person_after_preposition = |np: Range| {
+                let p = (np.first..np.end)
+                    .rev()
+                    .find(|&k| lexicon::is_np_preposition(&self.low(k)))?;
+                let name = Range {
+                    first: p + 1,
+                    end: np.end,
+                };
+                let words = (name.first..name.end).filter(|&k| self.is_word(k)).count();
+                (self.low(j - 1) == "who"
+                    && words >= 2
+                    && (name.first..name.end).all(|k| self.cap(k) || self.s(k) == "."))
+                .then_some(name)
+            };
             let before_comma = (j >= 2 && j - 2 > floor && self.s(j - 2) == ",")
                 .then(|| self.np_leftward(j - 2, floor))
                 .flatten()
-                .filter(|np| self.cap(np.first) && np.first > floor && self.s(np.first - 1) != ",");
+                // not an appositive ("Roe, an expert at Acme, who …")
+                .filter(|np| np.first > floor && self.s(np.first - 1) != ",")
+                .and_then(|np| {
+                    if self.cap(np.first) {
+                        Some(np)
+                    } else {
+                        person_after_preposition(np)
+                    }
+                })
+                .filter(|np| np.first > floor && self.s(np.first - 1) != ",");
             return before_comma.or_else(|| self.subject_before(j - 1, floor));
         }
         // a quoted post-modifier: 'a source "close to the talks" claimed'

@@ -1166,3 +1166,11 @@ fn a_colon_quote_after_a_named_subject_is_that_persons() {
     let last = find(&qs, "Thank you all for coming tonight to this hall.");
     assert_eq!(speaker(last).0, "Ines Varga");
 }
+
+#[test]
+fn who_after_a_prepositional_name_is_that_person_but_not_after_an_appositive() {
+    let body = "Abroad, the vote drew a reply from Prime Minister Ola Sund, who called it “a mistake.” Another view is offered by Ivo Pranic, an expert at Lund College, who stated, “The vote was close.”";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "a mistake.")).0, "Ola Sund");
+    assert_eq!(speaker(find(&qs, "The vote was close.")).0, "Ivo Pranic");
+}
