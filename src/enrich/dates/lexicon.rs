@@ -360,17 +360,35 @@ pub fn is_future_cue(w: &str) -> bool {
     )
 }
 
-/// Irregular past-tense verbs (the forms that are not also a present, a
-/// participle used as an adjective or a noun) and past auxiliaries.
+/// Irregular past-tense verbs and past auxiliaries, plus the words that
+/// date a clause in the past ("ago", "last").
 pub fn is_past_cue(w: &str) -> bool {
+    is_irregular_past(w)
+        || matches!(
+            w,
+            "said"
+                | "was"
+                | "were"
+                | "had"
+                | "did"
+                | "wasn't"
+                | "weren't"
+                | "didn't"
+                | "hadn't"
+                | "yesterday"
+                | "last"
+                | "ago"
+                | "earlier"
+        )
+}
+
+/// Irregular past-tense verbs: the forms that are not also a present, a
+/// participle used as an adjective or a noun. Read by the dates stage (tense)
+/// and the quotes stage (a noun phrase does not run across a finite verb).
+pub(crate) fn is_irregular_past(w: &str) -> bool {
     matches!(
         w,
-        "said"
-            | "was"
-            | "were"
-            | "had"
-            | "did"
-            | "told"
+        "told"
             | "began"
             | "came"
             | "went"
@@ -454,14 +472,6 @@ pub fn is_past_cue(w: &str) -> bool {
             | "laid"
             | "dealt"
             | "arose"
-            | "yesterday"
-            | "last"
-            | "ago"
-            | "earlier"
-            | "wasn't"
-            | "weren't"
-            | "didn't"
-            | "hadn't"
     )
 }
 

@@ -113,7 +113,7 @@
 //!   Day, Independence Day) and the Christian calendar (Easter, computed).
 
 mod grammar;
-mod lexicon;
+pub(crate) mod lexicon;
 mod resolve;
 mod tense;
 mod tree;

@@ -53,6 +53,9 @@ pub struct Features {
     pub nearest_in_sentence: bool,
     /// The candidate's gender is known and agrees with the pronoun's.
     pub gender_agrees: bool,
+    /// The first subject mention of its sentence (the main clause's, not a
+    /// subordinate clause's).
+    pub opens_sentence: bool,
 }
 
 /// A speaker the cue may be given.
@@ -99,10 +102,25 @@ pub fn score(c: &Choice) -> i32 {
         // a mention in a newer sentence than the previous speaker's wins
         // (10 per sentence > 5); inside one sentence a subject beats an
         // object, and the nearest of two subjects wins
+        // An object in the pronoun's own sentence ("In a letter to Roe, he
+        // wrote") is hardly ever its antecedent: it yields even to a
+        // subject a sentence back. In an earlier sentence the main
+        // clause's subject outranks a subordinate one ("Roe left when Doe
+        // arrived. She said …" is most often Roe).
         Source::NearestMention => {
-            recency - if f.object { 4 } else { 0 }
+            let object = match (f.object, f.sentences_back) {
+                (false, _) => 0,
+                (true, 0) => 2 * PER_SENTENCE,
+                (true, _) => 4,
+            };
+            recency - object
                 + i32::from(f.nearest_in_sentence)
                 + i32::from(f.gender_agrees)
+                + if f.opens_sentence && f.sentences_back > 0 {
+                    2
+                } else {
+                    0
+                }
         }
         // a pronoun or phrase as written: better than nothing, worse than
         // any resolved antecedent
@@ -139,6 +157,59 @@ mod tests {
             animacy: Animacy::Person,
             features,
         }
+    }
+
+    #[test]
+    fn an_object_of_the_pronouns_own_sentence_yields_to_a_subject_before_it() {
+        let object_here = Features {
+            named: true,
+            object: true,
+            nearest_in_sentence: true,
+            ..Features::default()
+        };
+        let subject_back = Features {
+            named: true,
+            sentences_back: 1,
+            opens_sentence: true,
+            ..Features::default()
+        };
+        assert!(
+            score(&choice(Source::NearestMention, subject_back))
+                > score(&choice(Source::NearestMention, object_here))
+        );
+        // an object a sentence back still beats a subject two back
+        let object_back = Features {
+            sentences_back: 1,
+            ..object_here
+        };
+        let subject_far = Features {
+            sentences_back: 2,
+            ..subject_back
+        };
+        assert!(
+            score(&choice(Source::NearestMention, object_back))
+                > score(&choice(Source::NearestMention, subject_far))
+        );
+    }
+
+    #[test]
+    fn a_main_clause_subject_beats_a_nearer_subordinate_subject() {
+        let main = Features {
+            named: true,
+            sentences_back: 1,
+            opens_sentence: true,
+            ..Features::default()
+        };
+        let subordinate = Features {
+            named: true,
+            sentences_back: 1,
+            nearest_in_sentence: true,
+            ..Features::default()
+        };
+        assert!(
+            score(&choice(Source::NearestMention, main))
+                > score(&choice(Source::NearestMention, subordinate))
+        );
     }
 
     #[test]

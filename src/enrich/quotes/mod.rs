@@ -80,19 +80,23 @@ pub fn extract_with_dates(
         return Vec::new();
     }
     let all = marks::pair(text);
-    let outer: Vec<Quoted> = all.into_iter().filter(|q| q.depth == 0).collect();
+    let mut v = View {
+        text,
+        quoted: Vec::new(),
+        title_line_end: 0,
+    };
+    v.title_line_end = title_line_end(&v);
+    let outer: Vec<Quoted> = all
+        .into_iter()
+        .filter(|q| q.depth == 0 && !is_nickname(&v, q))
+        .collect();
     let mut quoted = vec![false; n];
     for q in &outer {
         for slot in quoted.iter_mut().take(q.after().min(n)).skip(q.open) {
             *slot = true;
         }
     }
-    let mut v = View {
-        text,
-        quoted,
-        title_line_end: 0,
-    };
-    v.title_line_end = title_line_end(&v);
+    v.quoted = quoted;
 
     let mut cands: Vec<Candidate> = Vec::new();
     let mut consumed = vec![false; outer.len()];
@@ -197,6 +201,7 @@ pub fn extract_with_dates(
         let ends_punct =
             q.end > q.first && matches!(v.s(q.end - 1), "." | "," | "!" | "?" | "…" | ":");
         let fragment = words <= 3 && !ends_punct || words <= 2;
+
         // a fragment listed right after an attributed one: "called it "x", and "y""
         let shared = prev_direct.and_then(|(pq, pc)| {
             let p = outer[pq];
@@ -217,6 +222,7 @@ pub fn extract_with_dates(
                 .or_else(|| cue_after(&v, q))
                 .or_else(|| cue_before(&v, q, fragment))
                 .or_else(|| cue_colon_before(&v, q))
+                .or_else(|| colon_subject(&v, q))
         };
         let (cue, who) = match found {
             Some((c, w)) => (Some(c).filter(|c| c.end > c.first), w),
@@ -499,8 +505,17 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 // "said former Gov. Jane Roe": a lowercase modifier of a title
                 let modified_title =
                     matches!(first.as_ref(), "former" | "then" | "acting") && v.cap(np.first + 1);
+                // "said conservative activist Jane Roe": lowercase role
+                // words before the name that ends the phrase
+                let role_then_name = v.cap(np.end - 1)
+                    && np.end - np.first <= 8
+                    && v.is_word(np.first)
+                    && !lexicon::is_left_barrier(&first)
+                    && (np.first..np.end)
+                        .all(|j| !(v.verbish(j) || v.irregular_past(j) || v.cue_at(j).is_some()));
                 if !(v.cap(np.first)
                     || modified_title
+                    || role_then_name
                     || lexicon::is_subject_pronoun(&first)
                     || lexicon::is_determiner(&first) && first != "that")
                 {
@@ -509,6 +524,17 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 if strict && !ends_cue_sentence(v, np.end) {
                     return None;
                 }
+                // the speaker of "said conservative activist Jane Roe" is
+                // the name (the role words describe it)
+                let np = if role_then_name && !v.cap(np.first) && !modified_title {
+                    let mut f = np.end - 1;
+                    while f > np.first && (v.cap(f - 1) || is_dot_of_initial(v, f - 1)) {
+                        f -= 1;
+                    }
+                    Range { first: f, ..np }
+                } else {
+                    np
+                };
                 return Some((cue, Who::Subject(Subject::Np(np))));
             }
             // '"…," Jane Roe, R-Ohio, said' / '"…," Jane Roe, the head of
@@ -527,7 +553,9 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 && v.s(np.first - 1) == ","
                 && v.cap(np.first)
                 && np.first - start <= 9
-                && lexicon::is_determiner(&v.low(start))
+                && (lexicon::is_determiner(&v.low(start))
+                    // "Roe's niece, Jane Doe, said"
+                    || v.cap(start) && matches!(v.s(start + 1), "'s" | "’s"))
                 && (start..np.first - 1).all(|j| {
                     !(v.in_quote(j) || v.verbish(j) || v.cue_at(j).is_some() || v.s(j) == ",")
                 });
@@ -678,7 +706,7 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
         if lexicon::is_ing(&w) {
             return Some((cue, Who::Subject(reported::participle_subject(v, k, floor))));
         }
-        let subject = v.subject_before(k, floor);
+        let subject = v.cue_subject(k, floor);
         // "as they say, …": a saying, nobody's statement
         if let Some(np) = subject {
             let generic = np.end == np.first + 1
@@ -794,6 +822,29 @@ fn is_dot_of_initial(v: &View<'_, '_>, k: usize) -> bool {
     v.s(k) == "." && k > 0 && v.s(k - 1).chars().count() == 1 && v.cap(k - 1) && v.cap(k + 1)
 }
 
+/// A quotation opened by a colon after a clause with no speech verb whose
+/// subject is a name ("Jane Roe gave the idea a try on radio: "…""): the
+/// words are that person's, not the previous speaker's.
+fn colon_subject(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
+    let colon = q.open.checked_sub(1)?;
+    if v.s(colon) != ":" || v.in_quote(colon) {
+        return None;
+    }
+    let np = sentence_subject(v, colon)?;
+    // a full name (two capitalized words at least), not a pronoun or a
+    // capitalized common noun ("Transcript follows:")
+    let first = v.low(np.first);
+    let capitals = (np.first..np.end)
+        .filter(|&k| v.is_word(k) && v.cap(k))
+        .count();
+    let named = v.cap(np.first)
+        && capitals >= 2
+        && !lexicon::is_determiner(&first)
+        && !lexicon::is_subject_pronoun(&first)
+        && np.end <= colon;
+    named.then_some((NO_CUE, Who::Subject(Subject::Np(np))))
+}
+
 /// A block quotation introduced by a cue and a colon ending the sentence or
 /// paragraph before it: `Roe continued:` / `Roe says:` then `"…"`.
 fn cue_colon_before(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
@@ -818,7 +869,7 @@ fn cue_colon_before(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
             first: k,
             end: k + 1,
         };
-        let who = match v.subject_before(k, floor) {
+        let who = match v.cue_subject(k, floor) {
             Some(np) => Subject::Np(np),
             None => Subject::MainClause,
         };
@@ -909,6 +960,17 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
                         v.low(next).as_ref(),
                         "after" | "before" | "since" | "during" | "until" | "in" | "on" | "at"
                     );
+                // a lone adverb or participle opening the sentence
+                // ("Privately, …", "Asked about it, …", "Like Roe, …")
+                // is an adverbial too
+                let opener = v.low(np.first);
+                let adverbial = adverbial
+                    || np.first == sent.first
+                        && v.cap(np.first)
+                        && (opener.len() > 4 && opener.ends_with("ly") && np.end == np.first + 1
+                            || opener.len() > 4 && opener.ends_with("ed")
+                            || lexicon::is_irregular_participle(&opener)
+                            || opener == "like");
                 if adverbial {
                     // fall through to the next comma-separated chunk
                 } else if next < at && v.is_word(next) && !v.cap(next)
@@ -931,6 +993,26 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
         }
     }
     None
+}
+
+/// A one-word nickname quoted inside a name (Jane "Jay" Roe): nobody's
+/// words, and no quotation that a subject or cue scan must stop at. Not in
+/// the title line, where every word is capitalized.
+fn is_nickname(v: &View<'_, '_>, q: &Quoted) -> bool {
+    let Some(close) = q.close else {
+        return false;
+    };
+    q.end == q.first + 1
+        && q.open > 0
+        && q.open >= v.title_line_end
+        && v.is_word(q.first)
+        && v.cap(q.first)
+        && v.is_word(q.open - 1)
+        && v.cap(q.open - 1)
+        && !v.text.is_sentence_start(q.open - 1)
+        && v.is_word(close + 1)
+        && v.cap(close + 1)
+        && v.sentence(q.open - 1) == v.sentence(close + 1)
 }
 
 /// Whether the bracket opening at `open` closes within a few tokens and

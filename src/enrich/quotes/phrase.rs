@@ -123,6 +123,16 @@ impl<'a, 't> View<'a, 't> {
         if matches!(w.as_ref(), "put" | "puts") && self.low(i + 1) == "it" {
             return Some(CueClass::DirectOnly);
         }
+        // '"…," Roe went on.' / 'Roe went on: "…"': continuing to speak
+        if matches!(w.as_ref(), "went" | "goes" | "go")
+            && self.low(i + 1) == "on"
+            && (i + 2 >= self.len()
+                || self.is_terminal(i + 2)
+                || matches!(self.s(i + 2), "," | ":")
+                || self.is_quote(i + 2))
+        {
+            return Some(CueClass::DirectOnly);
+        }
         let class = lexicon::cue_class(&w)?;
         // in a title-case line every verb is capitalized: the first speech
         // verb of the line is its cue ("Roe Says City Will Tell …")
@@ -191,6 +201,12 @@ impl<'a, 't> View<'a, 't> {
                         )
                     || lexicon::is_pure_determiner(&before2)
                         && !matches!(nl.as_ref(), "of" | "for" | "to" | "on" | "in")
+                        // "struck a hopeful note, …": the object of a verb,
+                        // unless it introduces the words ("made the
+                        // following comment: …")
+                        && !(i >= 3
+                            && (self.verbish(i - 3) || self.irregular_past(i - 3))
+                            && !(self.s(i + 1) == ":" || self.is_quote(i + 1)))
                     || lexicon::is_subject_pronoun(&p)
                     || lexicon::is_group_head(&p)
                     || lexicon::is_org_head(&p)
@@ -224,6 +240,16 @@ impl<'a, 't> View<'a, 't> {
         }
         let w = self.low(i);
         lexicon::is_aux(&w) || (w.len() > 3 && w.ends_with("ed"))
+    }
+
+    /// Whether a word token is an irregular past verb ("took", "struck"):
+    /// unlike a regular one it does not end in -ed, so [`Self::verbish`]
+    /// misses it. After a determiner it is an adjective ("a paid aide").
+    pub fn irregular_past(&self, i: usize) -> bool {
+        self.is_word(i)
+            && !self.cap(i)
+            && crate::enrich::dates::lexicon::is_irregular_past(&self.low(i))
+            && !(i > 0 && lexicon::is_determiner(&self.low(i - 1)))
     }
 
     /// Whether a finite clause plausibly starts at token `i` (bare content
@@ -302,7 +328,11 @@ impl<'a, 't> View<'a, 't> {
         if j <= floor {
             return None;
         }
-        // a parenthetical after the subject: "Jane Roe (D-Ohio) said"
+        // a parenthetical after the subject: "Jane Roe (D-Ohio) said", also
+        // with a comma after it ("Jane Roe (D-Ohio), said")
+        if self.s(j - 1) == "," && j >= 2 && j - 2 > floor && self.s(j - 2) == ")" {
+            j -= 1;
+        }
         if self.s(j - 1) == ")" {
             let open = (j.saturating_sub(10).max(floor)..j - 1)
                 .rev()
@@ -312,9 +342,40 @@ impl<'a, 't> View<'a, 't> {
                 _ => return None,
             }
         }
-        // a relative pronoun: the subject is its antecedent ("X, who said")
+        // a relative pronoun: the subject is its antecedent ("X, who said"),
+        // the noun phrase right before the comma even when that phrase
+        // ends a longer clause ("… drew a reply from Jane Roe, who said")
         if matches!(self.low(j - 1).as_ref(), "who" | "which") && self.is_word(j - 1) {
-            return self.subject_before(j - 1, floor);
+            // "a reply from Jane Roe, who said": the name after the
+            // phrase's last preposition
+            let person_after_preposition = |np: Range| {
+                let p = (np.first..np.end)
+                    .rev()
+                    .find(|&k| lexicon::is_np_preposition(&self.low(k)))?;
+                let name = Range {
+                    first: p + 1,
+                    end: np.end,
+                };
+                let words = (name.first..name.end).filter(|&k| self.is_word(k)).count();
+                (self.low(j - 1) == "who"
+                    && words >= 2
+                    && (name.first..name.end).all(|k| self.cap(k) || self.s(k) == "."))
+                .then_some(name)
+            };
+            let before_comma = (j >= 2 && j - 2 > floor && self.s(j - 2) == ",")
+                .then(|| self.np_leftward(j - 2, floor))
+                .flatten()
+                // not an appositive ("Roe, an expert at Acme, who …")
+                .filter(|np| np.first > floor && self.s(np.first - 1) != ",")
+                .and_then(|np| {
+                    if self.cap(np.first) {
+                        Some(np)
+                    } else {
+                        person_after_preposition(np)
+                    }
+                })
+                .filter(|np| np.first > floor && self.s(np.first - 1) != ",");
+            return before_comma.or_else(|| self.subject_before(j - 1, floor));
         }
         // a quoted post-modifier: 'a source "close to the talks" claimed'
         if self.in_quote(j - 1) && self.is_quote(j - 1) {
@@ -373,6 +434,24 @@ impl<'a, 't> View<'a, 't> {
         Some(np)
     }
 
+    /// The subject of a cue at `k`: [`Self::subject_before`], except that a
+    /// speech noun heading the object of a verb ("Roe made the following
+    /// remark:") speaks for that verb's subject.
+    pub fn cue_subject(&self, k: usize, floor: usize) -> Option<Range> {
+        let np = self.subject_before(k, floor)?;
+        let object = np.first > floor
+            && np.end == k
+            && lexicon::is_nouny_form(&self.low(k))
+            && (np.first..np.end).all(|i| !self.cap(i))
+            && lexicon::is_determiner(&self.low(np.first))
+            && (self.verbish(np.first - 1) || self.irregular_past(np.first - 1));
+        if object {
+            self.subject_before(np.first - 1, floor)
+        } else {
+            Some(np)
+        }
+    }
+
     /// "Jane Roe, chief executive of Acme, a Delaware firm, said": the name
     /// before one or more comma-delimited appositives ending at `comma`,
     /// when each appositive is a role or description (a determiner, a
@@ -410,6 +489,8 @@ impl<'a, 't> View<'a, 't> {
                 lexicon::is_determiner(&wa)
                     || matches!(self.s(a), "R" | "D" | "I") && self.s(a + 1) == "-"
                     || matches!(wa.as_ref(), "who" | "whose")
+                    // "Jane Roe, Republican of Ohio, said"
+                    || lexicon::is_party_member(&wa) && self.low(a + 1) != ","
                     || (a..comma).take(3).any(|i| matches!(self.s(i), "'s" | "’s"))
                     || self.is_word(a) && !lexicon::is_np_preposition(&wa) && !self.cap(a)
             };
@@ -507,7 +588,9 @@ impl<'a, 't> View<'a, 't> {
                             || lexicon::is_determiner(&w)
                             || w == "'s"
                             || w == "’s"
-                            || !(self.verbish(k) || lexicon::cue_class(&w).is_some())
+                            || !(self.verbish(k)
+                                || self.irregular_past(k)
+                                || lexicon::cue_class(&w).is_some())
                     }
                 }
                 Some(TokenKind::Number) => true,
@@ -572,6 +655,7 @@ impl<'a, 't> View<'a, 't> {
                         true
                     } else {
                         !(self.verbish(end)
+                            || self.irregular_past(end)
                             || lexicon::is_ing(&w)
                             || lexicon::is_left_barrier(&w)
                             || lexicon::is_time_word(&w)

@@ -576,7 +576,7 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     } else if lexicon::is_ing(&v.low(i)) {
         participle_subject(v, i, sent.first)
     } else {
-        match v.subject_before(i, sent.first) {
+        match v.cue_subject(i, sent.first) {
             Some(np) => Subject::Np(np),
             None => Subject::MainClause,
         }

@@ -674,12 +674,47 @@ impl<'e> Resolver<'e> {
         let object = |tok: usize| {
             tok > 0 && (lexicon::is_object_marker(&v.low(tok - 1)) || v.verbish(tok - 1))
         };
+        // the first subject mention of a sentence opens its main clause
+        // no person or organization is named before the mention in its
+        // sentence, and the mention is no modifier of a name after it
+        // ("former Roe aide Jane Doe")
+        let spans = &self.spans;
+        let entities = self.entities;
+        let opens = |tok: usize| {
+            let c = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.cstart as usize);
+            let (lo, hi) = (c(v.sentence(tok).first), c(tok));
+            let from = spans.partition_point(|s| s.0 < lo);
+            let first = !spans[from..].iter().take_while(|s| s.0 < hi).any(|s| {
+                s.3 && matches!(
+                    entities[s.2].kind,
+                    EntityType::Person | EntityType::Organization
+                )
+            });
+            let mut end = tok;
+            while end < v.len() && (v.is_word(end) && v.cap(end) || v.s(end) == ".") {
+                end += 1;
+            }
+            // a lowercase noun between the names; not a verb ("Roe
+            // thanks Doe", "Roe met Doe")
+            let w = v.low(end);
+            let modifier = v.is_word(end)
+                && !v.cap(end)
+                && !lexicon::is_np_preposition(&w)
+                && !w.ends_with('s')
+                && !v.verbish(end)
+                && !v.irregular_past(end)
+                && lexicon::cue_class(&w).is_none()
+                && v.is_word(end + 1)
+                && v.cap(end + 1);
+            first && !modifier
+        };
         let mut push = |(tok, ei, a, agrees): (usize, usize, Animacy, bool), nearest: bool| {
             let features = Features {
                 named: true,
                 object: object(tok),
                 nearest_in_sentence: nearest,
                 gender_agrees: agrees,
+                opens_sentence: !object(tok) && opens(tok),
                 ..Features::default()
             };
             let e = &self.entities[ei];
@@ -693,16 +728,28 @@ impl<'e> Resolver<'e> {
             ));
         };
         push(nearest, true);
-        if object(nearest.0) {
-            // in its sentence, a subject before it: "Roe wrote to Doe. She said …"
-            let sent = v.sentence(nearest.0).first;
-            if let Some(subject) = compatible
-                .take_while(|m| m.0 >= sent)
-                .filter(|m| !object(m.0))
-                .last()
-            {
-                push(subject, false);
+        // subjects before it: in the nearest mention's sentence the first
+        // one ("Roe wrote to Doe. She said …"), and the nearest one of an
+        // earlier sentence (the name before "In a letter to Doe, she wrote")
+        let sent = v.sentence(nearest.0).first;
+        let mut first_subject = None;
+        let mut subject_before = None;
+        for m in compatible.take(24) {
+            if object(m.0) {
+                continue;
             }
+            if m.0 >= sent {
+                first_subject = Some(m);
+            } else {
+                subject_before = Some(m);
+                break;
+            }
+        }
+        if let Some(m) = first_subject.filter(|_| object(nearest.0) || !opens(nearest.0)) {
+            push(m, false);
+        }
+        if let Some(m) = subject_before {
+            push(m, false);
         }
     }
 

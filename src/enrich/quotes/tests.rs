@@ -1004,3 +1004,173 @@ fn a_pronoun_prefers_a_named_person_over_a_previous_speaker_known_only_as_a_phra
     assert_eq!(speaker(find(&qs, "if she would run")).0, "a local voter");
     assert_eq!(speaker(find(&qs, "What a great idea,")).0, "Jane Roe");
 }
+
+#[test]
+fn a_subject_phrase_stops_at_an_irregular_past_verb() {
+    // "struck" is a finite verb: the speaker is the name before it, and the
+    // speech noun object ("note") is no cue of its own
+    let body = "At the rally, Ms. Harlow struck a hopeful note, saying the mill would reopen.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    let q = find(&qs, "the mill would reopen");
+    assert_eq!(speaker(q), ("Harlow", "Harlow"));
+}
+
+#[test]
+fn a_speech_noun_after_a_verb_keeps_the_verbs_subject() {
+    let body = "Tom Baird made the following remark: “The river is rising.”";
+    let qs = run(body);
+    let q = find(&qs, "The river is rising.");
+    assert_eq!(speaker(q).1, "Tom Baird");
+}
+
+#[test]
+fn a_relative_clause_speaks_for_the_name_before_its_comma() {
+    let body = "The plan drew a sharp reply from Mayor Tom Reddick, who called it “a disgrace.”";
+    let qs = run(body);
+    let q = find(&qs, "a disgrace.");
+    assert_eq!(speaker(q).0, "Tom Reddick");
+}
+
+#[test]
+fn sentence_opening_adverbials_are_not_speakers() {
+    for (body, content) in [
+        (
+            "Privately, Nora Quist warned that the budget would fail.",
+            "the budget would fail",
+        ),
+        (
+            "Reached by phone, Nora Quist denied that she had resigned, explaining that she was ill.",
+            "she was ill",
+        ),
+        (
+            "Like Quist, Nora Vidal also rejected the claim, arguing that the town had no choice.",
+            "the town had no choice",
+        ),
+    ] {
+        let qs = run(body);
+        let q = find(&qs, content);
+        assert!(speaker(q).0.starts_with("Nora "), "{body}: {qs:#?}");
+    }
+}
+
+#[test]
+fn a_pronoun_skips_an_object_of_its_own_sentence() {
+    let body = "Senator Ruth Okafor spoke first. In a letter to Dale Pruitt, she wrote that “the vote must wait.”";
+    let qs = run_with(
+        body,
+        &[
+            person("e1", "Ruth Okafor", body, &["Ruth Okafor"]),
+            person("e2", "Dale Pruitt", body, &["Dale Pruitt"]),
+        ],
+    );
+    let q = find(&qs, "the vote must wait.");
+    assert_eq!(
+        q.speaker.as_ref().and_then(|s| s.entity.as_deref()),
+        Some("e1"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_pronoun_takes_the_main_clause_subject_over_a_subordinate_one() {
+    // gender does not decide here: both are men
+    let body = "Omar Lindqvist walked out when Piet Haas raised the budget. He later said the plan was “a fantasy.”";
+    let qs = run_with(
+        body,
+        &[
+            person("e1", "Omar Lindqvist", body, &["Omar Lindqvist"]),
+            person("e2", "Piet Haas", body, &["Piet Haas"]),
+        ],
+    );
+    let q = qs
+        .iter()
+        .find(|q| q.text.contains("fantasy"))
+        .expect("the quote");
+    assert_eq!(
+        q.speaker.as_ref().and_then(|s| s.entity.as_deref()),
+        Some("e1"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn an_inverted_cue_takes_the_name_after_lowercase_role_words() {
+    let body = "“We will win,” said conservative activist Dana Whitlock. “Thanks for coming,” said master of ceremonies Lou Farris.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker(find(&qs, "We will win,")).1, "Dana Whitlock");
+    assert_eq!(speaker(find(&qs, "Thanks for coming,")).1, "Lou Farris");
+}
+
+#[test]
+fn manner_of_speaking_verbs_and_going_on_are_cues() {
+    let body = "“You know, it happens,” Grady went on. “He is a fraud,” Ilse Moreno snapped.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "You know, it happens,")).1, "Grady");
+    assert_eq!(speaker(find(&qs, "He is a fraud,")).1, "Ilse Moreno");
+}
+
+#[test]
+fn party_and_state_tags_are_not_the_speaker() {
+    let body = "Senator Ann Marsh, Republican of Iowa, called out, “It is not helping.” Gov. Sam Petrov (R-Ohio), said, “We are ready.”";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "It is not helping.")).0, "Ann Marsh");
+    assert_eq!(speaker(find(&qs, "We are ready.")).0, "Sam Petrov");
+}
+
+#[test]
+fn a_possessive_role_then_a_name_between_commas_speaks() {
+    let body = "“This is a big day,” Ridley’s niece, Marcia Price, said.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "This is a big day,")).1, "Marcia Price");
+}
+
+#[test]
+fn a_quoted_nickname_inside_a_name_is_no_statement() {
+    let body = "State Del. Marcia “Cia” Price said the plan works.";
+    let qs = run(body);
+    assert!(qs.iter().all(|q| q.text != "Cia"), "{qs:#?}");
+}
+
+#[test]
+fn a_name_modifying_another_name_is_not_the_main_subject() {
+    // "Rhee" modifies "aide Tomas Brandt": the pronoun is the aide's
+    let body = "“We are ready,” former Rhee aide Tomas Brandt wrote in a column. He wrote that “the plan holds.”";
+    let qs = run_with(
+        body,
+        &[
+            person("e1", "Jonas Rhee", body, &["Rhee"]),
+            person("e2", "Tomas Brandt", body, &["Tomas Brandt"]),
+        ],
+    );
+    let q = qs
+        .iter()
+        .find(|q| q.text.contains("the plan holds"))
+        .expect("the quote");
+    assert_eq!(
+        q.speaker.as_ref().and_then(|s| s.entity.as_deref()),
+        Some("e2"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_colon_quote_after_a_named_subject_is_that_persons() {
+    let body = "“We lost,” Hal Brody said. Mayor Ines Varga tried the line herself on radio: “We are winning.” Transcript follows: “Thank you all for coming tonight to this hall.”";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker(find(&qs, "We are winning.")).0, "Ines Varga");
+    // a capitalized common noun is nobody: the words continue the speaker
+    let last = find(&qs, "Thank you all for coming tonight to this hall.");
+    assert_eq!(speaker(last).0, "Ines Varga");
+}
+
+#[test]
+fn who_after_a_prepositional_name_is_that_person_but_not_after_an_appositive() {
+    let body = "Abroad, the vote drew a reply from Prime Minister Ola Sund, who called it “a mistake.” Another view is offered by Ivo Pranic, an expert at Lund College, who stated, “The vote was close.”";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "a mistake.")).0, "Ola Sund");
+    assert_eq!(speaker(find(&qs, "The vote was close.")).0, "Ivo Pranic");
+}
