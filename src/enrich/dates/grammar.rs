@@ -346,14 +346,32 @@ impl<'t, 'a> Scanner<'t, 'a> {
         self.tense_cue(span)
     }
 
-    /// The tense the nearest cue of the sentence gives, if any.
+    /// The tense the nearest cue of the clause gives, if any. The clause
+    /// ends at a quotation mark, a colon or a semicolon: a quotation has
+    /// its own tense (`said on Monday: "We can win"`), and so has the
+    /// clause quoting it.
     fn tense_cue(&self, span: Range<usize>) -> Option<Tense> {
-        let sent = self.sent.clone();
+        let sent = self.clause(span.clone());
         tense_cue(
             self.lower.get(sent.clone()).unwrap_or(&[]),
             0..sent.len(),
             span.start.saturating_sub(sent.start)..span.end.saturating_sub(sent.start),
         )
+    }
+
+    /// The tokens of the clause around `span`: the sentence, cut at the
+    /// nearest quotation mark, colon or semicolon on each side.
+    fn clause(&self, span: Range<usize>) -> Range<usize> {
+        let boundary =
+            |k: usize| self.kind(k) == Some(TokenKind::Quote) || matches!(self.w(k), ":" | ";");
+        let start = (self.sent.start..span.start)
+            .rev()
+            .find(|&k| boundary(k))
+            .map_or(self.sent.start, |k| k + 1);
+        let end = (span.end..self.sent.end)
+            .find(|&k| boundary(k))
+            .unwrap_or(self.sent.end);
+        start..end
     }
 
     /// Track the narrative's year past expression `f`: a year written in

@@ -24,7 +24,9 @@
 //!   `payable`, `effective`, `due`, `as soon as`, `ahead of` (also across
 //!   a possessor: `ahead of Ohio's Tuesday primary`) forward; `since` back;
 //!   `last`/`next`/`this` are part of the expression;
-//! - else the clause's tense cue (`tense`: `will`, `is to`, `expects`,
+//! - else the clause's tense cue (the clause ends at a quotation mark, a
+//!   colon or a semicolon: `said on Tuesday: "we can win"` is the past
+//!   Tuesday) (`tense`: `will`, `is to`, `expects`,
 //!   `set to`, `planned to` forward; past verbs and the present perfect
 //!   back), and with no cue the past for weekdays (news reports what
 //!   happened this week), the nearest occurrence for months, month-days

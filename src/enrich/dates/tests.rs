@@ -1526,3 +1526,24 @@ fn a_reporting_year_ended_a_day_is_a_year_long() {
     // Without an end date it is no reporting year.
     assert!(vals("It was the year of the flood.").is_empty());
 }
+
+#[test]
+fn a_quotation_keeps_its_own_tense() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    // The modal inside the quotation is not the clause's tense.
+    assert_eq!(
+        vals("The senator made the case in a long interview with a radio host on Tuesday: \"We can win.\""),
+        ["2025-02-18"]
+    );
+    // Inside the quotation its own cue decides.
+    assert_eq!(
+        vals("The coach said after the loss: \"We will be back on Saturday.\""),
+        ["2025-02-22"]
+    );
+    // Without a boundary the nearest cue still decides.
+    assert_eq!(
+        vals("The senator said on Tuesday that they can still win."),
+        ["2025-02-18"]
+    );
+}
