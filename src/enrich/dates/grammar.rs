@@ -818,9 +818,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 .intersect(Field::Month(m));
             return Some(self.found_month(i, that + 2, &e));
         }
-        // "February this year", "July last year".
-        if k == mstart + 1 && self.w(k + 1) == "year" {
-            let off = match self.w(k) {
+        // "February this year", "July last year", "January of next year".
+        let rel = if self.w(k) == "of" { k + 1 } else { k };
+        if k == mstart + 1 && self.w(rel + 1) == "year" {
+            let off = match self.w(rel) {
                 "this" => Some(0),
                 "last" => Some(-1),
                 "next" => Some(1),
@@ -830,7 +831,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 let e = Expr::document()
                     .shift(off, Unit::Year)
                     .intersect(Field::Month(m));
-                return Some(self.found_month(i, k + 2, &e));
+                return Some(self.found_month(i, rel + 2, &e));
             }
         }
         // Bare month: abbreviations never; "May"/"March" only in a date context.

@@ -1113,6 +1113,14 @@ fn months_with_a_relative_year_sets_of_months_and_halves() {
         [pair("December this year", "2025-12")]
     );
     assert_eq!(
+        vals("The bridge closed in March of last year."),
+        [pair("March of last year", "2024-03")]
+    );
+    assert_eq!(
+        vals("The line opens in May of next year."),
+        [pair("May of next year", "2026-05")]
+    );
+    assert_eq!(
         vals("The fair opens each July."),
         [pair("each July", "XXXX-07")]
     );
