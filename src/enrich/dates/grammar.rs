@@ -510,6 +510,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     | "comparable"
                     | "corresponding"
                     | "year"
+                    | "couple"
             ) || lexicon::part_of_day(next).is_some()
                 || self.may_start(i + 1, next);
             if !continues {
@@ -530,6 +531,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }),
             self.quarter_ref(i),
             self.year_ended(i),
+            self.year_end(i),
             self.set_expr(i),
             self.frequency(i),
             self.time_of_day(i),
@@ -572,6 +574,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 | "next"
                 | "past"
                 | "coming"
+                | "upcoming"
                 | "previous"
                 | "following"
                 | "preceding"
@@ -1146,6 +1149,24 @@ impl<'t, 'a> Scanner<'t, 'a> {
             j += 1;
         }
         let rel = self.w(j);
+        // "the weeks ahead", "the months to come": the coming stretch.
+        if let Some((unit, true)) = lexicon::unit(rel).filter(|_| the && !modifier) {
+            let ahead = match (self.w(j + 1), self.w(j + 2)) {
+                // Not "the days ahead of the vote": a time before it.
+                ("ahead", next) if next != "of" => Some(j + 2),
+                ("to", "come") => Some(j + 3),
+                _ => None,
+            };
+            if let Some(e) = ahead.filter(|_| unit != Unit::Weekend && !unit.is_clock()) {
+                return Some(found(
+                    i,
+                    e,
+                    resolve::duration(None, unit),
+                    DateType::Duration,
+                ));
+            }
+            return None;
+        }
         let mut k = j + 1;
         // "this past week"
         let this_past = rel == "this" && self.w(k) == "past";
@@ -1159,12 +1180,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         if plural {
             // "the coming weeks", "the past months": a vague stretch.
-            let vague = the
-                && !this_past
+            // ("coming weeks", "upcoming months": the same without `the`.)
+            let vague = ((the
                 && matches!(
                     rel,
-                    "coming" | "next" | "past" | "last" | "previous" | "recent"
-                )
+                    "coming" | "upcoming" | "next" | "past" | "last" | "previous" | "recent"
+                ))
+                || (!the && !modifier && matches!(rel, "coming" | "upcoming")))
+                && !this_past
                 && unit != Unit::Weekend;
             return vague
                 .then(|| found(i, k + 1, resolve::duration(None, unit), DateType::Duration));
@@ -1254,8 +1277,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if !plural && !hyphen && count.is_some_and(|c| c >= 1000.0) {
             return None;
         }
-        // "a year-earlier loss": a point, not a year's length.
-        if self.w(k + 1) == "-" && matches!(self.w(k + 2), "earlier" | "ago") {
+        // "a year-earlier loss", "a year-end bonus": a point, not a year's
+        // length.
+        if self.w(k + 1) == "-" && matches!(self.w(k + 2), "earlier" | "ago" | "end") {
             return None;
         }
         // "a 6-year-old boy", "52 years old": an age, which TimeML leaves
@@ -1473,16 +1497,25 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         if matches!(w, "a" | "an") {
             match self.w(j + 1) {
-                "few" | "couple" => {
+                "few" => {
                     let k = if self.w(j + 2) == "of" { j + 3 } else { j + 2 };
                     return Some((None, k));
                 }
+                // "a couple of years": two, as TimeML counts it (`P2Y`).
+                "couple" if self.w(j + 2) == "of" => return Some((Some(2.0), j + 3)),
                 "half" => return None,
                 _ => return Some((Some(1.0), j + 1)),
             }
         }
         if lexicon::is_vague_quantity(w) {
             return Some((None, j + 1));
+        }
+        // "the next couple of years".
+        if w == "couple"
+            && self.w(j + 1) == "of"
+            && matches!(self.prev(j), "next" | "past" | "last" | "first" | "coming")
+        {
+            return Some((Some(2.0), j + 2));
         }
         let n = lexicon::number_word(w)?;
         // "twenty-five"
@@ -2416,6 +2449,45 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => return None,
         };
         Some(found(i, e, v.to_string(), DateType::Date))
+    }
+
+    /// `year-end`, `year end`, `year's end` after a preposition (`by
+    /// year-end`, `since the year-end`): the year, as `the end of the year`
+    /// is (TimeML values the year and marks the end as a modifier); after
+    /// `since` the year-end gone, else the current year's.
+    fn year_end(&self, i: usize) -> Option<Found> {
+        let start = if self.w(i) == "the" { i + 1 } else { i };
+        if self.w(start) != "year" {
+            return None;
+        }
+        let end = match (self.w(start + 1), self.w(start + 2)) {
+            ("-", "end") if self.glued(start + 1) && self.glued(start + 2) => start + 3,
+            ("end", _) => start + 2,
+            ("'s" | "’s", "end") => start + 3,
+            _ => return None,
+        };
+        let prep = self.prev(i);
+        if !matches!(
+            prep,
+            "by" | "at"
+                | "before"
+                | "until"
+                | "till"
+                | "since"
+                | "around"
+                | "after"
+                | "near"
+                | "toward"
+                | "towards"
+                | "through"
+                | "from"
+                | "to"
+        ) {
+            return None;
+        }
+        let offset = if prep == "since" { -1 } else { 0 };
+        let year = Expr::narrative(Unit::Day).shift(offset, Unit::Year);
+        Some(found(i, end, self.eval(&year).0, DateType::Date))
     }
 
     /// `the day`, `the same day`, `that day`, `late in the day`, `the start

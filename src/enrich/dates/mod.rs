@@ -99,9 +99,15 @@
 //!   ending June 30` are `P1Y` on the span `the (fiscal) year`, as
 //!   TimeBank annotates them; the end date is its own expression.
 //! - **Vague stretches**: `recent weeks` is `PAST_REF` and `the coming
-//!   weeks` `PXW` (TimeBank mixes `PXW` and `PAST_REF` for the first);
-//!   `the past three years` is the duration `P3Y`, `three years ago` the
-//!   year `2022`.
+//!   weeks` `PXW` (TimeBank mixes `PXW` and `PAST_REF` for the first), as
+//!   are `coming weeks`, `the weeks ahead` and `the weeks to come`
+//!   (TimeBank also writes `FUTURE_REF`); `a couple of weeks` is two
+//!   (`P2W`), as TimeBank and HeidelTime count it; `the past three years`
+//!   is the duration `P3Y`, `three years ago` the year `2022`.
+//! - **Year ends**: `by year-end`, `year's end` are the year (`2025`), as
+//!   `the end of the year` is (TimeML's value, the end being a modifier;
+//!   TimeBank also writes the last day or month); `since year-end` the
+//!   year gone.
 //! - **Ranges** are two expressions, as in TimeML: `between 60 and 90 days`
 //!   → `60` (`P60D`) and `90 days` (`P90D`); `from 2009 to 2011` → two years.
 //! - **Not annotated**, as in TimeBank: ages (`a 6-year-old`), classifying

@@ -1555,3 +1555,51 @@ fn a_quotation_keeps_its_own_tense() {
         ["2025-02-18"]
     );
 }
+
+#[test]
+fn couples_stretches_ahead_and_year_ends() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    // "a couple of" counts two.
+    assert_eq!(
+        vals("The plant stays shut for a couple of weeks."),
+        [pair("a couple of weeks", "P2W")]
+    );
+    assert_eq!(
+        vals("Over the next couple of years the fleet will grow."),
+        [pair("the next couple of years", "P2Y")]
+    );
+    // A vague stretch to come, with or without `the`.
+    assert_eq!(
+        vals("Rates may ease in coming months."),
+        [pair("coming months", "PXM")]
+    );
+    assert_eq!(
+        vals("Rates may ease in the weeks ahead."),
+        [pair("the weeks ahead", "PXW")]
+    );
+    assert_eq!(
+        vals("Rates may ease in the years to come."),
+        [pair("the years to come", "PXY")]
+    );
+    // "ahead of" is a time before something, not a stretch.
+    assert!(vals("The days ahead of the vote were tense.").is_empty());
+    // The year's end is the year; after `since`, the one gone.
+    assert_eq!(
+        vals("The sale should close by year-end."),
+        [pair("year-end", "2025")]
+    );
+    assert_eq!(
+        vals("The index is up 4% since year-end."),
+        [pair("year-end", "2024")]
+    );
+    assert_eq!(
+        vals("The rules should be in place by year's end."),
+        [pair("year's end", "2025")]
+    );
+    // A classifying adjective is no date and no year's length.
+    assert!(vals("Staff got a year-end bonus.").is_empty());
+}
