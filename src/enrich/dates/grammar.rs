@@ -152,6 +152,9 @@ pub struct Scanner<'t, 'a> {
     /// (`in 2012`, `May 3, 2012`), with the sentence of the last point that
     /// stayed in it. A point in another year ends it.
     story_year: Option<(i32, usize)>,
+    /// Month-days written with their year so far (`Sept. 11, 2001`): a
+    /// later `Sept. 11` without one is mostly the same day.
+    written_days: Vec<NaiveDate>,
 }
 
 impl<'t, 'a> Scanner<'t, 'a> {
@@ -171,6 +174,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             quarter_anchor: None,
             day_anchor_sent: usize::MAX,
             story_year: None,
+            written_days: Vec::new(),
         }
     }
 
@@ -185,6 +189,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 match self.match_at(i) {
                     Some(f) if f.end > i && f.start >= i && f.end <= self.sent.end => {
                         if let Some(d) = f.day {
+                            if (f.start..f.end).any(|k| self.year_num(k).is_some())
+                                && !self.written_days.contains(&d)
+                            {
+                                self.written_days.push(d);
+                            }
                             self.anchor = Some((d, Unit::Day));
                             self.day_anchor = Some(d);
                             self.day_anchor_sent = self.sent_no;
@@ -402,7 +411,21 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // Ten months or more away in the tense's direction, when the other
         // occurrence is two months away at most: the cue misled (`the
         // deadline set for Jan. 14` in a January 15 article).
-        let dir = self.direction(span.clone()).map_or(Dir::Closest, Dir::Lean);
+        let direction = self.direction(span.clone());
+        // The same month-day written out with its year earlier in the
+        // article (`the Sept. 11, 2001, attacks` ... `the Sept. 11
+        // attacks`), unless the clause looks ahead to the next one.
+        if direction != Some(Tense::Future) {
+            if let Some(w) = self
+                .written_days
+                .iter()
+                .rev()
+                .find(|w| w.month() == m && w.day() == d)
+            {
+                return Expr::Year(w.year()).intersect(field);
+            }
+        }
+        let dir = direction.map_or(Dir::Closest, Dir::Lean);
         self.in_story(field, Expr::document().nearest(field, dir), span)
     }
 

@@ -24,11 +24,12 @@
 //!   `payable`, `effective`, `due`, `as soon as`, `ahead of` (also across
 //!   a possessor: `ahead of Ohio's Tuesday primary`) forward; `since` back;
 //!   `last`/`next`/`this` are part of the expression;
-//! - else the clause's tense cue (the clause ends at a quotation mark, a
-//!   colon or a semicolon: `said on Tuesday: "we can win"` is the past
-//!   Tuesday) (`tense`: `will`, `is to`, `expects`,
-//!   `set to`, `planned to` forward; past verbs and the present perfect
-//!   back), and with no cue the past for weekdays (news reports what
+//! - else the clause's tense cue (`tense`: `will`, `is to`, `expects`,
+//!   `set to`, `planned to`, modals before a verb (`may`, `can`, `must
+//!   win`; not `must be`, a duty often told of a ruling already made)
+//!   forward; past verbs and the present perfect back); the clause ends
+//!   at a quotation mark, a colon or a semicolon (`said on Tuesday: "we
+//!   can win"` is the Tuesday gone). With no cue, the past for weekdays (news reports what
 //!   happened this week), the nearest occurrence for months, month-days
 //!   and holidays (`the November election` in a June story);
 //! - a month or month-day that this puts ten months or more away, when the
@@ -64,6 +65,10 @@
 //! rule lost more values than it won). Only words that point back to the
 //! story take its year: `that November`, `October of that year`, `June
 //! that year` (the last year mentioned), as `later that year` does.
+//! A month-day the article wrote out with its year (`June 4, 1976`) keeps
+//! that year when named again without it, however far on (`the June 4
+//! failure`), unless the clause looks ahead: an article names a day again
+//! to mean the same day.
 //!
 //! # Conventions where corpora differ
 //!

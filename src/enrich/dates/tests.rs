@@ -1603,3 +1603,42 @@ fn couples_stretches_ahead_and_year_ends() {
     // A classifying adjective is no date and no year's length.
     assert!(vals("Staff got a year-end bonus.").is_empty());
 }
+
+#[test]
+fn a_month_day_written_with_its_year_keeps_it() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    // The same day named again without its year, many sentences later.
+    assert_eq!(
+        vals(
+            "The dam failed on June 4, 1976. Crews came. Roads shut. Schools closed. \
+             Farms flooded. Later, engineers said the June 4 failure was foreseeable."
+        ),
+        ["1976-06-04", "1976-06-04"]
+    );
+    // A clause looking ahead means the next one.
+    assert_eq!(
+        vals("The dam failed on June 4, 1976. A memorial will open on June 4."),
+        ["1976-06-04", "2025-06-04"]
+    );
+    // Another month-day is not concerned.
+    assert_eq!(
+        vals(
+            "The dam failed on June 4, 1976. Crews came. Roads shut. Schools closed. \
+             Farms flooded. The board met on Jan. 30."
+        ),
+        ["1976-06-04", "2025-01-30"]
+    );
+}
+
+#[test]
+fn a_duty_looks_ahead() {
+    // Thursday 2025-02-20: November is nearer back, but a duty is to come.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The mayor must win the suburbs in November."),
+        ["2025-11"]
+    );
+    // "must have" is a guess about the past.
+    assert_eq!(vals("The ruling must have come in November."), ["2024-11"]);
+}
