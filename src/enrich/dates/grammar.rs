@@ -1043,6 +1043,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if matches!(self.w(j), "earlier" | "later") {
             j += 1;
         }
+        // "the day before yesterday", "the day after tomorrow": two days.
+        let two_days = match (self.w(j), self.w(j + 1), self.w(j + 2), self.w(j + 3)) {
+            ("the", "day", "before", "yesterday") => Some(-2),
+            ("the", "day", "after", "tomorrow") => Some(2),
+            _ => None,
+        };
+        if let Some(offset) = two_days.filter(|_| j == i) {
+            let tree = Expr::document().shift(offset, Unit::Day);
+            return Some(self.found_tree(i, i + 4, &tree));
+        }
         // "CBS This Morning", "The Tonight Show": capitalized mid-sentence,
         // next to another capitalized word, it is a title.
         if j > self.sent.start

@@ -1642,3 +1642,22 @@ fn a_duty_looks_ahead() {
     // "must have" is a guess about the past.
     assert_eq!(vals("The ruling must have come in November."), ["2024-11"]);
 }
+
+#[test]
+fn two_days_either_side() {
+    // Thursday 2025-02-20.
+    check(
+        "The ferry left the day before yesterday.",
+        thu(),
+        "the day before yesterday",
+        "2025-02-18",
+        Date,
+    );
+    check(
+        "The count ends the day after tomorrow.",
+        thu(),
+        "the day after tomorrow",
+        "2025-02-22",
+        Date,
+    );
+}
