@@ -645,6 +645,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 | "labor"
                 | "labour"
                 | "independence"
+                | "election"
+                | "veterans"
+                | "veteran"
+                | "presidents"
+                | "president"
+                | "black"
+                | "martin"
+                | "mlk"
                 | "fiscal"
                 | "once"
                 | "twice"
@@ -2402,6 +2410,51 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "labor" | "labour" if w1 == "day" && self.capitalized(i0 + 1) => {
                 (Holiday::Computed(resolve::labor_day), i0 + 2)
             }
+            "election" if w1 == "day" && self.capitalized(i0 + 1) => {
+                (Holiday::Computed(resolve::election_day), i0 + 2)
+            }
+            // "Veterans Day", "Presidents' Day", "President's Day".
+            "veterans" | "veteran" | "presidents" | "president" => {
+                let k = if matches!(w1, "'" | "’" | "'s" | "’s") {
+                    i0 + 2
+                } else {
+                    i0 + 1
+                };
+                if self.w(k) != "day" || !self.capitalized(k) {
+                    return None;
+                }
+                let rule = if self.w(i0).starts_with("veteran") {
+                    Holiday::Fixed(11, 11)
+                } else {
+                    Holiday::Computed(resolve::presidents_day)
+                };
+                (rule, k + 1)
+            }
+            "black" if w1 == "friday" && self.capitalized(i0 + 1) => {
+                (Holiday::Computed(resolve::black_friday), i0 + 2)
+            }
+            // "Martin Luther King Day", "Martin Luther King Jr. Day", "MLK Day".
+            "martin" if w1 == "luther" && self.w(i0 + 2) == "king" => {
+                let mut k = i0 + 3;
+                if self.w(k) == "jr" || self.w(k) == "jr." {
+                    k += 1;
+                    if self.w(k) == "." {
+                        k += 1;
+                    }
+                }
+                if self.w(k) != "day" || !self.capitalized(k) {
+                    return None;
+                }
+                (Holiday::Computed(resolve::king_day), k + 1)
+            }
+            "mlk" if w1 == "day" && self.capitalized(i0 + 1) => {
+                (Holiday::Computed(resolve::king_day), i0 + 2)
+            }
+            // "the Fourth of July" (the determiner before is left out, as
+            // for other names).
+            "fourth" if w1 == "of" && self.w(i0 + 2) == "july" && self.capitalized(i0 + 2) => {
+                (Holiday::Fixed(7, 4), i0 + 3)
+            }
             _ => return None,
         };
         let holiday = Field::Holiday(rule);
@@ -2414,10 +2467,17 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // word before it, by the clause's cue, else the nearest (not the
         // past by default: a holiday comes once a year, and news names the
         // coming one as often as the last).
+        // Election Day without a cue is the coming one: news names it
+        // mostly while the campaign leads up to it.
+        let no_cue = if self.w(i0) == "election" {
+            Dir::Forward { strict: false }
+        } else {
+            Dir::Closest
+        };
         let dir = match rel {
             Some(Tense::Past) => Dir::Back { strict: true },
             Some(Tense::Future) => Dir::Forward { strict: true },
-            None => self.direction(i..e).map_or(Dir::Closest, Dir::of),
+            None => self.direction(i..e).map_or(no_cue, Dir::of),
         };
         Some(self.found_tree(i, e, &Expr::document().nearest(holiday, dir)))
     }

@@ -123,7 +123,12 @@
 //!   an amount (`$2 million a year`) is a set `P1Y`; `each season` is `P3M`
 //!   (one of the year's four seasons, every three months).
 //! - **Holidays** are those of US news (Thanksgiving, Memorial Day, Labor
-//!   Day, Independence Day) and the Christian calendar (Easter, computed).
+//!   Day, Independence Day and the Fourth of July, Veterans Day, Martin
+//!   Luther King Jr. Day, Presidents' Day, Black Friday, Election Day) and
+//!   the Christian calendar (Easter, computed). Election Day is the
+//!   Tuesday after the first Monday of November every year (states vote
+//!   in odd years too); without a cue it is the coming one, as campaign
+//!   news names it before the vote, while other holidays are the nearest.
 
 mod grammar;
 mod lexicon;

@@ -1661,3 +1661,43 @@ fn two_days_either_side() {
         Date,
     );
 }
+
+#[test]
+fn us_holidays_computed_from_the_year() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    // Election Day with no cue is the coming one, a past clause the last.
+    assert_eq!(
+        vals("Turnout on Election Day decides the race."),
+        [pair("Election Day", "2025-11-04")]
+    );
+    assert_eq!(
+        vals("The mayor won on Election Day."),
+        [pair("Election Day", "2024-11-05")]
+    );
+    assert_eq!(
+        vals("Banks closed on Martin Luther King Jr. Day."),
+        [pair("Martin Luther King Jr. Day", "2025-01-20")]
+    );
+    assert_eq!(
+        vals("Malls were full on Presidents' Day."),
+        [pair("Presidents' Day", "2025-02-17")]
+    );
+    assert_eq!(
+        vals("Shoppers will line up on Black Friday."),
+        [pair("Black Friday", "2025-11-28")]
+    );
+    assert_eq!(
+        vals("A parade is planned for Veterans Day."),
+        [pair("Veterans Day", "2025-11-11")]
+    );
+    assert_eq!(
+        vals("Fireworks will light the sky on the Fourth of July."),
+        [pair("Fourth of July", "2025-07-04")]
+    );
+    // A lowercase "election day" is a description, not the name.
+    assert!(vals("It was a long election day for the staff.").is_empty());
+}
