@@ -1963,7 +1963,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // A clock time takes the day named in its sentence or the three
         // before, else the publication day: a live blog's "2:05 p.m." is the
         // blog's day, not the last day some earlier paragraph mentioned.
-        let day = if self.sent_no.saturating_sub(self.day_anchor_sent) <= 3 {
+        // A clock time alone on its line is a live blog's timestamp: the
+        // blog's day, even just after an entry naming another day.
+        let day = if self.sent_no.saturating_sub(self.day_anchor_sent) <= 3
+            && !(self.published.is_some() && self.timestamp_line(i))
+        {
             self.day_anchor
         } else {
             self.published
@@ -2028,6 +2032,28 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         Some(self.finish_time(i, e, h, m, &date_prefix()))
+    }
+
+    /// Whether token `i` opens a short line of its own (`9:40 p.m.`,
+    /// `10:15 a.m. ET`): a timestamp heading a live blog's entry.
+    fn timestamp_line(&self, i: usize) -> bool {
+        let body = self.text.body();
+        let Some(start) = self.text.tokens().get(i).map(|t| t.range().start) else {
+            return false;
+        };
+        let line_start = body
+            .get(..start)
+            .and_then(|b| b.rfind('\n'))
+            .map_or(0, |n| n + 1);
+        let line_end = body
+            .get(start..)
+            .and_then(|b| b.find('\n'))
+            .map_or(body.len(), |n| start + n);
+        let opens = body
+            .get(line_start..start)
+            .is_some_and(|p| p.trim().is_empty());
+        let line = body.get(start..line_end).unwrap_or("").trim();
+        opens && !line.is_empty() && line.len() <= TIMESTAMP_BYTES
     }
 
     fn finish_time(&self, i: usize, e: usize, h: u32, mm: u32, date: &str) -> Found {
@@ -2670,6 +2696,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
 /// How many sentences a narrative's year carries to a month-day whose
 /// nearest occurrence is not around publication.
 const STORY_SENTENCES: usize = 3;
+
+/// The longest line a live blog's timestamp fills (`11:45 a.m. EDT`).
+const TIMESTAMP_BYTES: usize = 16;
 
 /// How near publication (in days) a month-day is news rather than story.
 const NEWS_DAYS: i64 = 60;

@@ -99,7 +99,10 @@
 //! - **Clock times** take the date written after them (`9 a.m. PST,
 //!   Oct. 14`, one expression, as TimeBank spans it; `7:15 a.m. on April
 //!   22`, two expressions, the time valued on that day), else the day
-//!   named in their sentence or the three before, else publication.
+//!   named in their sentence or the three before, else publication. A
+//!   clock time alone on its line (`9:40 p.m.`) is a live blog's timestamp
+//!   and takes publication, the blog's day, even right after an entry
+//!   that named another day.
 //! - **Reporting years**: `the year ended Sept. 30`, `the fiscal year
 //!   ending June 30` are `P1Y` on the span `the (fiscal) year`, as
 //!   TimeBank annotates them; the end date is its own expression.

@@ -1701,3 +1701,27 @@ fn us_holidays_computed_from_the_year() {
     // A lowercase "election day" is a description, not the name.
     assert!(vals("It was a long election day for the staff.").is_empty());
 }
+
+#[test]
+fn a_live_blog_timestamp_is_the_blog_day() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    // The entry before names another day; the next timestamp is still today's.
+    let blog = "4:10 p.m.\n\nThe mayor recalled the vote on Jan. 5.\n\n3:55 p.m.\n\nCrowds gathered.";
+    assert_eq!(
+        vals(blog),
+        [
+            pair("4:10 p.m.", "2025-02-20T16:10"),
+            pair("Jan. 5", "2025-01-05"),
+            pair("3:55 p.m.", "2025-02-20T15:55")
+        ]
+    );
+    // Inside a sentence, a clock time still takes the day just named.
+    assert_eq!(
+        vals("The mayor recalled the vote on Jan. 5. It closed at 3:55 p.m.")[1],
+        pair("3:55 p.m.", "2025-01-05T15:55")
+    );
+}
