@@ -534,6 +534,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     | "corresponding"
                     | "year"
                     | "couple"
+                    | "half"
             ) || lexicon::part_of_day(next).is_some()
                 || self.may_start(i + 1, next);
             if !continues {
@@ -645,6 +646,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 | "labor"
                 | "labour"
                 | "independence"
+                | "half"
                 | "election"
                 | "veterans"
                 | "veteran"
@@ -1341,6 +1343,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if k > self.sent.start && self.capitalized(k) && !self.text.is_all_caps(k) {
             return None;
         }
+        // "a quarter of voters", "between a quarter and a third": a
+        // fraction, not three months.
+        if unit == Unit::Quarter
+            && !plural
+            && count == Some(1.0)
+            && (self.w(k + 1) == "of"
+                || (matches!(self.w(k + 1), "and" | "or")
+                    && matches!(self.w(k + 2), "a" | "one")
+                    && matches!(self.w(k + 3), "half" | "third" | "fifth" | "tenth")))
+        {
+            return None;
+        }
         // "a second straight week": "second" after "a" is an ordinal.
         if unit == Unit::Second && matches!(self.w(j), "a" | "an") {
             return None;
@@ -1536,8 +1550,25 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             return Some((Some(v), j + 1));
         }
+        // "half a century", "half an hour".
+        if w == "half" && matches!(self.w(j + 1), "a" | "an") {
+            return Some((Some(0.5), j + 2));
+        }
+        // "a quarter of a century".
+        if matches!(w, "a" | "one")
+            && self.w(j + 1) == "quarter"
+            && self.w(j + 2) == "of"
+            && self.w(j + 3) == "a"
+            && self.w(j + 4) == "century"
+        {
+            return Some((Some(0.25), j + 4));
+        }
         if matches!(w, "a" | "an") {
             match self.w(j + 1) {
+                // "a half hour", "a half-hour".
+                "half" if self.w(j + 2) == "-" || lexicon::unit(self.w(j + 2)).is_some() => {
+                    return Some((Some(0.5), j + 2));
+                }
                 "few" => {
                     let k = if self.w(j + 2) == "of" { j + 3 } else { j + 2 };
                     return Some((None, k));
@@ -1753,8 +1784,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
         };
         let y = written.unwrap_or(y);
         let noun = self.w(j);
-        // "quarter-to-quarter": a comparison, not a quarter.
-        if self.w(j + 1) == "-" {
+        // "quarter-to-quarter": a comparison, not a quarter; "the quarter
+        // of voters who ...": a fraction.
+        if self.w(j + 1) == "-" || (noun == "quarter" && self.w(j + 1) == "of") {
             return None;
         }
         let mut e = j + 1;

@@ -118,6 +118,9 @@
 //!   year gone.
 //! - **Ranges** are two expressions, as in TimeML: `between 60 and 90 days`
 //!   → `60` (`P60D`) and `90 days` (`P90D`); `from 2009 to 2011` → two years.
+//! - **Fractions**: `a quarter of the voters`, `between a quarter and a
+//!   third` are no quarters; `half an hour` is `PT30M`, `half a century`
+//!   `P50Y`, `a quarter of a century` `P25Y`.
 //! - **Not annotated**, as in TimeBank: ages (`a 6-year-old`), classifying
 //!   adjectives (`a quarterly dividend`, `the annual meeting`), titles
 //!   (`Saturday Night Live`, `CBS This Morning`).

@@ -104,6 +104,16 @@ pub fn duration(count: Option<f64>, unit: Unit) -> String {
             // A half unit in the next smaller one: "2 1/2 years" = P2Y6M.
             if v.fract() == 0.5 && v.abs() < 1e9 {
                 let n = v.trunc() as i64;
+                // Half a unit alone: "half an hour" = PT30M.
+                if n == 0 {
+                    match unit {
+                        Unit::Year => return "P6M".to_string(),
+                        Unit::Day => return "PT12H".to_string(),
+                        Unit::Hour => return "PT30M".to_string(),
+                        Unit::Minute => return "PT30S".to_string(),
+                        _ => {}
+                    }
+                }
                 match unit {
                     Unit::Year => return format!("P{n}Y6M"),
                     Unit::Day => return format!("P{n}DT12H"),

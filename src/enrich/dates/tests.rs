@@ -1710,7 +1710,8 @@ fn a_live_blog_timestamp_is_the_blog_day() {
     };
     let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
     // The entry before names another day; the next timestamp is still today's.
-    let blog = "4:10 p.m.\n\nThe mayor recalled the vote on Jan. 5.\n\n3:55 p.m.\n\nCrowds gathered.";
+    let blog =
+        "4:10 p.m.\n\nThe mayor recalled the vote on Jan. 5.\n\n3:55 p.m.\n\nCrowds gathered.";
     assert_eq!(
         vals(blog),
         [
@@ -1723,5 +1724,40 @@ fn a_live_blog_timestamp_is_the_blog_day() {
     assert_eq!(
         vals("The mayor recalled the vote on Jan. 5. It closed at 3:55 p.m.")[1],
         pair("3:55 p.m.", "2025-01-05T15:55")
+    );
+}
+
+#[test]
+fn fractions_and_halves_of_units() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    // A quarter of something is a fraction, not three months.
+    assert!(vals("About a quarter of the members voted no.").is_empty());
+    assert!(vals("Support fell by between a quarter and a third.").is_empty());
+    assert!(vals("He carried the quarter of members who joined late.").is_empty());
+    // ... while the quarter itself still is one.
+    assert_eq!(
+        vals("Profit doubled in the quarter."),
+        [pair("the quarter", "2024-Q4")]
+    );
+    // Halves and a quarter of a century.
+    assert_eq!(
+        vals("The ferry took half an hour."),
+        [pair("half an hour", "PT30M")]
+    );
+    assert_eq!(
+        vals("The ferry took a half hour."),
+        [pair("a half hour", "PT30M")]
+    );
+    assert_eq!(
+        vals("The mill ran for half a century."),
+        [pair("half a century", "P50Y")]
+    );
+    assert_eq!(
+        vals("The mill ran for a quarter of a century."),
+        [pair("a quarter of a century", "P25Y")]
     );
 }
