@@ -1417,6 +1417,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     Unit::Second | Unit::Minute | Unit::Hour => anchor.clone().shift(0, Unit::Day),
                     _ => anchor.clone().shift(sign * n, unit),
                 });
+                // "a few days later": a vague stretch from a point told
+                // elsewhere, which TimeML values as the stretch (`PXD`).
+                if count.is_none() && anaphoric {
+                    return Some(found(
+                        i,
+                        e,
+                        resolve::duration(None, unit),
+                        DateType::Duration,
+                    ));
+                }
                 let shifted = tree.as_ref().map(|t| self.eval(t));
                 let value = match (shifted.clone(), reference) {
                     _ if year_ago_quarter.is_some() => year_ago_quarter.unwrap_or_default(),
@@ -1505,7 +1515,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
             p -= 1;
         }
         let prep = matches!(self.prev(p), "for" | "in" | "within" | "over");
-        if !(prep || long) {
+        // "weeks later", "months ago", "just days earlier": a vague
+        // stretch before or after a point (not "the days before").
+        let signal = matches!(self.w(i + 1), "later" | "earlier" | "ago")
+            && !lexicon::is_determiner(self.prev(p))
+            && self.kind(p.wrapping_sub(1)) != Some(TokenKind::Number);
+        if !(prep || long || signal) {
             return None;
         }
         // "in days of old", "for hours of video": not the plain unit.

@@ -110,7 +110,9 @@
 //!   weeks` `PXW` (TimeBank mixes `PXW` and `PAST_REF` for the first), as
 //!   are `coming weeks`, `the weeks ahead` and `the weeks to come`
 //!   (TimeBank also writes `FUTURE_REF`); `a couple of weeks` is two
-//!   (`P2W`), as TimeBank and HeidelTime count it; `the past three years`
+//!   (`P2W`), as TimeBank and HeidelTime count it; `a few days later`,
+//!   `weeks later`, `months ago` are the vague stretch (`PXD`, `PXW`,
+//!   `PXM`), as TimeBank values them; `the past three years`
 //!   is the duration `P3Y`, `three years ago` the year `2022`.
 //! - **Year ends**: `by year-end`, `year's end` are the year (`2025`), as
 //!   `the end of the year` is (TimeML's value, the end being a modifier;

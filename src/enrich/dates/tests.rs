@@ -1761,3 +1761,29 @@ fn fractions_and_halves_of_units() {
         [pair("a quarter of a century", "P25Y")]
     );
 }
+
+#[test]
+fn vague_stretches_before_and_after_a_point() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String, DateType)> { all(body, thu()) };
+    let t = |s: &str, v: &str, k: DateType| (s.to_string(), v.to_string(), k);
+    assert_eq!(
+        vals("Weeks later, the firm closed."),
+        [t("Weeks", "PXW", Duration)]
+    );
+    assert_eq!(
+        vals("A few days later, the firm closed."),
+        [t("A few days", "PXD", Duration)]
+    );
+    assert_eq!(
+        vals("The firm was thriving just months ago."),
+        [t("months", "PXM", Duration)]
+    );
+    // A counted stretch is still a point.
+    assert_eq!(
+        vals("Two days later, the firm closed."),
+        [t("Two days later", "2025-02-22", Date)]
+    );
+    // "the days before" is no stretch before a point.
+    assert!(vals("In the days before the vote, he toured.").is_empty());
+}
