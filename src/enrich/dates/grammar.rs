@@ -155,6 +155,9 @@ pub struct Scanner<'t, 'a> {
     /// Month-days written with their year so far (`Sept. 11, 2001`): a
     /// later `Sept. 11` without one is mostly the same day.
     written_days: Vec<NaiveDate>,
+    /// Last day mentioned that is not after publication: the reference of
+    /// an anaphoric day in a past clause when the last day is still to come.
+    past_day_anchor: Option<NaiveDate>,
 }
 
 impl<'t, 'a> Scanner<'t, 'a> {
@@ -175,6 +178,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             day_anchor_sent: usize::MAX,
             story_year: None,
             written_days: Vec::new(),
+            past_day_anchor: published,
         }
     }
 
@@ -196,6 +200,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
                             }
                             self.anchor = Some((d, Unit::Day));
                             self.day_anchor = Some(d);
+                            if self.published.is_none_or(|p| d <= p) {
+                                self.past_day_anchor = Some(d);
+                            }
                             self.day_anchor_sent = self.sent_no;
                         } else if f.coarse.is_some() {
                             self.anchor = f.coarse;
@@ -1392,11 +1399,32 @@ impl<'t, 'a> Scanner<'t, 'a> {
             };
             if let Some((sign, anaphoric)) = dir {
                 let end = if after == "from" { e + 2 } else { e + 1 };
-                let anchor = if anaphoric {
+                let mut anchor = if anaphoric {
                     Expr::narrative(unit)
                 } else {
                     Expr::document()
                 };
+                // "A day earlier, six were arrested" after a sentence about
+                // next week's vote: a past clause counts from the last day
+                // named that is not yet to come.
+                if anaphoric && n.is_some() && unit == Unit::Day {
+                    let past_clause = self.tense(i..end.min(self.sent.end)) == Tense::Past;
+                    let shifted_day = self
+                        .eval(&anchor.clone().shift(sign * n.unwrap_or(0), unit))
+                        .1
+                        .map(|p| p.at);
+                    if let (true, Some(d), Some(p), Some(last)) = (
+                        past_clause,
+                        shifted_day,
+                        self.published,
+                        self.past_day_anchor,
+                    ) {
+                        if d > p {
+                            anchor = Expr::Year(last.year())
+                                .intersect(Field::MonthDay(last.month(), last.day()));
+                        }
+                    }
+                }
                 let reference = self.eval(&anchor).1;
                 // "a year earlier" in a report comparing quarters (one named
                 // in this sentence or the four before): the same quarter then.

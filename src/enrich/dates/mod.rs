@@ -10,7 +10,9 @@
 //!
 //! Relative expressions resolve against the publication date (deictic:
 //! `yesterday`, `last week`) or the last day mentioned (anaphoric: `the same
-//! day`, `two days later`). Without a publication date the reference comes
+//! day`, `two days later`); in a past clause, the last day mentioned that
+//! is not after publication (`A day earlier, six were arrested` after a
+//! sentence about next week's vote). Without a publication date the reference comes
 //! from a dateline in the body's first lines (`September 01, 2007`,
 //! `WASHINGTON, Feb. 3 (AP) —`); the output says which was used
 //! (`reference_source`). With neither, values stay underspecified

@@ -1787,3 +1787,21 @@ fn vague_stretches_before_and_after_a_point() {
     // "the days before" is no stretch before a point.
     assert!(vals("In the days before the vote, he toured.").is_empty());
 }
+
+#[test]
+fn a_past_day_counts_from_a_day_gone() {
+    // Thursday 2025-02-20; Tuesday 02-18 is gone, next Tuesday 02-25 to come.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals(
+            "The league met on Tuesday. It set the final for next Tuesday. \
+             A day earlier, two clubs had quit."
+        ),
+        ["2025-02-18", "2025-02-25", "2025-02-17"]
+    );
+    // A clause to come still counts from the coming day.
+    assert_eq!(
+        vals("The final is set for next Tuesday. A day earlier, the fans will march."),
+        ["2025-02-25", "2025-02-24"]
+    );
+}
