@@ -363,9 +363,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
     }
 
     /// The tense the nearest cue of the clause gives, if any. The clause
-    /// ends at a quotation mark, a colon or a semicolon: a quotation has
-    /// its own tense (`said on Monday: "We can win"`), and so has the
-    /// clause quoting it.
+    /// ends at a quotation mark, a colon, a semicolon or `but`: a quotation
+    /// has its own tense (`said on Monday: "We can win"`), and so has the
+    /// clause quoting it; `won Tuesday, but may lose later` are two.
     fn tense_cue(&self, span: Range<usize>) -> Option<Tense> {
         let sent = self.clause(span.clone());
         tense_cue(
@@ -376,10 +376,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
     }
 
     /// The tokens of the clause around `span`: the sentence, cut at the
-    /// nearest quotation mark, colon or semicolon on each side.
+    /// nearest quotation mark, colon, semicolon or `but` on each side.
     fn clause(&self, span: Range<usize>) -> Range<usize> {
-        let boundary =
-            |k: usize| self.kind(k) == Some(TokenKind::Quote) || matches!(self.w(k), ":" | ";");
+        let boundary = |k: usize| {
+            self.kind(k) == Some(TokenKind::Quote) || matches!(self.w(k), ":" | ";" | "but")
+        };
         let start = (self.sent.start..span.start)
             .rev()
             .find(|&k| boundary(k))

@@ -30,8 +30,9 @@
 //!   `set to`, `planned to`, modals before a verb (`may`, `can`, `must
 //!   win`; not `must be`, a duty often told of a ruling already made)
 //!   forward; past verbs and the present perfect back); the clause ends
-//!   at a quotation mark, a colon or a semicolon (`said on Tuesday: "we
-//!   can win"` is the Tuesday gone). With no cue, the past for weekdays (news reports what
+//!   at a quotation mark, a colon, a semicolon or `but` (`said on
+//!   Tuesday: "we can win"` is the Tuesday gone). With no cue, the past
+//!   for weekdays (news reports what
 //!   happened this week), the nearest occurrence for months, month-days
 //!   and holidays (`the November election` in a June story);
 //! - a month or month-day that this puts ten months or more away, when the

@@ -1549,6 +1549,11 @@ fn a_quotation_keeps_its_own_tense() {
         vals("The coach said after the loss: \"We will be back on Saturday.\""),
         ["2025-02-22"]
     );
+    // "but" opens a clause of its own.
+    assert_eq!(
+        vals("The rival did not win as he could have Tuesday, but he may win in later races."),
+        ["2025-02-18"]
+    );
     // Without a boundary the nearest cue still decides.
     assert_eq!(
         vals("The senator said on Tuesday that they can still win."),
