@@ -2040,17 +2040,20 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // before, else the publication day: a live blog's "2:05 p.m." is the
         // blog's day, not the last day some earlier paragraph mentioned.
         // A clock time alone on its line is a live blog's timestamp: the
-        // blog's day, even just after an entry naming another day.
-        let day = if self.sent_no.saturating_sub(self.day_anchor_sent) <= 3
-            && !(self.published.is_some() && self.timestamp_line(i))
-        {
-            self.day_anchor
-        } else {
-            self.published
-        };
-        let date_prefix = || match day {
-            Some(d) => resolve::day(d),
-            None => "XXXX-XX-XX".to_string(),
+        // blog's day, even just after an entry naming another day. (Looked
+        // at only once the token is a clock time.)
+        let date_prefix = || {
+            let day = if self.sent_no.saturating_sub(self.day_anchor_sent) <= 3
+                && !(self.published.is_some() && self.timestamp_line(i))
+            {
+                self.day_anchor
+            } else {
+                self.published
+            };
+            match day {
+                Some(d) => resolve::day(d),
+                None => "XXXX-XX-XX".to_string(),
+            }
         };
         match w {
             "noon" | "midday" => return Some(self.finish_time(i, i + 1, 12, 0, &date_prefix())),
