@@ -32,9 +32,9 @@
 //!   forward; past verbs and the present perfect back); the clause ends
 //!   at a quotation mark, a colon, a semicolon or `but` (`said on
 //!   Tuesday: "we can win"` is the Tuesday gone). With no cue, the past
-//!   for weekdays (news reports what
-//!   happened this week), the nearest occurrence for months, month-days
-//!   and holidays (`the November election` in a June story);
+//!   for weekdays (news reports what happened this week), the nearest
+//!   occurrence for months, month-days and holidays (`the November
+//!   election` in a June story; Election Day is the coming one);
 //! - a month or month-day that this puts ten months or more away, when the
 //!   other occurrence is at most two months away, is the nearer one: news
 //!   writes the year when it is not the year around publication;
