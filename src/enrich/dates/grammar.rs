@@ -152,9 +152,10 @@ pub struct Scanner<'t, 'a> {
     /// (`in 2012`, `May 3, 2012`), with the sentence of the last point that
     /// stayed in it. A point in another year ends it.
     story_year: Option<(i32, usize)>,
-    /// Month-days written with their year so far (`Sept. 11, 2001`): a
-    /// later `Sept. 11` without one is mostly the same day.
-    written_days: Vec<NaiveDate>,
+    /// The year last written with each month-day (`Sept. 11, 2001`),
+    /// indexed by [`month_day_slot`]: a later `Sept. 11` without one is
+    /// mostly the same day. (A fixed table: constant time on any input.)
+    written_days: [Option<i32>; 12 * 31],
     /// Last day mentioned that is not after publication: the reference of
     /// an anaphoric day in a past clause when the last day is still to come.
     past_day_anchor: Option<NaiveDate>,
@@ -177,7 +178,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             quarter_anchor: None,
             day_anchor_sent: usize::MAX,
             story_year: None,
-            written_days: Vec::new(),
+            written_days: [None; 12 * 31],
             past_day_anchor: published,
         }
     }
@@ -193,10 +194,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 match self.match_at(i) {
                     Some(f) if f.end > i && f.start >= i && f.end <= self.sent.end => {
                         if let Some(d) = f.day {
-                            if (f.start..f.end).any(|k| self.year_num(k).is_some())
-                                && !self.written_days.contains(&d)
-                            {
-                                self.written_days.push(d);
+                            if (f.start..f.end).any(|k| self.year_num(k).is_some()) {
+                                if let Some(slot) = self
+                                    .written_days
+                                    .get_mut(month_day_slot(d.month(), d.day()))
+                                {
+                                    *slot = Some(d.year());
+                                }
                             }
                             self.anchor = Some((d, Unit::Day));
                             self.day_anchor = Some(d);
@@ -424,13 +428,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // article (`the Sept. 11, 2001, attacks` ... `the Sept. 11
         // attacks`), unless the clause looks ahead to the next one.
         if direction != Some(Tense::Future) {
-            if let Some(w) = self
+            if let Some(y) = self
                 .written_days
-                .iter()
-                .rev()
-                .find(|w| w.month() == m && w.day() == d)
+                .get(month_day_slot(m, d))
+                .copied()
+                .flatten()
             {
-                return Expr::Year(w.year()).intersect(field);
+                return Expr::Year(y).intersect(field);
             }
         }
         let dir = direction.map_or(Dir::Closest, Dir::Lean);
@@ -2781,6 +2785,15 @@ const TIMESTAMP_BYTES: usize = 16;
 
 /// How near publication (in days) a month-day is news rather than story.
 const NEWS_DAYS: i64 = 60;
+
+/// The index of month `m`, day `d` in a 12 × 31 table (out of range, so
+/// never found, for an impossible month or day).
+fn month_day_slot(m: u32, d: u32) -> usize {
+    match (m, d) {
+        (1..=12, 1..=31) => ((m - 1) * 31 + (d - 1)) as usize,
+        _ => usize::MAX,
+    }
+}
 
 /// `YYYY-Qn` as (year, quarter).
 fn parse_quarter(v: &str) -> Option<(i32, u32)> {
