@@ -152,6 +152,13 @@ pub struct Scanner<'t, 'a> {
     /// (`in 2012`, `May 3, 2012`), with the sentence of the last point that
     /// stayed in it. A point in another year ends it.
     story_year: Option<(i32, usize)>,
+    /// The year last written with each month-day (`Sept. 11, 2001`),
+    /// indexed by [`month_day_slot`]: a later `Sept. 11` without one is
+    /// mostly the same day. (A fixed table: constant time on any input.)
+    written_days: [Option<i32>; 12 * 31],
+    /// Last day mentioned that is not after publication: the reference of
+    /// an anaphoric day in a past clause when the last day is still to come.
+    past_day_anchor: Option<NaiveDate>,
 }
 
 impl<'t, 'a> Scanner<'t, 'a> {
@@ -171,6 +178,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
             quarter_anchor: None,
             day_anchor_sent: usize::MAX,
             story_year: None,
+            written_days: [None; 12 * 31],
+            past_day_anchor: published,
         }
     }
 
@@ -185,8 +194,19 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 match self.match_at(i) {
                     Some(f) if f.end > i && f.start >= i && f.end <= self.sent.end => {
                         if let Some(d) = f.day {
+                            if (f.start..f.end).any(|k| self.year_num(k).is_some()) {
+                                if let Some(slot) = self
+                                    .written_days
+                                    .get_mut(month_day_slot(d.month(), d.day()))
+                                {
+                                    *slot = Some(d.year());
+                                }
+                            }
                             self.anchor = Some((d, Unit::Day));
                             self.day_anchor = Some(d);
+                            if self.published.is_none_or(|p| d <= p) {
+                                self.past_day_anchor = Some(d);
+                            }
                             self.day_anchor_sent = self.sent_no;
                         } else if f.coarse.is_some() {
                             self.anchor = f.coarse;
@@ -346,14 +366,33 @@ impl<'t, 'a> Scanner<'t, 'a> {
         self.tense_cue(span)
     }
 
-    /// The tense the nearest cue of the sentence gives, if any.
+    /// The tense the nearest cue of the clause gives, if any. The clause
+    /// ends at a quotation mark, a colon, a semicolon or `but`: a quotation
+    /// has its own tense (`said on Monday: "We can win"`), and so has the
+    /// clause quoting it; `won Tuesday, but may lose later` are two.
     fn tense_cue(&self, span: Range<usize>) -> Option<Tense> {
-        let sent = self.sent.clone();
+        let sent = self.clause(span.clone());
         tense_cue(
             self.lower.get(sent.clone()).unwrap_or(&[]),
             0..sent.len(),
             span.start.saturating_sub(sent.start)..span.end.saturating_sub(sent.start),
         )
+    }
+
+    /// The tokens of the clause around `span`: the sentence, cut at the
+    /// nearest quotation mark, colon, semicolon or `but` on each side.
+    fn clause(&self, span: Range<usize>) -> Range<usize> {
+        let boundary = |k: usize| {
+            self.kind(k) == Some(TokenKind::Quote) || matches!(self.w(k), ":" | ";" | "but")
+        };
+        let start = (self.sent.start..span.start)
+            .rev()
+            .find(|&k| boundary(k))
+            .map_or(self.sent.start, |k| k + 1);
+        let end = (span.end..self.sent.end)
+            .find(|&k| boundary(k))
+            .unwrap_or(self.sent.end);
+        start..end
     }
 
     /// Track the narrative's year past expression `f`: a year written in
@@ -384,7 +423,21 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // Ten months or more away in the tense's direction, when the other
         // occurrence is two months away at most: the cue misled (`the
         // deadline set for Jan. 14` in a January 15 article).
-        let dir = self.direction(span.clone()).map_or(Dir::Closest, Dir::Lean);
+        let direction = self.direction(span.clone());
+        // The same month-day written out with its year earlier in the
+        // article (`the Sept. 11, 2001, attacks` ... `the Sept. 11
+        // attacks`), unless the clause looks ahead to the next one.
+        if direction != Some(Tense::Future) {
+            if let Some(y) = self
+                .written_days
+                .get(month_day_slot(m, d))
+                .copied()
+                .flatten()
+            {
+                return Expr::Year(y).intersect(field);
+            }
+        }
+        let dir = direction.map_or(Dir::Closest, Dir::Lean);
         self.in_story(field, Expr::document().nearest(field, dir), span)
     }
 
@@ -492,6 +545,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     | "comparable"
                     | "corresponding"
                     | "year"
+                    | "couple"
+                    | "half"
             ) || lexicon::part_of_day(next).is_some()
                 || self.may_start(i + 1, next);
             if !continues {
@@ -512,6 +567,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }),
             self.quarter_ref(i),
             self.year_ended(i),
+            self.year_end(i),
             self.set_expr(i),
             self.frequency(i),
             self.time_of_day(i),
@@ -554,6 +610,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 | "next"
                 | "past"
                 | "coming"
+                | "upcoming"
                 | "previous"
                 | "following"
                 | "preceding"
@@ -601,6 +658,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 | "labor"
                 | "labour"
                 | "independence"
+                | "half"
+                | "election"
+                | "veterans"
+                | "veteran"
+                | "presidents"
+                | "president"
+                | "black"
+                | "martin"
+                | "mlk"
                 | "fiscal"
                 | "once"
                 | "twice"
@@ -800,9 +866,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 .intersect(Field::Month(m));
             return Some(self.found_month(i, that + 2, &e));
         }
-        // "February this year", "July last year".
-        if k == mstart + 1 && self.w(k + 1) == "year" {
-            let off = match self.w(k) {
+        // "February this year", "July last year", "January of next year".
+        let rel = if self.w(k) == "of" { k + 1 } else { k };
+        if k == mstart + 1 && self.w(rel + 1) == "year" {
+            let off = match self.w(rel) {
                 "this" => Some(0),
                 "last" => Some(-1),
                 "next" => Some(1),
@@ -812,7 +879,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 let e = Expr::document()
                     .shift(off, Unit::Year)
                     .intersect(Field::Month(m));
-                return Some(self.found_month(i, k + 2, &e));
+                return Some(self.found_month(i, rel + 2, &e));
             }
         }
         // Bare month: abbreviations never; "May"/"March" only in a date context.
@@ -998,6 +1065,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if matches!(self.w(j), "earlier" | "later") {
             j += 1;
         }
+        // "the day before yesterday", "the day after tomorrow": two days.
+        let two_days = match (self.w(j), self.w(j + 1), self.w(j + 2), self.w(j + 3)) {
+            ("the", "day", "before", "yesterday") => Some(-2),
+            ("the", "day", "after", "tomorrow") => Some(2),
+            _ => None,
+        };
+        if let Some(offset) = two_days.filter(|_| j == i) {
+            let tree = Expr::document().shift(offset, Unit::Day);
+            return Some(self.found_tree(i, i + 4, &tree));
+        }
         // "CBS This Morning", "The Tonight Show": capitalized mid-sentence,
         // next to another capitalized word, it is a title.
         if j > self.sent.start
@@ -1127,6 +1204,24 @@ impl<'t, 'a> Scanner<'t, 'a> {
             j += 1;
         }
         let rel = self.w(j);
+        // "the weeks ahead", "the months to come": the coming stretch.
+        if let Some((unit, true)) = lexicon::unit(rel).filter(|_| the && !modifier) {
+            let ahead = match (self.w(j + 1), self.w(j + 2)) {
+                // Not "the days ahead of the vote": a time before it.
+                ("ahead", next) if next != "of" => Some(j + 2),
+                ("to", "come") => Some(j + 3),
+                _ => None,
+            };
+            if let Some(e) = ahead.filter(|_| unit != Unit::Weekend && !unit.is_clock()) {
+                return Some(found(
+                    i,
+                    e,
+                    resolve::duration(None, unit),
+                    DateType::Duration,
+                ));
+            }
+            return None;
+        }
         let mut k = j + 1;
         // "this past week"
         let this_past = rel == "this" && self.w(k) == "past";
@@ -1140,12 +1235,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         if plural {
             // "the coming weeks", "the past months": a vague stretch.
-            let vague = the
-                && !this_past
+            // ("coming weeks", "upcoming months": the same without `the`.)
+            let vague = ((the
                 && matches!(
                     rel,
-                    "coming" | "next" | "past" | "last" | "previous" | "recent"
-                )
+                    "coming" | "upcoming" | "next" | "past" | "last" | "previous" | "recent"
+                ))
+                || (!the && !modifier && matches!(rel, "coming" | "upcoming")))
+                && !this_past
                 && unit != Unit::Weekend;
             return vague
                 .then(|| found(i, k + 1, resolve::duration(None, unit), DateType::Duration));
@@ -1235,8 +1332,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if !plural && !hyphen && count.is_some_and(|c| c >= 1000.0) {
             return None;
         }
-        // "a year-earlier loss": a point, not a year's length.
-        if self.w(k + 1) == "-" && matches!(self.w(k + 2), "earlier" | "ago") {
+        // "a year-earlier loss", "a year-end bonus": a point, not a year's
+        // length.
+        if self.w(k + 1) == "-" && matches!(self.w(k + 2), "earlier" | "ago" | "end") {
             return None;
         }
         // "a 6-year-old boy", "52 years old": an age, which TimeML leaves
@@ -1255,6 +1353,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // "60 Minutes", "24 Hours of Le Mans": a capitalized unit
         // mid-sentence is a title.
         if k > self.sent.start && self.capitalized(k) && !self.text.is_all_caps(k) {
+            return None;
+        }
+        // "a quarter of voters", "between a quarter and a third": a
+        // fraction, not three months.
+        if unit == Unit::Quarter
+            && !plural
+            && count == Some(1.0)
+            && (self.w(k + 1) == "of"
+                || (matches!(self.w(k + 1), "and" | "or")
+                    && matches!(self.w(k + 2), "a" | "one")
+                    && matches!(self.w(k + 3), "half" | "third" | "fifth" | "tenth")))
+        {
             return None;
         }
         // "a second straight week": "second" after "a" is an ordinal.
@@ -1294,11 +1404,32 @@ impl<'t, 'a> Scanner<'t, 'a> {
             };
             if let Some((sign, anaphoric)) = dir {
                 let end = if after == "from" { e + 2 } else { e + 1 };
-                let anchor = if anaphoric {
+                let mut anchor = if anaphoric {
                     Expr::narrative(unit)
                 } else {
                     Expr::document()
                 };
+                // "A day earlier, six were arrested" after a sentence about
+                // next week's vote: a past clause counts from the last day
+                // named that is not yet to come.
+                if anaphoric && n.is_some() && unit == Unit::Day {
+                    let past_clause = self.tense(i..end.min(self.sent.end)) == Tense::Past;
+                    let shifted_day = self
+                        .eval(&anchor.clone().shift(sign * n.unwrap_or(0), unit))
+                        .1
+                        .map(|p| p.at);
+                    if let (true, Some(d), Some(p), Some(last)) = (
+                        past_clause,
+                        shifted_day,
+                        self.published,
+                        self.past_day_anchor,
+                    ) {
+                        if d > p {
+                            anchor = Expr::Year(last.year())
+                                .intersect(Field::MonthDay(last.month(), last.day()));
+                        }
+                    }
+                }
                 let reference = self.eval(&anchor).1;
                 // "a year earlier" in a report comparing quarters (one named
                 // in this sentence or the four before): the same quarter then.
@@ -1319,6 +1450,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     Unit::Second | Unit::Minute | Unit::Hour => anchor.clone().shift(0, Unit::Day),
                     _ => anchor.clone().shift(sign * n, unit),
                 });
+                // "a few days later": a vague stretch from a point told
+                // elsewhere, which TimeML values as the stretch (`PXD`).
+                if count.is_none() && anaphoric {
+                    return Some(found(
+                        i,
+                        e,
+                        resolve::duration(None, unit),
+                        DateType::Duration,
+                    ));
+                }
                 let shifted = tree.as_ref().map(|t| self.eval(t));
                 let value = match (shifted.clone(), reference) {
                     _ if year_ago_quarter.is_some() => year_ago_quarter.unwrap_or_default(),
@@ -1407,7 +1548,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
             p -= 1;
         }
         let prep = matches!(self.prev(p), "for" | "in" | "within" | "over");
-        if !(prep || long) {
+        // "weeks later", "months ago", "just days earlier": a vague
+        // stretch before or after a point (not "the days before").
+        let signal = matches!(self.w(i + 1), "later" | "earlier" | "ago")
+            && !lexicon::is_determiner(self.prev(p))
+            && self.kind(p.wrapping_sub(1)) != Some(TokenKind::Number);
+        if !(prep || long || signal) {
             return None;
         }
         // "in days of old", "for hours of video": not the plain unit.
@@ -1452,18 +1598,44 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             return Some((Some(v), j + 1));
         }
+        // "half a century", "half an hour".
+        if w == "half" && matches!(self.w(j + 1), "a" | "an") {
+            return Some((Some(0.5), j + 2));
+        }
+        // "a quarter of a century".
+        if matches!(w, "a" | "one")
+            && self.w(j + 1) == "quarter"
+            && self.w(j + 2) == "of"
+            && self.w(j + 3) == "a"
+            && self.w(j + 4) == "century"
+        {
+            return Some((Some(0.25), j + 4));
+        }
         if matches!(w, "a" | "an") {
             match self.w(j + 1) {
-                "few" | "couple" => {
+                // "a half hour", "a half-hour".
+                "half" if self.w(j + 2) == "-" || lexicon::unit(self.w(j + 2)).is_some() => {
+                    return Some((Some(0.5), j + 2));
+                }
+                "few" => {
                     let k = if self.w(j + 2) == "of" { j + 3 } else { j + 2 };
                     return Some((None, k));
                 }
+                // "a couple of years": two, as TimeML counts it (`P2Y`).
+                "couple" if self.w(j + 2) == "of" => return Some((Some(2.0), j + 3)),
                 "half" => return None,
                 _ => return Some((Some(1.0), j + 1)),
             }
         }
         if lexicon::is_vague_quantity(w) {
             return Some((None, j + 1));
+        }
+        // "the next couple of years".
+        if w == "couple"
+            && self.w(j + 1) == "of"
+            && matches!(self.prev(j), "next" | "past" | "last" | "first" | "coming")
+        {
+            return Some((Some(2.0), j + 2));
         }
         let n = lexicon::number_word(w)?;
         // "twenty-five"
@@ -1660,8 +1832,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
         };
         let y = written.unwrap_or(y);
         let noun = self.w(j);
-        // "quarter-to-quarter": a comparison, not a quarter.
-        if self.w(j + 1) == "-" {
+        // "quarter-to-quarter": a comparison, not a quarter; "the quarter
+        // of voters who ...": a fraction.
+        if self.w(j + 1) == "-" || (noun == "quarter" && self.w(j + 1) == "of") {
             return None;
         }
         let mut e = j + 1;
@@ -1870,14 +2043,21 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // A clock time takes the day named in its sentence or the three
         // before, else the publication day: a live blog's "2:05 p.m." is the
         // blog's day, not the last day some earlier paragraph mentioned.
-        let day = if self.sent_no.saturating_sub(self.day_anchor_sent) <= 3 {
-            self.day_anchor
-        } else {
-            self.published
-        };
-        let date_prefix = || match day {
-            Some(d) => resolve::day(d),
-            None => "XXXX-XX-XX".to_string(),
+        // A clock time alone on its line is a live blog's timestamp: the
+        // blog's day, even just after an entry naming another day. (Looked
+        // at only once the token is a clock time.)
+        let date_prefix = || {
+            let day = if self.sent_no.saturating_sub(self.day_anchor_sent) <= 3
+                && !(self.published.is_some() && self.timestamp_line(i))
+            {
+                self.day_anchor
+            } else {
+                self.published
+            };
+            match day {
+                Some(d) => resolve::day(d),
+                None => "XXXX-XX-XX".to_string(),
+            }
         };
         match w {
             "noon" | "midday" => return Some(self.finish_time(i, i + 1, 12, 0, &date_prefix())),
@@ -1935,6 +2115,28 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         Some(self.finish_time(i, e, h, m, &date_prefix()))
+    }
+
+    /// Whether token `i` opens a short line of its own (`9:40 p.m.`,
+    /// `10:15 a.m. ET`): a timestamp heading a live blog's entry.
+    fn timestamp_line(&self, i: usize) -> bool {
+        let body = self.text.body();
+        let Some(start) = self.text.tokens().get(i).map(|t| t.range().start) else {
+            return false;
+        };
+        let line_start = body
+            .get(..start)
+            .and_then(|b| b.rfind('\n'))
+            .map_or(0, |n| n + 1);
+        let line_end = body
+            .get(start..)
+            .and_then(|b| b.find('\n'))
+            .map_or(body.len(), |n| start + n);
+        let opens = body
+            .get(line_start..start)
+            .is_some_and(|p| p.trim().is_empty());
+        let line = body.get(start..line_end).unwrap_or("").trim();
+        opens && !line.is_empty() && line.len() <= TIMESTAMP_BYTES
     }
 
     fn finish_time(&self, i: usize, e: usize, h: u32, mm: u32, date: &str) -> Found {
@@ -2317,6 +2519,51 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "labor" | "labour" if w1 == "day" && self.capitalized(i0 + 1) => {
                 (Holiday::Computed(resolve::labor_day), i0 + 2)
             }
+            "election" if w1 == "day" && self.capitalized(i0 + 1) => {
+                (Holiday::Computed(resolve::election_day), i0 + 2)
+            }
+            // "Veterans Day", "Presidents' Day", "President's Day".
+            "veterans" | "veteran" | "presidents" | "president" => {
+                let k = if matches!(w1, "'" | "’" | "'s" | "’s") {
+                    i0 + 2
+                } else {
+                    i0 + 1
+                };
+                if self.w(k) != "day" || !self.capitalized(k) {
+                    return None;
+                }
+                let rule = if self.w(i0).starts_with("veteran") {
+                    Holiday::Fixed(11, 11)
+                } else {
+                    Holiday::Computed(resolve::presidents_day)
+                };
+                (rule, k + 1)
+            }
+            "black" if w1 == "friday" && self.capitalized(i0 + 1) => {
+                (Holiday::Computed(resolve::black_friday), i0 + 2)
+            }
+            // "Martin Luther King Day", "Martin Luther King Jr. Day", "MLK Day".
+            "martin" if w1 == "luther" && self.w(i0 + 2) == "king" => {
+                let mut k = i0 + 3;
+                if self.w(k) == "jr" || self.w(k) == "jr." {
+                    k += 1;
+                    if self.w(k) == "." {
+                        k += 1;
+                    }
+                }
+                if self.w(k) != "day" || !self.capitalized(k) {
+                    return None;
+                }
+                (Holiday::Computed(resolve::king_day), k + 1)
+            }
+            "mlk" if w1 == "day" && self.capitalized(i0 + 1) => {
+                (Holiday::Computed(resolve::king_day), i0 + 2)
+            }
+            // "the Fourth of July" (the determiner before is left out, as
+            // for other names).
+            "fourth" if w1 == "of" && self.w(i0 + 2) == "july" && self.capitalized(i0 + 2) => {
+                (Holiday::Fixed(7, 4), i0 + 3)
+            }
             _ => return None,
         };
         let holiday = Field::Holiday(rule);
@@ -2329,10 +2576,17 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // word before it, by the clause's cue, else the nearest (not the
         // past by default: a holiday comes once a year, and news names the
         // coming one as often as the last).
+        // Election Day without a cue is the coming one: news names it
+        // mostly while the campaign leads up to it.
+        let no_cue = if self.w(i0) == "election" {
+            Dir::Forward { strict: false }
+        } else {
+            Dir::Closest
+        };
         let dir = match rel {
             Some(Tense::Past) => Dir::Back { strict: true },
             Some(Tense::Future) => Dir::Forward { strict: true },
-            None => self.direction(i..e).map_or(Dir::Closest, Dir::of),
+            None => self.direction(i..e).map_or(no_cue, Dir::of),
         };
         Some(self.found_tree(i, e, &Expr::document().nearest(holiday, dir)))
     }
@@ -2397,6 +2651,45 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => return None,
         };
         Some(found(i, e, v.to_string(), DateType::Date))
+    }
+
+    /// `year-end`, `year end`, `year's end` after a preposition (`by
+    /// year-end`, `since the year-end`): the year, as `the end of the year`
+    /// is (TimeML values the year and marks the end as a modifier); after
+    /// `since` the year-end gone, else the current year's.
+    fn year_end(&self, i: usize) -> Option<Found> {
+        let start = if self.w(i) == "the" { i + 1 } else { i };
+        if self.w(start) != "year" {
+            return None;
+        }
+        let end = match (self.w(start + 1), self.w(start + 2)) {
+            ("-", "end") if self.glued(start + 1) && self.glued(start + 2) => start + 3,
+            ("end", _) => start + 2,
+            ("'s" | "’s", "end") => start + 3,
+            _ => return None,
+        };
+        let prep = self.prev(i);
+        if !matches!(
+            prep,
+            "by" | "at"
+                | "before"
+                | "until"
+                | "till"
+                | "since"
+                | "around"
+                | "after"
+                | "near"
+                | "toward"
+                | "towards"
+                | "through"
+                | "from"
+                | "to"
+        ) {
+            return None;
+        }
+        let offset = if prep == "since" { -1 } else { 0 };
+        let year = Expr::narrative(Unit::Day).shift(offset, Unit::Year);
+        Some(found(i, end, self.eval(&year).0, DateType::Date))
     }
 
     /// `the day`, `the same day`, `that day`, `late in the day`, `the start
@@ -2487,8 +2780,20 @@ impl<'t, 'a> Scanner<'t, 'a> {
 /// nearest occurrence is not around publication.
 const STORY_SENTENCES: usize = 3;
 
+/// The longest line a live blog's timestamp fills (`11:45 a.m. EDT`).
+const TIMESTAMP_BYTES: usize = 16;
+
 /// How near publication (in days) a month-day is news rather than story.
 const NEWS_DAYS: i64 = 60;
+
+/// The index of month `m`, day `d` in a 12 × 31 table (out of range, so
+/// never found, for an impossible month or day).
+fn month_day_slot(m: u32, d: u32) -> usize {
+    match (m, d) {
+        (1..=12, 1..=31) => ((m - 1) * 31 + (d - 1)) as usize,
+        _ => usize::MAX,
+    }
+}
 
 /// `YYYY-Qn` as (year, quarter).
 fn parse_quarter(v: &str) -> Option<(i32, u32)> {

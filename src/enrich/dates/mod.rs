@@ -10,7 +10,9 @@
 //!
 //! Relative expressions resolve against the publication date (deictic:
 //! `yesterday`, `last week`) or the last day mentioned (anaphoric: `the same
-//! day`, `two days later`). Without a publication date the reference comes
+//! day`, `two days later`); in a past clause, the last day mentioned that
+//! is not after publication (`A day earlier, six were arrested` after a
+//! sentence about next week's vote). Without a publication date the reference comes
 //! from a dateline in the body's first lines (`September 01, 2007`,
 //! `WASHINGTON, Feb. 3 (AP) —`); the output says which was used
 //! (`reference_source`). With neither, values stay underspecified
@@ -25,10 +27,14 @@
 //!   a possessor: `ahead of Ohio's Tuesday primary`) forward; `since` back;
 //!   `last`/`next`/`this` are part of the expression;
 //! - else the clause's tense cue (`tense`: `will`, `is to`, `expects`,
-//!   `set to`, `planned to` forward; past verbs and the present perfect
-//!   back), and with no cue the past for weekdays (news reports what
-//!   happened this week), the nearest occurrence for months, month-days
-//!   and holidays (`the November election` in a June story);
+//!   `set to`, `planned to`, modals before a verb (`may`, `can`, `must
+//!   win`; not `must be`, a duty often told of a ruling already made)
+//!   forward; past verbs and the present perfect back); the clause ends
+//!   at a quotation mark, a colon, a semicolon or `but` (`said on
+//!   Tuesday: "we can win"` is the Tuesday gone). With no cue, the past
+//!   for weekdays (news reports what happened this week), the nearest
+//!   occurrence for months, month-days and holidays (`the November
+//!   election` in a June story; Election Day is the coming one);
 //! - a month or month-day that this puts ten months or more away, when the
 //!   other occurrence is at most two months away, is the nearer one: news
 //!   writes the year when it is not the year around publication;
@@ -62,6 +68,10 @@
 //! rule lost more values than it won). Only words that point back to the
 //! story take its year: `that November`, `October of that year`, `June
 //! that year` (the last year mentioned), as `later that year` does.
+//! A month-day the article wrote out with its year (`June 4, 1976`) keeps
+//! that year when named again without it, however far on (`the June 4
+//! failure`), unless the clause looks ahead: an article names a day again
+//! to mean the same day.
 //!
 //! # Conventions where corpora differ
 //!
@@ -92,16 +102,30 @@
 //! - **Clock times** take the date written after them (`9 a.m. PST,
 //!   Oct. 14`, one expression, as TimeBank spans it; `7:15 a.m. on April
 //!   22`, two expressions, the time valued on that day), else the day
-//!   named in their sentence or the three before, else publication.
+//!   named in their sentence or the three before, else publication. A
+//!   clock time alone on its line (`9:40 p.m.`) is a live blog's timestamp
+//!   and takes publication, the blog's day, even right after an entry
+//!   that named another day.
 //! - **Reporting years**: `the year ended Sept. 30`, `the fiscal year
 //!   ending June 30` are `P1Y` on the span `the (fiscal) year`, as
 //!   TimeBank annotates them; the end date is its own expression.
 //! - **Vague stretches**: `recent weeks` is `PAST_REF` and `the coming
-//!   weeks` `PXW` (TimeBank mixes `PXW` and `PAST_REF` for the first);
-//!   `the past three years` is the duration `P3Y`, `three years ago` the
-//!   year `2022`.
+//!   weeks` `PXW` (TimeBank mixes `PXW` and `PAST_REF` for the first), as
+//!   are `coming weeks`, `the weeks ahead` and `the weeks to come`
+//!   (TimeBank also writes `FUTURE_REF`); `a couple of weeks` is two
+//!   (`P2W`), as TimeBank and HeidelTime count it; `a few days later`,
+//!   `weeks later`, `months ago` are the vague stretch (`PXD`, `PXW`,
+//!   `PXM`), as TimeBank values them; `the past three years`
+//!   is the duration `P3Y`, `three years ago` the year `2022`.
+//! - **Year ends**: `by year-end`, `year's end` are the year (`2025`), as
+//!   `the end of the year` is (TimeML's value, the end being a modifier;
+//!   TimeBank also writes the last day or month); `since year-end` the
+//!   year gone.
 //! - **Ranges** are two expressions, as in TimeML: `between 60 and 90 days`
 //!   → `60` (`P60D`) and `90 days` (`P90D`); `from 2009 to 2011` → two years.
+//! - **Fractions**: `a quarter of the voters`, `between a quarter and a
+//!   third` are no quarters; `half an hour` is `PT30M`, `half a century`
+//!   `P50Y`, `a quarter of a century` `P25Y`.
 //! - **Not annotated**, as in TimeBank: ages (`a 6-year-old`), classifying
 //!   adjectives (`a quarterly dividend`, `the annual meeting`), titles
 //!   (`Saturday Night Live`, `CBS This Morning`).
@@ -110,7 +134,12 @@
 //!   an amount (`$2 million a year`) is a set `P1Y`; `each season` is `P3M`
 //!   (one of the year's four seasons, every three months).
 //! - **Holidays** are those of US news (Thanksgiving, Memorial Day, Labor
-//!   Day, Independence Day) and the Christian calendar (Easter, computed).
+//!   Day, Independence Day and the Fourth of July, Veterans Day, Martin
+//!   Luther King Jr. Day, Presidents' Day, Black Friday, Election Day) and
+//!   the Christian calendar (Easter, computed). Election Day is the
+//!   Tuesday after the first Monday of November every year (states vote
+//!   in odd years too); without a cue it is the coming one, as campaign
+//!   news names it before the vote, while other holidays are the nearest.
 
 mod grammar;
 pub(crate) mod lexicon;

@@ -104,6 +104,16 @@ pub fn duration(count: Option<f64>, unit: Unit) -> String {
             // A half unit in the next smaller one: "2 1/2 years" = P2Y6M.
             if v.fract() == 0.5 && v.abs() < 1e9 {
                 let n = v.trunc() as i64;
+                // Half a unit alone: "half an hour" = PT30M.
+                if n == 0 {
+                    match unit {
+                        Unit::Year => return "P6M".to_string(),
+                        Unit::Day => return "PT12H".to_string(),
+                        Unit::Hour => return "PT30M".to_string(),
+                        Unit::Minute => return "PT30S".to_string(),
+                        _ => {}
+                    }
+                }
                 match unit {
                     Unit::Year => return format!("P{n}Y6M"),
                     Unit::Day => return format!("P{n}DT12H"),
@@ -166,6 +176,26 @@ pub fn memorial_day(y: i32) -> Option<NaiveDate> {
     nth_weekday(y, 5, 1, 5).or_else(|| nth_weekday(y, 5, 1, 4))
 }
 
+/// US Election Day: the Tuesday after the first Monday of November.
+pub fn election_day(y: i32) -> Option<NaiveDate> {
+    add_days(nth_weekday(y, 11, 1, 1)?, 1)
+}
+
+/// Martin Luther King Jr. Day: the third Monday of January.
+pub fn king_day(y: i32) -> Option<NaiveDate> {
+    nth_weekday(y, 1, 1, 3)
+}
+
+/// Presidents Day (Washington's Birthday): the third Monday of February.
+pub fn presidents_day(y: i32) -> Option<NaiveDate> {
+    nth_weekday(y, 2, 1, 3)
+}
+
+/// Black Friday: the day after US Thanksgiving.
+pub fn black_friday(y: i32) -> Option<NaiveDate> {
+    add_days(thanksgiving(y)?, 1)
+}
+
 /// Whether `d` is a Saturday or Sunday.
 pub fn is_weekend(d: NaiveDate) -> bool {
     matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
@@ -190,6 +220,12 @@ mod tests {
         assert_eq!(labor_day(2025), Some(d(2025, 9, 1)));
         assert_eq!(memorial_day(2025), Some(d(2025, 5, 26)));
         assert_eq!(memorial_day(2024), Some(d(2024, 5, 27)));
+        // November 1 a Tuesday: Election Day is the 8th, not the 1st.
+        assert_eq!(election_day(2022), Some(d(2022, 11, 8)));
+        assert_eq!(election_day(2024), Some(d(2024, 11, 5)));
+        assert_eq!(king_day(2025), Some(d(2025, 1, 20)));
+        assert_eq!(presidents_day(2025), Some(d(2025, 2, 17)));
+        assert_eq!(black_friday(2025), Some(d(2025, 11, 28)));
     }
 
     #[test]

@@ -43,9 +43,10 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     if is_future_cue(w) || w.ends_with("'ll") || w.ends_with("’ll") {
         return Some(Tense::Future);
     }
-    // Modals of possibility look ahead ("may be signed on May 12"); the
-    // month "May" is followed by a number or a preposition, not a verb.
-    if matches!(w, "may" | "might" | "should" | "can" | "would")
+    // Modals of possibility and duty look ahead ("may be signed on May
+    // 12", "must win in November"); the month "May" is followed by a
+    // number or a preposition, not a verb.
+    if matches!(w, "may" | "might" | "should" | "can" | "would" | "must")
         && next.is_some_and(|n| {
             n.bytes().all(|b| b.is_ascii_lowercase())
                 && !matches!(
@@ -68,6 +69,8 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     {
         return Some(Tense::Future);
     }
+    // ("must be returned by Friday" is a duty told, often in a ruling
+    // already made; "must win in November" looks ahead.)
     if matches!(w, "may" | "might" | "should" | "can" | "would") && matches!(next, Some("be")) {
         return Some(Tense::Future);
     }

@@ -1113,6 +1113,14 @@ fn months_with_a_relative_year_sets_of_months_and_halves() {
         [pair("December this year", "2025-12")]
     );
     assert_eq!(
+        vals("The bridge closed in March of last year."),
+        [pair("March of last year", "2024-03")]
+    );
+    assert_eq!(
+        vals("The line opens in May of next year."),
+        [pair("May of next year", "2026-05")]
+    );
+    assert_eq!(
         vals("The fair opens each July."),
         [pair("each July", "XXXX-07")]
     );
@@ -1525,4 +1533,280 @@ fn a_reporting_year_ended_a_day_is_a_year_long() {
     );
     // Without an end date it is no reporting year.
     assert!(vals("It was the year of the flood.").is_empty());
+}
+
+#[test]
+fn a_quotation_keeps_its_own_tense() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    // The modal inside the quotation is not the clause's tense.
+    assert_eq!(
+        vals("The senator made the case in a long interview with a radio host on Tuesday: \"We can win.\""),
+        ["2025-02-18"]
+    );
+    // Inside the quotation its own cue decides.
+    assert_eq!(
+        vals("The coach said after the loss: \"We will be back on Saturday.\""),
+        ["2025-02-22"]
+    );
+    // "but" opens a clause of its own.
+    assert_eq!(
+        vals("The rival did not win as he could have Tuesday, but he may win in later races."),
+        ["2025-02-18"]
+    );
+    // Without a boundary the nearest cue still decides.
+    assert_eq!(
+        vals("The senator said on Tuesday that they can still win."),
+        ["2025-02-18"]
+    );
+}
+
+#[test]
+fn couples_stretches_ahead_and_year_ends() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    // "a couple of" counts two.
+    assert_eq!(
+        vals("The plant stays shut for a couple of weeks."),
+        [pair("a couple of weeks", "P2W")]
+    );
+    assert_eq!(
+        vals("Over the next couple of years the fleet will grow."),
+        [pair("the next couple of years", "P2Y")]
+    );
+    // A vague stretch to come, with or without `the`.
+    assert_eq!(
+        vals("Rates may ease in coming months."),
+        [pair("coming months", "PXM")]
+    );
+    assert_eq!(
+        vals("Rates may ease in the weeks ahead."),
+        [pair("the weeks ahead", "PXW")]
+    );
+    assert_eq!(
+        vals("Rates may ease in the years to come."),
+        [pair("the years to come", "PXY")]
+    );
+    // "ahead of" is a time before something, not a stretch.
+    assert!(vals("The days ahead of the vote were tense.").is_empty());
+    // The year's end is the year; after `since`, the one gone.
+    assert_eq!(
+        vals("The sale should close by year-end."),
+        [pair("year-end", "2025")]
+    );
+    assert_eq!(
+        vals("The index is up 4% since year-end."),
+        [pair("year-end", "2024")]
+    );
+    assert_eq!(
+        vals("The rules should be in place by year's end."),
+        [pair("year's end", "2025")]
+    );
+    // A classifying adjective is no date and no year's length.
+    assert!(vals("Staff got a year-end bonus.").is_empty());
+}
+
+#[test]
+fn a_month_day_written_with_its_year_keeps_it() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    // The same day named again without its year, many sentences later.
+    assert_eq!(
+        vals(
+            "The dam failed on June 4, 1976. Crews came. Roads shut. Schools closed. \
+             Farms flooded. Later, engineers said the June 4 failure was foreseeable."
+        ),
+        ["1976-06-04", "1976-06-04"]
+    );
+    // A clause looking ahead means the next one.
+    assert_eq!(
+        vals("The dam failed on June 4, 1976. A memorial will open on June 4."),
+        ["1976-06-04", "2025-06-04"]
+    );
+    // Another month-day is not concerned.
+    assert_eq!(
+        vals(
+            "The dam failed on June 4, 1976. Crews came. Roads shut. Schools closed. \
+             Farms flooded. The board met on Jan. 30."
+        ),
+        ["1976-06-04", "2025-01-30"]
+    );
+}
+
+#[test]
+fn a_duty_looks_ahead() {
+    // Thursday 2025-02-20: November is nearer back, but a duty is to come.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The mayor must win the suburbs in November."),
+        ["2025-11"]
+    );
+    // "must have" is a guess about the past.
+    assert_eq!(vals("The ruling must have come in November."), ["2024-11"]);
+}
+
+#[test]
+fn two_days_either_side() {
+    // Thursday 2025-02-20.
+    check(
+        "The ferry left the day before yesterday.",
+        thu(),
+        "the day before yesterday",
+        "2025-02-18",
+        Date,
+    );
+    check(
+        "The count ends the day after tomorrow.",
+        thu(),
+        "the day after tomorrow",
+        "2025-02-22",
+        Date,
+    );
+}
+
+#[test]
+fn us_holidays_computed_from_the_year() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    // Election Day with no cue is the coming one, a past clause the last.
+    assert_eq!(
+        vals("Turnout on Election Day decides the race."),
+        [pair("Election Day", "2025-11-04")]
+    );
+    assert_eq!(
+        vals("The mayor won on Election Day."),
+        [pair("Election Day", "2024-11-05")]
+    );
+    assert_eq!(
+        vals("Banks closed on Martin Luther King Jr. Day."),
+        [pair("Martin Luther King Jr. Day", "2025-01-20")]
+    );
+    assert_eq!(
+        vals("Malls were full on Presidents' Day."),
+        [pair("Presidents' Day", "2025-02-17")]
+    );
+    assert_eq!(
+        vals("Shoppers will line up on Black Friday."),
+        [pair("Black Friday", "2025-11-28")]
+    );
+    assert_eq!(
+        vals("A parade is planned for Veterans Day."),
+        [pair("Veterans Day", "2025-11-11")]
+    );
+    assert_eq!(
+        vals("Fireworks will light the sky on the Fourth of July."),
+        [pair("Fourth of July", "2025-07-04")]
+    );
+    // A lowercase "election day" is a description, not the name.
+    assert!(vals("It was a long election day for the staff.").is_empty());
+}
+
+#[test]
+fn a_live_blog_timestamp_is_the_blog_day() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    // The entry before names another day; the next timestamp is still today's.
+    let blog =
+        "4:10 p.m.\n\nThe mayor recalled the vote on Jan. 5.\n\n3:55 p.m.\n\nCrowds gathered.";
+    assert_eq!(
+        vals(blog),
+        [
+            pair("4:10 p.m.", "2025-02-20T16:10"),
+            pair("Jan. 5", "2025-01-05"),
+            pair("3:55 p.m.", "2025-02-20T15:55")
+        ]
+    );
+    // Inside a sentence, a clock time still takes the day just named.
+    assert_eq!(
+        vals("The mayor recalled the vote on Jan. 5. It closed at 3:55 p.m.")[1],
+        pair("3:55 p.m.", "2025-01-05T15:55")
+    );
+}
+
+#[test]
+fn fractions_and_halves_of_units() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    // A quarter of something is a fraction, not three months.
+    assert!(vals("About a quarter of the members voted no.").is_empty());
+    assert!(vals("Support fell by between a quarter and a third.").is_empty());
+    assert!(vals("He carried the quarter of members who joined late.").is_empty());
+    // ... while the quarter itself still is one.
+    assert_eq!(
+        vals("Profit doubled in the quarter."),
+        [pair("the quarter", "2024-Q4")]
+    );
+    // Halves and a quarter of a century.
+    assert_eq!(
+        vals("The ferry took half an hour."),
+        [pair("half an hour", "PT30M")]
+    );
+    assert_eq!(
+        vals("The ferry took a half hour."),
+        [pair("a half hour", "PT30M")]
+    );
+    assert_eq!(
+        vals("The mill ran for half a century."),
+        [pair("half a century", "P50Y")]
+    );
+    assert_eq!(
+        vals("The mill ran for a quarter of a century."),
+        [pair("a quarter of a century", "P25Y")]
+    );
+}
+
+#[test]
+fn vague_stretches_before_and_after_a_point() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String, DateType)> { all(body, thu()) };
+    let t = |s: &str, v: &str, k: DateType| (s.to_string(), v.to_string(), k);
+    assert_eq!(
+        vals("Weeks later, the firm closed."),
+        [t("Weeks", "PXW", Duration)]
+    );
+    assert_eq!(
+        vals("A few days later, the firm closed."),
+        [t("A few days", "PXD", Duration)]
+    );
+    assert_eq!(
+        vals("The firm was thriving just months ago."),
+        [t("months", "PXM", Duration)]
+    );
+    // A counted stretch is still a point.
+    assert_eq!(
+        vals("Two days later, the firm closed."),
+        [t("Two days later", "2025-02-22", Date)]
+    );
+    // "the days before" is no stretch before a point.
+    assert!(vals("In the days before the vote, he toured.").is_empty());
+}
+
+#[test]
+fn a_past_day_counts_from_a_day_gone() {
+    // Thursday 2025-02-20; Tuesday 02-18 is gone, next Tuesday 02-25 to come.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals(
+            "The league met on Tuesday. It set the final for next Tuesday. \
+             A day earlier, two clubs had quit."
+        ),
+        ["2025-02-18", "2025-02-25", "2025-02-17"]
+    );
+    // A clause to come still counts from the coming day.
+    assert_eq!(
+        vals("The final is set for next Tuesday. A day earlier, the fans will march."),
+        ["2025-02-25", "2025-02-24"]
+    );
 }
