@@ -75,6 +75,18 @@ fn inputs(prefix: &str, n: usize) -> Vec<Sample> {
     v
 }
 
+/// Publish [`inputs`] `prefix`, `n` to the config's input topic.
+async fn publish_inputs(c: &Config, prefix: &str, n: usize) {
+    embedded::publish(
+        &c.kafka.brokers,
+        &c.kafka.input_topics[0],
+        &inputs(prefix, n),
+        &[],
+    )
+    .await
+    .unwrap();
+}
+
 /// A collector of the output topics with an explicit `isolation.level`.
 fn reader(c: &Config, isolation: &str) -> Collector {
     let consumer: StreamConsumer = ClientConfig::new()
@@ -131,14 +143,7 @@ fn all_outputs(n: usize) -> impl Fn(&Outputs) -> bool {
 async fn exactly_once_end_to_end_on_the_mock_cluster() {
     let (_cluster, c) = mock("eos-e2e");
     let n = 60;
-    embedded::publish(
-        &c.kafka.brokers,
-        &c.kafka.input_topics[0],
-        &inputs("e", n),
-        &[],
-    )
-    .await
-    .unwrap();
+    publish_inputs(&c, "e", n).await;
     let reader = reader(&c, "read_committed");
     let w = start_worker(&c);
     reader
@@ -215,14 +220,7 @@ async fn exactly_once_honours_max_in_flight() {
     c.worker.max_in_flight = 3;
     c.worker.transaction_max_records = 16;
     let n = 40;
-    embedded::publish(
-        &c.kafka.brokers,
-        &c.kafka.input_topics[0],
-        &inputs("f", n),
-        &[],
-    )
-    .await
-    .unwrap();
+    publish_inputs(&c, "f", n).await;
     let reader = reader(&c, "read_committed");
     let w = start_worker(&c);
     let peak = Arc::new(std::sync::atomic::AtomicI64::new(0));
@@ -254,14 +252,7 @@ async fn exactly_once_honours_max_in_flight() {
 async fn aborted_transactions_are_processed_again() {
     let (cluster, c) = mock("eos-abort");
     let n = 40;
-    embedded::publish(
-        &c.kafka.brokers,
-        &c.kafka.input_topics[0],
-        &inputs("a", n),
-        &[],
-    )
-    .await
-    .unwrap();
+    publish_inputs(&c, "a", n).await;
     cluster.cluster().request_errors(
         RDKafkaApiKey::TxnOffsetCommit,
         &[RDKafkaRespErr::RD_KAFKA_RESP_ERR_ILLEGAL_GENERATION; 2],
@@ -316,14 +307,7 @@ async fn a_fenced_worker_stops_and_its_successor_loses_nothing() {
     let (cluster, mut c) = mock("eos-fenced");
     short_sessions(&mut c);
     let n = 20;
-    embedded::publish(
-        &c.kafka.brokers,
-        &c.kafka.input_topics[0],
-        &inputs("f", n),
-        &[],
-    )
-    .await
-    .unwrap();
+    publish_inputs(&c, "f", n).await;
     cluster.cluster().request_errors(
         RDKafkaApiKey::EndTxn,
         &[RDKafkaRespErr::RD_KAFKA_RESP_ERR_PRODUCER_FENCED],
@@ -535,14 +519,7 @@ fn counter(text: &str, series: &str) -> f64 {
 /// run finish and stop it with SIGTERM. Returns the read_committed and
 /// read_uncommitted views.
 async fn kill_and_restart(c: &Config, n: usize, mock_cluster: bool) -> (Outputs, Outputs) {
-    embedded::publish(
-        &c.kafka.brokers,
-        &c.kafka.input_topics[0],
-        &inputs("k", n),
-        &[],
-    )
-    .await
-    .unwrap();
+    publish_inputs(&c, "k", n).await;
     let committed = reader(c, "read_committed");
     let uncommitted = reader(c, "read_uncommitted");
     for round in 0..3 {
