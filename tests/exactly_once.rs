@@ -519,7 +519,7 @@ fn counter(text: &str, series: &str) -> f64 {
 /// run finish and stop it with SIGTERM. Returns the read_committed and
 /// read_uncommitted views.
 async fn kill_and_restart(c: &Config, n: usize, mock_cluster: bool) -> (Outputs, Outputs) {
-    publish_inputs(&c, "k", n).await;
+    publish_inputs(c, "k", n).await;
     let committed = reader(c, "read_committed");
     let uncommitted = reader(c, "read_uncommitted");
     for round in 0..3 {
