@@ -295,9 +295,9 @@ async fn partition_task(
     };
     'jobs: while let Some(Queued { job, ticket, _busy }) = rx.recv().await {
         let processed = match job.work.await {
-            Ok(Some(p)) => p,
-            Ok(None) | Err(_) => {
-                // Only at runtime shutdown: leave the record unacknowledged,
+            Ok(p) => p,
+            Err(_) => {
+                // Only if its enrichment thread died: leave the record unacknowledged,
                 // its offset uncommitted; it is re-read on restart.
                 tracing::warn!(
                     message = "Enrichment task lost; record stays uncommitted.",

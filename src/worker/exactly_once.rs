@@ -276,7 +276,7 @@ impl Delivery for ExactlyOnce {
         };
         let oldest = async {
             match self.queue.front_mut() {
-                Some(job) => (&mut job.work).await.ok().flatten(),
+                Some(job) => (&mut job.work).await.ok(),
                 None => std::future::pending().await,
             }
         };
@@ -315,7 +315,7 @@ impl Delivery for ExactlyOnce {
         if self.txn.discarded.swap(false, Ordering::SeqCst) {
             // A revoke aborted the transaction inside this read: the record
             // may precede or follow the rewind; read it again.
-            job.work.abort();
+            drop(job.work);
             return self.discard(Some((&job.tp, job.offset)));
         }
         if !self.txn.open.load(Ordering::SeqCst) {
@@ -528,10 +528,9 @@ impl ExactlyOnce {
         }
         self.batch = Batch::default();
         // Their outputs must not go into the next transaction; dropping
-        // the jobs releases their permits.
-        for job in self.queue.drain(..) {
-            job.work.abort();
-        }
+        // the jobs releases their permits (and skips the enrichment of
+        // those not started yet).
+        self.queue.clear();
         self.metrics.in_flight.set(0);
         let assigned = self.consumer.assignment()?;
         let mut tpl = TopicPartitionList::new();
