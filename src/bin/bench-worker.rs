@@ -103,9 +103,10 @@ struct Args {
     /// Also write the figures as JSON here.
     #[arg(long)]
     json: Option<PathBuf>,
-    /// Thread CPU seconds the in-process enrichment-only reference runs for
-    /// (before the worker starts, with a backlog and stages); 0 skips it.
-    #[arg(long, default_value_t = 3.0)]
+    /// Thread CPU seconds each part of the in-process enrichment-only
+    /// reference runs for (before and after the worker, with a backlog and
+    /// stages); 0 skips it.
+    #[arg(long, default_value_t = 2.0)]
     enrich_only_secs: f64,
 }
 
@@ -148,7 +149,8 @@ struct Figures {
     backlog_per_cpu_s: Option<f64>,
     /// The stages alone in this process on one thread over the same
     /// articles (criterion's `enrichment/all_stages`), articles per
-    /// CPU-second of that thread.
+    /// CPU-second of that thread; the mean of a run right before and one
+    /// right after the worker.
     enrich_only_per_cpu_s: Option<f64>,
     /// Decode + stages + serialize of the article event and its statements
     /// alone, the same way (what the worker computes per record), articles
@@ -555,6 +557,17 @@ impl Run<'_> {
             .with_context(|| format!("starting {}", self.args.byline.display()))
     }
 
+    /// Time the enrichment alone ([`enrichment_only`]) and print it.
+    fn reference(&self, when: &str) -> anyhow::Result<(f64, f64)> {
+        let a = self.args;
+        let (stages, full) = enrichment_only(self.corpus, &a.stages, a.enrich_only_secs)?;
+        eprintln!(
+            "[{}] enrichment alone on one thread, {when}: {stages:.0} articles per CPU-second (stages), {full:.0} (decode + stages + serialize)",
+            self.label
+        );
+        Ok((stages, full))
+    }
+
     /// Wait until `n` distinct article events were seen, or `timeout`.
     fn wait_articles(&self, c: &Collector, n: u64, timeout: Duration) -> bool {
         let deadline = Instant::now() + timeout;
@@ -601,17 +614,16 @@ impl Run<'_> {
         }
         producer.flush(Duration::from_secs(120))?;
         eprintln!("[{}] {} articles produced", self.label, a.backlog + warmup);
-        if a.backlog > 0 && !a.stages.trim().is_empty() && a.enrich_only_secs > 0.0 {
-            // Right before the worker, on the same machine state: the
-            // reference its articles per CPU-second are compared with.
-            let (stages, full) = enrichment_only(self.corpus, &a.stages, a.enrich_only_secs)?;
-            f.enrich_only_per_cpu_s = Some(stages);
-            f.enrich_serialize_per_cpu_s = Some(full);
-            eprintln!(
-                "[{}] enrichment alone, one thread: {stages:.0} articles per CPU-second (stages), {full:.0} (decode + stages + serialize)",
-                self.label
-            );
-        }
+        // The reference the worker's articles per CPU-second are compared
+        // with: timed right before the worker and again right after it,
+        // and averaged, so that a change in what else runs on the shared
+        // machine during the run weighs on both sides alike.
+        let reference = a.backlog > 0 && !a.stages.trim().is_empty() && a.enrich_only_secs > 0.0;
+        let before = if reference {
+            Some(self.reference("before the worker")?)
+        } else {
+            None
+        };
         eprintln!("[{}] starting the worker", self.label);
 
         let broker_cpu0 = a.broker_pid.and_then(cpu_secs);
@@ -666,6 +678,13 @@ impl Run<'_> {
         collector.stop.store(true, Ordering::Relaxed);
         let _ = reader.join();
         result?;
+        if let Some((s0, f0)) = before {
+            let (s1, f1) = self.reference("after the worker")?;
+            let stages = (s0 + s1) / 2.0;
+            f.enrich_only_per_cpu_s = Some(stages);
+            f.enrich_serialize_per_cpu_s = Some((f0 + f1) / 2.0);
+            f.worker_vs_enrich_pct = f.backlog_per_cpu_s.map(|w| w / stages * 100.0);
+        }
         f.rss_mb = samples.lock().map(|s| s.clone()).unwrap_or_default();
         let failed = producer.context().failed.load(Ordering::Relaxed);
         if failed > 0 {
@@ -704,9 +723,7 @@ impl Run<'_> {
         }
         if a.backlog > 0 {
             if let Some(cpu) = cpu_secs(pid) {
-                let per_cpu = a.backlog as f64 / cpu.max(0.01);
-                f.backlog_per_cpu_s = Some(per_cpu);
-                f.worker_vs_enrich_pct = f.enrich_only_per_cpu_s.map(|e| per_cpu / e * 100.0);
+                f.backlog_per_cpu_s = Some(a.backlog as f64 / cpu.max(0.01));
             }
             let seen = c.seen.lock().map(|s| s.clone()).unwrap_or_default();
             let mut times: Vec<u64> = seen.iter().filter(|s| s.article).map(|s| s.at_us).collect();
@@ -724,13 +741,11 @@ impl Run<'_> {
                 f.backlog_wall_s = Some(*hi as f64 / 1e6 - worker_t0.as_secs_f64());
             }
             eprintln!(
-                "[{}] backlog of {} drained: {:.0} articles/s, {:.0} per worker CPU-second ({} of the enrichment alone)",
+                "[{}] backlog of {} drained: {:.0} articles/s, {:.0} per worker CPU-second",
                 self.label,
                 a.backlog,
                 f.backlog_rate.unwrap_or_default(),
-                f.backlog_per_cpu_s.unwrap_or_default(),
-                f.worker_vs_enrich_pct
-                    .map_or("-".into(), |p| format!("{p:.1}%"))
+                f.backlog_per_cpu_s.unwrap_or_default()
             );
         }
         if load == 0 {
