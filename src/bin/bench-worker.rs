@@ -7,7 +7,16 @@
 //! - **backlog**: `--backlog N` real articles (the MEANTIME corpus and the
 //!   bundled samples, repeated with fresh ids) are produced before the worker
 //!   starts; reported: article events per second from the first to the last
-//!   event out, and the worker's peak RSS (`VmHWM`);
+//!   event out, articles per worker CPU-second (user + system of the
+//!   whole process, start-up included), and the worker's peak RSS (`VmHWM`);
+//! - **the worker's own cost**: with a backlog and stages, the enrichment
+//!   alone is timed in this process on one thread over the same articles,
+//!   for `--enrich-only-secs` of that thread's CPU right before the worker
+//!   starts and again right after it stops (averaged: the machine is
+//!   shared, and what else runs changes during a run): the stages alone
+//!   (criterion's `enrichment/all_stages`, the reference) and decode +
+//!   stages + serialize of every output; the worker's articles per
+//!   CPU-second are reported as a share of the stages alone;
 //! - **offered load**: `--rate R --duration S` produces R articles/s at a
 //!   steady pace while the worker runs; reported: end-to-end latency from
 //!   the input record's creation to its article event (and each statement)
@@ -165,6 +174,9 @@ struct Figures {
     /// Soak memory verdict: mean RSS growth from the first to the last third
     /// of the offered-load samples, percent.
     rss_growth_pct: Option<f64>,
+    /// Mean RSS of the first, middle and last third of the offered-load
+    /// samples, MB.
+    rss_thirds_mb: Option<[f64; 3]>,
 }
 
 /// One output record seen by the collector.
@@ -830,10 +842,12 @@ impl Run<'_> {
         if rss.len() >= 6 {
             let third = rss.len() / 3;
             let mean = |s: &[f64]| s.iter().sum::<f64>() / s.len().max(1) as f64;
-            let (head, tail) = (
+            let (head, middle, tail) = (
                 mean(rss.get(..third).unwrap_or_default()),
+                mean(rss.get(third..rss.len() - third).unwrap_or_default()),
                 mean(rss.get(rss.len() - third..).unwrap_or_default()),
             );
+            f.rss_thirds_mb = Some([head, middle, tail]);
             f.rss_growth_pct = Some((tail - head) / head * 100.0);
         }
         Ok(())
@@ -1035,8 +1049,11 @@ fn main() -> anyhow::Result<()> {
         if let Some(g) = figs.first().and_then(|f| f.rss_growth_pct) {
             println!(
                 "\nRSS growth, first to last third of the offered load: {g:+.1}% ({})",
-                if g < 10.0 { "flat" } else { "GROWING" }
+                if g.abs() <= 5.0 { "flat" } else { "GROWING" }
             );
+        }
+        if let Some([a, b, c]) = figs.first().and_then(|f| f.rss_thirds_mb) {
+            println!("RSS by thirds of the offered load: {a:.1} / {b:.1} / {c:.1} MB");
         }
     }
     if let Some(p) = &args.json {

@@ -30,7 +30,7 @@
 //!
 //! Each record read holds one `worker.max_in_flight` permit (the memory
 //! bound; librdkafka's prefetch is capped by `queued.max.messages.kbytes`)
-//! and is tracked in the watermarks. Its enrichment's join handle goes to
+//! and is tracked in the watermarks. Its enrichment's result handle goes to
 //! its partition's ordered queue: one task per partition awaits the handles
 //! in offset order and enqueues the outputs, so output order is kept within
 //! a partition while partitions (and consecutive records) enrich in

@@ -41,7 +41,7 @@
 //!
 //! The shared loop ([`super::run`]) reads the records, each holding a
 //! `worker.max_in_flight` permit, and starts their enrichment; this mode
-//! queues their join handles in read order and produces each record's
+//! queues their result handles in read order and produces each record's
 //! outputs into the open transaction as soon as it and every earlier record
 //! are enriched (releasing its permit), while reading goes on. A batch
 //! closes at `worker.transaction_max_records` records or

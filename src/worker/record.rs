@@ -484,4 +484,34 @@ mod tests {
         assert_eq!(m.end_to_end.get_sample_count(), 1);
         assert!((m.end_to_end.get_sample_sum() - 2.5).abs() < 1e-9);
     }
+
+    #[test]
+    fn every_job_gets_its_own_record_back_from_the_pool() {
+        let mut config = Config::default();
+        config.kafka.output_topic = "a".into();
+        let enricher = Enricher::new(
+            &config,
+            Arc::new(Pipeline::with_stages(vec![])),
+            Arc::new(Metrics::new().unwrap()),
+        );
+        let permits = Arc::new(tokio::sync::Semaphore::new(64));
+        let jobs: Vec<Job> = (0..64)
+            .map(|i| {
+                let mut input = input(format!("Article number {i}.").as_bytes());
+                input.offset = i;
+                input.key = Some(format!("k{i}").into_bytes());
+                let permit = permits.clone().try_acquire_owned().unwrap();
+                enricher.start(input, None, permit)
+            })
+            .collect();
+        for job in jobs {
+            let p = job.work.blocking_recv().unwrap();
+            let r = &p.records[0];
+            assert_eq!(r.topic, "a");
+            assert_eq!(r.key, Some(format!("k{}", job.offset).into_bytes()));
+            let v: serde_json::Value =
+                serde_json::from_slice(r.payload.as_deref().unwrap()).unwrap();
+            assert_eq!(v["processing"]["source"]["offset"], job.offset);
+        }
+    }
 }
