@@ -272,8 +272,12 @@ pub(crate) struct Enricher {
 
 impl Enricher {
     /// An enricher of `config`'s outputs with `pipeline`: starts one thread
-    /// per core.
-    pub(crate) fn new(config: &Config, pipeline: Arc<Pipeline>, metrics: Arc<Metrics>) -> Enricher {
+    /// per core (an error if the system refuses a thread).
+    pub(crate) fn new(
+        config: &Config,
+        pipeline: Arc<Pipeline>,
+        metrics: Arc<Metrics>,
+    ) -> std::io::Result<Enricher> {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let outputs = Arc::new(Outputs::new(config));
         let (tasks, rx) = std::sync::mpsc::channel::<Task>();
@@ -285,16 +289,12 @@ impl Enricher {
                 outputs.clone(),
                 metrics.clone(),
             );
-            let spawned = std::thread::Builder::new()
+            // Detached: each ends once the queue is closed and empty.
+            std::thread::Builder::new()
                 .name(format!("byline-enrich-{i}"))
-                .spawn(move || enrich_thread(&rx, &pipeline, &outputs, &metrics));
-            if let Err(error) = spawned {
-                // The threads that did start serve the queue; with none, no
-                // record is ever done and nothing is committed.
-                tracing::error!(message = "Starting an enrichment thread failed.", %error);
-            }
+                .spawn(move || enrich_thread(&rx, &pipeline, &outputs, &metrics))?;
         }
-        Enricher { tasks }
+        Ok(Enricher { tasks })
     }
 
     /// Start enriching `input`, which holds `permit`.
@@ -306,8 +306,9 @@ impl Enricher {
     ) -> Job {
         let (tp, offset) = ((input.topic.clone(), input.partition), input.offset);
         let (done, work) = oneshot::channel();
-        // Fails only once every thread is gone; the job then reports its
-        // enrichment lost (the record stays uncommitted).
+        // Fails only once every thread is gone (each survives a panic); the
+        // job then reports its enrichment lost (the record stays
+        // uncommitted).
         let _ = self.tasks.send(Task { input, done });
         Job {
             tp,
@@ -493,7 +494,8 @@ mod tests {
             &config,
             Arc::new(Pipeline::with_stages(vec![])),
             Arc::new(Metrics::new().unwrap()),
-        );
+        )
+        .unwrap();
         let permits = Arc::new(tokio::sync::Semaphore::new(64));
         let jobs: Vec<Job> = (0..64)
             .map(|i| {
