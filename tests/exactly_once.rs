@@ -555,11 +555,22 @@ async fn kill_and_restart(c: &Config, n: usize, mock_cluster: bool) -> (Outputs,
     committed
         .wait_for("all outputs", Duration::from_secs(180), all_outputs(n))
         .await;
-    let t = scrape(&w.metrics).await;
-    assert!(
-        counter(&t, "byline_transactions_total{outcome=\"committed\"}") >= 1.0,
-        "the binary must have committed transactions: {t}"
-    );
+    // The outputs may all be there before this run has read anything (the
+    // killed runs may have finished the work, and the mock shows their
+    // aborted records to read_committed readers), so its first commit may
+    // still be ahead: wait for it rather than racing the group join.
+    let deadline = Instant::now() + Duration::from_secs(180);
+    loop {
+        let t = scrape(&w.metrics).await;
+        if counter(&t, "byline_transactions_total{outcome=\"committed\"}") >= 1.0 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the binary must have committed transactions: {t}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     if mock_cluster {
         // The mock stores no transactional offsets: the last run reads every
         // input again, and its counters (counted at commit) must reach all

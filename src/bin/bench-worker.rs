@@ -7,7 +7,16 @@
 //! - **backlog**: `--backlog N` real articles (the MEANTIME corpus and the
 //!   bundled samples, repeated with fresh ids) are produced before the worker
 //!   starts; reported: article events per second from the first to the last
-//!   event out, and the worker's peak RSS (`VmHWM`);
+//!   event out, articles per worker CPU-second (user + system of the
+//!   whole process, start-up included), and the worker's peak RSS (`VmHWM`);
+//! - **the worker's own cost**: with a backlog and stages, the enrichment
+//!   alone is timed in this process on one thread over the same articles,
+//!   for `--enrich-only-secs` of that thread's CPU right before the worker
+//!   starts and again right after it stops (averaged: the machine is
+//!   shared, and what else runs changes during a run): the stages alone
+//!   (criterion's `enrichment/all_stages`, the reference) and decode +
+//!   stages + serialize of every output; the worker's articles per
+//!   CPU-second are reported as a share of the stages alone;
 //! - **offered load**: `--rate R --duration S` produces R articles/s at a
 //!   steady pace while the worker runs; reported: end-to-end latency from
 //!   the input record's creation to its article event (and each statement)
@@ -103,6 +112,11 @@ struct Args {
     /// Also write the figures as JSON here.
     #[arg(long)]
     json: Option<PathBuf>,
+    /// Thread CPU seconds each part of the in-process enrichment-only
+    /// reference runs for (before and after the worker, with a backlog and
+    /// stages); 0 skips it.
+    #[arg(long, default_value_t = 2.0)]
+    enrich_only_secs: f64,
 }
 
 /// Figures of one run.
@@ -142,6 +156,17 @@ struct Figures {
     /// Backlog articles per worker CPU-second: throughput independent of
     /// what else shares the machine.
     backlog_per_cpu_s: Option<f64>,
+    /// The stages alone in this process on one thread over the same
+    /// articles (criterion's `enrichment/all_stages`), articles per
+    /// CPU-second of that thread; the mean of a run right before and one
+    /// right after the worker.
+    enrich_only_per_cpu_s: Option<f64>,
+    /// Decode + stages + serialize of the article event and its statements
+    /// alone, the same way (what the worker computes per record), articles
+    /// per CPU-second.
+    enrich_serialize_per_cpu_s: Option<f64>,
+    /// `backlog_per_cpu_s` as a share of `enrich_only_per_cpu_s`, percent.
+    worker_vs_enrich_pct: Option<f64>,
     /// Worker peak RSS (VmHWM), MB.
     peak_rss_mb: Option<f64>,
     /// RSS samples over time: (seconds since worker start, MB).
@@ -149,6 +174,9 @@ struct Figures {
     /// Soak memory verdict: mean RSS growth from the first to the last third
     /// of the offered-load samples, percent.
     rss_growth_pct: Option<f64>,
+    /// Mean RSS of the first, middle and last third of the offered-load
+    /// samples, MB.
+    rss_thirds_mb: Option<[f64; 3]>,
 }
 
 /// One output record seen by the collector.
@@ -236,12 +264,104 @@ fn rss(pid: u32) -> Option<(f64, f64)> {
 
 /// User + system CPU seconds of `pid` so far.
 fn cpu_secs(pid: u32) -> Option<f64> {
-    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat_cpu_secs(&format!("/proc/{pid}/stat"))
+}
+
+/// User + system CPU seconds of the calling thread so far.
+fn thread_cpu_secs() -> Option<f64> {
+    stat_cpu_secs("/proc/thread-self/stat")
+}
+
+/// User + system CPU seconds of a `/proc/.../stat` file (clock ticks of 10 ms).
+fn stat_cpu_secs(path: &str) -> Option<f64> {
+    let s = std::fs::read_to_string(path).ok()?;
     // Fields after the `(comm)`: state is 3rd overall, utime 14th, stime 15th.
     let rest = s.rsplit_once(')')?.1;
     let f: Vec<&str> = rest.split_whitespace().collect();
     let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok());
     Some((ticks(11)? + ticks(12)?) / 100.0)
+}
+
+/// The enrichment alone over the same articles the worker reads (the
+/// corpus, encoded as the bench produces them), on this thread, in this
+/// run: the reference the worker's articles per CPU-second are compared
+/// with. Returns articles per thread CPU-second for the stages alone and
+/// for decode + stages + serialize of every output (article event and
+/// statements, as the worker builds them); each runs whole passes over the
+/// corpus until `secs` of thread CPU, after one untimed warm-up pass.
+fn enrichment_only(
+    corpus: &[serde_json::Map<String, serde_json::Value>],
+    stages: &str,
+    secs: f64,
+) -> anyhow::Result<(f64, f64)> {
+    use byline::article::{self, RecordContext};
+    use byline::event::{Processing, SourceRecord, StatementEvent};
+    let config = byline::config::EnrichConfig {
+        stages: stages
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect(),
+        ..Default::default()
+    };
+    let pipeline = byline::enrich::Pipeline::from_config(&config)?;
+    let raw: Vec<Vec<u8>> = corpus
+        .iter()
+        .map(serde_json::to_vec)
+        .collect::<Result<_, _>>()?;
+    let max = article::DEFAULT_MAX_BYTES;
+    let decoded: Vec<article::Article> = raw
+        .iter()
+        .map(|r| article::decode(r, RecordContext::default(), max))
+        .collect::<Result<_, _>>()?;
+    let stages_pass = || {
+        decoded
+            .iter()
+            .map(|a| {
+                let e = pipeline.run(a);
+                e.dates.len() + e.entities.len() + e.quotes.len()
+            })
+            .sum::<usize>()
+    };
+    let full_pass = || -> anyhow::Result<usize> {
+        let mut n = 0;
+        for (i, r) in raw.iter().enumerate() {
+            let a = article::decode(r, RecordContext::default(), max)?;
+            let e = pipeline.run(&a);
+            let processing = Processing {
+                byline_version: byline::VERSION.into(),
+                processed_at: byline::now_rfc3339(),
+                source: Some(SourceRecord {
+                    topic: "in".into(),
+                    partition: 0,
+                    offset: i as i64,
+                }),
+            };
+            let event = byline::enrich::build_event(&a, e, processing);
+            for q in &event.quotes {
+                n += serde_json::to_vec(&StatementEvent::from_quote(&event, q))?.len();
+            }
+            n += serde_json::to_vec(&event)?.len();
+        }
+        Ok(n)
+    };
+    let rate = |pass: &mut dyn FnMut() -> anyhow::Result<usize>| -> anyhow::Result<f64> {
+        std::hint::black_box(pass()?);
+        let cpu0 = thread_cpu_secs().context("thread CPU time")?;
+        let mut articles = 0usize;
+        loop {
+            std::hint::black_box(pass()?);
+            articles += raw.len();
+            let cpu = thread_cpu_secs().context("thread CPU time")? - cpu0;
+            if cpu >= secs {
+                return Ok(articles as f64 / cpu);
+            }
+        }
+    };
+    let stages_rate = rate(&mut || Ok(stages_pass()))?;
+    let full_rate = rate(&mut || full_pass())?;
+    Ok((stages_rate, full_rate))
 }
 
 fn quantiles(mut v: Vec<u64>) -> Option<[f64; 3]> {
@@ -449,6 +569,17 @@ impl Run<'_> {
             .with_context(|| format!("starting {}", self.args.byline.display()))
     }
 
+    /// Time the enrichment alone ([`enrichment_only`]) and print it.
+    fn reference(&self, when: &str) -> anyhow::Result<(f64, f64)> {
+        let a = self.args;
+        let (stages, full) = enrichment_only(self.corpus, &a.stages, a.enrich_only_secs)?;
+        eprintln!(
+            "[{}] enrichment alone on one thread, {when}: {stages:.0} articles per CPU-second (stages), {full:.0} (decode + stages + serialize)",
+            self.label
+        );
+        Ok((stages, full))
+    }
+
     /// Wait until `n` distinct article events were seen, or `timeout`.
     fn wait_articles(&self, c: &Collector, n: u64, timeout: Duration) -> bool {
         let deadline = Instant::now() + timeout;
@@ -494,11 +625,18 @@ impl Run<'_> {
             self.produce(&producer, i)?;
         }
         producer.flush(Duration::from_secs(120))?;
-        eprintln!(
-            "[{}] {} articles produced; starting the worker",
-            self.label,
-            a.backlog + warmup
-        );
+        eprintln!("[{}] {} articles produced", self.label, a.backlog + warmup);
+        // The reference the worker's articles per CPU-second are compared
+        // with: timed right before the worker and again right after it,
+        // and averaged, so that a change in what else runs on the shared
+        // machine during the run weighs on both sides alike.
+        let reference = a.backlog > 0 && !a.stages.trim().is_empty() && a.enrich_only_secs > 0.0;
+        let before = if reference {
+            Some(self.reference("before the worker")?)
+        } else {
+            None
+        };
+        eprintln!("[{}] starting the worker", self.label);
 
         let broker_cpu0 = a.broker_pid.and_then(cpu_secs);
         let mut child = self.start_worker()?;
@@ -552,6 +690,13 @@ impl Run<'_> {
         collector.stop.store(true, Ordering::Relaxed);
         let _ = reader.join();
         result?;
+        if let Some((s0, f0)) = before {
+            let (s1, f1) = self.reference("after the worker")?;
+            let stages = (s0 + s1) / 2.0;
+            f.enrich_only_per_cpu_s = Some(stages);
+            f.enrich_serialize_per_cpu_s = Some((f0 + f1) / 2.0);
+            f.worker_vs_enrich_pct = f.backlog_per_cpu_s.map(|w| w / stages * 100.0);
+        }
         f.rss_mb = samples.lock().map(|s| s.clone()).unwrap_or_default();
         let failed = producer.context().failed.load(Ordering::Relaxed);
         if failed > 0 {
@@ -697,10 +842,12 @@ impl Run<'_> {
         if rss.len() >= 6 {
             let third = rss.len() / 3;
             let mean = |s: &[f64]| s.iter().sum::<f64>() / s.len().max(1) as f64;
-            let (head, tail) = (
+            let (head, middle, tail) = (
                 mean(rss.get(..third).unwrap_or_default()),
+                mean(rss.get(third..rss.len() - third).unwrap_or_default()),
                 mean(rss.get(rss.len() - third..).unwrap_or_default()),
             );
+            f.rss_thirds_mb = Some([head, middle, tail]);
             f.rss_growth_pct = Some((tail - head) / head * 100.0);
         }
         Ok(())
@@ -792,9 +939,9 @@ fn print_table(figs: &[Figures]) {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
         out,
-        "| run | stages | backlog art/s | MB/s | offered/s | article e2e p50 / p99 / max ms | statement e2e p50 / p99 / max ms | art/worker CPU-s | worker / broker CPU s | peak RSS MB | RSS growth |"
+        "| run | stages | backlog art/s | MB/s | offered/s | article e2e p50 / p99 / max ms | statement e2e p50 / p99 / max ms | art/worker CPU-s | enrich-only art/CPU-s (stages; +decode+JSON) | worker / enrich-only | worker / broker CPU s | peak RSS MB | RSS growth |"
     );
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for f in figs {
         let q = |v: Option<[f64; 3]>| {
             v.map_or("-".into(), |q| {
@@ -803,7 +950,7 @@ fn print_table(figs: &[Figures]) {
         };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} / {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {}; {} | {} | {} / {} | {} | {} |",
             f.label,
             f.stages,
             fmt_opt(f.backlog_rate, 0),
@@ -816,11 +963,33 @@ fn print_table(figs: &[Figures]) {
             q(f.article_ms),
             q(f.statement_ms),
             fmt_opt(f.backlog_per_cpu_s, 0),
+            fmt_opt(f.enrich_only_per_cpu_s, 0),
+            fmt_opt(f.enrich_serialize_per_cpu_s, 0),
+            f.worker_vs_enrich_pct
+                .map_or("-".into(), |p| format!("{p:.1}%")),
             fmt_opt(f.worker_cpu_s, 1),
             fmt_opt(f.broker_cpu_s, 1),
             fmt_opt(f.peak_rss_mb, 1),
             f.rss_growth_pct.map_or("-".into(), |g| format!("{g:+.1}%")),
         );
+    }
+}
+
+/// The worker's cost against the enrichment alone, for every run that has both.
+fn print_cost(figs: &[Figures]) {
+    for f in figs {
+        if let (Some(w), Some(e), Some(full)) = (
+            f.backlog_per_cpu_s,
+            f.enrich_only_per_cpu_s,
+            f.enrich_serialize_per_cpu_s,
+        ) {
+            println!(
+                "\n{}: worker {w:.0} articles per CPU-second vs the stages alone on one thread {e:.0} ({:.1}%; decode + stages + serialize alone {full:.0}, {:.1}%)",
+                f.label,
+                w / e * 100.0,
+                w / full * 100.0
+            );
+        }
     }
 }
 
@@ -853,6 +1022,7 @@ fn main() -> anyhow::Result<()> {
             figs.push(run_one(&a, &format!("{label}-load"), &corpus)?);
         }
         print_table(&figs);
+        print_cost(&figs);
         let worker = figs.first().and_then(|f| f.backlog_rate);
         let ceiling = figs.get(2).and_then(|f| f.backlog_rate);
         if let (Some(w), Some(c)) = (worker, ceiling) {
@@ -875,11 +1045,15 @@ fn main() -> anyhow::Result<()> {
         };
         figs.push(run_one(&args, label, &corpus)?);
         print_table(&figs);
+        print_cost(&figs);
         if let Some(g) = figs.first().and_then(|f| f.rss_growth_pct) {
             println!(
                 "\nRSS growth, first to last third of the offered load: {g:+.1}% ({})",
-                if g < 10.0 { "flat" } else { "GROWING" }
+                if g.abs() <= 5.0 { "flat" } else { "GROWING" }
             );
+        }
+        if let Some([a, b, c]) = figs.first().and_then(|f| f.rss_thirds_mb) {
+            println!("RSS by thirds of the offered load: {a:.1} / {b:.1} / {c:.1} MB");
         }
     }
     if let Some(p) = &args.json {

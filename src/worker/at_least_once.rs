@@ -30,7 +30,7 @@
 //!
 //! Each record read holds one `worker.max_in_flight` permit (the memory
 //! bound; librdkafka's prefetch is capped by `queued.max.messages.kbytes`)
-//! and is tracked in the watermarks. Its enrichment's join handle goes to
+//! and is tracked in the watermarks. Its enrichment's result handle goes to
 //! its partition's ordered queue: one task per partition awaits the handles
 //! in offset order and enqueues the outputs, so output order is kept within
 //! a partition while partitions (and consecutive records) enrich in
@@ -306,10 +306,11 @@ async fn partition_task(
     };
     'jobs: while let Some(Queued { job, ticket, _busy }) = rx.recv().await {
         let processed = match job.work.await {
-            Ok(Some(p)) => p,
-            Ok(None) | Err(_) => {
-                // Only at runtime shutdown: leave the record unacknowledged,
-                // its offset uncommitted; it is re-read on restart.
+            Ok(p) => p,
+            Err(_) => {
+                // Only if its enrichment panicked outside the stages (the
+                // thread survives): leave the record unacknowledged, its
+                // offset uncommitted; it is re-read on restart.
                 EnrichmentLost {
                     partition: ticket.tp.1,
                     offset: ticket.offset,

@@ -41,7 +41,7 @@
 //!
 //! The shared loop ([`super::run`]) reads the records, each holding a
 //! `worker.max_in_flight` permit, and starts their enrichment; this mode
-//! queues their join handles in read order and produces each record's
+//! queues their result handles in read order and produces each record's
 //! outputs into the open transaction as soon as it and every earlier record
 //! are enriched (releasing its permit), while reading goes on. A batch
 //! closes at `worker.transaction_max_records` records or
@@ -277,7 +277,7 @@ impl Delivery for ExactlyOnce {
         };
         let oldest = async {
             match self.queue.front_mut() {
-                Some(job) => (&mut job.work).await.ok().flatten(),
+                Some(job) => (&mut job.work).await.ok(),
                 None => std::future::pending().await,
             }
         };
@@ -316,7 +316,7 @@ impl Delivery for ExactlyOnce {
         if self.txn.discarded.swap(false, Ordering::SeqCst) {
             // A revoke aborted the transaction inside this read: the record
             // may precede or follow the rewind; read it again.
-            job.work.abort();
+            drop(job.work);
             return self.discard(Some((&job.tp, job.offset)));
         }
         if !self.txn.open.load(Ordering::SeqCst) {
@@ -540,10 +540,9 @@ impl ExactlyOnce {
         }
         self.batch = Batch::default();
         // Their outputs must not go into the next transaction; dropping
-        // the jobs releases their permits.
-        for job in self.queue.drain(..) {
-            job.work.abort();
-        }
+        // the jobs releases their permits (and skips the enrichment of
+        // those not started yet).
+        self.queue.clear();
         self.in_flight();
         let assigned = self.consumer.assignment()?;
         let mut tpl = TopicPartitionList::new();

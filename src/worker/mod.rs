@@ -43,6 +43,9 @@ pub enum WorkerError {
     /// Creating the consumer or producer failed (bad librdkafka property...).
     #[error("kafka client: {0}")]
     Kafka(#[from] KafkaError),
+    /// The system refused to start an enrichment thread.
+    #[error("starting the enrichment threads: {0}")]
+    EnrichThreads(std::io::Error),
     /// The producer failed fatally; unacknowledged records stay uncommitted
     /// and are re-read after the restart.
     #[error("the producer failed fatally; restart to continue")]
@@ -99,7 +102,8 @@ pub async fn run(
     health: Arc<Health>,
     shutdown: watch::Receiver<bool>,
 ) -> Result<RunSummary, WorkerError> {
-    let enricher = Enricher::new(config, pipeline, metrics.clone());
+    let enricher =
+        Enricher::new(config, pipeline, metrics.clone()).map_err(WorkerError::EnrichThreads)?;
     match config.kafka.delivery {
         DeliveryMode::AtLeastOnce => {
             let mode = at_least_once::AtLeastOnce::new(config, &metrics, &health)?;
