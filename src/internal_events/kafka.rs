@@ -453,7 +453,8 @@ impl InternalEvent for EmbeddedBrokerStarted<'_> {
     fn emit(self) {
         tracing::info!(
             message = "Embedded broker started.",
-            brokers = self.brokers,
+            // Unquoted (Display): scripts read the address off this line.
+            brokers = %self.brokers,
             samples = self.samples
         );
     }

@@ -23,8 +23,8 @@ impl InternalEvent for NoveltyStarted<'_> {
     fn emit(self) {
         tracing::info!(
             message = "Novelty processor started.",
-            brokers = self.brokers,
-            statements = self.statements,
+            brokers = %self.brokers,
+            statements = %self.statements,
             group = self.group
         );
     }
