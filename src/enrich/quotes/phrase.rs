@@ -177,6 +177,15 @@ impl<'a, 't> View<'a, 't> {
                 // "state leaders", "the members' reports": nouns
                 return None;
             }
+            // "the annual report said": a speech noun right before a
+            // speech verb is that verb's subject
+            if lexicon::is_nouny_form(&w)
+                && self.is_word(i + 1)
+                && lexicon::cue_class(&self.low(i + 1)).is_some()
+                && !lexicon::is_nouny_form(&self.low(i + 1))
+            {
+                return None;
+            }
             if lexicon::is_nouny_form(&w) && lexicon::is_quantifier(&p) {
                 // "many promises", "a dozen states": a noun after a quantity
                 return None;
@@ -588,6 +597,8 @@ impl<'a, 't> View<'a, 't> {
                             || lexicon::is_determiner(&w)
                             || w == "'s"
                             || w == "’s"
+                            // "the annual report said": a speech noun
+                            || lexicon::is_nouny_form(&w) && self.cue_at(k).is_none()
                             || !(self.verbish(k)
                                 || self.irregular_past(k)
                                 || lexicon::cue_class(&w).is_some())

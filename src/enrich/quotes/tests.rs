@@ -1174,3 +1174,53 @@ fn who_after_a_prepositional_name_is_that_person_but_not_after_an_appositive() {
     assert_eq!(speaker(find(&qs, "a mistake.")).0, "Ola Sund");
     assert_eq!(speaker(find(&qs, "The vote was close.")).0, "Ivo Pranic");
 }
+
+#[test]
+fn a_bracketed_party_tag_is_cut_and_the_name_linked() {
+    let body = "Rep. Nora Vale (D-Md.), head of the panel, said that the panel was “open to every view.” Nora Vale left.";
+    let vale = person("e1", "Nora Vale", body, &["Nora Vale"]);
+    let qs = run_with(body, &[vale]);
+    assert_spans_valid(body, &qs);
+    let s = find(&qs, "the panel was “open to every view.")
+        .speaker
+        .as_ref()
+        .expect("a speaker");
+    assert_eq!(s.name, "Nora Vale");
+    assert_eq!(s.entity.as_deref(), Some("e1"));
+}
+
+#[test]
+fn a_speaker_phrase_does_not_end_on_a_determiner_or_a_day() {
+    let qs = run("“Class sizes must shrink,” wrote the authors of the “Better Classrooms Plan,” citing a survey.");
+    assert_eq!(
+        speaker(find(&qs, "Class sizes must shrink,")).0,
+        "the authors"
+    );
+    let qs = run("The agency hid the losses, according to a state audit on Thursday.");
+    for q in &qs {
+        if let Some(s) = &q.speaker {
+            assert_ne!(s.name, "Thursday", "{q:?}");
+        }
+    }
+}
+
+#[test]
+fn a_speech_noun_before_a_speech_verb_is_its_subject() {
+    let qs = run("“The vault was opened twice,” the annual report said on Monday.");
+    assert_eq!(
+        speaker(find(&qs, "The vault was opened twice,")).0,
+        "the annual report"
+    );
+    let qs = run(
+        "Acme Bank said it would cooperate. “The vault was opened twice,” the federal report said.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "The vault was opened twice,")).0,
+        "the federal report"
+    );
+    let qs = run("“The vault was opened twice,” the report said.");
+    assert_eq!(
+        speaker(find(&qs, "The vault was opened twice,")).0,
+        "the report"
+    );
+}
