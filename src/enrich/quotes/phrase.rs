@@ -665,12 +665,14 @@ impl<'a, 't> View<'a, 't> {
                         // "Ohio-based", "Acme-owned": one compound modifier
                         true
                     } else {
-                        !(self.verbish(end)
-                            || self.irregular_past(end)
-                            || lexicon::is_ing(&w)
-                            || lexicon::is_left_barrier(&w)
-                            || lexicon::is_time_word(&w)
-                            || lexicon::cue_class(&w).is_some())
+                        // "said Budget ranking member Jane Roe"
+                        lexicon::is_title_participle(&w) && self.is_word(end + 1)
+                            || !(self.verbish(end)
+                                || self.irregular_past(end)
+                                || lexicon::is_ing(&w)
+                                || lexicon::is_left_barrier(&w)
+                                || lexicon::is_time_word(&w)
+                                || lexicon::cue_class(&w).is_some())
                     }
                 }
                 Some(TokenKind::Number) => end > start,

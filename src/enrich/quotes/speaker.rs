@@ -1078,7 +1078,10 @@ fn is_initial_dot(v: &View<'_, '_>, k: usize) -> bool {
 fn strip_titles(v: &View<'_, '_>, r: Range) -> Range {
     let mut cut = None;
     for k in r.first..r.end.saturating_sub(1) {
-        if lexicon::is_title(v.low(k).trim_end_matches('.')) {
+        // a party word before a full name is a label like a title
+        // ("Republican Jane Roe"), not part of the name
+        let party_label = lexicon::is_party_member(&v.low(k)) && k + 2 < r.end;
+        if lexicon::is_title(v.low(k).trim_end_matches('.')) || party_label {
             cut = Some(k + 1);
         }
     }

@@ -1224,3 +1224,17 @@ fn a_speech_noun_before_a_speech_verb_is_its_subject() {
         "the report"
     );
 }
+
+#[test]
+fn a_title_participle_keeps_the_inverted_speaker_phrase_whole() {
+    let qs = run("“We will win this fight,” said Budget ranking Republican Marta Jones.");
+    assert_eq!(
+        speaker(find(&qs, "We will win this fight,")).0,
+        "Marta Jones"
+    );
+    let qs = run("“We will win this fight,” said Tariff acting director Paul Okafor.");
+    assert_eq!(
+        speaker(find(&qs, "We will win this fight,")).0,
+        "Paul Okafor"
+    );
+}
