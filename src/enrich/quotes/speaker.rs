@@ -996,7 +996,23 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
             && !v.cap(e)
             && v.low(e).ends_with('s')
             && !v.low(e).ends_with("ss");
-        if e < head_end && (v.joined_hyphen_before(e + 1) || plural_head) {
+        // "Ohio party elders", "Texas political hands": lowercase
+        // modifiers, then a plural or group head; the place or outfit
+        // only says which
+        let modified_plural_head = e + 1 < head_end
+            && (e..head_end).all(|k| {
+                v.is_word(k)
+                    && !v.cap(k)
+                    && !v.verbish(k)
+                    && !v.irregular_past(k)
+                    && !lexicon::is_determiner(&v.low(k))
+                    && v.cue_at(k).is_none()
+            })
+            && {
+                let h = v.low(head_end - 1);
+                lexicon::is_group_head(&h) || h.ends_with('s') && !h.ends_with("ss")
+            };
+        if e < head_end && (v.joined_hyphen_before(e + 1) || plural_head || modified_plural_head) {
             return np;
         }
         let after = v.low(e);

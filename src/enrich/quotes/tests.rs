@@ -1238,3 +1238,24 @@ fn a_title_participle_keeps_the_inverted_speaker_phrase_whole() {
         "Paul Okafor"
     );
 }
+
+#[test]
+fn a_place_modifying_a_plural_head_is_not_the_speaker() {
+    let body = "Vermont voted early. While seasoned Vermont farm experts say the count was slow, others disagree.";
+    let vermont = Entity {
+        id: "e1".into(),
+        name: "Vermont".into(),
+        kind: EntityType::Location,
+        roles: vec![],
+        mentions: vec![mention(body, "Vermont", 0), mention(body, "Vermont", 1)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[vermont]);
+    let q = qs
+        .iter()
+        .find(|q| q.text.starts_with("the count was slow"))
+        .expect("the reported clause");
+    let s = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(s.name, "Vermont farm experts");
+    assert_eq!(s.entity, None);
+}
