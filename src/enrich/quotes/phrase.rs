@@ -625,6 +625,14 @@ impl<'a, 't> View<'a, 't> {
         // a sentence-initial adverbial before the subject ("Earlier today, …")
         // is cut by the comma rule; a lowercase verbal word at the start is not a
         // subject: drop words up to the first determiner or capital.
+        // "Now Ohio voters say": a sentence-initial adverb opens no subject
+        while first < last
+            && self.text.is_sentence_start(first)
+            && lexicon::is_time_word(&self.low(first))
+            && !lexicon::is_determiner(&self.low(first))
+        {
+            first += 1;
+        }
         while first < last {
             let w = self.low(first);
             if self.cap(first) || lexicon::is_determiner(&w) || lexicon::is_group_head(&w) {

@@ -1259,3 +1259,16 @@ fn a_place_modifying_a_plural_head_is_not_the_speaker() {
     assert_eq!(s.name, "Vermont farm experts");
     assert_eq!(s.entity, None);
 }
+
+#[test]
+fn a_sentence_initial_adverb_is_not_the_subject() {
+    let qs = run("Vermont voted early. Now seasoned Vermont farm experts say the count was slow.");
+    let q = qs
+        .iter()
+        .find(|q| q.text.starts_with("the count was slow"))
+        .expect("the reported clause");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Vermont farm experts")
+    );
+}
