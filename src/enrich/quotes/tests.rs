@@ -1272,3 +1272,43 @@ fn a_sentence_initial_adverb_is_not_the_subject() {
         Some("Vermont farm experts")
     );
 }
+
+#[test]
+fn an_outlet_relaying_a_named_persons_quoted_words_credits_the_person() {
+    let body = "The council met on Monday. According to the Daily Ledger, Mayor Ana Ruiz praised the plan as “a fresh start for the city.”";
+    let ledger = Entity {
+        id: "e1".into(),
+        name: "Daily Ledger".into(),
+        kind: EntityType::Organization,
+        roles: vec![],
+        mentions: vec![mention(body, "Daily Ledger", 0)],
+        references: vec![],
+    };
+    let ruiz = person("e2", "Ana Ruiz", body, &["Ana Ruiz"]);
+    let qs = run_with(body, &[ledger, ruiz]);
+    assert_spans_valid(body, &qs);
+    let q = qs
+        .iter()
+        .find(|q| q.text.starts_with("Mayor Ana Ruiz praised"))
+        .expect("the relayed clause");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Ana Ruiz")
+    );
+    // without quoted words or a speech verb the report stays the outlet's
+    let body = "According to the Daily Ledger, Acme Corp. cut 300 jobs.";
+    let ledger = Entity {
+        id: "e1".into(),
+        name: "Daily Ledger".into(),
+        kind: EntityType::Organization,
+        roles: vec![],
+        mentions: vec![mention(body, "Daily Ledger", 0)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[ledger]);
+    let q = find(&qs, "Acme Corp. cut 300 jobs");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Daily Ledger")
+    );
+}
