@@ -625,10 +625,11 @@ impl<'a, 't> View<'a, 't> {
         // a sentence-initial adverbial before the subject ("Earlier today, …")
         // is cut by the comma rule; a lowercase verbal word at the start is not a
         // subject: drop words up to the first determiner or capital.
-        // "Now Ohio voters say": a sentence-initial adverb opens no subject
+        // "Now Ohio voters say": a sentence-initial adverb opens no
+        // subject; "What the mayor said was …": nor does a wh-word
         while first < last
             && self.text.is_sentence_start(first)
-            && lexicon::is_time_word(&self.low(first))
+            && (lexicon::is_time_word(&self.low(first)) || lexicon::is_wh(&self.low(first)))
             && !lexicon::is_determiner(&self.low(first))
         {
             first += 1;

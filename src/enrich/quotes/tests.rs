@@ -1274,6 +1274,19 @@ fn a_sentence_initial_adverb_is_not_the_subject() {
 }
 
 #[test]
+fn a_sentence_initial_wh_word_is_not_the_subject() {
+    let qs = run("What the governor said was that “taxes will not rise.”");
+    let q = qs
+        .iter()
+        .find(|q| q.text.starts_with("taxes will not rise"))
+        .expect("the quoted words");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("the governor")
+    );
+}
+
+#[test]
 fn an_outlet_relaying_a_named_persons_quoted_words_credits_the_person() {
     let body = "The council met on Monday. According to the Daily Ledger, Mayor Ana Ruiz praised the plan as “a fresh start for the city.”";
     let ledger = Entity {
