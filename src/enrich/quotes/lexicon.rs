@@ -779,6 +779,25 @@ pub fn is_ing(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ing")
 }
 
+/// -ing words that modify a title or role inside a noun phrase ("the
+/// ranking member", "acting director", "outgoing Senator"), not verbs.
+pub fn is_title_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "ranking"
+            | "acting"
+            | "outgoing"
+            | "incoming"
+            | "presiding"
+            | "founding"
+            | "managing"
+            | "governing"
+            | "sitting"
+            | "retiring"
+            | "visiting"
+    )
+}
+
 /// Irregular past participles of verbs of getting and reading a document
 /// ("seen by", "written by"); regular ones end in -ed.
 pub fn is_irregular_participle(w: &str) -> bool {

@@ -271,6 +271,29 @@ pub fn extract_with_dates(
                 .as_ref()
                 .and_then(|(s, r)| resolver.continuing(&v, *s, here, r)),
         };
+        // "According to the Ledger, Jane Roe praised the plan as “…”" /
+        // "the Ledger reported that Jane Roe called it “…”": the outlet
+        // passes on quoted words of the person its clause names (when
+        // that clause makes no quote of its own)
+        let spk = match spk {
+            Some(r)
+                if r.animacy == speaker::Animacy::Org
+                    && matches!(c.kind, QuoteKind::Indirect | QuoteKind::Mixed) =>
+            {
+                relayed_subject(&v, c.content)
+                    // "the Ledger reported that Roe said that …": Roe's
+                    // clause is a quote of its own; the whole is the outlet's
+                    .filter(|np| {
+                        !cands
+                            .iter()
+                            .any(|o| o.cue.is_some_and(|r| r.first == np.end))
+                    })
+                    .and_then(|np| resolver.resolve(&v, np))
+                    .filter(|p| p.animacy == speaker::Animacy::Person)
+                    .or(Some(r))
+            }
+            other => other,
+        };
         if let Some(r) = &spk {
             last = Some((here, r.clone()));
             if matches!(c.who, Who::Previous | Who::SameAs(_)) {
@@ -303,6 +326,23 @@ pub fn extract_with_dates(
     }
     join_utterances(&v, &parts, &mut out);
     out
+}
+
+/// The named subject opening reported `content` that holds quoted words,
+/// with a speech verb of its own ("Jane Roe praised the plan as “…”");
+/// without one ("Roe brought “Show” its best
+/// ratings") the marks are a title or the outlet's own scare quotes.
+fn relayed_subject(v: &View<'_, '_>, content: Range) -> Option<Range> {
+    if !(content.first..content.end).any(|k| v.is_quote(k)) {
+        return None;
+    }
+    let np = v.np_rightward(content.first, content.end)?;
+    let verb = np.end;
+    // a name, not a described group ("the 100 donors in Ohio")
+    let named = v.cap(np.first) && v.cap(np.end - 1) && !v.in_quote(np.first);
+    let verb_follows =
+        verb < content.end && v.is_word(verb) && !v.cap(verb) && v.cue_at(verb).is_some();
+    (named && verb_follows).then_some(np)
 }
 
 /// Give the parts of a quotation split by its attribution (`"…," she

@@ -177,6 +177,15 @@ impl<'a, 't> View<'a, 't> {
                 // "state leaders", "the members' reports": nouns
                 return None;
             }
+            // "the annual report said": a speech noun right before a
+            // speech verb is that verb's subject
+            if lexicon::is_nouny_form(&w)
+                && self.is_word(i + 1)
+                && lexicon::cue_class(&self.low(i + 1)).is_some()
+                && !lexicon::is_nouny_form(&self.low(i + 1))
+            {
+                return None;
+            }
             if lexicon::is_nouny_form(&w) && lexicon::is_quantifier(&p) {
                 // "many promises", "a dozen states": a noun after a quantity
                 return None;
@@ -588,6 +597,8 @@ impl<'a, 't> View<'a, 't> {
                             || lexicon::is_determiner(&w)
                             || w == "'s"
                             || w == "’s"
+                            // "the annual report said": a speech noun
+                            || lexicon::is_nouny_form(&w) && self.cue_at(k).is_none()
                             || !(self.verbish(k)
                                 || self.irregular_past(k)
                                 || lexicon::cue_class(&w).is_some())
@@ -614,6 +625,15 @@ impl<'a, 't> View<'a, 't> {
         // a sentence-initial adverbial before the subject ("Earlier today, …")
         // is cut by the comma rule; a lowercase verbal word at the start is not a
         // subject: drop words up to the first determiner or capital.
+        // "Now Ohio voters say": a sentence-initial adverb opens no
+        // subject; "What the mayor said was …": nor does a wh-word
+        while first < last
+            && self.text.is_sentence_start(first)
+            && (lexicon::is_time_word(&self.low(first)) || lexicon::is_wh(&self.low(first)))
+            && !lexicon::is_determiner(&self.low(first))
+        {
+            first += 1;
+        }
         while first < last {
             let w = self.low(first);
             if self.cap(first) || lexicon::is_determiner(&w) || lexicon::is_group_head(&w) {
@@ -654,12 +674,14 @@ impl<'a, 't> View<'a, 't> {
                         // "Ohio-based", "Acme-owned": one compound modifier
                         true
                     } else {
-                        !(self.verbish(end)
-                            || self.irregular_past(end)
-                            || lexicon::is_ing(&w)
-                            || lexicon::is_left_barrier(&w)
-                            || lexicon::is_time_word(&w)
-                            || lexicon::cue_class(&w).is_some())
+                        // "said Budget ranking member Jane Roe"
+                        lexicon::is_title_participle(&w) && self.is_word(end + 1)
+                            || !(self.verbish(end)
+                                || self.irregular_past(end)
+                                || lexicon::is_ing(&w)
+                                || lexicon::is_left_barrier(&w)
+                                || lexicon::is_time_word(&w)
+                                || lexicon::cue_class(&w).is_some())
                     }
                 }
                 Some(TokenKind::Number) => end > start,

@@ -235,6 +235,7 @@ impl<'e> Resolver<'e> {
     /// Resolve the noun phrase `np` at a cue: generate the candidates
     /// ([`choice`]) and keep the best scored.
     pub fn resolve(&mut self, v: &View<'_, '_>, np: Range) -> Option<Resolved> {
+        let np = trim_phrase(v, np)?;
         let mut mention = mention_in(v, np);
         // a capitalized first word of a sentence that the entity tagger did
         // not take for a name ("Nearly half of them say") opens a phrase
@@ -347,7 +348,14 @@ impl<'e> Resolver<'e> {
         if let Some(c) = self.appositive_choice(v, np, written) {
             choices.push(c);
         }
+        // "the federal report", "the joint statement": a written source
+        // whose modifier says whose it is; taking up the latest speaking
+        // organisation would credit whoever was quoted last
+        let modified_document = matches!(head.as_ref(), "report" | "statement" | "document")
+            && mention.end >= mention.first + 3
+            && (mention.first + 1..mention.end - 1).all(|k| v.is_word(k) && !v.cap(k));
         if definite(v, mention)
+            && !modified_document
             && (lexicon::is_org_head(&head) || lexicon::is_person_role(&head))
             && !lexicon::is_group_head(&head)
         {
@@ -988,7 +996,23 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
             && !v.cap(e)
             && v.low(e).ends_with('s')
             && !v.low(e).ends_with("ss");
-        if e < head_end && (v.joined_hyphen_before(e + 1) || plural_head) {
+        // "Ohio party elders", "Texas political hands": lowercase
+        // modifiers, then a plural or group head; the place or outfit
+        // only says which
+        let modified_plural_head = e + 1 < head_end
+            && (e..head_end).all(|k| {
+                v.is_word(k)
+                    && !v.cap(k)
+                    && !v.verbish(k)
+                    && !v.irregular_past(k)
+                    && !lexicon::is_determiner(&v.low(k))
+                    && v.cue_at(k).is_none()
+            })
+            && {
+                let h = v.low(head_end - 1);
+                lexicon::is_group_head(&h) || h.ends_with('s') && !h.ends_with("ss")
+            };
+        if e < head_end && (v.joined_hyphen_before(e + 1) || plural_head || modified_plural_head) {
             return np;
         }
         let after = v.low(e);
@@ -1021,6 +1045,45 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
     np
 }
 
+/// The speaker phrase without the parts that cannot end a noun phrase:
+/// a bracketed tag at its end ("Jane Roe (D-Ohio)", "Acme (ACME)") and
+/// a determiner or preposition left dangling where a scan stopped ("the
+/// members of the"), and a day adjunct after it ("the audit on Friday").
+/// `None` when what remains is a day or time word
+/// ("said Friday"): a date is nobody's words.
+fn trim_phrase(v: &View<'_, '_>, np: Range) -> Option<Range> {
+    let mut end = np.end;
+    if end > np.first + 1 && v.s(end - 1) == ")" {
+        if let Some(open) = (np.first + 1..end - 1).rev().find(|&k| v.s(k) == "(") {
+            end = open;
+        }
+    }
+    // "a state audit on Friday": the day is when, not part of who
+    if end > np.first + 2
+        && lexicon::is_time_word(&v.low(end - 1))
+        && matches!(
+            v.low(end - 2).as_ref(),
+            "on" | "in" | "at" | "from" | "since"
+        )
+    {
+        end -= 2;
+    }
+    while end > np.first + 1
+        && v.is_word(end - 1)
+        && (lexicon::is_pure_determiner(&v.low(end - 1))
+            || lexicon::is_np_preposition(&v.low(end - 1)))
+    {
+        end -= 1;
+    }
+    if end == np.first + 1 && lexicon::is_time_word(&v.low(np.first)) && v.cap(np.first) {
+        return None;
+    }
+    Some(Range {
+        first: np.first,
+        end,
+    })
+}
+
 /// A dot after a single capital initial ("George W. Bush").
 fn is_initial_dot(v: &View<'_, '_>, k: usize) -> bool {
     v.s(k) == "." && k > 0 && v.s(k - 1).chars().count() == 1 && v.cap(k - 1) && v.cap(k + 1)
@@ -1031,7 +1094,10 @@ fn is_initial_dot(v: &View<'_, '_>, k: usize) -> bool {
 fn strip_titles(v: &View<'_, '_>, r: Range) -> Range {
     let mut cut = None;
     for k in r.first..r.end.saturating_sub(1) {
-        if lexicon::is_title(v.low(k).trim_end_matches('.')) {
+        // a party word before a full name is a label like a title
+        // ("Republican Jane Roe"), not part of the name
+        let party_label = lexicon::is_party_member(&v.low(k)) && k + 2 < r.end;
+        if lexicon::is_title(v.low(k).trim_end_matches('.')) || party_label {
             cut = Some(k + 1);
         }
     }

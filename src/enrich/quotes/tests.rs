@@ -1174,3 +1174,154 @@ fn who_after_a_prepositional_name_is_that_person_but_not_after_an_appositive() {
     assert_eq!(speaker(find(&qs, "a mistake.")).0, "Ola Sund");
     assert_eq!(speaker(find(&qs, "The vote was close.")).0, "Ivo Pranic");
 }
+
+#[test]
+fn a_bracketed_party_tag_is_cut_and_the_name_linked() {
+    let body = "Rep. Nora Vale (D-Md.), head of the panel, said that the panel was “open to every view.” Nora Vale left.";
+    let vale = person("e1", "Nora Vale", body, &["Nora Vale"]);
+    let qs = run_with(body, &[vale]);
+    assert_spans_valid(body, &qs);
+    let s = find(&qs, "the panel was “open to every view.")
+        .speaker
+        .as_ref()
+        .expect("a speaker");
+    assert_eq!(s.name, "Nora Vale");
+    assert_eq!(s.entity.as_deref(), Some("e1"));
+}
+
+#[test]
+fn a_speaker_phrase_does_not_end_on_a_determiner_or_a_day() {
+    let qs = run("“Class sizes must shrink,” wrote the authors of the “Better Classrooms Plan,” citing a survey.");
+    assert_eq!(
+        speaker(find(&qs, "Class sizes must shrink,")).0,
+        "the authors"
+    );
+    let qs = run("The agency hid the losses, according to a state audit on Thursday.");
+    for q in &qs {
+        if let Some(s) = &q.speaker {
+            assert_ne!(s.name, "Thursday", "{q:?}");
+        }
+    }
+}
+
+#[test]
+fn a_speech_noun_before_a_speech_verb_is_its_subject() {
+    let qs = run("“The vault was opened twice,” the annual report said on Monday.");
+    assert_eq!(
+        speaker(find(&qs, "The vault was opened twice,")).0,
+        "the annual report"
+    );
+    let qs = run(
+        "Acme Bank said it would cooperate. “The vault was opened twice,” the federal report said.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "The vault was opened twice,")).0,
+        "the federal report"
+    );
+    let qs = run("“The vault was opened twice,” the report said.");
+    assert_eq!(
+        speaker(find(&qs, "The vault was opened twice,")).0,
+        "the report"
+    );
+}
+
+#[test]
+fn a_title_participle_keeps_the_inverted_speaker_phrase_whole() {
+    let qs = run("“We will win this fight,” said Budget ranking Republican Marta Jones.");
+    assert_eq!(
+        speaker(find(&qs, "We will win this fight,")).0,
+        "Marta Jones"
+    );
+    let qs = run("“We will win this fight,” said Tariff acting director Paul Okafor.");
+    assert_eq!(
+        speaker(find(&qs, "We will win this fight,")).0,
+        "Paul Okafor"
+    );
+}
+
+#[test]
+fn a_place_modifying_a_plural_head_is_not_the_speaker() {
+    let body = "Vermont voted early. While seasoned Vermont farm experts say the count was slow, others disagree.";
+    let vermont = Entity {
+        id: "e1".into(),
+        name: "Vermont".into(),
+        kind: EntityType::Location,
+        roles: vec![],
+        mentions: vec![mention(body, "Vermont", 0), mention(body, "Vermont", 1)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[vermont]);
+    let q = qs
+        .iter()
+        .find(|q| q.text.starts_with("the count was slow"))
+        .expect("the reported clause");
+    let s = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(s.name, "Vermont farm experts");
+    assert_eq!(s.entity, None);
+}
+
+#[test]
+fn a_sentence_initial_adverb_is_not_the_subject() {
+    let qs = run("Vermont voted early. Now seasoned Vermont farm experts say the count was slow.");
+    let q = qs
+        .iter()
+        .find(|q| q.text.starts_with("the count was slow"))
+        .expect("the reported clause");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Vermont farm experts")
+    );
+}
+
+#[test]
+fn a_sentence_initial_wh_word_is_not_the_subject() {
+    let qs = run("What the governor said was that “taxes will not rise.”");
+    let q = qs
+        .iter()
+        .find(|q| q.text.starts_with("taxes will not rise"))
+        .expect("the quoted words");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("the governor")
+    );
+}
+
+#[test]
+fn an_outlet_relaying_a_named_persons_quoted_words_credits_the_person() {
+    let body = "The council met on Monday. According to the Daily Ledger, Mayor Ana Ruiz praised the plan as “a fresh start for the city.”";
+    let ledger = Entity {
+        id: "e1".into(),
+        name: "Daily Ledger".into(),
+        kind: EntityType::Organization,
+        roles: vec![],
+        mentions: vec![mention(body, "Daily Ledger", 0)],
+        references: vec![],
+    };
+    let ruiz = person("e2", "Ana Ruiz", body, &["Ana Ruiz"]);
+    let qs = run_with(body, &[ledger, ruiz]);
+    assert_spans_valid(body, &qs);
+    let q = qs
+        .iter()
+        .find(|q| q.text.starts_with("Mayor Ana Ruiz praised"))
+        .expect("the relayed clause");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Ana Ruiz")
+    );
+    // without quoted words or a speech verb the report stays the outlet's
+    let body = "According to the Daily Ledger, Acme Corp. cut 300 jobs.";
+    let ledger = Entity {
+        id: "e1".into(),
+        name: "Daily Ledger".into(),
+        kind: EntityType::Organization,
+        roles: vec![],
+        mentions: vec![mention(body, "Daily Ledger", 0)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[ledger]);
+    let q = find(&qs, "Acme Corp. cut 300 jobs");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Daily Ledger")
+    );
+}
