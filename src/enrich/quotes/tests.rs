@@ -24,6 +24,18 @@ fn speaker(q: &Quote) -> (&str, &str) {
     (s.name.as_str(), s.text.as_str())
 }
 
+/// The entity id the quote's speaker is linked to, if any.
+fn speaker_entity(q: &Quote) -> Option<&str> {
+    q.speaker.as_ref().and_then(|s| s.entity.as_deref())
+}
+
+/// The first quote whose text contains `part`.
+fn containing<'q>(qs: &'q [Quote], part: &str) -> &'q Quote {
+    qs.iter()
+        .find(|q| q.text.contains(part))
+        .unwrap_or_else(|| panic!("no quote containing {part:?} in {qs:#?}"))
+}
+
 /// Every span must slice the body exactly, in code points.
 fn assert_spans_valid(body: &str, qs: &[Quote]) {
     let chars: Vec<char> = body.chars().collect();
@@ -891,10 +903,7 @@ fn a_title_glued_to_an_entity_name_is_not_part_of_the_speakers_name() {
     let qs = run_with(body, &[roe]);
     let q = find(&qs, "the bill would fail");
     assert_eq!(speaker(q).0, "Jane Roe");
-    assert_eq!(
-        q.speaker.as_ref().and_then(|s| s.entity.as_deref()),
-        Some("e1")
-    );
+    assert_eq!(speaker_entity(q), Some("e1"));
 }
 
 #[test]
@@ -1066,11 +1075,7 @@ fn a_pronoun_skips_an_object_of_its_own_sentence() {
         ],
     );
     let q = find(&qs, "the vote must wait.");
-    assert_eq!(
-        q.speaker.as_ref().and_then(|s| s.entity.as_deref()),
-        Some("e1"),
-        "{qs:#?}"
-    );
+    assert_eq!(speaker_entity(q), Some("e1"), "{qs:#?}");
 }
 
 #[test]
@@ -1084,15 +1089,8 @@ fn a_pronoun_takes_the_main_clause_subject_over_a_subordinate_one() {
             person("e2", "Piet Haas", body, &["Piet Haas"]),
         ],
     );
-    let q = qs
-        .iter()
-        .find(|q| q.text.contains("fantasy"))
-        .expect("the quote");
-    assert_eq!(
-        q.speaker.as_ref().and_then(|s| s.entity.as_deref()),
-        Some("e1"),
-        "{qs:#?}"
-    );
+    let q = containing(&qs, "fantasy");
+    assert_eq!(speaker_entity(q), Some("e1"), "{qs:#?}");
 }
 
 #[test]
@@ -1145,15 +1143,8 @@ fn a_name_modifying_another_name_is_not_the_main_subject() {
             person("e2", "Tomas Brandt", body, &["Tomas Brandt"]),
         ],
     );
-    let q = qs
-        .iter()
-        .find(|q| q.text.contains("the plan holds"))
-        .expect("the quote");
-    assert_eq!(
-        q.speaker.as_ref().and_then(|s| s.entity.as_deref()),
-        Some("e2"),
-        "{qs:#?}"
-    );
+    let q = containing(&qs, "the plan holds");
+    assert_eq!(speaker_entity(q), Some("e2"), "{qs:#?}");
 }
 
 #[test]
