@@ -14,10 +14,11 @@
 //!    matched against the [`Store`] of `p`; a new identity is announced on
 //!    `novelty.new_topic`; every sighting, new or not, goes with its
 //!    `statement_id` to `novelty.identified_topic` (when set), in the same
-//!    phase as the announcements; the identity (new or updated) goes to partition
-//!    `p` of `novelty.changelog_topic` (compacted, key: statement_id) and its
-//!    count to `novelty.seen_topic`. After the records of a step, partition
-//!    `p` of the changelog gets a checkpoint: the last applied offset of `p`.
+//!    phase as the announcements; the identity (new or updated) goes to
+//!    partition `p` of `novelty.changelog_topic` (compacted, key:
+//!    statement_id) and its count to `novelty.seen_topic`. After the
+//!    records of a step, partition `p` of the changelog gets a checkpoint:
+//!    the last applied offset of `p`.
 //!
 //! Both stages run in one consumer of group `novelty.group_id`, subscribed
 //! to both topics.
