@@ -16,6 +16,9 @@
 //!   the open one is taken as unterminated and a new one starts, so one
 //!   stray mark does not invert every later pair; a `"` glued to a number
 //!   when none is open is an inch mark;
+//! - a mistyped curly mark is read by its shape: `“` glued to the word
+//!   before it and to no word after closes the open curly quotation, `”`
+//!   with a space before and a word glued after opens one when none is open;
 //! - a straight `'` opens when shaped like an opener and closes an open
 //!   single quotation when glued to the word before it;
 //! - a paragraph break closes every open mark: a double quotation left open
@@ -155,7 +158,22 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
             sentence: t.sentence,
         };
         match r {
+            // a mistyped mark: `“` shaped like a closer (glued to the word
+            // or mark before it, no word glued after) ends the curly
+            // quotation open before it ...
+            Role::OpenDouble
+                if glued_left
+                    && !next_is_word
+                    && innermost_double(&stack).is_some_and(|o| !o.straight) =>
+            {
+                close_double(&mut stack, &mut out, &mut doubles_open, i, |o| !o.straight);
+            }
             Role::OpenDouble => {
+                stack.push(here);
+                doubles_open += 1;
+            }
+            // ... and `”` shaped like an opener with none open starts one
+            Role::CloseDouble if doubles_open == 0 && opener_shape && next_is_word => {
                 stack.push(here);
                 doubles_open += 1;
             }
@@ -343,6 +361,14 @@ mod tests {
         assert_contents(
             "A 13.3\" screen. He said \"yes,\" and \"no\". It's 'fine', he's sure.",
             &[("yes,", 0), ("no", 0), ("fine", 0)],
+        );
+    }
+
+    #[test]
+    fn mistyped_curly_marks_pair_by_shape() {
+        assert_contents(
+            "She called it “unfair“ in a post. ”We will win,” he said.",
+            &[("unfair", 0), ("We will win,", 0)],
         );
     }
 

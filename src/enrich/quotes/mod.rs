@@ -22,6 +22,7 @@
 //! separate statements; a quote reopened in a new paragraph is a new one.
 
 mod choice;
+mod labels;
 pub(crate) mod lexicon;
 mod marks;
 mod phrase;
@@ -195,7 +196,9 @@ pub fn extract_with_dates(
             end: q.end,
         };
         let words = (q.first..q.end).filter(|&k| v.is_word(k)).count();
-        if words == 0 {
+        // a title or a label ("a film called “…”"), unless a cue was
+        // handed to the quotation whole ("said: “…”")
+        if words == 0 || assigned[qi].is_none() && labels::is_label(&v, q) {
             continue;
         }
         let ends_punct =
