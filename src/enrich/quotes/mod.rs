@@ -101,13 +101,10 @@ pub fn extract_with_dates(
 
     let mut cands: Vec<Candidate> = Vec::new();
     let mut consumed = vec![false; outer.len()];
-    // a headline's quotation marks repeat what the text reports
+    // a headline's quotation marks repeat what the text reports: they
+    // make a statement only with a speaker of their own ("Roe: “…”",
+    // "Roe Calls Plan “…”"), never one continuing nobody
     let head_end = headline_end(&v);
-    for (slot, q) in consumed.iter_mut().zip(&outer) {
-        if q.open < head_end {
-            *slot = true;
-        }
-    }
     let mut assigned: Vec<Option<(Range, Subject)>> = vec![None; outer.len()];
 
     // "Name: …" opening a paragraph (a transcript turn, a headline
@@ -230,8 +227,8 @@ pub fn extract_with_dates(
         let (cue, who) = match found {
             Some((c, w)) => (Some(c).filter(|c| c.end > c.first), w),
             None => {
-                if fragment || (words < 4) || !(ends_punct || words >= 8) {
-                    continue; // a scare quote or a title
+                if fragment || (words < 4) || !(ends_punct || words >= 8) || q.open < head_end {
+                    continue; // a scare quote, a title or a headline's words
                 }
                 (None, Who::Previous)
             }
@@ -449,7 +446,15 @@ fn headline_end(v: &View<'_, '_>) -> usize {
     while last > 0 && v.is_quote(last) {
         last -= 1;
     }
-    if v.is_terminal(last) || matches!(v.s(last), ":" | ";" | ",") {
+    // some feeds end every headline with a period: a title-case line set
+    // apart by a blank line is a headline all the same
+    let set_apart = v
+        .text
+        .tokens()
+        .get(end)
+        .is_some_and(|t| t.newlines_before >= 2);
+    let closing_period = v.s(last) == "." && set_apart;
+    if v.is_terminal(last) && !closing_period || matches!(v.s(last), ":" | ";" | ",") {
         return 0;
     }
     end
