@@ -24,6 +24,22 @@ pub fn is_label(v: &View<'_, '_>, q: &Quoted) -> bool {
     after_so_called(v, q) || title_case(v, q) && names_a_title(v, q)
 }
 
+/// Whether `q` is listed right after the label `prev` ("starred in “Show
+/// One” and “Show Two”"): a title-case quotation joined to it by "and",
+/// "or" or a comma is a label too.
+pub fn listed_after_label(v: &View<'_, '_>, prev: &Quoted, q: &Quoted) -> bool {
+    let Some(close) = prev.close else {
+        return false;
+    };
+    let gap = close + 1..q.open;
+    !gap.is_empty()
+        && gap.len() <= 2
+        && gap
+            .clone()
+            .all(|k| matches!(v.low(k).as_ref(), "," | "and" | "or"))
+        && title_case(v, q)
+}
+
 /// "so-called “X”", "so-called Mexican “X”": the writer's distance from a
 /// term, whoever coined it.
 fn after_so_called(v: &View<'_, '_>, q: &Quoted) -> bool {
@@ -88,6 +104,15 @@ fn names_a_title(v: &View<'_, '_>, q: &Quoted) -> bool {
     if !v.is_word(p) || v.in_quote(p) {
         return false;
     }
+    // "the “Open Roads” plan", "backed the “Fair Share Pledge”": a name
+    // after the article, unless a naming verb just before gives it as
+    // somebody's words ("dubbed it the “…”")
+    if w == "the" && p == q.open - 1 {
+        let words = (q.first..q.end).filter(|&k| v.is_word(k)).count();
+        let last = q.end.saturating_sub(1);
+        let named_by_cue = (p.saturating_sub(3)..p).any(|k| v.cue_at(k).is_some());
+        return words <= 4 && !v.is_terminal(last) && !named_by_cue;
+    }
     if lexicon::is_work_noun(&w) {
         return true;
     }
@@ -131,6 +156,16 @@ mod tests {
                     She wrote in her memoir, “Long Roads Home,” that she grew up poor. \
                     Roe also backed a radio series called “Harbor Voices” last year.";
         assert_eq!(quotes(body), vec!["We will cut the levy,"]);
+    }
+
+    #[test]
+    fn a_name_after_the_and_titles_listed_with_a_title_are_labels() {
+        let body = "Backers of the “Clean Harbor” pledge met on Monday. \
+                    Roe has appeared in “River Town” and “Night Shift,” two shows.";
+        assert!(quotes(body).is_empty(), "{:?}", quotes(body));
+        // a naming verb before the article gives the words to its subject
+        let body = "Mayor John Doe dubbed it the “Plan To Nowhere” on Monday.";
+        assert_eq!(quotes(body), vec!["Plan To Nowhere"]);
     }
 
     #[test]

@@ -179,6 +179,7 @@ pub fn extract_with_dates(
 
     // Direct quotations.
     let mut prev_direct: Option<(usize, usize)> = None; // (outer index, candidate index)
+    let mut last_label: Option<Quoted> = None;
     for (qi, q) in outer.iter().enumerate() {
         if consumed[qi] || q.first >= q.end {
             continue;
@@ -195,7 +196,14 @@ pub fn extract_with_dates(
         let words = (q.first..q.end).filter(|&k| v.is_word(k)).count();
         // a title or a label ("a film called “…”"), unless a cue was
         // handed to the quotation whole ("said: “…”")
-        if words == 0 || assigned[qi].is_none() && labels::is_label(&v, q) {
+        if words == 0 {
+            continue;
+        }
+        if assigned[qi].is_none()
+            && (labels::is_label(&v, q)
+                || last_label.is_some_and(|p| labels::listed_after_label(&v, &p, q)))
+        {
+            last_label = Some(*q);
             continue;
         }
         let ends_punct =
