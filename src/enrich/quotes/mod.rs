@@ -309,6 +309,11 @@ pub fn extract_with_dates(
             }
         }
         resolved[ci] = spk.clone();
+        // a headline's quoted words whose speaker did not resolve repeat
+        // the text's statement without one
+        if spk.is_none() && c.kind == QuoteKind::Direct && c.content.first < head_end {
+            continue;
+        }
         let Some(span) = text.token_span(c.content.first, c.content.end) else {
             continue;
         };

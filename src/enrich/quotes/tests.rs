@@ -497,6 +497,8 @@ fn a_title_case_headline_makes_no_speakerless_statement() {
     for head in [
         "Tax Plan ‘A Fair Deal For Everyone And Every Town’",
         "Tax Plan ‘A Fair Deal For Everyone And Every Town.’",
+        // a cue whose speaker does not resolve
+        "Governor Is Now Calling Tax Plan The ‘Fairest Deal Yet’ For Towns.",
     ] {
         let body = format!(
             "{head}\n\nThe governor defended the plan on Monday. \
