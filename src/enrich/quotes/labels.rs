@@ -91,7 +91,8 @@ fn title_case(v: &View<'_, '_>, q: &Quoted) -> bool {
 /// The context before the opening mark names a title: a possessive
 /// ("ABC's “…”"), a noun for a work, optionally with a comma ("his book,
 /// “…”"), a naming participle after a noun ("a film called “…”", "known
-/// as “…”"), or a preposition ("on “…”", "in “…”").
+/// as “…”"), a preposition ("on “…”", "in “…”", "from “…”"), or the
+/// addressee slot of "told"/"to".
 fn names_a_title(v: &View<'_, '_>, q: &Quoted) -> bool {
     let mut p = q.open - 1;
     if matches!(v.s(p), "'s" | "’s") {
@@ -116,7 +117,12 @@ fn names_a_title(v: &View<'_, '_>, q: &Quoted) -> bool {
     if lexicon::is_work_noun(&w) {
         return true;
     }
-    if p == q.open - 1 && matches!(w.as_ref(), "on" | "in" | "of") {
+    // "told “Morning Desk”", "speaking to “Morning Desk”": the one
+    // addressed, never the words said (those follow the addressee)
+    if p == q.open - 1 && matches!(w.as_ref(), "told" | "tells" | "tell" | "telling" | "to") {
+        return true;
+    }
+    if p == q.open - 1 && matches!(w.as_ref(), "on" | "in" | "of" | "from") {
         // "chants of “…”" report what a crowd said
         return !(w == "of" && p > 0 && lexicon::is_chant_noun(&v.low(p - 1)));
     }
@@ -154,8 +160,9 @@ mod tests {
     fn titles_after_a_possessive_or_a_work_noun_are_not_statements() {
         let body = "“We will cut the levy,” Jane Roe told KXYZ's “Evening Desk.” \
                     She wrote in her memoir, “Long Roads Home,” that she grew up poor. \
-                    Roe also backed a radio series called “Harbor Voices” last year.";
-        assert_eq!(quotes(body), vec!["We will cut the levy,"]);
+                    Roe also backed a radio series called “Harbor Voices” last year. \
+                    “It will pass,” Roe told “Evening Desk.”";
+        assert_eq!(quotes(body), vec!["We will cut the levy,", "It will pass,"]);
     }
 
     #[test]
