@@ -1320,73 +1320,6 @@ pub fn is_clause_ending_participle(w: &str) -> bool {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn inflections_reduce_to_lemmas() {
-        assert_eq!(cue_class("announced"), Some(CueClass::Report));
-        assert_eq!(cue_class("announces"), Some(CueClass::Report));
-        assert_eq!(cue_class("announcing"), Some(CueClass::Report));
-        assert_eq!(cue_class("said"), Some(CueClass::Say));
-        assert_eq!(cue_class("told"), Some(CueClass::Tell));
-        assert_eq!(cue_class("telling"), Some(CueClass::Tell));
-        assert_eq!(cue_class("dubbed"), Some(CueClass::Fragment));
-        assert_eq!(cue_class("tweeted"), Some(CueClass::Report));
-        assert_eq!(cue_class("called"), Some(CueClass::Fragment));
-        assert_eq!(cue_class("continued"), Some(CueClass::DirectOnly));
-        assert_eq!(cue_class("replied"), Some(CueClass::Report));
-    }
-
-    #[test]
-    fn forms_are_sorted_and_cover_every_lemma() {
-        assert!(FORMS.windows(2).all(|w| w[0].0 < w[1].0));
-        for &(form, class) in FORMS {
-            assert_eq!(cue_class(form), Some(class), "{form}");
-        }
-        for (list, class) in [
-            (REPORT_LEMMAS, CueClass::Report),
-            (TELL_LEMMAS, CueClass::Tell),
-            (DIRECT_LEMMAS, CueClass::DirectOnly),
-            (FRAGMENT_LEMMAS, CueClass::Fragment),
-        ] {
-            for lemma in list {
-                assert_eq!(class_of_lemma(lemma), Some(class), "{lemma}");
-                assert!(cue_class(lemma).is_some(), "{lemma}");
-            }
-        }
-    }
-
-    #[test]
-    fn irregular_forms_are_generated() {
-        for &(form, class) in IRREGULAR {
-            assert_eq!(cue_class(form), Some(class), "{form}");
-        }
-    }
-
-    #[test]
-    fn lemma_lists_are_sorted_for_binary_search() {
-        for list in [REPORT_LEMMAS, TELL_LEMMAS, DIRECT_LEMMAS, FRAGMENT_LEMMAS] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
-        }
-    }
-
-    #[test]
-    fn cognition_verbs_are_not_cues() {
-        for w in [
-            "believe", "believed", "thinks", "expected", "hope", "feared", "knew",
-        ] {
-            assert_eq!(cue_class(w), None, "{w}");
-        }
-        for w in ["sad", "stated", "noted"] {
-            let _ = cue_class(w);
-        }
-        assert_eq!(cue_class("sad"), None);
-        assert_eq!(cue_class("need"), None);
-    }
-}
-
 /// Nouns for a named work, program or event ("the show", "his book", "a
 /// slogan"): a title-case quotation right after one is its title, not
 /// anybody's statement.
@@ -1458,4 +1391,71 @@ pub fn is_chant_noun(w: &str) -> bool {
         w,
         "chant" | "chants" | "cry" | "cries" | "shout" | "shouts" | "chorus" | "roar" | "calls"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_reduce_to_lemmas() {
+        assert_eq!(cue_class("announced"), Some(CueClass::Report));
+        assert_eq!(cue_class("announces"), Some(CueClass::Report));
+        assert_eq!(cue_class("announcing"), Some(CueClass::Report));
+        assert_eq!(cue_class("said"), Some(CueClass::Say));
+        assert_eq!(cue_class("told"), Some(CueClass::Tell));
+        assert_eq!(cue_class("telling"), Some(CueClass::Tell));
+        assert_eq!(cue_class("dubbed"), Some(CueClass::Fragment));
+        assert_eq!(cue_class("tweeted"), Some(CueClass::Report));
+        assert_eq!(cue_class("called"), Some(CueClass::Fragment));
+        assert_eq!(cue_class("continued"), Some(CueClass::DirectOnly));
+        assert_eq!(cue_class("replied"), Some(CueClass::Report));
+    }
+
+    #[test]
+    fn forms_are_sorted_and_cover_every_lemma() {
+        assert!(FORMS.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(form, class) in FORMS {
+            assert_eq!(cue_class(form), Some(class), "{form}");
+        }
+        for (list, class) in [
+            (REPORT_LEMMAS, CueClass::Report),
+            (TELL_LEMMAS, CueClass::Tell),
+            (DIRECT_LEMMAS, CueClass::DirectOnly),
+            (FRAGMENT_LEMMAS, CueClass::Fragment),
+        ] {
+            for lemma in list {
+                assert_eq!(class_of_lemma(lemma), Some(class), "{lemma}");
+                assert!(cue_class(lemma).is_some(), "{lemma}");
+            }
+        }
+    }
+
+    #[test]
+    fn irregular_forms_are_generated() {
+        for &(form, class) in IRREGULAR {
+            assert_eq!(cue_class(form), Some(class), "{form}");
+        }
+    }
+
+    #[test]
+    fn lemma_lists_are_sorted_for_binary_search() {
+        for list in [REPORT_LEMMAS, TELL_LEMMAS, DIRECT_LEMMAS, FRAGMENT_LEMMAS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn cognition_verbs_are_not_cues() {
+        for w in [
+            "believe", "believed", "thinks", "expected", "hope", "feared", "knew",
+        ] {
+            assert_eq!(cue_class(w), None, "{w}");
+        }
+        for w in ["sad", "stated", "noted"] {
+            let _ = cue_class(w);
+        }
+        assert_eq!(cue_class("sad"), None);
+        assert_eq!(cue_class("need"), None);
+    }
 }
