@@ -26,6 +26,10 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     {
         return None;
     }
+    // "the blast next to the embassy": a preposition, not the next one.
+    if w == "next" && next == Some("to") {
+        return None;
+    }
     // "vacation plans for the trip": an intention is a verb before `to`.
     if is_intention_word(w) && next != Some("to") {
         return None;
@@ -334,6 +338,14 @@ mod tests {
             tense(
                 "the rivals on thursday largely abandoned their attacks",
                 "thursday"
+            ),
+            Tense::Past
+        );
+        // "next to" is a place, no look ahead.
+        assert_eq!(
+            tense(
+                "dozens were hurt in the fire next to the station on friday",
+                "friday"
             ),
             Tense::Past
         );
