@@ -212,7 +212,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
                             self.anchor = f.coarse;
                         }
                         self.follow_story(&f);
-                        if let Some((y, q)) = parse_quarter(&f.value).filter(|_| f.names_quarter) {
+                        // Results are reported after their quarter: one still
+                        // to end (`a fourth-quarter charge` expected in an
+                        // October report) is no reference for `the latest
+                        // quarter` or `a year ago`, unless a past clause
+                        // reports it (a fiscal quarter, numbered ahead).
+                        if let Some((y, q)) = parse_quarter(&f.value)
+                            .filter(|_| f.names_quarter)
+                            .filter(|&(y, q)| {
+                                self.quarter_ended(y, q)
+                                    || self.direction(f.start..f.end) == Some(Tense::Past)
+                            })
+                        {
                             self.quarter_anchor = Some((y, q, self.sent_no));
                         }
                         i = f.end;
@@ -1764,6 +1775,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
             None => self.quarter_tree(n, i..e),
         };
         Some(self.found_tree(i, e, &tree))
+    }
+
+    /// Whether quarter `q` of year `y` has begun its last month by
+    /// publication (a report in the quarter's last month, or with no
+    /// publication date, counts it as ended).
+    fn quarter_ended(&self, y: i32, q: u32) -> bool {
+        self.published
+            .is_none_or(|p| (y, q * 3) <= (p.year(), p.month()))
     }
 
     /// The last quarter mentioned, if it was in this sentence or one of

@@ -98,7 +98,10 @@
 //!   `the latest quarter` are the last quarter ended before publication;
 //!   `the quarter ended July 31` is the calendar quarter holding most of
 //!   its three months (`Q2`), unless a quarter was named nearby (`its
-//!   fiscal first quarter`), whose number TimeBank keeps.
+//!   fiscal first quarter`), whose number TimeBank keeps. A quarter not
+//!   ended at publication and not reported in a past clause (`a
+//!   fourth-quarter charge` expected in an October report) is no such
+//!   reference: results are reported after the quarter.
 //! - **Clock times** take the date written after them (`9 a.m. PST,
 //!   Oct. 14`, one expression, as TimeBank spans it; `7:15 a.m. on April
 //!   22`, two expressions, the time valued on that day), else the day

@@ -843,6 +843,22 @@ fn quarters_by_reference() {
         vals("Acme paid $3 million in taxes during the quarter."),
         ["2025-Q3"]
     );
+    // A quarter still to come is no reference for the latest one...
+    assert_eq!(
+        vals("Acme's third-quarter profit rose. It expects the storm to bring a fourth-quarter charge. Sales in the latest quarter rose from $2 million a year ago."),
+        ["2025-Q3", "2025-Q4", "2025-Q3", "2024-Q3"]
+    );
+    // ... unless a past clause reports it: a fiscal quarter numbered ahead.
+    assert_eq!(
+        all(
+            "Acme reported a drop in fourth-quarter profit. Sales in the latest period rose from a year earlier.",
+            Some(d(2025, 11, 3))
+        )
+        .into_iter()
+        .map(|m| m.1)
+        .collect::<Vec<_>>(),
+        ["2025-Q4", "2025-Q4", "2024-Q4"]
+    );
     assert_eq!(vals("Sales in the latest quarter fell."), ["2025-Q3"]);
     // A written year's period is that year's, left to the year.
     assert_eq!(vals("Acme gained in the 1998 period."), ["1998"]);
