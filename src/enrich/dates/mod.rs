@@ -31,8 +31,11 @@
 //!   win`; not `must be`, a duty often told of a ruling already made)
 //!   forward; past verbs and the present perfect back); the clause ends
 //!   at a quotation mark, a colon, a semicolon or `but` (`said on
-//!   Tuesday: "we can win"` is the Tuesday gone). With no cue, the past
-//!   for weekdays (news reports what happened this week), the nearest
+//!   Tuesday: "we can win"` is the Tuesday gone), and a participle clause
+//!   after the expression tells what was said or done then, not when
+//!   (`attacked him on Monday, saying he would` is the Monday gone). With
+//!   no cue, the past for weekdays (news reports what happened this
+//!   week), the nearest
 //!   occurrence for months, month-days and holidays (`the November
 //!   election` in a June story; Election Day is the coming one);
 //! - a month or month-day that this puts ten months or more away, when the

@@ -175,6 +175,17 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
         if span.contains(&i) {
             continue;
         }
+        // A participle clause after the expression (`on Monday, saying he
+        // would`) tells what was said or done then: its tense is not the
+        // day's.
+        if i >= span.end
+            && lower[i] == ","
+            && lower
+                .get(i + 1)
+                .is_some_and(|w| w.len() >= 5 && w.ends_with("ing"))
+        {
+            break;
+        }
         // A plan looks ahead to what follows it, not to a day before it
         // ("On Friday, the government planned to ...").
         // A present schedule still does ("On Friday, she is set to ...").
@@ -340,6 +351,21 @@ mod tests {
                 "thursday"
             ),
             Tense::Past
+        );
+        // A participle clause after the day tells what was said then.
+        assert_eq!(
+            tense(
+                "the mayor attacked her rival in a long speech on monday , saying he would raise taxes",
+                "monday"
+            ),
+            Tense::Past
+        );
+        assert_eq!(
+            tense(
+                "the governor may sign the new budget bill into law on friday , according to aides who requested anonymity",
+                "friday"
+            ),
+            Tense::Future
         );
         // "next to" is a place, no look ahead.
         assert_eq!(
