@@ -355,15 +355,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// forward; `since June` back), then the clause's tense cue.
     fn direction(&self, span: Range<usize>) -> Option<Tense> {
         let mut j = span.start;
-        for _ in 0..6 {
+        for _ in 0..8 {
             let Some(p) = j.checked_sub(1) else { break };
             let w = self.w(p);
             match w {
                 "early" | "late" | "mid" | "-" | "the" | "on" | "in" | "of" | "end"
                 | "beginning" | "middle" | "start" | "close" => j = p,
-                // A possessor: "ahead of the state's Tuesday primary".
+                // A possessor: "ahead of the state's Tuesday primary",
+                // "ahead of New York's Tuesday primary".
                 "'s" | "’s" => j = p,
-                _ if self.capitalized(p) && matches!(self.w(j), "'s" | "’s") => j = p,
                 "by" | "until" | "till" | "through" | "thru" | "payable" | "effective" | "due" => {
                     return Some(Tense::Future)
                 }
@@ -371,6 +371,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 "ahead" if self.w(p + 1) == "of" => return Some(Tense::Future),
                 "as" if self.prev(p) == "soon" => return Some(Tense::Future),
                 "since" => return Some(Tense::Past),
+                _ if matches!(self.w(j), "'s" | "’s")
+                    || (j != span.start && self.capitalized(p) && self.capitalized(j)) =>
+                {
+                    j = p
+                }
+                // A hyphenated adjective: "ahead of the delegate-rich Tuesday
+                // primary".
+                _ if (self.w(p + 1) == "-" && self.glued(p + 1))
+                    || (self.w(p.wrapping_sub(1)) == "-" && self.glued(p)) =>
+                {
+                    j = p
+                }
                 _ => break,
             }
         }
@@ -1294,13 +1306,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
         } else {
             Anchor::Document
         };
-        // "this weekend" in a past clause: the weekend just gone.
+        // "this weekend" in a past clause: the weekend just gone; with no
+        // cue (`if he wins this weekend`), this week's.
         let offset = if unit == Unit::Weekend
             && offset == 0
             && self
                 .anchor_date(anchor)
                 .is_some_and(|r| !resolve::is_weekend(r))
-            && self.tense(i..e) == Tense::Past
+            && self.direction(i..e) == Some(Tense::Past)
         {
             -1
         } else {

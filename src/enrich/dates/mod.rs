@@ -24,8 +24,10 @@
 //! quarter`) points back or forward from the reference:
 //! - a word right before it decides first: `by`, `until`, `through`,
 //!   `payable`, `effective`, `due`, `as soon as`, `ahead of` (also across
-//!   a possessor: `ahead of Ohio's Tuesday primary`) forward; `since` back;
-//!   `last`/`next`/`this` are part of the expression;
+//!   a possessor or a hyphenated adjective: `ahead of the state's
+//!   hard-fought Tuesday primary`) forward; `since` back;
+//!   `last`/`next`/`this` are part of the expression; `this weekend` is
+//!   this week's unless the clause is past (the weekend just gone);
 //! - else the clause's tense cue (`tense`: `will`, `is to`, `expects`,
 //!   `set to`, `planned to`, modals before a verb (`may`, `can`, `must
 //!   win`; not `must be`, a duty often told of a ruling already made)

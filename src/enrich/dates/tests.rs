@@ -1323,11 +1323,37 @@ fn ahead_of_points_forward() {
         vals("Shares fell ahead of the March 3 report."),
         ["2025-03-03"]
     );
+    // Across a possessor with a determiner, a name of two words and a
+    // hyphenated adjective.
+    assert_eq!(
+        vals("Rivals traded barbs ahead of the county's Saturday vote."),
+        ["2025-02-22"]
+    );
+    assert_eq!(
+        vals("Rivals traded barbs ahead of Rhode Island's hard-fought Saturday runoff."),
+        ["2025-02-22"]
+    );
+    // A dash is no hyphen: "by" still decides.
+    assert_eq!(
+        vals("The mayor was popular -- by Election Day, he led by ten points."),
+        ["2025-11-04"]
+    );
     // Without it, a past clause keeps the day just gone.
     assert_eq!(
         vals("The candidates campaigned before Tuesday's primary."),
         ["2025-02-18"]
     );
+}
+
+#[test]
+fn this_weekend_is_this_weeks_unless_the_clause_is_past() {
+    // Thursday 2025-02-20, ISO week 8.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("If the weather holds this weekend, the fair opens."),
+        ["2025-W08-WE"]
+    );
+    assert_eq!(vals("The fair closed early this weekend."), ["2025-W07-WE"]);
 }
 
 #[test]
