@@ -113,7 +113,8 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     if is_past_cue(w) {
         return (!passive || matches!(w, "was" | "were" | "had")).then_some(Tense::Past);
     }
-    if w.len() >= 5 && w.ends_with("ed") && w.is_ascii() {
+    // ("need", "feed" are no pasts; "died" is, the short one news writes.)
+    if (w.len() >= 5 || w == "died") && w.ends_with("ed") && w.is_ascii() {
         // "is expected to", "are set for": a scheduled future; other
         // passives are no cue ("must be returned to his father").
         if passive {
@@ -366,6 +367,14 @@ mod tests {
                 "friday"
             ),
             Tense::Future
+        );
+        // "died" is a past, short as it is.
+        assert_eq!(
+            tense(
+                "if we recall one thing about the actor , who died sunday , it will be his laugh",
+                "sunday"
+            ),
+            Tense::Past
         );
         // "next to" is a place, no look ahead.
         assert_eq!(
