@@ -1647,6 +1647,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 }
                 // "a couple of years": two, as TimeML counts it (`P2Y`).
                 "couple" if self.w(j + 2) == "of" => return Some((Some(2.0), j + 3)),
+                // "a hundred days".
+                "hundred" => return Some((Some(100.0), j + 2)),
                 "half" => return None,
                 _ => return Some((Some(1.0), j + 1)),
             }
@@ -1662,13 +1664,39 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return Some((Some(2.0), j + 2));
         }
         let n = lexicon::number_word(w)?;
-        // "twenty-five"
-        if n >= 20 && n % 10 == 0 && self.w(j + 1) == "-" && self.glued(j + 1) {
-            if let Some(u) = lexicon::number_word(self.w(j + 2)).filter(|u| *u < 10) {
-                return Some((Some(f64::from(n + u)), j + 3));
+        // "one hundred", "two hundred fifty": hundreds, then the rest.
+        if (1..10).contains(&n) && w != "single" && self.w(j + 1) == "hundred" {
+            let mut k = j + 2;
+            if self.w(k) == "and" && lexicon::number_word(self.w(k + 1)).is_some_and(|r| r < 100) {
+                k += 1;
             }
+            return Some(match lexicon::number_word(self.w(k)).filter(|r| *r < 100) {
+                Some(r) if !matches!(self.w(k), "a" | "an" | "single") => {
+                    let (r, e) = self.tens_and_units(r, k);
+                    (Some(f64::from(n * 100 + r)), e)
+                }
+                _ => (Some(f64::from(n * 100)), j + 2),
+            });
         }
-        Some((Some(f64::from(n)), j + 1))
+        let (n, e) = self.tens_and_units(n, j);
+        Some((Some(f64::from(n)), e))
+    }
+
+    /// A tens word at `j` with its units (`twenty-five`, or spoken
+    /// `twenty four`): the number and the token after it.
+    fn tens_and_units(&self, n: u32, j: usize) -> (u32, usize) {
+        if n < 20 || n % 10 != 0 || n >= 100 {
+            return (n, j + 1);
+        }
+        let (k, hyphen) = if self.w(j + 1) == "-" && self.glued(j + 1) {
+            (j + 2, true)
+        } else {
+            (j + 1, false)
+        };
+        match lexicon::number_word(self.w(k)).filter(|u| *u < 10) {
+            Some(u) if !matches!(self.w(k), "a" | "an" | "single") || hyphen => (n + u, k + 1),
+            _ => (n, j + 1),
+        }
     }
 
     /// `Q1 2025`, `the first quarter (of 2025 | of this year)`, `first-quarter`,

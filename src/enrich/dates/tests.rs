@@ -547,6 +547,38 @@ fn anaphoric_references() {
 
 #[test]
 fn durations() {
+    // Spelled numbers, as transcripts write them.
+    for (body, text, value) in [
+        (
+            "The vigil lasted twenty four hours.",
+            "twenty four hours",
+            "PT24H",
+        ),
+        (
+            "The vigil lasted twenty-four hours.",
+            "twenty-four hours",
+            "PT24H",
+        ),
+        (
+            "The dynasty ruled for two hundred fifty years.",
+            "two hundred fifty years",
+            "P250Y",
+        ),
+        (
+            "The siege lasted one hundred days.",
+            "one hundred days",
+            "P100D",
+        ),
+        (
+            "The siege lasted a hundred days.",
+            "a hundred days",
+            "P100D",
+        ),
+    ] {
+        check(body, None, text, value, Duration);
+    }
+    // "a" after a tens word is no unit: "twenty a day" counts twenty.
+    assert_eq!(one("They sold twenty a day.", None).0, "a day");
     check(
         "He travelled many hours on the train.",
         thu(),
