@@ -2305,11 +2305,19 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return Some(found(i, j + 2, format!("{y:04}"), DateType::Date));
         }
         let (v, len) = self.digits(j)?;
-        if len != 4 || !(1900..=2099).contains(&v) {
-            return None;
-        }
         let prev = self.prev(j);
         let next = self.w(j + 1);
+        // Before 1900 a year needs a preposition before and nothing after
+        // (`independence in 1898.`): such numbers are more often counts.
+        let early_year = (1000..1900).contains(&v)
+            && lexicon::is_year_preposition(prev)
+            && matches!(
+                self.kind(j + 1),
+                None | Some(TokenKind::Punct) | Some(TokenKind::Quote)
+            );
+        if len != 4 || !((1900..=2099).contains(&v) || early_year) {
+            return None;
+        }
         if matches!(
             prev,
             "$" | "€" | "£" | "#" | "no." | "number" | "at" | "about"
@@ -2318,10 +2326,21 @@ impl<'t, 'a> Scanner<'t, 'a> {
         {
             return None;
         }
-        let determiner = matches!(
-            prev,
-            "the" | "its" | "their" | "his" | "her" | "our" | "this" | "a" | "'s" | "’s"
-        );
+        let is_determiner = |w: &str| {
+            matches!(
+                w,
+                "the" | "its" | "their" | "his" | "her" | "our" | "this" | "a" | "'s" | "’s"
+            )
+        };
+        // "his unsuccessful 1996 campaign": an adjective between.
+        let determiner = is_determiner(prev)
+            || (j >= self.sent.start + 2
+                && is_determiner(self.w(j - 2))
+                && self.kind(j - 1) == Some(TokenKind::Word)
+                && !self.capitalized(j - 1)
+                && self.kind(j + 1) == Some(TokenKind::Word)
+                && !self.capitalized(j + 1)
+                && !lexicon::is_count_noun(next));
         if lexicon::is_count_noun(next) && !determiner {
             return None;
         }

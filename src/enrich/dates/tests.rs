@@ -155,6 +155,18 @@ fn months_without_year_follow_tense() {
 
 #[test]
 fn years_and_decades() {
+    // A year before 1900 after a preposition, closing its phrase.
+    check("The mill opened in 1854.", None, "1854", "1854", Date);
+    assert!(all("They moved 1854 crates in 1854 trucks.", None).is_empty());
+    // A year after a determiner and an adjective.
+    check(
+        "She lost her bruising 1994 race.",
+        None,
+        "1994",
+        "1994",
+        Date,
+    );
+    assert!(all("The remaining 1994 shares were sold.", None).is_empty());
     check(
         "The company was founded in 2024.",
         None,
