@@ -2493,29 +2493,68 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// `this summer`, `last fall`, `Autumn 2008`, `the spring of 2025`.
     fn season_expr(&self, i: usize) -> Option<Found> {
         let w = self.w(i);
+        // "this past spring", "this coming summer": the one gone, the one ahead.
+        let told = match (w, self.w(i + 1)) {
+            ("this", "past") => Some(Tense::Past),
+            ("this", "coming") => Some(Tense::Future),
+            _ => None,
+        };
         let (off, j) = match w {
+            _ if told.is_some() => (None, i + 2),
             "this" => (Some(0i64), i + 1),
             "last" => (Some(-1), i + 1),
             "next" => (Some(1), i + 1),
             _ => (None, self.point_modifier(i)),
         };
-        // "in the spring", "during the summer": the season of the current year.
+        // "in the spring", "during the summer", "well into the early
+        // summer": the season of the current year.
         let the_season = off.is_none()
+            && told.is_none()
             && self.w(i) == "the"
             && matches!(
                 self.prev(i),
-                "in" | "during" | "over" | "by" | "until" | "through"
+                "in" | "during"
+                    | "over"
+                    | "by"
+                    | "until"
+                    | "through"
+                    | "into"
+                    | "throughout"
+                    | "since"
+                    | "before"
+                    | "after"
+                    | "of"
             );
-        let j = if the_season { i + 1 } else { j };
+        let j = if the_season {
+            self.point_modifier(i + 1)
+        } else {
+            j
+        };
+        // "the end of the fall semester": `of the fall` is mostly no season.
+        if the_season && self.prev(i) == "of" && self.w(j) == "fall" {
+            return None;
+        }
         let code = lexicon::season(self.w(j))?;
         let e = j + 1;
         let yk = if self.w(e) == "of" { e + 1 } else { e };
+        if let Some(t) = told {
+            let dir = match t {
+                Tense::Past => Dir::Back { strict: true },
+                Tense::Future => Dir::Forward { strict: true },
+            };
+            let season = Field::Season(code);
+            return Some(self.found_tree(i, e, &Expr::document().nearest(season, dir)));
+        }
         let said = self
             .spelled_year(yk)
             .and_then(|f| Some((f.value.parse::<i32>().ok()?, f.end)));
         let season = Field::Season(code);
         if let Some((y, ye)) = self.year_num(yk).map(|y| (y, yk + 1)).or(said) {
             return Some(self.found_tree(i, ye, &Expr::Year(y).intersect(season)));
+        }
+        // "since the fall of the regime": a fall, not autumn.
+        if the_season && self.w(e) == "of" {
+            return None;
         }
         // Bare season words only with a determiner or when capitalized mid-sentence.
         let prev_ok = matches!(self.prev(i), "the" | "their" | "its" | "in" | "this");

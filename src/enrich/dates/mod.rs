@@ -48,7 +48,8 @@
 //! - a bare season (`the summer`) goes by the clause as a weekday does:
 //!   in a past clause the latest that has begun, in a future one the
 //!   first not yet over, with no cue the reference's year; winter, which
-//!   spans two years, is always the reference's year.
+//!   spans two years, is always the reference's year. `this past spring`
+//!   is the last one gone, `this coming spring` the next one.
 //!
 //! The tense cues are words, not parses: a cue word after a determiner or
 //! an `-ed` word after a determiner, degree word or preposition is a noun

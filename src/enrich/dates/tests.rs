@@ -1480,6 +1480,22 @@ fn a_bare_season_follows_the_clause() {
     assert_eq!(vals("Tourists come in the summer."), ["2026-SU"]);
     // "last" and "next" keep their own year.
     assert_eq!(vals("They met last summer."), ["2025-SU"]);
+    // More prepositions, and a modifier after "the".
+    assert_eq!(vals("The strike lasted well into the summer."), ["2025-SU"]);
+    assert_eq!(
+        vals("Sales recovered from the lows of the early spring."),
+        ["2025-SP"]
+    );
+    assert_eq!(
+        vals("The team will practise throughout the summer."),
+        ["2026-SU"]
+    );
+    // "this past" and "this coming": the one gone and the one ahead.
+    assert_eq!(vals("The plant closed this past summer."), ["2025-SU"]);
+    assert_eq!(vals("The plant reopens this coming summer."), ["2026-SU"]);
+    // A fall of something is no autumn.
+    assert!(vals("Prices fell since the fall of the regime.").is_empty());
+    assert!(vals("Classes start at the end of the fall semester.").is_empty());
 }
 
 #[test]
