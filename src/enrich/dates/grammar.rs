@@ -2885,7 +2885,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 let weekend = Expr::document().shift(if past { -1 } else { 0 }, unit);
                 Some(found(i, e_unit, self.eval(&weekend).0, DateType::Date))
             }
-            Unit::Week | Unit::Month | Unit::Year | Unit::Quarter if edge || same => {
+            // "earlier in the year": the year (TimeML keeps the part as a modifier).
+            Unit::Week | Unit::Month | Unit::Year | Unit::Quarter if edge || same || late => {
                 let period = reference.shift(offset, unit);
                 Some(found(i, e_unit, self.eval(&period).0, DateType::Date))
             }

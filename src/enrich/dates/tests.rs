@@ -530,6 +530,29 @@ fn relative_periods() {
 
 #[test]
 fn anaphoric_references() {
+    // "earlier in the year", "later in the month": the period, part of it
+    // being a modifier in TimeML.
+    check(
+        "Rains delayed planting earlier in the year.",
+        thu(),
+        "earlier in the year",
+        "2025",
+        Date,
+    );
+    check(
+        "The senator will visit later in the month.",
+        thu(),
+        "later in the month",
+        "2025-02",
+        Date,
+    );
+    check(
+        "A judge ruled earlier in the week.",
+        thu(),
+        "earlier in the week",
+        "2025-W08",
+        Date,
+    );
     let v = all(
         "He arrived on March 3, 2020. He left the following day.",
         thu(),
