@@ -571,6 +571,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     | "couple"
                     | "half"
             ) || lexicon::part_of_day(next).is_some()
+                || lexicon::decade_word(next).is_some()
                 || self.may_start(i + 1, next);
             if !continues {
                 return None;
@@ -2420,6 +2421,24 @@ impl<'t, 'a> Scanner<'t, 'a> {
             j += 1;
         }
         let w = self.w(j);
+        // "the nineties", "the early sixties": a decade of the 1900s, after
+        // "the" (not "in her nineties", an age; not temperatures).
+        if !apostrophe && self.w(i) == "the" {
+            if let Some(d) = lexicon::decade_word(w) {
+                // "highs in the nineties": a temperature, told anywhere in
+                // the sentence.
+                let weather = self.sent.clone().any(|k| {
+                    matches!(
+                        self.w(k),
+                        "degrees" | "temperature" | "temperatures" | "highs" | "lows" | "heat"
+                    )
+                });
+                if weather || matches!(self.w(j + 1), "percent" | "%") {
+                    return None;
+                }
+                return Some(found(i, j + 1, format!("19{d}"), DateType::Date));
+            }
+        }
         // "1980's": the possessive-looking 's is the plural.
         let (digits, e) = match w.strip_suffix('s') {
             Some(d) => (d, j + 1),

@@ -155,6 +155,25 @@ fn months_without_year_follow_tense() {
 
 #[test]
 fn years_and_decades() {
+    // Decades in words, after "the"; an age or a temperature is none.
+    check(
+        "Crime fell through the nineties.",
+        None,
+        "the nineties",
+        "199",
+        Date,
+    );
+    check(
+        "Rents rose in the early sixties.",
+        None,
+        "the early sixties",
+        "196",
+        Date,
+    );
+    assert!(all("She is in her nineties.", None).is_empty());
+    assert!(all("Highs will reach the nineties by noon.", None)
+        .iter()
+        .all(|m| m.0 != "the nineties"));
     // A year before 1900 after a preposition, closing its phrase.
     check("The mill opened in 1854.", None, "1854", "1854", Date);
     assert!(all("They moved 1854 crates in 1854 trucks.", None).is_empty());
