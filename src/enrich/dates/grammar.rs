@@ -602,6 +602,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             self.holiday(i),
             self.reference_word(i),
             self.anaphoric_day(i),
+            self.part_of_day(i),
         ];
         let mut best: Option<Found> = None;
         for c in candidates.into_iter().flatten() {
@@ -2827,6 +2828,61 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let offset = if prep == "since" { -1 } else { 0 };
         let year = Expr::narrative(Unit::Day).shift(offset, Unit::Year);
         Some(found(i, end, self.eval(&year).0, DateType::Date))
+    }
+
+    /// A part of the day told alone: `mid-afternoon`, `mid afternoon
+    /// yesterday`, `in the morning`, `by the evening`: that part of the
+    /// day last mentioned (or of `yesterday`/`today` after it), a time.
+    fn part_of_day(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        if self.w(j) == "mid" {
+            j += 1;
+            if self.w(j) == "-" && self.glued(j) {
+                j += 1;
+            }
+        } else if self.w(j) == "the"
+            && matches!(
+                self.prev(i),
+                "in" | "during" | "by" | "until" | "through" | "throughout"
+            )
+        {
+            j += 1;
+        } else {
+            return None;
+        }
+        // Past the part of the day.
+        j += 1;
+        // Night spans two days and "the night" is often a night told of;
+        // the day's own parts only.
+        let pod = match lexicon::part_of_day(self.w(j - 1))? {
+            "NI" => return None,
+            pod => pod,
+        };
+        // "the morning shows", "the evening papers": a kind of thing.
+        if self.kind(j) == Some(TokenKind::Word) && lexicon::is_count_noun(self.w(j)) {
+            return None;
+        }
+        let (day, e) = match self.w(j) {
+            "yesterday" => (Expr::document().shift(-1, Unit::Day), j + 1),
+            "today" => (Expr::document(), j + 1),
+            _ => (Expr::narrative(Unit::Day), j),
+        };
+        let mut date = self.eval(&day).1.and_then(|p| p.day())?;
+        // In a past clause, not a day still to come: the last one gone.
+        if let (Some(p), Some(last)) = (self.published, self.past_day_anchor) {
+            if date > p && self.tense(i..e) == Tense::Past {
+                date = last;
+            }
+        }
+        Some(Found {
+            day: Some(date),
+            ..found(
+                i,
+                e,
+                format!("{}T{pod}", resolve::day(date)),
+                DateType::Time,
+            )
+        })
     }
 
     /// `the day`, `the same day`, `that day`, `late in the day`, `the start

@@ -115,7 +115,9 @@
 //!   named in their sentence or the three before, else publication. A
 //!   clock time alone on its line (`9:40 p.m.`) is a live blog's timestamp
 //!   and takes publication, the blog's day, even right after an entry
-//!   that named another day.
+//!   that named another day. A part of the day told alone (`mid
+//!   afternoon`, `in the morning`) is that part of the day last named,
+//!   as TimeBank values it (`…TAF`); `the morning shows` is none.
 //! - **Reporting years**: `the year ended Sept. 30`, `the fiscal year
 //!   ending June 30` are `P1Y` on the span `the (fiscal) year`, as
 //!   TimeBank annotates them; the end date is its own expression.

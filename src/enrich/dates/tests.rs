@@ -1432,6 +1432,37 @@ fn ahead_of_points_forward() {
 }
 
 #[test]
+fn a_part_of_the_day_alone_is_of_the_day_last_named() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    assert_eq!(
+        vals("By mid afternoon, the roads were clear."),
+        [pair("mid afternoon", "2025-02-20TAF")]
+    );
+    assert_eq!(
+        vals("Shares slid Tuesday. Buyers returned in the afternoon."),
+        [
+            pair("Tuesday", "2025-02-18"),
+            pair("the afternoon", "2025-02-18TAF")
+        ]
+    );
+    assert_eq!(
+        vals("Shares were flat at mid-morning yesterday."),
+        [pair("mid-morning yesterday", "2025-02-19TMO")]
+    );
+    // A kind of thing, not a time.
+    assert!(vals("She hosts one of the morning shows.").is_empty());
+    // In a past clause, not a day still to come.
+    assert_eq!(
+        vals("The vote is set for March 3. Rivals sparred earlier in the evening.")[1],
+        pair("the evening", "2025-02-20TEV")
+    );
+}
+
+#[test]
 fn this_weekend_is_this_weeks_unless_the_clause_is_past() {
     // Thursday 2025-02-20, ISO week 8.
     let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
