@@ -1420,7 +1420,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if !within_the && !hyphen {
             // Relative dates.
             let n = count.map(|c| c as i64);
-            let after = self.w(e);
+            // "a week or so ago": the same point, told loosely.
+            let skip = if self.w(e) == "or"
+                && self.w(e + 1) == "so"
+                && matches!(self.w(e + 2), "ago" | "earlier" | "later")
+            {
+                2
+            } else {
+                0
+            };
+            let after = self.w(e + skip);
             let dir: Option<(i64, bool)> = match after {
                 "ago" => Some((-1, false)),
                 "earlier" => Some((-1, true)),
@@ -1429,7 +1438,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 _ => None,
             };
             if let Some((sign, anaphoric)) = dir {
-                let end = if after == "from" { e + 2 } else { e + 1 };
+                let end = if after == "from" { e + 2 } else { e + 1 + skip };
                 let mut anchor = if anaphoric {
                     Expr::narrative(unit)
                 } else {

@@ -549,6 +549,14 @@ fn relative_periods() {
 
 #[test]
 fn anaphoric_references() {
+    // "or so" loosens the count, not the point.
+    check(
+        "The plan was drafted a week or so ago.",
+        thu(),
+        "a week or so ago",
+        "2025-W07",
+        Date,
+    );
     // "earlier in the year", "later in the month": the period, part of it
     // being a modifier in TimeML.
     check(
