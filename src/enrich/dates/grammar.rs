@@ -2435,15 +2435,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // "the" (not "in her nineties", an age; not temperatures).
         if !apostrophe && self.w(i) == "the" {
             if let Some(d) = lexicon::decade_word(w) {
-                // "highs in the nineties": a temperature, told anywhere in
-                // the sentence.
-                let weather = self.sent.clone().any(|k| {
-                    matches!(
-                        self.w(k),
-                        "degrees" | "temperature" | "temperatures" | "highs" | "lows" | "heat"
-                    )
-                });
-                if weather || matches!(self.w(j + 1), "percent" | "%") {
+                if self.measure_told() || matches!(self.w(j + 1), "percent" | "%") {
                     return None;
                 }
                 return Some(found(i, j + 1, format!("19{d}"), DateType::Date));
@@ -2466,7 +2458,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
             && (j > i
                 || (matches!(self.prev(i), "and" | "or" | "to" | "through")
                     && self.w(i.saturating_sub(2)).ends_with("0s")))
-            && !matches!(self.w(e), "degrees" | "percent" | "%" | "temperatures");
+            && !matches!(self.w(e), "degrees" | "percent" | "%" | "temperatures")
+            && !self.measure_told();
         let value = match (digits.len(), apostrophe || bare_ok) {
             (4, false) => {
                 let y: u32 = digits.parse().ok()?;
@@ -2486,6 +2479,26 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => return None,
         };
         Some(found(i, e, value, DateType::Date))
+    }
+
+    /// Whether the sentence tells a temperature or a rating (`highs in the
+    /// nineties`, `approval in the mid-30s`): its `the 30s` is no decade.
+    fn measure_told(&self) -> bool {
+        self.sent.clone().any(|k| {
+            matches!(
+                self.w(k),
+                "degrees"
+                    | "temperature"
+                    | "temperatures"
+                    | "highs"
+                    | "lows"
+                    | "heat"
+                    | "rating"
+                    | "ratings"
+                    | "approval"
+                    | "favorability"
+            )
+        })
     }
 
     /// `the 20th century`, `the nineteenth century`.

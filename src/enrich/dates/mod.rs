@@ -90,8 +90,9 @@
 //! - **Weeks**: `last week` is the ISO week (`2025-W07`), as TimeML
 //!   specifies; TimeBank sometimes leaves the week unknown (`1989-WXX`).
 //! - **Decades and centuries**: `198` and `19`, the TIMEX3 forms (TimeBank
-//!   also writes `198X`); `the nineties` in words is the 1990s (`199`),
-//!   unless the sentence tells a temperature.
+//!   also writes `198X`); `the nineties` in words is the 1990s (`199`);
+//!   a bare `the 30s` or `the nineties` is none in a sentence that tells a
+//!   temperature or a rating (`approval in the mid-30s`).
 //! - **Fiscal years**: `fiscal 2009` and `FY2009` are `FY2009`, as the
 //!   TimeML guidelines and MEANTIME write it and as issue 15 specifies: a
 //!   fiscal year is not the calendar year (it may start in any month), so

@@ -171,6 +171,15 @@ fn years_and_decades() {
         Date,
     );
     assert!(all("She is in her nineties.", None).is_empty());
+    // A rating told in the sentence: no decade.
+    assert!(all("His approval rating sank into the mid-30s.", None).is_empty());
+    check(
+        "Rents soared in the mid-70s.",
+        None,
+        "the mid-70s",
+        "197",
+        Date,
+    );
     assert!(all("Highs will reach the nineties by noon.", None)
         .iter()
         .all(|m| m.0 != "the nineties"));
