@@ -1136,7 +1136,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
             };
             return Some(found(i, e, value, kind));
         }
-        let tree = Expr::document().shift(offset, Unit::Day);
+        // Inside a quotation its sentence dates (`"We vote tomorrow," she
+        // said Tuesday`): counted from the day the words were said.
+        let said = match self.quoted_speech_day(i) {
+            Some(d) => Expr::Year(d.year()).intersect(Field::MonthDay(d.month(), d.day())),
+            None => Expr::document(),
+        };
+        let tree = said.shift(offset, Unit::Day);
         let date = self.eval(&tree).1.and_then(|p| p.day());
         match pod {
             Some(pod) => {
@@ -1159,15 +1165,19 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
     }
 
-    /// When token `i` is inside a quotation (its paragraph has an open
-    /// double quote before it) and the text around names a past speech's
-    /// year (`in a 1963 speech`, `his 1987 address`), that year.
-    fn quoted_speech_year(&self, i: usize) -> Option<i32> {
+    /// Whether token `i` is inside a quotation: its paragraph has an open
+    /// double quote before it.
+    fn in_quotation(&self, i: usize) -> bool {
         let body = self.text.body();
-        let at = self.text.tokens().get(i)?.range().start;
-        let para = body.get(..at)?.rfind('\n').map_or(0, |n| n + 1);
+        let Some(at) = self.text.tokens().get(i).map(|t| t.range().start) else {
+            return false;
+        };
+        let Some(before) = body.get(..at) else {
+            return false;
+        };
+        let para = before.rfind('\n').map_or(0, |n| n + 1);
         let mut inside = false;
-        for c in body.get(para..at)?.chars() {
+        for c in before.get(para..).unwrap_or("").chars() {
             match c {
                 '“' => inside = true,
                 '”' => inside = false,
@@ -1175,7 +1185,42 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 _ => {}
             }
         }
-        if !inside {
+        inside
+    }
+
+    /// When token `i` is inside a quotation whose sentence says on which
+    /// weekday it was said (`"…," she said Tuesday`, `told reporters on
+    /// Monday: "…"`), that day: the last such weekday up to publication.
+    fn quoted_speech_day(&self, i: usize) -> Option<NaiveDate> {
+        if !self.in_quotation(i) {
+            return None;
+        }
+        self.sent.clone().find_map(|k| {
+            if !matches!(
+                self.w(k),
+                "said" | "says" | "told" | "added" | "declared" | "wrote"
+            ) {
+                return None;
+            }
+            // The weekday right after the verb or its object (`told
+            // reporters on Monday`).
+            let m = (k + 1..k + 4)
+                .take_while(|&m| self.kind(m) == Some(TokenKind::Word))
+                .find(|&m| lexicon::weekday_full(self.w(m)).is_some() && self.capitalized(m))?;
+            let wd = lexicon::weekday_full(self.w(m))?;
+            if self.in_quotation(m) {
+                return None;
+            }
+            let day = Expr::document().nearest(Field::Weekday(wd), Dir::Back { strict: false });
+            self.eval(&day).1?.day()
+        })
+    }
+
+    /// When token `i` is inside a quotation (its paragraph has an open
+    /// double quote before it) and the text around names a past speech's
+    /// year (`in a 1963 speech`, `his 1987 address`), that year.
+    fn quoted_speech_year(&self, i: usize) -> Option<i32> {
+        if !self.in_quotation(i) {
             return None;
         }
         // This sentence and the two around it.

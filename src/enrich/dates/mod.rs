@@ -79,6 +79,14 @@
 //! failure`), unless the clause looks ahead: an article names a day again
 //! to mean the same day.
 //!
+//! # Quotations
+//!
+//! `today`, `tomorrow`, `yesterday` inside a quotation count from the day
+//! the words were said when the text says it: a speech's year (`in a 1963
+//! speech`: `1963-XX-XX`) or the weekday of its sentence's attribution
+//! (`"We vote tomorrow," she said Friday`: the Saturday after that
+//! Friday). Otherwise, as outside quotations, from the reference date.
+//!
 //! # Conventions where corpora differ
 //!
 //! TimeML as annotated in TimeBank and TempEval-3 is the default; MEANTIME

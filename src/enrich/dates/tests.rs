@@ -1156,6 +1156,21 @@ fn deictic_words_in_a_dated_quotation() {
     );
     // A quotation without a dated speech is today's.
     assert_eq!(vals("“We meet today,” she said."), ["2021-06-01"]);
+    // A quotation its sentence says was spoken on a weekday counts from
+    // that day (Tuesday 2021-06-01: the Friday before is May 28).
+    assert_eq!(
+        vals("“We will decide tomorrow,” the mayor said Friday."),
+        ["2021-05-29", "2021-05-28"]
+    );
+    assert_eq!(
+        vals("She told reporters on Friday: “We vote today.”"),
+        ["2021-05-28", "2021-05-28"]
+    );
+    // Outside the quotation, publication still counts.
+    assert_eq!(
+        vals("The mayor said Friday that the vote is today."),
+        ["2021-05-28", "2021-06-01"]
+    );
 }
 
 #[test]
