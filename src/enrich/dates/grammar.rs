@@ -1799,6 +1799,28 @@ impl<'t, 'a> Scanner<'t, 'a> {
             year_ago = true;
             j += 3;
         }
+        // "the first two quarters of 1990": the year's first half, as
+        // TimeML values it (with the year written, else it is a count).
+        if matches!(self.w(j), "first" | "last")
+            && self.w(j + 1) == "two"
+            && self.w(j + 2) == "quarters"
+        {
+            let half = Field::Half(if self.w(j) == "first" { 1 } else { 2 });
+            let e = j + 3;
+            let (year, e) = match pre_year {
+                Some(y) => (y, e),
+                None => {
+                    let yk = if self.w(e) == "of" { e + 1 } else { e };
+                    (Expr::Year(self.year_num(yk)?), yk + 1)
+                }
+            };
+            let year = if year_ago {
+                year.shift(-1, Unit::Year)
+            } else {
+                year
+            };
+            return Some(self.found_tree(i, e, &year.intersect(half)));
+        }
         let ord = self.w(j);
         // "the last half of 2025", "the last quarter of 2025".
         let last_of =

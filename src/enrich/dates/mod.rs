@@ -127,6 +127,8 @@
 //!   that named another day. A part of the day told alone (`mid
 //!   afternoon`, `in the morning`) is that part of the day last named,
 //!   as TimeBank values it (`…TAF`); `the morning shows` is none.
+//! - **Two quarters**: `the first two quarters of 1990` is the half
+//!   (`1990-H1`), as TimeBank values it; without a year, a count (`P2Q`).
 //! - **Reporting years**: `the year ended Sept. 30`, `the fiscal year
 //!   ending June 30` are `P1Y` on the span `the (fiscal) year`, as
 //!   TimeBank annotates them; the end date is its own expression.

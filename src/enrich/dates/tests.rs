@@ -987,6 +987,22 @@ fn quarters_by_reference() {
         vals("In the third quarter, the quarter-to-quarter gain was small."),
         ["2025-Q3"]
     );
+    // Two quarters of a written year are its half; without one, a count.
+    assert_eq!(
+        vals("Losses will last through the first two quarters of 2026."),
+        ["2026-H1"]
+    );
+    assert_eq!(
+        vals("The last two quarters of 2024 were weak."),
+        ["2024-H2"]
+    );
+    assert_eq!(
+        all("Sales rose in the first two quarters.", oct)
+            .into_iter()
+            .map(|m| m.1)
+            .collect::<Vec<_>>(),
+        ["P2Q"]
+    );
     // A half of a month is left to the month.
     assert_eq!(
         vals("The fair runs in the second half of July."),
