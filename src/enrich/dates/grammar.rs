@@ -212,7 +212,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
                             self.anchor = f.coarse;
                         }
                         self.follow_story(&f);
-                        if let Some((y, q)) = parse_quarter(&f.value).filter(|_| f.names_quarter) {
+                        // Results are reported after their quarter: one still
+                        // to end (`a fourth-quarter charge` expected in an
+                        // October report) is no reference for `the latest
+                        // quarter` or `a year ago`, unless a past clause
+                        // reports it (a fiscal quarter, numbered ahead).
+                        if let Some((y, q)) = parse_quarter(&f.value)
+                            .filter(|_| f.names_quarter)
+                            .filter(|&(y, q)| {
+                                self.quarter_ended(y, q)
+                                    || self.direction(f.start..f.end) == Some(Tense::Past)
+                            })
+                        {
                             self.quarter_anchor = Some((y, q, self.sent_no));
                         }
                         i = f.end;
@@ -344,15 +355,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// forward; `since June` back), then the clause's tense cue.
     fn direction(&self, span: Range<usize>) -> Option<Tense> {
         let mut j = span.start;
-        for _ in 0..6 {
+        for _ in 0..8 {
             let Some(p) = j.checked_sub(1) else { break };
             let w = self.w(p);
             match w {
                 "early" | "late" | "mid" | "-" | "the" | "on" | "in" | "of" | "end"
                 | "beginning" | "middle" | "start" | "close" => j = p,
-                // A possessor: "ahead of the state's Tuesday primary".
+                // A possessor: "ahead of the state's Tuesday primary",
+                // "ahead of New York's Tuesday primary".
                 "'s" | "’s" => j = p,
-                _ if self.capitalized(p) && matches!(self.w(j), "'s" | "’s") => j = p,
                 "by" | "until" | "till" | "through" | "thru" | "payable" | "effective" | "due" => {
                     return Some(Tense::Future)
                 }
@@ -360,6 +371,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 "ahead" if self.w(p + 1) == "of" => return Some(Tense::Future),
                 "as" if self.prev(p) == "soon" => return Some(Tense::Future),
                 "since" => return Some(Tense::Past),
+                _ if matches!(self.w(j), "'s" | "’s")
+                    || (j != span.start && self.capitalized(p) && self.capitalized(j)) =>
+                {
+                    j = p
+                }
+                // A hyphenated adjective: "ahead of the delegate-rich Tuesday
+                // primary".
+                _ if (self.w(p + 1) == "-" && self.glued(p + 1))
+                    || (self.w(p.wrapping_sub(1)) == "-" && self.glued(p)) =>
+                {
+                    j = p
+                }
                 _ => break,
             }
         }
@@ -548,6 +571,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     | "couple"
                     | "half"
             ) || lexicon::part_of_day(next).is_some()
+                || lexicon::decade_word(next).is_some()
                 || self.may_start(i + 1, next);
             if !continues {
                 return None;
@@ -578,6 +602,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             self.holiday(i),
             self.reference_word(i),
             self.anaphoric_day(i),
+            self.part_of_day(i),
         ];
         let mut best: Option<Found> = None;
         for c in candidates.into_iter().flatten() {
@@ -1111,7 +1136,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
             };
             return Some(found(i, e, value, kind));
         }
-        let tree = Expr::document().shift(offset, Unit::Day);
+        // Inside a quotation its sentence dates (`"We vote tomorrow," she
+        // said Tuesday`): counted from the day the words were said.
+        let said = match self.quoted_speech_day(i) {
+            Some(d) => Expr::Year(d.year()).intersect(Field::MonthDay(d.month(), d.day())),
+            None => Expr::document(),
+        };
+        let tree = said.shift(offset, Unit::Day);
         let date = self.eval(&tree).1.and_then(|p| p.day());
         match pod {
             Some(pod) => {
@@ -1134,15 +1165,19 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
     }
 
-    /// When token `i` is inside a quotation (its paragraph has an open
-    /// double quote before it) and the text around names a past speech's
-    /// year (`in a 1963 speech`, `his 1987 address`), that year.
-    fn quoted_speech_year(&self, i: usize) -> Option<i32> {
+    /// Whether token `i` is inside a quotation: its paragraph has an open
+    /// double quote before it.
+    fn in_quotation(&self, i: usize) -> bool {
         let body = self.text.body();
-        let at = self.text.tokens().get(i)?.range().start;
-        let para = body.get(..at)?.rfind('\n').map_or(0, |n| n + 1);
+        let Some(at) = self.text.tokens().get(i).map(|t| t.range().start) else {
+            return false;
+        };
+        let Some(before) = body.get(..at) else {
+            return false;
+        };
+        let para = before.rfind('\n').map_or(0, |n| n + 1);
         let mut inside = false;
-        for c in body.get(para..at)?.chars() {
+        for c in before.get(para..).unwrap_or("").chars() {
             match c {
                 '“' => inside = true,
                 '”' => inside = false,
@@ -1150,7 +1185,42 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 _ => {}
             }
         }
-        if !inside {
+        inside
+    }
+
+    /// When token `i` is inside a quotation whose sentence says on which
+    /// weekday it was said (`"…," she said Tuesday`, `told reporters on
+    /// Monday: "…"`), that day: the last such weekday up to publication.
+    fn quoted_speech_day(&self, i: usize) -> Option<NaiveDate> {
+        if !self.in_quotation(i) {
+            return None;
+        }
+        self.sent.clone().find_map(|k| {
+            if !matches!(
+                self.w(k),
+                "said" | "says" | "told" | "added" | "declared" | "wrote"
+            ) {
+                return None;
+            }
+            // The weekday right after the verb or its object (`told
+            // reporters on Monday`).
+            let m = (k + 1..k + 4)
+                .take_while(|&m| self.kind(m) == Some(TokenKind::Word))
+                .find(|&m| lexicon::weekday_full(self.w(m)).is_some() && self.capitalized(m))?;
+            let wd = lexicon::weekday_full(self.w(m))?;
+            if self.in_quotation(m) {
+                return None;
+            }
+            let day = Expr::document().nearest(Field::Weekday(wd), Dir::Back { strict: false });
+            self.eval(&day).1?.day()
+        })
+    }
+
+    /// When token `i` is inside a quotation (its paragraph has an open
+    /// double quote before it) and the text around names a past speech's
+    /// year (`in a 1963 speech`, `his 1987 address`), that year.
+    fn quoted_speech_year(&self, i: usize) -> Option<i32> {
+        if !self.in_quotation(i) {
             return None;
         }
         // This sentence and the two around it.
@@ -1283,13 +1353,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
         } else {
             Anchor::Document
         };
-        // "this weekend" in a past clause: the weekend just gone.
+        // "this weekend" in a past clause: the weekend just gone; with no
+        // cue (`if he wins this weekend`), this week's.
         let offset = if unit == Unit::Weekend
             && offset == 0
             && self
                 .anchor_date(anchor)
                 .is_some_and(|r| !resolve::is_weekend(r))
-            && self.tense(i..e) == Tense::Past
+            && self.direction(i..e) == Some(Tense::Past)
         {
             -1
         } else {
@@ -1394,7 +1465,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if !within_the && !hyphen {
             // Relative dates.
             let n = count.map(|c| c as i64);
-            let after = self.w(e);
+            // "a week or so ago": the same point, told loosely.
+            let skip = if self.w(e) == "or"
+                && self.w(e + 1) == "so"
+                && matches!(self.w(e + 2), "ago" | "earlier" | "later")
+            {
+                2
+            } else {
+                0
+            };
+            let after = self.w(e + skip);
             let dir: Option<(i64, bool)> = match after {
                 "ago" => Some((-1, false)),
                 "earlier" => Some((-1, true)),
@@ -1403,7 +1483,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 _ => None,
             };
             if let Some((sign, anaphoric)) = dir {
-                let end = if after == "from" { e + 2 } else { e + 1 };
+                let end = if after == "from" { e + 2 } else { e + 1 + skip };
                 let mut anchor = if anaphoric {
                     Expr::narrative(unit)
                 } else {
@@ -1623,6 +1703,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 }
                 // "a couple of years": two, as TimeML counts it (`P2Y`).
                 "couple" if self.w(j + 2) == "of" => return Some((Some(2.0), j + 3)),
+                // "a hundred days".
+                "hundred" => return Some((Some(100.0), j + 2)),
                 "half" => return None,
                 _ => return Some((Some(1.0), j + 1)),
             }
@@ -1638,13 +1720,39 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return Some((Some(2.0), j + 2));
         }
         let n = lexicon::number_word(w)?;
-        // "twenty-five"
-        if n >= 20 && n % 10 == 0 && self.w(j + 1) == "-" && self.glued(j + 1) {
-            if let Some(u) = lexicon::number_word(self.w(j + 2)).filter(|u| *u < 10) {
-                return Some((Some(f64::from(n + u)), j + 3));
+        // "one hundred", "two hundred fifty": hundreds, then the rest.
+        if (1..10).contains(&n) && w != "single" && self.w(j + 1) == "hundred" {
+            let mut k = j + 2;
+            if self.w(k) == "and" && lexicon::number_word(self.w(k + 1)).is_some_and(|r| r < 100) {
+                k += 1;
             }
+            return Some(match lexicon::number_word(self.w(k)).filter(|r| *r < 100) {
+                Some(r) if !matches!(self.w(k), "a" | "an" | "single") => {
+                    let (r, e) = self.tens_and_units(r, k);
+                    (Some(f64::from(n * 100 + r)), e)
+                }
+                _ => (Some(f64::from(n * 100)), j + 2),
+            });
         }
-        Some((Some(f64::from(n)), j + 1))
+        let (n, e) = self.tens_and_units(n, j);
+        Some((Some(f64::from(n)), e))
+    }
+
+    /// A tens word at `j` with its units (`twenty-five`, or spoken
+    /// `twenty four`): the number and the token after it.
+    fn tens_and_units(&self, n: u32, j: usize) -> (u32, usize) {
+        if n < 20 || n % 10 != 0 || n >= 100 {
+            return (n, j + 1);
+        }
+        let (k, hyphen) = if self.w(j + 1) == "-" && self.glued(j + 1) {
+            (j + 2, true)
+        } else {
+            (j + 1, false)
+        };
+        match lexicon::number_word(self.w(k)).filter(|u| *u < 10) {
+            Some(u) if !matches!(self.w(k), "a" | "an" | "single") || hyphen => (n + u, k + 1),
+            _ => (n, j + 1),
+        }
     }
 
     /// `Q1 2025`, `the first quarter (of 2025 | of this year)`, `first-quarter`,
@@ -1690,6 +1798,28 @@ impl<'t, 'a> Scanner<'t, 'a> {
         {
             year_ago = true;
             j += 3;
+        }
+        // "the first two quarters of 1990": the year's first half, as
+        // TimeML values it (with the year written, else it is a count).
+        if matches!(self.w(j), "first" | "last")
+            && self.w(j + 1) == "two"
+            && self.w(j + 2) == "quarters"
+        {
+            let half = Field::Half(if self.w(j) == "first" { 1 } else { 2 });
+            let e = j + 3;
+            let (year, e) = match pre_year {
+                Some(y) => (y, e),
+                None => {
+                    let yk = if self.w(e) == "of" { e + 1 } else { e };
+                    (Expr::Year(self.year_num(yk)?), yk + 1)
+                }
+            };
+            let year = if year_ago {
+                year.shift(-1, Unit::Year)
+            } else {
+                year
+            };
+            return Some(self.found_tree(i, e, &year.intersect(half)));
         }
         let ord = self.w(j);
         // "the last half of 2025", "the last quarter of 2025".
@@ -1764,6 +1894,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
             None => self.quarter_tree(n, i..e),
         };
         Some(self.found_tree(i, e, &tree))
+    }
+
+    /// Whether quarter `q` of year `y` has begun its last month by
+    /// publication (a report in the quarter's last month, or with no
+    /// publication date, counts it as ended).
+    fn quarter_ended(&self, y: i32, q: u32) -> bool {
+        self.published
+            .is_none_or(|p| (y, q * 3) <= (p.year(), p.month()))
     }
 
     /// The last quarter mentioned, if it was in this sentence or one of
@@ -2245,11 +2383,19 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return Some(found(i, j + 2, format!("{y:04}"), DateType::Date));
         }
         let (v, len) = self.digits(j)?;
-        if len != 4 || !(1900..=2099).contains(&v) {
-            return None;
-        }
         let prev = self.prev(j);
         let next = self.w(j + 1);
+        // Before 1900 a year needs a preposition before and nothing after
+        // (`independence in 1898.`): such numbers are more often counts.
+        let early_year = (1000..1900).contains(&v)
+            && lexicon::is_year_preposition(prev)
+            && matches!(
+                self.kind(j + 1),
+                None | Some(TokenKind::Punct) | Some(TokenKind::Quote)
+            );
+        if len != 4 || !((1900..=2099).contains(&v) || early_year) {
+            return None;
+        }
         if matches!(
             prev,
             "$" | "€" | "£" | "#" | "no." | "number" | "at" | "about"
@@ -2258,10 +2404,21 @@ impl<'t, 'a> Scanner<'t, 'a> {
         {
             return None;
         }
-        let determiner = matches!(
-            prev,
-            "the" | "its" | "their" | "his" | "her" | "our" | "this" | "a" | "'s" | "’s"
-        );
+        let is_determiner = |w: &str| {
+            matches!(
+                w,
+                "the" | "its" | "their" | "his" | "her" | "our" | "this" | "a" | "'s" | "’s"
+            )
+        };
+        // "his unsuccessful 1996 campaign": an adjective between.
+        let determiner = is_determiner(prev)
+            || (j >= self.sent.start + 2
+                && is_determiner(self.w(j - 2))
+                && self.kind(j - 1) == Some(TokenKind::Word)
+                && !self.capitalized(j - 1)
+                && self.kind(j + 1) == Some(TokenKind::Word)
+                && !self.capitalized(j + 1)
+                && !lexicon::is_count_noun(next));
         if lexicon::is_count_noun(next) && !determiner {
             return None;
         }
@@ -2341,6 +2498,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
             j += 1;
         }
         let w = self.w(j);
+        // "the nineties", "the early sixties": a decade of the 1900s, after
+        // "the" (not "in her nineties", an age; not temperatures).
+        if !apostrophe && self.w(i) == "the" {
+            if let Some(d) = lexicon::decade_word(w) {
+                if self.measure_told() || matches!(self.w(j + 1), "percent" | "%") {
+                    return None;
+                }
+                return Some(found(i, j + 1, format!("19{d}"), DateType::Date));
+            }
+        }
         // "1980's": the possessive-looking 's is the plural.
         let (digits, e) = match w.strip_suffix('s') {
             Some(d) => (d, j + 1),
@@ -2358,7 +2525,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
             && (j > i
                 || (matches!(self.prev(i), "and" | "or" | "to" | "through")
                     && self.w(i.saturating_sub(2)).ends_with("0s")))
-            && !matches!(self.w(e), "degrees" | "percent" | "%" | "temperatures");
+            && !matches!(self.w(e), "degrees" | "percent" | "%" | "temperatures")
+            && !self.measure_told();
         let value = match (digits.len(), apostrophe || bare_ok) {
             (4, false) => {
                 let y: u32 = digits.parse().ok()?;
@@ -2378,6 +2546,26 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => return None,
         };
         Some(found(i, e, value, DateType::Date))
+    }
+
+    /// Whether the sentence tells a temperature or a rating (`highs in the
+    /// nineties`, `approval in the mid-30s`): its `the 30s` is no decade.
+    fn measure_told(&self) -> bool {
+        self.sent.clone().any(|k| {
+            matches!(
+                self.w(k),
+                "degrees"
+                    | "temperature"
+                    | "temperatures"
+                    | "highs"
+                    | "lows"
+                    | "heat"
+                    | "rating"
+                    | "ratings"
+                    | "approval"
+                    | "favorability"
+            )
+        })
     }
 
     /// `the 20th century`, `the nineteenth century`.
@@ -2414,29 +2602,68 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// `this summer`, `last fall`, `Autumn 2008`, `the spring of 2025`.
     fn season_expr(&self, i: usize) -> Option<Found> {
         let w = self.w(i);
+        // "this past spring", "this coming summer": the one gone, the one ahead.
+        let told = match (w, self.w(i + 1)) {
+            ("this", "past") => Some(Tense::Past),
+            ("this", "coming") => Some(Tense::Future),
+            _ => None,
+        };
         let (off, j) = match w {
+            _ if told.is_some() => (None, i + 2),
             "this" => (Some(0i64), i + 1),
             "last" => (Some(-1), i + 1),
             "next" => (Some(1), i + 1),
             _ => (None, self.point_modifier(i)),
         };
-        // "in the spring", "during the summer": the season of the current year.
+        // "in the spring", "during the summer", "well into the early
+        // summer": the season of the current year.
         let the_season = off.is_none()
+            && told.is_none()
             && self.w(i) == "the"
             && matches!(
                 self.prev(i),
-                "in" | "during" | "over" | "by" | "until" | "through"
+                "in" | "during"
+                    | "over"
+                    | "by"
+                    | "until"
+                    | "through"
+                    | "into"
+                    | "throughout"
+                    | "since"
+                    | "before"
+                    | "after"
+                    | "of"
             );
-        let j = if the_season { i + 1 } else { j };
+        let j = if the_season {
+            self.point_modifier(i + 1)
+        } else {
+            j
+        };
+        // "the end of the fall semester": `of the fall` is mostly no season.
+        if the_season && self.prev(i) == "of" && self.w(j) == "fall" {
+            return None;
+        }
         let code = lexicon::season(self.w(j))?;
         let e = j + 1;
         let yk = if self.w(e) == "of" { e + 1 } else { e };
+        if let Some(t) = told {
+            let dir = match t {
+                Tense::Past => Dir::Back { strict: true },
+                Tense::Future => Dir::Forward { strict: true },
+            };
+            let season = Field::Season(code);
+            return Some(self.found_tree(i, e, &Expr::document().nearest(season, dir)));
+        }
         let said = self
             .spelled_year(yk)
             .and_then(|f| Some((f.value.parse::<i32>().ok()?, f.end)));
         let season = Field::Season(code);
         if let Some((y, ye)) = self.year_num(yk).map(|y| (y, yk + 1)).or(said) {
             return Some(self.found_tree(i, ye, &Expr::Year(y).intersect(season)));
+        }
+        // "since the fall of the regime": a fall, not autumn.
+        if the_season && self.w(e) == "of" {
+            return None;
         }
         // Bare season words only with a determiner or when capitalized mid-sentence.
         let prev_ok = matches!(self.prev(i), "the" | "their" | "its" | "in" | "this");
@@ -2692,6 +2919,61 @@ impl<'t, 'a> Scanner<'t, 'a> {
         Some(found(i, end, self.eval(&year).0, DateType::Date))
     }
 
+    /// A part of the day told alone: `mid-afternoon`, `mid afternoon
+    /// yesterday`, `in the morning`, `by the evening`: that part of the
+    /// day last mentioned (or of `yesterday`/`today` after it), a time.
+    fn part_of_day(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        if self.w(j) == "mid" {
+            j += 1;
+            if self.w(j) == "-" && self.glued(j) {
+                j += 1;
+            }
+        } else if self.w(j) == "the"
+            && matches!(
+                self.prev(i),
+                "in" | "during" | "by" | "until" | "through" | "throughout"
+            )
+        {
+            j += 1;
+        } else {
+            return None;
+        }
+        // Past the part of the day.
+        j += 1;
+        // Night spans two days and "the night" is often a night told of;
+        // the day's own parts only.
+        let pod = match lexicon::part_of_day(self.w(j - 1))? {
+            "NI" => return None,
+            pod => pod,
+        };
+        // "the morning shows", "the evening papers": a kind of thing.
+        if self.kind(j) == Some(TokenKind::Word) && lexicon::is_count_noun(self.w(j)) {
+            return None;
+        }
+        let (day, e) = match self.w(j) {
+            "yesterday" => (Expr::document().shift(-1, Unit::Day), j + 1),
+            "today" => (Expr::document(), j + 1),
+            _ => (Expr::narrative(Unit::Day), j),
+        };
+        let mut date = self.eval(&day).1.and_then(|p| p.day())?;
+        // In a past clause, not a day still to come: the last one gone.
+        if let (Some(p), Some(last)) = (self.published, self.past_day_anchor) {
+            if date > p && self.tense(i..e) == Tense::Past {
+                date = last;
+            }
+        }
+        Some(Found {
+            day: Some(date),
+            ..found(
+                i,
+                e,
+                format!("{}T{pod}", resolve::day(date)),
+                DateType::Time,
+            )
+        })
+    }
+
     /// `the day`, `the same day`, `that day`, `late in the day`, `the start
     /// of the day`: the day last mentioned, where the context makes it one.
     fn anaphoric_day(&self, i: usize) -> Option<Found> {
@@ -2767,7 +3049,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 let weekend = Expr::document().shift(if past { -1 } else { 0 }, unit);
                 Some(found(i, e_unit, self.eval(&weekend).0, DateType::Date))
             }
-            Unit::Week | Unit::Month | Unit::Year | Unit::Quarter if edge || same => {
+            // "earlier in the year": the year (TimeML keeps the part as a modifier).
+            Unit::Week | Unit::Month | Unit::Year | Unit::Quarter if edge || same || late => {
                 let period = reference.shift(offset, unit);
                 Some(found(i, e_unit, self.eval(&period).0, DateType::Date))
             }

@@ -194,6 +194,21 @@ pub fn number_word(w: &str) -> Option<u32> {
     })
 }
 
+/// Decade words and their tens digit (`nineties` = 9): `the nineties`.
+pub fn decade_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "twenties" => 2,
+        "thirties" => 3,
+        "forties" => 4,
+        "fifties" => 5,
+        "sixties" => 6,
+        "seventies" => 7,
+        "eighties" => 8,
+        "nineties" => 9,
+        _ => return None,
+    })
+}
+
 /// Ordinal words and their value (`first` = 1).
 pub fn ordinal_word(w: &str) -> Option<u32> {
     Some(match w {

@@ -24,15 +24,20 @@
 //! quarter`) points back or forward from the reference:
 //! - a word right before it decides first: `by`, `until`, `through`,
 //!   `payable`, `effective`, `due`, `as soon as`, `ahead of` (also across
-//!   a possessor: `ahead of Ohio's Tuesday primary`) forward; `since` back;
-//!   `last`/`next`/`this` are part of the expression;
+//!   a possessor or a hyphenated adjective: `ahead of the state's
+//!   hard-fought Tuesday primary`) forward; `since` back;
+//!   `last`/`next`/`this` are part of the expression; `this weekend` is
+//!   this week's unless the clause is past (the weekend just gone);
 //! - else the clause's tense cue (`tense`: `will`, `is to`, `expects`,
 //!   `set to`, `planned to`, modals before a verb (`may`, `can`, `must
 //!   win`; not `must be`, a duty often told of a ruling already made)
 //!   forward; past verbs and the present perfect back); the clause ends
 //!   at a quotation mark, a colon, a semicolon or `but` (`said on
-//!   Tuesday: "we can win"` is the Tuesday gone). With no cue, the past
-//!   for weekdays (news reports what happened this week), the nearest
+//!   Tuesday: "we can win"` is the Tuesday gone), and a participle clause
+//!   after the expression tells what was said or done then, not when
+//!   (`attacked him on Monday, saying he would` is the Monday gone). With
+//!   no cue, the past for weekdays (news reports what happened this
+//!   week), the nearest
 //!   occurrence for months, month-days and holidays (`the November
 //!   election` in a June story; Election Day is the coming one);
 //! - a month or month-day that this puts ten months or more away, when the
@@ -43,7 +48,8 @@
 //! - a bare season (`the summer`) goes by the clause as a weekday does:
 //!   in a past clause the latest that has begun, in a future one the
 //!   first not yet over, with no cue the reference's year; winter, which
-//!   spans two years, is always the reference's year.
+//!   spans two years, is always the reference's year. `this past spring`
+//!   is the last one gone, `this coming spring` the next one.
 //!
 //! The tense cues are words, not parses: a cue word after a determiner or
 //! an `-ed` word after a determiner, degree word or preposition is a noun
@@ -73,6 +79,14 @@
 //! failure`), unless the clause looks ahead: an article names a day again
 //! to mean the same day.
 //!
+//! # Quotations
+//!
+//! `today`, `tomorrow`, `yesterday` inside a quotation count from the day
+//! the words were said when the text says it: a speech's year (`in a 1963
+//! speech`: `1963-XX-XX`) or the weekday of its sentence's attribution
+//! (`"We vote tomorrow," she said Friday`: the Saturday after that
+//! Friday). Otherwise, as outside quotations, from the reference date.
+//!
 //! # Conventions where corpora differ
 //!
 //! TimeML as annotated in TimeBank and TempEval-3 is the default; MEANTIME
@@ -84,7 +98,9 @@
 //! - **Weeks**: `last week` is the ISO week (`2025-W07`), as TimeML
 //!   specifies; TimeBank sometimes leaves the week unknown (`1989-WXX`).
 //! - **Decades and centuries**: `198` and `19`, the TIMEX3 forms (TimeBank
-//!   also writes `198X`).
+//!   also writes `198X`); `the nineties` in words is the 1990s (`199`);
+//!   a bare `the 30s` or `the nineties` is none in a sentence that tells a
+//!   temperature or a rating (`approval in the mid-30s`).
 //! - **Fiscal years**: `fiscal 2009` and `FY2009` are `FY2009`, as the
 //!   TimeML guidelines and MEANTIME write it and as issue 15 specifies: a
 //!   fiscal year is not the calendar year (it may start in any month), so
@@ -98,14 +114,21 @@
 //!   `the latest quarter` are the last quarter ended before publication;
 //!   `the quarter ended July 31` is the calendar quarter holding most of
 //!   its three months (`Q2`), unless a quarter was named nearby (`its
-//!   fiscal first quarter`), whose number TimeBank keeps.
+//!   fiscal first quarter`), whose number TimeBank keeps. A quarter not
+//!   ended at publication and not reported in a past clause (`a
+//!   fourth-quarter charge` expected in an October report) is no such
+//!   reference: results are reported after the quarter.
 //! - **Clock times** take the date written after them (`9 a.m. PST,
 //!   Oct. 14`, one expression, as TimeBank spans it; `7:15 a.m. on April
 //!   22`, two expressions, the time valued on that day), else the day
 //!   named in their sentence or the three before, else publication. A
 //!   clock time alone on its line (`9:40 p.m.`) is a live blog's timestamp
 //!   and takes publication, the blog's day, even right after an entry
-//!   that named another day.
+//!   that named another day. A part of the day told alone (`mid
+//!   afternoon`, `in the morning`) is that part of the day last named,
+//!   as TimeBank values it (`…TAF`); `the morning shows` is none.
+//! - **Two quarters**: `the first two quarters of 1990` is the half
+//!   (`1990-H1`), as TimeBank values it; without a year, a count (`P2Q`).
 //! - **Reporting years**: `the year ended Sept. 30`, `the fiscal year
 //!   ending June 30` are `P1Y` on the span `the (fiscal) year`, as
 //!   TimeBank annotates them; the end date is its own expression.

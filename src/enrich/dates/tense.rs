@@ -26,6 +26,10 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     {
         return None;
     }
+    // "the blast next to the embassy": a preposition, not the next one.
+    if w == "next" && next == Some("to") {
+        return None;
+    }
     // "vacation plans for the trip": an intention is a verb before `to`.
     if is_intention_word(w) && next != Some("to") {
         return None;
@@ -109,7 +113,8 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     if is_past_cue(w) {
         return (!passive || matches!(w, "was" | "were" | "had")).then_some(Tense::Past);
     }
-    if w.len() >= 5 && w.ends_with("ed") && w.is_ascii() {
+    // ("need", "feed" are no pasts; "died" is, the short one news writes.)
+    if (w.len() >= 5 || w == "died") && w.ends_with("ed") && w.is_ascii() {
         // "is expected to", "are set for": a scheduled future; other
         // passives are no cue ("must be returned to his father").
         if passive {
@@ -170,6 +175,17 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
     for i in sentence.clone() {
         if span.contains(&i) {
             continue;
+        }
+        // A participle clause after the expression (`on Monday, saying he
+        // would`) tells what was said or done then: its tense is not the
+        // day's.
+        if i >= span.end
+            && lower[i] == ","
+            && lower
+                .get(i + 1)
+                .is_some_and(|w| w.len() >= 5 && w.ends_with("ing"))
+        {
+            break;
         }
         // A plan looks ahead to what follows it, not to a day before it
         // ("On Friday, the government planned to ...").
@@ -334,6 +350,37 @@ mod tests {
             tense(
                 "the rivals on thursday largely abandoned their attacks",
                 "thursday"
+            ),
+            Tense::Past
+        );
+        // A participle clause after the day tells what was said then.
+        assert_eq!(
+            tense(
+                "the mayor attacked her rival in a long speech on monday , saying he would raise taxes",
+                "monday"
+            ),
+            Tense::Past
+        );
+        assert_eq!(
+            tense(
+                "the governor may sign the new budget bill into law on friday , according to aides who requested anonymity",
+                "friday"
+            ),
+            Tense::Future
+        );
+        // "died" is a past, short as it is.
+        assert_eq!(
+            tense(
+                "if we recall one thing about the actor , who died sunday , it will be his laugh",
+                "sunday"
+            ),
+            Tense::Past
+        );
+        // "next to" is a place, no look ahead.
+        assert_eq!(
+            tense(
+                "dozens were hurt in the fire next to the station on friday",
+                "friday"
             ),
             Tense::Past
         );

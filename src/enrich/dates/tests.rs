@@ -155,6 +155,46 @@ fn months_without_year_follow_tense() {
 
 #[test]
 fn years_and_decades() {
+    // Decades in words, after "the"; an age or a temperature is none.
+    check(
+        "Crime fell through the nineties.",
+        None,
+        "the nineties",
+        "199",
+        Date,
+    );
+    check(
+        "Rents rose in the early sixties.",
+        None,
+        "the early sixties",
+        "196",
+        Date,
+    );
+    assert!(all("She is in her nineties.", None).is_empty());
+    // A rating told in the sentence: no decade.
+    assert!(all("His approval rating sank into the mid-30s.", None).is_empty());
+    check(
+        "Rents soared in the mid-70s.",
+        None,
+        "the mid-70s",
+        "197",
+        Date,
+    );
+    assert!(all("Highs will reach the nineties by noon.", None)
+        .iter()
+        .all(|m| m.0 != "the nineties"));
+    // A year before 1900 after a preposition, closing its phrase.
+    check("The mill opened in 1854.", None, "1854", "1854", Date);
+    assert!(all("They moved 1854 crates in 1854 trucks.", None).is_empty());
+    // A year after a determiner and an adjective.
+    check(
+        "She lost her bruising 1994 race.",
+        None,
+        "1994",
+        "1994",
+        Date,
+    );
+    assert!(all("The remaining 1994 shares were sold.", None).is_empty());
     check(
         "The company was founded in 2024.",
         None,
@@ -518,6 +558,37 @@ fn relative_periods() {
 
 #[test]
 fn anaphoric_references() {
+    // "or so" loosens the count, not the point.
+    check(
+        "The plan was drafted a week or so ago.",
+        thu(),
+        "a week or so ago",
+        "2025-W07",
+        Date,
+    );
+    // "earlier in the year", "later in the month": the period, part of it
+    // being a modifier in TimeML.
+    check(
+        "Rains delayed planting earlier in the year.",
+        thu(),
+        "earlier in the year",
+        "2025",
+        Date,
+    );
+    check(
+        "The senator will visit later in the month.",
+        thu(),
+        "later in the month",
+        "2025-02",
+        Date,
+    );
+    check(
+        "A judge ruled earlier in the week.",
+        thu(),
+        "earlier in the week",
+        "2025-W08",
+        Date,
+    );
     let v = all(
         "He arrived on March 3, 2020. He left the following day.",
         thu(),
@@ -547,6 +618,38 @@ fn anaphoric_references() {
 
 #[test]
 fn durations() {
+    // Spelled numbers, as transcripts write them.
+    for (body, text, value) in [
+        (
+            "The vigil lasted twenty four hours.",
+            "twenty four hours",
+            "PT24H",
+        ),
+        (
+            "The vigil lasted twenty-four hours.",
+            "twenty-four hours",
+            "PT24H",
+        ),
+        (
+            "The dynasty ruled for two hundred fifty years.",
+            "two hundred fifty years",
+            "P250Y",
+        ),
+        (
+            "The siege lasted one hundred days.",
+            "one hundred days",
+            "P100D",
+        ),
+        (
+            "The siege lasted a hundred days.",
+            "a hundred days",
+            "P100D",
+        ),
+    ] {
+        check(body, None, text, value, Duration);
+    }
+    // "a" after a tens word is no unit: "twenty a day" counts twenty.
+    assert_eq!(one("They sold twenty a day.", None).0, "a day");
     check(
         "He travelled many hours on the train.",
         thu(),
@@ -843,6 +946,22 @@ fn quarters_by_reference() {
         vals("Acme paid $3 million in taxes during the quarter."),
         ["2025-Q3"]
     );
+    // A quarter still to come is no reference for the latest one...
+    assert_eq!(
+        vals("Acme's third-quarter profit rose. It expects the storm to bring a fourth-quarter charge. Sales in the latest quarter rose from $2 million a year ago."),
+        ["2025-Q3", "2025-Q4", "2025-Q3", "2024-Q3"]
+    );
+    // ... unless a past clause reports it: a fiscal quarter numbered ahead.
+    assert_eq!(
+        all(
+            "Acme reported a drop in fourth-quarter profit. Sales in the latest period rose from a year earlier.",
+            Some(d(2025, 11, 3))
+        )
+        .into_iter()
+        .map(|m| m.1)
+        .collect::<Vec<_>>(),
+        ["2025-Q4", "2025-Q4", "2024-Q4"]
+    );
     assert_eq!(vals("Sales in the latest quarter fell."), ["2025-Q3"]);
     // A written year's period is that year's, left to the year.
     assert_eq!(vals("Acme gained in the 1998 period."), ["1998"]);
@@ -867,6 +986,22 @@ fn quarters_by_reference() {
     assert_eq!(
         vals("In the third quarter, the quarter-to-quarter gain was small."),
         ["2025-Q3"]
+    );
+    // Two quarters of a written year are its half; without one, a count.
+    assert_eq!(
+        vals("Losses will last through the first two quarters of 2026."),
+        ["2026-H1"]
+    );
+    assert_eq!(
+        vals("The last two quarters of 2024 were weak."),
+        ["2024-H2"]
+    );
+    assert_eq!(
+        all("Sales rose in the first two quarters.", oct)
+            .into_iter()
+            .map(|m| m.1)
+            .collect::<Vec<_>>(),
+        ["P2Q"]
     );
     // A half of a month is left to the month.
     assert_eq!(
@@ -1037,6 +1172,21 @@ fn deictic_words_in_a_dated_quotation() {
     );
     // A quotation without a dated speech is today's.
     assert_eq!(vals("“We meet today,” she said."), ["2021-06-01"]);
+    // A quotation its sentence says was spoken on a weekday counts from
+    // that day (Tuesday 2021-06-01: the Friday before is May 28).
+    assert_eq!(
+        vals("“We will decide tomorrow,” the mayor said Friday."),
+        ["2021-05-29", "2021-05-28"]
+    );
+    assert_eq!(
+        vals("She told reporters on Friday: “We vote today.”"),
+        ["2021-05-28", "2021-05-28"]
+    );
+    // Outside the quotation, publication still counts.
+    assert_eq!(
+        vals("The mayor said Friday that the vote is today."),
+        ["2021-05-28", "2021-06-01"]
+    );
 }
 
 #[test]
@@ -1307,11 +1457,68 @@ fn ahead_of_points_forward() {
         vals("Shares fell ahead of the March 3 report."),
         ["2025-03-03"]
     );
+    // Across a possessor with a determiner, a name of two words and a
+    // hyphenated adjective.
+    assert_eq!(
+        vals("Rivals traded barbs ahead of the county's Saturday vote."),
+        ["2025-02-22"]
+    );
+    assert_eq!(
+        vals("Rivals traded barbs ahead of Rhode Island's hard-fought Saturday runoff."),
+        ["2025-02-22"]
+    );
+    // A dash is no hyphen: "by" still decides.
+    assert_eq!(
+        vals("The mayor was popular -- by Election Day, he led by ten points."),
+        ["2025-11-04"]
+    );
     // Without it, a past clause keeps the day just gone.
     assert_eq!(
         vals("The candidates campaigned before Tuesday's primary."),
         ["2025-02-18"]
     );
+}
+
+#[test]
+fn a_part_of_the_day_alone_is_of_the_day_last_named() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    assert_eq!(
+        vals("By mid afternoon, the roads were clear."),
+        [pair("mid afternoon", "2025-02-20TAF")]
+    );
+    assert_eq!(
+        vals("Shares slid Tuesday. Buyers returned in the afternoon."),
+        [
+            pair("Tuesday", "2025-02-18"),
+            pair("the afternoon", "2025-02-18TAF")
+        ]
+    );
+    assert_eq!(
+        vals("Shares were flat at mid-morning yesterday."),
+        [pair("mid-morning yesterday", "2025-02-19TMO")]
+    );
+    // A kind of thing, not a time.
+    assert!(vals("She hosts one of the morning shows.").is_empty());
+    // In a past clause, not a day still to come.
+    assert_eq!(
+        vals("The vote is set for March 3. Rivals sparred earlier in the evening.")[1],
+        pair("the evening", "2025-02-20TEV")
+    );
+}
+
+#[test]
+fn this_weekend_is_this_weeks_unless_the_clause_is_past() {
+    // Thursday 2025-02-20, ISO week 8.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("If the weather holds this weekend, the fair opens."),
+        ["2025-W08-WE"]
+    );
+    assert_eq!(vals("The fair closed early this weekend."), ["2025-W07-WE"]);
 }
 
 #[test]
@@ -1394,6 +1601,22 @@ fn a_bare_season_follows_the_clause() {
     assert_eq!(vals("Tourists come in the summer."), ["2026-SU"]);
     // "last" and "next" keep their own year.
     assert_eq!(vals("They met last summer."), ["2025-SU"]);
+    // More prepositions, and a modifier after "the".
+    assert_eq!(vals("The strike lasted well into the summer."), ["2025-SU"]);
+    assert_eq!(
+        vals("Sales recovered from the lows of the early spring."),
+        ["2025-SP"]
+    );
+    assert_eq!(
+        vals("The team will practise throughout the summer."),
+        ["2026-SU"]
+    );
+    // "this past" and "this coming": the one gone and the one ahead.
+    assert_eq!(vals("The plant closed this past summer."), ["2025-SU"]);
+    assert_eq!(vals("The plant reopens this coming summer."), ["2026-SU"]);
+    // A fall of something is no autumn.
+    assert!(vals("Prices fell since the fall of the regime.").is_empty());
+    assert!(vals("Classes start at the end of the fall semester.").is_empty());
 }
 
 #[test]
