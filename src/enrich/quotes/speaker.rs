@@ -192,6 +192,33 @@ impl<'e> Resolver<'e> {
         ends || self.by_first.contains_key(v.s(k))
     }
 
+    /// A lone capitalized word opening a sentence that is a word of the
+    /// sentence's grammar rather than a name: a participle or gerund
+    /// ("Having …"), a function word ("Or", "There", "One"), a unit of
+    /// time ("Hours after …"), an adverb ("Clearly"). Unless the entity
+    /// stage or the article's names make it one ("Manning", "Sterling").
+    fn opener_not_a_name(&self, v: &View<'_, '_>, mention: Range) -> bool {
+        if mention.end != mention.first + 1 || !v.text.is_sentence_start(mention.first) {
+            return false;
+        }
+        let k = mention.first;
+        let w = v.low(k);
+        if !v.cap(k) || v.text.is_all_caps(k) || lexicon::is_subject_pronoun(&w) {
+            return false;
+        }
+        let grammar = lexicon::is_ing(&w)
+            || w.len() > 4 && w.ends_with("ly")
+            || lexicon::is_pure_determiner(&w)
+            || lexicon::is_left_barrier(&w)
+            || matches!(w.as_ref(), "there" | "here")
+            || crate::enrich::dates::lexicon::unit(&w).is_some()
+            || lexicon::is_time_word(&w);
+        grammar
+            && self.entity_at_head(v, mention).is_none()
+            && !self.in_longer_name(v, k)
+            && first_name_gender(v.s(k)).is_none()
+    }
+
     /// The speaker of a quotation without a cue at token `here` that may
     /// continue `prev`, the speaker of the statement whose sentence starts
     /// at `prev_at`: the previous speaker is the one candidate, and only
@@ -251,6 +278,9 @@ impl<'e> Resolver<'e> {
             && !self.in_longer_name(v, mention.first)
         {
             mention = np;
+        }
+        if self.opener_not_a_name(v, mention) || head_not_a_noun(v, mention) {
+            return None;
         }
         let span = v.text.token_span(mention.first, mention.end)?;
         let low = v.low(mention.first);
@@ -342,7 +372,12 @@ impl<'e> Resolver<'e> {
         choices: &mut Vec<Choice>,
     ) {
         let head = v.low(mention.end - 1);
-        if let Some(ei) = self.entity_by_role(&head) {
+        let described = if definite(v, mention) {
+            self.described_person(v, mention)
+        } else {
+            None
+        };
+        if let Some(ei) = described.or_else(|| self.entity_by_role(&head)) {
             choices.push(self.entity_choice(ei, Source::RoleHolder, written));
         }
         if let Some(c) = self.appositive_choice(v, np, written) {
@@ -534,6 +569,104 @@ impl<'e> Resolver<'e> {
             usize::MAX
         };
         self.entity_at(t.cstart as usize, t.cend as usize, limit)
+    }
+
+    /// The person a definite description stands for ("the billionaire",
+    /// "the Ohio senator", "the former secretary of state"): among the
+    /// entities named before the phrase, those the article describes with
+    /// the phrase's head noun, as a role, as a word right before a name
+    /// ("billionaire Jane Roe") or as the head of an appositive ("Jane Roe,
+    /// a Texas billionaire,"). The phrase's other words then choose between
+    /// them ("the Ohio senator" among two senators), and the latest named
+    /// wins a tie. A plural phrase ("the two senators") names no one person.
+    fn described_person(&self, v: &View<'_, '_>, mention: Range) -> Option<usize> {
+        if mention.end < mention.first + 2 {
+            return None;
+        }
+        let head_at = (mention.first + 1..mention.end)
+            .find(|&k| v.is_word(k) && lexicon::is_np_preposition(&v.low(k)))
+            .unwrap_or(mention.end)
+            - 1;
+        let head = v.low(head_at);
+        if head_at <= mention.first
+            || head.len() < 3
+            || !v.is_word(head_at)
+            || v.cap(head_at)
+            || head.ends_with('s') && !head.ends_with("ss")
+            || lexicon::is_group_head(&head)
+        {
+            return None;
+        }
+        // the words that say which one: "Ohio", "former", "Senate"
+        // (word, capitalized)
+        let modifiers: Vec<(String, bool)> = (mention.first + 1..mention.end)
+            .filter(|&k| k != head_at && v.is_word(k))
+            .map(|k| (v.low(k).into_owned(), v.cap(k)))
+            .filter(|(w, _)| !lexicon::is_determiner(w) && !lexicon::is_np_preposition(w))
+            .collect();
+        let toks = v.text.tokens();
+        let cstart = toks.get(mention.first)?.cstart as usize;
+        let tok_of = |c: usize| toks.partition_point(|t| (t.cstart as usize) < c);
+        let idx = self.spans.partition_point(|s| s.0 < cstart);
+        // (fit, latest mention token, entity)
+        let mut best: Option<(usize, usize, usize)> = None;
+        for &(s, e, ei, name) in self.spans[idx.saturating_sub(300)..idx].iter() {
+            let ent = &self.entities[ei];
+            if !name || e > cstart || ent.kind != EntityType::Person {
+                continue;
+            }
+            let (first, end) = (tok_of(s), tok_of(e));
+            if v.in_quote(first) {
+                continue;
+            }
+            let role_words = || {
+                ent.roles
+                    .iter()
+                    .flat_map(|r| r.split_whitespace())
+                    .map(crate::text::lowercase)
+            };
+            let by_role = role_words().any(|w| w == head);
+            // "billionaire Jane Roe", "Ohio Sen. Jane Roe"
+            // "billionaire Jane Roe"; "hosts Jane Roe and John Doe" names
+            // its first person with the plural
+            let premodifier = word_before_titles(v, first).is_some_and(|k| {
+                let w = v.low(k);
+                w == head || w.strip_suffix('s') == Some(head.as_ref())
+            });
+            let appositive =
+                v.s(end) == "," && appositive_head(v, end + 1).is_some_and(|k| v.low(k) == head);
+            if !(by_role || premodifier || appositive) {
+                continue;
+            }
+            // the words around the name up to a comma or a conjunction:
+            // "Ohio Sen. Jane Roe", "Jane Roe of Ohio"
+            let stop = |k: usize| {
+                v.is_terminal(k) || v.in_quote(k) || matches!(v.s(k), "," | ";" | "and" | "or")
+            };
+            let mut lo = first;
+            while lo > first.saturating_sub(4) && !stop(lo - 1) {
+                lo -= 1;
+            }
+            let mut hi = end;
+            while hi < (end + 4).min(v.len()) && !stop(hi) {
+                hi += 1;
+            }
+            let found = |m: &(String, bool)| {
+                role_words().any(|w| w == m.0.as_str())
+                    || (lo..hi).any(|k| v.low(k) == m.0.as_str())
+            };
+            // a proper modifier identifies ("the Ohio senator", "the
+            // Democratic nominee"): a name described without it is another
+            // person; a common one ("former") the article may leave out
+            if modifiers.iter().any(|m| m.1 && !found(m)) {
+                continue;
+            }
+            let fit = modifiers.iter().filter(|m| found(m)).count();
+            if best.is_none_or(|(f, at, _)| (fit, first) > (f, at)) {
+                best = Some((fit, first, ei));
+            }
+        }
+        best.map(|(_, _, ei)| ei)
     }
 
     fn entity_by_role(&self, head: &str) -> Option<usize> {
@@ -895,6 +1028,63 @@ fn definite_or_article(v: &View<'_, '_>, r: Range) -> bool {
     definite(v, r) || matches!(v.low(r.first).as_ref(), "a" | "an" | "his" | "her")
 }
 
+/// A phrase whose last word is a determiner or quantifier ("the most",
+/// "every other", "Some 22 percent of the"): its noun is missing, so it
+/// names nobody.
+fn head_not_a_noun(v: &View<'_, '_>, mention: Range) -> bool {
+    // the head stands before the first preposition ("the mother of three")
+    let last = (mention.first + 1..mention.end)
+        .find(|&k| v.is_word(k) && lexicon::is_np_preposition(&v.low(k)))
+        .unwrap_or(mention.end)
+        - 1;
+    let w = v.low(last);
+    last > mention.first
+        && v.is_word(last)
+        && !v.cap(last)
+        && (lexicon::is_pure_determiner(&w)
+            || matches!(w.as_ref(), "most" | "other" | "more" | "much"))
+}
+
+/// The word before the name at `first`, past its titles ("billionaire"
+/// of "billionaire Gov. Jane Roe"), outside quotations.
+fn word_before_titles(v: &View<'_, '_>, first: usize) -> Option<usize> {
+    let mut k = first;
+    for _ in 0..4 {
+        k = k.checked_sub(1)?;
+        if v.in_quote(k) || !(v.is_word(k) || v.s(k) == ".") {
+            return None;
+        }
+        let w = v.low(k);
+        if v.s(k) == "." || lexicon::is_title(w.trim_end_matches('.')) && v.cap(k) {
+            continue;
+        }
+        return Some(k);
+    }
+    None
+}
+
+/// The head word of an appositive starting at `start` (after the comma
+/// that follows a name): "a Texas billionaire," -> "billionaire", "the
+/// former head of the agency," -> "head". The phrase opens with a
+/// determiner or a possessive and ends at a comma, a relative pronoun or
+/// the sentence's end.
+fn appositive_head(v: &View<'_, '_>, start: usize) -> Option<usize> {
+    let w0 = v.low(start);
+    if !(lexicon::is_determiner(&w0) || matches!(w0.as_ref(), "his" | "her")) || v.in_quote(start) {
+        return None;
+    }
+    let mut head = None;
+    for k in start + 1..(start + 10).min(v.len()) {
+        let w = v.low(k);
+        if !v.is_word(k) || lexicon::is_np_preposition(&w) || matches!(w.as_ref(), "who" | "whose")
+        {
+            break;
+        }
+        head = Some(k);
+    }
+    head.filter(|&k| !v.cap(k))
+}
+
 /// The phrase at the cue as written, unresolved.
 fn as_written(written: &Speaker, animacy: Animacy) -> Choice {
     Choice {
@@ -1203,4 +1393,98 @@ fn name_runs(v: &View<'_, '_>) -> Vec<NameRun> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{find, person, run, run_with, speaker};
+
+    #[test]
+    fn a_description_goes_to_the_person_the_article_described_so() {
+        // the appositive says who "the shipbuilder" is; the nearer coach is
+        // another person
+        let body = "Ruth Calder, a retired shipbuilder, bought the club in May. \
+                    Coach Dan Mireles ran the first practice. \
+                    “We will be back,” the shipbuilder said.";
+        let ents = [
+            person("e1", "Ruth Calder", body, &["Ruth Calder"]),
+            person("e2", "Dan Mireles", body, &["Dan Mireles"]),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(find(&qs, "We will be back,")),
+            ("Ruth Calder", "the shipbuilder")
+        );
+        // the word before a name describes it as well
+        let body = "Farmer Ivo Brandt and Nell Ashby met on Friday. \
+                    “Prices are too low,” the farmer said.";
+        let ents = [
+            person("e1", "Ivo Brandt", body, &["Ivo Brandt"]),
+            person("e2", "Nell Ashby", body, &["Nell Ashby"]),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "Prices are too low,")).0, "Ivo Brandt");
+    }
+
+    #[test]
+    fn a_proper_modifier_chooses_between_two_holders_of_a_role() {
+        let body = "Senator Ada Quill of Nevada and Senator Piet Varga of Maine \
+                    spoke after the vote. “The bill is dead,” the Maine senator said.";
+        let mut quill = person("e1", "Ada Quill", body, &["Ada Quill"]);
+        let mut varga = person("e2", "Piet Varga", body, &["Piet Varga"]);
+        quill.roles = vec!["Senator".into()];
+        varga.roles = vec!["Senator".into()];
+        // the first holder of the role is not the one the phrase names
+        let qs = run_with(body, &[quill, varga]);
+        assert_eq!(speaker(find(&qs, "The bill is dead,")).0, "Piet Varga");
+        // a proper modifier that fits nobody resolves to nobody by it
+        let body = "Ohio lawmaker Piet Varga voted no. \
+                    “The bill is dead,” the Nevada lawmaker said.";
+        let varga = person("e2", "Piet Varga", body, &["Piet Varga"]);
+        let qs = run_with(body, &[varga]);
+        assert_ne!(speaker(find(&qs, "The bill is dead,")).0, "Piet Varga");
+    }
+
+    #[test]
+    fn an_unnamed_source_keeps_its_description() {
+        let body = "Ada Quill chairs the panel. \
+                    “A ruling is near,” a court spokesman said on Monday.";
+        let ents = [person("e1", "Ada Quill", body, &["Ada Quill"])];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(find(&qs, "A ruling is near,")),
+            ("a court spokesman", "a court spokesman")
+        );
+    }
+
+    #[test]
+    fn sentence_openers_and_headless_phrases_name_nobody() {
+        for (body, content) in [
+            (
+                "Having said the ferry was late, Mira Holt left the pier.",
+                "the ferry was late",
+            ),
+            (
+                "Hours after the storm said the ferry would run, nobody came.",
+                "the ferry would run",
+            ),
+            (
+                "Of the forty sailors asked, the most said the ferry was safe.",
+                "the ferry was safe",
+            ),
+        ] {
+            let qs = run(body);
+            for q in qs.iter().filter(|q| q.text.contains(content)) {
+                let name = q.speaker.as_ref().map(|s| s.name.as_str());
+                assert!(
+                    !matches!(name, Some("Having" | "Hours" | "the most")),
+                    "{body}: {name:?}"
+                );
+            }
+        }
+        // a name that ends like a gerund is still a name
+        let body = "Lena Harding met the board. Harding said the ferry was safe.";
+        let qs = run(body);
+        assert_eq!(speaker(find(&qs, "the ferry was safe")).0, "Lena Harding");
+    }
 }
