@@ -267,9 +267,13 @@ pub fn extract_with_dates(
             }
             Who::Subject(Subject::Nobody) => None,
             Who::SameAs(pc) => resolved.get(pc).cloned().flatten(),
-            Who::Previous => last
-                .as_ref()
-                .and_then(|(s, r)| resolver.continuing(&v, *s, here, r)),
+            Who::Previous => match v.signature_after(c.content.end) {
+                // "“…”\n— Jane Roe, mayor": the signature line names it
+                Some(np) => resolver.resolve(&v, np),
+                None => last
+                    .as_ref()
+                    .and_then(|(s, r)| resolver.continuing(&v, *s, here, r)),
+            },
         };
         // "According to the Ledger, Jane Roe praised the plan as “…”" /
         // "the Ledger reported that Jane Roe called it “…”": the outlet

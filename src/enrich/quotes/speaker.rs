@@ -1458,6 +1458,28 @@ mod tests {
     }
 
     #[test]
+    fn a_signature_line_under_a_quotation_names_its_speaker() {
+        let body = "Ivo Brandt spoke at noon.\n\n\
+                    “Bridges do not build themselves, and neither do budgets.”\n\n\
+                    — Nell Ashby, mayor of Lakeside\n\n\
+                    “Every harbour needs a lighthouse, not a tollbooth.”\n\n\
+                    - Gov. Tomas Rilke.\n\n\
+                    “Our ferries run on time and on budget, every day.”\n\n\
+                    — Cut the fares for students.";
+        let qs = run(body);
+        let name = |part: &str| {
+            qs.iter()
+                .find(|q| q.text.contains(part))
+                .and_then(|q| q.speaker.as_ref())
+                .map(|s| s.name.clone())
+        };
+        assert_eq!(name("Bridges do not").as_deref(), Some("Nell Ashby"));
+        assert_eq!(name("Every harbour").as_deref(), Some("Tomas Rilke"));
+        // a list item under a quotation is no signature
+        assert_ne!(name("Our ferries").as_deref(), Some("Cut"));
+    }
+
+    #[test]
     fn sentence_openers_and_headless_phrases_name_nobody() {
         for (body, content) in [
             (
