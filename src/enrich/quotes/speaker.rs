@@ -825,12 +825,28 @@ impl<'e> Resolver<'e> {
             let c = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.cstart as usize);
             let (lo, hi) = (c(v.sentence(tok).first), c(tok));
             let from = spans.partition_point(|s| s.0 < lo);
-            let first = !spans[from..].iter().take_while(|s| s.0 < hi).any(|s| {
-                s.3 && matches!(
-                    entities[s.2].kind,
-                    EntityType::Person | EntityType::Organization
-                )
-            });
+            // "At a rally in Ohio, Roe said …", "When Doe left, Roe said
+            // …": the name after an opening adverbial phrase or clause
+            // opens the main clause, whatever the phrase names
+            let sent_first = v.sentence(tok).first;
+            let opener = v.low(sent_first);
+            let after_opener = (lexicon::is_np_preposition(&opener)
+                || lexicon::is_pure_determiner(&opener)
+                || lexicon::is_time_word(&opener)
+                || lexicon::is_left_barrier(&opener))
+                && comma_before_titles(v, tok)
+                // no verb before: a phrase, not a clause with its own
+                // subject ("In May, Roe joined a firm, Acme, where …")
+                && (sent_first..tok).all(|k| {
+                    !(v.verbish(k) || v.irregular_past(k) || v.cue_at(k).is_some())
+                });
+            let first = after_opener
+                || !spans[from..].iter().take_while(|s| s.0 < hi).any(|s| {
+                    s.3 && matches!(
+                        entities[s.2].kind,
+                        EntityType::Person | EntityType::Organization
+                    )
+                });
             let mut end = tok;
             while end < v.len() && (v.is_word(end) && v.cap(end) || v.s(end) == ".") {
                 end += 1;
@@ -1043,6 +1059,24 @@ fn head_not_a_noun(v: &View<'_, '_>, mention: Range) -> bool {
         && !v.cap(last)
         && (lexicon::is_pure_determiner(&w)
             || matches!(w.as_ref(), "most" | "other" | "more" | "much"))
+}
+
+/// Whether a comma stands right before the name at `first`, past its
+/// titles ("…, Sen. Jane Roe").
+fn comma_before_titles(v: &View<'_, '_>, first: usize) -> bool {
+    let mut k = first;
+    for _ in 0..4 {
+        let Some(p) = k.checked_sub(1) else {
+            return false;
+        };
+        k = p;
+        let w = v.low(k);
+        if v.s(k) == "." || v.is_word(k) && v.cap(k) && lexicon::is_title(w.trim_end_matches('.')) {
+            continue;
+        }
+        return v.s(k) == ",";
+    }
+    false
 }
 
 /// The word before the name at `first`, past its titles ("billionaire"
@@ -1398,6 +1432,7 @@ fn name_runs(v: &View<'_, '_>) -> Vec<NameRun> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{find, person, run, run_with, speaker};
+    use crate::event::EntityType;
 
     #[test]
     fn a_description_goes_to_the_person_the_article_described_so() {
@@ -1477,6 +1512,42 @@ mod tests {
         assert_eq!(name("Every harbour").as_deref(), Some("Tomas Rilke"));
         // a list item under a quotation is no signature
         assert_ne!(name("Our ferries").as_deref(), Some("Cut"));
+    }
+
+    #[test]
+    fn the_name_after_an_opening_phrase_is_the_subject_a_pronoun_takes_up() {
+        // the opening phrase names a place the tagger took for an
+        // organisation; the main clause's subject is still the antecedent,
+        // not the person named in its complement clause
+        let body = "At a fair in Dover, Del., Mr. Vance was blunt, claiming \
+                    without proof that President Hale wanted more tariffs. \
+                    “You would have to be mad,” he said.";
+        let mut del = person("e1", "Del.", body, &["Del."]);
+        del.kind = EntityType::Organization;
+        let ents = [
+            del,
+            person("e2", "Vance", body, &["Vance"]),
+            person("e3", "Hale", body, &["Hale"]),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "You would have to be mad,")).0, "Vance");
+        // a name after a later comma of a clause is an appositive, no
+        // subject: "In 1990, Roe joined a firm, Acme, where …"
+        let body = "In 1990, Mira Holt joined a small office, Quill Varga, \
+                    where clients were rude. She said she recalls “the noise.”";
+        let ents = [
+            person("e1", "Mira Holt", body, &["Mira Holt"]),
+            person("e2", "Quill Varga", body, &["Quill Varga"]),
+        ];
+        let qs = run_with(body, &ents);
+        let q = qs
+            .iter()
+            .find(|q| q.text.contains("recalls"))
+            .expect("quote");
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Mira Holt")
+        );
     }
 
     #[test]
