@@ -644,6 +644,15 @@ impl<'a, 't> View<'a, 't> {
         (first < end).then_some(Range { first, end })
     }
 
+    /// A cue by which an outlet passes on what others said ("the Ledger
+    /// reported", "according to the Ledger"), not words of its own.
+    pub fn is_relay_cue(&self, k: usize) -> bool {
+        matches!(
+            self.low(k).as_ref(),
+            "reported" | "reports" | "reporting" | "according"
+        )
+    }
+
     /// A signature line under a quotation ending at token `end`: the next
     /// line opens with a dash and a name, and the name is all the line
     /// holds but a title after a comma and a final dot ("— Jane Roe.",

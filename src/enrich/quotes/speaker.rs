@@ -1551,6 +1551,26 @@ mod tests {
     }
 
     #[test]
+    fn an_outlet_relaying_quoted_words_does_not_take_them_over() {
+        let entities = |body: &str| {
+            let mut ledger = person("e2", "Harbour Ledger", body, &["Harbour Ledger"]);
+            ledger.kind = EntityType::Organization;
+            [person("e1", "Ivo Brandt", body, &["Ivo Brandt"]), ledger]
+        };
+        let body = "Ivo Brandt called the ferry plan “a slow fraud,” the Harbour Ledger reported.";
+        let qs = run_with(body, &entities(body));
+        assert_eq!(speaker(find(&qs, "a slow fraud,")).0, "Ivo Brandt");
+        // the outlet's own words stay the outlet's
+        let body =
+            "Ivo Brandt spoke. “The ferry plan is a slow fraud,” the Harbour Ledger reported.";
+        let qs = run_with(body, &entities(body));
+        assert_eq!(
+            speaker(find(&qs, "The ferry plan is a slow fraud,")).0,
+            "Harbour Ledger"
+        );
+    }
+
+    #[test]
     fn sentence_openers_and_headless_phrases_name_nobody() {
         for (body, content) in [
             (
