@@ -455,6 +455,31 @@ impl<'e> Resolver<'e> {
                     });
                 }
             }
+            // A person phrase no description in the article matches stands
+            // for the person the text is about, unless it takes up an
+            // unnamed person introduced with "a" ("a nurse … the nurse
+            // said"): the subject opening the sentence before ("Jane Roe
+            // held a sign. The retired nurse said …"). A proper modifier
+            // ("the Ohio senator") or a possessive ("Roe's doctor") says
+            // the phrase is someone the description must match.
+            let qualified = (mention.first..mention.end)
+                .any(|k| k > mention.first && v.cap(k) || matches!(v.s(k), "'s" | "’s"));
+            if want == Animacy::Person && !qualified && !introduced_since(0) {
+                let gender = if head.ends_with("woman") {
+                    Some(Gender::Female)
+                } else if head.ends_with("man") {
+                    Some(Gender::Male)
+                } else {
+                    None
+                };
+                let mut mentions = Vec::new();
+                self.antecedents(v, mention.first, want, gender, written, &mut mentions);
+                choices.extend(mentions.into_iter().filter(|c| {
+                    c.source == Source::NearestMention
+                        && c.features.opens_sentence
+                        && c.features.sentences_back == 1
+                }));
+            }
             choices.push(as_written(written, want));
         } else {
             let animacy = if lexicon::is_group_head(&head) {
@@ -813,7 +838,10 @@ impl<'e> Resolver<'e> {
         };
         // after a preposition, a possessive or a verb ("endorsed Roe")
         let object = |tok: usize| {
-            tok > 0 && (lexicon::is_object_marker(&v.low(tok - 1)) || v.verbish(tok - 1))
+            tok > 0
+                && (lexicon::is_object_marker(&v.low(tok - 1))
+                    || v.verbish(tok - 1)
+                    || v.irregular_past(tok - 1))
         };
         // the first subject mention of a sentence opens its main clause
         // no person or organization is named before the mention in its
@@ -1567,6 +1595,55 @@ mod tests {
         assert_eq!(
             speaker(find(&qs, "The ferry plan is a slow fraud,")).0,
             "Harbour Ledger"
+        );
+    }
+
+    #[test]
+    fn an_undescribed_person_phrase_takes_up_the_subject_of_the_sentence_before() {
+        let body = "Dan Mireles spoke first. “Lower the fares,” Mireles said.\n\n\
+                    Nell Ashby waved a banner at the gate. \
+                    The veteran doctor said the fares were “a scandal.”";
+        let ents = [
+            person("e1", "Dan Mireles", body, &["Dan Mireles", "Mireles"]),
+            person("e2", "Nell Ashby", body, &["Nell Ashby"]),
+        ];
+        let qs = run_with(body, &ents);
+        let q = qs
+            .iter()
+            .find(|q| q.text.contains("scandal"))
+            .expect("quote");
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Nell Ashby")
+        );
+        // an unnamed person introduced with "a" stays unnamed
+        let body = "Nell Ashby waved a banner. A doctor stood by her. \
+                    The doctor said the fares were “a scandal.”";
+        let ents = [person("e2", "Nell Ashby", body, &["Nell Ashby"])];
+        let qs = run_with(body, &ents);
+        let q = qs
+            .iter()
+            .find(|q| q.text.contains("scandal"))
+            .expect("quote");
+        assert_ne!(
+            q.speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Nell Ashby")
+        );
+    }
+
+    #[test]
+    fn the_object_of_an_irregular_past_verb_is_no_pronoun_antecedent() {
+        let body = "Ivo Brandt sat in the hall where he saw Dan Mireles on Friday. \
+                    He said that the hall “was nearly empty.”";
+        let ents = [
+            person("e1", "Ivo Brandt", body, &["Ivo Brandt"]),
+            person("e2", "Dan Mireles", body, &["Dan Mireles"]),
+        ];
+        let qs = run_with(body, &ents);
+        let q = qs.iter().find(|q| q.text.contains("empty")).expect("quote");
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Ivo Brandt")
         );
     }
 
