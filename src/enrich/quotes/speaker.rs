@@ -782,6 +782,27 @@ impl<'e> Resolver<'e> {
                 features,
             ));
         }
+        // "A young nurse, meanwhile, lost her job. “…,” she said.": an
+        // unnamed person opening this sentence or the one before is a
+        // newer topic than any name further back
+        if want == Animacy::Person {
+            if let Some((r, name)) = introduced_person(v, at, gender) {
+                let features = Features {
+                    opens_sentence: true,
+                    nearest_in_sentence: true,
+                    gender_agrees: gender.is_some(),
+                    ..Features::default()
+                };
+                out.push(candidate(
+                    Source::NearestMention,
+                    name,
+                    None,
+                    Animacy::Person,
+                    r.first,
+                    features,
+                ));
+            }
+        }
         // mentions before the pronoun
         if self.entities.is_empty() {
             let m = self
@@ -1070,6 +1091,49 @@ fn definite(v: &View<'_, '_>, r: Range) -> bool {
 /// "a spokesman for", "its chief"): the shape of an appositive.
 fn definite_or_article(v: &View<'_, '_>, r: Range) -> bool {
     definite(v, r) || matches!(v.low(r.first).as_ref(), "a" | "an" | "his" | "her")
+}
+
+/// An indefinite person phrase opening the sentence of the pronoun at
+/// `at`, or the sentence before ("A 29-year-old teacher, meanwhile, …"),
+/// whose head is a person noun agreeing with the pronoun's `gender`; with
+/// the phrase as written.
+fn introduced_person(
+    v: &View<'_, '_>,
+    at: usize,
+    gender: Option<Gender>,
+) -> Option<(Range, String)> {
+    let here = v.sentence(at);
+    let before = here.first.checked_sub(1).map(|k| v.sentence(k));
+    for sent in std::iter::once(here).chain(before) {
+        let first = sent.first;
+        if first >= at || v.in_quote(first) || !matches!(v.low(first).as_ref(), "a" | "an") {
+            continue;
+        }
+        let np = v.np_rightward(first, sent.end.min(at))?;
+        let head_at = (np.first + 1..np.end)
+            .find(|&k| v.is_word(k) && lexicon::is_np_preposition(&v.low(k)))
+            .unwrap_or(np.end)
+            - 1;
+        let head = v.low(head_at);
+        let head_gender = if head.ends_with("woman") {
+            Some(Gender::Female)
+        } else if head.ends_with("man") {
+            Some(Gender::Male)
+        } else {
+            None
+        };
+        let person = head_gender.is_some() || lexicon::is_person_role(&head) && !v.cap(head_at);
+        let agrees = match (gender, head_gender) {
+            (Some(g), Some(h)) => g == h,
+            _ => true,
+        };
+        if head_at > np.first && person && agrees {
+            let span = v.text.token_span(np.first, np.end)?;
+            return Some((np, span.text.to_string()));
+        }
+        return None;
+    }
+    None
 }
 
 /// A phrase whose last word is a determiner or quantifier ("the most",
@@ -1645,6 +1709,24 @@ mod tests {
             q.speaker.as_ref().map(|s| s.name.as_str()),
             Some("Ivo Brandt")
         );
+    }
+
+    #[test]
+    fn an_unnamed_person_opening_the_sentence_before_is_a_newer_antecedent() {
+        let body = "Mira Holt praised the new ferry. “It is a gift,” Holt said.\n\n\
+                    A young Lakeside woman, however, lost her fare card on it. \
+                    “Never again!” she wrote.";
+        let ents = [person("e1", "Mira Holt", body, &["Mira Holt", "Holt"])];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(find(&qs, "Never again!")),
+            ("A young Lakeside woman", "she")
+        );
+        // a phrase of the other gender is no antecedent
+        let body = body.replace("woman", "man");
+        let ents = [person("e1", "Mira Holt", &body, &["Mira Holt", "Holt"])];
+        let qs = run_with(&body, &ents);
+        assert_eq!(speaker(find(&qs, "Never again!")).0, "Mira Holt");
     }
 
     #[test]
