@@ -464,7 +464,10 @@ impl<'e> Resolver<'e> {
             // the phrase is someone the description must match.
             let qualified = (mention.first..mention.end)
                 .any(|k| k > mention.first && v.cap(k) || matches!(v.s(k), "'s" | "’s"));
-            if want == Animacy::Person && !qualified && !introduced_since(0) {
+            if want == Animacy::Person
+                && !qualified
+                && indefinite_before(v, &head, mention.first).is_none()
+            {
                 let gender = if head.ends_with("woman") {
                     Some(Gender::Female)
                 } else if head.ends_with("man") {
@@ -619,9 +622,20 @@ impl<'e> Resolver<'e> {
             || v.cap(head_at)
             || head.ends_with('s') && !head.ends_with("ss")
             || lexicon::is_group_head(&head)
+            // "the statement", "the campaign": a source, not a person
+            || lexicon::is_org_head(&head)
+            || lexicon::is_nouny_form(&head)
+            || lexicon::cue_class(&head).is_some()
         {
             return None;
         }
+        // "a source at the station … the source said": an unnamed person
+        // introduced after a described name is the one the phrase takes up
+        let introduced_at = indefinite_before(v, &head, mention.first);
+        // a description far back belongs to another part of the text
+        const MAX_SENTENCES_BACK: u32 = 12;
+        let sent_of = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
+        let here = sent_of(mention.first);
         // the words that say which one: "Ohio", "former", "Senate"
         // (word, capitalized)
         let modifiers: Vec<(String, bool)> = (mention.first + 1..mention.end)
@@ -641,7 +655,10 @@ impl<'e> Resolver<'e> {
                 continue;
             }
             let (first, end) = (tok_of(s), tok_of(e));
-            if v.in_quote(first) {
+            if v.in_quote(first)
+                || introduced_at.is_some_and(|k| first < k)
+                || here.saturating_sub(sent_of(first)) > MAX_SENTENCES_BACK
+            {
                 continue;
             }
             let role_words = || {
@@ -1093,8 +1110,8 @@ fn definite_or_article(v: &View<'_, '_>, r: Range) -> bool {
     definite(v, r) || matches!(v.low(r.first).as_ref(), "a" | "an" | "his" | "her")
 }
 
-/// An indefinite person phrase opening the sentence of the pronoun at
-/// `at`, or the sentence before ("A 29-year-old teacher, meanwhile, …"),
+/// An indefinite person phrase opening the sentence before the pronoun
+/// at `at` ("A 29-year-old teacher, meanwhile, …"),
 /// whose head is a person noun agreeing with the pronoun's `gender`; with
 /// the phrase as written.
 fn introduced_person(
@@ -1102,36 +1119,34 @@ fn introduced_person(
     at: usize,
     gender: Option<Gender>,
 ) -> Option<(Range, String)> {
-    let here = v.sentence(at);
-    let before = here.first.checked_sub(1).map(|k| v.sentence(k));
-    for sent in std::iter::once(here).chain(before) {
-        let first = sent.first;
-        if first >= at || v.in_quote(first) || !matches!(v.low(first).as_ref(), "a" | "an") {
-            continue;
-        }
-        let np = v.np_rightward(first, sent.end.min(at))?;
-        let head_at = (np.first + 1..np.end)
-            .find(|&k| v.is_word(k) && lexicon::is_np_preposition(&v.low(k)))
-            .unwrap_or(np.end)
-            - 1;
-        let head = v.low(head_at);
-        let head_gender = if head.ends_with("woman") {
-            Some(Gender::Female)
-        } else if head.ends_with("man") {
-            Some(Gender::Male)
-        } else {
-            None
-        };
-        let person = head_gender.is_some() || lexicon::is_person_role(&head) && !v.cap(head_at);
-        let agrees = match (gender, head_gender) {
-            (Some(g), Some(h)) => g == h,
-            _ => true,
-        };
-        if head_at > np.first && person && agrees {
-            let span = v.text.token_span(np.first, np.end)?;
-            return Some((np, span.text.to_string()));
-        }
+    // not the pronoun's own sentence: "A new manager, he said, could …"
+    // has the phrase in the content
+    let sent = v.sentence(v.sentence(at).first.checked_sub(1)?);
+    let first = sent.first;
+    if first >= at || v.in_quote(first) || !matches!(v.low(first).as_ref(), "a" | "an") {
         return None;
+    }
+    let np = v.np_rightward(first, sent.end.min(at))?;
+    let head_at = (np.first + 1..np.end)
+        .find(|&k| v.is_word(k) && lexicon::is_np_preposition(&v.low(k)))
+        .unwrap_or(np.end)
+        - 1;
+    let head = v.low(head_at);
+    let head_gender = if head.ends_with("woman") {
+        Some(Gender::Female)
+    } else if head.ends_with("man") {
+        Some(Gender::Male)
+    } else {
+        None
+    };
+    let person = head_gender.is_some() || lexicon::is_person_role(&head) && !v.cap(head_at);
+    let agrees = match (gender, head_gender) {
+        (Some(g), Some(h)) => g == h,
+        _ => true,
+    };
+    if head_at > np.first && person && agrees {
+        let span = v.text.token_span(np.first, np.end)?;
+        return Some((np, span.text.to_string()));
     }
     None
 }
@@ -1171,6 +1186,31 @@ fn comma_before_titles(v: &View<'_, '_>, first: usize) -> bool {
     false
 }
 
+/// The latest token before `at` where `head` is introduced by an
+/// indefinite article ("a senior Treasury official"), a few words apart;
+/// not an appositive describing a name ("Jane Roe, a retired nurse,").
+fn indefinite_before(v: &View<'_, '_>, head: &str, at: usize) -> Option<usize> {
+    (at.saturating_sub(400)..at).rev().find(|&k| {
+        if v.low(k) != head {
+            return false;
+        }
+        let mut j = k;
+        while j > k.saturating_sub(6) && j > 0 && v.is_word(j - 1) {
+            j -= 1;
+            if matches!(v.low(j).as_ref(), "a" | "an") {
+                // set off by commas on both sides, not a clause's subject
+                // after an opening phrase ("In Ohio, a nurse asked …")
+                let appositive = j >= 2
+                    && v.s(j - 1) == ","
+                    && v.cap(j - 2)
+                    && (v.s(k + 1) == "," || v.is_terminal(k + 1));
+                return !appositive;
+            }
+        }
+        false
+    })
+}
+
 /// The word before the name at `first`, past its titles ("billionaire"
 /// of "billionaire Gov. Jane Roe"), outside quotations.
 fn word_before_titles(v: &View<'_, '_>, first: usize) -> Option<usize> {
@@ -1181,7 +1221,14 @@ fn word_before_titles(v: &View<'_, '_>, first: usize) -> Option<usize> {
             return None;
         }
         let w = v.low(k);
-        if v.s(k) == "." || lexicon::is_title(w.trim_end_matches('.')) && v.cap(k) {
+        // the dot of "Sen." only, not a sentence's end
+        if v.s(k) == "." {
+            if k > 0 && lexicon::is_title(&v.low(k - 1)) {
+                continue;
+            }
+            return None;
+        }
+        if lexicon::is_title(w.trim_end_matches('.')) && v.cap(k) {
             continue;
         }
         return Some(k);
@@ -1582,6 +1629,12 @@ mod tests {
             speaker(find(&qs, "A ruling is near,")),
             ("a court spokesman", "a court spokesman")
         );
+        // a described name yields to an unnamed person introduced after it
+        let body = "Ruth Calder, a court clerk, left early. In the hall, a clerk \
+                    at the desk watched the vote. “It was close,” the clerk said.";
+        let ents = [person("e1", "Ruth Calder", body, &["Ruth Calder"])];
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "It was close,")).0, "the clerk");
     }
 
     #[test]
