@@ -219,6 +219,19 @@ impl<'e> Resolver<'e> {
             && first_name_gender(v.s(k)).is_none()
     }
 
+    /// A place closing an address ("a church in Elizabeth, Colorado,
+    /// slammed …"): the scan for the subject stopped inside a longer
+    /// phrase, and a state after its town speaks for nobody.
+    fn address_part(&self, v: &View<'_, '_>, mention: Range) -> bool {
+        mention.first >= 2
+            && v.s(mention.first - 1) == ","
+            && v.is_word(mention.first - 2)
+            && v.cap(mention.first - 2)
+            && self
+                .entity_at_head(v, mention)
+                .is_some_and(|ei| self.entities[ei].kind == EntityType::Location)
+    }
+
     /// The speaker of a quotation without a cue at token `here` that may
     /// continue `prev`, the speaker of the statement whose sentence starts
     /// at `prev_at`: the previous speaker is the one candidate, and only
@@ -278,6 +291,11 @@ impl<'e> Resolver<'e> {
             && !self.in_longer_name(v, mention.first)
         {
             mention = np;
+        }
+        if self.address_part(v, mention) {
+            // "said Jane Roe, 45, of Dover, Del.": the person before the
+            // address speaks
+            return resident_before(v, mention.first - 1).and_then(|np| self.resolve(v, np));
         }
         if self.opener_not_a_name(v, mention) || head_not_a_noun(v, mention) {
             return None;
@@ -1211,6 +1229,40 @@ fn indefinite_before(v: &View<'_, '_>, head: &str, at: usize) -> Option<usize> {
     })
 }
 
+/// The name before an address ending at the comma `comma`: "Jane Roe of
+/// Dover, Del.", "Jane Roe, 45, of Dover, Del." (capitalized words, then
+/// "of" or "from", an optional age between commas, the name).
+fn resident_before(v: &View<'_, '_>, comma: usize) -> Option<Range> {
+    let mut k = comma;
+    while k > 0 && comma - k < 4 && (v.cap(k - 1) || v.s(k - 1) == ".") {
+        k -= 1;
+    }
+    if k == comma || k == 0 || !matches!(v.low(k - 1).as_ref(), "of" | "from") {
+        return None;
+    }
+    let mut end = k - 1;
+    // ", 45, of" / ", of"
+    if end >= 3
+        && v.s(end - 1) == ","
+        && v.kind(end - 2) == Some(TokenKind::Number)
+        && v.s(end - 3) == ","
+    {
+        end -= 3;
+    } else if end >= 1 && v.s(end - 1) == "," {
+        end -= 1;
+    }
+    let mut first = end;
+    while first > 0
+        && end - first < 4
+        && (v.cap(first - 1) || is_initial_dot(v, first - 1))
+        && !v.in_quote(first - 1)
+    {
+        first -= 1;
+    }
+    let r = Range { first, end };
+    (end - first >= 2 && run_animacy(v, r) != Animacy::Org).then_some(r)
+}
+
 /// The word before the name at `first`, past its titles ("billionaire"
 /// of "billionaire Gov. Jane Roe"), outside quotations.
 fn word_before_titles(v: &View<'_, '_>, first: usize) -> Option<usize> {
@@ -1780,6 +1832,28 @@ mod tests {
         let ents = [person("e1", "Mira Holt", &body, &["Mira Holt", "Holt"])];
         let qs = run_with(&body, &ents);
         assert_eq!(speaker(find(&qs, "Never again!")).0, "Mira Holt");
+    }
+
+    #[test]
+    fn a_state_closing_an_address_gives_way_to_the_resident_before_it() {
+        let body = "Nell Ashby, of Dover, Del., said the ferry had “saved my shop.”";
+        let mut del = person("e2", "Del.", body, &["Del."]);
+        del.kind = EntityType::Location;
+        let mut dover = person("e3", "Dover", body, &["Dover"]);
+        dover.kind = EntityType::Location;
+        let ents = [
+            person("e1", "Nell Ashby", body, &["Nell Ashby"]),
+            del,
+            dover,
+        ];
+        let qs = run_with(body, &ents);
+        let q = qs
+            .iter()
+            .find(|q| q.text.contains("saved my shop"))
+            .expect("quote");
+        let name = q.speaker.as_ref().map(|s| s.name.as_str());
+        assert_ne!(name, Some("Del."));
+        assert_eq!(name, Some("Nell Ashby"));
     }
 
     #[test]
