@@ -223,10 +223,19 @@ impl<'e> Resolver<'e> {
     /// slammed …"): the scan for the subject stopped inside a longer
     /// phrase, and a state after its town speaks for nobody.
     fn address_part(&self, v: &View<'_, '_>, mention: Range) -> bool {
+        // the town before the comma follows "of", "from" or "in"
+        let town_after_preposition = || {
+            let mut k = mention.first - 1;
+            while k > 0 && mention.first - k < 5 && (v.cap(k - 1) || v.s(k - 1) == ".") {
+                k -= 1;
+            }
+            k > 0 && matches!(v.low(k - 1).as_ref(), "of" | "from" | "in")
+        };
         mention.first >= 2
             && v.s(mention.first - 1) == ","
             && v.is_word(mention.first - 2)
             && v.cap(mention.first - 2)
+            && town_after_preposition()
             && self
                 .entity_at_head(v, mention)
                 .is_some_and(|ei| self.entities[ei].kind == EntityType::Location)
