@@ -12,8 +12,8 @@
 //! `--latency` times the processor's work on each statement record of the
 //! stream, one record at a time as it arrives: decode the JSON record,
 //! signature, store lookup and update, and serialize its outputs (the
-//! `statements.new` record when new, the changelog identity and the
-//! `statements.seen` count). It prints p50/p99/max per statement for each
+//! `statements.new` record when new, the `statements.identified` record, the
+//! changelog identity and the `statements.seen` count). It prints p50/p99/max per statement for each
 //! round. The Kafka part (the step's produce and acknowledgement) is not in
 //! it: that is the broker's round trip, the same for every step.
 //!
@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{BufRead, Write};
 
 use byline::event::{ArticleEvent, StatementEvent};
-use byline::novelty::events::{NewStatement, SeenStatement, NEW_SCHEMA};
+use byline::novelty::events::{IdentifiedStatement, NewStatement, SeenStatement, NEW_SCHEMA};
 use byline::novelty::signature::Signature;
 use byline::novelty::store::{Identity, Outcome, Sighting, Store};
 use byline::rng::Rng;
@@ -133,6 +133,9 @@ fn process_one(store: &mut Store, record: &[u8]) -> anyhow::Result<usize> {
     });
     let mut bytes = serde_json::to_vec(&identity)?.len();
     bytes += serde_json::to_vec(&SeenStatement::of(&identity, &event.fingerprint))?.len();
+    // As the processor does: the event cloned into the identified record.
+    let identified = IdentifiedStatement::of(&identity, outcome == Outcome::New, event.clone());
+    bytes += serde_json::to_vec(&identified)?.len();
     if outcome == Outcome::New {
         bytes += serde_json::to_vec(&NewStatement {
             schema: NEW_SCHEMA.to_string(),

@@ -426,13 +426,15 @@ impl StatementEvent {
 }
 
 /// JSON Schemas of the events (article, statement, and the novelty
-/// processor's new and seen records), generated from their types.
+/// processor's new, seen and identified records), generated from their
+/// types.
 pub fn schemas() -> serde_json::Value {
     serde_json::json!({
         ARTICLE_SCHEMA: schemars::schema_for!(ArticleEvent),
         STATEMENT_SCHEMA: schemars::schema_for!(StatementEvent),
         crate::novelty::events::NEW_SCHEMA: schemars::schema_for!(crate::novelty::events::NewStatement),
         crate::novelty::events::SEEN_SCHEMA: schemars::schema_for!(crate::novelty::events::SeenStatement),
+        crate::novelty::events::IDENTIFIED_SCHEMA: schemars::schema_for!(crate::novelty::events::IdentifiedStatement),
     })
 }
 

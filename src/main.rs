@@ -50,7 +50,8 @@ enum Command {
     Run(RunArgs),
     /// Run the novelty processor: reads the statements, announces each
     /// statement identity once on `statements.new`, counts sightings on
-    /// `statements.seen` (config `[novelty]`).
+    /// `statements.seen`, gives every statement its `statement_id` on
+    /// `statements.identified` (config `[novelty]`).
     #[cfg(feature = "kafka")]
     Novelty(NoveltyArgs),
     /// Ask a running worker's health endpoint; exit 0 on HTTP 200 (the
@@ -181,12 +182,7 @@ async fn novelty(args: NoveltyArgs) -> anyhow::Result<()> {
             config.kafka.statements_topic.clone(),
             n.repartition_topic.clone(),
         ],
-        &[
-            n.repartition_topic.as_str(),
-            n.changelog_topic.as_str(),
-            n.new_topic.as_str(),
-            n.seen_topic.as_str(),
-        ],
+        &n.output_topics(),
     );
     let health = serve_telemetry(&config, &metrics).await?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);

@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::process::{Child, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -36,6 +36,7 @@ async fn setup(name: &str) -> Config {
     n.changelog_topic = format!("cl-{id}");
     n.new_topic = format!("new-{id}");
     n.seen_topic = format!("seen-{id}");
+    n.identified_topic = format!("ident-{id}");
     n.partitions = 3;
     n.max_batch = 10;
     // tansu 0.6.0 serves only the batches starting at or after a fetch
@@ -129,6 +130,65 @@ fn seen_counts(c: &Config) -> HashMap<String, u64> {
         .into_iter()
         .map(|(k, v)| (k, v["count"].as_u64().unwrap()))
         .collect()
+}
+
+/// A statement event: its article and fingerprint (exact repeats in other
+/// articles are other events).
+type EventKey = (String, String);
+
+fn event_key(statement: &serde_json::Value) -> Option<EventKey> {
+    Some((
+        statement["article_id"].as_str()?.to_string(),
+        statement["fingerprint"].as_str()?.to_string(),
+    ))
+}
+
+/// The statement events of the statements topic (a record that is no
+/// statement event left out). Reading writes fence records to the topic:
+/// call it once no novelty processor runs.
+fn statement_events(c: &Config) -> BTreeSet<EventKey> {
+    read_all(c, &c.kafka.statements_topic)
+        .iter()
+        .filter_map(|(_, v)| event_key(v))
+        .collect()
+}
+
+/// The `statement_id`s the identified topic gave each statement event,
+/// after checking that every record is keyed by its `statement_id`.
+fn identified_ids(c: &Config) -> BTreeMap<EventKey, BTreeSet<String>> {
+    let mut ids: BTreeMap<EventKey, BTreeSet<String>> = BTreeMap::new();
+    for (key, v) in read_all(c, &c.novelty.identified_topic) {
+        assert_eq!(v["schema"], "byline.statement.identified.v1", "{v}");
+        assert_eq!(v["statement_id"].as_str(), Some(key.as_str()), "{v}");
+        let event = event_key(&v["statement"]).unwrap_or_else(|| panic!("no statement: {v}"));
+        ids.entry(event).or_default().insert(key);
+    }
+    ids
+}
+
+/// Every statement event has exactly one `statement_id` on the identified
+/// topic (none lost; a repeat after a crash keeps the id), and the ids are
+/// the announced ones.
+fn assert_all_identified(c: &Config, announced: &BTreeMap<String, usize>) {
+    let events = statement_events(c);
+    let ids = identified_ids(c);
+    let missing: Vec<&EventKey> = events.iter().filter(|e| !ids.contains_key(*e)).collect();
+    assert!(
+        missing.is_empty(),
+        "{} of {} statement events never identified: {missing:?}",
+        missing.len(),
+        events.len()
+    );
+    let foreign: Vec<&EventKey> = ids.keys().filter(|e| !events.contains(*e)).collect();
+    assert!(
+        foreign.is_empty(),
+        "identified events not on the statements topic: {foreign:?}"
+    );
+    let split: Vec<_> = ids.iter().filter(|(_, s)| s.len() != 1).collect();
+    assert!(split.is_empty(), "events given more than one id: {split:?}");
+    let given: BTreeSet<&String> = ids.values().flatten().collect();
+    let known: BTreeSet<&String> = announced.keys().collect();
+    assert_eq!(given, known, "identified ids vs announced ids");
 }
 
 /// The novelty processor in this process.
@@ -271,6 +331,36 @@ async fn three_wordings_of_one_statement_are_announced_once() {
         .collect();
     assert_eq!(events.len(), 3, "{events:?}");
     assert_eq!(named, events, "fingerprints named on statements.seen");
+    // And on statements.identified: one record per sighting, all three
+    // with the announced statement_id, the first sighting the announced one.
+    let identified = read_all(&c, &c.novelty.identified_topic);
+    assert_eq!(identified.len(), 3, "{identified:#?}");
+    for (k, v) in &identified {
+        assert_eq!(k, key, "{v}");
+        assert_eq!(&v["statement_id"], key.as_str(), "{v}");
+        assert_eq!(v["schema"], "byline.statement.identified.v1");
+        assert_eq!(v["first_seen_at"], record["first_seen_at"], "{v}");
+    }
+    let fingerprints: HashSet<String> = identified
+        .iter()
+        .map(|(_, v)| v["statement"]["fingerprint"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(fingerprints, events, "every sighting identified once");
+    let mut counts: Vec<u64> = identified
+        .iter()
+        .map(|(_, v)| v["count"].as_u64().unwrap())
+        .collect();
+    counts.sort_unstable();
+    assert_eq!(counts, [1, 2, 3]);
+    let firsts: Vec<&serde_json::Value> = identified
+        .iter()
+        .filter(|(_, v)| v["new"] == true)
+        .map(|(_, v)| v)
+        .collect();
+    assert_eq!(firsts.len(), 1, "{identified:#?}");
+    assert_eq!(firsts[0]["count"], 1);
+    assert_eq!(firsts[0]["statement"], record["statement"]);
+    assert_eq!(&firsts[0]["statement"]["fingerprint"], key.as_str());
     // The record that is no statement event went to the dead-letter topic.
     let dead: Vec<String> = read_all(&c, &c.kafka.dlq_topic)
         .into_iter()
@@ -393,6 +483,7 @@ fn spawn_novelty(c: &Config, log_name: &str, commit_interval_ms: u64) -> Child {
         .env("BYLINE_NOVELTY__CHANGELOG_TOPIC", &n.changelog_topic)
         .env("BYLINE_NOVELTY__NEW_TOPIC", &n.new_topic)
         .env("BYLINE_NOVELTY__SEEN_TOPIC", &n.seen_topic)
+        .env("BYLINE_NOVELTY__IDENTIFIED_TOPIC", &n.identified_topic)
         .env("BYLINE_NOVELTY__PARTITIONS", n.partitions.to_string())
         .env("BYLINE_NOVELTY__MAX_BATCH", n.max_batch.to_string())
         .env(
@@ -521,6 +612,15 @@ async fn kill_9_and_restart_lose_nothing_and_repeat_at_most_one_step() {
     let status = wait_exit(&mut second, Duration::from_secs(30)).await;
     assert!(status.success(), "{status:?}");
     worker.stop().await;
+    // No statement lost on statements.identified either: each of the 60
+    // statement events has its identity there.
+    let articles: BTreeSet<String> = statement_events(&c).into_iter().map(|(a, _)| a).collect();
+    assert_eq!(
+        articles.len(),
+        60,
+        "articles with a statement: {articles:?}"
+    );
+    assert_all_identified(&c, &announced);
     eprintln!("kill -9: 20 identities, {repeats} repeated announcements");
 }
 
@@ -581,4 +681,5 @@ async fn two_instances_with_a_rebalance_announce_each_identity_once() {
     sigterm(&b);
     assert!(wait_exit(&mut b, Duration::from_secs(30)).await.success());
     worker.stop().await;
+    assert_all_identified(&c, &announced);
 }

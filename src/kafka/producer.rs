@@ -69,6 +69,9 @@ impl ClientContext for ProducerCtx {
 /// The producer type of the worker.
 pub type WorkerProducer = FutureProducer<ProducerCtx>;
 
+/// The producer's default `linger.ms` (see [`client_config`]).
+pub const LINGER_MS: &str = "20";
+
 /// librdkafka settings byline manages, then `kafka.properties`, then
 /// `kafka.producer_properties`.
 pub fn client_config(config: &Config) -> ClientConfig {
@@ -76,7 +79,12 @@ pub fn client_config(config: &Config) -> ClientConfig {
     let mut c = ClientConfig::new();
     c.set("bootstrap.servers", &k.brokers)
         .set("acks", "all")
-        .set("linger.ms", "5")
+        // librdkafka's 5 ms sends a produce request per handful of records
+        // at a few thousand articles/s: its broker thread then cost about a
+        // sixth of the worker's CPU. 20 ms batches them for +9-17% articles
+        // per CPU-second (README, "The worker's own cost") and adds at most
+        // 20 ms to a statement's latency; `producer_properties` can lower it.
+        .set("linger.ms", LINGER_MS)
         .set(
             "message.timeout.ms",
             config.worker.message_timeout_ms.to_string(),
@@ -272,4 +280,21 @@ pub async fn deliver_all(
         }
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_producer_batches_by_default_and_the_operator_can_lower_it() {
+        let mut c = Config::default();
+        let pc = client_config(&c);
+        assert_eq!(pc.get("linger.ms"), Some(LINGER_MS));
+        assert_eq!(pc.get("enable.idempotence"), Some("true"));
+        c.kafka
+            .producer_properties
+            .insert("linger.ms".into(), "1".into());
+        assert_eq!(client_config(&c).get("linger.ms"), Some("1"));
+    }
 }

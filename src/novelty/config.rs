@@ -21,6 +21,11 @@ pub struct NoveltyConfig {
     /// Sighting counts (`byline.statement.seen.v1`, key: statement_id;
     /// compacted: the latest count per identity).
     pub seen_topic: String,
+    /// Every statement event read, with its identity
+    /// (`byline.statement.identified.v1`, key: statement_id), one record
+    /// per sighting. Empty: not produced (a copy of the statements topic's
+    /// volume that a deployment alerting on `new_topic` alone can skip).
+    pub identified_topic: String,
     /// Partitions of the two internal topics when byline creates them
     /// (the parallelism of the novelty processor).
     pub partitions: i32,
@@ -44,6 +49,7 @@ impl Default for NoveltyConfig {
             changelog_topic: "statements.novelty-changelog".into(),
             new_topic: "statements.new".into(),
             seen_topic: "statements.seen".into(),
+            identified_topic: "statements.identified".into(),
             partitions: 6,
             replication: 1,
             horizon_hours: 14 * 24,
@@ -59,6 +65,33 @@ impl NoveltyConfig {
         i64::try_from(self.horizon_hours.saturating_mul(3_600_000)).unwrap_or(i64::MAX)
     }
 
+    /// The identified topic, `None` when turned off (empty).
+    pub fn identified_topic(&self) -> Option<&str> {
+        Some(self.identified_topic.trim()).filter(|t| !t.is_empty())
+    }
+
+    /// The watchlist's alerts topic, `None` without one.
+    pub fn alerts_topic(&self) -> Option<&str> {
+        self.watchlist
+            .as_ref()
+            .map(|w| w.alerts_topic.trim())
+            .filter(|t| !t.is_empty())
+    }
+
+    /// Every topic the processor writes: the required ones, then the
+    /// identified and alerts topics when set.
+    pub fn output_topics(&self) -> Vec<&str> {
+        let mut topics = vec![
+            self.repartition_topic.as_str(),
+            self.changelog_topic.as_str(),
+            self.new_topic.as_str(),
+            self.seen_topic.as_str(),
+        ];
+        topics.extend(self.identified_topic());
+        topics.extend(self.alerts_topic());
+        topics
+    }
+
     /// Check values serde cannot; `statements` is the topic read.
     pub fn validate(&self, statements: &str) -> Result<(), ConfigError> {
         let bad = |key: &str, reason: &str| {
@@ -70,20 +103,31 @@ impl NoveltyConfig {
         if self.group_id.trim().is_empty() {
             return bad("group_id", "must not be empty");
         }
+        // Required topics first, then the optional ones (empty: off).
         let topics = [
-            ("repartition_topic", &self.repartition_topic),
-            ("changelog_topic", &self.changelog_topic),
-            ("new_topic", &self.new_topic),
-            ("seen_topic", &self.seen_topic),
+            ("repartition_topic", self.repartition_topic.as_str(), true),
+            ("changelog_topic", self.changelog_topic.as_str(), true),
+            ("new_topic", self.new_topic.as_str(), true),
+            ("seen_topic", self.seen_topic.as_str(), true),
+            ("identified_topic", self.identified_topic.as_str(), false),
+            (
+                "watchlist.alerts_topic",
+                self.alerts_topic().unwrap_or(""),
+                false,
+            ),
         ];
-        for (i, (key, t)) in topics.iter().enumerate() {
-            if t.trim().is_empty() {
-                return bad(key, "must not be empty");
+        for (i, (key, t, required)) in topics.iter().enumerate() {
+            let t = t.trim();
+            if t.is_empty() {
+                if *required {
+                    return bad(key, "must not be empty");
+                }
+                continue;
             }
-            if t.as_str() == statements {
+            if t == statements {
                 return bad(key, "must differ from kafka.statements_topic");
             }
-            if topics[..i].iter().any(|(_, u)| u == t) {
+            if topics[..i].iter().any(|(_, u, _)| u.trim() == t) {
                 return bad(key, "must differ from the other novelty topics");
             }
         }
@@ -101,13 +145,6 @@ impl NoveltyConfig {
         }
         if let Some(w) = &self.watchlist {
             w.validate()?;
-            let t = w.alerts_topic.trim();
-            if !t.is_empty() && (t == statements || topics.iter().any(|(_, u)| u.as_str() == t)) {
-                return bad(
-                    "watchlist.alerts_topic",
-                    "must differ from kafka.statements_topic and the novelty topics",
-                );
-            }
         }
         Ok(())
     }
@@ -137,6 +174,19 @@ mod tests {
                 "[novelty]\nseen_topic = \"statements.new\"\n",
                 "novelty.seen_topic",
             ),
+            (
+                "[novelty]\nidentified_topic = \"statements\"\n",
+                "novelty.identified_topic",
+            ),
+            (
+                "[novelty]\nidentified_topic = \"statements.seen\"\n",
+                "novelty.identified_topic",
+            ),
+            (
+                "[novelty.watchlist]\nspeakers = [\"Roe\"]\nalerts_topic = \"statements.identified\"\n",
+                "novelty.watchlist.alerts_topic",
+            ),
+            ("[novelty]\nnew_topic = \" \"\n", "novelty.new_topic"),
             ("[novelty]\nhorizon = 3\n", "unknown field `horizon`"),
         ] {
             let e = Config::from_sources(toml, "t", Vec::new())
@@ -144,5 +194,24 @@ mod tests {
                 .to_string();
             assert!(e.contains(key), "{toml}: {e}");
         }
+    }
+
+    #[test]
+    fn the_identified_topic_is_on_by_default_and_empty_turns_it_off() {
+        let c = Config::from_sources("", "t", Vec::new()).expect("valid");
+        assert_eq!(c.novelty.identified_topic(), Some("statements.identified"));
+        assert!(c.novelty.output_topics().contains(&"statements.identified"));
+        let c = Config::from_sources("[novelty]\nidentified_topic = \"\"\n", "t", Vec::new())
+            .expect("empty is valid: off");
+        assert_eq!(c.novelty.identified_topic(), None);
+        assert_eq!(
+            c.novelty.output_topics(),
+            [
+                "statements.by-speaker",
+                "statements.novelty-changelog",
+                "statements.new",
+                "statements.seen"
+            ]
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! What the novelty processor publishes: `statements.new` (one record per
-//! identity, at its first sighting) and `statements.seen` (the latest count
-//! per identity, for a compacted topic).
+//! identity, at its first sighting), `statements.seen` (the latest count
+//! per identity, for a compacted topic) and `statements.identified` (every
+//! statement event with its `statement_id`).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,8 @@ use crate::event::StatementEvent;
 pub const NEW_SCHEMA: &str = "byline.statement.new.v1";
 /// Schema tag of [`SeenStatement`].
 pub const SEEN_SCHEMA: &str = "byline.statement.seen.v1";
+/// Schema tag of [`IdentifiedStatement`].
+pub const IDENTIFIED_SCHEMA: &str = "byline.statement.identified.v1";
 
 /// The first sighting of a statement identity (`statements.new`, key:
 /// `statement_id`).
@@ -78,6 +81,47 @@ impl SeenStatement {
     }
 }
 
+/// One sighting of a statement with its identity (`statements.identified`,
+/// key: `statement_id`): every statement event the processor reads, given
+/// the `statement_id` the stateless worker cannot know (README, "Statement
+/// identity"). One record per sighting, first sightings included.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct IdentifiedStatement {
+    /// Always `byline.statement.identified.v1`.
+    pub schema: String,
+    /// The identity this sighting belongs to: the `fingerprint` of the
+    /// identity's first sighting (equal to the `statements.new` record's).
+    pub statement_id: String,
+    /// Whether this sighting is the identity's first (the one announced on
+    /// `statements.new`). At-least-once: after a crash a first sighting can
+    /// be given again, with `new` true again only if its announcement is
+    /// repeated too.
+    pub new: bool,
+    /// Sightings of the identity so far, this one included (1 when `new`).
+    /// At-least-once: a sighting re-read after a crash can be counted twice.
+    pub count: u64,
+    /// When the identity was first seen, RFC 3339 UTC.
+    pub first_seen_at: String,
+    /// The statement event of this sighting (`byline.statement.v1`),
+    /// unchanged: its own `fingerprint`, article, speaker and text.
+    pub statement: StatementEvent,
+}
+
+impl IdentifiedStatement {
+    /// The record of the sighting `statement`, after which `identity` is
+    /// as it is now; `new` when it was the identity's first.
+    pub fn of(identity: &Identity, new: bool, statement: StatementEvent) -> IdentifiedStatement {
+        IdentifiedStatement {
+            schema: IDENTIFIED_SCHEMA.to_string(),
+            statement_id: identity.statement_id.clone(),
+            new,
+            count: identity.count,
+            first_seen_at: identity.first_seen_at.clone(),
+            statement,
+        }
+    }
+}
+
 /// Event time of a statement: its `published_at` (midnight UTC), else its
 /// processing time, else now; ms since the epoch.
 pub fn event_ms(s: &StatementEvent) -> i64 {
@@ -94,4 +138,105 @@ pub fn event_ms(s: &StatementEvent) -> i64 {
                 .map(|t| t.timestamp_millis())
         })
         .unwrap_or_else(|| chrono::Utc::now().timestamp_millis())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::novelty::signature::Signature;
+    use crate::novelty::store::{Outcome, Sighting, Store};
+    use crate::novelty::testing::statement;
+
+    /// Observe `event` in `store` and make its identified record.
+    fn identify(store: &mut Store, event: StatementEvent, now: &str) -> IdentifiedStatement {
+        let signature = Signature::of(event.speaker.as_deref(), &event.text);
+        let (outcome, identity) = store.observe(Sighting {
+            signature: &signature,
+            fingerprint: &event.fingerprint,
+            article_id: &event.article_id,
+            event_ms: event_ms(&event),
+            now,
+        });
+        IdentifiedStatement::of(&identity, outcome == Outcome::New, event)
+    }
+
+    #[test]
+    fn every_sighting_is_identified_with_its_first_sightings_id() {
+        let mut store = Store::new();
+        // Invented statement, a rewording (contraction, shortened name) and
+        // another statement of the same speaker.
+        let first = statement(
+            "Mara Lindqvist",
+            "We cannot let the northern ferry line close before the winter storms",
+        );
+        let again = statement(
+            "Lindqvist",
+            "We can't let the northern ferry line close before the winter storms",
+        );
+        let other = statement(
+            "Mara Lindqvist",
+            "The harbour fees for fishing boats will be cut in the spring",
+        );
+        assert_ne!(first.fingerprint, again.fingerprint, "a rewording");
+        let a = identify(&mut store, first.clone(), "2025-03-04T10:00:00Z");
+        let b = identify(&mut store, again.clone(), "2025-03-04T11:00:00Z");
+        let c = identify(&mut store, other.clone(), "2025-03-04T12:00:00Z");
+        assert_eq!(
+            (a.statement_id.as_str(), a.new, a.count),
+            (first.fingerprint.as_str(), true, 1)
+        );
+        assert_eq!(
+            (b.statement_id.as_str(), b.new, b.count),
+            (first.fingerprint.as_str(), false, 2)
+        );
+        assert_eq!(b.first_seen_at, "2025-03-04T10:00:00Z");
+        assert_eq!(
+            (c.statement_id.as_str(), c.new, c.count),
+            (other.fingerprint.as_str(), true, 1)
+        );
+        // The statement event travels unchanged, its own fingerprint kept.
+        assert_eq!(b.statement, again);
+        assert_eq!(b.schema, IDENTIFIED_SCHEMA);
+    }
+
+    #[test]
+    fn the_identified_record_round_trips_and_its_schema_documents_every_field() {
+        let mut store = Store::new();
+        let record = identify(
+            &mut store,
+            statement(
+                "Ines Arkwright",
+                "The new depot will open before the summer",
+            ),
+            "2025-03-04T10:00:00Z",
+        );
+        let json = serde_json::to_value(&record).expect("serializes");
+        for f in [
+            "schema",
+            "statement_id",
+            "new",
+            "count",
+            "first_seen_at",
+            "statement",
+        ] {
+            assert!(!json[f].is_null(), "{f} missing: {json}");
+        }
+        assert_eq!(json["statement"]["schema"], crate::event::STATEMENT_SCHEMA);
+        let back: IdentifiedStatement = serde_json::from_value(json).expect("deserializes");
+        assert_eq!(back, record);
+        let schemas = crate::event::schemas();
+        let schema = &schemas[IDENTIFIED_SCHEMA];
+        let properties = schema["properties"].as_object().expect("properties");
+        assert_eq!(properties.len(), 6, "{properties:?}");
+        for (name, p) in properties {
+            assert!(p["description"].is_string(), "{name} undocumented");
+        }
+        let required: Vec<&str> = schema["required"]
+            .as_array()
+            .expect("required")
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
+        assert_eq!(required.len(), 6, "{required:?}");
+    }
 }

@@ -17,3 +17,26 @@ pub mod processor;
 pub mod signature;
 pub mod store;
 pub mod watchlist;
+
+/// Test helpers shared by the novelty modules.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::event::StatementEvent;
+
+    /// The statement event the worker makes of an invented one-quote
+    /// article: `"<text>," <speaker> said.`
+    pub(crate) fn statement(speaker: &str, text: &str) -> StatementEvent {
+        let json = format!(r#"{{"id":"w1","body":"\"{text},\" {speaker} said."}}"#);
+        let article =
+            crate::article::decode(json.as_bytes(), Default::default(), 1 << 20).expect("decodes");
+        let enrichment = crate::enrich::Pipeline::standard().run(&article);
+        let processing = crate::event::Processing {
+            byline_version: "test".into(),
+            processed_at: "2025-03-04T00:00:00Z".into(),
+            source: None,
+        };
+        let event = crate::enrich::build_event(&article, enrichment, processing);
+        let quote = event.quotes.first().expect("a quote");
+        StatementEvent::from_quote(&event, quote)
+    }
+}

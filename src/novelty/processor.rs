@@ -1,6 +1,7 @@
 //! `byline novelty`: reads the statements, announces each statement
 //! identity once on `statements.new`, counts later sightings on
-//! `statements.seen`.
+//! `statements.seen` and republishes every statement with its identity on
+//! `statements.identified`.
 //!
 //! # Topology (the Kafka Streams pattern, by hand)
 //!
@@ -11,10 +12,13 @@
 //!    instance, however many run.
 //! 2. **Observe.** A record of the repartition topic's partition `p` is
 //!    matched against the [`Store`] of `p`; a new identity is announced on
-//!    `novelty.new_topic`; the identity (new or updated) goes to partition
-//!    `p` of `novelty.changelog_topic` (compacted, key: statement_id) and its
-//!    count to `novelty.seen_topic`. After the records of a step, partition
-//!    `p` of the changelog gets a checkpoint: the last applied offset of `p`.
+//!    `novelty.new_topic`; every sighting, new or not, goes with its
+//!    `statement_id` to `novelty.identified_topic` (when set), in the same
+//!    phase as the announcements; the identity (new or updated) goes to
+//!    partition `p` of `novelty.changelog_topic` (compacted, key:
+//!    statement_id) and its count to `novelty.seen_topic`. After the
+//!    records of a step, partition `p` of the changelog gets a checkpoint:
+//!    the last applied offset of `p`.
 //!
 //! Both stages run in one consumer of group `novelty.group_id`, subscribed
 //! to both topics.
@@ -50,6 +54,11 @@
 //!   is at most one step: a step's announcements are acknowledged before its
 //!   state records are produced, so the state never says "seen" for an
 //!   identity whose announcement could still be lost.
+//! - The identified records (`novelty.identified_topic`) share the
+//!   announcements' phase: every statement read gets at least one, and a
+//!   record read again after a crash (not skipped by the checkpoint) gets
+//!   another, with the same `statement_id` (the changelog keeps the
+//!   identity, or the same first sighting founds it again).
 //! - Two instances never announce the same identity while the group
 //!   coordinator is obeyed: a partition has one owner, and the next owner
 //!   starts from the previous owner's acknowledged changelog. An owner cut
@@ -70,7 +79,7 @@ use rdkafka::message::{BorrowedMessage, Message};
 use rdkafka::{Offset, TopicPartitionList};
 use tokio::sync::watch;
 
-use super::events::{event_ms, NewStatement, SeenStatement, NEW_SCHEMA};
+use super::events::{event_ms, IdentifiedStatement, NewStatement, SeenStatement, NEW_SCHEMA};
 use super::metrics::NoveltyMetrics;
 use super::signature::Signature;
 use super::store::{Identity, Outcome, Sighting, Store};
@@ -381,17 +390,16 @@ fn new_topic(name: &str, partitions: i32, replication: i32, compacted: bool) -> 
 async fn ensure_topics(config: &Config) -> Result<(), NoveltyError> {
     let n = &config.novelty;
     let admin: AdminClient<DefaultClientContext> = kproducer::client_config(config).create()?;
-    let mut topics = vec![
-        new_topic(&n.repartition_topic, n.partitions, n.replication, false),
-        new_topic(&n.changelog_topic, n.partitions, n.replication, true),
-        new_topic(&n.new_topic, n.partitions, n.replication, false),
-        new_topic(&n.seen_topic, n.partitions, n.replication, true),
-    ];
-    if let Some(alerts) = n.watchlist.as_ref().map(|w| w.alerts_topic.trim()) {
-        if !alerts.is_empty() {
-            topics.push(new_topic(alerts, n.partitions, n.replication, false));
-        }
-    }
+    // The changelog and the seen counts are tables (latest record per
+    // key); the others, the identified sightings included, are streams.
+    let topics: Vec<NewTopic<'_>> = n
+        .output_topics()
+        .into_iter()
+        .map(|t| {
+            let compacted = t == n.changelog_topic || t == n.seen_topic;
+            new_topic(t, n.partitions, n.replication, compacted)
+        })
+        .collect();
     let opts = AdminOptions::new().request_timeout(Some(Duration::from_secs(10)));
     match admin.create_topics(&topics, &opts).await {
         Ok(results) => {
@@ -476,11 +484,8 @@ pub async fn run(
     let statements = config.kafka.statements_topic.as_str();
     let (producer, fatal) = kproducer::create(config, health.clone())?;
     let watchlist = n.watchlist.as_ref().map(Watchlist::new);
-    let alerts_topic = n
-        .watchlist
-        .as_ref()
-        .map(|w| w.alerts_topic.trim())
-        .filter(|t| !t.is_empty());
+    let alerts_topic = n.alerts_topic();
+    let identified_topic = n.identified_topic();
     let horizon_ms = n.horizon_ms();
     // Readiness probes while the brokers or a topic are missing, as the
     // worker's loop does.
@@ -663,6 +668,13 @@ pub async fn run(
             touched.insert(r.partition);
             let id = identity.statement_id.clone();
             let fingerprint = event.fingerprint.clone();
+            // Every sighting with its identity, in the announcements'
+            // phase: acknowledged before the step's offsets are stored.
+            if let Some(topic) = identified_topic {
+                let record =
+                    IdentifiedStatement::of(&identity, outcome == Outcome::New, event.clone());
+                out.push(json_record(topic, None, &id, &record));
+            }
             if outcome == Outcome::New {
                 announced += 1;
                 let matched = watchlist

@@ -127,19 +127,7 @@ mod tests {
     use crate::config::Config;
 
     fn statement(speaker: &str, text: &str, about: &[&str]) -> StatementEvent {
-        // Invented article.
-        let json = format!(r#"{{"id":"w1","body":"\"{text},\" {speaker} said."}}"#);
-        let article =
-            crate::article::decode(json.as_bytes(), Default::default(), 1 << 20).expect("decodes");
-        let enrichment = crate::enrich::Pipeline::standard().run(&article);
-        let processing = crate::event::Processing {
-            byline_version: "test".into(),
-            processed_at: "2025-03-04T00:00:00Z".into(),
-            source: None,
-        };
-        let event = crate::enrich::build_event(&article, enrichment, processing);
-        let quote = event.quotes.first().expect("a quote");
-        let mut s = StatementEvent::from_quote(&event, quote);
+        let mut s = crate::novelty::testing::statement(speaker, text);
         s.about = about
             .iter()
             .enumerate()

@@ -1320,6 +1320,79 @@ pub fn is_clause_ending_participle(w: &str) -> bool {
     )
 }
 
+/// Nouns for a named work, program or event ("the show", "his book", "a
+/// slogan"): a title-case quotation right after one is its title, not
+/// anybody's statement.
+pub fn is_work_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').filter(|b| b.len() > 3).unwrap_or(w);
+    matches!(
+        w,
+        "book"
+            | "memoir"
+            | "novel"
+            | "film"
+            | "movie"
+            | "documentary"
+            | "show"
+            | "program"
+            | "programme"
+            | "series"
+            | "serie"
+            | "episode"
+            | "segment"
+            | "broadcast"
+            | "podcast"
+            | "column"
+            | "op-ed"
+            | "essay"
+            | "article"
+            | "editorial"
+            | "song"
+            | "album"
+            | "play"
+            | "musical"
+            | "slogan"
+            | "motto"
+            | "hashtag"
+            | "headline"
+            | "title"
+            | "ad"
+            | "advert"
+            | "advertisement"
+            | "commercial"
+            | "spot"
+            | "video"
+            | "website"
+            | "blog"
+            | "newsletter"
+            | "magazine"
+            | "forum"
+            | "tour"
+            | "initiative"
+            | "campaign"
+    )
+}
+
+/// Participles that name what comes after them ("a film called", "a
+/// group nicknamed"): with a title-case quotation they give a name, not a
+/// statement. ("titled" is left out: a memo's or an ad's title is its
+/// author's statement.)
+pub fn is_naming_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "called" | "named" | "dubbed" | "nicknamed" | "billed" | "labeled" | "labelled" | "branded"
+    )
+}
+
+/// Nouns for words a crowd voices ("chants of “…”", "cries of “…”"): the
+/// quotation after them is what was said, not a title.
+pub fn is_chant_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "chant" | "chants" | "cry" | "cries" | "shout" | "shouts" | "chorus" | "roar" | "calls"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

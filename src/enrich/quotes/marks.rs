@@ -16,6 +16,13 @@
 //!   the open one is taken as unterminated and a new one starts, so one
 //!   stray mark does not invert every later pair; a `"` glued to a number
 //!   when none is open is an inch mark;
+//! - a mistyped curly mark is read by its shape: `“` glued to the word
+//!   before it and to no word after closes the open curly quotation, `”`
+//!   with a space before and a word glued after opens one when none is open;
+//! - `’` right after a sentence mark or comma, with no single quotation
+//!   open, ends an open curly double quotation (“…’);
+//! - a straight `"` left open to its paragraph's end around curly
+//!   quotations is a stray mark and makes no quotation;
 //! - a straight `'` opens when shaped like an opener and closes an open
 //!   single quotation when glued to the word before it;
 //! - a paragraph break closes every open mark: a double quotation left open
@@ -155,7 +162,22 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
             sentence: t.sentence,
         };
         match r {
+            // a mistyped mark: `“` shaped like a closer (glued to the word
+            // or mark before it, no word glued after) ends the curly
+            // quotation open before it ...
+            Role::OpenDouble
+                if glued_left
+                    && !next_is_word
+                    && innermost_double(&stack).is_some_and(|o| !o.straight) =>
+            {
+                close_double(&mut stack, &mut out, &mut doubles_open, i, |o| !o.straight);
+            }
             Role::OpenDouble => {
+                stack.push(here);
+                doubles_open += 1;
+            }
+            // ... and `”` shaped like an opener with none open starts one
+            Role::CloseDouble if doubles_open == 0 && opener_shape && next_is_word => {
                 stack.push(here);
                 doubles_open += 1;
             }
@@ -199,6 +221,19 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
                 double: false,
                 ..here
             }),
+            // “…’ : a single closing mark right after a sentence mark, with
+            // no single quotation open, is a mistyped end of the double one
+            // (an apostrophe follows a letter, never a period)
+            Role::CloseSingle
+                if stack.last().is_none_or(|o| o.double)
+                    && glued_left
+                    && matches!(prev_kind, Some(TokenKind::Punct))
+                    && matches!(text.token_text(i - 1), "." | "!" | "?" | ",")
+                    && !glued_right
+                    && innermost_double(&stack).is_some_and(|o| !o.straight) =>
+            {
+                close_double(&mut stack, &mut out, &mut doubles_open, i, |o| !o.straight);
+            }
             Role::CloseSingle => close_single(&mut stack, &mut out, i),
             Role::StraightSingle => {
                 let single_on_top = stack.last().is_some_and(|o| !o.double);
@@ -218,6 +253,7 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
         flush(&mut stack, &mut out, n);
     }
     out.sort_by_key(|q| q.open);
+    drop_stray_straight_openers(text, &mut out);
     // Depth from containment among the quotations found (an unclosed
     // apostrophe on the stack must not make later quotations "nested").
     let mut enclosing: Vec<usize> = Vec::new();
@@ -229,6 +265,41 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
         enclosing.push(q.after());
     }
     out
+}
+
+/// A straight `"` left open to its paragraph's end around a paragraph
+/// whose own quotations are curly (`"Roe laughed, “No.” Then …`) is a
+/// stray mark: the writer's marks are the curly ones, and the paragraph
+/// is narration. Not after a colon, which introduces a block quotation
+/// (one that may quote a title in curly marks), nor when it continues
+/// such a quotation from the paragraph before.
+fn drop_stray_straight_openers(text: &Text<'_>, out: &mut Vec<Quoted>) {
+    let mut stray = vec![false; out.len()];
+    // end of the last paragraph-long quotation kept: a paragraph reopened
+    // right after it continues it
+    let mut open_run_end: Option<usize> = None;
+    for (i, q) in out.iter().enumerate() {
+        if q.close.is_some() || !q.double {
+            continue;
+        }
+        let straight = text.token_text(q.open) == "\"";
+        let introduced = q.open > 0 && text.token_text(q.open - 1) == ":";
+        let continues = open_run_end == Some(q.open);
+        let holds_curly = out[i + 1..]
+            .iter()
+            .take_while(|r| r.open < q.end)
+            .any(|r| r.close.is_some() && r.double && text.token_text(r.open) != "\"");
+        if straight && holds_curly && !introduced && !continues {
+            stray[i] = true;
+        } else {
+            open_run_end = Some(q.end);
+        }
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !stray[i - 1]
+    });
 }
 
 fn innermost_double(stack: &[Open]) -> Option<&Open> {
@@ -343,6 +414,39 @@ mod tests {
         assert_contents(
             "A 13.3\" screen. He said \"yes,\" and \"no\". It's 'fine', he's sure.",
             &[("yes,", 0), ("no", 0), ("fine", 0)],
+        );
+    }
+
+    #[test]
+    fn mistyped_curly_marks_pair_by_shape() {
+        assert_contents(
+            "She called it “unfair“ in a post. ”We will win,” he said.",
+            &[("unfair", 0), ("We will win,", 0)],
+        );
+    }
+
+    #[test]
+    fn a_double_quotation_closed_by_a_single_mark_ends_there() {
+        assert_contents(
+            "Roe wrote: “We start today.’ She left. Jones’ car waited.",
+            &[("We start today.", 0)],
+        );
+    }
+
+    #[test]
+    fn a_stray_straight_mark_does_not_swallow_its_paragraph() {
+        assert_contents(
+            "\"Roe laughed it off, “Not me.” Doe pressed on.\n\n“Why?” Roe asked.",
+            &[("Not me.", 0), ("Why?", 0)],
+        );
+        assert_contents(
+            "Roe wrote:\n\n\"The “Fair Roads” law is dead.\n\n\"The “Open Port” one too.",
+            &[
+                ("The “Fair Roads” law is dead.", 0),
+                ("Fair Roads", 1),
+                ("The “Open Port” one too.", 0),
+                ("Open Port", 1),
+            ],
         );
     }
 

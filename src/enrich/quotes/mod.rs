@@ -22,6 +22,7 @@
 //! separate statements; a quote reopened in a new paragraph is a new one.
 
 mod choice;
+mod labels;
 pub(crate) mod lexicon;
 mod marks;
 mod phrase;
@@ -100,13 +101,10 @@ pub fn extract_with_dates(
 
     let mut cands: Vec<Candidate> = Vec::new();
     let mut consumed = vec![false; outer.len()];
-    // a headline's quotation marks repeat what the text reports
+    // a headline's quotation marks repeat what the text reports: they
+    // make a statement only with a speaker of their own ("Roe: “…”",
+    // "Roe Calls Plan “…”"), never one continuing nobody
     let head_end = headline_end(&v);
-    for (slot, q) in consumed.iter_mut().zip(&outer) {
-        if q.open < head_end {
-            *slot = true;
-        }
-    }
     let mut assigned: Vec<Option<(Range, Subject)>> = vec![None; outer.len()];
 
     // "Name: …" opening a paragraph (a transcript turn, a headline
@@ -181,6 +179,7 @@ pub fn extract_with_dates(
 
     // Direct quotations.
     let mut prev_direct: Option<(usize, usize)> = None; // (outer index, candidate index)
+    let mut last_label: Option<Quoted> = None;
     for (qi, q) in outer.iter().enumerate() {
         if consumed[qi] || q.first >= q.end {
             continue;
@@ -195,7 +194,16 @@ pub fn extract_with_dates(
             end: q.end,
         };
         let words = (q.first..q.end).filter(|&k| v.is_word(k)).count();
+        // a title or a label ("a film called “…”"), unless a cue was
+        // handed to the quotation whole ("said: “…”")
         if words == 0 {
+            continue;
+        }
+        if assigned[qi].is_none()
+            && (labels::is_label(&v, q)
+                || last_label.is_some_and(|p| labels::listed_after_label(&v, &p, q)))
+        {
+            last_label = Some(*q);
             continue;
         }
         let ends_punct =
@@ -227,8 +235,8 @@ pub fn extract_with_dates(
         let (cue, who) = match found {
             Some((c, w)) => (Some(c).filter(|c| c.end > c.first), w),
             None => {
-                if fragment || (words < 4) || !(ends_punct || words >= 8) {
-                    continue; // a scare quote or a title
+                if fragment || (words < 4) || !(ends_punct || words >= 8) || q.open < head_end {
+                    continue; // a scare quote, a title or a headline's words
                 }
                 (None, Who::Previous)
             }
@@ -309,6 +317,11 @@ pub fn extract_with_dates(
             }
         }
         resolved[ci] = spk.clone();
+        // a headline's quoted words whose speaker did not resolve repeat
+        // the text's statement without one
+        if spk.is_none() && c.kind == QuoteKind::Direct && c.content.first < head_end {
+            continue;
+        }
         let Some(span) = text.token_span(c.content.first, c.content.end) else {
             continue;
         };
@@ -474,7 +487,15 @@ fn headline_end(v: &View<'_, '_>) -> usize {
     while last > 0 && v.is_quote(last) {
         last -= 1;
     }
-    if v.is_terminal(last) || matches!(v.s(last), ":" | ";" | ",") {
+    // some feeds end every headline with a period: a title-case line set
+    // apart by a blank line is a headline all the same
+    let set_apart = v
+        .text
+        .tokens()
+        .get(end)
+        .is_some_and(|t| t.newlines_before >= 2);
+    let closing_period = v.s(last) == "." && set_apart;
+    if v.is_terminal(last) && !closing_period || matches!(v.s(last), ":" | ";" | ",") {
         return 0;
     }
     end

@@ -201,6 +201,19 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
             if nw == "according" || lexicon::is_clause_ending_participle(&nw) {
                 return j;
             }
+            // "Roe, who never said that X, said on Monday that …": a
+            // finite speech verb right after the comma is the main clause
+            // resuming, not more of the content
+            let resumes = !v.cap(j + 1)
+                && !lexicon::is_ing(&nw)
+                && v.low(j + 2) != "to"
+                && matches!(
+                    v.cue_at(j + 1),
+                    Some(CueClass::Say | CueClass::Report | CueClass::Tell)
+                );
+            if resumes {
+                return j;
+            }
             // ", said X." / ", X said." closing the sentence, or a new
             // speech clause ", Roe said that …"
             if trailing_cue_at(v, j + 1, ceil).is_some() || new_speech_clause(v, j + 1, ceil) {
@@ -804,4 +817,25 @@ fn trailing_cue_at(v: &View<'_, '_>, j: usize, ceil: usize) -> Option<usize> {
         k += 1;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract;
+    use crate::text::Text;
+
+    #[test]
+    fn a_relative_clause_content_ends_where_the_main_verb_resumes() {
+        let body = "Jane Roe, who did not say that the mayor was unfit, \
+                    said on Monday that he had not read the plan.";
+        let texts: Vec<String> = extract(&Text::analyze(body), &[])
+            .into_iter()
+            .map(|q| q.text)
+            .collect();
+        assert_eq!(
+            texts,
+            vec!["the mayor was unfit", "he had not read the plan"],
+            "{texts:?}"
+        );
+    }
 }

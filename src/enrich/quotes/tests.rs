@@ -491,12 +491,32 @@ fn a_capitalized_sentence_opener_is_not_a_name() {
 }
 
 #[test]
-fn a_title_case_headline_makes_no_statement() {
-    let body = "Governor Calls Tax Plan ‘A Fair Deal For Everyone’\n\
-                The governor defended the plan on Monday. “It is a fair deal for everyone,” he said.";
-    let qs = run(body);
+fn a_title_case_headline_makes_no_speakerless_statement() {
+    // with or without a closing period: some feeds end every headline
+    // with one
+    for head in [
+        "Tax Plan ‘A Fair Deal For Everyone And Every Town’",
+        "Tax Plan ‘A Fair Deal For Everyone And Every Town.’",
+        // a cue whose speaker does not resolve
+        "Governor Is Now Calling Tax Plan The ‘Fairest Deal Yet’ For Towns.",
+    ] {
+        let body = format!(
+            "{head}\n\nThe governor defended the plan on Monday. \
+             “It is a fair deal for everyone,” he said."
+        );
+        let qs = run(&body);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!(qs[0].text, "It is a fair deal for everyone,");
+    }
+    // the headline's own speaker makes its words a statement
+    let body = "Roe: ‘We Will Not Raise The Levy Again.’\n\n\
+                Jane Roe spoke on Monday.";
+    // the headline's "Roe" is a mention of the person the text names
+    let mut ents = [person("e1", "Jane Roe", body, &["Jane Roe"])];
+    ents[0].mentions.insert(0, mention(body, "Roe", 0));
+    let qs = run_with(body, &ents);
     assert_eq!(qs.len(), 1, "{qs:?}");
-    assert_eq!(qs[0].text, "It is a fair deal for everyone,");
+    assert_eq!(speaker(&qs[0]).0, "Jane Roe", "{qs:?}");
     // the same line ending as a sentence is text, not a headline
     let body = "The governor called the plan “a fair deal for everyone,” aides said.\nHe left.";
     assert!(!run(body).is_empty());

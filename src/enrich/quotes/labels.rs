@@ -1,0 +1,201 @@
+//! Quotations that name or label rather than report: titles of works and
+//! programs ("appeared on ABC's “Morning Chat”", "a film called “Rivers
+//! Run”"), and terms the writer sets apart ("so-called “green bonds”").
+//!
+//! Such marks are nobody's statement. A quotation is a label only when
+//! its context says so: "so-called" labels whatever follows; a title-case
+//! span needs a possessive, a noun for a work, a naming participle or a
+//! preposition before it. A lowercase partial quote after a verb and its
+//! object ("called the deal “a disaster”") stays a statement, and so does
+//! a title-case sentence, a chant ("chants of “…”") or an exclamation.
+//! The title given to a memo or an ad ("a memo titled “…”") is kept: it is
+//! its author's statement, and the gold counts it as one.
+
+use super::lexicon;
+use super::marks::Quoted;
+use super::phrase::View;
+
+/// Whether quotation `q` is a title or a label rather than a statement.
+pub fn is_label(v: &View<'_, '_>, q: &Quoted) -> bool {
+    // the title line is all capitals: the headline rules decide there
+    if q.open < v.title_line_end || q.open == 0 {
+        return false;
+    }
+    after_so_called(v, q) || title_case(v, q) && names_a_title(v, q)
+}
+
+/// Whether `q` is listed right after the label `prev` ("starred in “Show
+/// One” and “Show Two”"): a title-case quotation joined to it by "and",
+/// "or" or a comma is a label too.
+pub fn listed_after_label(v: &View<'_, '_>, prev: &Quoted, q: &Quoted) -> bool {
+    let Some(close) = prev.close else {
+        return false;
+    };
+    let gap = close + 1..q.open;
+    !gap.is_empty()
+        && gap.len() <= 2
+        && gap
+            .clone()
+            .all(|k| matches!(v.low(k).as_ref(), "," | "and" | "or"))
+        && title_case(v, q)
+}
+
+/// "so-called “X”", "so-called Mexican “X”": the writer's distance from a
+/// term, whoever coined it.
+fn after_so_called(v: &View<'_, '_>, q: &Quoted) -> bool {
+    let mut k = q.open;
+    // up to two modifiers between ("so-called Mexican “X”")
+    for _ in 0..3 {
+        let Some(p) = k.checked_sub(1) else {
+            return false;
+        };
+        if v.low(p) == "so-called" {
+            return true;
+        }
+        if v.low(p) == "called" && p >= 2 && v.s(p - 1) == "-" && v.low(p - 2) == "so" {
+            return true;
+        }
+        if !v.is_word(p) || v.in_quote(p) {
+            return false;
+        }
+        k = p;
+    }
+    false
+}
+
+/// Whether the quoted words are set in title case: a capital first word,
+/// every word of four letters or more capitalized, no sentence break
+/// inside, at most ten words, and no closing exclamation (a chant, "Lock
+/// them up!", is said).
+fn title_case(v: &View<'_, '_>, q: &Quoted) -> bool {
+    if q.end > q.first && v.s(q.end - 1) == "!" {
+        return false;
+    }
+    let mut words = 0;
+    let mut last = q.first;
+    for k in q.first..q.end {
+        if v.is_word(k) {
+            words += 1;
+            last = k;
+            if words == 1 && !v.cap(k) || v.s(k).chars().count() >= 4 && !v.cap(k) {
+                return false;
+            }
+        }
+    }
+    // a sentence mark before the last word: a sentence, not a title
+    let inner_break =
+        (q.first..last).any(|k| matches!(v.s(k), "." | "!" | "?") && v.is_terminal(k));
+    (1..=10).contains(&words) && !inner_break
+}
+
+/// The context before the opening mark names a title: a possessive
+/// ("ABC's “…”"), a noun for a work, optionally with a comma ("his book,
+/// “…”"), a naming participle after a noun ("a film called “…”", "known
+/// as “…”"), a preposition ("on “…”", "in “…”", "from “…”"), or the
+/// addressee slot of "told"/"to".
+fn names_a_title(v: &View<'_, '_>, q: &Quoted) -> bool {
+    let mut p = q.open - 1;
+    if matches!(v.s(p), "'s" | "’s") {
+        return true;
+    }
+    if v.s(p) == "," && p > 0 {
+        p -= 1;
+    }
+    let w = v.low(p);
+    if !v.is_word(p) || v.in_quote(p) {
+        return false;
+    }
+    // "the “Open Roads” plan", "backed the “Fair Share Pledge”": a name
+    // after the article, unless a naming verb just before gives it as
+    // somebody's words ("dubbed it the “…”")
+    if w == "the" && p == q.open - 1 {
+        let words = (q.first..q.end).filter(|&k| v.is_word(k)).count();
+        let last = q.end.saturating_sub(1);
+        let named_by_cue = (p.saturating_sub(3)..p).any(|k| v.cue_at(k).is_some());
+        return words <= 4 && !v.is_terminal(last) && !named_by_cue;
+    }
+    if lexicon::is_work_noun(&w) {
+        return true;
+    }
+    // "told “Morning Desk”", "speaking to “Morning Desk”": the one
+    // addressed, never the words said (those follow the addressee)
+    if p == q.open - 1 && matches!(w.as_ref(), "told" | "tells" | "tell" | "telling" | "to") {
+        return true;
+    }
+    if p == q.open - 1 && matches!(w.as_ref(), "on" | "in" | "of" | "from") {
+        // "chants of “…”" report what a crowd said
+        return !(w == "of" && p > 0 && lexicon::is_chant_noun(&v.low(p - 1)));
+    }
+    if w == "as" {
+        return p > 0 && v.low(p - 1) == "known";
+    }
+    // "a film called “…”": the participle follows its noun; "Roe called
+    // “…”" or "what Roe called “…”" has a subject, and stays a quote
+    if p == q.open - 1 && lexicon::is_naming_participle(&w) && p > 0 {
+        let before = v.low(p - 1);
+        return v.is_word(p - 1)
+            && !v.cap(p - 1)
+            && !v.in_quote(p - 1)
+            && !lexicon::is_subject_pronoun(&before)
+            && !lexicon::is_aux(&before)
+            && !lexicon::is_wh(&before);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract;
+    use crate::text::Text;
+
+    /// The texts of the quotes found in `body`.
+    fn quotes(body: &str) -> Vec<String> {
+        extract(&Text::analyze(body), &[])
+            .into_iter()
+            .map(|q| q.text)
+            .collect()
+    }
+
+    #[test]
+    fn titles_after_a_possessive_or_a_work_noun_are_not_statements() {
+        let body = "“We will cut the levy,” Jane Roe told KXYZ's “Evening Desk.” \
+                    She wrote in her memoir, “Long Roads Home,” that she grew up poor. \
+                    Roe also backed a radio series called “Harbor Voices” last year. \
+                    “It will pass,” Roe told “Evening Desk.”";
+        assert_eq!(quotes(body), vec!["We will cut the levy,", "It will pass,"]);
+    }
+
+    #[test]
+    fn a_name_after_the_and_titles_listed_with_a_title_are_labels() {
+        let body = "Backers of the “Clean Harbor” pledge met on Monday. \
+                    Roe has appeared in “River Town” and “Night Shift,” two shows.";
+        assert!(quotes(body).is_empty(), "{:?}", quotes(body));
+        // a naming verb before the article gives the words to its subject
+        let body = "Mayor John Doe dubbed it the “Plan To Nowhere” on Monday.";
+        assert_eq!(quotes(body), vec!["Plan To Nowhere"]);
+    }
+
+    #[test]
+    fn so_called_terms_are_not_statements() {
+        let body = "The council backs so-called “green bonds” and the so-called river “buffer zones” for towns.";
+        assert!(quotes(body).is_empty(), "{:?}", quotes(body));
+    }
+
+    #[test]
+    fn partial_quotes_and_chants_stay_statements() {
+        let body = "Mayor John Doe called the deal “a disaster” on Monday. \
+                    Doe said on Tuesday that the plan was “Dead On Arrival.” \
+                    The hall rang with chants of “Fix The Roads!” before he spoke.";
+        let got = quotes(body);
+        assert!(got.iter().any(|q| q == "a disaster"), "{got:?}");
+        assert!(got.iter().any(|q| q.contains("Dead On Arrival")), "{got:?}");
+        assert!(got.iter().any(|q| q == "Fix The Roads!"), "{got:?}");
+    }
+
+    #[test]
+    fn a_memo_title_stays_its_authors_statement() {
+        let body = "The campaign manager sent a memo titled “Why We Will Win the State.” \
+                    It went to donors.";
+        assert_eq!(quotes(body), vec!["Why We Will Win the State."]);
+    }
+}
