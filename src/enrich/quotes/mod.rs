@@ -275,9 +275,13 @@ pub fn extract_with_dates(
             }
             Who::Subject(Subject::Nobody) => None,
             Who::SameAs(pc) => resolved.get(pc).cloned().flatten(),
-            Who::Previous => last
-                .as_ref()
-                .and_then(|(s, r)| resolver.continuing(&v, *s, here, r)),
+            Who::Previous => match v.signature_after(c.content.end) {
+                // "“…”\n— Jane Roe, mayor": the signature line names it
+                Some(np) => resolver.resolve(&v, np),
+                None => last
+                    .as_ref()
+                    .and_then(|(s, r)| resolver.continuing(&v, *s, here, r)),
+            },
         };
         // "According to the Ledger, Jane Roe praised the plan as “…”" /
         // "the Ledger reported that Jane Roe called it “…”": the outlet
@@ -298,7 +302,11 @@ pub fn extract_with_dates(
                     })
                     .and_then(|np| resolver.resolve(&v, np))
                     .filter(|p| p.animacy == speaker::Animacy::Person)
+                    .or_else(|| relayed_by_trailing_cue(&v, &mut resolver, c))
                     .or(Some(r))
+            }
+            Some(r) if r.animacy == speaker::Animacy::Org => {
+                relayed_by_trailing_cue(&v, &mut resolver, c).or(Some(r))
             }
             other => other,
         };
@@ -356,6 +364,26 @@ fn relayed_subject(v: &View<'_, '_>, content: Range) -> Option<Range> {
     let verb_follows =
         verb < content.end && v.is_word(verb) && !v.cap(verb) && v.cue_at(verb).is_some();
     (named && verb_follows).then_some(np)
+}
+
+/// "Roe slammed the plan as “a fraud”, the Ledger reported": an
+/// outlet's relaying cue after words quoted inside another's sentence
+/// passes on the words of that sentence's subject, when it is a person.
+fn relayed_by_trailing_cue(
+    v: &View<'_, '_>,
+    resolver: &mut Resolver<'_>,
+    c: &Candidate,
+) -> Option<speaker::Resolved> {
+    let cue = c.cue?;
+    let sent = v.sentence(c.content.first);
+    if cue.first < c.content.end || !v.is_relay_cue(cue.first) || c.content.first <= sent.first + 1
+    {
+        return None;
+    }
+    let np = sentence_subject(v, c.content.first)?;
+    resolver
+        .resolve(v, np)
+        .filter(|p| p.animacy == speaker::Animacy::Person)
 }
 
 /// Give the parts of a quotation split by its attribution (`"…," she

@@ -644,6 +644,54 @@ impl<'a, 't> View<'a, 't> {
         (first < end).then_some(Range { first, end })
     }
 
+    /// A cue by which an outlet passes on what others said ("the Ledger
+    /// reported", "according to the Ledger"), not words of its own.
+    pub fn is_relay_cue(&self, k: usize) -> bool {
+        matches!(
+            self.low(k).as_ref(),
+            "reported" | "reports" | "reporting" | "according"
+        )
+    }
+
+    /// A signature line under a quotation ending at token `end`: the next
+    /// line opens with a dash and a name, and the name is all the line
+    /// holds but a title after a comma and a final dot ("— Jane Roe.",
+    /// "- Jane Roe, mayor of Springfield"). The layout of fact-checks and
+    /// collected sayings; the name is the speaker.
+    pub fn signature_after(&self, end: usize) -> Option<Range> {
+        let toks = self.text.tokens();
+        // past the closing mark and the final punctuation
+        let mut k = end;
+        while k < self.len() && k < end + 3 && toks[k].newlines_before == 0 {
+            if !(self.is_quote(k) || self.kind(k) == Some(TokenKind::Punct)) {
+                return None;
+            }
+            k += 1;
+        }
+        let dash = toks.get(k)?;
+        if dash.newlines_before == 0 || !matches!(self.s(k), "-" | "—" | "–" | "--") {
+            return None;
+        }
+        let first = k + 1;
+        let mut e = first;
+        while e < self.len()
+            && e < first + 6
+            && toks[e].newlines_before == 0
+            && (self.is_word(e) && self.cap(e) || self.s(e) == "." && self.cap(e + 1) && e > first)
+        {
+            e += 1;
+        }
+        if e == first || !self.is_word(first) {
+            return None;
+        }
+        // the line ends after the name, a dot or a comma and a title
+        let line_ends = |k: usize| k >= self.len() || toks[k].newlines_before > 0;
+        let ok = line_ends(e)
+            || self.s(e) == "." && line_ends(e + 1)
+            || self.s(e) == "," && (e + 1..(e + 16).min(self.len() + 1)).any(line_ends);
+        ok.then_some(Range { first, end: e })
+    }
+
     /// The noun phrase starting at token `start`, scanning right (after an
     /// inverted cue: "said Acme CEO Jane Roe, …").
     pub fn np_rightward(&self, start: usize, ceil: usize) -> Option<Range> {

@@ -192,6 +192,55 @@ impl<'e> Resolver<'e> {
         ends || self.by_first.contains_key(v.s(k))
     }
 
+    /// A lone capitalized word opening a sentence that is a word of the
+    /// sentence's grammar rather than a name: a participle or gerund
+    /// ("Having …"), a function word ("Or", "There", "One"), a unit of
+    /// time ("Hours after …"), an adverb ("Clearly"). Unless the entity
+    /// stage or the article's names make it one ("Manning", "Sterling").
+    fn opener_not_a_name(&self, v: &View<'_, '_>, mention: Range) -> bool {
+        if mention.end != mention.first + 1 || !v.text.is_sentence_start(mention.first) {
+            return false;
+        }
+        let k = mention.first;
+        let w = v.low(k);
+        if !v.cap(k) || v.text.is_all_caps(k) || lexicon::is_subject_pronoun(&w) {
+            return false;
+        }
+        let grammar = lexicon::is_ing(&w)
+            || w.len() > 4 && w.ends_with("ly")
+            || lexicon::is_pure_determiner(&w)
+            || lexicon::is_left_barrier(&w)
+            || matches!(w.as_ref(), "there" | "here")
+            || crate::enrich::dates::lexicon::unit(&w).is_some()
+            || lexicon::is_time_word(&w);
+        grammar
+            && self.entity_at_head(v, mention).is_none()
+            && !self.in_longer_name(v, k)
+            && first_name_gender(v.s(k)).is_none()
+    }
+
+    /// A place closing an address ("a church in Elizabeth, Colorado,
+    /// slammed …"): the scan for the subject stopped inside a longer
+    /// phrase, and a state after its town speaks for nobody.
+    fn address_part(&self, v: &View<'_, '_>, mention: Range) -> bool {
+        // the town before the comma follows "of", "from" or "in"
+        let town_after_preposition = || {
+            let mut k = mention.first - 1;
+            while k > 0 && mention.first - k < 5 && (v.cap(k - 1) || v.s(k - 1) == ".") {
+                k -= 1;
+            }
+            k > 0 && matches!(v.low(k - 1).as_ref(), "of" | "from" | "in")
+        };
+        mention.first >= 2
+            && v.s(mention.first - 1) == ","
+            && v.is_word(mention.first - 2)
+            && v.cap(mention.first - 2)
+            && town_after_preposition()
+            && self
+                .entity_at_head(v, mention)
+                .is_some_and(|ei| self.entities[ei].kind == EntityType::Location)
+    }
+
     /// The speaker of a quotation without a cue at token `here` that may
     /// continue `prev`, the speaker of the statement whose sentence starts
     /// at `prev_at`: the previous speaker is the one candidate, and only
@@ -251,6 +300,14 @@ impl<'e> Resolver<'e> {
             && !self.in_longer_name(v, mention.first)
         {
             mention = np;
+        }
+        if self.address_part(v, mention) {
+            // "said Jane Roe, 45, of Dover, Del.": the person before the
+            // address speaks
+            return resident_before(v, mention.first - 1).and_then(|np| self.resolve(v, np));
+        }
+        if self.opener_not_a_name(v, mention) || head_not_a_noun(v, mention) {
+            return None;
         }
         let span = v.text.token_span(mention.first, mention.end)?;
         let low = v.low(mention.first);
@@ -342,7 +399,12 @@ impl<'e> Resolver<'e> {
         choices: &mut Vec<Choice>,
     ) {
         let head = v.low(mention.end - 1);
-        if let Some(ei) = self.entity_by_role(&head) {
+        let described = if definite(v, mention) {
+            self.described_person(v, mention)
+        } else {
+            None
+        };
+        if let Some(ei) = described.or_else(|| self.entity_by_role(&head)) {
             choices.push(self.entity_choice(ei, Source::RoleHolder, written));
         }
         if let Some(c) = self.appositive_choice(v, np, written) {
@@ -419,6 +481,34 @@ impl<'e> Resolver<'e> {
                         },
                     });
                 }
+            }
+            // A person phrase no description in the article matches stands
+            // for the person the text is about, unless it takes up an
+            // unnamed person introduced with "a" ("a nurse … the nurse
+            // said"): the subject opening the sentence before ("Jane Roe
+            // held a sign. The retired nurse said …"). A proper modifier
+            // ("the Ohio senator") or a possessive ("Roe's doctor") says
+            // the phrase is someone the description must match.
+            let qualified = (mention.first..mention.end)
+                .any(|k| k > mention.first && v.cap(k) || matches!(v.s(k), "'s" | "’s"));
+            if want == Animacy::Person
+                && !qualified
+                && indefinite_before(v, &head, mention.first).is_none()
+            {
+                let gender = if head.ends_with("woman") {
+                    Some(Gender::Female)
+                } else if head.ends_with("man") {
+                    Some(Gender::Male)
+                } else {
+                    None
+                };
+                let mut mentions = Vec::new();
+                self.antecedents(v, mention.first, want, gender, written, &mut mentions);
+                choices.extend(mentions.into_iter().filter(|c| {
+                    c.source == Source::NearestMention
+                        && c.features.opens_sentence
+                        && c.features.sentences_back == 1
+                }));
             }
             choices.push(as_written(written, want));
         } else {
@@ -536,6 +626,118 @@ impl<'e> Resolver<'e> {
         self.entity_at(t.cstart as usize, t.cend as usize, limit)
     }
 
+    /// The person a definite description stands for ("the billionaire",
+    /// "the Ohio senator", "the former secretary of state"): among the
+    /// entities named before the phrase, those the article describes with
+    /// the phrase's head noun, as a role, as a word right before a name
+    /// ("billionaire Jane Roe") or as the head of an appositive ("Jane Roe,
+    /// a Texas billionaire,"). The phrase's other words then choose between
+    /// them ("the Ohio senator" among two senators), and the latest named
+    /// wins a tie. A plural phrase ("the two senators") names no one person.
+    fn described_person(&self, v: &View<'_, '_>, mention: Range) -> Option<usize> {
+        if mention.end < mention.first + 2 {
+            return None;
+        }
+        let head_at = (mention.first + 1..mention.end)
+            .find(|&k| v.is_word(k) && lexicon::is_np_preposition(&v.low(k)))
+            .unwrap_or(mention.end)
+            - 1;
+        let head = v.low(head_at);
+        if head_at <= mention.first
+            || head.len() < 3
+            || !v.is_word(head_at)
+            || v.cap(head_at)
+            || head.ends_with('s') && !head.ends_with("ss")
+            || lexicon::is_group_head(&head)
+            // "the statement", "the campaign": a source, not a person
+            || lexicon::is_org_head(&head)
+            || lexicon::is_nouny_form(&head)
+            || lexicon::cue_class(&head).is_some()
+        {
+            return None;
+        }
+        // "a source at the station … the source said": an unnamed person
+        // introduced after a described name is the one the phrase takes up
+        let introduced_at = indefinite_before(v, &head, mention.first);
+        // a description far back belongs to another part of the text
+        const MAX_SENTENCES_BACK: u32 = 12;
+        let sent_of = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
+        let here = sent_of(mention.first);
+        // the words that say which one: "Ohio", "former", "Senate"
+        // (word, capitalized)
+        let modifiers: Vec<(String, bool)> = (mention.first + 1..mention.end)
+            .filter(|&k| k != head_at && v.is_word(k))
+            .map(|k| (v.low(k).into_owned(), v.cap(k)))
+            .filter(|(w, _)| !lexicon::is_determiner(w) && !lexicon::is_np_preposition(w))
+            .collect();
+        let toks = v.text.tokens();
+        let cstart = toks.get(mention.first)?.cstart as usize;
+        let tok_of = |c: usize| toks.partition_point(|t| (t.cstart as usize) < c);
+        let idx = self.spans.partition_point(|s| s.0 < cstart);
+        // (fit, latest mention token, entity)
+        let mut best: Option<(usize, usize, usize)> = None;
+        for &(s, e, ei, name) in self.spans[idx.saturating_sub(300)..idx].iter() {
+            let ent = &self.entities[ei];
+            if !name || e > cstart || ent.kind != EntityType::Person {
+                continue;
+            }
+            let (first, end) = (tok_of(s), tok_of(e));
+            if v.in_quote(first)
+                || introduced_at.is_some_and(|k| first < k)
+                || here.saturating_sub(sent_of(first)) > MAX_SENTENCES_BACK
+            {
+                continue;
+            }
+            let role_words = || {
+                ent.roles
+                    .iter()
+                    .flat_map(|r| r.split_whitespace())
+                    .map(crate::text::lowercase)
+            };
+            let by_role = role_words().any(|w| w == head);
+            // "billionaire Jane Roe", "Ohio Sen. Jane Roe"
+            // "billionaire Jane Roe"; "hosts Jane Roe and John Doe" names
+            // its first person with the plural
+            let premodifier = word_before_titles(v, first).is_some_and(|k| {
+                let w = v.low(k);
+                w == head || w.strip_suffix('s') == Some(head.as_ref())
+            });
+            let appositive =
+                v.s(end) == "," && appositive_head(v, end + 1).is_some_and(|k| v.low(k) == head);
+            if !(by_role || premodifier || appositive) {
+                continue;
+            }
+            // the words around the name up to a comma or a conjunction:
+            // "Ohio Sen. Jane Roe", "Jane Roe of Ohio"
+            let stop = |k: usize| {
+                v.is_terminal(k) || v.in_quote(k) || matches!(v.s(k), "," | ";" | "and" | "or")
+            };
+            let mut lo = first;
+            while lo > first.saturating_sub(4) && !stop(lo - 1) {
+                lo -= 1;
+            }
+            let mut hi = end;
+            while hi < (end + 4).min(v.len()) && !stop(hi) {
+                hi += 1;
+            }
+            let found = |m: &(String, bool)| {
+                role_words().any(|w| w == m.0.as_str())
+                    || (lo..hi).any(|k| v.low(k) == m.0.as_str())
+            };
+            // a proper modifier identifies ("the Ohio senator", "the
+            // Democratic nominee"): a name described without it is another
+            // person; a common one ("former") the article may leave out
+            if modifiers.iter().any(|m| m.1 && !found(m)) {
+                continue;
+            }
+            let fit = modifiers.iter().filter(|m| found(m)).count();
+            if best.is_none_or(|(f, at, _)| (fit, first) > (f, at)) {
+                best = Some((fit, first, ei));
+            }
+        }
+        best.map(|(_, _, ei)| ei)
+    }
+
     fn entity_by_role(&self, head: &str) -> Option<usize> {
         if head.len() < 3 {
             return None;
@@ -624,6 +826,27 @@ impl<'e> Resolver<'e> {
                 features,
             ));
         }
+        // "A young nurse, meanwhile, lost her job. “…,” she said.": an
+        // unnamed person opening this sentence or the one before is a
+        // newer topic than any name further back
+        if want == Animacy::Person {
+            if let Some((r, name)) = introduced_person(v, at, gender) {
+                let features = Features {
+                    opens_sentence: true,
+                    nearest_in_sentence: true,
+                    gender_agrees: gender.is_some(),
+                    ..Features::default()
+                };
+                out.push(candidate(
+                    Source::NearestMention,
+                    name,
+                    None,
+                    Animacy::Person,
+                    r.first,
+                    features,
+                ));
+            }
+        }
         // mentions before the pronoun
         if self.entities.is_empty() {
             let m = self
@@ -680,7 +903,10 @@ impl<'e> Resolver<'e> {
         };
         // after a preposition, a possessive or a verb ("endorsed Roe")
         let object = |tok: usize| {
-            tok > 0 && (lexicon::is_object_marker(&v.low(tok - 1)) || v.verbish(tok - 1))
+            tok > 0
+                && (lexicon::is_object_marker(&v.low(tok - 1))
+                    || v.verbish(tok - 1)
+                    || v.irregular_past(tok - 1))
         };
         // the first subject mention of a sentence opens its main clause
         // no person or organization is named before the mention in its
@@ -692,12 +918,28 @@ impl<'e> Resolver<'e> {
             let c = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.cstart as usize);
             let (lo, hi) = (c(v.sentence(tok).first), c(tok));
             let from = spans.partition_point(|s| s.0 < lo);
-            let first = !spans[from..].iter().take_while(|s| s.0 < hi).any(|s| {
-                s.3 && matches!(
-                    entities[s.2].kind,
-                    EntityType::Person | EntityType::Organization
-                )
-            });
+            // "At a rally in Ohio, Roe said …", "When Doe left, Roe said
+            // …": the name after an opening adverbial phrase or clause
+            // opens the main clause, whatever the phrase names
+            let sent_first = v.sentence(tok).first;
+            let opener = v.low(sent_first);
+            let after_opener = (lexicon::is_np_preposition(&opener)
+                || lexicon::is_pure_determiner(&opener)
+                || lexicon::is_time_word(&opener)
+                || lexicon::is_left_barrier(&opener))
+                && comma_before_titles(v, tok)
+                // no verb before: a phrase, not a clause with its own
+                // subject ("In May, Roe joined a firm, Acme, where …")
+                && (sent_first..tok).all(|k| {
+                    !(v.verbish(k) || v.irregular_past(k) || v.cue_at(k).is_some())
+                });
+            let first = after_opener
+                || !spans[from..].iter().take_while(|s| s.0 < hi).any(|s| {
+                    s.3 && matches!(
+                        entities[s.2].kind,
+                        EntityType::Person | EntityType::Organization
+                    )
+                });
             let mut end = tok;
             while end < v.len() && (v.is_word(end) && v.cap(end) || v.s(end) == ".") {
                 end += 1;
@@ -893,6 +1135,188 @@ fn definite(v: &View<'_, '_>, r: Range) -> bool {
 /// "a spokesman for", "its chief"): the shape of an appositive.
 fn definite_or_article(v: &View<'_, '_>, r: Range) -> bool {
     definite(v, r) || matches!(v.low(r.first).as_ref(), "a" | "an" | "his" | "her")
+}
+
+/// An indefinite person phrase opening the sentence before the pronoun
+/// at `at` ("A 29-year-old teacher, meanwhile, …"),
+/// whose head is a person noun agreeing with the pronoun's `gender`; with
+/// the phrase as written.
+fn introduced_person(
+    v: &View<'_, '_>,
+    at: usize,
+    gender: Option<Gender>,
+) -> Option<(Range, String)> {
+    // not the pronoun's own sentence: "A new manager, he said, could …"
+    // has the phrase in the content
+    let sent = v.sentence(v.sentence(at).first.checked_sub(1)?);
+    let first = sent.first;
+    if first >= at || v.in_quote(first) || !matches!(v.low(first).as_ref(), "a" | "an") {
+        return None;
+    }
+    let np = v.np_rightward(first, sent.end.min(at))?;
+    let head_at = (np.first + 1..np.end)
+        .find(|&k| v.is_word(k) && lexicon::is_np_preposition(&v.low(k)))
+        .unwrap_or(np.end)
+        - 1;
+    let head = v.low(head_at);
+    let head_gender = if head.ends_with("woman") {
+        Some(Gender::Female)
+    } else if head.ends_with("man") {
+        Some(Gender::Male)
+    } else {
+        None
+    };
+    let person = head_gender.is_some() || lexicon::is_person_role(&head) && !v.cap(head_at);
+    let agrees = match (gender, head_gender) {
+        (Some(g), Some(h)) => g == h,
+        _ => true,
+    };
+    if head_at > np.first && person && agrees {
+        let span = v.text.token_span(np.first, np.end)?;
+        return Some((np, span.text.to_string()));
+    }
+    None
+}
+
+/// A phrase whose last word is a determiner or quantifier ("the most",
+/// "every other", "Some 22 percent of the"): its noun is missing, so it
+/// names nobody.
+fn head_not_a_noun(v: &View<'_, '_>, mention: Range) -> bool {
+    // the head stands before the first preposition ("the mother of three")
+    let last = (mention.first + 1..mention.end)
+        .find(|&k| v.is_word(k) && lexicon::is_np_preposition(&v.low(k)))
+        .unwrap_or(mention.end)
+        - 1;
+    let w = v.low(last);
+    last > mention.first
+        && v.is_word(last)
+        && !v.cap(last)
+        && (lexicon::is_pure_determiner(&w)
+            || matches!(w.as_ref(), "most" | "other" | "more" | "much"))
+}
+
+/// Whether a comma stands right before the name at `first`, past its
+/// titles ("…, Sen. Jane Roe").
+fn comma_before_titles(v: &View<'_, '_>, first: usize) -> bool {
+    let mut k = first;
+    for _ in 0..4 {
+        let Some(p) = k.checked_sub(1) else {
+            return false;
+        };
+        k = p;
+        let w = v.low(k);
+        if v.s(k) == "." || v.is_word(k) && v.cap(k) && lexicon::is_title(w.trim_end_matches('.')) {
+            continue;
+        }
+        return v.s(k) == ",";
+    }
+    false
+}
+
+/// The latest token before `at` where `head` is introduced by an
+/// indefinite article ("a senior Treasury official"), a few words apart;
+/// not an appositive describing a name ("Jane Roe, a retired nurse,").
+fn indefinite_before(v: &View<'_, '_>, head: &str, at: usize) -> Option<usize> {
+    (at.saturating_sub(400)..at).rev().find(|&k| {
+        if v.low(k) != head {
+            return false;
+        }
+        let mut j = k;
+        while j > k.saturating_sub(6) && j > 0 && v.is_word(j - 1) {
+            j -= 1;
+            if matches!(v.low(j).as_ref(), "a" | "an") {
+                // set off by commas on both sides, not a clause's subject
+                // after an opening phrase ("In Ohio, a nurse asked …")
+                let appositive = j >= 2
+                    && v.s(j - 1) == ","
+                    && v.cap(j - 2)
+                    && (v.s(k + 1) == "," || v.is_terminal(k + 1));
+                return !appositive;
+            }
+        }
+        false
+    })
+}
+
+/// The name before an address ending at the comma `comma`: "Jane Roe of
+/// Dover, Del.", "Jane Roe, 45, of Dover, Del." (capitalized words, then
+/// "of" or "from", an optional age between commas, the name).
+fn resident_before(v: &View<'_, '_>, comma: usize) -> Option<Range> {
+    let mut k = comma;
+    while k > 0 && comma - k < 4 && (v.cap(k - 1) || v.s(k - 1) == ".") {
+        k -= 1;
+    }
+    if k == comma || k == 0 || !matches!(v.low(k - 1).as_ref(), "of" | "from") {
+        return None;
+    }
+    let mut end = k - 1;
+    // ", 45, of" / ", of"
+    if end >= 3
+        && v.s(end - 1) == ","
+        && v.kind(end - 2) == Some(TokenKind::Number)
+        && v.s(end - 3) == ","
+    {
+        end -= 3;
+    } else if end >= 1 && v.s(end - 1) == "," {
+        end -= 1;
+    }
+    let mut first = end;
+    while first > 0
+        && end - first < 4
+        && (v.cap(first - 1) || is_initial_dot(v, first - 1))
+        && !v.in_quote(first - 1)
+    {
+        first -= 1;
+    }
+    let r = Range { first, end };
+    (end - first >= 2 && run_animacy(v, r) != Animacy::Org).then_some(r)
+}
+
+/// The word before the name at `first`, past its titles ("billionaire"
+/// of "billionaire Gov. Jane Roe"), outside quotations.
+fn word_before_titles(v: &View<'_, '_>, first: usize) -> Option<usize> {
+    let mut k = first;
+    for _ in 0..4 {
+        k = k.checked_sub(1)?;
+        if v.in_quote(k) || !(v.is_word(k) || v.s(k) == ".") {
+            return None;
+        }
+        let w = v.low(k);
+        // the dot of "Sen." only, not a sentence's end
+        if v.s(k) == "." {
+            if k > 0 && lexicon::is_title(&v.low(k - 1)) {
+                continue;
+            }
+            return None;
+        }
+        if lexicon::is_title(w.trim_end_matches('.')) && v.cap(k) {
+            continue;
+        }
+        return Some(k);
+    }
+    None
+}
+
+/// The head word of an appositive starting at `start` (after the comma
+/// that follows a name): "a Texas billionaire," -> "billionaire", "the
+/// former head of the agency," -> "head". The phrase opens with a
+/// determiner or a possessive and ends at a comma, a relative pronoun or
+/// the sentence's end.
+fn appositive_head(v: &View<'_, '_>, start: usize) -> Option<usize> {
+    let w0 = v.low(start);
+    if !(lexicon::is_determiner(&w0) || matches!(w0.as_ref(), "his" | "her")) || v.in_quote(start) {
+        return None;
+    }
+    let mut head = None;
+    for k in start + 1..(start + 10).min(v.len()) {
+        let w = v.low(k);
+        if !v.is_word(k) || lexicon::is_np_preposition(&w) || matches!(w.as_ref(), "who" | "whose")
+        {
+            break;
+        }
+        head = Some(k);
+    }
+    head.filter(|&k| !v.cap(k))
 }
 
 /// The phrase at the cue as written, unresolved.
@@ -1203,4 +1627,272 @@ fn name_runs(v: &View<'_, '_>) -> Vec<NameRun> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{find, person, run, run_with, speaker};
+    use crate::event::EntityType;
+
+    #[test]
+    fn a_description_goes_to_the_person_the_article_described_so() {
+        // the appositive says who "the shipbuilder" is; the nearer coach is
+        // another person
+        let body = "Ruth Calder, a retired shipbuilder, bought the club in May. \
+                    Coach Dan Mireles ran the first practice. \
+                    “We will be back,” the shipbuilder said.";
+        let ents = [
+            person("e1", "Ruth Calder", body, &["Ruth Calder"]),
+            person("e2", "Dan Mireles", body, &["Dan Mireles"]),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(find(&qs, "We will be back,")),
+            ("Ruth Calder", "the shipbuilder")
+        );
+        // the word before a name describes it as well
+        let body = "Farmer Ivo Brandt and Nell Ashby met on Friday. \
+                    “Prices are too low,” the farmer said.";
+        let ents = [
+            person("e1", "Ivo Brandt", body, &["Ivo Brandt"]),
+            person("e2", "Nell Ashby", body, &["Nell Ashby"]),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "Prices are too low,")).0, "Ivo Brandt");
+    }
+
+    #[test]
+    fn a_proper_modifier_chooses_between_two_holders_of_a_role() {
+        let body = "Senator Ada Quill of Nevada and Senator Piet Varga of Maine \
+                    spoke after the vote. “The bill is dead,” the Maine senator said.";
+        let mut quill = person("e1", "Ada Quill", body, &["Ada Quill"]);
+        let mut varga = person("e2", "Piet Varga", body, &["Piet Varga"]);
+        quill.roles = vec!["Senator".into()];
+        varga.roles = vec!["Senator".into()];
+        // the first holder of the role is not the one the phrase names
+        let qs = run_with(body, &[quill, varga]);
+        assert_eq!(speaker(find(&qs, "The bill is dead,")).0, "Piet Varga");
+        // a proper modifier that fits nobody resolves to nobody by it
+        let body = "Ohio lawmaker Piet Varga voted no. \
+                    “The bill is dead,” the Nevada lawmaker said.";
+        let varga = person("e2", "Piet Varga", body, &["Piet Varga"]);
+        let qs = run_with(body, &[varga]);
+        assert_ne!(speaker(find(&qs, "The bill is dead,")).0, "Piet Varga");
+    }
+
+    #[test]
+    fn an_unnamed_source_keeps_its_description() {
+        let body = "Ada Quill chairs the panel. \
+                    “A ruling is near,” a court spokesman said on Monday.";
+        let ents = [person("e1", "Ada Quill", body, &["Ada Quill"])];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(find(&qs, "A ruling is near,")),
+            ("a court spokesman", "a court spokesman")
+        );
+        // a described name yields to an unnamed person introduced after it
+        let body = "Ruth Calder, a court clerk, left early. In the hall, a clerk \
+                    at the desk watched the vote. “It was close,” the clerk said.";
+        let ents = [person("e1", "Ruth Calder", body, &["Ruth Calder"])];
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "It was close,")).0, "the clerk");
+    }
+
+    #[test]
+    fn a_signature_line_under_a_quotation_names_its_speaker() {
+        let body = "Ivo Brandt spoke at noon.\n\n\
+                    “Bridges do not build themselves, and neither do budgets.”\n\n\
+                    — Nell Ashby, mayor of Lakeside\n\n\
+                    “Every harbour needs a lighthouse, not a tollbooth.”\n\n\
+                    - Gov. Tomas Rilke.\n\n\
+                    “Our ferries run on time and on budget, every day.”\n\n\
+                    — Cut the fares for students.";
+        let qs = run(body);
+        let name = |part: &str| {
+            qs.iter()
+                .find(|q| q.text.contains(part))
+                .and_then(|q| q.speaker.as_ref())
+                .map(|s| s.name.clone())
+        };
+        assert_eq!(name("Bridges do not").as_deref(), Some("Nell Ashby"));
+        assert_eq!(name("Every harbour").as_deref(), Some("Tomas Rilke"));
+        // a list item under a quotation is no signature
+        assert_ne!(name("Our ferries").as_deref(), Some("Cut"));
+    }
+
+    #[test]
+    fn the_name_after_an_opening_phrase_is_the_subject_a_pronoun_takes_up() {
+        // the opening phrase names a place the tagger took for an
+        // organisation; the main clause's subject is still the antecedent,
+        // not the person named in its complement clause
+        let body = "At a fair in Dover, Del., Mr. Vance was blunt, claiming \
+                    without proof that President Hale wanted more tariffs. \
+                    “You would have to be mad,” he said.";
+        let mut del = person("e1", "Del.", body, &["Del."]);
+        del.kind = EntityType::Organization;
+        let ents = [
+            del,
+            person("e2", "Vance", body, &["Vance"]),
+            person("e3", "Hale", body, &["Hale"]),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "You would have to be mad,")).0, "Vance");
+        // a name after a later comma of a clause is an appositive, no
+        // subject: "In 1990, Roe joined a firm, Acme, where …"
+        let body = "In 1990, Mira Holt joined a small office, Quill Varga, \
+                    where clients were rude. She said she recalls “the noise.”";
+        let ents = [
+            person("e1", "Mira Holt", body, &["Mira Holt"]),
+            person("e2", "Quill Varga", body, &["Quill Varga"]),
+        ];
+        let qs = run_with(body, &ents);
+        let q = qs
+            .iter()
+            .find(|q| q.text.contains("recalls"))
+            .expect("quote");
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Mira Holt")
+        );
+    }
+
+    #[test]
+    fn an_outlet_relaying_quoted_words_does_not_take_them_over() {
+        let entities = |body: &str| {
+            let mut ledger = person("e2", "Harbour Ledger", body, &["Harbour Ledger"]);
+            ledger.kind = EntityType::Organization;
+            [person("e1", "Ivo Brandt", body, &["Ivo Brandt"]), ledger]
+        };
+        let body = "Ivo Brandt called the ferry plan “a slow fraud,” the Harbour Ledger reported.";
+        let qs = run_with(body, &entities(body));
+        assert_eq!(speaker(find(&qs, "a slow fraud,")).0, "Ivo Brandt");
+        // the outlet's own words stay the outlet's
+        let body =
+            "Ivo Brandt spoke. “The ferry plan is a slow fraud,” the Harbour Ledger reported.";
+        let qs = run_with(body, &entities(body));
+        assert_eq!(
+            speaker(find(&qs, "The ferry plan is a slow fraud,")).0,
+            "Harbour Ledger"
+        );
+    }
+
+    #[test]
+    fn an_undescribed_person_phrase_takes_up_the_subject_of_the_sentence_before() {
+        let body = "Dan Mireles spoke first. “Lower the fares,” Mireles said.\n\n\
+                    Nell Ashby waved a banner at the gate. \
+                    The veteran doctor said the fares were “a scandal.”";
+        let ents = [
+            person("e1", "Dan Mireles", body, &["Dan Mireles", "Mireles"]),
+            person("e2", "Nell Ashby", body, &["Nell Ashby"]),
+        ];
+        let qs = run_with(body, &ents);
+        let q = qs
+            .iter()
+            .find(|q| q.text.contains("scandal"))
+            .expect("quote");
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Nell Ashby")
+        );
+        // an unnamed person introduced with "a" stays unnamed
+        let body = "Nell Ashby waved a banner. A doctor stood by her. \
+                    The doctor said the fares were “a scandal.”";
+        let ents = [person("e2", "Nell Ashby", body, &["Nell Ashby"])];
+        let qs = run_with(body, &ents);
+        let q = qs
+            .iter()
+            .find(|q| q.text.contains("scandal"))
+            .expect("quote");
+        assert_ne!(
+            q.speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Nell Ashby")
+        );
+    }
+
+    #[test]
+    fn the_object_of_an_irregular_past_verb_is_no_pronoun_antecedent() {
+        let body = "Ivo Brandt sat in the hall where he saw Dan Mireles on Friday. \
+                    He said that the hall “was nearly empty.”";
+        let ents = [
+            person("e1", "Ivo Brandt", body, &["Ivo Brandt"]),
+            person("e2", "Dan Mireles", body, &["Dan Mireles"]),
+        ];
+        let qs = run_with(body, &ents);
+        let q = qs.iter().find(|q| q.text.contains("empty")).expect("quote");
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Ivo Brandt")
+        );
+    }
+
+    #[test]
+    fn an_unnamed_person_opening_the_sentence_before_is_a_newer_antecedent() {
+        let body = "Mira Holt praised the new ferry. “It is a gift,” Holt said.\n\n\
+                    A young Lakeside woman, however, lost her fare card on it. \
+                    “Never again!” she wrote.";
+        let ents = [person("e1", "Mira Holt", body, &["Mira Holt", "Holt"])];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(find(&qs, "Never again!")),
+            ("A young Lakeside woman", "she")
+        );
+        // a phrase of the other gender is no antecedent
+        let body = body.replace("woman", "man");
+        let ents = [person("e1", "Mira Holt", &body, &["Mira Holt", "Holt"])];
+        let qs = run_with(&body, &ents);
+        assert_eq!(speaker(find(&qs, "Never again!")).0, "Mira Holt");
+    }
+
+    #[test]
+    fn a_state_closing_an_address_gives_way_to_the_resident_before_it() {
+        let body = "Nell Ashby, of Dover, Del., said the ferry had “saved my shop.”";
+        let mut del = person("e2", "Del.", body, &["Del."]);
+        del.kind = EntityType::Location;
+        let mut dover = person("e3", "Dover", body, &["Dover"]);
+        dover.kind = EntityType::Location;
+        let ents = [
+            person("e1", "Nell Ashby", body, &["Nell Ashby"]),
+            del,
+            dover,
+        ];
+        let qs = run_with(body, &ents);
+        let q = qs
+            .iter()
+            .find(|q| q.text.contains("saved my shop"))
+            .expect("quote");
+        let name = q.speaker.as_ref().map(|s| s.name.as_str());
+        assert_ne!(name, Some("Del."));
+        assert_eq!(name, Some("Nell Ashby"));
+    }
+
+    #[test]
+    fn sentence_openers_and_headless_phrases_name_nobody() {
+        for (body, content) in [
+            (
+                "Having said the ferry was late, Mira Holt left the pier.",
+                "the ferry was late",
+            ),
+            (
+                "Hours after the storm said the ferry would run, nobody came.",
+                "the ferry would run",
+            ),
+            (
+                "Of the forty sailors asked, the most said the ferry was safe.",
+                "the ferry was safe",
+            ),
+        ] {
+            let qs = run(body);
+            for q in qs.iter().filter(|q| q.text.contains(content)) {
+                let name = q.speaker.as_ref().map(|s| s.name.as_str());
+                assert!(
+                    !matches!(name, Some("Having" | "Hours" | "the most")),
+                    "{body}: {name:?}"
+                );
+            }
+        }
+        // a name that ends like a gerund is still a name
+        let body = "Lena Harding met the board. Harding said the ferry was safe.";
+        let qs = run(body);
+        assert_eq!(speaker(find(&qs, "the ferry was safe")).0, "Lena Harding");
+    }
 }

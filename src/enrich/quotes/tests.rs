@@ -5,21 +5,21 @@ use crate::event::{Entity, EntityType, Mention, Quote, QuoteKind};
 use crate::text::Text;
 use proptest::prelude::*;
 
-fn run(body: &str) -> Vec<Quote> {
+pub(super) fn run(body: &str) -> Vec<Quote> {
     extract(&Text::analyze(body), &[])
 }
 
-fn run_with(body: &str, entities: &[Entity]) -> Vec<Quote> {
+pub(super) fn run_with(body: &str, entities: &[Entity]) -> Vec<Quote> {
     extract(&Text::analyze(body), entities)
 }
 
-fn find<'q>(qs: &'q [Quote], text: &str) -> &'q Quote {
+pub(super) fn find<'q>(qs: &'q [Quote], text: &str) -> &'q Quote {
     qs.iter()
         .find(|q| q.text == text)
         .unwrap_or_else(|| panic!("no quote {text:?} in {qs:#?}"))
 }
 
-fn speaker(q: &Quote) -> (&str, &str) {
+pub(super) fn speaker(q: &Quote) -> (&str, &str) {
     let s = q.speaker.as_ref().expect("a speaker");
     (s.name.as_str(), s.text.as_str())
 }
@@ -54,7 +54,7 @@ fn assert_spans_valid(body: &str, qs: &[Quote]) {
     }
 }
 
-fn mention(body: &str, text: &str, nth: usize) -> Mention {
+pub(super) fn mention(body: &str, text: &str, nth: usize) -> Mention {
     let (byte, _) = body.match_indices(text).nth(nth).expect("mention in body");
     let start = body[..byte].chars().count();
     Mention {
@@ -350,7 +350,7 @@ proptest! {
 }
 
 /// A person entity with every occurrence of each form in `forms` as a mention.
-fn person(id: &str, name: &str, body: &str, forms: &[&str]) -> Entity {
+pub(super) fn person(id: &str, name: &str, body: &str, forms: &[&str]) -> Entity {
     let mut mentions: Vec<Mention> = forms
         .iter()
         .flat_map(|f| (0..body.matches(f).count()).map(move |i| mention(body, f, i)))
