@@ -79,11 +79,12 @@ pub fn client_config(config: &Config) -> ClientConfig {
     let mut c = ClientConfig::new();
     c.set("bootstrap.servers", &k.brokers)
         .set("acks", "all")
-        // librdkafka's 5 ms sends a produce request per handful of records
-        // at a few thousand articles/s: its broker thread then cost about a
-        // sixth of the worker's CPU. 20 ms batches them for +9-17% articles
-        // per CPU-second (README, "The worker's own cost") and adds at most
-        // 20 ms to a statement's latency; `producer_properties` can lower it.
+        // librdkafka's 5 ms sends a produce request per handful of records:
+        // on a backlog its broker thread took a tenth of the worker's CPU,
+        // and the broker as much again. 20 ms halves the broker's CPU on a
+        // backlog and cuts it by a quarter at 200 articles/s, for about 11
+        // ms more latency (README, "The worker's own cost");
+        // `producer_properties` can lower it.
         .set("linger.ms", LINGER_MS)
         .set(
             "message.timeout.ms",
