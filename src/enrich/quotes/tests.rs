@@ -1381,3 +1381,24 @@ fn a_place_that_says_where_someone_is_from_does_not_speak() {
     // a place standing alone as the subject keeps speaking
     assert_eq!(speaker_entity(find(&qs, "it would respond")), Some("e6"));
 }
+
+#[test]
+fn an_outlet_quoting_someone_as_saying_relays_that_persons_words() {
+    let body = "The talks broke down on Monday. Radio Norte quoted spokesman Carl Diaz as \
+                saying the army would leave. Norte TV cited Gen. Paulo Reyes as saying the \
+                border would close. The Daily Ledger quoted a witness as saying the road was \
+                blocked. Radio Norte said the talks would resume.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker(find(&qs, "the army would leave")).1, "Carl Diaz");
+    assert_eq!(
+        speaker(find(&qs, "the border would close")).1,
+        "Paulo Reyes"
+    );
+    assert_eq!(speaker(find(&qs, "the road was blocked")).1, "a witness");
+    // an outlet's own report stays the outlet's
+    assert_eq!(
+        speaker(find(&qs, "the talks would resume")).1,
+        "Radio Norte"
+    );
+}
