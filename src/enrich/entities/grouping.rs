@@ -915,6 +915,90 @@ fn nearest(pos: usize, cands: &[(usize, usize, usize)]) -> Option<(usize, usize,
         .copied()
 }
 
+/// The group a short person form joins: the nearest of `cands` (full
+/// mentions of the people it can name, those in sentences naming two of
+/// them left out when others remain) when it is local (earlier in the same
+/// paragraph, at most two sentences back: "Tom Roe spoke next. Roe said
+/// …"); otherwise, among `all` the candidates, the person the article has
+/// named most so far, nearest on a tie, and never one the article
+/// introduced through a kinship noun while another was not. A family named
+/// in passing ("his father, Otto Roe") leaves the article's subject the
+/// owner of "Mr. Roe" paragraphs later, where a writer who meant the
+/// father would name him again.
+fn salient_or_nearest(
+    text: &Text<'_>,
+    raws: &[Raw],
+    groups: &[Group<'_>],
+    i: usize,
+    cands: &[(usize, usize, usize)],
+    all: &[(usize, usize, usize)],
+) -> Option<usize> {
+    const LOCAL_SENTENCES: u32 = 2;
+    // "the daughter of former Vice President Otto Roe": kinship noun,
+    // preposition and a title or two before the name
+    const KIN_WINDOW: usize = 6;
+    let pos = raws[i].first;
+    let chosen = nearest(pos, cands)?;
+    let mut rivals: Vec<usize> = all.iter().map(|a| a.1).collect();
+    rivals.sort_unstable();
+    rivals.dedup();
+    if rivals.len() < 2 {
+        return Some(chosen.1);
+    }
+    let sentence = |k: usize| text.tokens().get(k).map(|t| t.sentence);
+    // paragraph of a sentence: the latest paragraph start at or before it
+    let paragraph = |s: u32| {
+        text.sentences()
+            .get(..=s as usize)
+            .and_then(|ss| ss.iter().rposition(|x| x.starts_paragraph))
+    };
+    let local = chosen.0 <= pos
+        && match (sentence(chosen.0), sentence(pos)) {
+            (Some(a), Some(b)) => b - a <= LOCAL_SENTENCES && paragraph(a) == paragraph(b),
+            _ => false,
+        };
+    if local {
+        return Some(chosen.1);
+    }
+    // a person the article introduces through a kinship noun ("his
+    // father, Otto Roe", "the daughter of Otto Roe") is named for
+    // another's sake: the other one owns the surname
+    let kin_before = |k: usize| {
+        let first = k.saturating_sub(KIN_WINDOW);
+        (first..k)
+            .filter(|&j| sentence(j) == sentence(k))
+            .any(|j| super::KINSHIP.contains(&text.lower(j).as_ref()))
+    };
+    let introduced_as_kin = |gi: usize| {
+        groups.get(gi).is_some_and(|g| {
+            g.members
+                .iter()
+                .map(|&m| &raws[m])
+                .filter(|r| r.end - r.first >= 2)
+                .map(|r| r.first)
+                .min()
+                .is_some_and(kin_before)
+        })
+    };
+    let named_before = |gi: usize| {
+        groups.get(gi).map_or(0, |g| {
+            g.members.iter().filter(|&&m| raws[m].first < pos).count()
+        })
+    };
+    let salience = |gi: usize| (!introduced_as_kin(gi), named_before(gi));
+    let most = rivals.iter().map(|&gi| salience(gi)).max()?;
+    if salience(chosen.1) == most {
+        return Some(chosen.1);
+    }
+    // the most salient; among equals the one named nearest before
+    let pick = all
+        .iter()
+        .filter(|a| salience(a.1) == most)
+        .copied()
+        .collect::<Vec<_>>();
+    nearest(pos, &pick).map(|c| c.1).or(Some(chosen.1))
+}
+
 /// Group person mentions, keeping different people with one surname apart.
 ///
 /// 1. Full names ("Jane Roe", "Mark T. Roe"): one spelling is one person;
@@ -923,7 +1007,9 @@ fn nearest(pos: usize, cands: &[(usize, usize, usize)]) -> Option<(usize, usize,
 ///    Roe" and "Tom Roe" are two people), unless a sentence names both.
 /// 2. Short forms, in body order: a surname ("Roe", "Mrs. Roe", "Roe Jr.")
 ///    joins the group of the nearest preceding full name it ends (else the
-///    nearest following one), a first name ("Jane") one it begins.
+///    nearest following one), a first name ("Jane") one it begins; when
+///    that full name is not local (same paragraph, two sentences back),
+///    the person named most so far ([`salient_or_nearest`]).
 ///    - Gender: a title ("Mrs.") excludes a person whose title, first name
 ///      (census lists) or pronouns ("Roe said he") say the other gender; a
 ///      pronoun after the short form excludes unless nothing is left.
@@ -1176,6 +1262,7 @@ fn group_persons<'a>(
         // another of the candidates ("Tom Roe's father, Bob Roe, ...") or
         // in the mention's own sentence (a writer would say "he" there):
         // nearer such ones give way to farther clear ones.
+        let candidates = cands.clone();
         let mut rivals: Vec<usize> = cands.iter().map(|a| a.1).collect();
         rivals.sort_unstable();
         rivals.dedup();
@@ -1197,8 +1284,8 @@ fn group_persons<'a>(
                 cands = clear;
             }
         }
-        let chosen = nearest(raws[i].first, &cands);
-        let gi = join(groups, &mut tallies, chosen.map(|c| c.1), i);
+        let chosen = salient_or_nearest(text, raws, groups, i, &cands, &candidates);
+        let gi = join(groups, &mut tallies, chosen, i);
         // What a title or pronoun says of a short form is evidence for the
         // person it joined, though weaker than a full name's own title.
         tallies[gi - first_group].add(n.title.or(n.pronoun), false);
@@ -1266,6 +1353,45 @@ mod tests {
         assert_eq!(holder(&ents, body, "Roe said", 1).id, tom.id);
         assert_eq!(texts(jane), ["Jane Roe", "Roe"]);
         assert_eq!(texts(tom), ["Tom Roe", "Roe"]);
+    }
+
+    #[test]
+    fn a_surname_far_from_a_relative_joins_the_person_named_most() {
+        // the father is the nearest full name before the last two "Brandt",
+        // but a paragraph back: the article's subject keeps the surname
+        let body = "Senator Carl Brandt said on Monday that the bill would pass. Brandt \
+                    told reporters the vote was close. \"We have the numbers,\" Mr. Brandt \
+                    said.\n\nBrandt grew up in Ohio, where his father, Otto Brandt, ran a \
+                    hardware store. Otto Brandt died in 1990.\n\n\"I learned everything \
+                    from him,\" Mr. Brandt said. Brandt added that the bill would help.";
+        let ents = run(body);
+        let carl = holder(&ents, body, "Carl Brandt", 0);
+        let otto = holder(&ents, body, "Otto Brandt", 0);
+        assert_ne!(carl.id, otto.id, "{ents:#?}");
+        assert_eq!(texts(otto), ["Otto Brandt", "Otto Brandt"], "{ents:#?}");
+        assert_eq!(carl.mentions.len(), 6, "{ents:#?}");
+        // and a surname right after a relative's full name, in its
+        // paragraph, still joins the relative
+        let body = "Senator Carl Brandt said the bill would pass. Brandt said the vote \
+                    was close.\n\nHis father, Otto Brandt, ran a store for decades. \
+                    Brandt sold it in 1990.";
+        let ents = run(body);
+        let otto = holder(&ents, body, "Otto Brandt", 0);
+        assert_eq!(texts(otto), ["Otto Brandt", "Brandt"], "{ents:#?}");
+    }
+
+    #[test]
+    fn a_person_introduced_as_someones_relative_does_not_take_the_surname() {
+        // the father is named twice, the daughter once, but he is named
+        // as her father: a later "Roe" a paragraph away is hers
+        let body = "Jane Roe, the daughter of former Governor Otto Roe, won the primary \
+                    on Tuesday. Otto Roe served two terms in the 1980s.\n\nThe race \
+                    was close.\n\n\"We will win in November,\" Roe said on Wednesday.";
+        let ents = run(body);
+        let jane = holder(&ents, body, "Jane Roe", 0);
+        let otto = holder(&ents, body, "Otto Roe", 0);
+        assert_ne!(jane.id, otto.id, "{ents:#?}");
+        assert_eq!(holder(&ents, body, "Roe said", 0).id, jane.id, "{ents:#?}");
     }
 
     #[test]

@@ -366,7 +366,7 @@ fn full_names_of_persons(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
 }
 
 /// Kinship nouns: a closed class of English, not a list of names.
-const KINSHIP: &[&str] = &[
+pub(super) const KINSHIP: &[&str] = &[
     "wife",
     "husband",
     "son",

@@ -297,11 +297,43 @@ fn clause_with_cue(
     false
 }
 
+/// "Radio X quoted spokesman Jane Roe as saying …", "the paper cites Roe
+/// as saying": the outlet relays, the object of the quoting verb speaks.
+/// The phrase between the verb and "as" before the participle at `i`.
+fn relayed_speaker(v: &View<'_, '_>, i: usize, floor: usize) -> Option<Range> {
+    const MAX_OBJECT: usize = 8;
+    let as_at = i
+        .checked_sub(1)
+        .filter(|&k| k > floor && v.low(k) == "as")?;
+    let verb = (as_at.saturating_sub(MAX_OBJECT + 1).max(floor)..as_at)
+        .rev()
+        .take_while(|&k| !v.in_quote(k) && !v.is_terminal(k) && !matches!(v.s(k), ";" | ":"))
+        .find(|&k| {
+            matches!(
+                v.low(k).as_ref(),
+                "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing"
+            )
+        })?;
+    let object = Range {
+        first: verb + 1,
+        end: as_at,
+    };
+    // a name or a described source, not a clause ("quoted the report on
+    // which it relied")
+    let named = (object.first..object.end).any(|k| v.cap(k))
+        || lexicon::is_determiner(&v.low(object.first));
+    let clause = (object.first..object.end).any(|k| v.verbish(k) || v.s(k) == ",");
+    (object.end > object.first && named && !clause).then_some(object)
+}
+
 /// The subject of a participle cue at `i` ("…, saying that"): the main
 /// clause's, unless a noun phrase stands right before it ("critics saying
 /// that") that is not an object ("wrote to voters saying", "emailed
 /// supporters saying").
 pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Subject {
+    if let Some(np) = relayed_speaker(v, i, floor) {
+        return Subject::Np(np);
+    }
     let object = |np: Range| {
         np.first > floor && {
             let p = v.low(np.first - 1);

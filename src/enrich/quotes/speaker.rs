@@ -241,6 +241,123 @@ impl<'e> Resolver<'e> {
                 .is_some_and(|ei| self.entities[ei].kind == EntityType::Location)
     }
 
+    /// The phrase that speaks when the cue's subject scan ended on a place
+    /// that only says where someone is from or went (a LOCATION entity):
+    /// - inside the subject, after a preposition ("the senator from
+    ///   Maine"): the head before the preposition;
+    /// - after a preposition ending a clause about a person ("Dana Ruiz,
+    ///   31, from Portland, who said", "Mark Olsen, who flew to Augusta,
+    ///   Maine, said") or modifying a description of one ("Carl Webb, a
+    ///   Bangor, Maine, lawyer, said"): the nearest person named before it
+    ///   in the sentence;
+    /// - a dateline in capitals opening the sentence ("AUGUSTA, Maine —
+    ///   Sen. Tom Hale weighed in, calling …"): the name after the dash.
+    ///
+    /// A place standing alone as the subject ("Paris said", a government
+    /// by its capital) is left to speak, and so is the object of
+    /// "according to".
+    fn place_stands_for(&self, v: &View<'_, '_>, np: Range, mention: Range) -> Option<Range> {
+        let ei = self.entity_at_head(v, mention)?;
+        if self.entities[ei].kind != EntityType::Location || v.in_quote(mention.first) {
+            return None;
+        }
+        let sent = v.sentence(mention.first);
+        if mention.first == sent.first && v.text.is_all_caps(mention.first) {
+            return self.after_dateline(v, mention, sent);
+        }
+        // the town before "Town, State"
+        let mut lead = mention.first;
+        if lead >= 2 && v.s(lead - 1) == "," && v.cap(lead - 2) {
+            let mut k = lead - 2;
+            while k > sent.first && lead - 1 - k < 4 && v.cap(k - 1) {
+                k -= 1;
+            }
+            lead = k;
+        }
+        let prep = lead.checked_sub(1).filter(|&p| p >= sent.first)?;
+        let w = v.low(prep);
+        // "Carl Webb, a Bangor, Maine, lawyer,": the place modifies a
+        // description of the person
+        let described = matches!(w.as_ref(), "a" | "an");
+        if !(described
+            || lexicon::is_np_preposition(&w)
+            || matches!(w.as_ref(), "to" | "near" | "on"))
+        {
+            return None;
+        }
+        // "according to Gallup": the place (or the source the tagger
+        // took for one) is the cue's own source
+        if w == "to" && prep > sent.first && v.low(prep - 1) == "according" {
+            return None;
+        }
+        if prep > np.first && !described {
+            return Some(Range {
+                first: np.first,
+                end: prep,
+            });
+        }
+        self.person_before(v, sent.first, prep)
+    }
+
+    /// The name after the dash of a dateline opening sentence `sent` at
+    /// `place` ("AUGUSTA, Maine (Wire) — Sen. Tom Hale …").
+    fn after_dateline(&self, v: &View<'_, '_>, place: Range, sent: Range) -> Option<Range> {
+        let dash = (place.end..sent.end.min(place.end + 12))
+            .find(|&k| matches!(v.s(k), "—" | "–" | "-" | "--"))?;
+        let first = dash + 1;
+        let mut end = first;
+        while end < sent.end
+            && end - first < 6
+            && (v.cap(end) || is_initial_dot(v, end) || v.s(end) == ".")
+        {
+            end += 1;
+        }
+        while end > first && v.s(end - 1) == "." {
+            end -= 1;
+        }
+        let r = strip_titles(v, Range { first, end });
+        let ei = self.entity_at_head(v, r)?;
+        (self.entities[ei].kind != EntityType::Location).then_some(r)
+    }
+
+    /// The nearest PERSON mention in `first..end` outside quotations that
+    /// can be a subject, when the words up to `end` describe it.
+    fn person_before(&self, v: &View<'_, '_>, first: usize, end: usize) -> Option<Range> {
+        let toks = v.text.tokens();
+        let lo = toks.get(first)?.cstart as usize;
+        let hi = toks.get(end)?.cstart as usize;
+        let tok_of = |c: usize| toks.partition_point(|t| (t.cstart as usize) < c);
+        let idx = self.spans.partition_point(|s| s.0 < hi);
+        self.spans[idx.saturating_sub(64)..idx]
+            .iter()
+            .rev()
+            .filter(|s| s.0 >= lo && s.1 <= hi && s.3)
+            .filter(|s| self.entities[s.2].kind == EntityType::Person)
+            .map(|s| Range {
+                first: tok_of(s.0),
+                end: tok_of(s.1),
+            })
+            .find(|r| r.end > r.first && !v.in_quote(r.first) && self.may_be_subject(v, *r))
+            .filter(|r| describes(v, *r, end))
+    }
+
+    /// Whether the name at `r` can be a clause's subject: not a possessive
+    /// ("from Mrs. Roe's house"), a preposition's object ("about Jane
+    /// Roe", "with Roe yelling") nor a noun's modifier ("at a Roe rally").
+    fn may_be_subject(&self, v: &View<'_, '_>, r: Range) -> bool {
+        let possessive = matches!(v.s(r.end), "'s" | "’s");
+        let object = word_before_titles(v, r.first).is_some_and(|k| {
+            let w = v.low(k);
+            lexicon::is_np_preposition(&w)
+                || lexicon::is_pure_determiner(&w)
+                || matches!(
+                    w.as_ref(),
+                    "to" | "on" | "about" | "by" | "against" | "over" | "into"
+                )
+        });
+        !possessive && !object
+    }
+
     /// The speaker of a quotation without a cue at token `here` that may
     /// continue `prev`, the speaker of the statement whose sentence starts
     /// at `prev_at`: the previous speaker is the one candidate, and only
@@ -300,6 +417,9 @@ impl<'e> Resolver<'e> {
             && !self.in_longer_name(v, mention.first)
         {
             mention = np;
+        }
+        if let Some(who) = self.place_stands_for(v, np, mention) {
+            return self.resolve(v, who);
         }
         if self.address_part(v, mention) {
             // "said Jane Roe, 45, of Dover, Del.": the person before the
@@ -1236,6 +1356,19 @@ fn indefinite_before(v: &View<'_, '_>, head: &str, at: usize) -> Option<usize> {
         }
         false
     })
+}
+
+/// Whether the words from the name at `r` up to `end` describe that
+/// person: an appositive, a participle or a relative clause ("Jane Roe,
+/// 31, a nurse from", "Jane Roe, speaking at a rally in", "Jane Roe, an
+/// aide who works for"), not a clause of its own with a finite verb ("Jane
+/// Roe is assuring voters after a woman in …": the woman).
+fn describes(v: &View<'_, '_>, r: Range, end: usize) -> bool {
+    let gap = r.end..end;
+    let relative = gap
+        .clone()
+        .any(|k| v.is_word(k) && matches!(v.low(k).as_ref(), "who" | "which"));
+    relative || gap.clone().all(|k| !(v.verbish(k) || v.irregular_past(k)))
 }
 
 /// The name before an address ending at the comma `comma`: "Jane Roe of

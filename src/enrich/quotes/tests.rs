@@ -1336,3 +1336,69 @@ fn an_outlet_relaying_a_named_persons_quoted_words_credits_the_person() {
         Some("Daily Ledger")
     );
 }
+
+#[test]
+fn a_place_that_says_where_someone_is_from_does_not_speak() {
+    let body = "The tax vote was close. \"We will fight it,\" said Dana Ruiz, 31, from Portland, who said the tax was too high. \
+                The senator from Maine said the vote was a mistake.\n\n\
+                AUGUSTA, Maine — Tom Hale weighed in on the plan, calling it \"a disaster for farmers.\"\n\n\
+                Paris said it would respond.";
+    let ent = |id: &str, name: &str, kind: EntityType, texts: &[(&str, usize)]| Entity {
+        id: id.into(),
+        name: name.into(),
+        kind,
+        roles: vec![],
+        mentions: texts.iter().map(|&(t, n)| mention(body, t, n)).collect(),
+        references: vec![],
+    };
+    let entities = [
+        ent("e1", "Dana Ruiz", EntityType::Person, &[("Dana Ruiz", 0)]),
+        ent("e2", "Portland", EntityType::Location, &[("Portland", 0)]),
+        ent(
+            "e3",
+            "Maine",
+            EntityType::Location,
+            &[("Maine", 0), ("Maine", 1)],
+        ),
+        ent("e4", "Augusta", EntityType::Location, &[("AUGUSTA", 0)]),
+        ent("e5", "Tom Hale", EntityType::Person, &[("Tom Hale", 0)]),
+        ent("e6", "Paris", EntityType::Location, &[("Paris", 0)]),
+    ];
+    let qs = run_with(body, &entities);
+    assert_spans_valid(body, &qs);
+    // a resident: the person before "from Portland, who said"
+    assert_eq!(
+        speaker_entity(find(&qs, "the tax was too high")),
+        Some("e1")
+    );
+    // "the senator from Maine": the head before the preposition
+    assert_eq!(
+        speaker(find(&qs, "the vote was a mistake")).1,
+        "The senator"
+    );
+    // a dateline opening the sentence: the name after the dash
+    assert_eq!(speaker_entity(containing(&qs, "a disaster")), Some("e5"));
+    // a place standing alone as the subject keeps speaking
+    assert_eq!(speaker_entity(find(&qs, "it would respond")), Some("e6"));
+}
+
+#[test]
+fn an_outlet_quoting_someone_as_saying_relays_that_persons_words() {
+    let body = "The talks broke down on Monday. Radio Norte quoted spokesman Carl Diaz as \
+                saying the army would leave. Norte TV cited Gen. Paulo Reyes as saying the \
+                border would close. The Daily Ledger quoted a witness as saying the road was \
+                blocked. Radio Norte said the talks would resume.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker(find(&qs, "the army would leave")).1, "Carl Diaz");
+    assert_eq!(
+        speaker(find(&qs, "the border would close")).1,
+        "Paulo Reyes"
+    );
+    assert_eq!(speaker(find(&qs, "the road was blocked")).1, "a witness");
+    // an outlet's own report stays the outlet's
+    assert_eq!(
+        speaker(find(&qs, "the talks would resume")).1,
+        "Radio Norte"
+    );
+}
