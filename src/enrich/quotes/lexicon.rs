@@ -1176,6 +1176,35 @@ const SOURCE_HEADS: &[&str] = &[
     "website",
 ];
 
+/// Nouns for a written or issued document ("the letter", "a memo", "the
+/// filing"): as the subject of a cue it speaks for whoever issued it, which
+/// the text often says ("Roe's letter", "an Acme statement", "a letter
+/// from Roe"). A plural ("the filings") is the same document kind.
+pub fn is_document_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').filter(|b| b.len() > 2).unwrap_or(w);
+    DOCUMENT_NOUNS.contains(&w)
+}
+
+/// The singulars [`is_document_noun`] knows.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "ad",
+    "document",
+    "e-mail",
+    "email",
+    "filing",
+    "form",
+    "letter",
+    "memo",
+    "memorandum",
+    "post",
+    "release",
+    "report",
+    "statement",
+    "study",
+    "summary",
+    "tweet",
+];
+
 /// Plural or collective heads of non-person speakers ("analysts said").
 pub fn is_group_head(w: &str) -> bool {
     matches!(

@@ -476,6 +476,8 @@ impl<'e> Resolver<'e> {
                 c.animacy = Animacy::Person;
             }
             choices.push(as_written(&written, Animacy::Person));
+        } else if let Some(c) = self.document_issuer(v, np) {
+            choices.push(c);
         } else if let Some(ei) = self.entity_at_head(v, mention) {
             choices.push(self.entity_choice(ei, Source::CueSubject, &written));
         } else if v.cap(mention.end - 1)
@@ -533,7 +535,7 @@ impl<'e> Resolver<'e> {
         // "the federal report", "the joint statement": a written source
         // whose modifier says whose it is; taking up the latest speaking
         // organisation would credit whoever was quoted last
-        let modified_document = matches!(head.as_ref(), "report" | "statement" | "document")
+        let modified_document = lexicon::is_document_noun(&head)
             && mention.end >= mention.first + 3
             && (mention.first + 1..mention.end - 1).all(|k| v.is_word(k) && !v.cap(k));
         if definite(v, mention)
@@ -643,6 +645,154 @@ impl<'e> Resolver<'e> {
             };
             choices.push(as_written(written, animacy));
         }
+    }
+
+    /// The issuer of the document the cue's subject `np` names: a letter,
+    /// statement or filing speaks for whoever issued it when the phrase
+    /// says who ("Roe's letter", "the company's statement", "an Acme
+    /// statement", "a letter from Roe", "a letter signed by Roe and Doe"),
+    /// and a bare "the letter" for the issuer of the nearest earlier
+    /// mention of the same document ("Acme released a report. … The
+    /// report said"). The choice keeps the document phrase as the mention.
+    /// `None` when the phrase is no document or no issuer is said.
+    fn document_issuer(&self, v: &View<'_, '_>, np: Range) -> Option<Choice> {
+        let np = signers_phrase(v, np).unwrap_or(np);
+        let head = document_head(v, np)?;
+        let span = v.text.token_span(np.first, np.end)?;
+        let written = Speaker {
+            name: span.text.to_string(),
+            entity: None,
+            text: span.text.to_string(),
+            start: span.start,
+            end: span.end,
+        };
+        if let Some(c) = self.issuer_in(v, np, head, &written) {
+            return Some(c);
+        }
+        // a bare definite "the (new) report": the earlier mention tells
+        let bare = definite(v, np)
+            && head + 1 == np.end
+            && (np.first + 1..head).all(|k| v.is_word(k) && !v.cap(k));
+        if !bare {
+            return None;
+        }
+        let noun = v.low(head);
+        let here = v.sentence(np.first).first;
+        let earlier = (here.saturating_sub(400)..here)
+            .rev()
+            .find(|&k| v.low(k) == noun && !v.in_quote(k))?;
+        let phrase = document_phrase(v, earlier);
+        let mut c = self.issuer_in(v, phrase, earlier, &written);
+        if c.is_none() {
+            // "Acme released a report": the subject of an issuing verb
+            let verb = phrase.first.checked_sub(1)?;
+            if ISSUING_VERBS.contains(&v.low(verb).as_ref()) && verb > 0 && v.cap(verb - 1) {
+                let mut first = verb - 1;
+                let sent = v.sentence(verb).first;
+                while first > sent && (v.cap(first - 1) || is_initial_dot(v, first - 1)) {
+                    first -= 1;
+                }
+                c = self.named_issuer(v, Range { first, end: verb }, &written, false);
+            }
+        }
+        c
+    }
+
+    /// The issuer the document phrase `np` with its head at `head` names
+    /// itself: a possessive before the head, a recognized organisation or
+    /// person modifying it, or "from"/"(signed) by" a name after it.
+    fn issuer_in(
+        &self,
+        v: &View<'_, '_>,
+        np: Range,
+        head: usize,
+        written: &Speaker,
+    ) -> Option<Choice> {
+        if let Some(k) = (np.first..head).find(|&k| matches!(v.s(k), "'s" | "’s")) {
+            let owner = Range {
+                first: np.first,
+                end: k,
+            };
+            if v.cap(k - 1) {
+                return self.named_issuer(v, owner, written, false);
+            }
+            // "the company's statement": whoever the phrase stands for
+            let mut owned = Vec::new();
+            let as_owner = Speaker {
+                name: v.text.token_span(owner.first, owner.end)?.text.to_string(),
+                ..written.clone()
+            };
+            self.role_phrase_choices(v, owner, owner, &as_owner, &mut owned);
+            return choice::best(owned);
+        }
+        // "an Acme Corp. statement": a capitalized modifier the entity
+        // tagger recognized; but a filing's modifier is where it was filed
+        // ("FEC filings"), and after "its" or "their" the modifier is no
+        // issuer ("its agency reports")
+        let owned_by_pronoun = matches!(
+            v.low(np.first).as_ref(),
+            "his" | "her" | "its" | "their" | "our" | "my" | "your"
+        );
+        if owned_by_pronoun || v.low(head).starts_with("filing") {
+            return None;
+        }
+        let mut first = head;
+        while first > np.first && (v.cap(first - 1) || v.s(first - 1) == ".") {
+            first -= 1;
+        }
+        if first < head {
+            if let Some(c) = self.named_issuer(v, Range { first, end: head }, written, true) {
+                return Some(c);
+            }
+        }
+        // "a letter from Roe", "a letter signed by Roe and Doe": the
+        // first name after it
+        let mut k = head + 1;
+        if is_issue_participle(&v.low(k)) {
+            k += 1;
+        }
+        if k < np.end && matches!(v.low(k).as_ref(), "from" | "by") {
+            let first = k + 1;
+            let mut end = first;
+            while end < np.end && (v.cap(end) || is_initial_dot(v, end)) {
+                end += 1;
+            }
+            if end > first {
+                return self.named_issuer(v, Range { first, end }, written, false);
+            }
+        }
+        None
+    }
+
+    /// The issuer named by the capitalized run `r`, speaking through the
+    /// document `written`: its entity, or (unless `entity_only`) its
+    /// fullest name in the article.
+    fn named_issuer(
+        &self,
+        v: &View<'_, '_>,
+        r: Range,
+        written: &Speaker,
+        entity_only: bool,
+    ) -> Option<Choice> {
+        if let Some(ei) = self.entity_at_head(v, r) {
+            return Some(self.entity_choice(ei, Source::CueSubject, written));
+        }
+        if entity_only || r.end == r.first || !v.cap(r.end - 1) {
+            return None;
+        }
+        let (name, animacy) = self.fullest(v, r);
+        Some(Choice {
+            source: Source::CueSubject,
+            speaker: Speaker {
+                name,
+                ..written.clone()
+            },
+            animacy,
+            features: Features {
+                named: true,
+                ..Features::default()
+            },
+        })
     }
 
     /// The person a role phrase stands beside in apposition: "Jane Roe,
@@ -1453,6 +1603,126 @@ fn appositive_head(v: &View<'_, '_>, start: usize) -> Option<usize> {
 }
 
 /// The phrase at the cue as written, unresolved.
+/// Verbs whose subject issued the document that is their object ("Acme
+/// released a report").
+const ISSUING_VERBS: &[&str] = &[
+    "released",
+    "issued",
+    "sent",
+    "published",
+    "wrote",
+    "signed",
+    "filed",
+    "sends",
+    "releases",
+    "issues",
+    "publishes",
+    "writes",
+    "signs",
+    "files",
+];
+
+/// Participles between a document and its issuer ("a letter signed by").
+fn is_issue_participle(w: &str) -> bool {
+    matches!(w, "signed" | "sent" | "issued" | "released" | "written")
+}
+
+/// The document noun heading the speaker phrase `np` (before any
+/// preposition or participle after it): "the new disclosure form", "a
+/// letter from Roe". `None` when its head is no document, or the document
+/// only modifies it ("the report's authors").
+fn document_head(v: &View<'_, '_>, np: Range) -> Option<usize> {
+    let head = (np.first..np.end)
+        .take_while(|&k| {
+            k == np.first
+                || !(v.is_word(k)
+                    && (lexicon::is_np_preposition(&v.low(k))
+                        || v.low(k) == "by"
+                        || is_issue_participle(&v.low(k))))
+        })
+        .filter(|&k| v.is_word(k) && !v.cap(k))
+        .last()?;
+    if !lexicon::is_document_noun(&v.low(head)) {
+        return None;
+    }
+    let next = head + 1;
+    let ends = next == np.end
+        || matches!(v.low(next).as_ref(), "from" | "by")
+        || is_issue_participle(&v.low(next));
+    ends.then_some(head)
+}
+
+/// The whole document phrase when the speaker phrase `np` is the last of
+/// its signers ("a letter signed by Roe and Doe said": the subject scan
+/// stops at "and"), so that the first signer speaks.
+fn signers_phrase(v: &View<'_, '_>, np: Range) -> Option<Range> {
+    let and = np.first.checked_sub(1)?;
+    if v.low(and) != "and" {
+        return None;
+    }
+    let sent = v.sentence(and).first;
+    let mut k = and;
+    while k > sent
+        && and - k < 12
+        && (v.cap(k - 1) || is_initial_dot(v, k - 1) || matches!(v.s(k - 1), "," | "and"))
+    {
+        k -= 1;
+    }
+    let by = k.checked_sub(1)?;
+    if !matches!(v.low(by).as_ref(), "by" | "from") || by + 1 == and {
+        return None;
+    }
+    let mut head = by.checked_sub(1)?;
+    if is_issue_participle(&v.low(head)) {
+        head = head.checked_sub(1)?;
+    }
+    if !v.is_word(head) || v.cap(head) || !lexicon::is_document_noun(&v.low(head)) {
+        return None;
+    }
+    Some(Range {
+        first: document_phrase(v, head).first,
+        end: np.end,
+    })
+}
+
+/// The phrase around an earlier mention of a document at `head`: its
+/// modifiers and determiner before it ("Roe's new", "an Acme") and a
+/// "from"/"by" name after it, inside its sentence.
+fn document_phrase(v: &View<'_, '_>, head: usize) -> Range {
+    let sent = v.sentence(head);
+    let mut first = head;
+    while first > sent.first
+        && head - first < 6
+        && (v.cap(first - 1)
+            || is_initial_dot(v, first - 1)
+            || matches!(v.s(first - 1), "'s" | "’s")
+            || v.is_word(first - 1)
+                && !lexicon::is_determiner(&v.low(first - 1))
+                && !v.verbish(first - 1)
+                && !v.irregular_past(first - 1)
+                && !ISSUING_VERBS.contains(&v.low(first - 1).as_ref()))
+    {
+        first -= 1;
+    }
+    if first > sent.first && lexicon::is_determiner(&v.low(first - 1)) {
+        first -= 1;
+    }
+    let mut end = head + 1;
+    if is_issue_participle(&v.low(end)) {
+        end += 1;
+    }
+    if matches!(v.low(end).as_ref(), "from" | "by") {
+        end += 1;
+        while end < sent.end && (v.cap(end) || is_initial_dot(v, end)) {
+            end += 1;
+        }
+    }
+    Range {
+        first,
+        end: end.min(sent.end),
+    }
+}
+
 fn as_written(written: &Speaker, animacy: Animacy) -> Choice {
     Choice {
         source: Source::CueSubject,
@@ -1811,6 +2081,67 @@ mod tests {
         let varga = person("e2", "Piet Varga", body, &["Piet Varga"]);
         let qs = run_with(body, &[varga]);
         assert_ne!(speaker(find(&qs, "The bill is dead,")).0, "Piet Varga");
+    }
+
+    #[test]
+    fn a_document_speaks_for_whoever_the_text_says_issued_it() {
+        let body = "Senator Ada Quill wrote to the board on Monday. \
+                    Quill's letter said the new fees were unfair to growers. \
+                    A Kelvar Mills statement said the plant would stay open. \
+                    A letter from Quill said the board had not answered. \
+                    A letter signed by Ada Quill and Tom Brandt said the board had erred. \
+                    The Orlen Institute released a report on Tuesday. \
+                    Wages rose in the spring. \
+                    The report said wages had fallen since then.";
+        let mut kelvar = person("e2", "Kelvar Mills", body, &["Kelvar Mills"]);
+        kelvar.kind = EntityType::Organization;
+        let mut orlen = person("e4", "Orlen Institute", body, &["Orlen Institute"]);
+        orlen.kind = EntityType::Organization;
+        let ents = [
+            person("e1", "Ada Quill", body, &["Ada Quill", "Quill"]),
+            kelvar,
+            person("e3", "Tom Brandt", body, &["Tom Brandt"]),
+            orlen,
+        ];
+        let qs = run_with(body, &ents);
+        let said = |part: &str| {
+            let q = qs
+                .iter()
+                .find(|q| q.text.contains(part))
+                .unwrap_or_else(|| panic!("no quote with {part:?} in {qs:#?}"));
+            speaker(q)
+        };
+        // a possessive: the owner, the document phrase kept as the mention
+        assert_eq!(said("unfair to growers"), ("Ada Quill", "Quill's letter"));
+        // a recognized organisation modifying it
+        assert_eq!(said("stay open").0, "Kelvar Mills");
+        // "from" and the first of its signers
+        assert_eq!(said("not answered").0, "Ada Quill");
+        assert_eq!(said("had erred").0, "Ada Quill");
+        // a bare "the report": the issuer of the report mentioned before
+        assert_eq!(said("fallen since"), ("Orlen Institute", "The report"));
+    }
+
+    #[test]
+    fn a_document_without_a_named_issuer_keeps_its_description() {
+        // an unrecognized modifier, a filing's office and an earlier
+        // mention without issuer say nobody issued it
+        let body = "Ada Quill spoke on Monday. \
+                    A county memo said the roads would close. \
+                    Court filings said the debt was paid. \
+                    Reporters saw a memo on Friday. \
+                    The memo said the vote was set.";
+        let ents = [person("e1", "Ada Quill", body, &["Ada Quill"])];
+        let qs = run_with(body, &ents);
+        for part in ["roads would close", "debt was paid", "vote was set"] {
+            let q = qs
+                .iter()
+                .find(|q| q.text.contains(part))
+                .unwrap_or_else(|| panic!("no quote with {part:?} in {qs:#?}"));
+            let (name, text) = speaker(q);
+            assert_ne!(name, "Ada Quill", "{part}");
+            assert_eq!(name, text, "{part}");
+        }
     }
 
     #[test]
