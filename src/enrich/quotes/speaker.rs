@@ -2034,7 +2034,7 @@ fn name_runs(v: &View<'_, '_>) -> Vec<NameRun> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{find, person, run, run_with, speaker};
+    use super::super::tests::{containing, find, person, run, run_with, speaker};
     use crate::event::EntityType;
 
     #[test]
@@ -2105,10 +2105,7 @@ mod tests {
         ];
         let qs = run_with(body, &ents);
         let said = |part: &str| {
-            let q = qs
-                .iter()
-                .find(|q| q.text.contains(part))
-                .unwrap_or_else(|| panic!("no quote with {part:?} in {qs:#?}"));
+            let q = containing(&qs, part);
             speaker(q)
         };
         // a possessive: the owner, the document phrase kept as the mention
@@ -2134,10 +2131,7 @@ mod tests {
         let ents = [person("e1", "Ada Quill", body, &["Ada Quill"])];
         let qs = run_with(body, &ents);
         for part in ["roads would close", "debt was paid", "vote was set"] {
-            let q = qs
-                .iter()
-                .find(|q| q.text.contains(part))
-                .unwrap_or_else(|| panic!("no quote with {part:?} in {qs:#?}"));
+            let q = containing(&qs, part);
             let (name, text) = speaker(q);
             assert_ne!(name, "Ada Quill", "{part}");
             assert_eq!(name, text, "{part}");
@@ -2210,10 +2204,7 @@ mod tests {
             person("e2", "Quill Varga", body, &["Quill Varga"]),
         ];
         let qs = run_with(body, &ents);
-        let q = qs
-            .iter()
-            .find(|q| q.text.contains("recalls"))
-            .expect("quote");
+        let q = containing(&qs, "recalls");
         assert_eq!(
             q.speaker.as_ref().map(|s| s.name.as_str()),
             Some("Mira Holt")
@@ -2250,10 +2241,7 @@ mod tests {
             person("e2", "Nell Ashby", body, &["Nell Ashby"]),
         ];
         let qs = run_with(body, &ents);
-        let q = qs
-            .iter()
-            .find(|q| q.text.contains("scandal"))
-            .expect("quote");
+        let q = containing(&qs, "scandal");
         assert_eq!(
             q.speaker.as_ref().map(|s| s.name.as_str()),
             Some("Nell Ashby")
@@ -2263,10 +2251,7 @@ mod tests {
                     The doctor said the fares were “a scandal.”";
         let ents = [person("e2", "Nell Ashby", body, &["Nell Ashby"])];
         let qs = run_with(body, &ents);
-        let q = qs
-            .iter()
-            .find(|q| q.text.contains("scandal"))
-            .expect("quote");
+        let q = containing(&qs, "scandal");
         assert_ne!(
             q.speaker.as_ref().map(|s| s.name.as_str()),
             Some("Nell Ashby")
@@ -2282,7 +2267,7 @@ mod tests {
             person("e2", "Dan Mireles", body, &["Dan Mireles"]),
         ];
         let qs = run_with(body, &ents);
-        let q = qs.iter().find(|q| q.text.contains("empty")).expect("quote");
+        let q = containing(&qs, "empty");
         assert_eq!(
             q.speaker.as_ref().map(|s| s.name.as_str()),
             Some("Ivo Brandt")
@@ -2320,10 +2305,7 @@ mod tests {
             dover,
         ];
         let qs = run_with(body, &ents);
-        let q = qs
-            .iter()
-            .find(|q| q.text.contains("saved my shop"))
-            .expect("quote");
+        let q = containing(&qs, "saved my shop");
         let name = q.speaker.as_ref().map(|s| s.name.as_str());
         assert_ne!(name, Some("Del."));
         assert_eq!(name, Some("Nell Ashby"));

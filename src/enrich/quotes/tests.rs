@@ -30,7 +30,7 @@ fn speaker_entity(q: &Quote) -> Option<&str> {
 }
 
 /// The first quote whose text contains `part`.
-fn containing<'q>(qs: &'q [Quote], part: &str) -> &'q Quote {
+pub(super) fn containing<'q>(qs: &'q [Quote], part: &str) -> &'q Quote {
     qs.iter()
         .find(|q| q.text.contains(part))
         .unwrap_or_else(|| panic!("no quote containing {part:?} in {qs:#?}"))
