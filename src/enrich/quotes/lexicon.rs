@@ -986,6 +986,7 @@ pub fn is_left_barrier(w: &str) -> bool {
             | "yet"
             | "that"
             | "which"
+            | "what"
             | "who"
             | "whom"
             | "whose"

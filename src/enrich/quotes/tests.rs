@@ -1402,3 +1402,17 @@ fn an_outlet_quoting_someone_as_saying_relays_that_persons_words() {
         "Radio Norte"
     );
 }
+
+#[test]
+fn the_subject_of_a_free_relative_starts_after_what() {
+    // "what Roe called": the phrase before "what" is the object of another
+    // clause, not part of the speaker's name
+    let body =
+        "The ferry line will charge Harbor Pass riders for what Ida Brannock called “a small fee.”";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "a small fee.")).0,
+        "Ida Brannock",
+        "{qs:#?}"
+    );
+}
