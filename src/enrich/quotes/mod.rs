@@ -573,6 +573,13 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
             return None;
         }
         let w = v.low(k);
+        // '"…," Ann Poe, who led the board, told Metro News': a relative
+        // clause on the subject, then the cue
+        if w == "who" && !strict {
+            if let Some(found) = cue_after_relative(v, start, k) {
+                return Some(found);
+            }
+        }
         if lexicon::is_clause_breaker(&w) {
             return None;
         }
@@ -585,8 +592,9 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 end: k + 1,
             };
             if k == start {
-                // inverted: said X (not a participle: '"x," saying that …')
-                if lexicon::is_ing(&w) {
+                // inverted: said X (not a participle: '"x," saying that …',
+                // nor a *tell* verb, whose noun phrase is the addressee)
+                if lexicon::is_ing(&w) || class == CueClass::Tell {
                     return None;
                 }
                 let np = inverted_subject(v, k)?;
@@ -636,18 +644,7 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                 return Some((cue, Who::Subject(Subject::Np(name))));
             }
             let np = v.subject_before(k, start)?;
-            // "the head of sales, Jane Roe, said": a role phrase, then the
-            // name it introduces between commas
-            let role_then_name = np.first > start + 1
-                && v.s(np.first - 1) == ","
-                && v.cap(np.first)
-                && np.first - start <= 9
-                && (lexicon::is_determiner(&v.low(start))
-                    // "Roe's niece, Jane Doe, said"
-                    || v.cap(start) && matches!(v.s(start + 1), "'s" | "’s"))
-                && (start..np.first - 1).all(|j| {
-                    !(v.in_quote(j) || v.verbish(j) || v.cue_at(j).is_some() || v.s(j) == ",")
-                });
+            let role_then_name = role_then_name(v, start, np);
             // "panel Chairman Jane Roe said": a lowercase modifier the
             // subject scan leaves out
             let lead_modifier = np.first > start
@@ -699,6 +696,76 @@ pub(super) fn tagged_name_before(v: &View<'_, '_>, start: usize, cue: usize) -> 
         first: start,
         end: e,
     })
+}
+
+/// Longest relative clause on a subject between it and its cue, in tokens.
+const MAX_RELATIVE: usize = 24;
+
+/// The subject `start..who-1` closed by a non-restrictive relative clause
+/// opening at `who` and ending at a comma right before the cue at `cue`
+/// ("Ann Poe, who led the board, told"): a noun phrase of a few words,
+/// without a verb of its own.
+pub(super) fn relative_subject(
+    v: &View<'_, '_>,
+    start: usize,
+    who: usize,
+    cue: usize,
+) -> Option<Range> {
+    let np_ok = who > start + 1
+        && who - start <= 10
+        && v.s(who - 1) == ","
+        && v.low(who) == "who"
+        && (start..who - 1).all(|j| {
+            !(v.in_quote(j)
+                || v.is_terminal(j)
+                || v.verbish(j)
+                || v.cue_at(j).is_some()
+                || matches!(v.s(j), "," | ";" | ":"))
+        });
+    let rel_ok = cue > who + 2
+        && cue - who <= MAX_RELATIVE
+        && v.s(cue - 1) == ","
+        && (who..cue).all(|j| !(v.in_quote(j) || v.is_terminal(j) || matches!(v.s(j), ";" | ":")));
+    (np_ok && rel_ok).then_some(Range {
+        first: start,
+        end: who - 1,
+    })
+}
+
+/// The cue after a relative clause opening at `who` on the subject that
+/// starts at `start`: the first speech verb right after a comma that
+/// closes the clause.
+fn cue_after_relative(v: &View<'_, '_>, start: usize, who: usize) -> Option<(Range, Who)> {
+    let sent_end = v.sentence(who).end;
+    let cue = (who + 1..sent_end.min(who + MAX_RELATIVE + 1))
+        .take_while(|&j| !(v.in_quote(j) || v.is_terminal(j)))
+        .find(|&j| {
+            v.s(j - 1) == ","
+                && v.cue_at(j)
+                    .is_some_and(|c| !matches!(c, CueClass::Fragment))
+        })?;
+    let np = relative_subject(v, start, who, cue)?;
+    Some((
+        Range {
+            first: cue,
+            end: cue + 1,
+        },
+        Who::Subject(Subject::Np(np)),
+    ))
+}
+
+/// Whether `np`, the subject before a cue, is a name introduced by a role
+/// phrase opening at `start` between commas ("the head of sales, Jane
+/// Roe, said", "Roe's niece, Jane Doe, said").
+pub(super) fn role_then_name(v: &View<'_, '_>, start: usize, np: Range) -> bool {
+    np.first > start + 1
+        && v.s(np.first - 1) == ","
+        && v.cap(np.first)
+        && np.first - start <= 9
+        && (lexicon::is_determiner(&v.low(start))
+            || v.cap(start) && matches!(v.s(start + 1), "'s" | "’s"))
+        && (start..np.first - 1)
+            .all(|j| !(v.in_quote(j) || v.verbish(j) || v.cue_at(j).is_some() || v.s(j) == ","))
 }
 
 /// Whether the sentence ends at token `k` (after optional time words):

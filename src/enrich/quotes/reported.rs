@@ -367,14 +367,40 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     {
         return;
     }
-    // '"…," Jane Roe, R-Ohio, said': the quotation's cue, found after it
+    // '"…," Jane Roe, R-Ohio, said' / '"…," the head of sales, Jane Roe,
+    // told Radio Metro': the quotation's cue, found after it
     if i > 1 && v.s(i - 1) == "," {
         let mut k = i - 1;
         while k > sent.first && !v.in_quote(k) {
             k -= 1;
         }
         let start = k + 1 + usize::from(v.s(k + 1) == ",");
-        if v.in_quote(k) && super::tagged_name_before(v, start, i).is_some() {
+        let relative = || {
+            (start + 2..i)
+                .find(|&w| v.low(w) == "who")
+                .and_then(|w| super::relative_subject(v, start, w, i))
+                .is_some()
+        };
+        // a subject with appositives and no verb of its own ("Jo
+        // Hale-Ruiz, an economist and tax expert,")
+        let verbless = || {
+            i - start <= 24
+                && (start..i).all(|j| {
+                    !(v.in_quote(j)
+                        || v.is_terminal(j)
+                        || v.verbish(j)
+                        || v.irregular_past(j)
+                        || v.cue_at(j).is_some()
+                        || matches!(v.s(j), ";" | ":"))
+                })
+        };
+        if v.in_quote(k)
+            && (super::tagged_name_before(v, start, i).is_some()
+                || verbless()
+                || v.subject_before(i, start)
+                    .is_some_and(|np| super::role_then_name(v, start, np))
+                || relative())
+        {
             return;
         }
     }
@@ -444,7 +470,22 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     }
     // Trailing or parenthetical cue: "…, X said." / "…, he said, …" / "…, said X."
     if let Some((subj, after)) = trailing_cue_subject(v, i, sent.first, sent.end) {
-        let comma = subj_comma(v, i, subj, sent.first);
+        // "…, Jan Roe, told the Ledger.": a subject between commas; the
+        // content ends before it, and before the role phrase that
+        // introduces the name ("…, his top aide, Jan Roe, told")
+        let comma = subj_comma(v, i, subj, sent.first).map(|c| {
+            let before_subject = subj.end == c && subj.first > sent.first + 1;
+            if !(before_subject && v.s(subj.first - 1) == ",") {
+                return c;
+            }
+            let c1 = subj.first - 1;
+            (sent.first..c1)
+                .rev()
+                .take(10)
+                .find(|&k| v.s(k) == ",")
+                .filter(|&c0| super::role_then_name(v, c0 + 1, subj))
+                .unwrap_or(c1)
+        });
         if let Some(comma) = comma {
             let first = sent.first;
             if after < sent.end && v.s(after) == "," {
@@ -496,7 +537,13 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         } else {
             v.np_rightward(j, sent.end)
                 .filter(|np| np.end - np.first <= 6)
-                .map(|np| np.end)
+                // a pronoun opens the content ("told Metro News she
+                // would …"): it never continues the object
+                .map(|np| {
+                    (np.first + 1..np.end)
+                        .find(|&k| lexicon::is_subject_pronoun(&v.low(k)))
+                        .unwrap_or(np.end)
+                })
         };
         // a longer object ("a meeting of island leaders") up to "that"
         let to_that = (j + 1..sent.end.min(j + 12))
@@ -691,8 +738,9 @@ fn trailing_cue_subject(
     floor: usize,
     ceil: usize,
 ) -> Option<(Range, usize)> {
-    // inverted: ", said X ." — X then end
-    if i > floor && v.s(i - 1) == "," {
+    // inverted: ", said X ." — X then end; never after a *tell* verb,
+    // whose noun phrase is the addressee ("…, Jan Roe, told Radio Metro.")
+    if i > floor && v.s(i - 1) == "," && v.cue_at(i) != Some(CueClass::Tell) {
         // the content before the comma says something: a name and its
         // tags alone ("Jane Roe, R-Ohio, says …") are the subject
         if !(floor..i - 1).any(|k| v.is_word(k) && !v.cap(k) && !v.in_quote(k))

@@ -1416,3 +1416,39 @@ fn the_subject_of_a_free_relative_starts_after_what() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn the_outlet_told_is_the_addressee_not_the_speaker() {
+    // a role phrase, then the name it introduces, then "told OUTLET"
+    let body = "The mayor faced questions on Monday. “We will fix the roads,” the \
+                spokesman, Jan Roe, told Radio Metro.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let q = find(&qs, "We will fix the roads,");
+    assert_eq!(speaker(q).0, "Jan Roe");
+    // a relative clause on the speaker between the quotation and the cue
+    let body = "“The job has no manual,” Ann Poe, who served as the mayor's deputy \
+                for six years, told Metro News.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "The job has no manual,")).0, "Ann Poe");
+    let body = "“The agents are tired,” an official, who was not allowed to speak \
+                publicly, told Radio Metro.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "The agents are tired,")).1, "an official");
+    // reported speech closed by "…, ROLE, NAME, told OUTLET."
+    let body = "The senator remains in the race, his top aide, Jan Roe, told the Daily Ledger.";
+    let qs = run(body);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(
+        speaker(find(&qs, "The senator remains in the race")).0,
+        "Jan Roe"
+    );
+}
+
+#[test]
+fn a_pronoun_after_the_addressee_of_told_opens_the_content() {
+    let body = "Ann Poe told Metro News she would not run again.";
+    let qs = run(body);
+    let q = find(&qs, "she would not run again");
+    assert_eq!(speaker(q).0, "Ann Poe");
+}
