@@ -382,9 +382,13 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
                 .is_some()
         };
         // a subject with appositives and no verb of its own ("Jo
-        // Hale-Ruiz, an economist and tax expert,")
+        // Hale-Ruiz, an economist and tax expert,"): a name or a
+        // determiner first, not a phrase continuing the quoted words
+        // ("“…” about the plan, said Roe")
         let verbless = || {
-            i - start <= 24
+            i > start + 1
+                && i - start <= 24
+                && (v.cap(start) || lexicon::is_determiner(&v.low(start)))
                 && (start..i).all(|j| {
                     !(v.in_quote(j)
                         || v.is_terminal(j)
@@ -394,12 +398,16 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
                         || matches!(v.s(j), ";" | ":"))
                 })
         };
+        // the quotation opens the sentence: the words after it are the
+        // cue's subject, not the rest of a clause that quotes a fragment
+        let opens = (sent.first..k).all(|j| v.in_quote(j) || !v.is_word(j));
         if v.in_quote(k)
             && (super::tagged_name_before(v, start, i).is_some()
-                || verbless()
-                || v.subject_before(i, start)
-                    .is_some_and(|np| super::role_then_name(v, start, np))
-                || relative())
+                || opens
+                    && (verbless()
+                        || v.subject_before(i, start)
+                            .is_some_and(|np| super::role_then_name(v, start, np))
+                        || relative()))
         {
             return;
         }
@@ -740,7 +748,9 @@ fn trailing_cue_subject(
 ) -> Option<(Range, usize)> {
     // inverted: ", said X ." — X then end; never after a *tell* verb,
     // whose noun phrase is the addressee ("…, Jan Roe, told Radio Metro.")
-    if i > floor && v.s(i - 1) == "," && v.cue_at(i) != Some(CueClass::Tell) {
+    // (a participle, "…, telling supporters …", keeps to the main clause)
+    let addressee = v.cue_at(i) == Some(CueClass::Tell) && !lexicon::is_ing(&v.low(i));
+    if i > floor && v.s(i - 1) == "," && !addressee {
         // the content before the comma says something: a name and its
         // tags alone ("Jane Roe, R-Ohio, says …") are the subject
         if !(floor..i - 1).any(|k| v.is_word(k) && !v.cap(k) && !v.in_quote(k))

@@ -1452,3 +1452,21 @@ fn a_pronoun_after_the_addressee_of_told_opens_the_content() {
     let q = find(&qs, "she would not run again");
     assert_eq!(speaker(q).0, "Ann Poe");
 }
+
+#[test]
+fn words_after_a_quoted_fragment_continue_the_clause_not_the_subject() {
+    // the cue's subject comes after it; the words between the quotation
+    // and the cue belong to the quoted clause
+    let body = "“We are very happy” about the ruling, said Jane Roe, the head of the union.";
+    let qs = run(body);
+    assert_eq!(speaker(containing(&qs, "We are very happy")).0, "Jane Roe");
+    // a participle's addressee leaves the subject to the main clause
+    let body = "Gov. Tom Hale ended his campaign on Friday, telling supporters in Dover, \
+                Delaware, that he was proud of them.";
+    let qs = run(body);
+    assert!(
+        qs.iter()
+            .all(|q| q.speaker.as_ref().is_none_or(|s| s.name.contains("Hale"))),
+        "{qs:#?}"
+    );
+}
