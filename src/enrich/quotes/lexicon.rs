@@ -896,6 +896,33 @@ pub fn is_object_marker(w: &str) -> bool {
     )
 }
 
+/// Participles between a document and its issuer ("a letter signed by").
+pub fn is_issue_participle(w: &str) -> bool {
+    matches!(w, "signed" | "sent" | "issued" | "released" | "written")
+}
+
+/// Verbs of memory and hearing whose object is the speaker of the
+/// participle after it ("recalled his father telling him …", "heard
+/// the pilot say …"): the words are the object's, not the subject's.
+pub fn is_recall_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "recall"
+            | "recalls"
+            | "recalled"
+            | "recalling"
+            | "remember"
+            | "remembers"
+            | "remembered"
+            | "remembering"
+            | "hear"
+            | "hears"
+            | "heard"
+            | "hearing"
+            | "overheard"
+    )
+}
+
 /// Subject pronouns that can be speakers.
 pub fn is_subject_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you")

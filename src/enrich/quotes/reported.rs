@@ -334,10 +334,13 @@ pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Su
     if let Some(np) = relayed_speaker(v, i, floor) {
         return Subject::Np(np);
     }
+    // "recalled his father telling him …": the object of a verb of
+    // memory or hearing speaks the participle's words
     let object = |np: Range| {
         np.first > floor && {
             let p = v.low(np.first - 1);
-            lexicon::is_object_marker(&p) || v.verbish(np.first - 1) && !lexicon::is_aux(&p)
+            lexicon::is_object_marker(&p)
+                || v.verbish(np.first - 1) && !lexicon::is_aux(&p) && !lexicon::is_recall_verb(&p)
         }
     };
     match v.subject_before(i, floor) {

@@ -748,7 +748,7 @@ impl<'e> Resolver<'e> {
         // "a letter from Roe", "a letter signed by Roe and Doe": the
         // first name after it
         let mut k = head + 1;
-        if is_issue_participle(&v.low(k)) {
+        if lexicon::is_issue_participle(&v.low(k)) {
             k += 1;
         }
         if k < np.end && matches!(v.low(k).as_ref(), "from" | "by") {
@@ -1622,11 +1622,6 @@ const ISSUING_VERBS: &[&str] = &[
     "files",
 ];
 
-/// Participles between a document and its issuer ("a letter signed by").
-fn is_issue_participle(w: &str) -> bool {
-    matches!(w, "signed" | "sent" | "issued" | "released" | "written")
-}
-
 /// The document noun heading the speaker phrase `np` (before any
 /// preposition or participle after it): "the new disclosure form", "a
 /// letter from Roe". `None` when its head is no document, or the document
@@ -1638,7 +1633,7 @@ fn document_head(v: &View<'_, '_>, np: Range) -> Option<usize> {
                 || !(v.is_word(k)
                     && (lexicon::is_np_preposition(&v.low(k))
                         || v.low(k) == "by"
-                        || is_issue_participle(&v.low(k))))
+                        || lexicon::is_issue_participle(&v.low(k))))
         })
         .filter(|&k| v.is_word(k) && !v.cap(k))
         .last()?;
@@ -1648,7 +1643,7 @@ fn document_head(v: &View<'_, '_>, np: Range) -> Option<usize> {
     let next = head + 1;
     let ends = next == np.end
         || matches!(v.low(next).as_ref(), "from" | "by")
-        || is_issue_participle(&v.low(next));
+        || lexicon::is_issue_participle(&v.low(next));
     ends.then_some(head)
 }
 
@@ -1673,7 +1668,7 @@ fn signers_phrase(v: &View<'_, '_>, np: Range) -> Option<Range> {
         return None;
     }
     let mut head = by.checked_sub(1)?;
-    if is_issue_participle(&v.low(head)) {
+    if lexicon::is_issue_participle(&v.low(head)) {
         head = head.checked_sub(1)?;
     }
     if !v.is_word(head) || v.cap(head) || !lexicon::is_document_noun(&v.low(head)) {
@@ -1708,7 +1703,7 @@ fn document_phrase(v: &View<'_, '_>, head: usize) -> Range {
         first -= 1;
     }
     let mut end = head + 1;
-    if is_issue_participle(&v.low(end)) {
+    if lexicon::is_issue_participle(&v.low(end)) {
         end += 1;
     }
     if matches!(v.low(end).as_ref(), "from" | "by") {

@@ -1470,3 +1470,38 @@ fn words_after_a_quoted_fragment_continue_the_clause_not_the_subject() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_document_passed_on_by_an_outlet_speaks_not_the_outlet() {
+    let body =
+        "The audit found gaps. A memo obtained by the Daily Ledger says the agency lost millions.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "the agency lost millions")).1, "A memo");
+    // an issuing participle names the issuer
+    let body = "A letter signed by Jane Roe says the lawsuit will go ahead.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "the lawsuit will go ahead")).0,
+        "Jane Roe"
+    );
+    // a relative clause on the agent is the agent's
+    let body = "The fine imposed by Trade Board, which argued that the firm cheated, stands.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(containing(&qs, "the firm cheated")).1,
+        "Trade Board"
+    );
+}
+
+#[test]
+fn words_recalled_from_someone_are_that_persons() {
+    let body = "Tom Poe recalled his father telling him that hard work always pays.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "hard work always pays")).1, "his father");
+    let body = "Ann Poe remembered her coach saying, “Nobody owes you a medal.”";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "Nobody owes you a medal.")).1,
+        "her coach"
+    );
+}
