@@ -404,8 +404,12 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         // the quotation opens the sentence: the words after it are the
         // cue's subject, not the rest of a clause that quotes a fragment
         let opens = (sent.first..k).all(|j| v.in_quote(j) || !v.is_word(j));
+        // '"…," said Jo Roe, an aide, told Radio Metro': the quotation's
+        // own inverted cue comes first
+        let own_cue = start < i && v.cue_at(start).is_some();
         if v.in_quote(k)
             && (super::tagged_name_before(v, start, i).is_some()
+                || own_cue
                 || opens
                     && (verbless()
                         || v.subject_before(i, start)

@@ -1505,3 +1505,11 @@ fn words_recalled_from_someone_are_that_persons() {
         "her coach"
     );
 }
+
+#[test]
+fn a_quotation_with_its_own_inverted_cue_is_not_repeated_by_a_told_clause() {
+    let body = "“We should act,” said Jo Roe, a member of the panel, told Radio Metro.";
+    let qs = run(body);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(find(&qs, "We should act,")).0, "Jo Roe");
+}
