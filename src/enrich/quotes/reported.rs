@@ -405,8 +405,9 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         // cue's subject, not the rest of a clause that quotes a fragment
         let opens = (sent.first..k).all(|j| v.in_quote(j) || !v.is_word(j));
         // '"…," said Jo Roe, an aide, told Radio Metro': the quotation's
-        // own inverted cue comes first
-        let own_cue = start < i && v.cue_at(start).is_some();
+        // own inverted cue comes first (a participle after it, "…,
+        // adding that …", reports words of its own)
+        let own_cue = start < i && v.cue_at(start).is_some() && !lexicon::is_ing(&v.low(i));
         if v.in_quote(k)
             && (super::tagged_name_before(v, start, i).is_some()
                 || own_cue

@@ -1513,3 +1513,11 @@ fn a_quotation_with_its_own_inverted_cue_is_not_repeated_by_a_told_clause() {
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert_eq!(speaker(find(&qs, "We should act,")).0, "Jo Roe");
 }
+
+#[test]
+fn a_participle_after_an_inverted_cue_reports_words_of_its_own() {
+    let body =
+        "“We are ready,” said Jo Roe, the county chair, explaining that the party had united.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "the party had united")).0, "Jo Roe");
+}
