@@ -555,7 +555,9 @@ fn trim_reported(v: &View<'_, '_>, mut first: usize, mut end: usize) -> Option<R
 /// economist at Acme Bank, said`: a cue right after the closing mark.
 fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
     let a = q.close? + 1;
-    if a >= v.len() {
+    // a new paragraph is a new passage: "Roe reported from Dover." under
+    // a quotation is the reporter's credit line, not its cue
+    if a >= v.len() || marks::paragraph_starts_at(v.text, a) {
         return None;
     }
     // a quotation that ended its sentence ('"…?" Roe asked.') only takes
@@ -701,12 +703,43 @@ pub(super) fn tagged_name_before(v: &View<'_, '_>, start: usize, cue: usize) -> 
     })
 }
 
-/// Whether the sentence ends at token `k` (after optional time words):
-/// the cue clause is all there is ("Roe asked on Tuesday.").
+/// Whether the sentence ends at token `k` (after optional time words and
+/// one prepositional phrase of plain words): the cue clause is all there
+/// is ("Roe asked on Tuesday.", "Roe said to cheers.", "she said in an
+/// interview.").
 fn ends_cue_sentence(v: &View<'_, '_>, mut k: usize) -> bool {
+    const PHRASE_WORDS: usize = 6;
     let stop = k + 4;
     while k < v.len() && k < stop && lexicon::is_time_word(&v.low(k)) {
         k += 1;
+    }
+    let opens_pp = |w: &str| {
+        matches!(
+            w,
+            "on" | "in" | "at" | "during" | "after" | "before" | "via" | "to" | "with" | "from"
+        )
+    };
+    if k < v.len() && v.is_word(k) && !v.in_quote(k) && opens_pp(&v.low(k)) {
+        let first = k + 1;
+        let mut e = first;
+        while e < v.len() && e < first + PHRASE_WORDS {
+            let w = v.low(e);
+            let plain = v.is_word(e)
+                && !v.in_quote(e)
+                && !v.verbish(e)
+                && !v.irregular_past(e)
+                && v.cue_at(e).is_none()
+                && w != "that"
+                && !lexicon::is_wh(&w)
+                && !lexicon::is_subject_pronoun(&w);
+            if !plain {
+                break;
+            }
+            e += 1;
+        }
+        if e > first {
+            k = e;
+        }
     }
     k >= v.len() || v.is_terminal(k)
 }

@@ -225,9 +225,23 @@ impl<'a, 't> View<'a, 't> {
                 }
             }
         }
-        // "said to be", "is said to": infinitival reporting, no speaker.
+        // "is said to favor", "said to be": infinitival or passive
+        // reporting, no speaker. An active "said to" takes an addressee
+        // ("Roe said to reporters", "she said to cheers") and is a cue.
         if self.low(i + 1) == "to" && matches!(class, CueClass::Say) {
-            return None;
+            let aux_at = |k: usize| lexicon::is_passive_aux(&self.low(k));
+            // "is widely said to", "was also said to"
+            let passive = i > 0
+                && (aux_at(i - 1)
+                    || i > 1 && {
+                        let adv = self.low(i - 1);
+                        (adv.ends_with("ly") || matches!(adv.as_ref(), "also" | "often" | "still"))
+                            && aux_at(i - 2)
+                    });
+            let infinitive = matches!(self.low(i + 2).as_ref(), "be" | "have");
+            if passive || infinitive {
+                return None;
+            }
         }
         Some(class)
     }

@@ -533,10 +533,13 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
             j += 1;
             continue;
         }
+        // ("said to reporters that …": the addressee of an active "said
+        // to", which `View::cue_at` tells from the infinitival one)
         if matches!(
             w.as_ref(),
             "on" | "in" | "at" | "during" | "via" | "through" | "over" | "after" | "before"
-        ) {
+        ) || w == "to" && class == CueClass::Say
+        {
             // skip a prepositional phrase up to "that" if one follows shortly
             let mut k = j + 1;
             let mut found = None;
@@ -555,6 +558,9 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
                     j = k;
                     continue;
                 }
+                // "said to Roe in a hallway": an addressee with no
+                // "that" after it reports no content
+                None if w == "to" => break,
                 None => {
                     // "said on Tuesday he …": skip preposition + one to three words
                     let mut k = j + 1;
