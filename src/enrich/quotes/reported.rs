@@ -521,6 +521,25 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         if v.in_quote(j) && !v.is_quote(j) {
             break;
         }
+        // "said in a speech that night.": a determiner before a time
+        // noun that closes the phrase, not a complementizer
+        let that_time = matches!(
+            v.low(j + 1).as_ref(),
+            "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "day"
+                | "week"
+                | "weekend"
+                | "month"
+                | "year"
+                | "time"
+        ) && (j + 2 >= sent.end || v.is_terminal(j + 2) || v.s(j + 2) == ",");
+        if w == "that" && v.is_word(j) && that_time {
+            j += 2;
+            continue;
+        }
         if w == "that" && v.is_word(j) {
             saw_that = true;
             j += 1;

@@ -170,6 +170,9 @@ fn an_active_said_to_takes_an_addressee_and_a_passive_one_reports_nobody() {
     assert_spans_valid(body, &qs);
     assert_eq!(speaker(find(&qs, "We will open in May!")), ("Roe", "Roe"));
     assert_eq!(speaker(find(&qs, "the plant would close")), ("Doe", "Doe"));
+    // "that night" is no complementizer
+    let qs = run("The vote was close. \"We won,\" Roe said in a speech that night.");
+    assert!(qs.iter().all(|q| q.text != "night"), "{qs:#?}");
     // an addressee with no "that" after it reports nothing
     let qs = run("The vote was close. Doe said to Roe in a hallway after the vote.");
     assert!(qs.is_empty(), "{qs:#?}");
