@@ -1024,8 +1024,90 @@ impl<'e> Resolver<'e> {
     /// Antecedent candidates of a pronoun (or role phrase) at token `at`:
     /// the latest compatible previous speaker, the nearest compatible
     /// mention and, when that one is an object, the first subject of its
-    /// sentence. Animacy, number (`want`) and gender must agree.
+    /// sentence; for "he" and "she", also the referent of the same pronoun
+    /// as a recent subject (see [`Resolver::pronoun_chain`]). Animacy,
+    /// number (`want`) and gender must agree.
     fn antecedents(
+        &self,
+        v: &View<'_, '_>,
+        at: usize,
+        want: Animacy,
+        gender: Option<Gender>,
+        written: &Speaker,
+        out: &mut Vec<Choice>,
+    ) {
+        // first: on a tie with a name of the same sentence, the pronoun
+        // subject keeps the topic ("He praised Doe's plan.")
+        if let Some(c) = self.pronoun_chain(v, at, want, gender, written, 0) {
+            out.push(c);
+        }
+        self.antecedents_named(v, at, want, gender, written, out);
+    }
+
+    /// "When the panel asked Roe about Doe, he praised Doe's plan. “…,” he
+    /// said.": a nominative pronoun is always a subject, so when the same
+    /// pronoun stood as a subject in the sentences just before, the cue's
+    /// pronoun continues its referent, whatever names that sentence holds
+    /// after it. The earlier pronoun is resolved the same way (a bounded
+    /// chain), and the candidate stands where that pronoun stands.
+    fn pronoun_chain(
+        &self,
+        v: &View<'_, '_>,
+        at: usize,
+        want: Animacy,
+        gender: Option<Gender>,
+        written: &Speaker,
+        depth: u8,
+    ) -> Option<Choice> {
+        const MAX_DEPTH: u8 = 2;
+        const SENTENCES_BACK: u32 = 2;
+        // only "he" and "she": a gendered pronoun rarely switches referent
+        // without a name in between
+        let form = match gender? {
+            Gender::Male => "he",
+            Gender::Female => "she",
+        };
+        if depth > MAX_DEPTH || want != Animacy::Person {
+            return None;
+        }
+        let sent_of = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
+        let here = sent_of(at);
+        let floor = v
+            .text
+            .sentences()
+            .get(here.saturating_sub(SENTENCES_BACK) as usize)?
+            .first as usize;
+        let k = (floor..at)
+            .rev()
+            .find(|&k| v.is_word(k) && !v.in_quote(k) && v.low(k) == form)?;
+        let mut earlier = Vec::new();
+        if let Some(c) = self.pronoun_chain(v, k, want, gender, written, depth + 1) {
+            earlier.push(c);
+        }
+        self.antecedents_named(v, k, want, gender, written, &mut earlier);
+        let found = choice::best(earlier)?;
+        let prev = if k > 0 { v.low(k - 1) } else { "".into() };
+        // the main clause's subject: first in its sentence, or after an
+        // opening clause or a coordinating conjunction
+        let opens = v.text.is_sentence_start(k)
+            || matches!(prev.as_ref(), "," | "and" | "but" | "then" | "so");
+        Some(Choice {
+            source: Source::NearestMention,
+            features: Features {
+                named: found.features.named,
+                sentences_back: here.saturating_sub(sent_of(k)),
+                object: false,
+                nearest_in_sentence: true,
+                gender_agrees: true,
+                opens_sentence: opens,
+            },
+            ..found
+        })
+    }
+
+    /// The candidates of [`Resolver::antecedents`] that a name or an
+    /// earlier speaker gives.
+    fn antecedents_named(
         &self,
         v: &View<'_, '_>,
         at: usize,
@@ -2255,6 +2337,24 @@ mod tests {
         assert_ne!(
             q.speaker.as_ref().map(|s| s.name.as_str()),
             Some("Nell Ashby")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_continues_the_same_pronoun_subject_before_it() {
+        // the sentence before names Paul Ostrow after its subject "he":
+        // the cue's "he" takes that subject's referent, not the nearer name
+        let body = "Dan Mireles spoke after the panel. When the host asked him about \
+                    Paul Ostrow, he praised Paul Ostrow's record.\n\n“It works,” he said.";
+        let ents = [
+            person("e1", "Dan Mireles", body, &["Dan Mireles"]),
+            person("e2", "Paul Ostrow", body, &["Paul Ostrow"]),
+        ];
+        let qs = run_with(body, &ents);
+        let q = containing(&qs, "It works");
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Dan Mireles")
         );
     }
 
