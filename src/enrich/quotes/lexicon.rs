@@ -1330,6 +1330,15 @@ pub fn is_passive_aux(w: &str) -> bool {
     )
 }
 
+/// Prepositions that open a phrase in a cue's tail ("said to cheers",
+/// "told reporters on Monday", "asked in an interview").
+pub fn opens_cue_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in" | "at" | "during" | "after" | "before" | "via" | "to" | "with" | "from"
+    )
+}
+
 /// Participles that end a reported clause after a comma ("…, allowing …").
 pub fn is_clause_ending_participle(w: &str) -> bool {
     matches!(

@@ -713,28 +713,10 @@ fn ends_cue_sentence(v: &View<'_, '_>, mut k: usize) -> bool {
     while k < v.len() && k < stop && lexicon::is_time_word(&v.low(k)) {
         k += 1;
     }
-    let opens_pp = |w: &str| {
-        matches!(
-            w,
-            "on" | "in" | "at" | "during" | "after" | "before" | "via" | "to" | "with" | "from"
-        )
-    };
-    if k < v.len() && v.is_word(k) && !v.in_quote(k) && opens_pp(&v.low(k)) {
+    if k < v.len() && v.is_word(k) && !v.in_quote(k) && lexicon::opens_cue_phrase(&v.low(k)) {
         let first = k + 1;
         let mut e = first;
-        while e < v.len() && e < first + PHRASE_WORDS {
-            let w = v.low(e);
-            let plain = v.is_word(e)
-                && !v.in_quote(e)
-                && !v.verbish(e)
-                && !v.irregular_past(e)
-                && v.cue_at(e).is_none()
-                && w != "that"
-                && !lexicon::is_wh(&w)
-                && !lexicon::is_subject_pronoun(&w);
-            if !plain {
-                break;
-            }
+        while e < v.len() && e < first + PHRASE_WORDS && v.is_plain_tail_word(e) {
             e += 1;
         }
         if e > first {

@@ -246,6 +246,22 @@ impl<'a, 't> View<'a, 't> {
         Some(class)
     }
 
+    /// Whether token `k` is a plain word of a cue's tail ("said to the
+    /// crowd", "told reporters on Monday"): outside quotations, and no
+    /// verb, cue, "that", wh-word or subject pronoun, any of which starts
+    /// a clause of its own.
+    pub fn is_plain_tail_word(&self, k: usize) -> bool {
+        let w = self.low(k);
+        self.is_word(k)
+            && !self.in_quote(k)
+            && !self.verbish(k)
+            && !self.irregular_past(k)
+            && self.cue_at(k).is_none()
+            && w != "that"
+            && !lexicon::is_wh(&w)
+            && !lexicon::is_subject_pronoun(&w)
+    }
+
     /// Whether token `i` follows a hyphen written without spaces
     /// ("Ohio-based": `based` continues the word before the hyphen).
     pub fn joined_hyphen_before(&self, i: usize) -> bool {

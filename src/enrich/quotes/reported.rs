@@ -769,18 +769,9 @@ fn cue_tail_end(v: &View<'_, '_>, i: usize, ceil: usize) -> Option<usize> {
             break;
         }
         let w = v.low(k);
-        let plain = v.is_word(k)
-            && !v.in_quote(k)
-            && !v.verbish(k)
-            && v.cue_at(k).is_none()
-            && w != "that"
-            && !lexicon::is_wh(&w)
-            && !lexicon::is_subject_pronoun(&w);
+        let plain = v.is_plain_tail_word(k);
         let time = lexicon::is_time_word(&w) || v.kind(k) == Some(crate::text::TokenKind::Number);
-        let opens_pp = matches!(
-            w.as_ref(),
-            "on" | "in" | "at" | "during" | "after" | "before" | "via" | "to" | "with" | "from"
-        );
+        let opens_pp = lexicon::opens_cue_phrase(&w);
         // past the first word, only a prepositional phrase or a told
         // object may go on ("said Jane" is no tail)
         if !(time || opens_pp && plain || (prep || tell) && plain) {
