@@ -873,6 +873,24 @@ pub fn is_quantifier(w: &str) -> bool {
     )
 }
 
+/// Quantity words that stand alone as a subject, their set left to the
+/// text around ("One said", "Another added", "Others argue", "Both say").
+pub fn is_bare_quantity(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "another"
+            | "others"
+            | "some"
+            | "both"
+            | "many"
+            | "most"
+            | "several"
+            | "each"
+            | "few"
+    )
+}
+
 /// Prepositions and possessive marks that make the name after them an
 /// object, not the subject of its clause ("wrote to Roe", "Acme's Roe").
 pub fn is_object_marker(w: &str) -> bool {

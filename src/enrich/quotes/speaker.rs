@@ -418,6 +418,42 @@ impl<'e> Resolver<'e> {
         {
             mention = np;
         }
+        // "Jane Roe, 58, who lives in Dover, says": the age speaks for
+        // the name before it
+        if let Some(name) = name_before_age(v, np) {
+            return self.resolve(v, name);
+        }
+        // "Six in 10 voters said", "about four in 10 say": the share is
+        // the speaker, not its first or last number
+        if let Some(share) = share_phrase(v, np, mention) {
+            mention = share;
+        }
+        // "said one unaligned Ohio strategist": the scan stopped at the
+        // quantity; its noun follows
+        let mut np = np;
+        if mention.end == mention.first + 1
+            && np.end == mention.end
+            && lexicon::is_bare_quantity(&v.low(mention.first))
+        {
+            let mut end = mention.end;
+            while end < v.len() && end - mention.end < 6 && v.is_word(end) && {
+                let w = v.low(end);
+                // no verb test: "unaligned" modifies the noun
+                !(v.cue_at(end).is_some()
+                    || lexicon::is_aux(&w)
+                    || lexicon::is_modal(&w)
+                    || lexicon::is_wh(&w)
+                    || lexicon::is_np_preposition(&w)
+                    || lexicon::is_left_barrier(&w)
+                    || lexicon::is_preverbal(&w))
+            } {
+                end += 1;
+            }
+            if end > mention.end {
+                mention.end = end;
+                np.end = end;
+            }
+        }
         if let Some(who) = self.place_stands_for(v, np, mention) {
             return self.resolve(v, who);
         }
@@ -440,7 +476,22 @@ impl<'e> Resolver<'e> {
             end: span.end,
         };
         let mut choices: Vec<Choice> = Vec::new();
-        if single && matches!(low.as_ref(), "i" | "we" | "you") {
+        if single && np.end == mention.end && lexicon::is_bare_quantity(&low) {
+            // "One said", "Another added", "Others argue": one or more of a
+            // set the article names just before ("Two aides spoke …",
+            // "… one user wrote"); the phrase as written when it names
+            // none. Never a person's name: the quantity is not one.
+            // a lone "one" of no named set is no antecedent for a later
+            // "he" or "the woman"
+            let mut c = as_written(&written, Animacy::Group);
+            if let Some(name) = self.quantity_set_name(v, mention.first, &low) {
+                c.speaker.name = name;
+                if matches!(low.as_ref(), "one" | "another" | "each") {
+                    c.animacy = Animacy::Person;
+                }
+            }
+            choices.push(c);
+        } else if single && matches!(low.as_ref(), "i" | "we" | "you") {
             // the narrator or the reader, outside any quotation: nobody of
             // the article's people
             let animacy = if low == "i" {
@@ -1139,6 +1190,38 @@ impl<'e> Resolver<'e> {
             .map(|(ei, tok)| (ei, here.saturating_sub(sent_of(tok))))
     }
 
+    /// The description of the set a bare quantity at token `at` ("One",
+    /// "Another", word `q`) takes one or more of: the speaker just before
+    /// when written as one of a kind ("one user wrote … Another said" ->
+    /// "another user"), or a number of people opening one of the two
+    /// sentences before ("Two aides spoke … One said" -> "one of the two
+    /// aides"). `None` when the article names no set there.
+    fn quantity_set_name(&self, v: &View<'_, '_>, at: usize, q: &str) -> Option<String> {
+        let sent_of = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
+        let here = sent_of(at);
+        if let Some(prev) = self.history.last().filter(|p| {
+            p.at < at && p.speaker.entity.is_none() && here.saturating_sub(sent_of(p.at)) <= 2
+        }) {
+            let text = crate::text::lowercase(&prev.speaker.text);
+            let kind = text
+                .split_once(' ')
+                .filter(|(det, _)| matches!(*det, "one" | "a" | "an" | "another"))
+                .map(|(_, rest)| rest.to_string());
+            if let (Some(kind), "one" | "another") = (kind, q) {
+                return Some(format!("{q} {kind}"));
+            }
+        }
+        let from = v.sentence(v.sentence(at).first.saturating_sub(1)).first;
+        let from = v.sentence(from.saturating_sub(1)).first.min(from);
+        (from..at).rev().find_map(|k| {
+            let set = people_count_phrase(v, k)?;
+            let words: Vec<String> = (set.first..set.end)
+                .map(|j| v.low(j).into_owned())
+                .collect();
+            Some(format!("{q} of the {}", words.join(" ")))
+        })
+    }
+
     /// Whether the article describes entity `ei` with the word `w` (a
     /// modifier of a description, "ohio" of "the Ohio senator"): one of
     /// its roles holds it, or it stands next to a mention of the name
@@ -1556,6 +1639,78 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity) -> Option<Gender> {
         (m, f) if f >= 2 && f > 2 * m => Some(Gender::Female),
         _ => name_gender(&e.name),
     }
+}
+
+/// A cardinal number at token `k`: digits or a number word ("two",
+/// "10"), not the article "a".
+fn is_cardinal(v: &View<'_, '_>, k: usize) -> bool {
+    let w = v.low(k);
+    !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
+        || !matches!(w.as_ref(), "a" | "an" | "single")
+            && crate::enrich::dates::lexicon::number_word(&w).is_some()
+}
+
+/// The name before an age set off by commas in the phrase `np` ("Jane
+/// Roe, 58,"): the age alone was taken for the subject.
+fn name_before_age(v: &View<'_, '_>, np: Range) -> Option<Range> {
+    let k = np.first;
+    let digits = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
+    if np.end != k + 1 || !digits(v.s(k)) || k < 2 || v.s(k - 1) != "," || v.s(k + 1) != "," {
+        return None;
+    }
+    let end = k - 1;
+    let sent = v.sentence(k).first;
+    let mut first = end;
+    while first > sent && end - first < 4 && (v.cap(first - 1) || is_initial_dot(v, first - 1)) {
+        first -= 1;
+    }
+    (first < end && v.cap(end - 1) && !v.in_quote(first)).then_some(Range { first, end })
+}
+
+/// A share of people standing as the subject ("Six in 10 voters",
+/// "four in 10", "One in four"), when the scan for the subject kept only
+/// one of its numbers (`mention`): the whole share, up to the end of `np`.
+fn share_phrase(v: &View<'_, '_>, np: Range, mention: Range) -> Option<Range> {
+    if mention.end != mention.first + 1 || !is_cardinal(v, mention.first) {
+        return None;
+    }
+    let k = mention.first;
+    // "Six" of "Six in 10 voters"
+    if k + 2 < np.end.max(k + 3) && k + 2 < v.len() && v.low(k + 1) == "in" && is_cardinal(v, k + 2)
+    {
+        return Some(Range {
+            first: k,
+            end: np.end.max(k + 3),
+        });
+    }
+    // "10" of "four in 10 say"
+    (k >= 2 && v.low(k - 1) == "in" && is_cardinal(v, k - 2)).then_some(Range {
+        first: k - 2,
+        end: np.end.max(k + 1),
+    })
+}
+
+/// A number of people opening at token `k` ("two aides", "three Ohio
+/// senators"): a cardinal above one, up to three modifiers, a plural
+/// person or group noun; outside quotations, not a span of time.
+fn people_count_phrase(v: &View<'_, '_>, k: usize) -> Option<Range> {
+    if v.in_quote(k) || !is_cardinal(v, k) || matches!(v.low(k).as_ref(), "one") {
+        return None;
+    }
+    let end = (k + 1..(k + 5).min(v.len())).find(|&j| {
+        let w = v.low(j);
+        let singular = w.strip_suffix('s').unwrap_or(&w);
+        w.ends_with('s')
+            && !v.cap(j)
+            && (lexicon::is_group_head(&w) || lexicon::is_person_noun(singular))
+            && crate::enrich::dates::lexicon::unit(&w).is_none()
+    })?;
+    (k + 1..end)
+        .all(|j| v.is_word(j) && !v.verbish(j) && !lexicon::is_np_preposition(&v.low(j)))
+        .then_some(Range {
+            first: k,
+            end: end + 1,
+        })
 }
 
 /// Whether the name at token `first` opens its sentence's main clause:
@@ -2623,5 +2778,61 @@ mod tests {
                     “We will win,” the doctor said.";
         let ents = [person("e2", "Dana Pell", body, &["Dana Pell"])];
         no_antecedent(body, &ents, "We will win,");
+    }
+
+    #[test]
+    fn an_age_between_commas_gives_way_to_the_name_before_it() {
+        let body = "Tomas Vell, 47, who sells boats in Halden, says he will vote for the plan.";
+        let qs = run(body);
+        assert_eq!(
+            speaker(containing(&qs, "will vote")),
+            ("Tomas Vell", "Tomas Vell")
+        );
+    }
+
+    #[test]
+    fn a_share_of_people_speaks_as_the_whole_share() {
+        let body = "The poll came out on Monday. \
+                    Seven in 10 dock workers said the pay was too low. \
+                    About three in 10 say the ferry is late.";
+        let qs = run(body);
+        assert_eq!(
+            speaker(containing(&qs, "pay was too low")).0,
+            "Seven in 10 dock workers"
+        );
+        assert_eq!(speaker(containing(&qs, "ferry is late")).0, "three in 10");
+    }
+
+    #[test]
+    fn a_bare_quantity_is_one_of_the_set_the_text_names_before() {
+        // the speaker before was one of a kind
+        let body = "“The fares are fine,” one farmer said. \
+                    Another said the ferry “is always late.”";
+        let qs = run(body);
+        assert_eq!(
+            speaker(containing(&qs, "always late")),
+            ("another farmer", "Another")
+        );
+        // a number of people opening the sentence before
+        let body = "Three lawyers spoke at the hearing on Monday. \
+                    One said the ward “was full every night.”";
+        let qs = run(body);
+        assert_eq!(
+            speaker(containing(&qs, "full every night")),
+            ("one of the three lawyers", "One")
+        );
+        // after an inverted cue the quantity opens a longer phrase
+        let body = "“It is over,” said one retired Ohio teacher.";
+        let qs = run(body);
+        assert_eq!(
+            speaker(find(&qs, "It is over,")).0,
+            "one retired Ohio teacher"
+        );
+        // no set named: the word as written, and nobody a pronoun takes up
+        let body = "Mara Holm defended the fee. Others argue the fee is too high. \
+                    She said it “pays for the dock.”";
+        let qs = run(body);
+        assert_eq!(speaker(containing(&qs, "too high")), ("Others", "Others"));
+        assert_eq!(speaker(containing(&qs, "pays for")).0, "Mara Holm");
     }
 }
