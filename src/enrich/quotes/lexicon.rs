@@ -1195,8 +1195,8 @@ const SOURCE_HEADS: &[&str] = &[
     "website",
 ];
 
-/// Nouns for a written or issued document ("the letter", "a memo", "the
-/// filing"): as the subject of a cue it speaks for whoever issued it, which
+/// Nouns for a written, issued or spoken document ("the letter", "a
+/// memo", "the filing", "her remarks", "the testimony"): as the subject of a cue it speaks for whoever issued it, which
 /// the text often says ("Roe's letter", "an Acme statement", "a letter
 /// from Roe"). A plural ("the filings") is the same document kind.
 pub fn is_document_noun(w: &str) -> bool {
@@ -1207,6 +1207,12 @@ pub fn is_document_noun(w: &str) -> bool {
 /// The singulars [`is_document_noun`] knows.
 const DOCUMENT_NOUNS: &[&str] = &[
     "ad",
+    "analysis",
+    "biography",
+    "book",
+    "column",
+    "comment",
+    "disclosure",
     "document",
     "e-mail",
     "email",
@@ -1217,10 +1223,14 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "memorandum",
     "post",
     "release",
+    "remark",
     "report",
+    "research",
+    "speech",
     "statement",
     "study",
     "summary",
+    "testimony",
     "tweet",
 ];
 

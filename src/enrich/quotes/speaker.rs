@@ -2835,4 +2835,18 @@ mod tests {
         assert_eq!(speaker(containing(&qs, "too high")), ("Others", "Others"));
         assert_eq!(speaker(containing(&qs, "pays for")).0, "Mara Holm");
     }
+
+    #[test]
+    fn remarks_and_research_speak_for_whose_they_are() {
+        let body = "Ada Quill testified on Monday. \
+                    Quill's testimony said the plant “must close.” \
+                    Later, Quill's remarks said the fees were “unfair to growers.”";
+        let ents = [person("e1", "Ada Quill", body, &["Ada Quill", "Quill"])];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(containing(&qs, "must close")),
+            ("Ada Quill", "Quill's testimony")
+        );
+        assert_eq!(speaker(containing(&qs, "unfair")).0, "Ada Quill");
+    }
 }
