@@ -1148,6 +1148,13 @@ impl<'e> Resolver<'e> {
                     || v.verbish(tok - 1)
                     || v.irregular_past(tok - 1))
         };
+        // a sentence opening with a subordinate clause ("When Roe left,
+        // Doe said …"): its first name is not the sentence's topic
+        let subordinate = |tok: usize| {
+            let opener = v.low(v.sentence(tok).first);
+            lexicon::is_left_barrier(&opener)
+                && !matches!(opener.as_ref(), "and" | "but" | "or" | "nor" | "so" | "yet")
+        };
         let mut counts: HashMap<usize, usize> = HashMap::new();
         let mut subject_here: Vec<usize> = Vec::new();
         // (entity, latest mention token taken as a topic)
@@ -1175,7 +1182,7 @@ impl<'e> Resolver<'e> {
             if back == 0 && opens_main_clause(v, tok) {
                 subject_here.push(ei);
             } else if back <= MAX_SENTENCES_BACK
-                && (first_named || back == 0)
+                && (opens_main_clause(v, tok) || back == 0 || first_named && !subordinate(tok))
                 && !object(tok)
                 && tok >= v.title_line_end
             {
@@ -1716,13 +1723,36 @@ fn people_count_phrase(v: &View<'_, '_>, k: usize) -> Option<Range> {
 /// Whether the name at token `first` opens its sentence's main clause:
 /// it starts the sentence (past titles and other capitalized words:
 /// "Texas Sen. Jane Roe"), or follows the comma closing an opening phrase
-/// without a verb ("Last month, Roe …", "At the rally, Roe …").
+/// without a verb ("Last month, Roe …", "At the rally, Roe …") or an
+/// opening clause ("When Doe left, Roe …").
 fn opens_main_clause(v: &View<'_, '_>, first: usize) -> bool {
     let sent = v.sentence(first).first;
     if (sent..first).all(|k| v.cap(k) || v.s(k) == ".") {
         return true;
     }
     let opener = v.low(sent);
+    // "When Doe left the party, Roe said …": a clause, verb and all,
+    // before the main clause's subject
+    let clause_opener = matches!(
+        opener.as_ref(),
+        "when"
+            | "while"
+            | "after"
+            | "before"
+            | "because"
+            | "since"
+            | "although"
+            | "though"
+            | "if"
+            | "as"
+            | "once"
+            | "until"
+            | "unless"
+            | "whereas"
+    );
+    if clause_opener && comma_before_titles(v, first) {
+        return true;
+    }
     (lexicon::is_np_preposition(&opener)
         || lexicon::is_pure_determiner(&opener)
         || lexicon::is_time_word(&opener)
@@ -2731,6 +2761,15 @@ mod tests {
         ];
         let qs = run_with(body, &ents);
         assert_eq!(speaker(find(&qs, "We are open.")).0, "Omar Ruskin");
+        // after an opening clause, the main clause's subject is the topic
+        let body = "When Paul Pell left the firm in May, Omar Ruskin bought it. \
+                    “It was a bargain,” the tycoon said.";
+        let ents = [
+            person("e1", "Omar Ruskin", body, &["Omar Ruskin"]),
+            person("e2", "Paul Pell", body, &["Paul Pell"]),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "It was a bargain,")).0, "Omar Ruskin");
     }
 
     #[test]
