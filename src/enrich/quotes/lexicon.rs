@@ -873,6 +873,24 @@ pub fn is_quantifier(w: &str) -> bool {
     )
 }
 
+/// Quantity words that stand alone as a subject, their set left to the
+/// text around ("One said", "Another added", "Others argue", "Both say").
+pub fn is_bare_quantity(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "another"
+            | "others"
+            | "some"
+            | "both"
+            | "many"
+            | "most"
+            | "several"
+            | "each"
+            | "few"
+    )
+}
+
 /// Prepositions and possessive marks that make the name after them an
 /// object, not the subject of its clause ("wrote to Roe", "Acme's Roe").
 pub fn is_object_marker(w: &str) -> bool {
@@ -1177,8 +1195,8 @@ const SOURCE_HEADS: &[&str] = &[
     "website",
 ];
 
-/// Nouns for a written or issued document ("the letter", "a memo", "the
-/// filing"): as the subject of a cue it speaks for whoever issued it, which
+/// Nouns for a written, issued or spoken document ("the letter", "a
+/// memo", "the filing", "her remarks", "the testimony"): as the subject of a cue it speaks for whoever issued it, which
 /// the text often says ("Roe's letter", "an Acme statement", "a letter
 /// from Roe"). A plural ("the filings") is the same document kind.
 pub fn is_document_noun(w: &str) -> bool {
@@ -1189,6 +1207,12 @@ pub fn is_document_noun(w: &str) -> bool {
 /// The singulars [`is_document_noun`] knows.
 const DOCUMENT_NOUNS: &[&str] = &[
     "ad",
+    "analysis",
+    "biography",
+    "book",
+    "column",
+    "comment",
+    "disclosure",
     "document",
     "e-mail",
     "email",
@@ -1199,10 +1223,14 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "memorandum",
     "post",
     "release",
+    "remark",
     "report",
+    "research",
+    "speech",
     "statement",
     "study",
     "summary",
+    "testimony",
     "tweet",
 ];
 
@@ -1299,6 +1327,105 @@ pub fn is_person_role(w: &str) -> bool {
                 | "boss"
                 | "diplomat"
         )
+}
+
+/// Common nouns that denote a person, beyond the roles of
+/// [`is_person_role`]: what someone does or is ("the businessman", "the
+/// billionaire", "the front-runner", "the 46-year-old", "the activist").
+/// A definite phrase with such a head in a cue's subject stands for a
+/// person the text has already named. Never a group, a document or a
+/// place: those heads are not here.
+pub fn is_person_noun(w: &str) -> bool {
+    // "-man"/"-woman"/"-person" compounds ("businessman", "chairwoman",
+    // "radioman"), "-ist" agent nouns ("activist", "strategist"), and ages
+    // used as nouns ("the 46-year-old")
+    let compound = w.len() > 5
+        && (w.ends_with("man") || w.ends_with("person") || w.ends_with("ist"))
+        && !NOT_PERSON_COMPOUNDS.contains(&w);
+    is_person_role(w) || compound || w.ends_with("-year-old") || PERSON_DESCRIPTORS.contains(&w)
+}
+
+/// Words ending like a person compound that are none.
+const NOT_PERSON_COMPOUNDS: &[&str] = &[
+    "assist",
+    "checklist",
+    "german",
+    "playlist",
+    "shaman",
+    "ottoman",
+    "persist",
+    "resist",
+    "shortlist",
+    "watchlist",
+    "wishlist",
+];
+
+/// Person nouns by occupation or standing that news uses to take up a
+/// person it has named ("the tycoon", "the incumbent", "the rival"). Not
+/// the roles an event gives someone it has not named ("the moderator",
+/// "the heckler", "the driver", "the victim"): such a phrase introduces a
+/// new person and is itself the description a reader needs.
+const PERSON_DESCRIPTORS: &[&str] = &[
+    "ally",
+    "billionaire",
+    "celebrity",
+    "challenger",
+    "comedian",
+    "commentator",
+    "confidant",
+    "contender",
+    "developer",
+    "donor",
+    "entrepreneur",
+    "executive",
+    "filmmaker",
+    "front-runner",
+    "frontrunner",
+    "hacker",
+    "heir",
+    "heiress",
+    "hopeful",
+    "incumbent",
+    "inventor",
+    "journalist",
+    "magnate",
+    "millionaire",
+    "mogul",
+    "opponent",
+    "physician",
+    "politician",
+    "preacher",
+    "producer",
+    "rival",
+    "staffer",
+    "surgeon",
+    "tycoon",
+    "veteran",
+    "widow",
+    "writer",
+];
+
+/// The gender a person noun says ("the businesswoman", "the widow",
+/// "the boy"), if any: `Some(true)` female, `Some(false)` male.
+pub fn person_noun_is_female(w: &str) -> Option<bool> {
+    const FEMALE: &[&str] = &[
+        "actress",
+        "daughter",
+        "girl",
+        "grandmother",
+        "heiress",
+        "mother",
+        "widow",
+        "wife",
+    ];
+    const MALE: &[&str] = &["boy", "father", "grandfather", "husband", "son"];
+    if w.ends_with("woman") || FEMALE.contains(&w) {
+        Some(true)
+    } else if w.ends_with("man") && !NOT_PERSON_COMPOUNDS.contains(&w) || MALE.contains(&w) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// Lowercase words that follow a closing quote and start a new clause
