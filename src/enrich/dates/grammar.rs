@@ -369,6 +369,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 }
                 // "ahead of Tuesday's vote": an event still to come.
                 "ahead" if self.w(p + 1) == "of" => return Some(Tense::Future),
+                // "going into November", "heading into the June primary":
+                // a movement toward a time still to come, unless told as
+                // past (`had won 40 delegates heading into Tuesday's vote`).
+                "into" if matches!(self.prev(p), "going" | "heading" | "headed") => {
+                    return match self.tense_cue(span) {
+                        Some(Tense::Past) => Some(Tense::Past),
+                        _ => Some(Tense::Future),
+                    };
+                }
                 "as" if self.prev(p) == "soon" => return Some(Tense::Future),
                 "since" => return Some(Tense::Past),
                 _ if matches!(self.w(j), "'s" | "’s")

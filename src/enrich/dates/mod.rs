@@ -25,7 +25,9 @@
 //! - a word right before it decides first: `by`, `until`, `through`,
 //!   `payable`, `effective`, `due`, `as soon as`, `ahead of` (also across
 //!   a possessor or a hyphenated adjective: `ahead of the state's
-//!   hard-fought Tuesday primary`) forward; `since` back;
+//!   hard-fought Tuesday primary`) forward; `going into`, `heading into`
+//!   forward unless the clause is past (`had led heading into Tuesday's
+//!   vote`); `since` back;
 //!   `last`/`next`/`this` are part of the expression; `this weekend` is
 //!   this week's unless the clause is past (the weekend just gone);
 //! - else the clause's tense cue (`tense`: `will`, `is to`, `expects`,
@@ -33,7 +35,11 @@
 //!   win`; not `must be`, a duty often told of a ruling already made)
 //!   forward; past verbs and the present perfect back); the clause ends
 //!   at a quotation mark, a colon, a semicolon or `but` (`said on
-//!   Tuesday: "we can win"` is the Tuesday gone), and a participle clause
+//!   Tuesday: "we can win"` is the Tuesday gone); a cue past a comma after
+//!   the expression counts only when none is on its side (`the mayor, who
+//!   unveiled a plan on Monday, plans to` is the Monday gone; `will open
+//!   it Saturday, aides said` the coming one), unless commas set the
+//!   expression off (`his next talk, on May 8, was`); and a participle clause
 //!   after the expression tells what was said or done then, not when
 //!   (`attacked him on Monday, saying he would` is the Monday gone). With
 //!   no cue, the past for weekdays (news reports what happened this

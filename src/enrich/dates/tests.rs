@@ -1785,6 +1785,51 @@ fn a_quotation_keeps_its_own_tense() {
 }
 
 #[test]
+fn a_cue_past_a_comma_is_another_clauses() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    // The relative clause's verb, not the main clause's plan, dates the Monday.
+    assert_eq!(
+        vals("The mayor, who unveiled a housing plan on Monday, plans to tour the city."),
+        ["2025-02-17"]
+    );
+    // The attribution after the comma is the report's tense, not the event's.
+    assert_eq!(
+        vals("The minister will open the bridge on Saturday, officials said."),
+        ["2025-02-22"]
+    );
+    // With no cue on its own side, the clause after the comma decides.
+    assert_eq!(
+        vals("On Saturday, the minister will open the bridge."),
+        ["2025-02-22"]
+    );
+    // An aside set off by commas takes the verb of the clause around it.
+    assert_eq!(
+        vals("His next lecture, on May 8, was given in a packed hall."),
+        ["2024-05-08"]
+    );
+}
+
+#[test]
+fn heading_into_looks_ahead_unless_told_as_past() {
+    // Thursday 2025-02-20: November 2024 is nearer than November 2025.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The party is not in good shape going into November."),
+        ["2025-11"]
+    );
+    assert_eq!(
+        vals("Turnout is the worry heading into Tuesday's runoff."),
+        ["2025-02-25"]
+    );
+    // Told in the past, the vote it headed into is gone.
+    assert_eq!(
+        vals("The mayor had raised more money than her rival heading into Tuesday's runoff."),
+        ["2025-02-18"]
+    );
+}
+
+#[test]
 fn couples_stretches_ahead_and_year_ends() {
     // Thursday 2025-02-20.
     let vals = |body: &str| -> Vec<(String, String)> {
