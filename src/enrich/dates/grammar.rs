@@ -192,7 +192,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
             let mut i = self.sent.start;
             while i < self.sent.end {
                 match self.match_at(i) {
-                    Some(f) if f.end > i && f.start >= i && f.end <= self.sent.end => {
+                    Some(mut f) if f.end > i && f.start >= i && f.end <= self.sent.end => {
+                        let second = self.second_day_of_range(&mut f);
                         if let Some(d) = f.day {
                             if (f.start..f.end).any(|k| self.year_num(k).is_some()) {
                                 if let Some(slot) = self
@@ -228,6 +229,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
                         }
                         i = f.end;
                         out.push(f);
+                        if let Some(g) = second {
+                            i = g.end;
+                            out.push(g);
+                        }
                     }
                     _ => i += 1,
                 }
@@ -279,6 +284,66 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         s.parse().ok().map(|v| (v, s.len()))
+    }
+
+    /// The second day of a range or pair written after a month-day
+    /// (`April 24 and 25`, `March 17-20`, `Nov. 6 to 10`): its own
+    /// expression, as TimeML annotates ranges, in the first day's month
+    /// and year; a year written after it (`March 17-20, 2016`) is both
+    /// days' and is part of the second. The later day must be later in
+    /// the month, and not a number of something (`from 40 percent on July
+    /// 14 to 46 percent`).
+    fn second_day_of_range(&self, f: &mut Found) -> Option<Found> {
+        if f.kind != DateType::Date || f.value.len() != 10 || f.end < 1 {
+            return None;
+        }
+        let first = self.day_num(f.end - 1)?;
+        let link = self.w(f.end);
+        let hyphen = link == "-" && self.glued(f.end) && self.glued(f.end + 1);
+        if !(hyphen || matches!(link, "and" | "or" | "to" | "through" | "thru")) {
+            return None;
+        }
+        let at = f.end + 1;
+        let day = self.day_num(at).filter(|&d| d > first)?;
+        let next = self.w(at + 1);
+        if lexicon::unit(next).is_some()
+            || matches!(
+                next,
+                "percent" | "%" | "points" | "point" | "a.m." | "p.m." | "am" | "pm" | ":" | "-"
+            )
+        {
+            return None;
+        }
+        let year = match (next, self.year_num(at + 1), self.year_num(at + 2)) {
+            (_, Some(y), _) => Some((y, at + 2)),
+            (",", _, Some(y)) => Some((y, at + 3)),
+            _ => None,
+        };
+        let month_of = |y: &str| format!("{y}{}", f.value.get(4..8).unwrap_or_default());
+        let (prefix, end) = match year {
+            Some((y, end)) => (month_of(&format!("{y:04}")), end),
+            None => (f.value.get(..8)?.to_string(), at + 1),
+        };
+        let value = format!("{prefix}{day:02}");
+        let date = NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok();
+        if (f.day.is_some() || year.is_some()) && date.is_none() {
+            return None;
+        }
+        if year.is_some() {
+            let first = format!("{prefix}{}", f.value.get(8..)?);
+            f.day = NaiveDate::parse_from_str(&first, "%Y-%m-%d").ok();
+            f.value = first;
+        }
+        Some(Found {
+            start: at,
+            end,
+            value,
+            kind: DateType::Date,
+            day: date,
+            coarse: None,
+            names_quarter: false,
+            freq: None,
+        })
     }
 
     /// A day of month: `20`, `2nd`, `20th`.

@@ -151,7 +151,9 @@
 //!   TimeBank also writes the last day or month); `since year-end` the
 //!   year gone.
 //! - **Ranges** are two expressions, as in TimeML: `between 60 and 90 days`
-//!   → `60` (`P60D`) and `90 days` (`P90D`); `from 2009 to 2011` → two years.
+//!   → `60` (`P60D`) and `90 days` (`P90D`); `from 2009 to 2011` → two years;
+//!   `March 17-20, 2016`, `April 24 and 25` → two days, the second in the
+//!   first's month and both in the year written after them.
 //! - **Fractions**: `a quarter of the voters`, `between a quarter and a
 //!   third` are no quarters; `half an hour` is `PT30M`, `half a century`
 //!   `P50Y`, `a quarter of a century` `P25Y`.

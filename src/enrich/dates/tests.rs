@@ -1785,6 +1785,31 @@ fn a_quotation_keeps_its_own_tense() {
 }
 
 #[test]
+fn the_second_day_of_a_range_is_its_own_date() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    assert_eq!(
+        vals("The fair will open on April 24 and 25."),
+        [pair("April 24", "2025-04-24"), pair("25", "2025-04-25")]
+    );
+    assert_eq!(
+        vals("The survey, taken March 17-20, 2016, shows a lead."),
+        [
+            pair("March 17", "2016-03-17"),
+            pair("20, 2016", "2016-03-20")
+        ]
+    );
+    // A count after the first day is no second day.
+    assert_eq!(
+        vals("Support rose from 40 percent on July 14 to 46 percent."),
+        [pair("July 14", "2024-07-14")]
+    );
+}
+
+#[test]
 fn a_cue_past_a_comma_is_another_clauses() {
     // Thursday 2025-02-20.
     let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
