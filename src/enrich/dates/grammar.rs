@@ -1463,7 +1463,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
         } else if lexicon::is_approximator(self.w(j)) {
             j += 1;
         }
-        let (count, mut k) = self.count_at(j)?;
+        let (mut count, mut k) = self.count_at(j)?;
+        // "two and a half hours": the half before the unit.
+        let and_a_half =
+            |k: usize| self.w(k) == "and" && self.w(k + 1) == "a" && self.w(k + 2) == "half";
+        let whole = count.is_some_and(|c| c.fract() == 0.0);
+        if whole && and_a_half(k) && lexicon::unit(self.w(k + 3)).is_some() {
+            count = count.map(|c| c + 0.5);
+            k += 3;
+        }
         let hyphen = self.w(k) == "-" && self.glued(k) && self.glued(k + 1);
         if hyphen {
             k += 1;
@@ -1535,7 +1543,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 ));
             }
         }
-        let e = k + 1;
+        // "an hour and a half", "a year and a half later": the half after
+        // the unit.
+        let e = if whole && !plural && !hyphen && count.is_some() && and_a_half(k + 1) {
+            count = count.map(|c| c + 0.5);
+            k + 4
+        } else {
+            k + 1
+        };
         if !within_the && !hyphen {
             // Relative dates.
             let n = count.map(|c| c as i64);
@@ -1556,6 +1571,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 "from" if self.w(e + 1) == "now" => Some((1, false)),
                 _ => None,
             };
+            // "an hour and a half later", "5 1/2 years ago": no calendar
+            // point in whole units; the stretch, as TimeBank values it.
+            if dir.is_some() && count.is_some_and(|c| c.fract() != 0.0) {
+                return Some(found(
+                    i,
+                    e,
+                    resolve::duration(count, unit),
+                    DateType::Duration,
+                ));
+            }
             if let Some((sign, anaphoric)) = dir {
                 let end = if after == "from" { e + 2 } else { e + 1 + skip };
                 let mut anchor = if anaphoric {

@@ -156,7 +156,10 @@
 //!   first's month and both in the year written after them.
 //! - **Fractions**: `a quarter of the voters`, `between a quarter and a
 //!   third` are no quarters; `half an hour` is `PT30M`, `half a century`
-//!   `P50Y`, `a quarter of a century` `P25Y`.
+//!   `P50Y`, `a quarter of a century` `P25Y`; `two and a half hours` and
+//!   `an hour and a half` are `PT2H30M` and `PT1H30M`, one expression, and
+//!   before `later`/`ago` stay the stretch (TimeBank: `a minute and a
+//!   half later` → `PT1M30S`), there being no point in whole units.
 //! - **Not annotated**, as in TimeBank: ages (`a 6-year-old`), classifying
 //!   adjectives (`a quarterly dividend`, `the annual meeting`), titles
 //!   (`Saturday Night Live`, `CBS This Morning`).

@@ -1785,6 +1785,30 @@ fn a_quotation_keeps_its_own_tense() {
 }
 
 #[test]
+fn and_a_half_is_part_of_the_count() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    assert_eq!(
+        vals("The ferry crossing takes three and a half hours."),
+        [pair("three and a half hours", "PT3H30M")]
+    );
+    assert_eq!(
+        vals("She waited a year and a half for the permit."),
+        [pair("a year and a half", "P1Y6M")]
+    );
+    // Before a signal word, the stretch: no whole-unit point to shift to.
+    assert_eq!(
+        vals("An hour and a half later, the crowd left."),
+        [pair("An hour and a half", "PT1H30M")]
+    );
+    // A half of something else is no time.
+    assert!(vals("The runner did two and a half laps.").is_empty());
+}
+
+#[test]
 fn the_second_day_of_a_range_is_its_own_date() {
     // Thursday 2025-02-20.
     let vals = |body: &str| -> Vec<(String, String)> {
