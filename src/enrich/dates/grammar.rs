@@ -3102,6 +3102,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if plural {
             return None;
         }
+        // "At the end of the day, voters decide," said in a quotation: the
+        // idiom (in the end), which speakers use far more than the clock.
+        if edge
+            && unit == Unit::Day
+            && self.w(j) == "the"
+            && self.prev(i) == "at"
+            && self.w(j - 3) == "the"
+            && self.w(j - 2) == "end"
+            && self.in_quotation(i)
+        {
+            return None;
+        }
         let same = self.w(j + 1) == "same";
         let prev = self.prev(i);
         let contextual = late

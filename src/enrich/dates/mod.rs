@@ -162,7 +162,9 @@
 //!   half later` → `PT1M30S`), there being no point in whole units.
 //! - **Not annotated**, as in TimeBank: ages (`a 6-year-old`), classifying
 //!   adjectives (`a quarterly dividend`, `the annual meeting`), titles
-//!   (`Saturday Night Live`, `CBS This Morning`).
+//!   (`Saturday Night Live`, `CBS This Morning`), and `at the end of the
+//!   day` inside a quotation, where speakers mean "in the end" (the
+//!   narrator's `closed higher at the end of the day` is the day).
 //! - **Sets** carry TimeML's `freq` when the text counts the recurrences
 //!   (`twice a week` = `P1W`, `2X`; the count is in the span); a rate after
 //!   an amount (`$2 million a year`) is a set `P1Y`; `each season` is `P3M`

@@ -1785,6 +1785,18 @@ fn a_quotation_keeps_its_own_tense() {
 }
 
 #[test]
+fn at_the_end_of_the_day_in_a_quotation_is_the_idiom() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert!(vals("\"At the end of the day, the members decide,\" the chair said.").is_empty());
+    // Told by the narrator, the day's close.
+    assert_eq!(
+        vals("The index closed 2 percent higher at the end of the day."),
+        ["2025-02-20"]
+    );
+}
+
+#[test]
 fn and_a_half_is_part_of_the_count() {
     // Thursday 2025-02-20.
     let vals = |body: &str| -> Vec<(String, String)> {
