@@ -3023,7 +3023,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// day last mentioned (or of `yesterday`/`today` after it), a time.
     fn part_of_day(&self, i: usize) -> Option<Found> {
         let mut j = i;
-        if self.w(j) == "mid" {
+        // "the next morning", "the following night": that part of the day
+        // after the one last mentioned.
+        let next = self.w(j) == "the" && matches!(self.w(j + 1), "next" | "following");
+        if next {
+            j += 2;
+        } else if self.w(j) == "mid" {
             j += 1;
             if self.w(j) == "-" && self.glued(j) {
                 j += 1;
@@ -3043,7 +3048,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // Night spans two days and "the night" is often a night told of;
         // the day's own parts only.
         let pod = match lexicon::part_of_day(self.w(j - 1))? {
-            "NI" => return None,
+            "NI" if !next => return None,
             pod => pod,
         };
         // "the morning shows", "the evening papers": a kind of thing.
@@ -3051,14 +3056,20 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         let (day, e) = match self.w(j) {
+            _ if next => (Expr::narrative(Unit::Day).shift(1, Unit::Day), j),
             "yesterday" => (Expr::document().shift(-1, Unit::Day), j + 1),
             "today" => (Expr::document(), j + 1),
             _ => (Expr::narrative(Unit::Day), j),
         };
+        // "the following morning" with no day named before: the day it
+        // follows is not told (a story's, seldom publication's).
+        if next && self.day_anchor_sent == usize::MAX {
+            return Some(found(i, e, format!("XXXX-XX-XXT{pod}"), DateType::Time));
+        }
         let mut date = self.eval(&day).1.and_then(|p| p.day())?;
         // In a past clause, not a day still to come: the last one gone.
         if let (Some(p), Some(last)) = (self.published, self.past_day_anchor) {
-            if date > p && self.tense(i..e) == Tense::Past {
+            if date > p && !next && self.tense(i..e) == Tense::Past {
                 date = last;
             }
         }

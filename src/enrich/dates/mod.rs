@@ -132,7 +132,10 @@
 //!   and takes publication, the blog's day, even right after an entry
 //!   that named another day. A part of the day told alone (`mid
 //!   afternoon`, `in the morning`) is that part of the day last named,
-//!   as TimeBank values it (`…TAF`); `the morning shows` is none.
+//!   as TimeBank values it (`…TAF`); `the morning shows` is none. `the
+//!   next morning`, `the following night` are that part of the day after
+//!   the day last named (TimeBank writes the day alone), unknown
+//!   (`XXXX-XX-XXTMO`) when no day was named before.
 //! - **Two quarters**: `the first two quarters of 1990` is the half
 //!   (`1990-H1`), as TimeBank values it; without a year, a count (`P2Q`).
 //! - **Reporting years**: `the year ended Sept. 30`, `the fiscal year

@@ -1785,6 +1785,27 @@ fn a_quotation_keeps_its_own_tense() {
 }
 
 #[test]
+fn the_next_morning_follows_the_day_last_named() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The envoy landed on Monday and met the king the next morning."),
+        ["2025-02-17", "2025-02-18TMO"]
+    );
+    assert_eq!(
+        vals("The envoy landed on Monday and flew home the following night."),
+        ["2025-02-17", "2025-02-18TNI"]
+    );
+    // With no day named before, the day it follows is unknown.
+    assert_eq!(
+        vals("He showed me the road he would take the following morning."),
+        ["XXXX-XX-XXTMO"]
+    );
+    // "the next morning shows": a kind of thing.
+    assert!(vals("The next morning shows were cancelled.").is_empty());
+}
+
+#[test]
 fn at_the_end_of_the_day_in_a_quotation_is_the_idiom() {
     // Thursday 2025-02-20.
     let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
