@@ -677,6 +677,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             self.reference_word(i),
             self.anaphoric_day(i),
             self.part_of_day(i),
+            self.week_of(i),
         ];
         let mut best: Option<Found> = None;
         for c in candidates.into_iter().flatten() {
@@ -3016,6 +3017,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let offset = if prep == "since" { -1 } else { 0 };
         let year = Expr::narrative(Unit::Day).shift(offset, Unit::Year);
         Some(found(i, end, self.eval(&year).0, DateType::Date))
+    }
+
+    /// `the week of March 6`: the (ISO) week holding that day.
+    fn week_of(&self, i: usize) -> Option<Found> {
+        if (self.w(i), self.w(i + 1), self.w(i + 2)) != ("the", "week", "of") {
+            return None;
+        }
+        let f = self.explicit_date(i + 3)?;
+        let d = f.day?;
+        Some(found(i, f.end, resolve::week(d), DateType::Date))
     }
 
     /// A part of the day told alone: `mid-afternoon`, `mid afternoon

@@ -103,6 +103,7 @@
 //!   (`Friday night` → `…TNI`; TimeBank sometimes annotates `Friday` alone).
 //! - **Weeks**: `last week` is the ISO week (`2025-W07`), as TimeML
 //!   specifies; TimeBank sometimes leaves the week unknown (`1989-WXX`).
+//!   `the week of March 6` is the week holding that day, one expression.
 //! - **Decades and centuries**: `198` and `19`, the TIMEX3 forms (TimeBank
 //!   also writes `198X`); `the nineties` in words is the 1990s (`199`);
 //!   a bare `the 30s` or `the nineties` is none in a sentence that tells a

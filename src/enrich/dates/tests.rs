@@ -1785,6 +1785,20 @@ fn a_quotation_keeps_its_own_tense() {
 }
 
 #[test]
+fn the_week_of_a_day_is_that_week() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    assert_eq!(
+        vals("The vote is set for the week of March 10."),
+        [pair("the week of March 10", "2025-W11")]
+    );
+    assert!(vals("The week of talks ended without a deal.").is_empty());
+}
+
+#[test]
 fn the_next_morning_follows_the_day_last_named() {
     // Thursday 2025-02-20.
     let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
