@@ -2349,10 +2349,37 @@ impl<'t, 'a> Scanner<'t, 'a> {
             e += 1;
         } else if matches!(marker, "o'clock" | "o’clock") && (1..=12).contains(&h) {
             e += 1;
+        } else if let Some(hour) = self.hour_in_part_of_day(i, h, e) {
+            // "at 4 in the morning", "at 7 in the evening".
+            h = hour;
+            e += 3;
         } else if needs_marker {
             return None;
         }
         Some(self.finish_time(i, e, h, m, &date_prefix()))
+    }
+
+    /// The 24-hour clock hour of `at 4 in the morning`, `at 7 in the
+    /// evening` (a bare hour at `i`, `in the` at `e`): the part of the day
+    /// says which half of the clock. Only after `at`, and not before a
+    /// noun (`4 in the morning session` is a count).
+    fn hour_in_part_of_day(&self, i: usize, h: u32, e: usize) -> Option<u32> {
+        if self.prev(i) != "at"
+            || !(1..=12).contains(&h)
+            || (self.w(e), self.w(e + 1)) != ("in", "the")
+            || (self.kind(e + 3) == Some(TokenKind::Word)
+                && !lexicon::is_preposition(self.w(e + 3))
+                && !matches!(self.w(e + 3), "and" | "or" | "when" | "before" | "after"))
+        {
+            return None;
+        }
+        match lexicon::part_of_day(self.w(e + 2))? {
+            "MO" => Some(h % 12),
+            "AF" | "EV" => Some(if h == 12 { 12 } else { h + 12 }),
+            "NI" if h >= 6 => Some(if h == 12 { 24 } else { h + 12 }),
+            "NI" => Some(h),
+            _ => None,
+        }
     }
 
     /// Whether token `i` opens a short line of its own (`9:40 p.m.`,

@@ -131,7 +131,9 @@
 //!   named in their sentence or the three before, else publication. A
 //!   clock time alone on its line (`9:40 p.m.`) is a live blog's timestamp
 //!   and takes publication, the blog's day, even right after an entry
-//!   that named another day. A part of the day told alone (`mid
+//!   that named another day. `at 4 in the morning`, `at 7 in the
+//!   evening` are clock times (`T04:00`, `T19:00`), as TimeBank values
+//!   them. A part of the day told alone (`mid
 //!   afternoon`, `in the morning`) is that part of the day last named,
 //!   as TimeBank values it (`…TAF`); `the morning shows` is none. `the
 //!   next morning`, `the following night` are that part of the day after

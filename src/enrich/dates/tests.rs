@@ -1785,6 +1785,28 @@ fn a_quotation_keeps_its_own_tense() {
 }
 
 #[test]
+fn an_hour_in_a_part_of_the_day_is_a_clock_time() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    assert_eq!(
+        vals("The convoy left at 4 in the morning."),
+        [pair("4 in the morning", "2025-02-20T04:00")]
+    );
+    assert_eq!(
+        vals("The doors opened at 7:30 in the evening."),
+        [pair("7:30 in the evening", "2025-02-20T19:30")]
+    );
+    // Before a noun, a count and a part of the day.
+    assert_eq!(
+        vals("The team was ranked at 4 in the morning poll."),
+        [pair("the morning", "2025-02-20TMO")]
+    );
+}
+
+#[test]
 fn the_week_of_a_day_is_that_week() {
     // Thursday 2025-02-20.
     let vals = |body: &str| -> Vec<(String, String)> {
