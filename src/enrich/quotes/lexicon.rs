@@ -1423,6 +1423,35 @@ pub fn is_chant_noun(w: &str) -> bool {
     )
 }
 
+/// Words that negate the verb after them ("did not say", "never
+/// admitted", "didn't confirm"): the verb reports no statement.
+pub fn is_negator(w: &str) -> bool {
+    matches!(w, "not" | "never" | "without" | "nor") || w.ends_with("n't") || w.ends_with("n’t")
+}
+
+/// Verbs taking an infinitive whose speech act does not happen
+/// ("refused to say", "declined to confirm", "failed to mention").
+pub fn is_refusal_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "refuse"
+            | "refused"
+            | "refuses"
+            | "refusing"
+            | "decline"
+            | "declined"
+            | "declines"
+            | "declining"
+            | "fail"
+            | "failed"
+            | "fails"
+            | "failing"
+            | "unwilling"
+            | "unable"
+            | "reluctant"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -360,6 +360,11 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         return;
     }
     let sent = v.sentence(i);
+    // "did not say that …", "refused to concede that …": what follows
+    // was not said
+    if negated(v, i, sent.first) {
+        return;
+    }
     // the cue of a quotation right before it: '"…," said X' / '"…," he said'
     if i > 0
         && (v.in_quote(i - 1) || v.s(i - 1) == "," && i > 1 && v.in_quote(i - 2))
@@ -669,6 +674,32 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     }
 }
 
+/// Whether the speech verb at `i` is negated or refused ("did not say",
+/// "never explicitly said", "declined to say", "refusing to concede"):
+/// the sentence reports that something was not said. "not only said"
+/// is not negated.
+fn negated(v: &View<'_, '_>, i: usize, floor: usize) -> bool {
+    let mut k = i;
+    // adverbs between: "did not explicitly say", "never actually said"
+    while k > floor && k + 4 > i {
+        let w = v.low(k - 1);
+        let adverb = v.is_word(k - 1)
+            && !v.cap(k - 1)
+            && (w.len() > 4 && w.ends_with("ly") || matches!(w.as_ref(), "even" | "ever" | "yet"));
+        if !adverb {
+            break;
+        }
+        k -= 1;
+    }
+    if k <= floor {
+        return false;
+    }
+    let w = v.low(k - 1);
+    lexicon::is_negator(&w)
+        // "refused to say", "declined to publicly confirm"
+        || w == "to" && k >= floor + 2 && lexicon::is_refusal_verb(&v.low(k - 2))
+}
+
 /// Whether the subject of the verb at `i` sits in a relative clause
 /// ("…, which many critics said …").
 fn relative_before(v: &View<'_, '_>, i: usize, floor: usize) -> bool {
@@ -856,18 +887,36 @@ mod tests {
     use super::super::extract;
     use crate::text::Text;
 
-    #[test]
-    fn a_relative_clause_content_ends_where_the_main_verb_resumes() {
-        let body = "Jane Roe, who did not say that the mayor was unfit, \
-                    said on Monday that he had not read the plan.";
-        let texts: Vec<String> = extract(&Text::analyze(body), &[])
+    /// The texts of the quotes found in `body`.
+    fn texts(body: &str) -> Vec<String> {
+        extract(&Text::analyze(body), &[])
             .into_iter()
             .map(|q| q.text)
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_relative_clause_content_ends_where_the_main_verb_resumes() {
+        let body = "Jane Roe, who once wrote that the mayor was unfit, \
+                    said on Monday that he had not read the plan.";
+        let texts = texts(body);
         assert_eq!(
             texts,
             vec!["the mayor was unfit", "he had not read the plan"],
             "{texts:?}"
         );
+    }
+
+    #[test]
+    fn negated_or_refused_speech_is_no_statement() {
+        let body = "Jane Roe did not say that the bridge would close. \
+                    Roe never explicitly admitted that the plan had failed. \
+                    Roe refused to concede that the levy was too high. \
+                    Her aide declined to confirm that Roe would run. \
+                    Roe didn't say the vote was rigged.";
+        assert!(texts(body).is_empty(), "{:?}", texts(body));
+        // "not only" adds, it does not negate
+        let body = "Jane Roe not only said that the bridge would close.";
+        assert_eq!(texts(body), vec!["the bridge would close"]);
     }
 }
