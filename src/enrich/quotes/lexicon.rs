@@ -1452,6 +1452,86 @@ pub fn is_refusal_verb(w: &str) -> bool {
     )
 }
 
+/// Fixed phrases that link a sentence to the one before.
+const CONNECTIVE_PHRASES: &[&[&str]] = &[
+    &["after", "all"],
+    &["as", "a", "result"],
+    &["at", "the", "same", "time"],
+    &["by", "contrast"],
+    &["even", "so"],
+    &["for", "example"],
+    &["for", "instance"],
+    &["if", "anything"],
+    &["in", "addition"],
+    &["in", "any", "case"],
+    &["in", "fact"],
+    &["in", "short"],
+    &["in", "the", "end"],
+    &["in", "turn"],
+    &["of", "course"],
+    &["on", "the", "other", "hand"],
+    &["that", "said"],
+    &["to", "be", "sure"],
+    &["what's", "more"],
+    &["what’s", "more"],
+];
+
+/// The number of words of the discourse connective opening `words`
+/// (lowercase): a word or fixed phrase that links a sentence to the one
+/// before ("But", "Now", "After all", "That said") and says nothing by
+/// itself; 0 when none opens it.
+pub fn connective_len(words: &[&str]) -> usize {
+    if let Some(p) = CONNECTIVE_PHRASES
+        .iter()
+        .find(|p| words.len() >= p.len() && words[..p.len()] == ***p)
+    {
+        return p.len();
+    }
+    let single = words.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "and"
+                | "but"
+                | "or"
+                | "so"
+                | "yet"
+                | "now"
+                | "still"
+                | "then"
+                | "also"
+                | "however"
+                | "because"
+                | "instead"
+                | "indeed"
+                | "meanwhile"
+                | "moreover"
+                | "besides"
+                | "furthermore"
+                | "thus"
+                | "therefore"
+                | "hence"
+                | "otherwise"
+                | "anyway"
+                | "nonetheless"
+                | "nevertheless"
+                | "though"
+                | "although"
+                | "plus"
+                | "again"
+                | "well"
+                | "finally"
+                | "first"
+                | "second"
+                | "third"
+                | "similarly"
+                | "likewise"
+                | "rather"
+                | "regardless"
+        )
+    });
+    usize::from(single)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1502,6 +1582,15 @@ mod tests {
         for list in [REPORT_LEMMAS, TELL_LEMMAS, DIRECT_LEMMAS, FRAGMENT_LEMMAS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
+    }
+
+    #[test]
+    fn connectives_are_words_and_fixed_phrases() {
+        assert_eq!(connective_len(&["that", "said", "it"]), 2);
+        assert_eq!(connective_len(&["but", "it"]), 1);
+        assert_eq!(connective_len(&["the", "plan"]), 0);
+        assert_eq!(connective_len(&["in", "the", "city"]), 0);
+        assert_eq!(connective_len(&[]), 0);
     }
 
     #[test]

@@ -157,6 +157,14 @@ pub fn extract_with_dates(
         let Some(content) = trim_reported(&v, first, end) else {
             continue;
         };
+        // reported speech is a clause: one word ("…, according to the
+        // poll, now") or a bare connective is no statement
+        let words = (content.first..content.end)
+            .filter(|&k| v.is_word(k))
+            .count();
+        if kind == QuoteKind::Indirect && words < 2 || only_connectives(&v, content) {
+            continue;
+        }
         if let Some(c) = cands
             .iter_mut()
             .find(|c| c.content == content && c.kind != QuoteKind::Direct)
@@ -196,7 +204,8 @@ pub fn extract_with_dates(
         let words = (q.first..q.end).filter(|&k| v.is_word(k)).count();
         // a title or a label ("a film called “…”"), unless a cue was
         // handed to the quotation whole ("said: “…”")
-        if words == 0 {
+        // "“But,” she said, “…”": a connective alone says nothing
+        if words == 0 || only_connectives(&v, content) {
             continue;
         }
         if assigned[qi].is_none()
@@ -527,6 +536,30 @@ fn title_line_end(v: &View<'_, '_>) -> usize {
         return 0;
     }
     end
+}
+
+/// Whether the words of `r` are discourse connectives only ("But,",
+/// "That said,", "And now"); punctuation and quotation marks aside.
+pub(super) fn only_connectives(v: &View<'_, '_>, r: Range) -> bool {
+    let mut words: Vec<std::borrow::Cow<'_, str>> = Vec::new();
+    for k in r.first..r.end {
+        if v.is_word(k) {
+            words.push(v.low(k));
+        } else if !(v.is_quote(k)
+            || matches!(v.s(k), "," | "." | ";" | ":" | "…" | "-" | "—" | "–"))
+        {
+            return false;
+        }
+    }
+    let words: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
+    let mut at = 0;
+    while at < words.len() {
+        match lexicon::connective_len(&words[at..]) {
+            0 => return false,
+            n => at += n,
+        }
+    }
+    !words.is_empty()
 }
 
 /// Trim reported content: a leading opening mark, trailing punctuation

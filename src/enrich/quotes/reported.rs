@@ -82,15 +82,40 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
         first: i + 2,
         end: src_end,
     };
-    let before_comma = i > sent.first && v.s(i - 1) == ",";
+    // "Now, according to X, …": a connective before is no content
+    let before_comma = i > sent.first
+        && v.s(i - 1) == ","
+        && !super::only_connectives(
+            v,
+            Range {
+                first: sent.first,
+                end: i - 1,
+            },
+        );
     if before_comma && i - 1 > sent.first {
         // CONTENT, according to X.
         let first = clause_start_before(v, i - 1, sent.first);
+        // "Turnout, according to X, has surged": a subject without its
+        // verb before the cue; the clause goes on after the source
+        let subject_only = i - 1 - first <= 6
+            && (first..i - 1).all(|k| {
+                !(v.verbish(k) || v.irregular_past(k) || v.cue_at(k).is_some() || v.in_quote(k))
+            });
+        let end = if subject_only
+            && v.s(e) == ","
+            && v.is_word(e + 1)
+            && !v.cap(e + 1)
+            && (v.verbish(e + 1) || v.irregular_past(e + 1) || lexicon::is_preverbal(&v.low(e + 1)))
+        {
+            clause_end(v, e + 1, sent.end)
+        } else {
+            i - 1
+        };
         if first < i - 1 {
             out.push(Reported {
                 cue,
                 subject: Subject::Np(src),
-                content: Range { first, end: i - 1 },
+                content: Range { first, end },
             });
         }
     } else if v.s(e) == "," && (i == sent.first || v.s(i - 1) == ",") {
@@ -458,7 +483,14 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
                 if v.is_quote(after + 1) && v.in_quote(after + 1) {
                     return;
                 }
-                // parenthetical: the whole sentence is the content
+                // parenthetical: the whole sentence is the content, but
+                // a lead-in that is only a connective ("But, he said, …",
+                // "After all, she argued, …") is no part of what was said
+                let first = if super::only_connectives(v, Range { first, end: comma }) {
+                    after + 1
+                } else {
+                    first
+                };
                 if !v.in_quote(first) || !v.is_quote(first) {
                     out.push(Reported {
                         cue: Range {
@@ -905,6 +937,34 @@ mod tests {
             vec!["the mayor was unfit", "he had not read the plan"],
             "{texts:?}"
         );
+    }
+
+    #[test]
+    fn a_connective_alone_is_no_statement_and_no_part_of_one() {
+        let body = "The vote is near. But, she said, it is risky to wait. \
+                    “But,” Jane Roe said, “the levy is fair.” \
+                    That said, she added, the town must wait. \
+                    Now, according to Jane Roe, the town is safe. \
+                    After all, Roe argued, the bridge is old.";
+        assert_eq!(
+            texts(body),
+            vec![
+                "it is risky to wait",
+                "the levy is fair.",
+                "the town must wait",
+                "the town is safe",
+                "the bridge is old"
+            ]
+        );
+        // a subject whose verb follows the source takes the whole clause
+        let body = "Turnout, according to Jane Roe, has doubled since May.";
+        assert_eq!(
+            texts(body),
+            vec!["Turnout, according to Jane Roe, has doubled since May"]
+        );
+        // a lead-in that says something stays
+        let body = "Voters, Jane Roe said, do not care.";
+        assert_eq!(texts(body), vec!["Voters, Jane Roe said, do not care"]);
     }
 
     #[test]
