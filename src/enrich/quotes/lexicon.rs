@@ -1452,6 +1452,74 @@ pub fn is_refusal_verb(w: &str) -> bool {
     )
 }
 
+/// Verbs of inference: with a document, data or the writer as subject
+/// ("the memo suggests that …", "the figures indicate that …") they
+/// report a conclusion drawn, not a statement made.
+pub fn is_inference_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "suggest"
+            | "suggests"
+            | "suggested"
+            | "suggesting"
+            | "indicate"
+            | "indicates"
+            | "indicated"
+            | "indicating"
+            | "signal"
+            | "signals"
+            | "signaled"
+            | "signalled"
+            | "signaling"
+            | "signalling"
+            | "hint"
+            | "hints"
+            | "hinted"
+            | "hinting"
+            | "imply"
+            | "implies"
+            | "implied"
+            | "implying"
+    )
+}
+
+/// Nouns for opinion polls ("a new poll", "exit polls", "the survey",
+/// "the polling average"): their results are data, not anybody's
+/// statement.
+pub fn is_poll_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').filter(|b| b.len() > 3).unwrap_or(w);
+    matches!(w, "poll" | "survey" | "polling" | "exit-poll")
+}
+
+/// Nouns for data and findings ("the figures", "early results", "a field
+/// test", "the average"): as the source of reported content they give
+/// measurements, not statements.
+pub fn is_data_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').filter(|b| b.len() > 3).unwrap_or(w);
+    is_poll_noun(w)
+        || matches!(
+            w,
+            "data"
+                | "statistic"
+                | "result"
+                | "finding"
+                | "research"
+                | "analysis"
+                | "test"
+                | "average"
+                | "estimate"
+                | "projection"
+                | "model"
+                | "trend"
+                | "tally"
+                | "census"
+                | "evidence"
+                | "record"
+                | "study"
+                | "studie"
+        )
+}
+
 /// Fixed phrases that link a sentence to the one before.
 const CONNECTIVE_PHRASES: &[&[&str]] = &[
     &["after", "all"],

@@ -54,7 +54,72 @@ pub fn find(v: &View<'_, '_>) -> Vec<Reported> {
         }
         i += 1;
     }
+    out.retain(|r| !data_or_inference(v, r));
     out
+}
+
+/// Whether `r` reports data or an inference rather than speech: a poll
+/// or other data as the source ("according to a new poll, …", "exit polls
+/// found that …", "the figures indicate that …"), a document with an
+/// inference verb ("the memo suggests that …"), or the writer's own
+/// inference ("there is no evidence to suggest that …").
+fn data_or_inference(v: &View<'_, '_>, r: &Reported) -> bool {
+    let cue = r.cue.first;
+    let inference = lexicon::is_inference_verb(&v.low(cue));
+    if inference
+        && cue >= 2
+        && v.low(cue - 1) == "to"
+        && matches!(
+            v.low(cue - 2).as_ref(),
+            "evidence"
+                | "reason"
+                | "nothing"
+                | "anything"
+                | "seem"
+                | "seems"
+                | "seemed"
+                | "appear"
+                | "appears"
+                | "appeared"
+        )
+    {
+        return true;
+    }
+    let Subject::Np(np) = r.subject else {
+        return false;
+    };
+    // "78 percent of voters in a new poll": a poll anywhere in the source
+    if (np.first..np.end).any(|k| v.is_word(k) && lexicon::is_poll_noun(&v.low(k))) {
+        return true;
+    }
+    // the head: the last word before a preposition, a relative word, a
+    // participle or a comma ("results of exit polls", "the memo from the
+    // council", "sources who spoke on the record")
+    let head = (np.first + 1..np.end)
+        .find(|&k| {
+            let w = v.low(k);
+            !v.is_word(k)
+                || lexicon::is_np_preposition(&w)
+                || matches!(w.as_ref(), "who" | "which" | "that" | "whose")
+                || v.verbish(k)
+        })
+        .unwrap_or(np.end)
+        .checked_sub(1)
+        .filter(|&k| k >= np.first && v.is_word(k) && !v.cap(k));
+    head.is_some_and(|h| {
+        let w = v.low(h);
+        // a report, statement or letter conveys its issuer's words; a
+        // memo or filing that "suggests" is read, not heard
+        let message = matches!(
+            w.strip_suffix('s').unwrap_or(&w),
+            "report" | "statement" | "release" | "letter" | "email" | "e-mail" | "tweet" | "post"
+        );
+        // "figures" and "numbers" are data only when they infer ("party
+        // figures said" are people)
+        let counts = matches!(w.as_ref(), "figures" | "numbers");
+        lexicon::is_data_noun(&w)
+            || inference && (counts || lexicon::is_document_noun(&w) && !message)
+    })
 }
 
 /// `according to X, CONTENT` and `CONTENT, according to X`.
@@ -965,6 +1030,26 @@ mod tests {
         // a lead-in that says something stays
         let body = "Voters, Jane Roe said, do not care.";
         assert_eq!(texts(body), vec!["Voters, Jane Roe said, do not care"]);
+    }
+
+    #[test]
+    fn polls_data_and_inferences_are_no_statements() {
+        let body = "According to a new poll of state voters, Jane Roe leads by five points. \
+                    Early results of exit polls showed that voters were angry. \
+                    The latest survey indicates that turnout will rise. \
+                    The council's memo suggests that the mayor knew of the leak. \
+                    The figures indicate that the levy fell. \
+                    Some party figures said that the levy was too high. \
+                    There is no evidence to suggest that the bridge is unsafe. \
+                    Sixty percent of voters in the poll said they backed the levy.";
+        assert_eq!(texts(body), vec!["the levy was too high"]);
+        // a memo that says something, and a person who suggests it, speak
+        let body = "The council's memo says that the mayor knew of the leak. \
+                    Jane Roe suggested that the levy was too high.";
+        assert_eq!(
+            texts(body),
+            vec!["the mayor knew of the leak", "the levy was too high"]
+        );
     }
 
     #[test]
