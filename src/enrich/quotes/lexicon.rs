@@ -1414,6 +1414,40 @@ pub fn is_naming_participle(w: &str) -> bool {
     )
 }
 
+/// Nouns for things that carry a printed slogan ("a sign reading “…”", "a
+/// T-shirt that said “…”"): the words are a label, nobody's statement.
+pub fn is_sign_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').filter(|b| b.len() > 2).unwrap_or(w);
+    matches!(
+        w,
+        "sign"
+            | "shirt"
+            | "t-shirt"
+            | "banner"
+            | "placard"
+            | "poster"
+            | "hat"
+            | "cap"
+            | "sticker"
+            | "bumper-sticker"
+            | "button"
+            | "billboard"
+            | "mug"
+            | "jersey"
+            | "sweatshirt"
+            | "hoodie"
+    )
+}
+
+/// Short function words that stay lowercase inside a title ("The Night
+/// Show with Jane Roe", "Notes from Home") although they have four letters.
+pub fn is_title_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "with" | "from" | "into" | "onto" | "over" | "upon" | "about"
+    )
+}
+
 /// Nouns for words a crowd voices ("chants of “…”", "cries of “…”"): the
 /// quotation after them is what was said, not a title.
 pub fn is_chant_noun(w: &str) -> bool {

@@ -134,6 +134,10 @@ impl<'a, 't> View<'a, 't> {
             return Some(CueClass::DirectOnly);
         }
         let class = lexicon::cue_class(&w)?;
+        // "continued to portray …": an aspect verb, not speech
+        if class == CueClass::DirectOnly && w.starts_with("continu") && self.low(i + 1) == "to" {
+            return None;
+        }
         // "That said, …": a connective, not a speech verb
         if w == "said"
             && i > 0
