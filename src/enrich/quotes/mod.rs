@@ -580,8 +580,44 @@ fn trim_reported(v: &View<'_, '_>, mut first: usize, mut end: usize) -> Option<R
         }
         break;
     }
+    first = after_dateline(v, first, end);
     let words = (first..end).filter(|&k| v.is_word(k)).count();
     (words >= 1 && end > first).then_some(Range { first, end })
+}
+
+/// The first token after a dateline opening a paragraph at `first`
+/// ("NORTHFIELD, Ohio (AP) — …", "New York (AFP) – …", "LAKEVILLE - …"):
+/// capitalized words, numbers and commas, with a word in capitals or an
+/// agency in brackets, up to a dash; else `first`.
+fn after_dateline(v: &View<'_, '_>, first: usize, end: usize) -> usize {
+    if !marks::paragraph_starts_at(v.text, first) {
+        return first;
+    }
+    let mut marked = false;
+    let mut k = first;
+    while k < end && k < first + 16 {
+        let s = v.s(k);
+        // a spaced dash: "(R-Ohio)" joins its words
+        let spaced = v.text.tokens()[k].space_before
+            || v.text.tokens().get(k + 1).is_some_and(|t| t.space_before);
+        if matches!(s, "—" | "–" | "-" | "--") && k > first && spaced {
+            return if marked && k + 1 < end { k + 1 } else { first };
+        }
+        if s == "(" {
+            marked = true;
+        } else if v.is_word(k) {
+            if !v.cap(k) {
+                return first;
+            }
+            marked |= v.s(k).chars().count() >= 3 && v.text.is_all_caps(k);
+        } else if !(matches!(s, "," | "." | ")")
+            || v.kind(k) == Some(crate::text::TokenKind::Number))
+        {
+            return first;
+        }
+        k += 1;
+    }
+    first
 }
 
 /// `"…," he said` / `"…" said Roe` / `"…," Jane Roe, chief

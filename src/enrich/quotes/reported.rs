@@ -282,6 +282,24 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
             if nw == "but" && (v.verbish(j + 2) || v.cue_at(j + 2).is_some()) {
                 return j;
             }
+            // ", and reminded the crowd of …": a verb without a subject
+            // after ", and" goes on with the speaker's own clause
+            if nw == "and" && j > start + 2 {
+                let mut k = j + 2;
+                while k < ceil && k < j + 5 && lexicon::is_preverbal(&v.low(k)) {
+                    k += 1;
+                }
+                let x = v.low(k);
+                let past = v.is_word(k)
+                    && !v.cap(k)
+                    && !lexicon::is_aux(&x)
+                    && (x.len() > 3 && x.ends_with("ed") || v.irregular_past(k))
+                    // "was sent to X, and opened by Y": one passive content
+                    && v.low(k + 1) != "by";
+                if past {
+                    return j;
+                }
+            }
             if matches!(nw.as_ref(), "where" | "which")
                 && j > start + 3
                 && !embedded_relative(v, j + 1, ceil)
@@ -1049,6 +1067,40 @@ mod tests {
         assert_eq!(
             texts(body),
             vec!["the mayor knew of the leak", "the levy was too high"]
+        );
+    }
+
+    #[test]
+    fn reported_content_ends_before_the_speakers_next_verb() {
+        let body = "Jane Roe said the levy was fair, and reminded the crowd of the floods. \
+                    Roe said the town had grown, and then thanked her staff.";
+        assert_eq!(texts(body), vec!["the levy was fair", "the town had grown"]);
+        // a verb with its own subject after ", and" is still content
+        let body = "Jane Roe said the levy was fair, and the bridge needed work.";
+        assert_eq!(
+            texts(body),
+            vec!["the levy was fair, and the bridge needed work"]
+        );
+        // and so is a passive participle with its agent
+        let body = "Jane Roe said the letter was sent to her home, and opened by her aide.";
+        assert_eq!(
+            texts(body),
+            vec!["the letter was sent to her home, and opened by her aide"]
+        );
+    }
+
+    #[test]
+    fn a_dateline_is_no_part_of_the_content() {
+        let body = "NORTHFIELD, Ohio (AP) — The bridge will close in May, the mayor said.\n\n\
+                    LAKEVILLE - The levy passed, officials said.\n\n\
+                    Jane Roe (R-Ohio) will run again, her aide said.";
+        assert_eq!(
+            texts(body),
+            vec![
+                "The bridge will close in May",
+                "The levy passed",
+                "Jane Roe (R-Ohio) will run again"
+            ]
         );
     }
 
