@@ -473,6 +473,15 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     if negated(v, i, sent.first) {
         return;
     }
+    // "Asked whether she would run, Roe said …", "… when asked if he
+    // would": a question put to the subject by someone unnamed, not the
+    // subject's statement
+    let lead_in = i == sent.first
+        || i == sent.first + 1 && v.low(sent.first) == "when"
+        || i > sent.first && matches!(v.low(i - 1).as_ref(), "when" | "once" | "after");
+    if v.low(i) == "asked" && lead_in {
+        return;
+    }
     // the cue of a quotation right before it: '"…," said X' / '"…," he said'
     if i > 0
         && (v.in_quote(i - 1) || v.s(i - 1) == "," && i > 1 && v.in_quote(i - 2))
@@ -1102,6 +1111,16 @@ mod tests {
                 "Jane Roe (R-Ohio) will run again"
             ]
         );
+    }
+
+    #[test]
+    fn a_question_put_to_the_speaker_is_not_theirs() {
+        let body = "Asked whether she would run, Jane Roe said she had not decided. \
+                    Roe smiled when asked if the levy would pass.";
+        assert_eq!(texts(body), vec!["she had not decided"]);
+        // the asker's own question stays
+        let body = "Jane Roe asked whether the levy would pass.";
+        assert_eq!(texts(body), vec!["whether the levy would pass"]);
     }
 
     #[test]
