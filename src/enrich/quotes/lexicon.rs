@@ -1550,6 +1550,40 @@ pub fn is_naming_participle(w: &str) -> bool {
     )
 }
 
+/// Nouns for things that carry a printed slogan ("a sign reading “…”", "a
+/// T-shirt that said “…”"): the words are a label, nobody's statement.
+pub fn is_sign_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').filter(|b| b.len() > 2).unwrap_or(w);
+    matches!(
+        w,
+        "sign"
+            | "shirt"
+            | "t-shirt"
+            | "banner"
+            | "placard"
+            | "poster"
+            | "hat"
+            | "cap"
+            | "sticker"
+            | "bumper-sticker"
+            | "button"
+            | "billboard"
+            | "mug"
+            | "jersey"
+            | "sweatshirt"
+            | "hoodie"
+    )
+}
+
+/// Short function words that stay lowercase inside a title ("The Night
+/// Show with Jane Roe", "Notes from Home") although they have four letters.
+pub fn is_title_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "with" | "from" | "into" | "onto" | "over" | "upon" | "about"
+    )
+}
+
 /// Nouns for words a crowd voices ("chants of “…”", "cries of “…”"): the
 /// quotation after them is what was said, not a title.
 pub fn is_chant_noun(w: &str) -> bool {
@@ -1557,6 +1591,183 @@ pub fn is_chant_noun(w: &str) -> bool {
         w,
         "chant" | "chants" | "cry" | "cries" | "shout" | "shouts" | "chorus" | "roar" | "calls"
     )
+}
+
+/// Words that negate the verb after them ("did not say", "never
+/// admitted", "didn't confirm"): the verb reports no statement.
+pub fn is_negator(w: &str) -> bool {
+    matches!(w, "not" | "never" | "without" | "nor") || w.ends_with("n't") || w.ends_with("n’t")
+}
+
+/// Verbs taking an infinitive whose speech act does not happen
+/// ("refused to say", "declined to confirm", "failed to mention").
+pub fn is_refusal_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "refuse"
+            | "refused"
+            | "refuses"
+            | "refusing"
+            | "decline"
+            | "declined"
+            | "declines"
+            | "declining"
+            | "fail"
+            | "failed"
+            | "fails"
+            | "failing"
+            | "unwilling"
+            | "unable"
+            | "reluctant"
+    )
+}
+
+/// Verbs of inference: with a document, data or the writer as subject
+/// ("the memo suggests that …", "the figures indicate that …") they
+/// report a conclusion drawn, not a statement made.
+pub fn is_inference_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "suggest"
+            | "suggests"
+            | "suggested"
+            | "suggesting"
+            | "indicate"
+            | "indicates"
+            | "indicated"
+            | "indicating"
+            | "signal"
+            | "signals"
+            | "signaled"
+            | "signalled"
+            | "signaling"
+            | "signalling"
+            | "hint"
+            | "hints"
+            | "hinted"
+            | "hinting"
+            | "imply"
+            | "implies"
+            | "implied"
+            | "implying"
+    )
+}
+
+/// Nouns for opinion polls ("a new poll", "exit polls", "the survey",
+/// "the polling average"): their results are data, not anybody's
+/// statement.
+pub fn is_poll_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').filter(|b| b.len() > 3).unwrap_or(w);
+    matches!(w, "poll" | "survey" | "polling" | "exit-poll")
+}
+
+/// Nouns for data and findings ("the figures", "early results", "a field
+/// test", "the average"): as the source of reported content they give
+/// measurements, not statements.
+pub fn is_data_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').filter(|b| b.len() > 3).unwrap_or(w);
+    is_poll_noun(w)
+        || matches!(
+            w,
+            "data"
+                | "statistic"
+                | "result"
+                | "finding"
+                | "research"
+                | "analysis"
+                | "test"
+                | "average"
+                | "estimate"
+                | "projection"
+                | "model"
+                | "trend"
+                | "tally"
+                | "census"
+                | "evidence"
+                | "record"
+                | "study"
+                | "studie"
+        )
+}
+
+/// Fixed phrases that link a sentence to the one before.
+const CONNECTIVE_PHRASES: &[&[&str]] = &[
+    &["after", "all"],
+    &["as", "a", "result"],
+    &["at", "the", "same", "time"],
+    &["by", "contrast"],
+    &["even", "so"],
+    &["for", "example"],
+    &["for", "instance"],
+    &["if", "anything"],
+    &["in", "addition"],
+    &["in", "any", "case"],
+    &["in", "fact"],
+    &["in", "short"],
+    &["in", "the", "end"],
+    &["in", "turn"],
+    &["of", "course"],
+    &["on", "the", "other", "hand"],
+    &["that", "said"],
+    &["to", "be", "sure"],
+    &["what's", "more"],
+    &["what’s", "more"],
+];
+
+/// The number of words of the discourse connective opening `words`
+/// (lowercase): a word or fixed phrase that links a sentence to the one
+/// before ("But", "Now", "After all", "That said") and says nothing by
+/// itself; 0 when none opens it.
+pub fn connective_len(words: &[&str]) -> usize {
+    if let Some(p) = CONNECTIVE_PHRASES
+        .iter()
+        .find(|p| words.len() >= p.len() && words[..p.len()] == ***p)
+    {
+        return p.len();
+    }
+    let single = words.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "and"
+                | "but"
+                | "or"
+                | "so"
+                | "yet"
+                | "now"
+                | "still"
+                | "then"
+                | "also"
+                | "however"
+                | "because"
+                | "instead"
+                | "indeed"
+                | "meanwhile"
+                | "moreover"
+                | "besides"
+                | "furthermore"
+                | "thus"
+                | "therefore"
+                | "hence"
+                | "otherwise"
+                | "anyway"
+                | "nonetheless"
+                | "nevertheless"
+                | "though"
+                | "although"
+                | "plus"
+                | "again"
+                | "well"
+                | "finally"
+                | "first"
+                | "second"
+                | "third"
+                | "similarly"
+                | "likewise"
+                | "rather"
+                | "regardless"
+        )
+    });
+    usize::from(single)
 }
 
 #[cfg(test)]
@@ -1609,6 +1820,15 @@ mod tests {
         for list in [REPORT_LEMMAS, TELL_LEMMAS, DIRECT_LEMMAS, FRAGMENT_LEMMAS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
+    }
+
+    #[test]
+    fn connectives_are_words_and_fixed_phrases() {
+        assert_eq!(connective_len(&["that", "said", "it"]), 2);
+        assert_eq!(connective_len(&["but", "it"]), 1);
+        assert_eq!(connective_len(&["the", "plan"]), 0);
+        assert_eq!(connective_len(&["in", "the", "city"]), 0);
+        assert_eq!(connective_len(&[]), 0);
     }
 
     #[test]

@@ -134,6 +134,19 @@ impl<'a, 't> View<'a, 't> {
             return Some(CueClass::DirectOnly);
         }
         let class = lexicon::cue_class(&w)?;
+        // "continued to portray …": an aspect verb, not speech
+        if class == CueClass::DirectOnly && w.starts_with("continu") && self.low(i + 1) == "to" {
+            return None;
+        }
+        // "That said, …": a connective, not a speech verb
+        if w == "said"
+            && i > 0
+            && self.low(i - 1) == "that"
+            && self.s(i + 1) == ","
+            && (self.text.is_sentence_start(i - 1) || i > 1 && self.is_quote(i - 2))
+        {
+            return None;
+        }
         // in a title-case line every verb is capitalized: the first speech
         // verb of the line is its cue ("Roe Says City Will Tell …")
         if title_case
