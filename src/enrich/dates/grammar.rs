@@ -192,7 +192,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
             let mut i = self.sent.start;
             while i < self.sent.end {
                 match self.match_at(i) {
-                    Some(f) if f.end > i && f.start >= i && f.end <= self.sent.end => {
+                    Some(mut f) if f.end > i && f.start >= i && f.end <= self.sent.end => {
+                        let second = self.second_day_of_range(&mut f);
                         if let Some(d) = f.day {
                             if (f.start..f.end).any(|k| self.year_num(k).is_some()) {
                                 if let Some(slot) = self
@@ -228,6 +229,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
                         }
                         i = f.end;
                         out.push(f);
+                        if let Some(g) = second {
+                            i = g.end;
+                            out.push(g);
+                        }
                     }
                     _ => i += 1,
                 }
@@ -279,6 +284,66 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         s.parse().ok().map(|v| (v, s.len()))
+    }
+
+    /// The second day of a range or pair written after a month-day
+    /// (`April 24 and 25`, `March 17-20`, `Nov. 6 to 10`): its own
+    /// expression, as TimeML annotates ranges, in the first day's month
+    /// and year; a year written after it (`March 17-20, 2016`) is both
+    /// days' and is part of the second. The later day must be later in
+    /// the month, and not a number of something (`from 40 percent on July
+    /// 14 to 46 percent`).
+    fn second_day_of_range(&self, f: &mut Found) -> Option<Found> {
+        if f.kind != DateType::Date || f.value.len() != 10 || f.end < 1 {
+            return None;
+        }
+        let first = self.day_num(f.end - 1)?;
+        let link = self.w(f.end);
+        let hyphen = link == "-" && self.glued(f.end) && self.glued(f.end + 1);
+        if !(hyphen || matches!(link, "and" | "or" | "to" | "through" | "thru")) {
+            return None;
+        }
+        let at = f.end + 1;
+        let day = self.day_num(at).filter(|&d| d > first)?;
+        let next = self.w(at + 1);
+        if lexicon::unit(next).is_some()
+            || matches!(
+                next,
+                "percent" | "%" | "points" | "point" | "a.m." | "p.m." | "am" | "pm" | ":" | "-"
+            )
+        {
+            return None;
+        }
+        let year = match (next, self.year_num(at + 1), self.year_num(at + 2)) {
+            (_, Some(y), _) => Some((y, at + 2)),
+            (",", _, Some(y)) => Some((y, at + 3)),
+            _ => None,
+        };
+        let month_of = |y: &str| format!("{y}{}", f.value.get(4..8).unwrap_or_default());
+        let (prefix, end) = match year {
+            Some((y, end)) => (month_of(&format!("{y:04}")), end),
+            None => (f.value.get(..8)?.to_string(), at + 1),
+        };
+        let value = format!("{prefix}{day:02}");
+        let date = NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok();
+        if (f.day.is_some() || year.is_some()) && date.is_none() {
+            return None;
+        }
+        if year.is_some() {
+            let first = format!("{prefix}{}", f.value.get(8..)?);
+            f.day = NaiveDate::parse_from_str(&first, "%Y-%m-%d").ok();
+            f.value = first;
+        }
+        Some(Found {
+            start: at,
+            end,
+            value,
+            kind: DateType::Date,
+            day: date,
+            coarse: None,
+            names_quarter: false,
+            freq: None,
+        })
     }
 
     /// A day of month: `20`, `2nd`, `20th`.
@@ -369,6 +434,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 }
                 // "ahead of Tuesday's vote": an event still to come.
                 "ahead" if self.w(p + 1) == "of" => return Some(Tense::Future),
+                // "going into November", "heading into the June primary":
+                // a movement toward a time still to come, unless told as
+                // past (`had won 40 delegates heading into Tuesday's vote`).
+                "into" if matches!(self.prev(p), "going" | "heading" | "headed") => {
+                    return match self.tense_cue(span) {
+                        Some(Tense::Past) => Some(Tense::Past),
+                        _ => Some(Tense::Future),
+                    };
+                }
                 "as" if self.prev(p) == "soon" => return Some(Tense::Future),
                 "since" => return Some(Tense::Past),
                 _ if matches!(self.w(j), "'s" | "’s")
@@ -603,6 +677,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             self.reference_word(i),
             self.anaphoric_day(i),
             self.part_of_day(i),
+            self.week_of(i),
         ];
         let mut best: Option<Found> = None;
         for c in candidates.into_iter().flatten() {
@@ -1389,7 +1464,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
         } else if lexicon::is_approximator(self.w(j)) {
             j += 1;
         }
-        let (count, mut k) = self.count_at(j)?;
+        let (mut count, mut k) = self.count_at(j)?;
+        // "two and a half hours": the half before the unit.
+        let and_a_half =
+            |k: usize| self.w(k) == "and" && self.w(k + 1) == "a" && self.w(k + 2) == "half";
+        let whole = count.is_some_and(|c| c.fract() == 0.0);
+        if whole && and_a_half(k) && lexicon::unit(self.w(k + 3)).is_some() {
+            count = count.map(|c| c + 0.5);
+            k += 3;
+        }
         let hyphen = self.w(k) == "-" && self.glued(k) && self.glued(k + 1);
         if hyphen {
             k += 1;
@@ -1461,7 +1544,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 ));
             }
         }
-        let e = k + 1;
+        // "an hour and a half", "a year and a half later": the half after
+        // the unit.
+        let e = if whole && !plural && !hyphen && count.is_some() && and_a_half(k + 1) {
+            count = count.map(|c| c + 0.5);
+            k + 4
+        } else {
+            k + 1
+        };
         if !within_the && !hyphen {
             // Relative dates.
             let n = count.map(|c| c as i64);
@@ -1482,6 +1572,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 "from" if self.w(e + 1) == "now" => Some((1, false)),
                 _ => None,
             };
+            // "an hour and a half later", "5 1/2 years ago": no calendar
+            // point in whole units; the stretch, as TimeBank values it.
+            if dir.is_some() && count.is_some_and(|c| c.fract() != 0.0) {
+                return Some(found(
+                    i,
+                    e,
+                    resolve::duration(count, unit),
+                    DateType::Duration,
+                ));
+            }
             if let Some((sign, anaphoric)) = dir {
                 let end = if after == "from" { e + 2 } else { e + 1 + skip };
                 let mut anchor = if anaphoric {
@@ -2249,10 +2349,37 @@ impl<'t, 'a> Scanner<'t, 'a> {
             e += 1;
         } else if matches!(marker, "o'clock" | "o’clock") && (1..=12).contains(&h) {
             e += 1;
+        } else if let Some(hour) = self.hour_in_part_of_day(i, h, e) {
+            // "at 4 in the morning", "at 7 in the evening".
+            h = hour;
+            e += 3;
         } else if needs_marker {
             return None;
         }
         Some(self.finish_time(i, e, h, m, &date_prefix()))
+    }
+
+    /// The 24-hour clock hour of `at 4 in the morning`, `at 7 in the
+    /// evening` (a bare hour at `i`, `in the` at `e`): the part of the day
+    /// says which half of the clock. Only after `at`, and not before a
+    /// noun (`4 in the morning session` is a count).
+    fn hour_in_part_of_day(&self, i: usize, h: u32, e: usize) -> Option<u32> {
+        if self.prev(i) != "at"
+            || !(1..=12).contains(&h)
+            || (self.w(e), self.w(e + 1)) != ("in", "the")
+            || (self.kind(e + 3) == Some(TokenKind::Word)
+                && !lexicon::is_preposition(self.w(e + 3))
+                && !matches!(self.w(e + 3), "and" | "or" | "when" | "before" | "after"))
+        {
+            return None;
+        }
+        match lexicon::part_of_day(self.w(e + 2))? {
+            "MO" => Some(h % 12),
+            "AF" | "EV" => Some(if h == 12 { 12 } else { h + 12 }),
+            "NI" if h >= 6 => Some(if h == 12 { 24 } else { h + 12 }),
+            "NI" => Some(h),
+            _ => None,
+        }
     }
 
     /// Whether token `i` opens a short line of its own (`9:40 p.m.`,
@@ -2919,12 +3046,27 @@ impl<'t, 'a> Scanner<'t, 'a> {
         Some(found(i, end, self.eval(&year).0, DateType::Date))
     }
 
+    /// `the week of March 6`: the (ISO) week holding that day.
+    fn week_of(&self, i: usize) -> Option<Found> {
+        if (self.w(i), self.w(i + 1), self.w(i + 2)) != ("the", "week", "of") {
+            return None;
+        }
+        let f = self.explicit_date(i + 3)?;
+        let d = f.day?;
+        Some(found(i, f.end, resolve::week(d), DateType::Date))
+    }
+
     /// A part of the day told alone: `mid-afternoon`, `mid afternoon
     /// yesterday`, `in the morning`, `by the evening`: that part of the
     /// day last mentioned (or of `yesterday`/`today` after it), a time.
     fn part_of_day(&self, i: usize) -> Option<Found> {
         let mut j = i;
-        if self.w(j) == "mid" {
+        // "the next morning", "the following night": that part of the day
+        // after the one last mentioned.
+        let next = self.w(j) == "the" && matches!(self.w(j + 1), "next" | "following");
+        if next {
+            j += 2;
+        } else if self.w(j) == "mid" {
             j += 1;
             if self.w(j) == "-" && self.glued(j) {
                 j += 1;
@@ -2944,7 +3086,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // Night spans two days and "the night" is often a night told of;
         // the day's own parts only.
         let pod = match lexicon::part_of_day(self.w(j - 1))? {
-            "NI" => return None,
+            "NI" if !next => return None,
             pod => pod,
         };
         // "the morning shows", "the evening papers": a kind of thing.
@@ -2952,14 +3094,20 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         let (day, e) = match self.w(j) {
+            _ if next => (Expr::narrative(Unit::Day).shift(1, Unit::Day), j),
             "yesterday" => (Expr::document().shift(-1, Unit::Day), j + 1),
             "today" => (Expr::document(), j + 1),
             _ => (Expr::narrative(Unit::Day), j),
         };
+        // "the following morning" with no day named before: the day it
+        // follows is not told (a story's, seldom publication's).
+        if next && self.day_anchor_sent == usize::MAX {
+            return Some(found(i, e, format!("XXXX-XX-XXT{pod}"), DateType::Time));
+        }
         let mut date = self.eval(&day).1.and_then(|p| p.day())?;
         // In a past clause, not a day still to come: the last one gone.
         if let (Some(p), Some(last)) = (self.published, self.past_day_anchor) {
-            if date > p && self.tense(i..e) == Tense::Past {
+            if date > p && !next && self.tense(i..e) == Tense::Past {
                 date = last;
             }
         }
@@ -3001,6 +3149,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
         };
         let (unit, plural) = lexicon::unit(unit_at)?;
         if plural {
+            return None;
+        }
+        // "At the end of the day, voters decide," said in a quotation: the
+        // idiom (in the end), which speakers use far more than the clock.
+        if edge
+            && unit == Unit::Day
+            && self.w(j) == "the"
+            && self.prev(i) == "at"
+            && self.w(j - 3) == "the"
+            && self.w(j - 2) == "end"
+            && self.in_quotation(i)
+        {
             return None;
         }
         let same = self.w(j + 1) == "same";

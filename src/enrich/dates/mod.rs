@@ -25,7 +25,9 @@
 //! - a word right before it decides first: `by`, `until`, `through`,
 //!   `payable`, `effective`, `due`, `as soon as`, `ahead of` (also across
 //!   a possessor or a hyphenated adjective: `ahead of the state's
-//!   hard-fought Tuesday primary`) forward; `since` back;
+//!   hard-fought Tuesday primary`) forward; `going into`, `heading into`
+//!   forward unless the clause is past (`had led heading into Tuesday's
+//!   vote`); `since` back;
 //!   `last`/`next`/`this` are part of the expression; `this weekend` is
 //!   this week's unless the clause is past (the weekend just gone);
 //! - else the clause's tense cue (`tense`: `will`, `is to`, `expects`,
@@ -33,7 +35,11 @@
 //!   win`; not `must be`, a duty often told of a ruling already made)
 //!   forward; past verbs and the present perfect back); the clause ends
 //!   at a quotation mark, a colon, a semicolon or `but` (`said on
-//!   Tuesday: "we can win"` is the Tuesday gone), and a participle clause
+//!   Tuesday: "we can win"` is the Tuesday gone); a cue past a comma after
+//!   the expression counts only when none is on its side (`the mayor, who
+//!   unveiled a plan on Monday, plans to` is the Monday gone; `will open
+//!   it Saturday, aides said` the coming one), unless commas set the
+//!   expression off (`his next talk, on May 8, was`); and a participle clause
 //!   after the expression tells what was said or done then, not when
 //!   (`attacked him on Monday, saying he would` is the Monday gone). With
 //!   no cue, the past for weekdays (news reports what happened this
@@ -97,6 +103,7 @@
 //!   (`Friday night` → `…TNI`; TimeBank sometimes annotates `Friday` alone).
 //! - **Weeks**: `last week` is the ISO week (`2025-W07`), as TimeML
 //!   specifies; TimeBank sometimes leaves the week unknown (`1989-WXX`).
+//!   `the week of March 6` is the week holding that day, one expression.
 //! - **Decades and centuries**: `198` and `19`, the TIMEX3 forms (TimeBank
 //!   also writes `198X`); `the nineties` in words is the 1990s (`199`);
 //!   a bare `the 30s` or `the nineties` is none in a sentence that tells a
@@ -124,9 +131,14 @@
 //!   named in their sentence or the three before, else publication. A
 //!   clock time alone on its line (`9:40 p.m.`) is a live blog's timestamp
 //!   and takes publication, the blog's day, even right after an entry
-//!   that named another day. A part of the day told alone (`mid
+//!   that named another day. `at 4 in the morning`, `at 7 in the
+//!   evening` are clock times (`T04:00`, `T19:00`), as TimeBank values
+//!   them. A part of the day told alone (`mid
 //!   afternoon`, `in the morning`) is that part of the day last named,
-//!   as TimeBank values it (`…TAF`); `the morning shows` is none.
+//!   as TimeBank values it (`…TAF`); `the morning shows` is none. `the
+//!   next morning`, `the following night` are that part of the day after
+//!   the day last named (TimeBank writes the day alone), unknown
+//!   (`XXXX-XX-XXTMO`) when no day was named before.
 //! - **Two quarters**: `the first two quarters of 1990` is the half
 //!   (`1990-H1`), as TimeBank values it; without a year, a count (`P2Q`).
 //! - **Reporting years**: `the year ended Sept. 30`, `the fiscal year
@@ -145,13 +157,20 @@
 //!   TimeBank also writes the last day or month); `since year-end` the
 //!   year gone.
 //! - **Ranges** are two expressions, as in TimeML: `between 60 and 90 days`
-//!   → `60` (`P60D`) and `90 days` (`P90D`); `from 2009 to 2011` → two years.
+//!   → `60` (`P60D`) and `90 days` (`P90D`); `from 2009 to 2011` → two years;
+//!   `March 17-20, 2016`, `April 24 and 25` → two days, the second in the
+//!   first's month and both in the year written after them.
 //! - **Fractions**: `a quarter of the voters`, `between a quarter and a
 //!   third` are no quarters; `half an hour` is `PT30M`, `half a century`
-//!   `P50Y`, `a quarter of a century` `P25Y`.
+//!   `P50Y`, `a quarter of a century` `P25Y`; `two and a half hours` and
+//!   `an hour and a half` are `PT2H30M` and `PT1H30M`, one expression, and
+//!   before `later`/`ago` stay the stretch (TimeBank: `a minute and a
+//!   half later` → `PT1M30S`), there being no point in whole units.
 //! - **Not annotated**, as in TimeBank: ages (`a 6-year-old`), classifying
 //!   adjectives (`a quarterly dividend`, `the annual meeting`), titles
-//!   (`Saturday Night Live`, `CBS This Morning`).
+//!   (`Saturday Night Live`, `CBS This Morning`), and `at the end of the
+//!   day` inside a quotation, where speakers mean "in the end" (the
+//!   narrator's `closed higher at the end of the day` is the day).
 //! - **Sets** carry TimeML's `freq` when the text counts the recurrences
 //!   (`twice a week` = `P1W`, `2X`; the count is in the span); a rate after
 //!   an amount (`$2 million a year`) is a set `P1Y`; `each season` is `P3M`

@@ -172,6 +172,22 @@ pub fn tense_at(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> T
 /// The tense the nearest cue gives, if the sentence has any.
 pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> Option<Tense> {
     let mut best: Option<(usize, Tense)> = None;
+    // Cues past a comma after the expression: another clause's (`Acme,
+    // which announced the plan on Monday, plans to ...`; `she will speak
+    // on Friday, aides said`), taken only when the expression's own side
+    // has none (`On Monday, Acme will`). An expression set off by commas
+    // on both sides (`His talk, on May 8, was ...`) is an aside on the
+    // clause around it, whose verb follows.
+    let at = |k: usize| lower.get(k).copied();
+    let set_off = span.start.checked_sub(1).and_then(at) == Some(",")
+        || (span
+            .start
+            .checked_sub(1)
+            .and_then(at)
+            .is_some_and(is_preposition)
+            && span.start.checked_sub(2).and_then(at) == Some(","));
+    let mut beyond_comma: Option<(usize, Tense)> = None;
+    let mut comma_seen = false;
     for i in sentence.clone() {
         if span.contains(&i) {
             continue;
@@ -197,6 +213,9 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
         if i >= span.end && is_plan(lower, i) && !present {
             continue;
         }
+        if i >= span.end && lower[i] == "," && !set_off {
+            comma_seen = true;
+        }
         let Some(t) = cue(lower, i) else { continue };
         // Distance to the span; cues after it count one more (ties go to the earlier cue).
         let dist = if i < span.start {
@@ -204,11 +223,16 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
         } else {
             i - span.end + 2
         };
-        if best.is_none_or(|(d, _)| dist < d) {
-            best = Some((dist, t));
+        let slot = if comma_seen {
+            &mut beyond_comma
+        } else {
+            &mut best
+        };
+        if slot.is_none_or(|(d, _)| dist < d) {
+            *slot = Some((dist, t));
         }
     }
-    best.map(|(_, t)| t)
+    best.or(beyond_comma).map(|(_, t)| t)
 }
 
 #[cfg(test)]

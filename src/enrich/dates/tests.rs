@@ -1785,6 +1785,169 @@ fn a_quotation_keeps_its_own_tense() {
 }
 
 #[test]
+fn an_hour_in_a_part_of_the_day_is_a_clock_time() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    assert_eq!(
+        vals("The convoy left at 4 in the morning."),
+        [pair("4 in the morning", "2025-02-20T04:00")]
+    );
+    assert_eq!(
+        vals("The doors opened at 7:30 in the evening."),
+        [pair("7:30 in the evening", "2025-02-20T19:30")]
+    );
+    // Before a noun, a count and a part of the day.
+    assert_eq!(
+        vals("The team was ranked at 4 in the morning poll."),
+        [pair("the morning", "2025-02-20TMO")]
+    );
+}
+
+#[test]
+fn the_week_of_a_day_is_that_week() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    assert_eq!(
+        vals("The vote is set for the week of March 10."),
+        [pair("the week of March 10", "2025-W11")]
+    );
+    assert!(vals("The week of talks ended without a deal.").is_empty());
+}
+
+#[test]
+fn the_next_morning_follows_the_day_last_named() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The envoy landed on Monday and met the king the next morning."),
+        ["2025-02-17", "2025-02-18TMO"]
+    );
+    assert_eq!(
+        vals("The envoy landed on Monday and flew home the following night."),
+        ["2025-02-17", "2025-02-18TNI"]
+    );
+    // With no day named before, the day it follows is unknown.
+    assert_eq!(
+        vals("He showed me the road he would take the following morning."),
+        ["XXXX-XX-XXTMO"]
+    );
+    // "the next morning shows": a kind of thing.
+    assert!(vals("The next morning shows were cancelled.").is_empty());
+}
+
+#[test]
+fn at_the_end_of_the_day_in_a_quotation_is_the_idiom() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert!(vals("\"At the end of the day, the members decide,\" the chair said.").is_empty());
+    // Told by the narrator, the day's close.
+    assert_eq!(
+        vals("The index closed 2 percent higher at the end of the day."),
+        ["2025-02-20"]
+    );
+}
+
+#[test]
+fn and_a_half_is_part_of_the_count() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    assert_eq!(
+        vals("The ferry crossing takes three and a half hours."),
+        [pair("three and a half hours", "PT3H30M")]
+    );
+    assert_eq!(
+        vals("She waited a year and a half for the permit."),
+        [pair("a year and a half", "P1Y6M")]
+    );
+    // Before a signal word, the stretch: no whole-unit point to shift to.
+    assert_eq!(
+        vals("An hour and a half later, the crowd left."),
+        [pair("An hour and a half", "PT1H30M")]
+    );
+    // A half of something else is no time.
+    assert!(vals("The runner did two and a half laps.").is_empty());
+}
+
+#[test]
+fn the_second_day_of_a_range_is_its_own_date() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    assert_eq!(
+        vals("The fair will open on April 24 and 25."),
+        [pair("April 24", "2025-04-24"), pair("25", "2025-04-25")]
+    );
+    assert_eq!(
+        vals("The survey, taken March 17-20, 2016, shows a lead."),
+        [
+            pair("March 17", "2016-03-17"),
+            pair("20, 2016", "2016-03-20")
+        ]
+    );
+    // A count after the first day is no second day.
+    assert_eq!(
+        vals("Support rose from 40 percent on July 14 to 46 percent."),
+        [pair("July 14", "2024-07-14")]
+    );
+}
+
+#[test]
+fn a_cue_past_a_comma_is_another_clauses() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    // The relative clause's verb, not the main clause's plan, dates the Monday.
+    assert_eq!(
+        vals("The mayor, who unveiled a housing plan on Monday, plans to tour the city."),
+        ["2025-02-17"]
+    );
+    // The attribution after the comma is the report's tense, not the event's.
+    assert_eq!(
+        vals("The minister will open the bridge on Saturday, officials said."),
+        ["2025-02-22"]
+    );
+    // With no cue on its own side, the clause after the comma decides.
+    assert_eq!(
+        vals("On Saturday, the minister will open the bridge."),
+        ["2025-02-22"]
+    );
+    // An aside set off by commas takes the verb of the clause around it.
+    assert_eq!(
+        vals("His next lecture, on May 8, was given in a packed hall."),
+        ["2024-05-08"]
+    );
+}
+
+#[test]
+fn heading_into_looks_ahead_unless_told_as_past() {
+    // Thursday 2025-02-20: November 2024 is nearer than November 2025.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The party is not in good shape going into November."),
+        ["2025-11"]
+    );
+    assert_eq!(
+        vals("Turnout is the worry heading into Tuesday's runoff."),
+        ["2025-02-25"]
+    );
+    // Told in the past, the vote it headed into is gone.
+    assert_eq!(
+        vals("The mayor had raised more money than her rival heading into Tuesday's runoff."),
+        ["2025-02-18"]
+    );
+}
+
+#[test]
 fn couples_stretches_ahead_and_year_ends() {
     // Thursday 2025-02-20.
     let vals = |body: &str| -> Vec<(String, String)> {

@@ -156,6 +156,12 @@ impl EntitiesStage {
 /// never ends with a quotation mark, bracket, comma, dash or possessive the
 /// tagger put at its edge ("”Smith" is "Smith"); a final dot stays
 /// ("Acme Corp.").
+///
+/// Nor does a person, organization or place name start with a plain number:
+/// in "a 2019 Acme Institute report" or "1,200 Acme workers" the year or the
+/// count is the noun phrase's, not the name's. An ordinal stays ("5th
+/// Avenue"), and so does a year before an event, which is a MISC name ("the
+/// 2030 World Cup").
 fn trim_edges(text: &Text<'_>, spans: &mut Vec<Span>) {
     let lead = |i: usize| {
         !matches!(
@@ -170,8 +176,15 @@ fn trim_edges(text: &Text<'_>, spans: &mut Vec<Span>) {
                 "(" | ")" | "[" | "]" | "," | ";" | ":" | "-" | "–" | "—" | "'s" | "’s"
             )
     };
+    let plain_number = |i: usize| {
+        let w = text.token_text(i);
+        w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            && w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+    };
     for s in spans.iter_mut() {
-        while s.first < s.end && !lead(s.first) {
+        while s.first < s.end
+            && (!lead(s.first) || (s.kind != EntityType::Misc && plain_number(s.first)))
+        {
             s.first += 1;
         }
         while s.end > s.first && !inner(s.end - 1) {

@@ -520,3 +520,42 @@ fn a_name_after_a_kinship_noun_is_a_person() {
         "{m:?}"
     );
 }
+
+#[test]
+fn a_leading_year_or_count_is_no_part_of_a_name_but_an_events_year_is() {
+    // token spans as the tagger might give them, over invented text
+    let text = Text::analyze(
+        "A 2019 Acme Institute report on 1,200 Acme workers before the 2030 World Cup.",
+    );
+    let word = |w: &str| {
+        (0..text.tokens().len())
+            .find(|&i| text.token_text(i) == w)
+            .unwrap_or_else(|| panic!("no token {w}"))
+    };
+    let span = |from: &str, last: &str, kind| Span {
+        first: word(from),
+        end: word(last) + 1,
+        kind,
+    };
+    let mut spans = vec![
+        span("2019", "Institute", EntityType::Organization),
+        // "1,200 Acme"
+        Span {
+            first: word("1,200"),
+            end: word("1,200") + 2,
+            kind: EntityType::Organization,
+        },
+        span("2030", "Cup", EntityType::Misc),
+    ];
+    trim_edges(&text, &mut spans);
+    let names: Vec<String> = spans
+        .iter()
+        .map(|s| {
+            (s.first..s.end)
+                .map(|i| text.token_text(i))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    assert_eq!(names, ["Acme Institute", "Acme", "2030 World Cup"]);
+}

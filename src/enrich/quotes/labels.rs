@@ -21,7 +21,70 @@ pub fn is_label(v: &View<'_, '_>, q: &Quoted) -> bool {
     if q.open < v.title_line_end || q.open == 0 {
         return false;
     }
-    after_so_called(v, q) || title_case(v, q) && names_a_title(v, q)
+    after_so_called(v, q)
+        || agentless_naming(v, q)
+        || on_a_sign(v, q)
+        || title_case(v, q) && names_a_title(v, q)
+}
+
+/// "what is often called “X”", "a practice known as “X”", "the plan was
+/// dubbed “X”": a name given by nobody in particular (no "by" agent after
+/// it), whatever its case.
+fn agentless_naming(v: &View<'_, '_>, q: &Quoted) -> bool {
+    let Some(p) = q.open.checked_sub(1) else {
+        return false;
+    };
+    let w = v.low(p);
+    let naming = lexicon::is_naming_participle(&w) || matches!(w.as_ref(), "termed");
+    // "known as “X”"
+    let known_as = w == "as" && p > 0 && v.low(p - 1) == "known";
+    if !(naming || known_as) || v.in_quote(p) {
+        return false;
+    }
+    let mut k = if known_as { p - 1 } else { p };
+    // adverbs between: "is often called", "what's today typically called"
+    while k > 0 && k + 4 > p && {
+        let a = v.low(k - 1);
+        v.is_word(k - 1)
+            && !v.cap(k - 1)
+            && (a.len() > 4 && a.ends_with("ly")
+                || matches!(a.as_ref(), "now" | "today" | "also" | "often" | "sometimes"))
+    } {
+        k -= 1;
+    }
+    let passive = k > 0 && {
+        let a = v.low(k - 1);
+        lexicon::is_passive_aux(&a) || matches!(a.as_ref(), "'s" | "’s" | "what's" | "what’s")
+    };
+    // "a practice known as “X”" needs no auxiliary
+    let agent = q
+        .close
+        .is_some_and(|c| v.low(c + 1) == "by" || v.s(c + 1) == "," && v.low(c + 2) == "by");
+    (passive || known_as) && !agent
+}
+
+/// "a sign reading “X”", "a T-shirt that said “X”", "banners saying: “X”":
+/// a slogan printed on something.
+fn on_a_sign(v: &View<'_, '_>, q: &Quoted) -> bool {
+    let mut p = q.open;
+    while p > 0 && matches!(v.s(p - 1), ":" | ",") {
+        p -= 1;
+    }
+    let Some(verb) = p.checked_sub(1) else {
+        return false;
+    };
+    if !matches!(
+        v.low(verb).as_ref(),
+        "read" | "reads" | "reading" | "said" | "says" | "saying"
+    ) {
+        return false;
+    }
+    // the carrier right before the verb or before "that"/"which"
+    let mut n = verb;
+    if n > 0 && matches!(v.low(n - 1).as_ref(), "that" | "which") {
+        n -= 1;
+    }
+    n > 0 && v.is_word(n - 1) && lexicon::is_sign_noun(&v.low(n - 1))
 }
 
 /// Whether `q` is listed right after the label `prev` ("starred in “Show
@@ -49,11 +112,19 @@ fn after_so_called(v: &View<'_, '_>, q: &Quoted) -> bool {
         let Some(p) = k.checked_sub(1) else {
             return false;
         };
-        if v.low(p) == "so-called" {
+        if matches!(
+            v.low(p).as_ref(),
+            "so-called" | "self-described" | "self-styled" | "self-proclaimed"
+        ) {
             return true;
         }
-        if v.low(p) == "called" && p >= 2 && v.s(p - 1) == "-" && v.low(p - 2) == "so" {
-            return true;
+        if p >= 2 && v.s(p - 1) == "-" {
+            let (a, b) = (v.low(p - 2), v.low(p));
+            if a == "so" && b == "called"
+                || a == "self" && matches!(b.as_ref(), "described" | "styled" | "proclaimed")
+            {
+                return true;
+            }
         }
         if !v.is_word(p) || v.in_quote(p) {
             return false;
@@ -77,7 +148,10 @@ fn title_case(v: &View<'_, '_>, q: &Quoted) -> bool {
         if v.is_word(k) {
             words += 1;
             last = k;
-            if words == 1 && !v.cap(k) || v.s(k).chars().count() >= 4 && !v.cap(k) {
+            let long_lower = v.s(k).chars().count() >= 4
+                && !v.cap(k)
+                && !lexicon::is_title_function_word(&v.low(k));
+            if words == 1 && !v.cap(k) || long_lower {
                 return false;
             }
         }
@@ -122,7 +196,7 @@ fn names_a_title(v: &View<'_, '_>, q: &Quoted) -> bool {
     if p == q.open - 1 && matches!(w.as_ref(), "told" | "tells" | "tell" | "telling" | "to") {
         return true;
     }
-    if p == q.open - 1 && matches!(w.as_ref(), "on" | "in" | "of" | "from") {
+    if p == q.open - 1 && matches!(w.as_ref(), "on" | "in" | "of" | "from" | "with") {
         // "chants of “…”" report what a crowd said
         return !(w == "of" && p > 0 && lexicon::is_chant_noun(&v.low(p - 1)));
     }
@@ -179,6 +253,22 @@ mod tests {
     fn so_called_terms_are_not_statements() {
         let body = "The council backs so-called “green bonds” and the so-called river “buffer zones” for towns.";
         assert!(quotes(body).is_empty(), "{:?}", quotes(body));
+    }
+
+    #[test]
+    fn agentless_names_slogans_and_self_descriptions_are_labels() {
+        let body = "Jane Roe backs what is often called “green finance” in town. \
+                    The council adopted a rule known as “pay as you go” on Monday. \
+                    The levy was dubbed “the rain tax” last year. \
+                    Fans wore shirts that read “Roe For Mayor” on Monday. \
+                    One man held a sign reading “fix the roads” at the rally. \
+                    Roe, a self-described “policy nerd,” spoke for an hour. \
+                    Roe spoke in an interview with “Morning Talk with Jim Doe.” \
+                    Roe continued to portray “illegal” parking as a crime.";
+        assert!(quotes(body).is_empty(), "{:?}", quotes(body));
+        // a name with its speaker stays that speaker's words
+        let body = "Mayor John Doe called the levy “the rain tax” on Monday.";
+        assert_eq!(quotes(body), vec!["the rain tax"]);
     }
 
     #[test]

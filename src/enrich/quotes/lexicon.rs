@@ -873,6 +873,24 @@ pub fn is_quantifier(w: &str) -> bool {
     )
 }
 
+/// Quantity words that stand alone as a subject, their set left to the
+/// text around ("One said", "Another added", "Others argue", "Both say").
+pub fn is_bare_quantity(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "another"
+            | "others"
+            | "some"
+            | "both"
+            | "many"
+            | "most"
+            | "several"
+            | "each"
+            | "few"
+    )
+}
+
 /// Prepositions and possessive marks that make the name after them an
 /// object, not the subject of its clause ("wrote to Roe", "Acme's Roe").
 pub fn is_object_marker(w: &str) -> bool {
@@ -1204,8 +1222,8 @@ const SOURCE_HEADS: &[&str] = &[
     "website",
 ];
 
-/// Nouns for a written or issued document ("the letter", "a memo", "the
-/// filing"): as the subject of a cue it speaks for whoever issued it, which
+/// Nouns for a written, issued or spoken document ("the letter", "a
+/// memo", "the filing", "her remarks", "the testimony"): as the subject of a cue it speaks for whoever issued it, which
 /// the text often says ("Roe's letter", "an Acme statement", "a letter
 /// from Roe"). A plural ("the filings") is the same document kind.
 pub fn is_document_noun(w: &str) -> bool {
@@ -1216,6 +1234,12 @@ pub fn is_document_noun(w: &str) -> bool {
 /// The singulars [`is_document_noun`] knows.
 const DOCUMENT_NOUNS: &[&str] = &[
     "ad",
+    "analysis",
+    "biography",
+    "book",
+    "column",
+    "comment",
+    "disclosure",
     "document",
     "e-mail",
     "email",
@@ -1226,10 +1250,14 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "memorandum",
     "post",
     "release",
+    "remark",
     "report",
+    "research",
+    "speech",
     "statement",
     "study",
     "summary",
+    "testimony",
     "tweet",
 ];
 
@@ -1328,6 +1356,105 @@ pub fn is_person_role(w: &str) -> bool {
         )
 }
 
+/// Common nouns that denote a person, beyond the roles of
+/// [`is_person_role`]: what someone does or is ("the businessman", "the
+/// billionaire", "the front-runner", "the 46-year-old", "the activist").
+/// A definite phrase with such a head in a cue's subject stands for a
+/// person the text has already named. Never a group, a document or a
+/// place: those heads are not here.
+pub fn is_person_noun(w: &str) -> bool {
+    // "-man"/"-woman"/"-person" compounds ("businessman", "chairwoman",
+    // "radioman"), "-ist" agent nouns ("activist", "strategist"), and ages
+    // used as nouns ("the 46-year-old")
+    let compound = w.len() > 5
+        && (w.ends_with("man") || w.ends_with("person") || w.ends_with("ist"))
+        && !NOT_PERSON_COMPOUNDS.contains(&w);
+    is_person_role(w) || compound || w.ends_with("-year-old") || PERSON_DESCRIPTORS.contains(&w)
+}
+
+/// Words ending like a person compound that are none.
+const NOT_PERSON_COMPOUNDS: &[&str] = &[
+    "assist",
+    "checklist",
+    "german",
+    "playlist",
+    "shaman",
+    "ottoman",
+    "persist",
+    "resist",
+    "shortlist",
+    "watchlist",
+    "wishlist",
+];
+
+/// Person nouns by occupation or standing that news uses to take up a
+/// person it has named ("the tycoon", "the incumbent", "the rival"). Not
+/// the roles an event gives someone it has not named ("the moderator",
+/// "the heckler", "the driver", "the victim"): such a phrase introduces a
+/// new person and is itself the description a reader needs.
+const PERSON_DESCRIPTORS: &[&str] = &[
+    "ally",
+    "billionaire",
+    "celebrity",
+    "challenger",
+    "comedian",
+    "commentator",
+    "confidant",
+    "contender",
+    "developer",
+    "donor",
+    "entrepreneur",
+    "executive",
+    "filmmaker",
+    "front-runner",
+    "frontrunner",
+    "hacker",
+    "heir",
+    "heiress",
+    "hopeful",
+    "incumbent",
+    "inventor",
+    "journalist",
+    "magnate",
+    "millionaire",
+    "mogul",
+    "opponent",
+    "physician",
+    "politician",
+    "preacher",
+    "producer",
+    "rival",
+    "staffer",
+    "surgeon",
+    "tycoon",
+    "veteran",
+    "widow",
+    "writer",
+];
+
+/// The gender a person noun says ("the businesswoman", "the widow",
+/// "the boy"), if any: `Some(true)` female, `Some(false)` male.
+pub fn person_noun_is_female(w: &str) -> Option<bool> {
+    const FEMALE: &[&str] = &[
+        "actress",
+        "daughter",
+        "girl",
+        "grandmother",
+        "heiress",
+        "mother",
+        "widow",
+        "wife",
+    ];
+    const MALE: &[&str] = &["boy", "father", "grandfather", "husband", "son"];
+    if w.ends_with("woman") || FEMALE.contains(&w) {
+        Some(true)
+    } else if w.ends_with("man") && !NOT_PERSON_COMPOUNDS.contains(&w) || MALE.contains(&w) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// Lowercase words that follow a closing quote and start a new clause
 /// rather than a cue: they stop the search for a cue after a quote.
 pub fn is_clause_breaker(w: &str) -> bool {
@@ -1354,6 +1481,15 @@ pub fn is_passive_aux(w: &str) -> bool {
     matches!(
         w,
         "is" | "was" | "were" | "are" | "been" | "be" | "being" | "get" | "got"
+    )
+}
+
+/// Prepositions that open a phrase in a cue's tail ("said to cheers",
+/// "told reporters on Monday", "asked in an interview").
+pub fn opens_cue_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in" | "at" | "during" | "after" | "before" | "via" | "to" | "with" | "from"
     )
 }
 
@@ -1441,6 +1577,40 @@ pub fn is_naming_participle(w: &str) -> bool {
     )
 }
 
+/// Nouns for things that carry a printed slogan ("a sign reading “…”", "a
+/// T-shirt that said “…”"): the words are a label, nobody's statement.
+pub fn is_sign_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').filter(|b| b.len() > 2).unwrap_or(w);
+    matches!(
+        w,
+        "sign"
+            | "shirt"
+            | "t-shirt"
+            | "banner"
+            | "placard"
+            | "poster"
+            | "hat"
+            | "cap"
+            | "sticker"
+            | "bumper-sticker"
+            | "button"
+            | "billboard"
+            | "mug"
+            | "jersey"
+            | "sweatshirt"
+            | "hoodie"
+    )
+}
+
+/// Short function words that stay lowercase inside a title ("The Night
+/// Show with Jane Roe", "Notes from Home") although they have four letters.
+pub fn is_title_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "with" | "from" | "into" | "onto" | "over" | "upon" | "about"
+    )
+}
+
 /// Nouns for words a crowd voices ("chants of “…”", "cries of “…”"): the
 /// quotation after them is what was said, not a title.
 pub fn is_chant_noun(w: &str) -> bool {
@@ -1448,6 +1618,183 @@ pub fn is_chant_noun(w: &str) -> bool {
         w,
         "chant" | "chants" | "cry" | "cries" | "shout" | "shouts" | "chorus" | "roar" | "calls"
     )
+}
+
+/// Words that negate the verb after them ("did not say", "never
+/// admitted", "didn't confirm"): the verb reports no statement.
+pub fn is_negator(w: &str) -> bool {
+    matches!(w, "not" | "never" | "without" | "nor") || w.ends_with("n't") || w.ends_with("n’t")
+}
+
+/// Verbs taking an infinitive whose speech act does not happen
+/// ("refused to say", "declined to confirm", "failed to mention").
+pub fn is_refusal_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "refuse"
+            | "refused"
+            | "refuses"
+            | "refusing"
+            | "decline"
+            | "declined"
+            | "declines"
+            | "declining"
+            | "fail"
+            | "failed"
+            | "fails"
+            | "failing"
+            | "unwilling"
+            | "unable"
+            | "reluctant"
+    )
+}
+
+/// Verbs of inference: with a document, data or the writer as subject
+/// ("the memo suggests that …", "the figures indicate that …") they
+/// report a conclusion drawn, not a statement made.
+pub fn is_inference_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "suggest"
+            | "suggests"
+            | "suggested"
+            | "suggesting"
+            | "indicate"
+            | "indicates"
+            | "indicated"
+            | "indicating"
+            | "signal"
+            | "signals"
+            | "signaled"
+            | "signalled"
+            | "signaling"
+            | "signalling"
+            | "hint"
+            | "hints"
+            | "hinted"
+            | "hinting"
+            | "imply"
+            | "implies"
+            | "implied"
+            | "implying"
+    )
+}
+
+/// Nouns for opinion polls ("a new poll", "exit polls", "the survey",
+/// "the polling average"): their results are data, not anybody's
+/// statement.
+pub fn is_poll_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').filter(|b| b.len() > 3).unwrap_or(w);
+    matches!(w, "poll" | "survey" | "polling" | "exit-poll")
+}
+
+/// Nouns for data and findings ("the figures", "early results", "a field
+/// test", "the average"): as the source of reported content they give
+/// measurements, not statements.
+pub fn is_data_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').filter(|b| b.len() > 3).unwrap_or(w);
+    is_poll_noun(w)
+        || matches!(
+            w,
+            "data"
+                | "statistic"
+                | "result"
+                | "finding"
+                | "research"
+                | "analysis"
+                | "test"
+                | "average"
+                | "estimate"
+                | "projection"
+                | "model"
+                | "trend"
+                | "tally"
+                | "census"
+                | "evidence"
+                | "record"
+                | "study"
+                | "studie"
+        )
+}
+
+/// Fixed phrases that link a sentence to the one before.
+const CONNECTIVE_PHRASES: &[&[&str]] = &[
+    &["after", "all"],
+    &["as", "a", "result"],
+    &["at", "the", "same", "time"],
+    &["by", "contrast"],
+    &["even", "so"],
+    &["for", "example"],
+    &["for", "instance"],
+    &["if", "anything"],
+    &["in", "addition"],
+    &["in", "any", "case"],
+    &["in", "fact"],
+    &["in", "short"],
+    &["in", "the", "end"],
+    &["in", "turn"],
+    &["of", "course"],
+    &["on", "the", "other", "hand"],
+    &["that", "said"],
+    &["to", "be", "sure"],
+    &["what's", "more"],
+    &["what’s", "more"],
+];
+
+/// The number of words of the discourse connective opening `words`
+/// (lowercase): a word or fixed phrase that links a sentence to the one
+/// before ("But", "Now", "After all", "That said") and says nothing by
+/// itself; 0 when none opens it.
+pub fn connective_len(words: &[&str]) -> usize {
+    if let Some(p) = CONNECTIVE_PHRASES
+        .iter()
+        .find(|p| words.len() >= p.len() && words[..p.len()] == ***p)
+    {
+        return p.len();
+    }
+    let single = words.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "and"
+                | "but"
+                | "or"
+                | "so"
+                | "yet"
+                | "now"
+                | "still"
+                | "then"
+                | "also"
+                | "however"
+                | "because"
+                | "instead"
+                | "indeed"
+                | "meanwhile"
+                | "moreover"
+                | "besides"
+                | "furthermore"
+                | "thus"
+                | "therefore"
+                | "hence"
+                | "otherwise"
+                | "anyway"
+                | "nonetheless"
+                | "nevertheless"
+                | "though"
+                | "although"
+                | "plus"
+                | "again"
+                | "well"
+                | "finally"
+                | "first"
+                | "second"
+                | "third"
+                | "similarly"
+                | "likewise"
+                | "rather"
+                | "regardless"
+        )
+    });
+    usize::from(single)
 }
 
 #[cfg(test)]
@@ -1500,6 +1847,15 @@ mod tests {
         for list in [REPORT_LEMMAS, TELL_LEMMAS, DIRECT_LEMMAS, FRAGMENT_LEMMAS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
+    }
+
+    #[test]
+    fn connectives_are_words_and_fixed_phrases() {
+        assert_eq!(connective_len(&["that", "said", "it"]), 2);
+        assert_eq!(connective_len(&["but", "it"]), 1);
+        assert_eq!(connective_len(&["the", "plan"]), 0);
+        assert_eq!(connective_len(&["in", "the", "city"]), 0);
+        assert_eq!(connective_len(&[]), 0);
     }
 
     #[test]

@@ -157,6 +157,14 @@ pub fn extract_with_dates(
         let Some(content) = trim_reported(&v, first, end) else {
             continue;
         };
+        // reported speech is a clause: one word ("…, according to the
+        // poll, now") or a bare connective is no statement
+        let words = (content.first..content.end)
+            .filter(|&k| v.is_word(k))
+            .count();
+        if kind == QuoteKind::Indirect && words < 2 || only_connectives(&v, content) {
+            continue;
+        }
         if let Some(c) = cands
             .iter_mut()
             .find(|c| c.content == content && c.kind != QuoteKind::Direct)
@@ -196,7 +204,8 @@ pub fn extract_with_dates(
         let words = (q.first..q.end).filter(|&k| v.is_word(k)).count();
         // a title or a label ("a film called “…”"), unless a cue was
         // handed to the quotation whole ("said: “…”")
-        if words == 0 {
+        // "“But,” she said, “…”": a connective alone says nothing
+        if words == 0 || only_connectives(&v, content) {
             continue;
         }
         if assigned[qi].is_none()
@@ -529,6 +538,30 @@ fn title_line_end(v: &View<'_, '_>) -> usize {
     end
 }
 
+/// Whether the words of `r` are discourse connectives only ("But,",
+/// "That said,", "And now"); punctuation and quotation marks aside.
+pub(super) fn only_connectives(v: &View<'_, '_>, r: Range) -> bool {
+    let mut words: Vec<std::borrow::Cow<'_, str>> = Vec::new();
+    for k in r.first..r.end {
+        if v.is_word(k) {
+            words.push(v.low(k));
+        } else if !(v.is_quote(k)
+            || matches!(v.s(k), "," | "." | ";" | ":" | "…" | "-" | "—" | "–"))
+        {
+            return false;
+        }
+    }
+    let words: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
+    let mut at = 0;
+    while at < words.len() {
+        match lexicon::connective_len(&words[at..]) {
+            0 => return false,
+            n => at += n,
+        }
+    }
+    !words.is_empty()
+}
+
 /// Trim reported content: a leading opening mark, trailing punctuation
 /// (keeping what sits inside a final closing mark).
 fn trim_reported(v: &View<'_, '_>, mut first: usize, mut end: usize) -> Option<Range> {
@@ -547,15 +580,53 @@ fn trim_reported(v: &View<'_, '_>, mut first: usize, mut end: usize) -> Option<R
         }
         break;
     }
+    first = after_dateline(v, first, end);
     let words = (first..end).filter(|&k| v.is_word(k)).count();
     (words >= 1 && end > first).then_some(Range { first, end })
+}
+
+/// The first token after a dateline opening a paragraph at `first`
+/// ("NORTHFIELD, Ohio (AP) — …", "New York (AFP) – …", "LAKEVILLE - …"):
+/// capitalized words, numbers and commas, with a word in capitals or an
+/// agency in brackets, up to a dash; else `first`.
+fn after_dateline(v: &View<'_, '_>, first: usize, end: usize) -> usize {
+    if !marks::paragraph_starts_at(v.text, first) {
+        return first;
+    }
+    let mut marked = false;
+    let mut k = first;
+    while k < end && k < first + 16 {
+        let s = v.s(k);
+        // a spaced dash: "(R-Ohio)" joins its words
+        let spaced = v.text.tokens()[k].space_before
+            || v.text.tokens().get(k + 1).is_some_and(|t| t.space_before);
+        if matches!(s, "—" | "–" | "-" | "--") && k > first && spaced {
+            return if marked && k + 1 < end { k + 1 } else { first };
+        }
+        if s == "(" {
+            marked = true;
+        } else if v.is_word(k) {
+            if !v.cap(k) {
+                return first;
+            }
+            marked |= v.s(k).chars().count() >= 3 && v.text.is_all_caps(k);
+        } else if !(matches!(s, "," | "." | ")")
+            || v.kind(k) == Some(crate::text::TokenKind::Number))
+        {
+            return first;
+        }
+        k += 1;
+    }
+    first
 }
 
 /// `"…," he said` / `"…" said Roe` / `"…," Jane Roe, chief
 /// economist at Acme Bank, said`: a cue right after the closing mark.
 fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
     let a = q.close? + 1;
-    if a >= v.len() {
+    // a new paragraph is a new passage: "Roe reported from Dover." under
+    // a quotation is the reporter's credit line, not its cue
+    if a >= v.len() || marks::paragraph_starts_at(v.text, a) {
         return None;
     }
     // a quotation that ended its sentence ('"…?" Roe asked.') only takes
@@ -768,12 +839,25 @@ pub(super) fn role_then_name(v: &View<'_, '_>, start: usize, np: Range) -> bool 
             .all(|j| !(v.in_quote(j) || v.verbish(j) || v.cue_at(j).is_some() || v.s(j) == ","))
 }
 
-/// Whether the sentence ends at token `k` (after optional time words):
-/// the cue clause is all there is ("Roe asked on Tuesday.").
+/// Whether the sentence ends at token `k` (after optional time words and
+/// one prepositional phrase of plain words): the cue clause is all there
+/// is ("Roe asked on Tuesday.", "Roe said to cheers.", "she said in an
+/// interview.").
 fn ends_cue_sentence(v: &View<'_, '_>, mut k: usize) -> bool {
+    const PHRASE_WORDS: usize = 6;
     let stop = k + 4;
     while k < v.len() && k < stop && lexicon::is_time_word(&v.low(k)) {
         k += 1;
+    }
+    if k < v.len() && v.is_word(k) && !v.in_quote(k) && lexicon::opens_cue_phrase(&v.low(k)) {
+        let first = k + 1;
+        let mut e = first;
+        while e < v.len() && e < first + PHRASE_WORDS && v.is_plain_tail_word(e) {
+            e += 1;
+        }
+        if e > first {
+            k = e;
+        }
     }
     k >= v.len() || v.is_terminal(k)
 }

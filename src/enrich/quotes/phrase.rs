@@ -134,6 +134,19 @@ impl<'a, 't> View<'a, 't> {
             return Some(CueClass::DirectOnly);
         }
         let class = lexicon::cue_class(&w)?;
+        // "continued to portray …": an aspect verb, not speech
+        if class == CueClass::DirectOnly && w.starts_with("continu") && self.low(i + 1) == "to" {
+            return None;
+        }
+        // "That said, …": a connective, not a speech verb
+        if w == "said"
+            && i > 0
+            && self.low(i - 1) == "that"
+            && self.s(i + 1) == ","
+            && (self.text.is_sentence_start(i - 1) || i > 1 && self.is_quote(i - 2))
+        {
+            return None;
+        }
         // in a title-case line every verb is capitalized: the first speech
         // verb of the line is its cue ("Roe Says City Will Tell …")
         if title_case
@@ -225,11 +238,41 @@ impl<'a, 't> View<'a, 't> {
                 }
             }
         }
-        // "said to be", "is said to": infinitival reporting, no speaker.
+        // "is said to favor", "said to be": infinitival or passive
+        // reporting, no speaker. An active "said to" takes an addressee
+        // ("Roe said to reporters", "she said to cheers") and is a cue.
         if self.low(i + 1) == "to" && matches!(class, CueClass::Say) {
-            return None;
+            let aux_at = |k: usize| lexicon::is_passive_aux(&self.low(k));
+            // "is widely said to", "was also said to"
+            let passive = i > 0
+                && (aux_at(i - 1)
+                    || i > 1 && {
+                        let adv = self.low(i - 1);
+                        (adv.ends_with("ly") || matches!(adv.as_ref(), "also" | "often" | "still"))
+                            && aux_at(i - 2)
+                    });
+            let infinitive = matches!(self.low(i + 2).as_ref(), "be" | "have");
+            if passive || infinitive {
+                return None;
+            }
         }
         Some(class)
+    }
+
+    /// Whether token `k` is a plain word of a cue's tail ("said to the
+    /// crowd", "told reporters on Monday"): outside quotations, and no
+    /// verb, cue, "that", wh-word or subject pronoun, any of which starts
+    /// a clause of its own.
+    pub fn is_plain_tail_word(&self, k: usize) -> bool {
+        let w = self.low(k);
+        self.is_word(k)
+            && !self.in_quote(k)
+            && !self.verbish(k)
+            && !self.irregular_past(k)
+            && self.cue_at(k).is_none()
+            && w != "that"
+            && !lexicon::is_wh(&w)
+            && !lexicon::is_subject_pronoun(&w)
     }
 
     /// Whether token `i` follows a hyphen written without spaces

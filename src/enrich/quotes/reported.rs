@@ -54,7 +54,72 @@ pub fn find(v: &View<'_, '_>) -> Vec<Reported> {
         }
         i += 1;
     }
+    out.retain(|r| !data_or_inference(v, r));
     out
+}
+
+/// Whether `r` reports data or an inference rather than speech: a poll
+/// or other data as the source ("according to a new poll, …", "exit polls
+/// found that …", "the figures indicate that …"), a document with an
+/// inference verb ("the memo suggests that …"), or the writer's own
+/// inference ("there is no evidence to suggest that …").
+fn data_or_inference(v: &View<'_, '_>, r: &Reported) -> bool {
+    let cue = r.cue.first;
+    let inference = lexicon::is_inference_verb(&v.low(cue));
+    if inference
+        && cue >= 2
+        && v.low(cue - 1) == "to"
+        && matches!(
+            v.low(cue - 2).as_ref(),
+            "evidence"
+                | "reason"
+                | "nothing"
+                | "anything"
+                | "seem"
+                | "seems"
+                | "seemed"
+                | "appear"
+                | "appears"
+                | "appeared"
+        )
+    {
+        return true;
+    }
+    let Subject::Np(np) = r.subject else {
+        return false;
+    };
+    // "78 percent of voters in a new poll": a poll anywhere in the source
+    if (np.first..np.end).any(|k| v.is_word(k) && lexicon::is_poll_noun(&v.low(k))) {
+        return true;
+    }
+    // the head: the last word before a preposition, a relative word, a
+    // participle or a comma ("results of exit polls", "the memo from the
+    // council", "sources who spoke on the record")
+    let head = (np.first + 1..np.end)
+        .find(|&k| {
+            let w = v.low(k);
+            !v.is_word(k)
+                || lexicon::is_np_preposition(&w)
+                || matches!(w.as_ref(), "who" | "which" | "that" | "whose")
+                || v.verbish(k)
+        })
+        .unwrap_or(np.end)
+        .checked_sub(1)
+        .filter(|&k| k >= np.first && v.is_word(k) && !v.cap(k));
+    head.is_some_and(|h| {
+        let w = v.low(h);
+        // a report, statement or letter conveys its issuer's words; a
+        // memo or filing that "suggests" is read, not heard
+        let message = matches!(
+            w.strip_suffix('s').unwrap_or(&w),
+            "report" | "statement" | "release" | "letter" | "email" | "e-mail" | "tweet" | "post"
+        );
+        // "figures" and "numbers" are data only when they infer ("party
+        // figures said" are people)
+        let counts = matches!(w.as_ref(), "figures" | "numbers");
+        lexicon::is_data_noun(&w)
+            || inference && (counts || lexicon::is_document_noun(&w) && !message)
+    })
 }
 
 /// `according to X, CONTENT` and `CONTENT, according to X`.
@@ -82,15 +147,40 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
         first: i + 2,
         end: src_end,
     };
-    let before_comma = i > sent.first && v.s(i - 1) == ",";
+    // "Now, according to X, …": a connective before is no content
+    let before_comma = i > sent.first
+        && v.s(i - 1) == ","
+        && !super::only_connectives(
+            v,
+            Range {
+                first: sent.first,
+                end: i - 1,
+            },
+        );
     if before_comma && i - 1 > sent.first {
         // CONTENT, according to X.
         let first = clause_start_before(v, i - 1, sent.first);
+        // "Turnout, according to X, has surged": a subject without its
+        // verb before the cue; the clause goes on after the source
+        let subject_only = i - 1 - first <= 6
+            && (first..i - 1).all(|k| {
+                !(v.verbish(k) || v.irregular_past(k) || v.cue_at(k).is_some() || v.in_quote(k))
+            });
+        let end = if subject_only
+            && v.s(e) == ","
+            && v.is_word(e + 1)
+            && !v.cap(e + 1)
+            && (v.verbish(e + 1) || v.irregular_past(e + 1) || lexicon::is_preverbal(&v.low(e + 1)))
+        {
+            clause_end(v, e + 1, sent.end)
+        } else {
+            i - 1
+        };
         if first < i - 1 {
             out.push(Reported {
                 cue,
                 subject: Subject::Np(src),
-                content: Range { first, end: i - 1 },
+                content: Range { first, end },
             });
         }
     } else if v.s(e) == "," && (i == sent.first || v.s(i - 1) == ",") {
@@ -191,6 +281,24 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
             let nw = v.low(j + 1);
             if nw == "but" && (v.verbish(j + 2) || v.cue_at(j + 2).is_some()) {
                 return j;
+            }
+            // ", and reminded the crowd of …": a verb without a subject
+            // after ", and" goes on with the speaker's own clause
+            if nw == "and" && j > start + 2 {
+                let mut k = j + 2;
+                while k < ceil && k < j + 5 && lexicon::is_preverbal(&v.low(k)) {
+                    k += 1;
+                }
+                let x = v.low(k);
+                let past = v.is_word(k)
+                    && !v.cap(k)
+                    && !lexicon::is_aux(&x)
+                    && (x.len() > 3 && x.ends_with("ed") || v.irregular_past(k))
+                    // "was sent to X, and opened by Y": one passive content
+                    && v.low(k + 1) != "by";
+                if past {
+                    return j;
+                }
             }
             if matches!(nw.as_ref(), "where" | "which")
                 && j > start + 3
@@ -363,6 +471,20 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         return;
     }
     let sent = v.sentence(i);
+    // "did not say that …", "refused to concede that …": what follows
+    // was not said
+    if negated(v, i, sent.first) {
+        return;
+    }
+    // "Asked whether she would run, Roe said …", "… when asked if he
+    // would": a question put to the subject by someone unnamed, not the
+    // subject's statement
+    let lead_in = i == sent.first
+        || i == sent.first + 1 && v.low(sent.first) == "when"
+        || i > sent.first && matches!(v.low(i - 1).as_ref(), "when" | "once" | "after");
+    if v.low(i) == "asked" && lead_in {
+        return;
+    }
     // the cue of a quotation right before it: '"…," said X' / '"…," he said'
     if i > 0
         && (v.in_quote(i - 1) || v.s(i - 1) == "," && i > 1 && v.in_quote(i - 2))
@@ -510,7 +632,14 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
                 if v.is_quote(after + 1) && v.in_quote(after + 1) {
                     return;
                 }
-                // parenthetical: the whole sentence is the content
+                // parenthetical: the whole sentence is the content, but
+                // a lead-in that is only a connective ("But, he said, …",
+                // "After all, she argued, …") is no part of what was said
+                let first = if super::only_connectives(v, Range { first, end: comma }) {
+                    after + 1
+                } else {
+                    first
+                };
                 if !v.in_quote(first) || !v.is_quote(first) {
                     out.push(Reported {
                         cue: Range {
@@ -584,6 +713,25 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         if v.in_quote(j) && !v.is_quote(j) {
             break;
         }
+        // "said in a speech that night.": a determiner before a time
+        // noun that closes the phrase, not a complementizer
+        let that_time = matches!(
+            v.low(j + 1).as_ref(),
+            "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "day"
+                | "week"
+                | "weekend"
+                | "month"
+                | "year"
+                | "time"
+        ) && (j + 2 >= sent.end || v.is_terminal(j + 2) || v.s(j + 2) == ",");
+        if w == "that" && v.is_word(j) && that_time {
+            j += 2;
+            continue;
+        }
         if w == "that" && v.is_word(j) {
             saw_that = true;
             j += 1;
@@ -596,10 +744,13 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
             j += 1;
             continue;
         }
+        // ("said to reporters that …": the addressee of an active "said
+        // to", which `View::cue_at` tells from the infinitival one)
         if matches!(
             w.as_ref(),
             "on" | "in" | "at" | "during" | "via" | "through" | "over" | "after" | "before"
-        ) {
+        ) || w == "to" && class == CueClass::Say
+        {
             // skip a prepositional phrase up to "that" if one follows shortly
             let mut k = j + 1;
             let mut found = None;
@@ -618,6 +769,9 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
                     j = k;
                     continue;
                 }
+                // "said to Roe in a hallway": an addressee with no
+                // "that" after it reports no content
+                None if w == "to" => break,
                 None => {
                     // "said on Tuesday he …": skip preposition + one to three words
                     let mut k = j + 1;
@@ -732,6 +886,32 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     }
 }
 
+/// Whether the speech verb at `i` is negated or refused ("did not say",
+/// "never explicitly said", "declined to say", "refusing to concede"):
+/// the sentence reports that something was not said. "not only said"
+/// is not negated.
+fn negated(v: &View<'_, '_>, i: usize, floor: usize) -> bool {
+    let mut k = i;
+    // adverbs between: "did not explicitly say", "never actually said"
+    while k > floor && k + 4 > i {
+        let w = v.low(k - 1);
+        let adverb = v.is_word(k - 1)
+            && !v.cap(k - 1)
+            && (w.len() > 4 && w.ends_with("ly") || matches!(w.as_ref(), "even" | "ever" | "yet"));
+        if !adverb {
+            break;
+        }
+        k -= 1;
+    }
+    if k <= floor {
+        return false;
+    }
+    let w = v.low(k - 1);
+    lexicon::is_negator(&w)
+        // "refused to say", "declined to publicly confirm"
+        || w == "to" && k >= floor + 2 && lexicon::is_refusal_verb(&v.low(k - 2))
+}
+
 /// Whether the subject of the verb at `i` sits in a relative clause
 /// ("…, which many critics said …").
 fn relative_before(v: &View<'_, '_>, i: usize, floor: usize) -> bool {
@@ -810,18 +990,9 @@ fn cue_tail_end(v: &View<'_, '_>, i: usize, ceil: usize) -> Option<usize> {
             break;
         }
         let w = v.low(k);
-        let plain = v.is_word(k)
-            && !v.in_quote(k)
-            && !v.verbish(k)
-            && v.cue_at(k).is_none()
-            && w != "that"
-            && !lexicon::is_wh(&w)
-            && !lexicon::is_subject_pronoun(&w);
+        let plain = v.is_plain_tail_word(k);
         let time = lexicon::is_time_word(&w) || v.kind(k) == Some(crate::text::TokenKind::Number);
-        let opens_pp = matches!(
-            w.as_ref(),
-            "on" | "in" | "at" | "during" | "after" | "before" | "via" | "to" | "with" | "from"
-        );
+        let opens_pp = lexicon::opens_cue_phrase(&w);
         // past the first word, only a prepositional phrase or a told
         // object may go on ("said Jane" is no tail)
         if !(time || opens_pp && plain || (prep || tell) && plain) {
@@ -922,18 +1093,128 @@ mod tests {
     use super::super::extract;
     use crate::text::Text;
 
-    #[test]
-    fn a_relative_clause_content_ends_where_the_main_verb_resumes() {
-        let body = "Jane Roe, who did not say that the mayor was unfit, \
-                    said on Monday that he had not read the plan.";
-        let texts: Vec<String> = extract(&Text::analyze(body), &[])
+    /// The texts of the quotes found in `body`.
+    fn texts(body: &str) -> Vec<String> {
+        extract(&Text::analyze(body), &[])
             .into_iter()
             .map(|q| q.text)
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_relative_clause_content_ends_where_the_main_verb_resumes() {
+        let body = "Jane Roe, who once wrote that the mayor was unfit, \
+                    said on Monday that he had not read the plan.";
+        let texts = texts(body);
         assert_eq!(
             texts,
             vec!["the mayor was unfit", "he had not read the plan"],
             "{texts:?}"
         );
+    }
+
+    #[test]
+    fn a_connective_alone_is_no_statement_and_no_part_of_one() {
+        let body = "The vote is near. But, she said, it is risky to wait. \
+                    “But,” Jane Roe said, “the levy is fair.” \
+                    That said, she added, the town must wait. \
+                    Now, according to Jane Roe, the town is safe. \
+                    After all, Roe argued, the bridge is old.";
+        assert_eq!(
+            texts(body),
+            vec![
+                "it is risky to wait",
+                "the levy is fair.",
+                "the town must wait",
+                "the town is safe",
+                "the bridge is old"
+            ]
+        );
+        // a subject whose verb follows the source takes the whole clause
+        let body = "Turnout, according to Jane Roe, has doubled since May.";
+        assert_eq!(
+            texts(body),
+            vec!["Turnout, according to Jane Roe, has doubled since May"]
+        );
+        // a lead-in that says something stays
+        let body = "Voters, Jane Roe said, do not care.";
+        assert_eq!(texts(body), vec!["Voters, Jane Roe said, do not care"]);
+    }
+
+    #[test]
+    fn polls_data_and_inferences_are_no_statements() {
+        let body = "According to a new poll of state voters, Jane Roe leads by five points. \
+                    Early results of exit polls showed that voters were angry. \
+                    The latest survey indicates that turnout will rise. \
+                    The council's memo suggests that the mayor knew of the leak. \
+                    The figures indicate that the levy fell. \
+                    Some party figures said that the levy was too high. \
+                    There is no evidence to suggest that the bridge is unsafe. \
+                    Sixty percent of voters in the poll said they backed the levy.";
+        assert_eq!(texts(body), vec!["the levy was too high"]);
+        // a memo that says something, and a person who suggests it, speak
+        let body = "The council's memo says that the mayor knew of the leak. \
+                    Jane Roe suggested that the levy was too high.";
+        assert_eq!(
+            texts(body),
+            vec!["the mayor knew of the leak", "the levy was too high"]
+        );
+    }
+
+    #[test]
+    fn reported_content_ends_before_the_speakers_next_verb() {
+        let body = "Jane Roe said the levy was fair, and reminded the crowd of the floods. \
+                    Roe said the town had grown, and then thanked her staff.";
+        assert_eq!(texts(body), vec!["the levy was fair", "the town had grown"]);
+        // a verb with its own subject after ", and" is still content
+        let body = "Jane Roe said the levy was fair, and the bridge needed work.";
+        assert_eq!(
+            texts(body),
+            vec!["the levy was fair, and the bridge needed work"]
+        );
+        // and so is a passive participle with its agent
+        let body = "Jane Roe said the letter was sent to her home, and opened by her aide.";
+        assert_eq!(
+            texts(body),
+            vec!["the letter was sent to her home, and opened by her aide"]
+        );
+    }
+
+    #[test]
+    fn a_dateline_is_no_part_of_the_content() {
+        let body = "NORTHFIELD, Ohio (AP) — The bridge will close in May, the mayor said.\n\n\
+                    LAKEVILLE - The levy passed, officials said.\n\n\
+                    Jane Roe (R-Ohio) will run again, her aide said.";
+        assert_eq!(
+            texts(body),
+            vec![
+                "The bridge will close in May",
+                "The levy passed",
+                "Jane Roe (R-Ohio) will run again"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_question_put_to_the_speaker_is_not_theirs() {
+        let body = "Asked whether she would run, Jane Roe said she had not decided. \
+                    Roe smiled when asked if the levy would pass.";
+        assert_eq!(texts(body), vec!["she had not decided"]);
+        // the asker's own question stays
+        let body = "Jane Roe asked whether the levy would pass.";
+        assert_eq!(texts(body), vec!["whether the levy would pass"]);
+    }
+
+    #[test]
+    fn negated_or_refused_speech_is_no_statement() {
+        let body = "Jane Roe did not say that the bridge would close. \
+                    Roe never explicitly admitted that the plan had failed. \
+                    Roe refused to concede that the levy was too high. \
+                    Her aide declined to confirm that Roe would run. \
+                    Roe didn't say the vote was rigged.";
+        assert!(texts(body).is_empty(), "{:?}", texts(body));
+        // "not only" adds, it does not negate
+        let body = "Jane Roe not only said that the bridge would close.";
+        assert_eq!(texts(body), vec!["the bridge would close"]);
     }
 }

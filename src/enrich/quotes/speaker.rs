@@ -418,6 +418,42 @@ impl<'e> Resolver<'e> {
         {
             mention = np;
         }
+        // "Jane Roe, 58, who lives in Dover, says": the age speaks for
+        // the name before it
+        if let Some(name) = name_before_age(v, np) {
+            return self.resolve(v, name);
+        }
+        // "Six in 10 voters said", "about four in 10 say": the share is
+        // the speaker, not its first or last number
+        if let Some(share) = share_phrase(v, np, mention) {
+            mention = share;
+        }
+        // "said one unaligned Ohio strategist": the scan stopped at the
+        // quantity; its noun follows
+        let mut np = np;
+        if mention.end == mention.first + 1
+            && np.end == mention.end
+            && lexicon::is_bare_quantity(&v.low(mention.first))
+        {
+            let mut end = mention.end;
+            while end < v.len() && end - mention.end < 6 && v.is_word(end) && {
+                let w = v.low(end);
+                // no verb test: "unaligned" modifies the noun
+                !(v.cue_at(end).is_some()
+                    || lexicon::is_aux(&w)
+                    || lexicon::is_modal(&w)
+                    || lexicon::is_wh(&w)
+                    || lexicon::is_np_preposition(&w)
+                    || lexicon::is_left_barrier(&w)
+                    || lexicon::is_preverbal(&w))
+            } {
+                end += 1;
+            }
+            if end > mention.end {
+                mention.end = end;
+                np.end = end;
+            }
+        }
         if let Some(who) = self.place_stands_for(v, np, mention) {
             return self.resolve(v, who);
         }
@@ -440,7 +476,22 @@ impl<'e> Resolver<'e> {
             end: span.end,
         };
         let mut choices: Vec<Choice> = Vec::new();
-        if single && matches!(low.as_ref(), "i" | "we" | "you") {
+        if single && np.end == mention.end && lexicon::is_bare_quantity(&low) {
+            // "One said", "Another added", "Others argue": one or more of a
+            // set the article names just before ("Two aides spoke …",
+            // "… one user wrote"); the phrase as written when it names
+            // none. Never a person's name: the quantity is not one.
+            // a lone "one" of no named set is no antecedent for a later
+            // "he" or "the woman"
+            let mut c = as_written(&written, Animacy::Group);
+            if let Some(name) = self.quantity_set_name(v, mention.first, &low) {
+                c.speaker.name = name;
+                if matches!(low.as_ref(), "one" | "another" | "each") {
+                    c.animacy = Animacy::Person;
+                }
+            }
+            choices.push(c);
+        } else if single && matches!(low.as_ref(), "i" | "we" | "you") {
             // the narrator or the reader, outside any quotation: nobody of
             // the article's people
             let animacy = if low == "i" {
@@ -538,12 +589,21 @@ impl<'e> Resolver<'e> {
         let modified_document = lexicon::is_document_noun(&head)
             && mention.end >= mention.first + 3
             && (mention.first + 1..mention.end - 1).all(|k| v.is_word(k) && !v.cap(k));
+        // "this reporter", "this writer": the narrator, nobody of the text
+        let narrator = v.low(mention.first) == "this"
+            && matches!(
+                head.as_ref(),
+                "reporter" | "writer" | "correspondent" | "columnist" | "author"
+            );
+        let person = (lexicon::is_person_noun(&head)
+            || lexicon::is_person_noun(&hyphen_compound(v, mention.end - 1)))
+            && !narrator;
         if definite(v, mention)
             && !modified_document
-            && (lexicon::is_org_head(&head) || lexicon::is_person_role(&head))
+            && (lexicon::is_org_head(&head) || person)
             && !lexicon::is_group_head(&head)
         {
-            let want = if lexicon::is_person_role(&head) && !lexicon::is_org_head(&head) {
+            let want = if person && !lexicon::is_org_head(&head) {
                 Animacy::Person
             } else {
                 Animacy::Org
@@ -559,13 +619,61 @@ impl<'e> Resolver<'e> {
                         && (k.saturating_sub(3)..k).any(|j| matches!(v.low(j).as_ref(), "a" | "an"))
                 })
             };
+            // the words that must fit the person: "the Ohio senator" is
+            // someone described as from Ohio; "Roe's doctor", "their
+            // candidate" and "the head of Acme" are someone's, said so
+            // to set them apart from the people named before
+            let possessive = matches!(v.low(np.first).as_ref(), "its" | "their")
+                || (np.first..np.end).any(|k| matches!(v.s(k), "'s" | "’s"))
+                || (mention.end..np.end)
+                    .find(|&k| v.low(k) == "of")
+                    .is_some_and(|of| (of + 1..np.end).any(|k| v.cap(k)));
+            let proper: Vec<String> = (mention.first + 1..mention.end)
+                .filter(|&k| v.is_word(k) && v.cap(k))
+                .map(|k| v.low(k).into_owned())
+                .collect();
+            let gender = noun_gender(&head);
+            let agrees =
+                |name: &str, entity: Option<&str>| match (gender, self.gender_of(name, entity)) {
+                    (Some(g), Some(h)) => g == h,
+                    _ => true,
+                };
+            // a mention the phrase takes up must also fit its proper
+            // modifiers; the speaker quoted just before is taken up with
+            // less evidence (the text is about them)
+            let fits = |name: &str, entity: Option<&str>| {
+                let described = || match entity.and_then(|id| self.by_id.get(id)) {
+                    // "the Roe aide" is not Roe
+                    Some(&ei) => proper.iter().all(|w| {
+                        self.described_with(v, ei, w)
+                            && !self.entities[ei]
+                                .name
+                                .split_whitespace()
+                                .any(|n| crate::text::lowercase(n) == *w)
+                    }),
+                    None => proper.is_empty(),
+                };
+                agrees(name, entity) && described()
+            };
             let prev = self
                 .history
                 .iter()
                 .rev()
                 .take(64)
-                .find(|r| r.animacy == want && r.speaker.name != written.text)
-                .filter(|r| !introduced_since(r.at));
+                .find(|r| {
+                    r.animacy == want
+                        && r.speaker.name != written.text
+                        && agrees(&r.speaker.name, r.speaker.entity.as_deref())
+                })
+                .filter(|r| !introduced_since(r.at))
+                // a role ("the minister added") continues whoever spoke
+                // in it; a descriptor ("the businessman") is said of the
+                // person the text is about, who need not have spoken
+                .filter(|_| {
+                    want == Animacy::Org
+                        || lexicon::is_person_role(&head)
+                        || lexicon::is_party_member(&head)
+                });
             if let Some(prev) = prev {
                 choices.push(Choice {
                     source: Source::PreviousSpeaker,
@@ -605,32 +713,35 @@ impl<'e> Resolver<'e> {
                 }
             }
             // A person phrase no description in the article matches stands
-            // for the person the text is about, unless it takes up an
-            // unnamed person introduced with "a" ("a nurse … the nurse
-            // said"): the subject opening the sentence before ("Jane Roe
-            // held a sign. The retired nurse said …"). A proper modifier
-            // ("the Ohio senator") or a possessive ("Roe's doctor") says
-            // the phrase is someone the description must match.
-            let qualified = (mention.first..mention.end)
-                .any(|k| k > mention.first && v.cap(k) || matches!(v.s(k), "'s" | "’s"));
+            // for a person the text is about, like an anaphor, unless it
+            // takes up an unnamed person introduced with "a" ("a nurse …
+            // the nurse said"): the nearest subject (not an object) named
+            // outside quotations in the few sentences before ("Jane Roe
+            // held a sign. The retired nurse said …"), never one of its
+            // own sentence ("Roe met Doe after the nurse said …" is a third
+            // person). A proper modifier must fit how the article
+            // describes the person ("the Ohio senator"); a possessive
+            // ("Roe's doctor") names someone else.
             if want == Animacy::Person
-                && !qualified
+                && !possessive
                 && indefinite_before(v, &head, mention.first).is_none()
             {
-                let gender = if head.ends_with("woman") {
-                    Some(Gender::Female)
-                } else if head.ends_with("man") {
-                    Some(Gender::Male)
-                } else {
-                    None
+                let fits_entity = |ei: usize| {
+                    let e = &self.entities[ei];
+                    fits(&e.name, Some(e.id.as_str()))
                 };
-                let mut mentions = Vec::new();
-                self.antecedents(v, mention.first, want, gender, written, &mut mentions);
-                choices.extend(mentions.into_iter().filter(|c| {
-                    c.source == Source::NearestMention
-                        && c.features.opens_sentence
-                        && c.features.sentences_back == 1
-                }));
+                if let Some((ei, back)) = self.salient_person_before(v, mention.first, fits_entity)
+                {
+                    let mut c = self.entity_choice(ei, Source::NearestMention, written);
+                    c.features = Features {
+                        named: true,
+                        sentences_back: back,
+                        opens_sentence: true,
+                        nearest_in_sentence: true,
+                        ..Features::default()
+                    };
+                    choices.push(c);
+                }
             }
             choices.push(as_written(written, want));
         } else {
@@ -638,7 +749,7 @@ impl<'e> Resolver<'e> {
                 Animacy::Group
             } else if lexicon::is_org_head(&head) {
                 Animacy::Org
-            } else if lexicon::is_person_role(&head) {
+            } else if person {
                 Animacy::Person
             } else {
                 Animacy::Unknown
@@ -1008,6 +1119,150 @@ impl<'e> Resolver<'e> {
         best.map(|(_, _, ei)| ei)
     }
 
+    /// The person a definite description at token `at` takes up when no
+    /// description in the article matches it: among the people named
+    /// first in their sentence (the sentence's topic, not an object)
+    /// outside quotations and headlines in the few sentences before: of
+    /// the nearest sentence, then the one the article has named most so
+    /// far (the person it is about); `fits` must accept it. In the description's
+    /// own sentence, the subject opening it is someone else ("Roe said
+    /// the senator …"), a name in a clause before it may be the one
+    /// ("When Doe asked whether Roe would run, the senator said …").
+    /// With the sentences back to its latest mention.
+    fn salient_person_before(
+        &self,
+        v: &View<'_, '_>,
+        at: usize,
+        fits: impl Fn(usize) -> bool,
+    ) -> Option<(usize, u32)> {
+        const MAX_SENTENCES_BACK: u32 = 3;
+        let toks = v.text.tokens();
+        let sent_of = |k: usize| toks.get(k).map_or(0, |t| t.sentence);
+        let here = sent_of(at);
+        let cstart = toks.get(at)?.cstart as usize;
+        let tok_of = |c: usize| toks.partition_point(|t| (t.cstart as usize) < c);
+        let idx = self.spans.partition_point(|s| s.0 < cstart);
+        let object = |tok: usize| {
+            tok > 0
+                && (lexicon::is_object_marker(&v.low(tok - 1))
+                    || v.verbish(tok - 1)
+                    || v.irregular_past(tok - 1))
+        };
+        // a sentence opening with a subordinate clause ("When Roe left,
+        // Doe said …"): its first name is not the sentence's topic
+        let subordinate = |tok: usize| {
+            let opener = v.low(v.sentence(tok).first);
+            lexicon::is_left_barrier(&opener)
+                && !matches!(opener.as_ref(), "and" | "but" | "or" | "nor" | "so" | "yet")
+        };
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        let mut subject_here: Vec<usize> = Vec::new();
+        // (entity, latest mention token taken as a topic)
+        let mut window: Vec<(usize, usize)> = Vec::new();
+        // the sentence of the latest person or organisation name seen
+        let mut named_sentence = None;
+        for &(s, e, ei, name) in &self.spans[idx.saturating_sub(400)..idx] {
+            let kind = self.entities[ei].kind;
+            if !name || e > cstart || !matches!(kind, EntityType::Person | EntityType::Organization)
+            {
+                continue;
+            }
+            let tok = tok_of(s);
+            if v.in_quote(tok) {
+                continue;
+            }
+            let sent = sent_of(tok);
+            let first_named = named_sentence != Some(sent);
+            named_sentence = Some(sent);
+            if kind != EntityType::Person {
+                continue;
+            }
+            *counts.entry(ei).or_default() += 1;
+            let back = here.saturating_sub(sent);
+            if back == 0 && opens_main_clause(v, tok) {
+                subject_here.push(ei);
+            } else if back <= MAX_SENTENCES_BACK
+                && (opens_main_clause(v, tok) || back == 0 || first_named && !subordinate(tok))
+                && !object(tok)
+                && tok >= v.title_line_end
+            {
+                window.retain(|w| w.0 != ei);
+                window.push((ei, tok));
+            }
+        }
+        window
+            .into_iter()
+            .filter(|&(ei, _)| !subject_here.contains(&ei) && fits(ei))
+            .max_by_key(|&(ei, tok)| (sent_of(tok), counts.get(&ei).copied().unwrap_or(0), tok))
+            .map(|(ei, tok)| (ei, here.saturating_sub(sent_of(tok))))
+    }
+
+    /// The description of the set a bare quantity at token `at` ("One",
+    /// "Another", word `q`) takes one or more of: the speaker just before
+    /// when written as one of a kind ("one user wrote … Another said" ->
+    /// "another user"), or a number of people opening one of the two
+    /// sentences before ("Two aides spoke … One said" -> "one of the two
+    /// aides"). `None` when the article names no set there.
+    fn quantity_set_name(&self, v: &View<'_, '_>, at: usize, q: &str) -> Option<String> {
+        let sent_of = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
+        let here = sent_of(at);
+        if let Some(prev) = self.history.last().filter(|p| {
+            p.at < at && p.speaker.entity.is_none() && here.saturating_sub(sent_of(p.at)) <= 2
+        }) {
+            let text = crate::text::lowercase(&prev.speaker.text);
+            let kind = text
+                .split_once(' ')
+                .filter(|(det, _)| matches!(*det, "one" | "a" | "an" | "another"))
+                .map(|(_, rest)| rest.to_string());
+            if let (Some(kind), "one" | "another") = (kind, q) {
+                return Some(format!("{q} {kind}"));
+            }
+        }
+        let from = v.sentence(v.sentence(at).first.saturating_sub(1)).first;
+        let from = v.sentence(from.saturating_sub(1)).first.min(from);
+        (from..at).rev().find_map(|k| {
+            let set = people_count_phrase(v, k)?;
+            let words: Vec<String> = (set.first..set.end)
+                .map(|j| v.low(j).into_owned())
+                .collect();
+            Some(format!("{q} of the {}", words.join(" ")))
+        })
+    }
+
+    /// Whether the article describes entity `ei` with the word `w` (a
+    /// modifier of a description, "ohio" of "the Ohio senator"): one of
+    /// its roles holds it, or it stands next to a mention of the name
+    /// ("Ohio Sen. Jane Roe", "Jane Roe of Ohio"), within the words up to
+    /// a comma or a conjunction.
+    fn described_with(&self, v: &View<'_, '_>, ei: usize, w: &str) -> bool {
+        let ent = &self.entities[ei];
+        if ent
+            .roles
+            .iter()
+            .flat_map(|r| r.split_whitespace())
+            .any(|r| crate::text::lowercase(r) == w)
+        {
+            return true;
+        }
+        let toks = v.text.tokens();
+        let tok_of = |c: usize| toks.partition_point(|t| (t.cstart as usize) < c);
+        let stop = |k: usize| {
+            v.is_terminal(k) || v.in_quote(k) || matches!(v.s(k), "," | ";" | "and" | "or")
+        };
+        ent.mentions.iter().take(32).any(|m| {
+            let (first, end) = (tok_of(m.start), tok_of(m.end));
+            let mut lo = first;
+            while lo > first.saturating_sub(4) && !stop(lo - 1) {
+                lo -= 1;
+            }
+            let mut hi = end;
+            while hi < (end + 4).min(v.len()) && !stop(hi) {
+                hi += 1;
+            }
+            (lo..hi).any(|k| v.low(k) == w)
+        })
+    }
+
     fn entity_by_role(&self, head: &str) -> Option<usize> {
         if head.len() < 3 {
             return None;
@@ -1024,8 +1279,90 @@ impl<'e> Resolver<'e> {
     /// Antecedent candidates of a pronoun (or role phrase) at token `at`:
     /// the latest compatible previous speaker, the nearest compatible
     /// mention and, when that one is an object, the first subject of its
-    /// sentence. Animacy, number (`want`) and gender must agree.
+    /// sentence; for "he" and "she", also the referent of the same pronoun
+    /// as a recent subject (see [`Resolver::pronoun_chain`]). Animacy,
+    /// number (`want`) and gender must agree.
     fn antecedents(
+        &self,
+        v: &View<'_, '_>,
+        at: usize,
+        want: Animacy,
+        gender: Option<Gender>,
+        written: &Speaker,
+        out: &mut Vec<Choice>,
+    ) {
+        // first: on a tie with a name of the same sentence, the pronoun
+        // subject keeps the topic ("He praised Doe's plan.")
+        if let Some(c) = self.pronoun_chain(v, at, want, gender, written, 0) {
+            out.push(c);
+        }
+        self.antecedents_named(v, at, want, gender, written, out);
+    }
+
+    /// "When the panel asked Roe about Doe, he praised Doe's plan. “…,” he
+    /// said.": a nominative pronoun is always a subject, so when the same
+    /// pronoun stood as a subject in the sentences just before, the cue's
+    /// pronoun continues its referent, whatever names that sentence holds
+    /// after it. The earlier pronoun is resolved the same way (a bounded
+    /// chain), and the candidate stands where that pronoun stands.
+    fn pronoun_chain(
+        &self,
+        v: &View<'_, '_>,
+        at: usize,
+        want: Animacy,
+        gender: Option<Gender>,
+        written: &Speaker,
+        depth: u8,
+    ) -> Option<Choice> {
+        const MAX_DEPTH: u8 = 2;
+        const SENTENCES_BACK: u32 = 2;
+        // only "he" and "she": a gendered pronoun rarely switches referent
+        // without a name in between
+        let form = match gender? {
+            Gender::Male => "he",
+            Gender::Female => "she",
+        };
+        if depth > MAX_DEPTH || want != Animacy::Person {
+            return None;
+        }
+        let sent_of = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
+        let here = sent_of(at);
+        let floor = v
+            .text
+            .sentences()
+            .get(here.saturating_sub(SENTENCES_BACK) as usize)?
+            .first as usize;
+        let k = (floor..at)
+            .rev()
+            .find(|&k| v.is_word(k) && !v.in_quote(k) && v.low(k) == form)?;
+        let mut earlier = Vec::new();
+        if let Some(c) = self.pronoun_chain(v, k, want, gender, written, depth + 1) {
+            earlier.push(c);
+        }
+        self.antecedents_named(v, k, want, gender, written, &mut earlier);
+        let found = choice::best(earlier)?;
+        let prev = if k > 0 { v.low(k - 1) } else { "".into() };
+        // the main clause's subject: first in its sentence, or after an
+        // opening clause or a coordinating conjunction
+        let opens = v.text.is_sentence_start(k)
+            || matches!(prev.as_ref(), "," | "and" | "but" | "then" | "so");
+        Some(Choice {
+            source: Source::NearestMention,
+            features: Features {
+                named: found.features.named,
+                sentences_back: here.saturating_sub(sent_of(k)),
+                object: false,
+                nearest_in_sentence: true,
+                gender_agrees: true,
+                opens_sentence: opens,
+            },
+            ..found
+        })
+    }
+
+    /// The candidates of [`Resolver::antecedents`] that a name or an
+    /// earlier speaker gives.
+    fn antecedents_named(
         &self,
         v: &View<'_, '_>,
         at: usize,
@@ -1393,6 +1730,142 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity) -> Option<Gender> {
     }
 }
 
+/// A cardinal number at token `k`: digits or a number word ("two",
+/// "10"), not the article "a".
+fn is_cardinal(v: &View<'_, '_>, k: usize) -> bool {
+    let w = v.low(k);
+    !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
+        || !matches!(w.as_ref(), "a" | "an" | "single")
+            && crate::enrich::dates::lexicon::number_word(&w).is_some()
+}
+
+/// The name before an age set off by commas in the phrase `np` ("Jane
+/// Roe, 58,"): the age alone was taken for the subject.
+fn name_before_age(v: &View<'_, '_>, np: Range) -> Option<Range> {
+    let k = np.first;
+    let digits = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
+    if np.end != k + 1 || !digits(v.s(k)) || k < 2 || v.s(k - 1) != "," || v.s(k + 1) != "," {
+        return None;
+    }
+    let end = k - 1;
+    let sent = v.sentence(k).first;
+    let mut first = end;
+    while first > sent && end - first < 4 && (v.cap(first - 1) || is_initial_dot(v, first - 1)) {
+        first -= 1;
+    }
+    (first < end && v.cap(end - 1) && !v.in_quote(first)).then_some(Range { first, end })
+}
+
+/// A share of people standing as the subject ("Six in 10 voters",
+/// "four in 10", "One in four"), when the scan for the subject kept only
+/// one of its numbers (`mention`): the whole share, up to the end of `np`.
+fn share_phrase(v: &View<'_, '_>, np: Range, mention: Range) -> Option<Range> {
+    if mention.end != mention.first + 1 || !is_cardinal(v, mention.first) {
+        return None;
+    }
+    let k = mention.first;
+    // "Six" of "Six in 10 voters"
+    if k + 2 < np.end.max(k + 3) && k + 2 < v.len() && v.low(k + 1) == "in" && is_cardinal(v, k + 2)
+    {
+        return Some(Range {
+            first: k,
+            end: np.end.max(k + 3),
+        });
+    }
+    // "10" of "four in 10 say"
+    (k >= 2 && v.low(k - 1) == "in" && is_cardinal(v, k - 2)).then_some(Range {
+        first: k - 2,
+        end: np.end.max(k + 1),
+    })
+}
+
+/// A number of people opening at token `k` ("two aides", "three Ohio
+/// senators"): a cardinal above one, up to three modifiers, a plural
+/// person or group noun; outside quotations, not a span of time.
+fn people_count_phrase(v: &View<'_, '_>, k: usize) -> Option<Range> {
+    if v.in_quote(k) || !is_cardinal(v, k) || matches!(v.low(k).as_ref(), "one") {
+        return None;
+    }
+    let end = (k + 1..(k + 5).min(v.len())).find(|&j| {
+        let w = v.low(j);
+        let singular = w.strip_suffix('s').unwrap_or(&w);
+        w.ends_with('s')
+            && !v.cap(j)
+            && (lexicon::is_group_head(&w) || lexicon::is_person_noun(singular))
+            && crate::enrich::dates::lexicon::unit(&w).is_none()
+    })?;
+    (k + 1..end)
+        .all(|j| v.is_word(j) && !v.verbish(j) && !lexicon::is_np_preposition(&v.low(j)))
+        .then_some(Range {
+            first: k,
+            end: end + 1,
+        })
+}
+
+/// Whether the name at token `first` opens its sentence's main clause:
+/// it starts the sentence (past titles and other capitalized words:
+/// "Texas Sen. Jane Roe"), or follows the comma closing an opening phrase
+/// without a verb ("Last month, Roe …", "At the rally, Roe …") or an
+/// opening clause ("When Doe left, Roe …").
+fn opens_main_clause(v: &View<'_, '_>, first: usize) -> bool {
+    let sent = v.sentence(first).first;
+    if (sent..first).all(|k| v.cap(k) || v.s(k) == ".") {
+        return true;
+    }
+    let opener = v.low(sent);
+    // "When Doe left the party, Roe said …": a clause, verb and all,
+    // before the main clause's subject
+    let clause_opener = matches!(
+        opener.as_ref(),
+        "when"
+            | "while"
+            | "after"
+            | "before"
+            | "because"
+            | "since"
+            | "although"
+            | "though"
+            | "if"
+            | "as"
+            | "once"
+            | "until"
+            | "unless"
+            | "whereas"
+    );
+    if clause_opener && comma_before_titles(v, first) {
+        return true;
+    }
+    (lexicon::is_np_preposition(&opener)
+        || lexicon::is_pure_determiner(&opener)
+        || lexicon::is_time_word(&opener)
+        || lexicon::is_left_barrier(&opener))
+        && comma_before_titles(v, first)
+        && (sent..first).all(|k| !(v.verbish(k) || v.irregular_past(k) || v.cue_at(k).is_some()))
+}
+
+/// The word ending at token `last` with the words joined to it by
+/// hyphens ("front-runner", "46-year-old"), lowercased.
+fn hyphen_compound(v: &View<'_, '_>, last: usize) -> String {
+    let mut first = last;
+    while first >= 2 && v.joined_hyphen_before(first) {
+        first -= 2;
+    }
+    (first..=last).map(|k| v.low(k)).collect()
+}
+
+/// The gender a person noun says ("the businesswoman", "the boy").
+fn noun_gender(head: &str) -> Option<Gender> {
+    lexicon::person_noun_is_female(head).map(
+        |female| {
+            if female {
+                Gender::Female
+            } else {
+                Gender::Male
+            }
+        },
+    )
+}
+
 fn is_pronoun_text(s: &str) -> bool {
     lexicon::is_subject_pronoun(&s.to_lowercase())
 }
@@ -1429,13 +1902,7 @@ fn introduced_person(
         .unwrap_or(np.end)
         - 1;
     let head = v.low(head_at);
-    let head_gender = if head.ends_with("woman") {
-        Some(Gender::Female)
-    } else if head.ends_with("man") {
-        Some(Gender::Male)
-    } else {
-        None
-    };
+    let head_gender = noun_gender(&head);
     let person = head_gender.is_some() || lexicon::is_person_role(&head) && !v.cap(head_at);
     let agrees = match (gender, head_gender) {
         (Some(g), Some(h)) => g == h,
@@ -1494,7 +1961,7 @@ fn indefinite_before(v: &View<'_, '_>, head: &str, at: usize) -> Option<usize> {
         let mut j = k;
         while j > k.saturating_sub(6) && j > 0 && v.is_word(j - 1) {
             j -= 1;
-            if matches!(v.low(j).as_ref(), "a" | "an") {
+            if matches!(v.low(j).as_ref(), "a" | "an" | "one" | "another") {
                 // set off by commas on both sides, not a clause's subject
                 // after an opening phrase ("In Ohio, a nurse asked …")
                 let appositive = j >= 2
@@ -2254,6 +2721,24 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_continues_the_same_pronoun_subject_before_it() {
+        // the sentence before names Paul Ostrow after its subject "he":
+        // the cue's "he" takes that subject's referent, not the nearer name
+        let body = "Dan Mireles spoke after the panel. When the host asked him about \
+                    Paul Ostrow, he praised Paul Ostrow's record.\n\n“It works,” he said.";
+        let ents = [
+            person("e1", "Dan Mireles", body, &["Dan Mireles"]),
+            person("e2", "Paul Ostrow", body, &["Paul Ostrow"]),
+        ];
+        let qs = run_with(body, &ents);
+        let q = containing(&qs, "It works");
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Dan Mireles")
+        );
+    }
+
+    #[test]
     fn the_object_of_an_irregular_past_verb_is_no_pronoun_antecedent() {
         let body = "Ivo Brandt sat in the hall where he saw Dan Mireles on Friday. \
                     He said that the hall “was nearly empty.”";
@@ -2335,5 +2820,167 @@ mod tests {
         let body = "Lena Harding met the board. Harding said the ferry was safe.";
         let qs = run(body);
         assert_eq!(speaker(find(&qs, "the ferry was safe")).0, "Lena Harding");
+    }
+
+    #[test]
+    fn a_descriptor_no_description_matches_takes_up_the_person_the_text_is_about() {
+        // the phrase's noun was never said of anyone: the person named as
+        // the subject a few sentences before, and the one named most
+        let body = "Vera Lindqvist, who built the chain, opened a store on Monday. \
+                    Lindqvist cut the ribbon herself. Shares rose sharply. \
+                    “We will grow,” the tycoon said.";
+        let ents = [person(
+            "e1",
+            "Vera Lindqvist",
+            body,
+            &["Vera Lindqvist", "Lindqvist"],
+        )];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(find(&qs, "We will grow,")),
+            ("Vera Lindqvist", "the tycoon")
+        );
+        // an age stands for the person as well; two sentences back is
+        // within reach
+        let body = "Omar Ruskin opened a bakery on Monday. Bread prices rose. \
+                    “It was a long road,” said the 58-year-old.";
+        let ents = [person("e1", "Omar Ruskin", body, &["Omar Ruskin"])];
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "It was a long road,")).0, "Omar Ruskin");
+        // the person the sentence opens with is someone else
+        let body = "Omar Ruskin opened a bakery on Monday. \
+                    Paul Pell arrived just as the businessman said, “We are open.”";
+        let ents = [
+            person("e1", "Omar Ruskin", body, &["Omar Ruskin"]),
+            person("e2", "Paul Pell", body, &["Paul Pell"]),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "We are open.")).0, "Omar Ruskin");
+        // after an opening clause, the main clause's subject is the topic
+        let body = "When Paul Pell left the firm in May, Omar Ruskin bought it. \
+                    “It was a bargain,” the tycoon said.";
+        let ents = [
+            person("e1", "Omar Ruskin", body, &["Omar Ruskin"]),
+            person("e2", "Paul Pell", body, &["Paul Pell"]),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "It was a bargain,")).0, "Omar Ruskin");
+    }
+
+    #[test]
+    fn a_descriptor_without_a_fitting_antecedent_keeps_its_description() {
+        let no_antecedent = |body: &str, ents: &[crate::event::Entity], content: &str| {
+            let qs = run_with(body, ents);
+            let s = find(&qs, content).speaker.as_ref().expect("a speaker");
+            assert_eq!(s.name, s.text, "{body}");
+        };
+        // nobody named before
+        let body = "Shares rose sharply. “We will grow,” the tycoon said.";
+        no_antecedent(body, &[], "We will grow,");
+        // a role an event gives someone new is no descriptor
+        let body = "Omar Ruskin took questions at the forum. \
+                    “Why now?” the moderator asked.";
+        let ents = [person("e1", "Omar Ruskin", body, &["Omar Ruskin"])];
+        no_antecedent(body, &ents, "Why now?");
+        // someone's: a possessive, a name as modifier, "of" a name
+        for phrase in [
+            "Ruskin's rival",
+            "the Ruskin executive",
+            "the executive of Pell Foods",
+        ] {
+            let body =
+                format!("Omar Ruskin opened a bakery on Monday. “We will win,” {phrase} said.");
+            let ents = [person(
+                "e1",
+                "Omar Ruskin",
+                &body,
+                &["Omar Ruskin", "Ruskin"],
+            )];
+            let qs = run_with(&body, &ents);
+            let name = find(&qs, "We will win,")
+                .speaker
+                .as_ref()
+                .map(|s| s.name.as_str());
+            assert_ne!(name, Some("Omar Ruskin"), "{body}");
+        }
+        // a woman is not taken up by "the businessman"
+        let body = "Maria Pell opened a bakery on Monday. “We will win,” the businessman said.";
+        let ents = [person("e2", "Maria Pell", body, &["Maria Pell"])];
+        no_antecedent(body, &ents, "We will win,");
+        // an unnamed person introduced with "one" is the one taken up
+        let body = "Dana Pell spoke at the mill as one doctor in the crowd cheered. \
+                    “We will win,” the doctor said.";
+        let ents = [person("e2", "Dana Pell", body, &["Dana Pell"])];
+        no_antecedent(body, &ents, "We will win,");
+    }
+
+    #[test]
+    fn an_age_between_commas_gives_way_to_the_name_before_it() {
+        let body = "Tomas Vell, 47, who sells boats in Halden, says he will vote for the plan.";
+        let qs = run(body);
+        assert_eq!(
+            speaker(containing(&qs, "will vote")),
+            ("Tomas Vell", "Tomas Vell")
+        );
+    }
+
+    #[test]
+    fn a_share_of_people_speaks_as_the_whole_share() {
+        let body = "The poll came out on Monday. \
+                    Seven in 10 dock workers said the pay was too low. \
+                    About three in 10 say the ferry is late.";
+        let qs = run(body);
+        assert_eq!(
+            speaker(containing(&qs, "pay was too low")).0,
+            "Seven in 10 dock workers"
+        );
+        assert_eq!(speaker(containing(&qs, "ferry is late")).0, "three in 10");
+    }
+
+    #[test]
+    fn a_bare_quantity_is_one_of_the_set_the_text_names_before() {
+        // the speaker before was one of a kind
+        let body = "“The fares are fine,” one farmer said. \
+                    Another said the ferry “is always late.”";
+        let qs = run(body);
+        assert_eq!(
+            speaker(containing(&qs, "always late")),
+            ("another farmer", "Another")
+        );
+        // a number of people opening the sentence before
+        let body = "Three lawyers spoke at the hearing on Monday. \
+                    One said the ward “was full every night.”";
+        let qs = run(body);
+        assert_eq!(
+            speaker(containing(&qs, "full every night")),
+            ("one of the three lawyers", "One")
+        );
+        // after an inverted cue the quantity opens a longer phrase
+        let body = "“It is over,” said one retired Ohio teacher.";
+        let qs = run(body);
+        assert_eq!(
+            speaker(find(&qs, "It is over,")).0,
+            "one retired Ohio teacher"
+        );
+        // no set named: the word as written, and nobody a pronoun takes up
+        let body = "Mara Holm defended the fee. Others argue the fee is too high. \
+                    She said it “pays for the dock.”";
+        let qs = run(body);
+        assert_eq!(speaker(containing(&qs, "too high")), ("Others", "Others"));
+        assert_eq!(speaker(containing(&qs, "pays for")).0, "Mara Holm");
+    }
+
+    #[test]
+    fn remarks_and_research_speak_for_whose_they_are() {
+        let body = "Ada Quill testified on Monday. \
+                    Quill's testimony said the plant “must close.” \
+                    Later, Quill's remarks said the fees were “unfair to growers.”";
+        let ents = [person("e1", "Ada Quill", body, &["Ada Quill", "Quill"])];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(containing(&qs, "must close")),
+            ("Ada Quill", "Quill's testimony")
+        );
+        assert_eq!(speaker(containing(&qs, "unfair")).0, "Ada Quill");
     }
 }

@@ -163,6 +163,31 @@ fn reported_speech_with_and_without_that() {
 }
 
 #[test]
+fn an_active_said_to_takes_an_addressee_and_a_passive_one_reports_nobody() {
+    let body = "The rally ran late. \"We will open in May!\" Roe said to cheers. Doe said to reporters that the plant would close. \
+                Poe is widely said to favor a merger. Loe was said to have left.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker(find(&qs, "We will open in May!")), ("Roe", "Roe"));
+    assert_eq!(speaker(find(&qs, "the plant would close")), ("Doe", "Doe"));
+    // "that night" is no complementizer
+    let qs = run("The vote was close. \"We won,\" Roe said in a speech that night.");
+    assert!(qs.iter().all(|q| q.text != "night"), "{qs:#?}");
+    // an addressee with no "that" after it reports nothing
+    let qs = run("The vote was close. Doe said to Roe in a hallway after the vote.");
+    assert!(qs.is_empty(), "{qs:#?}");
+    // a credit line in its own paragraph is no cue of the quotation above
+    let body = "\"We will stay,\" Doe said. \"It is our home.\"\n\nRoe reported from Dover.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "It is our home.")), ("Doe", "Doe"));
+    assert!(
+        qs.iter()
+            .all(|q| !q.text.contains("merger") && !q.text.contains("left")),
+        "\"said to\" after a passive auxiliary is hearsay, not a statement: {qs:#?}"
+    );
+}
+
+#[test]
 fn mixed_when_reported_content_holds_a_quoted_fragment() {
     let body = "Zelensky said on Tuesday that the US has asked Ukraine to “give away” 50% of its minerals.";
     let qs = run(body);
