@@ -1815,23 +1815,7 @@ fn opens_main_clause(v: &View<'_, '_>, first: usize) -> bool {
     let opener = v.low(sent);
     // "When Doe left the party, Roe said …": a clause, verb and all,
     // before the main clause's subject
-    let clause_opener = matches!(
-        opener.as_ref(),
-        "when"
-            | "while"
-            | "after"
-            | "before"
-            | "because"
-            | "since"
-            | "although"
-            | "though"
-            | "if"
-            | "as"
-            | "once"
-            | "until"
-            | "unless"
-            | "whereas"
-    );
+    let clause_opener = lexicon::is_subordinator(&opener);
     if clause_opener && comma_before_titles(v, first) {
         return true;
     }
