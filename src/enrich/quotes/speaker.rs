@@ -2480,7 +2480,7 @@ fn name_runs(v: &View<'_, '_>) -> Vec<NameRun> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{containing, find, person, run, run_with, speaker};
+    use super::super::tests::{containing, find, person, run, run_with, speaker, speaker_among};
     use crate::event::EntityType;
 
     #[test]
@@ -2502,12 +2502,10 @@ mod tests {
         // the word before a name describes it as well
         let body = "Farmer Ivo Brandt and Nell Ashby met on Friday. \
                     “Prices are too low,” the farmer said.";
-        let ents = [
-            person("e1", "Ivo Brandt", body, &["Ivo Brandt"]),
-            person("e2", "Nell Ashby", body, &["Nell Ashby"]),
-        ];
-        let qs = run_with(body, &ents);
-        assert_eq!(speaker(find(&qs, "Prices are too low,")).0, "Ivo Brandt");
+        assert_eq!(
+            speaker_among(body, &["Ivo Brandt", "Nell Ashby"], "Prices are too low,"),
+            "Ivo Brandt"
+        );
     }
 
     #[test]
@@ -2710,15 +2708,9 @@ mod tests {
         // the cue's "he" takes that subject's referent, not the nearer name
         let body = "Dan Mireles spoke after the panel. When the host asked him about \
                     Paul Ostrow, he praised Paul Ostrow's record.\n\n“It works,” he said.";
-        let ents = [
-            person("e1", "Dan Mireles", body, &["Dan Mireles"]),
-            person("e2", "Paul Ostrow", body, &["Paul Ostrow"]),
-        ];
-        let qs = run_with(body, &ents);
-        let q = containing(&qs, "It works");
         assert_eq!(
-            q.speaker.as_ref().map(|s| s.name.as_str()),
-            Some("Dan Mireles")
+            speaker_among(body, &["Dan Mireles", "Paul Ostrow"], "It works,"),
+            "Dan Mireles"
         );
     }
 
@@ -2834,21 +2826,17 @@ mod tests {
         // the person the sentence opens with is someone else
         let body = "Omar Ruskin opened a bakery on Monday. \
                     Paul Pell arrived just as the businessman said, “We are open.”";
-        let ents = [
-            person("e1", "Omar Ruskin", body, &["Omar Ruskin"]),
-            person("e2", "Paul Pell", body, &["Paul Pell"]),
-        ];
-        let qs = run_with(body, &ents);
-        assert_eq!(speaker(find(&qs, "We are open.")).0, "Omar Ruskin");
+        assert_eq!(
+            speaker_among(body, &["Omar Ruskin", "Paul Pell"], "We are open."),
+            "Omar Ruskin"
+        );
         // after an opening clause, the main clause's subject is the topic
         let body = "When Paul Pell left the firm in May, Omar Ruskin bought it. \
                     “It was a bargain,” the tycoon said.";
-        let ents = [
-            person("e1", "Omar Ruskin", body, &["Omar Ruskin"]),
-            person("e2", "Paul Pell", body, &["Paul Pell"]),
-        ];
-        let qs = run_with(body, &ents);
-        assert_eq!(speaker(find(&qs, "It was a bargain,")).0, "Omar Ruskin");
+        assert_eq!(
+            speaker_among(body, &["Omar Ruskin", "Paul Pell"], "It was a bargain,"),
+            "Omar Ruskin"
+        );
     }
 
     #[test]

@@ -375,6 +375,18 @@ proptest! {
 }
 
 /// A person entity with every occurrence of each form in `forms` as a mention.
+/// The speaker name of the quotation `content` of `body`, where each of
+/// `people` is a person entity mentioned by its full name only.
+pub(super) fn speaker_among(body: &str, people: &[&str], content: &str) -> String {
+    let ents: Vec<Entity> = people
+        .iter()
+        .enumerate()
+        .map(|(i, name)| person(&format!("e{}", i + 1), name, body, &[name]))
+        .collect();
+    let qs = run_with(body, &ents);
+    speaker(find(&qs, content)).0.to_string()
+}
+
 pub(super) fn person(id: &str, name: &str, body: &str, forms: &[&str]) -> Entity {
     let mut mentions: Vec<Mention> = forms
         .iter()
