@@ -1546,3 +1546,12 @@ fn a_participle_after_an_inverted_cue_reports_words_of_its_own() {
     let qs = run(body);
     assert_eq!(speaker(find(&qs, "the party had united")).0, "Jo Roe");
 }
+
+#[test]
+fn a_quotation_continuing_past_recalled_words_stays_with_the_main_speaker() {
+    let body = "“It was his first rebellion,” said his friend Ann Poe, who remembered \
+                Tom Lee claiming that his uncle was rich. “Tom was a classic rebel.”";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "his uncle was rich")).0, "Tom Lee");
+    assert_eq!(speaker(find(&qs, "Tom was a classic rebel.")).0, "Ann Poe");
+}
