@@ -919,6 +919,15 @@ pub fn is_issue_participle(w: &str) -> bool {
     matches!(w, "signed" | "sent" | "issued" | "released" | "written")
 }
 
+/// Adjectives that point back at a document already mentioned rather than
+/// set a second one apart ("a report … the new report said").
+pub fn is_anaphoric_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "new" | "latest" | "recent" | "same" | "full" | "entire" | "whole" | "original"
+    )
+}
+
 /// Verbs of memory and hearing whose object is the speaker of the
 /// participle after it ("recalled his father telling him …", "heard
 /// the pilot say …"): the words are the object's, not the subject's.

@@ -789,10 +789,23 @@ impl<'e> Resolver<'e> {
         }
         let noun = v.low(head);
         let here = v.sentence(np.first).first;
+        // "the audit report" does not take up "a report on the talks": a
+        // modifier that sets the document apart must be in the earlier
+        // mention too, else that mention is another document
+        let same_document = |earlier: usize, phrase: Range| {
+            (np.first + 1..head).all(|k| {
+                let m = v.low(k);
+                lexicon::is_anaphoric_adjective(&m)
+                    || (phrase.first..earlier).any(|j| v.low(j) == m)
+            })
+        };
         let earlier = (here.saturating_sub(400)..here)
             .rev()
             .find(|&k| v.low(k) == noun && !v.in_quote(k))?;
         let phrase = document_phrase(v, earlier);
+        if !same_document(earlier, phrase) {
+            return Some(as_written(&written, Animacy::Org));
+        }
         let mut c = self.issuer_in(v, phrase, earlier, &written);
         if c.is_none() {
             // "Acme released a report": the subject of an issuing verb

@@ -1555,3 +1555,21 @@ fn a_quotation_continuing_past_recalled_words_stays_with_the_main_speaker() {
     assert_eq!(speaker(find(&qs, "his uncle was rich")).0, "Tom Lee");
     assert_eq!(speaker(find(&qs, "Tom was a classic rebel.")).0, "Ann Poe");
 }
+
+#[test]
+fn a_document_is_credited_only_through_an_earlier_mention_of_the_same_document() {
+    let body = "Foreign Ministry spokesman Jim Poe released a report on the talks on \
+                Monday. The port was quiet. The audit report said investigators could \
+                not trace the payments.";
+    let qs = run(body);
+    let q = containing(&qs, "could not trace the payments");
+    assert_eq!(speaker(q), ("The audit report", "The audit report"));
+    // the same document taken up again still speaks for its issuer
+    let body = "Foreign Ministry spokesman Jim Poe released a report on the talks on \
+                Monday. The port was quiet. The new report said the talks had stalled.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(containing(&qs, "the talks had stalled")).0,
+        "Jim Poe"
+    );
+}
