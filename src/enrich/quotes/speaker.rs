@@ -14,7 +14,7 @@
 //!   and the nearest compatible mentions (animacy, number and gender agree;
 //!   never a name inside a quotation).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::choice::{self, Choice, Features, Source};
 use super::lexicon;
@@ -1068,6 +1068,20 @@ impl<'e> Resolver<'e> {
         let cstart = toks.get(mention.first)?.cstart as usize;
         let tok_of = |c: usize| toks.partition_point(|t| (t.cstart as usize) < c);
         let idx = self.spans.partition_point(|s| s.0 < cstart);
+        // "Sen. Jane Roe … Roe … the senator": a title before any earlier
+        // mention gives its person the role
+        let titled: HashSet<usize> = self.spans[..idx]
+            .iter()
+            .filter(|&&(s, _, ei, name)| {
+                name && self.entities[ei].kind == EntityType::Person
+                    && titles_before(v, tok_of(s)).any(|k| {
+                        let t = v.low(k);
+                        let t = t.trim_end_matches('.');
+                        t == head || lexicon::title_abbreviation(t) == Some(head.as_ref())
+                    })
+            })
+            .map(|&(_, _, ei, _)| ei)
+            .collect();
         // (fit, current holder, latest mention token, entity)
         let mut best: Option<(usize, bool, usize, usize)> = None;
         for &(s, e, ei, name) in self.spans[idx.saturating_sub(300)..idx].iter() {
@@ -1088,13 +1102,7 @@ impl<'e> Resolver<'e> {
                     .flat_map(|r| r.split_whitespace())
                     .map(crate::text::lowercase)
             };
-            // "Sen. Jane Roe" holds the role "the senator" takes up
-            let titled = titles_before(v, first).any(|k| {
-                let t = v.low(k);
-                let t = t.trim_end_matches('.');
-                t == head || lexicon::title_abbreviation(t) == Some(head.as_ref())
-            });
-            let by_role = titled || role_words().any(|w| w == head);
+            let by_role = titled.contains(&ei) || role_words().any(|w| w == head);
             // "billionaire Jane Roe", "Ohio Sen. Jane Roe"
             // "billionaire Jane Roe"; "hosts Jane Roe and John Doe" names
             // its first person with the plural

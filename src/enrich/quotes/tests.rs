@@ -1554,6 +1554,10 @@ fn a_quotation_continuing_past_recalled_words_stays_with_the_main_speaker() {
     let qs = run(body);
     assert_eq!(speaker(find(&qs, "his uncle was rich")).0, "Tom Lee");
     assert_eq!(speaker(find(&qs, "Tom was a classic rebel.")).0, "Ann Poe");
+    // an inverted cue with a verb of memory is the speaker's own
+    let body = "“We waited for years,” recalled Ann Poe. “Nobody came to help us.”";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "Nobody came to help us.")).0, "Ann Poe");
 }
 
 #[test]
