@@ -819,6 +819,31 @@ impl<'e> Resolver<'e> {
                 c = self.named_issuer(v, Range { first, end: verb }, &written, false);
             }
         }
+        if c.is_none() {
+            // "Acme's office said in a statement": the speaker of the cue
+            // the earlier mention completes (else the latest organisation
+            // quoted would take the statement)
+            let verb = phrase.first.checked_sub(2)?;
+            if v.low(verb + 1) != "in" || lexicon::cue_class(&v.low(verb)).is_none() {
+                return None;
+            }
+            let subject = v.subject_before(verb, v.sentence(verb).first)?;
+            if lexicon::is_subject_pronoun(&v.low(subject.first)) {
+                return None;
+            }
+            c = self.named_issuer(v, subject, &written, false).or_else(|| {
+                let issuer = v.text.token_span(subject.first, subject.end)?;
+                Some(Choice {
+                    source: Source::CueSubject,
+                    speaker: Speaker {
+                        name: issuer.text.to_string(),
+                        ..written.clone()
+                    },
+                    animacy: Animacy::Org,
+                    features: Features::default(),
+                })
+            });
+        }
         c
     }
 

@@ -1577,3 +1577,13 @@ fn a_document_is_credited_only_through_an_earlier_mention_of_the_same_document()
         "Jim Poe"
     );
 }
+
+#[test]
+fn a_statement_taken_up_again_is_its_speakers_not_the_latest_organisations() {
+    let body = "Jim Poe's office said in a statement that talks would go on. \
+                Acme Corp. was fined, Acme said. \
+                The statement said investigators could not trace the payments.";
+    let qs = run(body);
+    let q = containing(&qs, "could not trace the payments");
+    assert_eq!(speaker(q), ("Jim Poe's office", "The statement"));
+}
