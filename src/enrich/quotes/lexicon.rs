@@ -919,6 +919,30 @@ pub fn is_issue_participle(w: &str) -> bool {
     matches!(w, "signed" | "sent" | "issued" | "released" | "written")
 }
 
+/// The role noun a title abbreviation before a name stands for ("Sen. Jane
+/// Roe" is a senator), without its dot.
+pub fn title_abbreviation(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "sen" => "senator",
+        "gov" => "governor",
+        "rep" => "representative",
+        "gen" => "general",
+        "adm" => "admiral",
+        "atty" => "attorney",
+        "supt" => "superintendent",
+        _ => return None,
+    })
+}
+
+/// Adjectives that point back at a document already mentioned rather than
+/// set a second one apart ("a report … the new report said").
+pub fn is_anaphoric_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "new" | "latest" | "recent" | "same" | "full" | "entire" | "whole" | "original"
+    )
+}
+
 /// Verbs of memory and hearing whose object is the speaker of the
 /// participle after it ("recalled his father telling him …", "heard
 /// the pilot say …"): the words are the object's, not the subject's.

@@ -319,7 +319,14 @@ pub fn extract_with_dates(
             }
             other => other,
         };
-        if let Some(r) = &spk {
+        // "“…,” said Ann Poe, who remembered Tom claiming that …": the
+        // recalled person speaks that clause only; a quotation continuing
+        // after the sentence is still the sentence's speaker's
+        // ("recalled Mr. Roe" is Roe's own cue, not a recalled person)
+        let recalled = matches!(c.who, Who::Subject(Subject::Np(np))
+            if np.first > 0 && lexicon::is_recall_verb(&v.low(np.first - 1))
+                && c.cue.is_some_and(|r| r.first >= np.end));
+        if let Some(r) = spk.as_ref().filter(|_| !recalled) {
             last = Some((here, r.clone()));
             if matches!(c.who, Who::Previous | Who::SameAs(_)) {
                 resolver.push(r.clone());

@@ -14,7 +14,7 @@
 //!   and the nearest compatible mentions (animacy, number and gender agree;
 //!   never a name inside a quotation).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::choice::{self, Choice, Features, Source};
 use super::lexicon;
@@ -789,10 +789,23 @@ impl<'e> Resolver<'e> {
         }
         let noun = v.low(head);
         let here = v.sentence(np.first).first;
+        // "the audit report" does not take up "a report on the talks": a
+        // modifier that sets the document apart must be in the earlier
+        // mention too, else that mention is another document
+        let same_document = |earlier: usize, phrase: Range| {
+            (np.first + 1..head).all(|k| {
+                let m = v.low(k);
+                lexicon::is_anaphoric_adjective(&m)
+                    || (phrase.first..earlier).any(|j| v.low(j) == m)
+            })
+        };
         let earlier = (here.saturating_sub(400)..here)
             .rev()
             .find(|&k| v.low(k) == noun && !v.in_quote(k))?;
         let phrase = document_phrase(v, earlier);
+        if !same_document(earlier, phrase) {
+            return Some(as_written(&written, Animacy::Org));
+        }
         let mut c = self.issuer_in(v, phrase, earlier, &written);
         if c.is_none() {
             // "Acme released a report": the subject of an issuing verb
@@ -805,6 +818,31 @@ impl<'e> Resolver<'e> {
                 }
                 c = self.named_issuer(v, Range { first, end: verb }, &written, false);
             }
+        }
+        if c.is_none() {
+            // "Acme's office said in a statement": the speaker of the cue
+            // the earlier mention completes (else the latest organisation
+            // quoted would take the statement)
+            let verb = phrase.first.checked_sub(2)?;
+            if v.low(verb + 1) != "in" || lexicon::cue_class(&v.low(verb)).is_none() {
+                return None;
+            }
+            let subject = v.subject_before(verb, v.sentence(verb).first)?;
+            if lexicon::is_subject_pronoun(&v.low(subject.first)) {
+                return None;
+            }
+            c = self.named_issuer(v, subject, &written, false).or_else(|| {
+                let issuer = v.text.token_span(subject.first, subject.end)?;
+                Some(Choice {
+                    source: Source::CueSubject,
+                    speaker: Speaker {
+                        name: issuer.text.to_string(),
+                        ..written.clone()
+                    },
+                    animacy: Animacy::Org,
+                    features: Features::default(),
+                })
+            });
         }
         c
     }
@@ -1055,8 +1093,22 @@ impl<'e> Resolver<'e> {
         let cstart = toks.get(mention.first)?.cstart as usize;
         let tok_of = |c: usize| toks.partition_point(|t| (t.cstart as usize) < c);
         let idx = self.spans.partition_point(|s| s.0 < cstart);
-        // (fit, latest mention token, entity)
-        let mut best: Option<(usize, usize, usize)> = None;
+        // "Sen. Jane Roe … Roe … the senator": a title before any earlier
+        // mention gives its person the role
+        let titled: HashSet<usize> = self.spans[..idx]
+            .iter()
+            .filter(|&&(s, _, ei, name)| {
+                name && self.entities[ei].kind == EntityType::Person
+                    && titles_before(v, tok_of(s)).any(|k| {
+                        let t = v.low(k);
+                        let t = t.trim_end_matches('.');
+                        t == head || lexicon::title_abbreviation(t) == Some(head.as_ref())
+                    })
+            })
+            .map(|&(_, _, ei, _)| ei)
+            .collect();
+        // (fit, current holder, latest mention token, entity)
+        let mut best: Option<(usize, bool, usize, usize)> = None;
         for &(s, e, ei, name) in self.spans[idx.saturating_sub(300)..idx].iter() {
             let ent = &self.entities[ei];
             if !name || e > cstart || ent.kind != EntityType::Person {
@@ -1075,7 +1127,7 @@ impl<'e> Resolver<'e> {
                     .flat_map(|r| r.split_whitespace())
                     .map(crate::text::lowercase)
             };
-            let by_role = role_words().any(|w| w == head);
+            let by_role = titled.contains(&ei) || role_words().any(|w| w == head);
             // "billionaire Jane Roe", "Ohio Sen. Jane Roe"
             // "billionaire Jane Roe"; "hosts Jane Roe and John Doe" names
             // its first person with the plural
@@ -1098,13 +1150,25 @@ impl<'e> Resolver<'e> {
                 lo -= 1;
             }
             let mut hi = end;
+            // "Jane Roe, R-Ohio,": the party and state tag after the name
+            if v.s(hi) == "," && is_party_state_tag(v, hi + 1) {
+                hi += 1;
+            }
             while hi < (end + 4).min(v.len()) && !stop(hi) {
                 hi += 1;
             }
             let found = |m: &(String, bool)| {
                 role_words().any(|w| w == m.0.as_str())
-                    || (lo..hi).any(|k| v.low(k) == m.0.as_str())
+                    || (lo..hi).any(|k| {
+                        let w = v.low(k);
+                        w == m.0.as_str()
+                            || w.strip_suffix(m.0.as_str())
+                                .is_some_and(|p| p.len() == 2 && p.ends_with('-'))
+                    })
             };
+            // "the governor" is not someone introduced as "former Gov."
+            let former = |k: usize| matches!(v.low(k).as_ref(), "former" | "ex");
+            let stale = (lo..first).any(former) && !modifiers.iter().any(|m| m.0 == "former");
             // a proper modifier identifies ("the Ohio senator", "the
             // Democratic nominee"): a name described without it is another
             // person; a common one ("former") the article may leave out
@@ -1112,11 +1176,11 @@ impl<'e> Resolver<'e> {
                 continue;
             }
             let fit = modifiers.iter().filter(|m| found(m)).count();
-            if best.is_none_or(|(f, at, _)| (fit, first) > (f, at)) {
-                best = Some((fit, first, ei));
+            if best.is_none_or(|(f, cur, at, _)| (fit, !stale, first) > (f, cur, at)) {
+                best = Some((fit, !stale, first, ei));
             }
         }
-        best.map(|(_, _, ei)| ei)
+        best.map(|(_, _, _, ei)| ei)
     }
 
     /// The person a definite description at token `at` takes up when no
@@ -2008,6 +2072,26 @@ fn resident_before(v: &View<'_, '_>, comma: usize) -> Option<Range> {
 
 /// The word before the name at `first`, past its titles ("billionaire"
 /// of "billionaire Gov. Jane Roe"), outside quotations.
+/// The title words right before the name at `first` ("Sen." of "Ohio
+/// Sen. Jane Roe"), nearest first.
+fn titles_before<'a>(v: &'a View<'_, '_>, first: usize) -> impl Iterator<Item = usize> + 'a {
+    let stop = word_before_titles(v, first).map_or(first.saturating_sub(4), |k| k + 1);
+    (stop..first)
+        .rev()
+        .filter(move |&k| v.is_word(k) && v.cap(k))
+}
+
+/// Whether a party and state tag ("R-Ohio", "D-Maine") starts at `k`.
+fn is_party_state_tag(v: &View<'_, '_>, k: usize) -> bool {
+    let w = v.s(k);
+    let tagged = |w: &str| {
+        w.len() > 2
+            && matches!(&w[..2], "R-" | "D-" | "I-")
+            && w[2..].starts_with(|c: char| c.is_uppercase())
+    };
+    tagged(w) || matches!(w, "R" | "D" | "I") && v.s(k + 1) == "-"
+}
+
 fn word_before_titles(v: &View<'_, '_>, first: usize) -> Option<usize> {
     let mut k = first;
     for _ in 0..4 {
@@ -2525,6 +2609,30 @@ mod tests {
         let varga = person("e2", "Piet Varga", body, &["Piet Varga"]);
         let qs = run_with(body, &[varga]);
         assert_ne!(speaker(find(&qs, "The bill is dead,")).0, "Piet Varga");
+    }
+
+    #[test]
+    fn a_title_abbreviation_and_a_party_state_tag_pick_the_role_holder() {
+        // the holder tied to the state by the tag after the name, not the latest
+        let body = "Sen. Jane Roe, R-Ohio, spoke after Sen. Tom Lee, D-Maine. \
+                    “It lives,” the Maine senator said.";
+        let ents = [
+            person("e1", "Jane Roe", body, &["Jane Roe"]),
+            person("e2", "Tom Lee", body, &["Tom Lee"]),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "It lives,")).0, "Tom Lee");
+        // a current holder is not the one introduced as a former one
+        let body = "Gov. Tom Lee met former Gov. Jane Roe on Monday. \
+                    “The bill is dead,” the former governor said. \
+                    “We will win,” the governor said.";
+        let ents = [
+            person("e1", "Tom Lee", body, &["Tom Lee"]),
+            person("e2", "Jane Roe", body, &["Jane Roe"]),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "The bill is dead,")).0, "Jane Roe");
+        assert_eq!(speaker(find(&qs, "We will win,")).0, "Tom Lee");
     }
 
     #[test]

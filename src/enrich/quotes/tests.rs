@@ -1558,3 +1558,44 @@ fn a_participle_after_an_inverted_cue_reports_words_of_its_own() {
     let qs = run(body);
     assert_eq!(speaker(find(&qs, "the party had united")).0, "Jo Roe");
 }
+
+#[test]
+fn a_quotation_continuing_past_recalled_words_stays_with_the_main_speaker() {
+    let body = "“It was his first rebellion,” said his friend Ann Poe, who remembered \
+                Tom Lee claiming that his uncle was rich. “Tom was a classic rebel.”";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "his uncle was rich")).0, "Tom Lee");
+    assert_eq!(speaker(find(&qs, "Tom was a classic rebel.")).0, "Ann Poe");
+    // an inverted cue with a verb of memory is the speaker's own
+    let body = "“We waited for years,” recalled Ann Poe. “Nobody came to help us.”";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "Nobody came to help us.")).0, "Ann Poe");
+}
+
+#[test]
+fn a_document_is_credited_only_through_an_earlier_mention_of_the_same_document() {
+    let body = "Foreign Ministry spokesman Jim Poe released a report on the talks on \
+                Monday. The port was quiet. The audit report said investigators could \
+                not trace the payments.";
+    let qs = run(body);
+    let q = containing(&qs, "could not trace the payments");
+    assert_eq!(speaker(q), ("The audit report", "The audit report"));
+    // the same document taken up again still speaks for its issuer
+    let body = "Foreign Ministry spokesman Jim Poe released a report on the talks on \
+                Monday. The port was quiet. The new report said the talks had stalled.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(containing(&qs, "the talks had stalled")).0,
+        "Jim Poe"
+    );
+}
+
+#[test]
+fn a_statement_taken_up_again_is_its_speakers_not_the_latest_organisations() {
+    let body = "Jim Poe's office said in a statement that talks would go on. \
+                Acme Corp. was fined, Acme said. \
+                The statement said investigators could not trace the payments.";
+    let qs = run(body);
+    let q = containing(&qs, "could not trace the payments");
+    assert_eq!(speaker(q), ("Jim Poe's office", "The statement"));
+}
