@@ -1897,8 +1897,8 @@ fn the_second_day_of_a_range_is_its_own_date() {
     );
     // A count after the first day is no second day.
     assert_eq!(
-        vals("Support rose from 40 percent on July 14 to 46 percent."),
-        [pair("July 14", "2024-07-14")]
+        vals("Turnout fell from 61 percent on May 9 to 57 percent."),
+        [pair("May 9", "2024-05-09")]
     );
 }
 
