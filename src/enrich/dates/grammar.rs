@@ -291,8 +291,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// expression, as TimeML annotates ranges, in the first day's month
     /// and year; a year written after it (`March 17-20, 2016`) is both
     /// days' and is part of the second. The later day must be later in
-    /// the month, and not a number of something (`from 40 percent on July
-    /// 14 to 46 percent`).
+    /// the month, and not a number of something (`from 61 percent on May 9
+    /// to 57 percent`).
     fn second_day_of_range(&self, f: &mut Found) -> Option<Found> {
         if f.kind != DateType::Date || f.value.len() != 10 || f.end < 1 {
             return None;
