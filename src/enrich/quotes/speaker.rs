@@ -2564,7 +2564,9 @@ fn name_runs(v: &View<'_, '_>) -> Vec<NameRun> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{containing, find, person, run, run_with, speaker, speaker_among};
+    use super::super::tests::{
+        containing, find, people, person, run, run_with, speaker, speaker_among,
+    };
     use crate::event::EntityType;
 
     #[test]
@@ -2574,10 +2576,7 @@ mod tests {
         let body = "Ruth Calder, a retired shipbuilder, bought the club in May. \
                     Coach Dan Mireles ran the first practice. \
                     “We will be back,” the shipbuilder said.";
-        let ents = [
-            person("e1", "Ruth Calder", body, &["Ruth Calder"]),
-            person("e2", "Dan Mireles", body, &["Dan Mireles"]),
-        ];
+        let ents = people(body, &["Ruth Calder", "Dan Mireles"]);
         let qs = run_with(body, &ents);
         assert_eq!(
             speaker(find(&qs, "We will be back,")),
@@ -2616,20 +2615,14 @@ mod tests {
         // the holder tied to the state by the tag after the name, not the latest
         let body = "Sen. Jane Roe, R-Ohio, spoke after Sen. Tom Lee, D-Maine. \
                     “It lives,” the Maine senator said.";
-        let ents = [
-            person("e1", "Jane Roe", body, &["Jane Roe"]),
-            person("e2", "Tom Lee", body, &["Tom Lee"]),
-        ];
+        let ents = people(body, &["Jane Roe", "Tom Lee"]);
         let qs = run_with(body, &ents);
         assert_eq!(speaker(find(&qs, "It lives,")).0, "Tom Lee");
         // a current holder is not the one introduced as a former one
         let body = "Gov. Tom Lee met former Gov. Jane Roe on Monday. \
                     “The bill is dead,” the former governor said. \
                     “We will win,” the governor said.";
-        let ents = [
-            person("e1", "Tom Lee", body, &["Tom Lee"]),
-            person("e2", "Jane Roe", body, &["Jane Roe"]),
-        ];
+        let ents = people(body, &["Tom Lee", "Jane Roe"]);
         let qs = run_with(body, &ents);
         assert_eq!(speaker(find(&qs, "The bill is dead,")).0, "Jane Roe");
         assert_eq!(speaker(find(&qs, "We will win,")).0, "Tom Lee");
@@ -2751,10 +2744,7 @@ mod tests {
         // subject: "In 1990, Roe joined a firm, Acme, where …"
         let body = "In 1990, Mira Holt joined a small office, Quill Varga, \
                     where clients were rude. She said she recalls “the noise.”";
-        let ents = [
-            person("e1", "Mira Holt", body, &["Mira Holt"]),
-            person("e2", "Quill Varga", body, &["Quill Varga"]),
-        ];
+        let ents = people(body, &["Mira Holt", "Quill Varga"]);
         let qs = run_with(body, &ents);
         let q = containing(&qs, "recalls");
         assert_eq!(
@@ -2826,10 +2816,7 @@ mod tests {
     fn the_object_of_an_irregular_past_verb_is_no_pronoun_antecedent() {
         let body = "Ivo Brandt sat in the hall where he saw Dan Mireles on Friday. \
                     He said that the hall “was nearly empty.”";
-        let ents = [
-            person("e1", "Ivo Brandt", body, &["Ivo Brandt"]),
-            person("e2", "Dan Mireles", body, &["Dan Mireles"]),
-        ];
+        let ents = people(body, &["Ivo Brandt", "Dan Mireles"]);
         let qs = run_with(body, &ents);
         let q = containing(&qs, "empty");
         assert_eq!(

@@ -375,15 +375,20 @@ proptest! {
 }
 
 /// A person entity with every occurrence of each form in `forms` as a mention.
-/// The speaker name of the quotation `content` of `body`, where each of
-/// `people` is a person entity mentioned by its full name only.
-pub(super) fn speaker_among(body: &str, people: &[&str], content: &str) -> String {
-    let ents: Vec<Entity> = people
+/// Person entities `e1`, `e2`, … of `body`, each mentioned by its full
+/// name only.
+pub(super) fn people(body: &str, names: &[&str]) -> Vec<Entity> {
+    names
         .iter()
         .enumerate()
         .map(|(i, name)| person(&format!("e{}", i + 1), name, body, &[name]))
-        .collect();
-    let qs = run_with(body, &ents);
+        .collect()
+}
+
+/// The speaker name of the quotation `content` of `body`, among
+/// [`people`] of `names`.
+pub(super) fn speaker_among(body: &str, names: &[&str], content: &str) -> String {
+    let qs = run_with(body, &people(body, names));
     speaker(find(&qs, content)).0.to_string()
 }
 
@@ -406,10 +411,7 @@ pub(super) fn person(id: &str, name: &str, body: &str, forms: &[&str]) -> Entity
 #[test]
 fn she_skips_a_nearer_man() {
     let body = "Mary Stone met Robert Vance on Monday. She said the talks had stalled.";
-    let ents = [
-        person("e1", "Mary Stone", body, &["Mary Stone"]),
-        person("e2", "Robert Vance", body, &["Robert Vance"]),
-    ];
+    let ents = people(body, &["Mary Stone", "Robert Vance"]);
     let qs = run_with(body, &ents);
     assert_eq!(
         speaker(find(&qs, "the talks had stalled")),
@@ -434,10 +436,7 @@ fn pronoun_gender_comes_from_the_article_when_the_name_is_unknown() {
 fn a_name_inside_a_quotation_is_no_antecedent() {
     let body = "Laura Finch spoke first. “I trust Daniel Webb,” the crowd chanted. \
                 Later he said the budget would pass.";
-    let ents = [
-        person("e1", "Laura Finch", body, &["Laura Finch"]),
-        person("e2", "Daniel Webb", body, &["Daniel Webb"]),
-    ];
+    let ents = people(body, &["Laura Finch", "Daniel Webb"]);
     let qs = run_with(body, &ents);
     let q = find(&qs, "the budget would pass");
     assert_ne!(
@@ -450,10 +449,7 @@ fn a_name_inside_a_quotation_is_no_antecedent() {
 fn a_subject_wins_over_an_object_of_its_sentence() {
     let body = "Paul Grant complained to Henry Moss about the plan. \
                 “Nobody asked me,” he said.";
-    let ents = [
-        person("e1", "Paul Grant", body, &["Paul Grant"]),
-        person("e2", "Henry Moss", body, &["Henry Moss"]),
-    ];
+    let ents = people(body, &["Paul Grant", "Henry Moss"]);
     let qs = run_with(body, &ents);
     assert_eq!(speaker(find(&qs, "Nobody asked me,")).0, "Paul Grant");
 }
@@ -660,10 +656,7 @@ fn an_adverb_before_a_participle_cue_is_not_its_subject() {
 #[test]
 fn a_name_after_a_verb_is_an_object_for_pronouns() {
     let body = "Ian Cole met voters who endorsed Mark Bell. He said the race was open.";
-    let ents = [
-        person("e1", "Ian Cole", body, &["Ian Cole"]),
-        person("e2", "Mark Bell", body, &["Mark Bell"]),
-    ];
+    let ents = people(body, &["Ian Cole", "Mark Bell"]);
     let qs = run_with(body, &ents);
     assert_eq!(speaker(find(&qs, "the race was open")).0, "Ian Cole");
 }
