@@ -219,16 +219,7 @@ fn names_a_title(v: &View<'_, '_>, q: &Quoted) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::extract;
-    use crate::text::Text;
-
-    /// The texts of the quotes found in `body`.
-    fn quotes(body: &str) -> Vec<String> {
-        extract(&Text::analyze(body), &[])
-            .into_iter()
-            .map(|q| q.text)
-            .collect()
-    }
+    use super::super::tests::texts;
 
     #[test]
     fn titles_after_a_possessive_or_a_work_noun_are_not_statements() {
@@ -236,23 +227,23 @@ mod tests {
                     She wrote in her memoir, “Long Roads Home,” that she grew up poor. \
                     Roe also backed a radio series called “Harbor Voices” last year. \
                     “It will pass,” Roe told “Evening Desk.”";
-        assert_eq!(quotes(body), vec!["We will cut the levy,", "It will pass,"]);
+        assert_eq!(texts(body), vec!["We will cut the levy,", "It will pass,"]);
     }
 
     #[test]
     fn a_name_after_the_and_titles_listed_with_a_title_are_labels() {
         let body = "Backers of the “Clean Harbor” pledge met on Monday. \
                     Roe has appeared in “River Town” and “Night Shift,” two shows.";
-        assert!(quotes(body).is_empty(), "{:?}", quotes(body));
+        assert!(texts(body).is_empty(), "{:?}", texts(body));
         // a naming verb before the article gives the words to its subject
         let body = "Mayor John Doe dubbed it the “Plan To Nowhere” on Monday.";
-        assert_eq!(quotes(body), vec!["Plan To Nowhere"]);
+        assert_eq!(texts(body), vec!["Plan To Nowhere"]);
     }
 
     #[test]
     fn so_called_terms_are_not_statements() {
         let body = "The council backs so-called “green bonds” and the so-called river “buffer zones” for towns.";
-        assert!(quotes(body).is_empty(), "{:?}", quotes(body));
+        assert!(texts(body).is_empty(), "{:?}", texts(body));
     }
 
     #[test]
@@ -265,10 +256,10 @@ mod tests {
                     Roe, a self-described “policy nerd,” spoke for an hour. \
                     Roe spoke in an interview with “Morning Talk with Jim Doe.” \
                     Roe continued to portray “illegal” parking as a crime.";
-        assert!(quotes(body).is_empty(), "{:?}", quotes(body));
+        assert!(texts(body).is_empty(), "{:?}", texts(body));
         // a name with its speaker stays that speaker's words
         let body = "Mayor John Doe called the levy “the rain tax” on Monday.";
-        assert_eq!(quotes(body), vec!["the rain tax"]);
+        assert_eq!(texts(body), vec!["the rain tax"]);
     }
 
     #[test]
@@ -276,7 +267,7 @@ mod tests {
         let body = "Mayor John Doe called the deal “a disaster” on Monday. \
                     Doe said on Tuesday that the plan was “Dead On Arrival.” \
                     The hall rang with chants of “Fix The Roads!” before he spoke.";
-        let got = quotes(body);
+        let got = texts(body);
         assert!(got.iter().any(|q| q == "a disaster"), "{got:?}");
         assert!(got.iter().any(|q| q.contains("Dead On Arrival")), "{got:?}");
         assert!(got.iter().any(|q| q == "Fix The Roads!"), "{got:?}");
@@ -286,6 +277,6 @@ mod tests {
     fn a_memo_title_stays_its_authors_statement() {
         let body = "The campaign manager sent a memo titled “Why We Will Win the State.” \
                     It went to donors.";
-        assert_eq!(quotes(body), vec!["Why We Will Win the State."]);
+        assert_eq!(texts(body), vec!["Why We Will Win the State."]);
     }
 }

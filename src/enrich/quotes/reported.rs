@@ -1090,16 +1090,7 @@ fn trailing_cue_at(v: &View<'_, '_>, j: usize, ceil: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::extract;
-    use crate::text::Text;
-
-    /// The texts of the quotes found in `body`.
-    fn texts(body: &str) -> Vec<String> {
-        extract(&Text::analyze(body), &[])
-            .into_iter()
-            .map(|q| q.text)
-            .collect()
-    }
+    use super::super::tests::texts;
 
     #[test]
     fn a_relative_clause_content_ends_where_the_main_verb_resumes() {

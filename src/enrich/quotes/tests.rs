@@ -13,6 +13,11 @@ pub(super) fn run_with(body: &str, entities: &[Entity]) -> Vec<Quote> {
     extract(&Text::analyze(body), entities)
 }
 
+/// The texts of the quotes found in `body`.
+pub(super) fn texts(body: &str) -> Vec<String> {
+    run(body).into_iter().map(|q| q.text).collect()
+}
+
 pub(super) fn find<'q>(qs: &'q [Quote], text: &str) -> &'q Quote {
     qs.iter()
         .find(|q| q.text == text)
