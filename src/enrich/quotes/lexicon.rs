@@ -891,6 +891,27 @@ pub fn is_bare_quantity(w: &str) -> bool {
     )
 }
 
+/// Indefinite pronouns that head a source phrase of their own
+/// ("someone familiar with the talks", "anyone who reads it"): a noun
+/// phrase's head, never a word to skip on the way to one.
+pub fn is_indefinite_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "someone" | "somebody" | "anyone" | "anybody" | "everyone" | "everybody" | "nobody"
+    )
+}
+
+/// Adjectives that follow the noun they describe with a complement of
+/// their own ("a source close to the mayor", "people familiar with the
+/// talks", "an aide privy to the plan"): the noun before them heads the
+/// phrase, the noun after their preposition is only its object.
+pub fn is_postnominal_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "close" | "closest" | "familiar" | "loyal" | "privy" | "knowledgeable" | "sympathetic"
+    )
+}
+
 /// Prepositions and possessive marks that make the name after them an
 /// object, not the subject of its clause ("wrote to Roe", "Acme's Roe").
 pub fn is_object_marker(w: &str) -> bool {

@@ -687,7 +687,8 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
                     && v.is_word(np.first)
                     && !lexicon::is_left_barrier(&first)
                     && (np.first..np.end)
-                        .all(|j| !(v.verbish(j) || v.irregular_past(j) || v.cue_at(j).is_some()));
+                        .all(|j| !(v.verbish(j) || v.irregular_past(j) || v.cue_at(j).is_some()))
+                    && !name_after_preposition(v, np);
                 if !(v.cap(np.first)
                     || modified_title
                     || role_then_name
@@ -748,6 +749,24 @@ fn cue_after(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
         k += 1;
     }
     None
+}
+
+/// Whether a preposition in `np` takes a name as its object, right after
+/// it or after an article ("a person close to the Roes", "an aide to
+/// Gov. Roe", "a user from Dover"): the name is not who the phrase is,
+/// unlike the name after role words ("master of ceremonies Jane Roe").
+fn name_after_preposition(v: &View<'_, '_>, np: Range) -> bool {
+    (np.first..np.end).any(|j| {
+        let x = v.low(j);
+        if !(v.is_word(j) && (lexicon::is_np_preposition(&x) || x == "to")) {
+            return false;
+        }
+        let mut k = j + 1;
+        if lexicon::is_pure_determiner(&v.low(k)) {
+            k += 1;
+        }
+        k < np.end && v.cap(k)
+    })
 }
 
 /// A capitalized name from `start` followed by a comma-closed tag or

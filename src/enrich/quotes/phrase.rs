@@ -662,7 +662,15 @@ impl<'a, 't> View<'a, 't> {
             let w = self.low(k);
             let ok = match self.kind(k) {
                 Some(TokenKind::Word) => {
-                    if lexicon::is_subject_pronoun(&w)
+                    if matches!(w.as_ref(), "to" | "about")
+                        && k > floor + 1
+                        && self.is_word(k - 2)
+                        && lexicon::is_postnominal_adjective(&self.low(k - 1))
+                    {
+                        // "a source close to the mayor": the adjective's
+                        // complement, inside the phrase
+                        true
+                    } else if lexicon::is_subject_pronoun(&w)
                         || lexicon::is_left_barrier(&w)
                         || matches!(w.as_ref(), "not" | "never" | "n't")
                     {
@@ -712,9 +720,19 @@ impl<'a, 't> View<'a, 't> {
         {
             first += 1;
         }
+        // A noun with a post-modifying adjective ("aides close to the
+        // mayor") or an indefinite pronoun ("someone familiar with …")
+        // heads the phrase: the words after it only describe it.
         while first < last {
             let w = self.low(first);
-            if self.cap(first) || lexicon::is_determiner(&w) || lexicon::is_group_head(&w) {
+            if self.cap(first)
+                || lexicon::is_determiner(&w)
+                || lexicon::is_group_head(&w)
+                || lexicon::is_indefinite_pronoun(&w)
+                || self.is_word(first)
+                    && lexicon::is_postnominal_adjective(&self.low(first + 1))
+                    && matches!(self.low(first + 2).as_ref(), "to" | "with" | "about" | "of")
+            {
                 break;
             }
             first += 1;
@@ -790,6 +808,11 @@ impl<'a, 't> View<'a, 't> {
                     } else if w == "that" || lexicon::is_wh(&w) {
                         // a complement or relative clause starts here
                         false
+                    } else if matches!(w.as_ref(), "to" | "about")
+                        && lexicon::is_postnominal_adjective(&self.low(end - 1))
+                    {
+                        // "said a person close to the mayor"
+                        self.is_word(end + 1)
                     } else if lexicon::is_np_preposition(&w) {
                         self.is_word(end + 1) || self.kind(end + 1) == Some(TokenKind::Number)
                     } else if self.cap(end)

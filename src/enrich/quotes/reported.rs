@@ -918,7 +918,18 @@ fn relative_before(v: &View<'_, '_>, i: usize, floor: usize) -> bool {
     let Some(np) = v.subject_before(i, floor) else {
         return false;
     };
-    np.first > floor && matches!(v.low(np.first - 1).as_ref(), "which" | "who" | "that")
+    if np.first <= floor {
+        return false;
+    }
+    let w = v.low(np.first - 1);
+    // "that" after a verb is its complementizer ("the Ledger reported
+    // that someone close to her said …"), no relative pronoun
+    let complementizer = w == "that"
+        && np.first >= 2
+        && (v.cue_at(np.first - 2).is_some() && !lexicon::is_nouny_form(&v.low(np.first - 2))
+            || v.verbish(np.first - 2)
+            || v.irregular_past(np.first - 2));
+    matches!(w.as_ref(), "which" | "who" | "that") && !complementizer
 }
 
 fn all_quoted(v: &View<'_, '_>, first: usize, end: usize) -> bool {

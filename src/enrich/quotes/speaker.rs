@@ -527,6 +527,24 @@ impl<'e> Resolver<'e> {
                 c.animacy = Animacy::Person;
             }
             choices.push(as_written(&written, Animacy::Person));
+        } else if let Some(adj) = described_source(v, mention) {
+            // an unnamed source: its description, never the person or
+            // body it is close to; "the person close to him" may take up
+            // the source introduced before
+            let head = Range {
+                first: mention.first,
+                end: adj,
+            };
+            let plural = lexicon::is_group_head(&v.low(adj - 1));
+            if definite(v, head) {
+                self.role_phrase_choices(v, np, head, &written, &mut choices);
+            }
+            let animacy = if plural {
+                Animacy::Group
+            } else {
+                Animacy::Person
+            };
+            choices.push(as_written(&written, animacy));
         } else if let Some(c) = self.document_issuer(v, np) {
             choices.push(c);
         } else if let Some(ei) = self.entity_at_head(v, mention) {
@@ -2262,10 +2280,26 @@ fn as_written(written: &Speaker, animacy: Animacy) -> Choice {
     }
 }
 
+/// "a person close to Roe", "one Democrat familiar with the talks",
+/// "people close to the mayor": a source described by whom or what it is
+/// near, which is neither Roe, a Democrat nor the mayor. The index of the
+/// post-nominal adjective; its head noun ends right before it.
+fn described_source(v: &View<'_, '_>, np: Range) -> Option<usize> {
+    (np.first + 1..np.end.saturating_sub(2)).find(|&k| {
+        v.is_word(k)
+            && !v.cap(k)
+            && lexicon::is_postnominal_adjective(&v.low(k))
+            && matches!(v.low(k + 1).as_ref(), "to" | "with" | "about" | "of")
+    })
+}
+
 /// The mention nearest the cue inside a speaker noun phrase: the name when
 /// the phrase's head is one ("Acme CEO Jane Roe" -> "Jane Roe"), else
 /// the phrase as written.
 pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
+    if described_source(v, np).is_some() {
+        return np;
+    }
     // head phrase: up to the first preposition
     let mut head_end = np.end;
     for k in np.first + 1..np.end {
@@ -3049,5 +3083,44 @@ mod tests {
             ("Ada Quill", "Quill's testimony")
         );
         assert_eq!(speaker(containing(&qs, "unfair")).0, "Ada Quill");
+    }
+
+    #[test]
+    fn a_source_described_by_whom_it_is_close_to_is_not_that_person() {
+        let body = "Ada Quill ran the port for a decade. \
+                    The port will be sold, aides close to Quill said. \
+                    “The bid came too late,” said a person close to Ada Quill. \
+                    The tolls will rise, someone familiar with the sale said.";
+        let ents = [person("e1", "Ada Quill", body, &["Ada Quill", "Quill"])];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(containing(&qs, "port will be sold")),
+            ("aides close to Quill", "aides close to Quill")
+        );
+        assert_eq!(
+            speaker(find(&qs, "The bid came too late,")),
+            ("a person close to Ada Quill", "a person close to Ada Quill")
+        );
+        assert_eq!(
+            speaker(containing(&qs, "tolls will rise")),
+            (
+                "someone familiar with the sale",
+                "someone familiar with the sale"
+            )
+        );
+    }
+
+    #[test]
+    fn a_source_in_a_relayed_report_keeps_its_whole_content() {
+        // "reported that": a complementizer, not a relative pronoun whose
+        // clause would end at the first comma
+        let body = "The Ledger reported that someone close to the board said the \
+                    mill has lost money for years, losses often hidden by sales.";
+        let qs = run(body);
+        let q = find(
+            &qs,
+            "the mill has lost money for years, losses often hidden by sales",
+        );
+        assert_eq!(speaker(q).0, "someone close to the board");
     }
 }
