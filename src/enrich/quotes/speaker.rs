@@ -2308,6 +2308,29 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
             break;
         }
     }
+    // "Secretary of State Jane Roe", "Former Minister of Health Jan Roe":
+    // a title with its "of" complement, then the holder's name, which
+    // opens with a given name
+    let titles_only = (np.first..head_end).all(|k| {
+        let w = v.low(k);
+        v.cap(k)
+            && (lexicon::is_title(w.trim_end_matches('.'))
+                || matches!(w.as_ref(), "former" | "then"))
+    });
+    if head_end < np.end && titles_only && v.cap(np.end - 1) {
+        let mut first = np.end - 1;
+        while first > head_end + 1 && (v.cap(first - 1) || is_initial_dot(v, first - 1)) {
+            first -= 1;
+        }
+        if let Some(given) =
+            (first..np.end - 1).find(|&k| v.is_word(k) && first_name_gender(v.s(k)).is_some())
+        {
+            return Range {
+                first: given,
+                end: np.end,
+            };
+        }
+    }
     let last = head_end - 1;
     let last_low = v.low(last);
     if lexicon::is_subject_pronoun(&last_low) && head_end - np.first == 1 {
@@ -3122,5 +3145,18 @@ mod tests {
             "the mill has lost money for years, losses often hidden by sales",
         );
         assert_eq!(speaker(q).0, "someone close to the board");
+    }
+
+    #[test]
+    fn a_title_with_an_of_complement_gives_way_to_the_holders_name() {
+        let body = "The harbor talks ended. \
+                    Minister of Fisheries Ada Quill said the quota would stay. \
+                    Former Secretary of Labor Tom Brack said the deal was fair.";
+        let names = ["Ada Quill", "Tom Brack"];
+        let qs = run_with(body, &people(body, &names));
+        let first = speaker(containing(&qs, "quota would stay"));
+        assert_eq!(first, ("Ada Quill", "Ada Quill"));
+        let second = speaker(containing(&qs, "deal was fair"));
+        assert_eq!(second, ("Tom Brack", "Tom Brack"));
     }
 }
