@@ -901,6 +901,16 @@ pub fn is_indefinite_pronoun(w: &str) -> bool {
     )
 }
 
+/// Focus adverbs that may open a sentence before its subject ("Even the
+/// organizers said", "Only the mayor knew"): they pick out the subject,
+/// they are no part of its name.
+pub fn is_focus_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "even" | "only" | "just" | "merely" | "especially" | "particularly"
+    )
+}
+
 /// Adjectives that follow the noun they describe with a complement of
 /// their own ("a source close to the mayor", "people familiar with the
 /// talks", "an aide privy to the plan"): the noun before them heads the
@@ -1172,6 +1182,8 @@ pub fn is_preverbal(w: &str) -> bool {
             | "flatly"
             | "bluntly"
             | "simply"
+            | "only"
+            | "merely"
             | "often"
             | "never"
             | "always"

@@ -715,7 +715,9 @@ impl<'a, 't> View<'a, 't> {
         // subject; "What the mayor said was …": nor does a wh-word
         while first < last
             && self.text.is_sentence_start(first)
-            && (lexicon::is_time_word(&self.low(first)) || lexicon::is_wh(&self.low(first)))
+            && (lexicon::is_time_word(&self.low(first))
+                || lexicon::is_wh(&self.low(first))
+                || lexicon::is_focus_adverb(&self.low(first)))
             && !lexicon::is_determiner(&self.low(first))
         {
             first += 1;
@@ -729,6 +731,8 @@ impl<'a, 't> View<'a, 't> {
                 || lexicon::is_determiner(&w)
                 || lexicon::is_group_head(&w)
                 || lexicon::is_indefinite_pronoun(&w)
+                // "28 percent of voters": a share opens the phrase
+                || self.kind(first) == Some(TokenKind::Number) && self.low(first + 1) == "percent"
                 || self.is_word(first)
                     && lexicon::is_postnominal_adjective(&self.low(first + 1))
                     && matches!(self.low(first + 2).as_ref(), "to" | "with" | "about" | "of")

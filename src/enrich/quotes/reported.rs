@@ -447,7 +447,10 @@ pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Su
     let object = |np: Range| {
         np.first > floor && {
             let p = v.low(np.first - 1);
-            lexicon::is_object_marker(&p)
+            // "with 40 percent saying …": an absolute phrase, whose
+            // number is the participle's subject
+            let absolute = p == "with" && v.kind(np.first) == Some(crate::text::TokenKind::Number);
+            !absolute && lexicon::is_object_marker(&p)
                 || v.verbish(np.first - 1) && !lexicon::is_aux(&p) && !lexicon::is_recall_verb(&p)
         }
     };

@@ -3159,4 +3159,35 @@ mod tests {
         let second = speaker(containing(&qs, "deal was fair"));
         assert_eq!(second, ("Tom Brack", "Tom Brack"));
     }
+
+    #[test]
+    fn a_percentage_speaks_with_its_number_and_set() {
+        let body = "The harbor poll came out on Monday. \
+                    Just 31 percent of boat owners said the fees were fair. \
+                    Only 12 percent said they would pay more, \
+                    with 40 percent saying the port should close.";
+        let qs = run(body);
+        assert_eq!(
+            speaker(containing(&qs, "fees were fair")).0,
+            "31 percent of boat owners"
+        );
+        assert_eq!(speaker(containing(&qs, "pay more")).0, "12 percent");
+        assert_eq!(speaker(containing(&qs, "should close")).0, "40 percent");
+    }
+
+    #[test]
+    fn a_focus_adverb_is_no_part_of_the_speaker() {
+        let body = "Ada Quill runs the harbor board. \
+                    Even the harbor pilots said the channel was too shallow. \
+                    The dock chief would only say that repairs were planned.";
+        let ents = [person("e1", "Ada Quill", body, &["Ada Quill"])];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(containing(&qs, "too shallow")).0,
+            "the harbor pilots"
+        );
+        let (name, text) = speaker(containing(&qs, "repairs were planned"));
+        assert_ne!(name, "only");
+        assert_eq!(text, "The dock chief");
+    }
 }
