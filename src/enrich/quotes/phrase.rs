@@ -285,6 +285,17 @@ impl<'a, 't> View<'a, 't> {
         t[i - 1].cstart == t[i - 2].cend && t[i].cstart == t[i - 1].cend
     }
 
+    /// Whether token `k` is the apostrophe of a plural or s-final
+    /// possessive ("the Sanders' campaign", "Gates’ work"): written right
+    /// after a word ending in "s", before a word.
+    pub fn possessive_apostrophe(&self, k: usize) -> bool {
+        if k == 0 || !matches!(self.s(k), "'" | "’") || !self.is_word(k + 1) {
+            return false;
+        }
+        let t = self.text.tokens();
+        t[k].cstart == t[k - 1].cend && self.is_word(k - 1) && self.low(k - 1).ends_with('s')
+    }
+
     /// Whether a word token looks like a finite or past verb (for clause tests).
     pub fn verbish(&self, i: usize) -> bool {
         if !self.is_word(i) || self.cap(i) {
@@ -693,7 +704,7 @@ impl<'a, 't> View<'a, 't> {
                 Some(TokenKind::Number) => true,
                 Some(TokenKind::Punct) => matches!(self.s(k), "&" | "-" | "." | "/"),
                 _ => false,
-            };
+            } || self.possessive_apostrophe(k);
             if !ok {
                 break;
             }
@@ -731,6 +742,9 @@ impl<'a, 't> View<'a, 't> {
                 || lexicon::is_determiner(&w)
                 || lexicon::is_group_head(&w)
                 || lexicon::is_indefinite_pronoun(&w)
+                // "… and former secretary of state said": a role noun
+                // heads the phrase, its "of" complement only says which
+                || self.is_word(first) && (lexicon::is_title(&w) || lexicon::is_person_role(&w))
                 // "28 percent of voters": a share opens the phrase
                 || self.kind(first) == Some(TokenKind::Number) && self.low(first + 1) == "percent"
                 || self.is_word(first)
@@ -827,8 +841,17 @@ impl<'a, 't> View<'a, 't> {
                         // "Ohio-based", "Acme-owned": one compound modifier
                         true
                     } else {
+                        // "said the printed card", "noted a report for …":
+                        // after a determiner, an adjective or a noun
+                        let after_determiner =
+                            matches!(self.low(end - 1).as_ref(), "the" | "a" | "an")
+                                && self.is_word(end + 1)
+                                && (self.verbish(end) && !lexicon::is_aux(&w)
+                                    || lexicon::is_nouny_form(&w)
+                                        && lexicon::is_np_preposition(&self.low(end + 1)));
+                        after_determiner
                         // "said Budget ranking member Jane Roe"
-                        lexicon::is_title_participle(&w) && self.is_word(end + 1)
+                        || lexicon::is_title_participle(&w) && self.is_word(end + 1)
                             || !(self.verbish(end)
                                 || self.irregular_past(end)
                                 || lexicon::is_ing(&w)

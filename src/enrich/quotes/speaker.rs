@@ -2430,8 +2430,10 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
             return np;
         }
         let after = v.low(e);
-        // "Roe's campaign says": the campaign, not Roe
-        if e + 1 < head_end && matches!(after.as_ref(), "'s" | "’s") && !v.cap(e + 1) {
+        // "Roe's campaign says", "the Sanders' team said": the campaign,
+        // not Roe
+        let possessive = matches!(after.as_ref(), "'s" | "’s") || v.possessive_apostrophe(e);
+        if e + 1 < head_end && possessive && !v.cap(e + 1) {
             let mut end = np.end;
             while end > e + 2
                 && (lexicon::is_determiner(&v.low(end - 1))
@@ -3189,5 +3191,43 @@ mod tests {
         let (name, text) = speaker(containing(&qs, "repairs were planned"));
         assert_ne!(name, "only");
         assert_eq!(text, "The dock chief");
+    }
+
+    #[test]
+    fn an_s_final_possessive_and_its_noun_speak_together() {
+        let body = "The harbor race tightened. \
+                    Tom Giles’ campaign says it raised more money in May. \
+                    The Hollands' lawyers said the dock was theirs.";
+        let qs = run(body);
+        assert_eq!(
+            speaker(containing(&qs, "raised more money")).0,
+            "Tom Giles’ campaign"
+        );
+        assert_eq!(
+            speaker(containing(&qs, "dock was theirs")).0,
+            "The Hollands' lawyers"
+        );
+    }
+
+    #[test]
+    fn a_role_noun_and_a_participle_adjective_stay_in_the_speaker_phrase() {
+        let body = "The harbor vote was close. \
+                    The board's newest member and former secretary of state said \
+                    the port “clearly” needed dredging. \
+                    “The vote is set,” said the printed ballot card. \
+                    “Fees will rise,” noted a report for the harbor board.";
+        let qs = run(body);
+        assert_eq!(
+            speaker(containing(&qs, "needed dredging")).0,
+            "secretary of state"
+        );
+        assert_eq!(
+            speaker(find(&qs, "The vote is set,")).0,
+            "the printed ballot card"
+        );
+        assert_eq!(
+            speaker(find(&qs, "Fees will rise,")).1,
+            "a report for the harbor board"
+        );
     }
 }
