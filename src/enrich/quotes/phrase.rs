@@ -681,6 +681,15 @@ impl<'a, 't> View<'a, 't> {
                         // "a source close to the mayor": the adjective's
                         // complement, inside the phrase
                         true
+                    } else if w == "that"
+                        && self.text.is_sentence_start(k)
+                        && self.is_word(k + 1)
+                        && !self.cap(k + 1)
+                        && k + 1 < end
+                    {
+                        // "That person said": a demonstrative opening the
+                        // sentence, not a complementizer
+                        true
                     } else if lexicon::is_subject_pronoun(&w)
                         || lexicon::is_left_barrier(&w)
                         || matches!(w.as_ref(), "not" | "never" | "n't")

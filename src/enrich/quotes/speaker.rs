@@ -465,6 +465,14 @@ impl<'e> Resolver<'e> {
         if self.opener_not_a_name(v, mention) || head_not_a_noun(v, mention) {
             return None;
         }
+        // an article or a preposition left alone where a scan stopped
+        // ("… for saying", "noted a …") names nobody
+        let lone = v.low(mention.first);
+        if mention.end == mention.first + 1
+            && (matches!(lone.as_ref(), "the" | "a" | "an") || lexicon::is_np_preposition(&lone))
+        {
+            return None;
+        }
         let span = v.text.token_span(mention.first, mention.end)?;
         let low = v.low(mention.first);
         let single = mention.end == mention.first + 1;
@@ -1937,7 +1945,10 @@ fn is_pronoun_text(s: &str) -> bool {
 }
 
 fn definite(v: &View<'_, '_>, r: Range) -> bool {
-    matches!(v.low(r.first).as_ref(), "the" | "this" | "its" | "their")
+    matches!(
+        v.low(r.first).as_ref(),
+        "the" | "this" | "that" | "its" | "their"
+    )
 }
 
 /// A role phrase opened by an article or a possessive ("the head of",
@@ -3228,6 +3239,25 @@ mod tests {
         assert_eq!(
             speaker(find(&qs, "Fees will rise,")).1,
             "a report for the harbor board"
+        );
+    }
+
+    #[test]
+    fn a_demonstrative_phrase_takes_up_the_source_and_a_lone_preposition_names_nobody() {
+        let body = "Ada Quill runs the port. \
+                    The ferry will be sold, a source close to the board said. \
+                    That person said the price was too low. \
+                    Critics faulted Quill for saying that the ferry lost money.";
+        let ents = [person("e1", "Ada Quill", body, &["Ada Quill", "Quill"])];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(containing(&qs, "price was too low")),
+            ("a source close to the board", "That person")
+        );
+        let lost = containing(&qs, "ferry lost money");
+        assert!(
+            lost.speaker.as_ref().is_none_or(|s| s.name != "for"),
+            "{lost:?}"
         );
     }
 }
