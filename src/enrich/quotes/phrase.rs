@@ -172,8 +172,14 @@ impl<'a, 't> View<'a, 't> {
             if noun_cue {
                 return Some(CueClass::Report);
             }
+            // "…, a source close to her said": "her" after a preposition is
+            // its object, not a possessive before a noun
+            let object_her = p == "her"
+                && i >= 2
+                && (lexicon::is_np_preposition(&self.low(i - 2)) || self.low(i - 2) == "to");
             if (lexicon::is_pure_determiner(&p) || matches!(p.as_ref(), "to" | "of" | "'s" | "’s"))
                 && !to_say_that
+                && !object_her
             {
                 return None;
             }

@@ -462,7 +462,10 @@ impl<'e> Resolver<'e> {
             // address speaks
             return resident_before(v, mention.first - 1).and_then(|np| self.resolve(v, np));
         }
-        if self.opener_not_a_name(v, mention) || head_not_a_noun(v, mention) {
+        // ("a source close to her" ends on its object, and is a noun phrase)
+        if self.opener_not_a_name(v, mention)
+            || head_not_a_noun(v, mention) && described_source(v, mention).is_none()
+        {
             return None;
         }
         // an article or a preposition left alone where a scan stopped
@@ -2500,6 +2503,11 @@ fn trim_phrase(v: &View<'_, '_>, np: Range) -> Option<Range> {
         && (lexicon::is_pure_determiner(&v.low(end - 1))
             || lexicon::is_np_preposition(&v.low(end - 1)))
     {
+        // "a source close to her": the object pronoun ends the phrase
+        let before = v.low(end - 2);
+        if v.low(end - 1) == "her" && (before == "to" || lexicon::is_np_preposition(&before)) {
+            break;
+        }
         end -= 1;
     }
     if end == np.first + 1 && lexicon::is_time_word(&v.low(np.first)) && v.cap(np.first) {
@@ -3247,12 +3255,17 @@ mod tests {
         let body = "Ada Quill runs the port. \
                     The ferry will be sold, a source close to the board said. \
                     That person said the price was too low. \
+                    Quill will retire, a friend close to her said. \
                     Critics faulted Quill for saying that the ferry lost money.";
         let ents = [person("e1", "Ada Quill", body, &["Ada Quill", "Quill"])];
         let qs = run_with(body, &ents);
         assert_eq!(
             speaker(containing(&qs, "price was too low")),
             ("a source close to the board", "That person")
+        );
+        assert_eq!(
+            speaker(containing(&qs, "Quill will retire")).0,
+            "a friend close to her"
         );
         let lost = containing(&qs, "ferry lost money");
         assert!(
