@@ -2488,6 +2488,16 @@ fn trim_phrase(v: &View<'_, '_>, np: Range) -> Option<Range> {
             end = open;
         }
     }
+    // "Mr. Roe himself said": the intensifying reflexive stresses the
+    // name, it is no part of it
+    if end > np.first + 1
+        && matches!(
+            v.low(end - 1).as_ref(),
+            "himself" | "herself" | "itself" | "themselves"
+        )
+    {
+        end -= 1;
+    }
     // "a state audit on Friday": the day is when, not part of who
     if end > np.first + 2
         && lexicon::is_time_word(&v.low(end - 1))
@@ -3271,6 +3281,18 @@ mod tests {
         assert!(
             lost.speaker.as_ref().is_none_or(|s| s.name != "for"),
             "{lost:?}"
+        );
+    }
+
+    #[test]
+    fn an_intensifying_reflexive_is_no_part_of_the_name() {
+        let body = "Ada Quill leads the harbor board. \
+                    Mrs. Quill herself has said the port must grow.";
+        let ents = [person("e1", "Ada Quill", body, &["Ada Quill", "Quill"])];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(containing(&qs, "port must grow")),
+            ("Ada Quill", "Quill")
         );
     }
 }
