@@ -322,9 +322,7 @@ pub fn statement_fingerprint(speaker: Option<&str>, text: &str) -> String {
     h.update(normalize_words(text).as_bytes());
     let digest = h.finalize();
     let mut out = String::with_capacity(32);
-    for b in digest.iter().take(16) {
-        out.push_str(&format!("{b:02x}"));
-    }
+    crate::push_hex(&mut out, &digest[..16]);
     out
 }
 
