@@ -423,6 +423,32 @@ impl StatementEvent {
     }
 }
 
+/// One article event and its statement events, encoded for the output
+/// topics: what the worker produces for one input record. One function, so
+/// the worker, its benchmark and the criterion reference do the same work.
+#[derive(Debug)]
+pub struct EncodedEvents {
+    /// Key (the article id) and JSON of the article event.
+    pub article: (String, Vec<u8>),
+    /// Key (the statement fingerprint) and JSON of each statement event,
+    /// in body order.
+    pub statements: Vec<(String, Vec<u8>)>,
+}
+
+/// Encodes `event` and one [`StatementEvent`] per quote.
+pub fn encode(event: &ArticleEvent) -> Result<EncodedEvents, serde_json::Error> {
+    let mut statements = Vec::with_capacity(event.quotes.len());
+    for q in &event.quotes {
+        let s = StatementEvent::from_quote(event, q);
+        let json = serde_json::to_vec(&s)?;
+        statements.push((s.fingerprint, json));
+    }
+    Ok(EncodedEvents {
+        article: (event.id.clone(), serde_json::to_vec(event)?),
+        statements,
+    })
+}
+
 /// JSON Schemas of the events (article, statement, and the novelty
 /// processor's new, seen and identified records), generated from their
 /// types.
