@@ -1327,6 +1327,19 @@ impl<'e> Resolver<'e> {
         })
     }
 
+    /// The person a definite description opening the sentence before
+    /// token `at` stands for ("The former mayor also spoke of …"), when
+    /// the article described that person so ([`Resolver::described_person`]).
+    fn described_opener(&self, v: &View<'_, '_>, at: usize) -> Option<(Range, usize)> {
+        let sent = v.sentence(v.sentence(at).first.checked_sub(1)?);
+        let first = sent.first;
+        if first >= at || v.in_quote(first) || v.low(first) != "the" {
+            return None;
+        }
+        let np = v.np_rightward(first, sent.end.min(at))?;
+        Some((np, self.described_person(v, np)?))
+    }
+
     fn entity_by_role(&self, head: &str) -> Option<usize> {
         if head.len() < 3 {
             return None;
@@ -1516,6 +1529,31 @@ impl<'e> Resolver<'e> {
                     r.first,
                     features,
                 ));
+            }
+        }
+        // "The retired judge then turned to the budget. He said …": a
+        // description of a named person opening the sentence before is
+        // its subject, whatever names its object holds
+        if want == Animacy::Person {
+            if let Some((np, ei)) = self.described_opener(v, at) {
+                let e = &self.entities[ei];
+                if same_gender(&e.name, Some(&e.id)) {
+                    let features = Features {
+                        named: true,
+                        opens_sentence: true,
+                        nearest_in_sentence: true,
+                        gender_agrees: agreement(&e.name, Some(&e.id)) == Some(true),
+                        ..Features::default()
+                    };
+                    out.push(candidate(
+                        Source::NearestMention,
+                        self.full_name(ei),
+                        Some(e.id.clone()),
+                        Animacy::Person,
+                        np.first,
+                        features,
+                    ));
+                }
             }
         }
         // mentions before the pronoun
@@ -2841,6 +2879,37 @@ mod tests {
         let ents = [person("e1", "Mira Holt", &body, &["Mira Holt", "Holt"])];
         let qs = run_with(&body, &ents);
         assert_eq!(speaker(find(&qs, "Never again!")).0, "Mira Holt");
+    }
+
+    #[test]
+    fn a_description_opening_the_sentence_before_is_the_antecedent() {
+        let body = "Former Mayor Tom Abele spoke at the harbor on Monday.\n\n\
+                    “We built it once,” Abele said.\n\n\
+                    The former mayor also compared the ferry plans of Governor Ruth Kale \
+                    and council candidate Owen Price. He said that the council had \
+                    waited too long.";
+        let ents = [
+            person("e1", "Tom Abele", body, &["Tom Abele", "Abele"]),
+            person("e2", "Ruth Kale", body, &["Ruth Kale"]),
+            person("e3", "Owen Price", body, &["Owen Price"]),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(find(&qs, "the council had waited too long")).0,
+            "Tom Abele"
+        );
+        // a description the article never gave anyone: the names decide
+        let body = body.replace("The former mayor", "The former judge");
+        let ents = [
+            person("e1", "Tom Abele", &body, &["Tom Abele", "Abele"]),
+            person("e2", "Ruth Kale", &body, &["Ruth Kale"]),
+            person("e3", "Owen Price", &body, &["Owen Price"]),
+        ];
+        let qs = run_with(&body, &ents);
+        assert_eq!(
+            speaker(find(&qs, "the council had waited too long")).0,
+            "Owen Price"
+        );
     }
 
     #[test]
