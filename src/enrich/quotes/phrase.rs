@@ -90,8 +90,10 @@ impl<'a, 't> View<'a, 't> {
             && !self.abbreviation_dot(i)
     }
 
-    /// A dot closing an abbreviation: a title before a name ("Mr. Roe",
-    /// "Sen. Roe"), or any word before a comma or bracket ("R-Ky.,").
+    /// A dot closing an abbreviation: an abbreviated title before a name
+    /// ("Mr. Roe", "Sen. Roe"; not a full title word closing a sentence,
+    /// "… said a spokeswoman. Later …"), or any word before a comma or
+    /// bracket ("R-Ky.,").
     pub fn abbreviation_dot(&self, i: usize) -> bool {
         if i == 0 || self.s(i) != "." {
             return false;
@@ -102,7 +104,11 @@ impl<'a, 't> View<'a, 't> {
         if attached && matches!(self.s(i + 1), "," | ")" | ";") {
             return true;
         }
-        attached && self.cap(i + 1) && lexicon::is_title(&self.low(i - 1))
+        let word = self.low(i - 1);
+        attached
+            && self.cap(i + 1)
+            && lexicon::is_title(&word)
+            && crate::text::is_abbreviation(&word)
     }
 
     /// The cue class of token `i` when it is used as a speech verb here.

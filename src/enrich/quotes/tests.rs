@@ -746,6 +746,15 @@ fn a_title_abbreviation_dot_does_not_end_the_cue_clause() {
 }
 
 #[test]
+fn a_full_title_word_before_a_dot_ends_the_sentence() {
+    let body = "Twelve of the 40 stalls have closed, according to a market spokeswoman. \
+                Of the rest, most open only at weekends.";
+    let qs = run(body);
+    let q = find(&qs, "Twelve of the 40 stalls have closed");
+    assert_eq!(speaker(q), ("a market spokeswoman", "a market spokeswoman"));
+}
+
+#[test]
 fn a_dash_and_a_name_closing_the_line_attribute_the_quote() {
     let body = "Readers wrote in.\n“The fees are too high.” ― Ana Ruiz\n“We deserve better.” — Tom P. Hale\nThat was all.";
     let qs = run(body);
