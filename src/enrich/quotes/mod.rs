@@ -240,6 +240,7 @@ pub fn extract_with_dates(
                 .or_else(|| cue_before(&v, q, fragment))
                 .or_else(|| cue_colon_before(&v, q))
                 .or_else(|| colon_subject(&v, q))
+                .or_else(|| cue_closing_sentence_before(&v, q))
         };
         let (cue, who) = match found {
             Some((c, w)) => (Some(c).filter(|c| c.end > c.first), w),
@@ -1123,6 +1124,45 @@ fn cue_colon_before(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
         return Some((cue, Who::Subject(who)));
     }
     None
+}
+
+/// A quotation opening the sentence after one that ends with a cue and
+/// its speaker, in the same paragraph: "Or maybe next spring, adviser Tom
+/// Reyes says. “…”", "Mara Stein agreed. “…”", "Then there is the budget,
+/// said Tom Reyes. “…”". The sentence before made no quotation of its own
+/// (its words a fragment, or none), so the previous speaker would take the
+/// quotation over; the cue's subject speaks it. A sentence before that
+/// holds a quotation ("“…,” Roe said. “…”") is left to the continuation.
+fn cue_closing_sentence_before(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
+    let dot = q.open.checked_sub(1)?;
+    if v.sentence(q.open).first != q.open
+        || marks::paragraph_starts_at(v.text, q.open)
+        || v.s(dot) != "."
+        || !v.is_terminal(dot)
+    {
+        return None;
+    }
+    let prev = v.sentence(dot);
+    if (prev.first..dot).any(|k| v.in_quote(k) || v.is_quote(k)) {
+        return None;
+    }
+    let speech = |k: usize| v.cue_at(k).is_some_and(|c| c != CueClass::Fragment);
+    let cue = |k: usize| Range {
+        first: k,
+        end: k + 1,
+    };
+    // "…, Tom Reyes says."
+    let last = dot.checked_sub(1).filter(|&k| k > prev.first)?;
+    if speech(last) {
+        let np = v.cue_subject(last, prev.first)?;
+        return Some((cue(last), Who::Subject(Subject::Np(np))));
+    }
+    // "…, said Tom Reyes."
+    let k = (last.saturating_sub(8).max(prev.first + 1)..last)
+        .rev()
+        .find(|&k| v.s(k - 1) == "," && speech(k))?;
+    let np = v.np_rightward(k + 1, dot).filter(|np| np.end == dot)?;
+    Some((cue(k), Who::Subject(Subject::Np(np))))
 }
 
 /// The subject of the main clause of the sentence holding token `at`: the

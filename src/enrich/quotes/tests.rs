@@ -746,6 +746,26 @@ fn a_title_abbreviation_dot_does_not_end_the_cue_clause() {
 }
 
 #[test]
+fn a_cue_closing_the_sentence_before_names_the_quotation_after_it() {
+    let body = "“The vote is close,” said Ana Ruiz, a county clerk.\n\n\
+                Or maybe next spring, adviser Tom Reyes says. “Nobody has read the \
+                numbers yet, and it shows.”\n\n\
+                Then there is the bridge, said Lena Cho. “It will cost twice the estimate.”\n\n\
+                “We will see,” Ruiz said. “The count ends on Friday.”";
+    let qs = run(body);
+    let spk = |t: &str| speaker(find(&qs, t)).0.to_string();
+    assert_eq!(
+        spk("Nobody has read the numbers yet, and it shows."),
+        "Tom Reyes"
+    );
+    assert_eq!(spk("It will cost twice the estimate."), "Lena Cho");
+    // a sentence holding its own quotation is continued, not a cue
+    let q = find(&qs, "The count ends on Friday.");
+    assert_eq!(speaker(q).0, "Ana Ruiz");
+    assert!(q.cue.is_none());
+}
+
+#[test]
 fn a_full_title_word_before_a_dot_ends_the_sentence() {
     let body = "Twelve of the 40 stalls have closed, according to a market spokeswoman. \
                 Of the rest, most open only at weekends.";
