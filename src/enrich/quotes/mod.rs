@@ -1143,7 +1143,14 @@ fn cue_closing_sentence_before(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, W
         return None;
     }
     let prev = v.sentence(dot);
-    if (prev.first..dot).any(|k| v.in_quote(k) || v.is_quote(k)) {
+    // nor one right after a quotation: "“…?” Roe asked. “…”" is Roe's
+    // cue of the quotation before it
+    let after_quotation = !marks::paragraph_starts_at(v.text, prev.first)
+        && prev
+            .first
+            .checked_sub(1)
+            .is_some_and(|k| v.in_quote(k) || v.is_quote(k));
+    if after_quotation || (prev.first..dot).any(|k| v.in_quote(k) || v.is_quote(k)) {
         return None;
     }
     let speech = |k: usize| v.cue_at(k).is_some_and(|c| c != CueClass::Fragment);
