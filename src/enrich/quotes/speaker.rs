@@ -1329,14 +1329,23 @@ impl<'e> Resolver<'e> {
 
     /// The person a definite description opening the sentence before
     /// token `at` stands for ("The former mayor also spoke of …"), when
-    /// the article described that person so ([`Resolver::described_person`]).
+    /// the article described that person so ([`Resolver::described_person`]);
+    /// or one opening the pronoun's own sentence as the subject of a verb
+    /// before it ("The mayor denounced what he called …"; not "The new
+    /// mayor, he said, …", where the phrase is in the content).
     fn described_opener(&self, v: &View<'_, '_>, at: usize) -> Option<(Range, usize)> {
-        let sent = v.sentence(v.sentence(at).first.checked_sub(1)?);
-        let first = sent.first;
-        if first >= at || v.in_quote(first) || v.low(first) != "the" {
-            return None;
-        }
-        let np = v.np_rightward(first, sent.end.min(at))?;
+        let own = v.sentence(at);
+        let opener = |sent: Range| {
+            let first = sent.first;
+            if first >= at || v.in_quote(first) || v.low(first) != "the" {
+                return None;
+            }
+            v.np_rightward(first, sent.end.min(at))
+        };
+        let np = match opener(own) {
+            Some(np) if np.end < at && (v.verbish(np.end) || v.irregular_past(np.end)) => np,
+            _ => opener(v.sentence(own.first.checked_sub(1)?))?,
+        };
         Some((np, self.described_person(v, np)?))
     }
 
@@ -2910,6 +2919,16 @@ mod tests {
             speaker(find(&qs, "the council had waited too long")).0,
             "Owen Price"
         );
+        // in the pronoun's own sentence, as the subject of a verb before it
+        let body = "Former Mayor Tom Abele spoke at the harbor on Monday.\n\n\
+                    On Tuesday, the former mayor met council candidate Owen Price. \
+                    The former mayor praised what he called a “bold and overdue” plan.";
+        let ents = [
+            person("e1", "Tom Abele", body, &["Tom Abele"]),
+            person("e3", "Owen Price", body, &["Owen Price"]),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "bold and overdue")).0, "Tom Abele");
     }
 
     #[test]
