@@ -191,7 +191,7 @@ impl<'a, 't> View<'a, 't> {
                 && next.ends_with('s')
                 && !next.ends_with("ss")
                 && lexicon::cue_class(&next).is_none();
-            let plural_possessive = w.ends_with('s') && matches!(self.s(i + 1), "'" | "’");
+            let plural_possessive = self.plural_possessive_mark(i + 1);
             if lexicon::is_nouny_form(&w) && (compound || plural_possessive) {
                 // "state leaders", "the members' reports": nouns
                 return None;
@@ -690,7 +690,8 @@ impl<'a, 't> View<'a, 't> {
                 }
                 Some(TokenKind::Number) => true,
                 Some(TokenKind::Punct) => matches!(self.s(k), "&" | "-" | "." | "/"),
-                _ => false,
+                // a plural possessive's bare apostrophe ("the Smiths' suit")
+                _ => self.plural_possessive_mark(k),
             };
             if !ok {
                 break;
@@ -726,6 +727,23 @@ impl<'a, 't> View<'a, 't> {
             first += 1;
         }
         (first < end).then_some(Range { first, end })
+    }
+
+    /// Whether token `k` marks a possessive: "'s", or a plural's bare
+    /// apostrophe ([`View::plural_possessive_mark`]).
+    pub fn is_possessive(&self, k: usize) -> bool {
+        matches!(self.s(k), "'s" | "’s") || self.plural_possessive_mark(k)
+    }
+
+    /// Whether token `k` is the apostrophe of a plural possessive, attached
+    /// to the word before it: "the Smiths' suit", "Acme Motors' plan".
+    pub fn plural_possessive_mark(&self, k: usize) -> bool {
+        let t = self.text.tokens();
+        matches!(self.s(k), "'" | "’")
+            && k > 0
+            && t[k].cstart == t[k - 1].cend
+            && self.is_word(k - 1)
+            && self.low(k - 1).ends_with('s')
     }
 
     /// A cue by which an outlet passes on what others said ("the Ledger

@@ -157,6 +157,12 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
                 end: i - 1,
             },
         );
+    // "…, which, according to X, is …": the relative clause is no
+    // sentence of its own, and the sentence before it is not X's
+    let relative = i >= 2 && v.s(i - 1) == "," && lexicon::is_wh(&v.low(i - 2));
+    if relative {
+        return;
+    }
     if before_comma && i - 1 > sent.first {
         // CONTENT, according to X.
         let first = clause_start_before(v, i - 1, sent.first);

@@ -345,7 +345,7 @@ impl<'e> Resolver<'e> {
     /// ("from Mrs. Roe's house"), a preposition's object ("about Jane
     /// Roe", "with Roe yelling") nor a noun's modifier ("at a Roe rally").
     fn may_be_subject(&self, v: &View<'_, '_>, r: Range) -> bool {
-        let possessive = matches!(v.s(r.end), "'s" | "’s");
+        let possessive = v.is_possessive(r.end);
         let object = word_before_titles(v, r.first).is_some_and(|k| {
             let w = v.low(k);
             lexicon::is_np_preposition(&w)
@@ -624,7 +624,7 @@ impl<'e> Resolver<'e> {
             // candidate" and "the head of Acme" are someone's, said so
             // to set them apart from the people named before
             let possessive = matches!(v.low(np.first).as_ref(), "its" | "their")
-                || (np.first..np.end).any(|k| matches!(v.s(k), "'s" | "’s"))
+                || (np.first..np.end).any(|k| v.is_possessive(k))
                 || (mention.end..np.end)
                     .find(|&k| v.low(k) == "of")
                     .is_some_and(|of| (of + 1..np.end).any(|k| v.cap(k)));
@@ -857,7 +857,7 @@ impl<'e> Resolver<'e> {
         head: usize,
         written: &Speaker,
     ) -> Option<Choice> {
-        if let Some(k) = (np.first..head).find(|&k| matches!(v.s(k), "'s" | "’s")) {
+        if let Some(k) = (np.first..head).find(|&k| v.is_possessive(k)) {
             let owner = Range {
                 first: np.first,
                 end: k,
@@ -2420,8 +2420,9 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
             return np;
         }
         let after = v.low(e);
-        // "Roe's campaign says": the campaign, not Roe
-        if e + 1 < head_end && matches!(after.as_ref(), "'s" | "’s") && !v.cap(e + 1) {
+        // "Roe's campaign says", "the Smiths' lawyer said": the campaign,
+        // the lawyer, not Roe or the Smiths
+        if e + 1 < head_end && v.is_possessive(e) && !v.cap(e + 1) {
             let mut end = np.end;
             while end > e + 2
                 && (lexicon::is_determiner(&v.low(end - 1))

@@ -766,6 +766,34 @@ fn a_cue_closing_the_sentence_before_names_the_quotation_after_it() {
 }
 
 #[test]
+fn a_lawsuit_speaks_for_whoever_filed_it() {
+    let body = "Acme Motors sued Beta Rail in May. Acme Motors' lawsuit, filed in \
+                Dover, claims that the railway broke the contract.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "the railway broke the contract")).0,
+        "Acme Motors"
+    );
+}
+
+#[test]
+fn a_plural_possessive_keeps_the_possessed_as_the_speaker() {
+    let qs = run("Nell Adams met voters on Monday. Adams' campaign said the poll was wrong.");
+    assert_eq!(
+        speaker(find(&qs, "the poll was wrong")).0,
+        "Adams' campaign"
+    );
+}
+
+#[test]
+fn according_to_inside_a_relative_clause_credits_no_sentence() {
+    let body = "Sales fell by 4,000 units to 90,000, which, according to the Ledger \
+                is the lowest in a decade.";
+    let qs = run(body);
+    assert!(qs.iter().all(|q| q.speaker.is_none()), "{qs:#?}");
+}
+
+#[test]
 fn a_full_title_word_before_a_dot_ends_the_sentence() {
     let body = "Twelve of the 40 stalls have closed, according to a market spokeswoman. \
                 Of the rest, most open only at weekends.";
