@@ -192,6 +192,15 @@ impl<'a, 't> View<'a, 't> {
                 && !next.ends_with("ss")
                 && lexicon::cue_class(&next).is_none();
             let plural_possessive = self.plural_possessive_mark(i + 1);
+            // "the two brands", "several reports": a verb in -s never
+            // follows a plural count, so this is the noun
+            let counted = (self.is_cardinal(i - 1) && p != "one"
+                || matches!(p.as_ref(), "several" | "many" | "few" | "both" | "numerous"))
+                && w.ends_with('s')
+                && !w.ends_with("ss");
+            if counted {
+                return None;
+            }
             if lexicon::is_nouny_form(&w) && (compound || plural_possessive) {
                 // "state leaders", "the members' reports": nouns
                 return None;
@@ -727,6 +736,15 @@ impl<'a, 't> View<'a, 't> {
             first += 1;
         }
         (first < end).then_some(Range { first, end })
+    }
+
+    /// Whether token `k` is a cardinal number, in digits or words ("12",
+    /// "two"; not "a").
+    pub fn is_cardinal(&self, k: usize) -> bool {
+        let w = self.low(k);
+        !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
+            || !matches!(w.as_ref(), "a" | "an" | "single")
+                && crate::enrich::dates::lexicon::number_word(&w).is_some()
     }
 
     /// Whether token `k` marks a possessive: "'s", or a plural's bare

@@ -1843,12 +1843,6 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity) -> Option<Gender> {
 
 /// A cardinal number at token `k`: digits or a number word ("two",
 /// "10"), not the article "a".
-fn is_cardinal(v: &View<'_, '_>, k: usize) -> bool {
-    let w = v.low(k);
-    !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
-        || !matches!(w.as_ref(), "a" | "an" | "single")
-            && crate::enrich::dates::lexicon::number_word(&w).is_some()
-}
 
 /// The name before an age set off by commas in the phrase `np` ("Jane
 /// Roe, 58,"): the age alone was taken for the subject.
@@ -1871,12 +1865,12 @@ fn name_before_age(v: &View<'_, '_>, np: Range) -> Option<Range> {
 /// "four in 10", "One in four"), when the scan for the subject kept only
 /// one of its numbers (`mention`): the whole share, up to the end of `np`.
 fn share_phrase(v: &View<'_, '_>, np: Range, mention: Range) -> Option<Range> {
-    if mention.end != mention.first + 1 || !is_cardinal(v, mention.first) {
+    if mention.end != mention.first + 1 || !v.is_cardinal(mention.first) {
         return None;
     }
     let k = mention.first;
     // "Six" of "Six in 10 voters"
-    if k + 2 < np.end.max(k + 3) && k + 2 < v.len() && v.low(k + 1) == "in" && is_cardinal(v, k + 2)
+    if k + 2 < np.end.max(k + 3) && k + 2 < v.len() && v.low(k + 1) == "in" && v.is_cardinal(k + 2)
     {
         return Some(Range {
             first: k,
@@ -1884,7 +1878,7 @@ fn share_phrase(v: &View<'_, '_>, np: Range, mention: Range) -> Option<Range> {
         });
     }
     // "10" of "four in 10 say"
-    (k >= 2 && v.low(k - 1) == "in" && is_cardinal(v, k - 2)).then_some(Range {
+    (k >= 2 && v.low(k - 1) == "in" && v.is_cardinal(k - 2)).then_some(Range {
         first: k - 2,
         end: np.end.max(k + 1),
     })
@@ -1894,7 +1888,7 @@ fn share_phrase(v: &View<'_, '_>, np: Range, mention: Range) -> Option<Range> {
 /// senators"): a cardinal above one, up to three modifiers, a plural
 /// person or group noun; outside quotations, not a span of time.
 fn people_count_phrase(v: &View<'_, '_>, k: usize) -> Option<Range> {
-    if v.in_quote(k) || !is_cardinal(v, k) || matches!(v.low(k).as_ref(), "one") {
+    if v.in_quote(k) || !v.is_cardinal(k) || matches!(v.low(k).as_ref(), "one") {
         return None;
     }
     let end = (k + 1..(k + 5).min(v.len())).find(|&j| {

@@ -777,6 +777,17 @@ fn a_lawsuit_speaks_for_whoever_filed_it() {
 }
 
 #[test]
+fn a_counted_plural_is_a_noun_not_a_cue() {
+    let body = "The deal split the market between the two brands: Acme may sell \
+                “tools and parts for home use,” but not for farms.";
+    let qs = run(body);
+    assert!(
+        qs.iter().all(|q| q.cue.is_none() && q.speaker.is_none()),
+        "{qs:#?}"
+    );
+}
+
+#[test]
 fn a_plural_possessive_keeps_the_possessed_as_the_speaker() {
     let qs = run("Nell Adams met voters on Monday. Adams' campaign said the poll was wrong.");
     assert_eq!(
