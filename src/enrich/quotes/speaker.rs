@@ -1841,9 +1841,6 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity) -> Option<Gender> {
     }
 }
 
-/// A cardinal number at token `k`: digits or a number word ("two",
-/// "10"), not the article "a".
-
 /// The name before an age set off by commas in the phrase `np` ("Jane
 /// Roe, 58,"): the age alone was taken for the subject.
 fn name_before_age(v: &View<'_, '_>, np: Range) -> Option<Range> {
