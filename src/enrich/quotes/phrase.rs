@@ -166,6 +166,11 @@ impl<'a, 't> View<'a, 't> {
         }
         if i > 0 {
             let p = self.low(i - 1);
+            // "It's worth noting that …", "it bears repeating": the
+            // writer's aside, no one's speech
+            if matches!(p.as_ref(), "worth" | "bears") && lexicon::is_ing(&w) {
+                return None;
+            }
             let next_that = self.low(i + 1) == "that";
             // "went on to say that …": an infinitive reporting a content
             let to_say_that = p == "to" && next_that && !lexicon::is_nouny_form(&w);

@@ -491,7 +491,11 @@ impl<'e> Resolver<'e> {
                 }
             }
             choices.push(c);
-        } else if single && matches!(low.as_ref(), "i" | "we" | "you") {
+        } else if single && low == "you" {
+            // the reader or an interviewee addressed ("Q: You said …"):
+            // the text does not name who spoke
+            return None;
+        } else if single && matches!(low.as_ref(), "i" | "we") {
             // the narrator or the reader, outside any quotation: nobody of
             // the article's people
             let animacy = if low == "i" {

@@ -777,6 +777,14 @@ fn a_lawsuit_speaks_for_whoever_filed_it() {
 }
 
 #[test]
+fn the_reader_and_the_writers_aside_name_no_speaker() {
+    let body = "Q: You said last week, the budget is still too tight.\n\nA: Yes.\n\n\
+                It's worth noting that the council has not met since March.";
+    let qs = run(body);
+    assert!(qs.iter().all(|q| q.speaker.is_none()), "{qs:#?}");
+}
+
+#[test]
 fn a_counted_plural_is_a_noun_not_a_cue() {
     let body = "The deal split the market between the two brands: Acme may sell \
                 “tools and parts for home use,” but not for farms.";
