@@ -638,6 +638,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     | "remainder"
                     | "present"
                     | "fiscal"
+                    | "financial"
+                    | "full"
                     | "latest"
                     | "comparable"
                     | "corresponding"
@@ -665,6 +667,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }),
             self.quarter_ref(i),
             self.year_ended(i),
+            self.reporting_year(i),
             self.year_end(i),
             self.set_expr(i),
             self.frequency(i),
@@ -2015,14 +2018,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// quarter`, `the latest quarter`, `that quarter`, `the year-ago
     /// quarter`, `the comparable year-earlier period`.
     fn quarter_ref(&self, i: usize) -> Option<Found> {
-        // "year-earlier" as an adjective ("a year-earlier loss"): the
-        // quarter a year before in a report comparing quarters, else the
-        // year before publication.
+        // "year-earlier" as an adjective ("a year-earlier loss", "the
+        // year-ago results"): the quarter a year before in a report
+        // comparing quarters, else the year before publication. (`the
+        // year-ago quarter` is a reference below, `the year-ago nine
+        // months` a count.)
         if self.w(i) == "year"
             && self.w(i + 1) == "-"
             && matches!(self.w(i + 2), "ago" | "earlier")
             && !matches!(self.w(i + 3), "quarter" | "period")
-            && self.w(i.wrapping_sub(1)) != "the"
+            && self.count_at(i + 3).is_none()
         {
             let value = match self.recent_quarter(4) {
                 Some((y, q)) => shift_quarter(y, q, -4)?,
@@ -2110,6 +2115,62 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
         }
         Some(found(i, e, shift_quarter(y, q, -back)?, DateType::Date))
+    }
+
+    /// The year a report covers: `for the year`, `for the full year`,
+    /// `throughout the fiscal year`, `the first nine months of the year`,
+    /// `the full year` — the year of the quarter named nearby (a January
+    /// report of the fourth quarter and the year is last year's), else
+    /// the reference's year; a fiscal year is `FY…` (module docs). Only
+    /// where the phrase ends the noun phrase: `the year before`, `the
+    /// year he left`, `the year-ago quarter` are other things.
+    fn reporting_year(&self, i: usize) -> Option<Found> {
+        if self.w(i) != "the" {
+            return None;
+        }
+        let mut j = i + 1;
+        let full = self.w(j) == "full";
+        let fiscal = matches!(self.w(j), "fiscal" | "financial");
+        if full || fiscal {
+            j += 1;
+        }
+        if self.w(j) != "year" {
+            return None;
+        }
+        let prev = self.prev(i);
+        let part_of_year = prev == "of"
+            && matches!(
+                self.w(i.wrapping_sub(2)),
+                "months" | "weeks" | "days" | "quarters"
+            );
+        if !(full || part_of_year || matches!(prev, "for" | "throughout")) {
+            return None;
+        }
+        let e = j + 1;
+        let ends_phrase = matches!(
+            self.kind(e),
+            None | Some(TokenKind::Punct) | Some(TokenKind::Quote)
+        ) && self.w(e) != "-"
+            || matches!(
+                self.w(e),
+                "was" | "were" | "is" | "are" | "will" | "would" | "should" | "could" | "may"
+            );
+        // `the full year` is the reporting year whatever follows, but for
+        // its end date (`the full year ended June 30`, a length above).
+        let full_year = full && !matches!(self.w(e), "ended" | "ending" | "-");
+        if !(ends_phrase || full_year) {
+            return None;
+        }
+        let y = match self.recent_quarter(5) {
+            Some((y, _)) => y,
+            None => self.published?.year(),
+        };
+        let value = if fiscal {
+            format!("FY{y:04}")
+        } else {
+            format!("{y:04}")
+        };
+        Some(found(i, e, value, DateType::Date))
     }
 
     /// `the year ended Sept. 30`, `the fiscal year ending June 30, 1990`:

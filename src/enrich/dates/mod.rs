@@ -143,7 +143,14 @@
 //!   (`1990-H1`), as TimeBank values it; without a year, a count (`P2Q`).
 //! - **Reporting years**: `the year ended Sept. 30`, `the fiscal year
 //!   ending June 30` are `P1Y` on the span `the (fiscal) year`, as
-//!   TimeBank annotates them; the end date is its own expression.
+//!   TimeBank annotates them; the end date is its own expression. `for
+//!   the year`, `for the full year`, `the first nine months of the year`
+//!   are the year the report covers: the year of the quarter named
+//!   nearby, else the reference's (`2025`; TimeBank values the year;
+//!   `the fiscal year` is `FY2025`, as `fiscal 2025` is). `the year`
+//!   elsewhere (`the year he left`, `the year before`) is none.
+//!   `year-ago` and `year-earlier` before a noun (`the year-ago
+//!   results`) are the adjective alone, valued as `a year earlier`.
 //! - **Vague stretches**: `recent weeks` is `PAST_REF` and `the coming
 //!   weeks` `PXW` (TimeBank mixes `PXW` and `PAST_REF` for the first), as
 //!   are `coming weeks`, `the weeks ahead` and `the weeks to come`

@@ -1155,6 +1155,70 @@ fn year_ago_quarters_and_written_year_periods() {
         vals("A year-earlier survey found less."),
         [pair("year-earlier", "2024")]
     );
+    // After "the", before a noun other than a quarter: the same adjective.
+    assert_eq!(
+        vals("Acme earned more in the third quarter. The year-ago figures were revised."),
+        [
+            pair("the third quarter", "2025-Q3"),
+            pair("year-ago", "2024-Q3")
+        ]
+    );
+    assert_eq!(
+        vals("The year-earlier results had a one-time gain."),
+        [pair("year-earlier", "2024")]
+    );
+}
+
+#[test]
+fn the_year_a_report_covers() {
+    let vals = |body: &str, p: Option<NaiveDate>| -> Vec<(String, String)> {
+        all(body, p).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    let oct = Some(d(2025, 10, 20));
+    assert_eq!(
+        vals("For the year, the chain expects sales to rise 4%.", oct),
+        [pair("the year", "2025")]
+    );
+    assert_eq!(
+        vals("Profit for the full year should top $9 million.", oct),
+        [pair("the full year", "2025")]
+    );
+    assert_eq!(
+        vals("Orders slowed in the first nine months of the year.", oct),
+        [
+            pair("the first nine months", "P9M"),
+            pair("the year", "2025")
+        ]
+    );
+    // A fiscal year is FY (module docs).
+    assert_eq!(
+        vals("Margins will widen throughout the fiscal year.", oct),
+        [pair("the fiscal year", "FY2025")]
+    );
+    // A January report of the fourth quarter: the year is the one just ended.
+    assert_eq!(
+        vals(
+            "The brewer earned less in the fourth quarter. For the full year, volume was flat.",
+            Some(d(2026, 1, 22))
+        ),
+        [
+            pair("the fourth quarter", "2025-Q4"),
+            pair("the full year", "2025")
+        ]
+    );
+    // The year of something else is no report's year.
+    for body in [
+        "She was his coach for the year he spent abroad.",
+        "They sold the farm for the year-end bonus.",
+        "He stayed for the year before moving on.",
+        "The award for the year goes to a teacher.",
+    ] {
+        assert!(
+            vals(body, oct).iter().all(|(t, _)| t != "the year"),
+            "{body:?}"
+        );
+    }
 }
 
 #[test]
