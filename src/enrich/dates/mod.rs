@@ -33,7 +33,11 @@
 //! - else the clause's tense cue (`tense`: `will`, `is to`, `expects`,
 //!   `set to`, `planned to`, modals before a verb (`may`, `can`, `must
 //!   win`; not `must be`, a duty often told of a ruling already made)
-//!   forward; past verbs and the present perfect back); the clause ends
+//!   forward; a condition, `if`/`unless`, forward, its simple present
+//!   telling the future (`could lose in November if turnout is low`),
+//!   though not for a name dating a noun (`if he builds on his Tuesday
+//!   wins`: the wins are dated, not conditioned); past verbs and the
+//!   present perfect back); the clause ends
 //!   at a quotation mark, a colon, a semicolon or `but` (`said on
 //!   Tuesday: "we can win"` is the Tuesday gone); a cue past a comma after
 //!   the expression counts only when none is on its side (`the mayor, who

@@ -2260,3 +2260,15 @@ fn a_past_day_counts_from_a_day_gone() {
         ["2025-02-25", "2025-02-24"]
     );
 }
+
+#[test]
+fn a_condition_points_to_the_coming_month() {
+    let april = Some(d(2024, 4, 10));
+    let vals = |body: &str| -> Vec<String> { all(body, april).into_iter().map(|m| m.1).collect() };
+    // The nearest November is the last one; the condition looks ahead.
+    assert_eq!(
+        vals("The party could lose seats in November if turnout stays low."),
+        ["2024-11"]
+    );
+    assert_eq!(vals("Turnout was low in November."), ["2023-11"]);
+}
