@@ -463,6 +463,45 @@ impl<'t, 'a> Scanner<'t, 'a> {
         self.tense_cue(span)
     }
 
+    /// Whether the name ending before token `e` dates a vote (`the
+    /// November election`, `Sunday's crucial state primary`, `New
+    /// York's Tuesday primary`): across a possessive `'s`, a part of the
+    /// day, names, hyphenated and vote adjectives, to a vote noun.
+    fn dates_a_vote(&self, e: usize) -> bool {
+        let mut k = e;
+        if lexicon::part_of_day(self.w(k)).is_some() {
+            k += 1;
+        }
+        if matches!(self.w(k), "'s" | "’s") {
+            k += 1;
+        }
+        for _ in 0..6 {
+            let w = self.w(k);
+            if lexicon::is_vote_noun(w) {
+                return true;
+            }
+            let hyphenated = w == "-" || self.w(k + 1) == "-";
+            if !(self.capitalized(k) || hyphenated || lexicon::is_vote_adjective(w)) {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// A month dating a vote, in a clause not told in the past, is the
+    /// coming one (or this month's): a vote is set months ahead and news
+    /// names it before it is held, while one held a year ago is told with
+    /// its year or a past verb (`won the November election`). Not bound by
+    /// the ten months a tense leans (`can win the November election` in
+    /// January). A
+    /// weekday is not: news tells of the week's past votes without a
+    /// verb as often as of coming ones (`his victory in Tuesday's
+    /// primary`), so it keeps the weekday rule (measured on campaign news).
+    fn vote_ahead(&self, span: Range<usize>) -> bool {
+        self.dates_a_vote(span.end) && self.direction(span) != Some(Tense::Past)
+    }
+
     /// The tense the nearest cue of the clause gives, if any. The clause
     /// ends at a quotation mark, a colon, a semicolon or `but`: a quotation
     /// has its own tense (`said on Monday: "We can win"`), and so has the
@@ -534,7 +573,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 return Expr::Year(y).intersect(field);
             }
         }
-        let dir = direction.map_or(Dir::Closest, Dir::Lean);
+        let dir = if self.vote_ahead(span.clone()) {
+            Dir::Forward { strict: false }
+        } else {
+            direction.map_or(Dir::Closest, Dir::Lean)
+        };
         self.in_story(field, Expr::document().nearest(field, dir), span)
     }
 
@@ -1036,8 +1079,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         // As for days: ten months away by the tense, when the other
         // occurrence is two months away, is the nearer one.
-        // With no cue, the nearest (`the November election` in June).
-        let dir = self.direction(i..k).map_or(Dir::Closest, Dir::Lean);
+        // With no cue, the nearest (`the November report` in January),
+        // but a vote's month the coming one (`the November election`).
+        let dir = if self.vote_ahead(i..k) {
+            Dir::Forward { strict: false }
+        } else {
+            self.direction(i..k).map_or(Dir::Closest, Dir::Lean)
+        };
         let e = Expr::document().nearest(Field::Month(m), dir);
         Some(self.found_month(i, k, &e))
     }

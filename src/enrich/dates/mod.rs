@@ -49,7 +49,12 @@
 //!   no cue, the past for weekdays (news reports what happened this
 //!   week), the nearest
 //!   occurrence for months, month-days and holidays (`the November
-//!   election` in a June story; Election Day is the coming one);
+//!   report` in a January story; Election Day is the coming one);
+//! - a month or month-day dating a vote (`the November general election`,
+//!   `a June referendum`, `the Nov. 8 election`) in a clause not told in
+//!   the past is the coming vote, however far: a vote is set months
+//!   ahead and named before it is held (a weekday's vote is not: news
+//!   tells the week's past votes without a verb as often as coming ones);
 //! - a month or month-day that this puts ten months or more away, when the
 //!   other occurrence is at most two months away, is the nearer one: news
 //!   writes the year when it is not the year around publication;

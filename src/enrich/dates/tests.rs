@@ -2272,3 +2272,24 @@ fn a_condition_points_to_the_coming_month() {
     );
     assert_eq!(vals("Turnout was low in November."), ["2023-11"]);
 }
+
+#[test]
+fn a_month_dating_a_vote_is_the_coming_vote() {
+    let jan = Some(d(2024, 1, 12));
+    let vals = |body: &str| -> Vec<String> { all(body, jan).into_iter().map(|m| m.1).collect() };
+    // The nearest November is the last one; the vote named is the coming one.
+    assert_eq!(
+        vals("Both parties are raising money for the November general election."),
+        ["2024-11"]
+    );
+    assert_eq!(
+        vals("The mayor can win the November runoff with the unions."),
+        ["2024-11"]
+    );
+    // Told in the past, it is the one held; another noun keeps the nearest.
+    assert_eq!(
+        vals("The mayor narrowly won the November runoff."),
+        ["2023-11"]
+    );
+    assert_eq!(vals("The November report showed more hiring."), ["2023-11"]);
+}
