@@ -1424,6 +1424,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if this_past {
             k += 1;
         }
+        // "the current fiscal year", "last fiscal year", "next financial
+        // year": a fiscal year, `FY…` as `fiscal 2025` (module docs).
+        if matches!(self.w(k), "fiscal" | "financial") && self.w(k + 1) == "year" && !modifier {
+            let offset = match rel {
+                "this" | "current" => 0,
+                "last" => -1,
+                "next" | "coming" => 1,
+                _ => return None,
+            };
+            let y = self.published?.year() + offset;
+            return Some(found(i, k + 2, format!("FY{y:04}"), DateType::Date));
+        }
         let (unit, plural) = lexicon::unit(self.w(k))?;
         // ABC's "This Week": a title.
         if j > self.sent.start && self.capitalized(j) && self.capitalized(k) {

@@ -122,7 +122,8 @@
 //!   fiscal year is not the calendar year (it may start in any month), so
 //!   the value says which it is. TimeBank's annotators wrote the calendar
 //!   year (`1989`); on timebank-dev this costs the few `fiscal 1989`
-//!   values that matched before.
+//!   values that matched before. `the current fiscal year`, `last
+//!   fiscal year` are `FY2025`, `FY2024` likewise.
 //! - **Quarters by reference**: in a report comparing quarters, `a year
 //!   earlier`, `the year-ago quarter` and `last year's quarter` are the
 //!   quarter a year before (`2024-Q3`), as TimeBank values them; without a

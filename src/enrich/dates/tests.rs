@@ -1207,6 +1207,17 @@ fn the_year_a_report_covers() {
             pair("the full year", "2025")
         ]
     );
+    // A fiscal year named relative to now.
+    assert_eq!(
+        vals(
+            "Sales in the current fiscal year should beat last fiscal year.",
+            oct
+        ),
+        [
+            pair("the current fiscal year", "FY2025"),
+            pair("last fiscal year", "FY2024")
+        ]
+    );
     // The year of something else is no report's year.
     for body in [
         "She was his coach for the year he spent abroad.",
