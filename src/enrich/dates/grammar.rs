@@ -1556,7 +1556,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         // "a 6-year-old boy", "52 years old": an age, which TimeML leaves
         // unannotated.
-        if (hyphen && self.w(k + 1) == "-" && self.w(k + 2) == "old")
+        if (hyphen && self.w(k + 1) == "-" && matches!(self.w(k + 2), "old" | "olds"))
             || (!hyphen && self.w(k + 1) == "old")
         {
             return None;
@@ -1759,6 +1759,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let (unit, plural) = lexicon::unit(self.w(u))?;
         if !plural || unit == Unit::Weekend {
+            return None;
+        }
+        // "aged 18 to 25 years old": ages, which TimeML leaves unannotated.
+        if self.w(u + 1) == "old" {
             return None;
         }
         Some(found(

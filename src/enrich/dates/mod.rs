@@ -31,7 +31,8 @@
 //!   `last`/`next`/`this` are part of the expression; `this weekend` is
 //!   this week's unless the clause is past (the weekend just gone);
 //! - else the clause's tense cue (`tense`: `will`, `is to`, `expects`,
-//!   `set to`, `planned to`, modals before a verb (`may`, `can`, `must
+//!   `set to`, `planned to`, `going to` (not `was going to`, a plan told
+//!   after its day, as `was to be`), modals before a verb (`may`, `can`, `must
 //!   win`; not `must be`, a duty often told of a ruling already made)
 //!   forward; a condition, `if`/`unless`, forward, its simple present
 //!   telling the future (`could lose in November if turnout is low`),
@@ -183,7 +184,8 @@
 //!   `an hour and a half` are `PT2H30M` and `PT1H30M`, one expression, and
 //!   before `later`/`ago` stay the stretch (TimeBank: `a minute and a
 //!   half later` → `PT1M30S`), there being no point in whole units.
-//! - **Not annotated**, as in TimeBank: ages (`a 6-year-old`), classifying
+//! - **Not annotated**, as in TimeBank: ages (`a 6-year-old`, `voters
+//!   aged 9 to 12 years old`, `21-to-29-year-olds`), classifying
 //!   adjectives (`a quarterly dividend`, `the annual meeting`), titles
 //!   (`Saturday Night Live`, `CBS This Morning`), and `at the end of the
 //!   day` inside a quotation, where speakers mean "in the end" (the

@@ -78,7 +78,9 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     if matches!(w, "may" | "might" | "should" | "can" | "would") && matches!(next, Some("be")) {
         return Some(Tense::Future);
     }
-    if w == "going" && next == Some("to") {
+    // "was going to speak on Wednesday": a plan told after its day, as
+    // "was to be" is (the past auxiliary is the cue).
+    if w == "going" && next == Some("to") && !matches!(prev, Some("was" | "were")) {
         return Some(Tense::Future);
     }
     // A condition looks ahead: its simple present tells the future ("if
@@ -472,6 +474,15 @@ mod tests {
         assert_eq!(
             tense("if you missed tuesday night 's debate , read on", "tuesday"),
             Tense::Past
+        );
+        // "was going to" likewise.
+        assert_eq!(
+            tense("she was going to leave on friday", "friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("she is going to leave on friday", "friday"),
+            Tense::Future
         );
         // "was to be" is a plan told after its day.
         assert_eq!(

@@ -1396,6 +1396,12 @@ fn anaphoric_weekdays() {
 #[test]
 fn more_ages_fractions_and_titles() {
     assert!(all("Mr. Doe, 52 years old, retired.", thu()).is_empty());
+    // Ages in a range, and plural "-year-olds", are ages too; a range of
+    // lengths is not.
+    assert!(all("The club takes players 9 to 12 years old.", thu()).is_empty());
+    assert!(all("A survey of 21-to-29-year-olds found less interest.", thu()).is_empty());
+    assert!(all("Most 16-year-olds cannot vote.", thu()).is_empty());
+    assert_eq!(all("The repairs took 2 to 4 weeks.", thu()).len(), 2);
     assert!(all("The town imports about three-quarters of its food.", thu()).is_empty());
     assert!(all("She told CBS's 60 Minutes about it.", thu()).is_empty());
     assert!(all("He said on ABC's This Week that taxes rise.", thu()).is_empty());
