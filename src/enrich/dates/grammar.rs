@@ -419,6 +419,21 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// (`by June`, `until Friday`, `payable Dec. 1`, `as soon as Tuesday`
     /// forward; `since June` back), then the clause's tense cue.
     fn direction(&self, span: Range<usize>) -> Option<Tense> {
+        // "as Election Day nears", "with the deadline that looms": a time
+        // said to come closer is still to come.
+        if matches!(self.w(span.end), "nears" | "approaches" | "looms") {
+            return Some(Tense::Future);
+        }
+        // "since taking office in January", "since announcing it in
+        // October": `since` governs the participle's time too.
+        let since_participle = (span.start.saturating_sub(6)..span.start).any(|k| {
+            self.w(k) == "since"
+                && self.w(k + 1).ends_with("ing")
+                && (k + 1..span.start).all(|m| self.kind(m) == Some(TokenKind::Word))
+        });
+        if since_participle {
+            return Some(Tense::Past);
+        }
         let mut j = span.start;
         for _ in 0..8 {
             let Some(p) = j.checked_sub(1) else { break };

@@ -27,7 +27,9 @@
 //!   a possessor or a hyphenated adjective: `ahead of the state's
 //!   hard-fought Tuesday primary`) forward; `going into`, `heading into`
 //!   forward unless the clause is past (`had led heading into Tuesday's
-//!   vote`); `since` back;
+//!   vote`); `since` back, also across a participle (`since taking
+//!   office in January`); a name said to draw near (`as Election Day
+//!   nears`, `approaches`, `looms`) forward;
 //!   `last`/`next`/`this` are part of the expression; `this weekend` is
 //!   this week's unless the clause is past (the weekend just gone);
 //! - else the clause's tense cue (`tense`: `will`, `is to`, `expects`,

@@ -2310,3 +2310,20 @@ fn a_month_dating_a_vote_is_the_coming_vote() {
     );
     assert_eq!(vals("The November report showed more hiring."), ["2023-11"]);
 }
+
+#[test]
+fn since_a_participle_and_a_time_drawing_near() {
+    let aug = Some(d(2024, 8, 20));
+    let vals = |body: &str| -> Vec<String> { all(body, aug).into_iter().map(|m| m.1).collect() };
+    // Without a cue January is the coming one; `since` governs the participle.
+    assert_eq!(vals("The office opens in January."), ["2025-01"]);
+    assert_eq!(
+        vals("Since taking the helm in January, the coach has won often."),
+        ["2024-01"]
+    );
+    // A past clause around it, yet the day is said to draw near.
+    assert_eq!(
+        vals("The rally showed the mood among voters as Election Day nears."),
+        ["2024-11-05"]
+    );
+}
