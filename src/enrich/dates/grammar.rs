@@ -916,6 +916,21 @@ impl<'t, 'a> Scanner<'t, 'a> {
         Some(self.found_month(i, k, &e))
     }
 
+    /// Whether `the next year` (`month`, `week`) at `span` counts from
+    /// publication rather than from the story: when its clause looks
+    /// ahead (`will close over the next year`), or says nothing and no
+    /// story year was written in this sentence or the few before it (`a
+    /// plan that needs to start within the next month`).
+    fn counts_from_now(&self, span: Range<usize>) -> bool {
+        match self.direction(span) {
+            Some(Tense::Future) => true,
+            Some(Tense::Past) => false,
+            None => self
+                .story_year
+                .is_none_or(|(_, at)| self.sent_no - at > STORY_SENTENCES),
+        }
+    }
+
     /// `2025-02-20` and `2/20/2025` (US order unless the first part exceeds 12).
     fn numeric_date(&self, i: usize) -> Option<Found> {
         let (a, alen) = self.digits(i)?;
@@ -1491,6 +1506,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "this" if this_past => (-1, false),
             "this" | "current" => (0, false),
             "next" | "coming" if !the => (1, false),
+            // "the next year" seen from a story is the year after it
+            // (anaphoric); looking ahead from now, the year after now
+            // (`Self::counts_from_now`). (`the next day` is always the day
+            // after the one told.)
+            "next" | "coming" if unit != Unit::Day && self.counts_from_now(i..k + 1) => (1, false),
             "next" | "following" | "coming" => (1, true),
             "previous" | "preceding" | "prior" => (-1, true),
             "same" if the => (0, true),

@@ -10,7 +10,10 @@
 //!
 //! Relative expressions resolve against the publication date (deictic:
 //! `yesterday`, `last week`) or the last day mentioned (anaphoric: `the same
-//! day`, `two days later`); in a past clause, the last day mentioned that
+//! day`, `two days later`); `the next year` (month, week) is anaphoric in a
+//! story told in the past, deictic when its clause looks ahead or no story
+//! year was written in the last few sentences (`to start within the next
+//! month`); in a past clause, the last day mentioned that
 //! is not after publication (`A day earlier, six were arrested` after a
 //! sentence about next week's vote). Without a publication date the reference comes
 //! from a dateline in the body's first lines (`September 01, 2007`,

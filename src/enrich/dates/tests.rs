@@ -2327,3 +2327,29 @@ fn since_a_participle_and_a_time_drawing_near() {
         ["2024-11-05"]
     );
 }
+
+#[test]
+fn the_next_period_counts_from_now_unless_told_in_the_past() {
+    let p = Some(d(2024, 3, 13));
+    let vals = |body: &str| -> Vec<String> { all(body, p).into_iter().map(|m| m.1).collect() };
+    // A story in 2019: told in the past, the next year is 2020.
+    assert_eq!(
+        vals("The mill closed in 2019. The next year, the town lost its school."),
+        ["2019", "2020"]
+    );
+    // Not told in the past: the next year from now, not from 2019.
+    assert_eq!(
+        vals("The mill closed in 2019. Two more will close over the next year."),
+        ["2019", "2025"]
+    );
+    // With no tense, a story year just written keeps it.
+    assert_eq!(
+        vals("The mill closed in 2019. The next year, a new school."),
+        ["2019", "2020"]
+    );
+    // The next day is always the day after the one told.
+    assert_eq!(
+        vals("The vote was on May 2, 2019. The next day, he will resign."),
+        ["2019-05-02", "2019-05-03"]
+    );
+}
