@@ -739,6 +739,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             self.anaphoric_day(i),
             self.part_of_day(i),
             self.week_of(i),
+            self.ordinal_day(i),
         ];
         let mut best: Option<Found> = None;
         for c in candidates.into_iter().flatten() {
@@ -3165,6 +3166,38 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => return None,
         };
         Some(found(i, e, v.to_string(), DateType::Date))
+    }
+
+    /// `for a third straight day`, `a second consecutive day`, `the
+    /// fourth day in a row`, `today is the eighth day of the strike`: a
+    /// run of days told up to the day reported, which TimeBank and
+    /// MEANTIME value as that day: a day named before it in the
+    /// sentence, else the reference. Without a run or a present copula (`on the first
+    /// day of the summit`, `his first day in office`) the day is unknown,
+    /// and none.
+    fn ordinal_day(&self, i: usize) -> Option<Found> {
+        if !matches!(self.w(i), "the" | "a") {
+            return None;
+        }
+        lexicon::ordinal_word(self.w(i + 1))?;
+        let straight = matches!(self.w(i + 2), "straight" | "consecutive");
+        let k = if straight { i + 3 } else { i + 2 };
+        if self.w(k) != "day" {
+            return None;
+        }
+        let in_a_row = self.w(k + 1) == "in" && self.w(k + 2) == "a" && self.w(k + 3) == "row";
+        let is_today = matches!(self.prev(i), "is" | "'s" | "’s")
+            && self.direction(i..k + 1) != Some(Tense::Past);
+        if !(straight || in_a_row || is_today) {
+            return None;
+        }
+        let e = if in_a_row { k + 4 } else { k + 1 };
+        let day = if self.day_anchor_sent == self.sent_no {
+            self.day_anchor
+        } else {
+            self.published
+        };
+        Some(found_day(i, e, day, "XXXX-XX-XX"))
     }
 
     /// `year-end`, `year end`, `year's end` after a preposition (`by

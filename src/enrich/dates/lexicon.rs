@@ -217,6 +217,11 @@ pub fn ordinal_word(w: &str) -> Option<u32> {
         "third" => 3,
         "fourth" => 4,
         "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
         _ => return None,
     })
 }

@@ -175,6 +175,11 @@
 //!   `weeks later`, `months ago` are the vague stretch (`PXD`, `PXW`,
 //!   `PXM`), as TimeBank values them; `the past three years`
 //!   is the duration `P3Y`, `three years ago` the year `2022`.
+//! - **Runs of days**: `for a third straight day`, `a second consecutive
+//!   day`, `the fourth day in a row`, `today is the eighth day of the
+//!   strike` are the day reported (a day named before it in the sentence,
+//!   else the reference), as TimeBank and MEANTIME value them; `the first day of
+//!   the summit` (no run, no `is`) is none.
 //! - **Year ends**: `by year-end`, `year's end` are the year (`2025`), as
 //!   `the end of the year` is (TimeML's value, the end being a modifier;
 //!   TimeBank also writes the last day or month); `since year-end` the

@@ -2353,3 +2353,30 @@ fn the_next_period_counts_from_now_unless_told_in_the_past() {
         ["2019-05-02", "2019-05-03"]
     );
 }
+
+#[test]
+fn a_run_of_days_is_the_day_reported() {
+    let p = Some(d(2024, 3, 13));
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, p).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    assert_eq!(
+        vals("Bond yields climbed for a fourth straight day."),
+        [pair("a fourth straight day", "2024-03-13")]
+    );
+    assert_eq!(
+        vals("It is the ninth day of the dockworkers' strike."),
+        [pair("the ninth day", "2024-03-13")]
+    );
+    assert_eq!(
+        vals("On Monday, ferries ran late for the third day in a row."),
+        [
+            pair("Monday", "2024-03-11"),
+            pair("the third day in a row", "2024-03-11")
+        ]
+    );
+    // A day counted within an event, with no run and no "is": unknown, none.
+    assert!(vals("On the first day of the fair, crowds were thin.").is_empty());
+    assert!(vals("The second day brought rain.").is_empty());
+}
