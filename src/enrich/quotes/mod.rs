@@ -954,7 +954,12 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
         if lexicon::is_ing(&w) {
             return Some((cue, Who::Subject(reported::participle_subject(v, k, floor))));
         }
-        let subject = v.cue_subject(k, floor);
+        let before_mark = if matches!(v.s(q.open - 1), ":" | ",") {
+            q.open - 1
+        } else {
+            q.open
+        };
+        let subject = inverted_before(v, k, floor, before_mark).or_else(|| v.cue_subject(k, floor));
         // "as they say, …": a saying, nobody's statement
         if let Some(np) = subject {
             let generic = np.end == np.first + 1
@@ -974,6 +979,23 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
         ));
     }
     None
+}
+
+/// The [`inverted_subject`] of a cue that opens its clause, when it runs
+/// up to `end` (the quotation's mark or the colon before it) and holds a
+/// name: "In other words, explained moderator Ann Cole: “…”".
+fn inverted_before(v: &View<'_, '_>, k: usize, floor: usize, end: usize) -> Option<Range> {
+    if !(k == floor || v.s(k - 1) == ",") || lexicon::is_np_preposition(&v.low(k + 1)) {
+        return None;
+    }
+    // a name before the comma is the subject ("Roe, a critic, said in …")
+    let named_before = v
+        .cue_subject(k, floor)
+        .is_some_and(|np| (np.first..np.end).any(|j| v.cap(j)));
+    if named_before {
+        return None;
+    }
+    inverted_subject(v, k).filter(|np| np.end == end && (np.first..np.end).any(|j| v.cap(j)))
 }
 
 /// No cue: the speaker is named by the layout.
@@ -1117,7 +1139,7 @@ fn cue_colon_before(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
             first: k,
             end: k + 1,
         };
-        let who = match v.cue_subject(k, floor) {
+        let who = match inverted_before(v, k, floor, colon).or_else(|| v.cue_subject(k, floor)) {
             Some(np) => Subject::Np(np),
             None => Subject::MainClause,
         };

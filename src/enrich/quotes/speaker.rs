@@ -2385,7 +2385,11 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
     // "Roe went on a rant": a name before its verb
     if v.cap(np.first) && !lexicon::is_determiner(&v.low(np.first)) {
         let mut e = np.first;
-        while e < head_end && (v.cap(e) || is_initial_dot(v, e)) {
+        // "Ohio Sen. Jane Roe's campaign": an abbreviated title's dot
+        // stays inside the run
+        while e < head_end
+            && (v.cap(e) || is_initial_dot(v, e) || v.abbreviation_dot(e) && v.cap(e + 1))
+        {
             e += 1;
         }
         // "Anti-war activists", "Ohio-based voters", "Election scholars":

@@ -777,6 +777,25 @@ fn a_lawsuit_speaks_for_whoever_filed_it() {
 }
 
 #[test]
+fn an_inverted_cue_opening_its_clause_takes_the_name_after_it() {
+    let body = "The question came from a viewer. In other words, explained \
+                moderator Ann Cole: “What does that have to do with the budget?”";
+    let qs = run(body);
+    let q = find(&qs, "What does that have to do with the budget?");
+    assert_eq!(speaker(q).0, "Ann Cole");
+}
+
+#[test]
+fn an_abbreviated_title_stays_inside_a_possessive_speaker() {
+    let body = "The vote is near. Ohio Sen. Jane Roe's campaign said she would back the plan.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "she would back the plan")).0,
+        "Ohio Sen. Jane Roe's campaign"
+    );
+}
+
+#[test]
 fn the_reader_and_the_writers_aside_name_no_speaker() {
     let body = "Q: You said last week, the budget is still too tight.\n\nA: Yes.\n\n\
                 It's worth noting that the council has not met since March.";
