@@ -206,6 +206,21 @@ impl<'a, 't> View<'a, 't> {
             if counted {
                 return None;
             }
+            // "the only state holding …", "In a later tweet, Roe said":
+            // a determiner and a modifier before a speech noun, which a
+            // verb follows or a preposition governs, make a noun phrase
+            let noun_phrase = lexicon::is_nouny_form(&w)
+                && i >= 2
+                && lexicon::is_pure_determiner(&self.low(i - 2))
+                && self.is_word(i - 1)
+                && !self.cap(i - 1)
+                && (self.verbish(i + 1)
+                    || lexicon::is_aux(&self.low(i + 1))
+                    || lexicon::is_ing(&self.low(i + 1))
+                    || i >= 3 && lexicon::is_np_preposition(&self.low(i - 3)));
+            if noun_phrase {
+                return None;
+            }
             if lexicon::is_nouny_form(&w) && (compound || plural_possessive) {
                 // "state leaders", "the members' reports": nouns
                 return None;

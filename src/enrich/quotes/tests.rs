@@ -804,6 +804,22 @@ fn the_reader_and_the_writers_aside_name_no_speaker() {
 }
 
 #[test]
+fn a_speech_noun_after_a_determiner_and_a_modifier_is_no_cue() {
+    let body = "The only state holding a vote on Tuesday was Ohio. \
+                In a later tweet, Jane Roe said the count would start at noon.";
+    let qs = run(body);
+    assert!(
+        qs.iter()
+            .all(|q| q.cue.as_ref().is_none_or(|c| c.text == "said")),
+        "{qs:#?}"
+    );
+    assert_eq!(
+        speaker(find(&qs, "the count would start at noon")).0,
+        "Jane Roe"
+    );
+}
+
+#[test]
 fn a_counted_plural_is_a_noun_not_a_cue() {
     let body = "The deal split the market between the two brands: Acme may sell \
                 “tools and parts for home use,” but not for farms.";
