@@ -314,7 +314,16 @@ impl<'a, 't> View<'a, 't> {
             return self.is_quote(i) && i + 1 < ceil && self.clause_starts(i + 1, lenient);
         }
         if lexicon::is_subject_pronoun(&w) || w == "there" {
-            return i + 1 < ceil && self.is_word(i + 1);
+            // "reported it to the police", "declared it a failure": "it"
+            // before a preposition or an article is the verb's object
+            let next = self.low(i + 1);
+            let object_it = w == "it"
+                && (lexicon::is_pure_determiner(&next)
+                    || matches!(
+                        next.as_ref(),
+                        "to" | "on" | "in" | "at" | "for" | "with" | "from" | "by" | "during"
+                    ));
+            return i + 1 < ceil && self.is_word(i + 1) && !object_it;
         }
         if lexicon::is_left_barrier(&w) || lexicon::is_wh(&w) {
             return false;
