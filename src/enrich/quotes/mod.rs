@@ -239,7 +239,7 @@ pub fn extract_with_dates(
                 .or_else(|| cue_after(&v, q))
                 .or_else(|| cue_before(&v, q, fragment))
                 .or_else(|| cue_colon_before(&v, q))
-                .or_else(|| colon_subject(&v, q))
+                .or_else(|| colon_subject(&v, q, entities))
         };
         let (cue, who) = match found {
             Some((c, w)) => (Some(c).filter(|c| c.end > c.first), w),
@@ -1002,15 +1002,7 @@ fn transcript_speaker(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
 fn colon_turns(v: &View<'_, '_>, entities: &[Entity]) -> Vec<(Range, Range)> {
     let toks = v.text.tokens();
     let mut out = Vec::new();
-    let person_at = |first: usize, end: usize| {
-        let (Some(a), Some(b)) = (toks.get(first), toks.get(end - 1)) else {
-            return false;
-        };
-        let (cs, ce) = (a.cstart as usize, b.cend as usize);
-        entities.iter().any(|e| {
-            e.kind == EntityType::Person && e.mentions.iter().any(|m| m.start == cs && m.end == ce)
-        })
-    };
+    let person_at = |first: usize, end: usize| person_mention_at(v, entities, first, end);
     for p in 0..toks.len() {
         if !marks::paragraph_starts_at(v.text, p) {
             continue;
@@ -1036,6 +1028,22 @@ fn colon_turns(v: &View<'_, '_>, entities: &[Entity]) -> Vec<(Range, Range)> {
         }
     }
     out
+}
+
+/// Whether tokens `first..end` are exactly a mention of a person the
+/// entity stage found.
+fn person_mention_at(v: &View<'_, '_>, entities: &[Entity], first: usize, end: usize) -> bool {
+    let toks = v.text.tokens();
+    let (Some(a), Some(b)) = (
+        toks.get(first),
+        end.checked_sub(1).and_then(|l| toks.get(l)),
+    ) else {
+        return false;
+    };
+    let (cs, ce) = (a.cstart as usize, b.cend as usize);
+    entities.iter().any(|e| {
+        e.kind == EntityType::Person && e.mentions.iter().any(|m| m.start == cs && m.end == ce)
+    })
 }
 
 /// An attribution after a dash closing the line: `"…" ― Jane Roe`.
@@ -1070,9 +1078,11 @@ fn is_dot_of_initial(v: &View<'_, '_>, k: usize) -> bool {
 }
 
 /// A quotation opened by a colon after a clause with no speech verb whose
-/// subject is a name ("Jane Roe gave the idea a try on radio: "…""): the
-/// words are that person's, not the previous speaker's.
-fn colon_subject(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
+/// subject is a name ("Jane Roe gave the idea a try on radio: "…""), a
+/// person known by one name ("Roe went further: "…"") or a personal
+/// pronoun ("She was blunt: "…""): the words are that subject's, not the
+/// previous speaker's.
+fn colon_subject(v: &View<'_, '_>, q: &Quoted, entities: &[Entity]) -> Option<(Range, Who)> {
     let colon = q.open.checked_sub(1)?;
     if v.s(colon) != ":" || v.in_quote(colon) {
         return None;
@@ -1089,7 +1099,23 @@ fn colon_subject(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
         && !lexicon::is_determiner(&first)
         && !lexicon::is_subject_pronoun(&first)
         && np.end <= colon;
-    named.then_some((NO_CUE, Who::Subject(Subject::Np(np))))
+    let personal = np.end == np.first + 1 && matches!(first.as_ref(), "he" | "she" | "they");
+    let known_person = person_mention_at(v, entities, np.first, np.end) && np.end <= colon;
+    // the colon ends the clause of that subject: no other clause with a
+    // subject of its own ("…, and the paper has proof:", "so upset that I
+    // had to answer:") stands between them
+    let own_clause = np.end <= colon
+        && (np.end..colon).all(|k| {
+            let w = v.low(k);
+            let other_pronoun = lexicon::is_subject_pronoun(&w) && w != first;
+            let that_clause = w == "that" && v.is_word(k + 1);
+            let and_clause = w == "and"
+                && (v.cap(k + 1) || lexicon::is_determiner(&v.low(k + 1)))
+                && !v.in_quote(k + 1);
+            v.in_quote(k) || !(other_pronoun || that_clause || and_clause)
+        });
+    (named || own_clause && (personal || known_person))
+        .then_some((NO_CUE, Who::Subject(Subject::Np(np))))
 }
 
 /// A block quotation introduced by a cue and a colon ending the sentence or

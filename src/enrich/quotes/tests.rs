@@ -1214,6 +1214,30 @@ fn a_colon_quote_after_a_named_subject_is_that_persons() {
 }
 
 #[test]
+fn a_colon_quote_after_a_pronoun_or_a_known_single_name_is_that_subjects() {
+    let body = "“The fares must rise,” Hal Brody said on Monday. \
+                After the vote on cuts, Varga fired back: “The money is there.” \
+                “We will see,” Brody said. She was blunt: “No more delays.”";
+    let qs = run_with(body, &entities_of(body));
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker_entity(find(&qs, "The money is there.")), Some("e2"));
+    assert_eq!(speaker(find(&qs, "No more delays.")).0, "Ines Varga");
+    // the colon closes another clause with its own subject: its subject
+    // is no speaker, and the words go on as before
+    let body = "“The fares must rise,” Hal Brody said on Monday. \
+                Varga left early, and the paper has the tape: “We will not pay.”";
+    let qs = run_with(body, &entities_of(body));
+    assert_eq!(speaker(find(&qs, "We will not pay.")).0, "Hal Brody");
+}
+
+fn entities_of(body: &str) -> Vec<Entity> {
+    vec![
+        person("e1", "Hal Brody", body, &["Hal Brody", "Brody"]),
+        person("e2", "Ines Varga", body, &["Varga"]),
+    ]
+}
+
+#[test]
 fn who_after_a_prepositional_name_is_that_person_but_not_after_an_appositive() {
     let body = "Abroad, the vote drew a reply from Prime Minister Ola Sund, who called it “a mistake.” Another view is offered by Ivo Pranic, an expert at Lund College, who stated, “The vote was close.”";
     let qs = run(body);
