@@ -208,9 +208,12 @@ pub fn extract_with_dates(
         if words == 0 || only_connectives(&v, content) {
             continue;
         }
+        // a sign "saying" its slogan hands the quotation a cue, but a
+        // sign is no speaker
         if assigned[qi].is_none()
             && (labels::is_label(&v, q)
                 || last_label.is_some_and(|p| labels::listed_after_label(&v, &p, q)))
+            || labels::on_a_sign(&v, q)
         {
             last_label = Some(*q);
             continue;

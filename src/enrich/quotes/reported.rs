@@ -520,6 +520,15 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         return;
     }
     let sent = v.sentence(i);
+    // "a sign saying …", "banners that read …": printed words, no speaker
+    let mut carrier = i;
+    if carrier > sent.first + 1 && matches!(v.low(carrier - 1).as_ref(), "that" | "which") {
+        carrier -= 1;
+    }
+    // (a lowercase noun: "New Jersey said" is a place speaking)
+    if carrier > sent.first && !v.cap(carrier - 1) && lexicon::is_sign_noun(&v.low(carrier - 1)) {
+        return;
+    }
     // "did not say that …", "refused to concede that …": what follows
     // was not said
     if negated(v, i, sent.first) {
