@@ -270,7 +270,8 @@ pub fn extract_with_dates(
     order.sort_by_key(|&i| (cands[i].content.first, cands[i].content.end));
     let mut resolver = Resolver::new(&v, entities);
     let mut resolved: Vec<Option<speaker::Resolved>> = vec![None; cands.len()];
-    let mut last: Option<(usize, speaker::Resolved)> = None; // (sentence first, speaker)
+    // (first token of its sentence, end of its content, speaker)
+    let mut last: Option<(usize, usize, speaker::Resolved)> = None;
     let mut out = Vec::with_capacity(cands.len());
     let mut parts: Vec<(Range, Option<Range>, Who)> = Vec::with_capacity(cands.len());
     for &ci in &order {
@@ -282,7 +283,7 @@ pub fn extract_with_dates(
                 let cue_at = c.cue.map_or(c.content.first, |r| r.first);
                 match sentence_subject(&v, cue_at) {
                     Some(np) => resolver.resolve(&v, np),
-                    None => last.as_ref().map(|(_, r)| r.clone()),
+                    None => last.as_ref().map(|(_, _, r)| r.clone()),
                 }
             }
             Who::Subject(Subject::Nobody) => None,
@@ -290,9 +291,19 @@ pub fn extract_with_dates(
             Who::Previous => match v.signature_after(c.content.end) {
                 // "“…”\n— Jane Roe, mayor": the signature line names it
                 Some(np) => resolver.resolve(&v, np),
-                None => last
-                    .as_ref()
-                    .and_then(|(s, r)| resolver.continuing(&v, *s, here, r)),
+                // a block quote goes on paragraph after paragraph with
+                // nothing but marks between: the distance counts from
+                // where the last one ends, however long it was
+                None => last.as_ref().and_then(|&(s, e, ref r)| {
+                    let adjacent =
+                        e <= c.content.first && (e..c.content.first).all(|k| !v.is_word(k));
+                    let from = if adjacent {
+                        v.sentence(e.saturating_sub(1)).first
+                    } else {
+                        s
+                    };
+                    resolver.continuing(&v, from, here, r)
+                }),
             },
         };
         // "According to the Ledger, Jane Roe praised the plan as “…”" /
@@ -330,7 +341,7 @@ pub fn extract_with_dates(
             if np.first > 0 && lexicon::is_recall_verb(&v.low(np.first - 1))
                 && c.cue.is_some_and(|r| r.first >= np.end));
         if let Some(r) = spk.as_ref().filter(|_| !recalled) {
-            last = Some((here, r.clone()));
+            last = Some((here, c.content.end, r.clone()));
             if matches!(c.who, Who::Previous | Who::SameAs(_)) {
                 resolver.push(r.clone());
             }

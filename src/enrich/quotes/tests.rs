@@ -1230,6 +1230,24 @@ fn a_colon_quote_after_a_pronoun_or_a_known_single_name_is_that_subjects() {
     assert_eq!(speaker(find(&qs, "We will not pay.")).0, "Hal Brody");
 }
 
+#[test]
+fn a_long_block_quote_goes_on_in_the_next_paragraph_opened_by_a_mark() {
+    let body = "Mayor Ines Varga spoke at the port on Monday.\n\n\
+                Varga said: “We opened the dock. We hired forty people. \
+                We fixed the crane. We paid the debts. We cut the fees. We built the road.\n\n\
+                “Next year we will open the second dock and hire forty more.”\n\n\
+                The port lost money in May. Prices rose in June. Ships were late. \
+                Some crews left.\n\n\
+                “It is a hard time for the whole river.”";
+    let qs = run_with(body, &entities_of(body));
+    assert_spans_valid(body, &qs);
+    let next = containing(&qs, "Next year we will open");
+    assert_eq!(speaker(next).0, "Ines Varga", "{qs:#?}");
+    // a quotation after the writer's own sentences is no continuation
+    let later = containing(&qs, "It is a hard time");
+    assert!(later.speaker.is_none(), "{later:#?}");
+}
+
 fn entities_of(body: &str) -> Vec<Entity> {
     vec![
         person("e1", "Hal Brody", body, &["Hal Brody", "Brody"]),
