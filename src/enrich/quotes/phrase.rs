@@ -203,6 +203,15 @@ impl<'a, 't> View<'a, 't> {
                 // "many promises", "a dozen states": a noun after a quantity
                 return None;
             }
+            // "voters from states that he won", "a 1981 claim over …": a
+            // noun after a preposition or a number, never a finite verb
+            let after_preposition = matches!(
+                p.as_ref(),
+                "from" | "in" | "for" | "at" | "by" | "across" | "among" | "into" | "than"
+            ) || self.kind(i - 1) == Some(TokenKind::Number);
+            if lexicon::is_nouny_form(&w) && after_preposition && !self.in_quote(i - 1) {
+                return None;
+            }
             if lexicon::is_nouny_form(&w) {
                 let nl = self.low(i + 1);
                 let before2 = if i > 1 { self.low(i - 2) } else { "".into() };

@@ -1332,6 +1332,17 @@ mod tests {
     }
 
     #[test]
+    fn a_speech_noun_after_a_preposition_or_number_is_no_cue() {
+        let body = "Jane Roe will campaign in states that vote in March. \
+                    Voters from states that Roe won are upset. \
+                    The city paid a 1990 claim over land that was never sold.";
+        assert!(texts(body).is_empty(), "{:?}", texts(body));
+        // the verb after a subject still reports
+        let body = "The memo states that the levy will rise in March.";
+        assert_eq!(texts(body), vec!["the levy will rise in March"]);
+    }
+
+    #[test]
     fn a_dateline_is_no_part_of_the_content() {
         let body = "NORTHFIELD, Ohio (AP) — The bridge will close in May, the mayor said.\n\n\
                     LAKEVILLE - The levy passed, officials said.\n\n\
