@@ -599,7 +599,17 @@ impl<'a, 't> View<'a, 't> {
                     || (a..comma).take(3).any(|i| matches!(self.s(i), "'s" | "’s"))
                     || self.is_word(a) && !lexicon::is_np_preposition(&wa) && !self.cap(a)
             };
-            if is_name && seg_end != comma && appositive_after {
+            // "Hale, whose firm, Dockline, ships grain, said": a name set
+            // off inside a relative clause names something of the
+            // subject's, not the subject
+            let in_relative = k > floor + 1 && self.s(k - 1) == "," && {
+                let mut a = k - 1;
+                while a > floor && k - a < 16 && self.s(a - 1) != "," {
+                    a -= 1;
+                }
+                a > floor && matches!(self.low(a).as_ref(), "who" | "whose")
+            };
+            if is_name && seg_end != comma && appositive_after && !in_relative {
                 // a name directly before the first comma is the subject
                 // when it opens the clause
                 let opens = k == floor || self.s(k - 1) == "," || self.is_quote(k - 1);

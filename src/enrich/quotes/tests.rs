@@ -1248,6 +1248,19 @@ fn a_long_block_quote_goes_on_in_the_next_paragraph_opened_by_a_mark() {
     assert!(later.speaker.is_none(), "{later:#?}");
 }
 
+#[test]
+fn a_name_set_off_inside_a_relative_clause_is_not_the_speaker() {
+    let body =
+        "Hal Brody, whose newest firm, Dockline, ships grain to Asia, said the levy was fair.";
+    let qs = run(body);
+    let q = find(&qs, "the levy was fair");
+    assert_eq!(speaker(q).0, "Hal Brody", "{qs:#?}");
+    // an appositive name right after the subject's role still speaks
+    let body = "The head of the port, Ines Varga, said the levy was fair.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "the levy was fair")).0, "Ines Varga");
+}
+
 fn entities_of(body: &str) -> Vec<Entity> {
     vec![
         person("e1", "Hal Brody", body, &["Hal Brody", "Brody"]),
