@@ -171,12 +171,17 @@ fn after_so_called(v: &View<'_, '_>, q: &Quoted) -> bool {
 /// inside, at most ten words, and no closing exclamation (a chant, "Lock
 /// them up!", is said).
 fn title_case(v: &View<'_, '_>, q: &Quoted) -> bool {
-    if q.end > q.first && v.s(q.end - 1) == "!" {
+    title_case_words(v, q.first, q.end)
+}
+
+/// [`title_case`] for the quoted words `first..end`.
+pub fn title_case_words(v: &View<'_, '_>, first: usize, end: usize) -> bool {
+    if end > first && v.s(end - 1) == "!" {
         return false;
     }
     let mut words = 0;
-    let mut last = q.first;
-    for k in q.first..q.end {
+    let mut last = first;
+    for k in first..end {
         if v.is_word(k) {
             words += 1;
             last = k;
@@ -189,8 +194,7 @@ fn title_case(v: &View<'_, '_>, q: &Quoted) -> bool {
         }
     }
     // a sentence mark before the last word: a sentence, not a title
-    let inner_break =
-        (q.first..last).any(|k| matches!(v.s(k), "." | "!" | "?") && v.is_terminal(k));
+    let inner_break = (first..last).any(|k| matches!(v.s(k), "." | "!" | "?") && v.is_terminal(k));
     (1..=10).contains(&words) && !inner_break
 }
 

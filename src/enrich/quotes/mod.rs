@@ -291,19 +291,27 @@ pub fn extract_with_dates(
             Who::Previous => match v.signature_after(c.content.end) {
                 // "“…”\n— Jane Roe, mayor": the signature line names it
                 Some(np) => resolver.resolve(&v, np),
-                // a block quote goes on paragraph after paragraph with
-                // nothing but marks between: the distance counts from
-                // where the last one ends, however long it was
-                None => last.as_ref().and_then(|&(s, e, ref r)| {
-                    let adjacent =
-                        e <= c.content.first && (e..c.content.first).all(|k| !v.is_word(k));
-                    let from = if adjacent {
-                        v.sentence(e.saturating_sub(1)).first
-                    } else {
-                        s
-                    };
-                    resolver.continuing(&v, from, here, r)
-                }),
+                // words quoted inside the writer's sentence ("… and in a
+                // statement credited him for “…”") are its subject's when
+                // that is a person
+                None => embedded_subject(&v, c.content)
+                    .and_then(|np| resolver.resolve(&v, np))
+                    .filter(|p| p.animacy == speaker::Animacy::Person)
+                    .or_else(|| {
+                        // a block quote goes on paragraph after paragraph with
+                        // nothing but marks between: the distance counts from
+                        // where the last one ends, however long it was
+                        last.as_ref().and_then(|&(s, e, ref r)| {
+                            let adjacent =
+                                e <= c.content.first && (e..c.content.first).all(|k| !v.is_word(k));
+                            let from = if adjacent {
+                                v.sentence(e.saturating_sub(1)).first
+                            } else {
+                                s
+                            };
+                            resolver.continuing(&v, from, here, r)
+                        })
+                    }),
             },
         };
         // "According to the Ledger, Jane Roe praised the plan as “…”" /
@@ -377,6 +385,29 @@ pub fn extract_with_dates(
     }
     join_utterances(&v, &parts, &mut out);
     out
+}
+
+/// The subject of the writer's sentence that quotes words after a
+/// lowercase word of its own ("He also seeks “…”", "Roe credited him for
+/// “…”"): a quotation embedded mid-sentence, not opened by a colon. A
+/// title-case quotation names a title or a label, and a long subject is
+/// more often a run-in heading than a person.
+fn embedded_subject(v: &View<'_, '_>, content: Range) -> Option<Range> {
+    const MAX_SUBJECT_WORDS: usize = 5;
+    if labels::title_case_words(v, content.first, content.end) {
+        return None;
+    }
+    let open = content.first.checked_sub(1).filter(|&o| v.is_quote(o))?;
+    let prev = open.checked_sub(1)?;
+    let embedded = v.is_word(prev)
+        && !v.cap(prev)
+        && !v.in_quote(prev)
+        && v.sentence(prev).first == v.sentence(open).first;
+    if !embedded {
+        return None;
+    }
+    sentence_subject(v, open)
+        .filter(|np| (np.first..np.end).filter(|&k| v.is_word(k)).count() <= MAX_SUBJECT_WORDS)
 }
 
 /// The named subject opening reported `content` that holds quoted words,

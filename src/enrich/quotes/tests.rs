@@ -1261,10 +1261,20 @@ fn a_name_set_off_inside_a_relative_clause_is_not_the_speaker() {
     assert_eq!(speaker(find(&qs, "the levy was fair")).0, "Ines Varga");
 }
 
+#[test]
+fn words_quoted_inside_the_writers_sentence_are_its_subjects() {
+    let body = "“The fares must rise,” Hal Brody said on Monday.\n\n\
+                Ines Varga thanked the board for “a brave and honest vote on the fares.”";
+    let qs = run_with(body, &entities_of(body));
+    assert_spans_valid(body, &qs);
+    let q = containing(&qs, "a brave and honest vote");
+    assert_eq!(speaker(q).0, "Ines Varga", "{qs:#?}");
+}
+
 fn entities_of(body: &str) -> Vec<Entity> {
     vec![
         person("e1", "Hal Brody", body, &["Hal Brody", "Brody"]),
-        person("e2", "Ines Varga", body, &["Varga"]),
+        person("e2", "Ines Varga", body, &["Ines Varga", "Varga"]),
     ]
 }
 
