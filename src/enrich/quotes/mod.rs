@@ -208,9 +208,12 @@ pub fn extract_with_dates(
         if words == 0 || only_connectives(&v, content) {
             continue;
         }
+        // a sign "saying" its slogan hands the quotation a cue, but a
+        // sign is no speaker
         if assigned[qi].is_none()
             && (labels::is_label(&v, q)
                 || last_label.is_some_and(|p| labels::listed_after_label(&v, &p, q)))
+            || labels::on_a_sign(&v, q)
         {
             last_label = Some(*q);
             continue;
@@ -239,7 +242,7 @@ pub fn extract_with_dates(
                 .or_else(|| cue_after(&v, q))
                 .or_else(|| cue_before(&v, q, fragment))
                 .or_else(|| cue_colon_before(&v, q))
-                .or_else(|| colon_subject(&v, q))
+                .or_else(|| colon_subject(&v, q, entities))
                 .or_else(|| cue_closing_sentence_before(&v, q))
         };
         let (cue, who) = match found {
@@ -268,7 +271,8 @@ pub fn extract_with_dates(
     order.sort_by_key(|&i| (cands[i].content.first, cands[i].content.end));
     let mut resolver = Resolver::new(&v, entities);
     let mut resolved: Vec<Option<speaker::Resolved>> = vec![None; cands.len()];
-    let mut last: Option<(usize, speaker::Resolved)> = None; // (sentence first, speaker)
+    // (first token of its sentence, end of its content, speaker)
+    let mut last: Option<(usize, usize, speaker::Resolved)> = None;
     let mut out = Vec::with_capacity(cands.len());
     let mut parts: Vec<(Range, Option<Range>, Who)> = Vec::with_capacity(cands.len());
     for &ci in &order {
@@ -280,7 +284,7 @@ pub fn extract_with_dates(
                 let cue_at = c.cue.map_or(c.content.first, |r| r.first);
                 match sentence_subject(&v, cue_at) {
                     Some(np) => resolver.resolve(&v, np),
-                    None => last.as_ref().map(|(_, r)| r.clone()),
+                    None => last.as_ref().map(|(_, _, r)| r.clone()),
                 }
             }
             Who::Subject(Subject::Nobody) => None,
@@ -288,9 +292,27 @@ pub fn extract_with_dates(
             Who::Previous => match v.signature_after(c.content.end) {
                 // "“…”\n— Jane Roe, mayor": the signature line names it
                 Some(np) => resolver.resolve(&v, np),
-                None => last
-                    .as_ref()
-                    .and_then(|(s, r)| resolver.continuing(&v, *s, here, r)),
+                // words quoted inside the writer's sentence ("… and in a
+                // statement credited him for “…”") are its subject's when
+                // that is a person
+                None => embedded_subject(&v, c.content)
+                    .and_then(|np| resolver.resolve(&v, np))
+                    .filter(|p| p.animacy == speaker::Animacy::Person)
+                    .or_else(|| {
+                        // a block quote goes on paragraph after paragraph with
+                        // nothing but marks between: the distance counts from
+                        // where the last one ends, however long it was
+                        last.as_ref().and_then(|&(s, e, ref r)| {
+                            let adjacent =
+                                e <= c.content.first && (e..c.content.first).all(|k| !v.is_word(k));
+                            let from = if adjacent {
+                                v.sentence(e.saturating_sub(1)).first
+                            } else {
+                                s
+                            };
+                            resolver.continuing(&v, from, here, r)
+                        })
+                    }),
             },
         };
         // "According to the Ledger, Jane Roe praised the plan as “…”" /
@@ -328,7 +350,7 @@ pub fn extract_with_dates(
             if np.first > 0 && lexicon::is_recall_verb(&v.low(np.first - 1))
                 && c.cue.is_some_and(|r| r.first >= np.end));
         if let Some(r) = spk.as_ref().filter(|_| !recalled) {
-            last = Some((here, r.clone()));
+            last = Some((here, c.content.end, r.clone()));
             if matches!(c.who, Who::Previous | Who::SameAs(_)) {
                 resolver.push(r.clone());
             }
@@ -364,6 +386,29 @@ pub fn extract_with_dates(
     }
     join_utterances(&v, &parts, &mut out);
     out
+}
+
+/// The subject of the writer's sentence that quotes words after a
+/// lowercase word of its own ("He also seeks “…”", "Roe credited him for
+/// “…”"): a quotation embedded mid-sentence, not opened by a colon. A
+/// title-case quotation names a title or a label, and a long subject is
+/// more often a run-in heading than a person.
+fn embedded_subject(v: &View<'_, '_>, content: Range) -> Option<Range> {
+    const MAX_SUBJECT_WORDS: usize = 5;
+    if labels::title_case_words(v, content.first, content.end) {
+        return None;
+    }
+    let open = content.first.checked_sub(1).filter(|&o| v.is_quote(o))?;
+    let prev = open.checked_sub(1)?;
+    let embedded = v.is_word(prev)
+        && !v.cap(prev)
+        && !v.in_quote(prev)
+        && v.sentence(prev).first == v.sentence(open).first;
+    if !embedded {
+        return None;
+    }
+    sentence_subject(v, open)
+        .filter(|np| (np.first..np.end).filter(|&k| v.is_word(k)).count() <= MAX_SUBJECT_WORDS)
 }
 
 /// The named subject opening reported `content` that holds quoted words,
@@ -1025,15 +1070,7 @@ fn transcript_speaker(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
 fn colon_turns(v: &View<'_, '_>, entities: &[Entity]) -> Vec<(Range, Range)> {
     let toks = v.text.tokens();
     let mut out = Vec::new();
-    let person_at = |first: usize, end: usize| {
-        let (Some(a), Some(b)) = (toks.get(first), toks.get(end - 1)) else {
-            return false;
-        };
-        let (cs, ce) = (a.cstart as usize, b.cend as usize);
-        entities.iter().any(|e| {
-            e.kind == EntityType::Person && e.mentions.iter().any(|m| m.start == cs && m.end == ce)
-        })
-    };
+    let person_at = |first: usize, end: usize| person_mention_at(v, entities, first, end);
     for p in 0..toks.len() {
         if !marks::paragraph_starts_at(v.text, p) {
             continue;
@@ -1059,6 +1096,22 @@ fn colon_turns(v: &View<'_, '_>, entities: &[Entity]) -> Vec<(Range, Range)> {
         }
     }
     out
+}
+
+/// Whether tokens `first..end` are exactly a mention of a person the
+/// entity stage found.
+fn person_mention_at(v: &View<'_, '_>, entities: &[Entity], first: usize, end: usize) -> bool {
+    let toks = v.text.tokens();
+    let (Some(a), Some(b)) = (
+        toks.get(first),
+        end.checked_sub(1).and_then(|l| toks.get(l)),
+    ) else {
+        return false;
+    };
+    let (cs, ce) = (a.cstart as usize, b.cend as usize);
+    entities.iter().any(|e| {
+        e.kind == EntityType::Person && e.mentions.iter().any(|m| m.start == cs && m.end == ce)
+    })
 }
 
 /// An attribution after a dash closing the line: `"…" ― Jane Roe`.
@@ -1093,9 +1146,11 @@ fn is_dot_of_initial(v: &View<'_, '_>, k: usize) -> bool {
 }
 
 /// A quotation opened by a colon after a clause with no speech verb whose
-/// subject is a name ("Jane Roe gave the idea a try on radio: "…""): the
-/// words are that person's, not the previous speaker's.
-fn colon_subject(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
+/// subject is a name ("Jane Roe gave the idea a try on radio: "…""), a
+/// person known by one name ("Roe went further: "…"") or a personal
+/// pronoun ("She was blunt: "…""): the words are that subject's, not the
+/// previous speaker's.
+fn colon_subject(v: &View<'_, '_>, q: &Quoted, entities: &[Entity]) -> Option<(Range, Who)> {
     let colon = q.open.checked_sub(1)?;
     if v.s(colon) != ":" || v.in_quote(colon) {
         return None;
@@ -1112,7 +1167,23 @@ fn colon_subject(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
         && !lexicon::is_determiner(&first)
         && !lexicon::is_subject_pronoun(&first)
         && np.end <= colon;
-    named.then_some((NO_CUE, Who::Subject(Subject::Np(np))))
+    let personal = np.end == np.first + 1 && matches!(first.as_ref(), "he" | "she" | "they");
+    let known_person = person_mention_at(v, entities, np.first, np.end) && np.end <= colon;
+    // the colon ends the clause of that subject: no other clause with a
+    // subject of its own ("…, and the paper has proof:", "so upset that I
+    // had to answer:") stands between them
+    let own_clause = np.end <= colon
+        && (np.end..colon).all(|k| {
+            let w = v.low(k);
+            let other_pronoun = lexicon::is_subject_pronoun(&w) && w != first;
+            let that_clause = w == "that" && v.is_word(k + 1);
+            let and_clause = w == "and"
+                && (v.cap(k + 1) || lexicon::is_determiner(&v.low(k + 1)))
+                && !v.in_quote(k + 1);
+            v.in_quote(k) || !(other_pronoun || that_clause || and_clause)
+        });
+    (named || own_clause && (personal || known_person))
+        .then_some((NO_CUE, Who::Subject(Subject::Np(np))))
 }
 
 /// A block quotation introduced by a cue and a colon ending the sentence or

@@ -238,6 +238,15 @@ impl<'a, 't> View<'a, 't> {
                 // "many promises", "a dozen states": a noun after a quantity
                 return None;
             }
+            // "voters from states that he won", "a 1981 claim over …": a
+            // noun after a preposition or a number, never a finite verb
+            let after_preposition = matches!(
+                p.as_ref(),
+                "from" | "in" | "for" | "at" | "by" | "across" | "among" | "into" | "than"
+            ) || self.kind(i - 1) == Some(TokenKind::Number);
+            if lexicon::is_nouny_form(&w) && after_preposition && !self.in_quote(i - 1) {
+                return None;
+            }
             if lexicon::is_nouny_form(&w) {
                 let nl = self.low(i + 1);
                 let before2 = if i > 1 { self.low(i - 2) } else { "".into() };
@@ -349,7 +358,16 @@ impl<'a, 't> View<'a, 't> {
             return self.is_quote(i) && i + 1 < ceil && self.clause_starts(i + 1, lenient);
         }
         if lexicon::is_subject_pronoun(&w) || w == "there" {
-            return i + 1 < ceil && self.is_word(i + 1);
+            // "reported it to the police", "declared it a failure": "it"
+            // before a preposition or an article is the verb's object
+            let next = self.low(i + 1);
+            let object_it = w == "it"
+                && (lexicon::is_pure_determiner(&next)
+                    || matches!(
+                        next.as_ref(),
+                        "to" | "on" | "in" | "at" | "for" | "with" | "from" | "by" | "during"
+                    ));
+            return i + 1 < ceil && self.is_word(i + 1) && !object_it;
         }
         if lexicon::is_left_barrier(&w) || lexicon::is_wh(&w) {
             return false;
@@ -616,7 +634,17 @@ impl<'a, 't> View<'a, 't> {
                     || (a..comma).take(3).any(|i| matches!(self.s(i), "'s" | "’s"))
                     || self.is_word(a) && !lexicon::is_np_preposition(&wa) && !self.cap(a)
             };
-            if is_name && seg_end != comma && appositive_after {
+            // "Hale, whose firm, Dockline, ships grain, said": a name set
+            // off inside a relative clause names something of the
+            // subject's, not the subject
+            let in_relative = k > floor + 1 && self.s(k - 1) == "," && {
+                let mut a = k - 1;
+                while a > floor && k - a < 16 && self.s(a - 1) != "," {
+                    a -= 1;
+                }
+                a > floor && matches!(self.low(a).as_ref(), "who" | "whose")
+            };
+            if is_name && seg_end != comma && appositive_after && !in_relative {
                 // a name directly before the first comma is the subject
                 // when it opens the clause
                 let opens = k == floor || self.s(k - 1) == "," || self.is_quote(k - 1);

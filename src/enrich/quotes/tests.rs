@@ -1325,6 +1325,71 @@ fn a_colon_quote_after_a_named_subject_is_that_persons() {
 }
 
 #[test]
+fn a_colon_quote_after_a_pronoun_or_a_known_single_name_is_that_subjects() {
+    let body = "“The fares must rise,” Hal Brody said on Monday. \
+                After the vote on cuts, Varga fired back: “The money is there.” \
+                “We will see,” Brody said. She was blunt: “No more delays.”";
+    let qs = run_with(body, &entities_of(body));
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker_entity(find(&qs, "The money is there.")), Some("e2"));
+    assert_eq!(speaker(find(&qs, "No more delays.")).0, "Ines Varga");
+    // the colon closes another clause with its own subject: its subject
+    // is no speaker, and the words go on as before
+    let body = "“The fares must rise,” Hal Brody said on Monday. \
+                Varga left early, and the paper has the tape: “We will not pay.”";
+    let qs = run_with(body, &entities_of(body));
+    assert_eq!(speaker(find(&qs, "We will not pay.")).0, "Hal Brody");
+}
+
+#[test]
+fn a_long_block_quote_goes_on_in_the_next_paragraph_opened_by_a_mark() {
+    let body = "Mayor Ines Varga spoke at the port on Monday.\n\n\
+                Varga said: “We opened the dock. We hired forty people. \
+                We fixed the crane. We paid the debts. We cut the fees. We built the road.\n\n\
+                “Next year we will open the second dock and hire forty more.”\n\n\
+                The port lost money in May. Prices rose in June. Ships were late. \
+                Some crews left.\n\n\
+                “It is a hard time for the whole river.”";
+    let qs = run_with(body, &entities_of(body));
+    assert_spans_valid(body, &qs);
+    let next = containing(&qs, "Next year we will open");
+    assert_eq!(speaker(next).0, "Ines Varga", "{qs:#?}");
+    // a quotation after the writer's own sentences is no continuation
+    let later = containing(&qs, "It is a hard time");
+    assert!(later.speaker.is_none(), "{later:#?}");
+}
+
+#[test]
+fn a_name_set_off_inside_a_relative_clause_is_not_the_speaker() {
+    let body =
+        "Hal Brody, whose newest firm, Dockline, ships grain to Asia, said the levy was fair.";
+    let qs = run(body);
+    let q = find(&qs, "the levy was fair");
+    assert_eq!(speaker(q).0, "Hal Brody", "{qs:#?}");
+    // an appositive name right after the subject's role still speaks
+    let body = "The head of the port, Ines Varga, said the levy was fair.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "the levy was fair")).0, "Ines Varga");
+}
+
+#[test]
+fn words_quoted_inside_the_writers_sentence_are_its_subjects() {
+    let body = "“The fares must rise,” Hal Brody said on Monday.\n\n\
+                Ines Varga thanked the board for “a brave and honest vote on the fares.”";
+    let qs = run_with(body, &entities_of(body));
+    assert_spans_valid(body, &qs);
+    let q = containing(&qs, "a brave and honest vote");
+    assert_eq!(speaker(q).0, "Ines Varga", "{qs:#?}");
+}
+
+fn entities_of(body: &str) -> Vec<Entity> {
+    vec![
+        person("e1", "Hal Brody", body, &["Hal Brody", "Brody"]),
+        person("e2", "Ines Varga", body, &["Ines Varga", "Varga"]),
+    ]
+}
+
+#[test]
 fn who_after_a_prepositional_name_is_that_person_but_not_after_an_appositive() {
     let body = "Abroad, the vote drew a reply from Prime Minister Ola Sund, who called it “a mistake.” Another view is offered by Ivo Pranic, an expert at Lund College, who stated, “The vote was close.”";
     let qs = run(body);
