@@ -199,8 +199,7 @@ impl<'a, 't> View<'a, 't> {
             let plural_possessive = self.plural_possessive_mark(i + 1);
             // "the two brands", "several reports": a verb in -s never
             // follows a plural count, so this is the noun
-            let counted = (self.is_cardinal(i - 1) && p != "one"
-                || matches!(p.as_ref(), "several" | "many" | "few" | "both" | "numerous"))
+            let counted = (self.is_cardinal(i - 1) && p != "one" || lexicon::is_quantifier(&p))
                 && w.ends_with('s')
                 && !w.ends_with("ss");
             if counted {
