@@ -72,7 +72,11 @@ fn bench(c: &mut Criterion) {
                             source: None,
                         },
                     );
-                    n += serde_json::to_vec(&ev).map_or(0, |v| v.len());
+                    // The article event and its statement events, as the
+                    // worker encodes them.
+                    n += byline::event::encode(&ev).map_or(0, |e| {
+                        e.article.1.len() + e.statements.iter().map(|s| s.1.len()).sum::<usize>()
+                    });
                 }
             }
             n

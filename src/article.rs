@@ -256,9 +256,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DecodeError> {
 pub fn content_id(body: &str) -> String {
     let digest = Sha256::digest(body.as_bytes());
     let mut out = String::from("sha256:");
-    for b in digest.iter().take(12) {
-        out.push_str(&format!("{b:02x}"));
-    }
+    crate::push_hex(&mut out, &digest[..12]);
     out
 }
 

@@ -322,9 +322,7 @@ pub fn statement_fingerprint(speaker: Option<&str>, text: &str) -> String {
     h.update(normalize_words(text).as_bytes());
     let digest = h.finalize();
     let mut out = String::with_capacity(32);
-    for b in digest.iter().take(16) {
-        out.push_str(&format!("{b:02x}"));
-    }
+    crate::push_hex(&mut out, &digest[..16]);
     out
 }
 
@@ -423,6 +421,32 @@ impl StatementEvent {
             processing: article.processing.clone(),
         }
     }
+}
+
+/// One article event and its statement events, encoded for the output
+/// topics: what the worker produces for one input record. One function, so
+/// the worker, its benchmark and the criterion reference do the same work.
+#[derive(Debug)]
+pub struct EncodedEvents {
+    /// Key (the article id) and JSON of the article event.
+    pub article: (String, Vec<u8>),
+    /// Key (the statement fingerprint) and JSON of each statement event,
+    /// in body order.
+    pub statements: Vec<(String, Vec<u8>)>,
+}
+
+/// Encodes `event` and one [`StatementEvent`] per quote.
+pub fn encode(event: &ArticleEvent) -> Result<EncodedEvents, serde_json::Error> {
+    let mut statements = Vec::with_capacity(event.quotes.len());
+    for q in &event.quotes {
+        let s = StatementEvent::from_quote(event, q);
+        let json = serde_json::to_vec(&s)?;
+        statements.push((s.fingerprint, json));
+    }
+    Ok(EncodedEvents {
+        article: (event.id.clone(), serde_json::to_vec(event)?),
+        statements,
+    })
 }
 
 /// JSON Schemas of the events (article, statement, and the novelty

@@ -161,6 +161,12 @@ const ABBREVIATIONS: &[&str] = &[
     "wyo", "dak", "ala", "ark",
 ];
 
+/// Whether `lower` (a lowercase word without its dot) is a known
+/// abbreviation ("mr", "sen", "inc"), whose dot need not end a sentence.
+pub fn is_abbreviation(lower: &str) -> bool {
+    ABBREVIATIONS.contains(&lower)
+}
+
 /// Abbreviations that also commonly end a sentence ("… Acme Inc. The …"):
 /// after them a dot ends the sentence when a typical sentence opener follows.
 const SENTENCE_FINAL_ABBREVIATIONS: &[&str] =
@@ -489,7 +495,7 @@ impl<'a> Text<'a> {
             return false;
         }
         let lw = lowercase(word);
-        if ABBREVIATIONS.contains(&lw.as_ref()) {
+        if is_abbreviation(&lw) {
             return SENTENCE_FINAL_ABBREVIATIONS.contains(&lw.as_ref()) && is_opener;
         }
         true

@@ -295,7 +295,7 @@ fn enrichment_only(
     secs: f64,
 ) -> anyhow::Result<(f64, f64)> {
     use byline::article::{self, RecordContext};
-    use byline::event::{Processing, SourceRecord, StatementEvent};
+    use byline::event::{Processing, SourceRecord};
     let config = byline::config::EnrichConfig {
         stages: stages
             .split(',')
@@ -339,10 +339,9 @@ fn enrichment_only(
                 }),
             };
             let event = byline::enrich::build_event(&a, e, processing);
-            for q in &event.quotes {
-                n += serde_json::to_vec(&StatementEvent::from_quote(&event, q))?.len();
-            }
-            n += serde_json::to_vec(&event)?.len();
+            let encoded = byline::event::encode(&event)?;
+            n += encoded.article.1.len()
+                + encoded.statements.iter().map(|s| s.1.len()).sum::<usize>();
         }
         Ok(n)
     };

@@ -26,8 +26,6 @@
 //!   estimates the Jaccard similarity of their shingle sets (the 16-bit
 //!   truncation adds a bias of at most 1/65536).
 
-use std::collections::BTreeSet;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -89,7 +87,7 @@ impl Signature {
     pub fn similarity(&self) -> Similarity {
         let mut minhash = String::with_capacity(ROWS * 4);
         for r in self.rows {
-            minhash.push_str(&format!("{r:04x}"));
+            crate::push_hex(&mut minhash, &r.to_be_bytes());
         }
         Similarity {
             speaker_key: self.speaker_key.clone(),
@@ -303,8 +301,14 @@ pub fn content_words(text: &str) -> Vec<String> {
 /// 32-bit FNV-1a: a fixed, documented hash (the signature must not change
 /// between builds, platforms or processes).
 fn fnv1a(bytes: &[u8]) -> u32 {
+    fnv1a_parts(&[bytes])
+}
+
+/// [`fnv1a`] of the concatenation of `parts` (FNV-1a is a running hash):
+/// a bigram is hashed without building its string.
+fn fnv1a_parts(parts: &[&[u8]]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
-    for b in bytes {
+    for b in parts.iter().flat_map(|p| p.iter()) {
         h ^= u32::from(*b);
         h = h.wrapping_mul(0x0100_0193);
     }
@@ -318,26 +322,28 @@ pub fn shingles(text: &str) -> Vec<u32> {
 
 /// Shingles of `text` given its content words.
 fn shingles_of(text: &str, content: &[String]) -> Vec<u32> {
-    let set: BTreeSet<u32> = match content.len() {
+    let mut set: Vec<u32> = match content.len() {
         0 => {
             let all = words(text).join(" ");
             if all.is_empty() {
-                BTreeSet::new()
+                Vec::new()
             } else {
-                BTreeSet::from([fnv1a(all.as_bytes())])
+                vec![fnv1a(all.as_bytes())]
             }
         }
-        1 => BTreeSet::from([fnv1a(content[0].as_bytes())]),
+        1 => vec![fnv1a(content[0].as_bytes())],
         _ => content
             .windows(2)
-            .map(|p| fnv1a(format!("{} {}", p[0], p[1]).as_bytes()))
+            .map(|p| fnv1a_parts(&[p[0].as_bytes(), b" ", p[1].as_bytes()]))
             .collect(),
     };
-    set.into_iter().collect()
+    set.sort_unstable();
+    set.dedup();
+    set
 }
 
 /// SplitMix64's finalizer: a fixed bijective mixer of 64-bit words.
-fn splitmix64(mut z: u64) -> u64 {
+const fn splitmix64(mut z: u64) -> u64 {
     z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
@@ -346,19 +352,31 @@ fn splitmix64(mut z: u64) -> u64 {
 
 /// The MinHash rows of a shingle set (all `u16::MAX` for an empty set).
 pub fn minhash(shingles: &[u32]) -> [u16; ROWS] {
-    let mut rows = [u16::MAX; ROWS];
-    for (i, row) in rows.iter_mut().enumerate() {
-        let seed = splitmix64(i as u64 + 1);
-        if let Some(min) = shingles
-            .iter()
-            .map(|s| splitmix64(u64::from(*s) ^ seed))
-            .min()
-        {
-            *row = (min & 0xffff) as u16;
+    if shingles.is_empty() {
+        return [u16::MAX; ROWS];
+    }
+    // Shingles outside, rows inside: the 64 mixes of one shingle are
+    // independent, so they overlap in the CPU (the statement's signature is
+    // computed on the worker's path for every statement).
+    let mut min = [u64::MAX; ROWS];
+    for s in shingles {
+        for (m, seed) in min.iter_mut().zip(ROW_SEEDS) {
+            *m = (*m).min(splitmix64(u64::from(*s) ^ seed));
         }
     }
-    rows
+    min.map(|m| (m & 0xffff) as u16)
 }
+
+/// Row `i`'s seed: `splitmix64(i + 1)`.
+const ROW_SEEDS: [u64; ROWS] = {
+    let mut seeds = [0; ROWS];
+    let mut i = 0;
+    while i < ROWS {
+        seeds[i] = splitmix64(i as u64 + 1);
+        i += 1;
+    }
+    seeds
+};
 
 /// Size of the intersection of two sorted, distinct sets.
 pub fn intersection(a: &[u32], b: &[u32]) -> usize {
@@ -424,6 +442,34 @@ mod tests {
         assert_eq!(again.similarity().minhash, hex);
         assert_eq!(fnv1a(b""), 0x811c_9dc5);
         assert_eq!(fnv1a(b"a"), 0xe40c_292c);
+        // A bigram hashed in parts is the hash of its joined string.
+        assert_eq!(
+            fnv1a_parts(&[b"ferries", b" ", b"run"]),
+            fnv1a(b"ferries run")
+        );
+    }
+
+    #[test]
+    fn minhash_follows_its_definition() {
+        // The definition, row by row (rows outside, shingles inside), as
+        // the module docs state it; `minhash` runs the loops the other way.
+        let by_definition = |shingles: &[u32]| -> [u16; ROWS] {
+            std::array::from_fn(|i| {
+                let seed = splitmix64(i as u64 + 1);
+                shingles
+                    .iter()
+                    .map(|s| splitmix64(u64::from(*s) ^ seed))
+                    .min()
+                    .map_or(u16::MAX, |m| (m & 0xffff) as u16)
+            })
+        };
+        let sets: [&[u32]; 4] = [&[], &[7], &[1, 2, 3, 0xdead_beef], &[u32::MAX, 0, 42]];
+        for set in sets {
+            assert_eq!(minhash(set), by_definition(set), "{set:?}");
+        }
+        let words = shingles("Ferries will run every hour, the mayor's office promised");
+        assert!(words.len() > 3);
+        assert_eq!(minhash(&words), by_definition(&words));
     }
 
     #[test]

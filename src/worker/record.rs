@@ -12,7 +12,7 @@ use tokio::sync::{oneshot, OwnedSemaphorePermit};
 use crate::article::{self, RecordContext};
 use crate::config::Config;
 use crate::enrich::{build_event, Pipeline};
-use crate::event::{Processing, SourceRecord, StatementEvent};
+use crate::event::{Processing, SourceRecord};
 use crate::internal_events::{InputDeadLettered, InternalEvent, ItemsExtracted, StageFinished};
 use crate::kafka::offsets::TopicPartition;
 use crate::kafka::producer::OutRecord;
@@ -155,36 +155,29 @@ pub(crate) fn process(
         }),
     };
     let event = build_event(&article, enrichment, processing);
-    let mut records = Vec::with_capacity(1 + event.quotes.len());
-    for q in &event.quotes {
-        let s = StatementEvent::from_quote(&event, q);
-        match serde_json::to_vec(&s) {
-            Ok(payload) => records.push(OutRecord {
-                topic: out.statements.clone(),
-                partition: None,
-                key: Some(s.fingerprint.into_bytes()),
-                payload: Some(payload),
-                headers: Vec::new(),
-            }),
-            Err(e) => return dead_letter(input, out, metrics, REASON_ENRICH_PANIC, &e.to_string()),
-        }
-    }
-    let statements = records.len() as u64;
-    match serde_json::to_vec(&event) {
-        // The article event goes first: a reader of both topics sees the
-        // article before its statements (per key ordering aside).
-        Ok(payload) => records.insert(
-            0,
-            OutRecord {
-                topic: out.articles.clone(),
-                partition: None,
-                key: Some(event.id.into_bytes()),
-                payload: Some(payload),
-                headers: Vec::new(),
-            },
-        ),
+    let encoded = match crate::event::encode(&event) {
+        Ok(e) => e,
         Err(e) => return dead_letter(input, out, metrics, REASON_ENRICH_PANIC, &e.to_string()),
-    }
+    };
+    let statements = encoded.statements.len() as u64;
+    // The article event goes first: a reader of both topics sees the
+    // article before its statements (per key ordering aside).
+    let (id, article_json) = encoded.article;
+    let records = std::iter::once((&out.articles, id, article_json))
+        .chain(
+            encoded
+                .statements
+                .into_iter()
+                .map(|(key, json)| (&out.statements, key, json)),
+        )
+        .map(|(topic, key, payload)| OutRecord {
+            topic: topic.clone(),
+            partition: None,
+            key: Some(key.into_bytes()),
+            payload: Some(payload),
+            headers: Vec::new(),
+        })
+        .collect();
     Processed {
         records,
         outcome: Ok(statements),
@@ -399,6 +392,36 @@ mod tests {
         assert_eq!(v["published_at"], "2025-02-20");
         assert_eq!(v["processing"]["source"]["offset"], 7);
         assert_eq!(v["processing"]["source"]["partition"], 2);
+    }
+
+    #[test]
+    fn statements_follow_their_article_keyed_by_fingerprint() {
+        let m = Metrics::new().unwrap();
+        let mut out = outputs();
+        out.max_bytes = 1000;
+        let text = b"\"We will open the ferry in May,\" Jane Roe said. \"It is ready,\" she added.";
+        let p = process(
+            &input(text),
+            &Pipeline::with_stages(vec![Box::new(crate::enrich::quotes::QuotesStage)]),
+            &out,
+            &m,
+        );
+        assert_eq!(p.outcome, Ok(2));
+        let topics: Vec<&str> = p.records.iter().map(|r| r.topic.as_str()).collect();
+        assert_eq!(topics, ["a", "s", "s"]);
+        let article: serde_json::Value =
+            serde_json::from_slice(p.records[0].payload.as_deref().unwrap()).unwrap();
+        for (r, quote) in p.records[1..]
+            .iter()
+            .zip(article["quotes"].as_array().unwrap())
+        {
+            let v: serde_json::Value =
+                serde_json::from_slice(r.payload.as_deref().unwrap()).unwrap();
+            assert_eq!(v["text"], quote["text"]);
+            assert_eq!(v["article_id"], "k1");
+            let key = std::str::from_utf8(r.key.as_deref().unwrap()).unwrap();
+            assert_eq!(v["fingerprint"], key);
+        }
     }
 
     #[test]

@@ -419,6 +419,21 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// (`by June`, `until Friday`, `payable Dec. 1`, `as soon as Tuesday`
     /// forward; `since June` back), then the clause's tense cue.
     fn direction(&self, span: Range<usize>) -> Option<Tense> {
+        // "as Election Day nears", "with the deadline that looms": a time
+        // said to come closer is still to come.
+        if matches!(self.w(span.end), "nears" | "approaches" | "looms") {
+            return Some(Tense::Future);
+        }
+        // "since taking office in January", "since announcing it in
+        // October": `since` governs the participle's time too.
+        let since_participle = (span.start.saturating_sub(6)..span.start).any(|k| {
+            self.w(k) == "since"
+                && self.w(k + 1).ends_with("ing")
+                && (k + 1..span.start).all(|m| self.kind(m) == Some(TokenKind::Word))
+        });
+        if since_participle {
+            return Some(Tense::Past);
+        }
         let mut j = span.start;
         for _ in 0..8 {
             let Some(p) = j.checked_sub(1) else { break };
@@ -461,6 +476,45 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
         }
         self.tense_cue(span)
+    }
+
+    /// Whether the name ending before token `e` dates a vote (`the
+    /// November election`, `Sunday's crucial state primary`, `New
+    /// York's Tuesday primary`): across a possessive `'s`, a part of the
+    /// day, names, hyphenated and vote adjectives, to a vote noun.
+    fn dates_a_vote(&self, e: usize) -> bool {
+        let mut k = e;
+        if lexicon::part_of_day(self.w(k)).is_some() {
+            k += 1;
+        }
+        if matches!(self.w(k), "'s" | "’s") {
+            k += 1;
+        }
+        for _ in 0..6 {
+            let w = self.w(k);
+            if lexicon::is_vote_noun(w) {
+                return true;
+            }
+            let hyphenated = w == "-" || self.w(k + 1) == "-";
+            if !(self.capitalized(k) || hyphenated || lexicon::is_vote_adjective(w)) {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// A month dating a vote, in a clause not told in the past, is the
+    /// coming one (or this month's): a vote is set months ahead and news
+    /// names it before it is held, while one held a year ago is told with
+    /// its year or a past verb (`won the November election`). Not bound by
+    /// the ten months a tense leans (`can win the November election` in
+    /// January). A
+    /// weekday is not: news tells of the week's past votes without a
+    /// verb as often as of coming ones (`his victory in Tuesday's
+    /// primary`), so it keeps the weekday rule (measured on campaign news).
+    fn vote_ahead(&self, span: Range<usize>) -> bool {
+        self.dates_a_vote(span.end) && self.direction(span) != Some(Tense::Past)
     }
 
     /// The tense the nearest cue of the clause gives, if any. The clause
@@ -534,7 +588,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 return Expr::Year(y).intersect(field);
             }
         }
-        let dir = direction.map_or(Dir::Closest, Dir::Lean);
+        let dir = if self.vote_ahead(span.clone()) {
+            Dir::Forward { strict: false }
+        } else {
+            direction.map_or(Dir::Closest, Dir::Lean)
+        };
         self.in_story(field, Expr::document().nearest(field, dir), span)
     }
 
@@ -638,6 +696,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     | "remainder"
                     | "present"
                     | "fiscal"
+                    | "financial"
+                    | "full"
                     | "latest"
                     | "comparable"
                     | "corresponding"
@@ -665,6 +725,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }),
             self.quarter_ref(i),
             self.year_ended(i),
+            self.reporting_year(i),
             self.year_end(i),
             self.set_expr(i),
             self.frequency(i),
@@ -678,6 +739,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             self.anaphoric_day(i),
             self.part_of_day(i),
             self.week_of(i),
+            self.ordinal_day(i),
         ];
         let mut best: Option<Found> = None;
         for c in candidates.into_iter().flatten() {
@@ -853,6 +915,21 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => Expr::document().shift(0, Unit::Year).intersect(month),
         };
         Some(self.found_month(i, k, &e))
+    }
+
+    /// Whether `the next year` (`month`, `week`) at `span` counts from
+    /// publication rather than from the story: when its clause looks
+    /// ahead (`will close over the next year`), or says nothing and no
+    /// story year was written in this sentence or the few before it (`a
+    /// plan that needs to start within the next month`).
+    fn counts_from_now(&self, span: Range<usize>) -> bool {
+        match self.direction(span) {
+            Some(Tense::Future) => true,
+            Some(Tense::Past) => false,
+            None => self
+                .story_year
+                .is_none_or(|(_, at)| self.sent_no - at > STORY_SENTENCES),
+        }
     }
 
     /// `2025-02-20` and `2/20/2025` (US order unless the first part exceeds 12).
@@ -1033,8 +1110,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         // As for days: ten months away by the tense, when the other
         // occurrence is two months away, is the nearer one.
-        // With no cue, the nearest (`the November election` in June).
-        let dir = self.direction(i..k).map_or(Dir::Closest, Dir::Lean);
+        // With no cue, the nearest (`the November report` in January),
+        // but a vote's month the coming one (`the November election`).
+        let dir = if self.vote_ahead(i..k) {
+            Dir::Forward { strict: false }
+        } else {
+            self.direction(i..k).map_or(Dir::Closest, Dir::Lean)
+        };
         let e = Expr::document().nearest(Field::Month(m), dir);
         Some(self.found_month(i, k, &e))
     }
@@ -1373,6 +1455,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if this_past {
             k += 1;
         }
+        // "the current fiscal year", "last fiscal year", "next financial
+        // year": a fiscal year, `FY…` as `fiscal 2025` (module docs).
+        if matches!(self.w(k), "fiscal" | "financial") && self.w(k + 1) == "year" && !modifier {
+            let offset = match rel {
+                "this" | "current" => 0,
+                "last" => -1,
+                "next" | "coming" => 1,
+                _ => return None,
+            };
+            let y = self.published?.year() + offset;
+            return Some(found(i, k + 2, format!("FY{y:04}"), DateType::Date));
+        }
         let (unit, plural) = lexicon::unit(self.w(k))?;
         // ABC's "This Week": a title.
         if j > self.sent.start && self.capitalized(j) && self.capitalized(k) {
@@ -1413,6 +1507,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "this" if this_past => (-1, false),
             "this" | "current" => (0, false),
             "next" | "coming" if !the => (1, false),
+            // "the next year" seen from a story is the year after it
+            // (anaphoric); looking ahead from now, the year after now
+            // (`Self::counts_from_now`). (`the next day` is always the day
+            // after the one told.)
+            "next" | "coming" if unit != Unit::Day && self.counts_from_now(i..k + 1) => (1, false),
             "next" | "following" | "coming" => (1, true),
             "previous" | "preceding" | "prior" => (-1, true),
             "same" if the => (0, true),
@@ -1493,7 +1592,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         // "a 6-year-old boy", "52 years old": an age, which TimeML leaves
         // unannotated.
-        if (hyphen && self.w(k + 1) == "-" && self.w(k + 2) == "old")
+        if (hyphen && self.w(k + 1) == "-" && matches!(self.w(k + 2), "old" | "olds"))
             || (!hyphen && self.w(k + 1) == "old")
         {
             return None;
@@ -1696,6 +1795,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let (unit, plural) = lexicon::unit(self.w(u))?;
         if !plural || unit == Unit::Weekend {
+            return None;
+        }
+        // "aged 18 to 25 years old": ages, which TimeML leaves unannotated.
+        if self.w(u + 1) == "old" {
             return None;
         }
         Some(found(
@@ -2015,14 +2118,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// quarter`, `the latest quarter`, `that quarter`, `the year-ago
     /// quarter`, `the comparable year-earlier period`.
     fn quarter_ref(&self, i: usize) -> Option<Found> {
-        // "year-earlier" as an adjective ("a year-earlier loss"): the
-        // quarter a year before in a report comparing quarters, else the
-        // year before publication.
+        // "year-earlier" as an adjective ("a year-earlier loss", "the
+        // year-ago results"): the quarter a year before in a report
+        // comparing quarters, else the year before publication. (`the
+        // year-ago quarter` is a reference below, `the year-ago nine
+        // months` a count.)
         if self.w(i) == "year"
             && self.w(i + 1) == "-"
             && matches!(self.w(i + 2), "ago" | "earlier")
             && !matches!(self.w(i + 3), "quarter" | "period")
-            && self.w(i.wrapping_sub(1)) != "the"
+            && self.count_at(i + 3).is_none()
         {
             let value = match self.recent_quarter(4) {
                 Some((y, q)) => shift_quarter(y, q, -4)?,
@@ -2110,6 +2215,62 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
         }
         Some(found(i, e, shift_quarter(y, q, -back)?, DateType::Date))
+    }
+
+    /// The year a report covers: `for the year`, `for the full year`,
+    /// `throughout the fiscal year`, `the first nine months of the year`,
+    /// `the full year` — the year of the quarter named nearby (a January
+    /// report of the fourth quarter and the year is last year's), else
+    /// the reference's year; a fiscal year is `FY…` (module docs). Only
+    /// where the phrase ends the noun phrase: `the year before`, `the
+    /// year he left`, `the year-ago quarter` are other things.
+    fn reporting_year(&self, i: usize) -> Option<Found> {
+        if self.w(i) != "the" {
+            return None;
+        }
+        let mut j = i + 1;
+        let full = self.w(j) == "full";
+        let fiscal = matches!(self.w(j), "fiscal" | "financial");
+        if full || fiscal {
+            j += 1;
+        }
+        if self.w(j) != "year" {
+            return None;
+        }
+        let prev = self.prev(i);
+        let part_of_year = prev == "of"
+            && matches!(
+                self.w(i.wrapping_sub(2)),
+                "months" | "weeks" | "days" | "quarters"
+            );
+        if !(full || part_of_year || matches!(prev, "for" | "throughout")) {
+            return None;
+        }
+        let e = j + 1;
+        let ends_phrase = matches!(
+            self.kind(e),
+            None | Some(TokenKind::Punct) | Some(TokenKind::Quote)
+        ) && self.w(e) != "-"
+            || matches!(
+                self.w(e),
+                "was" | "were" | "is" | "are" | "will" | "would" | "should" | "could" | "may"
+            );
+        // `the full year` is the reporting year whatever follows, but for
+        // its end date (`the full year ended June 30`, a length above).
+        let full_year = full && !matches!(self.w(e), "ended" | "ending" | "-");
+        if !(ends_phrase || full_year) {
+            return None;
+        }
+        let y = match self.recent_quarter(5) {
+            Some((y, _)) => y,
+            None => self.published?.year(),
+        };
+        let value = if fiscal {
+            format!("FY{y:04}")
+        } else {
+            format!("{y:04}")
+        };
+        Some(found(i, e, value, DateType::Date))
     }
 
     /// `the year ended Sept. 30`, `the fiscal year ending June 30, 1990`:
@@ -3005,6 +3166,38 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => return None,
         };
         Some(found(i, e, v.to_string(), DateType::Date))
+    }
+
+    /// `for a third straight day`, `a second consecutive day`, `the
+    /// fourth day in a row`, `today is the eighth day of the strike`: a
+    /// run of days told up to the day reported, which TimeBank and
+    /// MEANTIME value as that day: a day named before it in the
+    /// sentence, else the reference. Without a run or a present copula (`on the first
+    /// day of the summit`, `his first day in office`) the day is unknown,
+    /// and none.
+    fn ordinal_day(&self, i: usize) -> Option<Found> {
+        if !matches!(self.w(i), "the" | "a") {
+            return None;
+        }
+        lexicon::ordinal_word(self.w(i + 1))?;
+        let straight = matches!(self.w(i + 2), "straight" | "consecutive");
+        let k = if straight { i + 3 } else { i + 2 };
+        if self.w(k) != "day" {
+            return None;
+        }
+        let in_a_row = self.w(k + 1) == "in" && self.w(k + 2) == "a" && self.w(k + 3) == "row";
+        let is_today = matches!(self.prev(i), "is" | "'s" | "’s")
+            && self.direction(i..k + 1) != Some(Tense::Past);
+        if !(straight || in_a_row || is_today) {
+            return None;
+        }
+        let e = if in_a_row { k + 4 } else { k + 1 };
+        let day = if self.day_anchor_sent == self.sent_no {
+            self.day_anchor
+        } else {
+            self.published
+        };
+        Some(found_day(i, e, day, "XXXX-XX-XX"))
     }
 
     /// `year-end`, `year end`, `year's end` after a preposition (`by

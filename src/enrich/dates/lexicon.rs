@@ -217,6 +217,11 @@ pub fn ordinal_word(w: &str) -> Option<u32> {
         "third" => 3,
         "fourth" => 4,
         "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
         _ => return None,
     })
 }
@@ -524,6 +529,52 @@ pub fn is_schedule_participle(w: &str) -> bool {
 /// only as a verb before `to` (`plans to`, `hopes to`).
 pub fn is_intention_word(w: &str) -> bool {
     matches!(w, "plans" | "plan" | "intends" | "aims" | "hopes")
+}
+
+/// Nouns of a vote, an event set and announced before it happens, which
+/// news names ahead of it (`the November election`, `Tuesday's primary`).
+pub fn is_vote_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "election"
+            | "elections"
+            | "primary"
+            | "primaries"
+            | "caucus"
+            | "caucuses"
+            | "vote"
+            | "referendum"
+            | "plebiscite"
+            | "ballot"
+            | "runoff"
+            | "convention"
+    )
+}
+
+/// Adjectives that stand between a date and the vote it names (`the
+/// November general election`, `Tuesday's crucial primary`).
+pub fn is_vote_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "general"
+            | "presidential"
+            | "congressional"
+            | "parliamentary"
+            | "legislative"
+            | "municipal"
+            | "national"
+            | "state"
+            | "local"
+            | "special"
+            | "party"
+            | "crucial"
+            | "key"
+            | "major"
+            | "big"
+            | "pivotal"
+            | "decisive"
+            | "primary"
+    )
 }
 
 /// Determiners: a word after one is a noun or an adjective, not a verb

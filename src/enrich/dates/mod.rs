@@ -10,7 +10,10 @@
 //!
 //! Relative expressions resolve against the publication date (deictic:
 //! `yesterday`, `last week`) or the last day mentioned (anaphoric: `the same
-//! day`, `two days later`); in a past clause, the last day mentioned that
+//! day`, `two days later`); `the next year` (month, week) is anaphoric in a
+//! story told in the past, deictic when its clause looks ahead or no story
+//! year was written in the last few sentences (`to start within the next
+//! month`); in a past clause, the last day mentioned that
 //! is not after publication (`A day earlier, six were arrested` after a
 //! sentence about next week's vote). Without a publication date the reference comes
 //! from a dateline in the body's first lines (`September 01, 2007`,
@@ -27,13 +30,20 @@
 //!   a possessor or a hyphenated adjective: `ahead of the state's
 //!   hard-fought Tuesday primary`) forward; `going into`, `heading into`
 //!   forward unless the clause is past (`had led heading into Tuesday's
-//!   vote`); `since` back;
+//!   vote`); `since` back, also across a participle (`since taking
+//!   office in January`); a name said to draw near (`as Election Day
+//!   nears`, `approaches`, `looms`) forward;
 //!   `last`/`next`/`this` are part of the expression; `this weekend` is
 //!   this week's unless the clause is past (the weekend just gone);
 //! - else the clause's tense cue (`tense`: `will`, `is to`, `expects`,
-//!   `set to`, `planned to`, modals before a verb (`may`, `can`, `must
+//!   `set to`, `planned to`, `going to` (not `was going to`, a plan told
+//!   after its day, as `was to be`), modals before a verb (`may`, `can`, `must
 //!   win`; not `must be`, a duty often told of a ruling already made)
-//!   forward; past verbs and the present perfect back); the clause ends
+//!   forward; a condition, `if`/`unless`, forward, its simple present
+//!   telling the future (`could lose in November if turnout is low`),
+//!   though not for a name dating a noun (`if he builds on his Tuesday
+//!   wins`: the wins are dated, not conditioned); past verbs and the
+//!   present perfect back); the clause ends
 //!   at a quotation mark, a colon, a semicolon or `but` (`said on
 //!   Tuesday: "we can win"` is the Tuesday gone); a cue past a comma after
 //!   the expression counts only when none is on its side (`the mayor, who
@@ -45,7 +55,12 @@
 //!   no cue, the past for weekdays (news reports what happened this
 //!   week), the nearest
 //!   occurrence for months, month-days and holidays (`the November
-//!   election` in a June story; Election Day is the coming one);
+//!   report` in a January story; Election Day is the coming one);
+//! - a month or month-day dating a vote (`the November general election`,
+//!   `a June referendum`, `the Nov. 8 election`) in a clause not told in
+//!   the past is the coming vote, however far: a vote is set months
+//!   ahead and named before it is held (a weekday's vote is not: news
+//!   tells the week's past votes without a verb as often as coming ones);
 //! - a month or month-day that this puts ten months or more away, when the
 //!   other occurrence is at most two months away, is the nearer one: news
 //!   writes the year when it is not the year around publication;
@@ -113,7 +128,8 @@
 //!   fiscal year is not the calendar year (it may start in any month), so
 //!   the value says which it is. TimeBank's annotators wrote the calendar
 //!   year (`1989`); on timebank-dev this costs the few `fiscal 1989`
-//!   values that matched before.
+//!   values that matched before. `the current fiscal year`, `last
+//!   fiscal year` are `FY2025`, `FY2024` likewise.
 //! - **Quarters by reference**: in a report comparing quarters, `a year
 //!   earlier`, `the year-ago quarter` and `last year's quarter` are the
 //!   quarter a year before (`2024-Q3`), as TimeBank values them; without a
@@ -143,7 +159,14 @@
 //!   (`1990-H1`), as TimeBank values it; without a year, a count (`P2Q`).
 //! - **Reporting years**: `the year ended Sept. 30`, `the fiscal year
 //!   ending June 30` are `P1Y` on the span `the (fiscal) year`, as
-//!   TimeBank annotates them; the end date is its own expression.
+//!   TimeBank annotates them; the end date is its own expression. `for
+//!   the year`, `for the full year`, `the first nine months of the year`
+//!   are the year the report covers: the year of the quarter named
+//!   nearby, else the reference's (`2025`; TimeBank values the year;
+//!   `the fiscal year` is `FY2025`, as `fiscal 2025` is). `the year`
+//!   elsewhere (`the year he left`, `the year before`) is none.
+//!   `year-ago` and `year-earlier` before a noun (`the year-ago
+//!   results`) are the adjective alone, valued as `a year earlier`.
 //! - **Vague stretches**: `recent weeks` is `PAST_REF` and `the coming
 //!   weeks` `PXW` (TimeBank mixes `PXW` and `PAST_REF` for the first), as
 //!   are `coming weeks`, `the weeks ahead` and `the weeks to come`
@@ -152,6 +175,11 @@
 //!   `weeks later`, `months ago` are the vague stretch (`PXD`, `PXW`,
 //!   `PXM`), as TimeBank values them; `the past three years`
 //!   is the duration `P3Y`, `three years ago` the year `2022`.
+//! - **Runs of days**: `for a third straight day`, `a second consecutive
+//!   day`, `the fourth day in a row`, `today is the eighth day of the
+//!   strike` are the day reported (a day named before it in the sentence,
+//!   else the reference), as TimeBank and MEANTIME value them; `the first day of
+//!   the summit` (no run, no `is`) is none.
 //! - **Year ends**: `by year-end`, `year's end` are the year (`2025`), as
 //!   `the end of the year` is (TimeML's value, the end being a modifier;
 //!   TimeBank also writes the last day or month); `since year-end` the
@@ -166,7 +194,8 @@
 //!   `an hour and a half` are `PT2H30M` and `PT1H30M`, one expression, and
 //!   before `later`/`ago` stay the stretch (TimeBank: `a minute and a
 //!   half later` → `PT1M30S`), there being no point in whole units.
-//! - **Not annotated**, as in TimeBank: ages (`a 6-year-old`), classifying
+//! - **Not annotated**, as in TimeBank: ages (`a 6-year-old`, `voters
+//!   aged 9 to 12 years old`, `21-to-29-year-olds`), classifying
 //!   adjectives (`a quarterly dividend`, `the annual meeting`), titles
 //!   (`Saturday Night Live`, `CBS This Morning`), and `at the end of the
 //!   day` inside a quotation, where speakers mean "in the end" (the

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::lexicon::{
     is_degree_word, is_determiner, is_ed_exception, is_future_cue, is_intention_word, is_past_cue,
-    is_preposition, is_schedule_participle,
+    is_preposition, is_schedule_participle, part_of_day,
 };
 use super::resolve::Tense;
 
@@ -78,7 +78,34 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     if matches!(w, "may" | "might" | "should" | "can" | "would") && matches!(next, Some("be")) {
         return Some(Tense::Future);
     }
-    if w == "going" && next == Some("to") {
+    // "was going to speak on Wednesday": a plan told after its day, as
+    // "was to be" is (the past auxiliary is the cue).
+    if w == "going" && next == Some("to") && !matches!(prev, Some("was" | "were")) {
+        return Some(Tense::Future);
+    }
+    // A condition looks ahead: its simple present tells the future ("if
+    // she is the nominee in November"); a past verb nearer the date wins
+    // ("if he voted on Tuesday"). Not "as if", nor "if not", "if any"
+    // (hedges, no condition).
+    if matches!(w, "if" | "unless")
+        && prev != Some("as")
+        && !matches!(
+            next,
+            Some(
+                "not"
+                    | "any"
+                    | "anything"
+                    | "ever"
+                    | "only"
+                    | "so"
+                    | "possible"
+                    | "necessary"
+                    | "needed"
+                    | "now"
+                    | "still"
+            )
+        )
+    {
         return Some(Tense::Future);
     }
     let present_aux = matches!(prev, Some("is" | "are" | "am" | "be" | "'s" | "’s"));
@@ -188,6 +215,17 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
             && span.start.checked_sub(2).and_then(at) == Some(","));
     let mut beyond_comma: Option<(usize, Tense)> = None;
     let mut comma_seen = false;
+    // A name dating a noun (`his Tuesday wins`, `Thursday's debate`, `the
+    // July convention`) tells when that event is or was: a condition
+    // around it (`if he builds on his Tuesday wins`) does not move it.
+    let attributive = span
+        .start
+        .checked_sub(1)
+        .and_then(at)
+        .is_some_and(is_determiner)
+        || matches!(at(span.end), Some("'s" | "’s"))
+        || (at(span.end).and_then(part_of_day).is_some()
+            && matches!(at(span.end + 1), Some("'s" | "’s")));
     for i in sentence.clone() {
         if span.contains(&i) {
             continue;
@@ -217,6 +255,9 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
             comma_seen = true;
         }
         let Some(t) = cue(lower, i) else { continue };
+        if attributive && matches!(lower[i], "if" | "unless") {
+            continue;
+        }
         // Distance to the span; cues after it count one more (ties go to the earlier cue).
         let dist = if i < span.start {
             span.start - i
@@ -407,6 +448,41 @@ mod tests {
                 "friday"
             ),
             Tense::Past
+        );
+        // A condition's simple present tells the future; a past verb
+        // nearer the day, a hedge ("if not", "if any") or a name dating a
+        // noun ("his monday speech") keep the past.
+        assert_eq!(
+            tense(
+                "the mayor could lose if turnout is low on tuesday",
+                "tuesday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("reporters asked if she voted on tuesday", "tuesday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("the crowd , if not the mood , grew on tuesday", "tuesday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("if the senator builds on his tuesday speech he", "tuesday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("if you missed tuesday night 's debate , read on", "tuesday"),
+            Tense::Past
+        );
+        // "was going to" likewise.
+        assert_eq!(
+            tense("she was going to leave on friday", "friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("she is going to leave on friday", "friday"),
+            Tense::Future
         );
         // "was to be" is a plan told after its day.
         assert_eq!(

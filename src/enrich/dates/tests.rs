@@ -1155,6 +1155,81 @@ fn year_ago_quarters_and_written_year_periods() {
         vals("A year-earlier survey found less."),
         [pair("year-earlier", "2024")]
     );
+    // After "the", before a noun other than a quarter: the same adjective.
+    assert_eq!(
+        vals("Acme earned more in the third quarter. The year-ago figures were revised."),
+        [
+            pair("the third quarter", "2025-Q3"),
+            pair("year-ago", "2024-Q3")
+        ]
+    );
+    assert_eq!(
+        vals("The year-earlier results had a one-time gain."),
+        [pair("year-earlier", "2024")]
+    );
+}
+
+#[test]
+fn the_year_a_report_covers() {
+    let vals = |body: &str, p: Option<NaiveDate>| -> Vec<(String, String)> {
+        all(body, p).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    let oct = Some(d(2025, 10, 20));
+    assert_eq!(
+        vals("For the year, the chain expects sales to rise 4%.", oct),
+        [pair("the year", "2025")]
+    );
+    assert_eq!(
+        vals("Profit for the full year should top $9 million.", oct),
+        [pair("the full year", "2025")]
+    );
+    assert_eq!(
+        vals("Orders slowed in the first nine months of the year.", oct),
+        [
+            pair("the first nine months", "P9M"),
+            pair("the year", "2025")
+        ]
+    );
+    // A fiscal year is FY (module docs).
+    assert_eq!(
+        vals("Margins will widen throughout the fiscal year.", oct),
+        [pair("the fiscal year", "FY2025")]
+    );
+    // A January report of the fourth quarter: the year is the one just ended.
+    assert_eq!(
+        vals(
+            "The brewer earned less in the fourth quarter. For the full year, volume was flat.",
+            Some(d(2026, 1, 22))
+        ),
+        [
+            pair("the fourth quarter", "2025-Q4"),
+            pair("the full year", "2025")
+        ]
+    );
+    // A fiscal year named relative to now.
+    assert_eq!(
+        vals(
+            "Sales in the current fiscal year should beat last fiscal year.",
+            oct
+        ),
+        [
+            pair("the current fiscal year", "FY2025"),
+            pair("last fiscal year", "FY2024")
+        ]
+    );
+    // The year of something else is no report's year.
+    for body in [
+        "She was his coach for the year he spent abroad.",
+        "They sold the farm for the year-end bonus.",
+        "He stayed for the year before moving on.",
+        "The award for the year goes to a teacher.",
+    ] {
+        assert!(
+            vals(body, oct).iter().all(|(t, _)| t != "the year"),
+            "{body:?}"
+        );
+    }
 }
 
 #[test]
@@ -1321,6 +1396,12 @@ fn anaphoric_weekdays() {
 #[test]
 fn more_ages_fractions_and_titles() {
     assert!(all("Mr. Doe, 52 years old, retired.", thu()).is_empty());
+    // Ages in a range, and plural "-year-olds", are ages too; a range of
+    // lengths is not.
+    assert!(all("The club takes players 9 to 12 years old.", thu()).is_empty());
+    assert!(all("A survey of 21-to-29-year-olds found less interest.", thu()).is_empty());
+    assert!(all("Most 16-year-olds cannot vote.", thu()).is_empty());
+    assert_eq!(all("The repairs took 2 to 4 weeks.", thu()).len(), 2);
     assert!(all("The town imports about three-quarters of its food.", thu()).is_empty());
     assert!(all("She told CBS's 60 Minutes about it.", thu()).is_empty());
     assert!(all("He said on ABC's This Week that taxes rise.", thu()).is_empty());
@@ -2195,4 +2276,107 @@ fn a_past_day_counts_from_a_day_gone() {
         vals("The final is set for next Tuesday. A day earlier, the fans will march."),
         ["2025-02-25", "2025-02-24"]
     );
+}
+
+#[test]
+fn a_condition_points_to_the_coming_month() {
+    let april = Some(d(2024, 4, 10));
+    let vals = |body: &str| -> Vec<String> { all(body, april).into_iter().map(|m| m.1).collect() };
+    // The nearest November is the last one; the condition looks ahead.
+    assert_eq!(
+        vals("The party could lose seats in November if turnout stays low."),
+        ["2024-11"]
+    );
+    assert_eq!(vals("Turnout was low in November."), ["2023-11"]);
+}
+
+#[test]
+fn a_month_dating_a_vote_is_the_coming_vote() {
+    let jan = Some(d(2024, 1, 12));
+    let vals = |body: &str| -> Vec<String> { all(body, jan).into_iter().map(|m| m.1).collect() };
+    // The nearest November is the last one; the vote named is the coming one.
+    assert_eq!(
+        vals("Both parties are raising money for the November general election."),
+        ["2024-11"]
+    );
+    assert_eq!(
+        vals("The mayor can win the November runoff with the unions."),
+        ["2024-11"]
+    );
+    // Told in the past, it is the one held; another noun keeps the nearest.
+    assert_eq!(
+        vals("The mayor narrowly won the November runoff."),
+        ["2023-11"]
+    );
+    assert_eq!(vals("The November report showed more hiring."), ["2023-11"]);
+}
+
+#[test]
+fn since_a_participle_and_a_time_drawing_near() {
+    let aug = Some(d(2024, 8, 20));
+    let vals = |body: &str| -> Vec<String> { all(body, aug).into_iter().map(|m| m.1).collect() };
+    // Without a cue January is the coming one; `since` governs the participle.
+    assert_eq!(vals("The office opens in January."), ["2025-01"]);
+    assert_eq!(
+        vals("Since taking the helm in January, the coach has won often."),
+        ["2024-01"]
+    );
+    // A past clause around it, yet the day is said to draw near.
+    assert_eq!(
+        vals("The rally showed the mood among voters as Election Day nears."),
+        ["2024-11-05"]
+    );
+}
+
+#[test]
+fn the_next_period_counts_from_now_unless_told_in_the_past() {
+    let p = Some(d(2024, 3, 13));
+    let vals = |body: &str| -> Vec<String> { all(body, p).into_iter().map(|m| m.1).collect() };
+    // A story in 2019: told in the past, the next year is 2020.
+    assert_eq!(
+        vals("The mill closed in 2019. The next year, the town lost its school."),
+        ["2019", "2020"]
+    );
+    // Not told in the past: the next year from now, not from 2019.
+    assert_eq!(
+        vals("The mill closed in 2019. Two more will close over the next year."),
+        ["2019", "2025"]
+    );
+    // With no tense, a story year just written keeps it.
+    assert_eq!(
+        vals("The mill closed in 2019. The next year, a new school."),
+        ["2019", "2020"]
+    );
+    // The next day is always the day after the one told.
+    assert_eq!(
+        vals("The vote was on May 2, 2019. The next day, he will resign."),
+        ["2019-05-02", "2019-05-03"]
+    );
+}
+
+#[test]
+fn a_run_of_days_is_the_day_reported() {
+    let p = Some(d(2024, 3, 13));
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, p).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |t: &str, v: &str| (t.to_string(), v.to_string());
+    assert_eq!(
+        vals("Bond yields climbed for a fourth straight day."),
+        [pair("a fourth straight day", "2024-03-13")]
+    );
+    assert_eq!(
+        vals("It is the ninth day of the dockworkers' strike."),
+        [pair("the ninth day", "2024-03-13")]
+    );
+    assert_eq!(
+        vals("On Monday, ferries ran late for the third day in a row."),
+        [
+            pair("Monday", "2024-03-11"),
+            pair("the third day in a row", "2024-03-11")
+        ]
+    );
+    // A day counted within an event, with no run and no "is": unknown, none.
+    assert!(vals("On the first day of the fair, crowds were thin.").is_empty());
+    assert!(vals("The second day brought rain.").is_empty());
 }

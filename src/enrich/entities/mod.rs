@@ -9,9 +9,11 @@
 //!    second pass over what the whole article says;
 //! 2. article-level fixes, each measured on the dev sets or kept for what a
 //!    hand review of real news showed: quotation marks never start or end a
-//!    name, a title is no part of the name after it, a wire dateline opens
+//!    name, a title is no part of the name after it and makes a person of
+//!    it (a name the gazetteer knows as a town too), a wire dateline opens
 //!    with a place, units and codes in capitals ("UTC", "GHz") are no names,
-//!    a surname after the full name is that person and so is a first name
+//!    a surname after the full name (or a title and surname) is that
+//!    person unless it names a country or state, and so is a first name
 //!    before that surname, a name after a kinship noun is a person, a
 //!    curated MISC name keeps its type, a person inside a date is the month,
 //!    an unknown acronym takes the type of the name it abbreviates, a
@@ -127,10 +129,11 @@ impl EntitiesStage {
         let mut spans = self.model.tag(kb, text);
         trim_edges(text, &mut spans);
         title_prefix(kb, text, &mut spans);
+        titled_places(kb, text, &mut spans);
         datelines(text, &mut spans);
         // Units, codes and time zones in capitals ("UTC", "GHz") are no names.
         spans.retain(|s| !(s.end - s.first == 1 && kb.is_non_name_caps(text.token_text(s.first))));
-        surnames(text, &mut spans);
+        surnames(kb, text, &mut spans);
         full_names_of_persons(kb, text, &mut spans);
         kin(text, &mut spans);
         known_misc(kb, text, &mut spans);
@@ -212,9 +215,12 @@ fn title_prefix(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
             i
         }
     };
+    let honorific = |i: usize| kb.title(&lower::lower(text.token_text(i))) == Some(true);
     for s in spans.iter_mut() {
         let mut f = s.first;
+        let mut honored = false;
         while f < s.end && is_title(f) {
+            honored |= honorific(f);
             f = skip_dot(f + 1, s.end);
         }
         if f == s.first {
@@ -237,13 +243,53 @@ fn title_prefix(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
             .token_span(f, s.end)
             .and_then(|sp| kb.lookup(sp.text))
             .is_some_and(|e| e.known != gazetteer::Known::Entity(EntityType::Person));
-        if known_other || kb.is_org_head(last) {
+        // An honorific ("Mr.", "Mrs.", "Dr.") comes before persons only:
+        // "Mr. Jordan" is a person whatever else "Jordan" names.
+        if !honored && (known_other || kb.is_org_head(last)) {
             continue;
         }
         s.first = f;
         s.kind = EntityType::Person;
     }
     spans.retain(|s| s.first < s.end);
+}
+
+/// Whether a person title ends right before token `first` ("Mr." "Sen"
+/// "." "President").
+fn after_title(kb: &Knowledge, text: &Text<'_>, first: usize) -> bool {
+    let mut t = first;
+    if t > 0 && text.token_text(t - 1) == "." {
+        t -= 1;
+    }
+    // in the name's sentence ("… named captain. Jordan said" is no
+    // title) and capitalized, as titles before names are ("will miss
+    // Jordan" is no "Miss Jordan")
+    let toks = text.tokens();
+    t > 0 && toks[t - 1].sentence == toks[first].sentence && text.is_capitalized(t - 1) && {
+        let w = lower::lower(text.token_text(t - 1));
+        kb.title(&w).is_some() || kb.title(&format!("{}.", &*w)).is_some()
+    }
+}
+
+/// A name right after a person title outside its span ("Mr. Jordan",
+/// "President Lincoln", "Sen. Warren") is a person, though the gazetteer
+/// knows the word as a place and the tagger followed it: a title never
+/// comes before a place. An organization keeps its type ("Senator Hotels").
+fn titled_places(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
+    for s in spans.iter_mut() {
+        if s.kind != EntityType::Location {
+            continue;
+        }
+        let titled = after_title(kb, text, s.first);
+        // "Governor" is a title, "the Governor Texas" no phrase of English;
+        // but a country or state after a capitalized role is its place
+        // ("President Georgia" does not occur, "Minister Georgia" neither).
+        let name = text.token_span(s.first, s.end).map(|sp| sp.text);
+        let whole_place = name.is_some_and(|n| kb.is_country(n) || kb.is_us_state(n));
+        if titled && !whole_place {
+            s.kind = EntityType::Person;
+        }
+    }
 }
 
 /// A wire dateline opens a line with a place, then the agency in brackets
@@ -283,14 +329,25 @@ fn datelines(text: &Text<'_>, spans: &mut [Span]) {
     }
 }
 
-/// Once an article names a person in full ("Jane Roe"), the surname alone
+/// Once an article names a person in full ("Jane Roe") or by a title and
+/// surname ("Mr. Roe", "President Roe"), the surname alone
 /// is that person wherever it stands capitalized outside another name,
 /// unless the tagger took it for a place: a later "Roe" out of context is
 /// often typed as a company or missed.
-fn surnames(text: &Text<'_>, spans: &mut Vec<Span>) {
+fn surnames(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     let mut names: fxhash::FxHashSet<&str> = fxhash::FxHashSet::default();
     for s in spans.iter() {
-        if s.kind == EntityType::Person && s.end - s.first >= 2 {
+        // a full name, or a surname after a title ("Mr. Roe"; not a title
+        // itself: "Chief Justice", "Deputy Secretaries")
+        let named = s.end - s.first >= 2
+            || after_title(kb, text, s.first) && {
+                let w = lower::lower(text.token_text(s.first));
+                let singular = w.strip_suffix("ies").map(|b| format!("{b}y"));
+                kb.title(&w).is_none()
+                    && w.strip_suffix('s').is_none_or(|b| kb.title(b).is_none())
+                    && singular.is_none_or(|b| kb.title(&b).is_none())
+            };
+        if s.kind == EntityType::Person && named {
             let last = text.token_text(s.end - 1);
             if last.chars().count() > 1 && text.is_capitalized(s.end - 1) {
                 names.insert(last);
@@ -301,11 +358,12 @@ fn surnames(text: &Text<'_>, spans: &mut Vec<Span>) {
         return;
     }
     for s in spans.iter_mut() {
-        // A place keeps its type: "Jane Jordan flew to Jordan."
-        if s.end - s.first == 1
-            && s.kind != EntityType::Location
-            && names.contains(text.token_text(s.first))
-        {
+        // A country or a US state keeps its type: "Jane Jordan flew to
+        // Jordan." A town the gazetteer knows is the person's name here
+        // ("Tom Lincoln … Lincoln said").
+        let w = text.token_text(s.first);
+        let place = s.kind == EntityType::Location && (kb.is_country(w) || kb.is_us_state(w));
+        if s.end - s.first == 1 && !place && names.contains(w) {
             s.kind = EntityType::Person;
         }
     }

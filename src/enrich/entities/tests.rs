@@ -559,3 +559,29 @@ fn a_leading_year_or_count_is_no_part_of_a_name_but_an_events_year_is() {
         .collect();
     assert_eq!(names, ["Acme Institute", "Acme", "2030 World Cup"]);
 }
+
+#[test]
+fn a_title_makes_a_person_of_a_name_the_gazetteer_knows_as_a_place() {
+    // "Fresno" is only a city to the gazetteer
+    let body = "Fresno Says Budget Is Sound.\n\n\
+                President Fresno defended the budget on Monday. \
+                \"We kept every promise,\" Mr. Fresno said. Fresno later flew home.";
+    let ents = run(body);
+    let m = mentions(&ents);
+    assert_eq!(m.len(), 4, "{m:?}");
+    // no title inside a name, and every mention a person: the headline's
+    // too, once the article has called the name a person's
+    assert!(
+        m.iter()
+            .all(|(t, k)| t == "Fresno" && *k == EntityType::Person),
+        "{m:?}"
+    );
+    // a lowercase "miss" is a verb, not the honorific
+    let ents = run("Fans will miss Fresno when the team moves to Tulsa.");
+    assert!(
+        mentions(&ents)
+            .iter()
+            .all(|(_, k)| *k == EntityType::Location),
+        "{ents:?}"
+    );
+}

@@ -24,16 +24,45 @@ pub fn is_label(v: &View<'_, '_>, q: &Quoted) -> bool {
     after_so_called(v, q)
         || agentless_naming(v, q)
         || on_a_sign(v, q)
-        || title_case(v, q) && names_a_title(v, q)
+        || title_case(v, q) && (names_a_title(v, q) || credits_a_work(v, q))
+}
+
+/// The words after the closing mark credit a work: its author ("“Long
+/// Roads,” by Jane Roe") or an appositive naming what it is ("“Harbor
+/// Nights,” the late-night radio show").
+fn credits_a_work(v: &View<'_, '_>, q: &Quoted) -> bool {
+    let Some(close) = q.close else {
+        return false;
+    };
+    let mut k = close + 1;
+    // the comma may sit inside the marks ("“Long Roads,” by …")
+    if v.s(k) == "," {
+        k += 1;
+    }
+    if v.low(k) == "by" && v.is_word(k + 1) && v.cap(k + 1) && !v.in_quote(k + 1) {
+        return true;
+    }
+    let comma_before = v.s(k - 1) == "," || q.end > q.first && v.s(q.end - 1) == ",";
+    if !comma_before || !lexicon::is_pure_determiner(&v.low(k)) {
+        return false;
+    }
+    // "“…,” an HBO series", "“…,” the kitschy horror series that …"
+    (k + 1..k + 6)
+        .take_while(|&j| v.is_word(j) && !v.in_quote(j) && !v.verbish(j))
+        .any(|j| lexicon::is_work_noun(&v.low(j)))
 }
 
 /// "what is often called “X”", "a practice known as “X”", "the plan was
 /// dubbed “X”": a name given by nobody in particular (no "by" agent after
 /// it), whatever its case.
 fn agentless_naming(v: &View<'_, '_>, q: &Quoted) -> bool {
-    let Some(p) = q.open.checked_sub(1) else {
+    let Some(mut p) = q.open.checked_sub(1) else {
         return false;
     };
+    // "was dubbed the “X”": an article between the participle and the name
+    if p > 0 && lexicon::is_pure_determiner(&v.low(p)) && !v.in_quote(p) {
+        p -= 1;
+    }
     let w = v.low(p);
     let naming = lexicon::is_naming_participle(&w) || matches!(w.as_ref(), "termed");
     // "known as “X”"
@@ -65,7 +94,7 @@ fn agentless_naming(v: &View<'_, '_>, q: &Quoted) -> bool {
 
 /// "a sign reading “X”", "a T-shirt that said “X”", "banners saying: “X”":
 /// a slogan printed on something.
-fn on_a_sign(v: &View<'_, '_>, q: &Quoted) -> bool {
+pub fn on_a_sign(v: &View<'_, '_>, q: &Quoted) -> bool {
     let mut p = q.open;
     while p > 0 && matches!(v.s(p - 1), ":" | ",") {
         p -= 1;
@@ -84,7 +113,8 @@ fn on_a_sign(v: &View<'_, '_>, q: &Quoted) -> bool {
     if n > 0 && matches!(v.low(n - 1).as_ref(), "that" | "which") {
         n -= 1;
     }
-    n > 0 && v.is_word(n - 1) && lexicon::is_sign_noun(&v.low(n - 1))
+    // a lowercase noun: "New Jersey said “…”" is a place speaking
+    n > 0 && v.is_word(n - 1) && !v.cap(n - 1) && lexicon::is_sign_noun(&v.low(n - 1))
 }
 
 /// Whether `q` is listed right after the label `prev` ("starred in “Show
@@ -95,7 +125,9 @@ pub fn listed_after_label(v: &View<'_, '_>, prev: &Quoted, q: &Quoted) -> bool {
         return false;
     };
     let gap = close + 1..q.open;
-    !gap.is_empty()
+    // "“Show One,” “Show Two”": the list comma may sit inside the marks
+    let comma_inside = prev.end > prev.first && v.s(prev.end - 1) == ",";
+    (!gap.is_empty() || comma_inside)
         && gap.len() <= 2
         && gap
             .clone()
@@ -139,12 +171,17 @@ fn after_so_called(v: &View<'_, '_>, q: &Quoted) -> bool {
 /// inside, at most ten words, and no closing exclamation (a chant, "Lock
 /// them up!", is said).
 fn title_case(v: &View<'_, '_>, q: &Quoted) -> bool {
-    if q.end > q.first && v.s(q.end - 1) == "!" {
+    title_case_words(v, q.first, q.end)
+}
+
+/// [`title_case`] for the quoted words `first..end`.
+pub fn title_case_words(v: &View<'_, '_>, first: usize, end: usize) -> bool {
+    if end > first && v.s(end - 1) == "!" {
         return false;
     }
     let mut words = 0;
-    let mut last = q.first;
-    for k in q.first..q.end {
+    let mut last = first;
+    for k in first..end {
         if v.is_word(k) {
             words += 1;
             last = k;
@@ -157,8 +194,7 @@ fn title_case(v: &View<'_, '_>, q: &Quoted) -> bool {
         }
     }
     // a sentence mark before the last word: a sentence, not a title
-    let inner_break =
-        (q.first..last).any(|k| matches!(v.s(k), "." | "!" | "?") && v.is_terminal(k));
+    let inner_break = (first..last).any(|k| matches!(v.s(k), "." | "!" | "?") && v.is_terminal(k));
     (1..=10).contains(&words) && !inner_break
 }
 
@@ -185,7 +221,10 @@ fn names_a_title(v: &View<'_, '_>, q: &Quoted) -> bool {
     if w == "the" && p == q.open - 1 {
         let words = (q.first..q.end).filter(|&k| v.is_word(k)).count();
         let last = q.end.saturating_sub(1);
-        let named_by_cue = (p.saturating_sub(3)..p).any(|k| v.cue_at(k).is_some());
+        // ("a group called the “…”" names it: the participle follows
+        // its noun, as in "a film called “…”")
+        let named_by_cue = (p.saturating_sub(3)..p)
+            .any(|k| v.cue_at(k).is_some() && !naming_participle_after_noun(v, k));
         return words <= 4 && !v.is_terminal(last) && !named_by_cue;
     }
     if lexicon::is_work_noun(&w) {
@@ -205,16 +244,26 @@ fn names_a_title(v: &View<'_, '_>, q: &Quoted) -> bool {
     }
     // "a film called “…”": the participle follows its noun; "Roe called
     // “…”" or "what Roe called “…”" has a subject, and stays a quote
-    if p == q.open - 1 && lexicon::is_naming_participle(&w) && p > 0 {
-        let before = v.low(p - 1);
-        return v.is_word(p - 1)
-            && !v.cap(p - 1)
-            && !v.in_quote(p - 1)
-            && !lexicon::is_subject_pronoun(&before)
-            && !lexicon::is_aux(&before)
-            && !lexicon::is_wh(&before);
+    if p == q.open - 1 {
+        return naming_participle_after_noun(v, p);
     }
     false
+}
+
+/// Whether token `p` is a naming participle right after a lowercase noun
+/// ("a film called", "a group dubbed"), not a verb with a subject ("Roe
+/// called", "they called", "what is called").
+fn naming_participle_after_noun(v: &View<'_, '_>, p: usize) -> bool {
+    if p == 0 || !lexicon::is_naming_participle(&v.low(p)) {
+        return false;
+    }
+    let before = v.low(p - 1);
+    v.is_word(p - 1)
+        && !v.cap(p - 1)
+        && !v.in_quote(p - 1)
+        && !lexicon::is_subject_pronoun(&before)
+        && !lexicon::is_aux(&before)
+        && !lexicon::is_wh(&before)
 }
 
 #[cfg(test)]
@@ -271,6 +320,36 @@ mod tests {
         assert!(got.iter().any(|q| q == "a disaster"), "{got:?}");
         assert!(got.iter().any(|q| q.contains("Dead On Arrival")), "{got:?}");
         assert!(got.iter().any(|q| q == "Fix The Roads!"), "{got:?}");
+    }
+
+    #[test]
+    fn a_title_credited_to_its_author_or_described_after_it_is_a_label() {
+        let body = "“We will cut the levy,” Jane Roe said on Monday. \
+                    Her favorite, “Harbor Lights,” by Tom Poe, is about a port. \
+                    The council will revive “River Nights,” the old radio series. \
+                    “Night Shift,” a cable drama, ends in May.";
+        assert_eq!(texts(body), vec!["We will cut the levy,"]);
+    }
+
+    #[test]
+    fn an_agentless_name_after_an_article_and_a_listed_title_are_labels() {
+        let body = "“We will cut the levy,” Jane Roe said on Monday. \
+                    Roe has been called the “Iron Lady of the Port” for years. \
+                    The fund will be dubbed the “Harbor Fund” and opens in May. \
+                    She had roles in “Long Night,” “Short Day,” and “Blue River Town,” before politics.";
+        assert_eq!(texts(body), vec!["We will cut the levy,"]);
+    }
+
+    #[test]
+    fn a_sign_saying_its_slogan_is_no_speaker() {
+        let body = "“We will cut the levy,” Jane Roe said on Monday. \
+                    One man held up a sign saying “Fix Our Roads Now” at the rally. \
+                    Others carried placards saying, “No new levy.” \
+                    Officials in New Jersey said, “We back the levy.”";
+        assert_eq!(
+            texts(body),
+            vec!["We will cut the levy,", "We back the levy."]
+        );
     }
 
     #[test]

@@ -208,9 +208,12 @@ pub fn extract_with_dates(
         if words == 0 || only_connectives(&v, content) {
             continue;
         }
+        // a sign "saying" its slogan hands the quotation a cue, but a
+        // sign is no speaker
         if assigned[qi].is_none()
             && (labels::is_label(&v, q)
                 || last_label.is_some_and(|p| labels::listed_after_label(&v, &p, q)))
+            || labels::on_a_sign(&v, q)
         {
             last_label = Some(*q);
             continue;
@@ -239,7 +242,8 @@ pub fn extract_with_dates(
                 .or_else(|| cue_after(&v, q))
                 .or_else(|| cue_before(&v, q, fragment))
                 .or_else(|| cue_colon_before(&v, q))
-                .or_else(|| colon_subject(&v, q))
+                .or_else(|| colon_subject(&v, q, entities))
+                .or_else(|| cue_closing_sentence_before(&v, q))
         };
         let (cue, who) = match found {
             Some((c, w)) => (Some(c).filter(|c| c.end > c.first), w),
@@ -267,7 +271,8 @@ pub fn extract_with_dates(
     order.sort_by_key(|&i| (cands[i].content.first, cands[i].content.end));
     let mut resolver = Resolver::new(&v, entities);
     let mut resolved: Vec<Option<speaker::Resolved>> = vec![None; cands.len()];
-    let mut last: Option<(usize, speaker::Resolved)> = None; // (sentence first, speaker)
+    // (first token of its sentence, end of its content, speaker)
+    let mut last: Option<(usize, usize, speaker::Resolved)> = None;
     let mut out = Vec::with_capacity(cands.len());
     let mut parts: Vec<(Range, Option<Range>, Who)> = Vec::with_capacity(cands.len());
     for &ci in &order {
@@ -279,7 +284,7 @@ pub fn extract_with_dates(
                 let cue_at = c.cue.map_or(c.content.first, |r| r.first);
                 match sentence_subject(&v, cue_at) {
                     Some(np) => resolver.resolve(&v, np),
-                    None => last.as_ref().map(|(_, r)| r.clone()),
+                    None => last.as_ref().map(|(_, _, r)| r.clone()),
                 }
             }
             Who::Subject(Subject::Nobody) => None,
@@ -287,9 +292,27 @@ pub fn extract_with_dates(
             Who::Previous => match v.signature_after(c.content.end) {
                 // "“…”\n— Jane Roe, mayor": the signature line names it
                 Some(np) => resolver.resolve(&v, np),
-                None => last
-                    .as_ref()
-                    .and_then(|(s, r)| resolver.continuing(&v, *s, here, r)),
+                // words quoted inside the writer's sentence ("… and in a
+                // statement credited him for “…”") are its subject's when
+                // that is a person
+                None => embedded_subject(&v, c.content)
+                    .and_then(|np| resolver.resolve(&v, np))
+                    .filter(|p| p.animacy == speaker::Animacy::Person)
+                    .or_else(|| {
+                        // a block quote goes on paragraph after paragraph with
+                        // nothing but marks between: the distance counts from
+                        // where the last one ends, however long it was
+                        last.as_ref().and_then(|&(s, e, ref r)| {
+                            let adjacent =
+                                e <= c.content.first && (e..c.content.first).all(|k| !v.is_word(k));
+                            let from = if adjacent {
+                                v.sentence(e.saturating_sub(1)).first
+                            } else {
+                                s
+                            };
+                            resolver.continuing(&v, from, here, r)
+                        })
+                    }),
             },
         };
         // "According to the Ledger, Jane Roe praised the plan as “…”" /
@@ -327,7 +350,7 @@ pub fn extract_with_dates(
             if np.first > 0 && lexicon::is_recall_verb(&v.low(np.first - 1))
                 && c.cue.is_some_and(|r| r.first >= np.end));
         if let Some(r) = spk.as_ref().filter(|_| !recalled) {
-            last = Some((here, r.clone()));
+            last = Some((here, c.content.end, r.clone()));
             if matches!(c.who, Who::Previous | Who::SameAs(_)) {
                 resolver.push(r.clone());
             }
@@ -363,6 +386,29 @@ pub fn extract_with_dates(
     }
     join_utterances(&v, &parts, &mut out);
     out
+}
+
+/// The subject of the writer's sentence that quotes words after a
+/// lowercase word of its own ("He also seeks “…”", "Roe credited him for
+/// “…”"): a quotation embedded mid-sentence, not opened by a colon. A
+/// title-case quotation names a title or a label, and a long subject is
+/// more often a run-in heading than a person.
+fn embedded_subject(v: &View<'_, '_>, content: Range) -> Option<Range> {
+    const MAX_SUBJECT_WORDS: usize = 5;
+    if labels::title_case_words(v, content.first, content.end) {
+        return None;
+    }
+    let open = content.first.checked_sub(1).filter(|&o| v.is_quote(o))?;
+    let prev = open.checked_sub(1)?;
+    let embedded = v.is_word(prev)
+        && !v.cap(prev)
+        && !v.in_quote(prev)
+        && v.sentence(prev).first == v.sentence(open).first;
+    if !embedded {
+        return None;
+    }
+    sentence_subject(v, open)
+        .filter(|np| (np.first..np.end).filter(|&k| v.is_word(k)).count() <= MAX_SUBJECT_WORDS)
 }
 
 /// The named subject opening reported `content` that holds quoted words,
@@ -972,7 +1018,12 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
         if lexicon::is_ing(&w) {
             return Some((cue, Who::Subject(reported::participle_subject(v, k, floor))));
         }
-        let subject = v.cue_subject(k, floor);
+        let before_mark = if matches!(v.s(q.open - 1), ":" | ",") {
+            q.open - 1
+        } else {
+            q.open
+        };
+        let subject = inverted_before(v, k, floor, before_mark).or_else(|| v.cue_subject(k, floor));
         // "as they say, …": a saying, nobody's statement
         if let Some(np) = subject {
             let generic = np.end == np.first + 1
@@ -992,6 +1043,23 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
         ));
     }
     None
+}
+
+/// The [`inverted_subject`] of a cue that opens its clause, when it runs
+/// up to `end` (the quotation's mark or the colon before it) and holds a
+/// name: "In other words, explained moderator Ann Cole: “…”".
+fn inverted_before(v: &View<'_, '_>, k: usize, floor: usize, end: usize) -> Option<Range> {
+    if !(k == floor || v.s(k - 1) == ",") || lexicon::is_np_preposition(&v.low(k + 1)) {
+        return None;
+    }
+    // a name before the comma is the subject ("Roe, a critic, said in …")
+    let named_before = v
+        .cue_subject(k, floor)
+        .is_some_and(|np| (np.first..np.end).any(|j| v.cap(j)));
+    if named_before {
+        return None;
+    }
+    inverted_subject(v, k).filter(|np| np.end == end && (np.first..np.end).any(|j| v.cap(j)))
 }
 
 /// No cue: the speaker is named by the layout.
@@ -1021,15 +1089,7 @@ fn transcript_speaker(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
 fn colon_turns(v: &View<'_, '_>, entities: &[Entity]) -> Vec<(Range, Range)> {
     let toks = v.text.tokens();
     let mut out = Vec::new();
-    let person_at = |first: usize, end: usize| {
-        let (Some(a), Some(b)) = (toks.get(first), toks.get(end - 1)) else {
-            return false;
-        };
-        let (cs, ce) = (a.cstart as usize, b.cend as usize);
-        entities.iter().any(|e| {
-            e.kind == EntityType::Person && e.mentions.iter().any(|m| m.start == cs && m.end == ce)
-        })
-    };
+    let person_at = |first: usize, end: usize| person_mention_at(v, entities, first, end);
     for p in 0..toks.len() {
         if !marks::paragraph_starts_at(v.text, p) {
             continue;
@@ -1055,6 +1115,22 @@ fn colon_turns(v: &View<'_, '_>, entities: &[Entity]) -> Vec<(Range, Range)> {
         }
     }
     out
+}
+
+/// Whether tokens `first..end` are exactly a mention of a person the
+/// entity stage found.
+fn person_mention_at(v: &View<'_, '_>, entities: &[Entity], first: usize, end: usize) -> bool {
+    let toks = v.text.tokens();
+    let (Some(a), Some(b)) = (
+        toks.get(first),
+        end.checked_sub(1).and_then(|l| toks.get(l)),
+    ) else {
+        return false;
+    };
+    let (cs, ce) = (a.cstart as usize, b.cend as usize);
+    entities.iter().any(|e| {
+        e.kind == EntityType::Person && e.mentions.iter().any(|m| m.start == cs && m.end == ce)
+    })
 }
 
 /// An attribution after a dash closing the line: `"…" ― Jane Roe`.
@@ -1089,9 +1165,11 @@ fn is_dot_of_initial(v: &View<'_, '_>, k: usize) -> bool {
 }
 
 /// A quotation opened by a colon after a clause with no speech verb whose
-/// subject is a name ("Jane Roe gave the idea a try on radio: "…""): the
-/// words are that person's, not the previous speaker's.
-fn colon_subject(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
+/// subject is a name ("Jane Roe gave the idea a try on radio: "…""), a
+/// person known by one name ("Roe went further: "…"") or a personal
+/// pronoun ("She was blunt: "…""): the words are that subject's, not the
+/// previous speaker's.
+fn colon_subject(v: &View<'_, '_>, q: &Quoted, entities: &[Entity]) -> Option<(Range, Who)> {
     let colon = q.open.checked_sub(1)?;
     if v.s(colon) != ":" || v.in_quote(colon) {
         return None;
@@ -1108,7 +1186,23 @@ fn colon_subject(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
         && !lexicon::is_determiner(&first)
         && !lexicon::is_subject_pronoun(&first)
         && np.end <= colon;
-    named.then_some((NO_CUE, Who::Subject(Subject::Np(np))))
+    let personal = np.end == np.first + 1 && matches!(first.as_ref(), "he" | "she" | "they");
+    let known_person = person_mention_at(v, entities, np.first, np.end) && np.end <= colon;
+    // the colon ends the clause of that subject: no other clause with a
+    // subject of its own ("…, and the paper has proof:", "so upset that I
+    // had to answer:") stands between them
+    let own_clause = np.end <= colon
+        && (np.end..colon).all(|k| {
+            let w = v.low(k);
+            let other_pronoun = lexicon::is_subject_pronoun(&w) && w != first;
+            let that_clause = w == "that" && v.is_word(k + 1);
+            let and_clause = w == "and"
+                && (v.cap(k + 1) || lexicon::is_determiner(&v.low(k + 1)))
+                && !v.in_quote(k + 1);
+            v.in_quote(k) || !(other_pronoun || that_clause || and_clause)
+        });
+    (named || own_clause && (personal || known_person))
+        .then_some((NO_CUE, Who::Subject(Subject::Np(np))))
 }
 
 /// A block quotation introduced by a cue and a colon ending the sentence or
@@ -1135,13 +1229,59 @@ fn cue_colon_before(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
             first: k,
             end: k + 1,
         };
-        let who = match v.cue_subject(k, floor) {
+        let who = match inverted_before(v, k, floor, colon).or_else(|| v.cue_subject(k, floor)) {
             Some(np) => Subject::Np(np),
             None => Subject::MainClause,
         };
         return Some((cue, Who::Subject(who)));
     }
     None
+}
+
+/// A quotation opening the sentence after one that ends with a cue and
+/// its speaker, in the same paragraph: "Or maybe next spring, adviser Tom
+/// Reyes says. “…”", "Mara Stein agreed. “…”", "Then there is the budget,
+/// said Tom Reyes. “…”". The sentence before made no quotation of its own
+/// (its words a fragment, or none), so the previous speaker would take the
+/// quotation over; the cue's subject speaks it. A sentence before that
+/// holds a quotation ("“…,” Roe said. “…”") is left to the continuation.
+fn cue_closing_sentence_before(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
+    let dot = q.open.checked_sub(1)?;
+    if v.sentence(q.open).first != q.open
+        || marks::paragraph_starts_at(v.text, q.open)
+        || v.s(dot) != "."
+        || !v.is_terminal(dot)
+    {
+        return None;
+    }
+    let prev = v.sentence(dot);
+    // nor one right after a quotation: "“…?” Roe asked. “…”" is Roe's
+    // cue of the quotation before it
+    let after_quotation = !marks::paragraph_starts_at(v.text, prev.first)
+        && prev
+            .first
+            .checked_sub(1)
+            .is_some_and(|k| v.in_quote(k) || v.is_quote(k));
+    if after_quotation || (prev.first..dot).any(|k| v.in_quote(k) || v.is_quote(k)) {
+        return None;
+    }
+    let speech = |k: usize| v.cue_at(k).is_some_and(|c| c != CueClass::Fragment);
+    let cue = |k: usize| Range {
+        first: k,
+        end: k + 1,
+    };
+    // "…, Tom Reyes says."
+    let last = dot.checked_sub(1).filter(|&k| k > prev.first)?;
+    if speech(last) {
+        let np = v.cue_subject(last, prev.first)?;
+        return Some((cue(last), Who::Subject(Subject::Np(np))));
+    }
+    // "…, said Tom Reyes."
+    let k = (last.saturating_sub(8).max(prev.first + 1)..last)
+        .rev()
+        .find(|&k| v.s(k - 1) == "," && speech(k))?;
+    let np = v.np_rightward(k + 1, dot).filter(|np| np.end == dot)?;
+    Some((cue(k), Who::Subject(Subject::Np(np))))
 }
 
 /// The subject of the main clause of the sentence holding token `at`: the

@@ -90,8 +90,10 @@ impl<'a, 't> View<'a, 't> {
             && !self.abbreviation_dot(i)
     }
 
-    /// A dot closing an abbreviation: a title before a name ("Mr. Roe",
-    /// "Sen. Roe"), or any word before a comma or bracket ("R-Ky.,").
+    /// A dot closing an abbreviation: an abbreviated title before a name
+    /// ("Mr. Roe", "Sen. Roe"; not a full title word closing a sentence,
+    /// "… said a spokeswoman. Later …"), or any word before a comma or
+    /// bracket ("R-Ky.,").
     pub fn abbreviation_dot(&self, i: usize) -> bool {
         if i == 0 || self.s(i) != "." {
             return false;
@@ -102,7 +104,11 @@ impl<'a, 't> View<'a, 't> {
         if attached && matches!(self.s(i + 1), "," | ")" | ";") {
             return true;
         }
-        attached && self.cap(i + 1) && lexicon::is_title(&self.low(i - 1))
+        let word = self.low(i - 1);
+        attached
+            && self.cap(i + 1)
+            && lexicon::is_title(&word)
+            && crate::text::is_abbreviation(&word)
     }
 
     /// The cue class of token `i` when it is used as a speech verb here.
@@ -160,6 +166,11 @@ impl<'a, 't> View<'a, 't> {
         }
         if i > 0 {
             let p = self.low(i - 1);
+            // "It's worth noting that …", "it bears repeating": the
+            // writer's aside, no one's speech
+            if matches!(p.as_ref(), "worth" | "bears") && lexicon::is_ing(&w) {
+                return None;
+            }
             let next_that = self.low(i + 1) == "that";
             // "went on to say that …": an infinitive reporting a content
             let to_say_that = p == "to" && next_that && !lexicon::is_nouny_form(&w);
@@ -191,7 +202,30 @@ impl<'a, 't> View<'a, 't> {
                 && next.ends_with('s')
                 && !next.ends_with("ss")
                 && lexicon::cue_class(&next).is_none();
-            let plural_possessive = w.ends_with('s') && matches!(self.s(i + 1), "'" | "’");
+            let plural_possessive = self.plural_possessive_mark(i + 1);
+            // "the two brands", "several reports": a verb in -s never
+            // follows a plural count, so this is the noun
+            let counted = (self.is_cardinal(i - 1) && p != "one" || lexicon::is_quantifier(&p))
+                && w.ends_with('s')
+                && !w.ends_with("ss");
+            if counted {
+                return None;
+            }
+            // "the only state holding …", "In a later tweet, Roe said":
+            // a determiner and a modifier before a speech noun, which a
+            // verb follows or a preposition governs, make a noun phrase
+            let noun_phrase = lexicon::is_nouny_form(&w)
+                && i >= 2
+                && lexicon::is_pure_determiner(&self.low(i - 2))
+                && self.is_word(i - 1)
+                && !self.cap(i - 1)
+                && (self.verbish(i + 1)
+                    || lexicon::is_aux(&self.low(i + 1))
+                    || lexicon::is_ing(&self.low(i + 1))
+                    || i >= 3 && lexicon::is_np_preposition(&self.low(i - 3)));
+            if noun_phrase {
+                return None;
+            }
             if lexicon::is_nouny_form(&w) && (compound || plural_possessive) {
                 // "state leaders", "the members' reports": nouns
                 return None;
@@ -207,6 +241,15 @@ impl<'a, 't> View<'a, 't> {
             }
             if lexicon::is_nouny_form(&w) && lexicon::is_quantifier(&p) {
                 // "many promises", "a dozen states": a noun after a quantity
+                return None;
+            }
+            // "voters from states that he won", "a 1981 claim over …": a
+            // noun after a preposition or a number, never a finite verb
+            let after_preposition = matches!(
+                p.as_ref(),
+                "from" | "in" | "for" | "at" | "by" | "across" | "among" | "into" | "than"
+            ) || self.kind(i - 1) == Some(TokenKind::Number);
+            if lexicon::is_nouny_form(&w) && after_preposition && !self.in_quote(i - 1) {
                 return None;
             }
             if lexicon::is_nouny_form(&w) {
@@ -291,17 +334,6 @@ impl<'a, 't> View<'a, 't> {
         t[i - 1].cstart == t[i - 2].cend && t[i].cstart == t[i - 1].cend
     }
 
-    /// Whether token `k` is the apostrophe of a plural or s-final
-    /// possessive ("the Sanders' campaign", "Gates’ work"): written right
-    /// after a word ending in "s", before a word.
-    pub fn possessive_apostrophe(&self, k: usize) -> bool {
-        if k == 0 || !matches!(self.s(k), "'" | "’") || !self.is_word(k + 1) {
-            return false;
-        }
-        let t = self.text.tokens();
-        t[k].cstart == t[k - 1].cend && self.is_word(k - 1) && self.low(k - 1).ends_with('s')
-    }
-
     /// Whether a word token looks like a finite or past verb (for clause tests).
     pub fn verbish(&self, i: usize) -> bool {
         if !self.is_word(i) || self.cap(i) {
@@ -331,7 +363,16 @@ impl<'a, 't> View<'a, 't> {
             return self.is_quote(i) && i + 1 < ceil && self.clause_starts(i + 1, lenient);
         }
         if lexicon::is_subject_pronoun(&w) || w == "there" {
-            return i + 1 < ceil && self.is_word(i + 1);
+            // "reported it to the police", "declared it a failure": "it"
+            // before a preposition or an article is the verb's object
+            let next = self.low(i + 1);
+            let object_it = w == "it"
+                && (lexicon::is_pure_determiner(&next)
+                    || matches!(
+                        next.as_ref(),
+                        "to" | "on" | "in" | "at" | "for" | "with" | "from" | "by" | "during"
+                    ));
+            return i + 1 < ceil && self.is_word(i + 1) && !object_it;
         }
         if lexicon::is_left_barrier(&w) || lexicon::is_wh(&w) {
             return false;
@@ -598,7 +639,17 @@ impl<'a, 't> View<'a, 't> {
                     || (a..comma).take(3).any(|i| matches!(self.s(i), "'s" | "’s"))
                     || self.is_word(a) && !lexicon::is_np_preposition(&wa) && !self.cap(a)
             };
-            if is_name && seg_end != comma && appositive_after {
+            // "Hale, whose firm, Dockline, ships grain, said": a name set
+            // off inside a relative clause names something of the
+            // subject's, not the subject
+            let in_relative = k > floor + 1 && self.s(k - 1) == "," && {
+                let mut a = k - 1;
+                while a > floor && k - a < 16 && self.s(a - 1) != "," {
+                    a -= 1;
+                }
+                a > floor && matches!(self.low(a).as_ref(), "who" | "whose")
+            };
+            if is_name && seg_end != comma && appositive_after && !in_relative {
                 // a name directly before the first comma is the subject
                 // when it opens the clause
                 let opens = k == floor || self.s(k - 1) == "," || self.is_quote(k - 1);
@@ -718,8 +769,9 @@ impl<'a, 't> View<'a, 't> {
                 }
                 Some(TokenKind::Number) => true,
                 Some(TokenKind::Punct) => matches!(self.s(k), "&" | "-" | "." | "/"),
-                _ => false,
-            } || self.possessive_apostrophe(k);
+                // a plural possessive's bare apostrophe ("the Smiths' suit")
+                _ => self.plural_possessive_mark(k),
+            };
             if !ok {
                 break;
             }
@@ -771,6 +823,32 @@ impl<'a, 't> View<'a, 't> {
             first += 1;
         }
         (first < end).then_some(Range { first, end })
+    }
+
+    /// Whether token `k` is a cardinal number, in digits or words ("12",
+    /// "two"; not "a").
+    pub fn is_cardinal(&self, k: usize) -> bool {
+        let w = self.low(k);
+        !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
+            || !matches!(w.as_ref(), "a" | "an" | "single")
+                && crate::enrich::dates::lexicon::number_word(&w).is_some()
+    }
+
+    /// Whether token `k` marks a possessive: "'s", or a plural's bare
+    /// apostrophe ([`View::plural_possessive_mark`]).
+    pub fn is_possessive(&self, k: usize) -> bool {
+        matches!(self.s(k), "'s" | "’s") || self.plural_possessive_mark(k)
+    }
+
+    /// Whether token `k` is the apostrophe of a plural possessive, attached
+    /// to the word before it: "the Smiths' suit", "Acme Motors' plan".
+    pub fn plural_possessive_mark(&self, k: usize) -> bool {
+        let t = self.text.tokens();
+        matches!(self.s(k), "'" | "’")
+            && k > 0
+            && t[k].cstart == t[k - 1].cend
+            && self.is_word(k - 1)
+            && self.low(k - 1).ends_with('s')
     }
 
     /// A cue by which an outlet passes on what others said ("the Ledger

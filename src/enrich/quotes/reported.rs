@@ -157,6 +157,12 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
                 end: i - 1,
             },
         );
+    // "…, which, according to X, is …": the relative clause is no
+    // sentence of its own, and the sentence before it is not X's
+    let relative = i >= 2 && v.s(i - 1) == "," && lexicon::is_wh(&v.low(i - 2));
+    if relative {
+        return;
+    }
     if before_comma && i - 1 > sent.first {
         // CONTENT, according to X.
         let first = clause_start_before(v, i - 1, sent.first);
@@ -176,7 +182,13 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
         } else {
             i - 1
         };
-        if first < i - 1 {
+        // "“…,” Roe said, according to the Ledger": the source relays a
+        // quotation that has its own speaker and cue; no statement of its own
+        // (the quotation's cue clause ends the content, right after it)
+        let relays_quote = (first.max(i.saturating_sub(7))..i - 1).any(|k| {
+            v.cue_at(k).is_some() && (first.max(k.saturating_sub(5))..k).any(|j| v.in_quote(j))
+        });
+        if first < i - 1 && !relays_quote {
             out.push(Reported {
                 cue,
                 subject: Subject::Np(src),
@@ -252,6 +264,13 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
             return j;
         }
         let w = v.low(j);
+        // "Roe said the plan failed and added that …", "… but said, “…”":
+        // a speech verb with no subject of its own after "and"/"but" is
+        // the speaker's second predicate, and a second statement, not
+        // more of this one
+        if matches!(w.as_ref(), "and" | "but") && j > start + 1 && coordinated_cue(v, j + 1, ceil) {
+            return if v.s(j - 1) == "," { j - 1 } else { j };
+        }
         if w == "that" && j > start + 1 && matches!(v.low(j - 1).as_ref(), "and" | "but") {
             let k = if j >= 2 && v.s(j - 2) == "," {
                 j - 2
@@ -331,6 +350,42 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
         j += 1;
     }
     ceil
+}
+
+/// Whether a finite speech verb with no subject opens at `j`, after
+/// adverbs ("also said", "later added"), and goes on to a content of its
+/// own: "that", a comma or colon before a quotation, or a quotation.
+/// A participle ("and saying") or infinitive is no second predicate.
+fn coordinated_cue(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
+    let mut k = j;
+    while k < ceil && k < j + 3 && lexicon::is_preverbal(&v.low(k)) && !lexicon::is_aux(&v.low(k)) {
+        k += 1;
+    }
+    let w = v.low(k);
+    if k + 1 >= ceil || v.in_quote(k) || v.cap(k) || lexicon::is_ing(&w) {
+        return false;
+    }
+    // a finite form: "had her aide call them and tell Roe …" coordinates
+    // bare infinitives under another verb
+    let finite =
+        w.len() > 3 && w.ends_with("ed") || w.ends_with('s') || w == "said" || v.irregular_past(k);
+    if !finite {
+        return false;
+    }
+    if !matches!(
+        v.cue_at(k),
+        Some(CueClass::Say | CueClass::Report | CueClass::Tell | CueClass::DirectOnly)
+    ) {
+        return false;
+    }
+    let n = k + 1;
+    let opens_quote = |q: usize| v.is_quote(q) && v.in_quote(q);
+    v.low(n) == "that" && v.is_word(n)
+        || matches!(v.s(n), "," | ":") && opens_quote(n + 1)
+        || opens_quote(n)
+        // "and said he would", "and told reporters she …": a clause or
+        // an addressee then a clause
+        || v.clause_starts(n, true)
 }
 
 /// Whether the relative clause starting at `j` is closed by a comma and
@@ -474,6 +529,15 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         return;
     }
     let sent = v.sentence(i);
+    // "a sign saying …", "banners that read …": printed words, no speaker
+    let mut carrier = i;
+    if carrier > sent.first + 1 && matches!(v.low(carrier - 1).as_ref(), "that" | "which") {
+        carrier -= 1;
+    }
+    // (a lowercase noun: "New Jersey said" is a place speaking)
+    if carrier > sent.first && !v.cap(carrier - 1) && lexicon::is_sign_noun(&v.low(carrier - 1)) {
+        return;
+    }
     // "did not say that …", "refused to concede that …": what follows
     // was not said
     if negated(v, i, sent.first) {
@@ -814,7 +878,11 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
             return;
         }
         // "Acme said according to its figures, …"
-        let according = v.low(j) == "according" && v.low(j + 1) == "to";
+        // ("…,” Roe said, according to the Ledger." relays the quotation:
+        // no content unless a clause follows the source)
+        let according = v.low(j) == "according"
+            && v.low(j + 1) == "to"
+            && (j + 2..sent.end).any(|k| v.s(k) == "," && !v.in_quote(k));
         let lenient = class == CueClass::Say;
         let starts_quote = v.is_quote(j);
         let question_clause = question && v.clause_starts(j + 1, lenient);
@@ -846,6 +914,14 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
             None => Subject::MainClause,
         }
     };
+    // "what Roe said last week", "double what Roe said she expected": a
+    // free relative, whose object is "what" itself; the words after the
+    // verb are no content of Roe's
+    if let Subject::Np(np) = subject {
+        if np.first > sent.first && matches!(v.low(np.first - 1).as_ref(), "what" | "whatever") {
+            return;
+        }
+    }
     // a relative clause ("which many critics said smacked of …") ends at a comma
     let rel = relative_before(v, i, sent.first);
     let mut start = j;
@@ -858,8 +934,27 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
             }
             end = k;
         }
+        // a bare content is a clause: "tweeted a photo of the bridge and
+        // said …" ends before the second verb with no verb of its own
+        let has_verb = || {
+            (start..end).any(|k| {
+                let x = v.low(k);
+                v.verbish(k)
+                    || v.irregular_past(k)
+                    || v.in_quote(k)
+                    || x == "said"
+                    || v.is_word(k)
+                        && !v.cap(k)
+                        && x.len() > 3
+                        && x.ends_with('s')
+                        && !x.ends_with("ss")
+            })
+        };
         // a quotation opening the content that runs past the sentence end
-        if end > start {
+        let cut_at_cue = end < sent.end
+            && (matches!(v.low(end).as_ref(), "and" | "but")
+                || v.s(end) == "," && matches!(v.low(end + 1).as_ref(), "and" | "but"));
+        if end > start && (saw_that || start > j || !cut_at_cue || has_verb()) {
             out.push(Reported {
                 cue: Range {
                     first: i,
@@ -1183,6 +1278,88 @@ mod tests {
             texts(body),
             vec!["the letter was sent to her home, and opened by her aide"]
         );
+    }
+
+    #[test]
+    fn a_second_speech_verb_of_the_speaker_starts_a_second_statement() {
+        let body = "Jane Roe said the levy was fair and added that the bridge would close. \
+                    Tom Poe says the port is busy and says he will hire more staff. \
+                    Ann Lee said it was too soon to tell but added, “We are hopeful.”";
+        assert_eq!(
+            texts(body),
+            vec![
+                "the levy was fair",
+                "the bridge would close",
+                "the port is busy",
+                "he will hire more staff",
+                "it was too soon to tell",
+                "We are hopeful."
+            ]
+        );
+        // a bare infinitive under another verb is no second predicate: the
+        // first content runs on past it
+        let body = "Jane Roe said she had her aide call the clerk and tell him the vote was off.";
+        let got = texts(body);
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("she had her aide call the clerk and tell him the vote was off"),
+            "{got:?}"
+        );
+        // the object of the first verb, cut off by the second, is no statement
+        let body = "Tom Poe posted a photo of the flooded road and said the town was cut off.";
+        assert_eq!(texts(body), vec!["the town was cut off"]);
+    }
+
+    #[test]
+    fn what_a_speaker_said_is_an_object_not_a_content() {
+        let body = "The bill came to twice what Jane Roe said she expected. \
+                    If you read what Roe said last week, the plan is dead.";
+        assert!(texts(body).is_empty(), "{:?}", texts(body));
+    }
+
+    #[test]
+    fn it_before_a_preposition_or_article_is_the_verbs_object() {
+        let body = "The clerk found the letter and reported it to the police. \
+                    Jane Roe vowed to declare it a disaster zone. \
+                    Roe said it in a speech last year.";
+        assert!(texts(body).is_empty(), "{:?}", texts(body));
+        // "it" as a subject still opens a content
+        let body = "Jane Roe said it was time to rebuild the bridge.";
+        assert_eq!(texts(body), vec!["it was time to rebuild the bridge"]);
+    }
+
+    #[test]
+    fn a_source_relaying_a_quotation_makes_no_statement_of_its_own() {
+        let body = "“We will rebuild the bridge,” Jane Roe said, according to the Ledger. \
+                    “It will take a year.”\n\n\
+                    “The levy is fair,” Tom Poe told the council, according to a transcript.";
+        let got = super::super::tests::run(body);
+        let said: Vec<&str> = got.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            said,
+            vec![
+                "We will rebuild the bridge,",
+                "It will take a year.",
+                "The levy is fair,"
+            ]
+        );
+        assert!(got
+            .iter()
+            .all(|q| q.kind == crate::event::QuoteKind::Direct));
+        // a reported clause with no cue of its own is still the source's
+        let body = "The bridge will close in May, according to the Ledger.";
+        assert_eq!(texts(body), vec!["The bridge will close in May"]);
+    }
+
+    #[test]
+    fn a_speech_noun_after_a_preposition_or_number_is_no_cue() {
+        let body = "Jane Roe will campaign in states that vote in March. \
+                    Voters from states that Roe won are upset. \
+                    The city paid a 1990 claim over land that was never sold.";
+        assert!(texts(body).is_empty(), "{:?}", texts(body));
+        // the verb after a subject still reports
+        let body = "The memo states that the levy will rise in March.";
+        assert_eq!(texts(body), vec!["the levy will rise in March"]);
     }
 
     #[test]

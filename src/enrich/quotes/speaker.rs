@@ -345,7 +345,7 @@ impl<'e> Resolver<'e> {
     /// ("from Mrs. Roe's house"), a preposition's object ("about Jane
     /// Roe", "with Roe yelling") nor a noun's modifier ("at a Roe rally").
     fn may_be_subject(&self, v: &View<'_, '_>, r: Range) -> bool {
-        let possessive = matches!(v.s(r.end), "'s" | "’s");
+        let possessive = v.is_possessive(r.end);
         let object = word_before_titles(v, r.first).is_some_and(|k| {
             let w = v.low(k);
             lexicon::is_np_preposition(&w)
@@ -502,7 +502,11 @@ impl<'e> Resolver<'e> {
                 }
             }
             choices.push(c);
-        } else if single && matches!(low.as_ref(), "i" | "we" | "you") {
+        } else if single && low == "you" {
+            // the reader or an interviewee addressed ("Q: You said …"):
+            // the text does not name who spoke
+            return None;
+        } else if single && matches!(low.as_ref(), "i" | "we") {
             // the narrator or the reader, outside any quotation: nobody of
             // the article's people
             let animacy = if low == "i" {
@@ -653,7 +657,7 @@ impl<'e> Resolver<'e> {
             // candidate" and "the head of Acme" are someone's, said so
             // to set them apart from the people named before
             let possessive = matches!(v.low(np.first).as_ref(), "its" | "their")
-                || (np.first..np.end).any(|k| matches!(v.s(k), "'s" | "’s"))
+                || (np.first..np.end).any(|k| v.is_possessive(k))
                 || (mention.end..np.end)
                     .find(|&k| v.low(k) == "of")
                     .is_some_and(|of| (of + 1..np.end).any(|k| v.cap(k)));
@@ -886,7 +890,7 @@ impl<'e> Resolver<'e> {
         head: usize,
         written: &Speaker,
     ) -> Option<Choice> {
-        if let Some(k) = (np.first..head).find(|&k| matches!(v.s(k), "'s" | "’s")) {
+        if let Some(k) = (np.first..head).find(|&k| v.is_possessive(k)) {
             let owner = Range {
                 first: np.first,
                 end: k,
@@ -1356,6 +1360,28 @@ impl<'e> Resolver<'e> {
         })
     }
 
+    /// The person a definite description opening the sentence before
+    /// token `at` stands for ("The former mayor also spoke of …"), when
+    /// the article described that person so ([`Resolver::described_person`]);
+    /// or one opening the pronoun's own sentence as the subject of a verb
+    /// before it ("The mayor denounced what he called …"; not "The new
+    /// mayor, he said, …", where the phrase is in the content).
+    fn described_opener(&self, v: &View<'_, '_>, at: usize) -> Option<(Range, usize)> {
+        let own = v.sentence(at);
+        let opener = |sent: Range| {
+            let first = sent.first;
+            if first >= at || v.in_quote(first) || v.low(first) != "the" {
+                return None;
+            }
+            v.np_rightward(first, sent.end.min(at))
+        };
+        let np = match opener(own) {
+            Some(np) if np.end < at && (v.verbish(np.end) || v.irregular_past(np.end)) => np,
+            _ => opener(v.sentence(own.first.checked_sub(1)?))?,
+        };
+        Some((np, self.described_person(v, np)?))
+    }
+
     fn entity_by_role(&self, head: &str) -> Option<usize> {
         if head.len() < 3 {
             return None;
@@ -1545,6 +1571,31 @@ impl<'e> Resolver<'e> {
                     r.first,
                     features,
                 ));
+            }
+        }
+        // "The retired judge then turned to the budget. He said …": a
+        // description of a named person opening the sentence before is
+        // its subject, whatever names its object holds
+        if want == Animacy::Person {
+            if let Some((np, ei)) = self.described_opener(v, at) {
+                let e = &self.entities[ei];
+                if same_gender(&e.name, Some(&e.id)) {
+                    let features = Features {
+                        named: true,
+                        opens_sentence: true,
+                        nearest_in_sentence: true,
+                        gender_agrees: agreement(&e.name, Some(&e.id)) == Some(true),
+                        ..Features::default()
+                    };
+                    out.push(candidate(
+                        Source::NearestMention,
+                        self.full_name(ei),
+                        Some(e.id.clone()),
+                        Animacy::Person,
+                        np.first,
+                        features,
+                    ));
+                }
             }
         }
         // mentions before the pronoun
@@ -1823,15 +1874,6 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity) -> Option<Gender> {
     }
 }
 
-/// A cardinal number at token `k`: digits or a number word ("two",
-/// "10"), not the article "a".
-fn is_cardinal(v: &View<'_, '_>, k: usize) -> bool {
-    let w = v.low(k);
-    !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
-        || !matches!(w.as_ref(), "a" | "an" | "single")
-            && crate::enrich::dates::lexicon::number_word(&w).is_some()
-}
-
 /// The name before an age set off by commas in the phrase `np` ("Jane
 /// Roe, 58,"): the age alone was taken for the subject.
 fn name_before_age(v: &View<'_, '_>, np: Range) -> Option<Range> {
@@ -1853,12 +1895,12 @@ fn name_before_age(v: &View<'_, '_>, np: Range) -> Option<Range> {
 /// "four in 10", "One in four"), when the scan for the subject kept only
 /// one of its numbers (`mention`): the whole share, up to the end of `np`.
 fn share_phrase(v: &View<'_, '_>, np: Range, mention: Range) -> Option<Range> {
-    if mention.end != mention.first + 1 || !is_cardinal(v, mention.first) {
+    if mention.end != mention.first + 1 || !v.is_cardinal(mention.first) {
         return None;
     }
     let k = mention.first;
     // "Six" of "Six in 10 voters"
-    if k + 2 < np.end.max(k + 3) && k + 2 < v.len() && v.low(k + 1) == "in" && is_cardinal(v, k + 2)
+    if k + 2 < np.end.max(k + 3) && k + 2 < v.len() && v.low(k + 1) == "in" && v.is_cardinal(k + 2)
     {
         return Some(Range {
             first: k,
@@ -1866,7 +1908,7 @@ fn share_phrase(v: &View<'_, '_>, np: Range, mention: Range) -> Option<Range> {
         });
     }
     // "10" of "four in 10 say"
-    (k >= 2 && v.low(k - 1) == "in" && is_cardinal(v, k - 2)).then_some(Range {
+    (k >= 2 && v.low(k - 1) == "in" && v.is_cardinal(k - 2)).then_some(Range {
         first: k - 2,
         end: np.end.max(k + 1),
     })
@@ -1876,7 +1918,7 @@ fn share_phrase(v: &View<'_, '_>, np: Range, mention: Range) -> Option<Range> {
 /// senators"): a cardinal above one, up to three modifiers, a plural
 /// person or group noun; outside quotations, not a span of time.
 fn people_count_phrase(v: &View<'_, '_>, k: usize) -> Option<Range> {
-    if v.in_quote(k) || !is_cardinal(v, k) || matches!(v.low(k).as_ref(), "one") {
+    if v.in_quote(k) || !v.is_cardinal(k) || matches!(v.low(k).as_ref(), "one") {
         return None;
     }
     let end = (k + 1..(k + 5).min(v.len())).find(|&j| {
@@ -2414,7 +2456,11 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
     // "Roe went on a rant": a name before its verb
     if v.cap(np.first) && !lexicon::is_determiner(&v.low(np.first)) {
         let mut e = np.first;
-        while e < head_end && (v.cap(e) || is_initial_dot(v, e)) {
+        // "Ohio Sen. Jane Roe's campaign": an abbreviated title's dot
+        // stays inside the run
+        while e < head_end
+            && (v.cap(e) || is_initial_dot(v, e) || v.abbreviation_dot(e) && v.cap(e + 1))
+        {
             e += 1;
         }
         // "Anti-war activists", "Ohio-based voters", "Election scholars":
@@ -2444,10 +2490,9 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
             return np;
         }
         let after = v.low(e);
-        // "Roe's campaign says", "the Sanders' team said": the campaign,
-        // not Roe
-        let possessive = matches!(after.as_ref(), "'s" | "’s") || v.possessive_apostrophe(e);
-        if e + 1 < head_end && possessive && !v.cap(e + 1) {
+        // "Roe's campaign says", "the Smiths' lawyer said": the campaign,
+        // the lawyer, not Roe or the Smiths
+        if e + 1 < head_end && v.is_possessive(e) && !v.cap(e + 1) {
             let mut end = np.end;
             while end > e + 2
                 && (lexicon::is_determiner(&v.low(end - 1))
@@ -2488,8 +2533,8 @@ fn trim_phrase(v: &View<'_, '_>, np: Range) -> Option<Range> {
             end = open;
         }
     }
-    // "Mr. Roe himself said": the intensifying reflexive stresses the
-    // name, it is no part of it
+    // "the mayor himself said": the intensifying reflexive stresses the
+    // phrase, it is no part of it (nor of a name: "Mr. Roe himself")
     if end > np.first + 1
         && matches!(
             v.low(end - 1).as_ref(),
@@ -2932,6 +2977,47 @@ mod tests {
     }
 
     #[test]
+    fn a_description_opening_the_sentence_before_is_the_antecedent() {
+        let body = "Former Mayor Tom Abele spoke at the harbor on Monday.\n\n\
+                    “We built it once,” Abele said.\n\n\
+                    The former mayor also compared the ferry plans of Governor Ruth Kale \
+                    and council candidate Owen Price. He said that the council had \
+                    waited too long.";
+        let ents = [
+            person("e1", "Tom Abele", body, &["Tom Abele", "Abele"]),
+            person("e2", "Ruth Kale", body, &["Ruth Kale"]),
+            person("e3", "Owen Price", body, &["Owen Price"]),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(find(&qs, "the council had waited too long")).0,
+            "Tom Abele"
+        );
+        // a description the article never gave anyone: the names decide
+        let body = body.replace("The former mayor", "The former judge");
+        let ents = [
+            person("e1", "Tom Abele", &body, &["Tom Abele", "Abele"]),
+            person("e2", "Ruth Kale", &body, &["Ruth Kale"]),
+            person("e3", "Owen Price", &body, &["Owen Price"]),
+        ];
+        let qs = run_with(&body, &ents);
+        assert_eq!(
+            speaker(find(&qs, "the council had waited too long")).0,
+            "Owen Price"
+        );
+        // in the pronoun's own sentence, as the subject of a verb before it
+        let body = "Former Mayor Tom Abele spoke at the harbor on Monday.\n\n\
+                    On Tuesday, the former mayor met council candidate Owen Price. \
+                    The former mayor praised what he called a “bold and overdue” plan.";
+        let ents = [
+            person("e1", "Tom Abele", body, &["Tom Abele"]),
+            person("e3", "Owen Price", body, &["Owen Price"]),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "bold and overdue")).0, "Tom Abele");
+    }
+
+    #[test]
     fn a_state_closing_an_address_gives_way_to_the_resident_before_it() {
         let body = "Nell Ashby, of Dover, Del., said the ferry had “saved my shop.”";
         let mut del = person("e2", "Del.", body, &["Del."]);
@@ -3285,14 +3371,14 @@ mod tests {
     }
 
     #[test]
-    fn an_intensifying_reflexive_is_no_part_of_the_name() {
-        let body = "Ada Quill leads the harbor board. \
-                    Mrs. Quill herself has said the port must grow.";
-        let ents = [person("e1", "Ada Quill", body, &["Ada Quill", "Quill"])];
+    fn an_intensifying_reflexive_is_no_part_of_the_speaker_phrase() {
+        let body = "Ada Quill is the mayor of Dover. \
+                    The mayor herself has said the port must grow.";
+        let ents = [person("e1", "Ada Quill", body, &["Ada Quill"])];
         let qs = run_with(body, &ents);
         assert_eq!(
             speaker(containing(&qs, "port must grow")),
-            ("Ada Quill", "Quill")
+            ("Ada Quill", "The mayor")
         );
     }
 }

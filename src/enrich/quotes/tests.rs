@@ -746,6 +746,117 @@ fn a_title_abbreviation_dot_does_not_end_the_cue_clause() {
 }
 
 #[test]
+fn a_cue_closing_the_sentence_before_names_the_quotation_after_it() {
+    let body = "“The vote is close,” said Ana Ruiz, a county clerk.\n\n\
+                Or maybe next spring, adviser Tom Reyes says. “Nobody has read the \
+                numbers yet, and it shows.”\n\n\
+                Then there is the bridge, said Lena Cho. “It will cost twice the estimate.”\n\n\
+                “We will see,” Ruiz said. “The count ends on Friday.”";
+    let qs = run(body);
+    let spk = |t: &str| speaker(find(&qs, t)).0.to_string();
+    assert_eq!(
+        spk("Nobody has read the numbers yet, and it shows."),
+        "Tom Reyes"
+    );
+    assert_eq!(spk("It will cost twice the estimate."), "Lena Cho");
+    // a sentence holding its own quotation is continued, not a cue
+    let q = find(&qs, "The count ends on Friday.");
+    assert_eq!(speaker(q).0, "Ana Ruiz");
+    assert!(q.cue.is_none());
+}
+
+#[test]
+fn a_lawsuit_speaks_for_whoever_filed_it() {
+    let body = "Acme Motors sued Beta Rail in May. Acme Motors' lawsuit, filed in \
+                Dover, claims that the railway broke the contract.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "the railway broke the contract")).0,
+        "Acme Motors"
+    );
+}
+
+#[test]
+fn an_inverted_cue_opening_its_clause_takes_the_name_after_it() {
+    let body = "The question came from a viewer. In other words, explained \
+                moderator Ann Cole: “What does that have to do with the budget?”";
+    let qs = run(body);
+    let q = find(&qs, "What does that have to do with the budget?");
+    assert_eq!(speaker(q).0, "Ann Cole");
+}
+
+#[test]
+fn an_abbreviated_title_stays_inside_a_possessive_speaker() {
+    let body = "The vote is near. Ohio Sen. Jane Roe's campaign said she would back the plan.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "she would back the plan")).0,
+        "Ohio Sen. Jane Roe's campaign"
+    );
+}
+
+#[test]
+fn the_reader_and_the_writers_aside_name_no_speaker() {
+    let body = "Q: You said last week, the budget is still too tight.\n\nA: Yes.\n\n\
+                It's worth noting that the council has not met since March.";
+    let qs = run(body);
+    assert!(qs.iter().all(|q| q.speaker.is_none()), "{qs:#?}");
+}
+
+#[test]
+fn a_speech_noun_after_a_determiner_and_a_modifier_is_no_cue() {
+    let body = "The only state holding a vote on Tuesday was Ohio. \
+                In a later tweet, Jane Roe said the count would start at noon.";
+    let qs = run(body);
+    assert!(
+        qs.iter()
+            .all(|q| q.cue.as_ref().is_none_or(|c| c.text == "said")),
+        "{qs:#?}"
+    );
+    assert_eq!(
+        speaker(find(&qs, "the count would start at noon")).0,
+        "Jane Roe"
+    );
+}
+
+#[test]
+fn a_counted_plural_is_a_noun_not_a_cue() {
+    let body = "The deal split the market between the two brands: Acme may sell \
+                “tools and parts for home use,” but not for farms.";
+    let qs = run(body);
+    assert!(
+        qs.iter().all(|q| q.cue.is_none() && q.speaker.is_none()),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_plural_possessive_keeps_the_possessed_as_the_speaker() {
+    let qs = run("Nell Adams met voters on Monday. Adams' campaign said the poll was wrong.");
+    assert_eq!(
+        speaker(find(&qs, "the poll was wrong")).0,
+        "Adams' campaign"
+    );
+}
+
+#[test]
+fn according_to_inside_a_relative_clause_credits_no_sentence() {
+    let body = "Sales fell by 4,000 units to 90,000, which, according to the Ledger \
+                is the lowest in a decade.";
+    let qs = run(body);
+    assert!(qs.iter().all(|q| q.speaker.is_none()), "{qs:#?}");
+}
+
+#[test]
+fn a_full_title_word_before_a_dot_ends_the_sentence() {
+    let body = "Twelve of the 40 stalls have closed, according to a market spokeswoman. \
+                Of the rest, most open only at weekends.";
+    let qs = run(body);
+    let q = find(&qs, "Twelve of the 40 stalls have closed");
+    assert_eq!(speaker(q), ("a market spokeswoman", "a market spokeswoman"));
+}
+
+#[test]
 fn a_dash_and_a_name_closing_the_line_attribute_the_quote() {
     let body = "Readers wrote in.\n“The fees are too high.” ― Ana Ruiz\n“We deserve better.” — Tom P. Hale\nThat was all.";
     let qs = run(body);
@@ -1211,6 +1322,71 @@ fn a_colon_quote_after_a_named_subject_is_that_persons() {
     // a capitalized common noun is nobody: the words continue the speaker
     let last = find(&qs, "Thank you all for coming tonight to this hall.");
     assert_eq!(speaker(last).0, "Ines Varga");
+}
+
+#[test]
+fn a_colon_quote_after_a_pronoun_or_a_known_single_name_is_that_subjects() {
+    let body = "“The fares must rise,” Hal Brody said on Monday. \
+                After the vote on cuts, Varga fired back: “The money is there.” \
+                “We will see,” Brody said. She was blunt: “No more delays.”";
+    let qs = run_with(body, &entities_of(body));
+    assert_spans_valid(body, &qs);
+    assert_eq!(speaker_entity(find(&qs, "The money is there.")), Some("e2"));
+    assert_eq!(speaker(find(&qs, "No more delays.")).0, "Ines Varga");
+    // the colon closes another clause with its own subject: its subject
+    // is no speaker, and the words go on as before
+    let body = "“The fares must rise,” Hal Brody said on Monday. \
+                Varga left early, and the paper has the tape: “We will not pay.”";
+    let qs = run_with(body, &entities_of(body));
+    assert_eq!(speaker(find(&qs, "We will not pay.")).0, "Hal Brody");
+}
+
+#[test]
+fn a_long_block_quote_goes_on_in_the_next_paragraph_opened_by_a_mark() {
+    let body = "Mayor Ines Varga spoke at the port on Monday.\n\n\
+                Varga said: “We opened the dock. We hired forty people. \
+                We fixed the crane. We paid the debts. We cut the fees. We built the road.\n\n\
+                “Next year we will open the second dock and hire forty more.”\n\n\
+                The port lost money in May. Prices rose in June. Ships were late. \
+                Some crews left.\n\n\
+                “It is a hard time for the whole river.”";
+    let qs = run_with(body, &entities_of(body));
+    assert_spans_valid(body, &qs);
+    let next = containing(&qs, "Next year we will open");
+    assert_eq!(speaker(next).0, "Ines Varga", "{qs:#?}");
+    // a quotation after the writer's own sentences is no continuation
+    let later = containing(&qs, "It is a hard time");
+    assert!(later.speaker.is_none(), "{later:#?}");
+}
+
+#[test]
+fn a_name_set_off_inside_a_relative_clause_is_not_the_speaker() {
+    let body =
+        "Hal Brody, whose newest firm, Dockline, ships grain to Asia, said the levy was fair.";
+    let qs = run(body);
+    let q = find(&qs, "the levy was fair");
+    assert_eq!(speaker(q).0, "Hal Brody", "{qs:#?}");
+    // an appositive name right after the subject's role still speaks
+    let body = "The head of the port, Ines Varga, said the levy was fair.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "the levy was fair")).0, "Ines Varga");
+}
+
+#[test]
+fn words_quoted_inside_the_writers_sentence_are_its_subjects() {
+    let body = "“The fares must rise,” Hal Brody said on Monday.\n\n\
+                Ines Varga thanked the board for “a brave and honest vote on the fares.”";
+    let qs = run_with(body, &entities_of(body));
+    assert_spans_valid(body, &qs);
+    let q = containing(&qs, "a brave and honest vote");
+    assert_eq!(speaker(q).0, "Ines Varga", "{qs:#?}");
+}
+
+fn entities_of(body: &str) -> Vec<Entity> {
+    vec![
+        person("e1", "Hal Brody", body, &["Hal Brody", "Brody"]),
+        person("e2", "Ines Varga", body, &["Ines Varga", "Varga"]),
+    ]
 }
 
 #[test]
