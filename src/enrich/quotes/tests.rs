@@ -831,15 +831,6 @@ fn a_counted_plural_is_a_noun_not_a_cue() {
 }
 
 #[test]
-fn a_plural_possessive_keeps_the_possessed_as_the_speaker() {
-    let qs = run("Nell Adams met voters on Monday. Adams' campaign said the poll was wrong.");
-    assert_eq!(
-        speaker(find(&qs, "the poll was wrong")).0,
-        "Adams' campaign"
-    );
-}
-
-#[test]
 fn according_to_inside_a_relative_clause_credits_no_sentence() {
     let body = "Sales fell by 4,000 units to 90,000, which, according to the Ledger \
                 is the lowest in a decade.";
