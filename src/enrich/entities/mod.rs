@@ -388,17 +388,29 @@ fn surnames(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
 /// A name the curated lists hold as MISC (an event, a holiday, a craft:
 /// "Winter Olympics", "Marine One") keeps that type when the tagger found
 /// exactly its span: such names are rare in training text, and their words
-/// ("Winter", "Marine") pull toward a place or an organization.
+/// ("Winter", "Marine") pull toward a place or an organization. So does a
+/// plural nationality or faith whose singular the demonym list holds.
 fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
     for s in spans.iter_mut() {
         if s.kind == EntityType::Misc {
             continue;
         }
-        let misc = text
-            .token_span(s.first, s.end)
+        let sp = text.token_span(s.first, s.end);
+        let misc = sp
+            .as_ref()
             .and_then(|sp| kb.lookup(sp.text))
             .is_some_and(|e| e.known == gazetteer::Known::Entity(EntityType::Misc));
-        if misc {
+        // the plural of a nationality or faith the lists know in the
+        // singular ("Muslims", "Ukrainians"), as CoNLL types it
+        let plural_demonym = s.end - s.first == 1
+            && sp.is_some_and(|sp| {
+                kb.lookup(sp.text).is_none()
+                    && sp.text.strip_suffix('s').is_some_and(|one| {
+                        kb.lookup(one)
+                            .is_some_and(|e| e.known == gazetteer::Known::Demonym)
+                    })
+            });
+        if misc || plural_demonym {
             s.kind = EntityType::Misc;
         }
     }

@@ -585,3 +585,12 @@ fn a_title_makes_a_person_of_a_name_the_gazetteer_knows_as_a_place() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn a_plural_nationality_or_faith_is_misc() {
+    // the tagger alone types "Muslims" here as a person
+    let ents = run("He said Muslims would be welcome at the fair, and Ukrainians too.");
+    let m = mentions(&ents);
+    assert_eq!(m.len(), 2, "{m:?}");
+    assert!(m.iter().all(|(_, k)| *k == EntityType::Misc), "{m:?}");
+}
