@@ -330,7 +330,8 @@ fn datelines(text: &Text<'_>, spans: &mut [Span]) {
 }
 
 /// Once an article names a person in full ("Jane Roe") or by a title and
-/// surname ("Mr. Roe", "President Roe"), the surname alone
+/// surname ("Mr. Roe", "President Roe"), the surname alone (or in the
+/// plural, the family: "the Roes")
 /// is that person wherever it stands capitalized outside another name,
 /// unless the tagger took it for a place: a later "Roe" out of context is
 /// often typed as a company or missed.
@@ -363,7 +364,25 @@ fn surnames(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
         // ("Tom Lincoln … Lincoln said").
         let w = text.token_text(s.first);
         let place = s.kind == EntityType::Location && (kb.is_country(w) || kb.is_us_state(w));
-        if s.end - s.first == 1 && !place && names.contains(w) {
+        // "the Roes", "the Bushes": the family of a person the article names
+        let family = |w: &str| {
+            w.strip_suffix('s')
+                .into_iter()
+                .chain(w.strip_suffix("es"))
+                .any(|one| {
+                    names.contains(one)
+                        // "Americans", "Democrats": a nationality or a
+                        // party's members, whatever person span ended so
+                        && !kb.lookup(one).is_some_and(|e| {
+                            matches!(
+                                e.known,
+                                gazetteer::Known::Demonym
+                                    | gazetteer::Known::Entity(EntityType::Misc)
+                            )
+                        })
+                })
+        };
+        if s.end - s.first == 1 && !place && (names.contains(w) || family(w)) {
             s.kind = EntityType::Person;
         }
     }

@@ -594,3 +594,16 @@ fn a_plural_nationality_or_faith_is_misc() {
     assert_eq!(m.len(), 2, "{m:?}");
     assert!(m.iter().all(|(_, k)| *k == EntityType::Misc), "{m:?}");
 }
+
+#[test]
+fn a_family_named_after_a_person_of_the_article_is_persons() {
+    let body = "Ada Fenwick opened the new school on Monday. \
+                The Fenwicks have given money to the town for years.";
+    let ents = run(body);
+    let m = mentions(&ents);
+    assert!(
+        m.iter()
+            .any(|(t, k)| t == "Fenwicks" && *k == EntityType::Person),
+        "{m:?}"
+    );
+}

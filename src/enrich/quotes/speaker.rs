@@ -1382,6 +1382,24 @@ impl<'e> Resolver<'e> {
         Some((np, self.described_person(v, np)?))
     }
 
+    /// Whether person entity `ei` is a family named in the plural ("the
+    /// Roes") after a person of the article with that surname.
+    fn is_family(&self, ei: usize) -> bool {
+        let name = &self.entities[ei].name;
+        if name.contains(' ') {
+            return false;
+        }
+        let singular = [name.strip_suffix('s'), name.strip_suffix("es")];
+        self.entities.iter().any(|e| {
+            e.kind == EntityType::Person
+                && e.name.contains(' ')
+                && singular
+                    .iter()
+                    .flatten()
+                    .any(|one| e.name.rsplit(' ').next() == Some(*one))
+        })
+    }
+
     fn entity_by_role(&self, head: &str) -> Option<usize> {
         if head.len() < 3 {
             return None;
@@ -1640,14 +1658,12 @@ impl<'e> Resolver<'e> {
                     EntityType::Organization => Animacy::Org,
                     _ => return None,
                 };
-                // a name inside a quotation is spoken about, not speaking
+                // a name inside a quotation is spoken about, not speaking;
+                // a family ("the Roes") is no "he" or "she"
                 let tok = tok_of(s);
-                (ok(a) && same_gender(&e.name, Some(&e.id)) && !v.in_quote(tok)).then_some((
-                    tok,
-                    ei,
-                    a,
-                    agreement(&e.name, Some(&e.id)) == Some(true),
-                ))
+                let family = gender.is_some() && self.is_family(ei);
+                (ok(a) && same_gender(&e.name, Some(&e.id)) && !family && !v.in_quote(tok))
+                    .then_some((tok, ei, a, agreement(&e.name, Some(&e.id)) == Some(true)))
             });
         let Some(nearest) = compatible.next() else {
             return;
@@ -3015,6 +3031,24 @@ mod tests {
         ];
         let qs = run_with(body, &ents);
         assert_eq!(speaker(find(&qs, "bold and overdue")).0, "Tom Abele");
+    }
+
+    #[test]
+    fn a_family_is_no_antecedent_of_she() {
+        let body = "Ada Fenwick met the Holts on Monday. The Holts gave land for the school. \
+                    She said the town owed them thanks.";
+        let mut holts = person("e2", "Holts", body, &["Holts"]);
+        holts.kind = EntityType::Person;
+        let ents = [
+            person("e1", "Ada Fenwick", body, &["Ada Fenwick"]),
+            holts,
+            person("e3", "Tom Holt", body, &[]),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(find(&qs, "the town owed them thanks")).0,
+            "Ada Fenwick"
+        );
     }
 
     #[test]
