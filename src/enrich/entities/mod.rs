@@ -408,7 +408,8 @@ fn surnames(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
 /// "Winter Olympics", "Marine One") keeps that type when the tagger found
 /// exactly its span: such names are rare in training text, and their words
 /// ("Winter", "Marine") pull toward a place or an organization. So does a
-/// plural nationality or faith whose singular the demonym list holds.
+/// plural nationality or faith whose singular the demonym list holds; and
+/// a listed organization after "on" is no place ("on Acme Online").
 fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
     for s in spans.iter_mut() {
         if s.kind == EntityType::Misc {
@@ -422,7 +423,7 @@ fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
         // the plural of a nationality or faith the lists know in the
         // singular ("Muslims", "Ukrainians"), as CoNLL types it
         let plural_demonym = s.end - s.first == 1
-            && sp.is_some_and(|sp| {
+            && sp.as_ref().is_some_and(|sp| {
                 kb.lookup(sp.text).is_none()
                     && sp.text.strip_suffix('s').is_some_and(|one| {
                         kb.lookup(one)
@@ -431,6 +432,18 @@ fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
             });
         if misc || plural_demonym {
             s.kind = EntityType::Misc;
+        }
+        // "posted on Acme Online", "said on Acme News": a listed outlet or
+        // network after "on" is no place (places take "in" and "at")
+        let on_outlet = s.kind == EntityType::Location
+            && s.first > 0
+            && text.token_text(s.first - 1) == "on"
+            && sp
+                .as_ref()
+                .and_then(|sp| kb.lookup(sp.text))
+                .is_some_and(|e| e.known == gazetteer::Known::Entity(EntityType::Organization));
+        if on_outlet {
+            s.kind = EntityType::Organization;
         }
     }
 }

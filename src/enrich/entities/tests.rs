@@ -607,3 +607,30 @@ fn a_family_named_after_a_person_of_the_article_is_persons() {
         "{m:?}"
     );
 }
+
+#[test]
+fn a_listed_network_after_on_is_no_place() {
+    // the rule on a span the tagger typed as a place; a place after "in" keeps its type
+    let text = Text::analyze("She posted the letter on Facebook, in Dover.");
+    let kb = &stage().kb;
+    let at = |w: &str| {
+        (0..text.tokens().len())
+            .find(|&i| text.token_text(i) == w)
+            .unwrap()
+    };
+    let mut spans = vec![
+        Span {
+            first: at("Facebook"),
+            end: at("Facebook") + 1,
+            kind: EntityType::Location,
+        },
+        Span {
+            first: at("Dover"),
+            end: at("Dover") + 1,
+            kind: EntityType::Location,
+        },
+    ];
+    known_misc(kb, &text, &mut spans);
+    assert_eq!(spans[0].kind, EntityType::Organization);
+    assert_eq!(spans[1].kind, EntityType::Location);
+}
