@@ -267,7 +267,8 @@ fn after_title(kb: &Knowledge, text: &Text<'_>, first: usize) -> bool {
     let toks = text.tokens();
     t > 0 && toks[t - 1].sentence == toks[first].sentence && text.is_capitalized(t - 1) && {
         let w = lower::lower(text.token_text(t - 1));
-        kb.title(&w).is_some() || kb.title(&format!("{}.", &*w)).is_some()
+        // the dotted form ("sen.") only when a dot was written
+        kb.title(&w).is_some() || t < first && kb.title(&format!("{}.", &*w)).is_some()
     }
 }
 
@@ -416,19 +417,17 @@ fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
             continue;
         }
         let sp = text.token_span(s.first, s.end);
-        let misc = sp
-            .as_ref()
-            .and_then(|sp| kb.lookup(sp.text))
-            .is_some_and(|e| e.known == gazetteer::Known::Entity(EntityType::Misc));
+        let entry = sp.as_ref().and_then(|sp| kb.lookup(sp.text));
+        let misc = entry.is_some_and(|e| e.known == gazetteer::Known::Entity(EntityType::Misc));
         // the plural of a nationality or faith the lists know in the
         // singular ("Muslims", "Ukrainians"), as CoNLL types it
         let plural_demonym = s.end - s.first == 1
+            && entry.is_none()
             && sp.as_ref().is_some_and(|sp| {
-                kb.lookup(sp.text).is_none()
-                    && sp.text.strip_suffix('s').is_some_and(|one| {
-                        kb.lookup(one)
-                            .is_some_and(|e| e.known == gazetteer::Known::Demonym)
-                    })
+                sp.text.strip_suffix('s').is_some_and(|one| {
+                    kb.lookup(one)
+                        .is_some_and(|e| e.known == gazetteer::Known::Demonym)
+                })
             });
         if misc || plural_demonym {
             s.kind = EntityType::Misc;
@@ -438,10 +437,7 @@ fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
         let on_outlet = s.kind == EntityType::Location
             && s.first > 0
             && text.token_text(s.first - 1) == "on"
-            && sp
-                .as_ref()
-                .and_then(|sp| kb.lookup(sp.text))
-                .is_some_and(|e| e.known == gazetteer::Known::Entity(EntityType::Organization));
+            && entry.is_some_and(|e| e.known == gazetteer::Known::Entity(EntityType::Organization));
         if on_outlet {
             s.kind = EntityType::Organization;
         }
