@@ -131,6 +131,7 @@ impl EntitiesStage {
         title_prefix(kb, text, &mut spans);
         titled_places(kb, text, &mut spans);
         datelines(text, &mut spans);
+        conjoined(kb, text, &mut spans);
         // Units, codes and time zones in capitals ("UTC", "GHz") are no names.
         spans.retain(|s| !(s.end - s.first == 1 && kb.is_non_name_caps(text.token_text(s.first))));
         surnames(kb, text, &mut spans);
@@ -291,6 +292,58 @@ fn titled_places(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
             s.kind = EntityType::Person;
         }
     }
+}
+
+/// Two names joined by "and" are two names ("Acme and Globex said"), when
+/// each side is one the lists know or the article writes alone elsewhere,
+/// and the whole is no listed name itself ("Trinidad and Tobago").
+fn conjoined(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
+    let span_text = |first: usize, end: usize| text.token_span(first, end).map(|sp| sp.text);
+    let alone: fxhash::FxHashSet<&str> = spans
+        .iter()
+        .filter(|s| !(s.first..s.end).any(|i| text.token_text(i) == "and"))
+        .filter_map(|s| span_text(s.first, s.end))
+        .collect();
+    let stands_alone = |first: usize, end: usize| {
+        first < end
+            // "… and Mr. Roe": a title opens no name of its own
+            && kb.title(&lower::lower(text.token_text(first))).is_none()
+            && span_text(first, end).is_some_and(|t| kb.lookup(t).is_some() || alone.contains(t))
+    };
+    let mut out = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        let and = (s.first + 1..s.end.saturating_sub(1)).find(|&i| text.token_text(i) == "and");
+        let split = and.filter(|&a| {
+            span_text(s.first, s.end).is_some_and(|t| kb.lookup(t).is_none())
+                && stands_alone(s.first, a)
+                && stands_alone(a + 1, s.end)
+        });
+        match split {
+            Some(a) => {
+                let kind_of = |first: usize, end: usize| {
+                    span_text(first, end)
+                        .and_then(|t| kb.lookup(t))
+                        .and_then(|e| match e.known {
+                            gazetteer::Known::Entity(k) => Some(k),
+                            _ => None,
+                        })
+                        .unwrap_or(s.kind)
+                };
+                out.push(Span {
+                    first: s.first,
+                    end: a,
+                    kind: kind_of(s.first, a),
+                });
+                out.push(Span {
+                    first: a + 1,
+                    end: s.end,
+                    kind: kind_of(a + 1, s.end),
+                });
+            }
+            None => out.push(s),
+        }
+    }
+    *spans = out;
 }
 
 /// A wire dateline opens a line with a place, then the agency in brackets

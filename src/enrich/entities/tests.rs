@@ -634,3 +634,17 @@ fn a_listed_network_after_on_is_no_place() {
     assert_eq!(spans[0].kind, EntityType::Organization);
     assert_eq!(spans[1].kind, EntityType::Location);
 }
+
+#[test]
+fn two_names_joined_by_and_are_two_names() {
+    // the tagger alone takes "Google and Twitter" for one organization here
+    let ents = run("He urged Google and Twitter to act before the vote.");
+    let m = mentions(&ents);
+    assert_eq!(
+        m,
+        [
+            ("Google".to_string(), EntityType::Organization),
+            ("Twitter".to_string(), EntityType::Organization)
+        ]
+    );
+}
