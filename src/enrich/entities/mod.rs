@@ -15,7 +15,10 @@
 //!    a surname after the full name (or a title and surname) is that
 //!    person unless it names a country or state, and so is a first name
 //!    before that surname, a name after a kinship noun is a person, a
-//!    curated MISC name keeps its type, a person inside a date is the month,
+//!    curated MISC name keeps its type, and so does a plural demonym
+//!    ("Muslims"), a family after a person ("the Roes") is persons, a listed
+//!    organization after "on" is no place, two names joined by "and" are
+//!    two names, a person inside a date is the month,
 //!    an unknown acronym takes the type of the name it abbreviates, a
 //!    capitalized "The" inside a sentence belongs to the organization after
 //!    it;
