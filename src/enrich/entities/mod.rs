@@ -301,10 +301,15 @@ fn titled_places(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
 /// each side is one the lists know or the article writes alone elsewhere,
 /// and the whole is no listed name itself ("Trinidad and Tobago").
 fn conjoined(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
+    let has_and = |s: &Span| (s.first..s.end).any(|i| text.token_text(i) == "and");
+    // most articles have no such span: no set, no rebuilt list
+    if !spans.iter().any(has_and) {
+        return;
+    }
     let span_text = |first: usize, end: usize| text.token_span(first, end).map(|sp| sp.text);
     let alone: fxhash::FxHashSet<&str> = spans
         .iter()
-        .filter(|s| !(s.first..s.end).any(|i| text.token_text(i) == "and"))
+        .filter(|s| !has_and(s))
         .filter_map(|s| span_text(s.first, s.end))
         .collect();
     let stands_alone = |first: usize, end: usize| {

@@ -80,6 +80,9 @@ pub struct Resolver<'e> {
     history: Vec<Resolved>,
     /// The gender of each entity, when its name or the article says it.
     genders: Vec<Option<Gender>>,
+    /// Whether each entity is a family named in the plural ([`family`]):
+    /// asked for every candidate of every "he" and "she".
+    families: Vec<bool>,
     /// The name each entity speaks under ([`full_name`]).
     full_names: Vec<String>,
     /// Entity index by id.
@@ -147,6 +150,7 @@ impl<'e> Resolver<'e> {
             }
         }
         let genders = entities.iter().map(|e| entity_gender(v, e)).collect();
+        let families = (0..entities.len()).map(|ei| family(entities, ei)).collect();
         let full_names = (0..entities.len())
             .map(|ei| full_name(entities, ei))
             .collect();
@@ -164,6 +168,7 @@ impl<'e> Resolver<'e> {
             by_role,
             history: Vec::new(),
             genders,
+            families,
             full_names,
             by_id,
         }
@@ -1382,22 +1387,10 @@ impl<'e> Resolver<'e> {
         Some((np, self.described_person(v, np)?))
     }
 
-    /// Whether person entity `ei` is a family named in the plural ("the
-    /// Roes") after a person of the article with that surname.
+    /// Whether entity `ei` is a family named in the plural ([`family`],
+    /// computed once per article).
     fn is_family(&self, ei: usize) -> bool {
-        let name = &self.entities[ei].name;
-        if name.contains(' ') {
-            return false;
-        }
-        let singular = [name.strip_suffix('s'), name.strip_suffix("es")];
-        self.entities.iter().any(|e| {
-            e.kind == EntityType::Person
-                && e.name.contains(' ')
-                && singular
-                    .iter()
-                    .flatten()
-                    .any(|one| e.name.rsplit(' ').next() == Some(*one))
-        })
+        self.families.get(ei).copied().unwrap_or(false)
     }
 
     fn entity_by_role(&self, head: &str) -> Option<usize> {
@@ -1846,6 +1839,24 @@ fn full_name(entities: &[Entity], ei: usize) -> String {
         }
     }
     e.name.clone()
+}
+
+/// Whether person entity `ei` is a family named in the plural ("the
+/// Roes") after a person of the article with that surname.
+fn family(entities: &[Entity], ei: usize) -> bool {
+    let name = &entities[ei].name;
+    if name.contains(' ') {
+        return false;
+    }
+    let singular = [name.strip_suffix('s'), name.strip_suffix("es")];
+    entities.iter().any(|e| {
+        e.kind == EntityType::Person
+            && e.name.contains(' ')
+            && singular
+                .iter()
+                .flatten()
+                .any(|one| e.name.rsplit(' ').next() == Some(*one))
+    })
 }
 
 /// The gender of a person entity. The article's own evidence first: a
