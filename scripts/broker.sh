@@ -28,9 +28,16 @@ install() {
 }
 
 free_port() {
-  local p
+  # Below the kernel's ephemeral range: a port of that range can be taken
+  # as the local end of some outgoing connection between this pick and the
+  # broker's (or stunnel's) bind, which then fails "Address already in use".
+  local p lo=20000 hi=32767 eph _rest
+  if read -r eph _rest </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null &&
+    ((eph > lo + 1000)); then
+    hi=$((eph - 1))
+  fi
   for _ in $(seq 1 100); do
-    p=$(( 20000 + RANDOM % 30000 ))
+    p=$((lo + RANDOM % (hi - lo + 1)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
       echo "$p"
       return 0
