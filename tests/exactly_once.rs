@@ -131,6 +131,20 @@ fn duplicates(o: &Outputs) -> (usize, usize, usize) {
     )
 }
 
+/// Wait until `w` has committed all `n` good inputs. The mock cluster shows
+/// records of open and aborted transactions to read_committed readers, so
+/// every output can be there before the transaction holding the last ones
+/// commits; the `enriched` counter moves only at commit.
+async fn wait_committed(w: &Running, n: usize) {
+    wait_until(
+        "the worker to commit every input",
+        Duration::from_secs(120),
+        || w.metrics.enriched.get() >= n as u64,
+        || format!("committed {} of {n}", w.metrics.enriched.get()),
+    )
+    .await;
+}
+
 fn all_outputs(n: usize) -> impl Fn(&Outputs) -> bool {
     move |o: &Outputs| {
         o.article_ids().len() >= n && o.dlq.len() >= 2 && o.missing_statements().is_empty()
@@ -149,6 +163,7 @@ async fn exactly_once_end_to_end_on_the_mock_cluster() {
     reader
         .wait_for("all outputs", Duration::from_secs(90), all_outputs(n))
         .await;
+    wait_committed(&w, n).await;
     // The lag gauge is measured from the offsets the transactions committed
     // (a transactional offset commit leaves librdkafka's committed offset,
     // and with it its `consumer_lag`, where the assignment found it; the
@@ -236,6 +251,7 @@ async fn exactly_once_honours_max_in_flight() {
     reader
         .wait_for("all outputs", Duration::from_secs(90), all_outputs(n))
         .await;
+    wait_committed(&w, n).await;
     sampler.abort();
     let (summary, m) = w.stop().await;
     assert_eq!(summary.abandoned, 0);
@@ -263,6 +279,7 @@ async fn aborted_transactions_are_processed_again() {
     committed_reader
         .wait_for("all outputs", Duration::from_secs(120), all_outputs(n))
         .await;
+    wait_committed(&w, n).await;
     let (summary, m) = w.stop().await;
     assert_eq!(summary.abandoned, 0);
     committed_reader
@@ -346,6 +363,8 @@ async fn a_fenced_worker_stops_and_its_successor_loses_nothing() {
     committed_reader
         .wait_for("all outputs", Duration::from_secs(120), all_outputs(n))
         .await;
+    // The fenced worker's aborted outputs are visible too.
+    wait_committed(&w, n).await;
     let (summary, m) = w.stop().await;
     assert_eq!(summary.abandoned, 0);
     assert!(committed(&m) >= 1, "the successor commits");
