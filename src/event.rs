@@ -178,6 +178,52 @@ pub struct Quote {
     /// attribution gives no date; never defaulted to the publication date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub said_at: Option<String>,
+    /// The attribution standing inside reported content ("Costs, she said,
+    /// will rise": `, she said,`), from the comma before it to the comma
+    /// after it. `text` keeps it (it is the body's span); the statement
+    /// event's `text` leaves it out. Absent when the attribution stands
+    /// outside the content. Added in v1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<Cue>,
+}
+
+impl Quote {
+    /// What was said: `text` without the [`Quote::attribution`] inside it
+    /// ("Costs, she said, will rise" → "Costs will rise").
+    pub fn statement_text(&self) -> String {
+        let Some(a) = self
+            .attribution
+            .as_ref()
+            .filter(|a| self.start <= a.start && a.start <= a.end && a.end <= self.end)
+        else {
+            return self.text.clone();
+        };
+        // code-point offsets in the body to byte offsets in `text`
+        let byte = |cp: usize| {
+            self.text
+                .char_indices()
+                .nth(cp - self.start)
+                .map_or(self.text.len(), |(b, _)| b)
+        };
+        let (before, after) = (&self.text[..byte(a.start)], &self.text[byte(a.end)..]);
+        let (before, after) = (before.trim_end(), after.trim_start());
+        match (before.is_empty(), after.is_empty()) {
+            (true, _) => after.to_string(),
+            (_, true) => before.to_string(),
+            _ => format!("{before} {after}"),
+        }
+    }
+
+    /// Whether the body span `start..end` lies in what was said: inside
+    /// the quote and outside its attribution.
+    pub fn covers(&self, start: usize, end: usize) -> bool {
+        self.start <= start
+            && end <= self.end
+            && self
+                .attribution
+                .as_ref()
+                .is_none_or(|a| end <= a.start || a.end <= start)
+    }
 }
 
 /// Where an article came from on Kafka (absent for `byline enrich`).
@@ -261,7 +307,8 @@ pub struct StatementEvent {
     /// Speaker's entity type, when resolved to an entity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker_type: Option<EntityType>,
-    /// What was said.
+    /// What was said: the quote's `text` without an attribution standing
+    /// inside it (the quote's `attribution`), so `start..end` may hold more.
     pub text: String,
     /// Direct, indirect or mixed.
     pub kind: QuoteKind,
@@ -362,7 +409,8 @@ impl StatementEvent {
             .and_then(|s| s.entity.as_ref())
             .and_then(|id| article.entities.iter().find(|e| &e.id == id));
         let speaker_type = speaker_entity.map(|e| e.kind);
-        let inside = |start: usize, end: usize| quote.start <= start && end <= quote.end;
+        let inside = |start: usize, end: usize| quote.covers(start, end);
+        let text = quote.statement_text();
         // Entities by their first mention inside the statement.
         let mut about: Vec<(usize, AboutEntity)> = article
             .entities
@@ -385,14 +433,19 @@ impl StatementEvent {
             })
             .collect();
         about.sort_by_key(|a| a.0);
+        let similarity = crate::novelty::signature::Signature::of(
+            quote.speaker.as_ref().map(|s| s.name.as_str()),
+            &text,
+        )
+        .similarity();
         StatementEvent {
             schema: STATEMENT_SCHEMA.to_string(),
-            fingerprint: statement_fingerprint(speaker.as_deref(), &quote.text),
+            fingerprint: statement_fingerprint(speaker.as_deref(), &text),
             article_id: article.id.clone(),
             published_at: article.published_at.clone(),
             speaker,
             speaker_type,
-            text: quote.text.clone(),
+            text,
             kind: quote.kind,
             cue: quote.cue.as_ref().map(|c| c.text.clone()),
             utterance: quote.utterance.clone(),
@@ -409,13 +462,7 @@ impl StatementEvent {
             url: article.url.clone(),
             source: article.source.clone(),
             language: article.language.clone(),
-            similarity: Some(
-                crate::novelty::signature::Signature::of(
-                    quote.speaker.as_ref().map(|s| s.name.as_str()),
-                    &quote.text,
-                )
-                .similarity(),
-            ),
+            similarity: Some(similarity),
             start: quote.start,
             end: quote.end,
             processing: article.processing.clone(),
@@ -546,6 +593,78 @@ mod tests {
         ] {
             assert!(schema[f]["description"].is_string(), "{f} undocumented");
         }
+    }
+
+    #[test]
+    fn an_attribution_inside_reported_content_is_left_out_of_the_statement() {
+        // Invented article: the attribution, its speaker and its date stand
+        // inside the reported sentence.
+        let json = br#"{"id":"s2","published_at":"2025-03-04","body":"Northland Finance Minister Jane Roe visited Eastport. The harbour levy, Roe said on Monday, will double for Globex from Friday."}"#;
+        let article =
+            crate::article::decode(json, crate::article::RecordContext::default(), 1 << 20)
+                .unwrap();
+        let enrichment = crate::enrich::Pipeline::standard().run(&article);
+        let processing = Processing {
+            byline_version: "test".into(),
+            processed_at: "2025-03-04T00:00:00Z".into(),
+            source: None,
+        };
+        let event = crate::enrich::build_event(&article, enrichment, processing);
+        let q = event
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with("The harbour levy"))
+            .expect("the reported statement");
+        let a = q.attribution.as_ref().expect("its attribution");
+        assert_eq!(a.text, ", Roe said on Monday,");
+        let chars: Vec<char> = article.body.chars().collect();
+        assert_eq!(chars[a.start..a.end].iter().collect::<String>(), a.text);
+        let s = StatementEvent::from_quote(&event, q);
+        assert_eq!(
+            s.text,
+            "The harbour levy will double for Globex from Friday"
+        );
+        assert_eq!(s.speaker.as_deref(), Some("Jane Roe"));
+        // the speaker and the attribution's date are not what it is about
+        let about: Vec<&str> = s.about.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(about, ["Globex"], "{s:#?}");
+        let dates: Vec<&str> = s.dates.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(dates, ["Friday"], "{s:#?}");
+        // the same words without the attribution are the same statement
+        assert_eq!(
+            s.fingerprint,
+            statement_fingerprint(
+                Some("Jane Roe"),
+                "The harbour levy will double for Globex from Friday"
+            )
+        );
+    }
+
+    #[test]
+    fn statement_text_splices_out_the_attribution_by_code_points() {
+        let text = "Café prices, she said, will rise";
+        let q = Quote {
+            text: text.into(),
+            start: 10,
+            end: 10 + text.chars().count(),
+            kind: QuoteKind::Indirect,
+            speaker: None,
+            cue: None,
+            utterance: None,
+            said_at: None,
+            attribution: Some(Cue {
+                text: ", she said,".into(),
+                start: 10 + 11,
+                end: 10 + 22,
+            }),
+        };
+        assert_eq!(q.statement_text(), "Café prices will rise");
+        assert!(q.covers(10, 14) && !q.covers(23, 27) && q.covers(33, 37));
+        let whole = Quote {
+            attribution: None,
+            ..q
+        };
+        assert_eq!(whole.statement_text(), text);
     }
 
     #[test]

@@ -382,10 +382,49 @@ pub fn extract_with_dates(
             cue,
             utterance: None,
             said_at: c.cue.and_then(|r| said_at(&v, dates, r, c.content)),
+            attribution: c
+                .cue
+                .and_then(|r| inner_attribution(&v, c.content, r, c.who))
+                .and_then(|r| text.token_span(r.first, r.end))
+                .map(|s| Cue {
+                    text: s.text.to_string(),
+                    start: s.start,
+                    end: s.end,
+                }),
         });
     }
     join_utterances(&v, &parts, &mut out);
     out
+}
+
+/// The attribution standing inside reported content ("Costs, she said,
+/// will rise"; "Costs, said the minister on Monday, will rise"): from the
+/// comma before its subject (or its cue, when the subject follows) to the
+/// comma after the cue's clause, a few words on at most. `None` when the
+/// cue stands outside the content.
+fn inner_attribution(v: &View<'_, '_>, content: Range, cue: Range, who: Who) -> Option<Range> {
+    // words between the cue and the comma that closes its clause ("said
+    // on Monday,", "told the paper's editors,")
+    const MAX_AFTER_CUE: usize = 8;
+    if !(content.first < cue.first && cue.end < content.end) {
+        return None;
+    }
+    let first = match who {
+        Who::Subject(Subject::Np(np)) if np.first > content.first => np.first.min(cue.first),
+        _ => cue.first,
+    };
+    let open = first - 1;
+    if v.s(open) != "," {
+        return None;
+    }
+    let close = (cue.end..content.end.min(cue.end + MAX_AFTER_CUE)).find(|&k| v.s(k) == ",")?;
+    // what was said goes on after it
+    (close + 1..content.end)
+        .any(|k| v.is_word(k))
+        .then_some(Range {
+            first: open,
+            end: close + 1,
+        })
 }
 
 /// The subject of the writer's sentence that quotes words after a

@@ -1764,3 +1764,24 @@ fn a_statement_taken_up_again_is_its_speakers_not_the_latest_organisations() {
     let q = containing(&qs, "could not trace the payments");
     assert_eq!(speaker(q), ("Jim Poe's office", "The statement"));
 }
+
+#[test]
+fn an_attribution_inside_reported_content_is_marked_and_one_outside_is_not() {
+    let qs = run(
+        "The new bridge, Mayor Ann Poe said on Tuesday, will open in May. But, she added, the tolls stay. Fares will fall, the council said.",
+    );
+    let q = containing(&qs, "The new bridge");
+    assert_eq!(
+        q.attribution.as_ref().map(|a| a.text.as_str()),
+        Some(", Mayor Ann Poe said on Tuesday,"),
+        "{q:#?}"
+    );
+    // a connective lead-in is no part of the content: nothing stands inside
+    let q = containing(&qs, "the tolls stay");
+    assert!(
+        !q.text.contains("added") && q.attribution.is_none(),
+        "{q:#?}"
+    );
+    let q = containing(&qs, "Fares will fall");
+    assert!(q.attribution.is_none(), "{q:#?}");
+}
