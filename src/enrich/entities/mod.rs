@@ -538,7 +538,7 @@ fn full_names_of_persons(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
 }
 
 /// Kinship nouns: a closed class of English, not a list of names.
-pub(super) const KINSHIP: &[&str] = &[
+pub(crate) const KINSHIP: &[&str] = &[
     "wife",
     "husband",
     "son",

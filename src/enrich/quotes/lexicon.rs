@@ -1253,6 +1253,47 @@ pub fn is_title(w: &str) -> bool {
     is_title_word(w) || ROLE_TITLES.contains(&w)
 }
 
+/// Heads of a phrase for someone's own people or body, who speak for
+/// themselves and for that someone: "his campaign", "her lawyers", "his
+/// wife", "her press secretary" (any title), "his chief aide".
+pub fn is_associate_head(w: &str) -> bool {
+    crate::enrich::entities::KINSHIP.contains(&w)
+        || is_title(w)
+        || matches!(
+            w,
+            "campaign"
+                | "team"
+                | "office"
+                | "staff"
+                | "camp"
+                | "aide"
+                | "aides"
+                | "adviser"
+                | "advisers"
+                | "advisor"
+                | "advisors"
+                | "attorney"
+                | "attorneys"
+                | "lawyer"
+                | "lawyers"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "spokespeople"
+                | "supporters"
+                | "backers"
+                | "allies"
+                | "ally"
+                | "family"
+                | "friend"
+                | "friends"
+                | "colleague"
+                | "colleagues"
+                | "physician"
+                | "doctor"
+        )
+}
+
 /// Role nouns that also stand before a name in news ("Opposition leader
 /// Jane Roe", "Father John Doe") but are no titles for the entity
 /// tagger's `person_titles.txt` (a candidate for it at the next retraining).

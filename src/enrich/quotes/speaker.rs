@@ -180,6 +180,18 @@ impl<'e> Resolver<'e> {
             let ei = *self.by_id.get(id)?;
             self.genders.get(ei).copied().flatten()
         });
+        // "Tom Roe's wife" (`owner_named`): the head noun says it, if
+        // anything does, not the owner's first name
+        if let Some((_, head)) = name.rsplit_once("'s ") {
+            let head = head.rsplit(' ').next().unwrap_or(head);
+            return lexicon::person_noun_is_female(head).map(|female| {
+                if female {
+                    Gender::Female
+                } else {
+                    Gender::Male
+                }
+            });
+        }
         by_entity.or_else(|| name_gender(name))
     }
 
@@ -566,6 +578,8 @@ impl<'e> Resolver<'e> {
             };
             choices.push(as_written(&written, animacy));
         } else if let Some(c) = self.document_issuer(v, np) {
+            choices.push(c);
+        } else if let Some(c) = self.owner_named(v, mention, &written) {
             choices.push(c);
         } else if let Some(ei) = self.entity_at_head(v, mention) {
             choices.push(self.entity_choice(ei, Source::CueSubject, &written));
@@ -1412,6 +1426,56 @@ impl<'e> Resolver<'e> {
     /// sentence; for "he" and "she", also the referent of the same pronoun
     /// as a recent subject (see [`Resolver::pronoun_chain`]). Animacy,
     /// number (`want`) and gender must agree.
+    /// "his campaign said", "her lawyers argue": the campaign or the
+    /// lawyers of the person the possessive stands for, named after that
+    /// person ("Jane Roe's campaign") so that an alert reads without the
+    /// article. They speak for themselves: the speaker is not the person,
+    /// and no entity of the article is this speaker. `None` when the
+    /// pronoun finds no named antecedent.
+    fn owner_named(&self, v: &View<'_, '_>, mention: Range, written: &Speaker) -> Option<Choice> {
+        let gender = match v.low(mention.first).as_ref() {
+            "his" => Gender::Male,
+            "her" => Gender::Female,
+            _ => return None,
+        };
+        let head = v.low(mention.end.checked_sub(1)?);
+        if mention.end < mention.first + 2
+            || !lexicon::is_associate_head(&head)
+            || (mention.first + 1..mention.end).any(|k| !v.is_word(k) || v.cap(k))
+        {
+            return None;
+        }
+        let mut found = Vec::new();
+        self.antecedents(
+            v,
+            mention.first,
+            Animacy::Person,
+            Some(gender),
+            written,
+            &mut found,
+        );
+        // a person of the article's entities, not an earlier speaker known
+        // only by a phrase ("Jane Roe's spokesman")
+        found.retain(|c| c.features.named && c.speaker.entity.is_some());
+        let owner = choice::best(found)?;
+        let rest = v.text.token_span(mention.first + 1, mention.end)?;
+        let animacy = match head.as_ref() {
+            "campaign" | "team" | "office" | "staff" | "camp" => Animacy::Org,
+            h if h.ends_with('s') || h == "family" || h == "spokespeople" => Animacy::Group,
+            _ => Animacy::Person,
+        };
+        Some(Choice {
+            source: Source::CueSubject,
+            speaker: Speaker {
+                name: format!("{}'s {}", owner.speaker.name, rest.text),
+                entity: None,
+                ..written.clone()
+            },
+            animacy,
+            features: Features::default(),
+        })
+    }
+
     fn antecedents(
         &self,
         v: &View<'_, '_>,

@@ -1785,3 +1785,26 @@ fn an_attribution_inside_reported_content_is_marked_and_one_outside_is_not() {
     let q = containing(&qs, "Fares will fall");
     assert!(q.attribution.is_none(), "{q:#?}");
 }
+
+#[test]
+fn a_possessive_pronouns_people_are_named_after_its_antecedent() {
+    let body = "Governor Tom Hale met the mayor on Monday. His wife said the plan would fail. \
+                She said it was over. His aides said the vote was close. He said he was pleased.";
+    let hale = Entity {
+        id: "e1".into(),
+        name: "Tom Hale".into(),
+        kind: EntityType::Person,
+        roles: vec!["Governor".into()],
+        mentions: vec![mention(body, "Tom Hale", 0)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[hale]);
+    let got = |t: &str| speaker(containing(&qs, t));
+    assert_eq!(got("the plan would fail"), ("Tom Hale's wife", "His wife"));
+    // the wife is a woman, whatever the owner's first name says
+    assert_eq!(got("it was over"), ("Tom Hale's wife", "She"));
+    assert_eq!(got("the vote was close"), ("Tom Hale's aides", "His aides"));
+    assert_eq!(got("he was pleased"), ("Tom Hale", "He"));
+    // the phrase speaks for itself, not for the entity
+    assert!(speaker_entity(containing(&qs, "the vote was close")).is_none());
+}
