@@ -16,7 +16,8 @@
 //!    person unless it names a country or state, and so is a first name
 //!    before that surname, a name after a kinship noun is a person, a
 //!    curated MISC name keeps its type, and so does a plural demonym
-//!    ("Muslims"), a family after a person ("the Roes") is persons, a listed
+//!    ("Muslims"), a family after a person ("the Roes") is persons, an
+//!    unlisted "place" before ", who" is a person, a listed
 //!    organization after "on" is no place, two names joined by "and" are
 //!    two names, a person inside a date is the month,
 //!    an unknown acronym takes the type of the name it abbreviates, a
@@ -140,6 +141,7 @@ impl EntitiesStage {
         surnames(kb, text, &mut spans);
         full_names_of_persons(kb, text, &mut spans);
         kin(text, &mut spans);
+        who_follows(kb, text, &mut spans);
         known_misc(kb, text, &mut spans);
         // "Jan." of "Jan. 17": the dates stage's month, not a person.
         spans.retain(|s| {
@@ -583,6 +585,54 @@ fn kin(text: &Text<'_>, spans: &mut [Span]) {
             && !text.is_capitalized(p)
             && KINSHIP.contains(&w)
         {
+            s.kind = EntityType::Person;
+        }
+    }
+}
+
+/// A name the tagger took for a place, followed by ", who", is a person:
+/// "Tamsin, who won the award, said …". English places take "which" or
+/// "where"; a place the lists know keeps its type, since a country or city
+/// stands for its team on the sports pages ("Spain, who lost 2-1"). Not
+/// after a preposition, a comma or a possessive: there the place ends an
+/// appositive and "who" is its person's ("Jo Poe, a broker in Tampa, Fla.,
+/// who …", "an analyst at Acme, who …").
+fn who_follows(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
+    const PLACE_BEFORE: &[&str] = &[
+        "in",
+        "at",
+        "from",
+        "of",
+        "near",
+        "to",
+        "on",
+        "for",
+        "into",
+        "across",
+        "outside",
+        "around",
+        "throughout",
+        ",",
+        "'s",
+        "’s",
+        "(",
+    ];
+    for s in spans.iter_mut() {
+        if s.kind != EntityType::Location
+            || s.end + 1 >= text.tokens().len()
+            || text.token_text(s.end) != ","
+            || text.lower(s.end + 1) != "who"
+            || s.first
+                .checked_sub(1)
+                .is_some_and(|p| PLACE_BEFORE.contains(&text.lower(p).as_ref()))
+        {
+            continue;
+        }
+        let listed = text
+            .token_span(s.first, s.end)
+            .and_then(|sp| kb.lookup(sp.text))
+            .is_some_and(|e| e.known == gazetteer::Known::Entity(EntityType::Location));
+        if !listed {
             s.kind = EntityType::Person;
         }
     }

@@ -648,3 +648,33 @@ fn two_names_joined_by_and_are_two_names() {
         ]
     );
 }
+
+#[test]
+fn a_place_followed_by_who_is_a_person_unless_listed_or_in_an_appositive() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Meanwhile Tamsiva, who won the prize, spoke. Spain, who lost, left. \
+         Jo Poe, a broker in Quillmere, who sells homes, spoke.",
+    );
+    let word = |w: &str| {
+        (0..text.tokens().len())
+            .find(|&i| text.token_text(i) == w)
+            .unwrap_or_else(|| panic!("no token {w}"))
+    };
+    let place = |w: &str| Span {
+        first: word(w),
+        end: word(w) + 1,
+        kind: EntityType::Location,
+    };
+    let mut spans = vec![place("Tamsiva"), place("Spain"), place("Quillmere")];
+    who_follows(kb, &text, &mut spans);
+    let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            EntityType::Person,
+            EntityType::Location,
+            EntityType::Location
+        ]
+    );
+}
