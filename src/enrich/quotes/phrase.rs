@@ -252,6 +252,22 @@ impl<'a, 't> View<'a, 't> {
             if lexicon::is_nouny_form(&w) && after_preposition && !self.in_quote(i - 1) {
                 return None;
             }
+            // "amid news reports that …", "in recent claims": a noun with
+            // its modifier after a preposition, the same
+            if lexicon::is_nouny_form(&w)
+                && i > 1
+                && matches!(
+                    self.low(i - 2).as_ref(),
+                    "amid" | "amidst" | "despite" | "from" | "in" | "after" | "following" | "among"
+                )
+                && self.is_word(i - 1)
+                && !self.cap(i - 1)
+                && !self.in_quote(i - 1)
+                && !lexicon::is_subject_pronoun(&p)
+                && !self.verbish(i - 1)
+            {
+                return None;
+            }
             if lexicon::is_nouny_form(&w) {
                 let nl = self.low(i + 1);
                 let before2 = if i > 1 { self.low(i - 2) } else { "".into() };

@@ -1808,3 +1808,12 @@ fn a_possessive_pronouns_people_are_named_after_its_antecedent() {
     // the phrase speaks for itself, not for the entity
     assert!(speaker_entity(containing(&qs, "the vote was close")).is_none());
 }
+
+#[test]
+fn a_cue_word_as_a_noun_with_its_modifier_after_a_preposition_is_no_cue() {
+    let qs = run(
+        "The mayor toured the port amid press reports that the budget was short. \
+                  She won narrow victories in coastal states that lean left.",
+    );
+    assert!(qs.is_empty(), "{qs:#?}");
+}
