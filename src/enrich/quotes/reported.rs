@@ -880,10 +880,14 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         // "Acme said according to its figures, …"
         // ("…,” Roe said, according to the Ledger." relays the quotation:
         // no content unless a clause follows the source)
+        // ("… he told aides, according to Jo Poe, his adviser, referring
+        // to …" names its source and nothing more: a clause must follow)
+        let lenient = class == CueClass::Say;
         let according = v.low(j) == "according"
             && v.low(j + 1) == "to"
-            && (j + 2..sent.end).any(|k| v.s(k) == "," && !v.in_quote(k));
-        let lenient = class == CueClass::Say;
+            && (j + 2..sent.end)
+                .filter(|&k| v.s(k) == "," && !v.in_quote(k))
+                .any(|k| v.clause_starts(k + 1, lenient));
         let starts_quote = v.is_quote(j);
         let question_clause = question && v.clause_starts(j + 1, lenient);
         if !starts_quote && !according && !question_clause && !v.clause_starts(j, lenient) {

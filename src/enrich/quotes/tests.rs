@@ -1817,3 +1817,15 @@ fn a_cue_word_as_a_noun_with_its_modifier_after_a_preposition_is_no_cue() {
     );
     assert!(qs.is_empty(), "{qs:#?}");
 }
+
+#[test]
+fn a_source_after_the_cue_with_no_clause_after_it_is_no_content() {
+    let qs = run(
+        "“We can win this,” she told aides later, according to Tom Vale, her former adviser, referring to the primary.",
+    );
+    assert_eq!(texts_of(&qs), ["We can win this,"], "{qs:#?}");
+}
+
+fn texts_of(qs: &[Quote]) -> Vec<&str> {
+    qs.iter().map(|q| q.text.as_str()).collect()
+}
