@@ -1122,34 +1122,45 @@ fn transcript_speaker(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
 }
 
 /// Paragraphs opening with a person's name and a colon (`Roe: We will
-/// act.`, `JANE ROE: …`): the name and the content after the colon. The
+/// act.`, `JANE ROE: …`): the name and the content after the colon, up to
+/// the paragraph's end or the next turn in it (`Roe: “…” Doe: “…”`). The
 /// name must be a person the entity stage found, so that "Breaking:" or
 /// "Update:" open nothing.
 fn colon_turns(v: &View<'_, '_>, entities: &[Entity]) -> Vec<(Range, Range)> {
     let toks = v.text.tokens();
     let mut out = Vec::new();
-    let person_at = |first: usize, end: usize| person_mention_at(v, entities, first, end);
-    for p in 0..toks.len() {
-        if !marks::paragraph_starts_at(v.text, p) {
-            continue;
-        }
+    // the colon after a person's name opening at `p`
+    let turn_at = |p: usize| {
         let mut k = p;
         while k < toks.len() && k < p + 4 && (v.cap(k) || is_dot_of_initial(v, k)) {
             k += 1;
         }
-        if k == p || v.s(k) != ":" || v.in_quote(p) || !person_at(p, k) {
+        (k > p && v.s(k) == ":" && !v.in_quote(p) && person_mention_at(v, entities, p, k))
+            .then_some(k)
+    };
+    for start in 0..toks.len() {
+        if !marks::paragraph_starts_at(v.text, start) {
             continue;
         }
-        let mut end = k + 1;
+        let mut end = start + 1;
         while end < toks.len() && toks[end].newlines_before == 0 {
             end += 1;
         }
-        if let Some(content) = trim_reported(v, k + 1, end) {
-            let words = (content.first..content.end)
-                .filter(|&j| v.is_word(j))
-                .count();
-            if words >= 3 {
-                out.push((Range { first: p, end: k }, content));
+        let mut p = start;
+        while let Some(k) = turn_at(p) {
+            // the next turn opens a sentence of the same paragraph
+            let next = (k + 1..end).find(|&m| v.text.is_sentence_start(m) && turn_at(m).is_some());
+            if let Some(content) = trim_reported(v, k + 1, next.unwrap_or(end)) {
+                let words = (content.first..content.end)
+                    .filter(|&j| v.is_word(j))
+                    .count();
+                if words >= 3 {
+                    out.push((Range { first: p, end: k }, content));
+                }
+            }
+            match next {
+                Some(m) => p = m,
+                None => break,
             }
         }
     }

@@ -1829,3 +1829,34 @@ fn a_source_after_the_cue_with_no_clause_after_it_is_no_content() {
 fn texts_of(qs: &[Quote]) -> Vec<&str> {
     qs.iter().map(|q| q.text.as_str()).collect()
 }
+
+#[test]
+fn two_name_colon_turns_in_one_paragraph_are_two_statements() {
+    let body = "Jane Roe and Tom Doe, among others, reject the plan.\n\n\
+                Roe: \"Our aim is to end the tax, not to cut it.\" Doe: \"The tax must go -- all of it.\"";
+    let person = |id: &str, name: &str, short: &str| Entity {
+        id: id.into(),
+        name: name.into(),
+        kind: EntityType::Person,
+        roles: vec![],
+        mentions: vec![mention(body, name, 0), mention(body, short, 1)],
+        references: vec![],
+    };
+    let qs = run_with(
+        body,
+        &[
+            person("e1", "Jane Roe", "Roe"),
+            person("e2", "Tom Doe", "Doe"),
+        ],
+    );
+    assert_eq!(
+        texts_of(&qs),
+        [
+            "Our aim is to end the tax, not to cut it.",
+            "The tax must go -- all of it."
+        ],
+        "{qs:#?}"
+    );
+    assert_eq!(speaker(&qs[0]).0, "Jane Roe");
+    assert_eq!(speaker(&qs[1]).0, "Tom Doe");
+}
