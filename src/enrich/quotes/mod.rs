@@ -418,6 +418,8 @@ fn inner_attribution(v: &View<'_, '_>, content: Range, cue: Range, who: Who) -> 
         return None;
     }
     let close = (cue.end..content.end.min(cue.end + MAX_AFTER_CUE)).find(|&k| v.s(k) == ",")?;
+    // "…, said Jo Poe, the mayor, …": the appositive belongs to it
+    let close = reported::appositive_after(v, close, content.end).unwrap_or(close);
     // what was said goes on after it
     (close + 1..content.end)
         .any(|k| v.is_word(k))
@@ -1210,7 +1212,7 @@ fn dash_attribution(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
 }
 
 /// The dot after a capital initial inside a name ("Jane Q. Roe").
-fn is_dot_of_initial(v: &View<'_, '_>, k: usize) -> bool {
+pub(super) fn is_dot_of_initial(v: &View<'_, '_>, k: usize) -> bool {
     v.s(k) == "." && k > 0 && v.s(k - 1).chars().count() == 1 && v.cap(k - 1) && v.cap(k + 1)
 }
 

@@ -131,7 +131,13 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
     };
     // the source: up to the next comma or the sentence end
     let mut e = i + 2;
-    while e < sent.end && e < i + 32 && v.s(e) != "," && !v.is_terminal(e) && !v.is_quote(e) {
+    // ("according to Jo B. Poe": an initial's dot ends nothing)
+    while e < sent.end
+        && e < i + 32
+        && v.s(e) != ","
+        && (!v.is_terminal(e) || super::is_dot_of_initial(v, e))
+        && !v.is_quote(e)
+    {
         e += 1;
     }
     if e == i + 2 {
@@ -172,6 +178,9 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
             && (first..i - 1).all(|k| {
                 !(v.verbish(k) || v.irregular_past(k) || v.cue_at(k).is_some() || v.in_quote(k))
             });
+        // the source may carry an appositive before the clause goes on
+        // ("…, according to Jo Poe, a former envoy, was …")
+        let e = appositive_after(v, e, sent.end).unwrap_or(e);
         let end = if subject_only
             && v.s(e) == ","
             && v.is_word(e + 1)
@@ -206,6 +215,22 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
             });
         }
     }
+}
+
+/// The comma closing an appositive that opens right after `comma` with a
+/// determiner ("Jo Poe, a former envoy, was …"; "…, said Jo Poe, the
+/// mayor, will …"): a noun phrase of a few words, no verb.
+pub fn appositive_after(v: &View<'_, '_>, comma: usize, ceil: usize) -> Option<usize> {
+    const MAX_WORDS: usize = 10;
+    let opens = v.low(comma + 1);
+    if v.s(comma) != "," || !(lexicon::is_determiner(&opens) || opens == "another") {
+        return None;
+    }
+    (comma + 2..ceil.min(comma + 2 + MAX_WORDS))
+        .take_while(|&k| {
+            v.s(k) == "," || v.is_word(k) && !v.in_quote(k) && !v.verbish(k) && !v.irregular_past(k)
+        })
+        .find(|&k| v.s(k) == ",")
 }
 
 /// The start of the clause that ends at `comma` (a comma before a trailing

@@ -1860,3 +1860,18 @@ fn two_name_colon_turns_in_one_paragraph_are_two_statements() {
     assert_eq!(speaker(&qs[0]).0, "Jane Roe");
     assert_eq!(speaker(&qs[1]).0, "Tom Doe");
 }
+
+#[test]
+fn according_to_a_source_with_an_initial_and_an_appositive_inside_a_sentence() {
+    let qs = run(
+        "At the root of the dispute, according to Tom B. Vale, another former envoy, was a decision by the mayor to sell the port.",
+    );
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    let q = &qs[0];
+    assert!(q.text.ends_with("to sell the port"), "{q:#?}");
+    assert_eq!(speaker(q), ("Tom B. Vale", "Tom B. Vale"));
+    assert_eq!(
+        q.attribution.as_ref().map(|a| a.text.as_str()),
+        Some(", according to Tom B. Vale, another former envoy,")
+    );
+}
