@@ -947,7 +947,10 @@ pub fn is_object_marker(w: &str) -> bool {
 
 /// Participles between a document and its issuer ("a letter signed by").
 pub fn is_issue_participle(w: &str) -> bool {
-    matches!(w, "signed" | "sent" | "issued" | "released" | "written")
+    matches!(
+        w,
+        "signed" | "sent" | "issued" | "released" | "written" | "filed" | "submitted" | "drafted"
+    )
 }
 
 /// The role noun a title abbreviation before a name stands for ("Sen. Jane
@@ -1345,12 +1348,16 @@ pub fn is_document_noun(w: &str) -> bool {
 /// The singulars [`is_document_noun`] knows.
 const DOCUMENT_NOUNS: &[&str] = &[
     "ad",
+    "affidavit",
     "analysis",
     "biography",
     "book",
+    "brief",
     "column",
     "comment",
     "complaint",
+    "declaration",
+    "deposition",
     "disclosure",
     "document",
     "e-mail",
@@ -1362,6 +1369,8 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "letter",
     "memo",
     "memorandum",
+    "motion",
+    "petition",
     "post",
     "release",
     "remark",

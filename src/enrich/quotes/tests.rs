@@ -1875,3 +1875,16 @@ fn according_to_a_source_with_an_initial_and_an_appositive_inside_a_sentence() {
         Some(", according to Tom B. Vale, another former envoy,")
     );
 }
+
+#[test]
+fn a_court_document_filed_somewhere_by_someone_speaks_for_its_filer() {
+    let qs = run(
+        "According to a declaration filed in federal court by Tom B. Vale, the files were lost. \
+         Ann Poe filed a petition on Tuesday. The petition accuses the city of \"bullying its critics.\"",
+    );
+    assert_eq!(
+        speaker(containing(&qs, "the files were lost")).0,
+        "Tom B. Vale"
+    );
+    assert_eq!(speaker(containing(&qs, "bullying")).0, "Ann Poe");
+}
