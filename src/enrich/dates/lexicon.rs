@@ -345,6 +345,8 @@ pub fn is_future_cue(w: &str) -> bool {
             | "won't"
             | "won’t"
             | "upcoming"
+            | "looming"
+            | "impending"
             | "plans"
             | "plan"
             | "intends"

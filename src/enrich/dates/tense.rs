@@ -18,11 +18,16 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     let w = *lower.get(i)?;
     let prev = i.checked_sub(1).and_then(|p| lower.get(p)).copied();
     let next = lower.get(i + 1).copied();
-    // "the plan", "its hopes", "the opens": a noun after a determiner.
+    // "the plan", "its hopes", "the opens": a noun after a determiner;
+    // an adjective of time still to come stays a cue ("the looming
+    // showdown in July").
     let determiner = prev.is_some_and(is_determiner);
     if is_future_cue(w)
         && determiner
-        && !matches!(w, "next" | "coming" | "upcoming" | "forthcoming")
+        && !matches!(
+            w,
+            "next" | "coming" | "upcoming" | "forthcoming" | "looming" | "impending"
+        )
     {
         return None;
     }

@@ -2380,3 +2380,22 @@ fn a_run_of_days_is_the_day_reported() {
     assert!(vals("On the first day of the fair, crowds were thin.").is_empty());
     assert!(vals("The second day brought rain.").is_empty());
 }
+
+#[test]
+fn an_adjective_of_time_to_come_points_forward() {
+    // Published Thursday 2025-02-20; a past clause would take last July.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The mayor was uneasy about the looming strike in July."),
+        ["2025-07"]
+    );
+    assert_eq!(
+        vals("Growers were bracing for an impending freeze on Sunday."),
+        ["2025-02-23"]
+    );
+    // Without such a word, the past clause still takes the last one.
+    assert_eq!(
+        vals("The mayor was uneasy about the strike in July."),
+        ["2024-07"]
+    );
+}
