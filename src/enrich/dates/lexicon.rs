@@ -367,6 +367,9 @@ pub fn is_future_cue(w: &str) -> bool {
             | "resumes"
             | "expires"
             | "convenes"
+            | "reconvenes"
+            | "reopens"
+            | "testifies"
             | "closes"
             | "ends"
             | "launches"
@@ -379,6 +382,17 @@ pub fn is_future_cue(w: &str) -> bool {
             | "hosts"
             | "travels"
             | "faces"
+    )
+}
+
+/// Verbs whose plain present tells a timetable: `the ministers meet
+/// Monday`, `talks resume Friday` (the third person, `meets`, is a
+/// [`is_future_cue`] of its own). Only verbs that are seldom nouns: `vote`,
+/// `start`, `return` date a noun as often (`a vote Tuesday`).
+pub fn is_timetable_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "meet" | "resume" | "convene" | "reconvene" | "begin" | "depart" | "testify" | "reopen"
     )
 }
 

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::lexicon::{
     is_degree_word, is_determiner, is_ed_exception, is_future_cue, is_intention_word, is_past_cue,
-    is_preposition, is_schedule_participle, part_of_day,
+    is_preposition, is_schedule_participle, is_timetable_verb, part_of_day,
 };
 use super::resolve::Tense;
 
@@ -50,6 +50,17 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
         return Some(Tense::Past);
     }
     if is_future_cue(w) || w.ends_with("'ll") || w.ends_with("’ll") {
+        return Some(Tense::Future);
+    }
+    // A timetable told in the present ("the ministers meet Monday", "agreed
+    // to meet Monday"), not denied in the past ("did not meet Monday").
+    if is_timetable_verb(w)
+        && !determiner
+        && !matches!(
+            prev,
+            Some("did" | "didn't" | "didn’t" | "not" | "never" | "n't" | "n’t")
+        )
+    {
         return Some(Tense::Future);
     }
     // Modals of possibility and duty look ahead ("may be signed on May
@@ -254,6 +265,16 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
             .and_then(|p| lower.get(p))
             .is_some_and(|p| matches!(*p, "is" | "are" | "'s" | "’s"));
         if i >= span.end && is_plan(lower, i) && !present {
+            continue;
+        }
+        // A timetable verb dates the day it governs closely ("meet on
+        // Monday", "resume talks Friday"), not a day further before it
+        // ("to meet demand well into the summer"), nor one before its
+        // `to` of purpose ("visited on Thursday to meet senators").
+        if is_timetable_verb(lower[i])
+            && (span.start.saturating_sub(i) > 4
+                || (i >= span.end && i.checked_sub(1).and_then(at) == Some("to")))
+        {
             continue;
         }
         if i >= span.end && lower[i] == "," && !set_off {

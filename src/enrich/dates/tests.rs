@@ -2399,3 +2399,28 @@ fn an_adjective_of_time_to_come_points_forward() {
         ["2024-07"]
     );
 }
+
+#[test]
+fn a_timetable_in_the_plain_present_points_forward() {
+    // Published Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(vals("The two envoys meet Monday in Oslo."), ["2025-02-24"]);
+    assert_eq!(
+        vals("Hearings resume Tuesday, the clerk said."),
+        ["2025-02-25"]
+    );
+    assert_eq!(vals("The jury reconvenes Monday."), ["2025-02-24"]);
+    assert_eq!(vals("The unions agreed to meet Monday."), ["2025-02-24"]);
+    // Denied in the past, or told in the past, it is the day gone.
+    assert_eq!(vals("The envoys did not meet Monday."), ["2025-02-17"]);
+    assert_eq!(vals("The envoys met Monday in Oslo."), ["2025-02-17"]);
+    // A purpose after the day, or a verb far before it, does not date it.
+    assert_eq!(
+        vals("The envoy flew to Oslo on Monday to meet the premier."),
+        ["2025-02-17"]
+    );
+    assert_eq!(
+        vals("The mill had struggled to meet orders for its new looms through the summer."),
+        ["2024-SU"]
+    );
+}
