@@ -126,6 +126,10 @@ impl Lowered {
 }
 
 /// Scanner state over one text.
+/// How many days before a holiday a past clause still means this year's
+/// (its season: parties, shopping, ads), four weeks and a bit.
+const HOLIDAY_SEASON_DAYS: i64 = 31;
+
 pub struct Scanner<'t, 'a> {
     /// The analysed text.
     text: &'t Text<'a>,
@@ -3098,10 +3102,32 @@ impl<'t, 'a> Scanner<'t, 'a> {
         } else {
             Dir::Closest
         };
+        // A past clause takes the holiday this season when it is weeks
+        // away (`the Christmas party` shot at in early December, `the
+        // Saturday before Christmas` two days before it): the season's
+        // events come before the day, and news writes the year of one a
+        // year gone. Farther ahead, the one gone (`the vigil was held at
+        // Easter` in February).
+        let past = || {
+            let ahead = Expr::document().nearest(holiday, Dir::Forward { strict: false });
+            let weeks_away = match (self.eval(&ahead).1, self.published) {
+                (Some(h), Some(p)) => (h.at - p).num_days() <= HOLIDAY_SEASON_DAYS,
+                _ => false,
+            };
+            if weeks_away {
+                Dir::Forward { strict: false }
+            } else {
+                Dir::Back { strict: false }
+            }
+        };
         let dir = match rel {
             Some(Tense::Past) => Dir::Back { strict: true },
             Some(Tense::Future) => Dir::Forward { strict: true },
-            None => self.direction(i..e).map_or(no_cue, Dir::of),
+            None => match self.direction(i..e) {
+                Some(Tense::Past) => past(),
+                Some(t) => Dir::of(t),
+                None => no_cue,
+            },
         };
         Some(self.found_tree(i, e, &Expr::document().nearest(holiday, dir)))
     }

@@ -36,6 +36,11 @@
 //!   `last`/`next`/`this` are part of the expression; `this weekend` is
 //!   this week's unless the clause is past (the weekend just gone);
 //! - else the clause's tense cue (`tense`: `will`, `is to`, `expects`,
+//!   `upcoming`, `looming`, `impending` (also before a noun: `uneasy
+//!   about the looming strike in July`), a timetable verb in the plain
+//!   present that governs the day closely (`the envoys meet Monday`,
+//!   `hearings resume Tuesday`; not a `to` of purpose after it: `flew
+//!   there on Monday to meet the premier`),
 //!   `set to`, `planned to`, `going to` (not `was going to`, a plan told
 //!   after its day, as `was to be`), modals before a verb (`may`, `can`, `must
 //!   win`; not `must be`, a duty often told of a ruling already made)
@@ -66,6 +71,10 @@
 //!   writes the year when it is not the year around publication;
 //! - a quarter is this year's unless later than the current one in a
 //!   clause not pointing forward: results are reported after the quarter.
+//! - a holiday in a past clause is the one gone, unless this year's is a
+//!   month ahead at most (`the Christmas party` in early December, `the
+//!   Saturday before Christmas`): the season's events come before the
+//!   day, and news writes the year of one a year gone;
 //! - a bare season (`the summer`) goes by the clause as a weekday does:
 //!   in a past clause the latest that has begun, in a future one the
 //!   first not yet over, with no cue the reference's year; winter, which

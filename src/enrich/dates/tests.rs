@@ -2424,3 +2424,35 @@ fn a_timetable_in_the_plain_present_points_forward() {
         ["2024-SU"]
     );
 }
+
+#[test]
+fn a_past_clause_takes_the_holiday_weeks_ahead_over_one_a_year_gone() {
+    let vals = |body: &str, p: NaiveDate| -> Vec<String> {
+        all(body, Some(p)).into_iter().map(|m| m.1).collect()
+    };
+    // Early December: the season's events come before the day.
+    assert_eq!(
+        vals(
+            "Shoppers crowded the toy stores before Christmas.",
+            d(2025, 12, 10)
+        ),
+        ["2025-12-25"]
+    );
+    assert_eq!(
+        vals("The office held its Christmas party early.", d(2025, 12, 3)),
+        ["2025-12-25"]
+    );
+    // Months after it, a past clause is the one gone.
+    assert_eq!(
+        vals("The toy drive was held at Christmas.", d(2026, 3, 2)),
+        ["2025-12-25"]
+    );
+    // A future clause keeps the next one, even a year ahead.
+    assert_eq!(
+        vals(
+            "The county will count ballots on Election Day.",
+            d(2025, 11, 10)
+        ),
+        ["2026-11-03"]
+    );
+}
