@@ -48,7 +48,10 @@
 //!   telling the future (`could lose in November if turnout is low`),
 //!   though not for a name dating a noun (`if he builds on his Tuesday
 //!   wins`: the wins are dated, not conditioned); past verbs and the
-//!   present perfect back); the clause ends
+//!   present perfect back; a participle of speech right before the name
+//!   back too, whatever the words said look ahead to (`joined the
+//!   debate, announcing on Wednesday he would run`; not a progressive,
+//!   `is announcing on Friday`, nor a name inside what was said); the clause ends
 //!   at a quotation mark, a colon, a semicolon or `but` (`said on
 //!   Tuesday: "we can win"` is the Tuesday gone); a cue past a comma after
 //!   the expression counts only when none is on its side (`the mayor, who

@@ -169,6 +169,13 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
         }
         return Some(Tense::Past);
     }
+    // A participle of speech ("announcing on Wednesday he would meet",
+    // "telling reporters Monday that"): news reports what was said after
+    // it was said, whatever the words look ahead to. Not a progressive
+    // ("is announcing on Friday", an arrangement).
+    if is_speech_participle(w) && !progressive(lower, i) {
+        return Some(Tense::Past);
+    }
     // Present progressive with a date: an arrangement ("is visiting Moscow on Friday").
     if w.len() >= 5 && w.ends_with("ing") && matches!(prev, Some("is" | "are" | "am")) {
         return Some(Tense::Future);
@@ -177,6 +184,30 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
         return Some(Tense::Future);
     }
     None
+}
+
+/// Whether the `-ing` word at `i` follows a form of `be` (`is
+/// announcing`, `I'm telling you`, `has been saying`): a progressive.
+fn progressive(lower: &[&str], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|p| lower.get(p))
+        .is_some_and(|p| {
+            matches!(*p, "is" | "are" | "am" | "be" | "been" | "was" | "were")
+                || ["'s", "’s", "'m", "’m", "'re", "’re"]
+                    .iter()
+                    .any(|c| p.ends_with(c))
+        })
+}
+
+/// Whether `w` is the `-ing` form of a verb of saying or reporting
+/// (`saying`, `telling`, `announcing`), as the quotes stage knows them.
+fn is_speech_participle(w: &str) -> bool {
+    use crate::enrich::quotes::lexicon::{cue_class, is_ing, CueClass};
+    is_ing(w)
+        && matches!(
+            cue_class(w),
+            Some(CueClass::Say | CueClass::Tell | CueClass::Report)
+        )
 }
 
 /// Whether the `-ed` word at `i` stands where an adjective does: after a
@@ -274,6 +305,15 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
         if is_timetable_verb(lower[i])
             && (span.start.saturating_sub(i) > 4
                 || (i >= span.end && i.checked_sub(1).and_then(at) == Some("to")))
+        {
+            continue;
+        }
+        // A participle of speech dates the day right after it ("announcing
+        // on Wednesday he would"), not one inside what was said ("saying
+        // the vote is key to a win in November").
+        if is_speech_participle(lower[i])
+            && !progressive(lower, i)
+            && (i >= span.start || span.start - i > 3)
         {
             continue;
         }

@@ -2456,3 +2456,27 @@ fn a_past_clause_takes_the_holiday_weeks_ahead_over_one_a_year_gone() {
         ["2026-11-03"]
     );
 }
+
+#[test]
+fn a_participle_of_speech_dates_the_words_said() {
+    // Published Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The senator joined the debate, announcing on Wednesday he would run."),
+        ["2025-02-19"]
+    );
+    assert_eq!(
+        vals("The union wrote to members, telling them Monday that talks would resume."),
+        ["2025-02-17"]
+    );
+    // Inside what was said, the words' own tense.
+    assert_eq!(
+        vals("Saying the plan is key to a win in March, the governor hits the road."),
+        ["2025-03"]
+    );
+    // A progressive is an arrangement still to come.
+    assert_eq!(
+        vals("The senator is announcing her plans on Monday."),
+        ["2025-02-24"]
+    );
+}
