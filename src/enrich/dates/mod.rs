@@ -51,7 +51,11 @@
 //!   present perfect back; a participle of speech right before the name
 //!   back too, whatever the words said look ahead to (`joined the
 //!   debate, announcing on Wednesday he would run`; not a progressive,
-//!   `is announcing on Friday`, nor a name inside what was said); the clause ends
+//!   `is announcing on Friday`, nor a name inside what was said); `would`
+//!   after the name, in a clause a past verb before it tells, is a future
+//!   seen from then (`predicted that the match on Sunday would be close`
+//!   is the Sunday gone; not a relative clause's hypothetical, `a vote in
+//!   July that would oust the chair`); the clause ends
 //!   at a quotation mark, a colon, a semicolon or `but` (`said on
 //!   Tuesday: "we can win"` is the Tuesday gone); a cue past a comma after
 //!   the expression counts only when none is on its side (`the mayor, who

@@ -260,6 +260,11 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
             .and_then(at)
             .is_some_and(is_preposition)
             && span.start.checked_sub(2).and_then(at) == Some(","));
+    // `would` after the expression, in a clause told in the past, is a
+    // future seen from then ("struggled on Sunday with a question about
+    // how he would", "anticipated that the session on Monday would
+    // focus on"): the day is the past one.
+    let past_before = (sentence.start..span.start).any(|k| cue(lower, k) == Some(Tense::Past));
     let mut beyond_comma: Option<(usize, Tense)> = None;
     let mut comma_seen = false;
     // A name dating a noun (`his Tuesday wins`, `Thursday's debate`, `the
@@ -319,6 +324,15 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
         }
         if i >= span.end && lower[i] == "," && !set_off {
             comma_seen = true;
+        }
+        // (Not a relative clause's `would`, a hypothetical told of the
+        // thing dated: "a coup at the convention in July that would ...".)
+        let relative = i
+            .checked_sub(1)
+            .and_then(at)
+            .is_some_and(|p| matches!(p, "that" | "which" | "who"));
+        if past_before && i >= span.end && lower[i] == "would" && !relative {
+            continue;
         }
         let Some(t) = cue(lower, i) else { continue };
         if attributive && matches!(lower[i], "if" | "unless") {

@@ -2480,3 +2480,28 @@ fn a_participle_of_speech_dates_the_words_said() {
         ["2025-02-24"]
     );
 }
+
+#[test]
+fn would_after_the_day_in_a_past_clause_is_a_future_seen_from_then() {
+    // Published Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The coach predicted that the match on Sunday would be close."),
+        ["2025-02-16"]
+    );
+    assert_eq!(
+        vals("She stumbled over a question on Monday about how she would pay for it."),
+        ["2025-02-17"]
+    );
+    // Before the day, or with no past told, it still looks ahead.
+    assert_eq!(
+        vals("The coach said the team would travel on Sunday."),
+        ["2025-02-23"]
+    );
+    assert_eq!(vals("A match on Sunday would settle it."), ["2025-02-23"]);
+    // A relative clause's hypothetical leaves the noun's date alone.
+    assert_eq!(
+        vals("Rivals fought a plan for a vote in July that would oust the chair."),
+        ["2025-07"]
+    );
+}
