@@ -1725,14 +1725,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     }
                     _ => None,
                 };
-                // "two weeks ago" = shift(anchor, −2, week); decades and
-                // centuries ago are years, hours ago the day.
-                let tree = n.map(|n| match unit {
-                    Unit::Decade => anchor.clone().shift(sign * n * 10, Unit::Year),
-                    Unit::Century => anchor.clone().shift(sign * n * 100, Unit::Year),
-                    Unit::Second | Unit::Minute | Unit::Hour => anchor.clone().shift(0, Unit::Day),
-                    _ => anchor.clone().shift(sign * n, unit),
-                });
+                let tree = n.map(|n| units_away(anchor.clone(), sign * n, unit));
                 // "a few days later": a vague stretch from a point told
                 // elsewhere, which TimeML values as the stretch (`PXD`).
                 if count.is_none() && anaphoric {
@@ -1804,6 +1797,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // "aged 18 to 25 years old": ages, which TimeML leaves unannotated.
         if self.w(u + 1) == "old" {
             return None;
+        }
+        // "20 and 50 years ago", "two or three weeks ago": the first count
+        // is a point too, as the second is.
+        if self.w(u + 1) == "ago" && count.fract() == 0.0 {
+            let n = count as i64;
+            return Some(self.found_tree(i, k, &units_away(Expr::document(), -n, unit)));
         }
         Some(found(
             i,
@@ -3450,6 +3449,17 @@ const NEWS_DAYS: i64 = 60;
 
 /// The index of month `m`, day `d` in a 12 × 31 table (out of range, so
 /// never found, for an impossible month or day).
+/// `n` whole `unit`s from `anchor` (`two weeks ago` = shift(anchor, −2,
+/// week)); decades and centuries are years, hours and smaller the day.
+fn units_away(anchor: Expr, n: i64, unit: Unit) -> Expr {
+    match unit {
+        Unit::Decade => anchor.shift(n * 10, Unit::Year),
+        Unit::Century => anchor.shift(n * 100, Unit::Year),
+        Unit::Second | Unit::Minute | Unit::Hour => anchor.shift(0, Unit::Day),
+        _ => anchor.shift(n, unit),
+    }
+}
+
 fn month_day_slot(m: u32, d: u32) -> usize {
     match (m, d) {
         (1..=12, 1..=31) => ((m - 1) * 31 + (d - 1)) as usize,

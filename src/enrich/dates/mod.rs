@@ -201,7 +201,8 @@
 //!   TimeBank also writes the last day or month); `since year-end` the
 //!   year gone.
 //! - **Ranges** are two expressions, as in TimeML: `between 60 and 90 days`
-//!   → `60` (`P60D`) and `90 days` (`P90D`); `from 2009 to 2011` → two years;
+//!   → `60` (`P60D`) and `90 days` (`P90D`); with `ago` both are points
+//!   (`20 and 50 years ago` in 2025 → `2005`, `1975`); `from 2009 to 2011` → two years;
 //!   `March 17-20, 2016`, `April 24 and 25` → two days, the second in the
 //!   first's month and both in the year written after them.
 //! - **Fractions**: `a quarter of the voters`, `between a quarter and a

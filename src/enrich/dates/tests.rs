@@ -1071,6 +1071,15 @@ fn coverage_holidays_ranges_sets_decades_fiscal() {
         [pair("last Labor Day", "2024-09-02")]
     );
     assert!(vals("Children hunted for Easter eggs.").is_empty());
+    // Points: "ago" makes both counts points.
+    assert_eq!(
+        vals("The wells were dug 20 and 50 years ago."),
+        [pair("20", "2005"), pair("50 years ago", "1975")]
+    );
+    assert_eq!(
+        vals("The notice came two or three weeks ago."),
+        [pair("two", "2025-W06"), pair("three weeks ago", "2025-W05")]
+    );
     // Ranges: two expressions, the first a bare count.
     assert_eq!(
         vals("The permit takes between 30 and 45 days."),
