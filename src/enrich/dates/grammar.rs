@@ -2887,6 +2887,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if self.w(e) != "century" || !(10..=21).contains(&n) {
             return None;
         }
+        // "21st Century Fox", "the 20th Century Limited": a capitalized
+        // Century before another capitalized word begins a name.
+        if self.capitalized(e)
+            && self.capitalized(e + 1)
+            && self.kind(e + 1) == Some(TokenKind::Word)
+        {
+            return None;
+        }
         Some(found(i, e + 1, format!("{:02}", n - 1), DateType::Date))
     }
 

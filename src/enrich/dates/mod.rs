@@ -214,7 +214,8 @@
 //! - **Not annotated**, as in TimeBank: ages (`a 6-year-old`, `voters
 //!   aged 9 to 12 years old`, `21-to-29-year-olds`), classifying
 //!   adjectives (`a quarterly dividend`, `the annual meeting`), titles
-//!   (`Saturday Night Live`, `CBS This Morning`), and `at the end of the
+//!   (`Saturday Night Live`, `CBS This Morning`), names (`21st Century
+//!   Fox`: a capitalized `Century` before a capitalized word), and `at the end of the
 //!   day` inside a quotation, where speakers mean "in the end" (the
 //!   narrator's `closed higher at the end of the day` is the day).
 //! - **Sets** carry TimeML's `freq` when the text counts the recurrences

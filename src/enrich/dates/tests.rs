@@ -1039,6 +1039,12 @@ fn clock_times_titles_and_days() {
     assert!(vals("She hosted Saturday Night Live again.").is_empty());
     assert!(vals("He told CBS This Morning that he would run.").is_empty());
     assert!(vals("He appeared on The Tonight Show twice.").is_empty());
+    // A capitalized Century starting a name; a century told in a title stays.
+    assert!(vals("The deal gave 22nd Century Media a stake.").is_empty());
+    assert_eq!(
+        vals("Critics of the 19th Century spoke of it."),
+        [("the 19th Century".to_string(), "18".to_string())]
+    );
 }
 
 #[test]
