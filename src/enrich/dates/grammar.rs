@@ -126,6 +126,9 @@ impl Lowered {
 }
 
 /// Scanner state over one text.
+/// The year of the September 11 attacks, which news names without it.
+const SEPTEMBER_11_YEAR: i32 = 2001;
+
 /// How many days before a holiday a past clause still means this year's
 /// (its season: parties, shopping, ads), four weeks and a bit.
 const HOLIDAY_SEASON_DAYS: i64 = 31;
@@ -590,6 +593,19 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 .flatten()
             {
                 return Expr::Year(y).intersect(field);
+            }
+        }
+        // "the Sept. 11 attacks", "the September 11 terrorist attacks":
+        // a named event of one year, as a reader of news takes it (a
+        // Sept. 11 written with another year above wins, as just done).
+        if (m, d) == (9, 11) {
+            let k = if matches!(self.w(span.end), "terrorist" | "terror") {
+                span.end + 1
+            } else {
+                span.end
+            };
+            if self.w(k) == "attacks" {
+                return Expr::Year(SEPTEMBER_11_YEAR).intersect(field);
             }
         }
         let dir = if self.vote_ahead(span.clone()) {

@@ -229,6 +229,10 @@
 //!   Tuesday after the first Monday of November every year (states vote
 //!   in odd years too); without a cue it is the coming one, as campaign
 //!   news names it before the vote, while other holidays are the nearest.
+//!   One named event is valued as a holiday is: `the Sept. 11 (terrorist)
+//!   attacks` is `2001-09-11`, unless the article wrote that day with
+//!   another year (`Sept. 11, 2012`); a plain `Sept. 11` is a date, and
+//!   `9/11`, a name, is none.
 
 mod grammar;
 pub(crate) mod lexicon;

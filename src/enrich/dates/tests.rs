@@ -2520,3 +2520,25 @@ fn would_after_the_day_in_a_past_clause_is_a_future_seen_from_then() {
         ["2025-07"]
     );
 }
+
+#[test]
+fn the_september_11_attacks_are_a_named_event() {
+    let p = Some(d(2016, 3, 16));
+    let vals = |body: &str| -> Vec<String> { all(body, p).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The law passed after the Sept. 11 terrorist attacks."),
+        ["2001-09-11"]
+    );
+    assert_eq!(
+        vals("Memorials to the September 11 attacks stand downtown."),
+        ["2001-09-11"]
+    );
+    // Another year written for that day before wins; a plain Sept. 11 is a date.
+    assert_eq!(
+        vals(
+            "The consulate was hit on Sept. 11, 2012. After the Sept. 11 attacks, the envoy left."
+        ),
+        ["2012-09-11", "2012-09-11"]
+    );
+    assert_eq!(vals("The filing deadline is Sept. 11."), ["2016-09-11"]);
+}
