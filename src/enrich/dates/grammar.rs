@@ -1219,7 +1219,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 }
             }
         }
-        let base = if anaphoric {
+        // "Thursday through Monday", "from Monday to Friday": the end of a
+        // range of days is the first such day after its start, wherever
+        // the clause points ("a poll taken Thursday through Monday").
+        let range_end = rel.is_none()
+            && j == i
+            && i >= 2
+            && matches!(self.w(i - 1), "through" | "thru" | "to" | "until" | "-")
+            && lexicon::weekday_full(self.w(i - 2)).is_some()
+            && self.day_anchor_sent == self.sent_no;
+        let base = if anaphoric || range_end {
             Expr::narrative(Unit::Day)
         } else {
             Expr::document()
@@ -1229,6 +1238,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             Some(-1) => base.nearest(field, Dir::Back { strict: true }),
             Some(1) => base.nearest(field, Dir::Forward { strict: true }),
             Some(_) => base.shift(0, Unit::Week).intersect(field),
+            None if range_end => base.nearest(field, Dir::Forward { strict: true }),
             None => base.nearest(field, Dir::of(self.weekday_tense(i..e))),
         };
         let date = self.eval(&tree).1.and_then(|p| p.day());

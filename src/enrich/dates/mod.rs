@@ -204,7 +204,9 @@
 //!   → `60` (`P60D`) and `90 days` (`P90D`); with `ago` both are points
 //!   (`20 and 50 years ago` in 2025 → `2005`, `1975`); `from 2009 to 2011` → two years;
 //!   `March 17-20, 2016`, `April 24 and 25` → two days, the second in the
-//!   first's month and both in the year written after them.
+//!   first's month and both in the year written after them; `Thursday
+//!   through Monday`, `from Saturday to Tuesday` → two days, the second
+//!   the first such day after the first, whatever the clause points to.
 //! - **Fractions**: `a quarter of the voters`, `between a quarter and a
 //!   third` are no quarters; `half an hour` is `PT30M`, `half a century`
 //!   `P50Y`, `a quarter of a century` `P25Y`; `two and a half hours` and

@@ -2542,3 +2542,19 @@ fn the_september_11_attacks_are_a_named_event() {
     );
     assert_eq!(vals("The filing deadline is Sept. 11."), ["2016-09-11"]);
 }
+
+#[test]
+fn the_end_of_a_range_of_days_follows_its_start() {
+    // Published Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The survey, taken Friday through Monday, has a margin of error of 3 points."),
+        ["2025-02-14", "2025-02-17"]
+    );
+    assert_eq!(
+        vals("The museum will be shut from Saturday to Tuesday."),
+        ["2025-02-22", "2025-02-25"]
+    );
+    // A deadline with no day before it keeps the deadline rule.
+    assert_eq!(vals("Bids are open through Monday."), ["2025-02-24"]);
+}
