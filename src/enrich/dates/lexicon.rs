@@ -361,7 +361,15 @@ pub fn is_future_cue(w: &str) -> bool {
             | "planning"
             | "aims"
             | "hopes"
-            | "begins"
+    ) || is_timetable_present(w)
+}
+
+/// The third person of a timetable verb (`the summit opens Monday`, `the
+/// senator travels Friday`): a present that tells a schedule.
+pub fn is_timetable_present(w: &str) -> bool {
+    matches!(
+        w,
+        "begins"
             | "starts"
             | "opens"
             | "resumes"
@@ -386,8 +394,8 @@ pub fn is_future_cue(w: &str) -> bool {
 }
 
 /// Verbs whose plain present tells a timetable: `the ministers meet
-/// Monday`, `talks resume Friday` (the third person, `meets`, is a
-/// [`is_future_cue`] of its own). Only verbs that are seldom nouns: `vote`,
+/// Monday`, `talks resume Friday` (the third person, `meets`, is
+/// [`is_timetable_present`]). Only verbs that are seldom nouns: `vote`,
 /// `start`, `return` date a noun as often (`a vote Tuesday`).
 pub fn is_timetable_verb(w: &str) -> bool {
     matches!(

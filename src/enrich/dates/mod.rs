@@ -55,7 +55,9 @@
 //!   after the name, in a clause a past verb before it tells, is a future
 //!   seen from then (`predicted that the match on Sunday would be close`
 //!   is the Sunday gone; not a relative clause's hypothetical, `a vote in
-//!   July that would oust the chair`); the clause ends
+//!   July that would oust the chair`), and so is a timetable present
+//!   after it (`the accord reached on Saturday still leaves them
+//!   exposed`); the clause ends
 //!   at a quotation mark, a colon, a semicolon or `but` (`said on
 //!   Tuesday: "we can win"` is the Tuesday gone); a cue past a comma after
 //!   the expression counts only when none is on its side (`the mayor, who

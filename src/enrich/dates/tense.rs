@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::lexicon::{
     is_degree_word, is_determiner, is_ed_exception, is_future_cue, is_intention_word, is_past_cue,
-    is_preposition, is_schedule_participle, is_timetable_verb, part_of_day,
+    is_preposition, is_schedule_participle, is_timetable_present, is_timetable_verb, part_of_day,
 };
 use super::resolve::Tense;
 
@@ -331,7 +331,11 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
             .checked_sub(1)
             .and_then(at)
             .is_some_and(|p| matches!(p, "that" | "which" | "who"));
-        if past_before && i >= span.end && lower[i] == "would" && !relative {
+        // So is a timetable present after it, whose subject holds the day
+        // ("the accord reached on Saturday still leaves them exposed").
+        let after_future =
+            lower[i] == "would" || is_timetable_present(lower[i]) || is_timetable_verb(lower[i]);
+        if past_before && i >= span.end && after_future && !relative {
             continue;
         }
         let Some(t) = cue(lower, i) else { continue };

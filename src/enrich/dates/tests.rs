@@ -2514,6 +2514,15 @@ fn would_after_the_day_in_a_past_clause_is_a_future_seen_from_then() {
         ["2025-02-23"]
     );
     assert_eq!(vals("A match on Sunday would settle it."), ["2025-02-23"]);
+    // A timetable present after the day likewise, when a past verb is before it.
+    assert_eq!(
+        vals("The accord reached in Lima on Saturday still leaves farmers exposed."),
+        ["2025-02-15"]
+    );
+    assert_eq!(
+        vals("The fair on Saturday opens its gates."),
+        ["2025-02-22"]
+    );
     // A relative clause's hypothetical leaves the noun's date alone.
     assert_eq!(
         vals("Rivals fought a plan for a vote in July that would oust the chair."),
