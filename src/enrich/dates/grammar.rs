@@ -126,6 +126,13 @@ impl Lowered {
 }
 
 /// Scanner state over one text.
+/// The year of the September 11 attacks, which news names without it.
+const SEPTEMBER_11_YEAR: i32 = 2001;
+
+/// How many days before a holiday a past clause still means this year's
+/// (its season: parties, shopping, ads), four weeks and a bit.
+const HOLIDAY_SEASON_DAYS: i64 = 31;
+
 pub struct Scanner<'t, 'a> {
     /// The analysed text.
     text: &'t Text<'a>,
@@ -586,6 +593,19 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 .flatten()
             {
                 return Expr::Year(y).intersect(field);
+            }
+        }
+        // "the Sept. 11 attacks", "the September 11 terrorist attacks":
+        // a named event of one year, as a reader of news takes it (a
+        // Sept. 11 written with another year above wins, as just done).
+        if (m, d) == (9, 11) {
+            let k = if matches!(self.w(span.end), "terrorist" | "terror") {
+                span.end + 1
+            } else {
+                span.end
+            };
+            if self.w(k) == "attacks" {
+                return Expr::Year(SEPTEMBER_11_YEAR).intersect(field);
             }
         }
         let dir = if self.vote_ahead(span.clone()) {
@@ -1199,7 +1219,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 }
             }
         }
-        let base = if anaphoric {
+        // "Thursday through Monday", "from Monday to Friday": the end of a
+        // range of days is the first such day after its start, wherever
+        // the clause points ("a poll taken Thursday through Monday").
+        let range_end = rel.is_none()
+            && j == i
+            && i >= 2
+            && matches!(self.w(i - 1), "through" | "thru" | "to" | "until" | "-")
+            && lexicon::weekday_full(self.w(i - 2)).is_some()
+            && self.day_anchor_sent == self.sent_no;
+        let base = if anaphoric || range_end {
             Expr::narrative(Unit::Day)
         } else {
             Expr::document()
@@ -1209,6 +1238,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             Some(-1) => base.nearest(field, Dir::Back { strict: true }),
             Some(1) => base.nearest(field, Dir::Forward { strict: true }),
             Some(_) => base.shift(0, Unit::Week).intersect(field),
+            None if range_end => base.nearest(field, Dir::Forward { strict: true }),
             None => base.nearest(field, Dir::of(self.weekday_tense(i..e))),
         };
         let date = self.eval(&tree).1.and_then(|p| p.day());
@@ -1721,14 +1751,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     }
                     _ => None,
                 };
-                // "two weeks ago" = shift(anchor, −2, week); decades and
-                // centuries ago are years, hours ago the day.
-                let tree = n.map(|n| match unit {
-                    Unit::Decade => anchor.clone().shift(sign * n * 10, Unit::Year),
-                    Unit::Century => anchor.clone().shift(sign * n * 100, Unit::Year),
-                    Unit::Second | Unit::Minute | Unit::Hour => anchor.clone().shift(0, Unit::Day),
-                    _ => anchor.clone().shift(sign * n, unit),
-                });
+                let tree = n.map(|n| units_away(anchor.clone(), sign * n, unit));
                 // "a few days later": a vague stretch from a point told
                 // elsewhere, which TimeML values as the stretch (`PXD`).
                 if count.is_none() && anaphoric {
@@ -1800,6 +1823,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // "aged 18 to 25 years old": ages, which TimeML leaves unannotated.
         if self.w(u + 1) == "old" {
             return None;
+        }
+        // "20 and 50 years ago", "two or three weeks ago": the first count
+        // is a point too, as the second is.
+        if self.w(u + 1) == "ago" && count.fract() == 0.0 {
+            let n = count as i64;
+            return Some(self.found_tree(i, k, &units_away(Expr::document(), -n, unit)));
         }
         Some(found(
             i,
@@ -2884,6 +2913,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if self.w(e) != "century" || !(10..=21).contains(&n) {
             return None;
         }
+        // "21st Century Fox", "the 20th Century Limited": a capitalized
+        // Century before another capitalized word begins a name.
+        if self.capitalized(e)
+            && self.capitalized(e + 1)
+            && self.kind(e + 1) == Some(TokenKind::Word)
+        {
+            return None;
+        }
         Some(found(i, e + 1, format!("{:02}", n - 1), DateType::Date))
     }
 
@@ -3098,10 +3135,32 @@ impl<'t, 'a> Scanner<'t, 'a> {
         } else {
             Dir::Closest
         };
+        // A past clause takes the holiday this season when it is weeks
+        // away (`the Christmas party` shot at in early December, `the
+        // Saturday before Christmas` two days before it): the season's
+        // events come before the day, and news writes the year of one a
+        // year gone. Farther ahead, the one gone (`the vigil was held at
+        // Easter` in February).
+        let past = || {
+            let ahead = Expr::document().nearest(holiday, Dir::Forward { strict: false });
+            let weeks_away = match (self.eval(&ahead).1, self.published) {
+                (Some(h), Some(p)) => (h.at - p).num_days() <= HOLIDAY_SEASON_DAYS,
+                _ => false,
+            };
+            if weeks_away {
+                Dir::Forward { strict: false }
+            } else {
+                Dir::Back { strict: false }
+            }
+        };
         let dir = match rel {
             Some(Tense::Past) => Dir::Back { strict: true },
             Some(Tense::Future) => Dir::Forward { strict: true },
-            None => self.direction(i..e).map_or(no_cue, Dir::of),
+            None => match self.direction(i..e) {
+                Some(Tense::Past) => past(),
+                Some(t) => Dir::of(t),
+                None => no_cue,
+            },
         };
         Some(self.found_tree(i, e, &Expr::document().nearest(holiday, dir)))
     }
@@ -3424,6 +3483,17 @@ const NEWS_DAYS: i64 = 60;
 
 /// The index of month `m`, day `d` in a 12 × 31 table (out of range, so
 /// never found, for an impossible month or day).
+/// `n` whole `unit`s from `anchor` (`two weeks ago` = shift(anchor, −2,
+/// week)); decades and centuries are years, hours and smaller the day.
+fn units_away(anchor: Expr, n: i64, unit: Unit) -> Expr {
+    match unit {
+        Unit::Decade => anchor.shift(n * 10, Unit::Year),
+        Unit::Century => anchor.shift(n * 100, Unit::Year),
+        Unit::Second | Unit::Minute | Unit::Hour => anchor.shift(0, Unit::Day),
+        _ => anchor.shift(n, unit),
+    }
+}
+
 fn month_day_slot(m: u32, d: u32) -> usize {
     match (m, d) {
         (1..=12, 1..=31) => ((m - 1) * 31 + (d - 1)) as usize,

@@ -345,6 +345,8 @@ pub fn is_future_cue(w: &str) -> bool {
             | "won't"
             | "won’t"
             | "upcoming"
+            | "looming"
+            | "impending"
             | "plans"
             | "plan"
             | "intends"
@@ -359,12 +361,23 @@ pub fn is_future_cue(w: &str) -> bool {
             | "planning"
             | "aims"
             | "hopes"
-            | "begins"
+    ) || is_timetable_present(w)
+}
+
+/// The third person of a timetable verb (`the summit opens Monday`, `the
+/// senator travels Friday`): a present that tells a schedule.
+pub fn is_timetable_present(w: &str) -> bool {
+    matches!(
+        w,
+        "begins"
             | "starts"
             | "opens"
             | "resumes"
             | "expires"
             | "convenes"
+            | "reconvenes"
+            | "reopens"
+            | "testifies"
             | "closes"
             | "ends"
             | "launches"
@@ -377,6 +390,17 @@ pub fn is_future_cue(w: &str) -> bool {
             | "hosts"
             | "travels"
             | "faces"
+    )
+}
+
+/// Verbs whose plain present tells a timetable: `the ministers meet
+/// Monday`, `talks resume Friday` (the third person, `meets`, is
+/// [`is_timetable_present`]). Only verbs that are seldom nouns: `vote`,
+/// `start`, `return` date a noun as often (`a vote Tuesday`).
+pub fn is_timetable_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "meet" | "resume" | "convene" | "reconvene" | "begin" | "depart" | "testify" | "reopen"
     )
 }
 

@@ -36,6 +36,11 @@
 //!   `last`/`next`/`this` are part of the expression; `this weekend` is
 //!   this week's unless the clause is past (the weekend just gone);
 //! - else the clause's tense cue (`tense`: `will`, `is to`, `expects`,
+//!   `upcoming`, `looming`, `impending` (also before a noun: `uneasy
+//!   about the looming strike in July`), a timetable verb in the plain
+//!   present that governs the day closely (`the envoys meet Monday`,
+//!   `hearings resume Tuesday`; not a `to` of purpose after it: `flew
+//!   there on Monday to meet the premier`),
 //!   `set to`, `planned to`, `going to` (not `was going to`, a plan told
 //!   after its day, as `was to be`), modals before a verb (`may`, `can`, `must
 //!   win`; not `must be`, a duty often told of a ruling already made)
@@ -43,7 +48,16 @@
 //!   telling the future (`could lose in November if turnout is low`),
 //!   though not for a name dating a noun (`if he builds on his Tuesday
 //!   wins`: the wins are dated, not conditioned); past verbs and the
-//!   present perfect back); the clause ends
+//!   present perfect back; a participle of speech right before the name
+//!   back too, whatever the words said look ahead to (`joined the
+//!   debate, announcing on Wednesday he would run`; not a progressive,
+//!   `is announcing on Friday`, nor a name inside what was said); `would`
+//!   after the name, in a clause a past verb before it tells, is a future
+//!   seen from then (`predicted that the match on Sunday would be close`
+//!   is the Sunday gone; not a relative clause's hypothetical, `a vote in
+//!   July that would oust the chair`), and so is a timetable present
+//!   after it (`the accord reached on Saturday still leaves them
+//!   exposed`); the clause ends
 //!   at a quotation mark, a colon, a semicolon or `but` (`said on
 //!   Tuesday: "we can win"` is the Tuesday gone); a cue past a comma after
 //!   the expression counts only when none is on its side (`the mayor, who
@@ -66,6 +80,10 @@
 //!   writes the year when it is not the year around publication;
 //! - a quarter is this year's unless later than the current one in a
 //!   clause not pointing forward: results are reported after the quarter.
+//! - a holiday in a past clause is the one gone, unless this year's is a
+//!   month ahead at most (`the Christmas party` in early December, `the
+//!   Saturday before Christmas`): the season's events come before the
+//!   day, and news writes the year of one a year gone;
 //! - a bare season (`the summer`) goes by the clause as a weekday does:
 //!   in a past clause the latest that has begun, in a future one the
 //!   first not yet over, with no cue the reference's year; winter, which
@@ -185,9 +203,12 @@
 //!   TimeBank also writes the last day or month); `since year-end` the
 //!   year gone.
 //! - **Ranges** are two expressions, as in TimeML: `between 60 and 90 days`
-//!   → `60` (`P60D`) and `90 days` (`P90D`); `from 2009 to 2011` → two years;
+//!   → `60` (`P60D`) and `90 days` (`P90D`); with `ago` both are points
+//!   (`20 and 50 years ago` in 2025 → `2005`, `1975`); `from 2009 to 2011` → two years;
 //!   `March 17-20, 2016`, `April 24 and 25` → two days, the second in the
-//!   first's month and both in the year written after them.
+//!   first's month and both in the year written after them; `Thursday
+//!   through Monday`, `from Saturday to Tuesday` → two days, the second
+//!   the first such day after the first, whatever the clause points to.
 //! - **Fractions**: `a quarter of the voters`, `between a quarter and a
 //!   third` are no quarters; `half an hour` is `PT30M`, `half a century`
 //!   `P50Y`, `a quarter of a century` `P25Y`; `two and a half hours` and
@@ -197,7 +218,8 @@
 //! - **Not annotated**, as in TimeBank: ages (`a 6-year-old`, `voters
 //!   aged 9 to 12 years old`, `21-to-29-year-olds`), classifying
 //!   adjectives (`a quarterly dividend`, `the annual meeting`), titles
-//!   (`Saturday Night Live`, `CBS This Morning`), and `at the end of the
+//!   (`Saturday Night Live`, `CBS This Morning`), names (`21st Century
+//!   Fox`: a capitalized `Century` before a capitalized word), and `at the end of the
 //!   day` inside a quotation, where speakers mean "in the end" (the
 //!   narrator's `closed higher at the end of the day` is the day).
 //! - **Sets** carry TimeML's `freq` when the text counts the recurrences
@@ -211,6 +233,10 @@
 //!   Tuesday after the first Monday of November every year (states vote
 //!   in odd years too); without a cue it is the coming one, as campaign
 //!   news names it before the vote, while other holidays are the nearest.
+//!   One named event is valued as a holiday is: `the Sept. 11 (terrorist)
+//!   attacks` is `2001-09-11`, unless the article wrote that day with
+//!   another year (`Sept. 11, 2012`); a plain `Sept. 11` is a date, and
+//!   `9/11`, a name, is none.
 
 mod grammar;
 pub(crate) mod lexicon;

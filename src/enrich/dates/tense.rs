@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::lexicon::{
     is_degree_word, is_determiner, is_ed_exception, is_future_cue, is_intention_word, is_past_cue,
-    is_preposition, is_schedule_participle, part_of_day,
+    is_preposition, is_schedule_participle, is_timetable_present, is_timetable_verb, part_of_day,
 };
 use super::resolve::Tense;
 
@@ -18,11 +18,16 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     let w = *lower.get(i)?;
     let prev = i.checked_sub(1).and_then(|p| lower.get(p)).copied();
     let next = lower.get(i + 1).copied();
-    // "the plan", "its hopes", "the opens": a noun after a determiner.
+    // "the plan", "its hopes", "the opens": a noun after a determiner;
+    // an adjective of time still to come stays a cue ("the looming
+    // showdown in July").
     let determiner = prev.is_some_and(is_determiner);
     if is_future_cue(w)
         && determiner
-        && !matches!(w, "next" | "coming" | "upcoming" | "forthcoming")
+        && !matches!(
+            w,
+            "next" | "coming" | "upcoming" | "forthcoming" | "looming" | "impending"
+        )
     {
         return None;
     }
@@ -45,6 +50,17 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
         return Some(Tense::Past);
     }
     if is_future_cue(w) || w.ends_with("'ll") || w.ends_with("’ll") {
+        return Some(Tense::Future);
+    }
+    // A timetable told in the present ("the ministers meet Monday", "agreed
+    // to meet Monday"), not denied in the past ("did not meet Monday").
+    if is_timetable_verb(w)
+        && !determiner
+        && !matches!(
+            prev,
+            Some("did" | "didn't" | "didn’t" | "not" | "never" | "n't" | "n’t")
+        )
+    {
         return Some(Tense::Future);
     }
     // Modals of possibility and duty look ahead ("may be signed on May
@@ -153,6 +169,13 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
         }
         return Some(Tense::Past);
     }
+    // A participle of speech ("announcing on Wednesday he would meet",
+    // "telling reporters Monday that"): news reports what was said after
+    // it was said, whatever the words look ahead to. Not a progressive
+    // ("is announcing on Friday", an arrangement).
+    if is_speech_participle(w) && !progressive(lower, i) {
+        return Some(Tense::Past);
+    }
     // Present progressive with a date: an arrangement ("is visiting Moscow on Friday").
     if w.len() >= 5 && w.ends_with("ing") && matches!(prev, Some("is" | "are" | "am")) {
         return Some(Tense::Future);
@@ -161,6 +184,30 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
         return Some(Tense::Future);
     }
     None
+}
+
+/// Whether the `-ing` word at `i` follows a form of `be` (`is
+/// announcing`, `I'm telling you`, `has been saying`): a progressive.
+fn progressive(lower: &[&str], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|p| lower.get(p))
+        .is_some_and(|p| {
+            matches!(*p, "is" | "are" | "am" | "be" | "been" | "was" | "were")
+                || ["'s", "’s", "'m", "’m", "'re", "’re"]
+                    .iter()
+                    .any(|c| p.ends_with(c))
+        })
+}
+
+/// Whether `w` is the `-ing` form of a verb of saying or reporting
+/// (`saying`, `telling`, `announcing`), as the quotes stage knows them.
+fn is_speech_participle(w: &str) -> bool {
+    use crate::enrich::quotes::lexicon::{cue_class, is_ing, CueClass};
+    is_ing(w)
+        && matches!(
+            cue_class(w),
+            Some(CueClass::Say | CueClass::Tell | CueClass::Report)
+        )
 }
 
 /// Whether the `-ed` word at `i` stands where an adjective does: after a
@@ -213,6 +260,11 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
             .and_then(at)
             .is_some_and(is_preposition)
             && span.start.checked_sub(2).and_then(at) == Some(","));
+    // `would` after the expression, in a clause told in the past, is a
+    // future seen from then ("struggled on Sunday with a question about
+    // how he would", "anticipated that the session on Monday would
+    // focus on"): the day is the past one.
+    let past_before = (sentence.start..span.start).any(|k| cue(lower, k) == Some(Tense::Past));
     let mut beyond_comma: Option<(usize, Tense)> = None;
     let mut comma_seen = false;
     // A name dating a noun (`his Tuesday wins`, `Thursday's debate`, `the
@@ -251,8 +303,40 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
         if i >= span.end && is_plan(lower, i) && !present {
             continue;
         }
+        // A timetable verb dates the day it governs closely ("meet on
+        // Monday", "resume talks Friday"), not a day further before it
+        // ("to meet demand well into the summer"), nor one before its
+        // `to` of purpose ("visited on Thursday to meet senators").
+        if is_timetable_verb(lower[i])
+            && (span.start.saturating_sub(i) > 4
+                || (i >= span.end && i.checked_sub(1).and_then(at) == Some("to")))
+        {
+            continue;
+        }
+        // A participle of speech dates the day right after it ("announcing
+        // on Wednesday he would"), not one inside what was said ("saying
+        // the vote is key to a win in November").
+        if is_speech_participle(lower[i])
+            && !progressive(lower, i)
+            && (i >= span.start || span.start - i > 3)
+        {
+            continue;
+        }
         if i >= span.end && lower[i] == "," && !set_off {
             comma_seen = true;
+        }
+        // (Not a relative clause's `would`, a hypothetical told of the
+        // thing dated: "a coup at the convention in July that would ...".)
+        let relative = i
+            .checked_sub(1)
+            .and_then(at)
+            .is_some_and(|p| matches!(p, "that" | "which" | "who"));
+        // So is a timetable present after it, whose subject holds the day
+        // ("the accord reached on Saturday still leaves them exposed").
+        let after_future =
+            lower[i] == "would" || is_timetable_present(lower[i]) || is_timetable_verb(lower[i]);
+        if past_before && i >= span.end && after_future && !relative {
+            continue;
         }
         let Some(t) = cue(lower, i) else { continue };
         if attributive && matches!(lower[i], "if" | "unless") {

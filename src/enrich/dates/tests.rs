@@ -1039,6 +1039,12 @@ fn clock_times_titles_and_days() {
     assert!(vals("She hosted Saturday Night Live again.").is_empty());
     assert!(vals("He told CBS This Morning that he would run.").is_empty());
     assert!(vals("He appeared on The Tonight Show twice.").is_empty());
+    // A capitalized Century starting a name; a century told in a title stays.
+    assert!(vals("The deal gave 22nd Century Media a stake.").is_empty());
+    assert_eq!(
+        vals("Critics of the 19th Century spoke of it."),
+        [("the 19th Century".to_string(), "18".to_string())]
+    );
 }
 
 #[test]
@@ -1071,6 +1077,15 @@ fn coverage_holidays_ranges_sets_decades_fiscal() {
         [pair("last Labor Day", "2024-09-02")]
     );
     assert!(vals("Children hunted for Easter eggs.").is_empty());
+    // Points: "ago" makes both counts points.
+    assert_eq!(
+        vals("The wells were dug 20 and 50 years ago."),
+        [pair("20", "2005"), pair("50 years ago", "1975")]
+    );
+    assert_eq!(
+        vals("The notice came two or three weeks ago."),
+        [pair("two", "2025-W06"), pair("three weeks ago", "2025-W05")]
+    );
     // Ranges: two expressions, the first a bare count.
     assert_eq!(
         vals("The permit takes between 30 and 45 days."),
@@ -2379,4 +2394,176 @@ fn a_run_of_days_is_the_day_reported() {
     // A day counted within an event, with no run and no "is": unknown, none.
     assert!(vals("On the first day of the fair, crowds were thin.").is_empty());
     assert!(vals("The second day brought rain.").is_empty());
+}
+
+#[test]
+fn an_adjective_of_time_to_come_points_forward() {
+    // Published Thursday 2025-02-20; a past clause would take last July.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The mayor was uneasy about the looming strike in July."),
+        ["2025-07"]
+    );
+    assert_eq!(
+        vals("Growers were bracing for an impending freeze on Sunday."),
+        ["2025-02-23"]
+    );
+    // Without such a word, the past clause still takes the last one.
+    assert_eq!(
+        vals("The mayor was uneasy about the strike in July."),
+        ["2024-07"]
+    );
+}
+
+#[test]
+fn a_timetable_in_the_plain_present_points_forward() {
+    // Published Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(vals("The two envoys meet Monday in Oslo."), ["2025-02-24"]);
+    assert_eq!(
+        vals("Hearings resume Tuesday, the clerk said."),
+        ["2025-02-25"]
+    );
+    assert_eq!(vals("The jury reconvenes Monday."), ["2025-02-24"]);
+    assert_eq!(vals("The unions agreed to meet Monday."), ["2025-02-24"]);
+    // Denied in the past, or told in the past, it is the day gone.
+    assert_eq!(vals("The envoys did not meet Monday."), ["2025-02-17"]);
+    assert_eq!(vals("The envoys met Monday in Oslo."), ["2025-02-17"]);
+    // A purpose after the day, or a verb far before it, does not date it.
+    assert_eq!(
+        vals("The envoy flew to Oslo on Monday to meet the premier."),
+        ["2025-02-17"]
+    );
+    assert_eq!(
+        vals("The mill had struggled to meet orders for its new looms through the summer."),
+        ["2024-SU"]
+    );
+}
+
+#[test]
+fn a_past_clause_takes_the_holiday_weeks_ahead_over_one_a_year_gone() {
+    let vals = |body: &str, p: NaiveDate| -> Vec<String> {
+        all(body, Some(p)).into_iter().map(|m| m.1).collect()
+    };
+    // Early December: the season's events come before the day.
+    assert_eq!(
+        vals(
+            "Shoppers crowded the toy stores before Christmas.",
+            d(2025, 12, 10)
+        ),
+        ["2025-12-25"]
+    );
+    assert_eq!(
+        vals("The office held its Christmas party early.", d(2025, 12, 3)),
+        ["2025-12-25"]
+    );
+    // Months after it, a past clause is the one gone.
+    assert_eq!(
+        vals("The toy drive was held at Christmas.", d(2026, 3, 2)),
+        ["2025-12-25"]
+    );
+    // A future clause keeps the next one, even a year ahead.
+    assert_eq!(
+        vals(
+            "The county will count ballots on Election Day.",
+            d(2025, 11, 10)
+        ),
+        ["2026-11-03"]
+    );
+}
+
+#[test]
+fn a_participle_of_speech_dates_the_words_said() {
+    // Published Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The senator joined the debate, announcing on Wednesday he would run."),
+        ["2025-02-19"]
+    );
+    assert_eq!(
+        vals("The union wrote to members, telling them Monday that talks would resume."),
+        ["2025-02-17"]
+    );
+    // Inside what was said, the words' own tense.
+    assert_eq!(
+        vals("Saying the plan is key to a win in March, the governor hits the road."),
+        ["2025-03"]
+    );
+    // A progressive is an arrangement still to come.
+    assert_eq!(
+        vals("The senator is announcing her plans on Monday."),
+        ["2025-02-24"]
+    );
+}
+
+#[test]
+fn would_after_the_day_in_a_past_clause_is_a_future_seen_from_then() {
+    // Published Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The coach predicted that the match on Sunday would be close."),
+        ["2025-02-16"]
+    );
+    assert_eq!(
+        vals("She stumbled over a question on Monday about how she would pay for it."),
+        ["2025-02-17"]
+    );
+    // Before the day, or with no past told, it still looks ahead.
+    assert_eq!(
+        vals("The coach said the team would travel on Sunday."),
+        ["2025-02-23"]
+    );
+    assert_eq!(vals("A match on Sunday would settle it."), ["2025-02-23"]);
+    // A timetable present after the day likewise, when a past verb is before it.
+    assert_eq!(
+        vals("The accord reached in Lima on Saturday still leaves farmers exposed."),
+        ["2025-02-15"]
+    );
+    assert_eq!(
+        vals("The fair on Saturday opens its gates."),
+        ["2025-02-22"]
+    );
+    // A relative clause's hypothetical leaves the noun's date alone.
+    assert_eq!(
+        vals("Rivals fought a plan for a vote in July that would oust the chair."),
+        ["2025-07"]
+    );
+}
+
+#[test]
+fn the_september_11_attacks_are_a_named_event() {
+    let p = Some(d(2016, 3, 16));
+    let vals = |body: &str| -> Vec<String> { all(body, p).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The law passed after the Sept. 11 terrorist attacks."),
+        ["2001-09-11"]
+    );
+    assert_eq!(
+        vals("Memorials to the September 11 attacks stand downtown."),
+        ["2001-09-11"]
+    );
+    // Another year written for that day before wins; a plain Sept. 11 is a date.
+    assert_eq!(
+        vals(
+            "The consulate was hit on Sept. 11, 2012. After the Sept. 11 attacks, the envoy left."
+        ),
+        ["2012-09-11", "2012-09-11"]
+    );
+    assert_eq!(vals("The filing deadline is Sept. 11."), ["2016-09-11"]);
+}
+
+#[test]
+fn the_end_of_a_range_of_days_follows_its_start() {
+    // Published Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The survey, taken Friday through Monday, has a margin of error of 3 points."),
+        ["2025-02-14", "2025-02-17"]
+    );
+    assert_eq!(
+        vals("The museum will be shut from Saturday to Tuesday."),
+        ["2025-02-22", "2025-02-25"]
+    );
+    // A deadline with no day before it keeps the deadline rule.
+    assert_eq!(vals("Bids are open through Monday."), ["2025-02-24"]);
 }
