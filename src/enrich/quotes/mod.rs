@@ -243,6 +243,9 @@ pub fn extract_with_dates(
                 .or_else(|| cue_before(&v, q, fragment))
                 .or_else(|| cue_colon_before(&v, q))
                 .or_else(|| colon_subject(&v, q, entities))
+                .or_else(|| {
+                    issued_before(&v, content).map(|np| (NO_CUE, Who::Subject(Subject::Np(np))))
+                })
                 .or_else(|| cue_closing_sentence_before(&v, q))
         };
         let (cue, who) = match found {
@@ -427,6 +430,28 @@ fn inner_attribution(v: &View<'_, '_>, content: Range, cue: Range, who: Who) -> 
             first: open,
             end: close + 1,
         })
+}
+
+/// "The council issued a statement on Monday, apologizing to …" and then
+/// a paragraph that is one quotation: the statement's text, its issuer's
+/// words, whoever the sentence named after the verb. The subject of the
+/// issuing verb of the sentence right before the quotation.
+fn issued_before(v: &View<'_, '_>, content: Range) -> Option<Range> {
+    // "issued a brief statement": the document noun a few words on
+    const MAX_OBJECT_WORDS: usize = 4;
+    let open = content.first.checked_sub(1).filter(|&o| v.is_quote(o))?;
+    if !marks::paragraph_starts_at(v.text, open) {
+        return None;
+    }
+    let sent = v.sentence(open.checked_sub(1)?);
+    let verb = (sent.first..sent.end).find(|&k| {
+        !v.in_quote(k)
+            && speaker::ISSUING_VERBS.contains(&v.low(k).as_ref())
+            && (k + 1..sent.end.min(k + 1 + MAX_OBJECT_WORDS))
+                .take_while(|&j| v.is_word(j))
+                .any(|j| lexicon::is_document_noun(&v.low(j)))
+    })?;
+    v.cue_subject(verb, sent.first)
 }
 
 /// The subject of the writer's sentence that quotes words after a

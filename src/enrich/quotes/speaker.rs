@@ -2312,7 +2312,7 @@ fn appositive_head(v: &View<'_, '_>, start: usize) -> Option<usize> {
 /// The phrase at the cue as written, unresolved.
 /// Verbs whose subject issued the document that is their object ("Acme
 /// released a report").
-const ISSUING_VERBS: &[&str] = &[
+pub(super) const ISSUING_VERBS: &[&str] = &[
     "released",
     "issued",
     "sent",

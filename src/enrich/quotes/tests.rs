@@ -1888,3 +1888,13 @@ fn a_court_document_filed_somewhere_by_someone_speaks_for_its_filer() {
     );
     assert_eq!(speaker(containing(&qs, "bullying")).0, "Ann Poe");
 }
+
+#[test]
+fn a_quotation_paragraph_after_a_sentence_issuing_a_statement_is_the_issuers() {
+    let qs = run(
+        "At Ann Poe’s direction, the Acme Party issued a statement apologizing to Tom Vale, whose aides had said the vote was rigged.\n\n\
+         “On behalf of everyone at the party, we want to offer a deep apology to Tom Vale.”",
+    );
+    let q = containing(&qs, "On behalf of everyone");
+    assert_eq!(speaker(q).1, "Acme Party", "{q:#?}");
+}
