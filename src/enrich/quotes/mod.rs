@@ -278,6 +278,7 @@ pub fn extract_with_dates(
     for &ci in &order {
         let c = &cands[ci];
         let here = v.sentence(c.content.first).first;
+        resolver.quoting(c.content);
         let spk = match c.who {
             Who::Subject(Subject::Np(np)) => resolver.resolve(&v, np),
             Who::Subject(Subject::MainClause) => {

@@ -87,6 +87,8 @@ pub struct Resolver<'e> {
     full_names: Vec<String>,
     /// Entity index by id.
     by_id: HashMap<&'e str, usize>,
+    /// The content of the quote being resolved ([`Resolver::quoting`]).
+    content: Option<Range>,
 }
 
 impl<'e> Resolver<'e> {
@@ -171,7 +173,21 @@ impl<'e> Resolver<'e> {
             families,
             full_names,
             by_id,
+            content: None,
         }
+    }
+
+    /// Set the content of the quote whose speaker is resolved next: a name
+    /// inside it is most often spoken about, not speaking, whether or not
+    /// marks enclose it ("Also, Roe is no conservative, he said.").
+    pub fn quoting(&mut self, content: Range) {
+        self.content = Some(content);
+    }
+
+    /// Whether token `k` stands inside a quotation or the content being
+    /// resolved: an earlier "he" there is someone spoken about.
+    fn spoken_about(&self, v: &View<'_, '_>, k: usize) -> bool {
+        v.in_quote(k) || self.content.is_some_and(|c| c.first <= k && k < c.end)
     }
 
     /// The gender of a speaker named `name` (entity `id`), if known.
@@ -1464,7 +1480,7 @@ impl<'e> Resolver<'e> {
             .first as usize;
         let k = (floor..at)
             .rev()
-            .find(|&k| v.is_word(k) && !v.in_quote(k) && v.low(k) == form)?;
+            .find(|&k| v.is_word(k) && !self.spoken_about(v, k) && v.low(k) == form)?;
         let mut earlier = Vec::new();
         if let Some(c) = self.pronoun_chain(v, k, want, gender, written, depth + 1) {
             earlier.push(c);
@@ -1640,7 +1656,7 @@ impl<'e> Resolver<'e> {
         let cstart = v.text.tokens().get(at).map_or(0, |t| t.cstart as usize);
         let tok_of = |c: usize| v.text.tokens().partition_point(|t| (t.cstart as usize) < c);
         let idx = self.spans.partition_point(|s| s.0 < cstart);
-        let mut compatible = self.spans[idx.saturating_sub(200)..idx]
+        let mentions = self.spans[idx.saturating_sub(200)..idx]
             .iter()
             .rev()
             .filter(|s| s.1 <= cstart && s.3)
@@ -1655,9 +1671,28 @@ impl<'e> Resolver<'e> {
                 // a family ("the Roes") is no "he" or "she"
                 let tok = tok_of(s);
                 let family = gender.is_some() && self.is_family(ei);
-                (ok(a) && same_gender(&e.name, Some(&e.id)) && !family && !v.in_quote(tok))
-                    .then_some((tok, ei, a, agreement(&e.name, Some(&e.id)) == Some(true)))
+                let fits = ok(a) && same_gender(&e.name, Some(&e.id)) && !family;
+                (fits && !v.in_quote(tok)).then_some((
+                    tok,
+                    ei,
+                    a,
+                    agreement(&e.name, Some(&e.id)) == Some(true),
+                ))
             });
+        // A name inside the content being resolved is spoken about when
+        // someone stands outside it in this sentence or the one before, a
+        // named previous speaker or a mention: "Doe spoke next. Also, Roe
+        // is no conservative, he said." is Doe's. With no one there, the
+        // content's own subject is the topic the pronoun takes up ("At the
+        // rally, Roe was shocked by the crowd, she said.").
+        let in_content = |tok: usize| self.content.is_some_and(|c| c.first <= tok && tok < c.end);
+        let near = |tok: usize| here.saturating_sub(sent_of(tok)) <= 1;
+        let someone_outside = prev.is_some_and(|p| p.speaker.entity.is_some() && near(p.at))
+            || mentions
+                .clone()
+                .find(|m| !in_content(m.0))
+                .is_some_and(|m| near(m.0));
+        let mut compatible = mentions.filter(|m| !(someone_outside && in_content(m.0)));
         let Some(nearest) = compatible.next() else {
             return;
         };
@@ -2728,6 +2763,29 @@ mod tests {
         containing, find, people, person, run, run_with, speaker, speaker_among,
     };
     use crate::event::EntityType;
+
+    #[test]
+    fn a_name_inside_the_reported_content_is_no_antecedent_when_someone_stands_outside() {
+        // the farmer goes on speaking; the name after "Also," is his topic
+        let body = "Walt Bremer, a farmer from Iowa, said he would skip the vote. \
+                    Also, Otto Krall is no friend of farmers, he said.";
+        let ents = people(body, &["Walt Bremer", "Otto Krall"]);
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(containing(&qs, "no friend of farmers")),
+            ("Walt Bremer", "he")
+        );
+        // with nobody outside, the content's own subject is the topic the
+        // pronoun takes up
+        let body = "The crowd grew loud near the stage. \
+                    At the rally, Ada Lund was shocked by the jeers, she said.";
+        let ents = people(body, &["Ada Lund"]);
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(containing(&qs, "shocked by the jeers")),
+            ("Ada Lund", "she")
+        );
+    }
 
     #[test]
     fn a_description_goes_to_the_person_the_article_described_so() {
