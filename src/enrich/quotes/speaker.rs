@@ -1709,6 +1709,15 @@ impl<'e> Resolver<'e> {
         // ("former Roe aide Jane Doe")
         let spans = &self.spans;
         let entities = self.entities;
+        // a possessor ("Doe's plan") modifies the subject: the first
+        // subject only when the sentence names no other
+        let possessor = |tok: usize| {
+            let mut end = tok;
+            while end < v.len() && v.is_word(end) && v.cap(end) {
+                end += 1;
+            }
+            end > tok && possessor_mark(v, end)
+        };
         let opens = |tok: usize| {
             let c = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.cstart as usize);
             let (lo, hi) = (c(v.sentence(tok).first), c(tok));
@@ -1728,12 +1737,16 @@ impl<'e> Resolver<'e> {
                 && (sent_first..tok).all(|k| {
                     !(v.verbish(k) || v.irregular_past(k) || v.cue_at(k).is_some())
                 });
+            // a possessor before it modifies another noun ("Absent Doe's
+            // plan, Roe …"): no subject of its own, unless this one is a
+            // possessor too
+            let own_possessor = possessor(tok);
             let first = after_opener
                 || !spans[from..].iter().take_while(|s| s.0 < hi).any(|s| {
                     s.3 && matches!(
                         entities[s.2].kind,
                         EntityType::Person | EntityType::Organization
-                    )
+                    ) && (own_possessor || !possessor_mark(v, tok_of(s.1)))
                 });
             let mut end = tok;
             while end < v.len() && (v.is_word(end) && v.cap(end) || v.s(end) == ".") {
@@ -1779,17 +1792,23 @@ impl<'e> Resolver<'e> {
         let sent = v.sentence(nearest.0).first;
         let mut first_subject = None;
         let mut subject_before = None;
+        let mut first_possessor = None;
         for m in compatible.take(24) {
             if object(m.0) {
                 continue;
             }
             if m.0 >= sent {
-                first_subject = Some(m);
+                if possessor(m.0) {
+                    first_possessor = Some(m);
+                } else {
+                    first_subject = Some(m);
+                }
             } else {
                 subject_before = Some(m);
                 break;
             }
         }
+        let first_subject = first_subject.or(first_possessor);
         if let Some(m) = first_subject.filter(|_| object(nearest.0) || !opens(nearest.0)) {
             push(m, false);
         }
@@ -1934,6 +1953,19 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity) -> Option<Gender> {
         (m, f) if f >= 2 && f > 2 * m => Some(Gender::Female),
         _ => name_gender(&e.name),
     }
+}
+
+/// Whether token `k` marks a possessive ("Roe's plan"), not the
+/// contraction of "is" or "has" ("Roe's been", "Roe's a fighter"), which
+/// a verb, a negation or a determiner follows.
+fn possessor_mark(v: &View<'_, '_>, k: usize) -> bool {
+    let next = v.low(k + 1);
+    v.is_possessive(k)
+        && !(lexicon::is_aux(&next)
+            || matches!(next.as_ref(), "been" | "not" | "got" | "never")
+            || lexicon::is_pure_determiner(&next)
+            || v.verbish(k + 1)
+            || v.irregular_past(k + 1))
 }
 
 /// The name before an age set off by commas in the phrase `np` ("Jane
@@ -2784,6 +2816,28 @@ mod tests {
         assert_eq!(
             speaker(containing(&qs, "shocked by the jeers")),
             ("Ada Lund", "she")
+        );
+    }
+
+    #[test]
+    fn a_possessor_opening_the_sentence_is_not_its_subject() {
+        // Kip Varga's gender is unknown; the main clause's subject is Ada Lund
+        let body = "Ada Lund spoke to a crowd in Dover on Friday. \
+                    Absent Kip Varga’s own plan, which was never filed, Ada Lund \
+                    pointed to the many times Kip Varga has laid out a budget. \
+                    “It worries me,” she went on.";
+        let ents = people(body, &["Ada Lund", "Kip Varga"]);
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "It worries me,")), ("Ada Lund", "she"));
+        // "'s" before a verb is "has": the name opens the main clause
+        let body = "Kip Varga’s been at odds with the board for weeks, \
+                    and Tam Reyes is unhappy too. \
+                    “You have never run a budget,” he said.";
+        let ents = people(body, &["Tam Reyes", "Kip Varga"]);
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(find(&qs, "You have never run a budget,")),
+            ("Kip Varga", "he")
         );
     }
 
