@@ -1696,12 +1696,14 @@ impl<'e> Resolver<'e> {
         let Some(nearest) = compatible.next() else {
             return;
         };
-        // after a preposition, a possessive or a verb ("endorsed Roe")
+        // after a preposition, a possessive or a verb ("endorsed Roe",
+        // "supporting Roe", "including Roe")
         let object = |tok: usize| {
             tok > 0
                 && (lexicon::is_object_marker(&v.low(tok - 1))
                     || v.verbish(tok - 1)
-                    || v.irregular_past(tok - 1))
+                    || v.irregular_past(tok - 1)
+                    || ing_form(v, tok - 1))
         };
         // the first subject mention of a sentence opens its main clause
         // no person or organization is named before the mention in its
@@ -1953,6 +1955,13 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity) -> Option<Gender> {
         (m, f) if f >= 2 && f > 2 * m => Some(Gender::Female),
         _ => name_gender(&e.name),
     }
+}
+
+/// A lowercase word ending in "-ing": a participle, a gerund or a
+/// preposition of that form ("supporting", "including"), whose next noun
+/// is its object.
+fn ing_form(v: &View<'_, '_>, k: usize) -> bool {
+    v.is_word(k) && !v.cap(k) && v.s(k).len() > 4 && v.low(k).ends_with("ing")
 }
 
 /// Whether token `k` marks a possessive ("Roe's plan"), not the
@@ -2838,6 +2847,18 @@ mod tests {
         assert_eq!(
             speaker(find(&qs, "You have never run a budget,")),
             ("Kip Varga", "he")
+        );
+    }
+
+    #[test]
+    fn a_name_after_an_ing_form_is_an_object() {
+        let body = "Tom Reyes is trailing Walt Bremer in Iowa, where he says \
+                    he can still win the caucus.";
+        let ents = people(body, &["Tom Reyes", "Walt Bremer"]);
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(containing(&qs, "can still win")),
+            ("Tom Reyes", "he")
         );
     }
 
