@@ -1961,7 +1961,7 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity) -> Option<Gender> {
 /// preposition of that form ("supporting", "including"), whose next noun
 /// is its object.
 fn ing_form(v: &View<'_, '_>, k: usize) -> bool {
-    v.is_word(k) && !v.cap(k) && v.s(k).len() > 4 && v.low(k).ends_with("ing")
+    v.is_word(k) && !v.cap(k) && lexicon::is_ing(&v.low(k))
 }
 
 /// Whether token `k` marks a possessive ("Roe's plan"), not the

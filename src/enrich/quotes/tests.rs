@@ -129,6 +129,23 @@ fn nested_quotes_stay_inside_the_outer_statement() {
 }
 
 #[test]
+fn a_question_takes_a_cue_after_it_that_a_participle_or_an_adverbial_clause_follows() {
+    let body = "Ann Poe spoke first. “We can still win this race.”\n\n\
+                “Why would we quit now?” Tom Reyes asked, smiling at the crowd. \
+                “Is it over?” Tom Reyes went on, as if he had not heard.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "Why would we quit now?")).0, "Tom Reyes");
+    assert_eq!(speaker(find(&qs, "Is it over?")).0, "Tom Reyes");
+    // a quotation after the comma opens the next statement: the cue is
+    // that statement's, not the one before
+    let body = "Tom Reyes said, “We will see what happens next year.” \
+                He added, “Nothing is certain.”";
+    let qs = run(body);
+    let first = find(&qs, "We will see what happens next year.");
+    assert_eq!(first.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+}
+
+#[test]
 fn colon_introduced_quote_and_participle_cue() {
     let body = "Zelensky said he rejected that idea, saying: “I cannot sell our state.”";
     let qs = run(body);
