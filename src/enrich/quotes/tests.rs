@@ -146,6 +146,24 @@ fn a_question_takes_a_cue_after_it_that_a_participle_or_an_adverbial_clause_foll
 }
 
 #[test]
+fn an_appositive_between_dashes_leaves_the_subject_before_it() {
+    let body = "Ann Poe says the plan will fail.\n\n\
+                Tom Reyes — a teacher from Dover — says he made a late decision to vote.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(containing(&qs, "late decision")),
+        ("Tom Reyes", "Tom Reyes")
+    );
+    let body = "Ann Poe says the plan will fail.\n\n\
+                Farm owners — including Tom Reyes and Ann Lee — say they are tired of the rain.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(containing(&qs, "tired of the rain")).0,
+        "Farm owners"
+    );
+}
+
+#[test]
 fn colon_introduced_quote_and_participle_cue() {
     let body = "Zelensky said he rejected that idea, saying: “I cannot sell our state.”";
     let qs = run(body);
