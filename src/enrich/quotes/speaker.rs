@@ -1692,10 +1692,6 @@ impl<'e> Resolver<'e> {
                 .clone()
                 .find(|m| !in_content(m.0))
                 .is_some_and(|m| near(m.0));
-        let mut compatible = mentions.filter(|m| !(someone_outside && in_content(m.0)));
-        let Some(nearest) = compatible.next() else {
-            return;
-        };
         // after a preposition, a possessive or a verb ("endorsed Roe",
         // "supporting Roe", "including Roe")
         let object = |tok: usize| {
@@ -1705,12 +1701,6 @@ impl<'e> Resolver<'e> {
                     || v.irregular_past(tok - 1)
                     || ing_form(v, tok - 1))
         };
-        // the first subject mention of a sentence opens its main clause
-        // no person or organization is named before the mention in its
-        // sentence, and the mention is no modifier of a name after it
-        // ("former Roe aide Jane Doe")
-        let spans = &self.spans;
-        let entities = self.entities;
         // a possessor ("Doe's plan") modifies the subject: the first
         // subject only when the sentence names no other
         let possessor = |tok: usize| {
@@ -1720,6 +1710,28 @@ impl<'e> Resolver<'e> {
             }
             end > tok && possessor_mark(v, end)
         };
+        // "they" takes an organization only as the subject of its own
+        // sentence or the one before ("Acme denied it. They said …"): a
+        // name further back, an object or a possessor is most often not
+        // what a plural pronoun stands for ("Doe's allies bristle … they
+        // insist" is the allies, a phrase no entity holds)
+        let org_for_they = |m: &(usize, usize, Animacy, bool)| {
+            !(want == Animacy::Group
+                && m.2 == Animacy::Org
+                && (!near(m.0) || object(m.0) || possessor(m.0)))
+        };
+        let mut compatible = mentions
+            .filter(|m| !(someone_outside && in_content(m.0)))
+            .filter(org_for_they);
+        let Some(nearest) = compatible.next() else {
+            return;
+        };
+        // the first subject mention of a sentence opens its main clause
+        // no person or organization is named before the mention in its
+        // sentence, and the mention is no modifier of a name after it
+        // ("former Roe aide Jane Doe")
+        let spans = &self.spans;
+        let entities = self.entities;
         let opens = |tok: usize| {
             let c = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.cstart as usize);
             let (lo, hi) = (c(v.sentence(tok).first), c(tok));

@@ -335,6 +335,25 @@ fn entity_roles_resolve_role_phrases_without_references() {
 }
 
 #[test]
+fn they_takes_no_organization_named_long_before_or_as_a_possessor() {
+    let body = "The board of Dockline Corp. met in Dover in May. \
+                The meeting ran late. Farmers waited outside for hours. \
+                The growers were angry about the fees. \
+                “We cannot pay this much,” they said.";
+    let dockline = Entity {
+        id: "e1".into(),
+        name: "Dockline Corp.".into(),
+        kind: EntityType::Organization,
+        roles: vec![],
+        mentions: vec![mention(body, "Dockline Corp.", 0)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[dockline]);
+    let q = find(&qs, "We cannot pay this much,");
+    assert_ne!(speaker_entity(q), Some("e1"), "{q:?}");
+}
+
+#[test]
 fn group_speakers_keep_their_phrase_over_a_modifier_entity() {
     let body =
         "Representatives at several Acme stores said that shoppers should come back next week.";
