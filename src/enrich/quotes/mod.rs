@@ -281,6 +281,7 @@ pub fn extract_with_dates(
     for &ci in &order {
         let c = &cands[ci];
         let here = v.sentence(c.content.first).first;
+        resolver.quoting(c.content);
         let spk = match c.who {
             Who::Subject(Subject::Np(np)) => resolver.resolve(&v, np),
             Who::Subject(Subject::MainClause) => {
@@ -980,9 +981,17 @@ pub(super) fn role_then_name(v: &View<'_, '_>, start: usize, np: Range) -> bool 
 /// Whether the sentence ends at token `k` (after optional time words and
 /// one prepositional phrase of plain words): the cue clause is all there
 /// is ("Roe asked on Tuesday.", "Roe said to cheers.", "she said in an
-/// interview.").
+/// interview."), or a comma closes it before a participle or an
+/// adverbial clause that hangs on it ("Roe asked, smiling.", "Roe went
+/// on, as if she had not heard."). Not before a quotation, a "that"
+/// clause or anything else: "Roe added, “…”" opens the next statement.
 fn ends_cue_sentence(v: &View<'_, '_>, mut k: usize) -> bool {
     const PHRASE_WORDS: usize = 6;
+    // the particle of a phrasal cue ("Roe went on.", "Doe shot back,")
+    let particle = matches!(v.low(k).as_ref(), "on" | "up" | "back" | "out");
+    if particle && k + 1 < v.len() && (v.is_terminal(k + 1) || v.s(k + 1) == ",") {
+        k += 1;
+    }
     let stop = k + 4;
     while k < v.len() && k < stop && lexicon::is_time_word(&v.low(k)) {
         k += 1;
@@ -997,7 +1006,10 @@ fn ends_cue_sentence(v: &View<'_, '_>, mut k: usize) -> bool {
             k = e;
         }
     }
-    k >= v.len() || v.is_terminal(k)
+    let adjunct = |w: &str| lexicon::is_ing(w) || lexicon::is_subordinator(w);
+    k >= v.len()
+        || v.is_terminal(k)
+        || v.s(k) == "," && v.is_word(k + 1) && !v.in_quote(k + 1) && adjunct(&v.low(k + 1))
 }
 
 /// The speaker after an inverted cue: "said Acme CEO Jane Roe", "said

@@ -468,6 +468,21 @@ impl<'a, 't> View<'a, 't> {
                 _ => return None,
             }
         }
+        // an appositive between dashes: "Jane Roe — a teacher from Dover —
+        // says"; the subject is before the opening dash
+        let dash = |k: usize| matches!(self.s(k), "—" | "–" | "--");
+        if dash(j - 1) {
+            let open = (j.saturating_sub(18).max(floor)..j - 1)
+                .rev()
+                .take_while(|&k| !(self.is_terminal(k) || self.is_quote(k)))
+                .find(|&k| dash(k));
+            // not a participle clause ("Roe — pressed by reporters —
+            // told …"), which the reported-speech scan reads otherwise
+            let participle = |k: usize| self.verbish(k + 1) || self.irregular_past(k + 1);
+            if let Some(k) = open.filter(|&k| k > floor && !participle(k)) {
+                j = k;
+            }
+        }
         // a relative pronoun: the subject is its antecedent ("X, who said"),
         // the noun phrase right before the comma even when that phrase
         // ends a longer clause ("… drew a reply from Jane Roe, who said")

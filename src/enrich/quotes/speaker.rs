@@ -87,6 +87,8 @@ pub struct Resolver<'e> {
     full_names: Vec<String>,
     /// Entity index by id.
     by_id: HashMap<&'e str, usize>,
+    /// The content of the quote being resolved ([`Resolver::quoting`]).
+    content: Option<Range>,
 }
 
 impl<'e> Resolver<'e> {
@@ -171,7 +173,21 @@ impl<'e> Resolver<'e> {
             families,
             full_names,
             by_id,
+            content: None,
         }
+    }
+
+    /// Set the content of the quote whose speaker is resolved next: a name
+    /// inside it is most often spoken about, not speaking, whether or not
+    /// marks enclose it ("Also, Roe is no conservative, he said.").
+    pub fn quoting(&mut self, content: Range) {
+        self.content = Some(content);
+    }
+
+    /// Whether token `k` stands inside a quotation or the content being
+    /// resolved: an earlier "he" there is someone spoken about.
+    fn spoken_about(&self, v: &View<'_, '_>, k: usize) -> bool {
+        v.in_quote(k) || self.content.is_some_and(|c| c.first <= k && k < c.end)
     }
 
     /// The gender of a speaker named `name` (entity `id`), if known.
@@ -1535,7 +1551,7 @@ impl<'e> Resolver<'e> {
             .first as usize;
         let k = (floor..at)
             .rev()
-            .find(|&k| v.is_word(k) && !v.in_quote(k) && v.low(k) == form)?;
+            .find(|&k| v.is_word(k) && !self.spoken_about(v, k) && v.low(k) == form)?;
         let mut earlier = Vec::new();
         if let Some(c) = self.pronoun_chain(v, k, want, gender, written, depth + 1) {
             earlier.push(c);
@@ -1711,7 +1727,7 @@ impl<'e> Resolver<'e> {
         let cstart = v.text.tokens().get(at).map_or(0, |t| t.cstart as usize);
         let tok_of = |c: usize| v.text.tokens().partition_point(|t| (t.cstart as usize) < c);
         let idx = self.spans.partition_point(|s| s.0 < cstart);
-        let mut compatible = self.spans[idx.saturating_sub(200)..idx]
+        let mentions = self.spans[idx.saturating_sub(200)..idx]
             .iter()
             .rev()
             .filter(|s| s.1 <= cstart && s.3)
@@ -1726,18 +1742,60 @@ impl<'e> Resolver<'e> {
                 // a family ("the Roes") is no "he" or "she"
                 let tok = tok_of(s);
                 let family = gender.is_some() && self.is_family(ei);
-                (ok(a) && same_gender(&e.name, Some(&e.id)) && !family && !v.in_quote(tok))
-                    .then_some((tok, ei, a, agreement(&e.name, Some(&e.id)) == Some(true)))
+                let fits = ok(a) && same_gender(&e.name, Some(&e.id)) && !family;
+                (fits && !v.in_quote(tok)).then_some((
+                    tok,
+                    ei,
+                    a,
+                    agreement(&e.name, Some(&e.id)) == Some(true),
+                ))
             });
-        let Some(nearest) = compatible.next() else {
-            return;
-        };
-        // after a preposition, a possessive or a verb ("endorsed Roe")
+        // A name inside the content being resolved is spoken about when
+        // someone stands outside it in this sentence or the one before, a
+        // named previous speaker or a mention: "Doe spoke next. Also, Roe
+        // is no conservative, he said." is Doe's. With no one there, the
+        // content's own subject is the topic the pronoun takes up ("At the
+        // rally, Roe was shocked by the crowd, she said.").
+        let in_content = |tok: usize| self.content.is_some_and(|c| c.first <= tok && tok < c.end);
+        let near = |tok: usize| here.saturating_sub(sent_of(tok)) <= 1;
+        let someone_outside = prev.is_some_and(|p| p.speaker.entity.is_some() && near(p.at))
+            || mentions
+                .clone()
+                .find(|m| !in_content(m.0))
+                .is_some_and(|m| near(m.0));
+        // after a preposition, a possessive or a verb ("endorsed Roe",
+        // "supporting Roe", "including Roe")
         let object = |tok: usize| {
             tok > 0
                 && (lexicon::is_object_marker(&v.low(tok - 1))
                     || v.verbish(tok - 1)
-                    || v.irregular_past(tok - 1))
+                    || v.irregular_past(tok - 1)
+                    || ing_form(v, tok - 1))
+        };
+        // a possessor ("Doe's plan") modifies the subject: the first
+        // subject only when the sentence names no other
+        let possessor = |tok: usize| {
+            let mut end = tok;
+            while end < v.len() && v.is_word(end) && v.cap(end) {
+                end += 1;
+            }
+            end > tok && possessor_mark(v, end)
+        };
+        // "they" takes an organization only as the subject of its own
+        // sentence or the one before ("Acme denied it. They said …"): a
+        // name further back, an object or a possessor is most often not
+        // what a plural pronoun stands for ("Doe's allies bristle … they
+        // insist" is the allies, a phrase no entity holds)
+        let org_for_they = |m: &(usize, usize, Animacy, bool)| {
+            !(want == Animacy::Group
+                && m.2 == Animacy::Org
+                && (!near(m.0) || object(m.0) || possessor(m.0)))
+        };
+        let mut compatible = mentions
+            .filter(|m| !(someone_outside && in_content(m.0)))
+            .filter(org_for_they);
+        let Some(nearest) = compatible.next() else {
+            return;
         };
         // the first subject mention of a sentence opens its main clause
         // no person or organization is named before the mention in its
@@ -1764,12 +1822,16 @@ impl<'e> Resolver<'e> {
                 && (sent_first..tok).all(|k| {
                     !(v.verbish(k) || v.irregular_past(k) || v.cue_at(k).is_some())
                 });
+            // a possessor before it modifies another noun ("Absent Doe's
+            // plan, Roe …"): no subject of its own, unless this one is a
+            // possessor too
+            let own_possessor = possessor(tok);
             let first = after_opener
                 || !spans[from..].iter().take_while(|s| s.0 < hi).any(|s| {
                     s.3 && matches!(
                         entities[s.2].kind,
                         EntityType::Person | EntityType::Organization
-                    )
+                    ) && (own_possessor || !possessor_mark(v, tok_of(s.1)))
                 });
             let mut end = tok;
             while end < v.len() && (v.is_word(end) && v.cap(end) || v.s(end) == ".") {
@@ -1815,17 +1877,23 @@ impl<'e> Resolver<'e> {
         let sent = v.sentence(nearest.0).first;
         let mut first_subject = None;
         let mut subject_before = None;
+        let mut first_possessor = None;
         for m in compatible.take(24) {
             if object(m.0) {
                 continue;
             }
             if m.0 >= sent {
-                first_subject = Some(m);
+                if possessor(m.0) {
+                    first_possessor = Some(m);
+                } else {
+                    first_subject = Some(m);
+                }
             } else {
                 subject_before = Some(m);
                 break;
             }
         }
+        let first_subject = first_subject.or(first_possessor);
         if let Some(m) = first_subject.filter(|_| object(nearest.0) || !opens(nearest.0)) {
             push(m, false);
         }
@@ -1970,6 +2038,26 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity) -> Option<Gender> {
         (m, f) if f >= 2 && f > 2 * m => Some(Gender::Female),
         _ => name_gender(&e.name),
     }
+}
+
+/// A lowercase word ending in "-ing": a participle, a gerund or a
+/// preposition of that form ("supporting", "including"), whose next noun
+/// is its object.
+fn ing_form(v: &View<'_, '_>, k: usize) -> bool {
+    v.is_word(k) && !v.cap(k) && lexicon::is_ing(&v.low(k))
+}
+
+/// Whether token `k` marks a possessive ("Roe's plan"), not the
+/// contraction of "is" or "has" ("Roe's been", "Roe's a fighter"), which
+/// a verb, a negation or a determiner follows.
+fn possessor_mark(v: &View<'_, '_>, k: usize) -> bool {
+    let next = v.low(k + 1);
+    v.is_possessive(k)
+        && !(lexicon::is_aux(&next)
+            || matches!(next.as_ref(), "been" | "not" | "got" | "never")
+            || lexicon::is_pure_determiner(&next)
+            || v.verbish(k + 1)
+            || v.irregular_past(k + 1))
 }
 
 /// The name before an age set off by commas in the phrase `np` ("Jane
@@ -2799,6 +2887,63 @@ mod tests {
         containing, find, people, person, run, run_with, speaker, speaker_among,
     };
     use crate::event::EntityType;
+
+    #[test]
+    fn a_name_inside_the_reported_content_is_no_antecedent_when_someone_stands_outside() {
+        // the farmer goes on speaking; the name after "Also," is his topic
+        let body = "Walt Bremer, a farmer from Iowa, said he would skip the vote. \
+                    Also, Otto Krall is no friend of farmers, he said.";
+        let ents = people(body, &["Walt Bremer", "Otto Krall"]);
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(containing(&qs, "no friend of farmers")),
+            ("Walt Bremer", "he")
+        );
+        // with nobody outside, the content's own subject is the topic the
+        // pronoun takes up
+        let body = "The crowd grew loud near the stage. \
+                    At the rally, Ada Lund was shocked by the jeers, she said.";
+        let ents = people(body, &["Ada Lund"]);
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(containing(&qs, "shocked by the jeers")),
+            ("Ada Lund", "she")
+        );
+    }
+
+    #[test]
+    fn a_possessor_opening_the_sentence_is_not_its_subject() {
+        // Kip Varga's gender is unknown; the main clause's subject is Ada Lund
+        let body = "Ada Lund spoke to a crowd in Dover on Friday. \
+                    Absent Kip Varga’s own plan, which was never filed, Ada Lund \
+                    pointed to the many times Kip Varga has laid out a budget. \
+                    “It worries me,” she went on.";
+        let ents = people(body, &["Ada Lund", "Kip Varga"]);
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "It worries me,")), ("Ada Lund", "she"));
+        // "'s" before a verb is "has": the name opens the main clause
+        let body = "Kip Varga’s been at odds with the board for weeks, \
+                    and Tam Reyes is unhappy too. \
+                    “You have never run a budget,” he said.";
+        let ents = people(body, &["Tam Reyes", "Kip Varga"]);
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(find(&qs, "You have never run a budget,")),
+            ("Kip Varga", "he")
+        );
+    }
+
+    #[test]
+    fn a_name_after_an_ing_form_is_an_object() {
+        let body = "Tom Reyes is trailing Walt Bremer in Iowa, where he says \
+                    he can still win the caucus.";
+        let ents = people(body, &["Tom Reyes", "Walt Bremer"]);
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(containing(&qs, "can still win")),
+            ("Tom Reyes", "he")
+        );
+    }
 
     #[test]
     fn a_description_goes_to_the_person_the_article_described_so() {

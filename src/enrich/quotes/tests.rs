@@ -129,6 +129,41 @@ fn nested_quotes_stay_inside_the_outer_statement() {
 }
 
 #[test]
+fn a_question_takes_a_cue_after_it_that_a_participle_or_an_adverbial_clause_follows() {
+    let body = "Ann Poe spoke first. “We can still win this race.”\n\n\
+                “Why would we quit now?” Tom Reyes asked, smiling at the crowd. \
+                “Is it over?” Tom Reyes went on, as if he had not heard.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "Why would we quit now?")).0, "Tom Reyes");
+    assert_eq!(speaker(find(&qs, "Is it over?")).0, "Tom Reyes");
+    // a quotation after the comma opens the next statement: the cue is
+    // that statement's, not the one before
+    let body = "Tom Reyes said, “We will see what happens next year.” \
+                He added, “Nothing is certain.”";
+    let qs = run(body);
+    let first = find(&qs, "We will see what happens next year.");
+    assert_eq!(first.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+}
+
+#[test]
+fn an_appositive_between_dashes_leaves_the_subject_before_it() {
+    let body = "Ann Poe says the plan will fail.\n\n\
+                Tom Reyes — a teacher from Dover — says he made a late decision to vote.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(containing(&qs, "late decision")),
+        ("Tom Reyes", "Tom Reyes")
+    );
+    let body = "Ann Poe says the plan will fail.\n\n\
+                Farm owners — including Tom Reyes and Ann Lee — say they are tired of the rain.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(containing(&qs, "tired of the rain")).0,
+        "Farm owners"
+    );
+}
+
+#[test]
 fn colon_introduced_quote_and_participle_cue() {
     let body = "Zelensky said he rejected that idea, saying: “I cannot sell our state.”";
     let qs = run(body);
@@ -297,6 +332,25 @@ fn entity_roles_resolve_role_phrases_without_references() {
         ("Scott Bessent", Some("e7"))
     );
     assert_eq!(s.text, "The secretary");
+}
+
+#[test]
+fn they_takes_no_organization_named_long_before_or_as_a_possessor() {
+    let body = "The board of Dockline Corp. met in Dover in May. \
+                The meeting ran late. Farmers waited outside for hours. \
+                The growers were angry about the fees. \
+                “We cannot pay this much,” they said.";
+    let dockline = Entity {
+        id: "e1".into(),
+        name: "Dockline Corp.".into(),
+        kind: EntityType::Organization,
+        roles: vec![],
+        mentions: vec![mention(body, "Dockline Corp.", 0)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[dockline]);
+    let q = find(&qs, "We cannot pay this much,");
+    assert_ne!(speaker_entity(q), Some("e1"), "{q:?}");
 }
 
 #[test]
