@@ -911,6 +911,46 @@ pub fn is_focus_adverb(w: &str) -> bool {
     )
 }
 
+/// Connective and framing adverbs, and the prepositions and verbs that
+/// open a sentence before its subject ("Instead, he …", "Therefore,
+/// analysts …", "Among those who said …", "Let me say …"): a closed class
+/// of words that never name who speaks.
+pub fn is_sentence_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "instead"
+            | "therefore"
+            | "thus"
+            | "hence"
+            | "indeed"
+            | "moreover"
+            | "furthermore"
+            | "nevertheless"
+            | "nonetheless"
+            | "otherwise"
+            | "besides"
+            | "likewise"
+            | "consequently"
+            | "accordingly"
+            | "rather"
+            | "perhaps"
+            | "maybe"
+            | "anyway"
+            | "regardless"
+            | "overall"
+            | "altogether"
+            | "among"
+            | "amid"
+            | "beyond"
+            | "despite"
+            | "unlike"
+            | "like"
+            | "let"
+            | "late"
+            | "back"
+    )
+}
+
 /// Adjectives that follow the noun they describe with a complement of
 /// their own ("a source close to the mayor", "people familiar with the
 /// talks", "an aide privy to the plan"): the noun before them heads the

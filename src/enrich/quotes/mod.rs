@@ -1353,7 +1353,12 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
                     | "today"
                     | "yesterday"
             )
-            && !lexicon::is_ing(&w);
+            && !lexicon::is_ing(&w)
+            // "Instead, he …", "Even so, critics …": a connective opens
+            // the sentence, the subject follows its comma
+            && !lexicon::is_sentence_adverb(&w)
+            && !(lexicon::is_focus_adverb(&w)
+                && (lexicon::is_subordinator(&v.low(s + 1)) || v.low(s + 1) == "so"));
         if opener_ok {
             if let Some(np) = v.np_rightward(s, at) {
                 let next = np.end;

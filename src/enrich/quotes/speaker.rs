@@ -215,6 +215,9 @@ impl<'e> Resolver<'e> {
             || w.len() > 4 && w.ends_with("ly")
             || lexicon::is_pure_determiner(&w)
             || lexicon::is_left_barrier(&w)
+            || lexicon::is_sentence_adverb(&w)
+            || lexicon::is_focus_adverb(&w)
+            || lexicon::is_wh(&w)
             || matches!(w.as_ref(), "there" | "here")
             || crate::enrich::dates::lexicon::unit(&w).is_some()
             || lexicon::is_time_word(&w);

@@ -1764,3 +1764,42 @@ fn a_statement_taken_up_again_is_its_speakers_not_the_latest_organisations() {
     let q = containing(&qs, "could not trace the payments");
     assert_eq!(speaker(q), ("Jim Poe's office", "The statement"));
 }
+
+#[test]
+fn a_connective_opening_the_sentence_is_not_the_speaker() {
+    // the subject follows the connective's comma
+    for (body, content, who) in [
+        (
+            "Nora Quist lost the vote. Instead, she is touting her second place, arguing that she can still win.",
+            "she can still win",
+            "Nora Quist",
+        ),
+        (
+            "Turnout fell. Therefore, Tom Vidal is delaying the vote, arguing that the count will be slow.",
+            "the count will be slow",
+            "Tom Vidal",
+        ),
+        (
+            "Turnout fell. Even so, Tom Vidal is delaying the vote, arguing that the count will be slow.",
+            "the count will be slow",
+            "Tom Vidal",
+        ),
+        (
+            "The count ended. Late last week, Tom Vidal sent a letter, calling the count “sloppy and slow.”",
+            "sloppy and slow.",
+            "Tom Vidal",
+        ),
+    ] {
+        let qs = run_with(body, &people(body, &["Nora Quist", "Tom Vidal"]));
+        let q = find(&qs, content);
+        assert_eq!(speaker(q).0, who, "{body}: {qs:#?}");
+    }
+    // a connective that leaves no subject names nobody
+    let body = "Voters were polled. Among those who said they were worried, most backed the levy.";
+    let qs = run(body);
+    assert!(
+        qs.iter()
+            .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "Among")),
+        "{qs:#?}"
+    );
+}
