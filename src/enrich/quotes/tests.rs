@@ -1803,3 +1803,19 @@ fn a_connective_opening_the_sentence_is_not_the_speaker() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_phrase_between_the_auxiliary_and_the_cue_is_not_the_subject() {
+    let body =
+        "Nora Quist, who has in the past described the levy as “a disgrace,” spoke on Monday.";
+    assert_eq!(
+        speaker_among(body, &["Nora Quist"], "a disgrace,"),
+        "Nora Quist"
+    );
+    let body = "Town clerks have for weeks said that the count will be slow.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "the count will be slow")).0,
+        "Town clerks"
+    );
+}
