@@ -1819,3 +1819,20 @@ fn a_phrase_between_the_auxiliary_and_the_cue_is_not_the_subject() {
         "Town clerks"
     );
 }
+
+#[test]
+fn a_cue_inside_an_opening_adverbial_clause_is_that_clauses_subjects() {
+    let body = "Nora Quist spoke first. “We will win,” she said. \
+                Even as Tom Vidal was criticizing the plan, however, he came under fire over his claim that “the roads are fine.”";
+    assert_eq!(
+        speaker_among(body, &["Nora Quist", "Tom Vidal"], "the roads are fine."),
+        "Tom Vidal"
+    );
+    // the clause subject ends at its auxiliary
+    let body = "Although the county board doesn’t track the rates and has maintained that the test is required, parents disagree.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(containing(&qs, "the test is required")).0,
+        "the county board"
+    );
+}
