@@ -696,11 +696,24 @@ impl<'e> Resolver<'e> {
                 };
                 agrees(name, entity) && described()
             };
+            // "the Roe administration", "the Doe campaign": a person's
+            // name as modifier says whose body it is, so it takes up no
+            // other organization named or quoted before
+            let persons_body = want == Animacy::Org
+                && proper.iter().any(|w| {
+                    self.entities.iter().any(|e| {
+                        e.kind == EntityType::Person
+                            && e.name
+                                .split_whitespace()
+                                .any(|n| crate::text::lowercase(n) == *w)
+                    })
+                });
             let prev = self
                 .history
                 .iter()
                 .rev()
                 .take(64)
+                .filter(|_| !persons_body)
                 .find(|r| {
                     r.animacy == want
                         && r.speaker.name != written.text
@@ -730,7 +743,7 @@ impl<'e> Resolver<'e> {
                         ..Features::default()
                     },
                 });
-            } else if want == Animacy::Org {
+            } else if want == Animacy::Org && !persons_body {
                 let org = self
                     .names_before(mention.first, 200)
                     .find(|n| n.animacy == Animacy::Org);

@@ -1805,6 +1805,23 @@ fn a_connective_opening_the_sentence_is_not_the_speaker() {
 }
 
 #[test]
+fn a_cue_inside_an_opening_adverbial_clause_is_that_clauses_subjects() {
+    let body = "Nora Quist spoke first. “We will win,” she said. \
+                Even as Tom Vidal was criticizing the plan, however, he came under fire over his claim that “the roads are fine.”";
+    assert_eq!(
+        speaker_among(body, &["Nora Quist", "Tom Vidal"], "the roads are fine."),
+        "Tom Vidal"
+    );
+    // the clause subject ends at its auxiliary
+    let body = "Although the county board doesn’t track the rates and has maintained that the test is required, parents disagree.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(containing(&qs, "the test is required")).0,
+        "the county board"
+    );
+}
+
+#[test]
 fn a_phrase_between_the_auxiliary_and_the_cue_is_not_the_subject() {
     let body =
         "Nora Quist, who has in the past described the levy as “a disgrace,” spoke on Monday.";
@@ -1821,18 +1838,17 @@ fn a_phrase_between_the_auxiliary_and_the_cue_is_not_the_subject() {
 }
 
 #[test]
-fn a_cue_inside_an_opening_adverbial_clause_is_that_clauses_subjects() {
-    let body = "Nora Quist spoke first. “We will win,” she said. \
-                Even as Tom Vidal was criticizing the plan, however, he came under fire over his claim that “the roads are fine.”";
+fn a_body_named_for_a_person_takes_up_no_other_organization() {
+    let body = "The Harbor Trust said on Monday that fees will rise. \
+                Tom Vidal became governor in May. \
+                The Vidal administration said that the roads will close.";
+    let mut ents = people(body, &["Tom Vidal"]);
+    let mut trust = person("e2", "Harbor Trust", body, &["Harbor Trust"]);
+    trust.kind = EntityType::Organization;
+    ents.push(trust);
+    let qs = run_with(body, &ents);
     assert_eq!(
-        speaker_among(body, &["Nora Quist", "Tom Vidal"], "the roads are fine."),
-        "Tom Vidal"
-    );
-    // the clause subject ends at its auxiliary
-    let body = "Although the county board doesn’t track the rates and has maintained that the test is required, parents disagree.";
-    let qs = run(body);
-    assert_eq!(
-        speaker(containing(&qs, "the test is required")).0,
-        "the county board"
+        speaker(find(&qs, "the roads will close")).0,
+        "The Vidal administration"
     );
 }
