@@ -1654,6 +1654,7 @@ pub fn is_work_noun(w: &str) -> bool {
             | "essay"
             | "article"
             | "editorial"
+            | "piece"
             | "song"
             | "album"
             | "play"
@@ -1677,6 +1678,16 @@ pub fn is_work_noun(w: &str) -> bool {
             | "tour"
             | "initiative"
             | "campaign"
+    )
+}
+
+/// Nouns for advertising ("an ad titled “…”", "a campaign video"): its
+/// title is its sponsor's message, unlike a book's or a column's.
+pub fn is_ad_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').filter(|b| b.len() > 1).unwrap_or(w);
+    matches!(
+        w,
+        "ad" | "advert" | "advertisement" | "commercial" | "spot" | "video"
     )
 }
 

@@ -214,6 +214,7 @@ pub fn extract_with_dates(
             && (labels::is_label(&v, q)
                 || last_label.is_some_and(|p| labels::listed_after_label(&v, &p, q)))
             || labels::on_a_sign(&v, q)
+            || labels::titled_work(&v, q)
         {
             last_label = Some(*q);
             continue;
