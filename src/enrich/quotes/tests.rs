@@ -1852,3 +1852,24 @@ fn a_body_named_for_a_person_takes_up_no_other_organization() {
         "The Vidal administration"
     );
 }
+
+#[test]
+fn a_title_with_its_of_complement_and_an_adverb_after_the_name_are_not_the_speaker() {
+    // a capitalized modifier before the title, an "of" complement after it
+    let body =
+        "The fund is nearly empty. That, Acme Chief of Staff Jane Roe explained, is by design.";
+    let qs = run_with(body, &people(body, &["Jane Roe"]));
+    assert_eq!(speaker(containing(&qs, "is by design")).0, "Jane Roe");
+    // an adverb glued after the name
+    let body = "Turnout fell. Republican council candidate Jane Roe quickly took to Twitter, \
+                writing: “The roads are a mess and nobody cares about them.”";
+    let qs = run_with(body, &people(body, &["Jane Roe"]));
+    assert_eq!(
+        speaker(find(
+            &qs,
+            "The roads are a mess and nobody cares about them."
+        ))
+        .0,
+        "Jane Roe"
+    );
+}
