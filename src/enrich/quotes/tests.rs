@@ -1873,3 +1873,15 @@ fn a_title_with_its_of_complement_and_an_adverb_after_the_name_are_not_the_speak
         "Jane Roe"
     );
 }
+
+#[test]
+fn say_set_off_by_commas_offers_an_example_and_reports_nothing() {
+    let body = "Nora Quist said that the levy will pass. \
+                The rules bar things such as, say, sharing advice with the campaigns.";
+    let qs = run_with(body, &people(body, &["Nora Quist"]));
+    assert_eq!(
+        qs.iter().map(|q| q.text.as_str()).collect::<Vec<_>>(),
+        vec!["the levy will pass"],
+        "{qs:#?}"
+    );
+}
