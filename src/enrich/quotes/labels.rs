@@ -117,6 +117,31 @@ pub fn on_a_sign(v: &View<'_, '_>, q: &Quoted) -> bool {
     n > 0 && v.is_word(n - 1) && !v.cap(n - 1) && lexicon::is_sign_noun(&v.low(n - 1))
 }
 
+/// "an editorial entitled “…”", "a column titled, “…”": the quotation is
+/// the title of a piece of writing or a program, whatever its case, and
+/// nobody's statement. (An ad's or a memo's title stays its author's
+/// statement: the gold counts it.)
+pub fn titled_work(v: &View<'_, '_>, q: &Quoted) -> bool {
+    let mut p = q.open;
+    if p > 0 && v.s(p - 1) == "," {
+        p -= 1;
+    }
+    let Some(w) = p.checked_sub(1) else {
+        return false;
+    };
+    if v.in_quote(w) || !matches!(v.low(w).as_ref(), "titled" | "entitled") {
+        return false;
+    }
+    let mut n = w;
+    if n > 0 && v.s(n - 1) == "," {
+        n -= 1;
+    }
+    n > 0 && v.is_word(n - 1) && !v.in_quote(n - 1) && {
+        let noun = v.low(n - 1);
+        lexicon::is_work_noun(&noun) && !lexicon::is_ad_noun(&noun)
+    }
+}
+
 /// Whether `q` is listed right after the label `prev` ("starred in “Show
 /// One” and “Show Two”"): a title-case quotation joined to it by "and",
 /// "or" or a comma is a label too.
@@ -350,6 +375,18 @@ mod tests {
             texts(body),
             vec!["We will cut the levy,", "We back the levy."]
         );
+    }
+
+    #[test]
+    fn the_title_of_a_column_or_an_editorial_is_no_statement() {
+        let body = "“We will cut the levy,” Jane Roe said on Monday. \
+                    Her aides praised the editorial, entitled “Roe Is Right About the Levy,” when it ran. \
+                    The Ledger answered with a second piece, entitled “The levy is not too high. It is too late.” \
+                    Fans can read a blog article titled \"Why the Levy Vote Was Rigged.\"";
+        assert_eq!(texts(body), vec!["We will cut the levy,"]);
+        // an ad's title is its sponsor's message
+        let body = "The Roe campaign released an ad titled “Why Roe Will Fix Our Roads.”";
+        assert_eq!(texts(body), vec!["Why Roe Will Fix Our Roads."]);
     }
 
     #[test]

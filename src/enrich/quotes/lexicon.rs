@@ -911,6 +911,46 @@ pub fn is_focus_adverb(w: &str) -> bool {
     )
 }
 
+/// Connective and framing adverbs, and the prepositions and verbs that
+/// open a sentence before its subject ("Instead, he …", "Therefore,
+/// analysts …", "Among those who said …", "Let me say …"): a closed class
+/// of words that never name who speaks.
+pub fn is_sentence_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "instead"
+            | "therefore"
+            | "thus"
+            | "hence"
+            | "indeed"
+            | "moreover"
+            | "furthermore"
+            | "nevertheless"
+            | "nonetheless"
+            | "otherwise"
+            | "besides"
+            | "likewise"
+            | "consequently"
+            | "accordingly"
+            | "rather"
+            | "perhaps"
+            | "maybe"
+            | "anyway"
+            | "regardless"
+            | "overall"
+            | "altogether"
+            | "among"
+            | "amid"
+            | "beyond"
+            | "despite"
+            | "unlike"
+            | "like"
+            | "let"
+            | "late"
+            | "back"
+    )
+}
+
 /// Adjectives that follow the noun they describe with a complement of
 /// their own ("a source close to the mayor", "people familiar with the
 /// talks", "an aide privy to the plan"): the noun before them heads the
@@ -1664,6 +1704,7 @@ pub fn is_work_noun(w: &str) -> bool {
             | "essay"
             | "article"
             | "editorial"
+            | "piece"
             | "song"
             | "album"
             | "play"
@@ -1687,6 +1728,16 @@ pub fn is_work_noun(w: &str) -> bool {
             | "tour"
             | "initiative"
             | "campaign"
+    )
+}
+
+/// Nouns for advertising ("an ad titled “…”", "a campaign video"): its
+/// title is its sponsor's message, unlike a book's or a column's.
+pub fn is_ad_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').filter(|b| b.len() > 1).unwrap_or(w);
+    matches!(
+        w,
+        "ad" | "advert" | "advertisement" | "commercial" | "spot" | "video"
     )
 }
 

@@ -214,6 +214,7 @@ pub fn extract_with_dates(
             && (labels::is_label(&v, q)
                 || last_label.is_some_and(|p| labels::listed_after_label(&v, &p, q)))
             || labels::on_a_sign(&v, q)
+            || labels::titled_work(&v, q)
         {
             last_label = Some(*q);
             continue;
@@ -1390,6 +1391,12 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
             break;
         }
         let w = v.low(s);
+        // the cue inside an opening adverbial clause ("Even as Roe was
+        // praising the plan, …", "When Roe was asked, …"): the clause's
+        // own subject speaks it, not the main clause's
+        if let Some(np) = clause_subject_before_comma(v, s, at) {
+            return Some(np);
+        }
         let opener_ok = v.is_word(s)
             && (v.cap(s)
                 || lexicon::is_determiner(&w)
@@ -1442,7 +1449,12 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
                     | "today"
                     | "yesterday"
             )
-            && !lexicon::is_ing(&w);
+            && !lexicon::is_ing(&w)
+            // "Instead, he …", "Even so, critics …": a connective opens
+            // the sentence, the subject follows its comma
+            && !lexicon::is_sentence_adverb(&w)
+            && !(lexicon::is_focus_adverb(&w)
+                && (lexicon::is_subordinator(&v.low(s + 1)) || v.low(s + 1) == "so"));
         if opener_ok {
             if let Some(np) = v.np_rightward(s, at) {
                 let next = np.end;
@@ -1488,6 +1500,42 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
         }
     }
     None
+}
+
+/// The subject of an adverbial clause opening at `s` ("Even as Jane Roe
+/// was …", "While aides were …") when the cue at `at` lies inside that
+/// clause, before its comma: the noun phrase after the subordinator,
+/// followed by a lowercase word.
+fn clause_subject_before_comma(v: &View<'_, '_>, s: usize, at: usize) -> Option<Range> {
+    let mut k = s;
+    if lexicon::is_focus_adverb(&v.low(k)) {
+        k += 1;
+    }
+    if !v.is_word(k) || !lexicon::is_subordinator(&v.low(k)) {
+        return None;
+    }
+    // a comma or an open dash before the cue closes the clause first (a
+    // pair of dashes only sets off an aside inside it)
+    let dashes = (s..at)
+        .filter(|&j| matches!(v.s(j), "—" | "–" | "--"))
+        .count();
+    if dashes % 2 == 1 || (s..at).any(|j| matches!(v.s(j), "," | ";" | ":") || v.in_quote(j)) {
+        return None;
+    }
+    let mut np = v.np_rightward(k + 1, at)?;
+    // "the council doesn’t track …": the phrase ends at its auxiliary
+    if let Some(aux) = (np.first + 1..np.end).find(|&j| {
+        let w = v.low(j);
+        lexicon::is_aux(&w) || w.ends_with("n't") || w.ends_with("n’t")
+    }) {
+        np.end = aux;
+    }
+    let first = v.low(np.first);
+    let subject =
+        v.cap(np.first) || lexicon::is_subject_pronoun(&first) || lexicon::is_determiner(&first);
+    // a determiner alone lost its noun ("those surveyed said")
+    let bare = np.end == np.first + 1 && lexicon::is_pure_determiner(&first);
+    (subject && !bare && np.end < at && v.is_word(np.end) && !v.cap(np.end)).then_some(np)
 }
 
 /// A one-word nickname quoted inside a name (Jane "Jay" Roe): nobody's

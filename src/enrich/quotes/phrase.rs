@@ -153,6 +153,11 @@ impl<'a, 't> View<'a, 't> {
         {
             return None;
         }
+        // "narrows the gap to, say, single digits": "say" set off by
+        // commas offers an example, nobody speaks
+        if w == "say" && i > 0 && self.s(i - 1) == "," && self.s(i + 1) == "," {
+            return None;
+        }
         // in a title-case line every verb is capitalized: the first speech
         // verb of the line is its cue ("Roe Says City Will Tell …")
         if title_case
@@ -439,6 +444,26 @@ impl<'a, 't> View<'a, 't> {
     /// subject stands there (a conjunction, a participle clause, a quote).
     pub fn subject_before(&self, v: usize, floor: usize) -> Option<Range> {
         let mut j = v;
+        // "who has in the past said", "aides had for weeks argued": a
+        // prepositional phrase between the auxiliary and the verb says
+        // when or how; its noun is the preposition's object, and the
+        // subject stands before the auxiliary
+        if let Some(p) = (v.saturating_sub(5).max(floor + 1)..v.saturating_sub(1))
+            .rev()
+            .find(|&p| {
+                self.is_word(p)
+                    && matches!(
+                        self.low(p).as_ref(),
+                        "in" | "at" | "for" | "over" | "during" | "since"
+                    )
+            })
+        {
+            let object_only =
+                (p + 1..v).all(|k| self.is_word(k) && !self.cap(k) && !self.verbish(k));
+            if object_only && lexicon::is_aux(&self.low(p - 1)) && !self.cap(p - 1) {
+                j = p;
+            }
+        }
         // skip adverbs / auxiliaries between subject and verb
         while j > floor && j + 6 > v {
             let w = self.low(j - 1);

@@ -243,6 +243,9 @@ impl<'e> Resolver<'e> {
             || w.len() > 4 && w.ends_with("ly")
             || lexicon::is_pure_determiner(&w)
             || lexicon::is_left_barrier(&w)
+            || lexicon::is_sentence_adverb(&w)
+            || lexicon::is_focus_adverb(&w)
+            || lexicon::is_wh(&w)
             || matches!(w.as_ref(), "there" | "here")
             || crate::enrich::dates::lexicon::unit(&w).is_some()
             || lexicon::is_time_word(&w);
@@ -723,11 +726,24 @@ impl<'e> Resolver<'e> {
                 };
                 agrees(name, entity) && described()
             };
+            // "the Roe administration", "the Doe campaign": a person's
+            // name as modifier says whose body it is, so it takes up no
+            // other organization named or quoted before
+            let persons_body = want == Animacy::Org
+                && proper.iter().any(|w| {
+                    self.entities.iter().any(|e| {
+                        e.kind == EntityType::Person
+                            && e.name
+                                .split_whitespace()
+                                .any(|n| crate::text::lowercase(n) == *w)
+                    })
+                });
             let prev = self
                 .history
                 .iter()
                 .rev()
                 .take(64)
+                .filter(|_| !persons_body)
                 .find(|r| {
                     r.animacy == want
                         && r.speaker.name != written.text
@@ -757,7 +773,7 @@ impl<'e> Resolver<'e> {
                         ..Features::default()
                     },
                 });
-            } else if want == Animacy::Org {
+            } else if want == Animacy::Org && !persons_body {
                 let org = self
                     .names_before(mention.first, 200)
                     .find(|n| n.animacy == Animacy::Org);
@@ -2553,12 +2569,13 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
     // "Secretary of State Jane Roe", "Former Minister of Health Jan Roe":
     // a title with its "of" complement, then the holder's name, which
     // opens with a given name
-    let titles_only = (np.first..head_end).all(|k| {
-        let w = v.low(k);
-        v.cap(k)
-            && (lexicon::is_title(w.trim_end_matches('.'))
-                || matches!(w.as_ref(), "former" | "then"))
-    });
+    // ("former US secretary of state …", "RNC Chief of Staff …": a
+    // capitalized modifier may stand with the title, and the title word
+    // may be lowercase)
+    let is_title_at = |k: usize| lexicon::is_title(v.low(k).trim_end_matches('.'));
+    let titles_only = (np.first..head_end).any(is_title_at)
+        && (np.first..head_end)
+            .all(|k| v.cap(k) || is_title_at(k) || matches!(v.low(k).as_ref(), "former" | "then"));
     if head_end < np.end && titles_only && v.cap(np.end - 1) {
         let mut first = np.end - 1;
         while first > head_end + 1 && (v.cap(first - 1) || is_initial_dot(v, first - 1)) {
@@ -2738,6 +2755,22 @@ fn trim_phrase(v: &View<'_, '_>, np: Range) -> Option<Range> {
         )
     {
         end -= 2;
+    }
+    // "Jane Roe recently urged": an adverb the scan took in after a name
+    // says when or how, it is no part of the name
+    while end > np.first + 1 && v.is_word(end - 1) && !v.cap(end - 1) && v.cap(end - 2) && {
+        let w = v.low(end - 1);
+        // (nouns in -ly: "the Roe family", "the Ohio assembly")
+        w.len() > 5
+            && w.ends_with("ly")
+            && !lexicon::is_group_head(&w)
+            && !matches!(
+                w.as_ref(),
+                "family" | "assembly" | "supply" | "monopoly" | "anomaly"
+            )
+            || lexicon::is_preverbal(&w) && !lexicon::is_aux(&w) && !lexicon::is_modal(&w)
+    } {
+        end -= 1;
     }
     while end > np.first + 1
         && v.is_word(end - 1)

@@ -1951,4 +1951,122 @@ fn a_quotation_paragraph_after_a_sentence_issuing_a_statement_is_the_issuers() {
     );
     let q = containing(&qs, "On behalf of everyone");
     assert_eq!(speaker(q).1, "Acme Party", "{q:#?}");
+fn a_connective_opening_the_sentence_is_not_the_speaker() {
+    // the subject follows the connective's comma
+    for (body, content, who) in [
+        (
+            "Nora Quist lost the vote. Instead, she is touting her second place, arguing that she can still win.",
+            "she can still win",
+            "Nora Quist",
+        ),
+        (
+            "Turnout fell. Therefore, Tom Vidal is delaying the vote, arguing that the count will be slow.",
+            "the count will be slow",
+            "Tom Vidal",
+        ),
+        (
+            "Turnout fell. Even so, Tom Vidal is delaying the vote, arguing that the count will be slow.",
+            "the count will be slow",
+            "Tom Vidal",
+        ),
+        (
+            "The count ended. Late last week, Tom Vidal sent a letter, calling the count “sloppy and slow.”",
+            "sloppy and slow.",
+            "Tom Vidal",
+        ),
+    ] {
+        let qs = run_with(body, &people(body, &["Nora Quist", "Tom Vidal"]));
+        let q = find(&qs, content);
+        assert_eq!(speaker(q).0, who, "{body}: {qs:#?}");
+    }
+    // a connective that leaves no subject names nobody
+    let body = "Voters were polled. Among those who said they were worried, most backed the levy.";
+    let qs = run(body);
+    assert!(
+        qs.iter()
+            .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "Among")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_cue_inside_an_opening_adverbial_clause_is_that_clauses_subjects() {
+    let body = "Nora Quist spoke first. “We will win,” she said. \
+                Even as Tom Vidal was criticizing the plan, however, he came under fire over his claim that “the roads are fine.”";
+    assert_eq!(
+        speaker_among(body, &["Nora Quist", "Tom Vidal"], "the roads are fine."),
+        "Tom Vidal"
+    );
+    // the clause subject ends at its auxiliary
+    let body = "Although the county board doesn’t track the rates and has maintained that the test is required, parents disagree.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(containing(&qs, "the test is required")).0,
+        "the county board"
+    );
+}
+
+#[test]
+fn a_phrase_between_the_auxiliary_and_the_cue_is_not_the_subject() {
+    let body =
+        "Nora Quist, who has in the past described the levy as “a disgrace,” spoke on Monday.";
+    assert_eq!(
+        speaker_among(body, &["Nora Quist"], "a disgrace,"),
+        "Nora Quist"
+    );
+    let body = "Town clerks have for weeks said that the count will be slow.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "the count will be slow")).0,
+        "Town clerks"
+    );
+}
+
+#[test]
+fn a_body_named_for_a_person_takes_up_no_other_organization() {
+    let body = "The Harbor Trust said on Monday that fees will rise. \
+                Tom Vidal became governor in May. \
+                The Vidal administration said that the roads will close.";
+    let mut ents = people(body, &["Tom Vidal"]);
+    let mut trust = person("e2", "Harbor Trust", body, &["Harbor Trust"]);
+    trust.kind = EntityType::Organization;
+    ents.push(trust);
+    let qs = run_with(body, &ents);
+    assert_eq!(
+        speaker(find(&qs, "the roads will close")).0,
+        "The Vidal administration"
+    );
+}
+
+#[test]
+fn a_title_with_its_of_complement_and_an_adverb_after_the_name_are_not_the_speaker() {
+    // a capitalized modifier before the title, an "of" complement after it
+    let body =
+        "The fund is nearly empty. That, Acme Chief of Staff Jane Roe explained, is by design.";
+    let qs = run_with(body, &people(body, &["Jane Roe"]));
+    assert_eq!(speaker(containing(&qs, "is by design")).0, "Jane Roe");
+    // an adverb glued after the name
+    let body = "Turnout fell. Republican council candidate Jane Roe quickly took to Twitter, \
+                writing: “The roads are a mess and nobody cares about them.”";
+    let qs = run_with(body, &people(body, &["Jane Roe"]));
+    assert_eq!(
+        speaker(find(
+            &qs,
+            "The roads are a mess and nobody cares about them."
+        ))
+        .0,
+        "Jane Roe"
+    );
+}
+
+#[test]
+fn say_set_off_by_commas_offers_an_example_and_reports_nothing() {
+    let body = "Nora Quist said that the levy will pass. \
+                The rules bar things such as, say, sharing advice with the campaigns.";
+    let qs = run_with(body, &people(body, &["Nora Quist"]));
+    assert_eq!(
+        qs.iter().map(|q| q.text.as_str()).collect::<Vec<_>>(),
+        vec!["the levy will pass"],
+        "{qs:#?}"
+    );
 }
