@@ -271,6 +271,11 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
         if matches!(w.as_ref(), "and" | "but") && j > start + 1 && coordinated_cue(v, j + 1, ceil) {
             return if v.s(j - 1) == "," { j - 1 } else { j };
         }
+        // "… but declined to give details", "… but did not say when": the
+        // speaker's own refusal after the content, not more of it
+        if w == "but" && j > start + 1 && speaker_refusal(v, j + 1, ceil) {
+            return if v.s(j - 1) == "," { j - 1 } else { j };
+        }
         if w == "that" && j > start + 1 && matches!(v.low(j - 1).as_ref(), "and" | "but") {
             let k = if j >= 2 && v.s(j - 2) == "," {
                 j - 2
@@ -325,7 +330,11 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
             {
                 return j;
             }
-            if nw == "according" || lexicon::is_clause_ending_participle(&nw) {
+            // ", recalling the time …", ", calling it …": a speech verb's
+            // participle is the speaker's next act, a gloss of the writer's
+            let speech_participle =
+                lexicon::is_ing(&nw) && !v.cap(j + 1) && v.cue_at(j + 1).is_some() && j > start + 2;
+            if nw == "according" || lexicon::is_clause_ending_participle(&nw) || speech_participle {
                 return j;
             }
             // "Roe, who never said that X, said on Monday that …": a
@@ -386,6 +395,34 @@ fn coordinated_cue(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
         // "and said he would", "and told reporters she …": a clause or
         // an addressee then a clause
         || v.clause_starts(n, true)
+}
+
+/// Whether a refusal of the speaker's opens at `j` (after "but"), past
+/// adverbs: a refusal verb ("declined to", "refused to") or a negated
+/// auxiliary before a speech verb ("did not say", "would not comment").
+fn speaker_refusal(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
+    let mut k = j;
+    while k < ceil && k < j + 2 && lexicon::is_preverbal(&v.low(k)) && !lexicon::is_aux(&v.low(k)) {
+        k += 1;
+    }
+    if k >= ceil || v.cap(k) || v.in_quote(k) {
+        return false;
+    }
+    let w = v.low(k);
+    if matches!(w.as_ref(), "declined" | "refused") && v.low(k + 1) == "to" {
+        return true;
+    }
+    let negated_aux = matches!(w.as_ref(), "did" | "would" | "could") && v.low(k + 1) == "not"
+        || matches!(
+            w.as_ref(),
+            "didn't" | "wouldn't" | "couldn't" | "didn’t" | "wouldn’t"
+        );
+    let verb = if negated_aux && v.low(k + 1) == "not" {
+        k + 2
+    } else {
+        k + 1
+    };
+    negated_aux && verb < ceil && v.cue_at(verb).is_some()
 }
 
 /// Whether the relative clause starting at `j` is closed by a comma and
@@ -1200,6 +1237,31 @@ fn trailing_cue_at(v: &View<'_, '_>, j: usize, ceil: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::texts;
+
+    #[test]
+    fn the_speakers_refusal_or_next_speech_act_is_no_part_of_the_content() {
+        let body = "Jane Roe said the bridge would reopen in May but declined to give a date. \
+                    Tom Poe said the levy would rise but did not say by how much. \
+                    Ana Ruiz said the school would close, recalling the floods of her youth.";
+        assert_eq!(
+            texts(body),
+            vec![
+                "the bridge would reopen in May",
+                "the levy would rise",
+                "the school would close"
+            ]
+        );
+        // the content's own participle and its own "but" clause stay in
+        let body = "Jane Roe said the mill had closed, leaving forty people without work. \
+                    Tom Poe said the road was old but the bridge was new.";
+        assert_eq!(
+            texts(body),
+            vec![
+                "the mill had closed, leaving forty people without work",
+                "the road was old but the bridge was new"
+            ]
+        );
+    }
 
     #[test]
     fn a_relative_clause_content_ends_where_the_main_verb_resumes() {
