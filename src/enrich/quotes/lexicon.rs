@@ -1829,6 +1829,7 @@ const CONNECTIVE_PHRASES: &[&[&str]] = &[
     &["if", "anything"],
     &["in", "addition"],
     &["in", "any", "case"],
+    &["in", "contrast"],
     &["in", "fact"],
     &["in", "short"],
     &["in", "the", "end"],

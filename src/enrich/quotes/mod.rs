@@ -165,6 +165,7 @@ pub fn extract_with_dates(
         if kind == QuoteKind::Indirect && words < 2 || only_connectives(&v, content) {
             continue;
         }
+        let content = after_lead_connective(&v, content);
         if let Some(c) = cands
             .iter_mut()
             .find(|c| c.content == content && c.kind != QuoteKind::Direct)
@@ -877,6 +878,71 @@ pub(super) fn only_connectives(v: &View<'_, '_>, r: Range) -> bool {
         }
     }
     !words.is_empty()
+}
+
+/// Reported `content` without the writer's connective opening its
+/// sentence ("But with each contest, support grew, Roe said" / "In
+/// contrast, Roe said, the town grew"): the connective links the writer's
+/// sentences and is no part of what the speaker said; so is an attribution
+/// right after it. Only a coordinator or a sentence adverb goes, not a
+/// subordinator ("Because …") nor a time word ("Now …"), and only from a
+/// quotation-free clause start.
+fn after_lead_connective(v: &View<'_, '_>, content: Range) -> Range {
+    let first = content.first;
+    if v.in_quote(first) || !v.cap(first) || !v.text.is_sentence_start(first) {
+        return content;
+    }
+    let words: Vec<String> = (first..content.end.min(first + 4))
+        .take_while(|&k| v.is_word(k))
+        .map(|k| v.low(k).into_owned())
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    // "And yet, …", "But still …": connectives stack
+    let mut k = first;
+    loop {
+        let at = k - first;
+        let n = lexicon::connective_len(words.get(at..).unwrap_or_default());
+        let next = words.get(at + n).copied().unwrap_or_default();
+        let linking = n > 1
+            || n == 1
+                && !lexicon::is_subordinator(words[at])
+                && !matches!(
+                    words[at],
+                    "now" | "then" | "first" | "second" | "third" | "finally" | "again" | "well"
+                )
+                // "Rather than …", "So are the others": a comparison or an
+                // inversion, not a connective
+                && next != "than"
+                && !lexicon::is_aux(next);
+        if !linking {
+            break;
+        }
+        k += n;
+        if v.s(k) == "," {
+            k += 1;
+            break;
+        }
+    }
+    if k == first {
+        return content;
+    }
+    // "In contrast, Roe said, …": the attribution between commas goes too
+    if let Some(cue) = (k + 1..content.end.min(k + 8)).find(|&j| v.cue_at(j).is_some()) {
+        let subject_then_cue = v.s(cue + 1) == ","
+            && v.subject_before(cue, k).is_some_and(|np| np.first == k)
+            && (k..cue).all(|j| v.is_word(j) || v.s(j) == ".");
+        if subject_then_cue {
+            k = cue + 2;
+        }
+    }
+    let rest = (k..content.end).filter(|&j| v.is_word(j)).count();
+    if rest < 2 || !v.is_word(k) && !v.is_quote(k) {
+        return content;
+    }
+    Range {
+        first: k,
+        ..content
+    }
 }
 
 /// Trim reported content: a leading opening mark, trailing punctuation

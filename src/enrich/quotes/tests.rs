@@ -1842,3 +1842,26 @@ fn a_free_relative_or_passive_naming_cue_keeps_its_quotation_alone() {
         "a passive naming cue has no clause of a speaker: {qs:#?}"
     );
 }
+
+#[test]
+fn the_writers_connective_opening_a_reported_sentence_is_not_content() {
+    let body = "The bridge was closed. But with the spring floods, the road will flood too, the engineers said. \
+                In contrast, Ana Ruiz said, the new bridge would stand for a century. \
+                And yet the levy, Tom Poe said, would not rise.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    find(&qs, "with the spring floods, the road will flood too");
+    find(&qs, "the new bridge would stand for a century");
+    assert!(
+        qs.iter().all(|q| ["But", "In contrast", "And"]
+            .iter()
+            .all(|c| !q.text.starts_with(c))),
+        "{qs:#?}"
+    );
+    // a comparison or an inversion opens no connective
+    let qs = run("The town is calm. Rather than wait, the council will act now, Roe said.");
+    assert!(
+        qs.iter().any(|q| q.text.starts_with("Rather than wait")),
+        "{qs:#?}"
+    );
+}
