@@ -178,7 +178,7 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
             && !v.cap(e + 1)
             && (v.verbish(e + 1) || v.irregular_past(e + 1) || lexicon::is_preverbal(&v.low(e + 1)))
         {
-            clause_end(v, e + 1, sent.end)
+            clause_end(v, e + 1, sent.end, false)
         } else {
             i - 1
         };
@@ -197,7 +197,7 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
         }
     } else if v.s(e) == "," && (i == sent.first || v.s(i - 1) == ",") {
         // According to X, CONTENT.
-        let end = clause_end(v, e + 1, sent.end);
+        let end = clause_end(v, e + 1, sent.end, false);
         if end > e + 1 {
             out.push(Reported {
                 cue,
@@ -224,8 +224,15 @@ fn clause_start_before(v: &View<'_, '_>, comma: usize, floor: usize) -> usize {
 /// Longest reported content, in tokens.
 const MAX_CONTENT: usize = 160;
 
-/// Content end scanning from `start` to at most `ceil`.
-fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
+/// Whether a speech verb form is in the present tense, third person
+/// ("says", "argues"): the speaker's own next predicate would be too.
+fn present_tense(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+}
+
+/// Content end scanning from `start` to at most `ceil`; `cue_present`
+/// when the cue is in the present tense ("Roe says …").
+fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) -> usize {
     // reported content is a clause, not a chapter: the bound keeps every cue
     // linear even in a sentence without end
     let ceil = ceil.min(start + MAX_CONTENT);
@@ -320,7 +327,11 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
                     && (x.len() > 3 && x.ends_with("ed") || v.irregular_past(k))
                     // "was sent to X, and opened by Y": one passive content
                     && v.low(k + 1) != "by";
-                if past {
+                // "Roe says Doe took the money, and spent it": after a
+                // present-tense cue a simple past is the content's, not the
+                // speaker's next act ("…, and has pushed …" still is)
+                let perfect = (j + 2..k).any(|a| lexicon::is_aux(&v.low(a)));
+                if past && (perfect || !cue_present) {
                     return j;
                 }
             }
@@ -963,7 +974,7 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     let rel = relative_before(v, i, sent.first);
     let mut start = j;
     loop {
-        let mut end = clause_end(v, start, sent.end);
+        let mut end = clause_end(v, start, sent.end, present_tense(&v.low(i)));
         if rel {
             let mut k = start;
             while k < end && v.s(k) != "," {
@@ -1237,6 +1248,21 @@ fn trailing_cue_at(v: &View<'_, '_>, j: usize, ceil: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::texts;
+
+    #[test]
+    fn after_a_present_tense_cue_a_simple_past_after_and_is_content() {
+        let body = "Jane Roe says the mayor received the grant, and spent it on roads. \
+                    Tom Poe says the levy is fair, and has pushed it for years. \
+                    Ana Ruiz said the levy was fair, and thanked her staff.";
+        assert_eq!(
+            texts(body),
+            vec![
+                "the mayor received the grant, and spent it on roads",
+                "the levy is fair",
+                "the levy was fair"
+            ]
+        );
+    }
 
     #[test]
     fn the_speakers_refusal_or_next_speech_act_is_no_part_of_the_content() {
