@@ -626,11 +626,18 @@ fn fragment_clause_end(v: &View<'_, '_>, mut k: usize) -> usize {
                     || lexicon::is_subject_pronoun(&nn)
                     || nn.ends_with("self")
                     || matches!(nn.as_ref(), "to" | "him" | "her" | "them" | "us" | "me"));
+            // "and Roe says …": a named subject with a verb of its own
+            let named_clause = v.cap(k + 1)
+                && (k + 2..ceil.min(k + 6))
+                    .take_while(|&j| v.is_word(j))
+                    .find(|&j| !v.cap(j))
+                    .is_some_and(|j| v.verbish(j) || v.cue_at(j).is_some());
             if v.verbish(k + 1)
                 || v.irregular_past(k + 1)
                 || v.cue_at(k + 1).is_some()
                 || lexicon::is_subject_pronoun(&n)
                 || verb_then_object
+                || named_clause
             {
                 return k;
             }

@@ -1792,7 +1792,8 @@ fn a_fragments_clause_stops_at_a_new_clause_and_joins_listed_fragments() {
     let body =
         "The mayor spoke at noon. Roe called the budget “reckless” and said the city would sue. \
                 Doe called the toll ‘unfair’, ‘costly’ and ‘pointless.’ \
-                Loe vowed to “fight hard” for the farmers, adding nothing more.";
+                Loe vowed to “fight hard” for the farmers, adding nothing more. \
+                Ann Voss called the fee “a scam” and Tom Lund says it is fair.";
     let qs = run(body);
     assert_spans_valid(body, &qs);
     assert_eq!(find(&qs, "the budget “reckless").kind, QuoteKind::Mixed);
@@ -1807,6 +1808,8 @@ fn a_fragments_clause_stops_at_a_new_clause_and_joins_listed_fragments() {
         find(&qs, "to “fight hard” for the farmers").kind,
         QuoteKind::Mixed
     );
+    // a named subject with a verb of its own starts a new clause
+    assert_eq!(find(&qs, "the fee “a scam").kind, QuoteKind::Mixed);
 }
 
 #[test]
