@@ -1044,6 +1044,32 @@ pub fn is_subject_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you")
 }
 
+/// Nouns naming a day or a stretch of time ("Monday", "night", "week"):
+/// the head of a time adjunct ("on Monday", "last week").
+pub fn is_time_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "today"
+            | "yesterday"
+            | "tonight"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+    )
+}
+
 /// Auxiliaries and modals: a finite clause is close when one appears.
 pub fn is_aux(w: &str) -> bool {
     matches!(
@@ -1904,6 +1930,7 @@ const CONNECTIVE_PHRASES: &[&[&str]] = &[
     &["if", "anything"],
     &["in", "addition"],
     &["in", "any", "case"],
+    &["in", "contrast"],
     &["in", "fact"],
     &["in", "short"],
     &["in", "the", "end"],

@@ -187,7 +187,7 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
             && !v.cap(e + 1)
             && (v.verbish(e + 1) || v.irregular_past(e + 1) || lexicon::is_preverbal(&v.low(e + 1)))
         {
-            clause_end(v, e + 1, sent.end)
+            clause_end(v, e + 1, sent.end, false)
         } else {
             i - 1
         };
@@ -206,7 +206,7 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
         }
     } else if v.s(e) == "," && (i == sent.first || v.s(i - 1) == ",") {
         // According to X, CONTENT.
-        let end = clause_end(v, e + 1, sent.end);
+        let end = clause_end(v, e + 1, sent.end, false);
         if end > e + 1 {
             out.push(Reported {
                 cue,
@@ -249,8 +249,15 @@ fn clause_start_before(v: &View<'_, '_>, comma: usize, floor: usize) -> usize {
 /// Longest reported content, in tokens.
 const MAX_CONTENT: usize = 160;
 
-/// Content end scanning from `start` to at most `ceil`.
-fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
+/// Whether a speech verb form is in the present tense, third person
+/// ("says", "argues"): the speaker's own next predicate would be too.
+fn present_tense(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+}
+
+/// Content end scanning from `start` to at most `ceil`; `cue_present`
+/// when the cue is in the present tense ("Roe says …").
+fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) -> usize {
     // reported content is a clause, not a chapter: the bound keeps every cue
     // linear even in a sentence without end
     let ceil = ceil.min(start + MAX_CONTENT);
@@ -294,6 +301,11 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
         // the speaker's second predicate, and a second statement, not
         // more of this one
         if matches!(w.as_ref(), "and" | "but") && j > start + 1 && coordinated_cue(v, j + 1, ceil) {
+            return if v.s(j - 1) == "," { j - 1 } else { j };
+        }
+        // "… but declined to give details", "… but did not say when": the
+        // speaker's own refusal after the content, not more of it
+        if w == "but" && j > start + 1 && speaker_refusal(v, j + 1, ceil) {
             return if v.s(j - 1) == "," { j - 1 } else { j };
         }
         if w == "that" && j > start + 1 && matches!(v.low(j - 1).as_ref(), "and" | "but") {
@@ -340,7 +352,11 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
                     && (x.len() > 3 && x.ends_with("ed") || v.irregular_past(k))
                     // "was sent to X, and opened by Y": one passive content
                     && v.low(k + 1) != "by";
-                if past {
+                // "Roe says Doe took the money, and spent it": after a
+                // present-tense cue a simple past is the content's, not the
+                // speaker's next act ("…, and has pushed …" still is)
+                let perfect = (j + 2..k).any(|a| lexicon::is_aux(&v.low(a)));
+                if past && (perfect || !cue_present) {
                     return j;
                 }
             }
@@ -350,7 +366,11 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize) -> usize {
             {
                 return j;
             }
-            if nw == "according" || lexicon::is_clause_ending_participle(&nw) {
+            // ", recalling the time …", ", calling it …": a speech verb's
+            // participle is the speaker's next act, a gloss of the writer's
+            let speech_participle =
+                lexicon::is_ing(&nw) && !v.cap(j + 1) && v.cue_at(j + 1).is_some() && j > start + 2;
+            if nw == "according" || lexicon::is_clause_ending_participle(&nw) || speech_participle {
                 return j;
             }
             // "Roe, who never said that X, said on Monday that …": a
@@ -411,6 +431,34 @@ fn coordinated_cue(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
         // "and said he would", "and told reporters she …": a clause or
         // an addressee then a clause
         || v.clause_starts(n, true)
+}
+
+/// Whether a refusal of the speaker's opens at `j` (after "but"), past
+/// adverbs: a refusal verb ("declined to", "refused to") or a negated
+/// auxiliary before a speech verb ("did not say", "would not comment").
+fn speaker_refusal(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
+    let mut k = j;
+    while k < ceil && k < j + 2 && lexicon::is_preverbal(&v.low(k)) && !lexicon::is_aux(&v.low(k)) {
+        k += 1;
+    }
+    if k >= ceil || v.cap(k) || v.in_quote(k) {
+        return false;
+    }
+    let w = v.low(k);
+    if matches!(w.as_ref(), "declined" | "refused") && v.low(k + 1) == "to" {
+        return true;
+    }
+    let negated_aux = matches!(w.as_ref(), "did" | "would" | "could") && v.low(k + 1) == "not"
+        || matches!(
+            w.as_ref(),
+            "didn't" | "wouldn't" | "couldn't" | "didn’t" | "wouldn’t"
+        );
+    let verb = if negated_aux && v.low(k + 1) == "not" {
+        k + 2
+    } else {
+        k + 1
+    };
+    negated_aux && verb < ceil && v.cue_at(verb).is_some()
 }
 
 /// Whether the relative clause starting at `j` is closed by a comma and
@@ -955,7 +1003,7 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     let rel = relative_before(v, i, sent.first);
     let mut start = j;
     loop {
-        let mut end = clause_end(v, start, sent.end);
+        let mut end = clause_end(v, start, sent.end, present_tense(&v.low(i)));
         if rel {
             let mut k = start;
             while k < end && v.s(k) != "," {
@@ -1229,6 +1277,46 @@ fn trailing_cue_at(v: &View<'_, '_>, j: usize, ceil: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::texts;
+
+    #[test]
+    fn after_a_present_tense_cue_a_simple_past_after_and_is_content() {
+        let body = "Jane Roe says the mayor received the grant, and spent it on roads. \
+                    Tom Poe says the levy is fair, and has pushed it for years. \
+                    Ana Ruiz said the levy was fair, and thanked her staff.";
+        assert_eq!(
+            texts(body),
+            vec![
+                "the mayor received the grant, and spent it on roads",
+                "the levy is fair",
+                "the levy was fair"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_speakers_refusal_or_next_speech_act_is_no_part_of_the_content() {
+        let body = "Jane Roe said the bridge would reopen in May but declined to give a date. \
+                    Tom Poe said the levy would rise but did not say by how much. \
+                    Ana Ruiz said the school would close, recalling the floods of her youth.";
+        assert_eq!(
+            texts(body),
+            vec![
+                "the bridge would reopen in May",
+                "the levy would rise",
+                "the school would close"
+            ]
+        );
+        // the content's own participle and its own "but" clause stay in
+        let body = "Jane Roe said the mill had closed, leaving forty people without work. \
+                    Tom Poe said the road was old but the bridge was new.";
+        assert_eq!(
+            texts(body),
+            vec![
+                "the mill had closed, leaving forty people without work",
+                "the road was old but the bridge was new"
+            ]
+        );
+    }
 
     #[test]
     fn a_relative_clause_content_ends_where_the_main_verb_resumes() {
