@@ -1044,32 +1044,6 @@ pub fn is_subject_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you")
 }
 
-/// Nouns naming a day or a stretch of time ("Monday", "night", "week"):
-/// the head of a time adjunct ("on Monday", "last week").
-pub fn is_time_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "today"
-            | "yesterday"
-            | "tonight"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-            | "week"
-            | "weekend"
-            | "month"
-            | "year"
-    )
-}
-
 /// Auxiliaries and modals: a finite clause is close when one appears.
 pub fn is_aux(w: &str) -> bool {
     matches!(

@@ -3290,7 +3290,7 @@ mod tests {
             person("e3", "Owen Price", body, &["Owen Price"]),
         ];
         let qs = run_with(body, &ents);
-        assert_eq!(speaker(containing(&qs, "bold and overdue")).0, "Tom Abele");
+        assert_eq!(speaker(find(&qs, "bold and overdue")).0, "Tom Abele");
     }
 
     #[test]
