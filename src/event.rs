@@ -535,10 +535,9 @@ mod tests {
         assert_ne!(a, statement_fingerprint(None, "we will see"));
     }
 
-    #[test]
-    fn a_statement_carries_whom_it_is_about_its_dates_and_the_article() {
-        // Invented article.
-        let json = br#"{"id":"s1","published_at":"2025-03-04","title":"Port deal","url":"https://example.org/a","source":"Example Wire","language":"en","body":"Northland Finance Minister Jane Roe spoke in Eastport on Monday. \"Acme Shipping will sign the deal with Globex on Friday,\" Roe said. \"Nothing changes for Westbury,\" she added."}"#;
+    /// The article event of an invented input record, enriched by the
+    /// standard pipeline.
+    fn event_of(json: &[u8]) -> ArticleEvent {
         let article =
             crate::article::decode(json, crate::article::RecordContext::default(), 1 << 20)
                 .unwrap();
@@ -548,7 +547,14 @@ mod tests {
             processed_at: "2025-03-04T00:00:00Z".into(),
             source: None,
         };
-        let event = crate::enrich::build_event(&article, enrichment, processing);
+        crate::enrich::build_event(&article, enrichment, processing)
+    }
+
+    #[test]
+    fn a_statement_carries_whom_it_is_about_its_dates_and_the_article() {
+        // Invented article.
+        let json = br#"{"id":"s1","published_at":"2025-03-04","title":"Port deal","url":"https://example.org/a","source":"Example Wire","language":"en","body":"Northland Finance Minister Jane Roe spoke in Eastport on Monday. \"Acme Shipping will sign the deal with Globex on Friday,\" Roe said. \"Nothing changes for Westbury,\" she added."}"#;
+        let event = event_of(json);
         let first = event.quotes.first().expect("a quote");
         let s = StatementEvent::from_quote(&event, first);
         assert_eq!(s.speaker.as_deref(), Some("Jane Roe"), "{s:#?}");
@@ -599,17 +605,10 @@ mod tests {
     fn an_attribution_inside_reported_content_is_left_out_of_the_statement() {
         // Invented article: the attribution, its speaker and its date stand
         // inside the reported sentence.
-        let json = br#"{"id":"s2","published_at":"2025-03-04","body":"Northland Finance Minister Jane Roe visited Eastport. The harbour levy, Roe said on Monday, will double for Globex from Friday."}"#;
-        let article =
-            crate::article::decode(json, crate::article::RecordContext::default(), 1 << 20)
-                .unwrap();
-        let enrichment = crate::enrich::Pipeline::standard().run(&article);
-        let processing = Processing {
-            byline_version: "test".into(),
-            processed_at: "2025-03-04T00:00:00Z".into(),
-            source: None,
-        };
-        let event = crate::enrich::build_event(&article, enrichment, processing);
+        let body = "Northland Finance Minister Jane Roe visited Eastport. The harbour levy, Roe said on Monday, will double for Globex from Friday.";
+        let event = event_of(
+            format!(r#"{{"id":"s2","published_at":"2025-03-04","body":"{body}"}}"#).as_bytes(),
+        );
         let q = event
             .quotes
             .iter()
@@ -617,7 +616,7 @@ mod tests {
             .expect("the reported statement");
         let a = q.attribution.as_ref().expect("its attribution");
         assert_eq!(a.text, ", Roe said on Monday,");
-        let chars: Vec<char> = article.body.chars().collect();
+        let chars: Vec<char> = body.chars().collect();
         assert_eq!(chars[a.start..a.end].iter().collect::<String>(), a.text);
         let s = StatementEvent::from_quote(&event, q);
         assert_eq!(
