@@ -49,8 +49,8 @@
 //!   though not for a name dating a noun (`if he builds on his Tuesday
 //!   wins`: the wins are dated, not conditioned); past verbs and the
 //!   present perfect back; a participle of speech right before the name
-//!   back too, whatever the words said look ahead to (`joined the
-//!   debate, announcing on Wednesday he would run`; not a progressive,
+//!   back too, whatever the words said look ahead to (`left the
+//!   hall, declaring on Wednesday she would seek office`; not a progressive,
 //!   `is announcing on Friday`, nor a name inside what was said); `would`
 //!   after the name, in a clause a past verb before it tells, is a future
 //!   seen from then (`predicted that the match on Sunday would be close`

@@ -169,7 +169,7 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
         }
         return Some(Tense::Past);
     }
-    // A participle of speech ("announcing on Wednesday he would meet",
+    // A participle of speech ("declaring on Wednesday she would seek office",
     // "telling reporters Monday that"): news reports what was said after
     // it was said, whatever the words look ahead to. Not a progressive
     // ("is announcing on Friday", an arrangement).

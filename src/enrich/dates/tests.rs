@@ -2477,7 +2477,7 @@ fn a_participle_of_speech_dates_the_words_said() {
     // Published Thursday 2025-02-20.
     let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
     assert_eq!(
-        vals("The senator joined the debate, announcing on Wednesday he would run."),
+        vals("The mayor left the hall, declaring on Wednesday she would seek office."),
         ["2025-02-19"]
     );
     assert_eq!(
@@ -2535,7 +2535,7 @@ fn the_september_11_attacks_are_a_named_event() {
     let p = Some(d(2016, 3, 16));
     let vals = |body: &str| -> Vec<String> { all(body, p).into_iter().map(|m| m.1).collect() };
     assert_eq!(
-        vals("The law passed after the Sept. 11 terrorist attacks."),
+        vals("The rule came in after the Sept. 11 attacks."),
         ["2001-09-11"]
     );
     assert_eq!(
@@ -2557,7 +2557,7 @@ fn the_end_of_a_range_of_days_follows_its_start() {
     // Published Thursday 2025-02-20.
     let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
     assert_eq!(
-        vals("The survey, taken Friday through Monday, has a margin of error of 3 points."),
+        vals("The poll, run Friday through Monday, found the mayor ahead."),
         ["2025-02-14", "2025-02-17"]
     );
     assert_eq!(

@@ -983,7 +983,7 @@ impl<'e> Resolver<'e> {
         let mut k = head + 1;
         if lexicon::is_issue_participle(&v.low(k)) {
             k += 1;
-            // "a suit filed in federal court by Roe": where, then who
+            // "a suit filed in a county court by Roe": where, then who
             if let Some(by) = (k..np.end.min(k + 6))
                 .take_while(|&j| v.is_word(j) && !v.verbish(j))
                 .find(|&j| v.low(j) == "by")

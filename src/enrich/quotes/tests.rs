@@ -1926,7 +1926,7 @@ fn according_to_a_source_with_an_initial_and_an_appositive_inside_a_sentence() {
 #[test]
 fn a_court_document_filed_somewhere_by_someone_speaks_for_its_filer() {
     let qs = run(
-        "According to a declaration filed in federal court by Tom B. Vale, the files were lost. \
+        "According to an affidavit submitted in district court by Tom B. Vale, the files were lost. \
          Ann Poe filed a petition on Tuesday. The petition accuses the city of \"bullying its critics.\"",
     );
     assert_eq!(
@@ -1940,9 +1940,9 @@ fn a_court_document_filed_somewhere_by_someone_speaks_for_its_filer() {
 fn a_quotation_paragraph_after_a_sentence_issuing_a_statement_is_the_issuers() {
     let qs = run(
         "At Ann Poe’s direction, the Acme Party issued a statement apologizing to Tom Vale, whose aides had said the vote was rigged.\n\n\
-         “On behalf of everyone at the party, we want to offer a deep apology to Tom Vale.”",
+         “Speaking for the whole party, we apologize to Tom Vale without reserve.”",
     );
-    let q = containing(&qs, "On behalf of everyone");
+    let q = containing(&qs, "Speaking for the whole party");
     assert_eq!(speaker(q).1, "Acme Party", "{q:#?}");
 }
 
@@ -2005,7 +2005,7 @@ fn a_cue_inside_an_opening_adverbial_clause_is_that_clauses_subjects() {
 #[test]
 fn a_phrase_between_the_auxiliary_and_the_cue_is_not_the_subject() {
     let body =
-        "Nora Quist, who has in the past described the levy as “a disgrace,” spoke on Monday.";
+        "Nora Quist, who has in earlier years called the levy “a disgrace,” spoke on Monday.";
     assert_eq!(
         speaker_among(body, &["Nora Quist"], "a disgrace,"),
         "Nora Quist"
