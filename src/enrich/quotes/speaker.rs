@@ -1459,12 +1459,6 @@ impl<'e> Resolver<'e> {
         self.names[idx.saturating_sub(k)..idx].iter().rev()
     }
 
-    /// Antecedent candidates of a pronoun (or role phrase) at token `at`:
-    /// the latest compatible previous speaker, the nearest compatible
-    /// mention and, when that one is an object, the first subject of its
-    /// sentence; for "he" and "she", also the referent of the same pronoun
-    /// as a recent subject (see [`Resolver::pronoun_chain`]). Animacy,
-    /// number (`want`) and gender must agree.
     /// "his campaign said", "her lawyers argue": the campaign or the
     /// lawyers of the person the possessive stands for, named after that
     /// person ("Jane Roe's campaign") so that an alert reads without the
@@ -1515,6 +1509,12 @@ impl<'e> Resolver<'e> {
         })
     }
 
+    /// Antecedent candidates of a pronoun (or role phrase) at token `at`:
+    /// the latest compatible previous speaker, the nearest compatible
+    /// mention and, when that one is an object, the first subject of its
+    /// sentence; for "he" and "she", also the referent of the same pronoun
+    /// as a recent subject (see [`Resolver::pronoun_chain`]). Animacy,
+    /// number (`want`) and gender must agree.
     fn antecedents(
         &self,
         v: &View<'_, '_>,
