@@ -185,12 +185,23 @@ pub struct Quote {
     /// outside the content. Added in v1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<Cue>,
+    /// The writer's clause carrying a quoted fragment that is no clause of
+    /// its own ("Roe called the plan “a costly mistake”": `the plan “a
+    /// costly mistake”`). `text` stays the words in the marks, a direct
+    /// quote; the statement event's `text`, `start` and `end` are the
+    /// clause's, so an alert reads as a claim. Absent otherwise. Added in
+    /// v1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<Cue>,
 }
 
 impl Quote {
     /// What was said: `text` without the [`Quote::attribution`] inside it
     /// ("Costs, she said, will rise" → "Costs will rise").
     pub fn statement_text(&self) -> String {
+        if let Some(c) = &self.clause {
+            return c.text.clone();
+        }
         let Some(a) = self
             .attribution
             .as_ref()
@@ -214,11 +225,20 @@ impl Quote {
         }
     }
 
+    /// Where what was said lies in the body: the [`Quote::clause`] when
+    /// there is one, else the quote.
+    pub fn statement_span(&self) -> (usize, usize) {
+        self.clause
+            .as_ref()
+            .map_or((self.start, self.end), |c| (c.start, c.end))
+    }
+
     /// Whether the body span `start..end` lies in what was said: inside
-    /// the quote and outside its attribution.
+    /// the statement's span and outside the quote's attribution.
     pub fn covers(&self, start: usize, end: usize) -> bool {
-        self.start <= start
-            && end <= self.end
+        let (from, to) = self.statement_span();
+        from <= start
+            && end <= to
             && self
                 .attribution
                 .as_ref()
@@ -308,7 +328,9 @@ pub struct StatementEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker_type: Option<EntityType>,
     /// What was said: the quote's `text` without an attribution standing
-    /// inside it (the quote's `attribution`), so `start..end` may hold more.
+    /// inside it (the quote's `attribution`), so `start..end` may hold
+    /// more; for a quoted fragment, the clause carrying it (the quote's
+    /// `clause`).
     pub text: String,
     /// Direct, indirect or mixed.
     pub kind: QuoteKind,
@@ -463,8 +485,8 @@ impl StatementEvent {
             source: article.source.clone(),
             language: article.language.clone(),
             similarity: Some(similarity),
-            start: quote.start,
-            end: quote.end,
+            start: quote.statement_span().0,
+            end: quote.statement_span().1,
             processing: article.processing.clone(),
         }
     }
@@ -640,6 +662,26 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_fragments_statement_is_the_clause_carrying_it() {
+        let body = "Northland Finance Minister Jane Roe spoke on Monday. Roe called the Globex bid “a costly mistake” on Friday.";
+        let event = event_of(
+            format!(r#"{{"id":"s3","published_at":"2025-03-04","body":"{body}"}}"#).as_bytes(),
+        );
+        let q = event
+            .quotes
+            .iter()
+            .find(|q| q.text == "a costly mistake")
+            .expect("the fragment, a direct quote");
+        assert_eq!(q.kind, QuoteKind::Direct);
+        let s = StatementEvent::from_quote(&event, q);
+        assert_eq!(s.text, "the Globex bid “a costly mistake”");
+        let chars: Vec<char> = body.chars().collect();
+        assert_eq!(chars[s.start..s.end].iter().collect::<String>(), s.text);
+        let about: Vec<&str> = s.about.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(about, ["Globex"], "{s:#?}");
+    }
+
+    #[test]
     fn statement_text_splices_out_the_attribution_by_code_points() {
         let text = "Café prices, she said, will rise";
         let q = Quote {
@@ -651,6 +693,7 @@ mod tests {
             cue: None,
             utterance: None,
             said_at: None,
+            clause: None,
             attribution: Some(Cue {
                 text: ", she said,".into(),
                 start: 10 + 11,

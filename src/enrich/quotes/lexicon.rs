@@ -774,6 +774,33 @@ pub fn is_pure_determiner(w: &str) -> bool {
     )
 }
 
+/// Nouns naming a day or a stretch of time ("Monday", "night", "week"):
+/// the head of a time adjunct ("on Monday", "last week"). Unlike
+/// [`is_time_word`], no adverbs.
+pub fn is_time_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "today"
+            | "yesterday"
+            | "tonight"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+    )
+}
+
 /// Whether `w` (lowercased) is the `-ing` form (a participle like "saying").
 pub fn is_ing(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ing")

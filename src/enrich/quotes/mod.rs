@@ -52,6 +52,9 @@ struct Candidate {
     cue: Option<Range>,
     /// Where the speaker is.
     who: Who,
+    /// The writer's clause carrying a quoted fragment ("called the plan
+    /// “a costly mistake”"): what an alert shows for it.
+    clause: Option<Range>,
 }
 
 /// Speaker source of a candidate.
@@ -130,6 +133,7 @@ pub fn extract_with_dates(
             content,
             cue: None,
             who: Who::Subject(Subject::Np(name)),
+            clause: None,
         });
     }
 
@@ -183,6 +187,7 @@ pub fn extract_with_dates(
             content,
             cue: Some(r.cue),
             who: Who::Subject(r.subject),
+            clause: None,
         });
     }
 
@@ -265,6 +270,19 @@ pub fn extract_with_dates(
             content,
             cue,
             who,
+            // "Roe called the plan “a costly mistake”": the quotation is
+            // the quote, as the contract and the corpora count it; the
+            // clause around it is what the statement says
+            // (closing mark and all, when the quotation ends it)
+            clause: cue
+                .and_then(|c| fragment_clause(&v, q, c))
+                .map(|r| match q.close {
+                    Some(close) if r.end == q.end => Range {
+                        first: r.first,
+                        end: close + 1,
+                    },
+                    _ => r,
+                }),
         });
     }
 
@@ -388,6 +406,14 @@ pub fn extract_with_dates(
             cue,
             utterance: None,
             said_at: c.cue.and_then(|r| said_at(&v, dates, r, c.content)),
+            clause: c
+                .clause
+                .and_then(|r| text.token_span(r.first, r.end))
+                .map(|s| Cue {
+                    text: s.text.to_string(),
+                    start: s.start,
+                    end: s.end,
+                }),
             attribution: c
                 .cue
                 .and_then(|r| inner_attribution(&v, c.content, r, c.who))
@@ -455,6 +481,257 @@ fn issued_before(v: &View<'_, '_>, content: Range) -> Option<Range> {
                 .any(|j| lexicon::is_document_noun(&v.low(j)))
     })?;
     v.cue_subject(verb, sent.first)
+}
+
+/// Most words a quoted piece may have and still be a fragment of the
+/// writer's clause rather than a statement of its own.
+const MAX_FRAGMENT_WORDS: usize = 8;
+
+/// Most writer's words between a cue and a quoted fragment that the
+/// fragment's clause may hold ("called [the plan to widen the road] “…”").
+const MAX_LEAD_WORDS: usize = 14;
+
+/// The writer's clause that carries the quoted fragment `q` after its cue
+/// `cue` ("called the plan “a costly mistake”", "described the memo as
+/// “like a sieve”", "vowed to “take the fight” to every state"): the words
+/// from the cue to the end of the clause, when the quotation is no clause
+/// of its own ([`is_fragment_piece`]) and sits inside the writer's
+/// sentence: the writer's words between the cue and the mark, no comma or
+/// colon opening it. A *tell* verb's words before the mark are its
+/// addressee ("told him “never again”"), not content; a noun cue ("chants
+/// of “…”") and a passive ("is labeled “…”") have no speaker's clause.
+fn fragment_clause(v: &View<'_, '_>, q: &Quoted, cue: Range) -> Option<Range> {
+    let close = q.close?;
+    if cue.end > q.open
+        || cue.first == 0
+        || v.sentence(cue.first).first != v.sentence(q.open).first
+        || v.cue_at(cue.first) == Some(CueClass::Tell)
+    {
+        return None;
+    }
+    let before = v.low(cue.first - 1);
+    let passive = lexicon::is_passive_aux(&before)
+        || cue.first >= 2
+            && lexicon::is_passive_aux(&v.low(cue.first - 2))
+            && v.is_word(cue.first - 1)
+            && !v.cap(cue.first - 1);
+    let noun_cue = v.low(cue.first).ends_with('s') && v.low(cue.end) == "of";
+    if passive || noun_cue {
+        return None;
+    }
+    // "promised Roe that she could …", "said only that …": the
+    // complementizer opens the content
+    let mut first = (cue.end..q.open.min(cue.end + 3))
+        .find(|&k| v.low(k) == "that")
+        .map_or(cue.end, |k| k + 1);
+    if v.low(first) == "that" {
+        first += 1;
+    }
+    let lead: Vec<usize> = (first..q.open).filter(|&k| v.is_word(k)).collect();
+    // words the writer puts between: no comma right after the cue ("said,
+    // from “…”"), no bracket, dash or other quotation
+    let lead_ok = !lead.is_empty()
+        && lead.len() <= MAX_LEAD_WORDS
+        && v.s(cue.end) != ","
+        && (first..q.open).all(|k| {
+            !(v.is_quote(k)
+                || matches!(v.s(k), "(" | ")" | "—" | "–" | "--" | ";" | ":")
+                || spaced_hyphen(v, k))
+        })
+        // "the ones Roe says are “…”": a relative clause's gap, no content
+        && !lexicon::is_aux(&v.low(first));
+    let opened_as_speech = matches!(v.s(q.open - 1), "," | ":");
+    if !lead_ok || opened_as_speech || !is_fragment_piece(v, q.first, q.end) {
+        return None;
+    }
+    // "what Roe calls “a sham” and …": the free relative's object is the
+    // quoted words alone
+    let free_relative = (cue.first.saturating_sub(4)..cue.first)
+        .any(|k| matches!(v.low(k).as_ref(), "what" | "whom"))
+        && (cue.first.saturating_sub(4)..cue.first).all(|k| v.s(k) != ",");
+    let end = if free_relative {
+        noun_tail_end(v, close + 1)
+    } else {
+        fragment_clause_end(v, close + 1)
+    };
+    trim_reported(v, first, end)
+}
+
+/// The end of a noun phrase that goes on after a quotation's closing mark
+/// at `k` ("what Roe calls a “bold” plan"): a few plain lowercase words,
+/// up to a verb, a coordinator, a preposition or punctuation.
+fn noun_tail_end(v: &View<'_, '_>, k: usize) -> usize {
+    const MAX_TAIL: usize = 3;
+    let ceil = v.sentence(k.saturating_sub(1)).end;
+    let mut e = k;
+    while e < ceil && e < k + MAX_TAIL && v.is_word(e) && !v.cap(e) {
+        let w = v.low(e);
+        let ends_phrase = v.verbish(e)
+            || v.irregular_past(e)
+            || v.cue_at(e).is_some()
+            || lexicon::is_np_preposition(&w)
+            || lexicon::is_determiner(&w)
+            || lexicon::is_clause_breaker(&w)
+            || matches!(
+                w.as_ref(),
+                "and" | "or" | "that" | "to" | "in" | "on" | "at"
+            );
+        if ends_phrase {
+            break;
+        }
+        e += 1;
+    }
+    e
+}
+
+/// Whether an adjunct of the attribution, not of the content, opens at
+/// `k`: when it was said or where ("on Monday", "last week", "in a tweet
+/// Sunday", "in a statement").
+fn attribution_adjunct(v: &View<'_, '_>, k: usize, ceil: usize) -> bool {
+    const REACH: usize = 3;
+    let w = v.low(k);
+    // a day alone ("… Sunday"), not a possessive ("Friday's vote") nor a
+    // span that needs its preposition ("over the weekend")
+    let day_alone = lexicon::is_time_noun(&w)
+        && !matches!(
+            w.as_ref(),
+            "morning" | "afternoon" | "evening" | "night" | "week" | "weekend" | "month" | "year"
+        )
+        && !v.is_possessive(k + 1);
+    if day_alone {
+        return true;
+    }
+    if !matches!(
+        w.as_ref(),
+        "on" | "in" | "at" | "during" | "over" | "last" | "this" | "next" | "earlier" | "late"
+    ) {
+        return false;
+    }
+    (k + 1..ceil.min(k + 1 + REACH))
+        .take_while(|&j| v.is_word(j))
+        .any(|j| {
+            let x = v.low(j);
+            // "in a statement", "in a tweet": where it was said
+            let venue = w == "in" && !v.cap(j) && lexicon::is_document_noun(&x);
+            lexicon::is_time_noun(&x) || venue
+        })
+}
+
+/// Whether quoted words `first..end` are a fragment (a noun, adjective,
+/// gerund or prepositional phrase) rather than a clause: a few words, no
+/// sentence inside, no subject pronoun and no auxiliary after the first
+/// word ("the plan is a mistake" is a clause, "isn't going anywhere"
+/// continues the writer's subject).
+fn is_fragment_piece(v: &View<'_, '_>, first: usize, end: usize) -> bool {
+    let words: Vec<usize> = (first..end).filter(|&k| v.is_word(k)).collect();
+    if words.is_empty() || words.len() > MAX_FRAGMENT_WORDS {
+        return false;
+    }
+    // a sentence inside the piece ("Enough. We are done.") is a statement
+    if (first..end.saturating_sub(1)).any(|k| v.is_terminal(k)) {
+        return false;
+    }
+    let clause = words.iter().enumerate().any(|(i, &k)| {
+        let w = v.low(k);
+        lexicon::is_subject_pronoun(&w) && w != "it" || i > 0 && !v.cap(k) && lexicon::is_aux(&w)
+    });
+    !clause
+}
+
+/// Where the writer's clause holding a quoted fragment ends, scanning from
+/// `k` (right after its closing mark): at the end of the sentence, a
+/// comma (also one inside the closing mark), semicolon, colon, dash or
+/// bracket, a new clause ("while …", "and said …", "and cast himself …")
+/// or another cue. Quoted words continuing the clause stay in, and so
+/// does a list of quoted fragments ("‘slow’, ‘costly’ and ‘unfair’").
+fn fragment_clause_end(v: &View<'_, '_>, mut k: usize) -> usize {
+    let ceil = v.sentence(k.saturating_sub(1)).end;
+    // the quotation ended the sentence or the clause inside its marks
+    // ("“a mistake.”", "“a mistake,” adding …")
+    if k >= 2 && v.is_quote(k - 1) && (v.is_terminal(k - 2) || v.s(k - 2) == ",") {
+        return k;
+    }
+    while k < ceil {
+        let s = v.s(k);
+        if v.is_quote(k) {
+            // quoted words go on in the clause ("his “friend” Roe ran
+            // “a fine race”"); a sentence or more inside ends it
+            match marks_close_after(v, k) {
+                Some(after) if is_fragment_piece(v, k + 1, after - 1) || v.is_word(k - 1) => {
+                    k = after;
+                    if v.is_terminal(k - 2) || v.s(k - 2) == "," {
+                        return k;
+                    }
+                    continue;
+                }
+                _ => return k,
+            }
+        }
+        let closed_mark_before = v.is_quote(k - 1);
+        let listed_next = |j: usize| j < ceil && v.is_quote(j);
+        if closed_mark_before && matches!(s, "," | "and" | "or") && listed_next(k + 1) {
+            k += 1;
+            continue;
+        }
+        if closed_mark_before && s == "," && v.low(k + 1) == "and" && listed_next(k + 2) {
+            k += 2;
+            continue;
+        }
+        if v.is_terminal(k)
+            || matches!(s, "," | ";" | ":" | "—" | "–" | "--" | "(" | ")")
+            || spaced_hyphen(v, k)
+        {
+            return k;
+        }
+        let w = v.low(k);
+        if lexicon::is_clause_breaker(&w)
+            || v.cue_at(k).is_some()
+            || attribution_adjunct(v, k, ceil)
+        {
+            return k;
+        }
+        if matches!(w.as_ref(), "and" | "or" | "but") && k + 2 < ceil && v.is_word(k + 1) {
+            let n = v.low(k + 1);
+            let nn = v.low(k + 2);
+            // a verb with its own object: "and cast himself as …"
+            let verb_then_object = !v.cap(k + 1)
+                && !lexicon::is_determiner(&n)
+                && (lexicon::is_determiner(&nn)
+                    || lexicon::is_subject_pronoun(&nn)
+                    || nn.ends_with("self")
+                    || matches!(nn.as_ref(), "to" | "him" | "her" | "them" | "us" | "me"));
+            // "and Roe says …": a named subject with a verb of its own
+            let named_clause = v.cap(k + 1)
+                && (k + 2..ceil.min(k + 6))
+                    .take_while(|&j| v.is_word(j))
+                    .find(|&j| !v.cap(j))
+                    .is_some_and(|j| v.verbish(j) || v.cue_at(j).is_some());
+            if v.verbish(k + 1)
+                || v.irregular_past(k + 1)
+                || v.cue_at(k + 1).is_some()
+                || lexicon::is_subject_pronoun(&n)
+                || verb_then_object
+                || named_clause
+            {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    k
+}
+
+/// Whether token `k` is a hyphen set apart by spaces, used as a dash
+/// ("his team - the best in the state"), not one joining words.
+fn spaced_hyphen(v: &View<'_, '_>, k: usize) -> bool {
+    v.s(k) == "-" && v.text.tokens().get(k).is_some_and(|t| t.space_before)
+}
+
+/// The token after the closing mark of the quotation opening at `open`.
+fn marks_close_after(v: &View<'_, '_>, open: usize) -> Option<usize> {
+    (open + 1..v.sentence(open).end.min(open + 3 * MAX_FRAGMENT_WORDS))
+        .find(|&j| v.is_quote(j))
+        .map(|j| j + 1)
 }
 
 /// The subject of the writer's sentence that quotes words after a

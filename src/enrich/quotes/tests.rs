@@ -2089,3 +2089,36 @@ fn the_writers_connective_opening_a_reported_sentence_is_not_content() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_quoted_fragment_stays_a_direct_quote_and_carries_the_writers_clause() {
+    let body = "The council met on Monday. Jane Roe called the parking plan “a costly mistake.” \
+                Tom Poe described the new levee as “like a sieve” after the storm. \
+                Roe told the crowd that “we will win this.” Doe told him “never again” at the door.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let clause = |text: &str| {
+        let q = find(&qs, text);
+        assert_eq!(q.kind, QuoteKind::Direct, "{q:#?}");
+        q.clause.as_ref().map(|c| c.text.as_str())
+    };
+    // the words in the marks are the quote; the clause is the claim
+    assert_eq!(
+        clause("a costly mistake."),
+        Some("the parking plan “a costly mistake.”")
+    );
+    assert_eq!(
+        clause("like a sieve"),
+        Some("the new levee as “like a sieve” after the storm")
+    );
+    // a quoted clause and a tell verb's addressee need none
+    assert_eq!(clause("we will win this."), None);
+    assert_eq!(clause("never again"), None);
+    for q in &qs {
+        if let Some(c) = &q.clause {
+            let chars: Vec<char> = body.chars().collect();
+            assert_eq!(chars[c.start..c.end].iter().collect::<String>(), c.text);
+            assert!(c.start <= q.start && q.end <= c.end, "{q:#?}");
+        }
+    }
+}
