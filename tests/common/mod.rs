@@ -219,8 +219,12 @@ impl Outputs {
             }
             for q in ev["quotes"].as_array().into_iter().flatten() {
                 let speaker = q["speaker"]["name"].as_str();
-                let fp =
-                    byline::event::statement_fingerprint(speaker, q["text"].as_str().unwrap_or(""));
+                // the statement's words: without an inner attribution, or
+                // the clause carrying a quoted fragment
+                let said = serde_json::from_value::<byline::event::Quote>(q.clone())
+                    .map(|q| q.statement_text())
+                    .unwrap_or_else(|_| q["text"].as_str().unwrap_or("").to_string());
+                let fp = byline::event::statement_fingerprint(speaker, &said);
                 if !fingerprints.contains(fp.as_str()) {
                     missing.push((fp, k.clone()));
                 }
