@@ -5,7 +5,8 @@
 //!   `body.chars()[start..end] == text` (code-point offsets);
 //! - every date value is well-formed TIMEX3 for its type, and a frequency
 //!   (`2X`) only on a set;
-//! - every quote speaker that names an entity names one that exists.
+//! - every quote speaker that names an entity names one that exists;
+//! - a quote's attribution lies inside the quote, and its clause holds it.
 
 use crate::event::DateType;
 
@@ -17,7 +18,8 @@ pub enum InvariantError {
     /// A span does not match the body.
     #[error("{what} span {start}..{end} does not match {text:?} in the body")]
     Span {
-        /// Which item ("date", "mention", "quote", "speaker", "cue").
+        /// Which item ("date", "mention", "quote", "speaker", "cue",
+        /// "attribution", "clause").
         what: &'static str,
         /// Reported start.
         start: usize,
@@ -37,6 +39,17 @@ pub enum InvariantError {
     /// A speaker references an entity id that is not in `entities`.
     #[error("speaker references unknown entity {0:?}")]
     UnknownEntity(String),
+    /// A quote's attribution is outside the quote, or its clause does not
+    /// hold the quote.
+    #[error("{what} {start}..{end} is misplaced against its quote")]
+    Misplaced {
+        /// "attribution" or "clause".
+        what: &'static str,
+        /// Reported start.
+        start: usize,
+        /// Reported end.
+        end: usize,
+    },
 }
 
 /// Check every invariant of `e` against `body`.
@@ -90,6 +103,26 @@ pub fn check(body: &str, e: &Enrichment) -> Result<(), InvariantError> {
         }
         if let Some(c) = &q.cue {
             span("cue", c.start, c.end, &c.text)?;
+        }
+        if let Some(a) = &q.attribution {
+            span("attribution", a.start, a.end, &a.text)?;
+            if !(q.start <= a.start && a.end <= q.end) {
+                return Err(InvariantError::Misplaced {
+                    what: "attribution",
+                    start: a.start,
+                    end: a.end,
+                });
+            }
+        }
+        if let Some(c) = &q.clause {
+            span("clause", c.start, c.end, &c.text)?;
+            if !(c.start <= q.start && q.end <= c.end) {
+                return Err(InvariantError::Misplaced {
+                    what: "clause",
+                    start: c.start,
+                    end: c.end,
+                });
+            }
         }
     }
     Ok(())
@@ -220,6 +253,62 @@ fn is_zone(z: &str) -> bool {
 mod tests {
     use super::*;
     use crate::event::DateMention;
+
+    #[test]
+    fn an_attribution_outside_its_quote_or_a_clause_missing_it_is_misplaced() {
+        use crate::event::{Cue, Quote, QuoteKind};
+        let body = "Costs, she said, will rise.";
+        let span = |text: &str| {
+            let start = body.find(text).expect("in the body");
+            Cue {
+                text: text.into(),
+                start,
+                end: start + text.len(),
+            }
+        };
+        let quote = |text: &str, attribution: Option<Cue>, clause: Option<Cue>| {
+            let s = span(text);
+            Quote {
+                text: s.text,
+                start: s.start,
+                end: s.end,
+                kind: QuoteKind::Indirect,
+                speaker: None,
+                cue: None,
+                utterance: None,
+                said_at: None,
+                attribution,
+                clause,
+            }
+        };
+        let with = |q: Quote| Enrichment {
+            quotes: vec![q],
+            ..Enrichment::default()
+        };
+        let whole = "Costs, she said, will rise";
+        assert_eq!(
+            check(body, &with(quote(whole, Some(span(", she said,")), None))),
+            Ok(())
+        );
+        assert!(matches!(
+            check(
+                body,
+                &with(quote("will rise", Some(span(", she said,")), None))
+            ),
+            Err(InvariantError::Misplaced {
+                what: "attribution",
+                ..
+            })
+        ));
+        assert_eq!(
+            check(body, &with(quote("will rise", None, Some(span(whole))))),
+            Ok(())
+        );
+        assert!(matches!(
+            check(body, &with(quote(whole, None, Some(span("will rise"))))),
+            Err(InvariantError::Misplaced { what: "clause", .. })
+        ));
+    }
 
     #[test]
     fn timex_values() {
