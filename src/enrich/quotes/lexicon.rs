@@ -775,8 +775,8 @@ pub fn is_pure_determiner(w: &str) -> bool {
 }
 
 /// Nouns naming a day or a stretch of time ("Monday", "night", "week"):
-/// the head of a time adjunct ("on Monday", "last week"). Unlike
-/// [`is_time_word`], no adverbs.
+/// the head of a time adjunct ("on Monday", "last week"). [`is_time_word`]
+/// adds the adverbs.
 pub fn is_time_noun(w: &str) -> bool {
     matches!(
         w,
@@ -1268,50 +1268,33 @@ pub fn is_preverbal(w: &str) -> bool {
 /// Time words that may follow a speech verb before its content
 /// ("said Tuesday that", "announced today").
 pub fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "today"
-            | "yesterday"
-            | "tonight"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "previously"
-            | "also"
-            | "again"
-            | "repeatedly"
-            | "publicly"
-            | "privately"
-            | "separately"
-            | "however"
-            | "now"
-            | "then"
-            | "last"
-            | "this"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-            | "week"
-            | "weekend"
-            | "month"
-            | "year"
-            | "once"
-            | "further"
-            | "too"
-            | "first"
-            | "flatly"
-            | "bluntly"
-            | "simply"
-            | "openly"
-    )
+    is_time_noun(w)
+        || matches!(
+            w,
+            "earlier"
+                | "later"
+                | "recently"
+                | "previously"
+                | "also"
+                | "again"
+                | "repeatedly"
+                | "publicly"
+                | "privately"
+                | "separately"
+                | "however"
+                | "now"
+                | "then"
+                | "last"
+                | "this"
+                | "once"
+                | "further"
+                | "too"
+                | "first"
+                | "flatly"
+                | "bluntly"
+                | "simply"
+                | "openly"
+        )
 }
 
 /// Title and role words stripped from the front of a person's name
