@@ -455,6 +455,7 @@ impl StatementEvent {
             })
             .collect();
         about.sort_by_key(|a| a.0);
+        let (start, end) = quote.statement_span();
         let similarity = crate::novelty::signature::Signature::of(
             quote.speaker.as_ref().map(|s| s.name.as_str()),
             &text,
@@ -485,8 +486,8 @@ impl StatementEvent {
             source: article.source.clone(),
             language: article.language.clone(),
             similarity: Some(similarity),
-            start: quote.statement_span().0,
-            end: quote.statement_span().1,
+            start,
+            end,
             processing: article.processing.clone(),
         }
     }

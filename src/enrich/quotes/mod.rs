@@ -388,14 +388,7 @@ pub fn extract_with_dates(
         let Some(span) = text.token_span(c.content.first, c.content.end) else {
             continue;
         };
-        let cue = c
-            .cue
-            .and_then(|r| text.token_span(r.first, r.end))
-            .map(|s| Cue {
-                text: s.text.to_string(),
-                start: s.start,
-                end: s.end,
-            });
+        let cue = c.cue.and_then(|r| body_span(text, r));
         parts.push((c.content, c.cue, c.who));
         out.push(Quote {
             text: span.text.to_string(),
@@ -406,27 +399,25 @@ pub fn extract_with_dates(
             cue,
             utterance: None,
             said_at: c.cue.and_then(|r| said_at(&v, dates, r, c.content)),
-            clause: c
-                .clause
-                .and_then(|r| text.token_span(r.first, r.end))
-                .map(|s| Cue {
-                    text: s.text.to_string(),
-                    start: s.start,
-                    end: s.end,
-                }),
+            clause: c.clause.and_then(|r| body_span(text, r)),
             attribution: c
                 .cue
                 .and_then(|r| inner_attribution(&v, c.content, r, c.who))
-                .and_then(|r| text.token_span(r.first, r.end))
-                .map(|s| Cue {
-                    text: s.text.to_string(),
-                    start: s.start,
-                    end: s.end,
-                }),
+                .and_then(|r| body_span(text, r)),
         });
     }
     join_utterances(&v, &parts, &mut out);
     out
+}
+
+/// Tokens `r` as a span of the body with its text (a cue, a clause, an
+/// attribution).
+fn body_span(text: &Text<'_>, r: Range) -> Option<Cue> {
+    text.token_span(r.first, r.end).map(|s| Cue {
+        text: s.text.to_string(),
+        start: s.start,
+        end: s.end,
+    })
 }
 
 /// The attribution standing inside reported content ("Costs, she said,

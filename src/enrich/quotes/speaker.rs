@@ -17,6 +17,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::choice::{self, Choice, Features, Source};
+use super::is_dot_of_initial;
 use super::lexicon;
 use super::phrase::{Range, View};
 use crate::enrich::entities::grouping::{first_name_gender, name_gender, Gender};
@@ -344,7 +345,7 @@ impl<'e> Resolver<'e> {
         let mut end = first;
         while end < sent.end
             && end - first < 6
-            && (v.cap(end) || is_initial_dot(v, end) || v.s(end) == ".")
+            && (v.cap(end) || is_dot_of_initial(v, end) || v.s(end) == ".")
         {
             end += 1;
         }
@@ -897,7 +898,7 @@ impl<'e> Resolver<'e> {
             if ISSUING_VERBS.contains(&v.low(verb).as_ref()) && verb > 0 && v.cap(verb - 1) {
                 let mut first = verb - 1;
                 let sent = v.sentence(verb).first;
-                while first > sent && (v.cap(first - 1) || is_initial_dot(v, first - 1)) {
+                while first > sent && (v.cap(first - 1) || is_dot_of_initial(v, first - 1)) {
                     first -= 1;
                 }
                 c = self.named_issuer(v, Range { first, end: verb }, &written, false);
@@ -994,7 +995,7 @@ impl<'e> Resolver<'e> {
         if k < np.end && matches!(v.low(k).as_ref(), "from" | "by") {
             let first = k + 1;
             let mut end = first;
-            while end < np.end && (v.cap(end) || is_initial_dot(v, end)) {
+            while end < np.end && (v.cap(end) || is_dot_of_initial(v, end)) {
                 end += 1;
             }
             if end > first {
@@ -1045,7 +1046,8 @@ impl<'e> Resolver<'e> {
         }
         let end = comma;
         let mut first = end;
-        while first > 0 && end - first < 4 && (v.cap(first - 1) || is_initial_dot(v, first - 1)) {
+        while first > 0 && end - first < 4 && (v.cap(first - 1) || is_dot_of_initial(v, first - 1))
+        {
             first -= 1;
         }
         let sent = v.sentence(comma).first;
@@ -2087,7 +2089,7 @@ fn name_before_age(v: &View<'_, '_>, np: Range) -> Option<Range> {
     let end = k - 1;
     let sent = v.sentence(k).first;
     let mut first = end;
-    while first > sent && end - first < 4 && (v.cap(first - 1) || is_initial_dot(v, first - 1)) {
+    while first > sent && end - first < 4 && (v.cap(first - 1) || is_dot_of_initial(v, first - 1)) {
         first -= 1;
     }
     (first < end && v.cap(end - 1) && !v.in_quote(first)).then_some(Range { first, end })
@@ -2337,7 +2339,7 @@ fn resident_before(v: &View<'_, '_>, comma: usize) -> Option<Range> {
     let mut first = end;
     while first > 0
         && end - first < 4
-        && (v.cap(first - 1) || is_initial_dot(v, first - 1))
+        && (v.cap(first - 1) || is_dot_of_initial(v, first - 1))
         && !v.in_quote(first - 1)
     {
         first -= 1;
@@ -2470,7 +2472,7 @@ fn signers_phrase(v: &View<'_, '_>, np: Range) -> Option<Range> {
     let mut k = and;
     while k > sent
         && and - k < 12
-        && (v.cap(k - 1) || is_initial_dot(v, k - 1) || matches!(v.s(k - 1), "," | "and"))
+        && (v.cap(k - 1) || is_dot_of_initial(v, k - 1) || matches!(v.s(k - 1), "," | "and"))
     {
         k -= 1;
     }
@@ -2500,7 +2502,7 @@ fn document_phrase(v: &View<'_, '_>, head: usize) -> Range {
     while first > sent.first
         && head - first < 6
         && (v.cap(first - 1)
-            || is_initial_dot(v, first - 1)
+            || is_dot_of_initial(v, first - 1)
             || matches!(v.s(first - 1), "'s" | "’s")
             || v.is_word(first - 1)
                 && !lexicon::is_determiner(&v.low(first - 1))
@@ -2519,7 +2521,7 @@ fn document_phrase(v: &View<'_, '_>, head: usize) -> Range {
     }
     if matches!(v.low(end).as_ref(), "from" | "by") {
         end += 1;
-        while end < sent.end && (v.cap(end) || is_initial_dot(v, end)) {
+        while end < sent.end && (v.cap(end) || is_dot_of_initial(v, end)) {
             end += 1;
         }
     }
@@ -2578,7 +2580,7 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
             .all(|k| v.cap(k) || is_title_at(k) || matches!(v.low(k).as_ref(), "former" | "then"));
     if head_end < np.end && titles_only && v.cap(np.end - 1) {
         let mut first = np.end - 1;
-        while first > head_end + 1 && (v.cap(first - 1) || is_initial_dot(v, first - 1)) {
+        while first > head_end + 1 && (v.cap(first - 1) || is_dot_of_initial(v, first - 1)) {
             first -= 1;
         }
         if let Some(given) =
@@ -2601,7 +2603,7 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
     // "Chief economist at Stone Ridge Capital Group Mary Jones":
     // a role head, then the name at the end of the phrase
     let lead_name_end = (np.first..head_end)
-        .find(|&k| !(v.cap(k) || is_initial_dot(v, k)))
+        .find(|&k| !(v.cap(k) || is_dot_of_initial(v, k)))
         .unwrap_or(head_end);
     let lead_name = lead_name_end >= np.first + 2
         && !lexicon::is_determiner(&v.low(np.first))
@@ -2613,7 +2615,7 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
         && v.cap(np.end - 1)
     {
         let mut first = np.end - 1;
-        while first > head_end && (v.cap(first - 1) || is_initial_dot(v, first - 1)) {
+        while first > head_end && (v.cap(first - 1) || is_dot_of_initial(v, first - 1)) {
             first -= 1;
         }
         // drop an organisation name glued before the person's name
@@ -2637,7 +2639,7 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
         while first > np.first
             && (v.cap(first - 1)
                 || matches!(v.s(first - 1), "&" | "-" | "'s" | "’s")
-                || is_initial_dot(v, first - 1))
+                || is_dot_of_initial(v, first - 1))
         {
             // "the Ledger's Jane Roe": the person after an outlet's 's
             if matches!(v.s(first - 1), "'s" | "’s") && first_name_gender(v.s(first)).is_some() {
@@ -2662,7 +2664,7 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
         // "Ohio Sen. Jane Roe's campaign": an abbreviated title's dot
         // stays inside the run
         while e < head_end
-            && (v.cap(e) || is_initial_dot(v, e) || v.abbreviation_dot(e) && v.cap(e + 1))
+            && (v.cap(e) || is_dot_of_initial(v, e) || v.abbreviation_dot(e) && v.cap(e + 1))
         {
             e += 1;
         }
@@ -2793,11 +2795,6 @@ fn trim_phrase(v: &View<'_, '_>, np: Range) -> Option<Range> {
     })
 }
 
-/// A dot after a single capital initial ("George W. Bush").
-fn is_initial_dot(v: &View<'_, '_>, k: usize) -> bool {
-    v.s(k) == "." && k > 0 && v.s(k - 1).chars().count() == 1 && v.cap(k - 1) && v.cap(k + 1)
-}
-
 /// Drop leading titles and a sentence-initial "The": "US Labor Secretary
 /// Jane Roe" -> "Jane Roe". Never returns an empty range.
 fn strip_titles(v: &View<'_, '_>, r: Range) -> Range {
@@ -2857,7 +2854,7 @@ fn name_runs(v: &View<'_, '_>) -> Vec<NameRun> {
         let start = i;
         let mut end = i + 1;
         while end < n
-            && (v.is_word(end) && v.cap(end) || is_initial_dot(v, end))
+            && (v.is_word(end) && v.cap(end) || is_dot_of_initial(v, end))
             && v.text.tokens()[end].newlines_before == 0
             && !v.in_quote(end)
         {
