@@ -65,7 +65,18 @@
 //!   it Saturday, aides said` the coming one), unless commas set the
 //!   expression off (`his next talk, on May 8, was`); and a participle clause
 //!   after the expression tells what was said or done then, not when
-//!   (`attacked him on Monday, saying he would` is the Monday gone). With
+//!   (`attacked him on Monday, saying he would` is the Monday gone). A
+//!   name dating a noun that is the subject of a verb takes that verb's
+//!   tense (`the mayor said Tuesday's ballot will settle it` is the coming
+//!   Tuesday; a future only for a vote, as `Monday's ruling will make it
+//!   harder` tells the ruling's aftermath), and a participle of speech
+//!   does not date such a noun (`suggesting the November ballot may be
+//!   rigged`). A past verb does not date a month or season after an
+//!   infinitive it governs (`asked her to set out a plan for the summit
+//!   in June`: the asking is past, the summit is the nearest June), except
+//!   a verb of trying or causing, whose `to` was done then (`tried to sell
+//!   it in March`, `prompted them to vote in June`), and `enough to`; a
+//!   weekday keeps the past verb (`flew there to see him on Monday`). With
 //!   no cue, the past for weekdays (news reports what happened this
 //!   week), the nearest
 //!   occurrence for months, month-days and holidays (`the November

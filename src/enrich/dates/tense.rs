@@ -8,8 +8,9 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    is_degree_word, is_determiner, is_ed_exception, is_future_cue, is_intention_word, is_past_cue,
-    is_preposition, is_schedule_participle, is_timetable_present, is_timetable_verb, part_of_day,
+    self, is_degree_word, is_determiner, is_ed_exception, is_future_cue, is_intention_word,
+    is_past_cue, is_preposition, is_schedule_participle, is_timetable_present, is_timetable_verb,
+    is_vote_noun, part_of_day,
 };
 use super::resolve::Tense;
 
@@ -186,6 +187,132 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     None
 }
 
+/// The tense of the verb whose subject holds the name at `span`, when
+/// the name dates a noun (`Tuesday's vote will`, `the June ballot may
+/// be`): after the name, an optional part of the day and possessive `'s`,
+/// one to three plain words (the head noun and its modifiers, no cue, no
+/// preposition, no relative word), then an auxiliary or modal with a
+/// cue. `would` after a past cue is a future seen from then, no cue here.
+fn subject_verb(
+    lower: &[&str],
+    sentence: Range<usize>,
+    span: Range<usize>,
+    past_before: bool,
+) -> Option<Tense> {
+    let at = |k: usize| {
+        sentence
+            .contains(&k)
+            .then(|| lower.get(k).copied())
+            .flatten()
+    };
+    let mut k = span.end;
+    if at(k).and_then(part_of_day).is_some() {
+        k += 1;
+    }
+    if matches!(at(k), Some("'s" | "’s")) {
+        k += 1;
+    }
+    let head = k;
+    while k < head + 3 {
+        let w = at(k)?;
+        let plain = w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+        if !plain
+            || cue(lower, k).is_some()
+            || is_preposition(w)
+            || matches!(w, "that" | "which" | "who" | "and" | "or" | "to")
+            || is_modal_or_auxiliary(w)
+        {
+            break;
+        }
+        k += 1;
+    }
+    let verb = at(k)?;
+    if k == head || !is_modal_or_auxiliary(verb) || (past_before && verb == "would") {
+        return None;
+    }
+    // A future told of the noun is the event's own only for an event set
+    // ahead (`Tuesday's vote will decide`); a deed already done has
+    // consequences to come (`Monday's ruling will make it harder`).
+    match cue(lower, k)? {
+        Tense::Future if !(head..k).any(|h| at(h).is_some_and(is_vote_noun)) => None,
+        t => Some(t),
+    }
+}
+
+/// Whether tokens `from..to` hold a `to` before a plain verb (`to lay`,
+/// `to stop`): not a preposition's `to` (`to the meeting`, `to Ohio`,
+/// `to 2010`), told by the word after it.
+fn infinitive_between(lower: &[&str], from: usize, to: usize) -> bool {
+    (from..to).any(|k| {
+        lower.get(k) == Some(&"to")
+            && k.checked_sub(1).and_then(|p| lower.get(p)) != Some(&"enough")
+            && lower.get(k + 1).is_some_and(|w| {
+                k + 1 < to
+                    && w.len() >= 2
+                    && w.bytes().all(|b| b.is_ascii_lowercase())
+                    && !is_determiner(w)
+                    && !is_preposition(w)
+                    && !is_degree_word(w)
+                    && !w.ends_with("ing")
+                    && !matches!(*w, "be" | "have" | "this" | "that" | "these" | "those")
+            })
+    })
+}
+
+/// Past verbs whose `to` tells a deed done at their time, not one still
+/// ahead of it (the infinitive of `tried to`, `managed to`, `prompted
+/// them to` happened, or was attempted, then).
+fn is_implicative(w: &str) -> bool {
+    matches!(
+        w,
+        "tried"
+            | "attempted"
+            | "struggled"
+            | "managed"
+            | "failed"
+            | "sought"
+            | "began"
+            | "started"
+            | "continued"
+            | "rushed"
+            | "scrambled"
+            | "hastened"
+            | "dared"
+            | "bothered"
+            | "prompted"
+            | "forced"
+            | "caused"
+            | "helped"
+            | "went"
+            | "came"
+            | "used"
+    )
+}
+
+/// A modal or a finite auxiliary (`will`, `may`, `was`, `has`): the verb
+/// a subject noun phrase runs into.
+fn is_modal_or_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "'ll"
+            | "’ll"
+            | "would"
+            | "may"
+            | "might"
+            | "should"
+            | "can"
+            | "must"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+    )
+}
+
 /// Whether the `-ing` word at `i` follows a form of `be` (`is
 /// announcing`, `I'm telling you`, `has been saying`): a progressive.
 fn progressive(lower: &[&str], i: usize) -> bool {
@@ -278,6 +405,19 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
         || matches!(at(span.end), Some("'s" | "’s"))
         || (at(span.end).and_then(part_of_day).is_some()
             && matches!(at(span.end + 1), Some("'s" | "’s")));
+    // A name inside the subject of a verb (`Tuesday's vote will decide`,
+    // `said the June ballot may be delayed`) is dated by that verb, not
+    // by the one the whole clause hangs from.
+    if attributive {
+        if let Some(t) = subject_verb(lower, sentence.clone(), span.clone(), past_before) {
+            return Some(t);
+        }
+    }
+    let yearly = lower.get(span.clone()).is_some_and(|ws| {
+        ws.iter()
+            .any(|w| lexicon::month(w).is_some() || lexicon::season(w).is_some())
+            && !ws.iter().any(|w| lexicon::weekday(w).is_some())
+    });
     for i in sentence.clone() {
         if span.contains(&i) {
             continue;
@@ -316,9 +456,11 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
         // A participle of speech dates the day right after it ("announcing
         // on Wednesday he would"), not one inside what was said ("saying
         // the vote is key to a win in November").
+        // Nor a name dating a noun it speaks of ("suggesting the June
+        // ballot may be rigged": the ballot's time is not the saying's).
         if is_speech_participle(lower[i])
             && !progressive(lower, i)
-            && (i >= span.start || span.start - i > 3)
+            && (i >= span.start || span.start - i > 3 || attributive)
         {
             continue;
         }
@@ -339,6 +481,25 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
             continue;
         }
         let Some(t) = cue(lower, i) else { continue };
+        // A past verb before a `to` of a verb the name follows (`asked
+        // him to lay out his path to the nomination in July`, `urged
+        // them to stop the merger at the June meeting`) dates the asking,
+        // not what is to be done, which comes after it.
+        // (Months and seasons only: a weekday so placed is mostly the
+        // purpose or outcome of a deed that week, `flew there to meet
+        // him on Monday`, `was surprised to see it on Friday`; measured
+        // on timebank-dev, meantime-dev and campaign news.)
+        // Not after a verb whose `to` tells what was done then (`tried to
+        // sell it in May`, `struggled to meet orders through the summer`,
+        // `prompted them to vote in June`).
+        if t == Tense::Past
+            && i < span.start
+            && yearly
+            && !is_implicative(lower[i])
+            && infinitive_between(lower, i + 1, span.start)
+        {
+            continue;
+        }
         if attributive && matches!(lower[i], "if" | "unless") {
             continue;
         }

@@ -2567,3 +2567,85 @@ fn the_end_of_a_range_of_days_follows_its_start() {
     // A deadline with no day before it keeps the deadline rule.
     assert_eq!(vals("Bids are open through Monday."), ["2025-02-24"]);
 }
+
+/// The value of the single mention of `body`.
+fn value(body: &str, published: Option<NaiveDate>) -> String {
+    one(body, published).1
+}
+
+#[test]
+fn a_name_in_the_subject_takes_its_verb_tense() {
+    // (Thursday 2025-02-20.) The vote is dated by its own `will`, not by
+    // the `said` the clause hangs from.
+    assert_eq!(
+        value(
+            "The mayor said Tuesday's ballot will settle the race.",
+            thu()
+        ),
+        "2025-02-25"
+    );
+    assert_eq!(
+        value("Critics claimed the Tuesday vote was rigged.", thu()),
+        "2025-02-18"
+    );
+    // A deed already done has consequences to come: no vote, no future.
+    assert_eq!(
+        value(
+            "The mayor said Monday's ruling will make the race harder.",
+            thu()
+        ),
+        "2025-02-17"
+    );
+    // A participle of speech does not date a noun it speaks of.
+    assert_eq!(
+        value(
+            "He stirred doubt, suggesting the November ballot may be rigged.",
+            thu()
+        ),
+        "2025-11"
+    );
+    assert_eq!(
+        value(
+            "He stirred doubt, suggesting on Monday he would quit.",
+            thu()
+        ),
+        "2025-02-17"
+    );
+}
+
+#[test]
+fn a_month_after_an_infinitive_is_not_dated_by_the_verb_before_it() {
+    // `asked` dates the asking; the summit in June is still to come.
+    assert_eq!(
+        value(
+            "The board asked the chair to set out a plan for the summit in June.",
+            thu()
+        ),
+        "2025-06"
+    );
+    // Without the infinitive the past verb dates it.
+    assert_eq!(
+        value("The board held the summit in June.", thu()),
+        "2024-06"
+    );
+    // A weekday so placed is the week's deed; `enough to` is an outcome,
+    // and so is the `to` of a verb of trying or causing.
+    assert_eq!(
+        value(
+            "The mill tried to sell the plant in March.",
+            Some(d(2025, 11, 1))
+        ),
+        "2025-03"
+    );
+    assert_eq!(
+        value("She flew to the capital to see the envoy on Monday.", thu()),
+        "2025-02-17"
+    );
+    assert_eq!(
+        value(
+            "He was bold enough to raise it at a forum in March.",
+            Some(d(2025, 12, 1))
+        ),
+        "2025-03"
+    );
+}
