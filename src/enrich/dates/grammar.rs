@@ -767,7 +767,47 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 best = Some(c);
             }
         }
-        best
+        best.filter(|f| !self.quoted_title(f.start, f.end))
+    }
+
+    /// Whether tokens `start..end` lie in a quoted title mid-sentence
+    /// (on `“Fox News Sunday,”`, the `“Good Morning Today”` show): the
+    /// quotation holds nothing but capitalized words (and the small words
+    /// of titles), at least two, and opens after the sentence's start, so
+    /// a quoted remark (`“Next Tuesday,” she said`) is no title.
+    fn quoted_title(&self, start: usize, end: usize) -> bool {
+        const REACH: usize = 6;
+        let title_word = |k: usize| {
+            self.kind(k) == Some(TokenKind::Word)
+                && (self.capitalized(k)
+                    || matches!(
+                        self.w(k),
+                        "the" | "of" | "and" | "a" | "an" | "in" | "on" | "at" | "to" | "for"
+                    ))
+        };
+        if !(start..end).all(|k| self.kind(k) != Some(TokenKind::Word) || self.capitalized(k)) {
+            return false;
+        }
+        let mut words = (start..end)
+            .filter(|&k| self.kind(k) == Some(TokenKind::Word))
+            .count();
+        let mut open = start;
+        while open > self.sent.start && start - open <= REACH && title_word(open - 1) {
+            open -= 1;
+            words += 1;
+        }
+        if open <= self.sent.start + 1 || self.kind(open - 1) != Some(TokenKind::Quote) {
+            return false;
+        }
+        let mut close = end;
+        while close < self.sent.end && close - end <= REACH && title_word(close) {
+            close += 1;
+            words += 1;
+        }
+        if matches!(self.w(close), "," | "." | "!" | "?") {
+            close += 1;
+        }
+        words >= 2 && self.kind(close) == Some(TokenKind::Quote)
     }
 
     /// Whether any expression can start with token `i` (text `w`): a cheap
@@ -2533,6 +2573,33 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         let marker = self.w(e);
+        // "Ephesians 5:11", "Psalm 23:4": a chapter and verse after a
+        // capitalized name, not a clock time (which a name before it
+        // would not date without `a.m.`, `p.m.` or a zone after it).
+        let name_before = i > self.sent.start
+            && self.kind(i - 1) == Some(TokenKind::Word)
+            && self.capitalized(i - 1)
+            && lexicon::weekday(self.prev(i)).is_none()
+            && lexicon::month(self.prev(i)).is_none()
+            && lexicon::part_of_day(self.prev(i)).is_none();
+        if name_before
+            && !needs_marker
+            && !matches!(
+                marker,
+                "am" | "pm"
+                    | "a.m."
+                    | "p.m."
+                    | "a.m"
+                    | "p.m"
+                    | "utc"
+                    | "gmt"
+                    | "et"
+                    | "est"
+                    | "edt"
+            )
+        {
+            return None;
+        }
         let mut h = h;
         if matches!(marker, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") {
             h = ampm(h, marker)?;

@@ -229,7 +229,11 @@
 //! - **Not annotated**, as in TimeBank: ages (`a 6-year-old`, `voters
 //!   aged 9 to 12 years old`, `21-to-29-year-olds`), classifying
 //!   adjectives (`a quarterly dividend`, `the annual meeting`), titles
-//!   (`Saturday Night Live`, `CBS This Morning`), names (`21st Century
+//!   (`Saturday Night Live`, `CBS This Morning`, and any quoted title
+//!   mid-sentence of capitalized words only: on `“Weekend Report
+//!   Sunday,”`, the song `“Always Tomorrow”`), chapter and verse after a
+//!   name (`Hosea 4:12`: a bare `H:MM` after a capitalized word that is no
+//!   day or month, without `a.m.`, `p.m.` or a zone), names (`21st Century
 //!   Fox`: a capitalized `Century` before a capitalized word), and `at the end of the
 //!   day` inside a quotation, where speakers mean "in the end" (the
 //!   narrator's `closed higher at the end of the day` is the day).

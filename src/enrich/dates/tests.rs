@@ -2649,3 +2649,37 @@ fn a_month_after_an_infinitive_is_not_dated_by_the_verb_before_it() {
         "2025-03"
     );
 }
+
+#[test]
+fn quoted_titles_and_verses_are_no_dates() {
+    // A quoted title mid-sentence: capitalized words only, two at least.
+    assert_eq!(
+        all("She spoke on “Weekend Report Sunday” about it.", thu()),
+        []
+    );
+    assert_eq!(
+        all("The band played “Always Tomorrow,” to cheers.", thu()),
+        []
+    );
+    assert_eq!(
+        all("He starred in “A Winter Christmas” in 1990.", thu()).len(),
+        1
+    );
+    // A quoted remark opening the sentence, or in lowercase, is dated.
+    assert_eq!(value("“Next Tuesday,” she said.", thu()), "2025-02-25");
+    assert_eq!(
+        value("She said the vote is “next Tuesday.”", thu()),
+        "2025-02-25"
+    );
+    // A chapter and verse after a book's name is no clock time; with a
+    // marker, or after a day's name, a clock time it is.
+    assert_eq!(all("The sermon cited Hosea 4:12 at length.", thu()), []);
+    assert_eq!(
+        value("The sermon began at 9:30 a.m. sharp.", thu()),
+        "2025-02-20T09:30"
+    );
+    assert_eq!(
+        all("The bus left Friday 10:15 from the depot.", thu()).len(),
+        2
+    );
+}
