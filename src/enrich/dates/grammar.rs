@@ -1277,7 +1277,22 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let tree = match rel {
             Some(-1) => base.nearest(field, Dir::Back { strict: true }),
             Some(1) => base.nearest(field, Dir::Forward { strict: true }),
-            Some(_) => base.shift(0, Unit::Week).intersect(field),
+            // "this Tuesday": this week's, unless the clause points the
+            // other way from it (`hopes to win this Tuesday` on a Friday is
+            // the coming one; `voted this Friday` on a Monday the one gone).
+            Some(_) => {
+                let this_week = base.clone().shift(0, Unit::Week).intersect(field);
+                let day = self.eval(&this_week).1.and_then(|p| p.day());
+                match (day, self.published, self.direction(i..j + 1)) {
+                    (Some(d), Some(p), Some(Tense::Future)) if d < p => {
+                        base.nearest(field, Dir::Forward { strict: true })
+                    }
+                    (Some(d), Some(p), Some(Tense::Past)) if d > p => {
+                        base.nearest(field, Dir::Back { strict: true })
+                    }
+                    _ => this_week,
+                }
+            }
             None if range_end => base.nearest(field, Dir::Forward { strict: true }),
             None => base.nearest(field, Dir::of(self.weekday_tense(i..e))),
         };

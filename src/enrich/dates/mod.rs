@@ -35,6 +35,9 @@
 //!   nears`, `approaches`, `looms`) forward;
 //!   `last`/`next`/`this` are part of the expression; `this weekend` is
 //!   this week's unless the clause is past (the weekend just gone);
+//!   `this Tuesday` is this week's unless the clause points the other
+//!   way from it (`hopes to win this Tuesday` on a Friday is the coming
+//!   one, `met this Friday` on a Monday the one gone);
 //! - else the clause's tense cue (`tense`: `will`, `is to`, `expects`,
 //!   `upcoming`, `looming`, `impending` (also before a noun: `uneasy
 //!   about the looming strike in July`), a timetable verb in the plain
@@ -51,7 +54,9 @@
 //!   present perfect back; a participle of speech right before the name
 //!   back too, whatever the words said look ahead to (`left the
 //!   hall, declaring on Wednesday she would seek office`; not a progressive,
-//!   `is announcing on Friday`, nor a name inside what was said); `would`
+//!   `is announcing on Friday`, nor a name inside what was said; a
+//!   progressive looking back at what it comes from is no arrangement:
+//!   `is coming off a win on Tuesday`, `is recovering from`); `would`
 //!   after the name, in a clause a past verb before it tells, is a future
 //!   seen from then (`predicted that the match on Sunday would be close`
 //!   is the Sunday gone; not a relative clause's hypothetical, `a vote in

@@ -32,6 +32,10 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     {
         return None;
     }
+    // "is coming off a win on Tuesday": coming from, not still to come.
+    if w == "coming" && matches!(next, Some("off" | "from")) {
+        return None;
+    }
     // "the blast next to the embassy": a preposition, not the next one.
     if w == "next" && next == Some("to") {
         return None;
@@ -177,9 +181,11 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     if is_speech_participle(w) && !progressive(lower, i) {
         return Some(Tense::Past);
     }
-    // Present progressive with a date: an arrangement ("is visiting Moscow on Friday").
+    // Present progressive with a date: an arrangement ("is visiting Moscow on Friday"),
+    // not one that looks back at what it comes from ("is coming off a win
+    // on Tuesday", "are recovering from the storm in March").
     if w.len() >= 5 && w.ends_with("ing") && matches!(prev, Some("is" | "are" | "am")) {
-        return Some(Tense::Future);
+        return (!matches!(next, Some("off" | "from"))).then_some(Tense::Future);
     }
     if is_schedule_participle(w) && (present_aux || (w == "likely" && next == Some("to"))) {
         return Some(Tense::Future);

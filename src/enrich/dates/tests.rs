@@ -2683,3 +2683,44 @@ fn quoted_titles_and_verses_are_no_dates() {
         2
     );
 }
+
+#[test]
+fn this_weekday_follows_the_clause_when_the_week_disagrees() {
+    // Friday 2025-02-21: this week's Tuesday is gone, so a clause looking
+    // ahead means the coming one; a plain `this Tuesday` stays this week's.
+    let fri = Some(d(2025, 2, 21));
+    assert_eq!(
+        value("The mayor is hoping to carry the county this Tuesday.", fri),
+        "2025-02-25"
+    );
+    assert_eq!(value("The county voted this Tuesday.", fri), "2025-02-18");
+    // Monday 2025-02-17: this week's Friday is ahead; told in the past, it
+    // is the one gone.
+    let mon = Some(d(2025, 2, 17));
+    assert_eq!(value("The council met this Friday.", mon), "2025-02-14");
+    assert_eq!(
+        value("The council will meet this Friday.", mon),
+        "2025-02-21"
+    );
+}
+
+#[test]
+fn a_progressive_coming_off_or_from_looks_back() {
+    // Thursday 2025-02-20.
+    assert_eq!(
+        value(
+            "The senator is coming off a strong debate on Tuesday.",
+            thu()
+        ),
+        "2025-02-18"
+    );
+    assert_eq!(
+        value("The town is recovering from the flood on Monday.", thu()),
+        "2025-02-17"
+    );
+    // An arrangement still looks ahead.
+    assert_eq!(
+        value("The senator is visiting the town on Monday.", thu()),
+        "2025-02-24"
+    );
+}
