@@ -1818,6 +1818,26 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     ));
                 }
                 let shifted = tree.as_ref().map(|t| self.eval(t));
+                // "more than 200 years later, we still live by it": a point
+                // after publication in a clause not looking ahead counts from
+                // a time the text never wrote; the stretch, as TimeBank
+                // values `three days later`, rather than a future invented.
+                let beyond = |p: &Point| self.published.is_some_and(|r| p.at > r);
+                if sign > 0
+                    && anaphoric
+                    && shifted
+                        .as_ref()
+                        .and_then(|s| s.1.as_ref())
+                        .is_some_and(beyond)
+                    && self.direction(i..end.min(self.sent.end)) != Some(Tense::Future)
+                {
+                    return Some(found(
+                        i,
+                        e,
+                        resolve::duration(count, unit),
+                        DateType::Duration,
+                    ));
+                }
                 let value = match (shifted.clone(), reference) {
                     _ if year_ago_quarter.is_some() => year_ago_quarter.unwrap_or_default(),
                     (Some((v, _)), Some(_)) if count.is_some_and(|c| c.fract() == 0.0) => v,

@@ -208,7 +208,11 @@
 //!   (`P2W`), as TimeBank and HeidelTime count it; `a few days later`,
 //!   `weeks later`, `months ago` are the vague stretch (`PXD`, `PXW`,
 //!   `PXM`), as TimeBank values them; `the past three years`
-//!   is the duration `P3Y`, `three years ago` the year `2022`.
+//!   is the duration `P3Y`, `three years ago` the year `2022`; `N units
+//!   later` that would fall after publication in a clause not looking
+//!   ahead (`we live by it today, 200 years later`) counts from a time the
+//!   text never wrote, and is the stretch (`P200Y`, on `200 years`), as
+//!   TimeBank values `three days later`, not an invented future.
 //! - **Runs of days**: `for a third straight day`, `a second consecutive
 //!   day`, `the fourth day in a row`, `today is the eighth day of the
 //!   strike` are the day reported (a day named before it in the sentence,

@@ -2266,10 +2266,19 @@ fn vague_stretches_before_and_after_a_point() {
         vals("The firm was thriving just months ago."),
         [t("months", "PXM", Duration)]
     );
-    // A counted stretch is still a point.
+    // A counted stretch is still a point, from the day named before it;
+    // with none, a past clause's point would fall after publication: the
+    // stretch (see `later_past_publication_...`).
+    assert_eq!(
+        vals("The firm opened on Monday. Two days later, it closed."),
+        [
+            t("Monday", "2025-02-17", Date),
+            t("Two days later", "2025-02-19", Date)
+        ]
+    );
     assert_eq!(
         vals("Two days later, the firm closed."),
-        [t("Two days later", "2025-02-22", Date)]
+        [t("Two days", "P2D", Duration)]
     );
     // "the days before" is no stretch before a point.
     assert!(vals("In the days before the vote, he toured.").is_empty());
@@ -2722,5 +2731,40 @@ fn a_progressive_coming_off_or_from_looks_back() {
     assert_eq!(
         value("The senator is visiting the town on Monday.", thu()),
         "2025-02-24"
+    );
+}
+
+#[test]
+fn later_past_publication_in_a_clause_not_looking_ahead_is_the_stretch() {
+    // Thursday 2025-02-20; no point named before: a point after
+    // publication would be invented, so the stretch, as TimeBank values it.
+    check(
+        "The charter still binds us, more than 200 years later.",
+        thu(),
+        "200 years",
+        "P200Y",
+        Duration,
+    );
+    // From a point named before, and not past publication: the point.
+    assert_eq!(
+        all(
+            "The mayor was elected in 2021. Two years later she resigned.",
+            thu()
+        )
+        .into_iter()
+        .map(|m| m.1)
+        .collect::<Vec<_>>(),
+        ["2021", "2023"]
+    );
+    // Looking ahead, a point to come.
+    assert_eq!(
+        all(
+            "The talks begin Monday. Two days later the envoys will sign.",
+            thu()
+        )
+        .into_iter()
+        .map(|m| m.1)
+        .collect::<Vec<_>>(),
+        ["2025-02-24", "2025-02-26"]
     );
 }
