@@ -166,6 +166,9 @@ pub struct Scanner<'t, 'a> {
     /// Last day mentioned that is not after publication: the reference of
     /// an anaphoric day in a past clause when the last day is still to come.
     past_day_anchor: Option<NaiveDate>,
+    /// The day of the last clock time heading a timeline's entry
+    /// (`11:40 a.m. — Police arrive`): the day of the next ones.
+    entry_stamp_day: Option<String>,
 }
 
 impl<'t, 'a> Scanner<'t, 'a> {
@@ -187,6 +190,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             story_year: None,
             written_days: [None; 12 * 31],
             past_day_anchor: published,
+            entry_stamp_day: None,
         }
     }
 
@@ -220,6 +224,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
                             self.anchor = f.coarse;
                         }
                         self.follow_story(&f);
+                        if f.kind == DateType::Time && self.entry_stamp(f.start) {
+                            self.entry_stamp_day = f.value.get(..10).map(str::to_string);
+                        }
                         // Results are reported after their quarter: one still
                         // to end (`a fourth-quarter charge` expected in an
                         // October report) is no reference for `the latest
@@ -2549,7 +2556,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // A clock time alone on its line is a live blog's timestamp: the
         // blog's day, even just after an entry naming another day. (Looked
         // at only once the token is a clock time.)
+        // A clock time heading a timeline's entry (`11:40 a.m. — Police
+        // arrive`) is on the day of the entry before it: a timeline tells
+        // one day, however many sentences its entries run to.
+        let carried = self.entry_stamp_day.clone().filter(|_| self.entry_stamp(i));
         let date_prefix = || {
+            if let Some(day) = &carried {
+                return day.clone();
+            }
             let day = if self.sent_no.saturating_sub(self.day_anchor_sent) <= 3
                 && !(self.published.is_some() && self.timestamp_line(i))
             {
@@ -2568,6 +2582,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => {}
         }
         let (h, m, mut e, needs_marker) = match self.kind(i)? {
+            // ("12:00pm" read as a number: the glued marker's branch below.)
+            TokenKind::Number if w.ends_with('m') || w.ends_with("m.") => {
+                return self.glued_marker_time(i, w, &date_prefix());
+            }
             TokenKind::Number => {
                 if let Some((a, b)) = w.split_once(':') {
                     if b.contains(':') || b.len() != 2 || a.is_empty() || a.len() > 2 {
@@ -2591,17 +2609,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     }
                 }
             }
-            TokenKind::Word => {
-                let num = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
-                let suf = &w[num.len()..];
-                if num.is_empty() || num.len() > 2 || !matches!(suf, "am" | "pm" | "a.m." | "p.m.")
-                {
-                    return None;
-                }
-                let h: u32 = num.parse().ok()?;
-                let h = ampm(h, suf)?;
-                return Some(self.finish_time(i, i + 1, h, 0, &date_prefix()));
-            }
+            TokenKind::Word => return self.glued_marker_time(i, w, &date_prefix()),
             _ => return None,
         };
         if h > 24 || m > 59 {
@@ -2694,6 +2702,43 @@ impl<'t, 'a> Scanner<'t, 'a> {
             .is_some_and(|p| p.trim().is_empty());
         let line = body.get(start..line_end).unwrap_or("").trim();
         opens && !line.is_empty() && line.len() <= TIMESTAMP_BYTES
+    }
+
+    /// A clock time with its marker glued on (`7pm`, `12:00pm`), at
+    /// token `i` of text `w`, on the day `date`.
+    fn glued_marker_time(&self, i: usize, w: &str, date: &str) -> Option<Found> {
+        let num = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+        let suf = &w[num.len()..];
+        if !matches!(suf, "am" | "pm" | "a.m." | "p.m.") {
+            return None;
+        }
+        let (hh, mm) = num.split_once(':').unwrap_or((num, "00"));
+        if hh.is_empty() || hh.len() > 2 || mm.len() != 2 {
+            return None;
+        }
+        let (h, m): (u32, u32) = (hh.parse().ok()?, mm.parse().ok()?);
+        if m > 59 {
+            return None;
+        }
+        Some(self.finish_time(i, i + 1, ampm(h, suf)?, m, date))
+    }
+
+    /// Whether token `i` opens its line and heads an entry: a clock time
+    /// then a dash or colon within a few tokens (`11:40 a.m. — Police
+    /// arrive`, `6:45 pm – Names released`).
+    fn entry_stamp(&self, i: usize) -> bool {
+        let body = self.text.body();
+        let Some(start) = self.text.tokens().get(i).map(|t| t.range().start) else {
+            return false;
+        };
+        let opens = body
+            .get(..start)
+            .map(|b| b.rfind('\n').map_or(b, |n| &b[n + 1..]))
+            .is_some_and(|p| p.trim().is_empty());
+        opens
+            && (i + 1..i + 5)
+                .take_while(|&k| self.kind(k).is_some())
+                .any(|k| matches!(self.w(k), "–" | "—" | "-" | ":") && !self.glued(k + 1))
     }
 
     fn finish_time(&self, i: usize, e: usize, h: u32, mm: u32, date: &str) -> Found {

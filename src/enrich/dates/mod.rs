@@ -181,7 +181,15 @@
 //!   named in their sentence or the three before, else publication. A
 //!   clock time alone on its line (`9:40 p.m.`) is a live blog's timestamp
 //!   and takes publication, the blog's day, even right after an entry
-//!   that named another day. `at 4 in the morning`, `at 7 in the
+//!   that named another day. A clock time heading a timeline's entry
+//!   (`11:40 a.m. — Crews arrive`, opening its line before a dash or a
+//!   colon) takes the day of the entry before it: a timeline tells one
+//!   day (the day it names before its first entry, as above), however
+//!   long its entries run; a live blog's stamps alone on their lines stay
+//!   the blog's day. TimeML values a time on the day it happened; neither
+//!   a blog's entries nor a timeline's are dated by a weekday some earlier
+//!   entry happened to name. `7pm`, `12:00pm` (marker glued) are clock
+//!   times too. `at 4 in the morning`, `at 7 in the
 //!   evening` are clock times (`T04:00`, `T19:00`), as TimeBank values
 //!   them. A part of the day told alone (`mid
 //!   afternoon`, `in the morning`) is that part of the day last named,

@@ -2768,3 +2768,28 @@ fn later_past_publication_in_a_clause_not_looking_ahead_is_the_stretch() {
         ["2025-02-24", "2025-02-26"]
     );
 }
+
+#[test]
+fn a_timeline_keeps_its_day_and_markers_may_be_glued() {
+    // Thursday 2025-02-20. The timeline's day is named once; its entries
+    // run past the three sentences a clock time looks back, and keep it.
+    let body = "The timeline of the blackout on Monday shows a slow response.\n\n\
+        9:05 am – Power fails across the district. Shops close. Trams stop.\n\n\
+        10:30am — Crews arrive. They test the lines. They find the fault.\n\n\
+        6:45 pm – Power returns to most homes.";
+    let vals: Vec<String> = all(body, thu()).into_iter().map(|m| m.1).collect();
+    assert_eq!(
+        vals,
+        [
+            "2025-02-17",
+            "2025-02-17T09:05",
+            "2025-02-17T10:30",
+            "2025-02-17T18:45"
+        ]
+    );
+    // A clock time in running text is not an entry's stamp.
+    assert_eq!(
+        value("The doors opened at 7:30pm sharp.", thu()),
+        "2025-02-20T19:30"
+    );
+}
