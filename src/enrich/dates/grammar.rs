@@ -1632,7 +1632,36 @@ impl<'t, 'a> Scanner<'t, 'a> {
         } else {
             offset
         };
-        Some(self.found_tree(i, e, &Expr::Anchor(anchor).shift(offset, unit)))
+        let tree = Expr::Anchor(anchor).shift(offset, unit);
+        // "He apologized the next day" after a month told in the past
+        // (`Last September, he ...`): a day after publication cannot be
+        // one a past clause tells; from the last day named that is not to
+        // come, else unknown, rather than tomorrow.
+        if unit == Unit::Day && anaphoric && offset > 0 {
+            let beyond = |t: &Expr| {
+                self.eval(t)
+                    .1
+                    .zip(self.published)
+                    .is_some_and(|(d, p)| d.at > p)
+            };
+            if beyond(&tree) && self.direction(i..e) == Some(Tense::Past) {
+                let from_past = self.past_day_anchor.map(|d| {
+                    Expr::Year(d.year())
+                        .intersect(Field::MonthDay(d.month(), d.day()))
+                        .shift(offset, unit)
+                });
+                return Some(match from_past.filter(|t| !beyond(t)) {
+                    Some(t) => self.found_tree(i, e, &t),
+                    None => found(
+                        i,
+                        e,
+                        resolve::period_unknown(unit).to_string(),
+                        DateType::Date,
+                    ),
+                });
+            }
+        }
+        Some(self.found_tree(i, e, &tree))
     }
 
     /// A count (`three`, `12`, `a`, `many`), then optional adjectives and a

@@ -15,7 +15,10 @@
 //! year was written in the last few sentences (`to start within the next
 //! month`); in a past clause, the last day mentioned that
 //! is not after publication (`A day earlier, six were arrested` after a
-//! sentence about next week's vote). Without a publication date the reference comes
+//! sentence about next week's vote); `the next day` in a past clause never
+//! falls after publication: from the last day named that is not to come,
+//! else unknown (`Last October he mocked her; he apologized the next
+//! day`: `XXXX-XX-XX`, not tomorrow). Without a publication date the reference comes
 //! from a dateline in the body's first lines (`September 01, 2007`,
 //! `WASHINGTON, Feb. 3 (AP) —`); the output says which was used
 //! (`reference_source`). With neither, values stay underspecified

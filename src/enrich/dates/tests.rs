@@ -2793,3 +2793,30 @@ fn a_timeline_keeps_its_day_and_markers_may_be_glued() {
         "2025-02-20T19:30"
     );
 }
+
+#[test]
+fn the_next_day_told_in_the_past_is_not_after_publication() {
+    // Thursday 2025-02-20; only a month named before: the day after it is
+    // unknown, not tomorrow.
+    assert_eq!(
+        all(
+            "Last October, the host mocked the mayor. He apologized the next day.",
+            thu()
+        )
+        .into_iter()
+        .map(|m| m.1)
+        .collect::<Vec<_>>(),
+        ["2024-10", "XXXX-XX-XX"]
+    );
+    // From a day named before it, the day after.
+    assert_eq!(
+        all(
+            "The vote was on Monday. The next day, the mayor resigned.",
+            thu()
+        )
+        .into_iter()
+        .map(|m| m.1)
+        .collect::<Vec<_>>(),
+        ["2025-02-17", "2025-02-18"]
+    );
+}
