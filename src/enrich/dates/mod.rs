@@ -50,7 +50,9 @@
 //!   `set to`, `planned to`, `going to` (not `was going to`, a plan told
 //!   after its day, as `was to be`), modals before a verb (`may`, `can`, `must
 //!   win`; not `must be`, a duty often told of a ruling already made)
-//!   forward; a condition, `if`/`unless`, forward, its simple present
+//!   forward; a present perfect back, but not in a clause of time (`after
+//!   the June ballots have been counted`, `once`, `until`, `when`), where
+//!   it tells a future done; a condition, `if`/`unless`, forward, its simple present
 //!   telling the future (`could lose in November if turnout is low`),
 //!   though not for a name dating a noun (`if he builds on his Tuesday
 //!   wins`: the wins are dated, not conditioned); past verbs and the

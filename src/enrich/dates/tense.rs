@@ -141,9 +141,19 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     if is_plan(lower, i) {
         return Some(Tense::Future);
     }
-    // The present perfect looks back ("has been searching since June").
+    // The present perfect looks back ("has been searching since June"),
+    // except in a clause of time, where it tells a future done (`after the
+    // June ballots have been counted`, `once the bill has been signed`).
     if w == "been" && matches!(prev, Some("has" | "have" | "'ve" | "’ve")) {
-        return Some(Tense::Past);
+        let of_time = (i.saturating_sub(7)..i.saturating_sub(1))
+            .rev()
+            .map_while(|k| {
+                lower
+                    .get(k)
+                    .filter(|w| !matches!(**w, "," | ";" | ":" | "."))
+            })
+            .any(|w| matches!(*w, "after" | "once" | "until" | "till" | "when" | "before"));
+        return (!of_time).then_some(Tense::Past);
     }
     // A participle after "be", "been", "is" ("is to be held") is no past tense.
     // ("is deeply divided": an adverb between.)
@@ -536,6 +546,33 @@ mod tests {
         let lower: Vec<&str> = owned.split_whitespace().collect();
         let pos = lower.iter().position(|w| *w == target).unwrap();
         tense_at(&lower, 0..lower.len(), pos..pos + 1)
+    }
+
+    #[test]
+    fn a_present_perfect_in_a_clause_of_time_looks_ahead() {
+        let cue_of = |s: &str, target: &str| {
+            let lower: Vec<&str> = s.split_whitespace().collect();
+            let pos = lower.iter().position(|w| *w == target).unwrap();
+            tense_cue(&lower, 0..lower.len(), pos..pos + 1)
+        };
+        assert_eq!(
+            cue_of(
+                "nobody knows what happens after the june ballots have been counted",
+                "june"
+            ),
+            None
+        );
+        assert_eq!(
+            cue_of(
+                "nobody knows why the june ballots have been counted",
+                "june"
+            ),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense("the board has been meeting since june", "june"),
+            Tense::Past
+        );
     }
 
     #[test]
