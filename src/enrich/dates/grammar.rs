@@ -492,6 +492,19 @@ impl<'t, 'a> Scanner<'t, 'a> {
         self.tense_cue(span)
     }
 
+    /// Whether `since` governs the name starting at token `start` (`since
+    /// June`, `since early March`, `since the May 3 vote`): a point that
+    /// cannot lie after the reference, however far back (the ten-month
+    /// lean toward the nearer occurrence does not apply).
+    fn since_before(&self, start: usize) -> bool {
+        let mut j = start;
+        while j > self.sent.start && matches!(self.w(j - 1), "early" | "late" | "mid" | "-" | "the")
+        {
+            j -= 1;
+        }
+        j > self.sent.start && self.w(j - 1) == "since"
+    }
+
     /// Whether the name ending before token `e` dates a vote (`the
     /// November election`, `Sunday's crucial state primary`, `New
     /// York's Tuesday primary`): across a possessive `'s`, a part of the
@@ -615,7 +628,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 return Expr::Year(SEPTEMBER_11_YEAR).intersect(field);
             }
         }
-        let dir = if self.vote_ahead(span.clone()) {
+        let dir = if self.since_before(span.start) {
+            Dir::Back { strict: false }
+        } else if self.vote_ahead(span.clone()) {
             Dir::Forward { strict: false }
         } else {
             direction.map_or(Dir::Closest, Dir::Lean)
@@ -1179,7 +1194,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // occurrence is two months away, is the nearer one.
         // With no cue, the nearest (`the November report` in January),
         // but a vote's month the coming one (`the November election`).
-        let dir = if self.vote_ahead(i..k) {
+        let dir = if self.since_before(i) {
+            Dir::Back { strict: false }
+        } else if self.vote_ahead(i..k) {
             Dir::Forward { strict: false }
         } else {
             self.direction(i..k).map_or(Dir::Closest, Dir::Lean)

@@ -98,7 +98,9 @@
 //!   tells the week's past votes without a verb as often as coming ones);
 //! - a month or month-day that this puts ten months or more away, when the
 //!   other occurrence is at most two months away, is the nearer one: news
-//!   writes the year when it is not the year around publication;
+//!   writes the year when it is not the year around publication; not
+//!   after `since`, which no point ahead can follow (`since June` in April
+//!   is last June);
 //! - a quarter is this year's unless later than the current one in a
 //!   clause not pointing forward: results are reported after the quarter.
 //! - a holiday in a past clause is the one gone, unless this year's is a

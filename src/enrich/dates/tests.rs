@@ -2820,3 +2820,13 @@ fn the_next_day_told_in_the_past_is_not_after_publication() {
         ["2025-02-17", "2025-02-18"]
     );
 }
+
+#[test]
+fn since_a_month_is_never_ahead() {
+    // 2025-04-21: June is ten months back, two ahead; `since` allows only
+    // the one gone.
+    let apr = Some(d(2025, 4, 21));
+    assert_eq!(value("The firm has searched since June.", apr), "2024-06");
+    assert_eq!(value("Prices have risen since May 3.", apr), "2024-05-03");
+    assert_eq!(value("The firm has searched since March.", apr), "2025-03");
+}
