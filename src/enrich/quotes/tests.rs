@@ -2122,3 +2122,45 @@ fn a_quoted_fragment_stays_a_direct_quote_and_carries_the_writers_clause() {
         }
     }
 }
+
+#[test]
+fn a_participle_after_a_parenthetical_attribution_is_no_part_of_the_content() {
+    // the speaker's adjunct ends what was said
+    let qs = run("Ticket sales were slow, Mara Voss said, shaking rain off her coat.");
+    let q = containing(&qs, "Ticket sales");
+    assert_eq!(q.text, "Ticket sales were slow");
+    assert_eq!(q.attribution, None);
+    assert_eq!(speaker(q).0, "Mara Voss");
+    // a preposition-like participle goes on with the content
+    let qs = run("The files covered many topics, the council said, including budgets and roads.");
+    let q = containing(&qs, "The files");
+    assert!(q.text.ends_with("budgets and roads"), "{q:?}");
+}
+
+#[test]
+fn adding_after_an_attribution_reports_more_words_of_the_same_speaker() {
+    let body = "The two leaders will meet next month, Mara Voss said, adding, \
+                “They have a lot to settle.”";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let a = find(&qs, "The two leaders will meet next month");
+    assert_eq!(a.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(a).0, "Mara Voss");
+    let b = find(&qs, "They have a lot to settle.");
+    assert_eq!(b.kind, QuoteKind::Direct);
+    assert_eq!(speaker(b).0, "Mara Voss");
+    // reported words after "adding that" are hers too, not the leaders'
+    let qs = run("The two leaders will meet next month, Mara Voss said, \
+                  adding that the date was not yet fixed.");
+    let c = find(&qs, "the date was not yet fixed");
+    assert_eq!(speaker(c).0, "Mara Voss");
+}
+
+#[test]
+fn a_gerund_subject_after_a_parenthetical_attribution_goes_on_with_the_content() {
+    let qs =
+        run("The first move was easy, Mara Voss said, replacing the board would be much harder.");
+    let q = containing(&qs, "The first move");
+    assert!(q.text.ends_with("would be much harder"), "{q:?}");
+    assert!(q.attribution.is_some(), "{q:?}");
+}
