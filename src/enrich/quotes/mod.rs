@@ -275,7 +275,9 @@ pub fn extract_with_dates(
             // clause around it is what the statement says
             // (closing mark and all, when the quotation ends it)
             clause: cue
-                .and_then(|c| fragment_clause(&v, q, c))
+                .and_then(|c| {
+                    fragment_clause(&v, q, c).or_else(|| writers_clause_before(&v, q, c, who))
+                })
                 .map(|r| match q.close {
                     Some(close) if r.end == q.end => Range {
                         first: r.first,
@@ -546,6 +548,74 @@ fn fragment_clause(v: &View<'_, '_>, q: &Quoted, cue: Range) -> Option<Range> {
         fragment_clause_end(v, close + 1)
     };
     trim_reported(v, first, end)
+}
+
+/// The writer's clause a quotation goes on from when its cue comes after
+/// it ("The plan was “a costly mistake,” Roe said", "Roe’s aide “never
+/// called back,” she said"): the sentence from its start (past a lead
+/// connective) to the end of the clause holding the quotation. The
+/// quotation alone would read as half a sentence. `None` when the
+/// quotation opens the sentence, is introduced as speech (a comma or
+/// colon before its mark), holds a sentence of its own, or when the
+/// writer's words carry a cue or another quotation (an attribution of
+/// their own).
+fn writers_clause_before(v: &View<'_, '_>, q: &Quoted, cue: Range, who: Who) -> Option<Range> {
+    let close = q.close?;
+    let sent = v.sentence(q.open);
+    if cue.first <= close || q.open == 0 || v.sentence(cue.first).first != sent.first {
+        return None;
+    }
+    // "Roe, citing “a fine record,” said …": the cue's subject stands in
+    // the writer's words, which are no clause the quotation goes on from
+    if matches!(who, Who::Subject(Subject::Np(np)) if np.first < q.open) {
+        return None;
+    }
+    let lead = (sent.first..q.open).filter(|&k| v.is_word(k)).count();
+    let lead_ok = lead > 0
+        && lead <= MAX_LEAD_WORDS
+        && (sent.first..q.open).all(|k| {
+            !(v.is_quote(k)
+                || v.cue_at(k).is_some()
+                || matches!(v.s(k), "(" | ")" | "—" | "–" | "--" | ";" | ":")
+                || spaced_hyphen(v, k))
+        });
+    let opened_as_speech = matches!(v.s(q.open - 1), "," | ":");
+    // "“Enough. We are done,” she said": a sentence inside is a statement;
+    // so is one opening with a capital ("Meanwhile “It is over,” …")
+    let sentence_inside =
+        v.cap(q.first) || (q.first..q.end.saturating_sub(1)).any(|k| v.is_terminal(k));
+    // "Roe, citing “a fine record,” said …", "Citing “a fine record,”
+    // Roe said …": a participle phrase holds it, not a clause (a gerund
+    // subject has a verb before the mark: "Closing it would “…”")
+    let aside = (sent.first..q.open).any(|k| {
+        (k == sent.first || v.s(k - 1) == ",")
+            && v.is_word(k)
+            && lexicon::is_ing(&v.low(k))
+            && (k + 1..q.open).all(|j| {
+                v.s(j) != ","
+                    && !v.verbish(j)
+                    && !v.irregular_past(j)
+                    && !lexicon::is_aux(&v.low(j))
+            })
+    });
+    if !lead_ok || opened_as_speech || sentence_inside || aside {
+        return None;
+    }
+    // the clause ends inside the marks ("“… a fine race,’” she said")
+    let inner_end = (q.first..q.end).rev().find(|&k| !v.is_quote(k));
+    let end = if inner_end.is_some_and(|k| v.s(k) == "," || v.is_terminal(k)) {
+        close + 1
+    } else {
+        fragment_clause_end(v, close + 1)
+    };
+    if end > cue.first {
+        return None;
+    }
+    // "But “the real issue,” she said": a connective alone leaves the
+    // quotation as it was
+    trim_reported(v, sent.first, end)
+        .map(|r| after_lead_connective(v, r))
+        .filter(|r| r.first < q.open)
 }
 
 /// The end of a noun phrase that goes on after a quotation's closing mark

@@ -2164,3 +2164,43 @@ fn a_gerund_subject_after_a_parenthetical_attribution_goes_on_with_the_content()
     assert!(q.text.ends_with("would be much harder"), "{q:?}");
     assert!(q.attribution.is_some(), "{q:?}");
 }
+
+#[test]
+fn a_quotation_going_on_from_the_writers_words_before_its_cue_has_that_clause() {
+    let body = "The new bridge was “a costly mistake,” Mara Voss said.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let q = find(&qs, "a costly mistake,");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q).0, "Mara Voss");
+    let clause = q.clause.as_ref().expect("a clause");
+    assert_eq!(clause.text, "The new bridge was “a costly mistake,”");
+    assert_eq!(q.statement_text(), clause.text);
+    // a lead connective is the writer's, not the speaker's
+    let qs = run("Tom Hale left early. But the council “never called back,” Mara Voss said.");
+    let q = find(&qs, "never called back,");
+    assert_eq!(
+        q.clause.as_ref().map(|c| c.text.as_str()),
+        Some("the council “never called back,”")
+    );
+}
+
+#[test]
+fn a_quotation_opening_its_sentence_or_held_by_an_aside_has_no_writers_clause() {
+    for (body, quote) in [
+        ("“We are done,” Mara Voss said.", "We are done,"),
+        ("Meanwhile “It is over,” Mara Voss said.", "It is over,"),
+        (
+            "Tom Hale, citing “old debts,” said the deal was off.",
+            "old debts,",
+        ),
+        (
+            "But “the real cost,” Mara Voss said, “is the time we lost.”",
+            "the real cost,",
+        ),
+    ] {
+        let qs = run(body);
+        let q = find(&qs, quote);
+        assert_eq!(q.clause, None, "{body}: {q:?}");
+    }
+}
