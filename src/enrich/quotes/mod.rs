@@ -409,7 +409,53 @@ pub fn extract_with_dates(
         });
     }
     join_utterances(&v, &parts, &mut out);
+    headline_speakers(&v, &parts, &mut out);
     out
+}
+
+/// A headline's quoted words with no speaker of their own ("Voters'
+/// verdict: “Not this time”" over the story) repeat a quotation of the
+/// text: they take its speaker when the text quotes them, under one
+/// speaker only. The headline is the body's first line when it is short
+/// (not always in title case).
+fn headline_speakers(v: &View<'_, '_>, parts: &[(Range, Option<Range>, Who)], out: &mut [Quote]) {
+    const MAX_HEADLINE_WORDS: usize = 25;
+    let toks = v.text.tokens();
+    let Some(title_end) = toks.iter().position(|t| t.newlines_before > 0) else {
+        return;
+    };
+    if (0..title_end).filter(|&k| v.is_word(k)).count() > MAX_HEADLINE_WORDS {
+        return;
+    }
+    let words = |r: Range| -> Vec<String> {
+        (r.first..r.end)
+            .filter(|&k| v.is_word(k))
+            .map(|k| v.low(k).into_owned())
+            .collect()
+    };
+    for i in 0..out.len().min(parts.len()) {
+        let (content, _, _) = parts[i];
+        if content.first >= title_end
+            || out[i].speaker.is_some()
+            || out[i].kind != QuoteKind::Direct
+        {
+            continue;
+        }
+        let said = words(content);
+        if said.len() < 2 {
+            continue;
+        }
+        let mut speakers = (0..out.len().min(parts.len()))
+            .filter(|&j| parts[j].0.first >= title_end && out[j].kind != QuoteKind::Indirect)
+            .filter(|&j| words(parts[j].0).windows(said.len()).any(|w| w == said))
+            .filter_map(|j| out[j].speaker.clone());
+        let Some(first) = speakers.next() else {
+            continue;
+        };
+        if speakers.all(|s| s.name == first.name) {
+            out[i].speaker = Some(first);
+        }
+    }
 }
 
 /// Tokens `r` as a span of the body with its text (a cue, a clause, an

@@ -2204,3 +2204,27 @@ fn a_quotation_opening_its_sentence_or_held_by_an_aside_has_no_writers_clause() 
         assert_eq!(q.clause, None, "{body}: {q:?}");
     }
 }
+
+#[test]
+fn a_headlines_speakerless_quotation_takes_the_speaker_the_text_gives_those_words() {
+    let body = "Critics' reaction: 'Is this the best they can do?'\n\n\
+                The plan was published on Monday. \"Is this the best they can do?\" \
+                Mara Voss said. \"We expected more.\"";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let head = qs
+        .iter()
+        .find(|q| q.text == "Is this the best they can do?" && q.start < 50)
+        .expect("the headline's quotation");
+    assert_eq!(speaker(head).0, "Mara Voss");
+    // two speakers quoting the same words: the headline's stays open
+    let body = "Critics' reaction: 'Is this the best they can do?'\n\n\
+                The plan was published on Monday. \"Is this the best they can do?\" \
+                Mara Voss said. Later, \"Is this the best they can do?\" Tom Hale asked.";
+    let qs = run(body);
+    let head = qs
+        .iter()
+        .find(|q| q.text == "Is this the best they can do?" && q.start < 50)
+        .expect("the headline's quotation");
+    assert_eq!(head.speaker, None, "{head:?}");
+}
