@@ -276,7 +276,9 @@ pub fn extract_with_dates(
             // (closing mark and all, when the quotation ends it)
             clause: cue
                 .and_then(|c| {
-                    fragment_clause(&v, q, c).or_else(|| writers_clause_before(&v, q, c, who))
+                    fragment_clause(&v, q, c)
+                        .or_else(|| that_clause(&v, q, c))
+                        .or_else(|| writers_clause_before(&v, q, c, who))
                 })
                 .map(|r| match q.close {
                     Some(close) if r.end == q.end => Range {
@@ -647,13 +649,7 @@ fn writers_clause_before(v: &View<'_, '_>, q: &Quoted, cue: Range, who: Who) -> 
     if !lead_ok || opened_as_speech || sentence_inside || aside {
         return None;
     }
-    // the clause ends inside the marks ("“… a fine race,’” she said")
-    let inner_end = (q.first..q.end).rev().find(|&k| !v.is_quote(k));
-    let end = if inner_end.is_some_and(|k| v.s(k) == "," || v.is_terminal(k)) {
-        close + 1
-    } else {
-        fragment_clause_end(v, close + 1)
-    };
+    let end = clause_end_after(v, q, close);
     if end > cue.first {
         return None;
     }
@@ -662,6 +658,62 @@ fn writers_clause_before(v: &View<'_, '_>, q: &Quoted, cue: Range, who: Who) -> 
     trim_reported(v, sent.first, end)
         .map(|r| after_lead_connective(v, r))
         .filter(|r| r.first < q.open)
+}
+
+/// The clause after "that" a quotation goes on from when its cue comes
+/// before it ("told reporters on Friday that the vote was “a great
+/// thing”", "said in 2001 that the plan “would cost far too much”"): from
+/// the word after "that" to the end of the clause holding the quotation.
+/// "that" opens the cue's complement: right after the cue, its addressee
+/// (a *tell* verb) or a time word or name; a relative "that" after a
+/// common noun ("plans that he drew up “…”") does not.
+fn that_clause(v: &View<'_, '_>, q: &Quoted, cue: Range) -> Option<Range> {
+    const REACH: usize = 10;
+    let close = q.close?;
+    if cue.end > q.open || v.sentence(cue.first).first != v.sentence(q.open).first {
+        return None;
+    }
+    if (cue.end..q.open)
+        .any(|k| v.is_quote(k) || v.is_terminal(k) || matches!(v.s(k), ";" | ":" | "(" | ")"))
+    {
+        return None;
+    }
+    let that = (cue.end..q.open.min(cue.end + REACH))
+        .rev()
+        .find(|&k| v.is_word(k) && v.low(k) == "that")?;
+    let before = that - 1;
+    let complement = before + 1 == cue.end
+        || v.cue_at(cue.first) == Some(CueClass::Tell)
+        || v.cap(before)
+        || v.s(before) == ","
+        || v.kind(before) == Some(crate::text::TokenKind::Number)
+        || lexicon::is_time_word(&v.low(before));
+    let lead = (that + 1..q.open).filter(|&k| v.is_word(k)).count();
+    let opened_as_speech = matches!(v.s(q.open - 1), "," | ":");
+    let sentence_inside = (q.first..q.end.saturating_sub(1)).any(|k| v.is_terminal(k));
+    if !complement
+        || lead == 0
+        || lead > MAX_LEAD_WORDS
+        || v.cap(q.first)
+        || opened_as_speech
+        || sentence_inside
+        || (that + 1..q.open).any(|k| v.cue_at(k).is_some())
+    {
+        return None;
+    }
+    trim_reported(v, that + 1, clause_end_after(v, q, close))
+}
+
+/// Where the writer's clause holding quotation `q` ends: at its closing
+/// mark when the clause ends inside the marks ("“… a fine race,’” she
+/// said"), else at [`fragment_clause_end`].
+fn clause_end_after(v: &View<'_, '_>, q: &Quoted, close: usize) -> usize {
+    let inner_end = (q.first..q.end).rev().find(|&k| !v.is_quote(k));
+    if inner_end.is_some_and(|k| v.s(k) == "," || v.is_terminal(k)) {
+        close + 1
+    } else {
+        fragment_clause_end(v, close + 1)
+    }
 }
 
 /// The end of a noun phrase that goes on after a quotation's closing mark

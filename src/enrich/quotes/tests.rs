@@ -2228,3 +2228,30 @@ fn a_headlines_speakerless_quotation_takes_the_speaker_the_text_gives_those_word
         .expect("the headline's quotation");
     assert_eq!(head.speaker, None, "{head:?}");
 }
+
+#[test]
+fn a_quotation_going_on_from_a_that_clause_has_that_clause() {
+    let body = "Mara Voss said following a vote in 2001 that she had “very serious \
+                concerns about the merger and its costs.”";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let q = containing(&qs, "very serious concerns");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q).0, "Mara Voss");
+    assert_eq!(
+        q.clause.as_ref().map(|c| c.text.as_str()),
+        Some("she had “very serious concerns about the merger and its costs.”")
+    );
+    // a relative "that" after a common noun opens no complement
+    let qs = run(
+        "Mara Voss described plans that the council drew up as “a costly \
+                  mistake for every shareholder in the region.”",
+    );
+    let q = containing(&qs, "a costly mistake");
+    assert!(
+        q.clause
+            .as_ref()
+            .is_none_or(|c| !c.text.starts_with("the council")),
+        "{q:?}"
+    );
+}
