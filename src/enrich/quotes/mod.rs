@@ -618,20 +618,29 @@ fn writers_clause_before(v: &View<'_, '_>, q: &Quoted, cue: Range, who: Who) -> 
     if matches!(who, Who::Subject(Subject::Np(np)) if np.first < q.open) {
         return None;
     }
-    let lead = (sent.first..q.open).filter(|&k| v.is_word(k)).count();
-    let lead_ok = lead > 0
-        && lead <= MAX_LEAD_WORDS
-        && (sent.first..q.open).all(|k| {
-            !(v.is_quote(k)
-                || v.cue_at(k).is_some()
-                || matches!(v.s(k), "(" | ")" | "—" | "–" | "--" | ";" | ":")
-                || spaced_hyphen(v, k))
-        });
+    // the writer's words, scanned back from the mark (a bounded walk: a
+    // long sentence of quotations costs no more than a short one)
+    let mut lead = 0;
+    let mut lead_ok = true;
+    for k in (sent.first..q.open).rev() {
+        let bad = v.is_quote(k)
+            || v.cue_at(k).is_some()
+            || matches!(v.s(k), "(" | ")" | "—" | "–" | "--" | ";" | ":")
+            || spaced_hyphen(v, k);
+        lead += usize::from(v.is_word(k));
+        if bad || lead > MAX_LEAD_WORDS {
+            lead_ok = false;
+            break;
+        }
+    }
     let opened_as_speech = matches!(v.s(q.open - 1), "," | ":");
     // "“Enough. We are done,” she said": a sentence inside is a statement;
     // so is one opening with a capital ("Meanwhile “It is over,” …")
     let sentence_inside =
         v.cap(q.first) || (q.first..q.end.saturating_sub(1)).any(|k| v.is_terminal(k));
+    if !lead_ok || lead == 0 || opened_as_speech || sentence_inside {
+        return None;
+    }
     // "Roe, citing “a fine record,” said …", "Citing “a fine record,”
     // Roe said …": a participle phrase holds it, not a clause (a gerund
     // subject has a verb before the mark: "Closing it would “…”")
@@ -646,7 +655,7 @@ fn writers_clause_before(v: &View<'_, '_>, q: &Quoted, cue: Range, who: Who) -> 
                     && !lexicon::is_aux(&v.low(j))
             })
     });
-    if !lead_ok || opened_as_speech || sentence_inside || aside {
+    if aside {
         return None;
     }
     let end = clause_end_after(v, q, close);
@@ -670,7 +679,10 @@ fn writers_clause_before(v: &View<'_, '_>, q: &Quoted, cue: Range, who: Who) -> 
 fn that_clause(v: &View<'_, '_>, q: &Quoted, cue: Range) -> Option<Range> {
     const REACH: usize = 10;
     let close = q.close?;
-    if cue.end > q.open || v.sentence(cue.first).first != v.sentence(q.open).first {
+    if cue.end > q.open
+        || q.open - cue.end > REACH + MAX_LEAD_WORDS
+        || v.sentence(cue.first).first != v.sentence(q.open).first
+    {
         return None;
     }
     if (cue.end..q.open)
