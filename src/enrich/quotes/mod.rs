@@ -556,7 +556,10 @@ fn fragment_clause(v: &View<'_, '_>, q: &Quoted, cue: Range) -> Option<Range> {
             && lexicon::is_passive_aux(&v.low(cue.first - 2))
             && v.is_word(cue.first - 1)
             && !v.cap(cue.first - 1);
-    let noun_cue = v.low(cue.first).ends_with('s') && v.low(cue.end) == "of";
+    // "chants of “…”", "a chant of “…”": a noun cue (a determiner before
+    // the singular)
+    let noun_cue = v.low(cue.end) == "of"
+        && (v.low(cue.first).ends_with('s') || lexicon::is_determiner(&before));
     if passive || noun_cue {
         return None;
     }
@@ -566,6 +569,15 @@ fn fragment_clause(v: &View<'_, '_>, q: &Quoted, cue: Range) -> Option<Range> {
         .find(|&k| v.low(k) == "that")
         .map_or(cue.end, |k| k + 1);
     if v.low(first) == "that" {
+        first += 1;
+    }
+    // "called for “…”", "called on the agency to …", "wrote about the
+    // “…” plan": the verb's preposition opens its complement and is no
+    // part of what was said
+    if first == cue.end
+        && matches!(v.low(first).as_ref(), "for" | "on" | "about" | "of")
+        && (first + 1..q.open).any(|k| v.is_word(k))
+    {
         first += 1;
     }
     let lead: Vec<usize> = (first..q.open).filter(|&k| v.is_word(k)).collect();

@@ -2255,3 +2255,19 @@ fn a_quotation_going_on_from_a_that_clause_has_that_clause() {
         "{q:?}"
     );
 }
+
+#[test]
+fn the_preposition_of_a_prepositional_cue_is_no_part_of_the_clause() {
+    let qs = run("Mara Voss called for a “full and open” review of the budget.");
+    let q = find(&qs, "full and open");
+    assert_eq!(
+        q.clause.as_ref().map(|c| c.text.as_str()),
+        Some("a “full and open” review of the budget")
+    );
+    let qs = run("Mara Voss called on the council to “act now” on the budget.");
+    let q = find(&qs, "act now");
+    assert_eq!(
+        q.clause.as_ref().map(|c| c.text.as_str()),
+        Some("the council to “act now” on the budget")
+    );
+}
