@@ -1009,7 +1009,7 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     // subject of the verb governing the infinitive or the noun
     let governed =
         i > sent.first && (v.low(i - 1) == "to" || lexicon::is_pure_determiner(&v.low(i - 1)));
-    let subject = if passive {
+    let mut subject = if passive {
         Subject::Nobody
     } else if governed {
         Subject::MainClause
@@ -1031,6 +1031,11 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     }
     // a relative clause ("which many critics said smacked of …") ends at a comma
     let rel = relative_before(v, i, sent.first);
+    // "After saying that …, Roe left": a participle clause fronted by a
+    // subordinator ends at the comma before the main clause
+    let fronted = lexicon::is_ing(&v.low(i))
+        && i == sent.first + 1
+        && lexicon::is_subordinator(&v.low(sent.first));
     let mut start = j;
     loop {
         let mut end = clause_end(v, start, sent.end, present_tense(&v.low(i)));
@@ -1040,6 +1045,17 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
                 k += 1;
             }
             end = k;
+        }
+        if fronted {
+            if let Some(k) = (start + 1..end)
+                .find(|&k| v.s(k) == "," && !v.in_quote(k) && main_clause_starts(v, k + 1, end))
+            {
+                end = k;
+                // … and the main clause's subject is the participle's
+                if let Some(np) = v.np_rightward(k + 1, sent.end) {
+                    subject = Subject::Np(np);
+                }
+            }
         }
         // a bare content is a clause: "tweeted a photo of the bridge and
         // said …" ends before the second verb with no verb of its own
@@ -1102,6 +1118,22 @@ fn gerund_subject(v: &View<'_, '_>, i: usize, ceil: usize) -> bool {
             v.is_word(k) && !v.in_quote(k) && !matches!(v.low(k).as_ref(), "that" | "who" | "which")
         })
         .any(|k| lexicon::is_aux(&v.low(k)))
+}
+
+/// Whether a main clause opens at `k`: a clause by [`View::clause_starts`],
+/// or a noun phrase (a name, a determiner, a pronoun first) whose verb
+/// follows within a few words ("the man ended up …", "his team is …").
+fn main_clause_starts(v: &View<'_, '_>, k: usize, ceil: usize) -> bool {
+    const REACH: usize = 6;
+    if v.clause_starts(k, false) {
+        return true;
+    }
+    let w = v.low(k);
+    let np_first = v.cap(k) || lexicon::is_determiner(&w) || lexicon::is_subject_pronoun(&w);
+    np_first
+        && (k + 1..ceil.min(k + REACH))
+            .take_while(|&j| v.is_word(j) || v.s(j) == ".")
+            .any(|j| v.verbish(j) || v.irregular_past(j) || lexicon::is_aux(&v.low(j)))
 }
 
 /// Whether the speech verb at `i` is negated or refused ("did not say",

@@ -2271,3 +2271,14 @@ fn the_preposition_of_a_prepositional_cue_is_no_part_of_the_clause() {
         Some("the council to “act now” on the budget")
     );
 }
+
+#[test]
+fn a_fronted_participle_clause_reports_up_to_the_main_clause_whose_subject_speaks() {
+    let body = "Tom Hale spoke first. After saying he was tired of the delays, \
+                Mara Voss walked out of the hearing.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let q = containing(&qs, "tired of the delays");
+    assert_eq!(q.text, "he was tired of the delays");
+    assert_eq!(speaker(q).0, "Mara Voss");
+}
