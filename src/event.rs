@@ -187,7 +187,9 @@ pub struct Quote {
     pub attribution: Option<Cue>,
     /// The writer's clause carrying a quoted fragment that is no clause of
     /// its own ("Roe called the plan “a costly mistake”": `the plan “a
-    /// costly mistake”`). `text` stays the words in the marks, a direct
+    /// costly mistake”`), or that a quotation goes on from before its cue
+    /// ("The plan was “a costly mistake,” Roe said": `The plan was “a
+    /// costly mistake,”`). `text` stays the words in the marks, a direct
     /// quote; the statement event's `text`, `start` and `end` are the
     /// clause's, so an alert reads as a claim. Absent otherwise. Added in
     /// v1.

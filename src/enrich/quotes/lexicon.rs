@@ -1687,6 +1687,24 @@ pub fn is_clause_ending_participle(w: &str) -> bool {
     )
 }
 
+/// Participles used as prepositions ("including", "following"): after a
+/// comma they go on with the clause before, not with a new verb phrase.
+pub fn is_prepositional_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "including"
+            | "excluding"
+            | "regarding"
+            | "concerning"
+            | "following"
+            | "considering"
+            | "barring"
+            | "pending"
+            | "according"
+            | "notwithstanding"
+    )
+}
+
 /// Nouns for a named work, program or event ("the show", "his book", "a
 /// slogan"): a title-case quotation right after one is its title, not
 /// anybody's statement.

@@ -570,6 +570,24 @@ pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Su
     if let Some(np) = relayed_speaker(v, i, floor) {
         return Subject::Np(np);
     }
+    // "…, Roe said, adding …" / "…, said Roe, adding …": the participle
+    // hangs on the attribution before it, whose speaker goes on speaking
+    if i > floor + 2 && v.s(i - 1) == "," {
+        let comma = i - 1;
+        let attribution = (floor.max(comma.saturating_sub(8))..comma)
+            .rev()
+            .take_while(|&k| v.s(k) != "," && !v.in_quote(k))
+            .find(|&k| {
+                matches!(
+                    v.cue_at(k),
+                    Some(CueClass::Say | CueClass::Report | CueClass::Tell)
+                ) && !lexicon::is_ing(&v.low(k))
+            })
+            .and_then(|k| trailing_cue_subject(v, k, floor, comma));
+        if let Some((np, _)) = attribution {
+            return Subject::Np(np);
+        }
+    }
     // "recalled his father telling him …": the object of a verb of
     // memory or hearing speaks the participle's words
     let object = |np: Range| {
@@ -766,7 +784,19 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         });
         if let Some(comma) = comma {
             let first = sent.first;
-            if after < sent.end && v.s(after) == "," {
+            // "…, she said, adding that …" / "…, he said, wiping his brow":
+            // a participle after the attribution is the speaker's own
+            // adjunct, not more of what was said; the content ends before
+            // the attribution ("…, she said, including …" still goes on)
+            let adjunct = after + 1 < sent.end
+                && v.s(after) == ","
+                && v.is_word(after + 1)
+                && !v.cap(after + 1)
+                && lexicon::is_ing(&v.low(after + 1))
+                && !lexicon::is_prepositional_participle(&v.low(after + 1))
+                && has_verb(v, first, comma)
+                && !gerund_subject(v, after + 1, sent.end);
+            if after < sent.end && v.s(after) == "," && !adjunct {
                 // `X said, "…"`: the quotation after the comma is the
                 // content, found with its cue before it
                 if v.is_quote(after + 1) && v.in_quote(after + 1) {
@@ -979,7 +1009,7 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     // subject of the verb governing the infinitive or the noun
     let governed =
         i > sent.first && (v.low(i - 1) == "to" || lexicon::is_pure_determiner(&v.low(i - 1)));
-    let subject = if passive {
+    let mut subject = if passive {
         Subject::Nobody
     } else if governed {
         Subject::MainClause
@@ -1001,6 +1031,11 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     }
     // a relative clause ("which many critics said smacked of …") ends at a comma
     let rel = relative_before(v, i, sent.first);
+    // "After saying that …, Roe left": a participle clause fronted by a
+    // subordinator ends at the comma before the main clause
+    let fronted = lexicon::is_ing(&v.low(i))
+        && i == sent.first + 1
+        && lexicon::is_subordinator(&v.low(sent.first));
     let mut start = j;
     loop {
         let mut end = clause_end(v, start, sent.end, present_tense(&v.low(i)));
@@ -1011,22 +1046,20 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
             }
             end = k;
         }
+        if fronted {
+            if let Some(k) = (start + 1..end)
+                .find(|&k| v.s(k) == "," && !v.in_quote(k) && main_clause_starts(v, k + 1, end))
+            {
+                end = k;
+                // … and the main clause's subject is the participle's
+                if let Some(np) = v.np_rightward(k + 1, sent.end) {
+                    subject = Subject::Np(np);
+                }
+            }
+        }
         // a bare content is a clause: "tweeted a photo of the bridge and
         // said …" ends before the second verb with no verb of its own
-        let has_verb = || {
-            (start..end).any(|k| {
-                let x = v.low(k);
-                v.verbish(k)
-                    || v.irregular_past(k)
-                    || v.in_quote(k)
-                    || x == "said"
-                    || v.is_word(k)
-                        && !v.cap(k)
-                        && x.len() > 3
-                        && x.ends_with('s')
-                        && !x.ends_with("ss")
-            })
-        };
+        let has_verb = || has_verb(v, start, end);
         // a quotation opening the content that runs past the sentence end
         let cut_at_cue = end < sent.end
             && (matches!(v.low(end).as_ref(), "and" | "but")
@@ -1059,6 +1092,48 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         }
         break;
     }
+}
+
+/// Whether tokens `first..end` hold something like a finite verb (an
+/// auxiliary, a past or third-person form, "said") or a quotation: a
+/// clause rather than a bare phrase.
+fn has_verb(v: &View<'_, '_>, first: usize, end: usize) -> bool {
+    (first..end).any(|k| {
+        let x = v.low(k);
+        v.verbish(k)
+            || v.irregular_past(k)
+            || v.in_quote(k)
+            || x == "said"
+            || v.is_word(k) && !v.cap(k) && x.len() > 3 && x.ends_with('s') && !x.ends_with("ss")
+    })
+}
+
+/// Whether the -ing word at `i` is a gerund subject ("replacing the
+/// chief would be costly"): an auxiliary follows in its clause before a
+/// complementizer, a quotation or a comma. An adjunct ("adding that it
+/// was late", "wiping his brow") has none of its own.
+fn gerund_subject(v: &View<'_, '_>, i: usize, ceil: usize) -> bool {
+    (i + 1..ceil.min(i + 10))
+        .take_while(|&k| {
+            v.is_word(k) && !v.in_quote(k) && !matches!(v.low(k).as_ref(), "that" | "who" | "which")
+        })
+        .any(|k| lexicon::is_aux(&v.low(k)))
+}
+
+/// Whether a main clause opens at `k`: a clause by [`View::clause_starts`],
+/// or a noun phrase (a name, a determiner, a pronoun first) whose verb
+/// follows within a few words ("the man ended up …", "his team is …").
+fn main_clause_starts(v: &View<'_, '_>, k: usize, ceil: usize) -> bool {
+    const REACH: usize = 6;
+    if v.clause_starts(k, false) {
+        return true;
+    }
+    let w = v.low(k);
+    let np_first = v.cap(k) || lexicon::is_determiner(&w) || lexicon::is_subject_pronoun(&w);
+    np_first
+        && (k + 1..ceil.min(k + REACH))
+            .take_while(|&j| v.is_word(j) || v.s(j) == ".")
+            .any(|j| v.verbish(j) || v.irregular_past(j) || lexicon::is_aux(&v.low(j)))
 }
 
 /// Whether the speech verb at `i` is negated or refused ("did not say",

@@ -2122,3 +2122,163 @@ fn a_quoted_fragment_stays_a_direct_quote_and_carries_the_writers_clause() {
         }
     }
 }
+
+#[test]
+fn a_participle_after_a_parenthetical_attribution_is_no_part_of_the_content() {
+    // the speaker's adjunct ends what was said
+    let qs = run("Ticket sales were slow, Mara Voss said, shaking rain off her coat.");
+    let q = containing(&qs, "Ticket sales");
+    assert_eq!(q.text, "Ticket sales were slow");
+    assert_eq!(q.attribution, None);
+    assert_eq!(speaker(q).0, "Mara Voss");
+    // a preposition-like participle goes on with the content
+    let qs = run("The files covered many topics, the council said, including budgets and roads.");
+    let q = containing(&qs, "The files");
+    assert!(q.text.ends_with("budgets and roads"), "{q:?}");
+}
+
+#[test]
+fn adding_after_an_attribution_reports_more_words_of_the_same_speaker() {
+    let body = "The two leaders will meet next month, Mara Voss said, adding, \
+                “They have a lot to settle.”";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let a = find(&qs, "The two leaders will meet next month");
+    assert_eq!(a.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(a).0, "Mara Voss");
+    let b = find(&qs, "They have a lot to settle.");
+    assert_eq!(b.kind, QuoteKind::Direct);
+    assert_eq!(speaker(b).0, "Mara Voss");
+    // reported words after "adding that" are hers too, not the leaders'
+    let qs = run("The two leaders will meet next month, Mara Voss said, \
+                  adding that the date was not yet fixed.");
+    let c = find(&qs, "the date was not yet fixed");
+    assert_eq!(speaker(c).0, "Mara Voss");
+}
+
+#[test]
+fn a_gerund_subject_after_a_parenthetical_attribution_goes_on_with_the_content() {
+    let qs =
+        run("The first move was easy, Mara Voss said, replacing the board would be much harder.");
+    let q = containing(&qs, "The first move");
+    assert!(q.text.ends_with("would be much harder"), "{q:?}");
+    assert!(q.attribution.is_some(), "{q:?}");
+}
+
+#[test]
+fn a_quotation_going_on_from_the_writers_words_before_its_cue_has_that_clause() {
+    let body = "The new bridge was “a costly mistake,” Mara Voss said.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let q = find(&qs, "a costly mistake,");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q).0, "Mara Voss");
+    let clause = q.clause.as_ref().expect("a clause");
+    assert_eq!(clause.text, "The new bridge was “a costly mistake,”");
+    assert_eq!(q.statement_text(), clause.text);
+    // a lead connective is the writer's, not the speaker's
+    let qs = run("Tom Hale left early. But the council “never called back,” Mara Voss said.");
+    let q = find(&qs, "never called back,");
+    assert_eq!(
+        q.clause.as_ref().map(|c| c.text.as_str()),
+        Some("the council “never called back,”")
+    );
+}
+
+#[test]
+fn a_quotation_opening_its_sentence_or_held_by_an_aside_has_no_writers_clause() {
+    for (body, quote) in [
+        ("“We are done,” Mara Voss said.", "We are done,"),
+        ("Meanwhile “It is over,” Mara Voss said.", "It is over,"),
+        (
+            "Tom Hale, citing “old debts,” said the deal was off.",
+            "old debts,",
+        ),
+        (
+            "But “the real cost,” Mara Voss said, “is the time we lost.”",
+            "the real cost,",
+        ),
+    ] {
+        let qs = run(body);
+        let q = find(&qs, quote);
+        assert_eq!(q.clause, None, "{body}: {q:?}");
+    }
+}
+
+#[test]
+fn a_headlines_speakerless_quotation_takes_the_speaker_the_text_gives_those_words() {
+    let body = "Critics' reaction: 'Is this the best they can do?'\n\n\
+                The plan was published on Monday. \"Is this the best they can do?\" \
+                Mara Voss said. \"We expected more.\"";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let head = qs
+        .iter()
+        .find(|q| q.text == "Is this the best they can do?" && q.start < 50)
+        .expect("the headline's quotation");
+    assert_eq!(speaker(head).0, "Mara Voss");
+    // two speakers quoting the same words: the headline's stays open
+    let body = "Critics' reaction: 'Is this the best they can do?'\n\n\
+                The plan was published on Monday. \"Is this the best they can do?\" \
+                Mara Voss said. Later, \"Is this the best they can do?\" Tom Hale asked.";
+    let qs = run(body);
+    let head = qs
+        .iter()
+        .find(|q| q.text == "Is this the best they can do?" && q.start < 50)
+        .expect("the headline's quotation");
+    assert_eq!(head.speaker, None, "{head:?}");
+}
+
+#[test]
+fn a_quotation_going_on_from_a_that_clause_has_that_clause() {
+    let body = "Mara Voss said following a vote in 2001 that she had “very serious \
+                concerns about the merger and its costs.”";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let q = containing(&qs, "very serious concerns");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q).0, "Mara Voss");
+    assert_eq!(
+        q.clause.as_ref().map(|c| c.text.as_str()),
+        Some("she had “very serious concerns about the merger and its costs.”")
+    );
+    // a relative "that" after a common noun opens no complement
+    let qs = run(
+        "Mara Voss described plans that the council drew up as “a costly \
+                  mistake for every shareholder in the region.”",
+    );
+    let q = containing(&qs, "a costly mistake");
+    assert!(
+        q.clause
+            .as_ref()
+            .is_none_or(|c| !c.text.starts_with("the council")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn the_preposition_of_a_prepositional_cue_is_no_part_of_the_clause() {
+    let qs = run("Mara Voss called for a “full and open” review of the budget.");
+    let q = find(&qs, "full and open");
+    assert_eq!(
+        q.clause.as_ref().map(|c| c.text.as_str()),
+        Some("a “full and open” review of the budget")
+    );
+    let qs = run("Mara Voss called on the council to “act now” on the budget.");
+    let q = find(&qs, "act now");
+    assert_eq!(
+        q.clause.as_ref().map(|c| c.text.as_str()),
+        Some("the council to “act now” on the budget")
+    );
+}
+
+#[test]
+fn a_fronted_participle_clause_reports_up_to_the_main_clause_whose_subject_speaks() {
+    let body = "Tom Hale spoke first. After saying he was tired of the delays, \
+                Mara Voss walked out of the hearing.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let q = containing(&qs, "tired of the delays");
+    assert_eq!(q.text, "he was tired of the delays");
+    assert_eq!(speaker(q).0, "Mara Voss");
+}
