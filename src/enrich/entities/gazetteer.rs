@@ -204,6 +204,9 @@ pub struct Knowledge {
     us_states: HashSet<Box<str>>,
     /// Country names, as GeoNames writes them, for "<Country> Government".
     countries: HashSet<Box<str>>,
+    /// GeoNames cities with their population: how much a town's name
+    /// weighs against person contexts ("Roe said", "the Roe administration").
+    city_population: HashMap<Box<str>, u32>,
 }
 
 fn lines(s: &str) -> impl Iterator<Item = &str> {
@@ -258,6 +261,7 @@ impl Knowledge {
             modifier_nouns: set(MODIFIER_NOUNS, true),
             us_states: HashSet::default(),
             countries: HashSet::default(),
+            city_population: HashMap::default(),
         };
         for l in lines(TITLES) {
             let (honorific, w) = match l.strip_prefix('+') {
@@ -280,6 +284,10 @@ impl Knowledge {
                     k.countries.insert(name.into());
                 }
                 _ => {}
+            }
+            if _kind == "city" {
+                let known = k.city_population.entry(name.into()).or_insert(0);
+                *known = (*known).max(pop);
             }
             if _kind == "city"
                 && pop < AMBIGUOUS_CITY_POPULATION
@@ -470,6 +478,11 @@ impl Knowledge {
                 .is_some_and(|c| self.countries.contains(c))
     }
 
+    /// The population of the largest GeoNames city written `name`, if any.
+    pub fn city_population(&self, name: &str) -> Option<u32> {
+        self.city_population.get(name).copied()
+    }
+
     /// Whether lowercased `w` is a name particle ("von").
     pub fn is_particle(&self, lower: &str) -> bool {
         PARTICLES.contains(&lower)
@@ -488,6 +501,11 @@ impl Knowledge {
             .keys()
             .map(|k| std::mem::size_of::<(Box<str>, usize)>() + 8 + k.len())
             .sum();
+        let cities: usize = self
+            .city_population
+            .keys()
+            .map(|k| std::mem::size_of::<(Box<str>, u32)>() + 8 + k.len())
+            .sum();
         let sets: usize = [
             &self.first_names,
             &self.last_names,
@@ -505,7 +523,7 @@ impl Knowledge {
         .map(|k| std::mem::size_of::<Box<str>>() + 8 + k.len())
         .sum();
         // Hash tables keep spare capacity: count it as a quarter on top.
-        (phrases + heads + sets) * 5 / 4
+        (phrases + heads + cities + sets) * 5 / 4
     }
 }
 

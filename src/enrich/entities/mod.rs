@@ -34,6 +34,7 @@
 //! stack ([`lower`]).
 
 pub mod candidates;
+mod contexts;
 pub mod fxhash;
 pub mod gazetteer;
 pub mod grouping;
@@ -131,6 +132,7 @@ impl EntitiesStage {
             typing::type_run(kb, &doc, text, run, &mut ruled, &mut roles);
         }
         let mut spans = self.model.tag(kb, text);
+        abbreviated_titles(kb, text, &mut spans);
         trim_edges(text, &mut spans);
         title_prefix(kb, text, &mut spans);
         titled_places(kb, text, &mut spans);
@@ -138,6 +140,7 @@ impl EntitiesStage {
         conjoined(kb, text, &mut spans);
         // Units, codes and time zones in capitals ("UTC", "GHz") are no names.
         spans.retain(|s| !(s.end - s.first == 1 && kb.is_non_name_caps(text.token_text(s.first))));
+        contexts::persons_by_context(kb, text, &mut spans);
         surnames(kb, text, &mut spans);
         full_names_of_persons(kb, text, &mut spans);
         kin(text, &mut spans);
@@ -201,6 +204,56 @@ fn trim_edges(text: &Text<'_>, spans: &mut Vec<Span>) {
         }
     }
     spans.retain(|s| s.first < s.end);
+}
+
+/// An abbreviated title ("Sen.", "Gov.", "Sens.") is no name, nor part of
+/// the name before it: the tokenizer cuts it at its dot, and the tagger
+/// may glue it to the place or party that qualifies it ("Texas Sen" of
+/// "Texas Sen. Jane Roe", "Republican Sen") or type it alone ("Sens").
+/// The span ends before the title and keeps what the lists say of the rest
+/// ("Republican" stays MISC, "Texas" a place); a name inside the span after
+/// the dot is a person.
+fn abbreviated_titles(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
+    let n = text.tokens().len();
+    // "Sen" or the plural "Sens", written with a dot after it, then a name
+    let abbreviated = |i: usize| {
+        let w = lower::lower(text.token_text(i));
+        let dotted = |stem: &str| kb.title(&format!("{stem}.")).is_some();
+        i + 2 < n
+            && text.token_text(i + 1) == "."
+            && text.is_capitalized(i + 2)
+            && (dotted(&w) || w.strip_suffix('s').is_some_and(dotted))
+    };
+    let mut out = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        let Some(t) = (s.first..s.end).find(|&i| abbreviated(i)) else {
+            out.push(s);
+            continue;
+        };
+        if t > s.first {
+            let kind = text
+                .token_span(s.first, t)
+                .and_then(|sp| kb.lookup(sp.text))
+                .map_or(s.kind, |e| match e.known {
+                    gazetteer::Known::Entity(k) => k,
+                    gazetteer::Known::Demonym => EntityType::Misc,
+                });
+            out.push(Span {
+                first: s.first,
+                end: t,
+                kind,
+            });
+        }
+        // "Sen" "." "Jane" "Roe" all in one span: the name is a person
+        if t + 2 < s.end {
+            out.push(Span {
+                first: t + 2,
+                end: s.end,
+                kind: EntityType::Person,
+            });
+        }
+    }
+    *spans = out;
 }
 
 /// A title is no part of the name it precedes ("Senator Jane Roe",
@@ -495,15 +548,30 @@ fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
         if misc || plural_demonym {
             s.kind = EntityType::Misc;
         }
-        // "posted on Acme Online", "said on Acme News": a listed outlet or
-        // network after "on" is no place (places take "in" and "at")
+        // "posted on Acme Online", "On Acme, she wrote", "on its Acme
+        // page", "a deal at Acme": a listed outlet, network or company after
+        // "on" or "at" is no place, though places take "at" too
         let on_outlet = s.kind == EntityType::Location
-            && s.first > 0
-            && text.token_text(s.first - 1) == "on"
+            && after_on_or_at(text, s.first)
             && entry.is_some_and(|e| e.known == gazetteer::Known::Entity(EntityType::Organization));
         if on_outlet {
             s.kind = EntityType::Organization;
         }
+    }
+}
+
+/// Whether "on" comes right before token `first`, or before a determiner
+/// or possessive before it ("On Acme", "on its Acme page"), or "at" comes
+/// right before it ("a deal at Acme"; "at the Acme Tower" is a place).
+fn after_on_or_at(text: &Text<'_>, first: usize) -> bool {
+    const DETERMINERS: &[&str] = &["the", "its", "his", "her", "their", "our", "my", "your"];
+    let Some(p) = first.checked_sub(1) else {
+        return false;
+    };
+    match text.lower(p).as_ref() {
+        "on" | "at" => true,
+        w if DETERMINERS.contains(&w) => p.checked_sub(1).is_some_and(|q| text.lower(q) == "on"),
+        _ => false,
     }
 }
 
@@ -590,6 +658,28 @@ fn kin(text: &Text<'_>, spans: &mut [Span]) {
     }
 }
 
+/// Words after which a name ends a place phrase or an appositive ("in
+/// Smalltown", "Jo Poe, a broker in Tampa"), not a subject.
+const PLACE_BEFORE: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "of",
+    "near",
+    "to",
+    "on",
+    "for",
+    "into",
+    "across",
+    "outside",
+    "around",
+    "throughout",
+    ",",
+    "'s",
+    "’s",
+    "(",
+];
+
 /// A name the tagger took for a place, followed by ", who", is a person:
 /// "Tamsin, who won the award, said …". English places take "which" or
 /// "where"; a place the lists know keeps its type, since a country or city
@@ -598,25 +688,6 @@ fn kin(text: &Text<'_>, spans: &mut [Span]) {
 /// appositive and "who" is its person's ("Jo Poe, a broker in Tampa, Fla.,
 /// who …", "an analyst at Acme, who …").
 fn who_follows(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
-    const PLACE_BEFORE: &[&str] = &[
-        "in",
-        "at",
-        "from",
-        "of",
-        "near",
-        "to",
-        "on",
-        "for",
-        "into",
-        "across",
-        "outside",
-        "around",
-        "throughout",
-        ",",
-        "'s",
-        "’s",
-        "(",
-    ];
     for s in spans.iter_mut() {
         if s.kind != EntityType::Location
             || s.end + 1 >= text.tokens().len()

@@ -678,3 +678,208 @@ fn a_place_followed_by_who_is_a_person_unless_listed_or_in_an_appositive() {
         ]
     );
 }
+
+/// Token index of the `nth` (0-based) occurrence of `w` in `text`.
+fn nth_token(text: &Text<'_>, w: &str, nth: usize) -> usize {
+    (0..text.tokens().len())
+        .filter(|&i| text.token_text(i) == w)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("no token {w} #{nth}"))
+}
+
+/// A span from token `first` of `len` tokens.
+fn span_at(first: usize, len: usize, kind: EntityType) -> Span {
+    Span {
+        first,
+        end: first + len,
+        kind,
+    }
+}
+
+#[test]
+fn a_person_context_outweighs_a_small_town() {
+    let kb = &stage().kb;
+    // the precondition: the lists know "Yeovil" as a small town only, and
+    // "Moscow" as a large city
+    assert!(matches!(
+        kb.lookup("Yeovil").map(|e| e.known),
+        Some(gazetteer::Known::Entity(EntityType::Location))
+    ));
+    assert!(kb
+        .city_population("Yeovil")
+        .is_some_and(|p| p < contexts::SMALL_TOWN));
+    assert!(kb
+        .city_population("Moscow")
+        .is_some_and(|p| p >= contexts::SMALL_TOWN));
+    // one "the Yeovil administration" makes every bare "Yeovil" a person
+    let text = Text::analyze(
+        "The Yeovil administration cut taxes. Later Yeovil visited Moscow. Moscow said no.",
+    );
+    let mut spans = vec![
+        span_at(nth_token(&text, "Yeovil", 0), 1, EntityType::Location),
+        span_at(nth_token(&text, "Yeovil", 1), 1, EntityType::Location),
+        span_at(nth_token(&text, "Moscow", 0), 1, EntityType::Location),
+        span_at(nth_token(&text, "Moscow", 1), 1, EntityType::Location),
+    ];
+    contexts::persons_by_context(kb, &text, &mut spans);
+    let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            EntityType::Person,
+            EntityType::Person,
+            EntityType::Location,
+            EntityType::Location
+        ]
+    );
+    // end to end, with a possessive and a verb of saying as the contexts
+    for body in [
+        "Yeovil's cabinet met on Monday. Yeovil flew home afterwards.",
+        "Taxes will fall, Yeovil said on Monday. Yeovil flew home afterwards.",
+    ] {
+        let m = mentions(&run(body));
+        assert!(
+            m.iter()
+                .filter(|(t, _)| t == "Yeovil")
+                .all(|(_, k)| *k == EntityType::Person)
+                && m.iter().any(|(t, _)| t == "Yeovil"),
+            "{body}: {m:?}"
+        );
+    }
+}
+
+#[test]
+fn a_place_phrase_or_a_bare_comma_is_no_person_context() {
+    let kb = &stage().kb;
+    // "in Yeovil said": the place is in the subject's phrase; "in Yeovil,
+    // Jo Poe said": a comma alone makes no list; "Yeovil's mayor": a town
+    // has a mayor
+    let text = Text::analyze(
+        "An official in Yeovil said no. In Yeovil, Jo Poe said yes. Yeovil's mayor left.",
+    );
+    let mut spans = vec![
+        span_at(nth_token(&text, "Yeovil", 0), 1, EntityType::Location),
+        span_at(nth_token(&text, "Yeovil", 1), 1, EntityType::Location),
+        span_at(nth_token(&text, "Jo", 0), 2, EntityType::Person),
+        span_at(nth_token(&text, "Yeovil", 2), 1, EntityType::Location),
+    ];
+    contexts::persons_by_context(kb, &text, &mut spans);
+    assert!(
+        spans
+            .iter()
+            .filter(|s| text.token_text(s.first) == "Yeovil")
+            .all(|s| s.kind == EntityType::Location),
+        "{spans:?}"
+    );
+}
+
+#[test]
+fn a_name_listed_among_persons_is_a_person() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Doe, Poe and Yeovil met. Poe and Globex signed. Poe, Doe and Globex signed.",
+    );
+    let person = |w: &str, n: usize| span_at(nth_token(&text, w, n), 1, EntityType::Person);
+    let mut spans = vec![
+        person("Doe", 0),
+        person("Poe", 0),
+        span_at(nth_token(&text, "Yeovil", 0), 1, EntityType::Location),
+        person("Poe", 1),
+        span_at(nth_token(&text, "Globex", 0), 1, EntityType::Organization),
+        person("Poe", 2),
+        person("Doe", 1),
+        span_at(nth_token(&text, "Globex", 1), 1, EntityType::Organization),
+    ];
+    contexts::persons_by_context(kb, &text, &mut spans);
+    // a place among persons is one; an organization needs a list of three,
+    // and then its other bare mention ("Poe and Globex") follows
+    assert_eq!(spans[2].kind, EntityType::Person);
+    assert_eq!(spans[4].kind, EntityType::Person, "{spans:?}");
+    assert_eq!(spans[7].kind, EntityType::Person);
+    let text = Text::analyze("Poe and Globex signed. Globex said so.");
+    let mut spans = vec![
+        span_at(nth_token(&text, "Poe", 0), 1, EntityType::Person),
+        span_at(nth_token(&text, "Globex", 0), 1, EntityType::Organization),
+        span_at(nth_token(&text, "Globex", 1), 1, EntityType::Organization),
+    ];
+    contexts::persons_by_context(kb, &text, &mut spans);
+    assert_eq!(spans[1].kind, EntityType::Organization);
+    assert_eq!(spans[2].kind, EntityType::Organization);
+}
+
+#[test]
+fn an_abbreviated_title_is_no_part_of_a_name() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Texas Sen. Jo Poe spoke. Republican Sen. Al Doe agreed. Sens. Poe and Doe left. \
+         Ohio Gov. Ed Roe came.",
+    );
+    let mut spans = vec![
+        span_at(nth_token(&text, "Texas", 0), 2, EntityType::Location),
+        span_at(nth_token(&text, "Republican", 0), 2, EntityType::Misc),
+        span_at(nth_token(&text, "Sens", 0), 1, EntityType::Location),
+        // "Ohio Gov . Ed Roe" as one span
+        span_at(nth_token(&text, "Ohio", 0), 5, EntityType::Organization),
+    ];
+    abbreviated_titles(kb, &text, &mut spans);
+    let got: Vec<(&str, EntityType)> = spans
+        .iter()
+        .map(|s| (text.token_span(s.first, s.end).unwrap().text, s.kind))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Texas", EntityType::Location),
+            ("Republican", EntityType::Misc),
+            ("Ohio", EntityType::Location),
+            ("Ed Roe", EntityType::Person)
+        ]
+    );
+    // a title written in full stays ("Attorney General" is no abbreviation)
+    let text = Text::analyze("Acme General. Jo Poe spoke.");
+    let mut spans = vec![span_at(0, 2, EntityType::Organization)];
+    abbreviated_titles(kb, &text, &mut spans);
+    assert_eq!(spans[0].end, 2);
+    // end to end: no mention holds a title
+    let m = mentions(&run(
+        "Texas Sen. Jo Poe spoke on Monday. Republican Sen. Al Doe agreed. Sens. Poe and Doe left.",
+    ));
+    assert!(
+        m.iter()
+            .all(|(t, _)| !t.split(' ').any(|w| w == "Sen" || w == "Sens")),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn a_listed_company_after_on_or_at_is_no_place() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "On Twitter, she replied. He wrote on his Facebook page. A strike at Verizon ended. \
+         They met at the White House.",
+    );
+    let place = |w: &str, len: usize| span_at(nth_token(&text, w, 0), len, EntityType::Location);
+    let mut spans = vec![
+        place("Twitter", 1),
+        place("Facebook", 1),
+        place("Verizon", 1),
+        place("White", 2),
+    ];
+    // the precondition: the lists know all four, the last as no place
+    assert!(spans.iter().all(|s| text
+        .token_span(s.first, s.end)
+        .and_then(|sp| kb.lookup(sp.text))
+        .is_some()));
+    known_misc(kb, &text, &mut spans);
+    let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
+    // "at the …" is where a building stands: the type stays
+    assert_eq!(
+        kinds,
+        [
+            EntityType::Organization,
+            EntityType::Organization,
+            EntityType::Organization,
+            EntityType::Location
+        ]
+    );
+}
