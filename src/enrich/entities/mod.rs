@@ -19,7 +19,11 @@
 //!    ("Muslims"), a family after a person ("the Roes") is persons, an
 //!    unlisted "place" before ", who" is a person, a listed
 //!    organization after "on" is no place, two names joined by "and" are
-//!    two names, a person inside a date is the month,
+//!    two names, a person inside a date is the month, an abbreviated title
+//!    ("Sen.") leaves the name it was glued to, a person context ("the Roe
+//!    administration", "Roe's cabinet", a list of persons) outweighs a
+//!    small town for every bare mention of the word, a bare name takes the
+//!    type the article's mentions clearly give it ([`contexts`]),
 //!    an unknown acronym takes the type of the name it abbreviates, a
 //!    capitalized "The" inside a sentence belongs to the organization after
 //!    it;
@@ -146,6 +150,7 @@ impl EntitiesStage {
         kin(text, &mut spans);
         who_follows(kb, text, &mut spans);
         known_misc(kb, text, &mut spans);
+        contexts::one_type_per_word(kb, text, &mut spans);
         // "Jan." of "Jan. 17": the dates stage's month, not a person.
         spans.retain(|s| {
             let a = text.tokens()[s.first].cstart as usize;
