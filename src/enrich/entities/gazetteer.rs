@@ -149,6 +149,22 @@ const PARTICLES: &[&str] = &[
     "al", "el", "ter", "dos", "das", "do", "af", "zu",
 ];
 
+/// A name in capitals as the lists write it: "NEW YORK" as "New York",
+/// "O'NEILL" as "O'Neill" (each letter after a non-letter kept).
+pub(crate) fn title_cased(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out
+}
+
 /// What a known name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Known {
@@ -362,17 +378,7 @@ impl Knowledge {
         let letters = key.chars().filter(|c| c.is_alphabetic()).count();
         if letters >= 4 {
             // "KYIV", "NEW YORK": try the title-cased form.
-            let mut titled = String::with_capacity(key.len());
-            let mut start = true;
-            for c in key.chars() {
-                if start {
-                    titled.push(c);
-                } else {
-                    titled.extend(c.to_lowercase());
-                }
-                start = !c.is_alphabetic();
-            }
-            return self.phrases.get(titled.as_str());
+            return self.phrases.get(title_cased(key).as_str());
         }
         None
     }

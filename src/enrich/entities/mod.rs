@@ -140,7 +140,7 @@ impl EntitiesStage {
         trim_edges(text, &mut spans);
         title_prefix(kb, text, &mut spans);
         titled_places(kb, text, &mut spans);
-        datelines(text, &mut spans);
+        datelines(kb, text, &mut spans);
         conjoined(kb, text, &mut spans);
         // Units, codes and time zones in capitals ("UTC", "GHz") are no names.
         spans.retain(|s| !(s.end - s.first == 1 && kb.is_non_name_caps(text.token_text(s.first))));
@@ -415,11 +415,12 @@ fn conjoined(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
 }
 
 /// A wire dateline opens a line with a place, then the agency in brackets
-/// and a dash: "NORTHFIELD (Wire) -", "Eastport, Westland (Wire) —". The
+/// and a dash: "NORTHFIELD (Wire) -", "Eastport, Westland (Wire) —"; or a
+/// place the gazetteer knows, in capitals, and the dash: "NORTHFIELD -". The
 /// training copy has its datelines without the agency, so the tagger takes
 /// such a place for an organization or a person; the layout says it is a
 /// place.
-fn datelines(text: &Text<'_>, spans: &mut [Span]) {
+fn datelines(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
     let n = text.tokens().len();
     let line_start = |i: usize| i == 0 || text.tokens()[i].newlines_before > 0;
     let is = |i: usize, w: &[&str]| i < n && w.contains(&text.token_text(i));
@@ -440,8 +441,24 @@ fn datelines(text: &Text<'_>, spans: &mut [Span]) {
         }
         let open = spans[last].end;
         let close = (open + 1..n.min(open + 6)).find(|&j| is(j, &[")"]));
-        let dated = is(open, &["("])
-            && close.is_some_and(|c| c > open + 1 && is(c + 1, &["-", "–", "—", "--"]));
+        let dashes = ["-", "–", "—", "--"];
+        let agency = is(open, &["("]) && close.is_some_and(|c| c > open + 1 && is(c + 1, &dashes));
+        // Without the agency, as many papers write it ("NORTHFIELD -",
+        // "EASTPORT, Westl. -"): the place in capitals, and one the
+        // gazetteer knows, since a headline word in capitals may open a
+        // line before a dash too.
+        let caps_place = || {
+            let (f, e) = (spans[k].first, spans[k].end);
+            (f..e).all(|i| text.is_all_caps(i) || text.token_text(i) == ".")
+                && text.token_span(f, e).is_some_and(|sp| {
+                    kb.lookup(sp.text)
+                        .is_some_and(|x| x.known == gazetteer::Known::Entity(EntityType::Location))
+                        || kb
+                            .city_population(&gazetteer::title_cased(sp.text))
+                            .is_some()
+                })
+        };
+        let dated = agency || is(open, &dashes) && caps_place();
         if dated {
             for s in &mut spans[k..=last] {
                 s.kind = EntityType::Location;

@@ -949,3 +949,22 @@ fn a_bare_name_takes_the_type_the_article_clearly_gives_it() {
     assert_eq!(spans[3].kind, EntityType::Location);
     assert_eq!(spans[7].kind, EntityType::Organization);
 }
+
+#[test]
+fn a_dateline_without_the_agency_opens_with_a_known_place_in_capitals() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Talks resume.\n\nYEOVIL - Negotiators met again.\n\nZORVEX - Nothing was agreed.",
+    );
+    // the tagger's types here do not matter: the rule decides from the layout
+    let mut spans = vec![
+        span_at(nth_token(&text, "YEOVIL", 0), 1, EntityType::Organization),
+        span_at(nth_token(&text, "ZORVEX", 0), 1, EntityType::Organization),
+    ];
+    datelines(kb, &text, &mut spans);
+    // a place the gazetteer knows (a small town, as GeoNames writes it in
+    // title case) is the dateline's; an unknown word in capitals before a
+    // dash may be a headline's and keeps its type
+    assert_eq!(spans[0].kind, EntityType::Location);
+    assert_eq!(spans[1].kind, EntityType::Organization);
+}
