@@ -968,3 +968,44 @@ fn a_dateline_without_the_agency_opens_with_a_known_place_in_capitals() {
     assert_eq!(spans[0].kind, EntityType::Location);
     assert_eq!(spans[1].kind, EntityType::Organization);
 }
+
+#[test]
+fn a_semicolon_or_a_spaced_dash_before_a_lowercase_word_ends_a_name() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "He ran as a Republican - the party of his youth. She led Acme; Eastport-based \
+         firms followed. Two firms - Globex and Initech - merged. Coca - Cola rose.",
+    );
+    let mut spans = vec![
+        // "Republican - the"
+        span_at(nth_token(&text, "Republican", 0), 3, EntityType::Misc),
+        // "Acme ; Eastport - based" (the unspaced hyphen is its own token)
+        span_at(nth_token(&text, "Acme", 0), 5, EntityType::Misc),
+        // "firms - Globex"
+        span_at(nth_token(&text, "firms", 1), 3, EntityType::Organization),
+        // "Coca - Cola"
+        span_at(nth_token(&text, "Coca", 0), 3, EntityType::Organization),
+    ];
+    clause_breaks(kb, &text, &mut spans);
+    let got: Vec<&str> = spans
+        .iter()
+        .map(|s| text.token_span(s.first, s.end).unwrap().text)
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "Republican",
+            "Acme",
+            "Eastport-based",
+            "Globex",
+            "Coca - Cola"
+        ]
+    );
+    // a country cut from the clause takes its listed type
+    let text = Text::analyze("Plans opposed by France - set a tone.");
+    let mut spans = vec![span_at(nth_token(&text, "France", 0), 3, EntityType::Misc)];
+    clause_breaks(kb, &text, &mut spans);
+    assert_eq!(spans.len(), 1);
+    assert_eq!(spans[0].end - spans[0].first, 1);
+    assert_eq!(spans[0].kind, EntityType::Location);
+}
