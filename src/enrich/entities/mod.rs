@@ -148,6 +148,7 @@ impl EntitiesStage {
         contexts::persons_by_context(kb, text, &mut spans);
         surnames(kb, text, &mut spans);
         full_names_of_persons(kb, text, &mut spans);
+        paired_surnames(text, &mut spans);
         kin(text, &mut spans);
         who_follows(kb, text, &mut spans);
         known_misc(kb, text, &mut spans);
@@ -702,6 +703,38 @@ fn full_names_of_persons(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
             && surnames.contains(text.token_text(s.end - 1))
         {
             s.kind = EntityType::Person;
+        }
+    }
+}
+
+/// Two surnames joined by a hyphen, of two persons the article names apart
+/// ("the Roe-Doe race", "a Poe-Roe ticket"), are no person: the compound
+/// names a pairing of them, as "Franco-German" names no country. It is
+/// MISC, and joins neither person. A double-barrelled surname ("Ann
+/// Roe-Doe") is never written apart as two persons.
+fn paired_surnames(text: &Text<'_>, spans: &mut [Span]) {
+    let surname = |s: &Span| text.token_text(s.end - 1);
+    let pair = |s: &Span| {
+        s.end - s.first == 3
+            && s.kind == EntityType::Person
+            && matches!(text.token_text(s.first + 1), "-" | "–")
+            && !text.tokens()[s.first + 1].space_before
+            && !text.tokens()[s.first + 2].space_before
+    };
+    if !spans.iter().any(pair) {
+        return;
+    }
+    let persons: fxhash::FxHashSet<&str> = spans
+        .iter()
+        .filter(|s| s.kind == EntityType::Person && !pair(s))
+        .map(surname)
+        .collect();
+    for s in spans.iter_mut() {
+        if pair(s)
+            && persons.contains(text.token_text(s.first))
+            && persons.contains(text.token_text(s.first + 2))
+        {
+            s.kind = EntityType::Misc;
         }
     }
 }

@@ -1009,3 +1009,32 @@ fn a_semicolon_or_a_spaced_dash_before_a_lowercase_word_ends_a_name() {
     assert_eq!(spans[0].end - spans[0].first, 1);
     assert_eq!(spans[0].kind, EntityType::Location);
 }
+
+#[test]
+fn two_surnames_joined_by_a_hyphen_are_a_pairing_not_a_person() {
+    let text = Text::analyze(
+        "Jo Quillby met Al Zorvex. The Quillby-Zorvex ticket gained. Ann Poe-Doe spoke. \
+         Later Poe-Doe left.",
+    );
+    let mut spans = vec![
+        span_at(nth_token(&text, "Jo", 0), 2, EntityType::Person),
+        span_at(nth_token(&text, "Al", 0), 2, EntityType::Person),
+        span_at(nth_token(&text, "Quillby", 1), 3, EntityType::Person),
+        span_at(nth_token(&text, "Ann", 0), 4, EntityType::Person),
+        span_at(nth_token(&text, "Poe", 1), 3, EntityType::Person),
+    ];
+    paired_surnames(&text, &mut spans);
+    let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
+    // "Poe-Doe" is one woman's double-barrelled name: no "Poe" and no
+    // "Doe" of the article is a person apart
+    assert_eq!(
+        kinds,
+        [
+            EntityType::Person,
+            EntityType::Person,
+            EntityType::Misc,
+            EntityType::Person,
+            EntityType::Person
+        ]
+    );
+}
