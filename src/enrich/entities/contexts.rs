@@ -45,26 +45,6 @@ const PERSON_NOUNS: &[&str] = &[
     "biographer",
 ];
 
-/// Verbs of saying right after a name: a person or an organization speaks,
-/// a small town does not.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "stated",
-    "told",
-    "tweeted",
-    "added",
-    "wrote",
-    "argued",
-    "insisted",
-    "replied",
-    "recalled",
-    "declared",
-    "explained",
-    "admitted",
-    "acknowledged",
-];
-
 /// Whether the bare name `w` may be retyped as a person: no country, state,
 /// larger city or listed place or organization, no acronym.
 fn may_be_person(kb: &Knowledge, text: &Text<'_>, i: usize) -> bool {
@@ -109,7 +89,8 @@ fn person_context(text: &Text<'_>, spans: &[Span], k: usize) -> bool {
             return true;
         }
     }
-    // "Roe said": a company says things, a small town does not; but in "an
+    // "Roe said" (the verbs of saying the rules already read as a person's
+    // context): a company says things, a small town does not; but in "an
     // official in Smalltown said" the place is not the subject.
     // (a comma or a possessive before it may well open a subject: "In
     // May, Roe said")
@@ -119,7 +100,9 @@ fn person_context(text: &Text<'_>, spans: &[Span], k: usize) -> bool {
     });
     if s.kind == EntityType::Location
         && !after_preposition
-        && next.as_deref().is_some_and(|w| SPEECH_VERBS.contains(&w))
+        && next
+            .as_deref()
+            .is_some_and(|w| super::typing::SPEECH_AFTER.contains(&w))
     {
         return true;
     }
