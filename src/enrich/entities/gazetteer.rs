@@ -149,6 +149,22 @@ const PARTICLES: &[&str] = &[
     "al", "el", "ter", "dos", "das", "do", "af", "zu",
 ];
 
+/// A name in capitals as the lists write it: "NEW YORK" as "New York",
+/// "O'NEILL" as "O'Neill" (each letter after a non-letter kept).
+pub(crate) fn title_cased(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out
+}
+
 /// What a known name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Known {
@@ -204,6 +220,9 @@ pub struct Knowledge {
     us_states: HashSet<Box<str>>,
     /// Country names, as GeoNames writes them, for "<Country> Government".
     countries: HashSet<Box<str>>,
+    /// GeoNames cities with their population: how much a town's name
+    /// weighs against person contexts ("Roe said", "the Roe administration").
+    city_population: HashMap<Box<str>, u32>,
 }
 
 fn lines(s: &str) -> impl Iterator<Item = &str> {
@@ -258,6 +277,7 @@ impl Knowledge {
             modifier_nouns: set(MODIFIER_NOUNS, true),
             us_states: HashSet::default(),
             countries: HashSet::default(),
+            city_population: HashMap::default(),
         };
         for l in lines(TITLES) {
             let (honorific, w) = match l.strip_prefix('+') {
@@ -280,6 +300,10 @@ impl Knowledge {
                     k.countries.insert(name.into());
                 }
                 _ => {}
+            }
+            if _kind == "city" {
+                let known = k.city_population.entry(name.into()).or_insert(0);
+                *known = (*known).max(pop);
             }
             if _kind == "city"
                 && pop < AMBIGUOUS_CITY_POPULATION
@@ -354,17 +378,7 @@ impl Knowledge {
         let letters = key.chars().filter(|c| c.is_alphabetic()).count();
         if letters >= 4 {
             // "KYIV", "NEW YORK": try the title-cased form.
-            let mut titled = String::with_capacity(key.len());
-            let mut start = true;
-            for c in key.chars() {
-                if start {
-                    titled.push(c);
-                } else {
-                    titled.extend(c.to_lowercase());
-                }
-                start = !c.is_alphabetic();
-            }
-            return self.phrases.get(titled.as_str());
+            return self.phrases.get(title_cased(key).as_str());
         }
         None
     }
@@ -470,6 +484,11 @@ impl Knowledge {
                 .is_some_and(|c| self.countries.contains(c))
     }
 
+    /// The population of the largest GeoNames city written `name`, if any.
+    pub fn city_population(&self, name: &str) -> Option<u32> {
+        self.city_population.get(name).copied()
+    }
+
     /// Whether lowercased `w` is a name particle ("von").
     pub fn is_particle(&self, lower: &str) -> bool {
         PARTICLES.contains(&lower)
@@ -488,6 +507,11 @@ impl Knowledge {
             .keys()
             .map(|k| std::mem::size_of::<(Box<str>, usize)>() + 8 + k.len())
             .sum();
+        let cities: usize = self
+            .city_population
+            .keys()
+            .map(|k| std::mem::size_of::<(Box<str>, u32)>() + 8 + k.len())
+            .sum();
         let sets: usize = [
             &self.first_names,
             &self.last_names,
@@ -505,7 +529,7 @@ impl Knowledge {
         .map(|k| std::mem::size_of::<Box<str>>() + 8 + k.len())
         .sum();
         // Hash tables keep spare capacity: count it as a quarter on top.
-        (phrases + heads + sets) * 5 / 4
+        (phrases + heads + cities + sets) * 5 / 4
     }
 }
 

@@ -1212,10 +1212,10 @@ fn group_persons<'a>(
                 cands = vec![(raws[i].first, gi, i)];
             }
         }
-        if cands.is_empty() {
-            // No full name: short forms of one spelling and no contrary
-            // gender are one person ("Roe" ... "Mr. Roe").
-            cands = (first_group..groups.len())
+        // Groups of short forms only, one of them of this spelling ("Roe"
+        // ... "Mr. Roe").
+        let same_short = |groups: &[Group<'a>]| -> Vec<(usize, usize, usize)> {
+            (first_group..groups.len())
                 .filter(|&gi| !groups[gi].members.iter().any(|&m| is_full(m)))
                 .filter(|&gi| {
                     groups[gi].members.iter().filter_map(|&m| name(m)).any(|o| {
@@ -1230,7 +1230,12 @@ fn group_persons<'a>(
                         .iter()
                         .map(move |&m| (raws[m].first, gi, m))
                 })
-                .collect();
+                .collect()
+        };
+        if cands.is_empty() {
+            // No full name: short forms of one spelling and no contrary
+            // gender are one person.
+            cands = same_short(groups);
         }
         // Gender: a mention's title ("Mrs.") excludes a person of the other
         // gender; a pronoun after it does unless nothing else is left.
@@ -1246,6 +1251,15 @@ fn group_persons<'a>(
             .filter(|a| contradicts(mine, tally(a.1)).is_none())
             .collect();
         let mut cands = if soft.is_empty() { hard } else { soft };
+        // Every full name of this surname is of the other gender ("Mrs.
+        // Roe" where the article names only "Tom Roe"): the short forms of
+        // this spelling and gender are one person, not one each.
+        if cands.is_empty() {
+            cands = same_short(groups)
+                .into_iter()
+                .filter(|a| contradicts(mine, tally(a.1)) != Some(true))
+                .collect();
+        }
         // A role title ("President Roe") goes to the person who had it,
         // when one of the candidates did.
         let had_role = |gi: usize| {
@@ -1392,6 +1406,28 @@ mod tests {
         let otto = holder(&ents, body, "Otto Roe", 0);
         assert_ne!(jane.id, otto.id, "{ents:#?}");
         assert_eq!(holder(&ents, body, "Roe said", 0).id, jane.id, "{ents:#?}");
+    }
+
+    #[test]
+    fn mrs_without_a_full_name_of_her_own_is_one_person() {
+        // the article names only "Tom Roe" in full: each "Mrs. Roe" is kept
+        // from him, and both are one woman
+        let body = "Mrs. Roe opened the meeting on Monday. Tom Roe, her neighbour, listened. \
+                    Later Mrs. Roe thanked the volunteers.";
+        let ents = run(body);
+        let tom = holder(&ents, body, "Tom Roe", 0);
+        let first = body.find("Mrs. Roe").map(|i| i + "Mrs. ".len());
+        let second = body.rfind("Mrs. Roe").map(|i| i + "Mrs. ".len());
+        assert_ne!(first, second);
+        let her = ents
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| Some(m.start) == first))
+            .unwrap_or_else(|| panic!("no first Mrs. Roe: {ents:#?}"));
+        assert_ne!(her.id, tom.id);
+        assert!(
+            her.mentions.iter().any(|m| Some(m.start) == second),
+            "{ents:#?}"
+        );
     }
 
     #[test]

@@ -19,7 +19,11 @@
 //!    ("Muslims"), a family after a person ("the Roes") is persons, an
 //!    unlisted "place" before ", who" is a person, a listed
 //!    organization after "on" is no place, two names joined by "and" are
-//!    two names, a person inside a date is the month,
+//!    two names, a person inside a date is the month, an abbreviated title
+//!    ("Sen.") leaves the name it was glued to, a person context ("the Roe
+//!    administration", "Roe's cabinet", a list of persons) outweighs a
+//!    small town for every bare mention of the word, a bare name takes the
+//!    type the article's mentions clearly give it ([`contexts`]),
 //!    an unknown acronym takes the type of the name it abbreviates, a
 //!    capitalized "The" inside a sentence belongs to the organization after
 //!    it;
@@ -34,6 +38,7 @@
 //! stack ([`lower`]).
 
 pub mod candidates;
+mod contexts;
 pub mod fxhash;
 pub mod gazetteer;
 pub mod grouping;
@@ -131,18 +136,23 @@ impl EntitiesStage {
             typing::type_run(kb, &doc, text, run, &mut ruled, &mut roles);
         }
         let mut spans = self.model.tag(kb, text);
+        abbreviated_titles(kb, text, &mut spans);
+        clause_breaks(kb, text, &mut spans);
         trim_edges(text, &mut spans);
         title_prefix(kb, text, &mut spans);
         titled_places(kb, text, &mut spans);
-        datelines(text, &mut spans);
+        datelines(kb, text, &mut spans);
         conjoined(kb, text, &mut spans);
         // Units, codes and time zones in capitals ("UTC", "GHz") are no names.
         spans.retain(|s| !(s.end - s.first == 1 && kb.is_non_name_caps(text.token_text(s.first))));
+        contexts::persons_by_context(kb, text, &mut spans);
         surnames(kb, text, &mut spans);
         full_names_of_persons(kb, text, &mut spans);
+        paired_surnames(text, &mut spans);
         kin(text, &mut spans);
         who_follows(kb, text, &mut spans);
         known_misc(kb, text, &mut spans);
+        contexts::one_type_per_word(kb, text, &mut spans);
         // "Jan." of "Jan. 17": the dates stage's month, not a person.
         spans.retain(|s| {
             let a = text.tokens()[s.first].cstart as usize;
@@ -201,6 +211,132 @@ fn trim_edges(text: &Text<'_>, spans: &mut Vec<Span>) {
         }
     }
     spans.retain(|s| s.first < s.end);
+}
+
+/// An abbreviated title ("Sen.", "Gov.", "Sens.") is no name, nor part of
+/// the name before it: the tokenizer cuts it at its dot, and the tagger
+/// may glue it to the place or party that qualifies it ("Texas Sen" of
+/// "Texas Sen. Jane Roe", "Republican Sen") or type it alone ("Sens").
+/// The span ends before the title and keeps what the lists say of the rest
+/// ("Republican" stays MISC, "Texas" a place); a name inside the span after
+/// the dot is a person.
+fn abbreviated_titles(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
+    let n = text.tokens().len();
+    // "Sen" or the plural "Sens", written with a dot after it, then a name
+    let abbreviated = |i: usize| {
+        let w = lower::lower(text.token_text(i));
+        let dotted = |stem: &str| kb.title(&format!("{stem}.")).is_some();
+        i + 2 < n
+            && text.token_text(i + 1) == "."
+            && text.is_capitalized(i + 2)
+            && (dotted(&w) || w.strip_suffix('s').is_some_and(dotted))
+    };
+    let mut out = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        let Some(t) = (s.first..s.end).find(|&i| abbreviated(i)) else {
+            out.push(s);
+            continue;
+        };
+        if t > s.first {
+            let kind = text
+                .token_span(s.first, t)
+                .and_then(|sp| kb.lookup(sp.text))
+                .map_or(s.kind, |e| match e.known {
+                    gazetteer::Known::Entity(k) => k,
+                    gazetteer::Known::Demonym => EntityType::Misc,
+                });
+            out.push(Span {
+                first: s.first,
+                end: t,
+                kind,
+            });
+        }
+        // "Sen" "." "Jane" "Roe" all in one span: the name is a person
+        if t + 2 < s.end {
+            out.push(Span {
+                first: t + 2,
+                end: s.end,
+                kind: EntityType::Person,
+            });
+        }
+    }
+    *spans = out;
+}
+
+/// A semicolon, or a dash set off by spaces with a lowercase word on one
+/// side, ends a clause and so a name: "the head of Acme; Eastport-based
+/// singer …", "ran as a Republican - the party of …", "two firms - Acme,
+/// Globex". The tagger, trained on copy that sets dashes apart less often,
+/// runs names across them. Each side that starts with a capital stays a
+/// name, typed as the lists say when they know it ("Westland - set" leaves
+/// the country "Westland"). "Coca - Cola" (capitals on both sides) stays
+/// one name.
+fn clause_breaks(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
+    let toks = text.tokens();
+    let spaced_dash = |i: usize| {
+        matches!(text.token_text(i), "-" | "–" | "—" | "--")
+            && toks[i].space_before
+            && toks.get(i + 1).is_some_and(|t| t.space_before)
+    };
+    let lower_word = |i: usize| {
+        toks[i].kind == crate::text::TokenKind::Word
+            && text
+                .token_text(i)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    };
+    let breaks = |i: usize| {
+        text.token_text(i) == ";" || spaced_dash(i) && (lower_word(i - 1) || lower_word(i + 1))
+    };
+    let kind_of = |first: usize, end: usize, kind: EntityType| {
+        let listed = text
+            .token_span(first, end)
+            .and_then(|sp| kb.lookup(sp.text))
+            .map(|e| match e.known {
+                gazetteer::Known::Entity(k) => k,
+                gazetteer::Known::Demonym => EntityType::Misc,
+            });
+        listed.unwrap_or(if kb.is_org_head(text.token_text(end - 1)) {
+            EntityType::Organization
+        } else {
+            kind
+        })
+    };
+    if !spans
+        .iter()
+        .any(|s| (s.first + 1..s.end.saturating_sub(1)).any(breaks))
+    {
+        return;
+    }
+    let mut out = Vec::with_capacity(spans.len() + 1);
+    for s in spans.drain(..) {
+        let mut first = s.first;
+        let mut split = false;
+        for i in s.first + 1..s.end.saturating_sub(1) {
+            if i > first && breaks(i) {
+                if text.is_capitalized(first) {
+                    out.push(Span {
+                        first,
+                        end: i,
+                        kind: kind_of(first, i, s.kind),
+                    });
+                }
+                first = i + 1;
+                split = true;
+            }
+        }
+        if !split {
+            out.push(s);
+        } else if first < s.end && text.is_capitalized(first) {
+            out.push(Span {
+                first,
+                end: s.end,
+                kind: kind_of(first, s.end, s.kind),
+            });
+        }
+    }
+    *spans = out;
 }
 
 /// A title is no part of the name it precedes ("Senator Jane Roe",
@@ -357,11 +493,12 @@ fn conjoined(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
 }
 
 /// A wire dateline opens a line with a place, then the agency in brackets
-/// and a dash: "NORTHFIELD (Wire) -", "Eastport, Westland (Wire) —". The
+/// and a dash: "NORTHFIELD (Wire) -", "Eastport, Westland (Wire) —"; or a
+/// place the gazetteer knows, in capitals, and the dash: "NORTHFIELD -". The
 /// training copy has its datelines without the agency, so the tagger takes
 /// such a place for an organization or a person; the layout says it is a
 /// place.
-fn datelines(text: &Text<'_>, spans: &mut [Span]) {
+fn datelines(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
     let n = text.tokens().len();
     let line_start = |i: usize| i == 0 || text.tokens()[i].newlines_before > 0;
     let is = |i: usize, w: &[&str]| i < n && w.contains(&text.token_text(i));
@@ -382,8 +519,24 @@ fn datelines(text: &Text<'_>, spans: &mut [Span]) {
         }
         let open = spans[last].end;
         let close = (open + 1..n.min(open + 6)).find(|&j| is(j, &[")"]));
-        let dated = is(open, &["("])
-            && close.is_some_and(|c| c > open + 1 && is(c + 1, &["-", "–", "—", "--"]));
+        let dashes = ["-", "–", "—", "--"];
+        let agency = is(open, &["("]) && close.is_some_and(|c| c > open + 1 && is(c + 1, &dashes));
+        // Without the agency, as many papers write it ("NORTHFIELD -",
+        // "EASTPORT, Westl. -"): the place in capitals, and one the
+        // gazetteer knows, since a headline word in capitals may open a
+        // line before a dash too.
+        let caps_place = || {
+            let (f, e) = (spans[k].first, spans[k].end);
+            (f..e).all(|i| text.is_all_caps(i) || text.token_text(i) == ".")
+                && text.token_span(f, e).is_some_and(|sp| {
+                    kb.lookup(sp.text)
+                        .is_some_and(|x| x.known == gazetteer::Known::Entity(EntityType::Location))
+                        || kb
+                            .city_population(&gazetteer::title_cased(sp.text))
+                            .is_some()
+                })
+        };
+        let dated = agency || is(open, &dashes) && caps_place();
         if dated {
             for s in &mut spans[k..=last] {
                 s.kind = EntityType::Location;
@@ -495,15 +648,30 @@ fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
         if misc || plural_demonym {
             s.kind = EntityType::Misc;
         }
-        // "posted on Acme Online", "said on Acme News": a listed outlet or
-        // network after "on" is no place (places take "in" and "at")
+        // "posted on Acme Online", "On Acme, she wrote", "on its Acme
+        // page", "a deal at Acme": a listed outlet, network or company after
+        // "on" or "at" is no place, though places take "at" too
         let on_outlet = s.kind == EntityType::Location
-            && s.first > 0
-            && text.token_text(s.first - 1) == "on"
+            && after_on_or_at(text, s.first)
             && entry.is_some_and(|e| e.known == gazetteer::Known::Entity(EntityType::Organization));
         if on_outlet {
             s.kind = EntityType::Organization;
         }
+    }
+}
+
+/// Whether "on" comes right before token `first`, or before a determiner
+/// or possessive before it ("On Acme", "on its Acme page"), or "at" comes
+/// right before it ("a deal at Acme"; "at the Acme Tower" is a place).
+fn after_on_or_at(text: &Text<'_>, first: usize) -> bool {
+    const DETERMINERS: &[&str] = &["the", "its", "his", "her", "their", "our", "my", "your"];
+    let Some(p) = first.checked_sub(1) else {
+        return false;
+    };
+    match text.lower(p).as_ref() {
+        "on" | "at" => true,
+        w if DETERMINERS.contains(&w) => p.checked_sub(1).is_some_and(|q| text.lower(q) == "on"),
+        _ => false,
     }
 }
 
@@ -535,6 +703,38 @@ fn full_names_of_persons(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
             && surnames.contains(text.token_text(s.end - 1))
         {
             s.kind = EntityType::Person;
+        }
+    }
+}
+
+/// Two surnames joined by a hyphen, of two persons the article names apart
+/// ("the Roe-Doe race", "a Poe-Roe ticket"), are no person: the compound
+/// names a pairing of them, as "Franco-German" names no country. It is
+/// MISC, and joins neither person. A double-barrelled surname ("Ann
+/// Roe-Doe") is never written apart as two persons.
+fn paired_surnames(text: &Text<'_>, spans: &mut [Span]) {
+    let surname = |s: &Span| text.token_text(s.end - 1);
+    let pair = |s: &Span| {
+        s.end - s.first == 3
+            && s.kind == EntityType::Person
+            && matches!(text.token_text(s.first + 1), "-" | "–")
+            && !text.tokens()[s.first + 1].space_before
+            && !text.tokens()[s.first + 2].space_before
+    };
+    if !spans.iter().any(pair) {
+        return;
+    }
+    let persons: fxhash::FxHashSet<&str> = spans
+        .iter()
+        .filter(|s| s.kind == EntityType::Person && !pair(s))
+        .map(surname)
+        .collect();
+    for s in spans.iter_mut() {
+        if pair(s)
+            && persons.contains(text.token_text(s.first))
+            && persons.contains(text.token_text(s.first + 2))
+        {
+            s.kind = EntityType::Misc;
         }
     }
 }
@@ -590,6 +790,28 @@ fn kin(text: &Text<'_>, spans: &mut [Span]) {
     }
 }
 
+/// Words after which a name ends a place phrase or an appositive ("in
+/// Smalltown", "Jo Poe, a broker in Tampa"), not a subject.
+const PLACE_BEFORE: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "of",
+    "near",
+    "to",
+    "on",
+    "for",
+    "into",
+    "across",
+    "outside",
+    "around",
+    "throughout",
+    ",",
+    "'s",
+    "’s",
+    "(",
+];
+
 /// A name the tagger took for a place, followed by ", who", is a person:
 /// "Tamsin, who won the award, said …". English places take "which" or
 /// "where"; a place the lists know keeps its type, since a country or city
@@ -598,25 +820,6 @@ fn kin(text: &Text<'_>, spans: &mut [Span]) {
 /// appositive and "who" is its person's ("Jo Poe, a broker in Tampa, Fla.,
 /// who …", "an analyst at Acme, who …").
 fn who_follows(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
-    const PLACE_BEFORE: &[&str] = &[
-        "in",
-        "at",
-        "from",
-        "of",
-        "near",
-        "to",
-        "on",
-        "for",
-        "into",
-        "across",
-        "outside",
-        "around",
-        "throughout",
-        ",",
-        "'s",
-        "’s",
-        "(",
-    ];
     for s in spans.iter_mut() {
         if s.kind != EntityType::Location
             || s.end + 1 >= text.tokens().len()

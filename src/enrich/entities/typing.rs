@@ -567,7 +567,7 @@ const PRODUCT_SUFFIXES: &[&str] = &[
 ];
 
 /// Speech verbs after a person's name ("Oduya said").
-const SPEECH_AFTER: &[&str] = &[
+pub(crate) const SPEECH_AFTER: &[&str] = &[
     "said",
     "says",
     "told",

@@ -1,0 +1,276 @@
+//! Article-level evidence for the type of a bare (one-word) name: person
+//! contexts ([`persons_by_context`]), and one type per word when the
+//! tagger's own mentions agree clearly enough ([`one_type_per_word`]).
+//!
+//! A well-known person is often named by the surname alone, and the tagger
+//! (trained on 1996 wire copy) may not know the name: it then follows the
+//! gazetteer, which holds many small towns whose names are surnames too, or
+//! types the word as an organization. English says a person in ways it
+//! rarely says a place or a company: "the Roe administration", "Roe's
+//! cabinet", "a Roe confidant", "Doe, Poe and Roe" among persons, and
+//! "Roe said" of a place is rare unless the place is a capital or a large
+//! city speaking for its government ("Washington said").
+//!
+//! **How a town weighs against a person context.** One such context in the
+//! article outweighs a GeoNames town under [`SMALL_TOWN`] people, or a word
+//! no list knows; a country, a US state, a larger city, a place or
+//! organization of the hand-written lists, and a name in capitals keep
+//! their type. The decision holds for every bare mention of the word in
+//! the article, as the reader's does: one "the Roe administration" tells
+//! what "Roe" is in "Roe visited the plant". So does a full name: the
+//! given name alone ("Jane" of "Jane Roe") is that person, not a firm.
+
+use super::gazetteer::{Knowledge, Known};
+use super::model::Span;
+use super::{fxhash, KINSHIP};
+use crate::event::EntityType;
+use crate::text::Text;
+
+/// Towns with fewer people than this yield to a person context.
+pub(crate) const SMALL_TOWN: u32 = 100_000;
+
+/// Nouns that only a person heads, after the name ("the Roe
+/// administration", "a Roe confidant") or its possessive ("Roe's cabinet").
+const PERSON_NOUNS: &[&str] = &[
+    "administration",
+    "administrations",
+    "presidency",
+    "candidacy",
+    "cabinet",
+    "confidant",
+    "confidante",
+    "confidants",
+    "loyalist",
+    "loyalists",
+    "biographer",
+];
+
+/// Whether the bare name `w` may be retyped as a person: no country, state,
+/// larger city or listed place or organization, no acronym.
+fn may_be_person(kb: &Knowledge, text: &Text<'_>, i: usize) -> bool {
+    let w = text.token_text(i);
+    if !text.is_capitalized(i) || text.is_all_caps(i) || kb.is_country(w) || kb.is_us_state(w) {
+        return false;
+    }
+    match kb.lookup(w).map(|e| e.known) {
+        None | Some(Known::Entity(EntityType::Person)) => {
+            kb.city_population(w).is_none_or(|p| p < SMALL_TOWN)
+        }
+        // A place only GeoNames knows, and a small one (the hand-written
+        // lists' places, regions and continents have no population here).
+        Some(Known::Entity(EntityType::Location)) => {
+            kb.city_population(w).is_some_and(|p| p < SMALL_TOWN)
+        }
+        Some(_) => false,
+    }
+}
+
+/// The token after `i`, lowercased, if any.
+fn next_lower(text: &Text<'_>, i: usize) -> Option<String> {
+    (i + 1 < text.tokens().len()).then(|| text.lower(i + 1).into_owned())
+}
+
+/// Whether a person context surrounds the one-word span `s`.
+fn person_context(text: &Text<'_>, spans: &[Span], k: usize) -> bool {
+    let s = &spans[k];
+    let i = s.first;
+    let next = next_lower(text, i);
+    let is_person_noun = |w: Option<&str>| w.is_some_and(|w| PERSON_NOUNS.contains(&w));
+    // "the Roe administration", "a Roe confidant"
+    if is_person_noun(next.as_deref()) {
+        return true;
+    }
+    // "Roe's cabinet", "Roe's wife"
+    if matches!(text.get_text(i + 1), Some("'s" | "’s")) {
+        let after = next_lower(text, i + 1);
+        if is_person_noun(after.as_deref())
+            || after.as_deref().is_some_and(|w| KINSHIP.contains(&w))
+        {
+            return true;
+        }
+    }
+    // "Roe said" (the verbs of saying the rules already read as a person's
+    // context): a company says things, a small town does not; but in "an
+    // official in Smalltown said" the place is not the subject.
+    // (a comma or a possessive before it may well open a subject: "In
+    // May, Roe said")
+    let after_preposition = i.checked_sub(1).is_some_and(|p| {
+        let w = text.lower(p);
+        w.chars().all(char::is_alphabetic) && super::PLACE_BEFORE.contains(&w.as_ref())
+    });
+    if s.kind == EntityType::Location
+        && !after_preposition
+        && next
+            .as_deref()
+            .is_some_and(|w| super::typing::SPEECH_AFTER.contains(&w))
+    {
+        return true;
+    }
+    coordinated_with_persons(text, spans, k)
+}
+
+/// Whether span `k` stands in a list of names joined by "and" or "or"
+/// ("Doe, Poe and Roe", "Poe or Roe") whose other members are all persons:
+/// at least one for a name typed as a place, two for an organization (a
+/// pair of a person and a company or ship is common enough).
+/// A comma alone makes no list ("in Smalltown, Roe said", "Jo Poe,
+/// Acme's editor"), and a name before another capitalized word only
+/// modifies it ("Poe and Acme Speaker Roe").
+fn coordinated_with_persons(text: &Text<'_>, spans: &[Span], k: usize) -> bool {
+    // the tokens between two list members: ",", "and", "or", ", and"; and
+    // whether they hold the conjunction
+    let join = |from: usize, to: usize| {
+        let between: Vec<&str> = (from..to).map(|j| text.token_text(j)).collect();
+        match between.as_slice() {
+            [","] => Some(false),
+            ["and"] | ["or"] | [",", "and"] | [",", "or"] => Some(true),
+            _ => None,
+        }
+    };
+    let s = &spans[k];
+    if s.end < text.tokens().len() && text.is_capitalized(s.end) {
+        return false;
+    }
+    let (mut members, mut conjunction) = (0, false);
+    let mut j = k;
+    while j > 0 {
+        let Some(and) = join(spans[j - 1].end, spans[j].first) else {
+            break;
+        };
+        if spans[j - 1].kind != EntityType::Person {
+            return false;
+        }
+        members += 1;
+        conjunction |= and;
+        j -= 1;
+    }
+    let mut j = k;
+    while j + 1 < spans.len() {
+        let Some(and) = join(spans[j].end, spans[j + 1].first) else {
+            break;
+        };
+        if spans[j + 1].kind != EntityType::Person {
+            return false;
+        }
+        members += 1;
+        conjunction |= and;
+        j += 1;
+    }
+    let needed = if s.kind == EntityType::Organization {
+        2
+    } else {
+        1
+    };
+    members >= needed && conjunction
+}
+
+/// Retype as a person every bare mention of a word the article shows to be
+/// a person's name (see the module documentation). `spans` are in text order.
+pub(crate) fn persons_by_context(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
+    let bare = |s: &Span| {
+        s.end - s.first == 1 && matches!(s.kind, EntityType::Location | EntityType::Organization)
+    };
+    // The given names of persons the article names in full ("Jane" of
+    // "Jane Roe"): a bare "Jane" elsewhere is that person, not a firm.
+    let given: fxhash::FxHashSet<&str> = spans
+        .iter()
+        .filter(|s| s.kind == EntityType::Person && s.end - s.first >= 2)
+        .map(|s| text.token_text(s.first))
+        .filter(|w| kb.is_first_name(w))
+        .collect();
+    let mut persons: fxhash::FxHashSet<&str> = fxhash::FxHashSet::default();
+    for k in 0..spans.len() {
+        let s = &spans[k];
+        let w = text.token_text(s.first);
+        if bare(s)
+            && may_be_person(kb, text, s.first)
+            && (given.contains(w) || person_context(text, spans, k))
+        {
+            persons.insert(w);
+        }
+    }
+    if persons.is_empty() {
+        return;
+    }
+    for s in spans.iter_mut() {
+        if bare(s) && persons.contains(text.token_text(s.first)) && may_be_person(kb, text, s.first)
+        {
+            s.kind = EntityType::Person;
+        }
+    }
+}
+
+/// One type per bare name in an article, when the tagger's own mentions
+/// say so clearly: a one-word person, organization or place name that the
+/// tagger typed one way more than twice as often as all other ways
+/// together takes that type everywhere ("Roe said … Roe's firm … without
+/// Roe's help" with one of them an organization). A move must fit what the
+/// lists know of the word: a listed name keeps its listed type, only a word
+/// the gazetteer knows as a place becomes one, only a word it does not
+/// becomes an organization, and only a word that may name a person (no
+/// country, state or larger city) becomes a person. The name of a person
+/// the article names in full stays a person.
+pub(crate) fn one_type_per_word(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
+    let countable = |s: &Span| {
+        s.end - s.first == 1
+            && matches!(
+                s.kind,
+                EntityType::Person | EntityType::Location | EntityType::Organization
+            )
+    };
+    let slot = |k: EntityType| match k {
+        EntityType::Person => 0,
+        EntityType::Organization => 1,
+        _ => 2,
+    };
+    let mut counts: fxhash::FxHashMap<&str, [usize; 3]> = fxhash::FxHashMap::default();
+    for s in spans.iter().filter(|s| countable(s)) {
+        counts.entry(text.token_text(s.first)).or_default()[slot(s.kind)] += 1;
+    }
+    // words of full names ("Jane", "Roe" of "Jane Roe")
+    let named: fxhash::FxHashSet<&str> = spans
+        .iter()
+        .filter(|s| s.kind == EntityType::Person && s.end - s.first >= 2)
+        .flat_map(|s| [text.token_text(s.first), text.token_text(s.end - 1)])
+        .collect();
+    for s in spans.iter_mut().filter(|s| countable(s)) {
+        let w = text.token_text(s.first);
+        let Some(c) = counts.get(w) else {
+            continue;
+        };
+        let total: usize = c.iter().sum();
+        let Some((best, &n)) = c.iter().enumerate().max_by_key(|&(_, n)| *n) else {
+            continue;
+        };
+        let kind = [
+            EntityType::Person,
+            EntityType::Organization,
+            EntityType::Location,
+        ][best];
+        if kind == s.kind || n < 2 || n <= 2 * (total - n) {
+            continue;
+        }
+        if s.kind == EntityType::Person && named.contains(w) {
+            continue;
+        }
+        let listed = kb.lookup(w).map(|e| e.known);
+        let place = kb.city_population(w).is_some()
+            || kb.is_country(w)
+            || kb.is_us_state(w)
+            || listed == Some(Known::Entity(EntityType::Location));
+        let fits = match listed {
+            Some(Known::Entity(k)) if k != EntityType::Location || kind != EntityType::Location => {
+                k == kind
+            }
+            Some(Known::Demonym) => false,
+            _ => match kind {
+                EntityType::Location => place,
+                EntityType::Organization => !place,
+                _ => may_be_person(kb, text, s.first),
+            },
+        };
+        if fits {
+            s.kind = kind;
+        }
+    }
+}
