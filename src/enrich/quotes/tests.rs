@@ -2122,3 +2122,19 @@ fn a_quoted_fragment_stays_a_direct_quote_and_carries_the_writers_clause() {
         }
     }
 }
+
+#[test]
+fn a_speaker_keeps_the_gender_its_pronoun_said_for_the_role_phrases_after_it() {
+    // "Casey" is a first name of both genders: only "she" says which
+    let body = "Casey Rook runs the board of Ardent Mills. “We will grow,” she said. \
+                The board met on Monday. “Costs will rise,” the chairman said.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "We will grow,")).0, "Casey Rook");
+    // the chairman is a man: not the woman who spoke before
+    let q = find(&qs, "Costs will rise,");
+    assert_ne!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Casey Rook"),
+        "{q:#?}"
+    );
+}
