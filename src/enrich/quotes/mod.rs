@@ -294,7 +294,8 @@ pub fn extract_with_dates(
     order.sort_by_key(|&i| (cands[i].content.first, cands[i].content.end));
     let mut resolver = Resolver::new(&v, entities);
     let mut resolved: Vec<Option<speaker::Resolved>> = vec![None; cands.len()];
-    // (first token of its sentence, end of its content, speaker)
+    // (first token of the sentence naming its speaker, end of its
+    // content, speaker)
     let mut last: Option<(usize, usize, speaker::Resolved)> = None;
     let mut out = Vec::with_capacity(cands.len());
     let mut parts: Vec<(Range, Option<Range>, Who)> = Vec::with_capacity(cands.len());
@@ -374,7 +375,13 @@ pub fn extract_with_dates(
             if np.first > 0 && lexicon::is_recall_verb(&v.low(np.first - 1))
                 && c.cue.is_some_and(|r| r.first >= np.end));
         if let Some(r) = spk.as_ref().filter(|_| !recalled) {
-            last = Some((here, c.content.end, r.clone()));
+            // `"…," Roe said. "…"`: the speaker was named at the cue after
+            // a quotation however long; the next one counts from there
+            let named = match c.cue {
+                Some(cue) if cue.first >= c.content.end => v.sentence(cue.first).first,
+                _ => here,
+            };
+            last = Some((named, c.content.end, r.clone()));
             if matches!(c.who, Who::Previous | Who::SameAs(_)) {
                 resolver.push(r.clone());
             }

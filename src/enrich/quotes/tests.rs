@@ -2138,3 +2138,18 @@ fn a_speaker_keeps_the_gender_its_pronoun_said_for_the_role_phrases_after_it() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn a_quotation_after_a_long_one_and_its_cue_continues_the_speaker_named_there() {
+    let body =
+        "The board met on Monday.\n\n\"Fares are too high. Riders are angry. Buses are late. \
+                Stations are dirty. We all see it,\" Tom Hale said. \"But riders want one thing \
+                above all: trains that run on time.\"\n\nThe vote is next week.";
+    let qs = run(body);
+    assert_eq!(speaker(containing(&qs, "Fares are too high")).0, "Tom Hale");
+    // the speaker was named at the cue, one sentence before
+    assert_eq!(
+        speaker(containing(&qs, "trains that run on time")).0,
+        "Tom Hale"
+    );
+}
