@@ -1320,19 +1320,34 @@ pub(super) fn role_then_name(v: &View<'_, '_>, start: usize, np: Range) -> bool 
             .all(|j| !(v.in_quote(j) || v.verbish(j) || v.cue_at(j).is_some() || v.s(j) == ","))
 }
 
-/// Whether the sentence ends at token `k` (after optional time words and
-/// one prepositional phrase of plain words): the cue clause is all there
-/// is ("Roe asked on Tuesday.", "Roe said to cheers.", "she said in an
-/// interview."), or a comma closes it before a participle or an
-/// adverbial clause that hangs on it ("Roe asked, smiling.", "Roe went
-/// on, as if she had not heard."). Not before a quotation, a "that"
-/// clause or anything else: "Roe added, “…”" opens the next statement.
+/// Whether the sentence ends at token `k` (after the addressee of a
+/// *tell* cue, optional time words and one prepositional phrase of plain
+/// words): the cue clause is all there is ("Roe asked on Tuesday.", "Roe
+/// said to cheers.", "she said in an interview.", "Roe told reporters on
+/// a call."), or an adverbial clause hangs on it, after a comma or not
+/// ("Roe asked, smiling.", "Roe went on, as if she had not heard.", "Roe
+/// said as she left."). Not before a quotation, a "that" or "if" clause
+/// or anything else: "Roe added, “…”" opens the next statement.
 fn ends_cue_sentence(v: &View<'_, '_>, mut k: usize) -> bool {
     const PHRASE_WORDS: usize = 6;
+    const ADDRESSEE_WORDS: usize = 4;
     // the particle of a phrasal cue ("Roe went on.", "Doe shot back,")
     let particle = matches!(v.low(k).as_ref(), "on" | "up" | "back" | "out");
     if particle && k + 1 < v.len() && (v.is_terminal(k + 1) || v.s(k + 1) == ",") {
         k += 1;
+    }
+    // "Roe told reporters", "Roe told The Ledger": the addressee, a noun
+    // phrase of plain words up to a preposition or the sentence's end
+    if k > 0 && v.cue_at(k - 1) == Some(CueClass::Tell) {
+        let first = k;
+        while k < v.len()
+            && k < first + ADDRESSEE_WORDS
+            && v.is_plain_tail_word(k)
+            && !lexicon::opens_cue_phrase(&v.low(k))
+            && !lexicon::is_subordinator(&v.low(k))
+        {
+            k += 1;
+        }
     }
     let stop = k + 4;
     while k < v.len() && k < stop && lexicon::is_time_word(&v.low(k)) {
@@ -1349,9 +1364,16 @@ fn ends_cue_sentence(v: &View<'_, '_>, mut k: usize) -> bool {
         }
     }
     let adjunct = |w: &str| lexicon::is_ing(w) || lexicon::is_subordinator(w);
+    // "Roe said as she left": a clause of time or manner; "said if …"
+    // opens the content of a new statement
+    let clause = |k: usize| {
+        let w = v.low(k);
+        v.is_word(k) && !v.in_quote(k) && lexicon::is_subordinator(&w) && w != "if"
+    };
     k >= v.len()
         || v.is_terminal(k)
         || v.s(k) == "," && v.is_word(k + 1) && !v.in_quote(k + 1) && adjunct(&v.low(k + 1))
+        || clause(k)
 }
 
 /// The speaker after an inverted cue: "said Acme CEO Jane Roe", "said

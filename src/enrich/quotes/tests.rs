@@ -2153,3 +2153,21 @@ fn a_quotation_after_a_long_one_and_its_cue_continues_the_speaker_named_there() 
         "Tom Hale"
     );
 }
+
+#[test]
+fn a_cue_sentence_after_a_closed_quotation_may_name_an_addressee_or_hang_a_clause() {
+    let body = "The council met on Monday.\n\n\"The plan will fail in the spring. Nobody wants \
+                it.\" Jane Roe told reporters during a call.\n\n\"The city is proud to cast its \
+                votes.\" Sen. Ann Poe said as she opened the session.\n\n\"Prices went up in \
+                every town we visited.\" Tom Hale told the board that he would quit.";
+    let qs = run(body);
+    let q = containing(&qs, "Nobody wants");
+    assert_eq!(speaker(q).0, "Jane Roe");
+    assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("told"));
+    let q = containing(&qs, "proud to cast");
+    assert_eq!(speaker(q).0, "Ann Poe");
+    assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+    // a "that" clause after the addressee is a statement of its own
+    assert!(containing(&qs, "every town").cue.is_none(), "{qs:#?}");
+    assert_eq!(speaker(find(&qs, "he would quit")).0, "Tom Hale");
+}
