@@ -88,6 +88,8 @@ pub struct Resolver<'e> {
     families: Vec<bool>,
     /// The name each entity speaks under ([`full_name`]).
     full_names: Vec<String>,
+    /// Entity index by id.
+    by_id: HashMap<&'e str, usize>,
     /// The content of the quote being resolved ([`Resolver::quoting`]).
     content: Option<Range>,
 }
@@ -169,6 +171,11 @@ impl<'e> Resolver<'e> {
                 })
             })
             .collect();
+        let by_id = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
         Resolver {
             entities,
             spans,
@@ -180,6 +187,7 @@ impl<'e> Resolver<'e> {
             genders,
             families,
             full_names,
+            by_id,
             content: None,
         }
     }
@@ -1278,10 +1286,12 @@ impl<'e> Resolver<'e> {
     /// first in their sentence (the sentence's topic, not an object)
     /// outside quotations and headlines in the few sentences before: of
     /// the nearest sentence, then the one the article has named most so
-    /// far (the person it is about); `fits` must accept it. In the description's
-    /// own sentence, the subject opening it is someone else ("Roe said
-    /// the senator …"), a name in a clause before it may be the one
-    /// ("When Doe asked whether Roe would run, the senator said …").
+    /// far (the person it is about); `fits` must accept it. A speaker
+    /// resolved there counts as a subject mention of its entity, whatever
+    /// took it up ("Roe said … he did say … the tycoon said"). In the
+    /// description's own sentence, the subject opening it is someone else
+    /// ("Roe said the senator …"), a name in a clause before it may be the
+    /// one ("When Doe asked whether Roe would run, the senator said …").
     /// With the sentences back to its latest mention.
     fn salient_person_before(
         &self,
@@ -1339,6 +1349,29 @@ impl<'e> Resolver<'e> {
                 && (opens_main_clause(v, tok) || back == 0 || first_named && !subordinate(tok))
                 && !object(tok)
                 && tok >= v.title_line_end
+            {
+                window.retain(|w| w.0 != ei);
+                window.push((ei, tok));
+            }
+        }
+        // the speakers resolved in those sentences, in body order
+        let mut speakers: Vec<(usize, usize)> = self
+            .history
+            .iter()
+            .rev()
+            .take(16)
+            .filter(|r| r.at < at && r.animacy == Animacy::Person && !v.in_quote(r.at))
+            .filter_map(|r| Some((*self.by_id.get(r.speaker.entity.as_deref()?)?, r.at)))
+            .filter(|&(ei, _)| self.entities[ei].kind == EntityType::Person)
+            .collect();
+        speakers.reverse();
+        for (ei, tok) in speakers {
+            let back = here.saturating_sub(sent_of(tok));
+            if back == 0 {
+                subject_here.push(ei);
+            } else if back <= MAX_SENTENCES_BACK
+                && tok >= v.title_line_end
+                && window.iter().all(|w| w.0 != ei || w.1 < tok)
             {
                 window.retain(|w| w.0 != ei);
                 window.push((ei, tok));

@@ -2171,3 +2171,26 @@ fn a_cue_sentence_after_a_closed_quotation_may_name_an_addressee_or_hang_a_claus
     assert!(containing(&qs, "every town").cue.is_none(), "{qs:#?}");
     assert_eq!(speaker(find(&qs, "he would quit")).0, "Tom Hale");
 }
+
+#[test]
+fn a_descriptor_takes_up_the_person_a_pronoun_just_spoke_for() {
+    let body = "Tom Hale spoke on Friday. Markets fell. Banks closed early. Rates rose again. \
+                While rivals waited, he said profits were up. “It was a fine year,” the tycoon \
+                told reporters.";
+    let hale = Entity {
+        id: "e1".into(),
+        name: "Tom Hale".into(),
+        kind: EntityType::Person,
+        roles: vec![],
+        mentions: vec![mention(body, "Tom Hale", 0)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[hale]);
+    assert_eq!(speaker(find(&qs, "profits were up")), ("Tom Hale", "he"));
+    // the name is too far back to be the topic by itself; the speaker
+    // the pronoun stood for in the sentence before is
+    assert_eq!(
+        speaker(find(&qs, "It was a fine year,")),
+        ("Tom Hale", "the tycoon")
+    );
+}
