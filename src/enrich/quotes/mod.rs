@@ -1460,6 +1460,11 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
         if lexicon::is_ing(&w) {
             return Some((cue, Who::Subject(reported::participle_subject(v, k, floor))));
         }
+        // "reprised the angry chant “…”": a noun, whose modifiers are no
+        // speaker
+        if let Some(subject) = reported::noun_cue_subject(v, k, floor) {
+            return Some((cue, Who::Subject(subject)));
+        }
         let before_mark = if matches!(v.s(q.open - 1), ":" | ",") {
             q.open - 1
         } else {

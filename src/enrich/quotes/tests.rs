@@ -2194,3 +2194,22 @@ fn a_descriptor_takes_up_the_person_a_pronoun_just_spoke_for() {
         ("Tom Hale", "the tycoon")
     );
 }
+
+#[test]
+fn a_cue_noun_after_its_determiner_and_modifiers_takes_the_governing_verbs_subject() {
+    let body = "Tom Hale spoke on Monday. \"We won,\" Hale said, repeating a false claim that \
+                the count was rigged.\n\nAt the rally the crowd reprised the angry chant \
+                “Build it now!” as the band played.\n\nBut even a vague promise that taxes \
+                would fall raised doubts.\n\nJane Roe and her aides argue that the plan works.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "the count was rigged")).0, "Tom Hale");
+    let chant = speaker(find(&qs, "Build it now!"));
+    assert!(chant.1.ends_with("the crowd"), "{chant:?}");
+    // no verb governs the promise: nobody is said to make it
+    assert!(qs
+        .iter()
+        .filter(|q| q.text.contains("taxes would fall"))
+        .all(|q| q.speaker.is_none()));
+    // a plural subject before a base form: the verb's, not a noun's
+    assert_eq!(speaker(find(&qs, "the plan works")).1, "her aides");
+}
