@@ -1703,16 +1703,25 @@ fn cue_colon_before(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
 /// (its words a fragment, or none), so the previous speaker would take the
 /// quotation over; the cue's subject speaks it. A sentence before that
 /// holds a quotation ("“…,” Roe said. “…”") is left to the continuation.
+/// A quotation opening a paragraph after a paragraph of one such sentence
+/// introducing it ("Mara Stein continued her remarks.", "Stein
+/// disagreed.") is the speaker's its subject names, not the speaker's of a
+/// quotation further back.
 fn cue_closing_sentence_before(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
     let dot = q.open.checked_sub(1)?;
-    if v.sentence(q.open).first != q.open
-        || marks::paragraph_starts_at(v.text, q.open)
-        || v.s(dot) != "."
-        || !v.is_terminal(dot)
-    {
+    if v.sentence(q.open).first != q.open || v.s(dot) != "." || !v.is_terminal(dot) {
         return None;
     }
     let prev = v.sentence(dot);
+    if marks::paragraph_starts_at(v.text, q.open) {
+        // a quoted line in title case or capitals is a heading; a
+        // signature line under the quotation names its own speaker
+        let close = q.close?;
+        if labels::title_case_words(v, q.open + 1, close) || v.signature_after(close).is_some() {
+            return None;
+        }
+        return introducing_paragraph(v, prev, dot);
+    }
     // nor one right after a quotation: "“…?” Roe asked. “…”" is Roe's
     // cue of the quotation before it
     let after_quotation = !marks::paragraph_starts_at(v.text, prev.first)
@@ -1740,6 +1749,32 @@ fn cue_closing_sentence_before(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, W
         .find(|&k| v.s(k - 1) == "," && speech(k))?;
     let np = v.np_rightward(k + 1, dot).filter(|np| np.end == dot)?;
     Some((cue(k), Who::Subject(Subject::Np(np))))
+}
+
+/// The cue of a one-sentence paragraph `prev` (ending at `dot`) that
+/// introduces the quotation of the next paragraph: a speech verb whose
+/// subject opens the sentence, a name or a person, outside quotations.
+fn introducing_paragraph(v: &View<'_, '_>, prev: Range, dot: usize) -> Option<(Range, Who)> {
+    const MAX_WORDS: usize = 16;
+    if !marks::paragraph_starts_at(v.text, prev.first)
+        || dot - prev.first > MAX_WORDS
+        || (prev.first..dot).any(|k| v.in_quote(k) || v.is_quote(k))
+    {
+        return None;
+    }
+    let k = (prev.first + 1..dot).find(|&k| v.cue_at(k).is_some())?;
+    if v.cue_at(k) == Some(CueClass::Fragment) || lexicon::is_ing(&v.low(k)) {
+        return None;
+    }
+    let np = v.cue_subject(k, prev.first)?;
+    let named = v.cap(np.end - 1) || lexicon::is_subject_pronoun(&v.low(np.first));
+    (np.first == prev.first && named).then_some((
+        Range {
+            first: k,
+            end: k + 1,
+        },
+        Who::Subject(Subject::Np(np)),
+    ))
 }
 
 /// The subject of the main clause of the sentence holding token `at`: the

@@ -2213,3 +2213,20 @@ fn a_cue_noun_after_its_determiner_and_modifiers_takes_the_governing_verbs_subje
     // a plural subject before a base form: the verb's, not a noun's
     assert_eq!(speaker(find(&qs, "the plan works")).1, "her aides");
 }
+
+#[test]
+fn a_one_sentence_paragraph_introducing_a_speaker_gives_them_the_next_quotation() {
+    let body = "The board met on Monday.\n\n“Fares will rise in May,” Tom Hale said.\n\n\
+                Jane Roe continued her sharp remarks.\n\n“Eight years ago the plan was the \
+                favorite, and then it fell apart. It was a mess.”\n\nRoe spoke for an hour.\n\n\
+                “Riders Will Pay The Price”\n\nThe vote is next week.";
+    let qs = run(body);
+    assert_eq!(speaker(containing(&qs, "Fares will rise")).0, "Tom Hale");
+    // not the speaker before: the paragraph before introduces another one
+    assert_eq!(speaker(containing(&qs, "Eight years ago")).0, "Jane Roe");
+    // a quoted heading is nobody's statement
+    assert!(
+        qs.iter().all(|q| !q.text.contains("Riders Will Pay")),
+        "{qs:#?}"
+    );
+}
