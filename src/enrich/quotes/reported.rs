@@ -570,6 +570,20 @@ pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Su
     if let Some(np) = relayed_speaker(v, i, floor) {
         return Subject::Np(np);
     }
+    // "“…,” Roe said Tuesday, noting that …": the participle goes on with
+    // the speech verb before its comma, whose subject speaks it too
+    if let Some(comma) = i.checked_sub(1).filter(|&c| v.s(c) == "," && c > floor) {
+        let mut c = comma - 1;
+        while c > floor && comma - c < 4 && lexicon::is_time_word(&v.low(c)) {
+            c -= 1;
+        }
+        let speech = v
+            .cue_at(c)
+            .is_some_and(|class| class != CueClass::Fragment && !lexicon::is_ing(&v.low(c)));
+        if let Some(np) = v.cue_subject(c, floor).filter(|np| speech && np.end <= c) {
+            return Subject::Np(np);
+        }
+    }
     // "recalled his father telling him …": the object of a verb of
     // memory or hearing speaks the participle's words
     let object = |np: Range| {

@@ -2230,3 +2230,16 @@ fn a_one_sentence_paragraph_introducing_a_speaker_gives_them_the_next_quotation(
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_participle_after_a_speech_verb_and_its_comma_goes_on_with_that_verbs_speaker() {
+    let body = "After the wins of Jane Roe in Ohio, Ann Poe in Iowa and Sam Lee in Utah, \
+                \"there is a sense of urgency,\" Tom Hale said Tuesday, noting that donors \
+                want to keep the seats.";
+    let qs = run(body);
+    assert_eq!(speaker(containing(&qs, "a sense of urgency")).0, "Tom Hale");
+    assert_eq!(
+        speaker(find(&qs, "donors want to keep the seats")).0,
+        "Tom Hale"
+    );
+}
