@@ -589,9 +589,16 @@ pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Su
     let object = |np: Range| {
         np.first > floor && {
             let p = v.low(np.first - 1);
-            // "with 40 percent saying …": an absolute phrase, whose
-            // number is the participle's subject
-            let absolute = p == "with" && v.kind(np.first) == Some(crate::text::TokenKind::Number);
+            // "with 40 percent saying …", "with Roe telling reporters
+            // …", "with the campaign saying …": an absolute phrase, whose
+            // number, name or noun for people is the participle's subject
+            let head = v.low(np.end - 1);
+            let absolute = p == "with"
+                && (v.kind(np.first) == Some(crate::text::TokenKind::Number)
+                    || v.cap(np.end - 1)
+                    || lexicon::is_person_noun(&head)
+                    || lexicon::is_group_head(&head)
+                    || lexicon::is_org_head(&head));
             !absolute && lexicon::is_object_marker(&p)
                 || v.verbish(np.first - 1) && !lexicon::is_aux(&p) && !lexicon::is_recall_verb(&p)
         }

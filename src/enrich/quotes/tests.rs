@@ -2243,3 +2243,11 @@ fn a_participle_after_a_speech_verb_and_its_comma_goes_on_with_that_verbs_speake
         "Tom Hale"
     );
 }
+
+#[test]
+fn the_noun_phrase_of_an_absolute_with_phrase_speaks_its_participle() {
+    let body = "The vote is near.\n\nCritics of the plan were quick to respond, with Sen. Jane \
+                Roe telling reporters that the plan would fail.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "the plan would fail")).0, "Jane Roe");
+}
