@@ -21,6 +21,7 @@
 //! named role, then antecedents by recency, and last the phrase as written.
 
 use super::speaker::Animacy;
+use crate::enrich::entities::grouping::Gender;
 use crate::event::Speaker;
 
 /// Where a candidate comes from.
@@ -67,6 +68,11 @@ pub struct Choice {
     pub speaker: Speaker,
     /// Person, org or group.
     pub animacy: Animacy,
+    /// The speaker's gender when known: an entity's, a first name's, a
+    /// person noun's ("Jane Roe's husband") or a pronoun's. Carried so that
+    /// a later pronoun agrees with the speaker without reading it back out
+    /// of the name.
+    pub gender: Option<Gender>,
     /// The evidence.
     pub features: Features,
 }
@@ -155,6 +161,7 @@ mod tests {
                 end: 0,
             },
             animacy: Animacy::Person,
+            gender: None,
             features,
         }
     }

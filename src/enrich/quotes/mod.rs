@@ -298,7 +298,8 @@ pub fn extract_with_dates(
     order.sort_by_key(|&i| (cands[i].content.first, cands[i].content.end));
     let mut resolver = Resolver::new(&v, entities);
     let mut resolved: Vec<Option<speaker::Resolved>> = vec![None; cands.len()];
-    // (first token of its sentence, end of its content, speaker)
+    // (first token of the sentence naming its speaker, end of its
+    // content, speaker)
     let mut last: Option<(usize, usize, speaker::Resolved)> = None;
     let mut out = Vec::with_capacity(cands.len());
     let mut parts: Vec<(Range, Option<Range>, Who)> = Vec::with_capacity(cands.len());
@@ -378,7 +379,13 @@ pub fn extract_with_dates(
             if np.first > 0 && lexicon::is_recall_verb(&v.low(np.first - 1))
                 && c.cue.is_some_and(|r| r.first >= np.end));
         if let Some(r) = spk.as_ref().filter(|_| !recalled) {
-            last = Some((here, c.content.end, r.clone()));
+            // `"…," Roe said. "…"`: the speaker was named at the cue after
+            // a quotation however long; the next one counts from there
+            let named = match c.cue {
+                Some(cue) if cue.first >= c.content.end => v.sentence(cue.first).first,
+                _ => here,
+            };
+            last = Some((named, c.content.end, r.clone()));
             if matches!(c.who, Who::Previous | Who::SameAs(_)) {
                 resolver.push(r.clone());
             }
@@ -1505,19 +1512,34 @@ pub(super) fn role_then_name(v: &View<'_, '_>, start: usize, np: Range) -> bool 
             .all(|j| !(v.in_quote(j) || v.verbish(j) || v.cue_at(j).is_some() || v.s(j) == ","))
 }
 
-/// Whether the sentence ends at token `k` (after optional time words and
-/// one prepositional phrase of plain words): the cue clause is all there
-/// is ("Roe asked on Tuesday.", "Roe said to cheers.", "she said in an
-/// interview."), or a comma closes it before a participle or an
-/// adverbial clause that hangs on it ("Roe asked, smiling.", "Roe went
-/// on, as if she had not heard."). Not before a quotation, a "that"
-/// clause or anything else: "Roe added, “…”" opens the next statement.
+/// Whether the sentence ends at token `k` (after the addressee of a
+/// *tell* cue, optional time words and one prepositional phrase of plain
+/// words): the cue clause is all there is ("Roe asked on Tuesday.", "Roe
+/// said to cheers.", "she said in an interview.", "Roe told reporters on
+/// a call."), or an adverbial clause hangs on it, after a comma or not
+/// ("Roe asked, smiling.", "Roe went on, as if she had not heard.", "Roe
+/// said as she left."). Not before a quotation, a "that" or "if" clause
+/// or anything else: "Roe added, “…”" opens the next statement.
 fn ends_cue_sentence(v: &View<'_, '_>, mut k: usize) -> bool {
     const PHRASE_WORDS: usize = 6;
+    const ADDRESSEE_WORDS: usize = 4;
     // the particle of a phrasal cue ("Roe went on.", "Doe shot back,")
     let particle = matches!(v.low(k).as_ref(), "on" | "up" | "back" | "out");
     if particle && k + 1 < v.len() && (v.is_terminal(k + 1) || v.s(k + 1) == ",") {
         k += 1;
+    }
+    // "Roe told reporters", "Roe told The Ledger": the addressee, a noun
+    // phrase of plain words up to a preposition or the sentence's end
+    if k > 0 && v.cue_at(k - 1) == Some(CueClass::Tell) {
+        let first = k;
+        while k < v.len()
+            && k < first + ADDRESSEE_WORDS
+            && v.is_plain_tail_word(k)
+            && !lexicon::opens_cue_phrase(&v.low(k))
+            && !lexicon::is_subordinator(&v.low(k))
+        {
+            k += 1;
+        }
     }
     let stop = k + 4;
     while k < v.len() && k < stop && lexicon::is_time_word(&v.low(k)) {
@@ -1534,9 +1556,16 @@ fn ends_cue_sentence(v: &View<'_, '_>, mut k: usize) -> bool {
         }
     }
     let adjunct = |w: &str| lexicon::is_ing(w) || lexicon::is_subordinator(w);
+    // "Roe said as she left": a clause of time or manner; "said if …"
+    // opens the content of a new statement
+    let clause = |k: usize| {
+        let w = v.low(k);
+        v.is_word(k) && !v.in_quote(k) && lexicon::is_subordinator(&w) && w != "if"
+    };
     k >= v.len()
         || v.is_terminal(k)
         || v.s(k) == "," && v.is_word(k + 1) && !v.in_quote(k + 1) && adjunct(&v.low(k + 1))
+        || clause(k)
 }
 
 /// The speaker after an inverted cue: "said Acme CEO Jane Roe", "said
@@ -1622,6 +1651,11 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
         }
         if lexicon::is_ing(&w) {
             return Some((cue, Who::Subject(reported::participle_subject(v, k, floor))));
+        }
+        // "reprised the angry chant “…”": a noun, whose modifiers are no
+        // speaker
+        if let Some(subject) = reported::noun_cue_subject(v, k, floor) {
+            return Some((cue, Who::Subject(subject)));
         }
         let before_mark = if matches!(v.s(q.open - 1), ":" | ",") {
             q.open - 1
@@ -1861,16 +1895,25 @@ fn cue_colon_before(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
 /// (its words a fragment, or none), so the previous speaker would take the
 /// quotation over; the cue's subject speaks it. A sentence before that
 /// holds a quotation ("“…,” Roe said. “…”") is left to the continuation.
+/// A quotation opening a paragraph after a paragraph of one such sentence
+/// introducing it ("Mara Stein continued her remarks.", "Stein
+/// disagreed.") is the speaker's its subject names, not the speaker's of a
+/// quotation further back.
 fn cue_closing_sentence_before(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, Who)> {
     let dot = q.open.checked_sub(1)?;
-    if v.sentence(q.open).first != q.open
-        || marks::paragraph_starts_at(v.text, q.open)
-        || v.s(dot) != "."
-        || !v.is_terminal(dot)
-    {
+    if v.sentence(q.open).first != q.open || v.s(dot) != "." || !v.is_terminal(dot) {
         return None;
     }
     let prev = v.sentence(dot);
+    if marks::paragraph_starts_at(v.text, q.open) {
+        // a quoted line in title case or capitals is a heading; a
+        // signature line under the quotation names its own speaker
+        let close = q.close?;
+        if labels::title_case_words(v, q.open + 1, close) || v.signature_after(close).is_some() {
+            return None;
+        }
+        return introducing_paragraph(v, prev, dot);
+    }
     // nor one right after a quotation: "“…?” Roe asked. “…”" is Roe's
     // cue of the quotation before it
     let after_quotation = !marks::paragraph_starts_at(v.text, prev.first)
@@ -1898,6 +1941,32 @@ fn cue_closing_sentence_before(v: &View<'_, '_>, q: &Quoted) -> Option<(Range, W
         .find(|&k| v.s(k - 1) == "," && speech(k))?;
     let np = v.np_rightward(k + 1, dot).filter(|np| np.end == dot)?;
     Some((cue(k), Who::Subject(Subject::Np(np))))
+}
+
+/// The cue of a one-sentence paragraph `prev` (ending at `dot`) that
+/// introduces the quotation of the next paragraph: a speech verb whose
+/// subject opens the sentence, a name or a person, outside quotations.
+fn introducing_paragraph(v: &View<'_, '_>, prev: Range, dot: usize) -> Option<(Range, Who)> {
+    const MAX_WORDS: usize = 16;
+    if !marks::paragraph_starts_at(v.text, prev.first)
+        || dot - prev.first > MAX_WORDS
+        || (prev.first..dot).any(|k| v.in_quote(k) || v.is_quote(k))
+    {
+        return None;
+    }
+    let k = (prev.first + 1..dot).find(|&k| v.cue_at(k).is_some())?;
+    if v.cue_at(k) == Some(CueClass::Fragment) || lexicon::is_ing(&v.low(k)) {
+        return None;
+    }
+    let np = v.cue_subject(k, prev.first)?;
+    let named = v.cap(np.end - 1) || lexicon::is_subject_pronoun(&v.low(np.first));
+    (np.first == prev.first && named).then_some((
+        Range {
+            first: k,
+            end: k + 1,
+        },
+        Who::Subject(Subject::Np(np)),
+    ))
 }
 
 /// The subject of the main clause of the sentence holding token `at`: the

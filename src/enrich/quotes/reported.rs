@@ -593,9 +593,16 @@ pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Su
     let object = |np: Range| {
         np.first > floor && {
             let p = v.low(np.first - 1);
-            // "with 40 percent saying …": an absolute phrase, whose
-            // number is the participle's subject
-            let absolute = p == "with" && v.kind(np.first) == Some(crate::text::TokenKind::Number);
+            // "with 40 percent saying …", "with Roe telling reporters
+            // …", "with the campaign saying …": an absolute phrase, whose
+            // number, name or noun for people is the participle's subject
+            let head = v.low(np.end - 1);
+            let absolute = p == "with"
+                && (v.kind(np.first) == Some(crate::text::TokenKind::Number)
+                    || v.cap(np.end - 1)
+                    || lexicon::is_person_noun(&head)
+                    || lexicon::is_group_head(&head)
+                    || lexicon::is_org_head(&head));
             !absolute && lexicon::is_object_marker(&p)
                 || v.verbish(np.first - 1) && !lexicon::is_aux(&p) && !lexicon::is_recall_verb(&p)
         }
@@ -606,6 +613,84 @@ pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Su
             .nearest_pronoun(i, floor)
             .map_or(Subject::MainClause, Subject::Np),
     }
+}
+
+/// The speaker of a cue word at `i` that heads a noun phrase with its
+/// determiner and modifiers ("repeated a false claim that …", "reprised
+/// the angry chant “…”"): the words before it are its own modifiers, not
+/// its subject. A base form after a singular or possessive determiner is
+/// a noun ("a claim", "his claim"); after "the" only in an object's place
+/// ("reprised the loud chant", not "to win the vote acknowledge"). The
+/// speaker is the subject of the verb governing the phrase, through a
+/// preposition ("joined in a loud chant of"), or the main clause's for a
+/// participle ("said, repeating a claim that"); a possessive determiner
+/// without such a verb stands for the main clause's subject, and a phrase
+/// no verb governs names nobody ("But even a vague promise that …").
+/// `None` when the cue is no such noun.
+pub(super) fn noun_cue_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Option<Subject> {
+    const MODIFIERS: usize = 2;
+    let w = v.low(i);
+    // a base form that may be a noun; "say" and "tell" hardly are
+    let base = !(w.ends_with('s')
+        || w.ends_with("ed")
+        || lexicon::is_ing(&w)
+        || crate::enrich::dates::lexicon::is_irregular_past(&w));
+    if !base || matches!(v.cue_at(i), None | Some(CueClass::Say | CueClass::Tell)) || i <= floor {
+        return None;
+    }
+    let modifier = |k: usize| {
+        let m = v.low(k);
+        v.is_word(k)
+            && !v.cap(k)
+            && !v.in_quote(k)
+            && !lexicon::is_determiner(&m)
+            && !lexicon::is_left_barrier(&m)
+            && !lexicon::is_subject_pronoun(&m)
+            && !lexicon::is_object_marker(&m)
+            && !(v.verbish(k) || v.irregular_past(k) || v.cue_at(k).is_some())
+            && m != "to"
+    };
+    let mut d = i - 1;
+    while d > floor && i - 1 - d < MODIFIERS && modifier(d) {
+        d -= 1;
+    }
+    let det = v.low(d);
+    let possessive = matches!(
+        det.as_ref(),
+        "his" | "her" | "its" | "their" | "my" | "our" | "your"
+    );
+    let singular = matches!(
+        det.as_ref(),
+        "a" | "an" | "this" | "every" | "each" | "another"
+    );
+    if !(possessive || singular || det == "the") {
+        return None;
+    }
+    // "his supporters argue", "the protesters chant": a plural subject
+    let last = v.low(i - 1);
+    let plural = last.ends_with('s') || last.ends_with("men") || lexicon::is_group_head(&last);
+    if !singular && d + 1 < i && plural {
+        return None;
+    }
+    let verb_like = |g: usize| {
+        v.verbish(g) || v.irregular_past(g) || v.cue_at(g).is_some() || lexicon::is_ing(&v.low(g))
+    };
+    let mut g = d.checked_sub(1).filter(|&g| g >= floor);
+    if let Some(p) = g.filter(|&p| lexicon::is_np_preposition(&v.low(p)) && p > floor) {
+        g = Some(p - 1);
+    }
+    let governor = g.filter(|&g| verb_like(g));
+    if det == "the" && governor.is_none() {
+        return None;
+    }
+    Some(match governor {
+        Some(g) if lexicon::is_ing(&v.low(g)) => participle_subject(v, g, floor),
+        Some(g) => v
+            .subject_before(g, floor)
+            .map_or(Subject::MainClause, Subject::Np),
+        None if possessive => Subject::MainClause,
+        None => Subject::Nobody,
+    })
 }
 
 /// `X said …` for a speech verb at `i`.
@@ -1011,6 +1096,8 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         i > sent.first && (v.low(i - 1) == "to" || lexicon::is_pure_determiner(&v.low(i - 1)));
     let mut subject = if passive {
         Subject::Nobody
+    } else if let Some(s) = noun_cue_subject(v, i, sent.first) {
+        s
     } else if governed {
         Subject::MainClause
     } else if lexicon::is_ing(&v.low(i)) {

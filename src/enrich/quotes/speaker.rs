@@ -44,6 +44,8 @@ pub struct Resolved {
     pub speaker: Speaker,
     /// Person, org or group.
     pub animacy: Animacy,
+    /// The speaker's gender when known ([`Choice::gender`]).
+    pub gender: Option<Gender>,
     /// Token position of the mention.
     pub at: usize,
 }
@@ -152,10 +154,22 @@ impl<'e> Resolver<'e> {
                 }
             }
         }
-        let genders = entities.iter().map(|e| entity_gender(v, e)).collect();
         let families = (0..entities.len()).map(|ei| family(entities, ei)).collect();
-        let full_names = (0..entities.len())
+        let full_names: Vec<String> = (0..entities.len())
             .map(|ei| full_name(entities, ei))
+            .collect();
+        // a one-word person whose full name the tagger kept apart ("Roe"
+        // and "Jane Roe") has the full name's gender
+        let genders = entities
+            .iter()
+            .zip(&full_names)
+            .map(|(e, full)| {
+                entity_gender(v, e).or_else(|| {
+                    (e.kind == EntityType::Person)
+                        .then(|| name_gender(full))
+                        .flatten()
+                })
+            })
             .collect();
         let by_id = entities
             .iter()
@@ -191,25 +205,9 @@ impl<'e> Resolver<'e> {
         v.in_quote(k) || self.content.is_some_and(|c| c.first <= k && k < c.end)
     }
 
-    /// The gender of a speaker named `name` (entity `id`), if known.
-    fn gender_of(&self, name: &str, id: Option<&str>) -> Option<Gender> {
-        let by_entity = id.and_then(|id| {
-            let ei = *self.by_id.get(id)?;
-            self.genders.get(ei).copied().flatten()
-        });
-        // "Tom Roe's wife" (`owner_named`): the head noun says it, if
-        // anything does, not the owner's first name
-        if let Some((_, head)) = name.rsplit_once("'s ") {
-            let head = head.rsplit(' ').next().unwrap_or(head);
-            return lexicon::person_noun_is_female(head).map(|female| {
-                if female {
-                    Gender::Female
-                } else {
-                    Gender::Male
-                }
-            });
-        }
-        by_entity.or_else(|| name_gender(name))
+    /// The gender of entity `ei`, if known.
+    fn gender(&self, ei: usize) -> Option<Gender> {
+        self.genders.get(ei).copied().flatten()
     }
 
     /// Whether the word at `k` ends or opens a longer capitalized name
@@ -416,6 +414,7 @@ impl<'e> Resolver<'e> {
                 source: Source::PreviousSpeaker,
                 speaker: prev.speaker.clone(),
                 animacy: prev.animacy,
+                gender: prev.gender,
                 features: Features {
                     named: true,
                     sentences_back: back,
@@ -426,6 +425,7 @@ impl<'e> Resolver<'e> {
         choice::best(choices).map(|c| Resolved {
             speaker: c.speaker,
             animacy: c.animacy,
+            gender: c.gender,
             at: prev.at,
         })
     }
@@ -565,6 +565,11 @@ impl<'e> Resolver<'e> {
             };
             self.antecedents(v, mention.first, want, gender, &written, &mut choices);
             choices.push(as_written(&written, want));
+            // every antecedent agrees with "he" or "she": one of unknown
+            // gender takes the pronoun's for the pronouns after it
+            for c in &mut choices {
+                c.gender = c.gender.or(gender);
+            }
         } else if definite(v, np)
             && lexicon::is_party_member(&v.low(np.end - 1))
             && !lexicon::is_org_head(&v.low(np.end - 1))
@@ -610,6 +615,7 @@ impl<'e> Resolver<'e> {
             let (name, animacy) = self.fullest(v, mention);
             choices.push(Choice {
                 source: Source::CueSubject,
+                gender: name_gender(&name),
                 speaker: Speaker {
                     name,
                     ..written.clone()
@@ -627,6 +633,7 @@ impl<'e> Resolver<'e> {
         let r = Resolved {
             speaker: c.speaker,
             animacy: c.animacy,
+            gender: c.gender,
             at: mention.first,
         };
         self.history.push(r.clone());
@@ -705,27 +712,25 @@ impl<'e> Resolver<'e> {
                 .map(|k| v.low(k).into_owned())
                 .collect();
             let gender = noun_gender(&head);
-            let agrees =
-                |name: &str, entity: Option<&str>| match (gender, self.gender_of(name, entity)) {
-                    (Some(g), Some(h)) => g == h,
-                    _ => true,
-                };
+            let agrees = |other: Option<Gender>| match (gender, other) {
+                (Some(g), Some(h)) => g == h,
+                _ => true,
+            };
             // a mention the phrase takes up must also fit its proper
             // modifiers; the speaker quoted just before is taken up with
             // less evidence (the text is about them)
-            let fits = |name: &str, entity: Option<&str>| {
-                let described = || match entity.and_then(|id| self.by_id.get(id)) {
-                    // "the Roe aide" is not Roe
-                    Some(&ei) => proper.iter().all(|w| {
+            let fits = |ei: usize| {
+                // "the Roe aide" is not Roe
+                let described = || {
+                    proper.iter().all(|w| {
                         self.described_with(v, ei, w)
                             && !self.entities[ei]
                                 .name
                                 .split_whitespace()
                                 .any(|n| crate::text::lowercase(n) == *w)
-                    }),
-                    None => proper.is_empty(),
+                    })
                 };
-                agrees(name, entity) && described()
+                agrees(self.gender(ei)) && described()
             };
             // "the Roe administration", "the Doe campaign": a person's
             // name as modifier says whose body it is, so it takes up no
@@ -745,11 +750,7 @@ impl<'e> Resolver<'e> {
                 .rev()
                 .take(64)
                 .filter(|_| !persons_body)
-                .find(|r| {
-                    r.animacy == want
-                        && r.speaker.name != written.text
-                        && agrees(&r.speaker.name, r.speaker.entity.as_deref())
-                })
+                .find(|r| r.animacy == want && r.speaker.name != written.text && agrees(r.gender))
                 .filter(|r| !introduced_since(r.at))
                 // a role ("the minister added") continues whoever spoke
                 // in it; a descriptor ("the businessman") is said of the
@@ -768,6 +769,7 @@ impl<'e> Resolver<'e> {
                         ..written.clone()
                     },
                     animacy: want,
+                    gender: prev.gender,
                     features: Features {
                         named: true,
                         sentences_back: here.saturating_sub(sent_of(prev.at)),
@@ -788,6 +790,7 @@ impl<'e> Resolver<'e> {
                             ..written.clone()
                         },
                         animacy: want,
+                        gender: None,
                         features: Features {
                             named: true,
                             sentences_back: here.saturating_sub(sent_of(n.range.first)),
@@ -811,12 +814,7 @@ impl<'e> Resolver<'e> {
                 && !possessive
                 && indefinite_before(v, &head, mention.first).is_none()
             {
-                let fits_entity = |ei: usize| {
-                    let e = &self.entities[ei];
-                    fits(&e.name, Some(e.id.as_str()))
-                };
-                if let Some((ei, back)) = self.salient_person_before(v, mention.first, fits_entity)
-                {
+                if let Some((ei, back)) = self.salient_person_before(v, mention.first, fits) {
                     let mut c = self.entity_choice(ei, Source::NearestMention, written);
                     c.features = Features {
                         named: true,
@@ -925,6 +923,7 @@ impl<'e> Resolver<'e> {
                         ..written.clone()
                     },
                     animacy: Animacy::Org,
+                    gender: None,
                     features: Features::default(),
                 })
             });
@@ -1024,6 +1023,7 @@ impl<'e> Resolver<'e> {
         let (name, animacy) = self.fullest(v, r);
         Some(Choice {
             source: Source::CueSubject,
+            gender: name_gender(&name),
             speaker: Speaker {
                 name,
                 ..written.clone()
@@ -1071,18 +1071,22 @@ impl<'e> Resolver<'e> {
         }
         Some(match ei {
             Some(ei) => self.entity_choice(ei, Source::AppositiveHead, written),
-            None => Choice {
-                source: Source::AppositiveHead,
-                speaker: Speaker {
-                    name: self.fullest(v, run).0,
-                    ..written.clone()
-                },
-                animacy: Animacy::Person,
-                features: Features {
-                    named: true,
-                    ..Features::default()
-                },
-            },
+            None => {
+                let name = self.fullest(v, run).0;
+                Choice {
+                    source: Source::AppositiveHead,
+                    gender: name_gender(&name),
+                    speaker: Speaker {
+                        name,
+                        ..written.clone()
+                    },
+                    animacy: Animacy::Person,
+                    features: Features {
+                        named: true,
+                        ..Features::default()
+                    },
+                }
+            }
         })
     }
 
@@ -1095,6 +1099,7 @@ impl<'e> Resolver<'e> {
             source,
             speaker,
             animacy,
+            gender: self.gender(ei),
             features: Features {
                 named: true,
                 ..Features::default()
@@ -1281,10 +1286,12 @@ impl<'e> Resolver<'e> {
     /// first in their sentence (the sentence's topic, not an object)
     /// outside quotations and headlines in the few sentences before: of
     /// the nearest sentence, then the one the article has named most so
-    /// far (the person it is about); `fits` must accept it. In the description's
-    /// own sentence, the subject opening it is someone else ("Roe said
-    /// the senator …"), a name in a clause before it may be the one
-    /// ("When Doe asked whether Roe would run, the senator said …").
+    /// far (the person it is about); `fits` must accept it. A speaker
+    /// resolved there counts as a subject mention of its entity, whatever
+    /// took it up ("Roe said … he did say … the tycoon said"). In the
+    /// description's own sentence, the subject opening it is someone else
+    /// ("Roe said the senator …"), a name in a clause before it may be the
+    /// one ("When Doe asked whether Roe would run, the senator said …").
     /// With the sentences back to its latest mention.
     fn salient_person_before(
         &self,
@@ -1342,6 +1349,29 @@ impl<'e> Resolver<'e> {
                 && (opens_main_clause(v, tok) || back == 0 || first_named && !subordinate(tok))
                 && !object(tok)
                 && tok >= v.title_line_end
+            {
+                window.retain(|w| w.0 != ei);
+                window.push((ei, tok));
+            }
+        }
+        // the speakers resolved in those sentences, in body order
+        let mut speakers: Vec<(usize, usize)> = self
+            .history
+            .iter()
+            .rev()
+            .take(16)
+            .filter(|r| r.at < at && r.animacy == Animacy::Person && !v.in_quote(r.at))
+            .filter_map(|r| Some((*self.by_id.get(r.speaker.entity.as_deref()?)?, r.at)))
+            .filter(|&(ei, _)| self.entities[ei].kind == EntityType::Person)
+            .collect();
+        speakers.reverse();
+        for (ei, tok) in speakers {
+            let back = here.saturating_sub(sent_of(tok));
+            if back == 0 {
+                subject_here.push(ei);
+            } else if back <= MAX_SENTENCES_BACK
+                && tok >= v.title_line_end
+                && window.iter().all(|w| w.0 != ei || w.1 < tok)
             {
                 window.retain(|w| w.0 != ei);
                 window.push((ei, tok));
@@ -1507,6 +1537,8 @@ impl<'e> Resolver<'e> {
                 ..written.clone()
             },
             animacy,
+            // the head noun says it, if anything does, not the owner's name
+            gender: noun_gender(&head),
             features: Features::default(),
         })
     }
@@ -1613,31 +1645,30 @@ impl<'e> Resolver<'e> {
             Animacy::Unknown => true,
         };
         // "she" never takes a name that says "he", and the reverse
-        let agreement = |name: &str, id: Option<&str>| match (gender, self.gender_of(name, id)) {
+        let agreement = |other: Option<Gender>| match (gender, other) {
             (Some(g), Some(h)) => Some(g == h),
             _ => None,
         };
-        let same_gender = |name: &str, id: Option<&str>| agreement(name, id) != Some(false);
+        let same_gender = |other: Option<Gender>| agreement(other) != Some(false);
         let sent_of = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
         let here = sent_of(at);
-        let candidate = |source, name: String, entity: Option<String>, a, tok, features| Choice {
-            source,
-            speaker: Speaker {
-                name,
-                entity,
-                ..written.clone()
-            },
-            animacy: a,
-            features: Features {
-                sentences_back: here.saturating_sub(sent_of(tok)),
-                ..features
-            },
-        };
+        let candidate =
+            |source, name: String, entity: Option<String>, a, g, tok, features| Choice {
+                source,
+                speaker: Speaker {
+                    name,
+                    entity,
+                    ..written.clone()
+                },
+                animacy: a,
+                gender: g,
+                features: Features {
+                    sentences_back: here.saturating_sub(sent_of(tok)),
+                    ..features
+                },
+            };
         let prev = self.history.iter().rev().take(64).find(|r| {
-            r.at < at
-                && ok(r.animacy)
-                && !is_pronoun_text(&r.speaker.name)
-                && same_gender(&r.speaker.name, r.speaker.entity.as_deref())
+            r.at < at && ok(r.animacy) && !is_pronoun_text(&r.speaker.name) && same_gender(r.gender)
         });
         if let Some(p) = prev {
             // a name (an entity, a capitalized run), not a phrase as
@@ -1655,8 +1686,7 @@ impl<'e> Resolver<'e> {
                     ));
             let features = Features {
                 named,
-                gender_agrees: agreement(&p.speaker.name, p.speaker.entity.as_deref())
-                    == Some(true),
+                gender_agrees: agreement(p.gender) == Some(true),
                 ..Features::default()
             };
             out.push(candidate(
@@ -1664,6 +1694,7 @@ impl<'e> Resolver<'e> {
                 p.speaker.name.clone(),
                 p.speaker.entity.clone(),
                 p.animacy,
+                p.gender,
                 p.at,
                 features,
             ));
@@ -1679,11 +1710,14 @@ impl<'e> Resolver<'e> {
                     gender_agrees: gender.is_some(),
                     ..Features::default()
                 };
+                // the phrase's head agrees with the pronoun, which says
+                // the gender ("a teacher … she")
                 out.push(candidate(
                     Source::NearestMention,
                     name,
                     None,
                     Animacy::Person,
+                    gender,
                     r.first,
                     features,
                 ));
@@ -1695,12 +1729,12 @@ impl<'e> Resolver<'e> {
         if want == Animacy::Person {
             if let Some((np, ei)) = self.described_opener(v, at) {
                 let e = &self.entities[ei];
-                if same_gender(&e.name, Some(&e.id)) {
+                if same_gender(self.gender(ei)) {
                     let features = Features {
                         named: true,
                         opens_sentence: true,
                         nearest_in_sentence: true,
-                        gender_agrees: agreement(&e.name, Some(&e.id)) == Some(true),
+                        gender_agrees: agreement(self.gender(ei)) == Some(true),
                         ..Features::default()
                     };
                     out.push(candidate(
@@ -1708,6 +1742,7 @@ impl<'e> Resolver<'e> {
                         self.full_name(ei),
                         Some(e.id.clone()),
                         Animacy::Person,
+                        self.gender(ei),
                         np.first,
                         features,
                     ));
@@ -1721,14 +1756,14 @@ impl<'e> Resolver<'e> {
                 .find(|n| n.subject && ok(n.animacy) && n.animacy != Animacy::Unknown)
                 .map(|n| {
                     let (name, a) = self.fullest(v, n.range);
-                    (n.range.first, name, a)
+                    (n.range.first, name_gender(&name), name, a)
                 })
-                .filter(|m| same_gender(&m.1, None));
-            if let Some((tok, name, a)) = m {
+                .filter(|m| same_gender(m.1));
+            if let Some((tok, g, name, a)) = m {
                 let features = Features {
                     named: true,
                     nearest_in_sentence: true,
-                    gender_agrees: agreement(&name, None) == Some(true),
+                    gender_agrees: agreement(g) == Some(true),
                     ..Features::default()
                 };
                 out.push(candidate(
@@ -1736,6 +1771,7 @@ impl<'e> Resolver<'e> {
                     name,
                     None,
                     a,
+                    g,
                     tok,
                     features,
                 ));
@@ -1760,12 +1796,12 @@ impl<'e> Resolver<'e> {
                 // a family ("the Roes") is no "he" or "she"
                 let tok = tok_of(s);
                 let family = gender.is_some() && self.is_family(ei);
-                let fits = ok(a) && same_gender(&e.name, Some(&e.id)) && !family;
+                let fits = ok(a) && same_gender(self.gender(ei)) && !family;
                 (fits && !v.in_quote(tok)).then_some((
                     tok,
                     ei,
                     a,
-                    agreement(&e.name, Some(&e.id)) == Some(true),
+                    agreement(self.gender(ei)) == Some(true),
                 ))
             });
         // A name inside the content being resolved is spoken about when
@@ -1884,6 +1920,7 @@ impl<'e> Resolver<'e> {
                 self.full_name(ei),
                 Some(e.id.clone()),
                 a,
+                self.gender(ei),
                 tok,
                 features,
             ));
@@ -2536,8 +2573,22 @@ fn as_written(written: &Speaker, animacy: Animacy) -> Choice {
         source: Source::CueSubject,
         speaker: written.clone(),
         animacy,
+        gender: written_gender(&written.text),
         features: Features::default(),
     }
+}
+
+/// The gender a speaker phrase as written says: a pronoun's ("she"), a
+/// title's or first name's ("Mrs. Roe", "Jane Roe") or its head noun's
+/// ("the businesswoman", "Roe's husband").
+fn written_gender(text: &str) -> Option<Gender> {
+    let low = crate::text::lowercase(text);
+    match low.as_ref() {
+        "he" => return Some(Gender::Male),
+        "she" => return Some(Gender::Female),
+        _ => {}
+    }
+    name_gender(text).or_else(|| noun_gender(low.split_whitespace().next_back()?))
 }
 
 /// "a person close to Roe", "one Democrat familiar with the talks",

@@ -2282,3 +2282,132 @@ fn a_fronted_participle_clause_reports_up_to_the_main_clause_whose_subject_speak
     assert_eq!(q.text, "he was tired of the delays");
     assert_eq!(speaker(q).0, "Mara Voss");
 }
+
+#[test]
+fn a_speaker_keeps_the_gender_its_pronoun_said_for_the_role_phrases_after_it() {
+    // "Casey" is a first name of both genders: only "she" says which
+    let body = "Casey Rook runs the board of Ardent Mills. “We will grow,” she said. \
+                The board met on Monday. “Costs will rise,” the chairman said.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "We will grow,")).0, "Casey Rook");
+    // the chairman is a man: not the woman who spoke before
+    let q = find(&qs, "Costs will rise,");
+    assert_ne!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Casey Rook"),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn a_quotation_after_a_long_one_and_its_cue_continues_the_speaker_named_there() {
+    let body =
+        "The board met on Monday.\n\n\"Fares are too high. Riders are angry. Buses are late. \
+                Stations are dirty. We all see it,\" Tom Hale said. \"But riders want one thing \
+                above all: trains that run on time.\"\n\nThe vote is next week.";
+    let qs = run(body);
+    assert_eq!(speaker(containing(&qs, "Fares are too high")).0, "Tom Hale");
+    // the speaker was named at the cue, one sentence before
+    assert_eq!(
+        speaker(containing(&qs, "trains that run on time")).0,
+        "Tom Hale"
+    );
+}
+
+#[test]
+fn a_cue_sentence_after_a_closed_quotation_may_name_an_addressee_or_hang_a_clause() {
+    let body = "The council met on Monday.\n\n\"The plan will fail in the spring. Nobody wants \
+                it.\" Jane Roe told reporters during a call.\n\n\"The city is proud to cast its \
+                votes.\" Sen. Ann Poe said as she opened the session.\n\n\"Prices went up in \
+                every town we visited.\" Tom Hale told the board that he would quit.";
+    let qs = run(body);
+    let q = containing(&qs, "Nobody wants");
+    assert_eq!(speaker(q).0, "Jane Roe");
+    assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("told"));
+    let q = containing(&qs, "proud to cast");
+    assert_eq!(speaker(q).0, "Ann Poe");
+    assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+    // a "that" clause after the addressee is a statement of its own
+    assert!(containing(&qs, "every town").cue.is_none(), "{qs:#?}");
+    assert_eq!(speaker(find(&qs, "he would quit")).0, "Tom Hale");
+}
+
+#[test]
+fn a_descriptor_takes_up_the_person_a_pronoun_just_spoke_for() {
+    let body = "Tom Hale spoke on Friday. Markets fell. Banks closed early. Rates rose again. \
+                While rivals waited, he said profits were up. “It was a fine year,” the tycoon \
+                told reporters.";
+    let hale = Entity {
+        id: "e1".into(),
+        name: "Tom Hale".into(),
+        kind: EntityType::Person,
+        roles: vec![],
+        mentions: vec![mention(body, "Tom Hale", 0)],
+        references: vec![],
+    };
+    let qs = run_with(body, &[hale]);
+    assert_eq!(speaker(find(&qs, "profits were up")), ("Tom Hale", "he"));
+    // the name is too far back to be the topic by itself; the speaker
+    // the pronoun stood for in the sentence before is
+    assert_eq!(
+        speaker(find(&qs, "It was a fine year,")),
+        ("Tom Hale", "the tycoon")
+    );
+}
+
+#[test]
+fn a_cue_noun_after_its_determiner_and_modifiers_takes_the_governing_verbs_subject() {
+    let body = "Tom Hale spoke on Monday. \"We won,\" Hale said, repeating a false claim that \
+                the count was rigged.\n\nAt the rally the crowd reprised the angry chant \
+                “Build it now!” as the band played.\n\nBut even a vague promise that taxes \
+                would fall raised doubts.\n\nJane Roe and her aides argue that the plan works.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "the count was rigged")).0, "Tom Hale");
+    let chant = speaker(find(&qs, "Build it now!"));
+    assert!(chant.1.ends_with("the crowd"), "{chant:?}");
+    // no verb governs the promise: nobody is said to make it
+    assert!(qs
+        .iter()
+        .filter(|q| q.text.contains("taxes would fall"))
+        .all(|q| q.speaker.is_none()));
+    // a plural subject before a base form: the verb's, not a noun's
+    assert_eq!(speaker(find(&qs, "the plan works")).1, "her aides");
+}
+
+#[test]
+fn a_one_sentence_paragraph_introducing_a_speaker_gives_them_the_next_quotation() {
+    let body = "The board met on Monday.\n\n“Fares will rise in May,” Tom Hale said.\n\n\
+                Jane Roe continued her sharp remarks.\n\n“Eight years ago the plan was the \
+                favorite, and then it fell apart. It was a mess.”\n\nRoe spoke for an hour.\n\n\
+                “Riders Will Pay The Price”\n\nThe vote is next week.";
+    let qs = run(body);
+    assert_eq!(speaker(containing(&qs, "Fares will rise")).0, "Tom Hale");
+    // not the speaker before: the paragraph before introduces another one
+    assert_eq!(speaker(containing(&qs, "Eight years ago")).0, "Jane Roe");
+    // a quoted heading is nobody's statement
+    assert!(
+        qs.iter().all(|q| !q.text.contains("Riders Will Pay")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_participle_after_a_speech_verb_and_its_comma_goes_on_with_that_verbs_speaker() {
+    let body = "After the wins of Jane Roe in Ohio, Ann Poe in Iowa and Sam Lee in Utah, \
+                \"there is a sense of urgency,\" Tom Hale said Tuesday, noting that donors \
+                want to keep the seats.";
+    let qs = run(body);
+    assert_eq!(speaker(containing(&qs, "a sense of urgency")).0, "Tom Hale");
+    assert_eq!(
+        speaker(find(&qs, "donors want to keep the seats")).0,
+        "Tom Hale"
+    );
+}
+
+#[test]
+fn the_noun_phrase_of_an_absolute_with_phrase_speaks_its_participle() {
+    let body = "The vote is near.\n\nCritics of the plan were quick to respond, with Sen. Jane \
+                Roe telling reporters that the plan would fail.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "the plan would fail")).0, "Jane Roe");
+}
