@@ -498,7 +498,7 @@ pub fn tense_cue(lower: &[&str], sentence: Range<usize>, span: Range<usize>) -> 
         }
         let Some(t) = cue(lower, i) else { continue };
         // A past verb before a `to` of a verb the name follows (`asked
-        // him to lay out his path to the nomination in July`, `urged
+        // him to draft a budget for the harbour in July`, `urged
         // them to stop the merger at the June meeting`) dates the asking,
         // not what is to be done, which comes after it.
         // (Months and seasons only: a weekday so placed is mostly the

@@ -2718,7 +2718,7 @@ fn a_progressive_coming_off_or_from_looks_back() {
     // Thursday 2025-02-20.
     assert_eq!(
         value(
-            "The senator is coming off a strong debate on Tuesday.",
+            "The mayor is coming off a narrow win in a vote on Tuesday.",
             thu()
         ),
         "2025-02-18"

@@ -265,7 +265,7 @@ fn abbreviated_titles(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
 
 /// A semicolon, or a dash set off by spaces with a lowercase word on one
 /// side, ends a clause and so a name: "the head of Acme; Eastport-based
-/// singer …", "ran as a Republican - the party of …", "two firms - Acme,
+/// singer …", "joined the Liberals - the group of …", "two firms - Acme,
 /// Globex". The tagger, trained on copy that sets dashes apart less often,
 /// runs names across them. Each side that starts with a capital stays a
 /// name, typed as the lists say when they know it ("Westland - set" leaves

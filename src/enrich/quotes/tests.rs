@@ -2231,16 +2231,16 @@ fn a_headlines_speakerless_quotation_takes_the_speaker_the_text_gives_those_word
 
 #[test]
 fn a_quotation_going_on_from_a_that_clause_has_that_clause() {
-    let body = "Mara Voss said following a vote in 2001 that she had “very serious \
-                concerns about the merger and its costs.”";
+    let body = "Mara Voss said following a vote in 2003 that she had “no \
+                appetite at all for the merger and its costs.”";
     let qs = run(body);
     assert_spans_valid(body, &qs);
-    let q = containing(&qs, "very serious concerns");
+    let q = containing(&qs, "no appetite");
     assert_eq!(q.kind, QuoteKind::Direct);
     assert_eq!(speaker(q).0, "Mara Voss");
     assert_eq!(
         q.clause.as_ref().map(|c| c.text.as_str()),
-        Some("she had “very serious concerns about the merger and its costs.”")
+        Some("she had “no appetite at all for the merger and its costs.”")
     );
     // a relative "that" after a common noun opens no complement
     let qs = run(
@@ -2357,7 +2357,7 @@ fn a_descriptor_takes_up_the_person_a_pronoun_just_spoke_for() {
 
 #[test]
 fn a_cue_noun_after_its_determiner_and_modifiers_takes_the_governing_verbs_subject() {
-    let body = "Tom Hale spoke on Monday. \"We won,\" Hale said, repeating a false claim that \
+    let body = "Tom Hale spoke on Monday. \"We won,\" Hale said, repeating an old boast that \
                 the count was rigged.\n\nAt the rally the crowd reprised the angry chant \
                 “Build it now!” as the band played.\n\nBut even a vague promise that taxes \
                 would fall raised doubts.\n\nJane Roe and her aides argue that the plan works.";
@@ -2394,10 +2394,10 @@ fn a_one_sentence_paragraph_introducing_a_speaker_gives_them_the_next_quotation(
 #[test]
 fn a_participle_after_a_speech_verb_and_its_comma_goes_on_with_that_verbs_speaker() {
     let body = "After the wins of Jane Roe in Ohio, Ann Poe in Iowa and Sam Lee in Utah, \
-                \"there is a sense of urgency,\" Tom Hale said Tuesday, noting that donors \
+                \"the mood is one of haste,\" Tom Hale said Tuesday, noting that donors \
                 want to keep the seats.";
     let qs = run(body);
-    assert_eq!(speaker(containing(&qs, "a sense of urgency")).0, "Tom Hale");
+    assert_eq!(speaker(containing(&qs, "one of haste")).0, "Tom Hale");
     assert_eq!(
         speaker(find(&qs, "donors want to keep the seats")).0,
         "Tom Hale"
