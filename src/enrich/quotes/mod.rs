@@ -276,8 +276,11 @@ pub fn extract_with_dates(
             // (closing mark and all, when the quotation ends it)
             clause: cue
                 .and_then(|c| {
-                    fragment_clause(&v, q, c)
-                        .or_else(|| that_clause(&v, q, c))
+                    // a "that" complement first, for a short fragment as
+                    // for a longer quotation: the fragment rule finds a
+                    // "that" only right after the cue
+                    that_clause(&v, q, c)
+                        .or_else(|| fragment_clause(&v, q, c))
                         .or_else(|| writers_clause_before(&v, q, c, who))
                 })
                 .map(|r| match q.close {

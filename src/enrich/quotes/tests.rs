@@ -2242,6 +2242,16 @@ fn a_quotation_going_on_from_a_that_clause_has_that_clause() {
         q.clause.as_ref().map(|c| c.text.as_str()),
         Some("she had “no appetite at all for the merger and its costs.”")
     );
+    // a short fragment too: the complement starts after its "that",
+    // however far from the cue
+    let body = "Mara Voss said following a vote in 2003 that she had “deep \
+                worries about the merger.”";
+    let qs = run(body);
+    let q = containing(&qs, "deep worries");
+    assert_eq!(
+        q.clause.as_ref().map(|c| c.text.as_str()),
+        Some("she had “deep worries about the merger.”")
+    );
     // a relative "that" after a common noun opens no complement
     let qs = run(
         "Mara Voss described plans that the council drew up as “a costly \
