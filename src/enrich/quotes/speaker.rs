@@ -502,6 +502,7 @@ impl<'e> Resolver<'e> {
         // ("a source close to her" ends on its object, and is a noun phrase)
         if self.opener_not_a_name(v, mention)
             || head_not_a_noun(v, mention) && described_source(v, mention).is_none()
+            || lone_word_not_a_noun(v, mention)
         {
             return None;
         }
@@ -2295,6 +2296,42 @@ fn head_not_a_noun(v: &View<'_, '_>, mention: Range) -> bool {
             || matches!(w.as_ref(), "most" | "other" | "more" | "much"))
 }
 
+/// Whether the mention is one lowercase word that cannot head a noun
+/// phrase, where the subject scan stopped on a modifier or a verb instead
+/// of a name or a noun: an adverb ("voters nationwide said", "a tone that
+/// almost suggested"), an -ing or past form ("has been weighing
+/// announcing", "were seen cheering"), an adjective by its suffix ("a
+/// famous …"), a contraction with a pronoun ("they've suggested"), or the
+/// verb right after a subject pronoun ("it means admitting").
+fn lone_word_not_a_noun(v: &View<'_, '_>, mention: Range) -> bool {
+    let k = mention.first;
+    if mention.end != k + 1 || !v.is_word(k) || v.cap(k) {
+        return false;
+    }
+    let w = v.low(k);
+    if lexicon::is_subject_pronoun(&w)
+        || lexicon::is_group_head(&w)
+        || lexicon::is_person_role(&w)
+        || lexicon::is_org_head(&w)
+    {
+        return false;
+    }
+    let adverb = lexicon::is_ly_adverb(&w)
+        || lexicon::is_place_adverb(&w)
+        || lexicon::is_sentence_adverb(&w)
+        || lexicon::is_focus_adverb(&w)
+        || matches!(w.as_ref(), "almost" | "much" | "like");
+    let verb_form = lexicon::is_ing(&w)
+        || v.verbish(k)
+        || v.irregular_past(k)
+        || matches!(w.as_ref(), "shown" | "seen" | "known" | "given" | "done");
+    let adjective = w.len() > 5
+        && (w.ends_with("ous") || w.ends_with("able") || w.ends_with("ible") || w.ends_with("ful"));
+    let contraction = w.contains('\'') || w.contains('’');
+    let after_pronoun = k > 0 && lexicon::is_subject_pronoun(&v.low(k - 1));
+    adverb || verb_form || adjective || contraction || after_pronoun
+}
+
 /// Whether a comma stands right before the name at `first`, past its
 /// titles ("…, Sen. Jane Roe").
 fn comma_before_titles(v: &View<'_, '_>, first: usize) -> bool {
@@ -2813,16 +2850,19 @@ fn trim_phrase(v: &View<'_, '_>, np: Range) -> Option<Range> {
     // says when or how, it is no part of the name
     while end > np.first + 1 && v.is_word(end - 1) && !v.cap(end - 1) && v.cap(end - 2) && {
         let w = v.low(end - 1);
-        // (nouns in -ly: "the Roe family", "the Ohio assembly")
-        w.len() > 5
-            && w.ends_with("ly")
-            && !lexicon::is_group_head(&w)
-            && !matches!(
-                w.as_ref(),
-                "family" | "assembly" | "supply" | "monopoly" | "anomaly"
-            )
+        lexicon::is_ly_adverb(&w)
             || lexicon::is_preverbal(&w) && !lexicon::is_aux(&w) && !lexicon::is_modal(&w)
     } {
+        end -= 1;
+    }
+    // "voters nationwide said", "analysts here say": a place adverb after
+    // the noun says where they are, the noun before it speaks
+    while end > np.first + 1
+        && v.is_word(end - 1)
+        && !v.cap(end - 1)
+        && v.is_word(end - 2)
+        && lexicon::is_place_adverb(&v.low(end - 1))
+    {
         end -= 1;
     }
     while end > np.first + 1
