@@ -2411,3 +2411,48 @@ fn the_noun_phrase_of_an_absolute_with_phrase_speaks_its_participle() {
     let qs = run(body);
     assert_eq!(speaker(find(&qs, "the plan would fail")).0, "Jane Roe");
 }
+
+#[test]
+fn a_lone_adverb_verb_form_or_contraction_before_a_cue_names_nobody() {
+    // the subject scan stops on a word that cannot head a noun phrase
+    let bodies = [
+        "The rally ran late. Outside the hall, the fans were seen chanting “Four more years!” \
+         as the buses left.",
+        "The fund is short. On a practical level, it means admitting that the plan has failed.",
+        "The mayor spoke at length, with a heat that almost suggested that the question was \
+         unfair.",
+        "Indeed, backers of tighter limits on trawling here say there is a clear link to the \
+         falling stocks.",
+    ];
+    for body in bodies {
+        let qs = run(body);
+        assert!(!qs.is_empty(), "{body}");
+        for q in &qs {
+            let who = q.speaker.as_ref().map(|s| s.text.as_str());
+            assert!(
+                !matches!(who, Some("seen" | "means" | "almost" | "here")),
+                "{q:#?}"
+            );
+        }
+    }
+    let qs = run(
+        "The levy is popular. Several Roe aides have said Ohio could help, they’ve \
+                  suggested in recent weeks.",
+    );
+    assert!(
+        qs.iter()
+            .all(|q| q.speaker.as_ref().is_none_or(|s| s.text != "they’ve")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_place_adverb_after_the_subject_is_no_part_of_it() {
+    let body = "The survey was released Monday. When Roe faces Doe, 40 percent of likely \
+                voters statewide said they would back the levy.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "they would back the levy")).1,
+        "40 percent of likely voters"
+    );
+}
