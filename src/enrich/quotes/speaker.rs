@@ -503,6 +503,8 @@ impl<'e> Resolver<'e> {
         if self.opener_not_a_name(v, mention)
             || head_not_a_noun(v, mention) && described_source(v, mention).is_none()
             || lone_word_not_a_noun(v, mention)
+            || time_span_head(v, mention)
+            || imperative_opener(v, mention)
         {
             return None;
         }
@@ -2330,6 +2332,28 @@ fn lone_word_not_a_noun(v: &View<'_, '_>, mention: Range) -> bool {
     let contraction = w.contains('\'') || w.contains('’');
     let after_pronoun = k > 0 && lexicon::is_subject_pronoun(&v.low(k - 1));
     adverb || verb_form || adjective || contraction || after_pronoun
+}
+
+/// Whether the mention ends on a lowercase unit of time ("A few minutes
+/// later they left", "the past two decades", "over the last couple of
+/// weeks"): an adverbial of when, which says nothing of who. (A quarter
+/// is also a share of people: "a quarter of voters".)
+fn time_span_head(v: &View<'_, '_>, mention: Range) -> bool {
+    let last = mention.end - 1;
+    v.is_word(last)
+        && !v.cap(last)
+        && crate::enrich::dates::lexicon::unit(&v.low(last))
+            .is_some_and(|(u, _)| u != crate::enrich::dates::lexicon::Unit::Quarter)
+}
+
+/// Whether the mention is a verb opening its sentence and an object
+/// pronoun ("Let me say …", "Tell us …"): an imperative has no subject.
+fn imperative_opener(v: &View<'_, '_>, mention: Range) -> bool {
+    mention.end == mention.first + 2
+        && v.text.is_sentence_start(mention.first)
+        && v.cap(mention.first)
+        && !lexicon::is_determiner(&v.low(mention.first))
+        && matches!(v.s(mention.first + 1), "me" | "us" | "him" | "them")
 }
 
 /// Whether a comma stands right before the name at `first`, past its

@@ -2456,3 +2456,42 @@ fn a_place_adverb_after_the_subject_is_no_part_of_it() {
         "40 percent of likely voters"
     );
 }
+
+#[test]
+fn a_span_of_time_before_a_cue_names_nobody() {
+    for body in [
+        "The line was long. A few minutes later they changed course and said they would let \
+         everyone in.",
+        "Several people I met over the last couple of weeks said the fee was too high.",
+        "The polls closed at eight. Four hours earlier, a campaign memo was released stating \
+         that the loss was expected.",
+    ] {
+        let qs = run(body);
+        assert!(!qs.is_empty(), "{body}");
+        for q in &qs {
+            let who = q.speaker.as_ref().map(|s| s.text.as_str());
+            assert!(
+                !matches!(
+                    who,
+                    Some("A few minutes" | "the last couple of weeks" | "Four hours")
+                ),
+                "{q:#?}"
+            );
+        }
+    }
+    // a quarter of people is a share, and speaks
+    let qs = run("The poll is out. A quarter of the voters said they would stay home.");
+    assert_eq!(
+        speaker(find(&qs, "they would stay home")).1,
+        "A quarter of the voters"
+    );
+}
+
+#[test]
+fn an_imperative_opening_the_sentence_has_no_subject() {
+    let body = "I had no idea what was in store for me at the camp. Let me just say that it \
+                was not crowded with bankers, lawyers, and CEOs.";
+    let qs = run(body);
+    let q = containing(&qs, "not crowded with bankers");
+    assert!(q.speaker.is_none(), "{q:#?}");
+}
