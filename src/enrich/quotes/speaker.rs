@@ -2461,8 +2461,8 @@ fn titles_before<'a>(v: &'a View<'_, '_>, first: usize) -> impl Iterator<Item = 
 fn is_party_state_tag(v: &View<'_, '_>, k: usize) -> bool {
     let w = v.s(k);
     let tagged = |w: &str| {
-        w.len() > 2
-            && matches!(&w[..2], "R-" | "D-" | "I-")
+        // (`get`: the token may open with a multi-byte character)
+        matches!(w.get(..2), Some("R-" | "D-" | "I-"))
             && w[2..].starts_with(|c: char| c.is_uppercase())
     };
     tagged(w) || matches!(w, "R" | "D" | "I") && v.s(k + 1) == "-"

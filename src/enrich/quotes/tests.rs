@@ -2495,3 +2495,13 @@ fn an_imperative_opening_the_sentence_has_no_subject() {
     let q = containing(&qs, "not crowded with bankers");
     assert!(q.speaker.is_none(), "{q:#?}");
 }
+
+#[test]
+fn a_curly_quote_after_a_named_persons_comma_does_not_break_a_later_description() {
+    // the party-tag test after "Name," once sliced the next token by bytes
+    // and panicked on a multi-byte quotation mark
+    let body = "The vote is near. Sen. Jane Roe, “the plan is dead,” is not alone. The \
+                senator said the plan would fail.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "the plan would fail")).1, "The senator");
+}
