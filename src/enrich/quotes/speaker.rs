@@ -2782,11 +2782,15 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
         }
         // "Anti-war activists", "Ohio-based voters", "Election scholars":
         // a capitalized modifier of a plural head is no name
+        // (after a title the run is a person's name, and an -s word after
+        // it is the name's verb: "Mr. Roe tries to …")
+        let titled = lexicon::is_title(v.low(np.first).trim_end_matches('.'));
         let plural_head = e + 1 == head_end
             && v.is_word(e)
             && !v.cap(e)
             && v.low(e).ends_with('s')
-            && !v.low(e).ends_with("ss");
+            && !v.low(e).ends_with("ss")
+            && !titled;
         // "Ohio party elders", "Texas political hands": lowercase
         // modifiers, then a plural or group head; the place or outfit
         // only says which

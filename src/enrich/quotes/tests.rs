@@ -2505,3 +2505,14 @@ fn a_curly_quote_after_a_named_persons_comma_does_not_break_a_later_description(
     let qs = run(body);
     assert_eq!(speaker(find(&qs, "the plan would fail")).1, "The senator");
 }
+
+#[test]
+fn an_s_verb_after_a_titled_name_is_no_plural_head_of_the_subject() {
+    let body = "The rally was loud. Mr. Roe tries to calm the hall, now and then shouting \
+                “Sit down” and “Be quiet.”";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "Sit down")).1, "Mr. Roe");
+    // a capitalized modifier of a plural head still keeps its head
+    let qs = run("The plan is out. Ohio voters say the fee is too high.");
+    assert_eq!(speaker(find(&qs, "the fee is too high")).1, "Ohio voters");
+}
