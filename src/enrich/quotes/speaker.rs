@@ -2854,6 +2854,11 @@ fn trim_phrase(v: &View<'_, '_>, np: Range) -> Option<Range> {
             end = open;
         }
     }
+    // "Jane Roe - who once ran for mayor - said": the dash that opened
+    // the aside is no part of the phrase
+    while end > np.first + 1 && matches!(v.s(end - 1), "-" | "–" | "—" | "--") {
+        end -= 1;
+    }
     // "the mayor himself said": the intensifying reflexive stresses the
     // phrase, it is no part of it (nor of a name: "Mr. Roe himself")
     if end > np.first + 1

@@ -2516,3 +2516,23 @@ fn an_s_verb_after_a_titled_name_is_no_plural_head_of_the_subject() {
     let qs = run("The plan is out. Ohio voters say the fee is too high.");
     assert_eq!(speaker(find(&qs, "the fee is too high")).1, "Ohio voters");
 }
+
+#[test]
+fn the_dash_opening_an_aside_after_the_subject_is_no_part_of_it() {
+    let qs = run(
+        "The fee is new. Even so, some local economists - including a few members of \
+                  the board - warn that the fee is too high.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "the fee is too high")).1,
+        "some local economists"
+    );
+    let qs = run(
+        "The court met. The chief justice -- who has sat there for years -- said she \
+                  regretted the remark.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "she regretted the remark")).1,
+        "The chief justice"
+    );
+}
