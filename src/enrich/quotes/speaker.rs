@@ -440,6 +440,16 @@ impl<'e> Resolver<'e> {
     pub fn resolve(&mut self, v: &View<'_, '_>, np: Range) -> Option<Resolved> {
         let np = trim_phrase(v, np)?;
         let mut mention = mention_in(v, np);
+        // "Roe doesn't have …": a negated auxiliary right after a name is
+        // the name's verb, the name ends before it
+        if let Some(neg) = (mention.first + 1..mention.end).find(|&k| {
+            let w = v.low(k);
+            w.ends_with("n't") || w.ends_with("n’t")
+        }) {
+            if (mention.first..neg).all(|k| v.cap(k) || is_dot_of_initial(v, k)) {
+                mention.end = neg;
+            }
+        }
         // a capitalized first word of a sentence that the entity tagger did
         // not take for a name ("Nearly half of them say") opens a phrase
         if !self.entities.is_empty()

@@ -2536,3 +2536,14 @@ fn the_dash_opening_an_aside_after_the_subject_is_no_part_of_it() {
         "The chief justice"
     );
 }
+
+#[test]
+fn a_negated_auxiliary_after_a_name_is_its_verb_not_part_of_it() {
+    // a surname that is also a title word ("Judge") keeps its verb out
+    let body = "Sen. Tom Hale will face former Lt. Gov. Ann Judge (D) in November. Judge \
+                doesn’t have the cash of Hale, but she’s expected to argue that the senator \
+                has lost touch with voters.";
+    let qs = run(body);
+    let who = speaker(containing(&qs, "has lost touch")).1;
+    assert!(!who.contains("n’t"), "{who}");
+}
