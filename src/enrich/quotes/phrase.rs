@@ -468,7 +468,14 @@ impl<'a, 't> View<'a, 't> {
         while j > floor && j + 6 > v {
             let w = self.low(j - 1);
             let adverb = w.len() > 4 && w.ends_with("ly") && !self.cap(j - 1);
+            // "…, Will wrote": a capitalized auxiliary inside a sentence is
+            // a name (a surname that is also a word), the subject itself
+            // (days and title-case headline words stay skippable)
+            let name = self.cap(j - 1)
+                && !self.text.is_sentence_start(j - 1)
+                && (lexicon::is_modal(&w) || lexicon::is_aux(&w));
             if self.is_word(j - 1)
+                && !name
                 && (lexicon::is_preverbal(&w) || lexicon::is_time_word(&w) || adverb)
             {
                 j -= 1;

@@ -2547,3 +2547,14 @@ fn a_negated_auxiliary_after_a_name_is_its_verb_not_part_of_it() {
     let who = speaker(containing(&qs, "has lost touch")).1;
     assert!(!who.contains("n’t"), "{who}");
 }
+
+#[test]
+fn a_capitalized_modal_inside_a_sentence_is_a_surname_that_speaks() {
+    let body = "The columnist Ann Will has long doubted the plan. After the vote in May, Will \
+                wrote that the mayor could still win.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "the mayor could still win")).1, "Will");
+    // a day before the verb is still skipped to reach the subject
+    let qs = run("The board met. Jane Roe on Friday said that the fee would rise.");
+    assert_eq!(speaker(find(&qs, "the fee would rise")).1, "Jane Roe");
+}
