@@ -938,6 +938,25 @@ pub fn is_focus_adverb(w: &str) -> bool {
     )
 }
 
+/// An adverb in -ly ("recently", "nationally"), not one of the nouns
+/// with that ending ("the Roe family", "the Ohio assembly").
+pub fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 5
+        && w.ends_with("ly")
+        && !is_group_head(w)
+        && !matches!(w, "family" | "assembly" | "supply" | "monopoly" | "anomaly")
+}
+
+/// Adverbs of place ("nationwide", "here", "abroad"): they say where,
+/// never who.
+pub fn is_place_adverb(w: &str) -> bool {
+    w.len() > 6 && w.ends_with("wide")
+        || matches!(
+            w,
+            "here" | "there" | "elsewhere" | "abroad" | "overseas" | "nearby" | "locally"
+        )
+}
+
 /// Connective and framing adverbs, and the prepositions and verbs that
 /// open a sentence before its subject ("Instead, he …", "Therefore,
 /// analysts …", "Among those who said …", "Let me say …"): a closed class

@@ -468,7 +468,14 @@ impl<'a, 't> View<'a, 't> {
         while j > floor && j + 6 > v {
             let w = self.low(j - 1);
             let adverb = w.len() > 4 && w.ends_with("ly") && !self.cap(j - 1);
+            // "…, Will wrote": a capitalized auxiliary inside a sentence is
+            // a name (a surname that is also a word), the subject itself
+            // (days and title-case headline words stay skippable)
+            let name = self.cap(j - 1)
+                && !self.text.is_sentence_start(j - 1)
+                && (lexicon::is_modal(&w) || lexicon::is_aux(&w));
             if self.is_word(j - 1)
+                && !name
                 && (lexicon::is_preverbal(&w) || lexicon::is_time_word(&w) || adverb)
             {
                 j -= 1;
@@ -873,12 +880,35 @@ impl<'a, 't> View<'a, 't> {
                 || self.is_word(first)
                     && lexicon::is_postnominal_adjective(&self.low(first + 1))
                     && matches!(self.low(first + 2).as_ref(), "to" | "with" | "about" | "of")
+                // "proponents of the bill", "voters nationwide": a plural
+                // noun with its "of" complement or a place adverb after it
+                || first + 1 < end
+                    && self.plural_noun(first)
+                    && (self.low(first + 1) == "of"
+                        || lexicon::is_place_adverb(&self.low(first + 1)))
             {
                 break;
             }
             first += 1;
         }
         (first < end).then_some(Range { first, end })
+    }
+
+    /// Whether token `k` looks like a lowercase plural noun ("voters",
+    /// "proponents"): an -s word that is no verb form, pronoun or
+    /// function word.
+    pub fn plural_noun(&self, k: usize) -> bool {
+        let w = self.low(k);
+        self.is_word(k)
+            && !self.cap(k)
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("ous")
+            && !self.verbish(k)
+            && !lexicon::is_determiner(&w)
+            && !lexicon::is_np_preposition(&w)
+            && lexicon::cue_class(&w).is_none()
     }
 
     /// Whether token `k` is a cardinal number, in digits or words ("12",

@@ -440,6 +440,16 @@ impl<'e> Resolver<'e> {
     pub fn resolve(&mut self, v: &View<'_, '_>, np: Range) -> Option<Resolved> {
         let np = trim_phrase(v, np)?;
         let mut mention = mention_in(v, np);
+        // "Roe doesn't have …": a negated auxiliary right after a name is
+        // the name's verb, the name ends before it
+        if let Some(neg) = (mention.first + 1..mention.end).find(|&k| {
+            let w = v.low(k);
+            w.ends_with("n't") || w.ends_with("n’t")
+        }) {
+            if (mention.first..neg).all(|k| v.cap(k) || is_dot_of_initial(v, k)) {
+                mention.end = neg;
+            }
+        }
         // a capitalized first word of a sentence that the entity tagger did
         // not take for a name ("Nearly half of them say") opens a phrase
         if !self.entities.is_empty()
@@ -502,6 +512,9 @@ impl<'e> Resolver<'e> {
         // ("a source close to her" ends on its object, and is a noun phrase)
         if self.opener_not_a_name(v, mention)
             || head_not_a_noun(v, mention) && described_source(v, mention).is_none()
+            || lone_word_not_a_noun(v, mention)
+            || time_span_head(v, mention)
+            || imperative_opener(v, mention)
         {
             return None;
         }
@@ -2295,6 +2308,64 @@ fn head_not_a_noun(v: &View<'_, '_>, mention: Range) -> bool {
             || matches!(w.as_ref(), "most" | "other" | "more" | "much"))
 }
 
+/// Whether the mention is one lowercase word that cannot head a noun
+/// phrase, where the subject scan stopped on a modifier or a verb instead
+/// of a name or a noun: an adverb ("voters nationwide said", "a tone that
+/// almost suggested"), an -ing or past form ("has been weighing
+/// announcing", "were seen cheering"), an adjective by its suffix ("a
+/// famous …"), a contraction with a pronoun ("they've suggested"), or the
+/// verb right after a subject pronoun ("it means admitting").
+fn lone_word_not_a_noun(v: &View<'_, '_>, mention: Range) -> bool {
+    let k = mention.first;
+    if mention.end != k + 1 || !v.is_word(k) || v.cap(k) {
+        return false;
+    }
+    let w = v.low(k);
+    if lexicon::is_subject_pronoun(&w)
+        || lexicon::is_group_head(&w)
+        || lexicon::is_person_role(&w)
+        || lexicon::is_org_head(&w)
+    {
+        return false;
+    }
+    let adverb = lexicon::is_ly_adverb(&w)
+        || lexicon::is_place_adverb(&w)
+        || lexicon::is_sentence_adverb(&w)
+        || lexicon::is_focus_adverb(&w)
+        || matches!(w.as_ref(), "almost" | "much" | "like");
+    let verb_form = lexicon::is_ing(&w)
+        || v.verbish(k)
+        || v.irregular_past(k)
+        || matches!(w.as_ref(), "shown" | "seen" | "known" | "given" | "done");
+    let adjective = w.len() > 5
+        && (w.ends_with("ous") || w.ends_with("able") || w.ends_with("ible") || w.ends_with("ful"));
+    let contraction = w.contains('\'') || w.contains('’');
+    let after_pronoun = k > 0 && lexicon::is_subject_pronoun(&v.low(k - 1));
+    adverb || verb_form || adjective || contraction || after_pronoun
+}
+
+/// Whether the mention ends on a lowercase unit of time ("A few minutes
+/// later they left", "the past two decades", "over the last couple of
+/// weeks"): an adverbial of when, which says nothing of who. (A quarter
+/// is also a share of people: "a quarter of voters".)
+fn time_span_head(v: &View<'_, '_>, mention: Range) -> bool {
+    let last = mention.end - 1;
+    v.is_word(last)
+        && !v.cap(last)
+        && crate::enrich::dates::lexicon::unit(&v.low(last))
+            .is_some_and(|(u, _)| u != crate::enrich::dates::lexicon::Unit::Quarter)
+}
+
+/// Whether the mention is a verb opening its sentence and an object
+/// pronoun ("Let me say …", "Tell us …"): an imperative has no subject.
+fn imperative_opener(v: &View<'_, '_>, mention: Range) -> bool {
+    mention.end == mention.first + 2
+        && v.text.is_sentence_start(mention.first)
+        && v.cap(mention.first)
+        && !lexicon::is_determiner(&v.low(mention.first))
+        && matches!(v.s(mention.first + 1), "me" | "us" | "him" | "them")
+}
+
 /// Whether a comma stands right before the name at `first`, past its
 /// titles ("…, Sen. Jane Roe").
 fn comma_before_titles(v: &View<'_, '_>, first: usize) -> bool {
@@ -2400,8 +2471,8 @@ fn titles_before<'a>(v: &'a View<'_, '_>, first: usize) -> impl Iterator<Item = 
 fn is_party_state_tag(v: &View<'_, '_>, k: usize) -> bool {
     let w = v.s(k);
     let tagged = |w: &str| {
-        w.len() > 2
-            && matches!(&w[..2], "R-" | "D-" | "I-")
+        // (`get`: the token may open with a multi-byte character)
+        matches!(w.get(..2), Some("R-" | "D-" | "I-"))
             && w[2..].starts_with(|c: char| c.is_uppercase())
     };
     tagged(w) || matches!(w, "R" | "D" | "I") && v.s(k + 1) == "-"
@@ -2721,11 +2792,15 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
         }
         // "Anti-war activists", "Ohio-based voters", "Election scholars":
         // a capitalized modifier of a plural head is no name
+        // (after a title the run is a person's name, and an -s word after
+        // it is the name's verb: "Mr. Roe tries to …")
+        let titled = lexicon::is_title(v.low(np.first).trim_end_matches('.'));
         let plural_head = e + 1 == head_end
             && v.is_word(e)
             && !v.cap(e)
             && v.low(e).ends_with('s')
-            && !v.low(e).ends_with("ss");
+            && !v.low(e).ends_with("ss")
+            && !titled;
         // "Ohio party elders", "Texas political hands": lowercase
         // modifiers, then a plural or group head; the place or outfit
         // only says which
@@ -2789,6 +2864,11 @@ fn trim_phrase(v: &View<'_, '_>, np: Range) -> Option<Range> {
             end = open;
         }
     }
+    // "Jane Roe - who once ran for mayor - said": the dash that opened
+    // the aside is no part of the phrase
+    while end > np.first + 1 && matches!(v.s(end - 1), "-" | "–" | "—" | "--") {
+        end -= 1;
+    }
     // "the mayor himself said": the intensifying reflexive stresses the
     // phrase, it is no part of it (nor of a name: "Mr. Roe himself")
     if end > np.first + 1
@@ -2813,16 +2893,19 @@ fn trim_phrase(v: &View<'_, '_>, np: Range) -> Option<Range> {
     // says when or how, it is no part of the name
     while end > np.first + 1 && v.is_word(end - 1) && !v.cap(end - 1) && v.cap(end - 2) && {
         let w = v.low(end - 1);
-        // (nouns in -ly: "the Roe family", "the Ohio assembly")
-        w.len() > 5
-            && w.ends_with("ly")
-            && !lexicon::is_group_head(&w)
-            && !matches!(
-                w.as_ref(),
-                "family" | "assembly" | "supply" | "monopoly" | "anomaly"
-            )
+        lexicon::is_ly_adverb(&w)
             || lexicon::is_preverbal(&w) && !lexicon::is_aux(&w) && !lexicon::is_modal(&w)
     } {
+        end -= 1;
+    }
+    // "voters nationwide said", "analysts here say": a place adverb after
+    // the noun says where they are, the noun before it speaks
+    while end > np.first + 1
+        && v.is_word(end - 1)
+        && !v.cap(end - 1)
+        && v.is_word(end - 2)
+        && lexicon::is_place_adverb(&v.low(end - 1))
+    {
         end -= 1;
     }
     while end > np.first + 1
