@@ -2429,8 +2429,8 @@ fn a_lone_adverb_verb_form_or_contraction_before_a_cue_names_nobody() {
         "The rally ran late. Outside the hall, the fans were seen chanting “Four more years!” \
          as the buses left.",
         "The fund is short. On a practical level, it means admitting that the plan has failed.",
-        "The mayor spoke at length, with a heat that almost suggested that the question was \
-         unfair.",
+        "The mayor spoke at length, with a tone that almost suggested that the charge was \
+         baseless.",
         "Indeed, backers of tighter limits on trawling here say there is a clear link to the \
          falling stocks.",
     ];
@@ -2499,7 +2499,7 @@ fn a_span_of_time_before_a_cue_names_nobody() {
 
 #[test]
 fn an_imperative_opening_the_sentence_has_no_subject() {
-    let body = "I had no idea what was in store for me at the camp. Let me just say that it \
+    let body = "Nobody warned me what the retreat would be like. Let me just say that it \
                 was not crowded with bankers, lawyers, and CEOs.";
     let qs = run(body);
     let q = containing(&qs, "not crowded with bankers");
@@ -2551,7 +2551,7 @@ fn the_dash_opening_an_aside_after_the_subject_is_no_part_of_it() {
 fn a_negated_auxiliary_after_a_name_is_its_verb_not_part_of_it() {
     // a surname that is also a title word ("Judge") keeps its verb out
     let body = "Sen. Tom Hale will face former Lt. Gov. Ann Judge (D) in November. Judge \
-                doesn’t have the cash of Hale, but she’s expected to argue that the senator \
+                doesn’t have the cash of Hale, but she’s expected to say that the senator \
                 has lost touch with voters.";
     let qs = run(body);
     let who = speaker(containing(&qs, "has lost touch")).1;
