@@ -597,6 +597,15 @@ impl<'e> Resolver<'e> {
                 c.animacy = Animacy::Person;
             }
             choices.push(as_written(&written, Animacy::Person));
+        } else if let Some(member) = indefinite_party_member(v, np) {
+            // "said an Iowa Democrat", "another Ohio Republican added": an
+            // unnamed member of a party, described, never the party's name
+            let span = v.text.token_span(member.first, member.end)?;
+            written.text = span.text.to_string();
+            written.name = span.text.to_string();
+            written.start = span.start;
+            written.end = span.end;
+            choices.push(as_written(&written, Animacy::Person));
         } else if let Some(adj) = described_source(v, mention) {
             // an unnamed source: its description, never the person or
             // body it is close to; "the person close to him" may take up
@@ -2550,6 +2559,27 @@ pub(super) const ISSUING_VERBS: &[&str] = &[
     "signs",
     "files",
 ];
+
+/// Whether the speaker phrase `np` is an indefinite party member: "an
+/// Iowa Democrat", "a New Hampshire Republican", "another Republican",
+/// "one GOP conservative" (an article or "another"/"one", capitalized
+/// modifiers at most, and a party-member noun last).
+/// The phrase with its article (which the subject scan after an inverted
+/// cue may leave out: "said an Iowa Democrat").
+fn indefinite_party_member(v: &View<'_, '_>, np: Range) -> Option<Range> {
+    let article = |k: usize| matches!(v.low(k).as_ref(), "a" | "an" | "another" | "one");
+    let first = if article(np.first) {
+        np.first
+    } else {
+        np.first.checked_sub(1).filter(|&k| article(k))?
+    };
+    let last = np.end.checked_sub(1)?;
+    (last > first
+        && v.cap(last)
+        && lexicon::is_party_member(&v.low(last))
+        && (first + 1..last).all(|k| v.is_word(k) && v.cap(k)))
+    .then_some(Range { first, end: np.end })
+}
 
 /// The document noun heading the speaker phrase `np` (before any
 /// preposition or participle after it): "the new disclosure form", "a

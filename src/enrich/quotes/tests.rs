@@ -2692,3 +2692,18 @@ fn a_heading_before_a_dash_is_no_speaker_of_the_named_authors_quote() {
     let who = speaker(q).1;
     assert!(who.contains("Quill") || who.contains("Brandt"), "{q:#?}");
 }
+
+#[test]
+fn an_unnamed_party_member_is_described_not_named_by_the_party() {
+    let body = "The caucus panel answered our survey.\n\n\u{201c}The ferry vote is lost,\u{201d} \
+                said an Oregon Democrat. \u{201c}Nobody rides it now,\u{201d} added another \
+                Oregon Democrat.";
+    let qs = run(body);
+    for (text, who) in [
+        ("The ferry vote is lost,", "an Oregon Democrat"),
+        ("Nobody rides it now,", "another Oregon Democrat"),
+    ] {
+        let q = find(&qs, text);
+        assert_eq!(speaker(q), (who, who), "{q:#?}");
+    }
+}
