@@ -306,8 +306,36 @@ pub fn extract_with_dates(
     let mut last: Option<(usize, usize, speaker::Resolved)> = None;
     let mut out = Vec::with_capacity(cands.len());
     let mut parts: Vec<(Range, Option<Range>, Who)> = Vec::with_capacity(cands.len());
+    // candidates found to be no statement once their speaker is known: a
+    // fragment listed after one is none either
+    let mut dropped = vec![false; cands.len()];
     for &ci in &order {
         let c = &cands[ci];
+        // "29 percent of voters said …", "Six in 10 say …": a poll's
+        // respondents report a finding, nobody's statement
+        let share = match c.who {
+            Who::Subject(Subject::Np(np)) => reported::respondents_share(&v, np),
+            // "…, with about one in five saying …" after a share's verb
+            // and "…, including 18% who say …"
+            Who::Subject(Subject::MainClause) => {
+                let at = c.cue.map_or(c.content.first, |r| r.first);
+                let end = if at > 0 && matches!(v.low(at - 1).as_ref(), "who" | "that") {
+                    at - 1
+                } else {
+                    at
+                };
+                reported::share_ends_at(&v, end)
+                    || sentence_subject(&v, at)
+                        .into_iter()
+                        .chain(v.np_leftward(end, v.sentence(at).first))
+                        .any(|np| reported::respondents_share(&v, np))
+            }
+            _ => false,
+        };
+        if share || matches!(c.who, Who::SameAs(pc) if dropped[pc]) {
+            dropped[ci] = true;
+            continue;
+        }
         let here = v.sentence(c.content.first).first;
         resolver.quoting(c.content);
         let spk = match c.who {
@@ -374,6 +402,16 @@ pub fn extract_with_dates(
             }
             other => other,
         };
+        // "I argue that …", "This, we might recall, …": outside quotation
+        // marks the first person is the writer narrating
+        if c.kind != QuoteKind::Direct
+            && spk
+                .as_ref()
+                .is_some_and(|r| reported::writers_narration(&r.speaker.name))
+        {
+            dropped[ci] = true;
+            continue;
+        }
         // "“…,” said Ann Poe, who remembered Tom claiming that …": the
         // recalled person speaks that clause only; a quotation continuing
         // after the sentence is still the sentence's speaker's
@@ -1827,7 +1865,7 @@ fn colon_subject(v: &View<'_, '_>, q: &Quoted, entities: &[Entity]) -> Option<(R
     if v.s(colon) != ":" || v.in_quote(colon) {
         return None;
     }
-    let np = sentence_subject(v, colon)?;
+    let np = heading_byline(v, colon).or_else(|| sentence_subject(v, colon))?;
     // a full name (two capitalized words at least), not a pronoun or a
     // capitalized common noun ("Transcript follows:")
     let first = v.low(np.first);
@@ -1856,6 +1894,32 @@ fn colon_subject(v: &View<'_, '_>, q: &Quoted, entities: &[Entity]) -> Option<(R
         });
     (named || own_clause && (personal || known_person))
         .then_some((NO_CUE, Who::Subject(Subject::Np(np))))
+}
+
+/// "SECTION HEADING - Jane Roe and Tom Poe: “…”": a newsletter item
+/// opens with a heading, a spaced dash and its authors before the colon.
+/// The names between the dash and the colon are the subject; the heading
+/// is nobody (capitalized words with no verb of their own). Only names,
+/// "and" and commas may stand there, two capitalized words at least.
+fn heading_byline(v: &View<'_, '_>, colon: usize) -> Option<Range> {
+    let sent = v.sentence(colon).first;
+    let dash = (sent + 1..colon).rev().find(|&k| {
+        matches!(v.s(k), "—" | "–" | "-" | "--")
+            && v.text.tokens()[k].space_before
+            && v.text.tokens().get(k + 1).is_some_and(|t| t.space_before)
+    })?;
+    let names = dash + 1..colon;
+    let ok = names.clone().all(|k| {
+        v.cap(k) && v.is_word(k) || is_dot_of_initial(v, k) || matches!(v.s(k), "and" | ",")
+    });
+    let capitals = names.clone().filter(|&k| v.is_word(k) && v.cap(k)).count();
+    // the heading before the dash is written in capitals or title case,
+    // not a sentence ("Roe spoke - and Doe answered:")
+    let heading = (sent..dash).all(|k| !v.is_word(k) || v.cap(k) || v.text.is_all_caps(k));
+    (ok && capitals >= 2 && heading && names.end - names.start <= 12).then_some(Range {
+        first: dash + 1,
+        end: colon,
+    })
 }
 
 /// A block quotation introduced by a cue and a colon ending the sentence or
@@ -1977,7 +2041,8 @@ fn introducing_paragraph(v: &View<'_, '_>, prev: Range, dot: usize) -> Option<(R
 /// leading adverbials), that is followed by a lowercase word.
 fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
     let sent = v.sentence(at);
-    let mut s = sent.first;
+    // "PARIS, May 2 (Wire) - …": a dateline is no subject
+    let mut s = after_dateline(v, sent.first, at);
     let mut tries = 0;
     while s < at && tries < 6 {
         tries += 1;

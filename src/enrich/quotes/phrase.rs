@@ -273,6 +273,37 @@ impl<'a, 't> View<'a, 't> {
             {
                 return None;
             }
+            // "Plains states that have lost jobs", "the claims that were
+            // denied": a "that" followed at once by a plural or modal
+            // auxiliary has no subject of its own, so it opens a relative
+            // clause on a plural noun; a reported clause after a speech
+            // verb has its subject. (A singular one may follow "that" as a
+            // pronoun: "Roe claims that is false"; "-ed" words are not
+            // tested: "claims that armed men …".)
+            let verb_after_that = |k: usize| {
+                let x = self.low(k);
+                self.is_word(k)
+                    && !self.cap(k)
+                    && (lexicon::is_modal(&x)
+                        || matches!(
+                            x.as_ref(),
+                            "are"
+                                | "were"
+                                | "have"
+                                | "do"
+                                | "aren't"
+                                | "weren't"
+                                | "haven't"
+                                | "don't"
+                        ))
+            };
+            if lexicon::is_nouny_form(&w)
+                && w.ends_with('s')
+                && self.low(i + 1) == "that"
+                && verb_after_that(i + 2)
+            {
+                return None;
+            }
             if lexicon::is_nouny_form(&w) {
                 let nl = self.low(i + 1);
                 let before2 = if i > 1 { self.low(i - 2) } else { "".into() };

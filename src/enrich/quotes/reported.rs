@@ -105,7 +105,9 @@ fn data_or_inference(v: &View<'_, '_>, r: &Reported) -> bool {
         })
         .unwrap_or(np.end)
         .checked_sub(1)
-        .filter(|&k| k >= np.first && v.is_word(k) && !v.cap(k));
+        // capitalized only as the sentence's first word ("Projections
+        // suggest …", "Research shows that …"), or not at all
+        .filter(|&k| k >= np.first && v.is_word(k) && (!v.cap(k) || sentence_opener(v, k)));
     head.is_some_and(|h| {
         let w = v.low(h);
         // a report, statement or letter conveys its issuer's words; a
@@ -120,6 +122,135 @@ fn data_or_inference(v: &View<'_, '_>, r: &Reported) -> bool {
         lexicon::is_data_noun(&w)
             || inference && (counts || lexicon::is_document_noun(&w) && !message)
     })
+}
+
+/// Whether the word at `k` is capitalized only because it opens its
+/// sentence: it is the sentence's first word and not in capitals
+/// throughout ("Figures", not "NASA").
+fn sentence_opener(v: &View<'_, '_>, k: usize) -> bool {
+    v.sentence(k).first == k && !v.text.is_all_caps(k)
+}
+
+/// Whether the speaker phrase `np` is a share of a poll's respondents
+/// ("29 percent of voters", "Six in 10 Democrats", "one out of five",
+/// "half of those asked", "a majority", "the proportion of voters
+/// saying"): what a share "says" is a poll finding, and a share is nobody
+/// an alert can name. The share must open the phrase, after at most
+/// three determiners or degree words ("a full 79 percent", "some 55
+/// percent", "about half", "more than six in 10"); "Majority Leader Roe"
+/// is a title (a share word is followed by "of" or ends the phrase).
+pub(super) fn respondents_share(v: &View<'_, '_>, np: Range) -> bool {
+    let lead = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "some"
+                | "about"
+                | "around"
+                | "roughly"
+                | "nearly"
+                | "almost"
+                | "just"
+                | "only"
+                | "fully"
+                | "full"
+                | "mere"
+                | "over"
+                | "under"
+                | "more"
+                | "less"
+                | "fewer"
+                | "than"
+                | "approximately"
+        )
+    };
+    // the subject scan may keep only the last number of "four in 10",
+    // or only the set after "18% of"
+    let k = np.first;
+    if v.is_cardinal(k)
+        && k >= 2
+        && (v.low(k - 1) == "in" && v.is_cardinal(k - 2)
+            || k >= 3 && v.low(k - 1) == "of" && v.low(k - 2) == "out" && v.is_cardinal(k - 3))
+    {
+        return true;
+    }
+    if k >= 3
+        && v.low(k - 1) == "of"
+        && matches!(v.s(k - 2), "%" | "percent")
+        && v.kind(k - 3) == Some(crate::text::TokenKind::Number)
+    {
+        return true;
+    }
+    let mut k = np.first;
+    while k < np.end && k < np.first + 3 && v.is_word(k) && lead(&v.low(k)) {
+        k += 1;
+    }
+    if k >= np.end || v.in_quote(k) {
+        return false;
+    }
+    let w = v.low(k);
+    // a fraction or a majority: "half", "two-thirds", "a majority of"
+    if matches!(
+        w.as_ref(),
+        "half" | "majority" | "plurality" | "proportion" | "percentage" | "share"
+    ) {
+        return k + 1 == np.end || v.low(k + 1) == "of";
+    }
+    // "a third of", "a quarter of the voters" (not "the third said")
+    let part = |w: &str| {
+        matches!(
+            w,
+            "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths"
+        )
+    };
+    if part(&w) {
+        return v.low(k + 1) == "of";
+    }
+    // a number, in digits or words, hyphenated ("Twenty-four") or not
+    let number = |j: usize| {
+        j < np.end
+            && (v.is_cardinal(j)
+                || v.kind(j) == Some(crate::text::TokenKind::Number)
+                || v.low(j)
+                    .split('-')
+                    .all(|p| crate::enrich::dates::lexicon::number_word(p).is_some()))
+    };
+    let mut j = k;
+    while number(j) || j > k && v.s(j) == "-" && number(j + 1) {
+        j += 1;
+    }
+    if j == k || j >= np.end {
+        return false;
+    }
+    match v.low(j).as_ref() {
+        "percent" | "%" | "pct" => true,
+        // "two-thirds of", "three-quarters"
+        "-" => part(&v.low(j + 1)) && (j + 2 == np.end || v.low(j + 2) == "of"),
+        "per" => v.low(j + 1) == "cent",
+        // "six in 10", "one out of five"
+        "in" => number(j + 1),
+        "out" => v.low(j + 1) == "of" && number(j + 2),
+        _ => false,
+    }
+}
+
+/// Whether a share of respondents ends right before token `end`: "18%",
+/// "40 percent", "four in 10" (as in "… 18% who say …").
+pub(super) fn share_ends_at(v: &View<'_, '_>, end: usize) -> bool {
+    let number = |k: usize| v.is_cardinal(k) || v.kind(k) == Some(crate::text::TokenKind::Number);
+    end >= 2
+        && (matches!(v.low(end - 1).as_ref(), "%" | "percent") && number(end - 2)
+            || end >= 3 && number(end - 1) && v.low(end - 2) == "in" && number(end - 3))
+}
+
+/// Whether a reported statement (not a quotation) whose speaker is
+/// written `who` is the writer's own narration: a columnist's "I argue
+/// that …", "we might recall …", "This, I predict, will …". A first-person
+/// pronoun outside quotation marks is the writer, and the writer's words
+/// are the article, not a statement it reports.
+pub(super) fn writers_narration(who: &str) -> bool {
+    matches!(who, "I" | "we" | "We")
 }
 
 /// `according to X, CONTENT` and `CONTENT, according to X`.

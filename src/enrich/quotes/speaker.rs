@@ -597,6 +597,15 @@ impl<'e> Resolver<'e> {
                 c.animacy = Animacy::Person;
             }
             choices.push(as_written(&written, Animacy::Person));
+        } else if let Some(member) = indefinite_party_member(v, np) {
+            // "said an Iowa Democrat", "another Ohio Republican added": an
+            // unnamed member of a party, described, never the party's name
+            let span = v.text.token_span(member.first, member.end)?;
+            written.text = span.text.to_string();
+            written.name = span.text.to_string();
+            written.start = span.start;
+            written.end = span.end;
+            choices.push(as_written(&written, Animacy::Person));
         } else if let Some(adj) = described_source(v, mention) {
             // an unnamed source: its description, never the person or
             // body it is close to; "the person close to him" may take up
@@ -1004,8 +1013,16 @@ impl<'e> Resolver<'e> {
                 k = by;
             }
         }
+        if let Some(by) = issuer_after_of(v, np, k) {
+            k = by;
+        }
         if k < np.end && matches!(v.low(k).as_ref(), "from" | "by") {
-            let first = k + 1;
+            // "a letter from the Acme Workers Union": past its article
+            let first = if v.low(k + 1) == "the" && k + 2 < np.end && v.cap(k + 2) {
+                k + 2
+            } else {
+                k + 1
+            };
             let mut end = first;
             while end < np.end && (v.cap(end) || is_dot_of_initial(v, end)) {
                 end += 1;
@@ -2543,6 +2560,27 @@ pub(super) const ISSUING_VERBS: &[&str] = &[
     "files",
 ];
 
+/// Whether the speaker phrase `np` is an indefinite party member: "an
+/// Iowa Democrat", "a New Hampshire Republican", "another Republican",
+/// "one GOP conservative" (an article or "another"/"one", capitalized
+/// modifiers at most, and a party-member noun last).
+/// The phrase with its article (which the subject scan after an inverted
+/// cue may leave out: "said an Iowa Democrat").
+fn indefinite_party_member(v: &View<'_, '_>, np: Range) -> Option<Range> {
+    let article = |k: usize| matches!(v.low(k).as_ref(), "a" | "an" | "another" | "one");
+    let first = if article(np.first) {
+        np.first
+    } else {
+        np.first.checked_sub(1).filter(|&k| article(k))?
+    };
+    let last = np.end.checked_sub(1)?;
+    (last > first
+        && v.cap(last)
+        && lexicon::is_party_member(&v.low(last))
+        && (first + 1..last).all(|k| v.is_word(k) && v.cap(k)))
+    .then_some(Range { first, end: np.end })
+}
+
 /// The document noun heading the speaker phrase `np` (before any
 /// preposition or participle after it): "the new disclosure form", "a
 /// letter from Roe". `None` when its head is no document, or the document
@@ -2564,8 +2602,22 @@ fn document_head(v: &View<'_, '_>, np: Range) -> Option<usize> {
     let next = head + 1;
     let ends = next == np.end
         || matches!(v.low(next).as_ref(), "from" | "by")
-        || lexicon::is_issue_participle(&v.low(next));
+        || lexicon::is_issue_participle(&v.low(next))
+        || issuer_after_of(v, np, next).is_some();
     ends.then_some(head)
+}
+
+/// The "by" naming the author after a document's "of" complement: "an
+/// analysis of county tax records by Acme", "a review of the filings by
+/// the Ledger". `next` is the token after the document noun; the "by"
+/// must come within eight words, with no verb or comma before it.
+fn issuer_after_of(v: &View<'_, '_>, np: Range, next: usize) -> Option<usize> {
+    if next >= np.end || v.low(next) != "of" {
+        return None;
+    }
+    (next + 1..np.end.min(next + 9))
+        .take_while(|&j| v.is_word(j) && !v.verbish(j) || is_dot_of_initial(v, j))
+        .find(|&j| v.low(j) == "by")
 }
 
 /// The whole document phrase when the speaker phrase `np` is the last of
@@ -3591,16 +3643,14 @@ mod tests {
     }
 
     #[test]
-    fn a_share_of_people_speaks_as_the_whole_share() {
+    fn a_share_of_people_is_a_poll_finding_not_a_speaker() {
+        // (the whole share was once the speaker; a share reports a finding,
+        // see reported::respondents_share)
         let body = "The poll came out on Monday. \
                     Seven in 10 dock workers said the pay was too low. \
                     About three in 10 say the ferry is late.";
         let qs = run(body);
-        assert_eq!(
-            speaker(containing(&qs, "pay was too low")).0,
-            "Seven in 10 dock workers"
-        );
-        assert_eq!(speaker(containing(&qs, "ferry is late")).0, "three in 10");
+        assert!(qs.is_empty(), "{qs:#?}");
     }
 
     #[test]
@@ -3703,18 +3753,13 @@ mod tests {
     }
 
     #[test]
-    fn a_percentage_speaks_with_its_number_and_set() {
+    fn a_percentage_is_a_poll_finding_not_a_speaker() {
         let body = "The harbor poll came out on Monday. \
                     Just 31 percent of boat owners said the fees were fair. \
                     Only 12 percent said they would pay more, \
                     with 40 percent saying the port should close.";
         let qs = run(body);
-        assert_eq!(
-            speaker(containing(&qs, "fees were fair")).0,
-            "31 percent of boat owners"
-        );
-        assert_eq!(speaker(containing(&qs, "pay more")).0, "12 percent");
-        assert_eq!(speaker(containing(&qs, "should close")).0, "40 percent");
+        assert!(qs.is_empty(), "{qs:#?}");
     }
 
     #[test]
