@@ -44,6 +44,7 @@ pub mod gazetteer;
 pub mod grouping;
 pub mod lower;
 pub mod model;
+mod states;
 pub mod typing;
 
 use super::{Document, Enrichment, Stage};
@@ -136,6 +137,7 @@ impl EntitiesStage {
             typing::type_run(kb, &doc, text, run, &mut ruled, &mut roles);
         }
         let mut spans = self.model.tag(kb, text);
+        states::party_tags(kb, text, &mut spans);
         abbreviated_titles(kb, text, &mut spans);
         clause_breaks(kb, text, &mut spans);
         trim_edges(text, &mut spans);
@@ -835,7 +837,9 @@ fn who_follows(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
             .token_span(s.first, s.end)
             .and_then(|sp| kb.lookup(sp.text))
             .is_some_and(|e| e.known == gazetteer::Known::Entity(EntityType::Location));
-        if !listed {
+        // "Jo Poe, R-Ariz., who …": a state's abbreviation ends a party tag
+        let state = states::state_in_tag(text, s.first, s.end).is_some();
+        if !listed && !state {
             s.kind = EntityType::Person;
         }
     }
@@ -859,7 +863,14 @@ fn tagged_raw(kb: &Knowledge, text: &Text<'_>, ruled: &[Raw], s: Span) -> Raw {
         .and_then(|sp| kb.lookup(sp.text));
     let canonical = same
         .and_then(|r| r.canonical.clone())
-        .or_else(|| known.and_then(|e| e.canonical.as_deref().map(str::to_string)));
+        .or_else(|| known.and_then(|e| e.canonical.as_deref().map(str::to_string)))
+        .or_else(|| {
+            // "Calif." is California
+            (s.kind == EntityType::Location)
+                .then(|| states::state_in_tag(text, s.first, s.end))
+                .flatten()
+                .map(str::to_string)
+        });
     Raw {
         first: s.first,
         end: s.end,

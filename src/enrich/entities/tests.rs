@@ -1038,3 +1038,85 @@ fn two_surnames_joined_by_a_hyphen_are_a_pairing_not_a_person() {
         ]
     );
 }
+
+#[test]
+fn party_tags_name_the_state_with_its_dot() {
+    // Invented lawmakers and towns.
+    let body = "Rep. Nadia Ferrow (D-Calif.) and Sen. Tobias Quell, R-Texas, \
+                wrote to Gov. Ilse Varga (R-OK) and Rep. Omar Pike (D-NY). \
+                Ferrow grew up in Lindale, Pa., and later moved to California.";
+    let ents = run(body);
+    let m = mentions(&ents);
+    for (t, k) in [
+        ("Calif.", EntityType::Location),
+        ("Texas", EntityType::Location),
+        ("NY", EntityType::Location),
+        ("Pa.", EntityType::Location),
+    ] {
+        assert!(m.contains(&(t.to_string(), k)), "missing {t}: {m:?}");
+    }
+    for bad in ["D-Calif", "R-Texas", "Calif", "D-NY", "Pa"] {
+        assert!(!m.iter().any(|(t, _)| t == bad), "tagged {bad}: {m:?}");
+    }
+    // The abbreviation joins the state's full name.
+    let ca = entity(&ents, "California");
+    assert!(ca.mentions.iter().any(|x| x.text == "Calif."), "{ca:?}");
+}
+
+#[test]
+fn abbreviation_dot_stays_only_inside_the_sentence() {
+    // Invented: the dot goes on into ", said"; before a capital it is the
+    // period too, and the name ends before it.
+    let m = mentions(&run(
+        "Harlan Petrie Jr., a banker, spoke in Wexford, Ky., on Monday. \
+         Later he flew to Dunmore, Ill. The trip was short.",
+    ));
+    let texts: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(texts.contains(&"Harlan Petrie Jr."), "{texts:?}");
+    assert!(texts.contains(&"Ky."), "{texts:?}");
+    assert!(texts.contains(&"Ill"), "{texts:?}");
+    assert!(!texts.contains(&"Ill."), "{texts:?}");
+}
+
+#[test]
+fn a_lone_generational_suffix_is_no_name() {
+    // Invented: the tagger may end the name at the comma and tag the suffix.
+    let m = mentions(&run(
+        "The memoir of Corwin Ashby, Jr. was published by his niece in May.",
+    ));
+    assert!(!m.iter().any(|(t, _)| t == "Jr" || t == "Jr."), "{m:?}");
+}
+
+#[test]
+fn adjectives_and_compounds_do_not_join_longer_names() {
+    // Invented: a party adjective, a nationality, a compound and a listed
+    // body each begin a longer name of something else.
+    let ents = run(
+        "Delegates at the Democratic National Convention cheered. Democratic \
+         leaders in Democratic-leaning districts were wary. Two Turkish \
+         Americans spoke, and a Turkish diplomat watched. The Senate \
+         Judiciary Committee met while the Senate was in recess.",
+    );
+    let of = |text: &str| {
+        ents.iter()
+            .find(|e| e.mentions.iter().any(|m| m.text == text))
+            .map(|e| e.name.clone())
+    };
+    assert_eq!(of("Democratic").as_deref(), Some("Democratic"), "{ents:#?}");
+    assert_eq!(of("Turkish").as_deref(), Some("Turkish"), "{ents:#?}");
+    assert_eq!(of("Senate").as_deref(), Some("Senate"), "{ents:#?}");
+}
+
+#[test]
+fn short_forms_still_join_their_full_names() {
+    // Invented companies: an unlisted short form, and a listed one before a
+    // legal form.
+    let ents = run(
+        "Quillmont Logistics Services said on Monday it had hired 40 drivers. \
+         Quillmont expects more orders. Pfizer Inc. said Pfizer would reply.",
+    );
+    let q = entity(&ents, "Quillmont Logistics Services");
+    assert_eq!(q.mentions.len(), 2, "{q:?}");
+    let p = entity(&ents, "Pfizer Inc.");
+    assert_eq!(p.mentions.len(), 2, "{p:?}");
+}
