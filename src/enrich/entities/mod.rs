@@ -148,8 +148,7 @@ impl EntitiesStage {
         // Units, codes and time zones in capitals ("UTC", "GHz") are no names.
         spans.retain(|s| !(s.end - s.first == 1 && kb.is_non_name_caps(text.token_text(s.first))));
         contexts::persons_by_context(kb, text, &mut spans);
-        surnames(kb, text, &mut spans);
-        full_names_of_persons(kb, text, &mut spans);
+        persons_by_name(kb, text, &mut spans);
         paired_surnames(text, &mut spans);
         kin(text, &mut spans);
         who_follows(kb, text, &mut spans);
@@ -621,6 +620,19 @@ fn surnames(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     }
     spans.extend(added);
     spans.sort_by_key(|s| s.first);
+}
+
+/// Surnames and full names of persons, each side telling the other: a
+/// surname after the article's full name or titled name is that person
+/// ([`surnames`]); a full name ending in a person's surname is that person
+/// ([`full_names_of_persons`]); and a full name this made a person (typed
+/// an organization where the tagger met it, the surname unknown to the
+/// 1996 training copy and a small town in GeoNames) makes a person of the
+/// surname's mentions the tagger took for a town or a company.
+fn persons_by_name(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
+    surnames(kb, text, spans);
+    full_names_of_persons(kb, text, spans);
+    surnames(kb, text, spans);
 }
 
 /// A name the curated lists hold as MISC (an event, a holiday, a craft:

@@ -1120,3 +1120,38 @@ fn short_forms_still_join_their_full_names() {
     let p = entity(&ents, "Pfizer Inc.");
     assert_eq!(p.mentions.len(), 2, "{p:?}");
 }
+
+#[test]
+fn a_full_name_made_a_person_takes_its_surnames_with_it() {
+    // Spans a tagger might give over invented text: the full name an
+    // organization, one bare surname a person, the others a town and a
+    // company ("Tarnow" is a town in GeoNames).
+    let text = Text::analyze(
+        "Voters backed Kemal Tarnow. Tarnow won easily. The vision of Tarnow \
+         held, and Tarnow aides cheered.",
+    );
+    let kb = Knowledge::load();
+    let at = |w: &str, nth: usize| {
+        (0..text.tokens().len())
+            .filter(|&i| text.token_text(i) == w)
+            .nth(nth)
+            .unwrap_or_else(|| panic!("no token {w}"))
+    };
+    let span = |first: usize, end: usize, kind| model::Span { first, end, kind };
+    let k = at("Kemal", 0);
+    let mut spans = vec![
+        span(k, k + 2, EntityType::Organization),
+        span(at("Tarnow", 1), at("Tarnow", 1) + 1, EntityType::Person),
+        span(at("Tarnow", 2), at("Tarnow", 2) + 1, EntityType::Location),
+        span(
+            at("Tarnow", 3),
+            at("Tarnow", 3) + 1,
+            EntityType::Organization,
+        ),
+    ];
+    super::persons_by_name(&kb, &text, &mut spans);
+    assert!(
+        spans.iter().all(|s| s.kind == EntityType::Person),
+        "{spans:?}"
+    );
+}
