@@ -640,8 +640,22 @@ fn persons_by_name(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
 /// exactly its span: such names are rare in training text, and their words
 /// ("Winter", "Marine") pull toward a place or an organization. So does a
 /// plural nationality or faith whose singular the demonym list holds; and
-/// a listed organization after "on" is no place ("on Acme Online").
+/// a listed organization after "on" is no place ("on Acme Online"), nor
+/// anywhere else unless GeoNames knows it as a place or it is named after
+/// its seat ("White House"), nor a person unless the name may be one.
 fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
+    // last words of the persons the article names in full ("Mike Roe"),
+    // not counting listed organizations the tagger took for persons
+    let listed_org = |s: &Span| {
+        text.token_span(s.first, s.end)
+            .and_then(|sp| kb.lookup(sp.text))
+            .is_some_and(|e| e.known == gazetteer::Known::Entity(EntityType::Organization))
+    };
+    let surnames: fxhash::FxHashSet<&str> = spans
+        .iter()
+        .filter(|s| s.kind == EntityType::Person && s.end - s.first >= 2 && !listed_org(s))
+        .map(|s| text.token_text(s.end - 1))
+        .collect();
     for s in spans.iter_mut() {
         if s.kind == EntityType::Misc {
             continue;
@@ -671,8 +685,52 @@ fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
         if on_outlet {
             s.kind = EntityType::Organization;
         }
+        // A listed organization the tagger took for a person or a place,
+        // where nothing says either: a company, network or armed group
+        // named after no one ("Twitter has …", "ties with Al Qaeda") and
+        // no place in GeoNames. A word that may be a person's name stays
+        // ("Ford", a census surname; "Bloomberg" after "Mike Bloomberg"),
+        // and so does one with a title before it or a speech verb after it.
+        let listed_org =
+            entry.is_some_and(|e| e.known == gazetteer::Known::Entity(EntityType::Organization));
+        if listed_org && s.kind == EntityType::Person {
+            // a surname last ("Ford", "Tom Ford"), or a lone given name
+            let last = text.token_text(s.end - 1);
+            let name_word = kb.is_last_name(last)
+                || surnames.contains(last)
+                || s.end - s.first == 1 && kb.is_first_name(last);
+            let speaks = text
+                .get_text(s.end)
+                .is_some_and(|w| typing::SPEECH_AFTER.contains(&w))
+                || s.first
+                    .checked_sub(1)
+                    .is_some_and(|p| typing::SPEECH_AFTER.contains(&text.token_text(p)));
+            if !name_word && !speaks && !after_title(kb, text, s.first) {
+                s.kind = EntityType::Organization;
+            }
+        }
+        if listed_org && s.kind == EntityType::Location {
+            // A body named after its seat ("White House", "Kremlin") is
+            // the building, a place, as the training copy types it.
+            let seat = SEATS.contains(&text.token_text(s.end - 1));
+            let place = seat
+                || sp.as_ref().is_some_and(|sp| {
+                    kb.city_population(sp.text).is_some()
+                        || kb.is_country(sp.text)
+                        || kb.is_us_state(sp.text)
+                });
+            if !place {
+                s.kind = EntityType::Organization;
+            }
+        }
     }
 }
+
+/// Last words of buildings and streets whose names stand for the body
+/// that sits there ("the White House said", "the Kremlin denied").
+const SEATS: &[&str] = &[
+    "House", "Kremlin", "Palace", "Capitol", "Hall", "Street", "Elysee", "Élysée",
+];
 
 /// Whether "on" comes right before token `first`, or before a determiner
 /// or possessive before it ("On Acme", "on its Acme page"), or "at" comes

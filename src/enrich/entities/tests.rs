@@ -1155,3 +1155,41 @@ fn a_full_name_made_a_person_takes_its_surnames_with_it() {
         "{spans:?}"
     );
 }
+
+#[test]
+fn a_listed_organization_is_no_person_or_place_unless_it_may_be_one() {
+    // Spans a tagger might give over invented text.
+    let text = Text::analyze(
+        "Netflix rose while Al Qaeda fled. The White House and Ford agreed. \
+         Twitter said no.",
+    );
+    let kb = Knowledge::load();
+    let at = |w: &str| {
+        (0..text.tokens().len())
+            .find(|&i| text.token_text(i) == w)
+            .unwrap_or_else(|| panic!("no token {w}"))
+    };
+    let span = |first: usize, end: usize, kind| model::Span { first, end, kind };
+    let mut spans = vec![
+        span(at("Netflix"), at("Netflix") + 1, EntityType::Location),
+        span(at("Al"), at("Al") + 2, EntityType::Person),
+        span(at("White"), at("White") + 2, EntityType::Location),
+        span(at("Ford"), at("Ford") + 1, EntityType::Person),
+        span(at("Twitter"), at("Twitter") + 1, EntityType::Person),
+    ];
+    super::known_misc(&kb, &text, &mut spans);
+    let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            EntityType::Organization,
+            EntityType::Organization,
+            // named after its seat
+            EntityType::Location,
+            // a census surname
+            EntityType::Person,
+            // a speech verb after it
+            EntityType::Person,
+        ]
+    );
+}
