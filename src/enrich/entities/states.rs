@@ -207,16 +207,36 @@ fn state_at(kb: &Knowledge, text: &Text<'_>, i: usize, postal: bool) -> Option<u
 pub(crate) fn party_tags(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     let n = text.tokens().len();
     let mut states: Vec<Span> = Vec::new();
+    // where each tag starts: its party letter, or the state in brackets
+    let mut starts: Vec<usize> = Vec::new();
     for i in 1..n.saturating_sub(2) {
         let party = matches!(text.token_text(i), "R" | "D" | "I")
             && matches!(text.token_text(i - 1), "(" | ",")
             && matches!(text.token_text(i + 1), "-" | "–")
             && !text.tokens()[i + 1].space_before
             && !text.tokens()[i + 2].space_before;
+        // "Jo Roe (Ill.)": the state alone in brackets after a lawmaker
+        if text.token_text(i - 1) == "(" && text.token_text(i) != "(" {
+            let end = state_at(kb, text, i, false).filter(|&e| {
+                e > i + 1 || find(AP, text.token_text(i)).is_none() || glued_dot(text, i + 1)
+            });
+            if let Some(end) = end.filter(|&e| text.get_text(e) == Some(")")) {
+                let abbreviated = state_name(text.token_span(i, end).map_or("", |sp| sp.text));
+                if abbreviated.is_some() {
+                    starts.push(i);
+                    states.push(Span {
+                        first: i,
+                        end,
+                        kind: EntityType::Location,
+                    });
+                }
+            }
+        }
         if !party {
             continue;
         }
         if let Some(end) = state_at(kb, text, i + 2, true) {
+            starts.push(i);
             states.push(Span {
                 first: i + 2,
                 end,
@@ -227,6 +247,14 @@ pub(crate) fn party_tags(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>)
     let after_comma_or_bracket =
         |i: usize| i > 0 && matches!(text.token_text(i - 1), "," | "(" | "-");
     for s in spans.iter_mut() {
+        // "Pa" "." all in the span: the word is the abbreviation
+        if s.end - s.first == 2 && text.token_text(s.first + 1) == "." {
+            let w = text.token_text(s.first);
+            if find(AP, w).is_some() && after_comma_or_bracket(s.first) {
+                s.kind = EntityType::Location;
+            }
+            continue;
+        }
         let w = text.token_text(s.end - 1);
         // "Lewisburg, Pa.", "(Pa.)": a one-word abbreviation the tagger found
         if s.end - s.first == 1 && find(AP, w).is_some() && after_comma_or_bracket(s.first) {
@@ -249,18 +277,20 @@ pub(crate) fn party_tags(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>)
     if states.is_empty() {
         return;
     }
-    // The tag's tokens, from the party letter to the state's end: a span
-    // inside them gives way to the state, one running into them ends before.
+    // The tag's tokens, from the party letter (or the state in brackets)
+    // to the state's end: a span inside them gives way to the state, one
+    // running into them ends before the bracket or comma that opens them.
     let mut out: Vec<Span> = Vec::with_capacity(spans.len() + states.len());
     for s in spans.drain(..) {
-        let tag = states
+        let tag = starts
             .iter()
-            .find(|t| s.first < t.end && t.first - 2 < s.end);
+            .zip(&states)
+            .find(|(&a, t)| s.first < t.end && a < s.end);
         match tag {
             None => out.push(s),
-            Some(t) if s.first < t.first - 2 => {
+            Some((&a, _)) if s.first < a => {
                 let mut s = s;
-                s.end = t.first - 3;
+                s.end = a - 1;
                 if s.first < s.end {
                     out.push(s);
                 }

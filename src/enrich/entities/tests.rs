@@ -1044,7 +1044,8 @@ fn party_tags_name_the_state_with_its_dot() {
     // Invented lawmakers and towns.
     let body = "Rep. Nadia Ferrow (D-Calif.) and Sen. Tobias Quell, R-Texas, \
                 wrote to Gov. Ilse Varga (R-OK) and Rep. Omar Pike (D-NY). \
-                Ferrow grew up in Lindale, Pa., and later moved to California.";
+                Ferrow grew up in Lindale, Pa., and later moved to California. \
+                Rep. Ansel Dorrit (Neb.) agreed.";
     let ents = run(body);
     let m = mentions(&ents);
     for (t, k) in [
@@ -1052,12 +1053,18 @@ fn party_tags_name_the_state_with_its_dot() {
         ("Texas", EntityType::Location),
         ("NY", EntityType::Location),
         ("Pa.", EntityType::Location),
+        ("Neb.", EntityType::Location),
     ] {
         assert!(m.contains(&(t.to_string(), k)), "missing {t}: {m:?}");
     }
     for bad in ["D-Calif", "R-Texas", "Calif", "D-NY", "Pa"] {
         assert!(!m.iter().any(|(t, _)| t == bad), "tagged {bad}: {m:?}");
     }
+    // The lawmaker's name before the bracket stays whole.
+    assert!(
+        m.contains(&("Ansel Dorrit".to_string(), EntityType::Person)),
+        "{m:?}"
+    );
     // The abbreviation joins the state's full name.
     let ca = entity(&ents, "California");
     assert!(ca.mentions.iter().any(|x| x.text == "Calif."), "{ca:?}");
