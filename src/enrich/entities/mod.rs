@@ -8,7 +8,8 @@
 //!    features, the labels the same word got earlier in the article, and a
 //!    second pass over what the whole article says;
 //! 2. article-level fixes, each measured on the dev sets or kept for what a
-//!    hand review of real news showed: quotation marks never start or end a
+//!    hand review of real news showed: a party tag's state is a place with
+//!    its dot ([`states`]), quotation marks never start or end a
 //!    name, a title is no part of the name after it and makes a person of
 //!    it (a name the gazetteer knows as a town too), a wire dateline opens
 //!    with a place, units and codes in capitals ("UTC", "GHz") are no names,
