@@ -28,6 +28,9 @@ struct Group<'a> {
     kind: EntityType,
     /// Words of its fullest name, for containment tests.
     words: Vec<&'a str>,
+    /// For each of `words`, whether a hyphen or slash glues it to the next
+    /// ([`glued`]); empty for persons.
+    glued: Vec<bool>,
     /// Gazetteer canonical name, when one mention had it.
     canonical: Option<String>,
     /// Other forms that joined through a canonical name ("SDK" for
@@ -52,6 +55,58 @@ fn words<'a>(text: &Text<'a>, r: &Raw) -> Vec<&'a str> {
         .map(|i| text.token_text(i))
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect()
+}
+
+/// For each of [`words`], whether a hyphen or slash written without spaces
+/// joins it to the next word of the name ("Israeli-Palestinian",
+/// "Reuters/Ipsos"): a name that ends there is only the compound's first
+/// part, a modifier or another name ("Israeli" is no short form of
+/// "Israeli-Palestinian", nor "Democratic" of "Democratic-leaning").
+fn glued(text: &Text<'_>, r: &Raw) -> Vec<bool> {
+    let toks = text.tokens();
+    let first = if r.end - r.first > 1 && text.token_text(r.first) == "The" {
+        r.first + 1
+    } else {
+        r.first
+    };
+    (first..r.end)
+        .filter(|&i| text.token_text(i).chars().any(char::is_alphanumeric))
+        .map(|i| {
+            i + 2 < r.end
+                && matches!(text.token_text(i + 1), "-" | "–" | "/")
+                && !toks[i + 1].space_before
+                && !toks[i + 2].space_before
+        })
+        .collect()
+}
+
+/// Words after a short form that still name the same body ("Treasury" ->
+/// "Treasury Department").
+const SAME_BODY: &[&str] = &["Department", "International", "Channel"];
+
+/// Whether the name `ws` may join the longer name of `g` that it begins.
+/// Not when it ends inside a compound ([`glued`]). A one-word other name
+/// is mostly an adjective of nationality, faith or party ("Turkish",
+/// "Democratic"): it begins names of other things ("Turkish Americans",
+/// "Democratic National Convention"), not a fuller form of itself. A listed
+/// organization ("Senate", "Google") is a whole name already: the longer
+/// one is a part or a product of it ("Senate Democrats", "Google Plus"),
+/// unless the rest is a legal form or a word like "Department".
+fn prefix_joins(g: &Group<'_>, ws: &[&str], listed: bool) -> bool {
+    let rest = g.words.get(ws.len()..).unwrap_or_default();
+    if rest.is_empty() {
+        return true;
+    }
+    if ws.len().checked_sub(1).and_then(|k| g.glued.get(k)) == Some(&true) {
+        return false;
+    }
+    match g.kind {
+        EntityType::Misc => ws.len() > 1,
+        EntityType::Organization if listed => rest
+            .iter()
+            .all(|w| LEGAL_FORMS.contains(w) || SAME_BODY.contains(w)),
+        _ => true,
+    }
 }
 
 fn contains_run(hay: &[&str], needle: &[&str]) -> bool {
@@ -155,7 +210,13 @@ fn joined_eq(words: &[&str], s: &str) -> bool {
     rest.is_empty() && !words.is_empty()
 }
 
-fn matches(g: &Group<'_>, kind: EntityType, ws: &[&str], canonical: Option<&str>) -> bool {
+fn matches(
+    g: &Group<'_>,
+    kind: EntityType,
+    ws: &[&str],
+    canonical: Option<&str>,
+    listed: bool,
+) -> bool {
     if g.kind != kind {
         return false;
     }
@@ -174,7 +235,7 @@ fn matches(g: &Group<'_>, kind: EntityType, ws: &[&str], canonical: Option<&str>
     match kind {
         EntityType::Person => contains_run(&g.words, ws),
         EntityType::Organization | EntityType::Misc => {
-            g.words.starts_with(ws)
+            (g.words.starts_with(ws) && prefix_joins(g, ws, listed))
                 || (ws.len() == 1
                     && ws[0].chars().count() >= 2
                     && ws[0].chars().all(|c| c.is_uppercase())
@@ -248,11 +309,12 @@ fn best_group(
     kind: EntityType,
     ws: &[&str],
     canonical: Option<&str>,
+    listed: bool,
 ) -> Option<usize> {
     let mut hits = groups
         .iter()
         .enumerate()
-        .filter(|(_, g)| matches(g, kind, ws, canonical))
+        .filter(|(_, g)| matches(g, kind, ws, canonical, listed))
         .map(|(i, _)| i);
     let first = hits.next()?;
     if kind != EntityType::Organization {
@@ -309,6 +371,7 @@ fn parenthesized_alias(text: &Text<'_>, raws: &[Raw], i: usize) -> Option<usize>
 /// [`group_persons`]): longest names first, so that a short form finds the
 /// full one wherever it appears.
 fn group_names<'a>(
+    kb: &Knowledge,
     text: &Text<'a>,
     raws: &[Raw],
     all_words: &[Vec<&'a str>],
@@ -338,13 +401,17 @@ fn group_names<'a>(
             .find(|&&(a, _)| all_words[a] == ws)
             .map(|&(_, j)| group_of[j])
             .filter(|&gi| gi != usize::MAX);
-        let found = defined_for.or_else(|| best_group(groups, kind, &ws, r.canonical.as_deref()));
+        // a name the lists know as a whole ("Senate"), or by a canonical form
+        let listed = r.canonical.is_some() || kb.lookup(&ws.join(" ")).is_some();
+        let found =
+            defined_for.or_else(|| best_group(groups, kind, &ws, r.canonical.as_deref(), listed));
         let gi = match found {
             Some(gi) => gi,
             None => {
                 groups.push(Group {
                     kind,
                     words: ws.clone(),
+                    glued: glued(text, r),
                     canonical: r.canonical.clone(),
                     aliases: Vec::new(),
                     members: Vec::new(),
@@ -361,6 +428,7 @@ fn group_names<'a>(
             && caps_eq(&groups[gi].words, &ws)
         {
             groups[gi].words = ws.clone();
+            groups[gi].glued = glued(text, r);
         }
         let alias = r.canonical.is_some() || defined_for.is_some();
         if alias && groups[gi].words != ws && !groups[gi].aliases.contains(&ws) {
@@ -384,7 +452,7 @@ pub fn group(
     let all_words: Vec<Vec<&str>> = raws.iter().map(|r| words(text, r)).collect();
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of = vec![usize::MAX; raws.len()];
-    group_names(text, raws, &all_words, &mut groups, &mut group_of);
+    group_names(kb, text, raws, &all_words, &mut groups, &mut group_of);
     group_persons(kb, text, raws, &all_words, &mut groups, &mut group_of);
     for g in &mut groups {
         g.members.sort_by_key(|&i| raws[i].first);
@@ -1099,6 +1167,7 @@ fn group_persons<'a>(
                 groups.push(Group {
                     kind: EntityType::Person,
                     words: all_words[i].clone(),
+                    glued: Vec::new(),
                     canonical: raws[i].canonical.clone(),
                     aliases: Vec::new(),
                     members: Vec::new(),

@@ -1038,3 +1038,165 @@ fn two_surnames_joined_by_a_hyphen_are_a_pairing_not_a_person() {
         ]
     );
 }
+
+#[test]
+fn party_tags_name_the_state_with_its_dot() {
+    // Invented lawmakers and towns.
+    let body = "Rep. Nadia Ferrow (D-Calif.) and Sen. Tobias Quell, R-Texas, \
+                wrote to Gov. Ilse Varga (R-OK) and Rep. Omar Pike (D-NY). \
+                Ferrow grew up in Lindale, Pa., and later moved to California. \
+                Rep. Ansel Dorrit (Neb.) agreed.";
+    let ents = run(body);
+    let m = mentions(&ents);
+    for (t, k) in [
+        ("Calif.", EntityType::Location),
+        ("Texas", EntityType::Location),
+        ("NY", EntityType::Location),
+        ("Pa.", EntityType::Location),
+        ("Neb.", EntityType::Location),
+    ] {
+        assert!(m.contains(&(t.to_string(), k)), "missing {t}: {m:?}");
+    }
+    for bad in ["D-Calif", "R-Texas", "Calif", "D-NY", "Pa"] {
+        assert!(!m.iter().any(|(t, _)| t == bad), "tagged {bad}: {m:?}");
+    }
+    // The lawmaker's name before the bracket stays whole.
+    assert!(
+        m.contains(&("Ansel Dorrit".to_string(), EntityType::Person)),
+        "{m:?}"
+    );
+    // The abbreviation joins the state's full name.
+    let ca = entity(&ents, "California");
+    assert!(ca.mentions.iter().any(|x| x.text == "Calif."), "{ca:?}");
+}
+
+#[test]
+fn abbreviation_dot_stays_only_inside_the_sentence() {
+    // Invented: the dot goes on into ", said"; before a capital it is the
+    // period too, and the name ends before it.
+    let m = mentions(&run(
+        "Harlan Petrie Jr., a banker, spoke in Wexford, Ky., on Monday. \
+         Later he flew to Dunmore, Ill. The trip was short.",
+    ));
+    let texts: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(texts.contains(&"Harlan Petrie Jr."), "{texts:?}");
+    assert!(texts.contains(&"Ky."), "{texts:?}");
+    assert!(texts.contains(&"Ill"), "{texts:?}");
+    assert!(!texts.contains(&"Ill."), "{texts:?}");
+}
+
+#[test]
+fn a_lone_generational_suffix_is_no_name() {
+    // Invented: the tagger may end the name at the comma and tag the suffix.
+    let m = mentions(&run(
+        "The memoir of Corwin Ashby, Jr. was published by his niece in May.",
+    ));
+    assert!(!m.iter().any(|(t, _)| t == "Jr" || t == "Jr."), "{m:?}");
+}
+
+#[test]
+fn adjectives_and_compounds_do_not_join_longer_names() {
+    // Invented: a party adjective, a nationality, a compound and a listed
+    // body each begin a longer name of something else.
+    let ents = run(
+        "Delegates at the Democratic National Convention cheered. Democratic \
+         leaders in Democratic-leaning districts were wary. Two Turkish \
+         Americans spoke, and a Turkish diplomat watched. The Senate \
+         Judiciary Committee met while the Senate was in recess.",
+    );
+    let of = |text: &str| {
+        ents.iter()
+            .find(|e| e.mentions.iter().any(|m| m.text == text))
+            .map(|e| e.name.clone())
+    };
+    assert_eq!(of("Democratic").as_deref(), Some("Democratic"), "{ents:#?}");
+    assert_eq!(of("Turkish").as_deref(), Some("Turkish"), "{ents:#?}");
+    assert_eq!(of("Senate").as_deref(), Some("Senate"), "{ents:#?}");
+}
+
+#[test]
+fn short_forms_still_join_their_full_names() {
+    // Invented companies: an unlisted short form, and a listed one before a
+    // legal form.
+    let ents = run(
+        "Quillmont Logistics Services said on Monday it had hired 40 drivers. \
+         Quillmont expects more orders. Pfizer Inc. said Pfizer would reply.",
+    );
+    let q = entity(&ents, "Quillmont Logistics Services");
+    assert_eq!(q.mentions.len(), 2, "{q:?}");
+    let p = entity(&ents, "Pfizer Inc.");
+    assert_eq!(p.mentions.len(), 2, "{p:?}");
+}
+
+#[test]
+fn a_full_name_made_a_person_takes_its_surnames_with_it() {
+    // Spans a tagger might give over invented text: the full name an
+    // organization, one bare surname a person, the others a town and a
+    // company ("Tarnow" is a town in GeoNames).
+    let text = Text::analyze(
+        "Voters backed Kemal Tarnow. Tarnow won easily. The vision of Tarnow \
+         held, and Tarnow aides cheered.",
+    );
+    let kb = Knowledge::load();
+    let at = |w: &str, nth: usize| {
+        (0..text.tokens().len())
+            .filter(|&i| text.token_text(i) == w)
+            .nth(nth)
+            .unwrap_or_else(|| panic!("no token {w}"))
+    };
+    let span = |first: usize, end: usize, kind| model::Span { first, end, kind };
+    let k = at("Kemal", 0);
+    let mut spans = vec![
+        span(k, k + 2, EntityType::Organization),
+        span(at("Tarnow", 1), at("Tarnow", 1) + 1, EntityType::Person),
+        span(at("Tarnow", 2), at("Tarnow", 2) + 1, EntityType::Location),
+        span(
+            at("Tarnow", 3),
+            at("Tarnow", 3) + 1,
+            EntityType::Organization,
+        ),
+    ];
+    super::persons_by_name(&kb, &text, &mut spans);
+    assert!(
+        spans.iter().all(|s| s.kind == EntityType::Person),
+        "{spans:?}"
+    );
+}
+
+#[test]
+fn a_listed_organization_is_no_person_or_place_unless_it_may_be_one() {
+    // Spans a tagger might give over invented text.
+    let text = Text::analyze(
+        "Netflix rose while Al Qaeda fled. The White House and Ford agreed. \
+         Twitter said no.",
+    );
+    let kb = Knowledge::load();
+    let at = |w: &str| {
+        (0..text.tokens().len())
+            .find(|&i| text.token_text(i) == w)
+            .unwrap_or_else(|| panic!("no token {w}"))
+    };
+    let span = |first: usize, end: usize, kind| model::Span { first, end, kind };
+    let mut spans = vec![
+        span(at("Netflix"), at("Netflix") + 1, EntityType::Location),
+        span(at("Al"), at("Al") + 2, EntityType::Person),
+        span(at("White"), at("White") + 2, EntityType::Location),
+        span(at("Ford"), at("Ford") + 1, EntityType::Person),
+        span(at("Twitter"), at("Twitter") + 1, EntityType::Person),
+    ];
+    super::known_misc(&kb, &text, &mut spans);
+    let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            EntityType::Organization,
+            EntityType::Organization,
+            // named after its seat
+            EntityType::Location,
+            // a census surname
+            EntityType::Person,
+            // a speech verb after it
+            EntityType::Person,
+        ]
+    );
+}
