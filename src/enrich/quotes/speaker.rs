@@ -3861,12 +3861,17 @@ mod tests {
 
     #[test]
     fn a_possessor_inside_the_sentence_is_no_subject_for_a_later_pronoun() {
-        let body = "Mayor Arvela Calloway is defending the audit of Greta Pryce's campaign \
-                    funds at city hall.\n\nShe told reporters that the review had been \
-                    thorough and fair.";
+        // a dateline's outlet before the subject: no opening bonus for it,
+        // so only the possessor's demotion keeps the nearer name out
+        let body = "DOVER (Ledger) — Mayor Arvela Calloway is defending the inquiry into \
+                    Greta Pryce's campaign funds at city hall.\n\nShe told reporters that \
+                    the review had been thorough and fair.";
+        let mut ledger = person("e3", "Ledger", body, &["Ledger"]);
+        ledger.kind = EntityType::Organization;
         let ents = [
             person("e1", "Arvela Calloway", body, &["Arvela Calloway"]),
             person("e2", "Greta Pryce", body, &["Greta Pryce"]),
+            ledger,
         ];
         let qs = run_with(body, &ents);
         assert_eq!(
@@ -3884,12 +3889,7 @@ mod tests {
                     Families deserve more.”\n\nHe continued, “The tax plan fails working \
                     families in every county.”";
         let ents = [
-            person(
-                "e1",
-                "Lindsey Marsh",
-                body,
-                &["Lindsey Marsh", "Marsh"],
-            ),
+            person("e1", "Lindsey Marsh", body, &["Lindsey Marsh", "Marsh"]),
             person("e2", "Carl Dunn", body, &["Carl Dunn"]),
         ];
         let qs = run_with(body, &ents);
