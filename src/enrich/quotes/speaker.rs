@@ -663,7 +663,17 @@ impl<'e> Resolver<'e> {
         } else {
             None
         };
-        if let Some(ei) = described.or_else(|| self.entity_by_role(&head)) {
+        // the holder of the role by its head word alone must still fit the
+        // phrase's proper modifiers: "the Ohio senator" is no senator the
+        // article never ties to Ohio
+        let fits_proper = |ei: usize| {
+            (mention.first + 1..mention.end.saturating_sub(1))
+                .filter(|&k| v.is_word(k) && v.cap(k))
+                .all(|k| self.described_with(v, ei, &v.low(k)))
+        };
+        if let Some(ei) =
+            described.or_else(|| self.entity_by_role(&head).filter(|&ei| fits_proper(ei)))
+        {
             choices.push(self.entity_choice(ei, Source::RoleHolder, written));
         }
         if let Some(c) = self.appositive_choice(v, np, written) {
@@ -3900,6 +3910,21 @@ mod tests {
             ))
             .0,
             "Lindsey Marsh"
+        );
+    }
+
+    #[test]
+    fn a_role_holder_by_head_word_must_fit_the_proper_modifier() {
+        // Kell holds the role "senator" but the article never ties her to
+        // Idaho: "an Idaho senator" is somebody else
+        let body = "Senator Mara Kell of Vermont opened the hearing on Monday.\n\n\
+                    Later, an Idaho senator said the bill would stall in committee.";
+        let mut kell = person("e1", "Mara Kell", body, &["Mara Kell"]);
+        kell.roles = vec!["senator".to_string()];
+        let qs = run_with(body, &[kell]);
+        assert_ne!(
+            speaker(find(&qs, "the bill would stall in committee")).0,
+            "Mara Kell"
         );
     }
 }
