@@ -92,6 +92,11 @@ pub struct Lowered {
     buf: String,
     /// Byte range of each token in `buf`.
     bounds: Vec<(usize, usize)>,
+    /// Tokens whose word a web layout glued to a month or weekday
+    /// (`UpdatedMarch 3`, `FeaturedFebruary 6, 2016`; a run-together
+    /// `followsFriday's`), with the bytes of the glued word before it: the
+    /// grammar reads the name alone, and a mention starts after the word.
+    glued: Vec<(usize, usize)>,
 }
 
 impl Lowered {
@@ -100,9 +105,14 @@ impl Lowered {
         let body = text.body();
         let mut buf = String::with_capacity(body.len());
         let mut bounds = Vec::with_capacity(text.tokens().len());
-        for t in text.tokens() {
+        let mut glued = Vec::new();
+        for (i, t) in text.tokens().iter().enumerate() {
             let start = buf.len();
-            let s = body.get(t.range()).unwrap_or("");
+            let mut s = body.get(t.range()).unwrap_or("");
+            if let Some(lead) = glued_name(text, i, s) {
+                glued.push((i, lead));
+                s = s.get(lead..).unwrap_or(s);
+            }
             if s.is_ascii() {
                 buf.push_str(s);
                 if let Some(tail) = buf.get_mut(start..) {
@@ -113,7 +123,18 @@ impl Lowered {
             }
             bounds.push((start, buf.len()));
         }
-        Lowered { buf, bounds }
+        Lowered { buf, bounds, glued }
+    }
+
+    /// The bytes of a glued word before the month or weekday of token `i`
+    /// (0 for most tokens).
+    pub fn lead(&self, i: usize) -> usize {
+        // (In token order: a binary search, cheap on any input.)
+        self.glued
+            .binary_search_by_key(&i, |&(t, _)| t)
+            .ok()
+            .and_then(|k| self.glued.get(k))
+            .map_or(0, |&(_, lead)| lead)
     }
 
     /// The lowercased tokens, by token index.
@@ -123,6 +144,38 @@ impl Lowered {
             .map(|&(a, b)| self.buf.get(a..b).unwrap_or(""))
             .collect()
     }
+}
+
+/// The length of the word glued before a month or weekday in token `i`
+/// (text `s`): a lowercase letter, then the name capitalized and written
+/// out in full, ending the token. A month only before a day of the month
+/// (`FeaturedFebruary 6`: a layout's label run into its date; not a name
+/// such as `DeMarch`), a weekday only in a word starting lowercase (two
+/// words run together by a typo, `followsFriday's`; not a hashtag's
+/// `SuperTuesday`).
+fn glued_name(text: &Text<'_>, i: usize, s: &str) -> Option<usize> {
+    let t = text.tokens().get(i)?;
+    if t.kind != TokenKind::Word || !s.is_ascii() || s.len() < 8 {
+        return None;
+    }
+    let b = s.as_bytes();
+    let (at, name) = (2..b.len().saturating_sub(2))
+        .filter(|&k| b[k].is_ascii_uppercase() && b[k - 1].is_ascii_lowercase())
+        .find_map(|k| {
+            let name = s.get(k..)?.to_ascii_lowercase();
+            (lexicon::month(&name).is_some() || lexicon::weekday_full(&name).is_some())
+                .then_some((k, name))
+        })?;
+    let day_after = || {
+        text.get_text(i + 1).is_some_and(|n| {
+            n.len() <= 2
+                && n.bytes().all(|c| c.is_ascii_digit())
+                && n.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        })
+    };
+    let month = lexicon::month(&name).is_some() && !lexicon::is_month_abbrev(&name);
+    let weekday = lexicon::weekday_full(&name).is_some() && b[0].is_ascii_lowercase();
+    ((month && day_after()) || weekday).then_some(at)
 }
 
 /// Scanner state over one text.
@@ -138,6 +191,8 @@ pub struct Scanner<'t, 'a> {
     text: &'t Text<'a>,
     /// Every token lowercased once.
     lower: Vec<&'t str>,
+    /// The lowercased tokens, with the months and weekdays glued to a word.
+    lowered: &'t Lowered,
     /// Publication date: reference for deictic expressions.
     published: Option<NaiveDate>,
     /// Last point mentioned, with its granularity (`Day`, `Month` or
@@ -180,6 +235,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         Scanner {
             text,
             lower,
+            lowered,
             published,
             anchor: published.map(|p| (p, Unit::Day)),
             day_anchor: published,
@@ -285,7 +341,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
     }
 
     fn capitalized(&self, i: usize) -> bool {
-        self.sent.contains(&i) && self.text.is_capitalized(i)
+        self.sent.contains(&i) && (self.text.is_capitalized(i) || self.lowered.lead(i) > 0)
     }
 
     /// A plain digit run (no separators) and its value.
@@ -785,6 +841,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
         ];
         let mut best: Option<Found> = None;
         for c in candidates.into_iter().flatten() {
+            // A glued word is no part of an expression begun before it
+            // (`This followsFriday's`: not `this Friday`).
+            if (c.start + 1..c.end).any(|k| self.lowered.lead(k) > 0) {
+                continue;
+            }
             if best.as_ref().is_none_or(|b| c.end > b.end) {
                 best = Some(c);
             }

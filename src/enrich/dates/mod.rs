@@ -304,26 +304,41 @@ pub fn analyze(
     let lowered = grammar::Lowered::new(text);
     if let Some(p) = published {
         let found = grammar::Scanner::new(text, &lowered, Some(p)).scan();
-        return (mentions(text, found), Some(p), ReferenceSource::PublishedAt);
+        return (
+            mentions(text, &lowered, found),
+            Some(p),
+            ReferenceSource::PublishedAt,
+        );
     }
     let found = grammar::Scanner::new(text, &lowered, None).scan();
     match dateline(text, &found) {
         Some(d) => {
             let found = grammar::Scanner::new(text, &lowered, Some(d)).scan();
-            (mentions(text, found), Some(d), ReferenceSource::Dateline)
+            (
+                mentions(text, &lowered, found),
+                Some(d),
+                ReferenceSource::Dateline,
+            )
         }
-        None => (mentions(text, found), None, ReferenceSource::None),
+        None => (mentions(text, &lowered, found), None, ReferenceSource::None),
     }
 }
 
-fn mentions(text: &Text<'_>, found: Vec<grammar::Found>) -> Vec<DateMention> {
+fn mentions(
+    text: &Text<'_>,
+    lowered: &grammar::Lowered,
+    found: Vec<grammar::Found>,
+) -> Vec<DateMention> {
     found
         .into_iter()
         .filter_map(|f| {
             let span = text.token_span(f.start, f.end)?;
+            // A name glued to a word (`UpdatedMarch 3`) starts after the
+            // word (ASCII: its bytes are its characters).
+            let lead = lowered.lead(f.start);
             Some(DateMention {
-                text: span.text.to_string(),
-                start: span.start,
+                text: span.text.get(lead..).unwrap_or(span.text).to_string(),
+                start: span.start + lead,
                 end: span.end,
                 value: f.value,
                 kind: f.kind,

@@ -2215,6 +2215,35 @@ fn a_live_blog_timestamp_is_the_blog_day() {
 }
 
 #[test]
+fn a_name_glued_to_a_layout_word_is_read_alone() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String, usize)> {
+        let t = Text::analyze(body);
+        extract(&t, thu())
+            .into_iter()
+            .map(|m| (m.text, m.value, m.start))
+            .collect()
+    };
+    let v = |t: &str, val: &str, at: usize| (t.to_string(), val.to_string(), at);
+    // A blog's label run into its date; the clock time after it is that day's.
+    assert_eq!(
+        vals("Posted by Ann LeeEditedJanuary 9, 2025 8:15PM\nThe rally ended."),
+        [
+            v("January 9, 2025", "2025-01-09", 23),
+            v("8:15PM", "2025-01-09T20:15", 39)
+        ]
+    );
+    // Two words run together by a typo: the weekday alone, not `this Monday`.
+    assert_eq!(
+        vals("This echoesMonday's vote in the senate."),
+        [v("Monday", "2025-02-17", 11)]
+    );
+    // Not a surname that ends in a month, nor a hashtag's weekday.
+    assert!(vals("The LeMay 4 team won.").is_empty());
+    assert!(vals("Fans posted #BigSaturday photos.").is_empty());
+}
+
+#[test]
 fn fractions_and_halves_of_units() {
     // Thursday 2025-02-20.
     let vals = |body: &str| -> Vec<(String, String)> {
