@@ -484,6 +484,62 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
     }
 
+    /// The direction of a month or month-day: as [`Self::direction`],
+    /// except that a deadline (`by June`, `until May`, `through the end of
+    /// September`) in a clause told in the past is the one gone: a total
+    /// told as reached (`had raised $3 million by the end of June`), a
+    /// stretch told as over (`had paid rent until May`). Not after a verb
+    /// that moves a time ahead (`was put off until March`, `postponed the
+    /// vote until June`), whose deadline is still to come.
+    fn deadline_direction(&self, span: Range<usize>) -> Option<Tense> {
+        let direction = self.direction(span.clone());
+        if direction != Some(Tense::Future) {
+            return direction;
+        }
+        let mut j = span.start;
+        while j > self.sent.start
+            && matches!(
+                self.w(j - 1),
+                "early"
+                    | "late"
+                    | "mid"
+                    | "-"
+                    | "the"
+                    | "end"
+                    | "beginning"
+                    | "middle"
+                    | "start"
+                    | "close"
+                    | "of"
+            )
+        {
+            j -= 1;
+        }
+        if !(j > self.sent.start
+            && matches!(self.w(j - 1), "by" | "until" | "till" | "through" | "thru"))
+        {
+            return direction;
+        }
+        let d = j - 1;
+        // "postponed the vote until June": the moving verb a few words back.
+        let moved = (d.saturating_sub(4).max(self.sent.start)..d).any(|k| {
+            lexicon::is_delay_verb(self.w(k)) || (matches!(self.w(k), "off" | "back") && d - k == 1)
+        });
+        // A past perfect (`had spent`, `had been paying`), or a total over a
+        // period to its end (`paid $2 million through the end of June`; a
+        // bare `through January` is as often a term still running), tells the deadline as
+        // reached; a past verb of saying alone does not (`said it would
+        // sell the unit by June`, a future reported).
+        let clause = self.clause(span.clone());
+        let reached = (matches!(self.w(d), "through" | "thru") && self.w(d + 2) == "end")
+            || (clause.start..clause.end).any(|k| matches!(self.w(k), "had" | "'d" | "’d"));
+        // The clause's cue, not the deadline word's own (`until` is one).
+        match self.tense_cue(d..span.end) {
+            Some(Tense::Past) if reached && !moved => Some(Tense::Past),
+            _ => direction,
+        }
+    }
+
     /// The direction a bare name (`June`, `Friday`, `the third quarter`)
     /// points in: a preposition or adjective right before it decides first
     /// (`by June`, `until Friday`, `payable Dec. 1`, `as soon as Tuesday`
@@ -657,7 +713,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // Ten months or more away in the tense's direction, when the other
         // occurrence is two months away at most: the cue misled (`the
         // deadline set for Jan. 14` in a January 15 article).
-        let direction = self.direction(span.clone());
+        let direction = self.deadline_direction(span.clone());
         // The same month-day written out with its year earlier in the
         // article (`the Sept. 11, 2001, attacks` ... `the Sept. 11
         // attacks`), unless the clause looks ahead to the next one.
@@ -1260,7 +1316,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         } else if self.vote_ahead(i..k) {
             Dir::Forward { strict: false }
         } else {
-            self.direction(i..k).map_or(Dir::Closest, Dir::Lean)
+            self.deadline_direction(i..k)
+                .map_or(Dir::Closest, Dir::Lean)
         };
         let e = Expr::document().nearest(Field::Month(m), dir);
         Some(self.found_month(i, k, &e))

@@ -1672,6 +1672,37 @@ fn a_deadline_opening_a_past_sentence_is_gone() {
 }
 
 #[test]
+fn a_deadline_reached_in_a_past_clause_is_gone() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    // A past perfect tells the deadline as reached.
+    assert_eq!(
+        vals("The club had been renting the hall until May."),
+        ["2024-05"]
+    );
+    assert_eq!(
+        vals("By the end of July, the fund had collected $2 million."),
+        ["2024-07"]
+    );
+    // A total over a period to its end.
+    assert_eq!(
+        vals("The party paid the pollster $80,000 through the end of October."),
+        ["2024-10"]
+    );
+    // A future reported in the past, a deadline moved ahead, a plain
+    // deadline: still to come.
+    assert_eq!(
+        vals("The mayor said the bridge would reopen by June."),
+        ["2025-06"]
+    );
+    assert_eq!(
+        vals("The council had postponed the hearing until May."),
+        ["2025-05"]
+    );
+    assert_eq!(vals("The museum stays open until June."), ["2025-06"]);
+}
+
+#[test]
 fn a_month_with_no_cue_is_the_nearest() {
     let june = Some(d(2016, 6, 10));
     let vals = |body: &str| -> Vec<String> { all(body, june).into_iter().map(|m| m.1).collect() };
