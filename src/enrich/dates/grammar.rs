@@ -1719,8 +1719,30 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let e = k + 1;
         // Durations: "the past decade", "past year", "the last decade".
         let is_past = rel == "past" && !this_past;
+        // "over the last year", "in the last week", "spent the last month
+        // campaigning": the stretch up to now, as `the past week` is; not
+        // a part of something (`the last week of the race`), nor the
+        // calendar unit without `the` (`last week`).
+        let stretch = the
+            && rel == "last"
+            && matches!(unit, Unit::Week | Unit::Month | Unit::Year)
+            && matches!(
+                self.prev(i),
+                "over"
+                    | "in"
+                    | "during"
+                    | "for"
+                    | "throughout"
+                    | "within"
+                    | "spent"
+                    | "spend"
+                    | "spending"
+            )
+            && self.w(e) != "of";
         if !modifier
-            && (is_past || (the && rel == "last" && matches!(unit, Unit::Decade | Unit::Century)))
+            && (is_past
+                || stretch
+                || (the && rel == "last" && matches!(unit, Unit::Decade | Unit::Century)))
         {
             return Some(found(
                 i,

@@ -1672,6 +1672,23 @@ fn a_deadline_opening_a_past_sentence_is_gone() {
 }
 
 #[test]
+fn the_last_unit_after_over_or_in_is_the_stretch_to_now() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(vals("Rents have climbed over the last year."), ["P1Y"]);
+    assert_eq!(
+        vals("The mayor spent the last week touring farms."),
+        ["P1W"]
+    );
+    assert_eq!(vals("Three shops closed in the last month."), ["P1M"]);
+    // A part of something, and the calendar unit without `the`, are not.
+    assert!(all("Turnout fell in the last week of the race.", thu())
+        .iter()
+        .all(|m| m.2 != Duration));
+    assert_eq!(vals("Rents climbed last year."), ["2024"]);
+}
+
+#[test]
 fn a_deadline_reached_in_a_past_clause_is_gone() {
     // Thursday 2025-02-20.
     let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
