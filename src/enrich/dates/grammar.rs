@@ -540,6 +540,24 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
     }
 
+    /// Whether a bare month or month-day is governed by `will` (`the plant
+    /// will open in February`, `won't vote until June`, `will sign it on
+    /// Feb. 3`): the coming one however far,
+    /// as news names a month ahead with `will` only for the next one.
+    fn will_ahead(&self, span: Range<usize>) -> bool {
+        let clause = self.clause(span.clone());
+        // (A month dating a noun is not: `will get the November jobs
+        // report` is the report on the month gone.)
+        matches!(
+            self.prev(span.start),
+            "in" | "on" | "until" | "till" | "by" | "before" | "during" | "through"
+        ) && self.direction(span.clone()) == Some(Tense::Future)
+            && (clause.start..span.start)
+                .any(|k| matches!(self.w(k), "will" | "'ll" | "’ll" | "won't" | "won’t" | "wo"))
+            && !(clause.start..span.start)
+                .any(|k| self.w(k) == "last" || self.year_num(k).is_some())
+    }
+
     /// The direction a bare name (`June`, `Friday`, `the third quarter`)
     /// points in: a preposition or adjective right before it decides first
     /// (`by June`, `until Friday`, `payable Dec. 1`, `as soon as Tuesday`
@@ -742,7 +760,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let dir = if self.since_before(span.start) {
             Dir::Back { strict: false }
-        } else if self.vote_ahead(span.clone()) {
+        } else if self.vote_ahead(span.clone()) || self.will_ahead(span.clone()) {
             Dir::Forward { strict: false }
         } else {
             direction.map_or(Dir::Closest, Dir::Lean)
@@ -1314,6 +1332,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let dir = if self.since_before(i) {
             Dir::Back { strict: false }
         } else if self.vote_ahead(i..k) {
+            Dir::Forward { strict: false }
+        } else if self.will_ahead(i..k) {
             Dir::Forward { strict: false }
         } else {
             self.deadline_direction(i..k)

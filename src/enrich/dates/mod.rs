@@ -100,7 +100,14 @@
 //!   other occurrence is at most two months away, is the nearer one: news
 //!   writes the year when it is not the year around publication; not
 //!   after `since`, which no point ahead can follow (`since June` in April
-//!   is last June);
+//!   is last June), nor after a preposition governed by `will` (`the mill
+//!   will open in February` in April is next February: the one gone is
+//!   not told with `will`);
+//! - after `by`, `until`, `through` in a clause told in the past, a month
+//!   or month-day is the one gone when the clause tells it reached: a past
+//!   perfect (`had raised $3 million by the end of June`) or a total
+//!   `through the end of` a period; not after a verb moving a time ahead
+//!   (`postponed until May`);
 //! - a quarter is this year's unless later than the current one in a
 //!   clause not pointing forward: results are reported after the quarter.
 //! - a holiday in a past clause is the one gone, unless this year's is a

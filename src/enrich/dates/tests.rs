@@ -1720,6 +1720,25 @@ fn a_deadline_reached_in_a_past_clause_is_gone() {
 }
 
 #[test]
+fn a_month_governed_by_will_is_the_coming_one_however_far() {
+    // Sunday 2016-04-10: next February is ten months ahead.
+    let april = Some(d(2016, 4, 10));
+    let vals = |body: &str| -> Vec<String> { all(body, april).into_iter().map(|m| m.1).collect() };
+    assert_eq!(vals("The new mill will open in February."), ["2017-02"]);
+    assert_eq!(
+        vals("The treaty will be ratified on Feb. 3."),
+        ["2017-02-03"]
+    );
+    // A month dating a noun is not governed by it.
+    assert_eq!(
+        vals("Traders will study the March payroll data."),
+        ["2016-03"]
+    );
+    // Without `will`, the nearer one.
+    assert_eq!(vals("The mill may open in February."), ["2016-02"]);
+}
+
+#[test]
 fn a_month_with_no_cue_is_the_nearest() {
     let june = Some(d(2016, 6, 10));
     let vals = |body: &str| -> Vec<String> { all(body, june).into_iter().map(|m| m.1).collect() };
