@@ -526,7 +526,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             lexicon::is_delay_verb(self.w(k)) || (matches!(self.w(k), "off" | "back") && d - k == 1)
         });
         // A past perfect (`had spent`, `had been paying`), or a total over a
-        // period to its end (`paid $2 million through the end of June`; a
+        // period to its end (`spent $40,000 through the end of April`; a
         // bare `through January` is as often a term still running), tells the deadline as
         // reached; a past verb of saying alone does not (`said it would
         // sell the unit by June`, a future reported).
@@ -1331,9 +1331,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // but a vote's month the coming one (`the November election`).
         let dir = if self.since_before(i) {
             Dir::Back { strict: false }
-        } else if self.vote_ahead(i..k) {
-            Dir::Forward { strict: false }
-        } else if self.will_ahead(i..k) {
+        } else if self.vote_ahead(i..k) || self.will_ahead(i..k) {
             Dir::Forward { strict: false }
         } else {
             self.deadline_direction(i..k)
@@ -1741,7 +1739,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let is_past = rel == "past" && !this_past;
         // "over the last year", "in the last week", "spent the last month
         // campaigning": the stretch up to now, as `the past week` is; not
-        // a part of something (`the last week of the race`), nor the
+        // a part of something (`the last week of a festival`), nor the
         // calendar unit without `the` (`last week`).
         let stretch = the
             && rel == "last"
