@@ -1136,7 +1136,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
 
     /// Whether `the next year` (`month`, `week`) at `span` counts from
     /// publication rather than from the story: when its clause looks
-    /// ahead (`will close over the next year`), or says nothing and no
+    /// ahead (`will close in the next year`), or says nothing and no
     /// story year was written in this sentence or the few before it (`a
     /// plan that needs to start within the next month`).
     fn counts_from_now(&self, span: Range<usize>) -> bool {
@@ -1741,21 +1741,25 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // campaigning": the stretch up to now, as `the past week` is; not
         // a part of something (`the last week of a festival`), nor the
         // calendar unit without `the` (`last week`).
+        // Ahead likewise after `over` (`over the next year`, `over the
+        // coming month`; `in the next week` is as often the week to come,
+        // a point).
         let stretch = the
-            && rel == "last"
             && matches!(unit, Unit::Week | Unit::Month | Unit::Year)
-            && matches!(
-                self.prev(i),
-                "over"
-                    | "in"
-                    | "during"
-                    | "for"
-                    | "throughout"
-                    | "within"
-                    | "spent"
-                    | "spend"
-                    | "spending"
-            )
+            && (rel == "last"
+                && matches!(
+                    self.prev(i),
+                    "over"
+                        | "in"
+                        | "during"
+                        | "for"
+                        | "throughout"
+                        | "within"
+                        | "spent"
+                        | "spend"
+                        | "spending"
+                )
+                || matches!(rel, "next" | "coming") && self.prev(i) == "over")
             && self.w(e) != "of";
         if !modifier
             && (is_past

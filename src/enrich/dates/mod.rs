@@ -233,7 +233,8 @@
 //!   is the duration `P3Y`, `three years ago` the year `2022`; `the
 //!   last year` after `over`, `in`, `for`, `spent` is the stretch to now
 //!   (`P1Y`), as `the past year` is, while `last year` and `the last week
-//!   of a festival` are not; `N units
+//!   of a festival` are not; so is `the next year` after `over`
+//!   (`in the next week` is the week to come); `N units
 //!   later` that would fall after publication in a clause not looking
 //!   ahead (`we live by it today, 200 years later`) counts from a time the
 //!   text never wrote, and is the stretch (`P200Y`, on `200 years`), as

@@ -1681,6 +1681,10 @@ fn the_last_unit_after_over_or_in_is_the_stretch_to_now() {
         ["P1W"]
     );
     assert_eq!(vals("Three shops closed in the last month."), ["P1M"]);
+    // Ahead likewise after `over`; `in the next week` is a point.
+    assert_eq!(vals("Ferries will run over the next month."), ["P1M"]);
+    assert_eq!(vals("Crews hope to finish over the coming year."), ["P1Y"]);
+    assert_eq!(vals("The panel meets in the next week."), ["2025-W09"]);
     // A part of something, and the calendar unit without `the`, are not.
     assert!(
         all("Turnout fell during the last week of a festival.", thu())
@@ -2459,10 +2463,15 @@ fn the_next_period_counts_from_now_unless_told_in_the_past() {
         vals("The mill closed in 2019. The next year, the town lost its school."),
         ["2019", "2020"]
     );
-    // Not told in the past: the next year from now, not from 2019.
+    // Not told in the past: the next year from now, not from 2019 (over
+    // it, a stretch from now).
+    assert_eq!(
+        vals("The mill closed in 2019. Two more will close in the next year."),
+        ["2019", "2025"]
+    );
     assert_eq!(
         vals("The mill closed in 2019. Two more will close over the next year."),
-        ["2019", "2025"]
+        ["2019", "P1Y"]
     );
     // With no tense, a story year just written keeps it.
     assert_eq!(
