@@ -92,6 +92,11 @@ pub struct Lowered {
     buf: String,
     /// Byte range of each token in `buf`.
     bounds: Vec<(usize, usize)>,
+    /// Tokens whose word a web layout glued to a month or weekday
+    /// (`UpdatedMarch 3`, `FeaturedFebruary 6, 2016`; a run-together
+    /// `followsFriday's`), with the bytes of the glued word before it: the
+    /// grammar reads the name alone, and a mention starts after the word.
+    glued: Vec<(usize, usize)>,
 }
 
 impl Lowered {
@@ -100,9 +105,14 @@ impl Lowered {
         let body = text.body();
         let mut buf = String::with_capacity(body.len());
         let mut bounds = Vec::with_capacity(text.tokens().len());
-        for t in text.tokens() {
+        let mut glued = Vec::new();
+        for (i, t) in text.tokens().iter().enumerate() {
             let start = buf.len();
-            let s = body.get(t.range()).unwrap_or("");
+            let mut s = body.get(t.range()).unwrap_or("");
+            if let Some(lead) = glued_name(text, i, s) {
+                glued.push((i, lead));
+                s = s.get(lead..).unwrap_or(s);
+            }
             if s.is_ascii() {
                 buf.push_str(s);
                 if let Some(tail) = buf.get_mut(start..) {
@@ -113,7 +123,18 @@ impl Lowered {
             }
             bounds.push((start, buf.len()));
         }
-        Lowered { buf, bounds }
+        Lowered { buf, bounds, glued }
+    }
+
+    /// The bytes of a glued word before the month or weekday of token `i`
+    /// (0 for most tokens).
+    pub fn lead(&self, i: usize) -> usize {
+        // (In token order: a binary search, cheap on any input.)
+        self.glued
+            .binary_search_by_key(&i, |&(t, _)| t)
+            .ok()
+            .and_then(|k| self.glued.get(k))
+            .map_or(0, |&(_, lead)| lead)
     }
 
     /// The lowercased tokens, by token index.
@@ -123,6 +144,38 @@ impl Lowered {
             .map(|&(a, b)| self.buf.get(a..b).unwrap_or(""))
             .collect()
     }
+}
+
+/// The length of the word glued before a month or weekday in token `i`
+/// (text `s`): a lowercase letter, then the name capitalized and written
+/// out in full, ending the token. A month only before a day of the month
+/// (`FeaturedFebruary 6`: a layout's label run into its date; not a name
+/// such as `DeMarch`), a weekday only in a word starting lowercase (two
+/// words run together by a typo, `followsFriday's`; not a hashtag's
+/// `SuperTuesday`).
+fn glued_name(text: &Text<'_>, i: usize, s: &str) -> Option<usize> {
+    let t = text.tokens().get(i)?;
+    if t.kind != TokenKind::Word || !s.is_ascii() || s.len() < 8 {
+        return None;
+    }
+    let b = s.as_bytes();
+    let (at, name) = (2..b.len().saturating_sub(2))
+        .filter(|&k| b[k].is_ascii_uppercase() && b[k - 1].is_ascii_lowercase())
+        .find_map(|k| {
+            let name = s.get(k..)?.to_ascii_lowercase();
+            (lexicon::month(&name).is_some() || lexicon::weekday_full(&name).is_some())
+                .then_some((k, name))
+        })?;
+    let day_after = || {
+        text.get_text(i + 1).is_some_and(|n| {
+            n.len() <= 2
+                && n.bytes().all(|c| c.is_ascii_digit())
+                && n.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        })
+    };
+    let month = lexicon::month(&name).is_some() && !lexicon::is_month_abbrev(&name);
+    let weekday = lexicon::weekday_full(&name).is_some() && b[0].is_ascii_lowercase();
+    ((month && day_after()) || weekday).then_some(at)
 }
 
 /// Scanner state over one text.
@@ -138,6 +191,8 @@ pub struct Scanner<'t, 'a> {
     text: &'t Text<'a>,
     /// Every token lowercased once.
     lower: Vec<&'t str>,
+    /// The lowercased tokens, with the months and weekdays glued to a word.
+    lowered: &'t Lowered,
     /// Publication date: reference for deictic expressions.
     published: Option<NaiveDate>,
     /// Last point mentioned, with its granularity (`Day`, `Month` or
@@ -180,6 +235,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         Scanner {
             text,
             lower,
+            lowered,
             published,
             anchor: published.map(|p| (p, Unit::Day)),
             day_anchor: published,
@@ -285,7 +341,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
     }
 
     fn capitalized(&self, i: usize) -> bool {
-        self.sent.contains(&i) && self.text.is_capitalized(i)
+        self.sent.contains(&i) && (self.text.is_capitalized(i) || self.lowered.lead(i) > 0)
     }
 
     /// A plain digit run (no separators) and its value.
@@ -426,6 +482,80 @@ impl<'t, 'a> Scanner<'t, 'a> {
             (Some(Tense::Future), Some(Tense::Past)) if deadline.is_some() => Tense::Past,
             (d, _) => d.unwrap_or(Tense::Past),
         }
+    }
+
+    /// The direction of a month or month-day: as [`Self::direction`],
+    /// except that a deadline (`by June`, `until May`, `through the end of
+    /// September`) in a clause told in the past is the one gone: a total
+    /// told as reached (`had raised $3 million by the end of June`), a
+    /// stretch told as over (`had paid rent until May`). Not after a verb
+    /// that moves a time ahead (`was put off until March`, `postponed the
+    /// vote until June`), whose deadline is still to come.
+    fn deadline_direction(&self, span: Range<usize>) -> Option<Tense> {
+        let direction = self.direction(span.clone());
+        if direction != Some(Tense::Future) {
+            return direction;
+        }
+        let mut j = span.start;
+        while j > self.sent.start
+            && matches!(
+                self.w(j - 1),
+                "early"
+                    | "late"
+                    | "mid"
+                    | "-"
+                    | "the"
+                    | "end"
+                    | "beginning"
+                    | "middle"
+                    | "start"
+                    | "close"
+                    | "of"
+            )
+        {
+            j -= 1;
+        }
+        if !(j > self.sent.start
+            && matches!(self.w(j - 1), "by" | "until" | "till" | "through" | "thru"))
+        {
+            return direction;
+        }
+        let d = j - 1;
+        // "postponed the vote until June": the moving verb a few words back.
+        let moved = (d.saturating_sub(4).max(self.sent.start)..d).any(|k| {
+            lexicon::is_delay_verb(self.w(k)) || (matches!(self.w(k), "off" | "back") && d - k == 1)
+        });
+        // A past perfect (`had spent`, `had been paying`), or a total over a
+        // period to its end (`spent $40,000 through the end of April`; a
+        // bare `through January` is as often a term still running), tells the deadline as
+        // reached; a past verb of saying alone does not (`said it would
+        // sell the unit by June`, a future reported).
+        let clause = self.clause(span.clone());
+        let reached = (matches!(self.w(d), "through" | "thru") && self.w(d + 2) == "end")
+            || (clause.start..clause.end).any(|k| matches!(self.w(k), "had" | "'d" | "’d"));
+        // The clause's cue, not the deadline word's own (`until` is one).
+        match self.tense_cue(d..span.end) {
+            Some(Tense::Past) if reached && !moved => Some(Tense::Past),
+            _ => direction,
+        }
+    }
+
+    /// Whether a bare month or month-day is governed by `will` (`the plant
+    /// will open in February`, `won't vote until June`, `will sign it on
+    /// Feb. 3`): the coming one however far,
+    /// as news names a month ahead with `will` only for the next one.
+    fn will_ahead(&self, span: Range<usize>) -> bool {
+        let clause = self.clause(span.clone());
+        // (A month dating a noun is not: `will get the November jobs
+        // report` is the report on the month gone.)
+        matches!(
+            self.prev(span.start),
+            "in" | "on" | "until" | "till" | "by" | "before" | "during" | "through"
+        ) && self.direction(span.clone()) == Some(Tense::Future)
+            && (clause.start..span.start)
+                .any(|k| matches!(self.w(k), "will" | "'ll" | "’ll" | "won't" | "won’t" | "wo"))
+            && !(clause.start..span.start)
+                .any(|k| self.w(k) == "last" || self.year_num(k).is_some())
     }
 
     /// The direction a bare name (`June`, `Friday`, `the third quarter`)
@@ -601,7 +731,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // Ten months or more away in the tense's direction, when the other
         // occurrence is two months away at most: the cue misled (`the
         // deadline set for Jan. 14` in a January 15 article).
-        let direction = self.direction(span.clone());
+        let direction = self.deadline_direction(span.clone());
         // The same month-day written out with its year earlier in the
         // article (`the Sept. 11, 2001, attacks` ... `the Sept. 11
         // attacks`), unless the clause looks ahead to the next one.
@@ -630,7 +760,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let dir = if self.since_before(span.start) {
             Dir::Back { strict: false }
-        } else if self.vote_ahead(span.clone()) {
+        } else if self.vote_ahead(span.clone()) || self.will_ahead(span.clone()) {
             Dir::Forward { strict: false }
         } else {
             direction.map_or(Dir::Closest, Dir::Lean)
@@ -785,6 +915,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
         ];
         let mut best: Option<Found> = None;
         for c in candidates.into_iter().flatten() {
+            // A glued word is no part of an expression begun before it
+            // (`This followsFriday's`: not `this Friday`).
+            if (c.start + 1..c.end).any(|k| self.lowered.lead(k) > 0) {
+                continue;
+            }
             if best.as_ref().is_none_or(|b| c.end > b.end) {
                 best = Some(c);
             }
@@ -1001,7 +1136,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
 
     /// Whether `the next year` (`month`, `week`) at `span` counts from
     /// publication rather than from the story: when its clause looks
-    /// ahead (`will close over the next year`), or says nothing and no
+    /// ahead (`will close in the next year`), or says nothing and no
     /// story year was written in this sentence or the few before it (`a
     /// plan that needs to start within the next month`).
     fn counts_from_now(&self, span: Range<usize>) -> bool {
@@ -1196,10 +1331,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // but a vote's month the coming one (`the November election`).
         let dir = if self.since_before(i) {
             Dir::Back { strict: false }
-        } else if self.vote_ahead(i..k) {
+        } else if self.vote_ahead(i..k) || self.will_ahead(i..k) {
             Dir::Forward { strict: false }
         } else {
-            self.direction(i..k).map_or(Dir::Closest, Dir::Lean)
+            self.deadline_direction(i..k)
+                .map_or(Dir::Closest, Dir::Lean)
         };
         let e = Expr::document().nearest(Field::Month(m), dir);
         Some(self.found_month(i, k, &e))
@@ -1601,8 +1737,34 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let e = k + 1;
         // Durations: "the past decade", "past year", "the last decade".
         let is_past = rel == "past" && !this_past;
+        // "over the last year", "in the last week", "spent the last month
+        // campaigning": the stretch up to now, as `the past week` is; not
+        // a part of something (`the last week of a festival`), nor the
+        // calendar unit without `the` (`last week`).
+        // Ahead likewise after `over` (`over the next year`, `over the
+        // coming month`; `in the next week` is as often the week to come,
+        // a point).
+        let stretch = the
+            && matches!(unit, Unit::Week | Unit::Month | Unit::Year)
+            && (rel == "last"
+                && matches!(
+                    self.prev(i),
+                    "over"
+                        | "in"
+                        | "during"
+                        | "for"
+                        | "throughout"
+                        | "within"
+                        | "spent"
+                        | "spend"
+                        | "spending"
+                )
+                || matches!(rel, "next" | "coming") && self.prev(i) == "over")
+            && self.w(e) != "of";
         if !modifier
-            && (is_past || (the && rel == "last" && matches!(unit, Unit::Decade | Unit::Century)))
+            && (is_past
+                || stretch
+                || (the && rel == "last" && matches!(unit, Unit::Decade | Unit::Century)))
         {
             return Some(found(
                 i,

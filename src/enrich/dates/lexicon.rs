@@ -691,3 +691,38 @@ pub fn is_ed_exception(w: &str) -> bool {
             | "set"
     )
 }
+
+/// Verbs that move a time ahead (`postponed until June`, `extends the
+/// deadline through March`): the deadline after them is still to come,
+/// whatever the tense of the telling.
+pub fn is_delay_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "postpone"
+            | "postponed"
+            | "postpones"
+            | "delay"
+            | "delayed"
+            | "delays"
+            | "extend"
+            | "extended"
+            | "extends"
+            | "defer"
+            | "deferred"
+            | "defers"
+            | "suspend"
+            | "suspended"
+            | "suspends"
+            | "adjourn"
+            | "adjourned"
+            | "adjourns"
+            | "reschedule"
+            | "rescheduled"
+            | "recess"
+            | "recessed"
+            | "push"
+            | "pushed"
+            | "put"
+            | "moved"
+    )
+}

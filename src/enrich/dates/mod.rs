@@ -100,7 +100,14 @@
 //!   other occurrence is at most two months away, is the nearer one: news
 //!   writes the year when it is not the year around publication; not
 //!   after `since`, which no point ahead can follow (`since June` in April
-//!   is last June);
+//!   is last June), nor after a preposition governed by `will` (`the mill
+//!   will open in February` in April is next February: the one gone is
+//!   not told with `will`);
+//! - after `by`, `until`, `through` in a clause told in the past, a month
+//!   or month-day is the one gone when the clause tells it reached: a past
+//!   perfect (`had raised $3 million by the end of June`) or a total
+//!   `through the end of` a period; not after a verb moving a time ahead
+//!   (`postponed until May`);
 //! - a quarter is this year's unless later than the current one in a
 //!   clause not pointing forward: results are reported after the quarter.
 //! - a holiday in a past clause is the one gone, unless this year's is a
@@ -223,7 +230,11 @@
 //!   (`P2W`), as TimeBank and HeidelTime count it; `a few days later`,
 //!   `weeks later`, `months ago` are the vague stretch (`PXD`, `PXW`,
 //!   `PXM`), as TimeBank values them; `the past three years`
-//!   is the duration `P3Y`, `three years ago` the year `2022`; `N units
+//!   is the duration `P3Y`, `three years ago` the year `2022`; `the
+//!   last year` after `over`, `in`, `for`, `spent` is the stretch to now
+//!   (`P1Y`), as `the past year` is, while `last year` and `the last week
+//!   of a festival` are not; so is `the next year` after `over`
+//!   (`in the next week` is the week to come); `N units
 //!   later` that would fall after publication in a clause not looking
 //!   ahead (`we live by it today, 200 years later`) counts from a time the
 //!   text never wrote, and is the stretch (`P200Y`, on `200 years`), as
@@ -304,26 +315,41 @@ pub fn analyze(
     let lowered = grammar::Lowered::new(text);
     if let Some(p) = published {
         let found = grammar::Scanner::new(text, &lowered, Some(p)).scan();
-        return (mentions(text, found), Some(p), ReferenceSource::PublishedAt);
+        return (
+            mentions(text, &lowered, found),
+            Some(p),
+            ReferenceSource::PublishedAt,
+        );
     }
     let found = grammar::Scanner::new(text, &lowered, None).scan();
     match dateline(text, &found) {
         Some(d) => {
             let found = grammar::Scanner::new(text, &lowered, Some(d)).scan();
-            (mentions(text, found), Some(d), ReferenceSource::Dateline)
+            (
+                mentions(text, &lowered, found),
+                Some(d),
+                ReferenceSource::Dateline,
+            )
         }
-        None => (mentions(text, found), None, ReferenceSource::None),
+        None => (mentions(text, &lowered, found), None, ReferenceSource::None),
     }
 }
 
-fn mentions(text: &Text<'_>, found: Vec<grammar::Found>) -> Vec<DateMention> {
+fn mentions(
+    text: &Text<'_>,
+    lowered: &grammar::Lowered,
+    found: Vec<grammar::Found>,
+) -> Vec<DateMention> {
     found
         .into_iter()
         .filter_map(|f| {
             let span = text.token_span(f.start, f.end)?;
+            // A name glued to a word (`UpdatedMarch 3`) starts after the
+            // word (ASCII: its bytes are its characters).
+            let lead = lowered.lead(f.start);
             Some(DateMention {
-                text: span.text.to_string(),
-                start: span.start,
+                text: span.text.get(lead..).unwrap_or(span.text).to_string(),
+                start: span.start + lead,
                 end: span.end,
                 value: f.value,
                 kind: f.kind,

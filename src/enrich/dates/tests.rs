@@ -1672,6 +1672,79 @@ fn a_deadline_opening_a_past_sentence_is_gone() {
 }
 
 #[test]
+fn the_last_unit_after_over_or_in_is_the_stretch_to_now() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    assert_eq!(vals("Rents have climbed over the last year."), ["P1Y"]);
+    assert_eq!(
+        vals("The mayor spent the last week touring farms."),
+        ["P1W"]
+    );
+    assert_eq!(vals("Three shops closed in the last month."), ["P1M"]);
+    // Ahead likewise after `over`; `in the next week` is a point.
+    assert_eq!(vals("Ferries will run over the next month."), ["P1M"]);
+    assert_eq!(vals("Crews hope to finish over the coming year."), ["P1Y"]);
+    assert_eq!(vals("The panel meets in the next week."), ["2025-W09"]);
+    // A part of something, and the calendar unit without `the`, are not.
+    assert!(
+        all("Turnout fell during the last week of a festival.", thu())
+            .iter()
+            .all(|m| m.2 != Duration)
+    );
+    assert_eq!(vals("Rents climbed last year."), ["2024"]);
+}
+
+#[test]
+fn a_deadline_reached_in_a_past_clause_is_gone() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|m| m.1).collect() };
+    // A past perfect tells the deadline as reached.
+    assert_eq!(
+        vals("The club had been renting the hall until May."),
+        ["2024-05"]
+    );
+    assert_eq!(
+        vals("By the end of July, the fund had collected $2 million."),
+        ["2024-07"]
+    );
+    // A total over a period to its end.
+    assert_eq!(
+        vals("The party paid the pollster $80,000 through the end of October."),
+        ["2024-10"]
+    );
+    // A future reported in the past, a deadline moved ahead, a plain
+    // deadline: still to come.
+    assert_eq!(
+        vals("The mayor said the bridge would reopen by June."),
+        ["2025-06"]
+    );
+    assert_eq!(
+        vals("The council had postponed the hearing until May."),
+        ["2025-05"]
+    );
+    assert_eq!(vals("The museum stays open until June."), ["2025-06"]);
+}
+
+#[test]
+fn a_month_governed_by_will_is_the_coming_one_however_far() {
+    // Sunday 2016-04-10: next February is ten months ahead.
+    let april = Some(d(2016, 4, 10));
+    let vals = |body: &str| -> Vec<String> { all(body, april).into_iter().map(|m| m.1).collect() };
+    assert_eq!(vals("The new mill will open in February."), ["2017-02"]);
+    assert_eq!(
+        vals("The treaty will be ratified on Feb. 3."),
+        ["2017-02-03"]
+    );
+    // A month dating a noun is not governed by it.
+    assert_eq!(
+        vals("Traders will study the March payroll data."),
+        ["2016-03"]
+    );
+    // Without `will`, the nearer one.
+    assert_eq!(vals("The mill may open in February."), ["2016-02"]);
+}
+
+#[test]
 fn a_month_with_no_cue_is_the_nearest() {
     let june = Some(d(2016, 6, 10));
     let vals = |body: &str| -> Vec<String> { all(body, june).into_iter().map(|m| m.1).collect() };
@@ -2215,6 +2288,35 @@ fn a_live_blog_timestamp_is_the_blog_day() {
 }
 
 #[test]
+fn a_name_glued_to_a_layout_word_is_read_alone() {
+    // Thursday 2025-02-20.
+    let vals = |body: &str| -> Vec<(String, String, usize)> {
+        let t = Text::analyze(body);
+        extract(&t, thu())
+            .into_iter()
+            .map(|m| (m.text, m.value, m.start))
+            .collect()
+    };
+    let v = |t: &str, val: &str, at: usize| (t.to_string(), val.to_string(), at);
+    // A blog's label run into its date; the clock time after it is that day's.
+    assert_eq!(
+        vals("Posted by Ann LeeEditedJanuary 9, 2025 8:15PM\nThe rally ended."),
+        [
+            v("January 9, 2025", "2025-01-09", 23),
+            v("8:15PM", "2025-01-09T20:15", 39)
+        ]
+    );
+    // Two words run together by a typo: the weekday alone, not `this Monday`.
+    assert_eq!(
+        vals("This echoesMonday's vote in the senate."),
+        [v("Monday", "2025-02-17", 11)]
+    );
+    // Not a surname that ends in a month, nor a hashtag's weekday.
+    assert!(vals("The LeMay 4 team won.").is_empty());
+    assert!(vals("Fans posted #BigSaturday photos.").is_empty());
+}
+
+#[test]
 fn fractions_and_halves_of_units() {
     // Thursday 2025-02-20.
     let vals = |body: &str| -> Vec<(String, String)> {
@@ -2361,10 +2463,15 @@ fn the_next_period_counts_from_now_unless_told_in_the_past() {
         vals("The mill closed in 2019. The next year, the town lost its school."),
         ["2019", "2020"]
     );
-    // Not told in the past: the next year from now, not from 2019.
+    // Not told in the past: the next year from now, not from 2019 (over
+    // it, a stretch from now).
+    assert_eq!(
+        vals("The mill closed in 2019. Two more will close in the next year."),
+        ["2019", "2025"]
+    );
     assert_eq!(
         vals("The mill closed in 2019. Two more will close over the next year."),
-        ["2019", "2025"]
+        ["2019", "P1Y"]
     );
     // With no tense, a story year just written keeps it.
     assert_eq!(
