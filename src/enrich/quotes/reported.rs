@@ -510,6 +510,16 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) ->
                     return j;
                 }
             }
+            // "…, an admission that rivals seized on": the writer's
+            // gloss of the statement, a noun with its relative clause
+            let gloss = matches!(nw.as_ref(), "a" | "an")
+                && (j + 3..(j + 5).min(ceil)).any(|k| {
+                    matches!(v.low(k).as_ref(), "that" | "which")
+                        && (j + 2..k).all(|a| v.is_word(a) && !v.cap(a) && !v.in_quote(a))
+                });
+            if gloss && j > start + 2 {
+                return j;
+            }
             if matches!(nw.as_ref(), "where" | "which")
                 && j > start + 3
                 && !embedded_relative(v, j + 1, ceil)
@@ -1853,6 +1863,16 @@ mod tests {
         // "not only" adds, it does not negate
         let body = "Jane Roe not only said that the bridge would close.";
         assert_eq!(texts(body), vec!["the bridge would close"]);
+    }
+
+    #[test]
+    fn the_writers_gloss_after_the_content_is_no_part_of_it() {
+        let body = "Jane Roe said the levy would rise, an admission that her rivals seized on. \
+                    Tom Poe said the bridge was safe, a claim which engineers dispute.";
+        assert_eq!(
+            texts(body),
+            vec!["the levy would rise", "the bridge was safe"]
+        );
     }
 
     #[test]
