@@ -1871,6 +1871,47 @@ pub fn is_refusal_verb(w: &str) -> bool {
     )
 }
 
+/// Verbs that ask someone else to speak ("dared him to say", "urged the
+/// mayor to declare"): the infinitive's speech act is wanted, not made.
+pub fn is_directive_verb(w: &str) -> bool {
+    let stem = w
+        .strip_suffix("ing")
+        .or_else(|| w.strip_suffix("ed"))
+        .or_else(|| w.strip_suffix('s'))
+        .unwrap_or(w);
+    matches!(
+        stem,
+        "dar"
+            | "dare"
+            | "challeng"
+            | "challenge"
+            | "ask"
+            | "urg"
+            | "urge"
+            | "press"
+            | "pressur"
+            | "pressure"
+            | "invit"
+            | "invite"
+            | "encourag"
+            | "encourage"
+            | "implor"
+            | "implore"
+            | "begg"
+            | "beg"
+            | "want"
+    )
+}
+
+/// Verbs of wishing ("I hope the council says …"): speech hoped for is
+/// no statement.
+pub fn is_wish_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "hope" | "hopes" | "hoped" | "hoping" | "wish" | "wishes" | "wished" | "wishing"
+    )
+}
+
 /// Verbs of inference: with a document, data or the writer as subject
 /// ("the memo suggests that …", "the figures indicate that …") they
 /// report a conclusion drawn, not a statement made.

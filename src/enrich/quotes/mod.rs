@@ -238,6 +238,37 @@ pub fn extract_with_dates(
                 && fragment;
             gap_ok.then_some(pc)
         });
+        // a headline's short quotation before the noun it modifies
+        // ('Mayor Slams “Reckless” Plan') marks the writer's word, not a
+        // speaker's: a complement ('Calls Plan “Reckless”') may be one
+        let modifier = q.open < v.title_line_end
+            && fragment
+            && !ends_punct
+            && q.close.is_some_and(|c| {
+                c + 1 < v.title_line_end
+                    && v.is_word(c + 1)
+                    && !matches!(
+                        v.low(c + 1).as_ref(),
+                        "and"
+                            | "but"
+                            | "or"
+                            | "as"
+                            | "after"
+                            | "before"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "for"
+                            | "to"
+                            | "over"
+                            | "amid"
+                            | "with"
+                            | "while"
+                    )
+            });
+        if modifier {
+            continue;
+        }
         let found = if let Some((cue, subject)) = assigned[qi] {
             Some((cue, Who::Subject(subject)))
         } else if let Some(pc) = shared {

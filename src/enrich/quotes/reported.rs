@@ -54,8 +54,27 @@ pub fn find(v: &View<'_, '_>) -> Vec<Reported> {
         }
         i += 1;
     }
-    out.retain(|r| !data_or_inference(v, r));
+    out.retain(|r| !data_or_inference(v, r) && !participle_lead(v, r));
     out
+}
+
+/// Whether `r`'s content opens with a participle after a comma ("…, he
+/// said, citing the polls", "Roe said, adding the fee was small"): the
+/// speaker's next act or a gloss of the writer's, no content of the cue
+/// (a speech participle reports its own content). A gerund subject that
+/// is no speech verb ("Roe said, cutting taxes would help") is content.
+fn participle_lead(v: &View<'_, '_>, r: &Reported) -> bool {
+    let k = r.content.first;
+    let w = v.low(k);
+    k > r.cue.first
+        && v.s(k - 1) == ","
+        && v.is_word(k)
+        && !v.cap(k)
+        && !v.in_quote(k)
+        && lexicon::is_ing(&w)
+        // "reported that, according to …", "…, including …" go on
+        && !lexicon::is_prepositional_participle(&w)
+        && (v.cue_at(k).is_some() || !gerund_subject(v, k, r.content.end))
 }
 
 /// Whether `r` reports data or an inference rather than speech: a poll
@@ -491,6 +510,16 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) ->
                     return j;
                 }
             }
+            // "…, an admission that rivals seized on": the writer's
+            // gloss of the statement, a noun with its relative clause
+            let gloss = matches!(nw.as_ref(), "a" | "an")
+                && (j + 3..(j + 5).min(ceil)).any(|k| {
+                    matches!(v.low(k).as_ref(), "that" | "which")
+                        && (j + 2..k).all(|a| v.is_word(a) && !v.cap(a) && !v.in_quote(a))
+                });
+            if gloss && j > start + 2 {
+                return j;
+            }
             if matches!(nw.as_ref(), "where" | "which")
                 && j > start + 3
                 && !embedded_relative(v, j + 1, ceil)
@@ -847,7 +876,7 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     }
     // "did not say that …", "refused to concede that …": what follows
     // was not said
-    if negated(v, i, sent.first) {
+    if negated(v, i, sent.first) || wanted(v, i, sent.first) {
         return;
     }
     // "Asked whether she would run, Roe said …", "… when asked if he
@@ -1380,6 +1409,32 @@ fn negated(v: &View<'_, '_>, i: usize, floor: usize) -> bool {
         || w == "to" && k >= floor + 2 && lexicon::is_refusal_verb(&v.low(k - 2))
 }
 
+/// Whether the speech verb at `i` is only asked for or hoped for: "dared
+/// Roe to say …", "urged the mayor to declare …", "I hope the council
+/// says …". ("went on to say" reports what was said.)
+fn wanted(v: &View<'_, '_>, i: usize, floor: usize) -> bool {
+    if i >= floor + 2 && v.low(i - 1) == "to" {
+        // the directive verb, then an object of at most a few words
+        // ("asked to say" without one is the same request); "want" needs
+        // its object: "I want to say that …" is the speaker's own
+        let to = i - 1;
+        return (to.saturating_sub(6).max(floor)..to).rev().any(|k| {
+            let w = v.low(k);
+            lexicon::is_directive_verb(&w)
+                && (k + 1 < to || !w.starts_with("want"))
+                && (k + 1..to).all(|o| v.is_word(o) && !v.in_quote(o) && v.cue_at(o).is_none())
+        });
+    }
+    let Some(np) = v.subject_before(i, floor) else {
+        return false;
+    };
+    let mut k = np.first;
+    if k > floor && v.low(k - 1) == "that" {
+        k -= 1;
+    }
+    k > floor && lexicon::is_wish_verb(&v.low(k - 1))
+}
+
 /// Whether the subject of the verb at `i` sits in a relative clause
 /// ("…, which many critics said …").
 fn relative_before(v: &View<'_, '_>, i: usize, floor: usize) -> bool {
@@ -1808,5 +1863,49 @@ mod tests {
         // "not only" adds, it does not negate
         let body = "Jane Roe not only said that the bridge would close.";
         assert_eq!(texts(body), vec!["the bridge would close"]);
+    }
+
+    #[test]
+    fn the_writers_gloss_after_the_content_is_no_part_of_it() {
+        let body = "Jane Roe said the levy would rise, an admission that her rivals seized on. \
+                    Tom Poe said the bridge was safe, a claim which engineers dispute.";
+        assert_eq!(
+            texts(body),
+            vec!["the levy would rise", "the bridge was safe"]
+        );
+    }
+
+    #[test]
+    fn speech_asked_dared_or_hoped_for_is_no_statement() {
+        let body = "Critics dared Jane Roe to say that the levy was fair. \
+                    Tom Poe asked the mayor to declare that the bridge was safe. \
+                    Ana Ruiz urged her rivals to admit the plan had failed. \
+                    I hope the council says the school will stay open.";
+        assert!(texts(body).is_empty(), "{:?}", texts(body));
+        // a speaker who goes on to say something does say it
+        let body = "Jane Roe went on to say that the levy was fair.";
+        assert_eq!(texts(body), vec!["the levy was fair"]);
+    }
+
+    #[test]
+    fn a_participle_after_the_cue_and_a_comma_is_no_content_of_the_cue() {
+        let body = "\"We will hold the seat,\" Roe said, citing the cost of fuel and the polls. \
+                    Roe said on Monday, citing the late hour. \
+                    “It needs some help,” Ana Ruiz said, adding the help should be small.";
+        assert_eq!(
+            texts(body),
+            vec![
+                "We will hold the seat,",
+                "It needs some help,",
+                "the help should be small"
+            ]
+        );
+        // a prepositional participle goes on with the content
+        let body = "The Ledger reported that, according to its own count, the levy had failed.";
+        let found = texts(body);
+        assert!(
+            found.contains(&"according to its own count, the levy had failed".to_string()),
+            "{found:?}"
+        );
     }
 }

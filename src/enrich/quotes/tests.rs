@@ -183,6 +183,17 @@ fn scare_quotes_are_not_statements_but_attributed_fragments_are() {
 }
 
 #[test]
+fn a_headlines_quoted_modifier_is_no_statement() {
+    let body = "Mayor Hale Slams \"Reckless\" Levy Plan\n\nThe mayor of Fairview criticized the levy on Tuesday.";
+    let qs = run(body);
+    assert!(qs.iter().all(|q| q.text != "Reckless"), "{qs:#?}");
+    // a quoted complement closing the headline stays the speaker's
+    let body = "Mayor Hale Calls Levy Plan \"Reckless\"\n\nThe mayor of Fairview criticized the levy on Tuesday.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "Reckless")).0, "Hale");
+}
+
+#[test]
 fn reported_speech_with_and_without_that() {
     let body = "Roe said on Tuesday that Acme has 42 stores. He said he would return. Analysts believe the stock will rise.";
     let qs = run(body);
