@@ -1369,7 +1369,16 @@ pub fn is_associate_head(w: &str) -> bool {
 /// Role nouns that also stand before a name in news ("Opposition leader
 /// Jane Roe", "Father John Doe") but are no titles for the entity
 /// tagger's `person_titles.txt` (a candidate for it at the next retraining).
-const ROLE_TITLES: &[&str] = &["chair", "father", "head", "leader", "partner", "trader"];
+const ROLE_TITLES: &[&str] = &[
+    "chair",
+    "clerk",
+    "father",
+    "head",
+    "leader",
+    "partner",
+    "supervisor",
+    "trader",
+];
 
 /// Heads that make a name or phrase an organisation or a publication: the
 /// entity lexicon's organization heads (`org_heads.txt`) and one-word

@@ -1480,8 +1480,9 @@ fn name_after_preposition(v: &View<'_, '_>, np: Range) -> bool {
         if !(v.is_word(j) && (lexicon::is_np_preposition(&x) || x == "to")) {
             return false;
         }
+        // ("an aide to both Roes")
         let mut k = j + 1;
-        if lexicon::is_pure_determiner(&v.low(k)) {
+        if lexicon::is_determiner(&v.low(k)) {
             k += 1;
         }
         k < np.end && v.cap(k)

@@ -832,6 +832,19 @@ impl<'a, 't> View<'a, 't> {
                         // "a source close to the mayor": the adjective's
                         // complement, inside the phrase
                         true
+                    } else if w == "to"
+                        && k > floor
+                        && self.is_word(k - 1)
+                        && lexicon::is_associate_head(&self.low(k - 1))
+                        && (!lexicon::is_title(&self.low(k - 1))
+                            || k > floor + 1 && lexicon::is_determiner(&self.low(k - 2)))
+                    {
+                        // "aides to the mayor", "an adviser to Roe": whom
+                        // the agents work for, inside the phrase ("Jo Roe,
+                        // Ohio's special envoy to the talks, said": a
+                        // modified title closes an appositive the scan must
+                        // not enter)
+                        true
                     } else if w == "that"
                         && self.text.is_sentence_start(k)
                         && self.is_word(k + 1)
@@ -1038,8 +1051,10 @@ impl<'a, 't> View<'a, 't> {
                         false
                     } else if matches!(w.as_ref(), "to" | "about")
                         && lexicon::is_postnominal_adjective(&self.low(end - 1))
+                        || w == "to" && lexicon::is_associate_head(&self.low(end - 1))
                     {
-                        // "said a person close to the mayor"
+                        // "said a person close to the mayor", "said an aide
+                        // to the mayor"
                         self.is_word(end + 1)
                     } else if lexicon::is_np_preposition(&w) {
                         self.is_word(end + 1) || self.kind(end + 1) == Some(TokenKind::Number)

@@ -618,6 +618,26 @@ impl<'e> Resolver<'e> {
                 Animacy::Person
             };
             choices.push(as_written(&written, animacy));
+        } else if let Some(at) = agent_preposition(v, mention) {
+            // an agent speaking for someone: its description, never the
+            // name it speaks for; "the lawyer for Roe" may take up the
+            // lawyer the article named before
+            let head = Range {
+                first: mention.first,
+                end: at,
+            };
+            if definite(v, head) {
+                self.role_phrase_choices(v, np, head, &written, &mut choices);
+            }
+            let w = v.low(at - 1);
+            let animacy = if matches!(w.as_ref(), "campaign" | "office" | "camp") {
+                Animacy::Org
+            } else if lexicon::is_group_head(&w) || w.ends_with('s') || w == "staff" {
+                Animacy::Group
+            } else {
+                Animacy::Person
+            };
+            choices.push(as_written(&written, animacy));
         } else if let Some(c) = self.document_issuer(v, np) {
             choices.push(c);
         } else if let Some(c) = self.owner_named(v, mention, &written) {
@@ -2789,6 +2809,31 @@ fn described_source(v: &View<'_, '_>, np: Range) -> Option<usize> {
     })
 }
 
+/// "a lawyer for Jane Roe", "aides to the mayor", "the spokeswoman for the
+/// Harbor Board": someone's own people, named by a lowercase associate
+/// noun and "for" or "to" before a name. The index of the preposition;
+/// the agent's head noun ends right before it. ("Secretary for Health Jo
+/// Roe": a capitalized title is no agent; "Jo Roe an analyst for Acme":
+/// a name before its appositive is.)
+fn agent_preposition(v: &View<'_, '_>, np: Range) -> Option<usize> {
+    let opens = lexicon::is_determiner(&v.low(np.first));
+    (np.first + 1..np.end.saturating_sub(1)).find(|&k| {
+        let head = k - 1;
+        let mut next = k + 1;
+        // "an adviser to both Roes", "aides to the mayor"
+        if next < np.end && lexicon::is_determiner(&v.low(next)) {
+            next += 1;
+        }
+        matches!(v.low(k).as_ref(), "for" | "to")
+            && (opens || head == np.first)
+            && v.is_word(head)
+            && (!v.cap(head) || v.text.is_sentence_start(head))
+            && lexicon::is_associate_head(&v.low(head))
+            && next < np.end
+            && v.cap(next)
+    })
+}
+
 /// The mention nearest the cue inside a speaker noun phrase: the name when
 /// the phrase's head is one ("Acme CEO Jane Roe" -> "Jane Roe"), else
 /// the phrase as written.
@@ -2827,6 +2872,22 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
                 end: np.end,
             };
         }
+        // a given name the census does not know ("Minister of Health
+        // Xiadani Quill"): the complement takes one word or more, the
+        // name its last two
+        if np.end >= first + 3
+            && (np.end - 2..np.end).all(|k| v.is_word(k) && !lexicon::is_org_head(&v.low(k)))
+        {
+            return Range {
+                first: np.end - 2,
+                end: np.end,
+            };
+        }
+    }
+    // "a lawyer for Jane Roe", "aides to the mayor": an agent who speaks
+    // for the name after the preposition, and is not that name
+    if agent_preposition(v, np).is_some() {
+        return np;
     }
     let last = head_end - 1;
     let last_low = v.low(last);
@@ -3970,6 +4031,63 @@ mod tests {
         assert_ne!(
             speaker(find(&qs, "the bill would stall in committee")).0,
             "Mara Kell"
+        );
+    }
+
+    #[test]
+    fn an_agent_speaks_for_itself_not_for_the_name_it_works_for() {
+        let body = "Ada Quill faces trial in May. \
+                    A lawyer for Ada Quill said the charges were baseless. \
+                    “She is innocent,” a spokeswoman for Quill said. \
+                    “We are reviewing the plan,” a spokesman for the Harbor Board said. \
+                    Aides to Quill say the vote will fail. \
+                    “It is late,” said an adviser to both Quills. \
+                    “She will fight,” Tom Brack, a lawyer for Quill, said. \
+                    Tom Brack a senior analyst for the Harbor Board said rates would hold.";
+        let mut ents = vec![
+            person("e1", "Ada Quill", body, &["Ada Quill", "Quill"]),
+            person("e2", "Tom Brack", body, &["Tom Brack"]),
+            person("e3", "Harbor Board", body, &["Harbor Board"]),
+        ];
+        ents[2].kind = EntityType::Organization;
+        let qs = run_with(body, &ents);
+        let a = containing(&qs, "charges were baseless");
+        assert_eq!(
+            speaker(a),
+            ("A lawyer for Ada Quill", "A lawyer for Ada Quill")
+        );
+        assert!(a.speaker.as_ref().is_some_and(|s| s.entity.is_none()));
+        assert_eq!(
+            speaker(find(&qs, "She is innocent,")).0,
+            "a spokeswoman for Quill"
+        );
+        assert_eq!(
+            speaker(find(&qs, "We are reviewing the plan,")).0,
+            "a spokesman for the Harbor Board"
+        );
+        assert_eq!(
+            speaker(containing(&qs, "vote will fail")).0,
+            "Aides to Quill"
+        );
+        assert_eq!(
+            speaker(find(&qs, "It is late,")).0,
+            "an adviser to both Quills"
+        );
+        assert_eq!(speaker(find(&qs, "She will fight,")).0, "Tom Brack");
+        assert_eq!(speaker(containing(&qs, "rates would hold")).0, "Tom Brack");
+    }
+
+    #[test]
+    fn a_title_with_an_of_complement_before_an_unlisted_given_name_or_role() {
+        let body = "The count went on. \
+                    Dover County Supervisor of Elections Tom Brack said the count would end soon. \
+                    Former Minister of Health Xiadani Quill said the rules were sound.";
+        let names = ["Tom Brack", "Xiadani Quill"];
+        let qs = run_with(body, &people(body, &names));
+        assert_eq!(speaker(containing(&qs, "count would end")).0, "Tom Brack");
+        assert_eq!(
+            speaker(containing(&qs, "rules were sound")).0,
+            "Xiadani Quill"
         );
     }
 }
