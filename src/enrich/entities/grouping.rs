@@ -44,17 +44,19 @@ struct Group<'a> {
     references: Vec<Mention>,
 }
 
-fn words<'a>(text: &Text<'a>, r: &Raw) -> Vec<&'a str> {
-    // A leading "The" is part of the mention, not of the name to match.
+/// The tokens of `r` that are words of its name: a leading "The" is part
+/// of the mention, not of the name to match, and punctuation is no word.
+fn word_tokens<'t>(text: &'t Text<'_>, r: &Raw) -> impl Iterator<Item = usize> + 't {
     let first = if r.end - r.first > 1 && text.token_text(r.first) == "The" {
         r.first + 1
     } else {
         r.first
     };
-    (first..r.end)
-        .map(|i| text.token_text(i))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .collect()
+    (first..r.end).filter(move |&i| text.token_text(i).chars().any(char::is_alphanumeric))
+}
+
+fn words<'a>(text: &Text<'a>, r: &Raw) -> Vec<&'a str> {
+    word_tokens(text, r).map(|i| text.token_text(i)).collect()
 }
 
 /// For each of [`words`], whether a hyphen or slash written without spaces
@@ -64,13 +66,7 @@ fn words<'a>(text: &Text<'a>, r: &Raw) -> Vec<&'a str> {
 /// "Israeli-Palestinian", nor "Democratic" of "Democratic-leaning").
 fn glued(text: &Text<'_>, r: &Raw) -> Vec<bool> {
     let toks = text.tokens();
-    let first = if r.end - r.first > 1 && text.token_text(r.first) == "The" {
-        r.first + 1
-    } else {
-        r.first
-    };
-    (first..r.end)
-        .filter(|&i| text.token_text(i).chars().any(char::is_alphanumeric))
+    word_tokens(text, r)
         .map(|i| {
             i + 2 < r.end
                 && matches!(text.token_text(i + 1), "-" | "–" | "/")
