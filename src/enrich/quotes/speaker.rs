@@ -629,15 +629,7 @@ impl<'e> Resolver<'e> {
             if definite(v, head) {
                 self.role_phrase_choices(v, np, head, &written, &mut choices);
             }
-            let w = v.low(at - 1);
-            let animacy = if matches!(w.as_ref(), "campaign" | "office" | "camp") {
-                Animacy::Org
-            } else if lexicon::is_group_head(&w) || w.ends_with('s') || w == "staff" {
-                Animacy::Group
-            } else {
-                Animacy::Person
-            };
-            choices.push(as_written(&written, animacy));
+            choices.push(as_written(&written, associate_animacy(&v.low(at - 1))));
         } else if let Some(c) = self.document_issuer(v, np) {
             choices.push(c);
         } else if let Some(c) = self.owner_named(v, mention, &written) {
@@ -1578,11 +1570,7 @@ impl<'e> Resolver<'e> {
         found.retain(|c| c.features.named && c.speaker.entity.is_some());
         let owner = choice::best(found)?;
         let rest = v.text.token_span(mention.first + 1, mention.end)?;
-        let animacy = match head.as_ref() {
-            "campaign" | "team" | "office" | "staff" | "camp" => Animacy::Org,
-            h if h.ends_with('s') || h == "family" || h == "spokespeople" => Animacy::Group,
-            _ => Animacy::Person,
-        };
+        let animacy = associate_animacy(&head);
         Some(Choice {
             source: Source::CueSubject,
             speaker: Speaker {
@@ -2807,6 +2795,18 @@ fn described_source(v: &View<'_, '_>, np: Range) -> Option<usize> {
             && lexicon::is_postnominal_adjective(&v.low(k))
             && matches!(v.low(k + 1).as_ref(), "to" | "with" | "about" | "of")
     })
+}
+
+/// What kind of speaker someone's people are, by the associate noun that
+/// names them ([`lexicon::is_associate_head`]): "Roe's campaign", "the team
+/// for Roe" are a body; "aides", "his family", "spokespeople for Roe" a
+/// group; "a lawyer", "his wife" a person.
+fn associate_animacy(head: &str) -> Animacy {
+    match head {
+        "campaign" | "team" | "office" | "staff" | "camp" => Animacy::Org,
+        h if h.ends_with('s') || h == "family" || h == "spokespeople" => Animacy::Group,
+        _ => Animacy::Person,
+    }
 }
 
 /// "a lawyer for Jane Roe", "aides to the mayor", "the spokeswoman for the
