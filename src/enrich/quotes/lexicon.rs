@@ -1883,32 +1883,51 @@ pub fn is_refusal_verb(w: &str) -> bool {
 /// Verbs that ask someone else to speak ("dared him to say", "urged the
 /// mayor to declare"): the infinitive's speech act is wanted, not made.
 pub fn is_directive_verb(w: &str) -> bool {
-    let stem = w
-        .strip_suffix("ing")
-        .or_else(|| w.strip_suffix("ed"))
-        .or_else(|| w.strip_suffix('s'))
-        .unwrap_or(w);
     matches!(
-        stem,
-        "dar"
-            | "dare"
-            | "challeng"
+        w,
+        "dare"
+            | "dared"
+            | "dares"
+            | "daring"
             | "challenge"
+            | "challenged"
+            | "challenges"
+            | "challenging"
             | "ask"
-            | "urg"
+            | "asked"
+            | "asks"
+            | "asking"
             | "urge"
+            | "urged"
+            | "urges"
+            | "urging"
             | "press"
-            | "pressur"
+            | "pressed"
+            | "pressing"
             | "pressure"
-            | "invit"
+            | "pressured"
+            | "pressures"
+            | "pressuring"
             | "invite"
-            | "encourag"
+            | "invited"
+            | "invites"
+            | "inviting"
             | "encourage"
-            | "implor"
+            | "encouraged"
+            | "encourages"
+            | "encouraging"
             | "implore"
-            | "begg"
+            | "implored"
+            | "implores"
+            | "imploring"
             | "beg"
+            | "begged"
+            | "begs"
+            | "begging"
             | "want"
+            | "wanted"
+            | "wants"
+            | "wanting"
     )
 }
 
