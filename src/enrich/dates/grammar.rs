@@ -2894,22 +2894,29 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// `10:15 a.m. ET`): a timestamp heading a live blog's entry.
     fn timestamp_line(&self, i: usize) -> bool {
         let body = self.text.body();
-        let Some(start) = self.text.tokens().get(i).map(|t| t.range().start) else {
+        let Some(start) = self.line_opened_at(i) else {
             return false;
         };
-        let line_start = body
-            .get(..start)
-            .and_then(|b| b.rfind('\n'))
-            .map_or(0, |n| n + 1);
         let line_end = body
             .get(start..)
             .and_then(|b| b.find('\n'))
             .map_or(body.len(), |n| start + n);
-        let opens = body
-            .get(line_start..start)
-            .is_some_and(|p| p.trim().is_empty());
         let line = body.get(start..line_end).unwrap_or("").trim();
-        opens && !line.is_empty() && line.len() <= TIMESTAMP_BYTES
+        !line.is_empty() && line.len() <= TIMESTAMP_BYTES
+    }
+
+    /// The byte offset of token `i` when it opens its line (only blanks
+    /// before it since the last line break), else `None`.
+    fn line_opened_at(&self, i: usize) -> Option<usize> {
+        let body = self.text.body();
+        let start = self.text.tokens().get(i)?.range().start;
+        let line_start = body
+            .get(..start)
+            .and_then(|b| b.rfind('\n'))
+            .map_or(0, |n| n + 1);
+        body.get(line_start..start)
+            .is_some_and(|p| p.trim().is_empty())
+            .then_some(start)
     }
 
     /// A clock time with its marker glued on (`7pm`, `12:00pm`), at
@@ -2935,15 +2942,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// then a dash or colon within a few tokens (`11:40 a.m. — Police
     /// arrive`, `6:45 pm – Names released`).
     fn entry_stamp(&self, i: usize) -> bool {
-        let body = self.text.body();
-        let Some(start) = self.text.tokens().get(i).map(|t| t.range().start) else {
-            return false;
-        };
-        let opens = body
-            .get(..start)
-            .map(|b| b.rfind('\n').map_or(b, |n| &b[n + 1..]))
-            .is_some_and(|p| p.trim().is_empty());
-        opens
+        self.line_opened_at(i).is_some()
             && (i + 1..i + 5)
                 .take_while(|&k| self.kind(k).is_some())
                 .any(|k| matches!(self.w(k), "–" | "—" | "-" | ":") && !self.glued(k + 1))
