@@ -274,3 +274,201 @@ pub(crate) fn one_type_per_word(kb: &Knowledge, text: &Text<'_>, spans: &mut [Sp
         }
     }
 }
+
+/// Nouns of a company's or an institution's people and parts before "of" or
+/// "at" and a name ("the chief executive of Acme", "a professor at Acme"),
+/// or after its possessive ("Acme's shareholders"): a small town has a
+/// mayor and residents, not these.
+const COMPANY_NOUNS: &[&str] = &[
+    "executive",
+    "executives",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "shareholders",
+    "investors",
+    "employees",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "professor",
+    "lecturer",
+    "researcher",
+    "researchers",
+    "analyst",
+    "analysts",
+    "economist",
+    "editor",
+    "reporter",
+    "correspondent",
+    "columnist",
+    "pollster",
+];
+
+/// Nouns that follow a company's possessive only ("Acme's parent
+/// company", "Acme's stock"), beside [`COMPANY_NOUNS`].
+const COMPANY_POSSESSED: &[&str] = &["parent", "stock", "shares", "subsidiary", "headquarters"];
+
+/// Event heads that also end names of standing bodies (a sports league's
+/// "Eastern Conference", a "Judicial Conference"): a name the tagger typed
+/// as an organization with one of them last keeps its type.
+const BODY_HEADS: &[&str] = &["Conference"];
+
+/// Organization heads that also end names of territories ("a union" of
+/// states, a river's "bank") or of buildings ("Arts Center", "St. Mary's
+/// Church", as the training copy types a venue): a name the tagger typed as
+/// a place with one of them last keeps its type.
+const PLACE_HEADS: &[&str] = &[
+    "Union", "Bank", "Center", "Centre", "Exchange", "Church", "Hospital", "Clinic", "Museum",
+    "Library", "Club",
+];
+
+/// Whether the name `first..end` may be retyped from a place to an
+/// organization: no country, US state, larger city, listed place or
+/// acronym (which the lists and the tagger know better).
+/// A body named after its seat ("White House") stays a place, as
+/// `known_misc` leaves it.
+fn may_be_organization(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> bool {
+    let Some(sp) = text.token_span(first, end) else {
+        return false;
+    };
+    let w = sp.text;
+    if text.is_all_caps(first)
+        || kb.is_country(w)
+        || kb.is_us_state(w)
+        || super::SEATS.contains(&text.token_text(end - 1))
+    {
+        return false;
+    }
+    match kb.lookup(w).map(|e| e.known) {
+        None => true,
+        Some(Known::Entity(EntityType::Location)) => {
+            kb.city_population(w).is_some_and(|p| p < SMALL_TOWN)
+        }
+        Some(Known::Entity(EntityType::Organization)) => true,
+        Some(_) => false,
+    }
+}
+
+/// Whether a company's or an outlet's context surrounds span `s`:
+/// "the chief executive of Acme", "a lecturer at Acme", "Acme's
+/// shareholders", "Acme's parent company", "according to Acme." (the
+/// source of a figure, with nothing after the name), "the Acme editor".
+fn company_context(text: &Text<'_>, s: &Span) -> bool {
+    let is = |i: Option<usize>, set: &[&str]| {
+        i.filter(|&i| i < text.tokens().len())
+            .is_some_and(|i| set.contains(&text.lower(i).as_ref()))
+    };
+    // skip one article before the name
+    let mut p = s.first.checked_sub(1);
+    if p.is_some_and(|p| text.lower(p) == "the") {
+        p = p.and_then(|p| p.checked_sub(1));
+    }
+    // the name closes the phrase: in "the chairman of the Acme County
+    // party" it only modifies
+    let closes = text
+        .get_text(s.end)
+        .is_none_or(|w| !w.starts_with(char::is_alphanumeric))
+        || !text.is_capitalized(s.end);
+    let prep = p.filter(|&p| matches!(text.lower(p).as_ref(), "of" | "at"));
+    if closes && is(prep.and_then(|p| p.checked_sub(1)), COMPANY_NOUNS) {
+        return true;
+    }
+    // "according to Acme." / "according to Acme, …": the name ends the
+    // phrase (in "according to Acme data" it only modifies).
+    let to = p.filter(|&p| text.lower(p) == "to");
+    let according = to
+        .and_then(|p| p.checked_sub(1))
+        .is_some_and(|q| text.lower(q) == "according");
+    let ends = text
+        .get_text(s.end)
+        .is_none_or(|w| matches!(w, "." | "," | ";" | ":" | ")" | "”" | "\""));
+    if according && ends {
+        return true;
+    }
+    // "Acme's shareholders", "Acme's parent company"
+    if matches!(text.get_text(s.end), Some("'s" | "’s"))
+        && (is(Some(s.end + 1), COMPANY_NOUNS) || is(Some(s.end + 1), COMPANY_POSSESSED))
+    {
+        return true;
+    }
+    // "the Acme editor", "an Acme spokeswoman"
+    let determiner = s
+        .first
+        .checked_sub(1)
+        .is_some_and(|p| matches!(text.lower(p).as_ref(), "the" | "a" | "an"));
+    determiner && is(Some(s.end), COMPANY_NOUNS)
+}
+
+/// Organizations the tagger typed as places or persons, by what the name
+/// says of itself or what surrounds it:
+/// - an event, law or treaty head last makes a name MISC ("the Harbor
+///   Rights Act", "the Northfield Summit"), as CoNLL types them; not a
+///   person's "First Last" ("Ann Summit");
+/// - an organization head last makes a name the tagger typed as a place
+///   or a person an organization ("the Roe Foundation", "Lakeview
+///   Capital"), unless the lists or GeoNames know it as a place or it
+///   opens with a given name ("Ann Post");
+/// - a company's context ([`company_context`]) makes a name typed as a
+///   place an organization, and every other mention of it typed so, unless
+///   it may not be one ([`may_be_organization`]).
+pub(crate) fn organizations_by_context(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
+    let mut companies: fxhash::FxHashSet<&str> = fxhash::FxHashSet::default();
+    for s in spans.iter_mut() {
+        let n = s.end - s.first;
+        if s.kind == EntityType::Misc {
+            continue;
+        }
+        // "Acme Corp." ends with its dot
+        let last = match text.token_text(s.end - 1) {
+            "." if n > 2 => text.token_text(s.end - 2),
+            w => w,
+        };
+        let given = kb.is_first_name(text.token_text(s.first));
+        let last2 = (n >= 3)
+            .then(|| text.token_span(s.end - 2, s.end).map(|sp| sp.text))
+            .flatten();
+        let body = s.kind == EntityType::Organization && BODY_HEADS.contains(&last);
+        if n >= 2 && !given && !body && kb.is_event_head(last, last2) {
+            s.kind = EntityType::Misc;
+            continue;
+        }
+        let place = text
+            .token_span(s.first, s.end)
+            .is_some_and(|sp| kb.city_population(sp.text).is_some());
+        if n >= 2
+            && kb.is_org_head(last)
+            && !(s.kind == EntityType::Location && PLACE_HEADS.contains(&last))
+            && !given
+            && !place
+            && matches!(s.kind, EntityType::Location | EntityType::Person)
+            && may_be_organization(kb, text, s.first, s.end)
+        {
+            s.kind = EntityType::Organization;
+            continue;
+        }
+        if s.kind == EntityType::Location
+            && may_be_organization(kb, text, s.first, s.end)
+            && company_context(text, s)
+        {
+            if let Some(sp) = text.token_span(s.first, s.end) {
+                companies.insert(sp.text);
+            }
+        }
+    }
+    if companies.is_empty() {
+        return;
+    }
+    for s in spans.iter_mut() {
+        if s.kind == EntityType::Location
+            && text
+                .token_span(s.first, s.end)
+                .is_some_and(|sp| companies.contains(sp.text))
+        {
+            s.kind = EntityType::Organization;
+        }
+    }
+}

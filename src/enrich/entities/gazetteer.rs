@@ -211,6 +211,9 @@ pub struct Knowledge {
     /// Last words (or two words) of event, law and facility names ("Summit",
     /// "Stadium", "Convention Center"): MISC, not organizations.
     misc_heads: HashSet<Box<str>>,
+    /// The event, law and treaty heads among them ("Summit", "Act"): the
+    /// part of the list above its facilities section.
+    event_heads: HashSet<Box<str>>,
     /// Product and technology words ("OS", "API") that make a name MISC.
     product_words: HashSet<Box<str>>,
     /// Common nouns that make an organization name before them a modifier
@@ -273,6 +276,13 @@ impl Knowledge {
                 .map(Into::into)
                 .collect(),
             misc_heads: set(MISC_HEADS, false),
+            event_heads: set(
+                MISC_HEADS
+                    .split("# --- facilities")
+                    .next()
+                    .unwrap_or_default(),
+                false,
+            ),
             product_words: set(PRODUCT_WORDS, false),
             modifier_nouns: set(MODIFIER_NOUNS, true),
             us_states: HashSet::default(),
@@ -458,6 +468,12 @@ impl Knowledge {
         self.misc_heads.contains(w) || w2.is_some_and(|w2| self.misc_heads.contains(w2))
     }
 
+    /// Whether `w` (as written), or the two words `w2`, end event, law or
+    /// treaty names ("Trade Summit", "Clean Water Act"), not facilities.
+    pub fn is_event_head(&self, w: &str, w2: Option<&str>) -> bool {
+        self.event_heads.contains(w) || w2.is_some_and(|w2| self.event_heads.contains(w2))
+    }
+
     /// Whether `w` (as written) is a product or technology word ("API").
     pub fn is_product_word(&self, w: &str) -> bool {
         self.product_words.contains(w)
@@ -520,6 +536,7 @@ impl Knowledge {
             &self.non_names,
             &self.non_name_caps,
             &self.misc_heads,
+            &self.event_heads,
             &self.product_words,
             &self.us_states,
             &self.countries,

@@ -154,6 +154,7 @@ impl EntitiesStage {
         kin(text, &mut spans);
         who_follows(kb, text, &mut spans);
         known_misc(kb, text, &mut spans);
+        contexts::organizations_by_context(kb, text, &mut spans);
         contexts::one_type_per_word(kb, text, &mut spans);
         // "Jan." of "Jan. 17": the dates stage's month, not a person.
         spans.retain(|s| {
@@ -729,7 +730,7 @@ fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
 
 /// Last words of buildings and streets whose names stand for the body
 /// that sits there ("the White House said", "the Kremlin denied").
-const SEATS: &[&str] = &[
+pub(crate) const SEATS: &[&str] = &[
     "House", "Kremlin", "Palace", "Capitol", "Hall", "Street", "Elysee", "Élysée",
 ];
 

@@ -1200,3 +1200,74 @@ fn a_listed_organization_is_no_person_or_place_unless_it_may_be_one() {
         ]
     );
 }
+
+#[test]
+fn a_company_context_makes_a_small_place_an_organization() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Jo Poe, the chief executive of Yeovil, left. Yeovil grew. Sales fell, according to \
+         Globex. Moscow's shareholders met. Ann Roe, the chairman of the Tolworth County party, \
+         spoke. Tolworth voted. Prices rose, according to Wexcombe data.",
+    );
+    let loc = |w: &str, n: usize| span_at(nth_token(&text, w, n), 1, EntityType::Location);
+    let mut spans = vec![
+        loc("Yeovil", 0),
+        loc("Yeovil", 1),
+        loc("Globex", 0),
+        loc("Moscow", 0),
+        loc("Tolworth", 0),
+        loc("Tolworth", 1),
+        loc("Wexcombe", 0),
+    ];
+    contexts::organizations_by_context(kb, &text, &mut spans);
+    let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
+    // the company's every mention follows; a large city keeps its type, and
+    // a name that only modifies ("the Tolworth County party", "Wexcombe
+    // data") says nothing
+    assert_eq!(
+        kinds,
+        [
+            EntityType::Organization,
+            EntityType::Organization,
+            EntityType::Organization,
+            EntityType::Location,
+            EntityType::Location,
+            EntityType::Location,
+            EntityType::Location,
+        ]
+    );
+}
+
+#[test]
+fn the_last_word_types_laws_events_and_bodies() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Under the Harbor Rights Act, the Eastern Conference and Ann Summit met at the \
+         Lakeview Foundation near the Northern Union and the Hillside Center.",
+    );
+    let at = |w: &str, len: usize, kind: EntityType| span_at(nth_token(&text, w, 0), len, kind);
+    let mut spans = vec![
+        at("Harbor", 3, EntityType::Organization),
+        at("Eastern", 2, EntityType::Organization),
+        at("Ann", 2, EntityType::Person),
+        at("Lakeview", 2, EntityType::Person),
+        at("Northern", 2, EntityType::Location),
+        at("Hillside", 2, EntityType::Location),
+    ];
+    contexts::organizations_by_context(kb, &text, &mut spans);
+    let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
+    // a law is MISC; a conference the tagger took for a body stays one; a
+    // given name opens a person; a foundation is an organization; a union
+    // of states and a building stay places
+    assert_eq!(
+        kinds,
+        [
+            EntityType::Misc,
+            EntityType::Organization,
+            EntityType::Person,
+            EntityType::Organization,
+            EntityType::Location,
+            EntityType::Location,
+        ]
+    );
+}
