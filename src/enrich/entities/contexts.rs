@@ -285,6 +285,8 @@ const COMPANY_NOUNS: &[&str] = &[
     "ceo",
     "chairman",
     "chairwoman",
+    "head",
+    "board",
     "founder",
     "co-founder",
     "cofounder",

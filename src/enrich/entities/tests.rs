@@ -1205,7 +1205,7 @@ fn a_listed_organization_is_no_person_or_place_unless_it_may_be_one() {
 fn a_company_context_makes_a_small_place_an_organization() {
     let kb = &stage().kb;
     let text = Text::analyze(
-        "Jo Poe, the chief executive of Yeovil, left. Yeovil grew. Sales fell, according to \
+        "Jo Poe, the head of Yeovil, left. Yeovil grew. Sales fell, according to \
          Globex. Moscow's shareholders met. Ann Roe, the chairman of the Tolworth County party, \
          spoke. Tolworth voted. Prices rose, according to Wexcombe data.",
     );
