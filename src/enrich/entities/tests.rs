@@ -1243,7 +1243,8 @@ fn the_last_word_types_laws_events_and_bodies() {
     let kb = &stage().kb;
     let text = Text::analyze(
         "Under the Harbor Rights Act, the Eastern Conference and Ann Summit met at the \
-         Lakeview Foundation near the Northern Union and the Hillside Center.",
+         Lakeview Foundation near the Northern Union and the Hillside Center to debate the \
+         Tolworth Amendment.",
     );
     let at = |w: &str, len: usize, kind: EntityType| span_at(nth_token(&text, w, 0), len, kind);
     let mut spans = vec![
@@ -1253,6 +1254,7 @@ fn the_last_word_types_laws_events_and_bodies() {
         at("Lakeview", 2, EntityType::Person),
         at("Northern", 2, EntityType::Location),
         at("Hillside", 2, EntityType::Location),
+        at("Tolworth", 2, EntityType::Location),
     ];
     contexts::organizations_by_context(kb, &text, &mut spans);
     let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
@@ -1268,6 +1270,7 @@ fn the_last_word_types_laws_events_and_bodies() {
             EntityType::Organization,
             EntityType::Location,
             EntityType::Location,
+            EntityType::Misc,
         ]
     );
 }
