@@ -22,7 +22,7 @@
 
 use super::gazetteer::{Knowledge, Known};
 use super::model::Span;
-use super::{fxhash, KINSHIP};
+use super::{fxhash, lower, KINSHIP};
 use crate::event::EntityType;
 use crate::text::Text;
 
@@ -416,9 +416,11 @@ fn company_context(text: &Text<'_>, s: &Span) -> bool {
 ///   opens with a given name ("Ann Post");
 /// - a company's context ([`company_context`]) makes a name typed as a
 ///   place an organization, and every other mention of it typed so, unless
-///   it may not be one ([`may_be_organization`]).
+///   it may not be one ([`may_be_organization`]); "virus" or "fever" after
+///   it makes them MISC, a disease ("the Tolworth virus").
 pub(crate) fn organizations_by_context(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
     let mut companies: fxhash::FxHashSet<&str> = fxhash::FxHashSet::default();
+    let mut diseases: fxhash::FxHashSet<&str> = fxhash::FxHashSet::default();
     for s in spans.iter_mut() {
         let n = s.end - s.first;
         if s.kind == EntityType::Misc {
@@ -452,24 +454,37 @@ pub(crate) fn organizations_by_context(kb: &Knowledge, text: &Text<'_>, spans: &
             s.kind = EntityType::Organization;
             continue;
         }
-        if s.kind == EntityType::Location
-            && may_be_organization(kb, text, s.first, s.end)
-            && company_context(text, s)
-        {
+        if s.kind == EntityType::Location && may_be_organization(kb, text, s.first, s.end) {
+            // "the Tolworth virus": a disease named after a place is
+            // MISC, and so is every bare "Tolworth" of the article
+            let disease = text
+                .get_text(s.end)
+                .is_some_and(|w| matches!(lower::lower(w).as_ref(), "virus" | "fever"));
+            let set = if disease {
+                &mut diseases
+            } else if company_context(text, s) {
+                &mut companies
+            } else {
+                continue;
+            };
             if let Some(sp) = text.token_span(s.first, s.end) {
-                companies.insert(sp.text);
+                set.insert(sp.text);
             }
         }
     }
-    if companies.is_empty() {
+    if companies.is_empty() && diseases.is_empty() {
         return;
     }
     for s in spans.iter_mut() {
-        if s.kind == EntityType::Location
-            && text
-                .token_span(s.first, s.end)
-                .is_some_and(|sp| companies.contains(sp.text))
-        {
+        let Some(sp) = text.token_span(s.first, s.end) else {
+            continue;
+        };
+        if s.kind != EntityType::Location {
+            continue;
+        }
+        if diseases.contains(sp.text) {
+            s.kind = EntityType::Misc;
+        } else if companies.contains(sp.text) {
             s.kind = EntityType::Organization;
         }
     }

@@ -1274,3 +1274,24 @@ fn the_last_word_types_laws_events_and_bodies() {
         ]
     );
 }
+
+#[test]
+fn a_virus_named_after_a_place_is_misc() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Cases of the Tolworth virus rose. Tolworth funding stalled. Moscow fever spread.",
+    );
+    let loc = |w: &str| span_at(nth_token(&text, w, 0), 1, EntityType::Location);
+    let mut spans = vec![loc("Tolworth"), loc("Moscow")];
+    spans.insert(
+        1,
+        span_at(nth_token(&text, "Tolworth", 1), 1, EntityType::Location),
+    );
+    contexts::organizations_by_context(kb, &text, &mut spans);
+    let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
+    // every bare mention follows; a large city keeps its type
+    assert_eq!(
+        kinds,
+        [EntityType::Misc, EntityType::Misc, EntityType::Location]
+    );
+}
