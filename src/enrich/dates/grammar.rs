@@ -1307,7 +1307,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 | "end"
         ) || mstart > i;
         let ambiguous = word == "may" || (word == "march" && i == self.sent.start);
-        if ambiguous && !context {
+        if ambiguous && !context || (!context && self.in_person_name(i, k)) {
             return None;
         }
         // "the March on Washington", "a March for Peace", "the Pride
@@ -1339,6 +1339,46 @@ impl<'t, 'a> Scanner<'t, 'a> {
         };
         let e = Expr::document().nearest(Field::Month(m), dir);
         Some(self.found_month(i, k, &e))
+    }
+
+    /// Whether the bare month at `i` (next token `k`) is part of a
+    /// person's name: after a title or a capitalized first name (`Mr.
+    /// March`, `Judge Alan August`, `Kim June said`), or before a
+    /// capitalized last name (`April Ryan asked`, `June Carter sang`). A
+    /// word of time before it keeps the month (`In June Carter won`,
+    /// checked by the caller).
+    fn in_person_name(&self, i: usize, k: usize) -> bool {
+        use crate::enrich::entities::gazetteer::{
+            is_first_name_word, is_last_name_word, is_title_word,
+        };
+        let plain_name = |p: usize| {
+            let w = self.w(p);
+            self.capitalized(p)
+                && !lexicon::is_preposition(w)
+                && !lexicon::is_determiner(w)
+                && lexicon::month(w).is_none()
+                && lexicon::weekday(w).is_none()
+                && lexicon::unit(w).is_none()
+        };
+        // (`Mr.`: the title's dot is its own token.)
+        let mut p = i.checked_sub(1);
+        if p.is_some_and(|p| self.w(p) == "." && self.glued(p)) {
+            p = p.and_then(|p| p.checked_sub(1));
+        }
+        let before = p.is_some_and(|p| {
+            plain_name(p) && (is_first_name_word(self.w(p)) || is_title_word(self.w(p)))
+        });
+        // A last name ends the name and stands where a name does: first
+        // in its clause or after a verb of saying, not inside a noun
+        // phrase (`the bitter February New Hampshire debate`).
+        let where_name = i == self.sent.start
+            || self.kind(i - 1) != Some(TokenKind::Word)
+            || crate::enrich::quotes::lexicon::cue_class(self.prev(i)).is_some();
+        let after = where_name
+            && plain_name(k)
+            && is_last_name_word(self.w(k))
+            && !self.capitalized(k + 1);
+        before || after
     }
 
     /// `20 February 2025`, `20th of February`.

@@ -1488,6 +1488,26 @@ fn named_marches_are_no_months() {
 }
 
 #[test]
+fn month_names_in_person_names_are_no_months() {
+    let texts =
+        |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|(t, _, _)| t).collect() };
+    // After a first name or a title, before a last name.
+    assert!(texts("Colin March said the ferry was late.").is_empty());
+    assert!(texts("Reporters asked Ms. August about the levy.").is_empty());
+    assert!(texts("The ruling came from Judge Nora June alone.").is_empty());
+    assert!(texts("April Harris asked about the levy.").is_empty());
+    assert!(texts("\"Never,\" said June Walker.").is_empty());
+    // A word of time before it, or a noun phrase around it, keeps the month.
+    assert_eq!(texts("In June Walker won the county."), ["June"]);
+    assert_eq!(texts("The August Walker rally was loud."), ["August"]);
+    assert_eq!(
+        texts("The bitter February New Hampshire debate hurt him."),
+        ["February"]
+    );
+    assert_eq!(texts("Sales rose in August, he said."), ["August"]);
+}
+
+#[test]
 fn sets_with_a_frequency() {
     let sets = |body: &str| -> Vec<(String, String, DateType, Option<String>)> {
         let t = Text::analyze(body);
