@@ -347,10 +347,18 @@ fn mentions(
             // A name glued to a word (`UpdatedMarch 3`) starts after the
             // word (ASCII: its bytes are its characters).
             let lead = lowered.lead(f.start);
+            // A headline glued after a clock time (`9:12PMRivals`) ends
+            // it before the headline.
+            let tail = f.end.checked_sub(1).map_or(0, |l| lowered.tail(l));
+            let cut = span.text.len().saturating_sub(tail);
             Some(DateMention {
-                text: span.text.get(lead..).unwrap_or(span.text).to_string(),
+                text: span
+                    .text
+                    .get(lead..cut)
+                    .unwrap_or(span.text)
+                    .to_string(),
                 start: span.start + lead,
-                end: span.end,
+                end: span.end.saturating_sub(tail),
                 value: f.value,
                 kind: f.kind,
                 freq: f.freq,

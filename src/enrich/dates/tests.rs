@@ -1262,6 +1262,29 @@ fn deictic_words_in_a_dated_quotation() {
     );
     // A quotation without a dated speech is today's.
     assert_eq!(vals("“We meet today,” she said."), ["2021-06-01"]);
+    // Years counted in the dated speech, quoted or reported after a verb
+    // of saying, count from its year.
+    assert_eq!(
+        vals("In a 1987 interview, the coach said that next year his team would win."),
+        ["1987", "1988"]
+    );
+    assert_eq!(
+        vals("In his 2003 address he declared that this year was the hardest."),
+        ["2003", "2003"]
+    );
+    assert_eq!(
+        vals("After a 1994 interview aired, fans worried. “Next year I stop,” he said."),
+        ["1994", "1995"]
+    );
+    // Not before the verb of saying, nor without a dated speech.
+    assert_eq!(
+        vals("Next year, the coach said in a 1987 interview, would be his."),
+        ["2022", "1987"]
+    );
+    assert_eq!(
+        vals("The coach said next year would be better."),
+        ["2022"]
+    );
     // A quotation its sentence says was spoken on a weekday counts from
     // that day (Tuesday 2021-06-01: the Friday before is May 28).
     assert_eq!(
@@ -2331,6 +2354,21 @@ fn a_name_glued_to_a_layout_word_is_read_alone() {
         vals("This echoesMonday's vote in the senate."),
         [v("Monday", "2025-02-17", 11)]
     );
+    // A blog's clock time run into its entry's headline: the time alone,
+    // on the day written before it.
+    assert_eq!(
+        vals("PostedJanuary 9, 2025 8:15PMMayor Opens Ferry Dock\nShe cut a ribbon."),
+        [
+            v("January 9, 2025", "2025-01-09", 6),
+            v("8:15PM", "2025-01-09T20:15", 22)
+        ]
+    );
+    assert_eq!(
+        vals("Update 9AMFerry Resumes"),
+        [v("9AM", "2025-02-20T09:00", 7)]
+    );
+    // Not a marker run into lowercase letters.
+    assert!(vals("They sold 5pmish tickets.").is_empty());
     // Not a surname that ends in a month, nor a hashtag's weekday.
     assert!(vals("The LeMay 4 team won.").is_empty());
     assert!(vals("Fans posted #BigSaturday photos.").is_empty());
