@@ -47,6 +47,8 @@
 //!   present that governs the day closely (`the envoys meet Monday`,
 //!   `hearings resume Tuesday`; not a `to` of purpose after it: `flew
 //!   there on Monday to meet the premier`),
+//!   a vote held in the present (`the state holds its primary on
+//!   Tuesday`, `when the caucuses take place`),
 //!   `set to`, `planned to`, `going to` (not `was going to`, a plan told
 //!   after its day, as `was to be`), modals before a verb (`may`, `can`, `must
 //!   win`; not `must be`, a duty often told of a ruling already made)
@@ -155,6 +157,9 @@
 //! speech`: `1963-XX-XX`) or the weekday of its sentence's attribution
 //! (`"We vote tomorrow," she said Friday`: the Saturday after that
 //! Friday). Otherwise, as outside quotations, from the reference date.
+//! `this year`, `next year`, `last year` count from a dated speech's year
+//! too, quoted or reported after a verb of saying (`in a 1998 interview,
+//! she said that next year she would retire`: `1999`).
 //!
 //! # Conventions where corpora differ
 //!

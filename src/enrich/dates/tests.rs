@@ -2600,6 +2600,24 @@ fn a_timetable_in_the_plain_present_points_forward() {
     );
     assert_eq!(vals("The jury reconvenes Monday."), ["2025-02-24"]);
     assert_eq!(vals("The unions agreed to meet Monday."), ["2025-02-24"]);
+    // A vote held in the present is set ahead; held in the past, gone.
+    assert_eq!(
+        vals("The province holds its runoff on Saturday."),
+        ["2025-02-22"]
+    );
+    assert_eq!(
+        vals("Two counties hold caucuses Monday, when the contests take place."),
+        ["2025-02-24"]
+    );
+    assert_eq!(
+        vals("The county runoffs take place on Monday."),
+        ["2025-02-24"]
+    );
+    assert_eq!(
+        vals("The province held its runoff on Saturday."),
+        ["2025-02-15"]
+    );
+    assert_eq!(vals("The mayor holds a grudge since Monday."), ["2025-02-17"]);
     // Denied in the past, or told in the past, it is the day gone.
     assert_eq!(vals("The envoys did not meet Monday."), ["2025-02-17"]);
     assert_eq!(vals("The envoys met Monday in Oslo."), ["2025-02-17"]);
