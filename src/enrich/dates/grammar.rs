@@ -706,6 +706,57 @@ impl<'t, 'a> Scanner<'t, 'a> {
         false
     }
 
+    /// Whether the weekday at `i..e` dates a vote that a time before it
+    /// is told against: `Some(true)` after `ahead of`, `the run-up to`,
+    /// `the lead-up to` (`spent heavily ahead of the county caucuses on
+    /// Monday`: still to come), `Some(false)` after `before`, `prior to`,
+    /// `leading up to` (`polls taken before Tuesday's runoff`), which
+    /// news writes both before the vote and after it: the nearer Tuesday,
+    /// as a vote further gone is `last Tuesday's`. With the weekday before
+    /// the vote (`Tuesday's primary`) or after it (`the primary on
+    /// Tuesday`).
+    fn vote_lead_in(&self, i: usize, e: usize) -> Option<bool> {
+        let mut k = if self.dates_a_vote(e) {
+            i
+        } else {
+            let mut v = i;
+            if self.prev(v) == "on" {
+                v -= 1;
+            }
+            if !(v > self.sent.start && lexicon::is_vote_noun(self.prev(v))) {
+                return None;
+            }
+            v - 1
+        };
+        // Back over the vote's modifiers (`the state's crucial`, `the New
+        // Hampshire`, `the county`) to the word that governs it.
+        for _ in 0..6 {
+            let (g, g2, g3) = (
+                self.prev(k),
+                self.prev(k.saturating_sub(1)),
+                self.prev(k.saturating_sub(2)),
+            );
+            match (g3, g2, g) {
+                // (`run-up` is three tokens.)
+                (_, "ahead", "of") | ("-" | "lead" | "run", "up", "to") => return Some(true),
+                (_, "run-up" | "lead-up", "to") => return Some(true),
+                (_, "prior", "to") | ("leading", "up", "to") | (_, _, "before") => {
+                    return Some(false)
+                }
+                _ => {}
+            }
+            let modifier = matches!(g, "'s" | "’s" | "-")
+                || (k > self.sent.start + 1
+                    && self.kind(k - 1) == Some(TokenKind::Word)
+                    && !lexicon::is_preposition(g));
+            if !modifier {
+                return None;
+            }
+            k -= 1;
+        }
+        None
+    }
+
     /// A month dating a vote, in a clause not told in the past, is the
     /// coming one (or this month's): a vote is set months ahead and news
     /// names it before it is held, while one held a year ago is told with
@@ -1539,7 +1590,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 }
             }
             None if range_end => base.nearest(field, Dir::Forward { strict: true }),
-            None => base.nearest(field, Dir::of(self.weekday_tense(i..e))),
+            None => {
+                let tense = self.weekday_tense(i..e);
+                let dir = match self.vote_lead_in(i, e) {
+                    Some(true) => Dir::Forward { strict: false },
+                    Some(false) if tense == Tense::Past => Dir::Closest,
+                    _ => Dir::of(tense),
+                };
+                base.nearest(field, dir)
+            }
         };
         let date = self.eval(&tree).1.and_then(|p| p.day());
         // "Saturday Night Live", "Monday Night Football": a title.

@@ -93,6 +93,12 @@
 //!   week), the nearest
 //!   occurrence for months, month-days and holidays (`the November
 //!   report` in a January story; Election Day is the coming one);
+//! - a weekday dating a vote that a time is told against: after `ahead
+//!   of`, `the run-up to`, `the lead-up to` the coming one (also with the
+//!   weekday after the vote: `ahead of the county caucuses on Monday`);
+//!   after `before`, `prior to`, `leading up to`, which news writes both
+//!   before the vote and after it, the nearer one unless the clause looks
+//!   ahead (a vote further gone is `last Tuesday's`);
 //! - a month or month-day dating a vote (`the November general election`,
 //!   `a June referendum`, `the Nov. 8 election`) in a clause not told in
 //!   the past is the coming vote, however far: a vote is set months
@@ -292,6 +298,10 @@
 //!   attacks` is `2001-09-11`, unless the article wrote that day with
 //!   another year (`Sept. 11, 2012`); a plain `Sept. 11` is a date, and
 //!   `9/11`, a name, is none.
+//! - **Names**: a bare month in a person's name is none: after a title or
+//!   a census first name (`Ms. August`, `Colin March`), or before a census
+//!   last name where a name stands (`April Harris asked`), unless a word
+//!   of time comes before it (`in June Walker won`).
 
 mod grammar;
 pub(crate) mod lexicon;

@@ -2618,6 +2618,29 @@ fn a_timetable_in_the_plain_present_points_forward() {
         ["2025-02-15"]
     );
     assert_eq!(vals("The mayor holds a grudge since Monday."), ["2025-02-17"]);
+    // A time told against a weekday's vote: `ahead of` it, still to come;
+    // `before` it, the nearer one (Thursday: Saturday ahead, Tuesday gone).
+    assert_eq!(
+        vals("She spent heavily ahead of the county caucuses on Monday."),
+        ["2025-02-24"]
+    );
+    assert_eq!(
+        vals("Her ads in the run-up to the Ohio primary on Tuesday cost plenty."),
+        ["2025-02-25"]
+    );
+    assert_eq!(
+        vals("His stumble days before Saturday's runoff has emboldened rivals."),
+        ["2025-02-22"]
+    );
+    assert_eq!(
+        vals("Polls taken before Tuesday's runoff were wrong."),
+        ["2025-02-18"]
+    );
+    // Not a vote governed by another preposition.
+    assert_eq!(
+        vals("She campaigned before voters in the primary on Saturday."),
+        ["2025-02-15"]
+    );
     // Denied in the past, or told in the past, it is the day gone.
     assert_eq!(vals("The envoys did not meet Monday."), ["2025-02-17"]);
     assert_eq!(vals("The envoys met Monday in Oslo."), ["2025-02-17"]);
