@@ -210,9 +210,7 @@ fn glued_stamp(s: &str) -> Option<usize> {
     if !b.first()?.is_ascii_digit() || !s.is_ascii() {
         return None;
     }
-    let digits = b
-        .iter()
-        .position(|c| !(c.is_ascii_digit() || *c == b':'))?;
+    let digits = b.iter().position(|c| !(c.is_ascii_digit() || *c == b':'))?;
     let (clock, rest) = (s.get(..digits)?, b.get(digits..)?);
     let (hh, mm) = clock.split_once(':').unwrap_or((clock, "00"));
     if hh.is_empty() || hh.len() > 2 || mm.len() != 2 {
@@ -1403,7 +1401,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 | "end"
         ) || mstart > i;
         let ambiguous = word == "may" || (word == "march" && i == self.sent.start);
-        if ambiguous && !context || (!context && self.in_person_name(i, k)) {
+        if (ambiguous || self.in_person_name(i, k)) && !context {
             return None;
         }
         // "the March on Washington", "a March for Peace", "the Pride
@@ -1470,10 +1468,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let where_name = i == self.sent.start
             || self.kind(i - 1) != Some(TokenKind::Word)
             || crate::enrich::quotes::lexicon::cue_class(self.prev(i)).is_some();
-        let after = where_name
-            && plain_name(k)
-            && is_last_name_word(self.w(k))
-            && !self.capitalized(k + 1);
+        let after =
+            where_name && plain_name(k) && is_last_name_word(self.w(k)) && !self.capitalized(k + 1);
         before || after
     }
 

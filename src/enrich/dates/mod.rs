@@ -367,11 +367,7 @@ fn mentions(
             let tail = f.end.checked_sub(1).map_or(0, |l| lowered.tail(l));
             let cut = span.text.len().saturating_sub(tail);
             Some(DateMention {
-                text: span
-                    .text
-                    .get(lead..cut)
-                    .unwrap_or(span.text)
-                    .to_string(),
+                text: span.text.get(lead..cut).unwrap_or(span.text).to_string(),
                 start: span.start + lead,
                 end: span.end.saturating_sub(tail),
                 value: f.value,

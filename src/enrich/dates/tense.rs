@@ -73,7 +73,11 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     // the runoffs take place"): held ones are told in the past.
     let holds_vote = matches!(w, "hold" | "holds")
         && (i + 1..i + 5)
-            .map_while(|k| lower.get(k).filter(|w| !matches!(**w, "," | ";" | ":" | ".")))
+            .map_while(|k| {
+                lower
+                    .get(k)
+                    .filter(|w| !matches!(**w, "," | ";" | ":" | "."))
+            })
             .any(|w| is_vote_noun(w));
     let takes_place = matches!(w, "take" | "takes") && next == Some("place");
     if (holds_vote || takes_place)

@@ -1281,10 +1281,7 @@ fn deictic_words_in_a_dated_quotation() {
         vals("Next year, the coach said in a 1987 interview, would be his."),
         ["2022", "1987"]
     );
-    assert_eq!(
-        vals("The coach said next year would be better."),
-        ["2022"]
-    );
+    assert_eq!(vals("The coach said next year would be better."), ["2022"]);
     // A quotation its sentence says was spoken on a weekday counts from
     // that day (Tuesday 2021-06-01: the Friday before is May 28).
     assert_eq!(
@@ -2617,7 +2614,10 @@ fn a_timetable_in_the_plain_present_points_forward() {
         vals("The province held its runoff on Saturday."),
         ["2025-02-15"]
     );
-    assert_eq!(vals("The mayor holds a grudge since Monday."), ["2025-02-17"]);
+    assert_eq!(
+        vals("The mayor holds a grudge since Monday."),
+        ["2025-02-17"]
+    );
     // A time told against a weekday's vote: `ahead of` it, still to come;
     // `before` it, the nearer one (Thursday: Saturday ahead, Tuesday gone).
     assert_eq!(
