@@ -97,6 +97,10 @@ pub struct Lowered {
     /// `followsFriday's`), with the bytes of the glued word before it: the
     /// grammar reads the name alone, and a mention starts after the word.
     glued: Vec<(usize, usize)>,
+    /// Tokens whose clock time a live blog glued to the headline after it
+    /// (`11:19PMRivals Trade Barbs`), with the bytes of the headline: the
+    /// grammar reads the time alone, and a mention ends before the words.
+    tails: Vec<(usize, usize)>,
 }
 
 impl Lowered {
@@ -106,12 +110,16 @@ impl Lowered {
         let mut buf = String::with_capacity(body.len());
         let mut bounds = Vec::with_capacity(text.tokens().len());
         let mut glued = Vec::new();
+        let mut tails = Vec::new();
         for (i, t) in text.tokens().iter().enumerate() {
             let start = buf.len();
             let mut s = body.get(t.range()).unwrap_or("");
             if let Some(lead) = glued_name(text, i, s) {
                 glued.push((i, lead));
                 s = s.get(lead..).unwrap_or(s);
+            } else if let Some(cut) = glued_stamp(s) {
+                tails.push((i, s.len() - cut));
+                s = s.get(..cut).unwrap_or(s);
             }
             if s.is_ascii() {
                 buf.push_str(s);
@@ -123,7 +131,22 @@ impl Lowered {
             }
             bounds.push((start, buf.len()));
         }
-        Lowered { buf, bounds, glued }
+        Lowered {
+            buf,
+            bounds,
+            glued,
+            tails,
+        }
+    }
+
+    /// The bytes of a headline glued after the clock time of token `i`
+    /// (0 for most tokens).
+    pub fn tail(&self, i: usize) -> usize {
+        self.tails
+            .binary_search_by_key(&i, |&(t, _)| t)
+            .ok()
+            .and_then(|k| self.tails.get(k))
+            .map_or(0, |&(_, tail)| tail)
     }
 
     /// The bytes of a glued word before the month or weekday of token `i`
@@ -176,6 +199,26 @@ fn glued_name(text: &Text<'_>, i: usize, s: &str) -> Option<usize> {
     let month = lexicon::month(&name).is_some() && !lexicon::is_month_abbrev(&name);
     let weekday = lexicon::weekday_full(&name).is_some() && b[0].is_ascii_lowercase();
     ((month && day_after()) || weekday).then_some(at)
+}
+
+/// The length of a clock time with its marker (`11:19PM`, `9am`) that
+/// starts token text `s` and runs into a capitalized word (`9:12PMRivals`,
+/// a live blog's stamp glued to its entry's headline); `None` for any
+/// other token.
+fn glued_stamp(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if !b.first()?.is_ascii_digit() || !s.is_ascii() {
+        return None;
+    }
+    let digits = b.iter().position(|c| !(c.is_ascii_digit() || *c == b':'))?;
+    let (clock, rest) = (s.get(..digits)?, b.get(digits..)?);
+    let (hh, mm) = clock.split_once(':').unwrap_or((clock, "00"));
+    if hh.is_empty() || hh.len() > 2 || mm.len() != 2 {
+        return None;
+    }
+    let marker = rest.get(..2)?;
+    let upper_next = rest.get(2).is_some_and(u8::is_ascii_uppercase);
+    (matches!(marker, b"AM" | b"PM" | b"am" | b"pm") && upper_next).then_some(digits + 2)
 }
 
 /// Scanner state over one text.
@@ -659,6 +702,57 @@ impl<'t, 'a> Scanner<'t, 'a> {
             k += 1;
         }
         false
+    }
+
+    /// Whether the weekday at `i..e` dates a vote that a time before it
+    /// is told against: `Some(true)` after `ahead of`, `the run-up to`,
+    /// `the lead-up to` (`spent heavily ahead of the county caucuses on
+    /// Monday`: still to come), `Some(false)` after `before`, `prior to`,
+    /// `leading up to` (`polls taken before Tuesday's runoff`), which
+    /// news writes both before the vote and after it: the nearer Tuesday,
+    /// as a vote further gone is `last Tuesday's`. With the weekday before
+    /// the vote (`Tuesday's primary`) or after it (`the primary on
+    /// Tuesday`).
+    fn vote_lead_in(&self, i: usize, e: usize) -> Option<bool> {
+        let mut k = if self.dates_a_vote(e) {
+            i
+        } else {
+            let mut v = i;
+            if self.prev(v) == "on" {
+                v -= 1;
+            }
+            if !(v > self.sent.start && lexicon::is_vote_noun(self.prev(v))) {
+                return None;
+            }
+            v - 1
+        };
+        // Back over the vote's modifiers (`the state's crucial`, `the New
+        // Hampshire`, `the county`) to the word that governs it.
+        for _ in 0..6 {
+            let (g, g2, g3) = (
+                self.prev(k),
+                self.prev(k.saturating_sub(1)),
+                self.prev(k.saturating_sub(2)),
+            );
+            match (g3, g2, g) {
+                // (`run-up` is three tokens.)
+                (_, "ahead", "of") | ("-" | "lead" | "run", "up", "to") => return Some(true),
+                (_, "run-up" | "lead-up", "to") => return Some(true),
+                (_, "prior", "to") | ("leading", "up", "to") | (_, _, "before") => {
+                    return Some(false)
+                }
+                _ => {}
+            }
+            let modifier = matches!(g, "'s" | "’s" | "-")
+                || (k > self.sent.start + 1
+                    && self.kind(k - 1) == Some(TokenKind::Word)
+                    && !lexicon::is_preposition(g));
+            if !modifier {
+                return None;
+            }
+            k -= 1;
+        }
+        None
     }
 
     /// A month dating a vote, in a clause not told in the past, is the
@@ -1307,7 +1401,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 | "end"
         ) || mstart > i;
         let ambiguous = word == "may" || (word == "march" && i == self.sent.start);
-        if ambiguous && !context {
+        if (ambiguous || self.in_person_name(i, k)) && !context {
             return None;
         }
         // "the March on Washington", "a March for Peace", "the Pride
@@ -1339,6 +1433,44 @@ impl<'t, 'a> Scanner<'t, 'a> {
         };
         let e = Expr::document().nearest(Field::Month(m), dir);
         Some(self.found_month(i, k, &e))
+    }
+
+    /// Whether the bare month at `i` (next token `k`) is part of a
+    /// person's name: after a title or a capitalized first name (`Mr.
+    /// March`, `Judge Alan August`, `Kim June said`), or before a
+    /// capitalized last name (`April Ryan asked`, `June Carter sang`). A
+    /// word of time before it keeps the month (`In June Carter won`,
+    /// checked by the caller).
+    fn in_person_name(&self, i: usize, k: usize) -> bool {
+        use crate::enrich::entities::gazetteer::{
+            is_first_name_word, is_last_name_word, is_title_word,
+        };
+        let plain_name = |p: usize| {
+            let w = self.w(p);
+            self.capitalized(p)
+                && !lexicon::is_preposition(w)
+                && !lexicon::is_determiner(w)
+                && lexicon::month(w).is_none()
+                && lexicon::weekday(w).is_none()
+                && lexicon::unit(w).is_none()
+        };
+        // (`Mr.`: the title's dot is its own token.)
+        let mut p = i.checked_sub(1);
+        if p.is_some_and(|p| self.w(p) == "." && self.glued(p)) {
+            p = p.and_then(|p| p.checked_sub(1));
+        }
+        let before = p.is_some_and(|p| {
+            plain_name(p) && (is_first_name_word(self.w(p)) || is_title_word(self.w(p)))
+        });
+        // A last name ends the name and stands where a name does: first
+        // in its clause or after a verb of saying, not inside a noun
+        // phrase (`the bitter February New Hampshire debate`).
+        let where_name = i == self.sent.start
+            || self.kind(i - 1) != Some(TokenKind::Word)
+            || crate::enrich::quotes::lexicon::cue_class(self.prev(i)).is_some();
+        let after =
+            where_name && plain_name(k) && is_last_name_word(self.w(k)) && !self.capitalized(k + 1);
+        before || after
     }
 
     /// `20 February 2025`, `20th of February`.
@@ -1454,7 +1586,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 }
             }
             None if range_end => base.nearest(field, Dir::Forward { strict: true }),
-            None => base.nearest(field, Dir::of(self.weekday_tense(i..e))),
+            None => {
+                let tense = self.weekday_tense(i..e);
+                let dir = match self.vote_lead_in(i, e) {
+                    Some(true) => Dir::Forward { strict: false },
+                    Some(false) if tense == Tense::Past => Dir::Closest,
+                    _ => Dir::of(tense),
+                };
+                base.nearest(field, dir)
+            }
         };
         let date = self.eval(&tree).1.and_then(|p| p.day());
         // "Saturday Night Live", "Monday Night Football": a title.
@@ -1524,9 +1664,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
             Some(x) => Some(x),
             None => lexicon::part_of_day(self.w(e)).inspect(|_| e += 1),
         };
-        // Inside a quotation from a dated speech ("in a 1963 speech"): the
-        // day the words were said, of which only the year is known.
-        if let Some(y) = self.quoted_speech_year(i) {
+        // Inside a quotation from a dated speech ("in a 1963 speech"), or
+        // reported from it: the day the words were said, of which only the
+        // year is known.
+        if let Some(y) = self.speech_year(i) {
             let value = match pod {
                 Some(pod) => format!("{y:04}-XX-XXT{pod}"),
                 None => format!("{y:04}-XX-XX"),
@@ -1618,46 +1759,60 @@ impl<'t, 'a> Scanner<'t, 'a> {
         })
     }
 
-    /// When token `i` is inside a quotation (its paragraph has an open
-    /// double quote before it) and the text around names a past speech's
-    /// year (`in a 1963 speech`, `his 1987 address`), that year.
-    fn quoted_speech_year(&self, i: usize) -> Option<i32> {
-        if !self.in_quotation(i) {
+    /// The year token `i` was said in, when the text says it: inside a
+    /// quotation (its paragraph has an open double quote before it) with
+    /// a past speech's year named around it (`in a 1963 speech`, `his 1987
+    /// address`), or in reported speech after a verb of saying that
+    /// follows such a year in its sentence (`In a 1998 interview, she said
+    /// that next year she would retire`: 1999).
+    fn speech_year(&self, i: usize) -> Option<i32> {
+        if self.in_quotation(i) {
+            // This sentence and the two around it.
+            let sentences = self.text.sentences();
+            let first = sentences
+                .get(self.sent_no.saturating_sub(1))?
+                .tokens()
+                .start;
+            let last = sentences
+                .get(self.sent_no + 1)
+                .or_else(|| sentences.get(self.sent_no))?
+                .tokens()
+                .end;
+            return (first..last).find_map(|k| self.dated_speech(k));
+        }
+        // Reported: the dated speech, then a verb of saying, then `i`.
+        let said = (self.sent.start..i).rev().find(|&k| {
+            matches!(
+                self.w(k),
+                "said" | "told" | "wrote" | "declared" | "predicted" | "promised" | "vowed"
+            )
+        })?;
+        (self.sent.start..said).find_map(|k| self.dated_speech(k))
+    }
+
+    /// The year at token `k` when a speech noun follows it (`1963 speech`,
+    /// `2004 interview`) and it is before publication.
+    fn dated_speech(&self, k: usize) -> Option<i32> {
+        let w = self.lower.get(k)?;
+        if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        // This sentence and the two around it.
-        let sentences = self.text.sentences();
-        let first = sentences
-            .get(self.sent_no.saturating_sub(1))?
-            .tokens()
-            .start;
-        let last = sentences
-            .get(self.sent_no + 1)
-            .or_else(|| sentences.get(self.sent_no))?
-            .tokens()
-            .end;
+        let y: i32 = w.parse().ok()?;
+        let speech = matches!(
+            *self.lower.get(k + 1)?,
+            "speech"
+                | "address"
+                | "interview"
+                | "letter"
+                | "sermon"
+                | "statement"
+                | "broadcast"
+                | "remarks"
+                | "testimony"
+                | "lecture"
+        );
         let published = self.published.map(|p| p.year());
-        (first..last).find_map(|k| {
-            let w = self.lower.get(k)?;
-            if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            let y: i32 = w.parse().ok()?;
-            let speech = matches!(
-                *self.lower.get(k + 1)?,
-                "speech"
-                    | "address"
-                    | "interview"
-                    | "letter"
-                    | "sermon"
-                    | "statement"
-                    | "broadcast"
-                    | "remarks"
-                    | "testimony"
-                    | "lecture"
-            );
-            (speech && (1000..=2999).contains(&y) && published.is_none_or(|p| y < p)).then_some(y)
-        })
+        (speech && (1000..=2999).contains(&y) && published.is_none_or(|p| y < p)).then_some(y)
     }
 
     /// `last week`, `this year`, `next month`, `earlier this month`,
@@ -1811,7 +1966,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
         } else {
             offset
         };
-        let tree = Expr::Anchor(anchor).shift(offset, unit);
+        // `next year` in words said in a year the text names (`in a 1998
+        // interview`): from that year.
+        let said = (unit == Unit::Year && !anaphoric)
+            .then(|| self.speech_year(i))
+            .flatten();
+        let tree = match said {
+            Some(y) => Expr::Year(y).shift(offset, unit),
+            None => Expr::Anchor(anchor).shift(offset, unit),
+        };
         // "He apologized the next day" after a month told in the past
         // (`Last September, he ...`): a day after publication cannot be
         // one a past clause tells; from the last day named that is not to

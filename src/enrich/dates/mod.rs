@@ -47,6 +47,8 @@
 //!   present that governs the day closely (`the envoys meet Monday`,
 //!   `hearings resume Tuesday`; not a `to` of purpose after it: `flew
 //!   there on Monday to meet the premier`),
+//!   a vote held in the present (`the state holds its primary on
+//!   Tuesday`, `when the caucuses take place`),
 //!   `set to`, `planned to`, `going to` (not `was going to`, a plan told
 //!   after its day, as `was to be`), modals before a verb (`may`, `can`, `must
 //!   win`; not `must be`, a duty often told of a ruling already made)
@@ -91,6 +93,12 @@
 //!   week), the nearest
 //!   occurrence for months, month-days and holidays (`the November
 //!   report` in a January story; Election Day is the coming one);
+//! - a weekday dating a vote that a time is told against: after `ahead
+//!   of`, `the run-up to`, `the lead-up to` the coming one (also with the
+//!   weekday after the vote: `ahead of the county caucuses on Monday`);
+//!   after `before`, `prior to`, `leading up to`, which news writes both
+//!   before the vote and after it, the nearer one unless the clause looks
+//!   ahead (a vote further gone is `last Tuesday's`);
 //! - a month or month-day dating a vote (`the November general election`,
 //!   `a June referendum`, `the Nov. 8 election`) in a clause not told in
 //!   the past is the coming vote, however far: a vote is set months
@@ -155,6 +163,9 @@
 //! speech`: `1963-XX-XX`) or the weekday of its sentence's attribution
 //! (`"We vote tomorrow," she said Friday`: the Saturday after that
 //! Friday). Otherwise, as outside quotations, from the reference date.
+//! `this year`, `next year`, `last year` count from a dated speech's year
+//! too, quoted or reported after a verb of saying (`in a 1998 interview,
+//! she said that next year she would retire`: `1999`).
 //!
 //! # Conventions where corpora differ
 //!
@@ -287,6 +298,10 @@
 //!   attacks` is `2001-09-11`, unless the article wrote that day with
 //!   another year (`Sept. 11, 2012`); a plain `Sept. 11` is a date, and
 //!   `9/11`, a name, is none.
+//! - **Names**: a bare month in a person's name is none: after a title or
+//!   a census first name (`Ms. August`, `Colin March`), or before a census
+//!   last name where a name stands (`April Harris asked`), unless a word
+//!   of time comes before it (`in June Walker won`).
 
 mod grammar;
 pub(crate) mod lexicon;
@@ -347,10 +362,14 @@ fn mentions(
             // A name glued to a word (`UpdatedMarch 3`) starts after the
             // word (ASCII: its bytes are its characters).
             let lead = lowered.lead(f.start);
+            // A headline glued after a clock time (`9:12PMRivals`) ends
+            // it before the headline.
+            let tail = f.end.checked_sub(1).map_or(0, |l| lowered.tail(l));
+            let cut = span.text.len().saturating_sub(tail);
             Some(DateMention {
-                text: span.text.get(lead..).unwrap_or(span.text).to_string(),
+                text: span.text.get(lead..cut).unwrap_or(span.text).to_string(),
                 start: span.start + lead,
-                end: span.end,
+                end: span.end.saturating_sub(tail),
                 value: f.value,
                 kind: f.kind,
                 freq: f.freq,

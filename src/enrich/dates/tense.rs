@@ -68,6 +68,27 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     {
         return Some(Tense::Future);
     }
+    // A vote held in the present is a timetable ("the state holds its
+    // primary on Tuesday", "three states hold caucuses Saturday", "when
+    // the runoffs take place"): held ones are told in the past.
+    let holds_vote = matches!(w, "hold" | "holds")
+        && (i + 1..i + 5)
+            .map_while(|k| {
+                lower
+                    .get(k)
+                    .filter(|w| !matches!(**w, "," | ";" | ":" | "."))
+            })
+            .any(|w| is_vote_noun(w));
+    let takes_place = matches!(w, "take" | "takes") && next == Some("place");
+    if (holds_vote || takes_place)
+        && !determiner
+        && !matches!(
+            prev,
+            Some("did" | "didn't" | "didn’t" | "not" | "never" | "n't" | "n’t")
+        )
+    {
+        return Some(Tense::Future);
+    }
     // Modals of possibility and duty look ahead ("may be signed on May
     // 12", "must win in November"); the month "May" is followed by a
     // number or a preposition, not a verb.

@@ -1262,6 +1262,26 @@ fn deictic_words_in_a_dated_quotation() {
     );
     // A quotation without a dated speech is today's.
     assert_eq!(vals("“We meet today,” she said."), ["2021-06-01"]);
+    // Years counted in the dated speech, quoted or reported after a verb
+    // of saying, count from its year.
+    assert_eq!(
+        vals("In a 1987 interview, the coach said that next year his team would win."),
+        ["1987", "1988"]
+    );
+    assert_eq!(
+        vals("In his 2003 address he declared that this year was the hardest."),
+        ["2003", "2003"]
+    );
+    assert_eq!(
+        vals("After a 1994 interview aired, fans worried. “Next year I stop,” he said."),
+        ["1994", "1995"]
+    );
+    // Not before the verb of saying, nor without a dated speech.
+    assert_eq!(
+        vals("Next year, the coach said in a 1987 interview, would be his."),
+        ["2022", "1987"]
+    );
+    assert_eq!(vals("The coach said next year would be better."), ["2022"]);
     // A quotation its sentence says was spoken on a weekday counts from
     // that day (Tuesday 2021-06-01: the Friday before is May 28).
     assert_eq!(
@@ -1485,6 +1505,26 @@ fn named_marches_are_no_months() {
     assert_eq!(texts("The March vote was close."), ["March"]);
     assert_eq!(texts("Sales rose in March, he said."), ["March"]);
     assert_eq!(texts("Acme began March with $8 million."), ["March"]);
+}
+
+#[test]
+fn month_names_in_person_names_are_no_months() {
+    let texts =
+        |body: &str| -> Vec<String> { all(body, thu()).into_iter().map(|(t, _, _)| t).collect() };
+    // After a first name or a title, before a last name.
+    assert!(texts("Colin March said the ferry was late.").is_empty());
+    assert!(texts("Reporters asked Ms. August about the levy.").is_empty());
+    assert!(texts("The ruling came from Judge Nora June alone.").is_empty());
+    assert!(texts("April Harris asked about the levy.").is_empty());
+    assert!(texts("\"Never,\" said June Walker.").is_empty());
+    // A word of time before it, or a noun phrase around it, keeps the month.
+    assert_eq!(texts("In June Walker won the county."), ["June"]);
+    assert_eq!(texts("The August Walker rally was loud."), ["August"]);
+    assert_eq!(
+        texts("The bitter February New Hampshire debate hurt him."),
+        ["February"]
+    );
+    assert_eq!(texts("Sales rose in August, he said."), ["August"]);
 }
 
 #[test]
@@ -2311,6 +2351,21 @@ fn a_name_glued_to_a_layout_word_is_read_alone() {
         vals("This echoesMonday's vote in the senate."),
         [v("Monday", "2025-02-17", 11)]
     );
+    // A blog's clock time run into its entry's headline: the time alone,
+    // on the day written before it.
+    assert_eq!(
+        vals("PostedJanuary 9, 2025 8:15PMMayor Opens Ferry Dock\nShe cut a ribbon."),
+        [
+            v("January 9, 2025", "2025-01-09", 6),
+            v("8:15PM", "2025-01-09T20:15", 22)
+        ]
+    );
+    assert_eq!(
+        vals("Update 9AMFerry Resumes"),
+        [v("9AM", "2025-02-20T09:00", 7)]
+    );
+    // Not a marker run into lowercase letters.
+    assert!(vals("They sold 5pmish tickets.").is_empty());
     // Not a surname that ends in a month, nor a hashtag's weekday.
     assert!(vals("The LeMay 4 team won.").is_empty());
     assert!(vals("Fans posted #BigSaturday photos.").is_empty());
@@ -2542,6 +2597,50 @@ fn a_timetable_in_the_plain_present_points_forward() {
     );
     assert_eq!(vals("The jury reconvenes Monday."), ["2025-02-24"]);
     assert_eq!(vals("The unions agreed to meet Monday."), ["2025-02-24"]);
+    // A vote held in the present is set ahead; held in the past, gone.
+    assert_eq!(
+        vals("The province holds its runoff on Saturday."),
+        ["2025-02-22"]
+    );
+    assert_eq!(
+        vals("Two counties hold caucuses Monday, when the contests take place."),
+        ["2025-02-24"]
+    );
+    assert_eq!(
+        vals("The county runoffs take place on Monday."),
+        ["2025-02-24"]
+    );
+    assert_eq!(
+        vals("The province held its runoff on Saturday."),
+        ["2025-02-15"]
+    );
+    assert_eq!(
+        vals("The mayor holds a grudge since Monday."),
+        ["2025-02-17"]
+    );
+    // A time told against a weekday's vote: `ahead of` it, still to come;
+    // `before` it, the nearer one (Thursday: Saturday ahead, Tuesday gone).
+    assert_eq!(
+        vals("She spent heavily ahead of the county caucuses on Monday."),
+        ["2025-02-24"]
+    );
+    assert_eq!(
+        vals("Her ads in the run-up to the Ohio primary on Tuesday cost plenty."),
+        ["2025-02-25"]
+    );
+    assert_eq!(
+        vals("His stumble days before Saturday's runoff has emboldened rivals."),
+        ["2025-02-22"]
+    );
+    assert_eq!(
+        vals("Polls taken before Tuesday's runoff were wrong."),
+        ["2025-02-18"]
+    );
+    // Not a vote governed by another preposition.
+    assert_eq!(
+        vals("She campaigned before voters in the primary on Saturday."),
+        ["2025-02-15"]
+    );
     // Denied in the past, or told in the past, it is the day gone.
     assert_eq!(vals("The envoys did not meet Monday."), ["2025-02-17"]);
     assert_eq!(vals("The envoys met Monday in Oslo."), ["2025-02-17"]);

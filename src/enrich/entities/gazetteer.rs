@@ -35,6 +35,10 @@ struct LexiconWords {
     org_heads: HashSet<String>,
     /// One-word organizations of `known.tsv` ("Reuters", "Pentagon").
     known_orgs: HashSet<String>,
+    /// Census first names and last names (the dates stage tells `Alan
+    /// August` and `April Ryan` from the months).
+    first_names: HashSet<String>,
+    last_names: HashSet<String>,
 }
 
 fn lexicon_words() -> &'static LexiconWords {
@@ -53,6 +57,8 @@ fn lexicon_words() -> &'static LexiconWords {
                     (kind == "ORG" && !name.contains(' ')).then(|| low(name))
                 })
                 .collect(),
+            first_names: lines(FIRST_NAMES).map(low).collect(),
+            last_names: lines(LAST_NAMES).map(low).collect(),
         }
     })
 }
@@ -71,6 +77,16 @@ pub fn is_org_head_word(lower: &str) -> bool {
     let h = &lexicon_words().org_heads;
     let bare = lower.trim_end_matches('.');
     h.contains(lower) || h.contains(bare) || h.contains(&format!("{bare}."))
+}
+
+/// A lowercase word is a census first name ("alan").
+pub fn is_first_name_word(lower: &str) -> bool {
+    lexicon_words().first_names.contains(lower)
+}
+
+/// A lowercase word is a frequent census last name ("ryan").
+pub fn is_last_name_word(lower: &str) -> bool {
+    lexicon_words().last_names.contains(lower)
 }
 
 /// A lowercase word is a one-word organization of `known.tsv` ("reuters").
