@@ -58,6 +58,36 @@ pub fn find(v: &View<'_, '_>) -> Vec<Reported> {
     out
 }
 
+/// Whether content reported by a cue after it opens with an attribution
+/// of its own: "Other members said they back the plan, aides said",
+/// "Roe said “…” in May, according to the Ledger", "Police have said that
+/// …, the mayor added". The opening subject and its speech verb make the
+/// statement (a candidate's cue, one of `cues`: "has added another
+/// link" reports nothing); the later cue would take the lead-in as words
+/// of its own speaker.
+pub(super) fn swallows_lead_in(v: &View<'_, '_>, c: Range, cue: Range, cues: &[usize]) -> bool {
+    // subject, auxiliaries and adverbs before the inner verb
+    const MAX_LEAD: usize = 8;
+    if cue.first < c.end {
+        return false;
+    }
+    (c.first + 1..(c.first + MAX_LEAD).min(c.end)).any(|k| {
+        let w = v.low(k);
+        v.is_word(k)
+            && !v.in_quote(k)
+            && !v.cap(k)
+            && !lexicon::is_ing(&w)
+            && !lexicon::is_determiner(&v.low(k - 1))
+            && cues.contains(&k)
+            && matches!(
+                v.cue_at(k),
+                Some(CueClass::Say | CueClass::Report | CueClass::Tell)
+            )
+            && v.subject_before(k, c.first)
+                .is_some_and(|np| np.first == c.first)
+    })
+}
+
 /// Whether `r`'s content opens with a participle after a comma ("…, he
 /// said, citing the polls", "Roe said, adding the fee was small"): the
 /// speaker's next act or a gloss of the writer's, no content of the cue

@@ -2772,3 +2772,21 @@ fn speech_hoped_for_imagined_or_forecast_is_no_statement() {
     let qs = run("Ada Quill would say the ferry is better now.");
     find(&qs, "the ferry is better now");
 }
+
+#[test]
+fn a_later_cue_does_not_take_a_lead_in_with_its_own_attribution() {
+    let qs = run("Several dock owners said they back the levy, but only for one year, the harbor board said.");
+    let q = find(&qs, "they back the levy, but only for one year");
+    assert_eq!(speaker(q).0, "Several dock owners");
+    assert!(
+        qs.iter()
+            .all(|q| !q.text.starts_with("Several dock owners")),
+        "{qs:#?}"
+    );
+    // content without an attribution of its own stays the later cue's,
+    // and so does a speech verb reporting nothing there
+    let qs = run("Several dock owners back the levy, the harbor board said.");
+    find(&qs, "Several dock owners back the levy");
+    let qs = run("The toll has added a new cost to every crossing, the harbor board said.");
+    find(&qs, "The toll has added a new cost to every crossing");
+}
