@@ -615,6 +615,12 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) ->
             && !v.cap(j + 1)
             && j > start
         {
+            // "the fee - set in May - was too high": an aside closed by a
+            // second dash inside the subject; the clause goes on after it
+            if let Some(close) = aside_close(v, j, ceil) {
+                j = close + 1;
+                continue;
+            }
             return j;
         }
         if s == "," {
@@ -698,6 +704,28 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) ->
         j += 1;
     }
     ceil
+}
+
+/// The second spaced dash closing an aside opened by the dash at `open`
+/// ("the fee - set in May - was …"), when a word goes on after it within
+/// the sentence and before `ceil`; the aside holds no quotation mark.
+fn aside_close(v: &View<'_, '_>, open: usize, ceil: usize) -> Option<usize> {
+    const MAX_ASIDE: usize = 25;
+    let dash = v.s(open);
+    let toks = v.text.tokens();
+    (open + 1..ceil.min(open + MAX_ASIDE))
+        .take_while(|&k| !v.is_terminal(k) && !v.is_quote(k) && v.s(k) != ";")
+        .find(|&k| v.s(k) == dash && toks.get(k).is_some_and(|t| t.space_before))
+        .filter(|&k| k + 1 < ceil && v.is_word(k + 1) && !v.cap(k + 1))
+        // "… members - there are nine - but said …", "… - an old
+        // favorite - others say …": the aside closed a clause, and a new
+        // one starts after it
+        .filter(|&k| {
+            !matches!(
+                v.low(k + 1).as_ref(),
+                "and" | "but" | "or" | "nor" | "yet" | "so"
+            ) && !other_speaker_clause(v, k + 1, ceil)
+        })
 }
 
 /// Whether a finite speech verb with no subject opens at `j`, after

@@ -2790,3 +2790,17 @@ fn a_later_cue_does_not_take_a_lead_in_with_its_own_attribution() {
     let qs = run("The toll has added a new cost to every crossing, the harbor board said.");
     find(&qs, "The toll has added a new cost to every crossing");
 }
+
+#[test]
+fn a_dash_aside_inside_the_subject_does_not_end_the_content() {
+    let qs = run("Ada Quill said the ferry fee - set by the board in May - was far too high.");
+    find(
+        &qs,
+        "the ferry fee - set by the board in May - was far too high",
+    );
+    // an aside after a whole clause, and a gloss left unclosed, end it
+    let qs = run("Ada Quill said she called the pilots - there are nine - but got no answer.");
+    find(&qs, "she called the pilots");
+    let qs = run("Ada Quill said she met the target - defined as ten crossings a day.");
+    find(&qs, "she met the target");
+}
