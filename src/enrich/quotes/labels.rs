@@ -144,7 +144,8 @@ pub fn titled_work(v: &View<'_, '_>, q: &Quoted) -> bool {
 
 /// Whether `q` is listed right after the label `prev` ("starred in “Show
 /// One” and “Show Two”"): a title-case quotation joined to it by "and",
-/// "or" or a comma is a label too.
+/// "or", a comma or a correction's "not" ("it was ABC's “Show One,” not
+/// “Show Two”") is a label too.
 pub fn listed_after_label(v: &View<'_, '_>, prev: &Quoted, q: &Quoted) -> bool {
     let Some(close) = prev.close else {
         return false;
@@ -156,7 +157,7 @@ pub fn listed_after_label(v: &View<'_, '_>, prev: &Quoted, q: &Quoted) -> bool {
         && gap.len() <= 2
         && gap
             .clone()
-            .all(|k| matches!(v.low(k).as_ref(), "," | "and" | "or"))
+            .all(|k| matches!(v.low(k).as_ref(), "," | "and" | "or" | "not"))
         && title_case(v, q)
 }
 
@@ -352,7 +353,9 @@ mod tests {
         let body = "“We will cut the levy,” Jane Roe said on Monday. \
                     Her favorite, “Harbor Lights,” by Tom Poe, is about a port. \
                     The council will revive “River Nights,” the old radio series. \
-                    “Night Shift,” a cable drama, ends in May.";
+                    “Night Shift,” a cable drama, ends in May. \
+                    The press will print “Harbor Years,” a biography of the mayor. \
+                    It was KXYZ's “Dock Talk,” not “Port Talk.”";
         assert_eq!(texts(body), vec!["We will cut the levy,"]);
     }
 

@@ -1742,6 +1742,12 @@ pub fn is_work_noun(w: &str) -> bool {
         w,
         "book"
             | "memoir"
+            | "biography"
+            | "collection"
+            | "anthology"
+            | "poem"
+            | "sitcom"
+            | "exhibition"
             | "novel"
             | "film"
             | "movie"
@@ -1936,7 +1942,19 @@ pub fn is_directive_verb(w: &str) -> bool {
 pub fn is_wish_verb(w: &str) -> bool {
     matches!(
         w,
-        "hope" | "hopes" | "hoped" | "hoping" | "wish" | "wishes" | "wished" | "wishing"
+        "hope"
+            | "hopes"
+            | "hoped"
+            | "hoping"
+            | "wish"
+            | "wishes"
+            | "wished"
+            | "wishing"
+            // "expects that voters will say …": a forecast of speech
+            | "expect"
+            | "expects"
+            | "expected"
+            | "expecting"
     )
 }
 

@@ -191,6 +191,17 @@ pub fn extract_with_dates(
         });
     }
 
+    // "Aides said they back it, the paper reported": the statement is the
+    // aides', found at their verb; the later cue takes no lead-in
+    let cue_starts: Vec<usize> = cands
+        .iter()
+        .filter_map(|c| c.cue.map(|r| r.first))
+        .collect();
+    cands.retain(|c| {
+        !c.cue
+            .is_some_and(|cue| reported::swallows_lead_in(&v, c.content, cue, &cue_starts))
+    });
+
     // Direct quotations.
     let mut prev_direct: Option<(usize, usize)> = None; // (outer index, candidate index)
     let mut last_label: Option<Quoted> = None;

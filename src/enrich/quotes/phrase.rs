@@ -430,8 +430,29 @@ impl<'a, 't> View<'a, 't> {
             return false;
         }
         // a subject noun phrase, then a finite verb within a few tokens
-        let limit = (i + 10).min(ceil);
-        for j in i + 1..limit {
+        // (a dash aside inside the subject, "the fee - set by the board
+        // in June - was …", does not count)
+        const MAX_ASIDE: usize = 25;
+        let mut limit = (i + 10).min(ceil);
+        let mut j = i;
+        while j + 1 < limit {
+            j += 1;
+            if matches!(self.s(j), "-" | "–" | "—")
+                && self.text.tokens().get(j).is_some_and(|t| t.space_before)
+            {
+                let dash = self.s(j);
+                let close = (j + 1..ceil.min(j + MAX_ASIDE))
+                    .take_while(|&k| !self.is_terminal(k) && !self.is_quote(k))
+                    .find(|&k| {
+                        self.s(k) == dash
+                            && self.text.tokens().get(k).is_some_and(|t| t.space_before)
+                    });
+                if let Some(close) = close {
+                    limit = (limit + close - j).min(ceil);
+                    j = close;
+                    continue;
+                }
+            }
             if self.kind(j) == Some(TokenKind::Punct) && !matches!(self.s(j), "-" | "&" | ".") {
                 return false;
             }

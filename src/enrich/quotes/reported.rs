@@ -58,6 +58,36 @@ pub fn find(v: &View<'_, '_>) -> Vec<Reported> {
     out
 }
 
+/// Whether content reported by a cue after it opens with an attribution
+/// of its own: "Other members said they back the plan, aides said",
+/// "Roe said “…” in May, according to the Ledger", "Police have said that
+/// …, the mayor added". The opening subject and its speech verb make the
+/// statement (a candidate's cue, one of `cues`: "has added another
+/// link" reports nothing); the later cue would take the lead-in as words
+/// of its own speaker.
+pub(super) fn swallows_lead_in(v: &View<'_, '_>, c: Range, cue: Range, cues: &[usize]) -> bool {
+    // subject, auxiliaries and adverbs before the inner verb
+    const MAX_LEAD: usize = 8;
+    if cue.first < c.end {
+        return false;
+    }
+    (c.first + 1..(c.first + MAX_LEAD).min(c.end)).any(|k| {
+        let w = v.low(k);
+        v.is_word(k)
+            && !v.in_quote(k)
+            && !v.cap(k)
+            && !lexicon::is_ing(&w)
+            && !lexicon::is_determiner(&v.low(k - 1))
+            && cues.contains(&k)
+            && matches!(
+                v.cue_at(k),
+                Some(CueClass::Say | CueClass::Report | CueClass::Tell)
+            )
+            && v.subject_before(k, c.first)
+                .is_some_and(|np| np.first == c.first)
+    })
+}
+
 /// Whether `r`'s content opens with a participle after a comma ("…, he
 /// said, citing the polls", "Roe said, adding the fee was small"): the
 /// speaker's next act or a gloss of the writer's, no content of the cue
@@ -201,6 +231,9 @@ pub(super) fn respondents_share(v: &View<'_, '_>, np: Range) -> bool {
     {
         return true;
     }
+    if share_before_head(v, np) || surveyed_respondents(v, np) {
+        return true;
+    }
     let mut k = np.first;
     while k < np.end && k < np.first + 3 && v.is_word(k) && lead(&v.low(k)) {
         k += 1;
@@ -254,13 +287,102 @@ pub(super) fn respondents_share(v: &View<'_, '_>, np: Range) -> bool {
     }
 }
 
+/// Whether the subject scan kept only the head of a share with its
+/// modifiers: "52 percent of registered voters", "Seventy-four percent of
+/// Ohio voters", "four in 10 Ohio primary voters", "a strong majority of
+/// Democratic voters", "the vast majority of renters". The words between
+/// the share and `np` are the head's modifiers (no punctuation, a few at
+/// most); "Senate Majority Leader Roe" has no "of" after its share word.
+fn share_before_head(v: &View<'_, '_>, np: Range) -> bool {
+    const MAX_MODIFIERS: usize = 5;
+    let whole = |k: usize| matches!(v.low(k).as_ref(), "majority" | "plurality");
+    let share_word = |k: usize| {
+        whole(k)
+            || matches!(
+                v.low(k).as_ref(),
+                "half"
+                    | "third"
+                    | "thirds"
+                    | "quarter"
+                    | "quarters"
+                    | "fifth"
+                    | "fifths"
+                    | "percent"
+                    | "%"
+            )
+    };
+    // the phrase itself may hold the share after its modifiers ("the vast
+    // majority of renters", "a large and growing majority"): "Majority
+    // Leader" is a title
+    if (np.first..np.end)
+        .any(|k| share_word(k) && v.low(k + 1) == "of" || whole(k) && k + 1 == np.end)
+    {
+        return true;
+    }
+    let mut j = np.first;
+    for _ in 0..=MAX_MODIFIERS {
+        if share_ends_at(v, j) {
+            return true;
+        }
+        if j == 0 || !v.is_word(j - 1) || v.in_quote(j - 1) {
+            return false;
+        }
+        let w = v.low(j - 1);
+        // ("registered voters": a participle may modify the head)
+        if lexicon::is_left_barrier(&w) || lexicon::is_aux(&w) {
+            return false;
+        }
+        if v.low(j - 1) == "of" {
+            return j >= 2 && (share_ends_at(v, j - 1) || share_word(j - 2));
+        }
+        j -= 1;
+    }
+    false
+}
+
+/// Whether `np` is a poll's respondents as a whole: "those surveyed",
+/// "those polled", "respondents": what they "say" is the poll's finding.
+fn surveyed_respondents(v: &View<'_, '_>, np: Range) -> bool {
+    let polled = |k: usize| {
+        k < v.text.tokens().len()
+            && matches!(
+                v.low(k).as_ref(),
+                "surveyed" | "polled" | "questioned" | "interviewed" | "sampled"
+            )
+    };
+    let head = v.low(np.first);
+    // "Most voters say …" reports a poll only beside one ("in the poll",
+    // "The survey found …" just before): "Most of the candidates said"
+    // elsewhere is a group speaking
+    if head == "most" && np.end > np.first + 1 {
+        let here = v.sentence(np.first);
+        let from = if here.first > 0 {
+            v.sentence(here.first - 1).first
+        } else {
+            here.first
+        };
+        return (from..here.end).any(|k| lexicon::is_poll_noun(&v.low(k)));
+    }
+    head == "those" && (polled(np.first + 1) || polled(np.end))
+        || matches!(head.as_ref(), "respondents" | "the") && {
+            let last = v.low(np.end - 1);
+            last == "respondents" && np.end - np.first <= 2
+        }
+}
+
 /// Whether a share of respondents ends right before token `end`: "18%",
 /// "40 percent", "four in 10" (as in "… 18% who say …").
 pub(super) fn share_ends_at(v: &View<'_, '_>, end: usize) -> bool {
     let number = |k: usize| v.is_cardinal(k) || v.kind(k) == Some(crate::text::TokenKind::Number);
     end >= 2
         && (matches!(v.low(end - 1).as_ref(), "%" | "percent") && number(end - 2)
-            || end >= 3 && number(end - 1) && v.low(end - 2) == "in" && number(end - 3))
+            || end >= 3 && number(end - 1) && v.low(end - 2) == "in" && number(end - 3)
+            // "four out of 10"
+            || end >= 4
+                && number(end - 1)
+                && v.low(end - 2) == "of"
+                && v.low(end - 3) == "out"
+                && number(end - 4))
 }
 
 /// Whether a reported statement (not a quotation) whose speaker is
@@ -453,6 +575,18 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) ->
         if matches!(w.as_ref(), "and" | "but") && j > start + 1 && coordinated_cue(v, j + 1, ceil) {
             return if v.s(j - 1) == "," { j - 1 } else { j };
         }
+        // "Roe said the plan failed and she accused Doe of …": a subject
+        // pronoun with a cue of its own opens a second statement (with a
+        // noun subject, "the mayor and the council said" may be one
+        // subject: the comma case below takes those)
+        if matches!(w.as_ref(), "and" | "but")
+            && j > start + 1
+            && v.s(j - 1) != ","
+            && (lexicon::is_subject_pronoun(&v.low(j + 1)) || v.low(j + 1) == "others")
+            && other_speaker_clause(v, j + 1, ceil)
+        {
+            return j;
+        }
         // "… but declined to give details", "… but did not say when": the
         // speaker's own refusal after the content, not more of it
         if w == "but" && j > start + 1 && speaker_refusal(v, j + 1, ceil) {
@@ -481,11 +615,26 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) ->
             && !v.cap(j + 1)
             && j > start
         {
+            // "the fee - set in May - was too high": an aside closed by a
+            // second dash inside the subject; the clause goes on after it
+            if let Some(close) = aside_close(v, j, ceil) {
+                j = close + 1;
+                continue;
+            }
             return j;
         }
         if s == "," {
             let nw = v.low(j + 1);
             if nw == "but" && (v.verbish(j + 2) || v.cue_at(j + 2).is_some()) {
+                return j;
+            }
+            // "…, and rights groups warned that …", "…, while critics
+            // accused Roe of …": a new subject with a cue of its own is a
+            // second statement, not more of this one
+            if matches!(nw.as_ref(), "and" | "but" | "while" | "whereas")
+                && j > start + 1
+                && other_speaker_clause(v, j + 2, ceil)
+            {
                 return j;
             }
             // ", and reminded the crowd of …": a verb without a subject
@@ -555,6 +704,28 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) ->
         j += 1;
     }
     ceil
+}
+
+/// The second spaced dash closing an aside opened by the dash at `open`
+/// ("the fee - set in May - was …"), when a word goes on after it within
+/// the sentence and before `ceil`; the aside holds no quotation mark.
+fn aside_close(v: &View<'_, '_>, open: usize, ceil: usize) -> Option<usize> {
+    const MAX_ASIDE: usize = 25;
+    let dash = v.s(open);
+    let toks = v.text.tokens();
+    (open + 1..ceil.min(open + MAX_ASIDE))
+        .take_while(|&k| !v.is_terminal(k) && !v.is_quote(k) && v.s(k) != ";")
+        .find(|&k| v.s(k) == dash && toks.get(k).is_some_and(|t| t.space_before))
+        .filter(|&k| k + 1 < ceil && v.is_word(k + 1) && !v.cap(k + 1))
+        // "… members - there are nine - but said …", "… - an old
+        // favorite - others say …": the aside closed a clause, and a new
+        // one starts after it
+        .filter(|&k| {
+            !matches!(
+                v.low(k + 1).as_ref(),
+                "and" | "but" | "or" | "nor" | "yet" | "so"
+            ) && !other_speaker_clause(v, k + 1, ceil)
+        })
 }
 
 /// Whether a finite speech verb with no subject opens at `j`, after
@@ -665,6 +836,19 @@ fn quote_intro(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
 fn new_speech_clause(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
     clause_with_cue(v, j, ceil, 8, |_, c| {
         matches!(c, CueClass::Say | CueClass::Report | CueClass::Tell)
+    })
+}
+
+/// Whether a clause with a subject of its own and a speech verb opens at
+/// `j` after a coordinator: "[and] rights groups warned that …", "[while]
+/// critics accused Roe of …" (a verb taking a fragment counts: what it
+/// says of someone is a statement of its subject's).
+fn other_speaker_clause(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
+    clause_with_cue(v, j, ceil, 8, |_, c| {
+        matches!(
+            c,
+            CueClass::Say | CueClass::Report | CueClass::Tell | CueClass::Fragment
+        )
     })
 }
 
@@ -1409,9 +1593,10 @@ fn negated(v: &View<'_, '_>, i: usize, floor: usize) -> bool {
         || w == "to" && k >= floor + 2 && lexicon::is_refusal_verb(&v.low(k - 2))
 }
 
-/// Whether the speech verb at `i` is only asked for or hoped for: "dared
-/// Roe to say …", "urged the mayor to declare …", "I hope the council
-/// says …". ("went on to say" reports what was said.)
+/// Whether the speech verb at `i` is only asked for, hoped for or
+/// imagined: "dared Roe to say …", "urged the mayor to declare …", "I
+/// hope the council says …", "she expects voters will say …", "one might
+/// say …". ("went on to say" reports what was said.)
 fn wanted(v: &View<'_, '_>, i: usize, floor: usize) -> bool {
     if i >= floor + 2 && v.low(i - 1) == "to" {
         // the directive verb, then an object of at most a few words
@@ -1424,6 +1609,12 @@ fn wanted(v: &View<'_, '_>, i: usize, floor: usize) -> bool {
                 && (k + 1 < to || !w.starts_with("want"))
                 && (k + 1..to).all(|o| v.is_word(o) && !v.in_quote(o) && v.cue_at(o).is_none())
         });
+    }
+    // "one might say …", "the mayor should say …": speech only imagined
+    // or called for ("would say" reports a past habit, "could not say" a
+    // refusal: neither is here)
+    if i > floor && matches!(v.low(i - 1).as_ref(), "might" | "should") {
+        return true;
     }
     let Some(np) = v.subject_before(i, floor) else {
         return false;

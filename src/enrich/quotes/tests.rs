@@ -2597,6 +2597,25 @@ fn a_share_of_respondents_reports_a_finding_not_a_statement() {
         let qs = run(body);
         assert!(qs.is_empty(), "{body}: {qs:#?}");
     }
+    // the share before the head's modifiers, a majority with its own
+    // modifiers, "out of", and a poll's respondents as a whole
+    for body in [
+        "The county poll was taken in May. Fifty-one percent of registered harbor renters say the tram is too slow.",
+        "The county poll was taken in May. Seven in 10 Halden ferry riders said the tram was too slow.",
+        "The county poll was taken in May. A solid majority of weekday riders say the tram is too slow.",
+        "The county poll was taken in May. Three out of 10 riders said the tram was too slow.",
+        "The county poll was taken in May. By 61%-30%, those surveyed said the tram was too slow.",
+        "The county poll was taken in May. Most riders say the tram is too slow.",
+    ] {
+        let qs = run(body);
+        assert!(qs.is_empty(), "{body}: {qs:#?}");
+    }
+    // "most" without a poll beside it is a group speaking
+    let qs = run("The hearing ran late. Most of the riders said the tram was too slow.");
+    assert!(
+        qs.iter().any(|q| q.text == "the tram was too slow"),
+        "{qs:#?}"
+    );
     // a title with a share word, and a count of people, still speak
     let qs = run("Majority Leader Ada Quill said the tram was too slow.");
     assert_eq!(speaker(find(&qs, "the tram was too slow")).1, "Ada Quill");
@@ -2717,4 +2736,71 @@ fn an_unnamed_party_member_is_described_not_named_by_the_party() {
         let q = find(&qs, text);
         assert_eq!(speaker(q), (who, who), "{q:#?}");
     }
+}
+
+#[test]
+fn reported_content_ends_where_a_new_subject_with_its_own_cue_begins() {
+    let qs = run(
+        "Ada Quill said the ferry repairs were late, and dock unions warned that fares would rise.",
+    );
+    find(&qs, "the ferry repairs were late");
+    assert!(qs.iter().all(|q| !q.text.contains("unions")), "{qs:#?}");
+    let qs =
+        run("Ada Quill said the ferry repairs were late and she accused the port board of waste.");
+    find(&qs, "the ferry repairs were late");
+    // a coordinated clause without a cue stays the content's
+    let qs = run("Ada Quill said the ferry repairs were late, and the fares were too high.");
+    find(
+        &qs,
+        "the ferry repairs were late, and the fares were too high",
+    );
+}
+
+#[test]
+fn speech_hoped_for_imagined_or_forecast_is_no_statement() {
+    for body in [
+        "Ada Quill said she expects that riders will say the ferry is better now.",
+        "One might say the ferry is better now.",
+        "The port board should say the ferry is better now.",
+    ] {
+        let qs = run(body);
+        assert!(
+            qs.iter().all(|q| q.text != "the ferry is better now"),
+            "{body}: {qs:#?}"
+        );
+    }
+    let qs = run("Ada Quill would say the ferry is better now.");
+    find(&qs, "the ferry is better now");
+}
+
+#[test]
+fn a_later_cue_does_not_take_a_lead_in_with_its_own_attribution() {
+    let qs = run("Several dock owners said they back the levy, but only for one year, the harbor board said.");
+    let q = find(&qs, "they back the levy, but only for one year");
+    assert_eq!(speaker(q).0, "Several dock owners");
+    assert!(
+        qs.iter()
+            .all(|q| !q.text.starts_with("Several dock owners")),
+        "{qs:#?}"
+    );
+    // content without an attribution of its own stays the later cue's,
+    // and so does a speech verb reporting nothing there
+    let qs = run("Several dock owners back the levy, the harbor board said.");
+    find(&qs, "Several dock owners back the levy");
+    let qs = run("The toll has added a new cost to every crossing, the harbor board said.");
+    find(&qs, "The toll has added a new cost to every crossing");
+}
+
+#[test]
+fn a_dash_aside_inside_the_subject_does_not_end_the_content() {
+    let qs = run("Ada Quill said the ferry fee - set by the board in May - was far too high.");
+    find(
+        &qs,
+        "the ferry fee - set by the board in May - was far too high",
+    );
+    // an aside after a whole clause, and a gloss left unclosed, end it
+    let qs = run("Ada Quill said she called the pilots - there are nine - but got no answer.");
+    find(&qs, "she called the pilots");
+    let qs = run("Ada Quill said she met the target - defined as ten crossings a day.");
+    find(&qs, "she met the target");
 }
