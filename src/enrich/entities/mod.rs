@@ -729,7 +729,7 @@ fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
 
 /// Last words of buildings and streets whose names stand for the body
 /// that sits there ("the White House said", "the Kremlin denied").
-const SEATS: &[&str] = &[
+pub(crate) const SEATS: &[&str] = &[
     "House", "Kremlin", "Palace", "Capitol", "Hall", "Street", "Elysee", "Élysée",
 ];
 
