@@ -641,7 +641,25 @@ impl<'e> Resolver<'e> {
         } else if let Some(c) = self.owner_named(v, mention, &written) {
             choices.push(c);
         } else if let Some(ei) = self.entity_at_head(v, mention) {
-            choices.push(self.entity_choice(ei, Source::CueSubject, &written));
+            match self.given_name_before(v, mention, ei) {
+                Some(run) => {
+                    let name = self.fullest(v, run).0;
+                    choices.push(Choice {
+                        source: Source::CueSubject,
+                        gender: name_gender(&name),
+                        speaker: Speaker {
+                            name,
+                            ..written.clone()
+                        },
+                        animacy: Animacy::Person,
+                        features: Features {
+                            named: true,
+                            ..Features::default()
+                        },
+                    });
+                }
+                None => choices.push(self.entity_choice(ei, Source::CueSubject, &written)),
+            }
         } else if v.cap(mention.end - 1)
             || v.kind(mention.end - 1) == Some(TokenKind::Word)
                 && v.text.is_all_caps(mention.end - 1)
@@ -1193,6 +1211,42 @@ impl<'e> Resolver<'e> {
             usize::MAX
         };
         self.entity_at(t.cstart as usize, t.cend as usize, limit)
+    }
+
+    /// "Bryan Roe said" where the tagger typed the surname apart as no
+    /// person (a language, a place, a company: "English", "Lincoln"): a
+    /// given name right before the mention of entity `ei` in the subject
+    /// `mention` makes the two one person's name. The run from the given
+    /// name to the entity's mention; `None` when the entity is a person or
+    /// no given name stands there.
+    fn given_name_before(&self, v: &View<'_, '_>, mention: Range, ei: usize) -> Option<Range> {
+        let e = &self.entities[ei];
+        if e.kind == EntityType::Person {
+            return None;
+        }
+        let toks = v.text.tokens();
+        let tok_of = |c: usize| toks.partition_point(|t| (t.cstart as usize) < c);
+        let (first, end) = e
+            .mentions
+            .iter()
+            .map(|m| (tok_of(m.start), tok_of(m.end)))
+            .find(|&(f, e)| f > mention.first && f < mention.end && e <= mention.end)?;
+        let given = first - 1;
+        let w = v.s(given);
+        (end == first + 1
+            && v.is_word(given)
+            && v.cap(given)
+            && !v.in_quote(given)
+            && !lexicon::is_title(&v.low(given))
+            && first_name_gender(w).is_some()
+            && self
+                .entity_at(
+                    toks[given].cstart as usize,
+                    toks[given].cend as usize,
+                    usize::MAX,
+                )
+                .is_none_or(|o| self.entities[o].kind == EntityType::Person))
+        .then_some(Range { first: given, end })
     }
 
     /// The person a definite description stands for ("the billionaire",
@@ -4269,5 +4323,17 @@ mod tests {
         assert_eq!(speaker_among(body, &names, "We will win,"), "Kira Molt");
         // "Like the nominee, Ed Varn spoke": a clause, no appositive
         assert_ne!(speaker_among(body, &names, "We will see,"), "Ed Varn");
+    }
+
+    #[test]
+    fn a_given_name_joins_a_surname_the_tagger_typed_as_no_person() {
+        let body = "“The map favors us,” said Daniel Lincoln, the campaign's field director. \
+                    “We will see,” said Lincoln officials in a statement.";
+        let mut place = person("e2", "Lincoln", body, &["Lincoln"]);
+        place.kind = EntityType::Location;
+        let ents = vec![person("e1", "Daniel", body, &["Daniel"]), place];
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "The map favors us,")).0, "Daniel Lincoln");
+        assert_ne!(speaker(find(&qs, "We will see,")).0, "Daniel Lincoln");
     }
 }
