@@ -1491,6 +1491,21 @@ mod tests {
     }
 
     #[test]
+    fn a_double_barrelled_surname_stays_its_persons_even_when_split_elsewhere() {
+        let body = "Jennifer Vell-Orsini is one of the welders who lost their jobs. \
+                    Workers like Ms. Vell-Orsini feel betrayed. Consider the case of \
+                    Ms. Vell-Orsini. Ms. Vell-Orsini emphasized that she enjoyed her work.";
+        let ents = run(body);
+        let full = holder(&ents, body, "Jennifer Vell-Orsini", 0);
+        assert_eq!(full.kind, EntityType::Person);
+        assert_eq!(
+            holder(&ents, body, "Vell-Orsini emphasized", 0).id,
+            full.id,
+            "{ents:#?}"
+        );
+    }
+
+    #[test]
     fn a_place_in_capitals_joins_its_ordinary_spelling() {
         let body = "DENVER (Wire) - The council met in Denver on Monday. US officials came.";
         let ents = run(body);
