@@ -845,12 +845,29 @@ impl<'e> Resolver<'e> {
                 if let Some((n, s)) =
                     org.and_then(|n| Some((n, v.text.token_span(n.range.first, n.range.end)?)))
                 {
+                    // the organization's canonical name where the run is
+                    // one of its mentions ("the Times" of "New York Times"),
+                    // not where a mention covers only its end ("Acme LLC"
+                    // with "LLC" alone tagged)
+                    let mut speaker = Speaker {
+                        name: s.text.to_string(),
+                        ..written.clone()
+                    };
+                    let opening = v.text.tokens().get(n.range.first);
+                    let whole = |ei: usize| {
+                        opening.is_some_and(|t| {
+                            self.entity_at(t.cstart as usize, t.cend as usize, usize::MAX)
+                                == Some(ei)
+                        })
+                    };
+                    if let Some(ei) = self.entity_at_head(v, n.range).filter(|&ei| {
+                        self.entities[ei].kind == EntityType::Organization && whole(ei)
+                    }) {
+                        self.adopt_entity(ei, &mut speaker);
+                    }
                     choices.push(Choice {
                         source: Source::NearestMention,
-                        speaker: Speaker {
-                            name: s.text.to_string(),
-                            ..written.clone()
-                        },
+                        speaker,
                         animacy: want,
                         gender: None,
                         features: Features {
@@ -4335,5 +4352,23 @@ mod tests {
         let qs = run_with(body, &ents);
         assert_eq!(speaker(find(&qs, "The map favors us,")).0, "Daniel Lincoln");
         assert_ne!(speaker(find(&qs, "We will see,")).0, "Daniel Lincoln");
+    }
+
+    #[test]
+    fn an_organization_taken_up_by_a_phrase_keeps_its_canonical_name() {
+        let body = "The Harbor Daily Times fired an editor on Monday. Ad rates rose at \
+                    the Times this spring. “Ships will wait,” the newspaper said.";
+        let mut paper = person(
+            "e1",
+            "Harbor Daily Times",
+            body,
+            &["Harbor Daily Times", "Times"],
+        );
+        paper.kind = EntityType::Organization;
+        let qs = run_with(body, &[paper]);
+        assert_eq!(
+            speaker(find(&qs, "Ships will wait,")).0,
+            "Harbor Daily Times"
+        );
     }
 }
