@@ -331,6 +331,40 @@ fn best_group(
     Some(hits.find(|&gi| legal(gi)).unwrap_or(first))
 }
 
+/// The one organization whose full name `ws` ends, for a short form the
+/// article writes with "the" or in two words or more ("the Times" for "the
+/// Harbor Daily Times", "Immigration Services" for "Citizenship and
+/// Immigration Services"): papers and agencies are cut down to their last
+/// words after the first mention. Not a name the lists know as a whole
+/// ("Senate", "Democrats"), nor the part of a compound ("Times" of
+/// "Harbor Sun-Times"), nor the last word of a body named after its seat
+/// ("the House" is no "White House"); and only when one name ends so.
+/// A longer name with words the tagger ran into it (an owner's possessive,
+/// "Roe's Acme Works"; a number opening the sentence, "One Acme Works") is
+/// no fuller form of the name.
+fn suffix_group(groups: &[Group<'_>], ws: &[&str], definite: bool, listed: bool) -> Option<usize> {
+    if listed || !(definite || ws.len() >= 2) {
+        return None;
+    }
+    let mut hits = groups.iter().enumerate().filter(|(_, g)| {
+        let Some(cut) = g.words.len().checked_sub(ws.len()).filter(|&c| c > 0) else {
+            return false;
+        };
+        let run_in = |w: &&str| {
+            w.ends_with("'s")
+                || w.ends_with("’s")
+                || crate::enrich::dates::lexicon::number_word(&crate::text::lowercase(w)).is_some()
+        };
+        g.kind == EntityType::Organization
+            && g.words.ends_with(ws)
+            && g.glued.get(cut - 1) != Some(&true)
+            && !g.words.last().is_some_and(|w| super::SEATS.contains(w))
+            && !g.words.iter().take(cut).any(run_in)
+    });
+    let (gi, _) = hits.next()?;
+    hits.next().is_none().then_some(gi)
+}
+
 /// An all-capitals acronym in parentheses right after a name ("the Army of
 /// the Free Coast (AFK)"): the writer's own alias for the name, whether or
 /// not its letters spell it (a name in another language, a former name).
@@ -399,8 +433,18 @@ fn group_names<'a>(
             .filter(|&gi| gi != usize::MAX);
         // a name the lists know as a whole ("Senate"), or by a canonical form
         let listed = r.canonical.is_some() || kb.lookup(&ws.join(" ")).is_some();
-        let found =
-            defined_for.or_else(|| best_group(groups, kind, &ws, r.canonical.as_deref(), listed));
+        // written "the Times" ("The" opening the mention, or "the" before it)
+        let definite = text.token_text(r.first) == "The"
+            || r.first
+                .checked_sub(1)
+                .is_some_and(|p| text.token_text(p).eq_ignore_ascii_case("the"));
+        let found = defined_for
+            .or_else(|| best_group(groups, kind, &ws, r.canonical.as_deref(), listed))
+            .or_else(|| {
+                (kind == EntityType::Organization)
+                    .then(|| suffix_group(groups, &ws, definite, listed))
+                    .flatten()
+            });
         let gi = match found {
             Some(gi) => gi,
             None => {
@@ -1402,6 +1446,63 @@ mod tests {
 
     fn texts(e: &Entity) -> Vec<&str> {
         e.mentions.iter().map(|m| m.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_paper_or_agency_cut_to_its_last_words_joins_its_full_name() {
+        let body = "The Harbor Daily Times reported the deal on Monday. The Times said the \
+                    port would close. The Bureau of Coastal and Marine Services agreed. \
+                    Marine Services said little else. The White House said nothing, and \
+                    the House voted on Friday.";
+        let ents = run(body);
+        let paper = holder(&ents, body, "Harbor Daily Times", 0);
+        assert_eq!(
+            holder(&ents, body, "The Times said", 0).id,
+            paper.id,
+            "{ents:#?}"
+        );
+        let bureau = holder(&ents, body, "Bureau of Coastal", 0);
+        assert_eq!(
+            holder(&ents, body, "Marine Services said", 0).id,
+            bureau.id,
+            "{ents:#?}"
+        );
+        // a body named after its seat lends no short form
+        let house = holder(&ents, body, "House voted", 0);
+        assert_ne!(house.id, holder(&ents, body, "White House", 0).id);
+    }
+
+    #[test]
+    fn a_short_form_ending_two_full_names_joins_neither() {
+        let body = "The Harbor Post and the Valley Post both ran the story. \
+                    The Post said the port would close.";
+        let ents = run(body);
+        let short = holder(&ents, body, "The Post said", 0);
+        assert_ne!(
+            short.id,
+            holder(&ents, body, "The Harbor Post", 0).id,
+            "{ents:#?}"
+        );
+        assert_ne!(
+            short.id,
+            holder(&ents, body, "Valley Post", 0).id,
+            "{ents:#?}"
+        );
+    }
+
+    #[test]
+    fn a_double_barrelled_surname_stays_its_persons_even_when_split_elsewhere() {
+        let body = "Jennifer Vell-Orsini is one of the welders who lost their jobs. \
+                    Workers like Ms. Vell-Orsini feel betrayed. Consider the case of \
+                    Ms. Vell-Orsini. Ms. Vell-Orsini emphasized that she enjoyed her work.";
+        let ents = run(body);
+        let full = holder(&ents, body, "Jennifer Vell-Orsini", 0);
+        assert_eq!(full.kind, EntityType::Person);
+        assert_eq!(
+            holder(&ents, body, "Vell-Orsini emphasized", 0).id,
+            full.id,
+            "{ents:#?}"
+        );
     }
 
     #[test]

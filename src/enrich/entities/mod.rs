@@ -803,8 +803,28 @@ fn paired_surnames(text: &Text<'_>, spans: &mut [Span]) {
         .filter(|s| s.kind == EntityType::Person && !pair(s))
         .map(surname)
         .collect();
+    // the compound that ends a full name the article gives ("Ann
+    // Roe-Doe") is her double-barrelled surname, even where the tagger
+    // split it into two persons elsewhere ("Ms. Roe" and "Doe")
+    let barrelled: fxhash::FxHashSet<&str> = spans
+        .iter()
+        .filter(|s| s.kind == EntityType::Person && s.end - s.first >= 4)
+        .filter(|s| {
+            pair(&Span {
+                first: s.end - 3,
+                end: s.end,
+                kind: s.kind,
+            })
+        })
+        .filter_map(|s| Some(text.token_span(s.end - 3, s.end)?.text))
+        .collect();
     for s in spans.iter_mut() {
+        let double_barrelled = || {
+            text.token_span(s.first, s.end)
+                .is_some_and(|sp| barrelled.contains(sp.text))
+        };
         if pair(s)
+            && !double_barrelled()
             && persons.contains(text.token_text(s.first))
             && persons.contains(text.token_text(s.first + 2))
         {

@@ -632,10 +632,34 @@ impl<'e> Resolver<'e> {
             choices.push(as_written(&written, associate_animacy(&v.low(at - 1))));
         } else if let Some(c) = self.document_issuer(v, np) {
             choices.push(c);
+        } else if let Some(ei) = matches!(v.low(mention.first).as_ref(), "his" | "her")
+            .then(|| self.described_person(v, mention))
+            .flatten()
+        {
+            // "his ex-wife said" after "his ex-wife, Ivy Roe,"
+            choices.push(self.entity_choice(ei, Source::RoleHolder, &written));
         } else if let Some(c) = self.owner_named(v, mention, &written) {
             choices.push(c);
         } else if let Some(ei) = self.entity_at_head(v, mention) {
-            choices.push(self.entity_choice(ei, Source::CueSubject, &written));
+            match self.given_name_before(v, mention, ei) {
+                Some(run) => {
+                    let name = self.fullest(v, run).0;
+                    choices.push(Choice {
+                        source: Source::CueSubject,
+                        gender: name_gender(&name),
+                        speaker: Speaker {
+                            name,
+                            ..written.clone()
+                        },
+                        animacy: Animacy::Person,
+                        features: Features {
+                            named: true,
+                            ..Features::default()
+                        },
+                    });
+                }
+                None => choices.push(self.entity_choice(ei, Source::CueSubject, &written)),
+            }
         } else if v.cap(mention.end - 1)
             || v.kind(mention.end - 1) == Some(TokenKind::Word)
                 && v.text.is_all_caps(mention.end - 1)
@@ -821,12 +845,29 @@ impl<'e> Resolver<'e> {
                 if let Some((n, s)) =
                     org.and_then(|n| Some((n, v.text.token_span(n.range.first, n.range.end)?)))
                 {
+                    // the organization's canonical name where the run is
+                    // one of its mentions ("the Times" of "New York Times"),
+                    // not where a mention covers only its end ("Acme LLC"
+                    // with "LLC" alone tagged)
+                    let mut speaker = Speaker {
+                        name: s.text.to_string(),
+                        ..written.clone()
+                    };
+                    let opening = v.text.tokens().get(n.range.first);
+                    let whole = |ei: usize| {
+                        opening.is_some_and(|t| {
+                            self.entity_at(t.cstart as usize, t.cend as usize, usize::MAX)
+                                == Some(ei)
+                        })
+                    };
+                    if let Some(ei) = self.entity_at_head(v, n.range).filter(|&ei| {
+                        self.entities[ei].kind == EntityType::Organization && whole(ei)
+                    }) {
+                        self.adopt_entity(ei, &mut speaker);
+                    }
                     choices.push(Choice {
                         source: Source::NearestMention,
-                        speaker: Speaker {
-                            name: s.text.to_string(),
-                            ..written.clone()
-                        },
+                        speaker,
                         animacy: want,
                         gender: None,
                         features: Features {
@@ -1189,6 +1230,42 @@ impl<'e> Resolver<'e> {
         self.entity_at(t.cstart as usize, t.cend as usize, limit)
     }
 
+    /// "Bryan Roe said" where the tagger typed the surname apart as no
+    /// person (a language, a place, a company: "English", "Lincoln"): a
+    /// given name right before the mention of entity `ei` in the subject
+    /// `mention` makes the two one person's name. The run from the given
+    /// name to the entity's mention; `None` when the entity is a person or
+    /// no given name stands there.
+    fn given_name_before(&self, v: &View<'_, '_>, mention: Range, ei: usize) -> Option<Range> {
+        let e = &self.entities[ei];
+        if e.kind == EntityType::Person {
+            return None;
+        }
+        let toks = v.text.tokens();
+        let tok_of = |c: usize| toks.partition_point(|t| (t.cstart as usize) < c);
+        let (first, end) = e
+            .mentions
+            .iter()
+            .map(|m| (tok_of(m.start), tok_of(m.end)))
+            .find(|&(f, e)| f > mention.first && f < mention.end && e <= mention.end)?;
+        let given = first - 1;
+        let w = v.s(given);
+        (end == first + 1
+            && v.is_word(given)
+            && v.cap(given)
+            && !v.in_quote(given)
+            && !lexicon::is_title(&v.low(given))
+            && first_name_gender(w).is_some()
+            && self
+                .entity_at(
+                    toks[given].cstart as usize,
+                    toks[given].cend as usize,
+                    usize::MAX,
+                )
+                .is_none_or(|o| self.entities[o].kind == EntityType::Person))
+        .then_some(Range { first: given, end })
+    }
+
     /// The person a definite description stands for ("the billionaire",
     /// "the Ohio senator", "the former secretary of state"): among the
     /// entities named before the phrase, those the article describes with
@@ -1206,6 +1283,21 @@ impl<'e> Resolver<'e> {
             .unwrap_or(mention.end)
             - 1;
         let head = v.low(head_at);
+        // "the 41-year-old", "the 41-year-old mother": the age the article
+        // gave beside a name ("Jane Roe, 41,", "41-year-old Jane Roe")
+        let compound = hyphen_compound(v, head_at);
+        let age = (mention.first + 1..=head_at)
+            .filter(|&k| v.low(k) == "old")
+            .map(|k| hyphen_compound(v, k))
+            .find(|c| c.strip_suffix("-year-old").is_some_and(is_age_number));
+        // "his ex-wife said": a phrase opened by a possessive stands for
+        // someone's relation, not a role of its own; only the name the
+        // same phrase was set beside ("his ex-wife, Ivy Roe,") is it
+        let owned = matches!(v.low(mention.first).as_ref(), "his" | "her");
+        let phrase: Vec<String> = (mention.first..=head_at)
+            .map(|k| v.low(k).into_owned())
+            .collect();
+        let gender = noun_gender(&compound).or_else(|| noun_gender(&head));
         if head_at <= mention.first
             || head.len() < 3
             || !v.is_word(head_at)
@@ -1221,7 +1313,9 @@ impl<'e> Resolver<'e> {
         }
         // "a source at the station … the source said": an unnamed person
         // introduced after a described name is the one the phrase takes up
-        let introduced_at = indefinite_before(v, &head, mention.first);
+        // (the whole compound: "an old friend" introduces no "41-year-old")
+        let introduced_at = indefinite_before(v, &head, mention.first)
+            .filter(|&k| hyphen_compound(v, k) == compound);
         // a description far back belongs to another part of the text
         const MAX_SENTENCES_BACK: u32 = 12;
         let sent_of = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
@@ -1271,17 +1365,51 @@ impl<'e> Resolver<'e> {
                     .flat_map(|r| r.split_whitespace())
                     .map(crate::text::lowercase)
             };
-            let by_role = titled.contains(&ei) || role_words().any(|w| w == head);
-            // "billionaire Jane Roe", "Ohio Sen. Jane Roe"
-            // "billionaire Jane Roe"; "hosts Jane Roe and John Doe" names
-            // its first person with the plural
-            let premodifier = word_before_titles(v, first).is_some_and(|k| {
-                let w = v.low(k);
-                w == head || w.strip_suffix('s') == Some(head.as_ref())
+            // "the mother" is no man
+            let contrary = match (gender, self.gender(ei)) {
+                (Some(g), Some(h)) => g != h,
+                _ => false,
+            };
+            if contrary {
+                continue;
+            }
+            // "Jane Roe, 41,": the age set off after the name
+            let age_after = v.s(end) == ","
+                && v.s(end + 2) == ","
+                && is_age_number(v.s(end + 1))
+                && !v.in_quote(end + 1);
+            // "his ex-wife, Ivy Roe," / "the party's nominee, Jane Roe."
+            let before_at = description_before_name(v, first, end).filter(|&(opener, h)| {
+                v.low(h) == head
+                    && (!owned
+                        || (opener..=h)
+                            .map(|k| v.low(k))
+                            .eq(phrase.iter().map(|w| w.as_str())))
             });
-            let appositive =
-                v.s(end) == "," && appositive_head(v, end + 1).is_some_and(|k| v.low(k) == head);
-            if !(by_role || premodifier || appositive) {
+            let before = before_at.is_some();
+            let linked = if owned {
+                before
+            } else if let Some(age) = &age {
+                // an age names one person by itself: "Jane Roe, 41," or
+                // "41-year-old Jane Roe"
+                (age_after && age.strip_suffix("-year-old") == Some(v.s(end + 1)))
+                    || first >= 2 && hyphen_compound(v, first - 1) == *age
+            } else {
+                let by_role = titled.contains(&ei) || role_words().any(|w| w == head);
+                // "billionaire Jane Roe", "Ohio Sen. Jane Roe"
+                // "billionaire Jane Roe"; "hosts Jane Roe and John Doe" names
+                // its first person with the plural
+                let premodifier = word_before_titles(v, first).is_some_and(|k| {
+                    let w = v.low(k);
+                    w == head || w.strip_suffix('s') == Some(head.as_ref())
+                });
+                // the appositive may follow an age: "Jane Roe, 41, a nurse,"
+                let apposed = if age_after { end + 3 } else { end + 1 };
+                let appositive = v.s(apposed - 1) == ","
+                    && appositive_head(v, apposed).is_some_and(|k| v.low(k) == head);
+                by_role || premodifier || appositive || before
+            };
+            if !linked {
                 continue;
             }
             // the words around the name up to a comma or a conjunction:
@@ -1300,6 +1428,10 @@ impl<'e> Resolver<'e> {
             }
             while hi < (end + 4).min(v.len()) && !stop(hi) {
                 hi += 1;
+            }
+            // the description before the name says it too
+            if let Some((opener, _)) = before_at {
+                lo = lo.min(opener);
             }
             let found = |m: &(String, bool)| {
                 role_words().any(|w| w == m.0.as_str())
@@ -2485,9 +2617,15 @@ fn indefinite_before(v: &View<'_, '_>, head: &str, at: usize) -> Option<usize> {
             if matches!(v.low(j).as_ref(), "a" | "an" | "one" | "another") {
                 // set off by commas on both sides, not a clause's subject
                 // after an opening phrase ("In Ohio, a nurse asked …")
-                let appositive = j >= 2
+                // ("Jane Roe, 41, a nurse,": after an age too)
+                let name_end = if j >= 4 && is_age_number(v.s(j - 2)) && v.s(j - 3) == "," {
+                    j - 3
+                } else {
+                    j - 1
+                };
+                let appositive = name_end >= 1
                     && v.s(j - 1) == ","
-                    && v.cap(j - 2)
+                    && v.cap(name_end - 1)
                     && (v.s(k + 1) == "," || v.is_terminal(k + 1));
                 return !appositive;
             }
@@ -2584,6 +2722,42 @@ fn word_before_titles(v: &View<'_, '_>, first: usize) -> Option<usize> {
             continue;
         }
         return Some(k);
+    }
+    None
+}
+
+/// Whether `w` is written as a person's age: one to three digits.
+fn is_age_number(w: &str) -> bool {
+    (1..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A description set before the name at `first..end` as its appositive
+/// ("his ex-wife, Ivy Roe,", "the party's nominee, Jane Roe."): the
+/// phrase right before the comma opening the name, from its determiner or
+/// possessive to its lowercase head, with the name closing the appositive
+/// (a comma or the sentence's end after it; "Like the senator, Jane Roe
+/// voted no" is a clause of its own). Returns the opener and the head.
+fn description_before_name(v: &View<'_, '_>, first: usize, end: usize) -> Option<(usize, usize)> {
+    let comma = first.checked_sub(1)?;
+    if v.s(comma) != "," || !(v.s(end) == "," || v.is_terminal(end)) {
+        return None;
+    }
+    let head = comma.checked_sub(1)?;
+    if !v.is_word(head) || v.cap(head) || v.in_quote(head) {
+        return None;
+    }
+    let sent = v.sentence(head).first;
+    let mut k = head;
+    while k > sent && head - k < 6 {
+        k -= 1;
+        let w = v.low(k);
+        if matches!(w.as_ref(), "the" | "his" | "her" | "their" | "its") {
+            return Some((k, head));
+        }
+        // words, hyphens of compounds and possessive marks only
+        if !(v.is_word(k) || v.joined_hyphen_before(k + 1) || v.is_possessive(k)) {
+            return None;
+        }
     }
     None
 }
@@ -4088,6 +4262,113 @@ mod tests {
         assert_eq!(
             speaker(containing(&qs, "rules were sound")).0,
             "Xiadani Quill"
+        );
+    }
+
+    #[test]
+    fn an_age_set_beside_a_name_resolves_the_age_as_a_description() {
+        // the named person is far back: only the age ties the phrase to him
+        let body = "Oren Vasko, 52, runs a bakery by the old harbor. \
+                    The ovens start at four. Flour prices doubled this year. \
+                    Two shops nearby closed in the spring. The town council met twice. \
+                    Nobody came to the second meeting. \
+                    “Bread is a promise,” the 52-year-old said. \
+                    “Rent is the problem,” the 60-year-old added.";
+        let names = ["Oren Vasko"];
+        assert_eq!(
+            speaker_among(body, &names, "Bread is a promise,"),
+            "Oren Vasko"
+        );
+        assert_ne!(
+            speaker_among(body, &names, "Rent is the problem,"),
+            "Oren Vasko"
+        );
+    }
+
+    #[test]
+    fn an_age_and_the_nouns_gender_choose_between_two_people_of_that_age() {
+        let body = "Ana Lind, 44, and Paul Ferro, 44, run the shelter on Pine Road. \
+                    The roof leaked for a year. Donors paid for a new one in May. \
+                    The county sent an inspector. The shelter now holds thirty beds. \
+                    Volunteers cook on weekends. \
+                    “We stayed open,” the 44-year-old mother said. \
+                    “We had no choice,” the 44-year-old father said.";
+        let names = ["Ana Lind", "Paul Ferro"];
+        assert_eq!(speaker_among(body, &names, "We stayed open,"), "Ana Lind");
+        assert_eq!(
+            speaker_among(body, &names, "We had no choice,"),
+            "Paul Ferro"
+        );
+    }
+
+    #[test]
+    fn an_appositive_after_an_age_describes_the_name() {
+        let body = "Oren Vasko, 52, a Lisbon baker, testified on Tuesday. \
+                    The ovens start at four. Flour prices doubled this year. \
+                    Two shops nearby closed in the spring. The town council met twice. \
+                    Nobody came to the second meeting. \
+                    “Bread is a promise,” the baker said.";
+        assert_eq!(
+            speaker_among(body, &["Oren Vasko"], "Bread is a promise,"),
+            "Oren Vasko"
+        );
+    }
+
+    #[test]
+    fn a_description_set_before_a_name_is_taken_up_by_the_same_phrase() {
+        let body = "Tomas Reyl left the firm in June. \
+                    His former partner, Ines Barr, sued him in August. \
+                    The case drags on. Clients moved their money elsewhere. \
+                    Two judges recused themselves. The filings run to a thousand pages. \
+                    “He owes us,” his former partner said. \
+                    “It is a shame,” her former partner said.";
+        let names = ["Tomas Reyl", "Ines Barr"];
+        assert_eq!(speaker_among(body, &names, "He owes us,"), "Ines Barr");
+        // another owner's partner is not the one named
+        assert_ne!(speaker_among(body, &names, "It is a shame,"), "Ines Barr");
+    }
+
+    #[test]
+    fn a_role_set_before_a_name_with_its_proper_modifier() {
+        let body = "The race tightened in March. The Green nominee, Kira Molt, \
+                    toured three counties. Turnout fell in the north. \
+                    Polls closed at eight. Counting took all night. Nobody conceded. \
+                    “We will win,” the Green nominee said. \
+                    Like the nominee, Ed Varn spoke late. \
+                    “We will see,” the nominee said.";
+        let names = ["Kira Molt", "Ed Varn"];
+        assert_eq!(speaker_among(body, &names, "We will win,"), "Kira Molt");
+        // "Like the nominee, Ed Varn spoke": a clause, no appositive
+        assert_ne!(speaker_among(body, &names, "We will see,"), "Ed Varn");
+    }
+
+    #[test]
+    fn a_given_name_joins_a_surname_the_tagger_typed_as_no_person() {
+        let body = "“The map favors us,” said Daniel Lincoln, the campaign's field director. \
+                    “We will see,” said Lincoln officials in a statement.";
+        let mut place = person("e2", "Lincoln", body, &["Lincoln"]);
+        place.kind = EntityType::Location;
+        let ents = vec![person("e1", "Daniel", body, &["Daniel"]), place];
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "The map favors us,")).0, "Daniel Lincoln");
+        assert_ne!(speaker(find(&qs, "We will see,")).0, "Daniel Lincoln");
+    }
+
+    #[test]
+    fn an_organization_taken_up_by_a_phrase_keeps_its_canonical_name() {
+        let body = "The Harbor Daily Times fired an editor on Monday. Ad rates rose at \
+                    the Times this spring. “Ships will wait,” the newspaper said.";
+        let mut paper = person(
+            "e1",
+            "Harbor Daily Times",
+            body,
+            &["Harbor Daily Times", "Times"],
+        );
+        paper.kind = EntityType::Organization;
+        let qs = run_with(body, &[paper]);
+        assert_eq!(
+            speaker(find(&qs, "Ships will wait,")).0,
+            "Harbor Daily Times"
         );
     }
 }
