@@ -733,6 +733,43 @@ pub fn is_nouny_form(w: &str) -> bool {
     NOUNY.contains(&w) || w.strip_suffix('s').is_some_and(|b| NOUNY.contains(&b))
 }
 
+/// Nouns for what someone says or puts out in words ("her remarks", "his
+/// rhetoric", "the senator's advice", "Roe's website"), beyond the speech
+/// nouns of [`is_nouny_form`] and the documents of [`is_document_noun`]:
+/// such a possession speaks for its possessor.
+pub fn is_words_noun(w: &str) -> bool {
+    is_nouny_form(w)
+        || is_document_noun(w)
+        || matches!(
+            w,
+            "words"
+                | "rhetoric"
+                | "language"
+                | "wording"
+                | "message"
+                | "messages"
+                | "advice"
+                | "tips"
+                | "argument"
+                | "arguments"
+                | "attack"
+                | "attacks"
+                | "criticism"
+                | "view"
+                | "views"
+                | "account"
+                | "website"
+                | "site"
+                | "page"
+                | "feed"
+                | "blog"
+                | "interview"
+                | "conference"
+                | "briefing"
+                | "address"
+        )
+}
+
 /// Question words opening an embedded question ("would not say whether …").
 pub fn is_wh(w: &str) -> bool {
     matches!(
@@ -987,6 +1024,16 @@ pub fn is_sentence_adverb(w: &str) -> bool {
             | "altogether"
             | "among"
             | "amid"
+            | "amidst"
+            | "absent"
+            | "inside"
+            | "outside"
+            | "within"
+            | "throughout"
+            | "across"
+            | "alongside"
+            | "toward"
+            | "towards"
             | "beyond"
             | "despite"
             | "unlike"
@@ -1256,6 +1303,7 @@ pub fn is_preverbal(w: &str) -> bool {
             | "meanwhile"
             | "however"
             | "already"
+            | "soon"
             | "reportedly"
             | "recently"
             | "first"

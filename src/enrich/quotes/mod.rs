@@ -679,7 +679,7 @@ fn fragment_clause(v: &View<'_, '_>, q: &Quoted, cue: Range) -> Option<Range> {
         && (first..q.open).all(|k| {
             !(v.is_quote(k)
                 || matches!(v.s(k), "(" | ")" | "—" | "–" | "--" | ";" | ":")
-                || spaced_hyphen(v, k))
+                || v.spaced_hyphen(k))
         })
         // "the ones Roe says are “…”": a relative clause's gap, no content
         && !lexicon::is_aux(&v.low(first));
@@ -728,7 +728,7 @@ fn writers_clause_before(v: &View<'_, '_>, q: &Quoted, cue: Range, who: Who) -> 
         let bad = v.is_quote(k)
             || v.cue_at(k).is_some()
             || matches!(v.s(k), "(" | ")" | "—" | "–" | "--" | ";" | ":")
-            || spaced_hyphen(v, k);
+            || v.spaced_hyphen(k);
         lead += usize::from(v.is_word(k));
         if bad || lead > MAX_LEAD_WORDS {
             lead_ok = false;
@@ -952,7 +952,7 @@ fn fragment_clause_end(v: &View<'_, '_>, mut k: usize) -> usize {
         }
         if v.is_terminal(k)
             || matches!(s, "," | ";" | ":" | "—" | "–" | "--" | "(" | ")")
-            || spaced_hyphen(v, k)
+            || v.spaced_hyphen(k)
         {
             return k;
         }
@@ -992,12 +992,6 @@ fn fragment_clause_end(v: &View<'_, '_>, mut k: usize) -> usize {
         k += 1;
     }
     k
-}
-
-/// Whether token `k` is a hyphen set apart by spaces, used as a dash
-/// ("his team - the best in the state"), not one joining words.
-fn spaced_hyphen(v: &View<'_, '_>, k: usize) -> bool {
-    v.s(k) == "-" && v.text.tokens().get(k).is_some_and(|t| t.space_before)
 }
 
 /// The token after the closing mark of the quotation opening at `open`.
@@ -2166,9 +2160,11 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
                 let next = np.end;
                 // one capitalized word before a preposition opens an
                 // adverbial ("Shortly after …,", "Back in 2010,"), not
-                // the subject, which follows the comma
+                // the subject, which follows the comma; after a comma it
+                // is the subject ("In the hall, Roe on Monday said")
                 let adverbial = np.end == np.first + 1
                     && v.cap(np.first)
+                    && np.first == sent.first
                     && matches!(
                         v.low(next).as_ref(),
                         "after" | "before" | "since" | "during" | "until" | "in" | "on" | "at"
@@ -2187,6 +2183,9 @@ fn sentence_subject(v: &View<'_, '_>, at: usize) -> Option<Range> {
                 if adverbial {
                     // fall through to the next comma-separated chunk
                 } else if next < at && v.is_word(next) && !v.cap(next)
+                    // "Jane Roe - who once ran for mayor - said": an aside
+                    // between dashes after the subject
+                    || next < at && v.spaced_hyphen(next)
                     || lexicon::is_subject_pronoun(&w)
                     // a name's bracketed tag: "Jane Roe (D-Ohio) said"
                     || v.cap(np.first) && v.s(next) == "(" && after_bracket_is_lower(v, next, at)

@@ -386,6 +386,13 @@ impl<'a, 't> View<'a, 't> {
         t[i - 1].cstart == t[i - 2].cend && t[i].cstart == t[i - 1].cend
     }
 
+    /// Whether token `k` is a hyphen set apart by a space, used as a dash
+    /// ("his team - the best in the state", "in Dover -Mrs. Roe said"),
+    /// not one joining words.
+    pub fn spaced_hyphen(&self, k: usize) -> bool {
+        self.s(k) == "-" && self.text.tokens().get(k).is_some_and(|t| t.space_before)
+    }
+
     /// Whether a word token looks like a finite or past verb (for clause tests).
     pub fn verbish(&self, i: usize) -> bool {
         if !self.is_word(i) || self.cap(i) {
@@ -554,12 +561,31 @@ impl<'a, 't> View<'a, 't> {
         }
         // an appositive between dashes: "Jane Roe — a teacher from Dover —
         // says"; the subject is before the opening dash
-        let dash = |k: usize| matches!(self.s(k), "—" | "–" | "--");
+        // (a spaced hyphen or a doubled one, "Roe -- a teacher -- says",
+        // is the same dash)
+        let dash = |k: usize| {
+            matches!(self.s(k), "—" | "–" | "--")
+                || self.spaced_hyphen(k)
+                || self.s(k) == "-" && k > 0 && self.spaced_hyphen(k - 1)
+        };
         if dash(j - 1) {
-            let open = (j.saturating_sub(18).max(floor)..j - 1)
+            let close = if j >= 2 && self.s(j - 1) == "-" && self.s(j - 2) == "-" {
+                j - 2
+            } else {
+                j - 1
+            };
+            let open = (j.saturating_sub(18).max(floor)..close)
                 .rev()
                 .take_while(|&k| !(self.is_terminal(k) || self.is_quote(k)))
-                .find(|&k| dash(k));
+                .find(|&k| dash(k))
+                // the first hyphen of a doubled dash
+                .map(|k| {
+                    if k > 0 && self.spaced_hyphen(k - 1) && self.s(k) == "-" {
+                        k - 1
+                    } else {
+                        k
+                    }
+                });
             // not a participle clause ("Roe — pressed by reporters —
             // told …"), which the reported-speech scan reads otherwise
             let participle = |k: usize| self.verbish(k + 1) || self.irregular_past(k + 1);
@@ -836,6 +862,9 @@ impl<'a, 't> View<'a, 't> {
                 end: last,
             });
         }
+        // "Roe - who once ran for mayor - said": a dash before the verb
+        // closes an aside, and the scan crosses its opening dash too
+        let aside = (last..end).any(|k| self.spaced_hyphen(k));
         let mut first = end;
         while first > floor && end - first < 14 {
             let k = first - 1;
@@ -896,6 +925,11 @@ impl<'a, 't> View<'a, 't> {
                     }
                 }
                 Some(TokenKind::Number) => true,
+                // a dash set apart by a space closes an aside or a clause
+                // ("a formal speech -- with a teleprompter -- Roe said"):
+                // the subject is the part after it (a dash right before
+                // the verb closes an aside the scan must still cross)
+                Some(TokenKind::Punct) if self.spaced_hyphen(k) && k + 1 < end && !aside => false,
                 Some(TokenKind::Punct) => matches!(self.s(k), "&" | "-" | "." | "/"),
                 // a plural possessive's bare apostrophe ("the Smiths' suit")
                 _ => self.plural_possessive_mark(k),
@@ -913,6 +947,37 @@ impl<'a, 't> View<'a, 't> {
             } else {
                 break;
             }
+        }
+        // "at one point the crowd chanted", "by then the panel said": an
+        // article right after a noun opens a new phrase (a noun phrase has
+        // one article, before its modifiers), so what stands before it is
+        // an adverbial the scan ran into; the subject starts at the article
+        if let Some(k) = (first + 1..last).rev().find(|&k| {
+            matches!(self.low(k).as_ref(), "the" | "a" | "an")
+                && self.is_word(k - 1)
+                && !self.cap(k - 1)
+                && {
+                    // the word before must be a noun: no function word,
+                    // preposition or verb form ("across the", "supporting
+                    // the", "to the")
+                    let p = self.low(k - 1);
+                    !(lexicon::is_determiner(&p)
+                        || lexicon::is_quantifier(&p)
+                        || lexicon::is_np_preposition(&p)
+                        || lexicon::is_left_barrier(&p)
+                        || lexicon::is_sentence_adverb(&p)
+                        || lexicon::is_prepositional_participle(&p)
+                        || lexicon::is_postnominal_adjective(&p)
+                        || lexicon::is_ing(&p)
+                        || self.verbish(k - 1)
+                        || self.irregular_past(k - 1)
+                        || matches!(
+                            p.as_ref(),
+                            "half" | "all" | "both" | "such" | "quite" | "around" | "near" | "like"
+                        ))
+                }
+        }) {
+            first = k;
         }
         // a sentence-initial adverbial before the subject ("Earlier today, …")
         // is cut by the comma rule; a lowercase verbal word at the start is not a
@@ -1107,6 +1172,9 @@ impl<'a, 't> View<'a, 't> {
                     }
                 }
                 Some(TokenKind::Number) => end > start,
+                // "according to the Tax Center - a third of the total":
+                // a spaced dash opens an aside, the phrase ends before it
+                Some(TokenKind::Punct) if self.spaced_hyphen(end) => false,
                 Some(TokenKind::Punct) => {
                     end > start
                         && (matches!(self.s(end), "&" | "-" | "/")
