@@ -1957,6 +1957,7 @@ pub fn is_directive_verb(w: &str) -> bool {
             | "urging"
             | "press"
             | "pressed"
+            | "presses"
             | "pressing"
             | "pressure"
             | "pressured"

@@ -2071,7 +2071,8 @@ mod tests {
         let body = "Critics dared Jane Roe to say that the levy was fair. \
                     Tom Poe asked the mayor to declare that the bridge was safe. \
                     Ana Ruiz urged her rivals to admit the plan had failed. \
-                    I hope the council says the school will stay open.";
+                    I hope the council says the school will stay open. \
+                    Lea Moss presses the board to say the pool will reopen.";
         assert!(texts(body).is_empty(), "{:?}", texts(body));
         // a speaker who goes on to say something does say it
         let body = "Jane Roe went on to say that the levy was fair.";
