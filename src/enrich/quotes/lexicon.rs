@@ -1493,6 +1493,7 @@ pub fn is_group_head(w: &str) -> bool {
             | "activists"
             | "protesters"
             | "charities"
+            | "groups"
             | "companies"
             | "firms"
             | "banks"
@@ -1519,6 +1520,63 @@ pub fn is_group_head(w: &str) -> bool {
             | "studies"
             | "documents"
     )
+}
+
+/// Collective nouns whose "of" phrase names the members ("a chorus of
+/// senators", "an army of volunteers", "a handful of donors"): the
+/// phrase is plural, and its members are who speak.
+pub fn is_collective(w: &str) -> bool {
+    matches!(
+        w,
+        "army"
+            | "band"
+            | "bunch"
+            | "chorus"
+            | "coalition"
+            | "crowd"
+            | "group"
+            | "handful"
+            | "host"
+            | "number"
+            | "majority"
+            | "minority"
+            | "slew"
+            | "team"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "dozens"
+            | "couple"
+    )
+}
+
+/// Plural heads a "they" takes up as people ("the aides", "officials",
+/// "Ohio senators"): group heads for people, and the plural of a person
+/// noun or party member ("advisers", "Democrats").
+pub fn is_plural_person_head(w: &str) -> bool {
+    let not_people = matches!(
+        w,
+        "reports"
+            | "statistics"
+            | "figures"
+            | "data"
+            | "polls"
+            | "studies"
+            | "documents"
+            | "some"
+            | "many"
+    );
+    let stem = w
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .or_else(|| w.strip_suffix('s').map(str::to_string));
+    !not_people
+        && (is_group_head(w)
+            || stem.is_some_and(|s| s.len() > 2 && (is_person_noun(&s) || is_party_member(&s)))
+            || matches!(
+                w,
+                "supporters" | "voters" | "advisers" | "advisors" | "aides" | "delegates"
+            ))
 }
 
 /// Person-denoting common heads ("the minister said", "the insider").

@@ -2718,3 +2718,61 @@ fn an_unnamed_party_member_is_described_not_named_by_the_party() {
         assert_eq!(speaker(q), (who, who), "{q:#?}");
     }
 }
+
+fn org(id: &str, name: &str, body: &str) -> Entity {
+    let mentions = (0..body.matches(name).count())
+        .map(|i| mention(body, name, i))
+        .collect();
+    Entity {
+        id: id.into(),
+        name: name.into(),
+        kind: EntityType::Organization,
+        roles: vec![],
+        mentions,
+        references: vec![],
+    }
+}
+
+#[test]
+fn they_after_coordinated_names_is_all_of_them_not_an_organization_after_them() {
+    let body = "Ada Quill and Tom Brandt of the Harbor Institute published a study in May. \
+                The ferry lost riders every year, they wrote.";
+    let mut ents = people(body, &["Ada Quill", "Tom Brandt"]);
+    ents.push(org("e9", "Harbor Institute", body));
+    let qs = run_with(body, &ents);
+    let q = find(&qs, "The ferry lost riders every year");
+    assert_eq!(speaker(q), ("Ada Quill and Tom Brandt", "they"), "{q:#?}");
+    assert_eq!(speaker_entity(q), None);
+    // names joined as objects are no subject "they" takes up
+    let body = "The mayor wrote to Ada Quill and Tom Brandt in May. \
+                The fares would rise, they said.";
+    let ents = people(body, &["Ada Quill", "Tom Brandt"]);
+    let qs = run_with(body, &ents);
+    let q = containing(&qs, "The fares would rise");
+    assert_ne!(speaker(q).0, "Ada Quill and Tom Brandt", "{q:#?}");
+}
+
+#[test]
+fn they_takes_a_plural_subject_over_an_organization_in_a_phrase() {
+    // an organization after a preposition or modifying a noun is no
+    // antecedent of "they"; the plural subject is
+    let body = "Most of the harbor workers near the Dover Port Authority voted no. \
+                The new rules were unsafe, they said.";
+    let qs = run_with(body, &[org("e1", "Dover Port Authority", body)]);
+    let q = find(&qs, "The new rules were unsafe");
+    assert_eq!(speaker(q), ("Most of the harbor workers", "they"), "{q:#?}");
+    let body = "Ms. Quill's aides met donors on Friday before the Harbor Institute forum. \
+                The race was close, they said.";
+    let qs = run_with(body, &[org("e1", "Harbor Institute", body)]);
+    let q = find(&qs, "The race was close");
+    assert_eq!(speaker(q), ("Ms. Quill's aides", "they"), "{q:#?}");
+}
+
+#[test]
+fn they_skips_a_plural_inside_the_content_it_attributes() {
+    let body = "Ms. Quill's aides spoke to reporters on Friday and were upbeat. \
+                As voters see the ads, they argued, the race will tighten.";
+    let qs = run(body);
+    let q = containing(&qs, "the race will tighten");
+    assert_eq!(speaker(q).0, "Ms. Quill's aides", "{q:#?}");
+}
