@@ -782,13 +782,26 @@ impl<'e> Resolver<'e> {
                                 .any(|n| crate::text::lowercase(n) == *w)
                     })
                 });
+            // the kind of body the phrase says ("the court", "the
+            // agency"); an editorial board is a newspaper's
+            let kind =
+                if head == "board" && mention.end >= 2 && v.low(mention.end - 2) == "editorial" {
+                    "editorial".into()
+                } else {
+                    head.clone()
+                };
             let prev = self
                 .history
                 .iter()
                 .rev()
                 .take(64)
                 .filter(|_| !persons_body)
-                .find(|r| r.animacy == want && r.speaker.name != written.text && agrees(r.gender))
+                .find(|r| {
+                    r.animacy == want
+                        && r.speaker.name != written.text
+                        && agrees(r.gender)
+                        && (want != Animacy::Org || lexicon::org_kind_fits(&kind, &r.speaker.name))
+                })
                 .filter(|r| !introduced_since(r.at))
                 // a role ("the minister added") continues whoever spoke
                 // in it; a descriptor ("the businessman") is said of the
@@ -815,9 +828,13 @@ impl<'e> Resolver<'e> {
                     },
                 });
             } else if want == Animacy::Org && !persons_body {
-                let org = self
-                    .names_before(mention.first, 200)
-                    .find(|n| n.animacy == Animacy::Org);
+                // the nearest organization of the kind the head says
+                let org = self.names_before(mention.first, 200).find(|n| {
+                    n.animacy == Animacy::Org
+                        && v.text
+                            .token_span(n.range.first, n.range.end)
+                            .is_some_and(|s| lexicon::org_kind_fits(&kind, s.text))
+                });
                 if let Some((n, s)) =
                     org.and_then(|n| Some((n, v.text.token_span(n.range.first, n.range.end)?)))
                 {

@@ -2776,3 +2776,24 @@ fn they_skips_a_plural_inside_the_content_it_attributes() {
     let q = containing(&qs, "the race will tighten");
     assert_eq!(speaker(q).0, "Ms. Quill's aides", "{q:#?}");
 }
+
+#[test]
+fn a_definite_body_takes_up_an_organization_of_its_kind() {
+    // "the agency" is no court even when the court was named last
+    let body = "The Ferry Safety Agency fined Dockline Corp. in May. \
+                Dockline appealed to the Harbor Court of Dover. \
+                The fines were fair, the agency said on Friday.";
+    let ents = [
+        org("e1", "Ferry Safety Agency", body),
+        org("e2", "Harbor Court of Dover", body),
+    ];
+    let qs = run_with(body, &ents);
+    let q = find(&qs, "The fines were fair");
+    assert_eq!(speaker(q).0, "Ferry Safety Agency", "{q:#?}");
+    // with no body of its kind, the phrase as written
+    let body = "Dockline appealed to the Harbor Court of Dover. \
+                The fines were fair, the agency said on Friday.";
+    let qs = run_with(body, &[org("e2", "Harbor Court of Dover", body)]);
+    let q = find(&qs, "The fines were fair");
+    assert_eq!(speaker(q).0, "the agency", "{q:#?}");
+}
