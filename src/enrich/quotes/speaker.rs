@@ -404,9 +404,23 @@ impl<'e> Resolver<'e> {
         let back = sent_of(here).saturating_sub(sent_of(prev_at));
         let mut choices = Vec::new();
         if back <= MAX_BACK {
+            // a quotation is one person's words: after a group that names
+            // one member ("a chorus of senators, among them Jane Roe,
+            // said …"), it is that member's
+            let member = (prev.animacy != Animacy::Person)
+                .then(|| self.named_member(v, prev.at))
+                .flatten();
+            let speaker = match member {
+                Some(ei) => Speaker {
+                    name: self.full_name(ei),
+                    entity: Some(self.entities[ei].id.clone()),
+                    ..prev.speaker.clone()
+                },
+                None => prev.speaker.clone(),
+            };
             choices.push(Choice {
                 source: Source::PreviousSpeaker,
-                speaker: prev.speaker.clone(),
+                speaker,
                 animacy: prev.animacy,
                 gender: prev.gender,
                 features: Features {
@@ -422,6 +436,36 @@ impl<'e> Resolver<'e> {
             gender: c.gender,
             at: prev.at,
         })
+    }
+
+    /// The one person a group phrase at token `at` names as its member:
+    /// "among them Jane Roe", "including Jane Roe" right after the head,
+    /// before the phrase's verb ("a chorus of senators, among them Sen.
+    /// Jane Roe, said"). `None` when it names none or several.
+    fn named_member(&self, v: &View<'_, '_>, at: usize) -> Option<usize> {
+        let sent = v.sentence(at);
+        let intro = (at..sent.end.min(at + 12)).find(|&k| {
+            matches!(v.low(k).as_ref(), "among" | "including")
+                && !(at..k).any(|j| v.verbish(j) || v.irregular_past(j) || v.cue_at(j).is_some())
+        })?;
+        let mut found = None;
+        for k in intro + 1..sent.end.min(intro + 8) {
+            if v.verbish(k) || v.irregular_past(k) || v.cue_at(k).is_some() {
+                break;
+            }
+            let t = v.text.tokens().get(k)?;
+            if let Some(ei) = self.entity_at(t.cstart as usize, t.cend as usize, usize::MAX) {
+                if self.entities[ei].kind == EntityType::Person {
+                    if found.is_some_and(|f| f != ei) {
+                        return None;
+                    }
+                    found = Some(ei);
+                }
+            } else if v.low(k) == "and" {
+                return None;
+            }
+        }
+        found
     }
 
     /// Record a speaker reused for a continuation quote.

@@ -2797,3 +2797,31 @@ fn a_definite_body_takes_up_an_organization_of_its_kind() {
     let q = find(&qs, "The fines were fair");
     assert_eq!(speaker(q).0, "the agency", "{q:#?}");
 }
+
+#[test]
+fn a_pronoun_after_a_collective_subject_takes_the_member_named_in_it() {
+    for verb in ["criticized the fares", "said the fares were too high"] {
+        let body = format!(
+            "A chorus of harbor owners, among them Ada Quill, {verb} on Monday. \
+             “This will empty the ferries,” she said."
+        );
+        let qs = run_with(&body, &people(&body, &["Ada Quill"]));
+        let q = find(&qs, "This will empty the ferries,");
+        assert_eq!(speaker(q).0, "Ada Quill", "{q:#?}");
+    }
+}
+
+#[test]
+fn a_quotation_after_a_group_naming_one_member_is_the_members() {
+    let body = "A chorus of harbor owners, among them Ada Quill, said the plan was fine. \
+                “We can live with it.”";
+    let qs = run_with(body, &people(body, &["Ada Quill"]));
+    let q = find(&qs, "We can live with it.");
+    assert_eq!(speaker(q).0, "Ada Quill", "{q:#?}");
+    // two members named: the group's
+    let body = "A chorus of harbor owners, among them Ada Quill and Tom Brandt, said the \
+                plan was fine. “We can live with it.”";
+    let qs = run_with(body, &people(body, &["Ada Quill", "Tom Brandt"]));
+    let q = find(&qs, "We can live with it.");
+    assert_eq!(speaker(q).0, "A chorus of harbor owners", "{q:#?}");
+}
