@@ -1541,6 +1541,7 @@ pub fn is_group_head(w: &str) -> bool {
             | "activists"
             | "protesters"
             | "charities"
+            | "groups"
             | "companies"
             | "firms"
             | "banks"
@@ -1567,6 +1568,142 @@ pub fn is_group_head(w: &str) -> bool {
             | "studies"
             | "documents"
     )
+}
+
+/// Whether an organization named `name` can be what a definite phrase
+/// with the head `head` takes up: "the agency" is no court and "the
+/// court" no agency, so a head that says the kind of body needs a name
+/// of that kind ("the committee" for the "Ways and Means Committee",
+/// "the agency" for an agency, a bureau or an acronym). Heads that say no
+/// kind ("the company", "the group") fit every name. `head` is
+/// "editorial" for an editorial board, the board of a newspaper.
+pub fn org_kind_fits(head: &str, name: &str) -> bool {
+    let kinds: &[&str] = match head {
+        "agency" => &[
+            "agency",
+            "bureau",
+            "service",
+            "administration",
+            "authority",
+            "commission",
+            "department",
+        ],
+        "bureau" => &["bureau", "agency"],
+        "court" => &["court", "tribunal"],
+        "committee" | "subcommittee" => &["committee", "subcommittee", "panel"],
+        "panel" => &["panel", "committee", "commission", "board"],
+        "commission" => &["commission", "board", "committee"],
+        "board" => &["board", "commission", "committee"],
+        "council" => &["council"],
+        "department" | "ministry" => &["department", "ministry"],
+        "administration" => &["administration", "house"],
+        "campaign" => &["campaign"],
+        // a newspaper and its editorial board by the words of its title
+        "newspaper" | "paper" | "editorial" => &[
+            "journal",
+            "times",
+            "post",
+            "news",
+            "herald",
+            "tribune",
+            "leader",
+            "sentinel",
+            "gazette",
+            "globe",
+            "daily",
+            "press",
+            "chronicle",
+            "inquirer",
+            "observer",
+            "examiner",
+            "register",
+            "courier",
+            "dispatch",
+            "star",
+            "record",
+            "telegraph",
+            "guardian",
+            "independent",
+            "mail",
+        ],
+        "party" => &[
+            "party",
+            "democrats",
+            "republicans",
+            "gop",
+            "dnc",
+            "rnc",
+            "committee",
+        ],
+        _ => return true,
+    };
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| crate::text::lowercase(w).into_owned())
+        .collect();
+    // an acronym may be an agency or a bureau ("the FBI", "the EPA")
+    let acronym = words.len() == 1
+        && name.len() >= 2
+        && name.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    words.iter().any(|w| kinds.contains(&w.as_str())) || acronym && kinds.contains(&"bureau")
+}
+
+/// Collective nouns whose "of" phrase names the members ("a chorus of
+/// senators", "an army of volunteers", "a handful of donors"): the
+/// phrase is plural, and its members are who speak.
+pub fn is_collective(w: &str) -> bool {
+    matches!(
+        w,
+        "army"
+            | "band"
+            | "bunch"
+            | "chorus"
+            | "coalition"
+            | "crowd"
+            | "group"
+            | "handful"
+            | "host"
+            | "number"
+            | "majority"
+            | "minority"
+            | "slew"
+            | "team"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "dozens"
+            | "couple"
+    )
+}
+
+/// Plural heads a "they" takes up as people ("the aides", "officials",
+/// "Ohio senators"): group heads for people, and the plural of a person
+/// noun or party member ("advisers", "Democrats").
+pub fn is_plural_person_head(w: &str) -> bool {
+    let not_people = matches!(
+        w,
+        "reports"
+            | "statistics"
+            | "figures"
+            | "data"
+            | "polls"
+            | "studies"
+            | "documents"
+            | "some"
+            | "many"
+    );
+    let stem = w
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .or_else(|| w.strip_suffix('s').map(str::to_string));
+    !not_people
+        && (is_group_head(w)
+            || stem.is_some_and(|s| s.len() > 2 && (is_person_noun(&s) || is_party_member(&s)))
+            || matches!(
+                w,
+                "supporters" | "voters" | "advisers" | "advisors" | "aides" | "delegates"
+            ))
 }
 
 /// Person-denoting common heads ("the minister said", "the insider").

@@ -425,9 +425,23 @@ impl<'e> Resolver<'e> {
         let back = sent_of(here).saturating_sub(sent_of(prev_at));
         let mut choices = Vec::new();
         if back <= MAX_BACK {
+            // a quotation is one person's words: after a group that names
+            // one member ("a chorus of senators, among them Jane Roe,
+            // said …"), it is that member's
+            let member = (prev.animacy != Animacy::Person)
+                .then(|| self.named_member(v, prev.at))
+                .flatten();
+            let speaker = match member {
+                Some(ei) => Speaker {
+                    name: self.full_name(ei),
+                    entity: Some(self.entities[ei].id.clone()),
+                    ..prev.speaker.clone()
+                },
+                None => prev.speaker.clone(),
+            };
             choices.push(Choice {
                 source: Source::PreviousSpeaker,
-                speaker: prev.speaker.clone(),
+                speaker,
                 animacy: prev.animacy,
                 gender: prev.gender,
                 features: Features {
@@ -443,6 +457,36 @@ impl<'e> Resolver<'e> {
             gender: c.gender,
             at: prev.at,
         })
+    }
+
+    /// The one person a group phrase at token `at` names as its member:
+    /// "among them Jane Roe", "including Jane Roe" right after the head,
+    /// before the phrase's verb ("a chorus of senators, among them Sen.
+    /// Jane Roe, said"). `None` when it names none or several.
+    fn named_member(&self, v: &View<'_, '_>, at: usize) -> Option<usize> {
+        let sent = v.sentence(at);
+        let intro = (at..sent.end.min(at + 12)).find(|&k| {
+            matches!(v.low(k).as_ref(), "among" | "including")
+                && !(at..k).any(|j| v.verbish(j) || v.irregular_past(j) || v.cue_at(j).is_some())
+        })?;
+        let mut found = None;
+        for k in intro + 1..sent.end.min(intro + 8) {
+            if v.verbish(k) || v.irregular_past(k) || v.cue_at(k).is_some() {
+                break;
+            }
+            let t = v.text.tokens().get(k)?;
+            if let Some(ei) = self.entity_at(t.cstart as usize, t.cend as usize, usize::MAX) {
+                if self.entities[ei].kind == EntityType::Person {
+                    if found.is_some_and(|f| f != ei) {
+                        return None;
+                    }
+                    found = Some(ei);
+                }
+            } else if v.low(k) == "and" {
+                return None;
+            }
+        }
+        found
     }
 
     /// Record a speaker reused for a continuation quote.
@@ -903,13 +947,26 @@ impl<'e> Resolver<'e> {
                                 .any(|n| crate::text::lowercase(n) == *w)
                     })
                 });
+            // the kind of body the phrase says ("the court", "the
+            // agency"); an editorial board is a newspaper's
+            let kind =
+                if head == "board" && mention.end >= 2 && v.low(mention.end - 2) == "editorial" {
+                    "editorial".into()
+                } else {
+                    head.clone()
+                };
             let prev = self
                 .history
                 .iter()
                 .rev()
                 .take(64)
                 .filter(|_| !persons_body)
-                .find(|r| r.animacy == want && r.speaker.name != written.text && agrees(r.gender))
+                .find(|r| {
+                    r.animacy == want
+                        && r.speaker.name != written.text
+                        && agrees(r.gender)
+                        && (want != Animacy::Org || lexicon::org_kind_fits(&kind, &r.speaker.name))
+                })
                 .filter(|r| !introduced_since(r.at))
                 // a role ("the minister added") continues whoever spoke
                 // in it; a descriptor ("the businessman") is said of the
@@ -936,9 +993,13 @@ impl<'e> Resolver<'e> {
                     },
                 });
             } else if want == Animacy::Org && !persons_body {
-                let org = self
-                    .names_before(mention.first, 200)
-                    .find(|n| n.animacy == Animacy::Org);
+                // the nearest organization of the kind the head says
+                let org = self.names_before(mention.first, 200).find(|n| {
+                    n.animacy == Animacy::Org
+                        && v.text
+                            .token_span(n.range.first, n.range.end)
+                            .is_some_and(|s| lexicon::org_kind_fits(&kind, s.text))
+                });
                 if let Some((n, s)) =
                     org.and_then(|n| Some((n, v.text.token_span(n.range.first, n.range.end)?)))
                 {
@@ -1865,7 +1926,7 @@ impl<'e> Resolver<'e> {
     /// Antecedent candidates of a pronoun (or role phrase) at token `at`:
     /// the latest compatible previous speaker, the nearest compatible
     /// mention and, when that one is an object, the first subject of its
-    /// sentence; for "he" and "she", also the referent of the same pronoun
+    /// sentence; for "he", "she" and "they", also the referent of the same pronoun
     /// as a recent subject (see [`Resolver::pronoun_chain`]). Animacy,
     /// number (`want`) and gender must agree.
     fn antecedents(
@@ -1902,13 +1963,18 @@ impl<'e> Resolver<'e> {
     ) -> Option<Choice> {
         const MAX_DEPTH: u8 = 2;
         const SENTENCES_BACK: u32 = 2;
-        // only "he" and "she": a gendered pronoun rarely switches referent
-        // without a name in between
-        let form = match gender? {
-            Gender::Male => "he",
-            Gender::Female => "she",
+        // "he", "she" and "they": a gendered pronoun rarely switches
+        // referent without a name in between, and a plural subject "they"
+        // keeps the group the sentences are about ("Roe's aides met
+        // donors. They were upbeat, though until voters decide, they
+        // said, …")
+        let form = match (want, gender) {
+            (Animacy::Person, Some(Gender::Male)) => "he",
+            (Animacy::Person, Some(Gender::Female)) => "she",
+            (Animacy::Group, None) => "they",
+            _ => return None,
         };
-        if depth > MAX_DEPTH || want != Animacy::Person {
+        if depth > MAX_DEPTH {
             return None;
         }
         let sent_of = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
@@ -1939,7 +2005,7 @@ impl<'e> Resolver<'e> {
                 sentences_back: here.saturating_sub(sent_of(k)),
                 object: false,
                 nearest_in_sentence: true,
-                gender_agrees: true,
+                gender_agrees: gender.is_some(),
                 opens_sentence: opens,
             },
             ..found
@@ -2068,6 +2134,45 @@ impl<'e> Resolver<'e> {
                 }
             }
         }
+        // "they" stands for a plural: names joined by "and" or a plural
+        // noun phrase, the subject of its clause in this sentence or the
+        // two before ("Roe and Doe wrote …", "Doe's aides insist …")
+        if want == Animacy::Group {
+            let coordinated = self
+                .coordinated_persons(v, at)
+                .map(|(k, n)| (k, None, n, true));
+            let plural = plural_subject(v, at, self.content).map(|(k, h, n, m)| (k, Some(h), n, m));
+            for (first, head, name, main) in coordinated.into_iter().chain(plural) {
+                // a plural name the tagger took for an entity ("Senate
+                // Democrats") keeps its entity
+                let entity = head.and_then(|h| {
+                    let t = v.text.tokens().get(h)?;
+                    let ei = self.entity_at(t.cstart as usize, t.cend as usize, usize::MAX)?;
+                    (self.entities[ei].kind != EntityType::Person)
+                        .then(|| (self.full_name(ei), self.entities[ei].id.clone()))
+                });
+                let (name, entity) = match entity {
+                    Some((n, id)) => (n, Some(id)),
+                    None => (name, None),
+                };
+                // a subject of a subordinate clause yields to the main
+                // clause's ("… until voters decide, they said")
+                let features = Features {
+                    nearest_in_sentence: main,
+                    opens_sentence: main,
+                    ..Features::default()
+                };
+                out.push(candidate(
+                    Source::NearestMention,
+                    name,
+                    entity,
+                    Animacy::Group,
+                    None,
+                    first,
+                    features,
+                ));
+            }
+        }
         // mentions before the pronoun
         if self.entities.is_empty() {
             let m = self
@@ -2164,12 +2269,6 @@ impl<'e> Resolver<'e> {
                 && m.2 == Animacy::Org
                 && (!near(m.0) || object(m.0) || possessor(m.0)))
         };
-        let mut compatible = mentions
-            .filter(|m| !(someone_outside && in_content(m.0)))
-            .filter(org_for_they);
-        let Some(nearest) = compatible.next() else {
-            return;
-        };
         // the first subject mention of a sentence opens its main clause
         // no person or organization is named before the mention in its
         // sentence, and the mention is no modifier of a name after it
@@ -2223,6 +2322,27 @@ impl<'e> Resolver<'e> {
                 && v.is_word(end + 1)
                 && v.cap(end + 1);
             first && !modifier
+        };
+        // an organization taken up by "they" is the subject of its
+        // clause, not a name inside another phrase ("the Acme report",
+        // "cases before the Supreme Court")
+        let org_subject = |m: &(usize, usize, Animacy, bool)| {
+            let after_preposition = || {
+                let mut k = m.0;
+                while k > 0 && lexicon::is_pure_determiner(&v.low(k - 1)) {
+                    k -= 1;
+                }
+                k > 0 && is_preposition(&v.low(k - 1))
+            };
+            !(want == Animacy::Group && m.2 == Animacy::Org)
+                || opens(m.0) && !org_modifies_noun(v, m.0) && !after_preposition()
+        };
+        let mut compatible = mentions
+            .filter(|m| !(someone_outside && in_content(m.0)))
+            .filter(org_for_they)
+            .filter(org_subject);
+        let Some(nearest) = compatible.next() else {
+            return;
         };
         // a possessor inside its sentence ("… reaffirmed that the probe
         // into Doe's use of funds …") modifies a noun of some clause: no
@@ -2295,6 +2415,106 @@ impl<'e> Resolver<'e> {
         if let Some(m) = subject_before {
             push(m, false);
         }
+    }
+
+    /// The latest person names joined by "and" standing as a subject in
+    /// the sentence of token `at` (before it) or the two before: "Jane Roe
+    /// and Sen. John Doe wrote …", "Roe, Doe and Poe said" (never an
+    /// object: "a letter to Roe and Doe"). The speaker a later "they"
+    /// stands for is all of them: the names joined as written, with no
+    /// entity link, since no one of them said the words alone and
+    /// crediting the first would put words in one mouth.
+    fn coordinated_persons(&self, v: &View<'_, '_>, at: usize) -> Option<(usize, String)> {
+        const SENTENCES_BACK: u32 = 2;
+        let here = v.text.tokens().get(at)?.sentence;
+        let floor = v
+            .text
+            .sentences()
+            .get(here.saturating_sub(SENTENCES_BACK) as usize)?
+            .first as usize;
+        let c = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.cstart as usize);
+        let tok_of = |cp: usize| {
+            v.text
+                .tokens()
+                .partition_point(|t| (t.cstart as usize) < cp)
+        };
+        let (lo, hi) = (c(floor), c(at));
+        let from = self.spans.partition_point(|s| s.0 < lo);
+        // person name mentions as token ranges, in order
+        let names: Vec<(Range, usize)> = self.spans[from..]
+            .iter()
+            .take_while(|s| s.1 <= hi)
+            .filter(|s| s.3 && self.entities[s.2].kind == EntityType::Person)
+            .map(|s| {
+                (
+                    Range {
+                        first: tok_of(s.0),
+                        end: tok_of(s.1),
+                    },
+                    s.2,
+                )
+            })
+            .filter(|(r, _)| r.end <= at && !v.in_quote(r.first))
+            .collect();
+        // how two names are joined: "and" (after an optional comma) or a
+        // bare comma of a list, with only titles before the second name
+        let link = |a: Range, b: Range| -> Option<bool> {
+            let mut k = a.end;
+            if v.s(k) == "," {
+                k += 1;
+            }
+            let and = v.low(k) == "and";
+            if and {
+                k += 1;
+            } else if k == a.end {
+                return None;
+            }
+            (k..b.first)
+                .all(|j| lexicon::is_title(&v.low(j)) || v.s(j) == ".")
+                .then_some(and)
+        };
+        let mut best: Option<(usize, String)> = None;
+        let mut i = 0;
+        while i < names.len() {
+            let mut j = i;
+            let mut joined = false;
+            while j + 1 < names.len() {
+                match link(names[j].0, names[j + 1].0) {
+                    Some(and) => {
+                        joined = and;
+                        j += 1;
+                        if and {
+                            break;
+                        }
+                    }
+                    None => break,
+                }
+            }
+            let first = names[i].0.first;
+            let object = word_before_titles(v, first).is_some_and(|k| {
+                let w = v.low(k);
+                lexicon::is_object_marker(&w)
+                    || lexicon::is_np_preposition(&w)
+                    || matches!(w.as_ref(), "between" | "among" | "including")
+                    || v.verbish(k)
+                    || v.irregular_past(k)
+                    || ing_form(v, k)
+            });
+            if joined && !object {
+                let mut people: Vec<String> = Vec::new();
+                for &(_, ei) in &names[i..=j] {
+                    let n = self.full_name(ei);
+                    if !people.contains(&n) {
+                        people.push(n);
+                    }
+                }
+                if let Some((last, rest)) = people.split_last().filter(|(_, r)| !r.is_empty()) {
+                    best = Some((first, format!("{} and {last}", rest.join(", "))));
+                }
+            }
+            i = j + 1;
+        }
+        best
     }
 
     /// The fullest capitalized name of the article ending with the same word
@@ -2578,6 +2798,174 @@ fn opens_main_clause(v: &View<'_, '_>, first: usize) -> bool {
         || lexicon::is_left_barrier(&opener))
         && comma_before_titles(v, first)
         && (sent..first).all(|k| !(v.verbish(k) || v.irregular_past(k) || v.cue_at(k).is_some()))
+}
+
+/// The latest plural noun phrase for people standing as the subject of a
+/// clause before token `at`, in its sentence or the one before: "Doe's
+/// aides insist", "what researchers say", "most of the Ohio delegates
+/// said" (a plural person or group head, its determiner, possessor,
+/// capitalized and up to two lowercase modifiers, opening its sentence or
+/// a clause); its first and head tokens, the phrase as written and
+/// whether it opens the main clause. Not an object ("would make voters angry"), not a possessor
+/// ("voters' worries"), not inside `content`, the content attributed.
+fn plural_subject(
+    v: &View<'_, '_>,
+    at: usize,
+    content: Option<Range>,
+) -> Option<(usize, usize, String, bool)> {
+    let here = v.text.tokens().get(at)?.sentence;
+    let floor = v
+        .text
+        .sentences()
+        .get(here.saturating_sub(1) as usize)?
+        .first as usize;
+    for k in (floor..at).rev() {
+        // the subject of the content being attributed is spoken about
+        // ("Voters are angry, they said" is someone else's)
+        let in_content = content.is_some_and(|c| c.first <= k && k < c.end);
+        if !v.is_word(k)
+            || v.in_quote(k)
+            || in_content
+            || !lexicon::is_plural_person_head(&v.low(k))
+        {
+            continue;
+        }
+        // a capitalized word is a name, unless a party's members
+        // ("Ohio Republicans")
+        if v.cap(k) && !v.text.is_sentence_start(k) && !lexicon::is_group_head(&v.low(k)) {
+            continue;
+        }
+        if k + 1 < v.len() && (possessor_mark(v, k + 1) || matches!(v.s(k + 1), "'" | "’")) {
+            continue;
+        }
+        let sent_first = v.sentence(k).first;
+        let mut j = k;
+        let mut lower = 0;
+        while j > sent_first {
+            let p = j - 1;
+            let w = v.low(p);
+            if v.in_quote(p) {
+                break;
+            }
+            if lexicon::is_pure_determiner(&w)
+                || lexicon::is_quantifier(&w)
+                || v.is_possessive(p)
+                || v.is_word(p) && v.cap(p) && !v.text.is_sentence_start(p)
+                || v.kind(p) == Some(TokenKind::Number)
+                // the dot of a title or an initial ("Mr. Roe's aides")
+                || v.s(p) == "."
+                    && p > sent_first
+                    && (lexicon::is_title(&v.low(p - 1)) || is_dot_of_initial(v, p))
+            {
+                j = p;
+            } else if w == "of"
+                && p > sent_first
+                && (lexicon::is_quantifier(&v.low(p - 1)) || lexicon::is_collective(&v.low(p - 1)))
+            {
+                // "most of the delegates", "a chorus of senators"
+                j = p - 1;
+            } else if v.is_word(p) && v.cap(p) && !lexicon::is_left_barrier(&w) {
+                // the sentence's first word: a name or a determiner, or
+                // a preposition ("To her aides, …") rejected below
+                j = p;
+                break;
+            } else if v.is_word(p)
+                && lower < 2
+                && !v.verbish(p)
+                && !v.irregular_past(p)
+                && !ing_form(v, p)
+                && v.cue_at(p).is_none()
+                && !is_preposition(&w)
+                && !lexicon::is_left_barrier(&w)
+                && !lexicon::is_modal(&w)
+            {
+                lower += 1;
+                j = p;
+            } else {
+                break;
+            }
+        }
+        if is_preposition(&v.low(j)) {
+            continue;
+        }
+        // the phrase opens its sentence or a clause; after "and" it is
+        // more often the second half of an object ("between Roe and
+        // other senators"), and a lowercase word counted as a modifier
+        // may be a verb whose object this is ("would make voters
+        // angry"): then it opens nothing
+        let main = j == sent_first || {
+            let w = v.low(j - 1);
+            matches!(w.as_ref(), "," | ";" | ":" | "—" | "–" | "but")
+                // the subject after an inverted auxiliary ("so will
+                // thousands of fans", "nor did the aides")
+                || j >= sent_first + 2
+                    && (lexicon::is_modal(&w) || lexicon::is_aux(&w))
+                    && matches!(v.low(j - 2).as_ref(), "so" | "nor" | "neither")
+        };
+        let subordinate = j > sent_first && {
+            let w = v.low(j - 1);
+            matches!(w.as_ref(), "that" | "what") || lexicon::is_subordinator(&w)
+        };
+        if !(main || subordinate) {
+            continue;
+        }
+        let span = v.text.token_span(j, k + 1)?;
+        return Some((j, k, span.text.to_string(), main));
+    }
+    None
+}
+
+/// Prepositions, which end a noun phrase scanned leftwards: the noun
+/// after one is its object ("among voters", "like Acme").
+fn is_preposition(w: &str) -> bool {
+    lexicon::is_object_marker(w)
+        || lexicon::is_np_preposition(w)
+        || matches!(
+            w,
+            "among"
+                | "amid"
+                | "like"
+                | "within"
+                | "across"
+                | "around"
+                | "near"
+                | "despite"
+                | "inside"
+                | "outside"
+                | "toward"
+                | "towards"
+                | "beyond"
+                | "behind"
+                | "via"
+                | "per"
+                | "upon"
+                | "unlike"
+                | "including"
+        )
+}
+
+/// Whether the organization name at token `first` modifies a noun after
+/// it ("the Acme report was …", "the Dover University debate"): a
+/// lowercase word follows that is no verb (a past form, an auxiliary or
+/// modal, a cue, an adverb before a verb, or an -s present form).
+fn org_modifies_noun(v: &View<'_, '_>, first: usize) -> bool {
+    let mut end = first;
+    while end < v.len() && (v.is_word(end) && v.cap(end) || v.s(end) == ".") {
+        end += 1;
+    }
+    if end >= v.len() || !v.is_word(end) || v.cap(end) {
+        return false;
+    }
+    let w = v.low(end);
+    !(v.verbish(end)
+        || v.irregular_past(end)
+        || v.cue_at(end).is_some()
+        || lexicon::is_modal(&w)
+        || lexicon::is_aux(&w)
+        || lexicon::is_preverbal(&w)
+        || lexicon::is_left_barrier(&w)
+        || lexicon::is_np_preposition(&w)
+        || w.ends_with('s'))
 }
 
 /// The word ending at token `last` with the words joined to it by

@@ -2804,3 +2804,110 @@ fn a_dash_aside_inside_the_subject_does_not_end_the_content() {
     let qs = run("Ada Quill said she met the target - defined as ten crossings a day.");
     find(&qs, "she met the target");
 }
+
+fn org(id: &str, name: &str, body: &str) -> Entity {
+    let mentions = (0..body.matches(name).count())
+        .map(|i| mention(body, name, i))
+        .collect();
+    Entity {
+        id: id.into(),
+        name: name.into(),
+        kind: EntityType::Organization,
+        roles: vec![],
+        mentions,
+        references: vec![],
+    }
+}
+
+#[test]
+fn they_after_coordinated_names_is_all_of_them_not_an_organization_after_them() {
+    let body = "Ada Quill and Tom Brandt of the Harbor Institute published a study in May. \
+                The ferry lost riders every year, they wrote.";
+    let mut ents = people(body, &["Ada Quill", "Tom Brandt"]);
+    ents.push(org("e9", "Harbor Institute", body));
+    let qs = run_with(body, &ents);
+    let q = find(&qs, "The ferry lost riders every year");
+    assert_eq!(speaker(q), ("Ada Quill and Tom Brandt", "they"), "{q:#?}");
+    assert_eq!(speaker_entity(q), None);
+    // names joined as objects are no subject "they" takes up
+    let body = "The mayor wrote to Ada Quill and Tom Brandt in May. \
+                The fares would rise, they said.";
+    let ents = people(body, &["Ada Quill", "Tom Brandt"]);
+    let qs = run_with(body, &ents);
+    let q = containing(&qs, "The fares would rise");
+    assert_ne!(speaker(q).0, "Ada Quill and Tom Brandt", "{q:#?}");
+}
+
+#[test]
+fn they_takes_a_plural_subject_over_an_organization_in_a_phrase() {
+    // an organization after a preposition or modifying a noun is no
+    // antecedent of "they"; the plural subject is
+    let body = "Most of the harbor workers near the Dover Port Authority voted no. \
+                The new rules were unsafe, they said.";
+    let qs = run_with(body, &[org("e1", "Dover Port Authority", body)]);
+    let q = find(&qs, "The new rules were unsafe");
+    assert_eq!(speaker(q), ("Most of the harbor workers", "they"), "{q:#?}");
+    let body = "Ms. Quill's aides met donors on Friday before the Harbor Institute forum. \
+                The race was close, they said.";
+    let qs = run_with(body, &[org("e1", "Harbor Institute", body)]);
+    let q = find(&qs, "The race was close");
+    assert_eq!(speaker(q), ("Ms. Quill's aides", "they"), "{q:#?}");
+}
+
+#[test]
+fn they_skips_a_plural_inside_the_content_it_attributes() {
+    let body = "Ms. Quill's aides spoke to reporters on Friday and were upbeat. \
+                As voters see the ads, they argued, the race will tighten.";
+    let qs = run(body);
+    let q = containing(&qs, "the race will tighten");
+    assert_eq!(speaker(q).0, "Ms. Quill's aides", "{q:#?}");
+}
+
+#[test]
+fn a_definite_body_takes_up_an_organization_of_its_kind() {
+    // "the agency" is no court even when the court was named last
+    let body = "The Ferry Safety Agency fined Dockline Corp. in May. \
+                Dockline appealed to the Harbor Court of Dover. \
+                The fines were fair, the agency said on Friday.";
+    let ents = [
+        org("e1", "Ferry Safety Agency", body),
+        org("e2", "Harbor Court of Dover", body),
+    ];
+    let qs = run_with(body, &ents);
+    let q = find(&qs, "The fines were fair");
+    assert_eq!(speaker(q).0, "Ferry Safety Agency", "{q:#?}");
+    // with no body of its kind, the phrase as written
+    let body = "Dockline appealed to the Harbor Court of Dover. \
+                The fines were fair, the agency said on Friday.";
+    let qs = run_with(body, &[org("e2", "Harbor Court of Dover", body)]);
+    let q = find(&qs, "The fines were fair");
+    assert_eq!(speaker(q).0, "the agency", "{q:#?}");
+}
+
+#[test]
+fn a_pronoun_after_a_collective_subject_takes_the_member_named_in_it() {
+    for verb in ["criticized the fares", "said the fares were too high"] {
+        let body = format!(
+            "A chorus of harbor owners, among them Ada Quill, {verb} on Monday. \
+             “This will empty the ferries,” she said."
+        );
+        let qs = run_with(&body, &people(&body, &["Ada Quill"]));
+        let q = find(&qs, "This will empty the ferries,");
+        assert_eq!(speaker(q).0, "Ada Quill", "{q:#?}");
+    }
+}
+
+#[test]
+fn a_quotation_after_a_group_naming_one_member_is_the_members() {
+    let body = "A chorus of harbor owners, among them Ada Quill, said the plan was fine. \
+                “We can live with it.”";
+    let qs = run_with(body, &people(body, &["Ada Quill"]));
+    let q = find(&qs, "We can live with it.");
+    assert_eq!(speaker(q).0, "Ada Quill", "{q:#?}");
+    // two members named: the group's
+    let body = "A chorus of harbor owners, among them Ada Quill and Tom Brandt, said the \
+                plan was fine. “We can live with it.”";
+    let qs = run_with(body, &people(body, &["Ada Quill", "Tom Brandt"]));
+    let q = find(&qs, "We can live with it.");
+    assert_eq!(speaker(q).0, "A chorus of harbor owners", "{q:#?}");
+}
