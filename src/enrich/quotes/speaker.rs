@@ -1699,6 +1699,7 @@ impl<'e> Resolver<'e> {
             } else if back <= MAX_SENTENCES_BACK
                 && (opens_main_clause(v, tok) || back == 0 || first_named && !subordinate(tok))
                 && !object(tok)
+                && !(back == 0 && in_dash_aside(v, tok, at))
                 && tok >= v.title_line_end
             {
                 window.retain(|w| w.0 != ei);
@@ -2773,6 +2774,16 @@ fn people_count_phrase(v: &View<'_, '_>, k: usize) -> Option<Range> {
             first: k,
             end: end + 1,
         })
+}
+
+/// Whether token `tok` stands in an aside set off by spaced dashes that
+/// closes before token `at` of the same sentence ("In the memo - sent to
+/// Jo Poe - the senator asks …"): a name there is a parenthetical detail,
+/// not the topic a later description takes up.
+fn in_dash_aside(v: &View<'_, '_>, tok: usize, at: usize) -> bool {
+    let sentence = v.sentence(tok);
+    (sentence.first..tok).any(|k| v.spaced_hyphen(k))
+        && (tok + 1..at.min(sentence.end)).any(|k| v.spaced_hyphen(k))
 }
 
 /// Whether the name at token `first` opens its sentence's main clause:
@@ -4956,6 +4967,18 @@ mod tests {
         assert_eq!(
             speaker(containing(&qs, "rules were sound")).0,
             "Xiadani Quill"
+        );
+    }
+
+    #[test]
+    fn a_name_in_a_dash_aside_is_not_the_person_a_description_takes_up() {
+        let names = ["Ruth Ellery", "Omar Tindall"];
+        let body = "Sen. Ruth Ellery wrote to the water board on Friday. \
+                    In the memo - sent to the board's counsel, Omar Tindall - \
+                    the lawmaker says that the rates broke state law.";
+        assert_eq!(
+            speaker_among(body, &names, "the rates broke state law"),
+            "Ruth Ellery"
         );
     }
 
