@@ -1681,18 +1681,10 @@ pub fn is_collective(w: &str) -> bool {
 /// "Ohio senators"): group heads for people, and the plural of a person
 /// noun or party member ("advisers", "Democrats").
 pub fn is_plural_person_head(w: &str) -> bool {
-    let not_people = matches!(
-        w,
-        "reports"
-            | "statistics"
-            | "figures"
-            | "data"
-            | "polls"
-            | "studies"
-            | "documents"
-            | "some"
-            | "many"
-    );
+    // the group heads that are documents and findings, not people
+    let not_people = is_document_noun(w)
+        || is_data_noun(w)
+        || matches!(w, "figures" | "some" | "many");
     let stem = w
         .strip_suffix("ies")
         .map(|s| format!("{s}y"))
