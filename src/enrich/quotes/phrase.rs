@@ -1050,6 +1050,15 @@ impl<'a, 't> View<'a, 't> {
                 && crate::enrich::dates::lexicon::number_word(&w).is_some()
     }
 
+    /// Whether token `k` names a month or a weekday ("March", "Tuesday";
+    /// not "may" or "mar"): a date, which says when, never who.
+    pub fn is_month_or_weekday(&self, k: usize) -> bool {
+        let w = self.low(k);
+        self.is_word(k)
+            && (crate::enrich::dates::lexicon::month(&w).is_some() && w.len() > 4
+                || crate::enrich::dates::lexicon::weekday_full(&w).is_some())
+    }
+
     /// Whether token `k` marks a possessive: "'s", or a plural's bare
     /// apostrophe ([`View::plural_possessive_mark`]).
     pub fn is_possessive(&self, k: usize) -> bool {

@@ -982,10 +982,13 @@ pub(super) fn noun_cue_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Opti
     if !base || matches!(v.cue_at(i), None | Some(CueClass::Say | CueClass::Tell)) || i <= floor {
         return None;
     }
+    // a date or number modifies the noun too ("her March remark", "his
+    // 2012 pledge"), capitalized or not
+    let dated = |k: usize| v.is_cardinal(k) || v.is_month_or_weekday(k);
     let modifier = |k: usize| {
         let m = v.low(k);
-        v.is_word(k)
-            && !v.cap(k)
+        (v.is_word(k) || dated(k))
+            && (!v.cap(k) || dated(k))
             && !v.in_quote(k)
             && !lexicon::is_determiner(&m)
             && !lexicon::is_left_barrier(&m)
@@ -1032,6 +1035,12 @@ pub(super) fn noun_cue_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Opti
         Some(g) => v
             .subject_before(g, floor)
             .map_or(Subject::MainClause, Subject::Np),
+        // a dated remark is one the possessor made at that time, whoever
+        // the sentence is about ("… after her June remark that")
+        None if possessive && (d + 1..i).any(dated) => Subject::Np(Range {
+            first: d,
+            end: d + 1,
+        }),
         None if possessive => Subject::MainClause,
         None => Subject::Nobody,
     })

@@ -260,11 +260,7 @@ impl<'e> Resolver<'e> {
         if v.kind(k) == Some(TokenKind::Number) {
             return true;
         }
-        let w = v.low(k);
-        let date = crate::enrich::dates::lexicon::month(&w).is_some() && w.len() > 4
-            || crate::enrich::dates::lexicon::weekday_full(&w).is_some();
-        v.is_word(k)
-            && date
+        v.is_month_or_weekday(k)
             && self.entity_at_head(v, mention).is_none()
             && !self.in_longer_name(v, k)
     }
@@ -589,6 +585,20 @@ impl<'e> Resolver<'e> {
             // "said Jane Roe, 45, of Dover, Del.": the person before the
             // address speaks
             return resident_before(v, mention.first - 1).and_then(|np| self.resolve(v, np));
+        }
+        // "her June remark that": a possessive determiner standing alone
+        // for a dated speech noun's speaker (see `noun_cue_subject`) is its
+        // possessor
+        if mention.end == mention.first + 1
+            && np == mention
+            && mention.end < v.len()
+            && (v.is_month_or_weekday(mention.end) || v.is_cardinal(mention.end))
+            && matches!(
+                v.low(mention.first).as_ref(),
+                "his" | "her" | "their" | "its"
+            )
+        {
+            return self.possessor(v, mention);
         }
         // ("a source close to her" ends on its object, and is a noun phrase)
         if self.opener_not_a_name(v, mention)
@@ -5140,6 +5150,19 @@ mod tests {
         let body = "Boos rang out when the mayor spoke, and at one point the crowd \
                     chanted \"Shut it down! Shut it down!\" for a minute.";
         assert_eq!(name_of(body, "Shut it down").as_deref(), Some("the crowd"));
+    }
+
+    #[test]
+    fn a_possessive_before_a_dated_speech_noun_is_its_speaker() {
+        // the remark is the possessor's, not the clause's subject's
+        let body = "Nora Tesk toured the docks. The guild will not back the \
+                    bill after her April remark that \"the port can shrink.\"";
+        let qs = run_with(body, &people(body, &["Nora Tesk"]));
+        assert_eq!(speaker(containing(&qs, "port can shrink")).0, "Nora Tesk");
+        let body = "Nora Tesk toured the docks. The guild will not back the \
+                    bill after his Friday remark that \"the port can shrink.\"";
+        let qs = run_with(body, &people(body, &["Nora Tesk"]));
+        assert!(containing(&qs, "port can shrink").speaker.is_none());
     }
 
     #[test]
