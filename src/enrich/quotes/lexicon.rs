@@ -1682,9 +1682,8 @@ pub fn is_collective(w: &str) -> bool {
 /// noun or party member ("advisers", "Democrats").
 pub fn is_plural_person_head(w: &str) -> bool {
     // the group heads that are documents and findings, not people
-    let not_people = is_document_noun(w)
-        || is_data_noun(w)
-        || matches!(w, "figures" | "some" | "many");
+    let not_people =
+        is_document_noun(w) || is_data_noun(w) || matches!(w, "figures" | "some" | "many");
     let stem = w
         .strip_suffix("ies")
         .map(|s| format!("{s}y"))
