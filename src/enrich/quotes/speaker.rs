@@ -1560,6 +1560,12 @@ impl<'e> Resolver<'e> {
                             .eq(phrase.iter().map(|w| w.as_str())))
             });
             let before = before_at.is_some();
+            // the appositive may follow an age: "Jane Roe, 41, a nurse,"
+            let apposed = if age_after { end + 3 } else { end + 1 };
+            let appositive_at = (v.s(apposed - 1) == ",")
+                .then(|| appositive_head(v, apposed))
+                .flatten()
+                .filter(|&k| v.low(k) == head);
             let linked = if owned {
                 before
             } else if let Some(age) = &age {
@@ -1576,11 +1582,7 @@ impl<'e> Resolver<'e> {
                     let w = v.low(k);
                     w == head || w.strip_suffix('s') == Some(head.as_ref())
                 });
-                // the appositive may follow an age: "Jane Roe, 41, a nurse,"
-                let apposed = if age_after { end + 3 } else { end + 1 };
-                let appositive = v.s(apposed - 1) == ","
-                    && appositive_head(v, apposed).is_some_and(|k| v.low(k) == head);
-                by_role || premodifier || appositive || before
+                by_role || premodifier || appositive_at.is_some() || before
             };
             if !linked {
                 continue;
@@ -1602,9 +1604,14 @@ impl<'e> Resolver<'e> {
             while hi < (end + 4).min(v.len()) && !stop(hi) {
                 hi += 1;
             }
-            // the description before the name says it too
+            // the description before the name says it too, and so does
+            // the appositive after it ("Jane Roe, a Texas judge,": "the
+            // Texas judge")
             if let Some((opener, _)) = before_at {
                 lo = lo.min(opener);
+            }
+            if let Some(k) = appositive_at {
+                hi = hi.max(k + 1);
             }
             let found = |m: &(String, bool)| {
                 role_words().any(|w| w == m.0.as_str())

@@ -2942,3 +2942,24 @@ fn a_one_word_organization_shown_a_person_by_a_pronoun_speaks_under_its_two_word
     // no pronoun shows "Norwind" a person: the firm keeps its own name
     assert_eq!(speaker(find(&qs, "We sold out.")).0, "Norwind", "{qs:#?}");
 }
+
+#[test]
+fn a_proper_modifier_of_a_description_is_found_in_the_appositive_after_the_name() {
+    // "the Dorset judge" is the judge the appositive tied to Dorset, "the
+    // Kent judge" the other one
+    let body = "Mara Quill, a Dorset judge, and Teo Brandt, a Kent judge, heard the \
+                case on Monday. Fees rose. “The rule is plain,” the Dorset judge said. \
+                Rain fell. “We will appeal,” the Kent judge said.";
+    let ents = crate::enrich::entities::EntitiesStage::new().extract(&Text::analyze(body));
+    let qs = run_with(body, &ents);
+    assert_eq!(
+        speaker(find(&qs, "The rule is plain,")).0,
+        "Mara Quill",
+        "{qs:#?}"
+    );
+    assert_eq!(
+        speaker(find(&qs, "We will appeal,")).0,
+        "Teo Brandt",
+        "{qs:#?}"
+    );
+}
