@@ -156,7 +156,7 @@ impl<'e> Resolver<'e> {
         }
         let families = (0..entities.len()).map(|ei| family(entities, ei)).collect();
         let full_names: Vec<String> = (0..entities.len())
-            .map(|ei| full_name(entities, ei))
+            .map(|ei| full_name(v, entities, ei))
             .collect();
         // a one-word person whose full name the tagger kept apart ("Roe"
         // and "Jane Roe") has the full name's gender
@@ -1570,6 +1570,12 @@ impl<'e> Resolver<'e> {
                             .eq(phrase.iter().map(|w| w.as_str())))
             });
             let before = before_at.is_some();
+            // the appositive may follow an age: "Jane Roe, 41, a nurse,"
+            let apposed = if age_after { end + 3 } else { end + 1 };
+            let appositive_at = (v.s(apposed - 1) == ",")
+                .then(|| appositive_head(v, apposed))
+                .flatten()
+                .filter(|&k| v.low(k) == head);
             let linked = if owned {
                 before
             } else if let Some(age) = &age {
@@ -1586,11 +1592,7 @@ impl<'e> Resolver<'e> {
                     let w = v.low(k);
                     w == head || w.strip_suffix('s') == Some(head.as_ref())
                 });
-                // the appositive may follow an age: "Jane Roe, 41, a nurse,"
-                let apposed = if age_after { end + 3 } else { end + 1 };
-                let appositive = v.s(apposed - 1) == ","
-                    && appositive_head(v, apposed).is_some_and(|k| v.low(k) == head);
-                by_role || premodifier || appositive || before
+                by_role || premodifier || appositive_at.is_some() || before
             };
             if !linked {
                 continue;
@@ -1612,9 +1614,14 @@ impl<'e> Resolver<'e> {
             while hi < (end + 4).min(v.len()) && !stop(hi) {
                 hi += 1;
             }
-            // the description before the name says it too
+            // the description before the name says it too, and so does
+            // the appositive after it ("Jane Roe, a Texas judge,": "the
+            // Texas judge")
             if let Some((opener, _)) = before_at {
                 lo = lo.min(opener);
+            }
+            if let Some(k) = appositive_at {
+                hi = hi.max(k + 1);
             }
             let found = |m: &(String, bool)| {
                 role_words().any(|w| w == m.0.as_str())
@@ -2573,9 +2580,23 @@ impl<'e> Resolver<'e> {
 
 /// The name of entity `ei`; for a one-word person whose full name the
 /// tagger kept apart ("Roe" and a "Jane Roe" typed otherwise), the unique
-/// longer name opening or ending with the word.
-fn full_name(entities: &[Entity], ei: usize) -> String {
+/// longer name opening or ending with the word. The tagger may type both
+/// as an organization (an unfamiliar given name in a title-case heading:
+/// "Ilsa Varnek Recounts Her Tour" … "Varnek admitted she"): a one-word
+/// organization that a mention shows to be a person ("Varnek said he",
+/// "Varnek admitted she") takes the unique two-word name ending with it.
+fn full_name(v: &View<'_, '_>, entities: &[Entity], ei: usize) -> String {
     let e = &entities[ei];
+    if e.kind == EntityType::Organization && !e.name.contains(' ') && pronoun_after(v, e) {
+        let mut fuller = entities.iter().filter(|o| {
+            o.kind != EntityType::Location
+                && o.name.split_whitespace().count() == 2
+                && o.name.split_whitespace().next_back() == Some(e.name.as_str())
+        });
+        if let (Some(f), None) = (fuller.next(), fuller.next()) {
+            return f.name.clone();
+        }
+    }
     if e.kind == EntityType::Person {
         // a title or party word the tagger glued to the name ("Leader
         // Jane Roe", "Republican Jane Roe")
@@ -2604,6 +2625,21 @@ fn full_name(entities: &[Entity], ei: usize) -> String {
         }
     }
     e.name.clone()
+}
+
+/// Whether a mention of `e` is the subject of a past or present verb
+/// followed by "he" or "she" ("Roe said she", "Roe confirmed he"): a
+/// company is "it", so the name is a person's whatever its type.
+fn pronoun_after(v: &View<'_, '_>, e: &Entity) -> bool {
+    let toks = v.text.tokens();
+    e.mentions.iter().any(|m| {
+        let end = toks.partition_point(|t| (t.cstart as usize) < m.end);
+        let verb = v.low(end);
+        v.is_word(end)
+            && !v.cap(end)
+            && (verb.ends_with("ed") || verb.ends_with('s') || verb == "said" || verb == "told")
+            && matches!(v.low(end + 1).as_ref(), "he" | "she")
+    })
 }
 
 /// Whether person entity `ei` is a family named in the plural ("the

@@ -2911,3 +2911,55 @@ fn a_quotation_after_a_group_naming_one_member_is_the_members() {
     let q = find(&qs, "We can live with it.");
     assert_eq!(speaker(q).0, "A chorus of harbor owners", "{q:#?}");
 }
+
+#[test]
+fn a_one_word_organization_shown_a_person_by_a_pronoun_speaks_under_its_two_word_name() {
+    // the tagger typed both an unfamiliar full name and its surname as
+    // organizations; "admitted she" shows a person
+    let body = "Ilsa Varnek Recounts Her Tour.\n\nAsked on the radio, Varnek admitted she \
+                was tired and said, “It was a long road.” Ardent Norwind booked the hall. \
+                Later, Norwind said, “We sold out.”";
+    let org = |id: &str, name: &str, nth: usize| Entity {
+        id: id.into(),
+        name: name.into(),
+        kind: EntityType::Organization,
+        roles: vec![],
+        mentions: vec![mention(body, name, nth)],
+        references: vec![],
+    };
+    let ents = [
+        org("e1", "Ilsa Varnek", 0),
+        org("e2", "Varnek", 1),
+        org("e3", "Ardent Norwind", 0),
+        org("e4", "Norwind", 1),
+    ];
+    let qs = run_with(body, &ents);
+    assert_eq!(
+        speaker(find(&qs, "It was a long road.")).0,
+        "Ilsa Varnek",
+        "{qs:#?}"
+    );
+    // no pronoun shows "Norwind" a person: the firm keeps its own name
+    assert_eq!(speaker(find(&qs, "We sold out.")).0, "Norwind", "{qs:#?}");
+}
+
+#[test]
+fn a_proper_modifier_of_a_description_is_found_in_the_appositive_after_the_name() {
+    // "the Dorset judge" is the judge the appositive tied to Dorset, "the
+    // Kent judge" the other one
+    let body = "Mara Quill, a Dorset judge, and Teo Brandt, a Kent judge, heard the \
+                case on Monday. Fees rose. “The rule is plain,” the Dorset judge said. \
+                Rain fell. “We will appeal,” the Kent judge said.";
+    let ents = crate::enrich::entities::EntitiesStage::new().extract(&Text::analyze(body));
+    let qs = run_with(body, &ents);
+    assert_eq!(
+        speaker(find(&qs, "The rule is plain,")).0,
+        "Mara Quill",
+        "{qs:#?}"
+    );
+    assert_eq!(
+        speaker(find(&qs, "We will appeal,")).0,
+        "Teo Brandt",
+        "{qs:#?}"
+    );
+}
