@@ -900,6 +900,39 @@ pub fn is_name_particle(w: &str) -> bool {
     )
 }
 
+/// The letter a party and state tag opens with for a party member noun
+/// ("R-Ohio" for "the Ohio Republican"), for the parties such tags name.
+pub fn party_tag_letter(member: &str) -> Option<char> {
+    match member {
+        "republican" => Some('R'),
+        "democrat" => Some('D'),
+        "independent" => Some('I'),
+        _ => None,
+    }
+}
+
+/// Elected offices whose holders a party-member description ("the Utah
+/// Republican") stands for: a title before a name ("Rep. Jane Roe",
+/// "Gov. Roe") says the person is a party's politician.
+pub fn is_elected_office(w: &str) -> bool {
+    matches!(
+        w,
+        "senator"
+            | "representative"
+            | "governor"
+            | "congressman"
+            | "congresswoman"
+            | "congressmember"
+            | "assemblyman"
+            | "assemblywoman"
+            | "assemblymember"
+            | "lawmaker"
+            | "legislator"
+            | "mayor"
+            | "delegate"
+    )
+}
+
 /// Nouns for a member of a party or camp ("the Ohio Republican").
 pub fn is_party_member(w: &str) -> bool {
     matches!(

@@ -732,12 +732,60 @@ impl<'e> Resolver<'e> {
             && lexicon::is_party_member(&v.low(np.end - 1))
             && !lexicon::is_org_head(&v.low(np.end - 1))
         {
-            // "the Ohio Republican": a role phrase for the latest person
+            // "the Ohio Republican": a role phrase for a person the
+            // article described so ("Ohio Republican Jane Roe"), else a
+            // party's politician it is about ("Rep. Roe", "Roe, R-Ohio,"),
+            // never the nearest name when that one is someone the article
+            // never tied to a party: an official named in an aside or an
+            // object ("In a letter to the attorney, Jo Poe, the Ohio
+            // Republican asks …" is the lawmaker, not Poe)
             let span = v.text.token_span(np.first, np.end)?;
             written.text = span.text.to_string();
             written.start = span.start;
             written.end = span.end;
-            self.antecedents(v, np.first, Animacy::Person, None, &written, &mut choices);
+            let member = v.low(np.end - 1).into_owned();
+            let fit = |ei: usize| self.party_fit(v, ei, &member, np.first);
+            let mut known = false;
+            if let Some(ei) = self
+                .described_person(v, np)
+                .filter(|&ei| fit(ei) != Some(false))
+            {
+                choices.push(self.entity_choice(ei, Source::RoleHolder, &written));
+                known = true;
+            } else if let Some((ei, back)) =
+                self.salient_person_before(v, np.first, |ei| fit(ei) == Some(true))
+            {
+                let mut c = self.entity_choice(ei, Source::NearestMention, &written);
+                c.features = Features {
+                    named: true,
+                    sentences_back: back,
+                    opens_sentence: true,
+                    nearest_in_sentence: true,
+                    ..Features::default()
+                };
+                choices.push(c);
+                known = true;
+            }
+            let mut found = Vec::new();
+            self.antecedents(v, np.first, Animacy::Person, None, &written, &mut found);
+            // with a party's politician at hand, only another of them (a
+            // speaker after them) competes; else anyone not of another party
+            found.retain(|c| {
+                let ei = c
+                    .speaker
+                    .entity
+                    .as_deref()
+                    .and_then(|id| self.by_id.get(id));
+                ei.is_none_or(|&ei| {
+                    let f = fit(ei);
+                    if known {
+                        f == Some(true)
+                    } else {
+                        f != Some(false)
+                    }
+                })
+            });
+            choices.extend(found);
             for c in &mut choices {
                 c.animacy = Animacy::Person;
             }
@@ -1649,6 +1697,87 @@ impl<'e> Resolver<'e> {
         best.map(|(_, _, _, ei)| ei)
     }
 
+    /// How the article describes person `ei`, before token `at`, against
+    /// a party-member noun `member` ("republican"): `Some(false)` when it
+    /// ties the person to another party (a tag "D-Ohio" for a Republican,
+    /// "Democrat Jane Roe"), `Some(true)` when it names the person a
+    /// member of that party or an elected politician ("Republican Jane
+    /// Roe", "Jane Roe, a Republican,", "Jane Roe (R-Utah)", "Rep. Jane
+    /// Roe", a role "senator"), `None` when it says neither. The words
+    /// before a name up to a comma and those of an appositive after it
+    /// count, cut at `at` so that the description itself says nothing of
+    /// a name just before it.
+    fn party_fit(&self, v: &View<'_, '_>, ei: usize, member: &str, at: usize) -> Option<bool> {
+        let ent = &self.entities[ei];
+        let toks = v.text.tokens();
+        let tok_of = |c: usize| toks.partition_point(|t| (t.cstart as usize) < c);
+        let office_word = |w: &str| {
+            let w = w.trim_end_matches('.');
+            lexicon::is_elected_office(lexicon::title_abbreviation(w).unwrap_or(w))
+        };
+        let stop = |k: usize| {
+            v.is_terminal(k) || v.in_quote(k) || matches!(v.s(k), "," | ";" | "and" | "or")
+        };
+        let mut tag = None;
+        let mut office = false;
+        let mut near: HashSet<String> = ent
+            .roles
+            .iter()
+            .flat_map(|r| r.split_whitespace())
+            .map(|r| crate::text::lowercase(r).into_owned())
+            .collect();
+        for m in ent.mentions.iter().take(32) {
+            let (first, end) = (tok_of(m.start), tok_of(m.end));
+            if v.in_quote(first) || end > at {
+                continue;
+            }
+            office = office || titles_before(v, first).any(|k| office_word(&v.low(k)));
+            let after = if matches!(v.s(end), "," | "(") {
+                end + 1
+            } else {
+                end
+            };
+            if is_party_state_tag(v, after) {
+                tag = tag.or_else(|| v.s(after).chars().next());
+            }
+            let mut lo = first;
+            while lo > first.saturating_sub(4) && !stop(lo - 1) {
+                lo -= 1;
+            }
+            near.extend((lo..first).map(|k| v.low(k).into_owned()));
+            // after the name only an appositive describes it ("Jane Roe,
+            // a Republican,"), not a phrase the name opens ("Roe's
+            // Republican rivals")
+            if after > end {
+                let mut hi = after;
+                while hi < (after + 4).min(at) && !stop(hi) {
+                    hi += 1;
+                }
+                near.extend((after..hi).map(|k| v.low(k).into_owned()));
+            }
+        }
+        office = office || near.iter().any(|w| office_word(w));
+        let own = lexicon::party_tag_letter(member);
+        // the party words that set another party apart
+        let (mine, other): (&[&str], &[&str]) = match member {
+            "republican" => (&["republican", "gop"], &["democrat", "democratic"]),
+            "democrat" => (&["democrat", "democratic"], &["republican", "gop"]),
+            _ => (&[], &[]),
+        };
+        let named = near.contains(member) || mine.iter().any(|w| near.contains(*w));
+        let contrary = match (own, tag) {
+            (Some(a), Some(b)) => a != b,
+            _ => !named && other.iter().any(|w| near.contains(*w)),
+        };
+        if contrary {
+            Some(false)
+        } else if named || office || tag.is_some() && own.is_some() {
+            Some(true)
+        } else {
+            None
+        }
+    }
+
     /// The person a definite description at token `at` takes up when no
     /// description in the article matches it: among the people named
     /// first in their sentence (the sentence's topic, not an object)
@@ -2435,9 +2564,10 @@ impl<'e> Resolver<'e> {
         }
     }
 
-    /// The latest person names joined by "and" standing as a subject in
-    /// the sentence of token `at` (before it) or the two before: "Jane Roe
-    /// and Sen. John Doe wrote …", "Roe, Doe and Poe said" (never an
+    /// The latest person names joined by "and" (or "along with") standing
+    /// as a subject in the sentence of token `at` (before it) or the two
+    /// before: "Jane Roe and Sen. John Doe wrote …", "Roe, Doe and Poe
+    /// said", "Roe, along with Doe and Poe, wrote" (never an
     /// object: "a letter to Roe and Doe"). The speaker a later "they"
     /// stands for is all of them: the names joined as written, with no
     /// entity link, since no one of them said the words alone and
@@ -2474,22 +2604,51 @@ impl<'e> Resolver<'e> {
             })
             .filter(|(r, _)| r.end <= at && !v.in_quote(r.first))
             .collect();
-        // how two names are joined: "and" (after an optional comma) or a
-        // bare comma of a list, with only titles before the second name
+        // how two names are joined: "and" (after an optional comma), a
+        // bare comma of a list, or "along with", "together with", "as well
+        // as" ("Roe, along with Doe and Poe, wrote …": all three wrote),
+        // with only titles before the second name. `Some(true)` for the
+        // words that join, `Some(false)` for a list's comma.
         let link = |a: Range, b: Range| -> Option<bool> {
             let mut k = a.end;
+            // a place or body after the first name ("Judge Roe of the
+            // Ohio Supreme Court and Doe"): only nouns up to the "and"
+            if v.low(k) == "of" {
+                let and = (k + 1..(k + 12).min(b.first)).find(|&j| v.low(j) == "and")?;
+                let plain = (k + 1..and).all(|j| {
+                    v.is_word(j)
+                        && !v.in_quote(j)
+                        // a name's words may look like verbs ("Court
+                        // of Appeals")
+                        && (v.cap(j)
+                            || !v.verbish(j)
+                                && !v.irregular_past(j)
+                                && lexicon::cue_class(&v.low(j)).is_none())
+                });
+                if !plain {
+                    return None;
+                }
+                k = and;
+            }
             if v.s(k) == "," {
                 k += 1;
             }
-            let and = v.low(k) == "and";
+            let pair = (v.low(k), v.low(k + 1));
+            let with = matches!(
+                (pair.0.as_ref(), pair.1.as_ref()),
+                ("along" | "together", "with")
+            ) || (pair.0 == "as" && pair.1 == "well" && v.low(k + 2) == "as");
+            let and = pair.0 == "and";
             if and {
                 k += 1;
+            } else if with {
+                k += if pair.0 == "as" { 3 } else { 2 };
             } else if k == a.end {
                 return None;
             }
             (k..b.first)
                 .all(|j| lexicon::is_title(&v.low(j)) || v.s(j) == ".")
-                .then_some(and)
+                .then_some(and || with)
         };
         let mut best: Option<(usize, String)> = None;
         let mut i = 0;
@@ -2497,11 +2656,15 @@ impl<'e> Resolver<'e> {
             let mut j = i;
             let mut joined = false;
             while j + 1 < names.len() {
-                match link(names[j].0, names[j + 1].0) {
-                    Some(and) => {
-                        joined = and;
+                let (a, b) = (names[j].0, names[j + 1].0);
+                match link(a, b) {
+                    Some(join) => {
+                        joined = join;
                         j += 1;
-                        if and {
+                        // a list ends at its "and"; "Roe, along with Doe
+                        // and Poe," goes on past the "along with"
+                        let and_at = |k: usize| v.low(k) == "and";
+                        if join && (and_at(a.end) || v.s(a.end) == "," && and_at(a.end + 1)) {
                             break;
                         }
                     }
@@ -5025,6 +5188,55 @@ mod tests {
         assert_eq!(
             speaker_among(body, &names, "the rates broke state law"),
             "Ruth Ellery"
+        );
+    }
+
+    #[test]
+    fn a_party_member_description_takes_up_the_politician_not_a_name_in_an_aside() {
+        let names = ["Ruth Ellery", "Omar Tindall"];
+        let body = "Sen. Ruth Ellery wrote to the water board on Friday. \
+                    In the memo - sent to the board's counsel, Omar Tindall - \
+                    the Vermont Democrat says that the rates broke state law.";
+        assert_eq!(
+            speaker_among(body, &names, "the rates broke state law"),
+            "Ruth Ellery"
+        );
+        // a tag of the other party rules a lawmaker out
+        let names = ["Dale Penrose", "Iris Okafor"];
+        let body = "Iris Okafor (D-Ore.) praised the ferry plan on Monday. \
+                    Dale Penrose (R-Kan.) met the transit chiefs the same day. \
+                    Asked about the cost, the Oregon Democrat said \
+                    \u{201c}the ferries pay for themselves.\u{201d}";
+        assert_eq!(
+            speaker_among(body, &names, "the ferries pay for themselves."),
+            "Iris Okafor"
+        );
+    }
+
+    #[test]
+    fn they_takes_up_names_joined_by_along_with() {
+        let names = ["Nell Varga", "Teo Hask", "Ada Brun"];
+        let body = "Rep. Nell Varga, along with Rep. Teo Hask and Rep. Ada Brun, \
+                    wrote to the port authority on Thursday. \
+                    In the letter, they conclude that \u{201c}the dredging plan is unsafe.\u{201d}";
+        assert_eq!(
+            speaker_among(body, &names, "the dredging plan is unsafe."),
+            "Nell Varga, Teo Hask and Ada Brun"
+        );
+        let names = ["Nell Varga", "Teo Hask", "Ada Brun"];
+        let body = "Nell Varga, along with Judge Teo Hask of the Court of Appeals for Marin \
+                    and Ada Brun, wrote a study of bail. \
+                    In it, they conclude that \u{201c}bail rarely changes turnout.\u{201d}";
+        assert_eq!(
+            speaker_among(body, &names, "bail rarely changes turnout."),
+            "Nell Varga, Teo Hask and Ada Brun"
+        );
+        let names = ["Nell Varga", "Teo Hask"];
+        let body = "Nell Varga, together with Teo Hask, sued the county in June. \
+                    They argue that \u{201c}the fee was never voted on.\u{201d}";
+        assert_eq!(
+            speaker_among(body, &names, "the fee was never voted on."),
+            "Nell Varga and Teo Hask"
         );
     }
 
