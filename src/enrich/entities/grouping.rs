@@ -340,12 +340,35 @@ fn best_group(
 /// "Harbor Sun-Times"), nor the last word of a body named after its seat
 /// ("the House" is no "White House"); and only when one name ends so.
 /// A longer name with words the tagger ran into it (an owner's possessive,
-/// "Roe's Acme Works"; a number opening the sentence, "One Acme Works") is
-/// no fuller form of the name.
-fn suffix_group(groups: &[Group<'_>], ws: &[&str], definite: bool, listed: bool) -> Option<usize> {
+/// "Roe's Acme Works"; a number opening the sentence, "One Acme Works"; a
+/// common word capitalized only because it opens every sentence the name
+/// is in, "Secret Acme Works files leaked" beside "secret" elsewhere) is no
+/// fuller form of the name.
+fn suffix_group(
+    text: &Text<'_>,
+    raws: &[Raw],
+    groups: &[Group<'_>],
+    ws: &[&str],
+    definite: bool,
+    listed: bool,
+) -> Option<usize> {
     if listed || !(definite || ws.len() >= 2) {
         return None;
     }
+    // the article writes `w` in lowercase somewhere
+    let lowercase_elsewhere = |w: &str| {
+        let low = crate::text::lowercase(w);
+        low != w && (0..text.tokens().len()).any(|i| text.token_text(i) == low)
+    };
+    let opener_run_in = |g: &Group<'_>| {
+        g.words.first().is_some_and(|&w| {
+            g.members.iter().all(|&m| {
+                raws.get(m).is_some_and(|r| {
+                    text.is_sentence_start(r.first) && text.token_text(r.first) == w
+                })
+            }) && lowercase_elsewhere(w)
+        })
+    };
     let mut hits = groups.iter().enumerate().filter(|(_, g)| {
         let Some(cut) = g.words.len().checked_sub(ws.len()).filter(|&c| c > 0) else {
             return false;
@@ -360,6 +383,7 @@ fn suffix_group(groups: &[Group<'_>], ws: &[&str], definite: bool, listed: bool)
             && g.glued.get(cut - 1) != Some(&true)
             && !g.words.last().is_some_and(|w| super::SEATS.contains(w))
             && !g.words.iter().take(cut).any(run_in)
+            && !opener_run_in(g)
     });
     let (gi, _) = hits.next()?;
     hits.next().is_none().then_some(gi)
@@ -442,7 +466,7 @@ fn group_names<'a>(
             .or_else(|| best_group(groups, kind, &ws, r.canonical.as_deref(), listed))
             .or_else(|| {
                 (kind == EntityType::Organization)
-                    .then(|| suffix_group(groups, &ws, definite, listed))
+                    .then(|| suffix_group(text, raws, groups, &ws, definite, listed))
                     .flatten()
             });
         let gi = match found {
@@ -1470,6 +1494,18 @@ mod tests {
         // a body named after its seat lends no short form
         let house = holder(&ents, body, "House voted", 0);
         assert_ne!(house.id, holder(&ents, body, "White House", 0).id);
+    }
+
+    #[test]
+    fn a_sentence_opener_run_into_a_name_lends_no_full_form() {
+        // "Secret" is capitalized only as the headline's first word: the
+        // article writes it in lowercase, so the name is Harbor Mills Bank
+        let body = "Secret Harbor Mills Bank files must be released.\n\n\
+                    A judge ordered the release of secret Harbor Mills Bank files \
+                    on Monday. Harbor Mills Bank said it would appeal.";
+        let ents = run(body);
+        let bank = holder(&ents, body, "Harbor Mills Bank said", 0);
+        assert_eq!(bank.name, "Harbor Mills Bank", "{ents:#?}");
     }
 
     #[test]
