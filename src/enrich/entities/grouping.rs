@@ -342,8 +342,8 @@ fn best_group(
 /// A longer name with words the tagger ran into it (an owner's possessive,
 /// "Roe's Acme Works"; a number opening the sentence, "One Acme Works"; a
 /// common word capitalized only because it opens every sentence the name
-/// is in, "Secret Acme Works files leaked" beside "secret" elsewhere) is no
-/// fuller form of the name.
+/// is in, "Secret Acme Works files leaked" beside "secret Acme Works files"
+/// elsewhere) is no fuller form of the name.
 fn suffix_group(
     text: &Text<'_>,
     raws: &[Raw],
@@ -355,19 +355,23 @@ fn suffix_group(
     if listed || !(definite || ws.len() >= 2) {
         return None;
     }
-    // the article writes `w` in lowercase somewhere
-    let lowercase_elsewhere = |w: &str| {
+    // the article writes `w` in lowercase right before `next`, the name's
+    // next word ("secret Acme Works", never "new York Times")
+    let lowercase_before = |w: &str, next: &str| {
         let low = crate::text::lowercase(w);
-        low != w && (0..text.tokens().len()).any(|i| text.token_text(i) == low)
+        low != w
+            && (1..text.tokens().len())
+                .any(|i| text.token_text(i - 1) == low && text.token_text(i) == next)
     };
-    let opener_run_in = |g: &Group<'_>| {
-        g.words.first().is_some_and(|&w| {
+    let opener_run_in = |g: &Group<'_>| match g.words.as_slice() {
+        [w, next, ..] => {
             g.members.iter().all(|&m| {
                 raws.get(m).is_some_and(|r| {
-                    text.is_sentence_start(r.first) && text.token_text(r.first) == w
+                    text.is_sentence_start(r.first) && text.token_text(r.first) == *w
                 })
-            }) && lowercase_elsewhere(w)
-        })
+            }) && lowercase_before(w, next)
+        }
+        _ => false,
     };
     let mut hits = groups.iter().enumerate().filter(|(_, g)| {
         let Some(cut) = g.words.len().checked_sub(ws.len()).filter(|&c| c > 0) else {
@@ -1506,6 +1510,17 @@ mod tests {
         let ents = run(body);
         let bank = holder(&ents, body, "Harbor Mills Bank said", 0);
         assert_eq!(bank.name, "Harbor Mills Bank", "{ents:#?}");
+        // a name that opens its sentence is still the full form when its
+        // first word is lowercase elsewhere only on its own
+        let body = "Upper Valley Gazette editors met on Monday. The upper floors \
+                    were closed. The Gazette said the office would reopen.";
+        let ents = run(body);
+        let paper = holder(&ents, body, "Upper Valley Gazette", 0);
+        assert_eq!(
+            holder(&ents, body, "Gazette said", 0).id,
+            paper.id,
+            "{ents:#?}"
+        );
     }
 
     #[test]
