@@ -142,22 +142,13 @@ impl Lowered {
     /// The bytes of a headline glued after the clock time of token `i`
     /// (0 for most tokens).
     pub fn tail(&self, i: usize) -> usize {
-        self.tails
-            .binary_search_by_key(&i, |&(t, _)| t)
-            .ok()
-            .and_then(|k| self.tails.get(k))
-            .map_or(0, |&(_, tail)| tail)
+        bytes_of(&self.tails, i)
     }
 
     /// The bytes of a glued word before the month or weekday of token `i`
     /// (0 for most tokens).
     pub fn lead(&self, i: usize) -> usize {
-        // (In token order: a binary search, cheap on any input.)
-        self.glued
-            .binary_search_by_key(&i, |&(t, _)| t)
-            .ok()
-            .and_then(|k| self.glued.get(k))
-            .map_or(0, |&(_, lead)| lead)
+        bytes_of(&self.glued, i)
     }
 
     /// The lowercased tokens, by token index.
@@ -167,6 +158,16 @@ impl Lowered {
             .map(|&(a, b)| self.buf.get(a..b).unwrap_or(""))
             .collect()
     }
+}
+
+/// The byte count `pairs` (token index, bytes; in token order, so a binary
+/// search, cheap on any input) gives token `i`: 0 for a token not listed.
+fn bytes_of(pairs: &[(usize, usize)], i: usize) -> usize {
+    pairs
+        .binary_search_by_key(&i, |&(t, _)| t)
+        .ok()
+        .and_then(|k| pairs.get(k))
+        .map_or(0, |&(_, n)| n)
 }
 
 /// The length of the word glued before a month or weekday in token `i`
