@@ -6,6 +6,9 @@
 //! [`schemars::JsonSchema`], so `byline schema` prints schemas generated from
 //! these very types. Fields are only ever added in v1, never renamed.
 
+mod json;
+
+use json::WriteJson;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -514,7 +517,11 @@ pub struct EncodedEvents {
     pub statements: Vec<(String, Vec<u8>)>,
 }
 
-/// Encodes `event` and one [`StatementEvent`] per quote.
+/// Encodes `event` and one [`StatementEvent`] per quote, as
+/// `serde_json::to_vec` of each would (`event/json.rs` writes them
+/// directly). Writing them cannot fail today; the `Result` keeps the
+/// callers' dead-letter path should an event ever hold something JSON
+/// cannot carry.
 pub fn encode(event: &ArticleEvent) -> Result<EncodedEvents, serde_json::Error> {
     // The events are written into this thread's scratch buffer and copied
     // out at their exact size: serializing into a fresh vector grew it
@@ -525,7 +532,7 @@ pub fn encode(event: &ArticleEvent) -> Result<EncodedEvents, serde_json::Error> 
     if buf.capacity() <= SCRATCH_KEEP {
         SCRATCH.set(buf);
     }
-    encoded
+    Ok(encoded)
 }
 
 /// The largest scratch buffer a thread keeps between events: one huge
@@ -536,27 +543,24 @@ thread_local! {
     static SCRATCH: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
-fn encode_with(
-    event: &ArticleEvent,
-    buf: &mut Vec<u8>,
-) -> Result<EncodedEvents, serde_json::Error> {
+fn encode_with(event: &ArticleEvent, buf: &mut Vec<u8>) -> EncodedEvents {
     let mut statements = Vec::with_capacity(event.quotes.len());
     for q in &event.quotes {
         let s = StatementEvent::from_quote(event, q);
-        let json = to_json(buf, &s)?;
+        let json = to_json(buf, &s);
         statements.push((s.fingerprint, json));
     }
-    Ok(EncodedEvents {
-        article: (event.id.clone(), to_json(buf, event)?),
+    EncodedEvents {
+        article: (event.id.clone(), to_json(buf, event)),
         statements,
-    })
+    }
 }
 
-/// `value`'s JSON, serialized in `buf` and copied out at its exact size.
-fn to_json<T: Serialize>(buf: &mut Vec<u8>, value: &T) -> Result<Vec<u8>, serde_json::Error> {
+/// `value`'s JSON, written in `buf` and copied out at its exact size.
+fn to_json<T: WriteJson>(buf: &mut Vec<u8>, value: &T) -> Vec<u8> {
     buf.clear();
-    serde_json::to_writer(&mut *buf, value)?;
-    Ok(buf.as_slice().to_vec())
+    value.write_json(buf);
+    buf.as_slice().to_vec()
 }
 
 /// JSON Schemas of the events (article, statement, and the novelty
