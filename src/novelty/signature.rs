@@ -84,10 +84,12 @@ impl Signature {
 
     /// The event field.
     pub fn similarity(&self) -> Similarity {
-        let mut minhash = String::with_capacity(ROWS * 4);
-        for r in self.rows {
-            crate::push_hex(&mut minhash, &r.to_be_bytes());
+        let mut rows = [0u8; ROWS * 2];
+        for (bytes, r) in rows.chunks_exact_mut(2).zip(self.rows) {
+            bytes.copy_from_slice(&r.to_be_bytes());
         }
+        let mut minhash = String::with_capacity(ROWS * 4);
+        crate::push_hex(&mut minhash, &rows);
         Similarity {
             speaker_key: self.speaker_key.clone(),
             shingles: self.shingles.len(),
