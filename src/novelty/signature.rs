@@ -393,8 +393,11 @@ pub fn minhash(shingles: &[u32]) -> [u16; ROWS] {
     // computed on the worker's path for every statement).
     let mut min = [u64::MAX; ROWS];
     for s in shingles {
-        for (m, seed) in min.iter_mut().zip(ROW_SEEDS) {
-            *m = (*m).min(splitmix64(u64::from(*s) ^ seed));
+        let s = u64::from(*s);
+        // By reference: zipping the const array by value copied its 512
+        // bytes once per shingle.
+        for (m, seed) in min.iter_mut().zip(&ROW_SEEDS) {
+            *m = (*m).min(splitmix64(s ^ seed));
         }
     }
     min.map(|m| (m & 0xffff) as u16)
