@@ -6,6 +6,9 @@
 //! [`schemars::JsonSchema`], so `byline schema` prints schemas generated from
 //! these very types. Fields are only ever added in v1, never renamed.
 
+mod json;
+
+use json::WriteJson;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -387,28 +390,35 @@ pub struct StatementEvent {
 /// the content's words (letters and digits only, lowercased, single-spaced),
 /// hex, first 32 chars. Punctuation, quote styles and spacing do not change it.
 pub fn statement_fingerprint(speaker: Option<&str>, text: &str) -> String {
-    let mut h = Sha256::new();
-    h.update(normalize_words(speaker.unwrap_or("")).as_bytes());
-    h.update([0u8]);
-    h.update(normalize_words(text).as_bytes());
-    let digest = h.finalize();
+    // One buffer holds both parts: hashing the concatenation is hashing
+    // the parts in turn.
+    let speaker = speaker.unwrap_or("");
+    let mut words = String::with_capacity(speaker.len() + 1 + text.len());
+    normalize_words(&mut words, speaker);
+    words.push('\0');
+    normalize_words(&mut words, text);
+    let digest = Sha256::digest(words.as_bytes());
     let mut out = String::with_capacity(32);
     crate::push_hex(&mut out, &digest[..16]);
     out
 }
 
-fn normalize_words(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
+/// Appends the words of `s` (runs of letters and digits), lowercased and
+/// single-spaced.
+fn normalize_words(out: &mut String, s: &str) {
+    let from = out.len();
+    let mut gap = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if gap && out.len() > from {
+                out.push(' ');
+            }
+            gap = false;
+            crate::text::push_lowercase(out, c);
+        } else {
+            gap = true;
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
     }
-    out
 }
 
 /// An entity a statement mentions (`byline.statement.v1` `about`).
@@ -507,18 +517,50 @@ pub struct EncodedEvents {
     pub statements: Vec<(String, Vec<u8>)>,
 }
 
-/// Encodes `event` and one [`StatementEvent`] per quote.
+/// Encodes `event` and one [`StatementEvent`] per quote, as
+/// `serde_json::to_vec` of each would (`event/json.rs` writes them
+/// directly). Writing them cannot fail today; the `Result` keeps the
+/// callers' dead-letter path should an event ever hold something JSON
+/// cannot carry.
 pub fn encode(event: &ArticleEvent) -> Result<EncodedEvents, serde_json::Error> {
+    // The events are written into this thread's scratch buffer and copied
+    // out at their exact size: serializing into a fresh vector grew it
+    // from 128 bytes by doubling, several reallocations and copies per
+    // event (the worker's enrichment threads are long-lived).
+    let mut buf = SCRATCH.take();
+    let encoded = encode_with(event, &mut buf);
+    if buf.capacity() <= SCRATCH_KEEP {
+        SCRATCH.set(buf);
+    }
+    Ok(encoded)
+}
+
+/// The largest scratch buffer a thread keeps between events: one huge
+/// article does not pin its size for the thread's life.
+const SCRATCH_KEEP: usize = 1 << 20;
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+fn encode_with(event: &ArticleEvent, buf: &mut Vec<u8>) -> EncodedEvents {
     let mut statements = Vec::with_capacity(event.quotes.len());
     for q in &event.quotes {
         let s = StatementEvent::from_quote(event, q);
-        let json = serde_json::to_vec(&s)?;
+        let json = to_json(buf, &s);
         statements.push((s.fingerprint, json));
     }
-    Ok(EncodedEvents {
-        article: (event.id.clone(), serde_json::to_vec(event)?),
+    EncodedEvents {
+        article: (event.id.clone(), to_json(buf, event)),
         statements,
-    })
+    }
+}
+
+/// `value`'s JSON, written in `buf` and copied out at its exact size.
+fn to_json<T: WriteJson>(buf: &mut Vec<u8>, value: &T) -> Vec<u8> {
+    buf.clear();
+    value.write_json(buf);
+    buf.as_slice().to_vec()
 }
 
 /// JSON Schemas of the events (article, statement, and the novelty

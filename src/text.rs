@@ -513,6 +513,18 @@ impl<'a> Text<'a> {
     }
 }
 
+/// Appends `c` lowercased as [`char::to_lowercase`] does (one character at
+/// a time, so no final-sigma rule): word normalizers call it per character,
+/// and ASCII, most of news text, skips the Unicode tables.
+#[inline]
+pub fn push_lowercase(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
 /// Lowercase `s`, borrowing when nothing changes.
 pub fn lowercase(s: &str) -> Cow<'_, str> {
     if s.chars().any(char::is_uppercase) {

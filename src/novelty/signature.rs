@@ -72,23 +72,24 @@ impl Signature {
     /// The signature of `text` said by `speaker`.
     pub fn of(speaker: Option<&str>, text: &str) -> Signature {
         let speaker_words = speaker.map(words).unwrap_or_default();
-        let content = content_words(text);
-        let shingles = shingles_of(text, &content);
+        let (shingles, negations) = shingles_and_negations(text);
         Signature {
             speaker_key: speaker_key(&speaker_words),
             speaker_words,
             rows: minhash(&shingles),
             shingles,
-            negated: content.iter().filter(|w| is_negation(w)).count() % 2 == 1,
+            negated: negations % 2 == 1,
         }
     }
 
     /// The event field.
     pub fn similarity(&self) -> Similarity {
-        let mut minhash = String::with_capacity(ROWS * 4);
-        for r in self.rows {
-            crate::push_hex(&mut minhash, &r.to_be_bytes());
+        let mut rows = [0u8; ROWS * 2];
+        for (bytes, r) in rows.chunks_exact_mut(2).zip(self.rows) {
+            bytes.copy_from_slice(&r.to_be_bytes());
         }
+        let mut minhash = String::with_capacity(ROWS * 4);
+        crate::push_hex(&mut minhash, &rows);
         Similarity {
             speaker_key: self.speaker_key.clone(),
             shingles: self.shingles.len(),
@@ -130,24 +131,32 @@ pub fn name_words(s: &str) -> Vec<String> {
 /// words so contractions can be expanded.
 fn words(s: &str) -> Vec<String> {
     let mut out = Vec::new();
+    each_word(s, |w| out.push(w.to_owned()));
+    out
+}
+
+/// Calls `f` with each of [`words`]' words in turn, from one buffer: every
+/// statement event computes its signature, and a string per word cost
+/// more than the words' own work.
+fn each_word(s: &str, mut f: impl FnMut(&str)) {
     let mut cur = String::new();
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         if c.is_alphanumeric() {
-            cur.extend(c.to_lowercase());
+            crate::text::push_lowercase(&mut cur, c);
         } else if crate::text::is_apostrophe(c)
             && !cur.is_empty()
             && chars.peek().is_some_and(|n| n.is_alphanumeric())
         {
             cur.push('\'');
         } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+            f(&cur);
+            cur.clear();
         }
     }
     if !cur.is_empty() {
-        out.push(cur);
+        f(&cur);
     }
-    out
 }
 
 /// Trailing words of a name that do not tell its bearer apart.
@@ -286,16 +295,21 @@ fn is_function_word(w: &str) -> bool {
 /// The content words of `text` (see the module docs).
 pub fn content_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for w in words(text) {
-        let (stem, negated) = expand(&w);
+    each_content_word(text, |w| out.push(w.to_owned()));
+    out
+}
+
+/// Calls `f` with each content word of `text` in turn.
+fn each_content_word(text: &str, mut f: impl FnMut(&str)) {
+    each_word(text, |w| {
+        let (stem, negated) = expand(w);
         if !stem.is_empty() && (is_negation(stem) || !is_function_word(stem)) {
-            out.push(stem.to_string());
+            f(stem);
         }
         if negated {
-            out.push("not".to_string());
+            f("not");
         }
-    }
-    out
+    });
 }
 
 /// 32-bit FNV-1a: a fixed, documented hash (the signature must not change
@@ -307,8 +321,15 @@ fn fnv1a(bytes: &[u8]) -> u32 {
 /// [`fnv1a`] of the concatenation of `parts` (FNV-1a is a running hash):
 /// a bigram is hashed without building its string.
 fn fnv1a_parts(parts: &[&[u8]]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in parts.iter().flat_map(|p| p.iter()) {
+    parts.iter().fold(FNV_BASIS, |h, p| fnv1a_more(h, p))
+}
+
+/// FNV-1a's offset basis: the hash of nothing.
+const FNV_BASIS: u32 = 0x811c_9dc5;
+
+/// FNV-1a hash `h` continued over `bytes`.
+fn fnv1a_more(mut h: u32, bytes: &[u8]) -> u32 {
+    for b in bytes {
         h ^= u32::from(*b);
         h = h.wrapping_mul(0x0100_0193);
     }
@@ -317,29 +338,41 @@ fn fnv1a_parts(parts: &[&[u8]]) -> u32 {
 
 /// Sorted, distinct shingle hashes of `text`.
 pub fn shingles(text: &str) -> Vec<u32> {
-    shingles_of(text, &content_words(text))
+    shingles_and_negations(text).0
 }
 
-/// Shingles of `text` given its content words.
-fn shingles_of(text: &str, content: &[String]) -> Vec<u32> {
-    let mut set: Vec<u32> = match content.len() {
-        0 => {
-            let all = words(text).join(" ");
-            if all.is_empty() {
-                Vec::new()
-            } else {
-                vec![fnv1a(all.as_bytes())]
-            }
+/// The shingles of `text` and the number of negations among its content
+/// words, in one pass over the words: the bigram of each content word with
+/// the one before it, hashed as it comes.
+fn shingles_and_negations(text: &str) -> (Vec<u32>, usize) {
+    let mut set = Vec::new();
+    let (mut count, mut negations) = (0usize, 0usize);
+    let mut prev = String::new();
+    each_content_word(text, |w| {
+        if count > 0 {
+            set.push(fnv1a_parts(&[prev.as_bytes(), b" ", w.as_bytes()]));
         }
-        1 => vec![fnv1a(content[0].as_bytes())],
-        _ => content
-            .windows(2)
-            .map(|p| fnv1a_parts(&[p[0].as_bytes(), b" ", p[1].as_bytes()]))
-            .collect(),
-    };
+        negations += usize::from(is_negation(w));
+        count += 1;
+        prev.clear();
+        prev.push_str(w);
+    });
+    match count {
+        // No content word: the whole normalized text, words single-spaced.
+        0 => {
+            let mut h = None;
+            each_word(text, |w| {
+                let sofar = h.map_or(FNV_BASIS, |h| fnv1a_more(h, b" "));
+                h = Some(fnv1a_more(sofar, w.as_bytes()));
+            });
+            set.extend(h);
+        }
+        1 => set.push(fnv1a(prev.as_bytes())),
+        _ => {}
+    }
     set.sort_unstable();
     set.dedup();
-    set
+    (set, negations)
 }
 
 /// SplitMix64's finalizer: a fixed bijective mixer of 64-bit words.
@@ -360,8 +393,11 @@ pub fn minhash(shingles: &[u32]) -> [u16; ROWS] {
     // computed on the worker's path for every statement).
     let mut min = [u64::MAX; ROWS];
     for s in shingles {
-        for (m, seed) in min.iter_mut().zip(ROW_SEEDS) {
-            *m = (*m).min(splitmix64(u64::from(*s) ^ seed));
+        let s = u64::from(*s);
+        // By reference: zipping the const array by value copied its 512
+        // bytes once per shingle.
+        for (m, seed) in min.iter_mut().zip(&ROW_SEEDS) {
+            *m = (*m).min(splitmix64(s ^ seed));
         }
     }
     min.map(|m| (m & 0xffff) as u16)
@@ -470,6 +506,48 @@ mod tests {
         let words = shingles("Ferries will run every hour, the mayor's office promised");
         assert!(words.len() > 3);
         assert_eq!(minhash(&words), by_definition(&words));
+    }
+
+    #[test]
+    fn shingles_follow_their_definition() {
+        // The definition as the module docs state it, from the lists of
+        // words; `shingles_and_negations` hashes in one pass instead.
+        let by_definition = |text: &str| -> (Vec<u32>, bool) {
+            let content = content_words(text);
+            let mut set: Vec<u32> = match content.len() {
+                0 => {
+                    let all = words(text).join(" ");
+                    if all.is_empty() {
+                        vec![]
+                    } else {
+                        vec![fnv1a(all.as_bytes())]
+                    }
+                }
+                1 => vec![fnv1a(content[0].as_bytes())],
+                _ => content
+                    .windows(2)
+                    .map(|p| fnv1a(format!("{} {}", p[0], p[1]).as_bytes()))
+                    .collect(),
+            };
+            set.sort_unstable();
+            set.dedup();
+            let negations = content.iter().filter(|w| is_negation(w)).count();
+            (set, negations % 2 == 1)
+        };
+        for text in [
+            "",
+            "...",
+            "Yes.",
+            "It is what it is",
+            "Tolls won't rise, and the ferry can't wait",
+            "Nobody said no, never, not once: ΣΟΦΙΑ’s café won’t close",
+            "Ferries ferries ferries run run",
+        ] {
+            let s = Signature::of(None, text);
+            assert_eq!((s.shingles, s.negated), by_definition(text), "{text}");
+        }
+        assert_eq!(shingles("It is"), [fnv1a(b"it is")]);
+        assert!(shingles(" , ").is_empty());
     }
 
     #[test]
