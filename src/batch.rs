@@ -403,8 +403,10 @@ impl<'p, W: Write> Batch<'p, W> {
             context: "writing output".into(),
             source,
         };
-        serde_json::to_writer(&mut self.out, &event)?;
-        self.out.write_all(b"\n").map_err(io)?;
+        let mut line = Vec::with_capacity(4096);
+        crate::event::write_article_json(&event, &mut line);
+        line.push(b'\n');
+        self.out.write_all(&line).map_err(io)?;
         self.stats.enriched += 1;
         Ok(())
     }

@@ -535,6 +535,13 @@ pub fn encode(event: &ArticleEvent) -> Result<EncodedEvents, serde_json::Error> 
     Ok(encoded)
 }
 
+/// Appends the JSON of the article event to `out`: the bytes [`encode`]
+/// publishes, for the writers outside the worker (`byline enrich`), so
+/// that one writer makes every event.
+pub fn write_article_json(event: &ArticleEvent, out: &mut Vec<u8>) {
+    event.write_json(out);
+}
+
 /// The largest scratch buffer a thread keeps between events: one huge
 /// article does not pin its size for the thread's life.
 const SCRATCH_KEEP: usize = 1 << 20;
