@@ -2441,10 +2441,17 @@ impl<'e> Resolver<'e> {
         // name further back, an object or a possessor is most often not
         // what a plural pronoun stands for ("Doe's allies bristle … they
         // insist" is the allies, a phrase no entity holds)
+        // "it" takes one no further back either ("Acme hired staff. The
+        // bureau … Even so, it declared" is the bureau, not Acme), though
+        // as an object too ("a firm called Acme, which sells what it
+        // calls …")
         let org_for_they = |m: &(usize, usize, Animacy, bool)| {
-            !(want == Animacy::Group
-                && m.2 == Animacy::Org
-                && (!near(m.0) || object(m.0) || possessor(m.0)))
+            !(m.2 == Animacy::Org
+                && match want {
+                    Animacy::Group => !near(m.0) || object(m.0) || possessor(m.0),
+                    Animacy::Org => !near(m.0),
+                    _ => false,
+                })
         };
         // the first subject mention of a sentence opens its main clause
         // no person or organization is named before the mention in its
@@ -5363,6 +5370,27 @@ mod tests {
         // the memo, or the treasurer who issued it
         let who = speaker(find(&qs, "receipts went missing for months.")).0;
         assert!(who.contains("county treasurer"), "{who}");
+    }
+
+    #[test]
+    fn it_takes_no_company_from_further_back_than_the_sentence_before() {
+        let body = "Borel Freight hired forty drivers in April. Voters in the \
+                    county rejected the levy in May. The bureau then changed \
+                    course. Even so, it declared that \u{201c}no data was lost.\u{201d}";
+        let mut firm = person("e1", "Borel Freight", body, &["Borel Freight"]);
+        firm.kind = EntityType::Organization;
+        let qs = run_with(body, &[firm.clone()]);
+        assert_ne!(speaker(find(&qs, "no data was lost.")).0, "Borel Freight");
+        // the sentence before is near enough
+        let body = "Borel Freight cut forty jobs in April. It said that \
+                    \u{201c}demand fell sharply.\u{201d}";
+        let mut firm = person("e1", "Borel Freight", body, &["Borel Freight"]);
+        firm.kind = EntityType::Organization;
+        let qs = run_with(body, &[firm]);
+        assert_eq!(
+            speaker(find(&qs, "demand fell sharply.")).0,
+            "Borel Freight"
+        );
     }
 
     #[test]
