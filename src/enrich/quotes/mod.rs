@@ -289,6 +289,14 @@ pub fn extract_with_dates(
             transcript
                 .or_else(|| dash_attribution(&v, q))
                 .or_else(|| cue_after(&v, q))
+                // "Several experts agreed, among them Al Poe: “…”", "…,
+                // including Jane Roe -- “…”": the member named right
+                // before the mark speaks, not the group before it
+                .or_else(|| {
+                    let mark = q.open.checked_sub(1)?;
+                    let np = member_before_mark(&v, mark, entities)?;
+                    Some((NO_CUE, Who::Subject(Subject::Np(np))))
+                })
                 .or_else(|| cue_before(&v, q, fragment))
                 .or_else(|| cue_colon_before(&v, q))
                 .or_else(|| colon_subject(&v, q, entities))
@@ -1931,6 +1939,63 @@ fn colon_subject(v: &View<'_, '_>, q: &Quoted, entities: &[Entity]) -> Option<(R
         });
     (named || own_clause && (personal || known_person))
         .then_some((NO_CUE, Who::Subject(Subject::Np(np))))
+}
+
+/// The person named between "including", "among them" or "such as" and
+/// the colon or dash at `mark` opening a quotation: "…, including Sen.
+/// Jane Roe: “…”". One name (a tagged person or two capitalized words at
+/// least, titles and initials inside), nothing else in between.
+pub(super) fn member_before_mark(
+    v: &View<'_, '_>,
+    mark: usize,
+    entities: &[Entity],
+) -> Option<Range> {
+    if v.in_quote(mark) {
+        return None;
+    }
+    // a dash typed as two hyphens ("Roe -- “…”") is two tokens
+    let mark = if v.s(mark) == "-" && mark > 0 && v.s(mark - 1) == "-" {
+        mark - 1
+    } else {
+        mark
+    };
+    if !(matches!(v.s(mark), ":" | "—" | "–" | "--") || v.spaced_hyphen(mark)) {
+        return None;
+    }
+    let mut first = mark;
+    while first > 0
+        && (v.is_word(first - 1) && v.cap(first - 1)
+            || v.s(first - 1) == "."
+                && first >= 2
+                && (is_dot_of_initial(v, first - 1) || lexicon::is_title(&v.low(first - 2))))
+    {
+        first -= 1;
+    }
+    if first == mark || first == 0 || v.in_quote(first) {
+        return None;
+    }
+    let intro = v.low(first - 1);
+    let before = if first >= 2 {
+        v.low(first - 2)
+    } else {
+        "".into()
+    };
+    let introduced = intro == "including"
+        || intro == "them" && before == "among"
+        || intro == "as" && before == "such";
+    if !introduced {
+        return None;
+    }
+    // the name without its titles: "Sen. Jane Roe" is Jane Roe
+    let mut name = first;
+    while name < mark && (lexicon::is_title(&v.low(name)) || v.s(name) == ".") {
+        name += 1;
+    }
+    let capitals = (name..mark).filter(|&k| v.is_word(k)).count();
+    (capitals >= 2 || person_mention_at(v, entities, name, mark)).then_some(Range {
+        first: name,
+        end: mark,
+    })
 }
 
 /// "SECTION HEADING - Jane Roe and Tom Poe: “…”": a newsletter item

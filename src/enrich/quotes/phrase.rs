@@ -139,6 +139,25 @@ impl<'a, 't> View<'a, 't> {
         {
             return Some(CueClass::DirectOnly);
         }
+        // "as Roe went on about “…”", "railed against “…”", "talked
+        // about “…”": going on at length about quoted words attributes
+        // them to the subject, as a naming verb does
+        let opens_quote = |k: usize| self.is_quote(k) && self.in_quote(k);
+        let at_length = matches!(w.as_ref(), "went" | "goes" | "go" | "going")
+            && self.low(i + 1) == "on"
+            && self.low(i + 2) == "about"
+            && opens_quote(i + 3)
+            || matches!(
+                w.as_ref(),
+                "talk" | "talks" | "talked" | "talking" | "rant" | "rants" | "ranted" | "ranting"
+            ) && matches!(self.low(i + 1).as_ref(), "about" | "of" | "against")
+                && opens_quote(i + 2)
+            || matches!(w.as_ref(), "rail" | "rails" | "railed" | "railing")
+                && self.low(i + 1) == "against"
+                && opens_quote(i + 2);
+        if at_length {
+            return Some(CueClass::Fragment);
+        }
         let class = lexicon::cue_class(&w)?;
         // "continued to portray …": an aspect verb, not speech
         if class == CueClass::DirectOnly && w.starts_with("continu") && self.low(i + 1) == "to" {

@@ -628,6 +628,11 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) ->
             if nw == "but" && (v.verbish(j + 2) || v.cue_at(j + 2).is_some()) {
                 return j;
             }
+            // "…, including Jane Roe: “…”": the member named before a
+            // quotation speaks it, a statement of its own
+            if j > start && member_intro(v, j + 1, ceil) {
+                return j;
+            }
             // "…, and rights groups warned that …", "…, while critics
             // accused Roe of …": a new subject with a cue of its own is a
             // second statement, not more of this one
@@ -829,6 +834,22 @@ fn quote_intro(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
             && v.is_quote(k + 2)
             && v.in_quote(k + 2)
     })
+}
+
+/// Whether "including", "among them" or "such as" at `j` introduces a
+/// name ([`super::member_before_mark`]) whose colon or dash opens a
+/// quotation.
+fn member_intro(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
+    let intro = matches!(
+        (v.low(j).as_ref(), v.low(j + 1).as_ref()),
+        ("including", _) | ("among", "them") | ("such", "as")
+    );
+    intro
+        && (j + 2..(j + 10).min(ceil)).any(|k| {
+            v.is_quote(k + 1)
+                && v.in_quote(k + 1)
+                && super::member_before_mark(v, k, &[]).is_some_and(|np| np.first > j)
+        })
 }
 
 /// Whether a clause with its own subject and speech verb starts at `j`

@@ -2255,6 +2255,36 @@ impl<'e> Resolver<'e> {
                 ));
             }
         }
+        // "A review by the ombudsman found gaps. It said …": a document
+        // opening the sentence before is what "it" takes up, a newer
+        // topic than any organization named further back
+        if want == Animacy::Org {
+            if let Some(np) = introduced_document(v, at) {
+                let issued = self.document_issuer(v, np);
+                let span = v.text.token_span(np.first, np.end);
+                let named = match (issued, span) {
+                    (Some(c), _) => Some((c.speaker.name, c.speaker.entity)),
+                    (None, Some(sp)) => Some((sp.text.to_string(), None)),
+                    (None, None) => None,
+                };
+                if let Some((name, entity)) = named {
+                    let features = Features {
+                        opens_sentence: true,
+                        nearest_in_sentence: true,
+                        ..Features::default()
+                    };
+                    out.push(candidate(
+                        Source::NearestMention,
+                        name,
+                        entity,
+                        Animacy::Org,
+                        None,
+                        np.first,
+                        features,
+                    ));
+                }
+            }
+        }
         // "The retired judge then turned to the budget. He said …": a
         // description of a named person opening the sentence before is
         // its subject, whatever names its object holds
@@ -2411,10 +2441,17 @@ impl<'e> Resolver<'e> {
         // name further back, an object or a possessor is most often not
         // what a plural pronoun stands for ("Doe's allies bristle … they
         // insist" is the allies, a phrase no entity holds)
+        // "it" takes one no further back either ("Acme hired staff. The
+        // bureau … Even so, it declared" is the bureau, not Acme), though
+        // as an object too ("a firm called Acme, which sells what it
+        // calls …")
         let org_for_they = |m: &(usize, usize, Animacy, bool)| {
-            !(want == Animacy::Group
-                && m.2 == Animacy::Org
-                && (!near(m.0) || object(m.0) || possessor(m.0)))
+            !(m.2 == Animacy::Org
+                && match want {
+                    Animacy::Group => !near(m.0) || object(m.0) || possessor(m.0),
+                    Animacy::Org => !near(m.0),
+                    _ => false,
+                })
         };
         // the first subject mention of a sentence opens its main clause
         // no person or organization is named before the mention in its
@@ -3084,6 +3121,12 @@ fn plural_subject(
             {
                 // "most of the delegates", "a chorus of senators"
                 j = p - 1;
+            } else if w == "and" && p > sent_first && coordinand_end(v, p - 1) {
+                // "Six states and two unions sued", "Roe and her aides
+                // argued": the conjuncts are one plural subject, and a
+                // "they" takes up all of them, not the last alone
+                j = p - 1;
+                lower = 0;
             } else if v.is_word(p) && v.cap(p) && !lexicon::is_left_barrier(&w) {
                 // the sentence's first word: a name or a determiner, or
                 // a preposition ("To her aides, …") rejected below
@@ -3122,9 +3165,16 @@ fn plural_subject(
                     && (lexicon::is_modal(&w) || lexicon::is_aux(&w))
                     && matches!(v.low(j - 2).as_ref(), "so" | "nor" | "neither")
         };
+        // a word that is a preposition as well as a subordinator
+        // ("before", "after", "since", "until", "as") opens a clause only
+        // when a verb, not a preposition or a mark, follows the phrase:
+        // "arguing before 10 judges of the court" names an object
         let subordinate = j > sent_first && {
             let w = v.low(j - 1);
-            matches!(w.as_ref(), "that" | "what") || lexicon::is_subordinator(&w)
+            let dual = matches!(w.as_ref(), "before" | "after" | "since" | "until" | "as");
+            let clause_follows = v.is_word(k + 1) && !is_preposition(&v.low(k + 1));
+            matches!(w.as_ref(), "that" | "what")
+                || lexicon::is_subordinator(&w) && (!dual || clause_follows)
         };
         if !(main || subordinate) {
             continue;
@@ -3133,6 +3183,30 @@ fn plural_subject(
         return Some((j, k, span.text.to_string(), main));
     }
     None
+}
+
+/// Whether token `k`, right before an "and", ends a conjunct of a plural
+/// subject: a name ("Jane Roe and her aides"), a subject pronoun ("She
+/// and her lawyers"), a plural person or group head ("mayors and
+/// business groups") or a plural noun after a number, a determiner or a
+/// quantifier ("six states and two unions", "the cities and …").
+fn coordinand_end(v: &View<'_, '_>, k: usize) -> bool {
+    if !v.is_word(k) || v.in_quote(k) {
+        return false;
+    }
+    let w = v.low(k);
+    if v.cap(k) || matches!(w.as_ref(), "he" | "she" | "we") {
+        return true;
+    }
+    if lexicon::is_plural_person_head(&w) {
+        return true;
+    }
+    let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !v.verbish(k);
+    plural
+        && k > 0
+        && (v.is_cardinal(k - 1)
+            || lexicon::is_pure_determiner(&v.low(k - 1))
+            || lexicon::is_quantifier(&v.low(k - 1)))
 }
 
 /// Prepositions, which end a noun phrase scanned leftwards: the noun
@@ -3165,7 +3239,9 @@ fn is_preposition(w: &str) -> bool {
 }
 
 /// Whether the organization name at token `first` modifies a noun after
-/// it ("the Acme report was …", "the Dover University debate"): a
+/// it ("the Acme report was …", "the Dover University debate", "Acme
+/// shareholders expect": a plural of people, or an -s word after a
+/// quantifier, is a noun, not an -s verb): a
 /// lowercase word follows that is no verb (a past form, an auxiliary or
 /// modal, a cue, an adverb before a verb, or an -s present form).
 fn org_modifies_noun(v: &View<'_, '_>, first: usize) -> bool {
@@ -3185,7 +3261,11 @@ fn org_modifies_noun(v: &View<'_, '_>, first: usize) -> bool {
         || lexicon::is_preverbal(&w)
         || lexicon::is_left_barrier(&w)
         || lexicon::is_np_preposition(&w)
-        || w.ends_with('s'))
+        || w.ends_with('s')
+            && !lexicon::is_plural_person_head(&w)
+            // after a quantifier the name is no subject of its own
+            // ("several Acme shareholders"): the -s word is its noun
+            && !(first > 0 && lexicon::is_quantifier(&v.low(first - 1))))
 }
 
 /// The word ending at token `last` with the words joined to it by
@@ -3261,6 +3341,43 @@ fn introduced_person(
         return Some((np, span.text.to_string()));
     }
     None
+}
+
+/// A document phrase ([`document_head`]) opening the sentence before the
+/// pronoun at `at` with an article ("A memo from the board …", "The
+/// audit …"): the phrase as found.
+fn introduced_document(v: &View<'_, '_>, at: usize) -> Option<Range> {
+    let sent = v.sentence(v.sentence(at).first.checked_sub(1)?);
+    let first = sent.first;
+    if first >= at || v.in_quote(first) || !matches!(v.low(first).as_ref(), "a" | "an" | "the") {
+        return None;
+    }
+    let ceil = sent.end.min(at);
+    // the article, up to two lowercase modifiers and the document noun
+    // (np_rightward stops at a noun that is also a speech verb: "report")
+    let head = (first + 1..(first + 4).min(ceil))
+        .find(|&k| v.is_word(k) && !v.cap(k) && lexicon::is_document_noun(&v.low(k)))?;
+    if !(first + 1..head).all(|k| v.is_word(k) && !v.verbish(k) && !v.irregular_past(k)) {
+        return None;
+    }
+    // with its issuer after "by", "from" or "of" ("a memo from the board")
+    let mut end = head + 1;
+    if matches!(v.low(end).as_ref(), "by" | "from" | "of") {
+        let mut k = end + 1;
+        while k < ceil
+            && (v.is_word(k) || is_dot_of_initial(v, k))
+            && !v.in_quote(k)
+            && !(v.verbish(k) || v.irregular_past(k) || lexicon::is_left_barrier(&v.low(k)))
+            && !lexicon::is_modal(&v.low(k))
+        {
+            k += 1;
+        }
+        if k > end + 1 {
+            end = k;
+        }
+    }
+    let np = Range { first, end };
+    document_head(v, np).map(|_| np)
 }
 
 /// A phrase whose last word is a determiner or quantifier ("the most",
@@ -5210,6 +5327,90 @@ mod tests {
         assert_eq!(
             speaker_among(body, &names, "the ferries pay for themselves."),
             "Iris Okafor"
+        );
+    }
+
+    #[test]
+    fn they_takes_up_a_coordinated_plural_subject_not_an_object() {
+        // groups joined by "and", not the object of a preposition that a
+        // subordinator may also be
+        let body = "Four counties and three unions sued the ministry, pleading \
+                    before 12 magistrates of the high court in Perth. \
+                    They claim that \u{201c}the levy was never debated.\u{201d}";
+        assert_eq!(
+            speaker_among(body, &[], "the levy was never debated."),
+            "Four counties and three unions"
+        );
+        // a person and a plural after "and"
+        let names = ["Ida Morrow"];
+        let body = "The ministry was sued in June. Ida Morrow and her attorneys \
+                    filed the appeal on Monday. They contend that \
+                    \u{201c}the ministry ignored the court.\u{201d}";
+        assert_eq!(
+            speaker_among(body, &names, "the ministry ignored the court."),
+            "Ida Morrow and her attorneys"
+        );
+        // a plural of bodies ("unions") is a subject "they" takes up
+        let body = "The regional unions stayed neutral in the race. \
+                    But they insist that \u{201c}members will vote freely.\u{201d}";
+        assert_eq!(
+            speaker_among(body, &[], "members will vote freely."),
+            "The regional unions"
+        );
+    }
+
+    #[test]
+    fn it_takes_up_a_document_opening_the_sentence_before_not_an_older_company() {
+        let body = "Borel Freight hired forty drivers in April. A memo from the \
+                    county treasurer noted gaps in the accounts. It said that \
+                    \u{201c}receipts went missing for months.\u{201d}";
+        let mut firm = person("e1", "Borel Freight", body, &["Borel Freight"]);
+        firm.kind = EntityType::Organization;
+        let qs = run_with(body, &[firm]);
+        // the memo, or the treasurer who issued it
+        let who = speaker(find(&qs, "receipts went missing for months.")).0;
+        assert!(who.contains("county treasurer"), "{who}");
+    }
+
+    #[test]
+    fn it_takes_no_company_from_further_back_than_the_sentence_before() {
+        let body = "Borel Freight hired forty drivers in April. Voters in the \
+                    county rejected the levy in May. The bureau then changed \
+                    course. Even so, it declared that \u{201c}no data was lost.\u{201d}";
+        let mut firm = person("e1", "Borel Freight", body, &["Borel Freight"]);
+        firm.kind = EntityType::Organization;
+        let qs = run_with(body, &[firm.clone()]);
+        assert_ne!(speaker(find(&qs, "no data was lost.")).0, "Borel Freight");
+        // the sentence before is near enough
+        let body = "Borel Freight cut forty jobs in April. It said that \
+                    \u{201c}demand fell sharply.\u{201d}";
+        let mut firm = person("e1", "Borel Freight", body, &["Borel Freight"]);
+        firm.kind = EntityType::Organization;
+        let qs = run_with(body, &[firm]);
+        assert_eq!(
+            speaker(find(&qs, "demand fell sharply.")).0,
+            "Borel Freight"
+        );
+    }
+
+    #[test]
+    fn a_company_before_a_plural_after_a_quantifier_is_no_subject_for_they() {
+        let body = "The board meets in June. While several Borel Freight \
+                    shareholders expect a payout, they say that \
+                    \u{201c}the margins look thin.\u{201d}";
+        let mut firm = person("e1", "Borel Freight", body, &["Borel Freight"]);
+        firm.kind = EntityType::Organization;
+        let qs = run_with(body, &[firm.clone()]);
+        assert_ne!(
+            speaker(find(&qs, "the margins look thin.")).0,
+            "Borel Freight"
+        );
+        // a plural of people after the name is its noun too
+        let body = body.replace("shareholders", "investors");
+        let qs = run_with(&body, &[firm]);
+        assert_eq!(
+            speaker(find(&qs, "the margins look thin.")).0,
+            "several Borel Freight investors"
         );
     }
 

@@ -2963,3 +2963,39 @@ fn a_proper_modifier_of_a_description_is_found_in_the_appositive_after_the_name(
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_member_named_before_a_colon_or_dash_speaks_the_quotation() {
+    let names = ["Lena Vasko", "Piet Oram"];
+    let body = "Several engineers backed the repair, among them Lena Vasko: \
+                \u{201c}The span will not last another winter.\u{201d}";
+    let qs = run_with(body, &people(body, &names));
+    assert_eq!(
+        speaker(find(&qs, "The span will not last another winter.")).0,
+        "Lena Vasko"
+    );
+    // after a reported clause, the dash ends the group's statement
+    let body = "A row of farmers has argued the point for months, including \
+                Piet Oram -- \"Nobody asked us about the canal.\"";
+    let qs = run_with(body, &people(body, &names));
+    assert_eq!(
+        speaker(find(&qs, "Nobody asked us about the canal.")).0,
+        "Piet Oram"
+    );
+    assert!(qs.iter().all(|q| !q.text.contains("including")), "{qs:#?}");
+}
+
+#[test]
+fn going_on_about_quoted_words_attributes_them_to_the_subject() {
+    let names = ["Rosa Tilden"];
+    let body = "The crowd was restless. Later, as Rosa Tilden went on about \
+                \u{201c}greedy landlords,\u{201d} the hall fell silent.";
+    let qs = run_with(body, &people(body, &names));
+    assert_eq!(speaker(find(&qs, "greedy landlords,")).0, "Rosa Tilden");
+    let body = "Rosa Tilden spoke for an hour. She railed against \
+                \u{201c}absentee owners\u{201d} at every stop.";
+    let qs = run_with(body, &people(body, &names));
+    assert_eq!(speaker(find(&qs, "absentee owners")).0, "Rosa Tilden");
+    // "talked" with no quotation after its preposition is no cue
+    assert!(texts("The mayor talked about the budget for an hour.").is_empty());
+}
