@@ -1710,7 +1710,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
     }
 
     /// Whether token `i` is inside a quotation: its paragraph has an open
-    /// double quote before it.
+    /// double quote before it. Two apostrophes stand for a straight double
+    /// mark and two backquotes open one (`''We lost,'' she said`), as the
+    /// quotes stage reads wire text.
     fn in_quotation(&self, i: usize) -> bool {
         let body = self.text.body();
         let Some(at) = self.text.tokens().get(i).map(|t| t.range().start) else {
@@ -1721,11 +1723,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
         };
         let para = before.rfind('\n').map_or(0, |n| n + 1);
         let mut inside = false;
-        for c in before.get(para..).unwrap_or("").chars() {
+        let mut chars = before.get(para..).unwrap_or("").chars().peekable();
+        while let Some(c) = chars.next() {
             match c {
                 '“' => inside = true,
                 '”' => inside = false,
                 '"' => inside = !inside,
+                '\'' | '`' if chars.peek() == Some(&c) => {
+                    chars.next();
+                    inside = c == '`' || !inside;
+                }
                 _ => {}
             }
         }
@@ -1734,23 +1741,46 @@ impl<'t, 'a> Scanner<'t, 'a> {
 
     /// When token `i` is inside a quotation whose sentence says on which
     /// weekday it was said (`"…," she said Tuesday`, `told reporters on
-    /// Monday: "…"`), that day: the last such weekday up to publication.
+    /// Monday: "…"`, `wrote on his campaign blog on Friday`, `a letter
+    /// sent on Sunday warned: "…"`), that day: the last such weekday up to
+    /// publication.
     fn quoted_speech_day(&self, i: usize) -> Option<NaiveDate> {
         if !self.in_quotation(i) {
             return None;
         }
+        let weekday = |m: usize| lexicon::weekday_full(self.w(m)).is_some() && self.capitalized(m);
+        let word = |m: usize| self.kind(m) == Some(TokenKind::Word);
         self.sent.clone().find_map(|k| {
             if !matches!(
                 self.w(k),
-                "said" | "says" | "told" | "added" | "declared" | "wrote"
+                "said"
+                    | "says"
+                    | "told"
+                    | "added"
+                    | "declared"
+                    | "wrote"
+                    | "writes"
+                    | "warned"
+                    | "tweeted"
+                    | "posted"
+                    | "stated"
             ) {
                 return None;
             }
             // The weekday right after the verb or its object (`told
-            // reporters on Monday`).
-            let m = (k + 1..k + 4)
-                .take_while(|&m| self.kind(m) == Some(TokenKind::Word))
-                .find(|&m| lexicon::weekday_full(self.w(m)).is_some() && self.capitalized(m))?;
+            // reporters on Monday`); further on only after `on` (`wrote on
+            // her page on Sunday`, not `said of a vote set for Tuesday`);
+            // or right before the verb (`on Sunday warned`).
+            let after = (k + 1..k + 7)
+                .take_while(|&m| word(m))
+                .find(|&m| weekday(m) && (m < k + 4 || self.w(m - 1) == "on"));
+            let before = || {
+                (k.saturating_sub(3).max(self.sent.start)..k)
+                    .rev()
+                    .take_while(|&m| word(m))
+                    .find(|&m| weekday(m))
+            };
+            let m = after.or_else(before)?;
             let wd = lexicon::weekday_full(self.w(m))?;
             if self.in_quotation(m) {
                 return None;

@@ -126,7 +126,11 @@
 //!   in a past clause the latest that has begun, in a future one the
 //!   first not yet over, with no cue the reference's year; winter, which
 //!   spans two years, is always the reference's year. `this past spring`
-//!   is the last one gone, `this coming spring` the next one.
+//!   is the last one gone, `this coming spring` the next one; `last
+//!   spring` is the year before's, even late in the year (`last spring`
+//!   in December: this year's spring is the more likely reading, but
+//!   TimeBank values it the year before, and the latest spring over lost
+//!   a value on timebank-dev; measured and dropped).
 //!
 //! The tense cues are words, not parses: a cue word after a determiner or
 //! an `-ed` word after a determiner, degree word or preposition is a noun
@@ -162,7 +166,11 @@
 //! the words were said when the text says it: a speech's year (`in a 1963
 //! speech`: `1963-XX-XX`) or the weekday of its sentence's attribution
 //! (`"We vote tomorrow," she said Friday`: the Saturday after that
-//! Friday). Otherwise, as outside quotations, from the reference date.
+//! Friday; also `wrote on her blog on Sunday`, the weekday after `on` a
+//! few words past the verb, and `a memo sent Sunday night warned:`, the
+//! weekday right before it; `tonight` likewise). Otherwise, as outside
+//! quotations, from the reference date. Two apostrophes quote as a double
+//! mark does (`''We lost,'' she said`), as the quotes stage reads them.
 //! `this year`, `next year`, `last year` count from a dated speech's year
 //! too, quoted or reported after a verb of saying (`in a 1998 interview,
 //! she said that next year she would retire`: `1999`).

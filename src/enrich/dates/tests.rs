@@ -1297,6 +1297,26 @@ fn deictic_words_in_a_dated_quotation() {
         vals("The mayor said Friday that the vote is today."),
         ["2021-05-28", "2021-06-01"]
     );
+    // The weekday further on after `on`, or right before the verb; and
+    // `tonight` counts from that day too.
+    assert_eq!(
+        vals("“We won today,” the coach wrote on her team blog on Sunday."),
+        ["2021-05-30", "2021-05-30"]
+    );
+    assert_eq!(
+        vals("A letter she mailed on Sunday night warned: “Our rally tonight is big.”"),
+        ["2021-05-30TNI", "2021-05-30TNI"]
+    );
+    // Not a weekday the verb's object is set for.
+    assert_eq!(
+        vals("“We vote today,” she said of the hearing set for Friday."),
+        ["2021-06-01", "2021-05-28"]
+    );
+    // Two apostrophes quote as a double mark does in wire text.
+    assert_eq!(
+        vals("''We meet today,'' the mayor said Friday."),
+        ["2021-05-28", "2021-05-28"]
+    );
 }
 
 #[test]
