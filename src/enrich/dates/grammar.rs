@@ -813,6 +813,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
             .get(..4)
             .filter(|v| v.bytes().all(|b| b.is_ascii_digit()))
             .and_then(|v| v.parse::<i32>().ok());
+        // A bare month (`in September`) names no year: news's nearest
+        // occurrence is a guess, which neither carries the story on nor
+        // ends it.
+        let bare_month = f.value.len() == 7
+            && (f.start..f.end).any(|k| lexicon::month(self.w(k)).is_some())
+            && !(f.start..f.end).any(|k| matches!(self.w(k), "this" | "last" | "next" | "month"));
+        if bare_month {
+            return;
+        }
         if let (Some((y, _)), Some(vy)) = (self.story_year, year) {
             self.story_year = (vy == y).then_some((y, self.sent_no));
         }

@@ -147,7 +147,9 @@
 //! year last written out (`in 2012`, `May 3, 2012`) when that was in the
 //! same sentence, or up to three sentences back and the date's nearest
 //! occurrence is more than two months from publication. A point in
-//! another year ends the story. Bare months and weekdays stay with the
+//! another year ends the story, but not a bare month (`in June`): its
+//! year is only news's guess, which neither ends the story nor carries
+//! it on. Bare months and weekdays stay with the
 //! document date: on news, `in May` a few sentences after a year is more
 //! often this year's May, even when the year was in the sentence before,
 //! and `Tuesday` a sentence after an old date is mostly this week's

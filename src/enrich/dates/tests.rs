@@ -1511,6 +1511,15 @@ fn a_story_in_an_earlier_year_dates_its_month_days() {
         values("It hit in 2011. One. Two. Three. Four. The mayor spoke on March 9."),
         ["2011", "2015-03-09"]
     );
+    // A bare month, whose year is only guessed, neither ends the story
+    // nor carries it on.
+    assert_eq!(
+        values(
+            "The storm hit in 2011. Crews came on March 9. \
+             \"We warned them in June,\" a clerk said. The March 20 report followed."
+        ),
+        ["2011", "2011-03-09", "2015-06", "2011-03-20"]
+    );
 }
 
 #[test]
