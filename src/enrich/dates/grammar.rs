@@ -1831,26 +1831,35 @@ impl<'t, 'a> Scanner<'t, 'a> {
     }
 
     /// The year at token `k` when a speech noun follows it (`1963 speech`,
-    /// `2004 interview`) and it is before publication.
+    /// `2004 interview`), or when it dates the lead-in of a quotation
+    /// after `in` (`as she put it in May 1992: “…”`), and it is before
+    /// publication.
     fn dated_speech(&self, k: usize) -> Option<i32> {
         let w = self.lower.get(k)?;
         if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         let y: i32 = w.parse().ok()?;
-        let speech = matches!(
-            *self.lower.get(k + 1)?,
-            "speech"
-                | "address"
-                | "interview"
-                | "letter"
-                | "sermon"
-                | "statement"
-                | "broadcast"
-                | "remarks"
-                | "testimony"
-                | "lecture"
-        );
+        // Across sentences: the lead-in may be the sentence before.
+        let at = |m: Option<usize>| m.and_then(|m| self.lower.get(m)).copied().unwrap_or("");
+        let before = |n: usize| at(k.checked_sub(n));
+        let lead_in = at(Some(k + 1)) == ":"
+            && matches!(at(Some(k + 2)), "“" | "\"" | "''" | "``")
+            && (before(1) == "in" || (lexicon::month(before(1)).is_some() && before(2) == "in"));
+        let speech = lead_in
+            || matches!(
+                *self.lower.get(k + 1)?,
+                "speech"
+                    | "address"
+                    | "interview"
+                    | "letter"
+                    | "sermon"
+                    | "statement"
+                    | "broadcast"
+                    | "remarks"
+                    | "testimony"
+                    | "lecture"
+            );
         let published = self.published.map(|p| p.year());
         (speech && (1000..=2999).contains(&y) && published.is_none_or(|p| y < p)).then_some(y)
     }

@@ -166,7 +166,8 @@
 //!
 //! `today`, `tomorrow`, `yesterday` inside a quotation count from the day
 //! the words were said when the text says it: a speech's year (`in a 1963
-//! speech`: `1963-XX-XX`) or the weekday of its sentence's attribution
+//! speech`: `1963-XX-XX`; also a year after `in` right before the colon
+//! opening the quotation, `as she put it in May 1992: “…”`) or the weekday of its sentence's attribution
 //! (`"We vote tomorrow," she said Friday`: the Saturday after that
 //! Friday; also `wrote on her blog on Sunday`, the weekday after `on` a
 //! few words past the verb, and `a memo sent Sunday night warned:`, the

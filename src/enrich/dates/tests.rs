@@ -1260,6 +1260,15 @@ fn deictic_words_in_a_dated_quotation() {
         vals("\"We start tomorrow,\" the mayor said in his 1999 address."),
         ["1999-XX-XX", "1999"]
     );
+    // A quotation whose lead-in dates it after `in`, before its colon.
+    assert_eq!(
+        vals("Here is the mayor in March 1994: “Our town is small. We grow today.”"),
+        ["1994-03", "1994-XX-XX"]
+    );
+    assert_eq!(
+        vals("He was shot in a 1994 raid: “We grow today.”"),
+        ["1994", "2021-06-01"]
+    );
     // A quotation without a dated speech is today's.
     assert_eq!(vals("“We meet today,” she said."), ["2021-06-01"]);
     // Years counted in the dated speech, quoted or reported after a verb
