@@ -504,6 +504,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// a deadline within the week (`by Wednesday`, `until Thursday`) in a
     /// past clause is the one just gone (`had filed reports by Wednesday`).
     fn weekday_tense(&self, span: Range<usize>) -> Tense {
+        if self.dates_an_outcome(span.clone()) {
+            return Tense::Past;
+        }
         let start = span.start;
         let deadline = if matches!(
             self.prev(start),
@@ -526,6 +529,83 @@ impl<'t, 'a> Scanner<'t, 'a> {
             (Some(Tense::Future), Some(Tense::Past)) if deadline.is_some() => Tense::Past,
             (d, _) => d.unwrap_or(Tense::Past),
         }
+    }
+
+    /// Whether the weekday at `span` dates a contest's outcome told as
+    /// known: a definite outcome noun before it, across names and
+    /// prepositions (`the win Tuesday`, `her victories in Ohio and Utah on
+    /// Tuesday`, `Rivera's victory in Monday's caucus`), or any after
+    /// `after`, `following` (`after a narrow defeat in Iowa Monday`), or
+    /// the weekday possessing it (`Tuesday's win`). An outcome is known
+    /// only once the contest was held: a modal or a future around it
+    /// (`should get a boost from the win Tuesday`) tells what follows,
+    /// not when the contest is. An indefinite one may still be hoped for
+    /// (`a win Tuesday would`, `a few more victories on Saturday`).
+    fn dates_an_outcome(&self, span: Range<usize>) -> bool {
+        // `Tuesday's win`, `Monday night's stunning upset`.
+        let mut k = span.end;
+        if matches!(self.w(k), "'s" | "’s") {
+            k += 1;
+            let noun = (k..k + 3).find(|&m| lexicon::is_outcome_noun(self.w(m)));
+            if noun.is_some_and(|n| (k..n).all(|m| self.kind(m) == Some(TokenKind::Word))) {
+                return true;
+            }
+        }
+        // Back over names, prepositions and list commas to the noun.
+        let mut k = span.start;
+        if matches!(self.prev(k), "on") {
+            k -= 1;
+        }
+        for _ in 0..10 {
+            let Some(p) = k.checked_sub(1).filter(|&p| p >= self.sent.start) else {
+                return false;
+            };
+            let w = self.w(p);
+            if lexicon::is_outcome_noun(w) {
+                return self.definite_or_after(p);
+            }
+            let between = matches!(w, "in" | "at" | "over" | "against" | "and" | "'s" | "’s")
+                || (w == "," && self.capitalized(p + 1))
+                || (self.capitalized(p) && p > self.sent.start);
+            if !between {
+                return false;
+            }
+            k = p;
+        }
+        false
+    }
+
+    /// Whether the noun at `n` has a definite determiner or possessor
+    /// (`the`, `her`, `Rivera's`) or follows `after`/`following`, across a
+    /// few modifiers that look like adjectives (`her narrow three-state`,
+    /// `a humbling, 20-point`); not a verb after its subject (`if the
+    /// party wins Tuesday`: `party` is no modifier).
+    fn definite_or_after(&self, n: usize) -> bool {
+        for p in (n.saturating_sub(6).max(self.sent.start)..n).rev() {
+            let w = self.w(p);
+            match w {
+                "after" | "following" => return true,
+                "the" | "his" | "her" | "their" | "its" | "our" | "'s" | "’s" => {
+                    return !matches!(self.prev(p), "for")
+                }
+                "a" | "an" | "another" => return matches!(self.prev(p), "after" | "following"),
+                _ => {}
+            }
+            let hyphenated = w == "-" || self.w(p + 1) == "-" || self.prev(p) == "-";
+            let adjective = ["ing", "ed", "al", "ive", "ic", "ous", "ful", "est"]
+                .iter()
+                .any(|x| w.len() > 4 && w.ends_with(x))
+                || matches!(
+                    w,
+                    "big" | "narrow" | "huge" | "close" | "clear" | "easy" | "surprise"
+                );
+            let modifier =
+                w == "," || self.kind(p) == Some(TokenKind::Number) || hyphenated || adjective;
+            if !modifier {
+                return false;
+            }
+        }
+        false
     }
 
     /// The direction of a month or month-day: as [`Self::direction`],

@@ -93,6 +93,13 @@
 //!   week), the nearest
 //!   occurrence for months, month-days and holidays (`the November
 //!   report` in a January story; Election Day is the coming one);
+//! - a weekday dating a contest's outcome told as known is the one gone,
+//!   whatever a modal or future around it says (`should gain from the
+//!   win Tuesday`, `her victories in Ohio and Utah on Tuesday will shift
+//!   the map`, `after a narrow defeat in Maine Tuesday`, `will build on
+//!   Tuesday's win`): a definite outcome noun (or any after `after`), an
+//!   outcome being known only once the contest was held; not one hoped
+//!   for (`a win Tuesday would`) nor a verb (`if the party wins Tuesday`);
 //! - a weekday dating a vote that a time is told against: after `ahead
 //!   of`, `the run-up to`, `the lead-up to` the coming one (also with the
 //!   weekday after the vote: `ahead of the county caucuses on Monday`);

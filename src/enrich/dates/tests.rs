@@ -3074,3 +3074,41 @@ fn since_a_month_is_never_ahead() {
     assert_eq!(value("Prices have risen since May 3.", apr), "2024-05-03");
     assert_eq!(value("The firm has searched since March.", apr), "2025-03");
 }
+
+#[test]
+fn a_weekday_dating_a_known_outcome_is_the_one_gone() {
+    // Wednesday 2021-06-02: the Tuesday gone is June 1, the coming June 8.
+    let p = Some(d(2021, 6, 2));
+    let vals = |body: &str| -> Vec<String> { all(body, p).into_iter().map(|m| m.1).collect() };
+    // A definite outcome before the weekday, across names, whatever the
+    // modal or future around it.
+    assert_eq!(
+        vals("The mayor should gain from the win Tuesday, aides said."),
+        ["2021-06-01"]
+    );
+    assert_eq!(
+        vals("Her victories in Ohio, Utah and Maine on Tuesday will shift the map."),
+        ["2021-06-01"]
+    );
+    assert_eq!(
+        vals("After a bruising, 12-point defeat in Maine Tuesday, he will regroup."),
+        ["2021-06-01"]
+    );
+    assert_eq!(
+        vals("The team will build on Tuesday's narrow win."),
+        ["2021-06-01"]
+    );
+    // An outcome hoped for, and a verb after its subject, still look ahead.
+    assert_eq!(
+        vals("She hopes a win Tuesday will silence critics."),
+        ["2021-06-08"]
+    );
+    assert_eq!(
+        vals("If the party wins Tuesday, taxes will rise."),
+        ["2021-06-08"]
+    );
+    assert_eq!(
+        vals("The senator will need to win in Ohio on Tuesday."),
+        ["2021-06-08"]
+    );
+}
