@@ -144,7 +144,9 @@
 //! or an adjective (`the left`, `a contested convention`, `in pledged
 //! votes`); intention words (`plans`, `hopes`) are cues only before `to`;
 //! a passive looks ahead only when its participle announces a schedule
-//! (`is expected to`, `is set for`, `is likely to`).
+//! (`is expected to`, `is set for`, `is likely to`); a refusal to speak
+//! (`would not comment Monday`, `wouldn't say Tuesday whether`) is told
+//! of a day gone, news reporting it after.
 //!
 //! # News and narrative
 //!

@@ -3112,3 +3112,23 @@ fn a_weekday_dating_a_known_outcome_is_the_one_gone() {
         ["2021-06-08"]
     );
 }
+
+#[test]
+fn a_refusal_to_speak_is_told_of_a_day_gone() {
+    // Wednesday 2021-06-02: the Monday gone is May 31.
+    let p = Some(d(2021, 6, 2));
+    let vals = |body: &str| -> Vec<String> { all(body, p).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("A spokesman would not comment Monday on the audit."),
+        ["2021-05-31"]
+    );
+    assert_eq!(
+        vals("The chair wouldn't say Monday how the board would vote."),
+        ["2021-05-31"]
+    );
+    // Not a modal before another verb.
+    assert_eq!(
+        vals("The chair would not attend the hearing on Monday."),
+        ["2021-06-07"]
+    );
+}
