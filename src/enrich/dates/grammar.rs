@@ -504,6 +504,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// a deadline within the week (`by Wednesday`, `until Thursday`) in a
     /// past clause is the one just gone (`had filed reports by Wednesday`).
     fn weekday_tense(&self, span: Range<usize>) -> Tense {
+        if self.dates_an_outcome(span.clone()) {
+            return Tense::Past;
+        }
         let start = span.start;
         let deadline = if matches!(
             self.prev(start),
@@ -526,6 +529,83 @@ impl<'t, 'a> Scanner<'t, 'a> {
             (Some(Tense::Future), Some(Tense::Past)) if deadline.is_some() => Tense::Past,
             (d, _) => d.unwrap_or(Tense::Past),
         }
+    }
+
+    /// Whether the weekday at `span` dates a contest's outcome told as
+    /// known: a definite outcome noun before it, across names and
+    /// prepositions (`the win Tuesday`, `her victories in Ohio and Utah on
+    /// Tuesday`, `Rivera's victory in Monday's caucus`), or any after
+    /// `after`, `following` (`after a narrow defeat in Iowa Monday`), or
+    /// the weekday possessing it (`Tuesday's win`). An outcome is known
+    /// only once the contest was held: a modal or a future around it
+    /// (`should get a boost from the win Tuesday`) tells what follows,
+    /// not when the contest is. An indefinite one may still be hoped for
+    /// (`a win Tuesday would`, `a few more victories on Saturday`).
+    fn dates_an_outcome(&self, span: Range<usize>) -> bool {
+        // `Tuesday's win`, `Monday night's stunning upset`.
+        let mut k = span.end;
+        if matches!(self.w(k), "'s" | "’s") {
+            k += 1;
+            let noun = (k..k + 3).find(|&m| lexicon::is_outcome_noun(self.w(m)));
+            if noun.is_some_and(|n| (k..n).all(|m| self.kind(m) == Some(TokenKind::Word))) {
+                return true;
+            }
+        }
+        // Back over names, prepositions and list commas to the noun.
+        let mut k = span.start;
+        if matches!(self.prev(k), "on") {
+            k -= 1;
+        }
+        for _ in 0..10 {
+            let Some(p) = k.checked_sub(1).filter(|&p| p >= self.sent.start) else {
+                return false;
+            };
+            let w = self.w(p);
+            if lexicon::is_outcome_noun(w) {
+                return self.definite_or_after(p);
+            }
+            let between = matches!(w, "in" | "at" | "over" | "against" | "and" | "'s" | "’s")
+                || (w == "," && self.capitalized(p + 1))
+                || (self.capitalized(p) && p > self.sent.start);
+            if !between {
+                return false;
+            }
+            k = p;
+        }
+        false
+    }
+
+    /// Whether the noun at `n` has a definite determiner or possessor
+    /// (`the`, `her`, `Rivera's`) or follows `after`/`following`, across a
+    /// few modifiers that look like adjectives (`her narrow three-state`,
+    /// `a humbling, 20-point`); not a verb after its subject (`if the
+    /// party wins Tuesday`: `party` is no modifier).
+    fn definite_or_after(&self, n: usize) -> bool {
+        for p in (n.saturating_sub(6).max(self.sent.start)..n).rev() {
+            let w = self.w(p);
+            match w {
+                "after" | "following" => return true,
+                "the" | "his" | "her" | "their" | "its" | "our" | "'s" | "’s" => {
+                    return !matches!(self.prev(p), "for")
+                }
+                "a" | "an" | "another" => return matches!(self.prev(p), "after" | "following"),
+                _ => {}
+            }
+            let hyphenated = w == "-" || self.w(p + 1) == "-" || self.prev(p) == "-";
+            let adjective = ["ing", "ed", "al", "ive", "ic", "ous", "ful", "est"]
+                .iter()
+                .any(|x| w.len() > 4 && w.ends_with(x))
+                || matches!(
+                    w,
+                    "big" | "narrow" | "huge" | "close" | "clear" | "easy" | "surprise"
+                );
+            let modifier =
+                w == "," || self.kind(p) == Some(TokenKind::Number) || hyphenated || adjective;
+            if !modifier {
+                return false;
+            }
+        }
+        false
     }
 
     /// The direction of a month or month-day: as [`Self::direction`],
@@ -813,6 +893,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
             .get(..4)
             .filter(|v| v.bytes().all(|b| b.is_ascii_digit()))
             .and_then(|v| v.parse::<i32>().ok());
+        // A bare month (`in September`) names no year: news's nearest
+        // occurrence is a guess, which neither carries the story on nor
+        // ends it.
+        let bare_month = f.value.len() == 7
+            && (f.start..f.end).any(|k| lexicon::month(self.w(k)).is_some())
+            && !(f.start..f.end).any(|k| matches!(self.w(k), "this" | "last" | "next" | "month"));
+        if bare_month {
+            return;
+        }
         if let (Some((y, _)), Some(vy)) = (self.story_year, year) {
             self.story_year = (vy == y).then_some((y, self.sent_no));
         }
@@ -1710,7 +1799,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
     }
 
     /// Whether token `i` is inside a quotation: its paragraph has an open
-    /// double quote before it.
+    /// double quote before it. Two apostrophes stand for a straight double
+    /// mark and two backquotes open one (`''We lost,'' she said`), as the
+    /// quotes stage reads wire text.
     fn in_quotation(&self, i: usize) -> bool {
         let body = self.text.body();
         let Some(at) = self.text.tokens().get(i).map(|t| t.range().start) else {
@@ -1721,11 +1812,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
         };
         let para = before.rfind('\n').map_or(0, |n| n + 1);
         let mut inside = false;
-        for c in before.get(para..).unwrap_or("").chars() {
+        let mut chars = before.get(para..).unwrap_or("").chars().peekable();
+        while let Some(c) = chars.next() {
             match c {
                 '“' => inside = true,
                 '”' => inside = false,
                 '"' => inside = !inside,
+                '\'' | '`' if chars.peek() == Some(&c) => {
+                    chars.next();
+                    inside = c == '`' || !inside;
+                }
                 _ => {}
             }
         }
@@ -1734,23 +1830,46 @@ impl<'t, 'a> Scanner<'t, 'a> {
 
     /// When token `i` is inside a quotation whose sentence says on which
     /// weekday it was said (`"…," she said Tuesday`, `told reporters on
-    /// Monday: "…"`), that day: the last such weekday up to publication.
+    /// Monday: "…"`, `wrote on his campaign blog on Friday`, `a letter
+    /// sent on Sunday warned: "…"`), that day: the last such weekday up to
+    /// publication.
     fn quoted_speech_day(&self, i: usize) -> Option<NaiveDate> {
         if !self.in_quotation(i) {
             return None;
         }
+        let weekday = |m: usize| lexicon::weekday_full(self.w(m)).is_some() && self.capitalized(m);
+        let word = |m: usize| self.kind(m) == Some(TokenKind::Word);
         self.sent.clone().find_map(|k| {
             if !matches!(
                 self.w(k),
-                "said" | "says" | "told" | "added" | "declared" | "wrote"
+                "said"
+                    | "says"
+                    | "told"
+                    | "added"
+                    | "declared"
+                    | "wrote"
+                    | "writes"
+                    | "warned"
+                    | "tweeted"
+                    | "posted"
+                    | "stated"
             ) {
                 return None;
             }
             // The weekday right after the verb or its object (`told
-            // reporters on Monday`).
-            let m = (k + 1..k + 4)
-                .take_while(|&m| self.kind(m) == Some(TokenKind::Word))
-                .find(|&m| lexicon::weekday_full(self.w(m)).is_some() && self.capitalized(m))?;
+            // reporters on Monday`); further on only after `on` (`wrote on
+            // her page on Sunday`, not `said of a vote set for Tuesday`);
+            // or right before the verb (`on Sunday warned`).
+            let after = (k + 1..k + 7)
+                .take_while(|&m| word(m))
+                .find(|&m| weekday(m) && (m < k + 4 || self.w(m - 1) == "on"));
+            let before = || {
+                (k.saturating_sub(3).max(self.sent.start)..k)
+                    .rev()
+                    .take_while(|&m| word(m))
+                    .find(|&m| weekday(m))
+            };
+            let m = after.or_else(before)?;
             let wd = lexicon::weekday_full(self.w(m))?;
             if self.in_quotation(m) {
                 return None;
@@ -1792,26 +1911,35 @@ impl<'t, 'a> Scanner<'t, 'a> {
     }
 
     /// The year at token `k` when a speech noun follows it (`1963 speech`,
-    /// `2004 interview`) and it is before publication.
+    /// `2004 interview`), or when it dates the lead-in of a quotation
+    /// after `in` (`as she put it in May 1992: “…”`), and it is before
+    /// publication.
     fn dated_speech(&self, k: usize) -> Option<i32> {
         let w = self.lower.get(k)?;
         if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         let y: i32 = w.parse().ok()?;
-        let speech = matches!(
-            *self.lower.get(k + 1)?,
-            "speech"
-                | "address"
-                | "interview"
-                | "letter"
-                | "sermon"
-                | "statement"
-                | "broadcast"
-                | "remarks"
-                | "testimony"
-                | "lecture"
-        );
+        // Across sentences: the lead-in may be the sentence before.
+        let at = |m: Option<usize>| m.and_then(|m| self.lower.get(m)).copied().unwrap_or("");
+        let before = |n: usize| at(k.checked_sub(n));
+        let lead_in = at(Some(k + 1)) == ":"
+            && matches!(at(Some(k + 2)), "“" | "\"" | "''" | "``")
+            && (before(1) == "in" || (lexicon::month(before(1)).is_some() && before(2) == "in"));
+        let speech = lead_in
+            || matches!(
+                *self.lower.get(k + 1)?,
+                "speech"
+                    | "address"
+                    | "interview"
+                    | "letter"
+                    | "sermon"
+                    | "statement"
+                    | "broadcast"
+                    | "remarks"
+                    | "testimony"
+                    | "lecture"
+            );
         let published = self.published.map(|p| p.year());
         (speech && (1000..=2999).contains(&y) && published.is_none_or(|p| y < p)).then_some(y)
     }

@@ -575,6 +575,28 @@ pub fn is_vote_noun(w: &str) -> bool {
     )
 }
 
+/// Nouns of a contest's outcome (`the win`, `her victories`, `a narrow
+/// defeat`), known only once it was held.
+pub fn is_outcome_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "win"
+            | "wins"
+            | "victory"
+            | "victories"
+            | "defeat"
+            | "defeats"
+            | "loss"
+            | "losses"
+            | "romp"
+            | "sweep"
+            | "triumph"
+            | "upset"
+            | "rout"
+            | "landslide"
+    )
+}
+
 /// Adjectives that stand between a date and the vote it names (`the
 /// November general election`, `Tuesday's crucial primary`).
 pub fn is_vote_adjective(w: &str) -> bool {

@@ -93,6 +93,13 @@
 //!   week), the nearest
 //!   occurrence for months, month-days and holidays (`the November
 //!   report` in a January story; Election Day is the coming one);
+//! - a weekday dating a contest's outcome told as known is the one gone,
+//!   whatever a modal or future around it says (`should gain from the
+//!   win Tuesday`, `her victories in Ohio and Utah on Tuesday will shift
+//!   the map`, `after a narrow defeat in Maine Tuesday`, `will build on
+//!   Tuesday's win`): a definite outcome noun (or any after `after`), an
+//!   outcome being known only once the contest was held; not one hoped
+//!   for (`a win Tuesday would`) nor a verb (`if the party wins Tuesday`);
 //! - a weekday dating a vote that a time is told against: after `ahead
 //!   of`, `the run-up to`, `the lead-up to` the coming one (also with the
 //!   weekday after the vote: `ahead of the county caucuses on Monday`);
@@ -126,14 +133,20 @@
 //!   in a past clause the latest that has begun, in a future one the
 //!   first not yet over, with no cue the reference's year; winter, which
 //!   spans two years, is always the reference's year. `this past spring`
-//!   is the last one gone, `this coming spring` the next one.
+//!   is the last one gone, `this coming spring` the next one; `last
+//!   spring` is the year before's, even late in the year (`last spring`
+//!   in December: this year's spring is the more likely reading, but
+//!   TimeBank values it the year before, and the latest spring over lost
+//!   a value on timebank-dev; measured and dropped).
 //!
 //! The tense cues are words, not parses: a cue word after a determiner or
 //! an `-ed` word after a determiner, degree word or preposition is a noun
 //! or an adjective (`the left`, `a contested convention`, `in pledged
 //! votes`); intention words (`plans`, `hopes`) are cues only before `to`;
 //! a passive looks ahead only when its participle announces a schedule
-//! (`is expected to`, `is set for`, `is likely to`).
+//! (`is expected to`, `is set for`, `is likely to`); a refusal to speak
+//! (`would not comment Monday`, `wouldn't say Tuesday whether`) is told
+//! of a day gone, news reporting it after.
 //!
 //! # News and narrative
 //!
@@ -143,7 +156,9 @@
 //! year last written out (`in 2012`, `May 3, 2012`) when that was in the
 //! same sentence, or up to three sentences back and the date's nearest
 //! occurrence is more than two months from publication. A point in
-//! another year ends the story. Bare months and weekdays stay with the
+//! another year ends the story, but not a bare month (`in June`): its
+//! year is only news's guess, which neither ends the story nor carries
+//! it on. Bare months and weekdays stay with the
 //! document date: on news, `in May` a few sentences after a year is more
 //! often this year's May, even when the year was in the sentence before,
 //! and `Tuesday` a sentence after an old date is mostly this week's
@@ -160,9 +175,14 @@
 //!
 //! `today`, `tomorrow`, `yesterday` inside a quotation count from the day
 //! the words were said when the text says it: a speech's year (`in a 1963
-//! speech`: `1963-XX-XX`) or the weekday of its sentence's attribution
+//! speech`: `1963-XX-XX`; also a year after `in` right before the colon
+//! opening the quotation, `as she put it in May 1992: “…”`) or the weekday of its sentence's attribution
 //! (`"We vote tomorrow," she said Friday`: the Saturday after that
-//! Friday). Otherwise, as outside quotations, from the reference date.
+//! Friday; also `wrote on her blog on Sunday`, the weekday after `on` a
+//! few words past the verb, and `a memo sent Sunday night warned:`, the
+//! weekday right before it; `tonight` likewise). Otherwise, as outside
+//! quotations, from the reference date. Two apostrophes quote as a double
+//! mark does (`''We lost,'' she said`), as the quotes stage reads them.
 //! `this year`, `next year`, `last year` count from a dated speech's year
 //! too, quoted or reported after a verb of saying (`in a 1998 interview,
 //! she said that next year she would retire`: `1999`).

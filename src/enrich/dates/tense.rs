@@ -89,6 +89,16 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     {
         return Some(Tense::Future);
     }
+    // A refusal to speak is told of a day gone ("would not comment
+    // Monday", "wouldn't say Tuesday whether"): news reports it after.
+    let (neg, verb_at) = match (w, next) {
+        ("would" | "could", Some("not")) => (true, i + 2),
+        ("wouldn't" | "wouldn’t" | "couldn't" | "couldn’t", _) => (true, i + 1),
+        _ => (false, i),
+    };
+    if neg && lower.get(verb_at).copied().is_some_and(is_refused_speech) {
+        return Some(Tense::Past);
+    }
     // Modals of possibility and duty look ahead ("may be signed on May
     // 12", "must win in November"); the month "May" is followed by a
     // number or a preposition, not a verb.
@@ -323,6 +333,28 @@ fn is_implicative(w: &str) -> bool {
             | "went"
             | "came"
             | "used"
+    )
+}
+
+/// Verbs a source declines to speak with (`would not comment`,
+/// `wouldn't say`).
+fn is_refused_speech(w: &str) -> bool {
+    matches!(
+        w,
+        "say"
+            | "comment"
+            | "discuss"
+            | "confirm"
+            | "elaborate"
+            | "specify"
+            | "answer"
+            | "disclose"
+            | "reveal"
+            | "speculate"
+            | "identify"
+            | "name"
+            | "respond"
+            | "explain"
     )
 }
 

@@ -1260,6 +1260,15 @@ fn deictic_words_in_a_dated_quotation() {
         vals("\"We start tomorrow,\" the mayor said in his 1999 address."),
         ["1999-XX-XX", "1999"]
     );
+    // A quotation whose lead-in dates it after `in`, before its colon.
+    assert_eq!(
+        vals("Here is the mayor in March 1994: “Our town is small. We grow today.”"),
+        ["1994-03", "1994-XX-XX"]
+    );
+    assert_eq!(
+        vals("He was shot in a 1994 raid: “We grow today.”"),
+        ["1994", "2021-06-01"]
+    );
     // A quotation without a dated speech is today's.
     assert_eq!(vals("“We meet today,” she said."), ["2021-06-01"]);
     // Years counted in the dated speech, quoted or reported after a verb
@@ -1296,6 +1305,26 @@ fn deictic_words_in_a_dated_quotation() {
     assert_eq!(
         vals("The mayor said Friday that the vote is today."),
         ["2021-05-28", "2021-06-01"]
+    );
+    // The weekday further on after `on`, or right before the verb; and
+    // `tonight` counts from that day too.
+    assert_eq!(
+        vals("“We won today,” the coach wrote on her team blog on Sunday."),
+        ["2021-05-30", "2021-05-30"]
+    );
+    assert_eq!(
+        vals("A letter she mailed on Sunday night warned: “Our rally tonight is big.”"),
+        ["2021-05-30TNI", "2021-05-30TNI"]
+    );
+    // Not a weekday the verb's object is set for.
+    assert_eq!(
+        vals("“We vote today,” she said of the hearing set for Friday."),
+        ["2021-06-01", "2021-05-28"]
+    );
+    // Two apostrophes quote as a double mark does in wire text.
+    assert_eq!(
+        vals("''We meet today,'' the mayor said Friday."),
+        ["2021-05-28", "2021-05-28"]
     );
 }
 
@@ -1490,6 +1519,15 @@ fn a_story_in_an_earlier_year_dates_its_month_days() {
     assert_eq!(
         values("It hit in 2011. One. Two. Three. Four. The mayor spoke on March 9."),
         ["2011", "2015-03-09"]
+    );
+    // A bare month, whose year is only guessed, neither ends the story
+    // nor carries it on.
+    assert_eq!(
+        values(
+            "The storm hit in 2011. Crews came on March 9. \
+             \"We warned them in June,\" a clerk said. The March 20 report followed."
+        ),
+        ["2011", "2011-03-09", "2015-06", "2011-03-20"]
     );
 }
 
@@ -3035,4 +3073,62 @@ fn since_a_month_is_never_ahead() {
     assert_eq!(value("The firm has searched since June.", apr), "2024-06");
     assert_eq!(value("Prices have risen since May 3.", apr), "2024-05-03");
     assert_eq!(value("The firm has searched since March.", apr), "2025-03");
+}
+
+#[test]
+fn a_weekday_dating_a_known_outcome_is_the_one_gone() {
+    // Wednesday 2021-06-02: the Tuesday gone is June 1, the coming June 8.
+    let p = Some(d(2021, 6, 2));
+    let vals = |body: &str| -> Vec<String> { all(body, p).into_iter().map(|m| m.1).collect() };
+    // A definite outcome before the weekday, across names, whatever the
+    // modal or future around it.
+    assert_eq!(
+        vals("The mayor should gain from the win Tuesday, aides said."),
+        ["2021-06-01"]
+    );
+    assert_eq!(
+        vals("Her victories in Ohio, Utah and Maine on Tuesday will shift the map."),
+        ["2021-06-01"]
+    );
+    assert_eq!(
+        vals("After a bruising, 12-point defeat in Maine Tuesday, he will regroup."),
+        ["2021-06-01"]
+    );
+    assert_eq!(
+        vals("The team will build on Tuesday's narrow win."),
+        ["2021-06-01"]
+    );
+    // An outcome hoped for, and a verb after its subject, still look ahead.
+    assert_eq!(
+        vals("She hopes a win Tuesday will silence critics."),
+        ["2021-06-08"]
+    );
+    assert_eq!(
+        vals("If the party wins Tuesday, taxes will rise."),
+        ["2021-06-08"]
+    );
+    assert_eq!(
+        vals("The senator will need to win in Ohio on Tuesday."),
+        ["2021-06-08"]
+    );
+}
+
+#[test]
+fn a_refusal_to_speak_is_told_of_a_day_gone() {
+    // Wednesday 2021-06-02: the Monday gone is May 31.
+    let p = Some(d(2021, 6, 2));
+    let vals = |body: &str| -> Vec<String> { all(body, p).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("A spokesman would not comment Monday on the audit."),
+        ["2021-05-31"]
+    );
+    assert_eq!(
+        vals("The chair wouldn't say Monday how the board would vote."),
+        ["2021-05-31"]
+    );
+    // Not a modal before another verb.
+    assert_eq!(
+        vals("The chair would not attend the hearing on Monday."),
+        ["2021-06-07"]
+    );
 }
