@@ -1295,3 +1295,120 @@ fn a_virus_named_after_a_place_is_misc() {
         [EntityType::Misc, EntityType::Misc, EntityType::Location]
     );
 }
+
+#[test]
+fn a_law_nicknamed_after_a_person_with_care_is_misc() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Governor Tom Halvorsen signed Halvorsencare in spring. Omnicare shares rose. \
+         Critics of Wilsoncare were loud.",
+    );
+    let person = span_at(nth_token(&text, "Tom", 0), 2, EntityType::Person);
+    let org = |w: &str| span_at(nth_token(&text, w, 0), 1, EntityType::Organization);
+    let mut spans = vec![
+        person,
+        org("Halvorsencare"),
+        org("Omnicare"),
+        org("Wilsoncare"),
+    ];
+    known_misc(kb, &text, &mut spans);
+    let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
+    // the stem is a person of the article, or a census surname ("Wilson");
+    // a company named after no one keeps its type
+    assert_eq!(
+        kinds,
+        [
+            EntityType::Person,
+            EntityType::Misc,
+            EntityType::Organization,
+            EntityType::Misc
+        ]
+    );
+}
+
+#[test]
+fn an_acronym_after_comma_or_joins_its_name() {
+    let ents = run(
+        "The Lakeland Growers Federation, or LKV, opposed the tariff on Monday. \
+         Officials of the LKV met the minister later.",
+    );
+    let fed = entity(&ents, "Lakeland Growers Federation");
+    assert_eq!(
+        fed.mentions.iter().filter(|m| m.text == "LKV").count(),
+        2,
+        "{:?}",
+        fed.mentions
+    );
+    // a name the lists know alone is another thing offered, not an alias
+    let ents = run("Ministers of Westland, or NATO, will decide. NATO declined to comment.");
+    assert!(
+        ents.iter()
+            .all(|e| e.name == "NATO" || e.mentions.iter().all(|m| m.text != "NATO")),
+        "{ents:#?}"
+    );
+}
+
+#[test]
+fn a_role_word_leaves_the_full_name_it_was_glued_to() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Senate Minority Leader Nancy Whitlow objected. Chief of Staff Karen Dallow \
+         agreed, and Pollster Mark Evandale disagreed with Leader Acme Holdings.",
+    );
+    let at = |w: &str, len: usize, kind: EntityType| span_at(nth_token(&text, w, 0), len, kind);
+    let mut spans = vec![
+        at("Leader", 3, EntityType::Person),
+        at("Staff", 3, EntityType::Organization),
+        at("Pollster", 3, EntityType::Person),
+        at("Leader", 3, EntityType::Organization),
+    ];
+    // the last one: the word after "Leader" is no first name
+    spans[3] = span_at(nth_token(&text, "Leader", 1), 3, EntityType::Organization);
+    title_prefix(kb, &text, &mut spans);
+    let got: Vec<(String, EntityType)> = spans
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = (s.first..s.end).map(|i| text.token_text(i)).collect();
+            (words.join(" "), s.kind)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Nancy Whitlow".to_string(), EntityType::Person),
+            ("Karen Dallow".to_string(), EntityType::Person),
+            ("Mark Evandale".to_string(), EntityType::Person),
+            ("Leader Acme Holdings".to_string(), EntityType::Organization),
+        ]
+    );
+}
+
+#[test]
+fn a_party_tag_written_out_is_a_party_and_a_state() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Tom Halvey, Democrat of Vermont, and Jo Pike, Republican of Acme Bay, voted.",
+    );
+    let at = |w: &str, len: usize| span_at(nth_token(&text, w, 0), len, EntityType::Organization);
+    let mut spans = vec![at("Democrat", 3), at("Republican", 4)];
+    states::spelled_party_tags(kb, &text, &mut spans);
+    let got: Vec<(String, EntityType)> = spans
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = (s.first..s.end).map(|i| text.token_text(i)).collect();
+            (words.join(" "), s.kind)
+        })
+        .collect();
+    // "Acme Bay" is no state: that span stays as the tagger had it
+    assert_eq!(
+        got,
+        [
+            ("Democrat".to_string(), EntityType::Misc),
+            ("Vermont".to_string(), EntityType::Location),
+            (
+                "Republican of Acme Bay".to_string(),
+                EntityType::Organization
+            ),
+        ]
+    );
+}
