@@ -80,6 +80,19 @@ fn glued(text: &Text<'_>, r: &Raw) -> Vec<bool> {
 /// "Treasury Department").
 const SAME_BODY: &[&str] = &["Department", "International", "Channel"];
 
+/// Last words of a body's parts that take the body's name first: its
+/// committees and caucuses, its party groups ("House Democrats", "Senate
+/// Ethics Committee"). A short form joins none of them: "the House" is the
+/// chamber, not its Democrats.
+const PART_HEADS: &[&str] = &[
+    "Committee",
+    "Subcommittee",
+    "Caucus",
+    "Democrats",
+    "Republicans",
+    "GOP",
+];
+
 /// Whether the name `ws` may join the longer name of `g` that it begins.
 /// Not when it ends inside a compound ([`glued`]). A one-word other name
 /// is mostly an adjective of nationality, faith or party ("Turkish",
@@ -94,6 +107,9 @@ fn prefix_joins(g: &Group<'_>, ws: &[&str], listed: bool) -> bool {
         return true;
     }
     if ws.len().checked_sub(1).and_then(|k| g.glued.get(k)) == Some(&true) {
+        return false;
+    }
+    if g.kind == EntityType::Organization && rest.last().is_some_and(|w| PART_HEADS.contains(w)) {
         return false;
     }
     match g.kind {

@@ -147,6 +147,7 @@ impl EntitiesStage {
         titled_places(kb, text, &mut spans);
         datelines(kb, text, &mut spans);
         conjoined(kb, text, &mut spans);
+        spans.retain(|s| !account_or_link(text, s.first));
         // Units, codes and time zones in capitals ("UTC", "GHz") are no names.
         spans.retain(|s| !(s.end - s.first == 1 && kb.is_non_name_caps(text.token_text(s.first))));
         contexts::persons_by_context(kb, text, &mut spans);
@@ -363,6 +364,18 @@ fn title_prefix(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     };
     let honorific = |i: usize| kb.title(&lower::lower(text.token_text(i))) == Some(true);
     for s in spans.iter_mut() {
+        // "Senate Majority" of "Senate Majority Leader": the party's side
+        // belongs to the title after it, the chamber is the name
+        if s.end - s.first >= 2
+            && matches!(text.token_text(s.end - 1), "Majority" | "Minority")
+            && text.is_capitalized(s.end)
+            && text.get_text(s.end).is_some_and(|w| {
+                let lw = lower::lower(w);
+                typing::is_role_word(&lw) || kb.title(&lw).is_some()
+            })
+        {
+            s.end -= 1;
+        }
         if role_head(kb, text, s) {
             s.first += 1;
             s.kind = EntityType::Person;
@@ -403,6 +416,37 @@ fn title_prefix(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
         s.kind = EntityType::Person;
     }
     spans.retain(|s| s.first < s.end);
+}
+
+/// Whether token `first` is written glued to an "@" or "#" before it, or
+/// inside a web address: an account ("@AcmeNews"), a hashtag ("#VoteRoe")
+/// or a link's path ("acme.com/JaneRoe") names no one in the running text,
+/// and the tagger, meeting one capitalized word there, mostly calls it an
+/// organization. The whitespace-free run of text the token ends decides.
+fn account_or_link(text: &Text<'_>, first: usize) -> bool {
+    let tokens = text.tokens();
+    let Some(t) = tokens.get(first) else {
+        return false;
+    };
+    if t.space_before || first == 0 {
+        return false;
+    }
+    if matches!(text.token_text(first - 1), "@" | "#") {
+        return true;
+    }
+    // the glued run before the token: back to the last whitespace
+    let mut k = first;
+    while k > 0 && tokens.get(k).is_some_and(|t| !t.space_before) {
+        k -= 1;
+    }
+    let (Some(a), Some(b)) = (tokens.get(k), tokens.get(first)) else {
+        return false;
+    };
+    let run = text
+        .body()
+        .get(a.start as usize..b.start as usize)
+        .unwrap_or("");
+    run.contains("://") || run.starts_with("www.")
 }
 
 /// Whether span `s` opens with the capitalized last word of a role phrase

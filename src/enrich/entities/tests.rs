@@ -1357,13 +1357,14 @@ fn a_role_word_leaves_the_full_name_it_was_glued_to() {
     );
     let at = |w: &str, len: usize, kind: EntityType| span_at(nth_token(&text, w, 0), len, kind);
     let mut spans = vec![
+        at("Senate", 2, EntityType::Organization),
         at("Leader", 3, EntityType::Person),
         at("Staff", 3, EntityType::Organization),
         at("Pollster", 3, EntityType::Person),
         at("Leader", 3, EntityType::Organization),
     ];
     // the last one: the word after "Leader" is no first name
-    spans[3] = span_at(nth_token(&text, "Leader", 1), 3, EntityType::Organization);
+    spans[4] = span_at(nth_token(&text, "Leader", 1), 3, EntityType::Organization);
     title_prefix(kb, &text, &mut spans);
     let got: Vec<(String, EntityType)> = spans
         .iter()
@@ -1375,6 +1376,7 @@ fn a_role_word_leaves_the_full_name_it_was_glued_to() {
     assert_eq!(
         got,
         [
+            ("Senate".to_string(), EntityType::Organization),
             ("Nancy Whitlow".to_string(), EntityType::Person),
             ("Karen Dallow".to_string(), EntityType::Person),
             ("Mark Evandale".to_string(), EntityType::Person),
@@ -1410,5 +1412,37 @@ fn a_party_tag_written_out_is_a_party_and_a_state() {
                 EntityType::Organization
             ),
         ]
+    );
+}
+
+#[test]
+fn accounts_hashtags_and_link_paths_are_no_mentions() {
+    let text = Text::analyze(
+        "Follow Dana Rusk at @DanaRuskNews and https://example.com/DanaRusk for #VoteRusk news.",
+    );
+    for w in ["DanaRuskNews", "DanaRusk", "VoteRusk"] {
+        assert!(account_or_link(&text, nth_token(&text, w, 0)), "{w}");
+    }
+    assert!(!account_or_link(&text, nth_token(&text, "Dana", 0)));
+    assert!(!account_or_link(&text, nth_token(&text, "Follow", 0)));
+}
+
+#[test]
+fn a_chamber_is_not_its_committee_or_party_group() {
+    let ents = run(
+        "The Northland House Farm Committee met on Monday. Later the Northland House \
+         voted, and Northland House Democrats walked out.",
+    );
+    let house = entity(&ents, "Northland House");
+    assert!(
+        house.mentions.iter().all(|m| m.text == "Northland House"),
+        "{:?}",
+        house.mentions
+    );
+    assert!(
+        ents.iter()
+            .filter(|e| e.name != "Northland House")
+            .all(|e| e.mentions.iter().all(|m| m.text != "Northland House")),
+        "{ents:#?}"
     );
 }

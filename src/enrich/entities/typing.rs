@@ -741,6 +741,7 @@ const ROLE_WORDS: &[&str] = &[
     "pollster",
     "sheriff",
     "alderman",
+    "whip",
 ];
 
 /// Whether lowercased `w` is one of the role words that mark the person
