@@ -80,6 +80,19 @@ fn glued(text: &Text<'_>, r: &Raw) -> Vec<bool> {
 /// "Treasury Department").
 const SAME_BODY: &[&str] = &["Department", "International", "Channel"];
 
+/// Last words of a body's parts that take the body's name first: its
+/// committees and caucuses, its party groups ("House Democrats", "Senate
+/// Ethics Committee"). A short form joins none of them: "the House" is the
+/// chamber, not its Democrats.
+const PART_HEADS: &[&str] = &[
+    "Committee",
+    "Subcommittee",
+    "Caucus",
+    "Democrats",
+    "Republicans",
+    "GOP",
+];
+
 /// Whether the name `ws` may join the longer name of `g` that it begins.
 /// Not when it ends inside a compound ([`glued`]). A one-word other name
 /// is mostly an adjective of nationality, faith or party ("Turkish",
@@ -94,6 +107,9 @@ fn prefix_joins(g: &Group<'_>, ws: &[&str], listed: bool) -> bool {
         return true;
     }
     if ws.len().checked_sub(1).and_then(|k| g.glued.get(k)) == Some(&true) {
+        return false;
+    }
+    if g.kind == EntityType::Organization && rest.last().is_some_and(|w| PART_HEADS.contains(w)) {
         return false;
     }
     match g.kind {
@@ -394,12 +410,15 @@ fn suffix_group(
 }
 
 /// An all-capitals acronym in parentheses right after a name ("the Army of
-/// the Free Coast (AFK)"): the writer's own alias for the name, whether or
+/// the Free Coast (AFK)"), or after a comma and "or" ("the Free Coast
+/// Army, or AFK, said"): the writer's own alias for the name, whether or
 /// not its letters spell it (a name in another language, a former name).
 /// Returns the name's index. A place before it ("PARIS (AFP)") is a
 /// dateline, not a definition: the two must have one type, unless the
-/// letters spell the name.
-fn parenthesized_alias(text: &Text<'_>, raws: &[Raw], i: usize) -> Option<usize> {
+/// letters spell the name. After "or" the name must have two words or more
+/// and the acronym must be no name the lists know by itself: "Westland, or
+/// NATO" offers two things.
+fn parenthesized_alias(kb: &Knowledge, text: &Text<'_>, raws: &[Raw], i: usize) -> Option<usize> {
     let r = raws.get(i)?;
     let acr = text.token_text(r.first);
     let letters = acr.chars().filter(|c| c.is_alphabetic()).count();
@@ -407,14 +426,25 @@ fn parenthesized_alias(text: &Text<'_>, raws: &[Raw], i: usize) -> Option<usize>
         && (2..=10).contains(&acr.chars().count())
         && letters >= 2
         && acr.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
-    if !shaped
-        || r.first < 2
-        || text.get_text(r.first - 1) != Some("(")
-        || text.get_text(r.end) != Some(")")
-    {
+    if !shaped || r.first < 2 {
         return None;
     }
-    let j = raws.iter().position(|n| n.end + 1 == r.first)?;
+    let before = |k: usize| r.first.checked_sub(k).and_then(|p| text.get_text(p));
+    let parenthesized = before(1) == Some("(") && text.get_text(r.end) == Some(")");
+    // ", or AFK," / ", or AFK." / ", or AFK)": the acronym closes the aside
+    let or_aside = before(1) == Some("or")
+        && before(2) == Some(",")
+        && text
+            .get_text(r.end)
+            .is_none_or(|w| matches!(w, "," | "." | ";" | ")"));
+    let gap = if parenthesized {
+        1
+    } else if or_aside {
+        2
+    } else {
+        return None;
+    };
+    let j = raws.iter().position(|n| n.end + gap == r.first)?;
     let name = raws.get(j)?;
     // A person's parenthesis holds a party or a state ("Jane Roe (D)").
     if name.kind == Some(EntityType::Person) || r.kind == Some(EntityType::Person) {
@@ -422,6 +452,9 @@ fn parenthesized_alias(text: &Text<'_>, raws: &[Raw], i: usize) -> Option<usize>
     }
     let ws = words(text, name);
     let spelled = (0..ws.len().saturating_sub(1)).any(|k| is_acronym_of(acr, &ws[k..]));
+    if or_aside && !spelled && (ws.len() < 2 || kb.lookup(acr).is_some()) {
+        return None;
+    }
     (name.kind == r.kind || spelled).then_some(j)
 }
 
@@ -443,7 +476,7 @@ fn group_names<'a>(
     order.sort_by_key(|&i| (std::cmp::Reverse(all_words[i].len()), raws[i].first));
     // Acronyms the article defines in parentheses, with the name they follow.
     let defined: Vec<(usize, usize)> = (0..raws.len())
-        .filter_map(|i| parenthesized_alias(text, raws, i).map(|j| (i, j)))
+        .filter_map(|i| parenthesized_alias(kb, text, raws, i).map(|j| (i, j)))
         .collect();
     for &i in &order {
         let r = &raws[i];

@@ -139,6 +139,7 @@ impl EntitiesStage {
         }
         let mut spans = self.model.tag(kb, text);
         states::party_tags(kb, text, &mut spans);
+        states::spelled_party_tags(kb, text, &mut spans);
         abbreviated_titles(kb, text, &mut spans);
         clause_breaks(kb, text, &mut spans);
         trim_edges(text, &mut spans);
@@ -146,6 +147,7 @@ impl EntitiesStage {
         titled_places(kb, text, &mut spans);
         datelines(kb, text, &mut spans);
         conjoined(kb, text, &mut spans);
+        spans.retain(|s| !account_or_link(text, s.first));
         // Units, codes and time zones in capitals ("UTC", "GHz") are no names.
         spans.retain(|s| !(s.end - s.first == 1 && kb.is_non_name_caps(text.token_text(s.first))));
         contexts::persons_by_context(kb, text, &mut spans);
@@ -362,6 +364,23 @@ fn title_prefix(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     };
     let honorific = |i: usize| kb.title(&lower::lower(text.token_text(i))) == Some(true);
     for s in spans.iter_mut() {
+        // "Senate Majority" of "Senate Majority Leader": the party's side
+        // belongs to the title after it, the chamber is the name
+        if s.end - s.first >= 2
+            && matches!(text.token_text(s.end - 1), "Majority" | "Minority")
+            && text.is_capitalized(s.end)
+            && text.get_text(s.end).is_some_and(|w| {
+                let lw = lower::lower(w);
+                typing::is_role_word(&lw) || kb.title(&lw).is_some()
+            })
+        {
+            s.end -= 1;
+        }
+        if role_head(kb, text, s) {
+            s.first += 1;
+            s.kind = EntityType::Person;
+            continue;
+        }
         let mut f = s.first;
         let mut honored = false;
         while f < s.end && is_title(f) {
@@ -397,6 +416,64 @@ fn title_prefix(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
         s.kind = EntityType::Person;
     }
     spans.retain(|s| s.first < s.end);
+}
+
+/// Whether token `first` is written glued to an "@" or "#" before it, or
+/// inside a web address: an account ("@AcmeNews"), a hashtag ("#VoteRoe")
+/// or a link's path ("acme.com/JaneRoe") names no one in the running text,
+/// and the tagger, meeting one capitalized word there, mostly calls it an
+/// organization. The whitespace-free run of text the token ends decides.
+fn account_or_link(text: &Text<'_>, first: usize) -> bool {
+    let tokens = text.tokens();
+    let Some(t) = tokens.get(first) else {
+        return false;
+    };
+    if t.space_before || first == 0 {
+        return false;
+    }
+    if matches!(text.token_text(first - 1), "@" | "#") {
+        return true;
+    }
+    // the glued run before the token: back to the last whitespace
+    let mut k = first;
+    while k > 0 && tokens.get(k).is_some_and(|t| !t.space_before) {
+        k -= 1;
+    }
+    let (Some(a), Some(b)) = (tokens.get(k), tokens.get(first)) else {
+        return false;
+    };
+    let run = text
+        .body()
+        .get(a.start as usize..b.start as usize)
+        .unwrap_or("");
+    run.contains("://") || run.starts_with("www.")
+}
+
+/// Whether span `s` opens with the capitalized last word of a role phrase
+/// the title list does not hold, glued to a full name after it: a role
+/// word ("Majority Leader Jane Roe", "Pollster Tom Roe") or the head of
+/// a title's "of" phrase ("Chief of Staff Jane Roe"). The name starts
+/// with a census first name and has two words or more, so the role word
+/// is no given name of its own.
+fn role_head(kb: &Knowledge, text: &Text<'_>, s: &Span) -> bool {
+    let f = s.first;
+    if s.end - f < 3 || !text.is_capitalized(f) || !text.is_capitalized(f + 1) {
+        return false;
+    }
+    let w = text.token_text(f);
+    if kb.is_first_name(w) || !kb.is_first_name(text.token_text(f + 1)) {
+        return false;
+    }
+    let lw = lower::lower(w);
+    let role = typing::is_role_word(&lw);
+    // "Chief of Staff", "Director of Communications": a title, "of", then
+    // the word the tagger took in
+    let of_head = f >= 2
+        && text.token_text(f - 1) == "of"
+        && kb
+            .title(&text.lower(f - 2))
+            .is_some_and(|honorific| !honorific);
+    role || of_head
 }
 
 /// Whether a person title ends right before token `first` ("Mr." "Sen"
@@ -610,9 +687,21 @@ fn surnames(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     for s in spans.iter() {
         covered[s.first..s.end].iter_mut().for_each(|c| *c = true);
     }
+    // a word right before another person's name is that one's role or
+    // modifier ("Pollster Jane Roe" where "Acme Pollster" was typed a
+    // person), not a surname of its own
+    let person_starts: fxhash::FxHashSet<usize> = spans
+        .iter()
+        .filter(|s| s.kind == EntityType::Person)
+        .map(|s| s.first)
+        .collect();
     let mut added = Vec::new();
     for (i, &c) in covered.iter().enumerate() {
-        if !c && !text.is_all_caps(i) && names.contains(text.token_text(i)) {
+        if !c
+            && !text.is_all_caps(i)
+            && names.contains(text.token_text(i))
+            && !person_starts.contains(&(i + 1))
+        {
             added.push(Span {
                 first: i,
                 end: i + 1,
@@ -658,6 +747,12 @@ fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
         .filter(|s| s.kind == EntityType::Person && s.end - s.first >= 2 && !listed_org(s))
         .map(|s| text.token_text(s.end - 1))
         .collect();
+    // every word of the article's person mentions ("Roe" of "Jane Roe")
+    let person_words: fxhash::FxHashSet<&str> = spans
+        .iter()
+        .filter(|s| s.kind == EntityType::Person)
+        .flat_map(|s| (s.first..s.end).map(|i| text.token_text(i)))
+        .collect();
     for s in spans.iter_mut() {
         if s.kind == EntityType::Misc {
             continue;
@@ -675,7 +770,8 @@ fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
                         .is_some_and(|e| e.known == gazetteer::Known::Demonym)
                 })
             });
-        if misc || plural_demonym {
+        if misc || plural_demonym || (entry.is_none() && care_nickname(kb, text, s, &person_words))
+        {
             s.kind = EntityType::Misc;
         }
         // "posted on Acme Online", "On Acme, she wrote", "on its Acme
@@ -726,6 +822,35 @@ fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
             }
         }
     }
+}
+
+/// A nickname coined from a person's name and "care" for the health law or
+/// programme that person signed or proposed ("Roecare" after a Governor
+/// Roe) names the law, a MISC name like the acts it stands for; the tagger,
+/// meeting one unknown capitalized word, mostly calls it an organization.
+/// The stem must be a name: a word of a person the article mentions, or a
+/// census first or last name. A company named with "care" after no one
+/// ("Acmecare", "Vitacare") keeps its type.
+fn care_nickname(
+    kb: &Knowledge,
+    text: &Text<'_>,
+    s: &Span,
+    person_words: &fxhash::FxHashSet<&str>,
+) -> bool {
+    if s.end - s.first != 1 {
+        return false;
+    }
+    let w = text.token_text(s.first);
+    let Some(stem) = w.strip_suffix("care") else {
+        return false;
+    };
+    // "Roe" of "Roecare": a capital, then lowercase letters ("TRICARE" and
+    // "ObamaCare"-like camel case aside, no stem shorter than a name)
+    let mut chars = stem.chars();
+    let shaped = chars.next().is_some_and(char::is_uppercase)
+        && stem.chars().count() >= 3
+        && chars.all(char::is_lowercase);
+    shaped && (person_words.contains(stem) || kb.is_last_name(stem) || kb.is_first_name(stem))
 }
 
 /// Last words of buildings and streets whose names stand for the body

@@ -302,3 +302,36 @@ pub(crate) fn party_tags(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>)
     out.sort_by_key(|s| s.first);
     *spans = out;
 }
+
+/// The party tag written out, as some papers set it after a lawmaker's
+/// name: "Jane Roe, Democrat of Vermont,", "Republican of Ohio". The
+/// tagger takes the phrase for one organization; the party word is MISC,
+/// as it is alone, and the state (or country) after "of" a place.
+pub(crate) fn spelled_party_tags(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
+    let mut places = Vec::new();
+    for s in spans.iter_mut() {
+        if s.end - s.first < 3 || text.token_text(s.first + 1) != "of" {
+            continue;
+        }
+        let party = matches!(
+            text.token_text(s.first),
+            "Democrat" | "Republican" | "Independent"
+        );
+        let place = text
+            .token_span(s.first + 2, s.end)
+            .is_some_and(|sp| kb.is_us_state(sp.text) || kb.is_country(sp.text));
+        if party && place {
+            places.push(Span {
+                first: s.first + 2,
+                end: s.end,
+                kind: EntityType::Location,
+            });
+            s.end = s.first + 1;
+            s.kind = EntityType::Misc;
+        }
+    }
+    if !places.is_empty() {
+        spans.extend(places);
+        spans.sort_by_key(|s| s.first);
+    }
+}

@@ -1295,3 +1295,154 @@ fn a_virus_named_after_a_place_is_misc() {
         [EntityType::Misc, EntityType::Misc, EntityType::Location]
     );
 }
+
+#[test]
+fn a_law_nicknamed_after_a_person_with_care_is_misc() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Governor Tom Halvorsen signed Halvorsencare in spring. Omnicare shares rose. \
+         Critics of Wilsoncare were loud.",
+    );
+    let person = span_at(nth_token(&text, "Tom", 0), 2, EntityType::Person);
+    let org = |w: &str| span_at(nth_token(&text, w, 0), 1, EntityType::Organization);
+    let mut spans = vec![
+        person,
+        org("Halvorsencare"),
+        org("Omnicare"),
+        org("Wilsoncare"),
+    ];
+    known_misc(kb, &text, &mut spans);
+    let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
+    // the stem is a person of the article, or a census surname ("Wilson");
+    // a company named after no one keeps its type
+    assert_eq!(
+        kinds,
+        [
+            EntityType::Person,
+            EntityType::Misc,
+            EntityType::Organization,
+            EntityType::Misc
+        ]
+    );
+}
+
+#[test]
+fn an_acronym_after_comma_or_joins_its_name() {
+    let ents = run(
+        "The Lakeland Growers Federation, or LKV, opposed the tariff on Monday. \
+         Officials of the LKV met the minister later.",
+    );
+    let fed = entity(&ents, "Lakeland Growers Federation");
+    assert_eq!(
+        fed.mentions.iter().filter(|m| m.text == "LKV").count(),
+        2,
+        "{:?}",
+        fed.mentions
+    );
+    // a name the lists know alone is another thing offered, not an alias
+    let ents = run("Ministers of Westland, or NATO, will decide. NATO declined to comment.");
+    assert!(
+        ents.iter()
+            .all(|e| e.name == "NATO" || e.mentions.iter().all(|m| m.text != "NATO")),
+        "{ents:#?}"
+    );
+}
+
+#[test]
+fn a_role_word_leaves_the_full_name_it_was_glued_to() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Senate Minority Leader Nancy Whitlow objected. Chief of Staff Karen Dallow \
+         agreed, and Pollster Mark Evandale disagreed with Leader Acme Holdings.",
+    );
+    let at = |w: &str, len: usize, kind: EntityType| span_at(nth_token(&text, w, 0), len, kind);
+    let mut spans = vec![
+        at("Senate", 2, EntityType::Organization),
+        at("Leader", 3, EntityType::Person),
+        at("Staff", 3, EntityType::Organization),
+        at("Pollster", 3, EntityType::Person),
+        at("Leader", 3, EntityType::Organization),
+    ];
+    // the last one: the word after "Leader" is no first name
+    spans[4] = span_at(nth_token(&text, "Leader", 1), 3, EntityType::Organization);
+    title_prefix(kb, &text, &mut spans);
+    let got: Vec<(String, EntityType)> = spans
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = (s.first..s.end).map(|i| text.token_text(i)).collect();
+            (words.join(" "), s.kind)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Senate".to_string(), EntityType::Organization),
+            ("Nancy Whitlow".to_string(), EntityType::Person),
+            ("Karen Dallow".to_string(), EntityType::Person),
+            ("Mark Evandale".to_string(), EntityType::Person),
+            ("Leader Acme Holdings".to_string(), EntityType::Organization),
+        ]
+    );
+}
+
+#[test]
+fn a_party_tag_written_out_is_a_party_and_a_state() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Tom Halvey, Democrat of Vermont, and Jo Pike, Republican of Acme Bay, voted.",
+    );
+    let at = |w: &str, len: usize| span_at(nth_token(&text, w, 0), len, EntityType::Organization);
+    let mut spans = vec![at("Democrat", 3), at("Republican", 4)];
+    states::spelled_party_tags(kb, &text, &mut spans);
+    let got: Vec<(String, EntityType)> = spans
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = (s.first..s.end).map(|i| text.token_text(i)).collect();
+            (words.join(" "), s.kind)
+        })
+        .collect();
+    // "Acme Bay" is no state: that span stays as the tagger had it
+    assert_eq!(
+        got,
+        [
+            ("Democrat".to_string(), EntityType::Misc),
+            ("Vermont".to_string(), EntityType::Location),
+            (
+                "Republican of Acme Bay".to_string(),
+                EntityType::Organization
+            ),
+        ]
+    );
+}
+
+#[test]
+fn accounts_hashtags_and_link_paths_are_no_mentions() {
+    let text = Text::analyze(
+        "Follow Dana Rusk at @DanaRuskNews and https://example.com/DanaRusk for #VoteRusk news.",
+    );
+    for w in ["DanaRuskNews", "DanaRusk", "VoteRusk"] {
+        assert!(account_or_link(&text, nth_token(&text, w, 0)), "{w}");
+    }
+    assert!(!account_or_link(&text, nth_token(&text, "Dana", 0)));
+    assert!(!account_or_link(&text, nth_token(&text, "Follow", 0)));
+}
+
+#[test]
+fn a_chamber_is_not_its_committee_or_party_group() {
+    let ents = run(
+        "The Northland House Farm Committee met on Monday. Later the Northland House \
+         voted, and Northland House Democrats walked out.",
+    );
+    let house = entity(&ents, "Northland House");
+    assert!(
+        house.mentions.iter().all(|m| m.text == "Northland House"),
+        "{:?}",
+        house.mentions
+    );
+    assert!(
+        ents.iter()
+            .filter(|e| e.name != "Northland House")
+            .all(|e| e.mentions.iter().all(|m| m.text != "Northland House")),
+        "{ents:#?}"
+    );
+}

@@ -738,7 +738,17 @@ const ROLE_WORDS: &[&str] = &[
     "editor",
     "reporter",
     "author",
+    "pollster",
+    "sheriff",
+    "alderman",
+    "whip",
 ];
+
+/// Whether lowercased `w` is one of the role words that mark the person
+/// next to them ("leader", "analyst").
+pub(crate) fn is_role_word(lw: &str) -> bool {
+    ROLE_WORDS.contains(&lw)
+}
 
 /// Whether a title or role word comes right before token `first`
 /// ("chairman John Doe", "analyst Jane Roe"), or a comma after a
