@@ -5765,6 +5765,19 @@ mod tests {
     }
 
     #[test]
+    fn a_role_two_people_hold_names_neither() {
+        let body = "Ada Kwan and Rob Tully toured the dam on Monday. \
+                    A senator said the dam would need new gates.";
+        let mut ents = people(body, &["Ada Kwan", "Rob Tully"]);
+        for e in &mut ents {
+            e.roles = vec!["Senator".into()];
+        }
+        let qs = run_with(body, &ents);
+        let (name, _) = speaker(find(&qs, "the dam would need new gates"));
+        assert!(!["Ada Kwan", "Rob Tully"].contains(&name), "{name}");
+    }
+
+    #[test]
     fn an_age_two_people_share_names_neither() {
         let body = "Nadia Ferr, 41, runs a bakery on Elm Street. \
                     Greta Wolm, 41, runs the cafe next door. \
