@@ -1406,6 +1406,26 @@ pub fn is_title(w: &str) -> bool {
     is_title_word(w) || ROLE_TITLES.contains(&w)
 }
 
+/// Offices a place or court has one holder of at a time, so that "a
+/// judge" or "a governor" set indefinitely may be the one the article
+/// names with that title: elected offices and judicial ones.
+pub fn is_single_holder_office(w: &str) -> bool {
+    is_elected_office(w)
+        || matches!(
+            w,
+            "judge" | "justice" | "magistrate" | "prosecutor" | "sheriff"
+        )
+}
+
+/// Nouns of a relation of rivalry ("his opponent", "Roe's challenger"):
+/// the person running against the possessor.
+pub fn is_rival_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "opponent" | "rival" | "challenger" | "competitor" | "adversary"
+    )
+}
+
 /// Heads of a phrase for someone's own people or body, who speak for
 /// themselves and for that someone: "his campaign", "her lawyers", "his
 /// wife", "her press secretary" (any title), "his chief aide".

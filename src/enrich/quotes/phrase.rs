@@ -958,6 +958,11 @@ impl<'a, 't> View<'a, 't> {
             }
             first = k;
         }
+        // "the former governor and U.S. senator said": two roles of one
+        // person under one article; the scan stopped at the "and" between
+        if let Some(the) = self.coordinated_roles(first, end, floor) {
+            first = the;
+        }
         // do not start on a preposition or connector
         while first < end {
             let w = self.low(first);
@@ -1041,6 +1046,55 @@ impl<'a, 't> View<'a, 't> {
             first += 1;
         }
         (first < end).then_some(Range { first, end })
+    }
+
+    /// Where a role phrase joined by "and" to the one from `first` to
+    /// `end` opens: "the former governor and U.S. senator" (the second
+    /// role bare, no article of its own, both heads lowercase person nouns
+    /// in the singular: "the mayor and her aides" are two subjects).
+    pub fn coordinated_roles(&self, first: usize, end: usize, floor: usize) -> Option<usize> {
+        let and = first.checked_sub(1)?;
+        if and <= floor + 1 || first >= end || self.low(and) != "and" || self.in_quote(and) {
+            return None;
+        }
+        let w = self.low(first);
+        if lexicon::is_determiner(&w) || lexicon::is_subject_pronoun(&w) {
+            return None;
+        }
+        // a hyphenated compound counts whole ("front-runner")
+        let role = |k: usize| {
+            let mut w = self.low(k).into_owned();
+            if k >= 2 && self.s(k - 1) == "-" && self.is_word(k - 2) {
+                w = format!("{}-{}", self.low(k - 2), w);
+            }
+            self.is_word(k) && !self.cap(k) && lexicon::is_person_noun(&w) && !self.plural_noun(k)
+        };
+        let head = (first..end)
+            .find(|&k| self.low(k) == "of")
+            .unwrap_or(end)
+            .checked_sub(1)?;
+        if head < first || !role(head) || !role(and - 1) {
+            return None;
+        }
+        let mut k = and - 1;
+        while k > floor && and - k < 6 {
+            k -= 1;
+            let w = self.low(k);
+            if self.in_quote(k) {
+                return None;
+            }
+            if w == "the" {
+                return Some(k);
+            }
+            if !(self.is_word(k) || self.s(k) == "-")
+                || self.verbish(k)
+                || self.irregular_past(k)
+                || lexicon::is_left_barrier(&w)
+            {
+                return None;
+            }
+        }
+        None
     }
 
     /// Whether token `k` looks like a lowercase plural noun ("voters",
