@@ -1640,9 +1640,31 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     let fronted = lexicon::is_ing(&v.low(i))
         && i == sent.first + 1
         && lexicon::is_subordinator(&v.low(sent.first));
+    // "While Roe said that the fee was fair, Doe …", "Although Roe says
+    // costs will fall, critics …": a finite cue inside a fronted
+    // subordinate clause; its content ends where the main clause starts
+    // ("As Roe said, …" is a parenthetical, with no content before its
+    // comma)
+    let lead = if v.low(sent.first) == "even" {
+        sent.first + 1
+    } else {
+        sent.first
+    };
+    let fronted_finite = !fronted
+        && lead < i
+        && lexicon::is_subordinator(&v.low(lead))
+        && v.low(lead) != "as"
+        && (lead..i).all(|k| v.s(k) != "," && !v.in_quote(k));
     let mut start = j;
     loop {
         let mut end = clause_end(v, start, sent.end, present_tense(&v.low(i)));
+        if fronted_finite {
+            if let Some(k) = (start + 1..end)
+                .find(|&k| v.s(k) == "," && !v.in_quote(k) && main_clause_starts(v, k + 1, end))
+            {
+                end = k;
+            }
+        }
         if rel {
             let mut k = start;
             while k < end && v.s(k) != "," {
@@ -2297,6 +2319,13 @@ mod tests {
                 "the mayor and the board agreed that fares would climb"
             ]
         );
+    }
+
+    #[test]
+    fn a_content_in_a_fronted_subordinate_clause_ends_at_the_main_clause() {
+        let body = "While Jane Roe said that the toll was fair, her deputy stayed silent. \
+                    Although Tom Poe says the dam will hold, engineers are worried.";
+        assert_eq!(texts(body), vec!["the toll was fair", "the dam will hold"]);
     }
 
     #[test]
