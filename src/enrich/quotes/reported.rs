@@ -723,6 +723,23 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) ->
             if nw == "according" || lexicon::is_clause_ending_participle(&nw) || speech_participle {
                 return j;
             }
+            // ", while stressing …", ", before adding …": the same after
+            // a subordinator; ", as has Doe", ", as did the board": the
+            // writer's note that others said the same
+            let after_subordinator = matches!(nw.as_ref(), "while" | "before" | "after")
+                && lexicon::is_ing(&v.low(j + 2))
+                && !v.cap(j + 2)
+                && v.cue_at(j + 2).is_some();
+            let as_others = nw == "as"
+                && matches!(
+                    v.low(j + 2).as_ref(),
+                    "has" | "have" | "had" | "did" | "does" | "do"
+                )
+                && v.is_word(j + 3)
+                && (v.cap(j + 3) || lexicon::is_determiner(&v.low(j + 3)));
+            if (after_subordinator || as_others) && j > start + 2 {
+                return j;
+            }
             // "Roe, who never said that X, said on Monday that …": a
             // finite speech verb right after the comma is the main clause
             // resuming, not more of the content
@@ -2318,6 +2335,19 @@ mod tests {
                 "the ferry was slow and would cost more",
                 "the mayor and the board agreed that fares would climb"
             ]
+        );
+    }
+
+    #[test]
+    fn the_speakers_next_speech_act_or_the_writers_comparison_ends_the_content() {
+        let body =
+            "Jane Roe said she would back the levy, while stressing that it was no endorsement. \
+                    Tom Poe said he opposed the dam, as has the county board.";
+        let found = texts(body);
+        assert_eq!(found[0], "she would back the levy", "{found:?}");
+        assert!(
+            found.contains(&"he opposed the dam".to_string()),
+            "{found:?}"
         );
     }
 
