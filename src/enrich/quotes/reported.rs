@@ -678,6 +678,14 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) ->
             {
                 return j;
             }
+            // "…, and Jo Poe, the county's auditor, warned that …": the
+            // same with a name and its role between commas as the subject
+            if matches!(nw.as_ref(), "and" | "but" | "while")
+                && j > start + 1
+                && named_attribution(v, j + 2, ceil)
+            {
+                return j;
+            }
             // ", and reminded the crowd of …": a verb without a subject
             // after ", and" goes on with the speaker's own clause
             if nw == "and" && j > start + 2 {
@@ -762,6 +770,36 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) ->
         j += 1;
     }
     ceil
+}
+
+/// Whether a name with a role appositive and a finite speech verb opens
+/// at `k`: "Jo Poe, the county's auditor, warned …".
+fn named_attribution(v: &View<'_, '_>, k: usize, ceil: usize) -> bool {
+    const MAX_NAME: usize = 4;
+    let name_end = (k..ceil.min(k + MAX_NAME + 1))
+        .find(|&a| !(v.is_word(a) && v.cap(a) && !v.in_quote(a)))
+        .unwrap_or(k);
+    if name_end == k || v.s(name_end) != "," {
+        return false;
+    }
+    let Some(close) = appositive_after(v, name_end, ceil) else {
+        return false;
+    };
+    let mut c = close + 1;
+    while c < ceil
+        && c < close + 3
+        && lexicon::is_preverbal(&v.low(c))
+        && !lexicon::is_aux(&v.low(c))
+    {
+        c += 1;
+    }
+    c < ceil
+        && !v.cap(c)
+        && !lexicon::is_ing(&v.low(c))
+        && matches!(
+            v.cue_at(c),
+            Some(CueClass::Say | CueClass::Report | CueClass::Tell)
+        )
 }
 
 /// Whether "that" at `k` after the speech verb at `i` is a demonstrative
@@ -2325,6 +2363,9 @@ mod tests {
             "{found:?}"
         );
         assert!(found.contains(&"orders will grow".to_string()), "{found:?}");
+        let body = "Jane Roe said the ferry was slow, and Tom Poe, the port's director, \
+                    said the fleet was old.";
+        assert_eq!(texts(body), vec!["the ferry was slow", "the fleet was old"]);
         // one speaker's two predicates stay one content, and so does a
         // compound subject with no verb before "and"
         let body = "Jane Roe said the ferry was slow and would cost more. \
