@@ -188,6 +188,13 @@ pub struct Quote {
     /// outside the content. Added in v1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<Cue>,
+    /// What was said, in pieces, when an [`Quote::attribution`] stands
+    /// inside the content ("Costs, she said, will rise": `Costs` and `will
+    /// rise`): code-point `[start, end)` pairs in body order, the words of
+    /// the attribution and the commas around it left out. Absent when the
+    /// content is one piece. Added in v1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spans: Option<Vec<[usize; 2]>>,
     /// The writer's clause carrying a quoted fragment that is no clause of
     /// its own ("Roe called the plan “a costly mistake”": `the plan “a
     /// costly mistake”`), or that a quotation goes on from before its cue
@@ -746,6 +753,7 @@ mod tests {
             utterance: None,
             said_at: None,
             clause: None,
+            spans: None,
             attribution: Some(Cue {
                 text: ", she said,".into(),
                 start: 10 + 11,

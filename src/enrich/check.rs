@@ -279,6 +279,7 @@ mod tests {
                 said_at: None,
                 attribution,
                 clause,
+                spans: None,
             }
         };
         let with = |q: Quote| Enrichment {

@@ -1951,6 +1951,26 @@ pub fn is_clause_ending_participle(w: &str) -> bool {
     )
 }
 
+/// Participles of putting a question to someone or reaching them for
+/// comment: "when asked about …", "when reached by phone" is the writer's
+/// frame around the person questioned, never words that person said.
+pub fn is_questioned_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "asked"
+            | "pressed"
+            | "questioned"
+            | "challenged"
+            | "queried"
+            | "quizzed"
+            | "confronted"
+            | "reached"
+            | "contacted"
+            | "interviewed"
+            | "approached"
+    )
+}
+
 /// Participles used as prepositions ("including", "following"): after a
 /// comma they go on with the clause before, not with a new verb phrase.
 pub fn is_prepositional_participle(w: &str) -> bool {

@@ -491,6 +491,9 @@ pub fn extract_with_dates(
             continue;
         };
         let cue = c.cue.and_then(|r| body_span(text, r));
+        let inner = c
+            .cue
+            .and_then(|r| inner_attribution(&v, c.content, r, c.who));
         parts.push((c.content, c.cue, c.who));
         out.push(Quote {
             text: span.text.to_string(),
@@ -502,10 +505,8 @@ pub fn extract_with_dates(
             utterance: None,
             said_at: c.cue.and_then(|r| said_at(&v, dates, r, c.content)),
             clause: c.clause.and_then(|r| body_span(text, r)),
-            attribution: c
-                .cue
-                .and_then(|r| inner_attribution(&v, c.content, r, c.who))
-                .and_then(|r| body_span(text, r)),
+            attribution: inner.and_then(|r| body_span(text, r)),
+            spans: inner.and_then(|r| around_attribution(text, c.content, r)),
         });
     }
     join_utterances(&v, &parts, &mut out);
@@ -598,6 +599,16 @@ fn inner_attribution(v: &View<'_, '_>, content: Range, cue: Range, who: Who) -> 
             first: open,
             end: close + 1,
         })
+}
+
+/// The content's pieces before and after its inner attribution `inner`
+/// (which runs from the comma before it through the comma after it), as
+/// code-point pairs: what the speaker said without the writer's ", she
+/// said,". `None` when either piece would be empty.
+fn around_attribution(text: &Text<'_>, content: Range, inner: Range) -> Option<Vec<[usize; 2]>> {
+    let before = text.token_span(content.first, inner.first)?;
+    let after = text.token_span(inner.end, content.end)?;
+    Some(vec![[before.start, before.end], [after.start, after.end]])
 }
 
 /// "The council issued a statement on Monday, apologizing to …" and then

@@ -560,7 +560,13 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) ->
             j += 1;
             continue;
         }
-        if s == ";" && (j + 1..(j + 7).min(ceil)).any(|k| v.cue_at(k).is_some()) {
+        // "…; the tax office estimates a drop": a new subject with a
+        // speech verb of its own after a semicolon, however long its
+        // subject ("; the state's own revenue office estimates …")
+        if s == ";"
+            && ((j + 1..(j + 7).min(ceil)).any(|k| v.cue_at(k).is_some())
+                || clause_with_cue(v, j + 1, ceil, 12, |_, c| c != CueClass::DirectOnly))
+        {
             return j;
         }
         // a colon introducing a quotation: "…, adding: “…”"
@@ -586,6 +592,41 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) ->
             && other_speaker_clause(v, j + 1, ceil)
         {
             return j;
+        }
+        // "Roe said the plan was late and Doe warned that …": after a
+        // clause with a verb of its own, a noun subject with a speech verb
+        // of its own is a second speaker's statement ("the mayor and the
+        // council warned", with no verb before "and", is one subject)
+        if matches!(w.as_ref(), "and" | "but")
+            && j > start + 1
+            && v.s(j - 1) != ","
+            && finite_before(v, start, j)
+            // (not a relative clause of the content's own noun: "… of
+            // delegates and members who pledged …")
+            && clause_with_cue(v, j + 1, ceil, 8, |k, c| {
+                c != CueClass::DirectOnly
+                    && !(j + 1..k).any(|a| {
+                        matches!(v.low(a).as_ref(), "who" | "whom" | "whose" | "which" | "that")
+                    })
+            })
+        {
+            return j;
+        }
+        // "…, and when pressed on why, she …", "… when asked about the
+        // audit": the writer's frame around the speaker being questioned,
+        // not more of what was said
+        if matches!(w.as_ref(), "when" | "while" | "after" | "once")
+            && j > start + 1
+            && questioned_frame(v, j + 1, ceil)
+        {
+            let mut e = j;
+            if matches!(v.low(e - 1).as_ref(), "and" | "but") && e > start + 2 {
+                e -= 1;
+            }
+            if v.s(e - 1) == "," && e > start + 2 {
+                e -= 1;
+            }
+            return e;
         }
         // "… but declined to give details", "… but did not say when": the
         // speaker's own refusal after the content, not more of it
@@ -642,6 +683,14 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) ->
             {
                 return j;
             }
+            // "…, and Jo Poe, the county's auditor, warned that …": the
+            // same with a name and its role between commas as the subject
+            if matches!(nw.as_ref(), "and" | "but" | "while")
+                && j > start + 1
+                && named_attribution(v, j + 2, ceil)
+            {
+                return j;
+            }
             // ", and reminded the crowd of …": a verb without a subject
             // after ", and" goes on with the speaker's own clause
             if nw == "and" && j > start + 2 {
@@ -687,6 +736,23 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) ->
             if nw == "according" || lexicon::is_clause_ending_participle(&nw) || speech_participle {
                 return j;
             }
+            // ", while stressing …", ", before adding …": the same after
+            // a subordinator; ", as has Doe", ", as did the board": the
+            // writer's note that others said the same
+            let after_subordinator = matches!(nw.as_ref(), "while" | "before" | "after")
+                && lexicon::is_ing(&v.low(j + 2))
+                && !v.cap(j + 2)
+                && v.cue_at(j + 2).is_some();
+            let as_others = nw == "as"
+                && matches!(
+                    v.low(j + 2).as_ref(),
+                    "has" | "have" | "had" | "did" | "does" | "do"
+                )
+                && v.is_word(j + 3)
+                && (v.cap(j + 3) || lexicon::is_determiner(&v.low(j + 3)));
+            if (after_subordinator || as_others) && j > start + 2 {
+                return j;
+            }
             // "Roe, who never said that X, said on Monday that …": a
             // finite speech verb right after the comma is the main clause
             // resuming, not more of the content
@@ -709,6 +775,140 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) ->
         j += 1;
     }
     ceil
+}
+
+/// Whether a name with a role appositive and a finite speech verb opens
+/// at `k`: "Jo Poe, the county's auditor, warned …".
+fn named_attribution(v: &View<'_, '_>, k: usize, ceil: usize) -> bool {
+    const MAX_NAME: usize = 4;
+    let name_end = (k..ceil.min(k + MAX_NAME + 1))
+        .find(|&a| !(v.is_word(a) && v.cap(a) && !v.in_quote(a)))
+        .unwrap_or(k);
+    if name_end == k || v.s(name_end) != "," {
+        return false;
+    }
+    let Some(close) = appositive_after(v, name_end, ceil) else {
+        return false;
+    };
+    let mut c = close + 1;
+    while c < ceil
+        && c < close + 3
+        && lexicon::is_preverbal(&v.low(c))
+        && !lexicon::is_aux(&v.low(c))
+    {
+        c += 1;
+    }
+    c < ceil
+        && !v.cap(c)
+        && !lexicon::is_ing(&v.low(c))
+        && matches!(
+            v.cue_at(c),
+            Some(CueClass::Say | CueClass::Report | CueClass::Tell)
+        )
+}
+
+/// Whether "that" at `k` after the speech verb at `i` is a demonstrative
+/// subject: a singular finite auxiliary follows ("said that was wrong",
+/// "argued that would cost more"). A plural or bare form ("that are",
+/// "that be") is no demonstrative's verb, and after a speech noun ("a
+/// report that could …", "telling replies that …") "that" opens a
+/// relative clause: the cue must be a past, participle or "says".
+fn demonstrative_that(v: &View<'_, '_>, i: usize, k: usize) -> bool {
+    let c = v.low(i);
+    let verb_form = lexicon::is_ing(&c)
+        || c.ends_with("ed")
+        || c == "said"
+        || v.irregular_past(i)
+        || c == "says";
+    // "told Roe that was …" still, but "telling replies that could …":
+    // after a common noun "that" is its relative pronoun
+    let after_noun =
+        k > i + 1 && v.is_word(k - 1) && !v.cap(k - 1) && !lexicon::is_time_word(&v.low(k - 1));
+    let n = v.low(k + 1);
+    verb_form
+        && !after_noun
+        && v.is_word(k + 1)
+        && !v.cap(k + 1)
+        && !v.in_quote(k + 1)
+        && lexicon::is_aux(&n)
+        && !matches!(
+            n.as_ref(),
+            "be" | "am"
+                | "are"
+                | "were"
+                | "have"
+                | "do"
+                | "aren't"
+                | "weren't"
+                | "haven't"
+                | "don't"
+        )
+}
+
+/// Whether the sentence from `floor` opens with a quotation that closes
+/// right before token `k` (its closing mark, or that mark and a comma:
+/// '"…," Roe said', '"…", Roe said'): the words before the cue are all
+/// quoted. A quotation that ended the sentence before ('…."' then "Roe
+/// said the …"), or one inside the writer's clause ('On the "Morning
+/// Hour," Roe said the …'), is not this cue's.
+fn quotation_ends_before(v: &View<'_, '_>, k: usize, floor: usize) -> bool {
+    let closing = |q: usize| {
+        q > floor
+            && v.is_quote(q)
+            && v.in_quote(q)
+            && v.in_quote(q - 1)
+            && !matches!(v.s(q - 1), "." | ":" | ";")
+    };
+    // a quotation longer than this is a paragraph's, no cue's opener
+    const MAX_QUOTED: usize = 400;
+    let close = if k > 0 && closing(k - 1) {
+        k - 1
+    } else if k > 1 && v.s(k - 1) == "," && closing(k - 2) {
+        k - 2
+    } else {
+        return false;
+    };
+    // its opening mark opens a sentence (one that may end inside the
+    // marks: '"No. Never," Roe said'); 'to chants of "Go! Go!," the crowd
+    // …' has the writer's words before it
+    let open = (close.saturating_sub(MAX_QUOTED)..close)
+        .rev()
+        .take_while(|&j| v.in_quote(j))
+        .last();
+    open.is_some_and(|o| v.is_quote(o) && (v.sentence(o).first..o).all(|j| !v.is_word(j)))
+}
+
+/// Whether tokens `first..end` hold a finite or past verb ("was", "would",
+/// "warned", "took"), not a participle after a determiner ("the proposed
+/// rules"): the clause before a coordinator is complete.
+fn finite_before(v: &View<'_, '_>, first: usize, end: usize) -> bool {
+    (first..end).any(|k| {
+        !v.in_quote(k)
+            && (v.irregular_past(k)
+                || v.verbish(k) && !(k > first && lexicon::is_determiner(&v.low(k - 1))))
+    })
+}
+
+/// Whether the words at `k`, after "when"/"while", put a question to the
+/// speaker: a questioning participle ("asked about", "pressed on why",
+/// "reached by phone"), or one after a pronoun and "was" ("when she was
+/// asked"), going on in the sentence ("would answer when asked." ends it:
+/// that is still the speaker's promise).
+fn questioned_frame(v: &View<'_, '_>, k: usize, ceil: usize) -> bool {
+    let k = if lexicon::is_subject_pronoun(&v.low(k))
+        && matches!(v.low(k + 1).as_ref(), "was" | "were" | "is" | "are")
+    {
+        k + 2
+    } else {
+        k
+    };
+    k + 1 < ceil
+        && v.is_word(k)
+        && !v.cap(k)
+        && !v.in_quote(k)
+        && lexicon::is_questioned_participle(&v.low(k))
+        && !v.is_terminal(k + 1)
+        && v.low(k + 1) != "to"
 }
 
 /// The second spaced dash closing an aside opened by the dash at `open`
@@ -1363,6 +1563,12 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         }
         if w == "that" && v.is_word(j) {
             saw_that = true;
+            // "the brief said that was not her view": "that" before a
+            // finite auxiliary is the content's subject, not a
+            // complementizer
+            if demonstrative_that(v, i, j) {
+                break;
+            }
             j += 1;
             if v.s(j) == "," {
                 j += 1;
@@ -1482,6 +1688,19 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
             None => Subject::MainClause,
         }
     };
+    // '"We will win," Roe said at a rally before the vote': the cue of
+    // the quotation before it; the words after the verb are the writer's
+    // adverbials, never new content unless "that" introduces it
+    // (a participle after it, "…, Roe said, adding …", "… Roe told the
+    // rally, saying …", is a cue of its own and keeps its content)
+    if let Subject::Np(np) = subject {
+        let finite_cue = np.end <= i
+            && (np.end..i).all(|k| lexicon::is_preverbal(&v.low(k)))
+            && !lexicon::is_ing(&v.low(i));
+        if !saw_that && finite_cue && quotation_ends_before(v, np.first, sent.first) {
+            return;
+        }
+    }
     // "what Roe said last week", "double what Roe said she expected": a
     // free relative, whose object is "what" itself; the words after the
     // verb are no content of Roe's
@@ -1497,9 +1716,31 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
     let fronted = lexicon::is_ing(&v.low(i))
         && i == sent.first + 1
         && lexicon::is_subordinator(&v.low(sent.first));
+    // "While Roe said that the fee was fair, Doe …", "Although Roe says
+    // costs will fall, critics …": a finite cue inside a fronted
+    // subordinate clause; its content ends where the main clause starts
+    // ("As Roe said, …" is a parenthetical, with no content before its
+    // comma)
+    let lead = if v.low(sent.first) == "even" {
+        sent.first + 1
+    } else {
+        sent.first
+    };
+    let fronted_finite = !fronted
+        && lead < i
+        && lexicon::is_subordinator(&v.low(lead))
+        && v.low(lead) != "as"
+        && (lead..i).all(|k| v.s(k) != "," && !v.in_quote(k));
     let mut start = j;
     loop {
         let mut end = clause_end(v, start, sent.end, present_tense(&v.low(i)));
+        if fronted_finite {
+            if let Some(k) = (start + 1..end)
+                .find(|&k| v.s(k) == "," && !v.in_quote(k) && main_clause_starts(v, k + 1, end))
+            {
+                end = k;
+            }
+        }
         if rel {
             let mut k = start;
             while k < end && v.s(k) != "," {
@@ -2127,6 +2368,103 @@ mod tests {
         let found = texts(body);
         assert!(
             found.contains(&"according to its own count, the levy had failed".to_string()),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_coordinated_attribution_of_another_speaker_ends_the_content() {
+        let body = "Jane Roe said the ferry was slow and Tom Poe warned that fares would climb. \
+                    Acme estimates that orders will grow; the state's own revenue office \
+                    estimates a dip.";
+        let found = texts(body);
+        assert_eq!(found[0], "the ferry was slow", "{found:?}");
+        assert!(
+            found.contains(&"fares would climb".to_string()),
+            "{found:?}"
+        );
+        assert!(found.contains(&"orders will grow".to_string()), "{found:?}");
+        let body = "Jane Roe said the ferry was slow, and Tom Poe, the port's director, \
+                    said the fleet was old.";
+        assert_eq!(texts(body), vec!["the ferry was slow", "the fleet was old"]);
+        // one speaker's two predicates stay one content, and so does a
+        // compound subject with no verb before "and"
+        let body = "Jane Roe said the ferry was slow and would cost more. \
+                    Ann Lee said the mayor and the board agreed that fares would climb.";
+        assert_eq!(
+            texts(body),
+            vec![
+                "the ferry was slow and would cost more",
+                "the mayor and the board agreed that fares would climb"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_speakers_next_speech_act_or_the_writers_comparison_ends_the_content() {
+        let body =
+            "Jane Roe said she would back the levy, while stressing that it was no endorsement. \
+                    Tom Poe said he opposed the dam, as has the county board.";
+        let found = texts(body);
+        assert_eq!(found[0], "she would back the levy", "{found:?}");
+        assert!(
+            found.contains(&"he opposed the dam".to_string()),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_content_in_a_fronted_subordinate_clause_ends_at_the_main_clause() {
+        let body = "While Jane Roe said that the toll was fair, her deputy stayed silent. \
+                    Although Tom Poe says the dam will hold, engineers are worried.";
+        assert_eq!(texts(body), vec!["the toll was fair", "the dam will hold"]);
+    }
+
+    #[test]
+    fn the_writers_frame_of_a_question_put_to_the_speaker_ends_the_content() {
+        let body = "Jane Roe said tenants are not covered, and when pressed on why, \
+                    she changed the subject. Tom Poe said the vault was empty \
+                    when he was asked about the audit.";
+        assert_eq!(
+            texts(body),
+            vec!["tenants are not covered", "the vault was empty"]
+        );
+        // "when asked" closing a promise is the promise's own condition
+        let body = "Jane Roe said she would testify when asked.";
+        assert_eq!(texts(body), vec!["she would testify when asked"]);
+    }
+
+    #[test]
+    fn that_before_a_finite_auxiliary_is_the_contents_subject() {
+        let body = "Her agent's letter said that was never the plan. \
+                    Tom Poe said that the levy was fair.";
+        assert_eq!(
+            texts(body),
+            vec!["that was never the plan", "the levy was fair"]
+        );
+    }
+
+    #[test]
+    fn the_words_after_the_cue_of_a_quotation_are_no_new_content() {
+        let body = "“We will hold the line,” Jane Roe said at a rally Monday before the count. \
+                    “It was a long year,” she said several weeks after her return, \
+                    and she moved to Leeds. \
+                    “We are ready,” Tom Poe said, and the crowd cheered.";
+        let found = texts(body);
+        assert_eq!(
+            found,
+            vec![
+                "We will hold the line,",
+                "It was a long year,",
+                "We are ready,"
+            ],
+            "{found:?}"
+        );
+        // "that" after such a cue introduces words of the speaker's own
+        let body = "“We are ready,” Tom Poe said on Friday, and added that the team would travel.";
+        let found = texts(body);
+        assert!(
+            found.contains(&"the team would travel".to_string()),
             "{found:?}"
         );
     }

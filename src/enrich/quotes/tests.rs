@@ -1828,6 +1828,29 @@ fn a_statement_taken_up_again_is_its_speakers_not_the_latest_organisations() {
 }
 
 #[test]
+fn reported_content_around_an_inner_attribution_is_given_in_two_pieces() {
+    let body = "The yearly charge, the report says, would be $40 per family.";
+    let qs = run(body);
+    assert_spans_valid(body, &qs);
+    let q = containing(&qs, "The yearly charge");
+    let chars: Vec<char> = body.chars().collect();
+    let pieces: Vec<String> = q
+        .spans
+        .iter()
+        .flatten()
+        .map(|&[a, b]| chars[a..b].iter().collect())
+        .collect();
+    assert_eq!(
+        pieces,
+        vec!["The yearly charge", "would be $40 per family"],
+        "{q:#?}"
+    );
+    // one piece: no spans
+    let qs = run("Fares will fall, the council said.");
+    assert!(qs.iter().all(|q| q.spans.is_none()), "{qs:#?}");
+}
+
+#[test]
 fn an_attribution_inside_reported_content_is_marked_and_one_outside_is_not() {
     let qs = run(
         "The new bridge, Mayor Ann Poe said on Tuesday, will open in May. But, she added, the tolls stay. Fares will fall, the council said.",
