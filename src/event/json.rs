@@ -296,6 +296,7 @@ impl WriteJson for Quote {
             utterance,
             said_at,
             attribution,
+            spans,
             clause,
         } = self;
         out.extend_from_slice(b"{\"text\":");
@@ -321,6 +322,20 @@ impl WriteJson for Quote {
         if let Some(a) = attribution {
             out.extend_from_slice(b",\"attribution\":");
             a.write_json(out);
+        }
+        if let Some(pieces) = spans {
+            out.extend_from_slice(b",\"spans\":[");
+            for (k, [from, to]) in pieces.iter().enumerate() {
+                if k > 0 {
+                    out.push(b',');
+                }
+                out.push(b'[');
+                usize_(out, *from);
+                out.push(b',');
+                usize_(out, *to);
+                out.push(b']');
+            }
+            out.push(b']');
         }
         if let Some(c) = clause {
             out.extend_from_slice(b",\"clause\":");
@@ -623,6 +638,7 @@ mod tests {
             utterance: full.then(|| "u1".into()),
             said_at: full.then(|| "2025-03-03".into()),
             attribution: full.then(|| cue(", she said,", 7)),
+            spans: full.then(|| vec![[3, 7], [18, 40]]),
             clause: full.then(|| cue(AWKWARD, 8)),
         };
         ArticleEvent {
@@ -713,6 +729,7 @@ mod tests {
             utterance: None,
             said_at: None,
             attribution: None,
+            spans: None,
             clause: None,
             ..full_article(ReferenceSource::None).quotes.swap_remove(0)
         };
@@ -738,6 +755,7 @@ mod tests {
             utterance: None,
             said_at: Some("2025-03-03".into()),
             attribution: None,
+            spans: None,
             clause: None,
         });
         assert_eq!(
