@@ -1773,6 +1773,18 @@ impl<'e> Resolver<'e> {
             {
                 continue;
             }
+            // "a Democratic strategist" after "Al Poe, a Democratic
+            // strategist," is another one: set indefinitely, a role
+            // introduces someone new, so it names only a person the
+            // article has not named before it ("A county judge ruled …"
+            // before "Judge Ann Roe wrote")
+            if reach == Reach::Indefinite
+                && self.spans[..idx]
+                    .iter()
+                    .any(|&(_, _, other, named)| named && other == ei)
+            {
+                continue;
+            }
             let role_words = || {
                 ent.roles
                     .iter()
@@ -5915,6 +5927,16 @@ mod tests {
                     Transit spokesman Ivo Tamm said buses would run late.";
         assert_eq!(
             speaker_among(body, &names, "the depot would reopen in May"),
+            "Ivo Tamm"
+        );
+        // named first, the person is not the later indefinite one: "a
+        // transit spokesman" who asked not to be named is someone else
+        let body = "Ivo Tamm, a transit spokesman, said buses would run late. \
+                    Riders waited for hours.\n\n\
+                    \"The depot will reopen in May,\" said a transit spokesman \
+                    who asked not to be named.";
+        assert_ne!(
+            speaker_among(body, &names, "The depot will reopen in May,"),
             "Ivo Tamm"
         );
     }
