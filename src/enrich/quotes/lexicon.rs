@@ -1999,6 +1999,15 @@ pub fn is_work_noun(w: &str) -> bool {
             | "tour"
             | "initiative"
             | "campaign"
+            | "summit"
+            | "rally"
+            | "conference"
+            | "festival"
+            | "gala"
+            | "parade"
+            | "concert"
+            | "telethon"
+            | "fundraiser"
     )
 }
 
