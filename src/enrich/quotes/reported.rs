@@ -414,6 +414,29 @@ pub(super) fn writers_narration(who: &str) -> bool {
     matches!(who, "I" | "we" | "We")
 }
 
+/// Whether the cue at `cue` is speech the writer only imagines: its
+/// clause opens with "imagine if", "what if" or "suppose" ("Imagine if
+/// the mayor said “…”", "What if the board told them …", "Suppose Roe
+/// says …"), outside any quotation. Nobody said those words. (A modal
+/// before the cue, "he would never say", "you could say", stays: the
+/// gold counts such words as their speaker's.)
+pub(super) fn imagined_speech(v: &View<'_, '_>, cue: usize) -> bool {
+    let sent = v.sentence(cue);
+    if v.in_quote(cue) {
+        return false;
+    }
+    (sent.first..cue).any(|k| {
+        let w = v.low(k);
+        let next = v.low(k + 1);
+        let frame = w == "imagine" && matches!(next.as_ref(), "if" | "that" | "what")
+            || w == "what" && next == "if"
+            || matches!(w.as_ref(), "suppose" | "supposing")
+                && (k == sent.first || v.s(k - 1) == "," || v.low(k - 1) == "just");
+        // the frame and the cue in one stretch of the writer's text
+        frame && !v.in_quote(k) && (k..cue).all(|j| !v.is_quote(j) && !matches!(v.s(j), ";" | ":"))
+    })
+}
+
 /// `according to X, CONTENT` and `CONTENT, according to X`.
 fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
     let sent = v.sentence(i);

@@ -906,6 +906,20 @@ fn state_and_states_that_no_verb_form_could_be_are_nouns() {
 }
 
 #[test]
+fn speech_the_writer_only_imagines_is_no_statement() {
+    let body = "Mayor Jane Roe spoke on Monday. \
+                Imagine if the governor said “the levy is dead” on the radio. \
+                What if the board told voters the ferry would stop? \
+                Roe said the levy would pass.";
+    assert_eq!(texts(body), vec!["the levy would pass"]);
+    // said inside a quotation after the frame, and a modal, stay
+    let body = "“Imagine that,” Roe said. He would never say “I was wrong” about it.";
+    let got = texts(body);
+    assert!(got.iter().any(|t| t == "Imagine that,"), "{got:?}");
+    assert!(got.iter().any(|t| t == "I was wrong"), "{got:?}");
+}
+
+#[test]
 fn a_counted_plural_is_a_noun_not_a_cue() {
     let body = "The deal split the market between the two brands: Acme may sell \
                 “tools and parts for home use,” but not for farms.";
