@@ -253,6 +253,18 @@ fn names_a_title(v: &View<'_, '_>, q: &Quoted) -> bool {
             .any(|k| v.cue_at(k).is_some() && !naming_participle_after_noun(v, k));
         return words <= 4 && !v.is_terminal(last) && !named_by_cue;
     }
+    // "during a “Harbor Unity Forum”", "at a “Fix the Port” rally": after
+    // "a"/"an" the name is a label only when a noun for an event, a show or
+    // a programme ends it or follows it ("called it a “Total Mess”" stays
+    // said)
+    if matches!(w.as_ref(), "a" | "an") && p == q.open - 1 {
+        let last_word = (q.first..q.end).rev().find(|&k| v.is_word(k));
+        let after = q.close.map(|c| c + 1);
+        return last_word.is_some_and(|k| lexicon::is_work_noun(&v.low(k)))
+            || after.is_some_and(|k| {
+                v.is_word(k) && !v.cap(k) && !v.in_quote(k) && lexicon::is_work_noun(&v.low(k))
+            });
+    }
     if lexicon::is_work_noun(&w) {
         return true;
     }
@@ -313,6 +325,18 @@ mod tests {
         // a naming verb before the article gives the words to its subject
         let body = "Mayor John Doe dubbed it the “Plan To Nowhere” on Monday.";
         assert_eq!(texts(body), vec!["Plan To Nowhere"]);
+    }
+
+    #[test]
+    fn an_event_or_programme_name_after_a_or_an_is_a_label() {
+        let body = "“We will cut the levy,” Jane Roe said on Monday. \
+                    She spoke during a “Harbor Unity Forum” in the old mill. \
+                    Poe joined her at a “Fix the Port” rally the next day. \
+                    The pair also hosted an “Evening With Neighbors” program.";
+        assert_eq!(texts(body), vec!["We will cut the levy,"]);
+        // without an event noun the words stay the speaker's
+        let body = "Mayor John Doe called the plan a “Total Mess” on Monday.";
+        assert_eq!(texts(body), vec!["Total Mess"]);
     }
 
     #[test]

@@ -2046,6 +2046,15 @@ pub fn is_work_noun(w: &str) -> bool {
             | "tour"
             | "initiative"
             | "campaign"
+            | "summit"
+            | "rally"
+            | "conference"
+            | "festival"
+            | "gala"
+            | "parade"
+            | "concert"
+            | "telethon"
+            | "fundraiser"
     )
 }
 

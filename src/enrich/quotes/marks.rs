@@ -28,7 +28,10 @@
 //! - a paragraph break closes every open mark: a double quotation left open
 //!   there is emitted up to the paragraph end (the news convention of a quote
 //!   running over several paragraphs, each reopened with `“`), single ones
-//!   are dropped (they were apostrophes).
+//!   are dropped (they were apostrophes);
+//! - marks inside an HTML or XML tag left in the body (`<tweet
+//!   author="…" text="…">`, `<a href=”…”>`) delimit attribute values, not
+//!   quotations: they are skipped; the text between tags is read as usual.
 
 use crate::text::{Text, TokenKind};
 
@@ -135,14 +138,21 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
     let mut stack: Vec<Open> = Vec::new();
     let mut doubles_open = 0usize;
     let mut out: Vec<Quoted> = Vec::new();
+    // one past the `>` of the markup tag being read
+    let mut tag_end = 0usize;
 
     for i in 0..n {
         if i > 0 && paragraph_starts_at(text, i) && !stack.is_empty() {
             flush(&mut stack, &mut out, i);
             doubles_open = 0;
         }
+        if i >= tag_end {
+            if let Some(end) = markup_tag_end(text, i) {
+                tag_end = end;
+            }
+        }
         let t = toks[i];
-        if t.kind != TokenKind::Quote {
+        if t.kind != TokenKind::Quote || i < tag_end {
             continue;
         }
         let Some(r) = role(text.token_text(i)) else {
@@ -265,6 +275,38 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
         enclosing.push(q.after());
     }
     out
+}
+
+/// Longest run of tokens a markup tag may span: a tag holding a long
+/// attribute (an embedded post's text) stays well under it.
+const MAX_TAG_TOKENS: usize = 400;
+
+/// When a markup tag opens at token `i` (`<` glued to a name, or `</`
+/// and a name) and closes with `>` in the same paragraph before any other
+/// `<`: one past that `>`. "a < b" or "<3" opens no tag. Each scan stops
+/// at the next `<`, so the scans over a body stay linear.
+fn markup_tag_end(text: &Text<'_>, i: usize) -> Option<usize> {
+    let toks = text.tokens();
+    if text.token_text(i) != "<" {
+        return None;
+    }
+    let glued_word = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| !t.space_before && t.kind == TokenKind::Word)
+    };
+    let name = if toks.get(i + 1).is_some_and(|t| !t.space_before) && text.token_text(i + 1) == "/"
+    {
+        i + 2
+    } else {
+        i + 1
+    };
+    if !glued_word(name) {
+        return None;
+    }
+    (name + 1..toks.len().min(i + MAX_TAG_TOKENS))
+        .take_while(|&k| text.token_text(k) != "<" && !paragraph_starts_at(text, k))
+        .find(|&k| text.token_text(k) == ">")
+        .map(|k| k + 1)
 }
 
 /// A straight `"` left open to its paragraph's end around a paragraph
@@ -455,6 +497,20 @@ mod tests {
         assert_contents(
             "“One. Two.\n\n“Three,” he said.",
             &[("One. Two.", 0), ("Three,", 0)],
+        );
+    }
+
+    #[test]
+    fn marks_inside_a_markup_tag_are_attribute_values() {
+        assert_contents(
+            "<post author=\"Jo Poe\" text=\"The ferry is late again.\">Ferry news</post> \
+             Poe said \"it is late\" and <a href=”https://example.org/x” target=”_blank”>more</a>.",
+            &[("it is late", 0)],
+        );
+        // a comparison sign opens no tag
+        assert_contents(
+            "If a < b then \"b wins,\" Poe said. \"Fine,\" he said > twice.",
+            &[("b wins,", 0), ("Fine,", 0)],
         );
     }
 }

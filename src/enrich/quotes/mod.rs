@@ -382,7 +382,11 @@ pub fn extract_with_dates(
             }
             _ => false,
         };
-        if share || matches!(c.who, Who::SameAs(pc) if dropped[pc]) {
+        // "Imagine if the mayor said …": words nobody said
+        let imagined = c
+            .cue
+            .is_some_and(|r| reported::imagined_speech(&v, r.first));
+        if share || imagined || matches!(c.who, Who::SameAs(pc) if dropped[pc]) {
             dropped[ci] = true;
             continue;
         }

@@ -235,6 +235,9 @@ impl<'a, 't> View<'a, 't> {
             if counted {
                 return None;
             }
+            if lexicon::is_nouny_form(&w) && self.nouny_by_agreement(i) {
+                return None;
+            }
             // "the only state holding …", "In a later tweet, Roe said":
             // a determiner and a modifier before a speech noun, which a
             // verb follows or a preposition governs, make a noun phrase
@@ -377,6 +380,84 @@ impl<'a, 't> View<'a, 't> {
             }
         }
         Some(class)
+    }
+
+    /// Whether the speech noun-or-verb at `i` ("state", "states",
+    /// "report") must be the noun, by what a verb form could not follow:
+    /// a possessive after it ("that state's primary"); the bare form after
+    /// a singular name or "a"/"every" and a modifier ("Washington state",
+    /// "a swing state": a singular subject takes "states"), unless it
+    /// introduces a content ("her April remark that …"); "states" set
+    /// after two names joined by "and" and a comma ("Idaho and Utah,
+    /// states that …": a plural subject takes "state"); and
+    /// "state"/"states" after a
+    /// compass adjective or a word that only classes states ("Western
+    /// states", "swing states", "caucus states").
+    fn nouny_by_agreement(&self, i: usize) -> bool {
+        let w = self.low(i);
+        if matches!(self.s(i + 1), "'s" | "’s") {
+            return true;
+        }
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        let pw = self.low(p);
+        let bare = !w.ends_with('s');
+        // a speech noun before "that" or a colon introduces its content
+        // ("her April remark that …"): that noun is meant as the cue
+        let introduces = self.low(i + 1) == "that" || self.s(i + 1) == ":";
+        if bare && !introduces && p > 0 && self.is_word(p) && !self.in_quote(p) {
+            // ("Acme report found …" has a noun subject before a verb;
+            // only "state" is, after a place, the noun by itself)
+            let singular_name = w == "state"
+                && self.cap(p)
+                && !pw.ends_with('s')
+                && pw != "i"
+                && !lexicon::is_subject_pronoun(&pw)
+                && !self.text.is_sentence_start(p);
+            let after_article = matches!(
+                self.low(p - 1).as_ref(),
+                "a" | "an" | "every" | "each" | "another"
+            ) && !self.cap(p)
+                && !lexicon::is_quantifier(&pw)
+                && !matches!(pw.as_ref(), "lot" | "number" | "handful" | "couple");
+            if singular_name || after_article {
+                return true;
+            }
+        }
+        if matches!(w.as_ref(), "state" | "states") {
+            let compass = ["western", "eastern", "northern", "southern"];
+            let classing = compass.iter().any(|c| pw.ends_with(c))
+                || matches!(
+                    pw.as_ref(),
+                    "swing"
+                        | "battleground"
+                        | "caucus"
+                        | "primary"
+                        | "border"
+                        | "member"
+                        | "nation"
+                );
+            if classing && self.is_word(p) {
+                return true;
+            }
+        }
+        if w == "states" && self.s(p) == "," {
+            // "Idaho and Utah, states that …" (an organization's name may
+            // hold "and": "Acme Research and Design estimates …")
+            let name_end = p;
+            return name_end >= 3
+                && self.is_word(name_end - 1)
+                && self.cap(name_end - 1)
+                && (name_end.saturating_sub(5)..name_end - 1).any(|k| {
+                    matches!(self.low(k).as_ref(), "and" | "or")
+                        && k > 0
+                        && self.is_word(k - 1)
+                        && self.cap(k - 1)
+                        && (k + 1..name_end).all(|j| self.is_word(j) && self.cap(j))
+                });
+        }
+        false
     }
 
     /// Whether token `k` is a plain word of a cue's tail ("said to the

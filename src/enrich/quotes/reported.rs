@@ -245,7 +245,14 @@ pub(super) fn respondents_share(v: &View<'_, '_>, np: Range) -> bool {
     // a fraction or a majority: "half", "two-thirds", "a majority of"
     if matches!(
         w.as_ref(),
-        "half" | "majority" | "plurality" | "proportion" | "percentage" | "share"
+        "half"
+            | "majority"
+            | "majorities"
+            | "plurality"
+            | "pluralities"
+            | "proportion"
+            | "percentage"
+            | "share"
     ) {
         return k + 1 == np.end || v.low(k + 1) == "of";
     }
@@ -295,7 +302,12 @@ pub(super) fn respondents_share(v: &View<'_, '_>, np: Range) -> bool {
 /// most); "Senate Majority Leader Roe" has no "of" after its share word.
 fn share_before_head(v: &View<'_, '_>, np: Range) -> bool {
     const MAX_MODIFIERS: usize = 5;
-    let whole = |k: usize| matches!(v.low(k).as_ref(), "majority" | "plurality");
+    let whole = |k: usize| {
+        matches!(
+            v.low(k).as_ref(),
+            "majority" | "plurality" | "majorities" | "pluralities"
+        )
+    };
     let share_word = |k: usize| {
         whole(k)
             || matches!(
@@ -328,8 +340,16 @@ fn share_before_head(v: &View<'_, '_>, np: Range) -> bool {
             return false;
         }
         let w = v.low(j - 1);
+        // "18% of Democrats and independent voters": a share of two groups
+        // joined by "and", the first one named ("quit and their leaders"
+        // is two clauses)
+        let joins_groups = matches!(w.as_ref(), "and" | "or")
+            && j >= 2
+            && v.is_word(j - 2)
+            && v.cap(j - 2)
+            && !v.text.is_sentence_start(j - 2);
         // ("registered voters": a participle may modify the head)
-        if lexicon::is_left_barrier(&w) || lexicon::is_aux(&w) {
+        if !joins_groups && (lexicon::is_left_barrier(&w) || lexicon::is_aux(&w)) {
             return false;
         }
         if v.low(j - 1) == "of" {
@@ -392,6 +412,29 @@ pub(super) fn share_ends_at(v: &View<'_, '_>, end: usize) -> bool {
 /// are the article, not a statement it reports.
 pub(super) fn writers_narration(who: &str) -> bool {
     matches!(who, "I" | "we" | "We")
+}
+
+/// Whether the cue at `cue` is speech the writer only imagines: its
+/// clause opens with "imagine if", "what if" or "suppose" ("Imagine if
+/// the mayor said “…”", "What if the board told them …", "Suppose Roe
+/// says …"), outside any quotation. Nobody said those words. (A modal
+/// before the cue, "he would never say", "you could say", stays: the
+/// gold counts such words as their speaker's.)
+pub(super) fn imagined_speech(v: &View<'_, '_>, cue: usize) -> bool {
+    let sent = v.sentence(cue);
+    if v.in_quote(cue) {
+        return false;
+    }
+    (sent.first..cue).any(|k| {
+        let w = v.low(k);
+        let next = v.low(k + 1);
+        let frame = w == "imagine" && matches!(next.as_ref(), "if" | "that" | "what")
+            || w == "what" && next == "if"
+            || matches!(w.as_ref(), "suppose" | "supposing")
+                && (k == sent.first || v.s(k - 1) == "," || v.low(k - 1) == "just");
+        // the frame and the cue in one stretch of the writer's text
+        frame && !v.in_quote(k) && (k..cue).all(|j| !v.is_quote(j) && !matches!(v.s(j), ";" | ":"))
+    })
 }
 
 /// `according to X, CONTENT` and `CONTENT, according to X`.

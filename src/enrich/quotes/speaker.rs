@@ -5430,6 +5430,16 @@ mod tests {
     }
 
     #[test]
+    fn plural_majorities_and_a_share_of_two_groups_are_poll_findings() {
+        let body = "The harbor poll came out on Monday. \
+                    Large majorities of boat owners in three ports said the fees were fair. \
+                    Only 22% of Greens and unaffiliated dock workers said they would pay more. \
+                    The staff walked out and their union leaders said the talks had failed.";
+        let got: Vec<String> = run(body).into_iter().map(|q| q.text).collect();
+        assert_eq!(got, vec!["the talks had failed"]);
+    }
+
+    #[test]
     fn a_percentage_is_a_poll_finding_not_a_speaker() {
         let body = "The harbor poll came out on Monday. \
                     Just 31 percent of boat owners said the fees were fair. \

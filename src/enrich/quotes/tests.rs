@@ -882,6 +882,44 @@ fn a_speech_noun_after_a_determiner_and_a_modifier_is_no_cue() {
 }
 
 #[test]
+fn state_and_states_that_no_verb_form_could_be_are_nouns() {
+    let body = "Roe will tour Oregon and Nevada, states that vote in May. \
+                A win in Oregon state would help her, Roe's aides believe. \
+                Roe lost Ohio, a swing state, by a hair. \
+                The race now turns to Western states Roe hopes to sweep. \
+                Her rival won that state's primary in March.";
+    let qs = run(body);
+    assert!(
+        qs.iter()
+            .all(|q| q.cue.as_ref().is_none_or(|c| !c.text.starts_with("state"))),
+        "{qs:#?}"
+    );
+    // the verbs stay cues, after a name holding "and" too
+    let body = "Jane Roe states that the levy is fair. Her aides state it too. \
+                The Office of Roads and Ports estimates that the bridge will cost more.";
+    let got = texts(body);
+    assert!(got.iter().any(|t| t == "the levy is fair"), "{got:?}");
+    assert!(
+        got.iter().any(|t| t == "the bridge will cost more"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn speech_the_writer_only_imagines_is_no_statement() {
+    let body = "Mayor Jane Roe spoke on Monday. \
+                Imagine if the governor said “the levy is dead” on the radio. \
+                What if the board told voters the ferry would stop? \
+                Roe said the levy would pass.";
+    assert_eq!(texts(body), vec!["the levy would pass"]);
+    // said inside a quotation after the frame, and a modal, stay
+    let body = "“Imagine that,” Roe said. He would never say “I was wrong” about it.";
+    let got = texts(body);
+    assert!(got.iter().any(|t| t == "Imagine that,"), "{got:?}");
+    assert!(got.iter().any(|t| t == "I was wrong"), "{got:?}");
+}
+
+#[test]
 fn a_counted_plural_is_a_noun_not_a_cue() {
     let body = "The deal split the market between the two brands: Acme may sell \
                 “tools and parts for home use,” but not for farms.";
