@@ -644,6 +644,10 @@ fn clause_end(v: &View<'_, '_>, start: usize, ceil: usize, cue_present: bool) ->
             && j > start + 1
             && v.s(j - 1) != ","
             && finite_before(v, start, j)
+            // a subject opens the clause, not an adverb of a second verb
+            // of the same one ("… learned of it and almost at once
+            // disclosed it")
+            && !opens_with_adverb(v, j + 1)
             // (not a relative clause of the content's own noun: "… of
             // delegates and members who pledged …")
             && clause_with_cue(v, j + 1, ceil, 8, |k, c| {
@@ -919,6 +923,16 @@ fn quotation_ends_before(v: &View<'_, '_>, k: usize, floor: usize) -> bool {
         .take_while(|&j| v.in_quote(j))
         .last();
     open.is_some_and(|o| v.is_quote(o) && (v.sentence(o).first..o).all(|j| !v.is_word(j)))
+}
+
+/// Whether the word at `k` is an adverb before a verb ("also", "almost",
+/// "quickly"), which opens no subject.
+fn opens_with_adverb(v: &View<'_, '_>, k: usize) -> bool {
+    let w = v.low(k);
+    v.is_word(k)
+        && (lexicon::is_preverbal(&w)
+            || lexicon::is_ly_adverb(&w)
+            || matches!(w.as_ref(), "almost" | "nearly" | "never" | "quickly"))
 }
 
 /// Whether tokens `first..end` hold a finite or past verb ("was", "would",
@@ -2439,6 +2453,15 @@ mod tests {
             vec![
                 "the ferry was slow and would cost more",
                 "the mayor and the board agreed that fares would climb"
+            ]
+        );
+        // an adverb after "and" opens a second verb of the same clause
+        let body = "Jane Roe said they heard of the leak on Monday and almost at once \
+                    reported it to the regulator.";
+        assert_eq!(
+            texts(body),
+            vec![
+                "they heard of the leak on Monday and almost at once reported it to the regulator"
             ]
         );
     }
