@@ -203,16 +203,21 @@ impl WriteJson for DateMention {
     }
 }
 
+/// `{"text":…,"start":…,"end":…}`: a mention and a cue are the same shape.
+fn text_span(out: &mut Vec<u8>, text: &str, start: usize, end: usize) {
+    out.extend_from_slice(b"{\"text\":");
+    string(out, text);
+    out.extend_from_slice(b",\"start\":");
+    usize_(out, start);
+    out.extend_from_slice(b",\"end\":");
+    usize_(out, end);
+    out.push(b'}');
+}
+
 impl WriteJson for Mention {
     fn write_json(&self, out: &mut Vec<u8>) {
         let Mention { text, start, end } = self;
-        out.extend_from_slice(b"{\"text\":");
-        string(out, text);
-        out.extend_from_slice(b",\"start\":");
-        usize_(out, *start);
-        out.extend_from_slice(b",\"end\":");
-        usize_(out, *end);
-        out.push(b'}');
+        text_span(out, text, *start, *end);
     }
 }
 
@@ -274,13 +279,7 @@ impl WriteJson for Speaker {
 impl WriteJson for Cue {
     fn write_json(&self, out: &mut Vec<u8>) {
         let Cue { text, start, end } = self;
-        out.extend_from_slice(b"{\"text\":");
-        string(out, text);
-        out.extend_from_slice(b",\"start\":");
-        usize_(out, *start);
-        out.extend_from_slice(b",\"end\":");
-        usize_(out, *end);
-        out.push(b'}');
+        text_span(out, text, *start, *end);
     }
 }
 

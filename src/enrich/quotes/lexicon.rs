@@ -1170,6 +1170,16 @@ pub fn is_subject_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you")
 }
 
+/// The plural and bare forms of "be", "have" and "do" ("are", "were",
+/// "don't"): a singular subject takes none of them, so "that are …" opens
+/// no clause of a demonstrative "that".
+pub fn is_plural_or_bare_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "are" | "were" | "have" | "do" | "aren't" | "weren't" | "haven't" | "don't"
+    )
+}
+
 /// Auxiliaries and modals: a finite clause is close when one appears.
 pub fn is_aux(w: &str) -> bool {
     matches!(

@@ -306,18 +306,7 @@ impl<'a, 't> View<'a, 't> {
                 let x = self.low(k);
                 self.is_word(k)
                     && !self.cap(k)
-                    && (lexicon::is_modal(&x)
-                        || matches!(
-                            x.as_ref(),
-                            "are"
-                                | "were"
-                                | "have"
-                                | "do"
-                                | "aren't"
-                                | "weren't"
-                                | "haven't"
-                                | "don't"
-                        ))
+                    && (lexicon::is_modal(&x) || lexicon::is_plural_or_bare_aux(&x))
             };
             if lexicon::is_nouny_form(&w)
                 && w.ends_with('s')

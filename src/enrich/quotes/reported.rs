@@ -878,18 +878,8 @@ fn demonstrative_that(v: &View<'_, '_>, i: usize, k: usize) -> bool {
         && !v.cap(k + 1)
         && !v.in_quote(k + 1)
         && lexicon::is_aux(&n)
-        && !matches!(
-            n.as_ref(),
-            "be" | "am"
-                | "are"
-                | "were"
-                | "have"
-                | "do"
-                | "aren't"
-                | "weren't"
-                | "haven't"
-                | "don't"
-        )
+        && !matches!(n.as_ref(), "be" | "am")
+        && !lexicon::is_plural_or_bare_aux(&n)
 }
 
 /// Whether the sentence from `floor` opens with a quotation that closes
