@@ -538,9 +538,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// `after`, `following` (`after a narrow defeat in Iowa Monday`), or
     /// the weekday possessing it (`Tuesday's win`). An outcome is known
     /// only once the contest was held: a modal or a future around it
-    /// (`should get a boost from the win Tuesday`) tells what follows,
+    /// (`should get a lift from the victory Friday`) tells what follows,
     /// not when the contest is. An indefinite one may still be hoped for
-    /// (`a win Tuesday would`, `a few more victories on Saturday`).
+    /// (`a win Tuesday would`, `two further wins on Friday`).
     fn dates_an_outcome(&self, span: Range<usize>) -> bool {
         // `Tuesday's win`, `Monday night's stunning upset`.
         let mut k = span.end;

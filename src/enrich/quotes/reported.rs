@@ -1610,7 +1610,7 @@ fn verb(v: &View<'_, '_>, i: usize, class: CueClass, out: &mut Vec<Reported>) {
         }
         if w == "that" && v.is_word(j) {
             saw_that = true;
-            // "the brief said that was not her view": "that" before a
+            // "the filing said that was never the plan": "that" before a
             // finite auxiliary is the content's subject, not a
             // complementizer
             if demonstrative_that(v, i, j) {

@@ -5940,11 +5940,11 @@ mod tests {
             "Ivo Tamm"
         );
         // named first, the person is not the later indefinite one: "a
-        // transit spokesman" who asked not to be named is someone else
+        // transit spokesman" who would not give a name is someone else
         let body = "Ivo Tamm, a transit spokesman, said buses would run late. \
                     Riders waited for hours.\n\n\
                     \"The depot will reopen in May,\" said a transit spokesman \
-                    who asked not to be named.";
+                    who would not give a name.";
         assert_ne!(
             speaker_among(body, &names, "The depot will reopen in May,"),
             "Ivo Tamm"
