@@ -2680,7 +2680,16 @@ impl<'e> Resolver<'e> {
         // content's own subject is the topic the pronoun takes up ("At the
         // rally, Roe was shocked by the crowd, she said.").
         let in_content = |tok: usize| self.content.is_some_and(|c| c.first <= tok && tok < c.end);
-        let near = |tok: usize| here.saturating_sub(sent_of(tok)) <= 1;
+        // a paragraph quoted as a block ("the paper wrote:" and its text)
+        // is no narration: "it" after it looks past it
+        let block = block_quote_before(v, at);
+        let near = |tok: usize| {
+            let back = here.saturating_sub(sent_of(tok));
+            match block {
+                Some((first, sentences)) if tok < first => back.saturating_sub(sentences) <= 1,
+                _ => back <= 1,
+            }
+        };
         let someone_outside = prev.is_some_and(|p| p.speaker.entity.is_some() && near(p.at))
             || mentions
                 .clone()
@@ -3574,6 +3583,22 @@ fn definite(v: &View<'_, '_>, r: Range) -> bool {
 /// "a spokesman for", "its chief"): the shape of an appositive.
 fn definite_or_article(v: &View<'_, '_>, r: Range) -> bool {
     definite(v, r) || matches!(v.low(r.first).as_ref(), "a" | "an" | "his" | "her")
+}
+
+/// A paragraph set off as a block quotation right before the paragraph
+/// of token `at`: the paragraph before it ends with a colon ("The paper
+/// wrote:") and none of its words stand in quotation marks. Its first
+/// token and its number of sentences.
+fn block_quote_before(v: &View<'_, '_>, at: usize) -> Option<(usize, u32)> {
+    let opens = |j: usize| super::marks::paragraph_starts_at(v.text, j);
+    // a block quotation longer than this is a document, not an aside
+    const MAX_TOKENS: usize = 600;
+    let start_of = |k: usize| (k.saturating_sub(MAX_TOKENS)..=k).rev().find(|&j| opens(j));
+    let here = start_of(at)?;
+    let first = start_of(here.checked_sub(1)?)?;
+    let sentence = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
+    (first > 0 && v.s(first - 1) == ":" && (first..here).all(|k| !v.in_quote(k)))
+        .then(|| (first, sentence(here).saturating_sub(sentence(first))))
 }
 
 /// An indefinite person phrase opening the sentence before the pronoun
@@ -5729,6 +5754,33 @@ mod tests {
         // the memo, or the treasurer who issued it
         let who = speaker(find(&qs, "receipts went missing for months.")).0;
         assert!(who.contains("county treasurer"), "{who}");
+    }
+
+    #[test]
+    fn it_looks_past_a_block_quotation_set_off_by_a_colon() {
+        let body = "Last week Borel Freight praised its new chief:\n\n\
+                    She has run depots on three continents. She knows the \
+                    trade. She starts in June.\n\n\
+                    Meanwhile, it said that \u{201c}fares will not rise.\u{201d}";
+        let mut firm = person("e1", "Borel Freight", body, &["Borel Freight"]);
+        firm.kind = EntityType::Organization;
+        let qs = run_with(body, &[firm]);
+        assert_eq!(
+            speaker(find(&qs, "fares will not rise.")).0,
+            "Borel Freight"
+        );
+        // the same sentences as narration are too far back
+        let body = "Last week Borel Freight praised its new chief. \
+                    She has run depots on three continents. She knows the \
+                    trade. She starts in June.\n\n\
+                    Meanwhile, it said that \u{201c}fares will not rise.\u{201d}";
+        let mut firm = person("e1", "Borel Freight", body, &["Borel Freight"]);
+        firm.kind = EntityType::Organization;
+        let qs = run_with(body, &[firm]);
+        assert_ne!(
+            speaker(find(&qs, "fares will not rise.")).0,
+            "Borel Freight"
+        );
     }
 
     #[test]
