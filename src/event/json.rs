@@ -323,18 +323,14 @@ impl WriteJson for Quote {
             a.write_json(out);
         }
         if let Some(pieces) = spans {
-            out.extend_from_slice(b",\"spans\":[");
-            for (k, [from, to]) in pieces.iter().enumerate() {
-                if k > 0 {
-                    out.push(b',');
-                }
+            out.extend_from_slice(b",\"spans\":");
+            array(out, pieces, |out, &[from, to]| {
                 out.push(b'[');
-                usize_(out, *from);
+                usize_(out, from);
                 out.push(b',');
-                usize_(out, *to);
+                usize_(out, to);
                 out.push(b']');
-            }
-            out.push(b']');
+            });
         }
         if let Some(c) = clause {
             out.extend_from_slice(b",\"clause\":");

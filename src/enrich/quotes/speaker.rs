@@ -4802,7 +4802,7 @@ fn name_runs(v: &View<'_, '_>) -> Vec<NameRun> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{
-        containing, find, people, person, run, run_with, speaker, speaker_among,
+        containing, find, org, people, person, run, run_with, speaker, speaker_among,
     };
     use crate::event::EntityType;
 
@@ -4932,10 +4932,8 @@ mod tests {
                     The Orlen Institute released a report on Tuesday. \
                     Wages rose in the spring. \
                     The report said wages had fallen since then.";
-        let mut kelvar = person("e2", "Kelvar Mills", body, &["Kelvar Mills"]);
-        kelvar.kind = EntityType::Organization;
-        let mut orlen = person("e4", "Orlen Institute", body, &["Orlen Institute"]);
-        orlen.kind = EntityType::Organization;
+        let kelvar = org("e2", "Kelvar Mills", body);
+        let orlen = org("e4", "Orlen Institute", body);
         let ents = [
             person("e1", "Ada Quill", body, &["Ada Quill", "Quill"]),
             kelvar,
@@ -5025,8 +5023,7 @@ mod tests {
         let body = "At a fair in Dover, Del., Mr. Vance was blunt, claiming \
                     without proof that President Hale wanted more tariffs. \
                     “You would have to be mad,” he said.";
-        let mut del = person("e1", "Del.", body, &["Del."]);
-        del.kind = EntityType::Organization;
+        let del = org("e1", "Del.", body);
         let ents = [
             del,
             person("e2", "Vance", body, &["Vance"]),
@@ -5050,8 +5047,7 @@ mod tests {
     #[test]
     fn an_outlet_relaying_quoted_words_does_not_take_them_over() {
         let entities = |body: &str| {
-            let mut ledger = person("e2", "Harbour Ledger", body, &["Harbour Ledger"]);
-            ledger.kind = EntityType::Organization;
+            let ledger = org("e2", "Harbour Ledger", body);
             [person("e1", "Ivo Brandt", body, &["Ivo Brandt"]), ledger]
         };
         let body = "Ivo Brandt called the ferry plan “a slow fraud,” the Harbour Ledger reported.";
@@ -5571,8 +5567,7 @@ mod tests {
         let body = "DOVER (Ledger) — Mayor Arvela Calloway is defending the inquiry into \
                     Greta Pryce's campaign funds at city hall.\n\nShe told reporters that \
                     the review had been thorough and fair.";
-        let mut ledger = person("e3", "Ledger", body, &["Ledger"]);
-        ledger.kind = EntityType::Organization;
+        let ledger = org("e3", "Ledger", body);
         let ents = [
             person("e1", "Arvela Calloway", body, &["Arvela Calloway"]),
             person("e2", "Greta Pryce", body, &["Greta Pryce"]),
@@ -5748,8 +5743,7 @@ mod tests {
         let body = "Borel Freight hired forty drivers in April. A memo from the \
                     county treasurer noted gaps in the accounts. It said that \
                     \u{201c}receipts went missing for months.\u{201d}";
-        let mut firm = person("e1", "Borel Freight", body, &["Borel Freight"]);
-        firm.kind = EntityType::Organization;
+        let firm = org("e1", "Borel Freight", body);
         let qs = run_with(body, &[firm]);
         // the memo, or the treasurer who issued it
         let who = speaker(find(&qs, "receipts went missing for months.")).0;
@@ -5762,8 +5756,7 @@ mod tests {
                     She has run depots on three continents. She knows the \
                     trade. She starts in June.\n\n\
                     Meanwhile, it said that \u{201c}fares will not rise.\u{201d}";
-        let mut firm = person("e1", "Borel Freight", body, &["Borel Freight"]);
-        firm.kind = EntityType::Organization;
+        let firm = org("e1", "Borel Freight", body);
         let qs = run_with(body, &[firm]);
         assert_eq!(
             speaker(find(&qs, "fares will not rise.")).0,
@@ -5774,8 +5767,7 @@ mod tests {
                     She has run depots on three continents. She knows the \
                     trade. She starts in June.\n\n\
                     Meanwhile, it said that \u{201c}fares will not rise.\u{201d}";
-        let mut firm = person("e1", "Borel Freight", body, &["Borel Freight"]);
-        firm.kind = EntityType::Organization;
+        let firm = org("e1", "Borel Freight", body);
         let qs = run_with(body, &[firm]);
         assert_ne!(
             speaker(find(&qs, "fares will not rise.")).0,
@@ -5788,15 +5780,13 @@ mod tests {
         let body = "Borel Freight hired forty drivers in April. Voters in the \
                     county rejected the levy in May. The bureau then changed \
                     course. Even so, it declared that \u{201c}no data was lost.\u{201d}";
-        let mut firm = person("e1", "Borel Freight", body, &["Borel Freight"]);
-        firm.kind = EntityType::Organization;
-        let qs = run_with(body, &[firm.clone()]);
+        let firm = org("e1", "Borel Freight", body);
+        let qs = run_with(body, &[firm]);
         assert_ne!(speaker(find(&qs, "no data was lost.")).0, "Borel Freight");
         // the sentence before is near enough
         let body = "Borel Freight cut forty jobs in April. It said that \
                     \u{201c}demand fell sharply.\u{201d}";
-        let mut firm = person("e1", "Borel Freight", body, &["Borel Freight"]);
-        firm.kind = EntityType::Organization;
+        let firm = org("e1", "Borel Freight", body);
         let qs = run_with(body, &[firm]);
         assert_eq!(
             speaker(find(&qs, "demand fell sharply.")).0,
@@ -5809,9 +5799,8 @@ mod tests {
         let body = "The board meets in June. While several Borel Freight \
                     shareholders expect a payout, they say that \
                     \u{201c}the margins look thin.\u{201d}";
-        let mut firm = person("e1", "Borel Freight", body, &["Borel Freight"]);
-        firm.kind = EntityType::Organization;
-        let qs = run_with(body, &[firm.clone()]);
+        let firm = org("e1", "Borel Freight", body);
+        let qs = run_with(body, std::slice::from_ref(&firm));
         assert_ne!(
             speaker(find(&qs, "the margins look thin.")).0,
             "Borel Freight"

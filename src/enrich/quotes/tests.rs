@@ -2866,7 +2866,8 @@ fn a_dash_aside_inside_the_subject_does_not_end_the_content() {
     find(&qs, "she met the target");
 }
 
-fn org(id: &str, name: &str, body: &str) -> Entity {
+/// An organization named `name` at each of its occurrences in `body`.
+pub(super) fn org(id: &str, name: &str, body: &str) -> Entity {
     let mentions = (0..body.matches(name).count())
         .map(|i| mention(body, name, i))
         .collect();
