@@ -62,6 +62,9 @@ pub struct Batch<'p, W: Write> {
     max_document_bytes: usize,
     /// Running totals.
     stats: BatchStats,
+    /// The output line, reused so that each article's JSON is written into
+    /// memory already grown by the articles before it.
+    line: Vec<u8>,
 }
 
 /// How a bounded line read ended.
@@ -206,6 +209,7 @@ impl<'p, W: Write> Batch<'p, W> {
             max_bytes,
             max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES.max(max_bytes),
             stats: BatchStats::default(),
+            line: Vec::with_capacity(4096),
         }
     }
 
@@ -403,10 +407,10 @@ impl<'p, W: Write> Batch<'p, W> {
             context: "writing output".into(),
             source,
         };
-        let mut line = Vec::with_capacity(4096);
-        crate::event::write_article_json(&event, &mut line);
-        line.push(b'\n');
-        self.out.write_all(&line).map_err(io)?;
+        self.line.clear();
+        crate::event::write_article_json(&event, &mut self.line);
+        self.line.push(b'\n');
+        self.out.write_all(&self.line).map_err(io)?;
         self.stats.enriched += 1;
         Ok(())
     }
