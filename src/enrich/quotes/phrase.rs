@@ -615,7 +615,7 @@ impl<'a, 't> View<'a, 't> {
         // skip adverbs / auxiliaries between subject and verb
         while j > floor && j + 6 > v {
             let w = self.low(j - 1);
-            let adverb = w.len() > 4 && w.ends_with("ly") && !self.cap(j - 1);
+            let adverb = lexicon::is_ly_adverb(&w) && !self.cap(j - 1);
             // "…, Will wrote": a capitalized auxiliary inside a sentence is
             // a name (a surname that is also a word), the subject itself
             // (days and title-case headline words stay skippable)

@@ -972,6 +972,21 @@ fn a_parenthetical_between_subject_and_verb_is_skipped() {
 }
 
 #[test]
+fn a_noun_ending_in_ly_before_the_verb_is_part_of_the_subject() {
+    // "family" and "rally" end like adverbs but head the subject's phrase
+    let qs = run("A cousin of the family said the farm would be sold.");
+    assert_eq!(
+        speaker(find(&qs, "the farm would be sold")).0,
+        "A cousin of the family"
+    );
+    let qs = run("The organizer of a downtown rally said the city had confined the marchers.");
+    assert_eq!(
+        speaker(find(&qs, "the city had confined the marchers")).0,
+        "The organizer of a downtown rally"
+    );
+}
+
+#[test]
 fn a_lowercase_modifier_before_a_titled_name_keeps_the_cue() {
     let qs = run("“The rules are clear,” committee Chairwoman Ada Morrow said.");
     assert_eq!(speaker(find(&qs, "The rules are clear,")).0, "Ada Morrow");
