@@ -57,6 +57,10 @@ pub struct Features {
     /// The first subject mention of its sentence (the main clause's, not a
     /// subordinate clause's).
     pub opens_sentence: bool,
+    /// The mention stands in a clause inside its sentence's main clause:
+    /// an opening adverbial clause ("When Roe left, …") or a relative
+    /// clause ("the aide whom Roe hired").
+    pub subordinate: bool,
 }
 
 /// A speaker the cue may be given.
@@ -114,10 +118,15 @@ pub fn score(c: &Choice) -> i32 {
         // clause's subject outranks a subordinate one ("Roe left when Doe
         // arrived. She said …" is most often Roe).
         Source::NearestMention => {
-            let object = match (f.object, f.sentences_back) {
-                (false, _) => 0,
-                (true, 0) => 2 * PER_SENTENCE,
-                (true, _) => 4,
+            // A subordinate clause's subject in the pronoun's own sentence
+            // often is its antecedent ("When Roe arrived, she said"); a
+            // sentence back it yields to the main clause's subject as an
+            // object does ("After a call with Roe, Doe left. He said" is
+            // Doe's).
+            let object = match (f.object, f.subordinate, f.sentences_back) {
+                (false, false, _) | (false, true, 0) => 0,
+                (true, _, 0) => 2 * PER_SENTENCE,
+                (_, _, _) => 4,
             };
             recency - object
                 + i32::from(f.nearest_in_sentence)

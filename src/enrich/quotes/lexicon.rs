@@ -1817,8 +1817,24 @@ pub fn is_person_noun(w: &str) -> bool {
     let compound = w.len() > 5
         && (w.ends_with("man") || w.ends_with("person") || w.ends_with("ist"))
         && !NOT_PERSON_COMPOUNDS.contains(&w);
-    is_person_role(w) || compound || w.ends_with("-year-old") || PERSON_DESCRIPTORS.contains(&w)
+    // agent compounds of a noun and "-checker", "-watcher", "-goer",
+    // "-seeker" ("fact-checker", "poll watcher", "churchgoer",
+    // "asylum-seeker"): the suffix alone names a person only with a
+    // first part before it
+    let agent = AGENT_SUFFIXES.iter().any(|s| {
+        w.strip_suffix(s)
+            .is_some_and(|first| first.trim_end_matches('-').len() > 2)
+    });
+    is_person_role(w)
+        || compound
+        || agent
+        || w.ends_with("-year-old")
+        || PERSON_DESCRIPTORS.contains(&w)
 }
+
+/// Second parts of compounds that name a person by what they do (see
+/// [`is_person_noun`]).
+const AGENT_SUFFIXES: &[&str] = &["checker", "watcher", "goer", "seeker"];
 
 /// Words ending like a person compound that are none.
 const NOT_PERSON_COMPOUNDS: &[&str] = &[
@@ -2386,6 +2402,22 @@ pub fn connective_len(words: &[&str]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn agent_compounds_name_people_but_their_suffix_alone_does_not() {
+        for w in [
+            "fact-checker",
+            "churchgoer",
+            "asylum-seeker",
+            "poll-watcher",
+        ] {
+            assert!(is_person_noun(w), "{w}");
+        }
+        assert!(is_plural_person_head("fact-checkers"));
+        for w in ["checker", "seeker", "goer"] {
+            assert!(!is_person_noun(w), "{w}");
+        }
+    }
 
     #[test]
     fn inflections_reduce_to_lemmas() {

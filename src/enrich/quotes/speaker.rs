@@ -2422,6 +2422,7 @@ impl<'e> Resolver<'e> {
                 nearest_in_sentence: true,
                 gender_agrees: gender.is_some(),
                 opens_sentence: opens,
+                subordinate: false,
             },
             ..found
         })
@@ -2503,7 +2504,13 @@ impl<'e> Resolver<'e> {
         // unnamed person opening this sentence or the one before is a
         // newer topic than any name further back
         if want == Animacy::Person {
-            if let Some((r, name)) = introduced_person(v, at, gender) {
+            // a definite phrase the article uses for a named person ("the
+            // senator who …") is that person's, below
+            let described =
+                |r: Range| v.low(r.first) == "the" && self.described_opener(v, at).is_some();
+            if let Some((r, name)) =
+                introduced_person(v, at, gender).filter(|(r, _)| !described(*r))
+            {
                 let features = Features {
                     opens_sentence: true,
                     nearest_in_sentence: true,
@@ -2737,6 +2744,17 @@ impl<'e> Resolver<'e> {
         let spans = &self.spans;
         let entities = self.entities;
         let opens = |tok: usize| {
+            // "After a call with Doe, Roe flew home": the first name after
+            // the opening clause's comma opens the main clause, and none
+            // inside that clause does
+            if let Some(m) = fronted_clause_end(v, v.sentence(tok)) {
+                if tok < m {
+                    return false;
+                }
+                if (m..tok).all(|k| v.cap(k) || v.s(k) == ".") {
+                    return true;
+                }
+            }
             let c = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.cstart as usize);
             let (lo, hi) = (c(v.sentence(tok).first), c(tok));
             let from = spans.partition_point(|s| s.0 < lo);
@@ -2826,9 +2844,17 @@ impl<'e> Resolver<'e> {
                 && !v.text.is_sentence_start(tok)
                 && (lexicon::is_np_preposition(&v.low(tok - 1)) || named_before(tok))
         };
+        // the subject of a clause inside another: an opening adverbial
+        // clause ("When Doe left, Roe …") or a relative clause ("the aide
+        // whom Doe hired")
+        let subordinate = |tok: usize| {
+            fronted_clause_end(v, v.sentence(tok)).is_some_and(|m| tok < m)
+                || tok > 0 && matches!(v.low(tok - 1).as_ref(), "who" | "whom" | "whose")
+        };
         let mut push = |(tok, ei, a, agrees): (usize, usize, Animacy, bool), nearest: bool| {
             let features = Features {
                 named: true,
+                subordinate: subordinate(tok),
                 object: object(tok) || modifier(tok),
                 nearest_in_sentence: nearest,
                 gender_agrees: agrees,
@@ -2943,6 +2969,30 @@ impl<'e> Resolver<'e> {
                     return None;
                 }
                 k = and;
+            }
+            // an age or a description between commas after the first name
+            // ("Roe, 52, and Doe", "Roe, a retired judge, and Doe"): a
+            // few words with no speech verb, closed by the comma before
+            // "and"
+            if v.s(k) == "," {
+                let close = (k + 1..(k + 9).min(b.first)).find(|&j| v.s(j) == ",");
+                if let Some(close) = close.filter(|&c| c > k + 1 && v.low(c + 1) == "and") {
+                    // opening with an article or a number, so that a
+                    // participle is a modifier ("a retired judge")
+                    let opens = v.kind(k + 1) == Some(TokenKind::Number)
+                        || lexicon::is_determiner(&v.low(k + 1));
+                    let described = opens
+                        && (k + 1..close).all(|j| {
+                            let w = v.low(j);
+                            (v.is_word(j) || v.kind(j) == Some(TokenKind::Number) || v.s(j) == "-")
+                                && !v.in_quote(j)
+                                && v.cue_at(j).is_none()
+                                && w != "and"
+                        });
+                    if described {
+                        k = close;
+                    }
+                }
             }
             if v.s(k) == "," {
                 k += 1;
@@ -3316,6 +3366,11 @@ fn in_dash_aside(v: &View<'_, '_>, tok: usize, at: usize) -> bool {
 /// opening clause ("When Doe left, Roe …").
 fn opens_main_clause(v: &View<'_, '_>, first: usize) -> bool {
     let sent = v.sentence(first).first;
+    // "When Doe left, …": the capitalized opener is a conjunction, and the
+    // name after it is the subordinate clause's subject
+    if fronted_clause_end(v, v.sentence(first)).is_some_and(|m| first < m) {
+        return false;
+    }
     if (sent..first).all(|k| v.cap(k) || v.s(k) == ".") {
         return true;
     }
@@ -3332,6 +3387,88 @@ fn opens_main_clause(v: &View<'_, '_>, first: usize) -> bool {
         || lexicon::is_left_barrier(&opener))
         && comma_before_titles(v, first)
         && (sent..first).all(|k| !(v.verbish(k) || v.irregular_past(k) || v.cue_at(k).is_some()))
+}
+
+/// The first token of the main clause of sentence `sent` when it opens
+/// with an adverbial clause or phrase set off by a comma: "When Doe left
+/// the room, Roe …", "After a call with Doe on Monday, Roe …", "Asked
+/// about Doe, Roe …", "Speaking to Doe, the mayor …". The main clause
+/// starts after the first comma followed by a subject (a name, a pronoun
+/// or a determiner phrase) and its verb, so that an appositive or a
+/// relative clause inside the opener ("After meeting his aide, Doe, who
+/// …, Roe said") stays in it. `None` when the sentence opens otherwise,
+/// or when the opener credits what follows ("As Doe told it, …",
+/// "According to Doe, …"), whose source is the topic as much as the main
+/// subject.
+fn fronted_clause_end(v: &View<'_, '_>, sent: Range) -> Option<usize> {
+    let first = sent.first;
+    if !v.is_word(first) || v.in_quote(first) {
+        return None;
+    }
+    let opener = v.low(first);
+    // a participle opens a phrase only before a lowercase word ("Citing
+    // a poll, …"; not "Sterling Bank, …")
+    let participle = opener.len() > 4
+        && (opener.ends_with("ing") || opener.ends_with("ed"))
+        && v.is_word(first + 1)
+        && !v.cap(first + 1);
+    let fronted = lexicon::is_subordinator(&opener)
+        || is_preposition(&opener) && opener != "according"
+        || participle && opener != "according";
+    if !fronted {
+        return None;
+    }
+    // the subject after a comma is followed by its verb: a lowercase word
+    // that is no preposition, conjunction, relative word or determiner
+    let predicate = |k: usize| {
+        let w = v.low(k);
+        v.is_word(k)
+            && !v.cap(k)
+            && !v.in_quote(k)
+            && !is_preposition(&w)
+            && !lexicon::is_determiner(&w)
+            && !lexicon::is_wh(&w)
+            && !matches!(w.as_ref(), "and" | "or" | "but" | "nor" | "that")
+    };
+    let verb = |k: usize| {
+        let w = v.low(k);
+        v.verbish(k)
+            || v.irregular_past(k)
+            || v.cue_at(k).is_some()
+            || lexicon::is_modal(&w)
+            || lexicon::is_aux(&w)
+    };
+    for k in first + 1..sent.end {
+        if v.in_quote(k) || opener == "as" && v.cue_at(k).is_some() {
+            return None;
+        }
+        if v.s(k) != "," {
+            continue;
+        }
+        let j = k + 1;
+        let w = v.low(j);
+        let mut e = j;
+        while e < sent.end && v.is_word(e) && v.cap(e) && !v.in_quote(e) || e > j && v.s(e) == "." {
+            e += 1;
+        }
+        let subject = if e > j && !lexicon::is_determiner(&w) {
+            // a name, titles and all ("Sen. Jane Roe")
+            predicate(e)
+        } else if v.is_word(j) && lexicon::is_subject_pronoun(&w) {
+            predicate(j + 1)
+        } else if v.is_word(j) && lexicon::is_determiner(&w) {
+            // "the mayor", "his top aide": a verb within a few words
+            (j + 1..(j + 6).min(sent.end))
+                .take_while(|&i| v.is_word(i))
+                .any(verb)
+        } else {
+            false
+        };
+        if subject {
+            return Some(j);
+        }
+    }
+    None
 }
 
 /// The latest plural noun phrase for people standing as the subject of a
@@ -3357,10 +3494,16 @@ fn plural_subject(
         // the subject of the content being attributed is spoken about
         // ("Voters are angry, they said" is someone else's)
         let in_content = content.is_some_and(|c| c.first <= k && k < c.end);
+        // a hyphenated head is one word ("fact-checkers")
+        let mut head_first = k;
+        while head_first >= 2 && v.joined_hyphen_before(head_first) {
+            head_first -= 2;
+        }
         if !v.is_word(k)
             || v.in_quote(k)
             || in_content
-            || !lexicon::is_plural_person_head(&v.low(k))
+            || !(lexicon::is_plural_person_head(&v.low(k))
+                || head_first < k && lexicon::is_plural_person_head(&hyphen_compound(v, k)))
         {
             continue;
         }
@@ -3373,7 +3516,7 @@ fn plural_subject(
             continue;
         }
         let sent_first = v.sentence(k).first;
-        let mut j = k;
+        let mut j = head_first;
         let mut lower = 0;
         while j > sent_first {
             let p = j - 1;
@@ -3602,7 +3745,8 @@ fn block_quote_before(v: &View<'_, '_>, at: usize) -> Option<(usize, u32)> {
 }
 
 /// An indefinite person phrase opening the sentence before the pronoun
-/// at `at` ("A 29-year-old teacher, meanwhile, …"),
+/// at `at` ("A 29-year-old teacher, meanwhile, …"), or a definite one a
+/// relative clause restricts ("The nurse who treated Doe …"),
 /// whose head is a person noun agreeing with the pronoun's `gender`; with
 /// the phrase as written.
 fn introduced_person(
@@ -3614,10 +3758,17 @@ fn introduced_person(
     // has the phrase in the content
     let sent = v.sentence(v.sentence(at).first.checked_sub(1)?);
     let first = sent.first;
-    if first >= at || v.in_quote(first) || !matches!(v.low(first).as_ref(), "a" | "an") {
+    if first >= at || v.in_quote(first) {
         return None;
     }
     let np = v.np_rightward(first, sent.end.min(at))?;
+    // "The lawyer who defended Doe …": a definite phrase that a relative
+    // clause restricts to one person is as new a topic as an indefinite
+    // one, and a name inside the clause is no antecedent of its own
+    let restricted = v.low(first) == "the" && v.low(np.end) == "who";
+    if !(matches!(v.low(first).as_ref(), "a" | "an") || restricted) {
+        return None;
+    }
     let head_at = (np.first + 1..np.end)
         .find(|&k| v.is_word(k) && lexicon::is_np_preposition(&v.low(k)))
         .unwrap_or(np.end)

@@ -3076,3 +3076,49 @@ fn going_on_about_quoted_words_attributes_them_to_the_subject() {
     // "talked" with no quotation after its preposition is no cue
     assert!(texts("The mayor talked about the budget for an hour.").is_empty());
 }
+
+#[test]
+fn a_name_inside_an_opening_clause_yields_to_the_main_subject_a_sentence_back() {
+    // the object of an opening participle clause
+    let body = "After lunch with his campaign chief Olaf Tranby on Sunday, Piet Varga \
+                drove home. He spoke about wages. “The mills will reopen,” he said.";
+    let qs = run_with(body, &people(body, &["Olaf Tranby", "Piet Varga"]));
+    let q = find(&qs, "The mills will reopen,");
+    assert_eq!(speaker(q).0, "Piet Varga", "{q:#?}");
+    // the subject of an opening "when" clause, whose verb is a speech verb
+    let body = "When Piet Varga asked about the levy, Olaf Tranby left the hall. \
+                He said later that the pact was finished.";
+    let qs = run_with(body, &people(body, &["Piet Varga", "Olaf Tranby"]));
+    let q = containing(&qs, "the pact was finished");
+    assert_eq!(speaker(q).0, "Olaf Tranby", "{q:#?}");
+    // in the pronoun's own sentence the opening clause's subject still may
+    // be its antecedent
+    let body = "Olaf Tranby spoke first. When Piet Varga arrived at the hall, \
+                he said the pact was finished.";
+    let qs = run_with(body, &people(body, &["Olaf Tranby", "Piet Varga"]));
+    let q = containing(&qs, "the pact was finished");
+    assert_eq!(speaker(q).0, "Piet Varga", "{q:#?}");
+}
+
+#[test]
+fn a_definite_person_a_relative_clause_restricts_is_the_antecedent_not_the_name_in_it() {
+    let body = "The lawyer who defended Lise Ormond at the inquest spoke on Monday. \
+                She is weighing a complaint. “We were never told,” she said.";
+    let qs = run_with(body, &people(body, &["Lise Ormond"]));
+    let q = find(&qs, "We were never told,");
+    assert_eq!(speaker(q).0, "The lawyer", "{q:#?}");
+}
+
+#[test]
+fn they_takes_up_names_coordinated_with_descriptions_and_hyphenated_plural_heads() {
+    let body = "Ada Quill, a retired judge, and Tom Brandt, a banker, wrote to the board. \
+                The fares would rise, they said.";
+    let qs = run_with(body, &people(body, &["Ada Quill", "Tom Brandt"]));
+    let q = containing(&qs, "The fares would rise");
+    assert_eq!(speaker(q), ("Ada Quill and Tom Brandt", "they"), "{q:#?}");
+    let body = "The fact-checkers at Quillcheck rated the claim false; \
+                they said the figure was invented.";
+    let qs = run_with(body, &[org("e1", "Quillcheck", body)]);
+    let q = containing(&qs, "the figure was invented");
+    assert_eq!(speaker(q).0, "The fact-checkers", "{q:#?}");
+}
