@@ -119,6 +119,14 @@ impl<'e> Resolver<'e> {
         let e = &self.entities[ei];
         speaker.name = self.full_name(ei);
         speaker.entity = Some(e.id.clone());
+        // "the Office of Roads and Bridges said": the subject scan stops at
+        // the name's inner "and"; the speaker's mention is the whole name
+        if let Some(m) = e.mentions.iter().find(|m| {
+            m.end == speaker.end && m.start < speaker.start && m.text.ends_with(&speaker.text)
+        }) {
+            speaker.text = m.text.clone();
+            speaker.start = m.start;
+        }
         match e.kind {
             EntityType::Person => Animacy::Person,
             _ => Animacy::Org,
@@ -6164,6 +6172,16 @@ mod tests {
         assert_eq!(
             speaker(containing(&qs, "pay would fall")).0,
             "the chair of the Holm Bank staff union"
+        );
+    }
+
+    #[test]
+    fn a_name_with_an_inner_and_is_the_whole_mention() {
+        let body = "Late on Monday the Office of Roads and Bridges said the ramp was unsafe.";
+        let qs = run_with(body, &[org("e1", "Office of Roads and Bridges", body)]);
+        assert_eq!(
+            speaker(containing(&qs, "ramp was unsafe")),
+            ("Office of Roads and Bridges", "Office of Roads and Bridges")
         );
     }
 
