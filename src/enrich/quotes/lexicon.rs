@@ -1705,7 +1705,14 @@ pub fn org_kind_fits(head: &str, name: &str) -> bool {
             "rnc",
             "committee",
         ],
-        _ => return true,
+        // a head that says a kind of body by itself ("the foundation",
+        // "the institute") takes up only a name of that kind: "the
+        // foundation said" after "Acme Corp." and "the Roe Foundation"
+        // is the foundation
+        h => match KIND_HEADS.iter().position(|k| *k == h) {
+            Some(i) => &KIND_HEADS[i..=i],
+            None => return true,
+        },
     };
     let words: Vec<String> = name
         .split(|c: char| !c.is_alphanumeric())
@@ -1718,6 +1725,25 @@ pub fn org_kind_fits(head: &str, name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_uppercase() || c == '.');
     words.iter().any(|w| kinds.contains(&w.as_str())) || acronym && kinds.contains(&"bureau")
 }
+
+/// Organization heads that say the kind of body, which a name taken up
+/// by "the" and the head must also say ([`org_kind_fits`]); the heads
+/// that fit any organization ("the company", "the group", "the firm")
+/// are not here, nor heads often said of a name without them ("the
+/// network" for an acronym, "the university" for "Yale", "the union"
+/// for the "Teamsters").
+const KIND_HEADS: &[&str] = &[
+    "academy",
+    "alliance",
+    "association",
+    "center",
+    "centre",
+    "coalition",
+    "federation",
+    "foundation",
+    "institute",
+    "society",
+];
 
 /// Collective nouns whose "of" phrase names the members ("a chorus of
 /// senators", "an army of volunteers", "a handful of donors"): the

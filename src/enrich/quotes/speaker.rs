@@ -119,6 +119,14 @@ impl<'e> Resolver<'e> {
         let e = &self.entities[ei];
         speaker.name = self.full_name(ei);
         speaker.entity = Some(e.id.clone());
+        // "the Office of Roads and Bridges said": the subject scan stops at
+        // the name's inner "and"; the speaker's mention is the whole name
+        if let Some(m) = e.mentions.iter().find(|m| {
+            m.end == speaker.end && m.start < speaker.start && m.text.ends_with(&speaker.text)
+        }) {
+            speaker.text = m.text.clone();
+            speaker.start = m.start;
+        }
         match e.kind {
             EntityType::Person => Animacy::Person,
             _ => Animacy::Org,
@@ -414,6 +422,32 @@ impl<'e> Resolver<'e> {
             .filter(|r| describes(v, *r, end))
     }
 
+    /// The person named last in a phrase that opens its sentence with a
+    /// preposition the writer did not close with a comma: "In a 2012 talk
+    /// with the Tribune's editors Jane Roe said …" (the subject scan runs
+    /// through the whole adverbial). The person's mention must end the
+    /// phrase, right before the cue, and something must stand before it.
+    fn subject_after_fronted_phrase(&self, v: &View<'_, '_>, np: Range) -> Option<Range> {
+        let open = v.sentence(np.first).first;
+        if !(v.is_word(open) && v.cap(open) && lexicon::is_np_preposition(&v.low(open)))
+            || (open..np.end).any(|k| v.s(k) == ",")
+        {
+            return None;
+        }
+        let person_at = |k: usize| {
+            let t = v.text.tokens().get(k)?;
+            self.entity_at(t.cstart as usize, t.cend as usize, usize::MAX)
+                .filter(|&ei| self.entities[ei].kind == EntityType::Person)
+        };
+        let last = np.end.checked_sub(1)?;
+        let ei = person_at(last)?;
+        let mut first = last;
+        while first > np.first && v.cap(first - 1) && person_at(first - 1) == Some(ei) {
+            first -= 1;
+        }
+        (first > np.first + 1 && v.cap(first)).then_some(Range { first, end: np.end })
+    }
+
     /// Whether the name at `r` can be a clause's subject: not a possessive
     /// ("from Mrs. Roe's house"), a preposition's object ("about Jane
     /// Roe", "with Roe yelling") nor a noun's modifier ("at a Roe rally").
@@ -568,6 +602,28 @@ impl<'e> Resolver<'e> {
                     },
                 );
             }
+        }
+        if let Some(name) = self.subject_after_fronted_phrase(v, np) {
+            return self.resolve(v, name);
+        }
+        // "a leaflet on parking says": the object of a preposition is no
+        // subject; the noun phrase before the preposition is, with it.
+        // Where a verb stands before it ("an aide she met on tour said")
+        // the phrase is out of this scan's reach, and names nobody.
+        if preposition_object(v, np, mention) {
+            let prep = mention.first - 1;
+            let before = v.np_leftward(prep, v.sentence(prep).first);
+            return before
+                .filter(|r| r.end == prep && r.end > r.first && !v.verbish(prep - 1))
+                .and_then(|r| {
+                    self.resolve(
+                        v,
+                        Range {
+                            first: r.first,
+                            end: np.end,
+                        },
+                    )
+                });
         }
         // "Jane Roe, 58, who lives in Dover, says": the age speaks for
         // the name before it
@@ -1143,8 +1199,17 @@ impl<'e> Resolver<'e> {
                 });
             } else if want == Animacy::Org && !persons_body {
                 // the nearest organization of the kind the head says
+                // (a name the entity tagger typed an organization counts
+                // though no word of it says so, when the head names a
+                // body: "ShopHaven said … the company added"; a document
+                // or a source, "the report", "the insider", is no body)
+                let body = crate::enrich::entities::gazetteer::is_org_head_word(&head);
                 let org = self.names_before(mention.first, 200).find(|n| {
-                    n.animacy == Animacy::Org
+                    (n.animacy == Animacy::Org
+                        || body
+                            && self.entity_at_head(v, n.range).is_some_and(|ei| {
+                                self.entities[ei].kind == EntityType::Organization
+                            }))
                         && v.text
                             .token_span(n.range.first, n.range.end)
                             .is_some_and(|s| lexicon::org_kind_fits(&kind, s.text))
@@ -1171,6 +1236,10 @@ impl<'e> Resolver<'e> {
                         self.entities[ei].kind == EntityType::Organization && whole(ei)
                     }) {
                         self.adopt_entity(ei, &mut speaker);
+                    } else if let Some(name) =
+                        org_complement(v, n.range).and_then(|r| v.text.token_span(r.first, r.end))
+                    {
+                        speaker.name = name.text.to_string();
                     }
                     choices.push(Choice {
                         source: Source::NearestMention,
@@ -1337,13 +1406,7 @@ impl<'e> Resolver<'e> {
                 return self.named_issuer(v, owner, written, false);
             }
             // "the company's statement": whoever the phrase stands for
-            let mut owned = Vec::new();
-            let as_owner = Speaker {
-                name: v.text.token_span(owner.first, owner.end)?.text.to_string(),
-                ..written.clone()
-            };
-            self.role_phrase_choices(v, owner, owner, &as_owner, &mut owned);
-            return choice::best(owned);
+            return self.owner_phrase_choice(v, owner, owner, written);
         }
         // "the speech Roe gave", "the filings she made": the contact
         // clause's subject
@@ -1410,8 +1473,44 @@ impl<'e> Resolver<'e> {
             if end > first {
                 return self.named_issuer(v, Range { first, end }, written, false);
             }
+            // "a complaint filed by the regulator", "a memo from the
+            // agency": a definite phrase of lowercase words, taken up as
+            // when it speaks itself
+            // ("the head of the Acme union": the phrase keeps its "of"
+            // complement, its head stands before it)
+            let end = (k + 2..np.end)
+                .find(|&j| !v.is_word(j) || v.cap(j) || lexicon::is_np_preposition(&v.low(j)))
+                .unwrap_or(np.end);
+            if v.low(k + 1) == "the" && end > k + 2 {
+                let owner = Range {
+                    first: k + 1,
+                    end: np.end,
+                };
+                let head = Range { first: k + 1, end };
+                return self.owner_phrase_choice(v, owner, head, written);
+            }
         }
         None
+    }
+
+    /// The speaker a document's issuer `owner` stands for, when it is
+    /// written as a common noun phrase ("the company's statement", "a
+    /// filing by the agency"): what the phrase would name if it spoke
+    /// itself, the document `written` kept as the mention.
+    fn owner_phrase_choice(
+        &self,
+        v: &View<'_, '_>,
+        owner: Range,
+        head: Range,
+        written: &Speaker,
+    ) -> Option<Choice> {
+        let mut owned = Vec::new();
+        let as_owner = Speaker {
+            name: v.text.token_span(owner.first, owner.end)?.text.to_string(),
+            ..written.clone()
+        };
+        self.role_phrase_choices(v, owner, head, &as_owner, &mut owned);
+        choice::best(owned)
     }
 
     /// The issuer named by the capitalized run `r`, speaking through the
@@ -3993,6 +4092,38 @@ fn lone_word_not_a_noun(v: &View<'_, '_>, mention: Range) -> bool {
     adverb || verb_form || adjective || contraction || after_pronoun
 }
 
+/// Whether the phrase is one lowercase noun right after a preposition
+/// inside its clause, where the subject scan stopped: "an aide she met
+/// on tour said", "a leaflet on housing says". The noun is the
+/// preposition's object, never the subject of the cue (that stands before
+/// the preposition, too far back for this scan).
+fn preposition_object(v: &View<'_, '_>, np: Range, mention: Range) -> bool {
+    let k = mention.first;
+    let w = v.low(k);
+    // a plural, a person noun or a pronoun after "to" or "than" may well
+    // speak ("according to him", "more than aides say", "from those who
+    // say"): only a singular common noun is taken for an object
+    let may_speak = w.ends_with('s')
+        || lexicon::is_subject_pronoun(&w)
+        || matches!(w.as_ref(), "him" | "her" | "them" | "us" | "me")
+        || lexicon::is_pure_determiner(&w)
+        || lexicon::is_indefinite_pronoun(&w)
+        || lexicon::is_group_head(&w)
+        || lexicon::is_person_noun(&w)
+        || lexicon::is_person_role(&w)
+        || lexicon::is_org_head(&w);
+    np == mention
+        && mention.end == k + 1
+        && v.is_word(k)
+        && !v.cap(k)
+        && !may_speak
+        && k >= 2
+        && v.is_word(k - 1)
+        && !v.cap(k - 1)
+        && is_preposition(&v.low(k - 1))
+        && v.is_word(k - 2)
+}
+
 /// Whether the mention ends on a lowercase unit of time ("A few minutes
 /// later they left", "the past two decades", "over the last couple of
 /// weeks"): an adverbial of when, which says nothing of who. (A quarter
@@ -4830,6 +4961,38 @@ fn trim_phrase(v: &View<'_, '_>, np: Range) -> Option<Range> {
     }
     Some(Range {
         first: np.first,
+        end,
+    })
+}
+
+/// The organization name `run` heads with its "of" or "for" complement
+/// when the entity tagger gave the whole name to no entity: "the
+/// Council for Safe Streets", "the Bureau of Water Supply" (a name run
+/// stops at the lowercase preposition). The run must end on an
+/// organization head and the complement be capitalized words of the same
+/// line; `None` otherwise.
+fn org_complement(v: &View<'_, '_>, run: Range) -> Option<Range> {
+    let prep = run.end;
+    if !(lexicon::is_org_head(&v.low(prep.checked_sub(1)?))
+        && matches!(v.s(prep), "of" | "for")
+        && v.text.tokens().get(prep + 1)?.newlines_before == 0)
+    {
+        return None;
+    }
+    let mut end = prep + 1;
+    while end < v.len()
+        && v.is_word(end)
+        && v.cap(end)
+        && !v.text.is_sentence_start(end)
+        && v.text
+            .tokens()
+            .get(end)
+            .is_some_and(|t| t.newlines_before == 0)
+    {
+        end += 1;
+    }
+    (end > prep + 1).then_some(Range {
+        first: run.first,
         end,
     })
 }
@@ -6097,6 +6260,113 @@ mod tests {
             speaker(find(&qs, "Ships will wait,")).0,
             "Harbor Daily Times"
         );
+    }
+
+    #[test]
+    fn a_kind_head_takes_up_only_an_organization_of_that_kind() {
+        // "the foundation" is the foundation, though a company is nearer
+        let body = "The Pelt Foundation gave grants to schools. Later Marrow Corp. \
+                    sold its plant. “We will build a library,” the foundation said.";
+        let ents = [
+            org("e1", "Pelt Foundation", body),
+            org("e2", "Marrow Corp.", body),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(containing(&qs, "build a library")).0,
+            "Pelt Foundation"
+        );
+        // a head that says no kind ("the company") fits any organization
+        // the tagger typed so, though no word of its name says so
+        let body = "Ravel posted a notice on Monday. “We never met the seller,” \
+                    the company wrote.";
+        let qs = run_with(body, &[org("e1", "Ravel", body)]);
+        assert_eq!(speaker(containing(&qs, "never met the seller")).0, "Ravel");
+        // a document's head is no body: the company is not taken up by "the
+        // report" through its entity type alone
+        let body = "Ravel posted a notice on Monday. “Rents rose,” the report said.";
+        let qs = run_with(body, &[org("e1", "Ravel", body)]);
+        assert_ne!(speaker(containing(&qs, "Rents rose")).0, "Ravel");
+    }
+
+    #[test]
+    fn a_definite_organization_keeps_the_complement_of_its_name() {
+        // the entity tagger left "Council for Safe Lanes" unnamed; the run
+        // "Council" stops at "for", the name does not
+        let body = "The Council for Safe Lanes met on Tuesday. \
+                    Later the council said the bridge would close.";
+        let qs = run_with(body, &[]);
+        assert_eq!(
+            speaker(containing(&qs, "bridge would close")).0,
+            "Council for Safe Lanes"
+        );
+    }
+
+    #[test]
+    fn a_document_filed_by_a_definite_body_speaks_for_that_body() {
+        let body = "The Grain Trade Board sued Holm Bank on Monday. \
+                    A nine-count complaint filed by the board alleges that the bank hid losses. \
+                    An email from the chair of the Holm Bank staff union said pay would fall.";
+        let ents = [
+            org("e1", "Grain Trade Board", body),
+            org("e2", "Holm Bank", body),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(containing(&qs, "hid losses")),
+            (
+                "Grain Trade Board",
+                "A nine-count complaint filed by the board"
+            )
+        );
+        // an unnamed person with an "of" complement keeps it
+        assert_eq!(
+            speaker(containing(&qs, "pay would fall")).0,
+            "the chair of the Holm Bank staff union"
+        );
+    }
+
+    #[test]
+    fn a_name_with_an_inner_and_is_the_whole_mention() {
+        let body = "Late on Monday the Office of Roads and Bridges said the ramp was unsafe.";
+        let qs = run_with(body, &[org("e1", "Office of Roads and Bridges", body)]);
+        assert_eq!(
+            speaker(containing(&qs, "ramp was unsafe")),
+            ("Office of Roads and Bridges", "Office of Roads and Bridges")
+        );
+    }
+
+    #[test]
+    fn a_fronted_phrase_without_its_comma_gives_way_to_the_name_before_the_cue() {
+        let body = "In a 2011 talk with the editors of the Lowland Courier Mara Voss \
+                    said the tax was too high.";
+        let ents = [
+            org("e1", "Lowland Courier", body),
+            person("e2", "Mara Voss", body, &["Mara Voss"]),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(containing(&qs, "tax was too high")),
+            ("Mara Voss", "Mara Voss")
+        );
+    }
+
+    #[test]
+    fn a_lone_noun_after_a_preposition_is_no_speaker() {
+        // the object of "on" is not who said it; a plural or a pronoun
+        // there may speak ("according to him")
+        let body = "An inspector she spoke to on video said the pipes had burst. \
+                    Even a leaflet on parking says fees will rise.";
+        let qs = run_with(body, &[]);
+        assert!(containing(&qs, "pipes had burst").speaker.is_none());
+        // the noun phrase before the preposition heads the subject
+        assert_eq!(
+            speaker(containing(&qs, "fees will rise")).0,
+            "a leaflet on parking"
+        );
+        let body = "The fees rose, according to him.";
+        let qs = run_with(body, &[]);
+        assert_eq!(speaker(containing(&qs, "fees rose")).0, "him");
     }
 
     /// The speaker name of the first quote containing `part`, if any.
