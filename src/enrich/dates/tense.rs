@@ -80,6 +80,14 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
             })
             .any(|w| is_vote_noun(w));
     let takes_place = matches!(w, "take" | "takes") && next == Some("place");
+    // Voters "head to the polls", "go to the polls" in the present: the
+    // vote to come (a vote gone is told `went`, `headed`).
+    let to_polls = matches!(w, "head" | "heads" | "go" | "goes")
+        && next == Some("to")
+        && lower.get(i + 2..i + 4) == Some(&["the", "polls"][..]);
+    if to_polls && !determiner {
+        return Some(Tense::Future);
+    }
     if (holds_vote || takes_place)
         && !determiner
         && !matches!(
@@ -206,8 +214,11 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     if (w.len() >= 5 || w == "died") && w.ends_with("ed") && w.is_ascii() {
         // "is expected to", "are set for": a scheduled future; other
         // passives are no cue ("must be returned to his father").
+        // The time may follow the participle at once ("results are
+        // expected Friday", "a ruling is expected on Monday", "is
+        // projected in March").
         if passive {
-            return (is_schedule_participle(w) && matches!(next, Some("to" | "for")))
+            return (is_schedule_participle(w) && next.is_some_and(opens_schedule))
                 .then_some(Tense::Future);
         }
         if is_ed_exception(w) || is_adjective_position(lower, i) {
@@ -417,6 +428,32 @@ fn is_adjective_position(lower: &[&str], i: usize) -> bool {
         || is_degree_word(prev)
         || is_preposition(prev)
         || ((prev.ends_with("ly") || prev == "still") && back(2).is_some_and(is_determiner))
+}
+
+/// Whether `w`, right after a schedule participle (`is expected`), opens
+/// what is scheduled: `to`, `for`, a preposition of time or the time
+/// itself (`is expected Friday`, `is slated for`, `are expected in
+/// March`, `is expected by the end of`).
+fn opens_schedule(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "for"
+            | "on"
+            | "by"
+            | "in"
+            | "within"
+            | "before"
+            | "until"
+            | "early"
+            | "late"
+            | "later"
+            | "sometime"
+            | "next"
+            | "this"
+            | "tomorrow"
+            | "tonight"
+    ) || lexicon::weekday_full(w).is_some()
+        || lexicon::month(w).is_some()
 }
 
 /// Whether token `i` announces a plan or schedule, which looks ahead even
