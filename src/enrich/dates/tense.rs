@@ -79,7 +79,14 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
                     .filter(|w| !matches!(**w, "," | ";" | ":" | "."))
             })
             .any(|w| is_vote_noun(w));
-    let takes_place = matches!(w, "take" | "takes") && next == Some("place");
+    // A rule or event set in the present is a timetable too (`the law
+    // takes effect Monday`, `fares go into effect`, `polls open Tuesday`):
+    // one in force already is told `took effect`, `opened`.
+    let takes_place = (matches!(w, "take" | "takes") && matches!(next, Some("place" | "effect")))
+        || (matches!(w, "go" | "goes")
+            && next == Some("into")
+            && lower.get(i + 2) == Some(&"effect"))
+        || (matches!(w, "open" | "close") && prev == Some("polls"));
     // Voters "head to the polls", "go to the polls" in the present: the
     // vote to come (a vote gone is told `went`, `headed`).
     let to_polls = matches!(w, "head" | "heads" | "go" | "goes")
@@ -169,6 +176,16 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
         return Some(Tense::Future);
     }
     let present_aux = matches!(prev, Some("is" | "are" | "am" | "be" | "'s" | "’s"));
+    // A present copula right before a weekday (`the deadline is Friday`,
+    // `the runoff is on Tuesday`) sets it on the timetable: a day gone
+    // is told `was`.
+    let copula_day = matches!(w, "is" | "are")
+        && lower
+            .get(if next == Some("on") { i + 2 } else { i + 1 })
+            .is_some_and(|n| lexicon::weekday_full(n).is_some());
+    if copula_day {
+        return Some(Tense::Future);
+    }
     if matches!(w, "is" | "are") && next == Some("to") {
         return Some(Tense::Future);
     }

@@ -3206,3 +3206,24 @@ fn the_day_before_told_alone_counts_from_the_day_last_named() {
     // A preposition dates from an event: no date.
     assert!(vals("The crews left the day before the flood.").is_empty());
 }
+
+#[test]
+fn a_timetable_told_in_the_present_looks_ahead() {
+    // Wednesday 2025-02-19: the coming Monday is the 24th, the one gone
+    // the 17th.
+    let p = Some(d(2025, 2, 19));
+    let vals = |body: &str| -> Vec<String> { all(body, p).into_iter().map(|m| m.1).collect() };
+    assert_eq!(vals("The toll rise takes effect Monday."), ["2025-02-24"]);
+    assert_eq!(vals("The toll rise took effect Monday."), ["2025-02-17"]);
+    assert_eq!(
+        vals("The new parking rules go into effect Monday."),
+        ["2025-02-24"]
+    );
+    assert_eq!(
+        vals("Polls open Monday across the province."),
+        ["2025-02-24"]
+    );
+    assert_eq!(vals("The filing deadline is Monday."), ["2025-02-24"]);
+    assert_eq!(vals("The filing deadline is on Monday."), ["2025-02-24"]);
+    assert_eq!(vals("The filing deadline was Monday."), ["2025-02-17"]);
+}
