@@ -309,7 +309,13 @@ fn subject_verb(
     // ahead (`Tuesday's vote will decide`); a deed already done has
     // consequences to come (`Monday's ruling will make it harder`).
     match cue(lower, k)? {
-        Tense::Future if !(head..k).any(|h| at(h).is_some_and(is_vote_noun)) => None,
+        Tense::Future
+            if !(head..k).any(|h| {
+                at(h).is_some_and(|w| is_vote_noun(w) || lexicon::is_scheduled_event_noun(w))
+            }) =>
+        {
+            None
+        }
         t => Some(t),
     }
 }

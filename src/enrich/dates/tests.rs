@@ -3227,3 +3227,29 @@ fn a_timetable_told_in_the_present_looks_ahead() {
     assert_eq!(vals("The filing deadline is on Monday."), ["2025-02-24"]);
     assert_eq!(vals("The filing deadline was Monday."), ["2025-02-17"]);
 }
+
+#[test]
+fn a_future_told_of_an_event_set_ahead_dates_the_coming_one() {
+    // Wednesday 2025-02-19: the coming Thursday is the 20th, the one gone
+    // the 13th.
+    let p = Some(d(2025, 2, 19));
+    let vals = |body: &str| -> Vec<String> { all(body, p).into_iter().map(|m| m.1).collect() };
+    // The noun's own verb, not the past verb of saying before it.
+    assert_eq!(
+        vals("A clerk said Thursday's hearing will be closed to cameras."),
+        ["2025-02-20"]
+    );
+    assert_eq!(
+        vals("An aide said the Thursday deadline may slip."),
+        ["2025-02-20"]
+    );
+    assert_eq!(
+        vals("Thursday's hearing was closed to cameras."),
+        ["2025-02-13"]
+    );
+    // A deed done has consequences to come.
+    assert_eq!(
+        vals("A lawyer said Thursday's verdict will haunt the firm."),
+        ["2025-02-13"]
+    );
+}
