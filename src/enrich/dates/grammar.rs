@@ -982,13 +982,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// The anaphoric reference for an expression counted in `unit`: the
     /// last point mentioned when it is at least that precise, else publication.
     fn reference_for(&self, unit: Unit) -> Option<NaiveDate> {
-        let rank = |u: Unit| match u {
-            Unit::Year | Unit::Decade | Unit::Century => 2,
-            Unit::Month | Unit::Quarter => 1,
-            _ => 0,
-        };
         match self.anchor {
-            Some((d, g)) if rank(g) <= rank(unit) => Some(d),
+            Some((d, g)) if !coarser(g, unit) => Some(d),
             _ => self.day_anchor.or(self.published),
         }
     }
@@ -1960,6 +1955,35 @@ impl<'t, 'a> Scanner<'t, 'a> {
             j += 1;
         }
         let rel = self.w(j);
+        // "the day before,", "the week after." told alone (an adverb, the
+        // clause going on past a comma or ending): the unit before or after
+        // the day last named, as `the previous day` is. Not a preposition
+        // or conjunction (`the day before the vote`, `the week after she
+        // left`): dated from an event the text does not date.
+        if let Some((unit, false)) = lexicon::unit(rel).filter(|_| the && !modifier) {
+            let offset = match self.w(j + 1) {
+                "before" => -1,
+                "after" => 1,
+                _ => 0,
+            };
+            if offset != 0
+                && matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+                && matches!(self.w(j + 2), "," | "." | ";" | "")
+            {
+                // After a coarser point (`in July 2008. The day before,`)
+                // the day is unknown, not one counted from another day;
+                // and a repeated `the day before` (a market report's
+                // `from 1.51 percent the day before`) counts from the same
+                // day each time, so it anchors nothing.
+                if self.anchor.is_some_and(|(_, g)| coarser(g, unit)) {
+                    let unknown = resolve::period_unknown(unit).to_string();
+                    return Some(found(i, j + 2, unknown, DateType::Date));
+                }
+                let tree = Expr::narrative(unit).shift(offset, unit);
+                let f = self.found_tree(i, j + 2, &tree);
+                return Some(Found { day: None, ..f });
+            }
+        }
         // "the weeks ahead", "the months to come": the coming stretch.
         if let Some((unit, true)) = lexicon::unit(rel).filter(|_| the && !modifier) {
             let ahead = match (self.w(j + 1), self.w(j + 2)) {
@@ -4126,6 +4150,17 @@ const TIMESTAMP_BYTES: usize = 16;
 
 /// How near publication (in days) a month-day is news rather than story.
 const NEWS_DAYS: i64 = 60;
+
+/// Whether a point known to granularity `g` (a year, a month) is too
+/// coarse to count `unit`s from (a day from `in July 2008`).
+fn coarser(g: Unit, unit: Unit) -> bool {
+    let rank = |u: Unit| match u {
+        Unit::Year | Unit::Decade | Unit::Century => 2,
+        Unit::Month | Unit::Quarter => 1,
+        _ => 0,
+    };
+    rank(g) > rank(unit)
+}
 
 /// The index of month `m`, day `d` in a 12 × 31 table (out of range, so
 /// never found, for an impossible month or day).

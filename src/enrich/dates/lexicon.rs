@@ -575,6 +575,31 @@ pub fn is_vote_noun(w: &str) -> bool {
     )
 }
 
+/// Nouns of an event other than a vote set on a calendar ahead of it
+/// (`Thursday's hearing will`, `the Friday deadline may`): a future told
+/// of one is its own, as for a vote; a deed done (`Monday's ruling will
+/// make it harder`) has only consequences to come.
+pub fn is_scheduled_event_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "hearing"
+            | "debate"
+            | "meeting"
+            | "summit"
+            | "trial"
+            | "deadline"
+            | "session"
+            | "ceremony"
+            | "inauguration"
+            | "launch"
+            | "auction"
+            | "rally"
+            | "forum"
+            | "town-hall"
+            | "showdown"
+    )
+}
+
 /// Nouns of a contest's outcome (`the win`, `her victories`, `a narrow
 /// defeat`), known only once it was held.
 pub fn is_outcome_noun(w: &str) -> bool {

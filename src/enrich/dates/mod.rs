@@ -10,7 +10,9 @@
 //!
 //! Relative expressions resolve against the publication date (deictic:
 //! `yesterday`, `last week`) or the last day mentioned (anaphoric: `the same
-//! day`, `two days later`); `the next year` (month, week) is anaphoric in a
+//! day`, `two days later`, `the day before,` told alone: unknown after a
+//! month or a year, and anchoring nothing, as a market report repeats it
+//! of one day); `the next year` (month, week) is anaphoric in a
 //! story told in the past, deictic when its clause looks ahead or no story
 //! year was written in the last few sentences (`to start within the next
 //! month`); in a past clause, the last day mentioned that
@@ -48,7 +50,12 @@
 //!   `hearings resume Tuesday`; not a `to` of purpose after it: `flew
 //!   there on Monday to meet the premier`),
 //!   a vote held in the present (`the state holds its primary on
-//!   Tuesday`, `when the caucuses take place`),
+//!   Tuesday`, `when the caucuses take place`, `voters head to the polls
+//!   Tuesday`, `polls open Tuesday`), a rule set in the present (`takes
+//!   effect Monday`, `goes into effect`), a present copula right before
+//!   a weekday (`the deadline is Friday`, `is on Tuesday`), a schedule
+//!   participle right before the time (`results are expected Friday`,
+//!   `a memorial is planned Friday`),
 //!   `set to`, `planned to`, `going to` (not `was going to`, a plan told
 //!   after its day, as `was to be`), modals before a verb (`may`, `can`, `must
 //!   win`; not `must be`, a duty often told of a ruling already made)
@@ -80,8 +87,9 @@
 //!   (`attacked him on Monday, saying he would` is the Monday gone). A
 //!   name dating a noun that is the subject of a verb takes that verb's
 //!   tense (`the mayor said Tuesday's ballot will settle it` is the coming
-//!   Tuesday; a future only for a vote, as `Monday's ruling will make it
-//!   harder` tells the ruling's aftermath), and a participle of speech
+//!   Tuesday; a future only for a vote or another event set ahead,
+//!   `Thursday's hearing will`, `the Friday deadline may`, as `Monday's
+//!   ruling will make it harder` tells the ruling's aftermath), and a participle of speech
 //!   does not date such a noun (`suggesting the November ballot may be
 //!   rigged`). A past verb does not date a month or season after an
 //!   infinitive it governs (`asked her to set out a plan for the summit

@@ -79,7 +79,22 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
                     .filter(|w| !matches!(**w, "," | ";" | ":" | "."))
             })
             .any(|w| is_vote_noun(w));
-    let takes_place = matches!(w, "take" | "takes") && next == Some("place");
+    // A rule or event set in the present is a timetable too (`the law
+    // takes effect Monday`, `fares go into effect`, `polls open Tuesday`):
+    // one in force already is told `took effect`, `opened`.
+    let takes_place = (matches!(w, "take" | "takes") && matches!(next, Some("place" | "effect")))
+        || (matches!(w, "go" | "goes")
+            && next == Some("into")
+            && lower.get(i + 2) == Some(&"effect"))
+        || (matches!(w, "open" | "close") && prev == Some("polls"));
+    // Voters "head to the polls", "go to the polls" in the present: the
+    // vote to come (a vote gone is told `went`, `headed`).
+    let to_polls = matches!(w, "head" | "heads" | "go" | "goes")
+        && next == Some("to")
+        && lower.get(i + 2..i + 4) == Some(&["the", "polls"][..]);
+    if to_polls && !determiner {
+        return Some(Tense::Future);
+    }
     if (holds_vote || takes_place)
         && !determiner
         && !matches!(
@@ -161,6 +176,16 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
         return Some(Tense::Future);
     }
     let present_aux = matches!(prev, Some("is" | "are" | "am" | "be" | "'s" | "’s"));
+    // A present copula right before a weekday (`the deadline is Friday`,
+    // `the runoff is on Tuesday`) sets it on the timetable: a day gone
+    // is told `was`.
+    let copula_day = matches!(w, "is" | "are")
+        && lower
+            .get(if next == Some("on") { i + 2 } else { i + 1 })
+            .is_some_and(|n| lexicon::weekday_full(n).is_some());
+    if copula_day {
+        return Some(Tense::Future);
+    }
     if matches!(w, "is" | "are") && next == Some("to") {
         return Some(Tense::Future);
     }
@@ -206,8 +231,11 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     if (w.len() >= 5 || w == "died") && w.ends_with("ed") && w.is_ascii() {
         // "is expected to", "are set for": a scheduled future; other
         // passives are no cue ("must be returned to his father").
+        // The time may follow the participle at once ("results are
+        // expected Friday", "a ruling is expected on Monday", "is
+        // projected in March").
         if passive {
-            return (is_schedule_participle(w) && matches!(next, Some("to" | "for")))
+            return (is_schedule_participle(w) && next.is_some_and(opens_schedule))
                 .then_some(Tense::Future);
         }
         if is_ed_exception(w) || is_adjective_position(lower, i) {
@@ -281,7 +309,13 @@ fn subject_verb(
     // ahead (`Tuesday's vote will decide`); a deed already done has
     // consequences to come (`Monday's ruling will make it harder`).
     match cue(lower, k)? {
-        Tense::Future if !(head..k).any(|h| at(h).is_some_and(is_vote_noun)) => None,
+        Tense::Future
+            if !(head..k).any(|h| {
+                at(h).is_some_and(|w| is_vote_noun(w) || lexicon::is_scheduled_event_noun(w))
+            }) =>
+        {
+            None
+        }
         t => Some(t),
     }
 }
@@ -417,6 +451,32 @@ fn is_adjective_position(lower: &[&str], i: usize) -> bool {
         || is_degree_word(prev)
         || is_preposition(prev)
         || ((prev.ends_with("ly") || prev == "still") && back(2).is_some_and(is_determiner))
+}
+
+/// Whether `w`, right after a schedule participle (`is expected`), opens
+/// what is scheduled: `to`, `for`, a preposition of time or the time
+/// itself (`is expected Friday`, `is slated for`, `are expected in
+/// March`, `is expected by the end of`).
+fn opens_schedule(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "for"
+            | "on"
+            | "by"
+            | "in"
+            | "within"
+            | "before"
+            | "until"
+            | "early"
+            | "late"
+            | "later"
+            | "sometime"
+            | "next"
+            | "this"
+            | "tomorrow"
+            | "tonight"
+    ) || lexicon::weekday_full(w).is_some()
+        || lexicon::month(w).is_some()
 }
 
 /// Whether token `i` announces a plan or schedule, which looks ahead even

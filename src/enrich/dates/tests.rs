@@ -3132,3 +3132,124 @@ fn a_refusal_to_speak_is_told_of_a_day_gone() {
         ["2021-06-07"]
     );
 }
+
+#[test]
+fn a_schedule_participle_right_before_the_time_looks_ahead() {
+    // Wednesday 2025-02-19: the coming Friday is the 21st, the Friday
+    // gone the 14th.
+    let p = Some(d(2025, 2, 19));
+    let vals = |body: &str| -> Vec<String> { all(body, p).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("Final tallies are expected Friday, a clerk said."),
+        ["2025-02-21"]
+    );
+    assert_eq!(
+        vals("A verdict is expected on Friday in the fraud case."),
+        ["2025-02-21"]
+    );
+    assert_eq!(
+        vals("A benefit concert is planned Friday in the old mill."),
+        ["2025-02-21"]
+    );
+    // Not told in the past.
+    assert_eq!(
+        vals("The verdict was expected Friday, but it slipped."),
+        ["2025-02-14"]
+    );
+    // Other passives are no schedule.
+    assert_eq!(
+        vals("Two guards were injured Friday at the depot."),
+        ["2025-02-14"]
+    );
+}
+
+#[test]
+fn voters_heading_to_the_polls_in_the_present_vote_ahead() {
+    // Wednesday 2025-02-19: the coming Tuesday is the 25th.
+    let p = Some(d(2025, 2, 19));
+    let vals = |body: &str| -> Vec<String> { all(body, p).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("Farmers in four counties head to the polls Tuesday."),
+        ["2025-02-25"]
+    );
+    assert_eq!(
+        vals("Farmers in four counties headed to the polls Tuesday."),
+        ["2025-02-18"]
+    );
+}
+
+#[test]
+fn the_day_before_told_alone_counts_from_the_day_last_named() {
+    let p = Some(d(2025, 2, 19));
+    let vals = |body: &str| -> Vec<String> { all(body, p).into_iter().map(|m| m.1).collect() };
+    assert_eq!(
+        vals("The dam gave way on May 9, 2021. The day before, crews had left."),
+        ["2021-05-09", "2021-05-08"]
+    );
+    assert_eq!(
+        vals("The dam gave way on May 9, 2021. The week after, the river fell."),
+        ["2021-05-09", "2021-W19"]
+    );
+    // Each `the day before` counts from the same day named.
+    assert_eq!(
+        vals(
+            "The lira fell on Monday. It was 9.1 from 9.3 the day before. \
+             The rand was 18 from 17 the day before."
+        ),
+        ["2025-02-17", "2025-02-16", "2025-02-16"]
+    );
+    // After a month, the day is unknown.
+    assert_eq!(
+        vals("The dam gave way in May 2021. The day before, crews had left."),
+        ["2021-05", "XXXX-XX-XX"]
+    );
+    // A preposition dates from an event: no date.
+    assert!(vals("The crews left the day before the flood.").is_empty());
+}
+
+#[test]
+fn a_timetable_told_in_the_present_looks_ahead() {
+    // Wednesday 2025-02-19: the coming Monday is the 24th, the one gone
+    // the 17th.
+    let p = Some(d(2025, 2, 19));
+    let vals = |body: &str| -> Vec<String> { all(body, p).into_iter().map(|m| m.1).collect() };
+    assert_eq!(vals("The toll rise takes effect Monday."), ["2025-02-24"]);
+    assert_eq!(vals("The toll rise took effect Monday."), ["2025-02-17"]);
+    assert_eq!(
+        vals("The new parking rules go into effect Monday."),
+        ["2025-02-24"]
+    );
+    assert_eq!(
+        vals("Polls open Monday across the province."),
+        ["2025-02-24"]
+    );
+    assert_eq!(vals("The filing deadline is Monday."), ["2025-02-24"]);
+    assert_eq!(vals("The filing deadline is on Monday."), ["2025-02-24"]);
+    assert_eq!(vals("The filing deadline was Monday."), ["2025-02-17"]);
+}
+
+#[test]
+fn a_future_told_of_an_event_set_ahead_dates_the_coming_one() {
+    // Wednesday 2025-02-19: the coming Thursday is the 20th, the one gone
+    // the 13th.
+    let p = Some(d(2025, 2, 19));
+    let vals = |body: &str| -> Vec<String> { all(body, p).into_iter().map(|m| m.1).collect() };
+    // The noun's own verb, not the past verb of saying before it.
+    assert_eq!(
+        vals("A clerk said Thursday's hearing will be closed to cameras."),
+        ["2025-02-20"]
+    );
+    assert_eq!(
+        vals("An aide said the Thursday deadline may slip."),
+        ["2025-02-20"]
+    );
+    assert_eq!(
+        vals("Thursday's hearing was closed to cameras."),
+        ["2025-02-13"]
+    );
+    // A deed done has consequences to come.
+    assert_eq!(
+        vals("A lawyer said Thursday's verdict will haunt the firm."),
+        ["2025-02-13"]
+    );
+}
