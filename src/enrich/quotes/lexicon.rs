@@ -2425,6 +2425,38 @@ pub fn connective_len(words: &[&str]) -> usize {
     usize::from(single)
 }
 
+/// Labels of lines that are no body text: teasers, cross-references and
+/// captions set before a colon ("PLUS: …", "READ MORE: …", "Watch: …",
+/// "Photo: …"), lowercased, one or two words.
+pub fn is_teaser_label(w: &str) -> bool {
+    matches!(
+        w,
+        "plus"
+            | "more"
+            | "read"
+            | "read more"
+            | "also read"
+            | "read also"
+            | "see"
+            | "see also"
+            | "related"
+            | "related coverage"
+            | "watch"
+            | "video"
+            | "listen"
+            | "photo"
+            | "photos"
+            | "caption"
+            | "credit"
+            | "photo credit"
+            | "inside"
+            | "opinion"
+            | "trending"
+            | "recommended"
+            | "subscribe"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

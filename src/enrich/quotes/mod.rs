@@ -350,6 +350,14 @@ pub fn extract_with_dates(
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&i| (cands[i].content.first, cands[i].content.end));
     let mut resolver = Resolver::new(&v, entities);
+    let lines = body_lines(&v);
+    // lines that are no body text make no statement
+    let off_body: Vec<Range> = lines
+        .iter()
+        .copied()
+        .filter(|&l| off_body_line(&v, l))
+        .collect();
+    let author = article_author(&v, &lines).and_then(|r| resolver.person_named(&v, r));
     let mut resolved: Vec<Option<speaker::Resolved>> = vec![None; cands.len()];
     // (first token of the sentence naming its speaker, end of its
     // content, speaker)
@@ -386,7 +394,10 @@ pub fn extract_with_dates(
         let imagined = c
             .cue
             .is_some_and(|r| reported::imagined_speech(&v, r.first));
-        if share || imagined || matches!(c.who, Who::SameAs(pc) if dropped[pc]) {
+        let off_body = off_body
+            .iter()
+            .any(|l| l.first <= c.content.first && c.content.first < l.end);
+        if share || imagined || off_body || matches!(c.who, Who::SameAs(pc) if dropped[pc]) {
             dropped[ci] = true;
             continue;
         }
@@ -466,6 +477,18 @@ pub fn extract_with_dates(
             dropped[ci] = true;
             continue;
         }
+        // the narrator of a signed article ("By Jo Reed", "Jo Reed is a
+        // professor of …") is its author: "“No,” I said" is the author's
+        let spk = match (spk, &author) {
+            (Some(mut r), Some((name, id)))
+                if r.speaker.entity.is_none() && r.speaker.name == "I" =>
+            {
+                r.speaker.name.clone_from(name);
+                r.speaker.entity.clone_from(id);
+                Some(r)
+            }
+            (spk, _) => spk,
+        };
         // "“…,” said Ann Poe, who remembered Tom claiming that …": the
         // recalled person speaks that clause only; a quotation continuing
         // after the sentence is still the sentence's speaker's
@@ -1225,6 +1248,243 @@ fn title_line_end(v: &View<'_, '_>) -> usize {
         return 0;
     }
     end
+}
+
+/// The body's lines (split at every line break), as token ranges.
+fn body_lines(v: &View<'_, '_>) -> Vec<Range> {
+    let toks = v.text.tokens();
+    let mut out = Vec::new();
+    let mut first = 0;
+    for (k, t) in toks.iter().enumerate().skip(1) {
+        if t.newlines_before > 0 {
+            out.push(Range { first, end: k });
+            first = k;
+        }
+    }
+    if first < toks.len() {
+        out.push(Range {
+            first,
+            end: toks.len(),
+        });
+    }
+    out
+}
+
+/// Whether `line` is no body text, whose quotation marks make no
+/// statement: a teaser or cross-reference under a label ("PLUS: …",
+/// "READ MORE: …", "Watch: …", "Photo: …"), a byline ("By Jo Reed,
+/// Staff Writer"), or a photo caption signed by its credit ("… at the
+/// rally on Friday. (AP Photo/Jo Reed)"). A body paragraph opening
+/// with the same word has no colon after it ("Plus, the mayor said …").
+fn off_body_line(v: &View<'_, '_>, line: Range) -> bool {
+    let words: Vec<usize> = (line.first..line.end).filter(|&k| v.is_word(k)).collect();
+    let Some(&w0) = words.first() else {
+        return false;
+    };
+    // "READ MORE:", "See also:", "Photo:": a label of one or two words
+    let label = |n: usize| -> bool {
+        let Some(&last) = words.get(n - 1) else {
+            return false;
+        };
+        let phrase = (0..n)
+            .map(|i| v.low(words[i]).into_owned())
+            .collect::<Vec<_>>()
+            .join(" ");
+        last + 1 < line.end
+            && matches!(v.s(last + 1), ":" | "|")
+            && (words[..n].windows(2).all(|p| p[1] == p[0] + 1))
+            && lexicon::is_teaser_label(&phrase)
+    };
+    if words[0] == line.first && (label(1) || label(2)) {
+        return true;
+    }
+    if w0 == line.first && v.low(w0) == "by" && byline_names(v, line).is_some() {
+        return true;
+    }
+    photo_credit_closes(v, line)
+}
+
+/// Whether `line` ends with a photo credit in brackets ("(AP Photo/Jo
+/// Reed)", "(Photo: Jo Reed, Acme News)", "(Getty Images)"): a caption.
+fn photo_credit_closes(v: &View<'_, '_>, line: Range) -> bool {
+    let mut last = line.end;
+    while last > line.first && matches!(v.s(last - 1), "." | "”" | "\"") {
+        last -= 1;
+    }
+    if last <= line.first + 2 || v.s(last - 1) != ")" {
+        return false;
+    }
+    let Some(open) = (line.first..last - 1).rev().find(|&k| v.s(k) == "(") else {
+        return false;
+    };
+    (open + 1..last - 1).any(|k| {
+        v.cap(k)
+            && matches!(
+                v.low(k).as_ref(),
+                "photo" | "photos" | "photograph" | "images" | "image"
+            )
+    })
+}
+
+/// The names of a byline line ("By Jo Reed", "BY JO REED AND TOM POE,
+/// Staff Writers"): the name runs after "By", up to the line's end or a
+/// comma, dash or bar before a title. `None` when the line says more.
+fn byline_names(v: &View<'_, '_>, line: Range) -> Option<Vec<Range>> {
+    const MAX_TITLE_TOKENS: usize = 10;
+    let mut names = Vec::new();
+    let mut k = line.first + 1;
+    loop {
+        let run = name_run_at(v, k, line.end)?;
+        names.push(run);
+        k = run.end;
+        if k < line.end && matches!(v.low(k).as_ref(), "and" | "&") {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    let rest_ok = k >= line.end
+        || matches!(v.s(k), "," | "|" | "-" | "—" | "–") && line.end - k <= MAX_TITLE_TOKENS;
+    rest_ok.then_some(names)
+}
+
+/// A personal name of two to five capitalized words (initials' dots
+/// inside) starting at token `k`, ending by `end`.
+fn name_run_at(v: &View<'_, '_>, k: usize, end: usize) -> Option<Range> {
+    const MAX_NAME_TOKENS: usize = 7;
+    let mut e = k;
+    while e < end
+        && e - k < MAX_NAME_TOKENS
+        && (v.is_word(e) && v.cap(e) && !lexicon::is_title(&v.low(e)) || is_dot_of_initial(v, e))
+    {
+        e += 1;
+    }
+    let words = (k..e).filter(|&i| v.is_word(i)).count();
+    // "The Acme Group is …", "By Jo Reed": no name opens so
+    let w0 = v.low(k);
+    let function_word = lexicon::is_determiner(&w0) || lexicon::is_np_preposition(&w0);
+    (words >= 2 && !function_word).then_some(Range { first: k, end: e })
+}
+
+/// Whether the text of token range `r` names the same person as `o` (the
+/// same last word).
+fn same_name(v: &View<'_, '_>, r: Range, o: Range) -> bool {
+    v.low(r.end - 1) == v.low(o.end - 1)
+}
+
+/// The article's author, when its layout names one person as such: a
+/// byline opening it ("By Jo Reed"), or closing it a bio ("Jo Reed is a
+/// professor of law …", "Jo Reed, a novelist, writes about …"), a
+/// "Follow Jo Reed on Twitter" line, a sign-off ("— Jo Reed") or an
+/// excerpt's credit ("From The Long Road by Jo Reed"). The narrator's "I"
+/// is that person. Two authors (or two names): none, the "I" stays.
+fn article_author(v: &View<'_, '_>, lines: &[Range]) -> Option<Range> {
+    const HEAD_LINES: usize = 4;
+    const TAIL_LINES: usize = 3;
+    const MAX_BIO_WORDS: usize = 60;
+    let mut found: Vec<Range> = Vec::new();
+    for &line in lines.iter().take(HEAD_LINES) {
+        if v.low(line.first) == "by" {
+            if let Some(names) = byline_names(v, line) {
+                found.extend(names);
+            }
+        }
+        found.extend(excerpt_credit(v, line));
+    }
+    let tail = lines.len().saturating_sub(TAIL_LINES);
+    for (i, &line) in lines.iter().enumerate().skip(tail) {
+        let first = line.first;
+        found.extend(excerpt_credit(v, line));
+        // "Follow [the paper's reporter] Jo Reed on Twitter": the name
+        // right before "on"; "Follow Jo Reed and Tom Poe on …" is two
+        if v.low(first) == "follow" {
+            if let Some(on) = (first + 1..line.end).find(|&k| v.low(k) == "on") {
+                let mut s = on;
+                while s > first + 1
+                    && (v.is_word(s - 1) && v.cap(s - 1) || is_dot_of_initial(v, s - 1))
+                {
+                    s -= 1;
+                }
+                if let Some(run) = name_run_at(v, s, on).filter(|r| r.end == on) {
+                    found.push(run);
+                    if v.low(s - 1) == "and" {
+                        found.push(Range {
+                            first: s - 1,
+                            end: s,
+                        });
+                    }
+                }
+            }
+            continue;
+        }
+        // "— Jo Reed" closing the article, not a quotation's signature
+        if i + 1 == lines.len() && !(first > 0 && v.is_quote(first - 1)) {
+            if let Some(run) = v
+                .signature_at(first)
+                .filter(|r| (r.first..r.end).filter(|&k| v.is_word(k)).count() >= 2)
+            {
+                found.push(run);
+                continue;
+            }
+        }
+        // "Jo Reed is a professor …", "Jo Reed, a novelist, writes …": a
+        // bio of someone the article has not named before
+        let words = (first..line.end).filter(|&k| v.is_word(k)).count();
+        let Some(run) = name_run_at(v, first, line.end) else {
+            continue;
+        };
+        let mut verb = run.end;
+        if v.s(verb) == "," {
+            verb = (verb + 1..line.end.min(verb + 16))
+                .find(|&k| v.s(k) == ",")
+                .map_or(line.end, |c| c + 1);
+        }
+        // "is a professor", not "is taking over" or "is expected to"
+        let after = v.low(verb + 1);
+        let predicate = !(after.ends_with("ing")
+            || after.ends_with("ed")
+            || matches!(after.as_ref(), "not" | "to" | "set" | "still"));
+        let bio_verb = verb < line.end
+            && matches!(
+                v.low(verb).as_ref(),
+                "is" | "writes" | "teaches" | "covers" | "edits" | "blogs"
+            )
+            && (v.low(verb) != "is" || predicate);
+        let named_before = (0..first).any(|k| v.is_word(k) && v.low(k) == v.low(run.end - 1));
+        if bio_verb && words <= MAX_BIO_WORDS && !named_before {
+            found.push(run);
+            // "Jo Reed is … Tom Poe is …": a second bio is a second author
+            let second = (verb + 1..line.end).any(|k| {
+                v.text.is_sentence_start(k)
+                    && name_run_at(v, k, line.end)
+                        .is_some_and(|r| r.end < line.end && v.low(r.end) == "is")
+            });
+            if second {
+                found.push(Range {
+                    first: verb,
+                    end: verb + 1,
+                });
+            }
+        }
+    }
+    let first = *found.first()?;
+    found
+        .iter()
+        .all(|&r| same_name(v, r, first))
+        .then_some(first)
+}
+
+/// The author an excerpt's credit line names: "From The Long Road by Jo
+/// Reed.", "Excerpted from … by Jo Reed", "Copyright © 2020 by Jo Reed".
+fn excerpt_credit(v: &View<'_, '_>, line: Range) -> Option<Range> {
+    if !matches!(
+        v.low(line.first).as_ref(),
+        "from" | "excerpted" | "adapted" | "reprinted"
+    ) {
+        return None;
+    }
+    let by = (line.first + 1..line.end).find(|&k| v.low(k) == "by")?;
+    name_run_at(v, by + 1, line.end)
 }
 
 /// Whether the words of `r` are discourse connectives only ("But,",

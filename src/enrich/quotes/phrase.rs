@@ -1243,11 +1243,23 @@ impl<'a, 't> View<'a, 't> {
             }
             k += 1;
         }
-        let dash = toks.get(k)?;
-        if dash.newlines_before == 0 || !matches!(self.s(k), "-" | "—" | "–" | "--") {
+        if toks.get(k)?.newlines_before == 0 {
             return None;
         }
-        let first = k + 1;
+        self.signature_at(k)
+    }
+
+    /// A signature line opening at token `dash`: a dash and a name, and
+    /// nothing else on the line but a title after a comma and a final dot
+    /// ("— Jane Roe.", "- Jane Roe, mayor of Springfield"). Under a
+    /// quotation it names the speaker ([`View::signature_after`]); closing
+    /// an article it signs it.
+    pub fn signature_at(&self, dash: usize) -> Option<Range> {
+        let toks = self.text.tokens();
+        if !matches!(self.s(dash), "-" | "—" | "–" | "--") {
+            return None;
+        }
+        let first = dash + 1;
         let mut e = first;
         while e < self.len()
             && e < first + 6

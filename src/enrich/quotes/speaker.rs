@@ -793,6 +793,9 @@ impl<'e> Resolver<'e> {
                 Animacy::Group
             };
             choices.push(as_written(&written, animacy));
+        } else if let Some(ei) = self.kin_named(v, mention) {
+            // "my father said": the person the article introduced so
+            choices.push(self.entity_choice(ei, Source::RoleHolder, &written));
         } else if single && lexicon::is_subject_pronoun(&low) {
             let want = match low.as_ref() {
                 "he" | "she" => Animacy::Person,
@@ -1597,6 +1600,65 @@ impl<'e> Resolver<'e> {
                 }
             }
         })
+    }
+
+    /// The person the narrator's relative `mention` ("my father", "my
+    /// wife") is, when the article introduces one so: "my father, Carl
+    /// Brandt, …", "My father Carl …" or "Carl Brandt, my father, …".
+    /// `None` for another phrase, or when two persons are introduced so.
+    fn kin_named(&self, v: &View<'_, '_>, mention: Range) -> Option<usize> {
+        if mention.end != mention.first + 2 || v.low(mention.first) != "my" {
+            return None;
+        }
+        let kin = v.low(mention.first + 1);
+        if !crate::enrich::entities::KINSHIP.contains(&kin.as_ref()) {
+            return None;
+        }
+        let toks = v.text.tokens();
+        let person_at = |k: usize, starts: bool| -> Option<usize> {
+            let t = toks.get(k)?;
+            let (s, e) = (t.cstart as usize, t.cend as usize);
+            self.spans
+                .iter()
+                .find(|&&(ms, me, ei, named)| {
+                    named
+                        && self.entities[ei].kind == EntityType::Person
+                        && if starts { ms == s } else { me == e }
+                })
+                .map(|&(_, _, ei, _)| ei)
+        };
+        let mut found: Option<usize> = None;
+        for k in 0..v.len().saturating_sub(1) {
+            if v.low(k) != "my" || v.low(k + 1) != kin {
+                continue;
+            }
+            let after = if v.s(k + 2) == "," { k + 3 } else { k + 2 };
+            let before = (k > 1 && v.s(k - 1) == ",")
+                .then(|| person_at(k - 2, false))
+                .flatten();
+            for ei in person_at(after, true).into_iter().chain(before) {
+                if found.is_some_and(|f| f != ei) {
+                    return None;
+                }
+                found = Some(ei);
+            }
+        }
+        found
+    }
+
+    /// The person the name at tokens `r` stands for (an author named on a
+    /// byline or bio line): the entity's full name and id when the tagger
+    /// found a person there, the name as written when it found nothing,
+    /// `None` when it found a place or an organization.
+    pub fn person_named(&self, v: &View<'_, '_>, r: Range) -> Option<(String, Option<String>)> {
+        let span = v.text.token_span(r.first, r.end)?;
+        match self.entity_at(span.start, span.end, usize::MAX) {
+            Some(ei) if self.entities[ei].kind == EntityType::Person => {
+                Some((self.full_name(ei), Some(self.entities[ei].id.clone())))
+            }
+            Some(_) => None,
+            None => Some((span.text.to_string(), None)),
+        }
     }
 
     /// Entity `ei` as a candidate from `source`, keeping the mention as

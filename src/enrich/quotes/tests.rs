@@ -3122,3 +3122,91 @@ fn they_takes_up_names_coordinated_with_descriptions_and_hyphenated_plural_heads
     let q = containing(&qs, "the figure was invented");
     assert_eq!(speaker(q).0, "The fact-checkers", "{q:#?}");
 }
+
+#[test]
+fn the_narrators_i_is_the_author_a_closing_bio_names() {
+    let body = "Why I Left the Board\nI met the governor last spring. “We can fix the levy,” I told him over coffee.\nHe only smiled.\nMara Quill is a professor of economics at Lakeview College.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "We can fix the levy,")),
+        ("Mara Quill", "I")
+    );
+}
+
+#[test]
+fn the_narrators_i_is_the_author_a_byline_names() {
+    let body =
+        "By Tom Arden\nWhen the letter came back unopened, “Not again,” I said to the empty room.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "Not again,")), ("Tom Arden", "I"));
+    // two authors: the "I" names neither
+    let body = "By Tom Arden and Lia Moss\nWhen the letter came back unopened, “Not again,” I said to the empty room.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "Not again,")), ("I", "I"));
+}
+
+#[test]
+fn the_narrators_i_stays_i_when_no_author_is_named() {
+    let body = "The ferry was late again.\n“Not again,” I said to the driver, who shrugged.\nThe ferry left at noon.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "Not again,")), ("I", "I"));
+    // a person of the story in the last line is no author's bio
+    let body = "Tom Arden runs the ferry.\n“Not again,” I said to the driver, who shrugged.\nTom Arden is the owner of the line.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "Not again,")), ("I", "I"));
+}
+
+#[test]
+fn a_follow_line_or_a_sign_off_names_the_author() {
+    let body = "The ferry was late again.\n“Not again,” I said to the driver, who shrugged.\nFollow our transport columnist Lia Moss on Twitter @liamoss.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "Not again,")).0, "Lia Moss");
+    let body =
+        "The ferry was late again.\n“Not again,” I said to the driver, who shrugged.\n— Lia Moss";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "Not again,")).0, "Lia Moss");
+}
+
+#[test]
+fn teaser_and_caption_lines_make_no_statement() {
+    let body = "The council met on Monday and voted on the levy.\nPLUS: Ann Vix on why the race “is far from over for both of them”\nThe mayor said the vote was close.\nJo Roe tells supporters “We will win this fight, every one of us” in Dover. (AP Photo/Tom Hale)\nThe count ends Friday.";
+    let qs = run(body);
+    assert!(
+        qs.iter().all(|q| !q.text.contains("far from over")),
+        "{qs:#?}"
+    );
+    assert!(
+        qs.iter().all(|q| !q.text.contains("win this fight")),
+        "{qs:#?}"
+    );
+    assert!(qs.iter().any(|q| q.text.contains("the vote was close")));
+    // a short body paragraph opening with the same word stays
+    let body = "The council met on Monday.\nPlus, Ann Vix said the race “is far from over for both of them.”\nThe count ends Friday.";
+    let qs = run(body);
+    assert!(
+        qs.iter().any(|q| q.text.contains("far from over")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn my_father_is_the_person_the_article_introduces_so() {
+    let body = "We sold the farm in the spring. My father, Carl Brandt, had worked it for forty years.\nThe buyers came on a Tuesday. “Look after the barn,” my father said, and walked away.";
+    let carl = person("e1", "Carl Brandt", body, &["Carl Brandt"]);
+    let qs = run_with(body, &[carl]);
+    assert_eq!(
+        speaker(find(&qs, "Look after the barn,")),
+        ("Carl Brandt", "my father")
+    );
+    // "Carl Brandt, my father," introduces him too
+    let body = "Carl Brandt, my father, had worked the farm for forty years.\n“Look after the barn,” my father said, and walked away.";
+    let carl = person("e1", "Carl Brandt", body, &["Carl Brandt"]);
+    let qs = run_with(body, &[carl]);
+    assert_eq!(speaker(find(&qs, "Look after the barn,")).0, "Carl Brandt");
+    // a relation the article never names stays as written
+    let body =
+        "Carl Brandt bought the farm.\n“Look after the barn,” my father said, and walked away.";
+    let carl = person("e1", "Carl Brandt", body, &["Carl Brandt"]);
+    let qs = run_with(body, &[carl]);
+    assert_ne!(speaker(find(&qs, "Look after the barn,")).0, "Carl Brandt");
+}
