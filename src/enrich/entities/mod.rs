@@ -515,16 +515,86 @@ fn titled_places(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
     }
 }
 
+/// Whether the words `first..and` and `and + 1..end` around one "and" are
+/// parts of one organization name rather than two names: the right part
+/// opens with a common word, no name of its own ("… and Recreation",
+/// "… and Border Services"), has no "of" phrase of its own ("… and
+/// National Academy of Arts" is a second body), and either the left part
+/// is a body's "of"/"for" phrase ("Department of Parks", "Center for
+/// Naval", but not "Department of Labor and Commerce Department", whose
+/// right part names its own head) or the right part ends with an
+/// organization head the left part lacks ("Land Titles and Border
+/// Services"; "Acme Corp and Trade Services" are two).
+fn and_inside_name(kb: &Knowledge, text: &Text<'_>, first: usize, and: usize, end: usize) -> bool {
+    if first >= and || and + 1 >= end || text.token_text(and) != "and" {
+        return false;
+    }
+    let right_first = text.token_text(and + 1);
+    let common_word = right_first.chars().next().is_some_and(char::is_uppercase)
+        && right_first != "The"
+        && kb.lookup(right_first).is_none()
+        && !kb.is_first_name(right_first)
+        && !kb.is_last_name(right_first);
+    let right_listed = text
+        .token_span(and + 1, end)
+        .is_some_and(|sp| kb.lookup(sp.text).is_some());
+    let own_of = (and + 1..end).any(|i| matches!(text.token_text(i), "of" | "for"));
+    if !common_word || right_listed || own_of {
+        return false;
+    }
+    let right_last = text.token_text(end - 1);
+    let of_phrase = (first..and.saturating_sub(2)).find(|&i| {
+        kb.is_of_head(text.token_text(i)) && matches!(text.token_text(i + 1), "of" | "for")
+    });
+    match of_phrase {
+        Some(h) => text.token_text(h) != right_last,
+        None => kb.is_org_head(right_last) && !kb.is_org_head(text.token_text(and - 1)),
+    }
+}
+
 /// Two names joined by "and" are two names ("Acme and Globex said"), when
 /// each side is one the lists know or the article writes alone elsewhere,
-/// and the whole is no listed name itself ("Trinidad and Tobago").
+/// and the whole is no listed name itself ("Trinidad and Tobago"), nor
+/// one organization name with an "and" inside ([`and_inside_name`]:
+/// "Department of Parks and Recreation"). The tagger's two spans around
+/// such an "and" are one name when the left one is no name by itself (the
+/// lists do not know it, the article never writes it alone): "Center for
+/// Naval" and "Space Studies".
 fn conjoined(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
+    let span_text = |first: usize, end: usize| text.token_span(first, end).map(|sp| sp.text);
     let has_and = |s: &Span| (s.first..s.end).any(|i| text.token_text(i) == "and");
+    let adjacent = |a: &Span, b: &Span| {
+        b.first == a.end + 1
+            && a.kind != EntityType::Person
+            && b.kind != EntityType::Person
+            && and_inside_name(kb, text, a.first, a.end, b.end)
+    };
+    if spans.windows(2).any(|w| adjacent(&w[0], &w[1])) {
+        let written: Vec<&str> = spans
+            .iter()
+            .filter_map(|s| span_text(s.first, s.end))
+            .collect();
+        let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+        for s in spans.drain(..) {
+            if let Some(prev) = out.last_mut() {
+                let left = span_text(prev.first, prev.end);
+                let alone = left.is_some_and(|t| {
+                    kb.lookup(t).is_some() || written.iter().filter(|&&w| w == t).count() > 1
+                });
+                if adjacent(prev, &s) && !alone {
+                    prev.kind = EntityType::Organization;
+                    prev.end = s.end;
+                    continue;
+                }
+            }
+            out.push(s);
+        }
+        *spans = out;
+    }
     // most articles have no such span: no set, no rebuilt list
     if !spans.iter().any(has_and) {
         return;
     }
-    let span_text = |first: usize, end: usize| text.token_span(first, end).map(|sp| sp.text);
     let alone: fxhash::FxHashSet<&str> = spans
         .iter()
         .filter(|s| !has_and(s))
@@ -541,6 +611,7 @@ fn conjoined(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
         let and = (s.first + 1..s.end.saturating_sub(1)).find(|&i| text.token_text(i) == "and");
         let split = and.filter(|&a| {
             span_text(s.first, s.end).is_some_and(|t| kb.lookup(t).is_none())
+                && !and_inside_name(kb, text, s.first, a, s.end)
                 && stands_alone(s.first, a)
                 && stands_alone(a + 1, s.end)
         });

@@ -1446,3 +1446,35 @@ fn a_chamber_is_not_its_committee_or_party_group() {
         "{ents:#?}"
     );
 }
+
+#[test]
+fn an_organization_with_and_inside_its_name_stays_one_name() {
+    for (body, name) in [
+        (
+            "The Department of Parks and Recreation closed the lake on Monday, \
+             and the city council agreed.",
+            "Department of Parks and Recreation",
+        ),
+        (
+            "A report by the Center for Naval and Coastal Studies found few \
+             faults in the new ships.",
+            "Center for Naval and Coastal Studies",
+        ),
+    ] {
+        let ents = run(body);
+        let e = ents
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| m.text.contains(name)))
+            .unwrap_or_else(|| panic!("no {name}: {ents:#?}"));
+        assert_eq!(e.kind, EntityType::Organization, "{ents:#?}");
+    }
+    // two names of their own stay two
+    let body = "Bank of Ardena and Wells Fargo raised their rates on Monday. Wells \
+                Fargo said the rise was small, and Bank of Ardena agreed.";
+    let ents = run(body);
+    assert!(
+        ents.iter().any(|e| e.name == "Wells Fargo"),
+        "{:?}",
+        mentions(&ents)
+    );
+}
