@@ -47,7 +47,7 @@ const PERSON_NOUNS: &[&str] = &[
 
 /// Whether the bare name `w` may be retyped as a person: no country, state,
 /// larger city or listed place or organization, no acronym.
-fn may_be_person(kb: &Knowledge, text: &Text<'_>, i: usize) -> bool {
+pub(crate) fn may_be_person(kb: &Knowledge, text: &Text<'_>, i: usize) -> bool {
     let w = text.token_text(i);
     if !text.is_capitalized(i) || text.is_all_caps(i) || kb.is_country(w) || kb.is_us_state(w) {
         return false;

@@ -950,13 +950,79 @@ fn after_on_or_at(text: &Text<'_>, first: usize) -> bool {
 /// met" can type both names as an organization, while "Roe said" elsewhere
 /// is a person. Without this the person's mentions split over several
 /// entities of different types.
-fn full_names_of_persons(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
+///
+/// And a given name the tagger cut off as a name of its own right before a
+/// person ("Dale" a place and "Okoro" a person in "Dale Okoro", "Mitt" a
+/// MISC before "Romney") is the first word of that person's name: a
+/// census first name (no country, state or larger town) before a surname
+/// or a two-word name, or a word no
+/// list knows, typed as no person, before a one-word surname. Not a title,
+/// a known place, group or adjective ("Republican Jane Roe"), nor the
+/// surname of another person of the article ("the Roe Doe ticket"), nor a
+/// word before a surname the article gives with another first name
+/// ("Republican Roe" beside "Jane Roe").
+fn full_names_of_persons(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     let surnames: fxhash::FxHashSet<&str> = spans
         .iter()
         .filter(|s| s.kind == EntityType::Person)
         .map(|s| text.token_text(s.end - 1))
         .filter(|w| w.chars().count() > 1)
         .collect();
+    let multi_surnames: fxhash::FxHashSet<&str> = spans
+        .iter()
+        .filter(|s| s.kind == EntityType::Person && s.end - s.first >= 2)
+        .map(|s| text.token_text(s.end - 1))
+        .collect();
+    // first and last words of the article's longer names, of any type yet
+    // (the tagger may have typed "Jane Roe" a place where it met it)
+    let full: Vec<(&str, &str)> = spans
+        .iter()
+        .filter(|s| s.end - s.first >= 2)
+        .map(|s| (text.token_text(s.first), text.token_text(s.end - 1)))
+        .collect();
+    let cut_given = |a: &Span, b: &Span| {
+        let w = text.token_text(a.first);
+        let census = kb.is_first_name(w);
+        // "Republican Roe" where the article names "Jane Roe": a word
+        // before her surname, not another given name; and "Citizen Jane"
+        // puts a word before her given name
+        let last = text.token_text(b.end - 1);
+        let other_given =
+            b.end - b.first == 1 && full.iter().any(|&(g, l)| l == last && g != w || g == last);
+        a.end - a.first == 1
+            && !other_given
+            && b.first == a.end
+            && b.kind == EntityType::Person
+            && text.is_capitalized(a.first)
+            && !text.is_all_caps(a.first)
+            && text.is_capitalized(b.first)
+            && !text.is_all_caps(b.first)
+            && kb.title(&lower::lower(w)).is_none()
+            && !kb.is_non_name(&lower::lower(w))
+            && !multi_surnames.contains(w)
+            && text
+                .token_span(a.first, b.end)
+                .is_some_and(|sp| !sp.text.contains('\n'))
+            && if census {
+                b.end - b.first <= 2 && contexts::may_be_person(kb, text, a.first)
+            } else {
+                a.kind != EntityType::Person && b.end - b.first == 1 && kb.lookup(w).is_none()
+            }
+    };
+    if spans.windows(2).any(|p| cut_given(&p[0], &p[1])) {
+        let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+        for s in spans.drain(..) {
+            if let Some(prev) = out.last_mut() {
+                if cut_given(prev, &s) {
+                    prev.end = s.end;
+                    prev.kind = EntityType::Person;
+                    continue;
+                }
+            }
+            out.push(s);
+        }
+        *spans = out;
+    }
     for s in spans.iter_mut() {
         let len = s.end - s.first;
         // The given names: capitalized words that no list knows as a place
