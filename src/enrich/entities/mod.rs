@@ -20,7 +20,10 @@
 //!    ("Muslims"), a family after a person ("the Roes") is persons, an
 //!    unlisted "place" before ", who" is a person, a listed
 //!    organization after "on" is no place, two names joined by "and" are
-//!    two names, a person inside a date is the month, an abbreviated title
+//!    two names unless the "and" is inside one organization name
+//!    ("Department of Parks and Recreation"), a given name cut off before
+//!    a person's surname is part of the name, a person inside a date is
+//!    the month, an abbreviated title
 //!    ("Sen.") leaves the name it was glued to, a person context ("the Roe
 //!    administration", "Roe's cabinet", a list of persons) outweighs a
 //!    small town for every bare mention of the word, a bare name takes the
