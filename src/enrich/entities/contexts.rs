@@ -47,7 +47,7 @@ const PERSON_NOUNS: &[&str] = &[
 
 /// Whether the bare name `w` may be retyped as a person: no country, state,
 /// larger city or listed place or organization, no acronym.
-fn may_be_person(kb: &Knowledge, text: &Text<'_>, i: usize) -> bool {
+pub(crate) fn may_be_person(kb: &Knowledge, text: &Text<'_>, i: usize) -> bool {
     let w = text.token_text(i);
     if !text.is_capitalized(i) || text.is_all_caps(i) || kb.is_country(w) || kb.is_us_state(w) {
         return false;
@@ -178,13 +178,26 @@ pub(crate) fn persons_by_context(kb: &Knowledge, text: &Text<'_>, spans: &mut [S
         .map(|s| text.token_text(s.first))
         .filter(|w| kb.is_first_name(w))
         .collect();
+    // "Omar and Leila Haddad": a given name joined by "and" to a person's
+    // full name is a person of that family (grouping gives it the surname)
+    let couple = |k: usize| {
+        let s = &spans[k];
+        kb.is_first_name(text.token_text(s.first))
+            && spans.get(k + 1).is_some_and(|n| {
+                n.first == s.end + 1
+                    && text.token_text(s.end) == "and"
+                    && n.kind == EntityType::Person
+                    && n.end - n.first >= 2
+                    && kb.is_first_name(text.token_text(n.first))
+            })
+    };
     let mut persons: fxhash::FxHashSet<&str> = fxhash::FxHashSet::default();
     for k in 0..spans.len() {
         let s = &spans[k];
         let w = text.token_text(s.first);
         if bare(s)
             && may_be_person(kb, text, s.first)
-            && (given.contains(w) || person_context(text, spans, k))
+            && (given.contains(w) || couple(k) || person_context(text, spans, k))
         {
             persons.insert(w);
         }

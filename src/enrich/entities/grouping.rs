@@ -42,6 +42,9 @@ struct Group<'a> {
     roles: Vec<String>,
     /// Reference spans (code points).
     references: Vec<Mention>,
+    /// A fuller name the article implies but never writes: "Omar Haddad"
+    /// of "Omar and Leila Haddad".
+    implied: Option<String>,
 }
 
 /// The tokens of `r` that are words of its name: a leading "The" is part
@@ -518,6 +521,7 @@ fn group_names<'a>(
                     members: Vec::new(),
                     roles: Vec::new(),
                     references: Vec::new(),
+                    implied: None,
                 });
                 groups.len() - 1
             }
@@ -604,6 +608,10 @@ pub fn group(
             // The fullest form, without a leading article the name does not
             // always carry ("The SEC" -> "SEC", but "The Telegraph" stays).
             let always_the = forms.iter().all(|(_, s)| s.text.starts_with("The "));
+            let implied = g
+                .implied
+                .as_deref()
+                .map(|t| (t.split_whitespace().count(), t));
             let name = forms
                 .iter()
                 .zip(&weight)
@@ -614,6 +622,7 @@ pub fn group(
                         (w, s.text.strip_prefix("The ").unwrap_or(s.text))
                     }
                 })
+                .chain(implied)
                 .max_by_key(|&(w, t)| (w, t.chars().count()))
                 .map(|(_, t)| t)
                 .unwrap_or_default()
@@ -788,6 +797,26 @@ pub(crate) fn first_name_gender(w: &str) -> Option<Gender> {
         .binary_search_by_key(&&*lw, |e| e.0)
         .ok()
         .map(|i| names[i].1)
+}
+
+/// Given names that the census lists give one gender by a margin, but that
+/// news writes for men and women alike ("Lindsey", "Kim", "Robin",
+/// "Jordan"): too weak to keep "Mr. Roe" from "Robin Roe". Lowercase.
+const BOTH_GENDERS: &[&str] = &[
+    "andrea", "ashley", "avery", "billie", "bobbie", "cameron", "carroll", "chris", "courtney",
+    "dale", "drew", "jean", "jordan", "kelly", "kim", "lindsey", "lou", "robin", "sandy",
+    "shannon", "stacey", "stacy", "toni", "tracy", "whitney",
+];
+
+/// The gender a first name says strongly enough to tell two people of one
+/// surname apart: [`first_name_gender`], but none for a given name borne
+/// by both ([`BOTH_GENDERS`]).
+fn clear_first_name_gender(w: &str) -> Option<Gender> {
+    let lw = super::lower::lower(w);
+    if BOTH_GENDERS.contains(&&*lw) {
+        return None;
+    }
+    first_name_gender(w)
 }
 
 /// The gender a person's name says: a gendered title before it ("Mrs.
@@ -1239,6 +1268,54 @@ fn group_persons<'a>(
             full: false,
         });
     }
+    // "Omar and Leila Haddad": a given name alone, joined by "and" to a
+    // full name, shares its surname (a couple, siblings, a parent and
+    // child), unless the article has a person of that surname ("Roe and
+    // Jane Doe" where it names "Tom Roe") or of that given name with another
+    // surname ("Jane and Tom Doe" where it names "Jane Roe").
+    let mut implied: Vec<Option<String>> = vec![None; raws.len()];
+    for &i in &persons {
+        let Some(n) = names[i].as_ref() else { continue };
+        let &[given] = n.core.as_slice() else {
+            continue;
+        };
+        // "Ana Roe, Omar and Leila Haddad": the third of a list of names
+        // may be a name of its own ("Cher, Madonna and Tina Turner")
+        let listed = raws[i].first >= 2
+            && matches!(text.token_text(raws[i].first - 1), "," | ";")
+            && raws.iter().any(|r| r.end == raws[i].first - 1);
+        if all_words[i].len() != 1
+            || listed
+            || n.suffix.is_some()
+            || !given.chars().next().is_some_and(char::is_uppercase)
+            || !kb.is_first_name(given)
+            || raws[i].end >= text.tokens().len()
+            || text.token_text(raws[i].end) != "and"
+        {
+            continue;
+        }
+        let partner = persons
+            .iter()
+            .find(|&&j| raws[j].first == raws[i].end + 1)
+            .and_then(|&j| names[j].as_ref())
+            .filter(|o| o.core.len() >= 2 && o.suffix.is_none() && kb.is_first_name(o.core[0]));
+        let Some(surname) = partner.and_then(|o| o.core.last().copied()) else {
+            continue;
+        };
+        let taken = persons.iter().filter_map(|&k| names[k].as_ref()).any(|o| {
+            o.core.len() >= 2
+                && o.core.last().is_some_and(|l| {
+                    same_word(l, given) || same_word(o.core[0], given) && !same_word(l, surname)
+                })
+        });
+        if taken {
+            continue;
+        }
+        implied[i] = Some(format!("{given} {surname}"));
+        if let Some(n) = names[i].as_mut() {
+            n.core.push(surname);
+        }
+    }
     // A full name has a capitalized first name ("Jane Roe"), and is not the
     // tail of a longer name of the article ("Ames Roe" of "Jane Ames
     // Roe", "van der Berg"). A particle opens no full name ("Van Berg"),
@@ -1274,6 +1351,7 @@ fn group_persons<'a>(
                     members: Vec::new(),
                     roles: Vec::new(),
                     references: Vec::new(),
+                    implied: None,
                 });
                 tallies.push(Tally::default());
                 groups.len() - 1
@@ -1334,9 +1412,15 @@ fn group_persons<'a>(
             let Some(n) = name(i) else { continue };
             let gi = join(groups, &mut tallies, found, i);
             found = Some(gi);
+            if groups[gi].implied.is_none() {
+                groups[gi].implied = implied[i].clone();
+            }
             let tally = &mut tallies[gi - first_group];
             tally.add(n.title, true);
-            tally.add(n.core.first().and_then(|f| first_name_gender(f)), true);
+            tally.add(
+                n.core.first().and_then(|f| clear_first_name_gender(f)),
+                true,
+            );
             tally.add(n.pronoun, false);
             anchors.push((raws[i].first, gi, i));
         }
@@ -1420,6 +1504,19 @@ fn group_persons<'a>(
             .copied()
             .filter(|a| contradicts(mine, tally(a.1)).is_none())
             .collect();
+        // A full name the article only implies ("Omar" of "Omar and Leila
+        // Haddad") names a person in passing: a written one of the same
+        // surname owns the bare surname, unless the mention's title rules
+        // that one out.
+        let written = |a: &(usize, usize, usize)| implied[a.2].is_none();
+        let (hard, soft) = if hard.iter().any(written) {
+            (
+                hard.iter().copied().filter(written).collect::<Vec<_>>(),
+                soft.iter().copied().filter(written).collect::<Vec<_>>(),
+            )
+        } else {
+            (hard, soft)
+        };
         let mut cands = if soft.is_empty() { hard } else { soft };
         // Every full name of this surname is of the other gender ("Mrs.
         // Roe" where the article names only "Tom Roe"): the short forms of
@@ -1808,5 +1905,48 @@ mod tests {
         assert_eq!(t.gender(), Some((Gender::Male, false)));
         t.add(Some(Gender::Female), true);
         assert_eq!(t.gender(), Some((Gender::Female, true)));
+    }
+
+    #[test]
+    fn a_title_joins_a_full_name_whose_given_name_both_genders_bear() {
+        // the census lists "Lindsey" mostly for women; "Mr." still
+        // names the senator the article introduced
+        let body = "Senator Lindsey Marsh spoke at the plant on Monday. The crowd \
+                    was small. Later, Mr. Marsh told reporters the vote would wait.";
+        let ents = run(body);
+        let full = holder(&ents, body, "Lindsey Marsh", 0);
+        assert_eq!(
+            holder(&ents, body, "Marsh told", 0).id,
+            full.id,
+            "{ents:#?}"
+        );
+        // a clearly gendered given name still keeps "Mr." apart
+        let body = "Margaret Voss spoke at the plant on Monday. The crowd was \
+                    small. Later, Mr. Voss told reporters the vote would wait.";
+        let ents = run(body);
+        let full = holder(&ents, body, "Margaret Voss", 0);
+        assert_ne!(holder(&ents, body, "Voss told", 0).id, full.id, "{ents:#?}");
+    }
+
+    #[test]
+    fn a_given_name_joined_to_a_full_name_by_and_shares_its_surname() {
+        let body = "The bakery was opened in 2004 by Omar and Leila Haddad. Now Omar \
+                    bakes the bread, and Leila Haddad runs the shop. Mr. Haddad \
+                    said the rent had doubled.";
+        let ents = run(body);
+        let omar = holder(&ents, body, "Omar", 0);
+        assert_eq!(omar.name, "Omar Haddad", "{ents:#?}");
+        assert_eq!(holder(&ents, body, "Omar bakes", 0).id, omar.id);
+        assert_eq!(holder(&ents, body, "Haddad said", 0).id, omar.id);
+        assert_eq!(holder(&ents, body, "Leila Haddad", 0).name, "Leila Haddad");
+        // a surname before "and" keeps its own person
+        let body = "Tom Brandt met Carl Rooney in March. Brandt and Nina Rooney \
+                    signed the lease.";
+        let ents = run(body);
+        assert_eq!(
+            holder(&ents, body, "Brandt and", 0).name,
+            "Tom Brandt",
+            "{ents:#?}"
+        );
     }
 }

@@ -20,7 +20,10 @@
 //!    ("Muslims"), a family after a person ("the Roes") is persons, an
 //!    unlisted "place" before ", who" is a person, a listed
 //!    organization after "on" is no place, two names joined by "and" are
-//!    two names, a person inside a date is the month, an abbreviated title
+//!    two names unless the "and" is inside one organization name
+//!    ("Department of Parks and Recreation"), a given name cut off before
+//!    a person's surname is part of the name, a person inside a date is
+//!    the month, an abbreviated title
 //!    ("Sen.") leaves the name it was glued to, a person context ("the Roe
 //!    administration", "Roe's cabinet", a list of persons) outweighs a
 //!    small town for every bare mention of the word, a bare name takes the
@@ -515,16 +518,86 @@ fn titled_places(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
     }
 }
 
+/// Whether the words `first..and` and `and + 1..end` around one "and" are
+/// parts of one organization name rather than two names: the right part
+/// opens with a common word, no name of its own ("… and Recreation",
+/// "… and Border Services"), has no "of" phrase of its own ("… and
+/// National Academy of Arts" is a second body), and either the left part
+/// is a body's "of"/"for" phrase ("Department of Parks", "Center for
+/// Naval", but not "Department of Labor and Commerce Department", whose
+/// right part names its own head) or the right part ends with an
+/// organization head the left part lacks ("Land Titles and Border
+/// Services"; "Acme Corp and Trade Services" are two).
+fn and_inside_name(kb: &Knowledge, text: &Text<'_>, first: usize, and: usize, end: usize) -> bool {
+    if first >= and || and + 1 >= end || text.token_text(and) != "and" {
+        return false;
+    }
+    let right_first = text.token_text(and + 1);
+    let common_word = right_first.chars().next().is_some_and(char::is_uppercase)
+        && right_first != "The"
+        && kb.lookup(right_first).is_none()
+        && !kb.is_first_name(right_first)
+        && !kb.is_last_name(right_first);
+    let right_listed = text
+        .token_span(and + 1, end)
+        .is_some_and(|sp| kb.lookup(sp.text).is_some());
+    let own_of = (and + 1..end).any(|i| matches!(text.token_text(i), "of" | "for"));
+    if !common_word || right_listed || own_of {
+        return false;
+    }
+    let right_last = text.token_text(end - 1);
+    let of_phrase = (first..and.saturating_sub(2)).find(|&i| {
+        kb.is_of_head(text.token_text(i)) && matches!(text.token_text(i + 1), "of" | "for")
+    });
+    match of_phrase {
+        Some(h) => text.token_text(h) != right_last,
+        None => kb.is_org_head(right_last) && !kb.is_org_head(text.token_text(and - 1)),
+    }
+}
+
 /// Two names joined by "and" are two names ("Acme and Globex said"), when
 /// each side is one the lists know or the article writes alone elsewhere,
-/// and the whole is no listed name itself ("Trinidad and Tobago").
+/// and the whole is no listed name itself ("Trinidad and Tobago"), nor
+/// one organization name with an "and" inside ([`and_inside_name`]:
+/// "Department of Parks and Recreation"). The tagger's two spans around
+/// such an "and" are one name when the left one is no name by itself (the
+/// lists do not know it, the article never writes it alone): "Center for
+/// Naval" and "Space Studies".
 fn conjoined(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
+    let span_text = |first: usize, end: usize| text.token_span(first, end).map(|sp| sp.text);
     let has_and = |s: &Span| (s.first..s.end).any(|i| text.token_text(i) == "and");
+    let adjacent = |a: &Span, b: &Span| {
+        b.first == a.end + 1
+            && a.kind != EntityType::Person
+            && b.kind != EntityType::Person
+            && and_inside_name(kb, text, a.first, a.end, b.end)
+    };
+    if spans.windows(2).any(|w| adjacent(&w[0], &w[1])) {
+        let written: Vec<&str> = spans
+            .iter()
+            .filter_map(|s| span_text(s.first, s.end))
+            .collect();
+        let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+        for s in spans.drain(..) {
+            if let Some(prev) = out.last_mut() {
+                let left = span_text(prev.first, prev.end);
+                let alone = left.is_some_and(|t| {
+                    kb.lookup(t).is_some() || written.iter().filter(|&&w| w == t).count() > 1
+                });
+                if adjacent(prev, &s) && !alone {
+                    prev.kind = EntityType::Organization;
+                    prev.end = s.end;
+                    continue;
+                }
+            }
+            out.push(s);
+        }
+        *spans = out;
+    }
     // most articles have no such span: no set, no rebuilt list
     if !spans.iter().any(has_and) {
         return;
     }
-    let span_text = |first: usize, end: usize| text.token_span(first, end).map(|sp| sp.text);
     let alone: fxhash::FxHashSet<&str> = spans
         .iter()
         .filter(|s| !has_and(s))
@@ -541,6 +614,7 @@ fn conjoined(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
         let and = (s.first + 1..s.end.saturating_sub(1)).find(|&i| text.token_text(i) == "and");
         let split = and.filter(|&a| {
             span_text(s.first, s.end).is_some_and(|t| kb.lookup(t).is_none())
+                && !and_inside_name(kb, text, s.first, a, s.end)
                 && stands_alone(s.first, a)
                 && stands_alone(a + 1, s.end)
         });
@@ -879,13 +953,79 @@ fn after_on_or_at(text: &Text<'_>, first: usize) -> bool {
 /// met" can type both names as an organization, while "Roe said" elsewhere
 /// is a person. Without this the person's mentions split over several
 /// entities of different types.
-fn full_names_of_persons(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
+///
+/// And a given name the tagger cut off as a name of its own right before a
+/// person ("Dale" a place and "Okoro" a person in "Dale Okoro", "Mitt" a
+/// MISC before "Romney") is the first word of that person's name: a
+/// census first name (no country, state or larger town) before a surname
+/// or a two-word name, or a word no
+/// list knows, typed as no person, before a one-word surname. Not a title,
+/// a known place, group or adjective ("Republican Jane Roe"), nor the
+/// surname of another person of the article ("the Roe Doe ticket"), nor a
+/// word before a surname the article gives with another first name
+/// ("Republican Roe" beside "Jane Roe").
+fn full_names_of_persons(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     let surnames: fxhash::FxHashSet<&str> = spans
         .iter()
         .filter(|s| s.kind == EntityType::Person)
         .map(|s| text.token_text(s.end - 1))
         .filter(|w| w.chars().count() > 1)
         .collect();
+    let multi_surnames: fxhash::FxHashSet<&str> = spans
+        .iter()
+        .filter(|s| s.kind == EntityType::Person && s.end - s.first >= 2)
+        .map(|s| text.token_text(s.end - 1))
+        .collect();
+    // first and last words of the article's longer names, of any type yet
+    // (the tagger may have typed "Jane Roe" a place where it met it)
+    let full: Vec<(&str, &str)> = spans
+        .iter()
+        .filter(|s| s.end - s.first >= 2)
+        .map(|s| (text.token_text(s.first), text.token_text(s.end - 1)))
+        .collect();
+    let cut_given = |a: &Span, b: &Span| {
+        let w = text.token_text(a.first);
+        let census = kb.is_first_name(w);
+        // "Republican Roe" where the article names "Jane Roe": a word
+        // before her surname, not another given name; and "Citizen Jane"
+        // puts a word before her given name
+        let last = text.token_text(b.end - 1);
+        let other_given =
+            b.end - b.first == 1 && full.iter().any(|&(g, l)| l == last && g != w || g == last);
+        a.end - a.first == 1
+            && !other_given
+            && b.first == a.end
+            && b.kind == EntityType::Person
+            && text.is_capitalized(a.first)
+            && !text.is_all_caps(a.first)
+            && text.is_capitalized(b.first)
+            && !text.is_all_caps(b.first)
+            && kb.title(&lower::lower(w)).is_none()
+            && !kb.is_non_name(&lower::lower(w))
+            && !multi_surnames.contains(w)
+            && text
+                .token_span(a.first, b.end)
+                .is_some_and(|sp| !sp.text.contains('\n'))
+            && if census {
+                b.end - b.first <= 2 && contexts::may_be_person(kb, text, a.first)
+            } else {
+                a.kind != EntityType::Person && b.end - b.first == 1 && kb.lookup(w).is_none()
+            }
+    };
+    if spans.windows(2).any(|p| cut_given(&p[0], &p[1])) {
+        let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+        for s in spans.drain(..) {
+            if let Some(prev) = out.last_mut() {
+                if cut_given(prev, &s) {
+                    prev.end = s.end;
+                    prev.kind = EntityType::Person;
+                    continue;
+                }
+            }
+            out.push(s);
+        }
+        *spans = out;
+    }
     for s in spans.iter_mut() {
         let len = s.end - s.first;
         // The given names: capitalized words that no list knows as a place

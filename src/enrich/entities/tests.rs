@@ -1446,3 +1446,76 @@ fn a_chamber_is_not_its_committee_or_party_group() {
         "{ents:#?}"
     );
 }
+
+#[test]
+fn an_organization_with_and_inside_its_name_stays_one_name() {
+    for (body, name) in [
+        (
+            "The Department of Parks and Recreation closed the lake on Monday, \
+             and the city council agreed.",
+            "Department of Parks and Recreation",
+        ),
+        (
+            "A report by the Center for Naval and Coastal Studies found few \
+             faults in the new ships.",
+            "Center for Naval and Coastal Studies",
+        ),
+    ] {
+        let ents = run(body);
+        let e = ents
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| m.text.contains(name)))
+            .unwrap_or_else(|| panic!("no {name}: {ents:#?}"));
+        assert_eq!(e.kind, EntityType::Organization, "{ents:#?}");
+    }
+    // two names of their own stay two
+    let body = "Bank of Ardena and Wells Fargo raised their rates on Monday. Wells \
+                Fargo said the rise was small, and Bank of Ardena agreed.";
+    let ents = run(body);
+    assert!(
+        ents.iter().any(|e| e.name == "Wells Fargo"),
+        "{:?}",
+        mentions(&ents)
+    );
+}
+
+#[test]
+fn a_given_name_cut_off_before_a_person_is_the_first_word_of_the_name() {
+    // Spans a tagger might give: "Dale" a place before the person "Okoro",
+    // "Vorn" (no list knows it) a MISC before "Adeyemi"; "Republican"
+    // (listed) before "Tom Hale" and "Okoro" before "Hale" (a surname of the
+    // article, no given name) stay apart.
+    let text = Text::analyze(
+        "Dale Okoro spoke. Aides of Vorn Adeyemi agreed. Republican Tom Hale and \
+         Okoro Hale left.",
+    );
+    let kb = Knowledge::load();
+    let span = |first, end, kind| model::Span { first, end, kind };
+    let mut spans = vec![
+        span(0, 1, EntityType::Location),
+        span(1, 2, EntityType::Person),
+        span(6, 7, EntityType::Misc),
+        span(7, 8, EntityType::Person),
+        span(10, 11, EntityType::Misc),
+        span(11, 13, EntityType::Person),
+        span(14, 15, EntityType::Person),
+        span(15, 16, EntityType::Person),
+    ];
+    assert_eq!(text.token_text(6), "Vorn");
+    assert_eq!(text.token_text(10), "Republican");
+    assert_eq!(text.token_text(15), "Hale");
+    super::full_names_of_persons(&kb, &text, &mut spans);
+    let got: Vec<(usize, usize, EntityType)> =
+        spans.iter().map(|s| (s.first, s.end, s.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            (0, 2, EntityType::Person),
+            (6, 8, EntityType::Person),
+            (10, 11, EntityType::Misc),
+            (11, 13, EntityType::Person),
+            (14, 15, EntityType::Person),
+            (15, 16, EntityType::Person),
+        ]
+    );
+}
