@@ -1667,6 +1667,9 @@ pub fn org_kind_fits(head: &str, name: &str) -> bool {
         "council" => &["council"],
         "department" | "ministry" => &["department", "ministry"],
         "administration" => &["administration", "house"],
+        // "the government" is a country's or a city's, which the tagger
+        // names as a place: only a name that says "government" fits
+        "government" | "regime" => &["government", "regime"],
         "campaign" => &["campaign"],
         // a newspaper and its editorial board by the words of its title
         "newspaper" | "paper" | "editorial" => &[

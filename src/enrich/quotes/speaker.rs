@@ -3930,6 +3930,14 @@ fn introduced_person(
     if !(matches!(v.low(first).as_ref(), "a" | "an") || restricted) {
         return None;
     }
+    // "A man who ran the stall, a baker named Eli Rusk, …": the sentence
+    // goes on to name the person, and the name is the antecedent
+    let named = (np.end..sent.end.min(at)).any(|k| {
+        matches!(v.low(k).as_ref(), "named" | "called" | "nicknamed") && k + 1 < at && v.cap(k + 1)
+    });
+    if named {
+        return None;
+    }
     let head_at = (np.first + 1..np.end)
         .find(|&k| v.is_word(k) && lexicon::is_np_preposition(&v.low(k)))
         .unwrap_or(np.end)
@@ -6349,6 +6357,12 @@ mod tests {
         let body = "Ravel posted a notice on Monday. “Rents rose,” the report said.";
         let qs = run_with(body, &[org("e1", "Ravel", body)]);
         assert_ne!(speaker(containing(&qs, "Rents rose")).0, "Ravel");
+        // "the government" is a state's government, not whatever name the
+        // tagger typed an organization nearby
+        let body = "Ravel posted a notice on Monday. Proof of fraud, the government \
+                    argued, was “plain in the ledgers.”";
+        let qs = run_with(body, &[org("e1", "Ravel", body)]);
+        assert_ne!(speaker(containing(&qs, "plain in the ledgers")).0, "Ravel");
     }
 
     #[test]

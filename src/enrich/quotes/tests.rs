@@ -3107,6 +3107,12 @@ fn a_definite_person_a_relative_clause_restricts_is_the_antecedent_not_the_name_
     let qs = run_with(body, &people(body, &["Lise Ormond"]));
     let q = find(&qs, "We were never told,");
     assert_eq!(speaker(q).0, "The lawyer", "{q:#?}");
+    // the sentence goes on to name the person: the name is the antecedent
+    let body = "The man who built the float gave his name as a welder named Eli Rusk. \
+                “It took us all winter,” he said.";
+    let qs = run_with(body, &people(body, &["Eli Rusk"]));
+    let q = find(&qs, "It took us all winter,");
+    assert_eq!(speaker(q).0, "Eli Rusk", "{q:#?}");
 }
 
 #[test]
