@@ -1450,7 +1450,19 @@ fn article_author(v: &View<'_, '_>, lines: &[Range]) -> Option<Range> {
                 "is" | "writes" | "teaches" | "covers" | "edits" | "blogs"
             )
             && (v.low(verb) != "is" || predicate);
-        let named_before = (0..first).any(|k| v.is_word(k) && v.low(k) == v.low(run.end - 1));
+        // named before: the surname alone or after a title ("Reed said",
+        // "Ms. Reed"), or the whole name; not a relative of the same
+        // surname under another given name ("my parents, Al and Mae Reed")
+        let surname = v.low(run.end - 1);
+        let named_before = (0..first).any(|k| {
+            v.is_word(k)
+                && v.low(k) == surname
+                && (k == 0
+                    || v.text.is_sentence_start(k)
+                    || !(v.is_word(k - 1) && v.cap(k - 1))
+                    || lexicon::is_title(&v.low(k - 1))
+                    || (run.first..run.end - 1).any(|g| v.low(g) == v.low(k - 1)))
+        });
         if bio_verb && words <= MAX_BIO_WORDS && !named_before {
             found.push(run);
             // "Jo Reed is … Tom Poe is …": a second bio is a second author

@@ -2629,8 +2629,15 @@ impl<'e> Resolver<'e> {
                     ..features
                 },
             };
+        // the narrator's "I", though resolved to the author, is never
+        // "she" or "he" in the author's own text
+        let narrator = |r: &Speaker| matches!(r.text.as_str(), "I" | "We" | "we");
         let prev = self.history.iter().rev().take(64).find(|r| {
-            r.at < at && ok(r.animacy) && !is_pronoun_text(&r.speaker.name) && same_gender(r.gender)
+            r.at < at
+                && ok(r.animacy)
+                && !is_pronoun_text(&r.speaker.name)
+                && !narrator(&r.speaker)
+                && same_gender(r.gender)
         });
         if let Some(p) = prev {
             // a name (an entity, a capitalized run), not a phrase as

@@ -3137,6 +3137,24 @@ fn the_narrators_i_is_the_author_a_closing_bio_names() {
         speaker(find(&qs, "We can fix the levy,")),
         ("Mara Quill", "I")
     );
+    // relatives who share the surname under other given names do not make
+    // the bio a news paragraph about someone named before
+    let body = "Why I Left the Farm\nMy parents, Al and Mae Quill, kept goats.\n“We can fix the barn,” I told them.\nMara Quill is playwright-in-residence at Lakeview College.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "We can fix the barn,")),
+        ("Mara Quill", "I")
+    );
+    // the same person named before is news about her, not a bio
+    let body = "Why I Left the Farm\nQuill kept goats.\n“We can fix the barn,” I told them.\nMara Quill is playwright-in-residence at Lakeview College.";
+    let qs = run(body);
+    assert_eq!(speaker(find(&qs, "We can fix the barn,")).1, "I");
+    assert_ne!(speaker(find(&qs, "We can fix the barn,")).0, "Mara Quill");
+    // the narrator, resolved to the author, is no antecedent of "she"
+    let body = "Why I Left the Farm\nMy parents, Al and Olive Quill, kept goats.\nOnce, when my mother mentioned goats to me, I laughed and said, “I hate goats.” She got upset, so I changed my answer: “I love goats.” To which she said, “Then keep them.”\nMara Quill is playwright-in-residence at Lakeview College.";
+    let qs = run_with(body, &people(body, &["Olive Quill", "Mara Quill"]));
+    assert_eq!(speaker(find(&qs, "I hate goats.")), ("Mara Quill", "I"));
+    assert_ne!(speaker(find(&qs, "Then keep them.")).0, "Mara Quill");
 }
 
 #[test]
