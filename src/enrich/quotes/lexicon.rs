@@ -108,6 +108,7 @@ const DIRECT_LEMMAS: &[&str] = &[
     "growl",
     "gush",
     "interject",
+    "interrupt",
     "joke",
     "marvel",
     "muse",
@@ -410,6 +411,10 @@ const FORMS: &[(&str, CueClass)] = &[
     ("interjected", CueClass::DirectOnly),
     ("interjecting", CueClass::DirectOnly),
     ("interjects", CueClass::DirectOnly),
+    ("interrupt", CueClass::DirectOnly),
+    ("interrupted", CueClass::DirectOnly),
+    ("interrupting", CueClass::DirectOnly),
+    ("interrupts", CueClass::DirectOnly),
     ("joke", CueClass::DirectOnly),
     ("joked", CueClass::DirectOnly),
     ("jokes", CueClass::DirectOnly),
@@ -1975,6 +1980,40 @@ pub fn is_passive_aux(w: &str) -> bool {
         w,
         "is" | "was" | "were" | "are" | "been" | "be" | "being" | "get" | "got"
     )
+}
+
+/// Verbs that report a reply or an interruption only with their particle
+/// ("Roe shot back", "Doe chimed in", "Poe cut in"): alone they are
+/// rarely speech ("shot a film", "cut taxes", "broke the record").
+pub fn is_phrasal_cue(verb: &str, particle: &str) -> bool {
+    match particle {
+        "back" => matches!(
+            verb,
+            "shot" | "shoots" | "shooting" | "fired" | "fires" | "firing"
+        ),
+        "in" => matches!(
+            verb,
+            "chimed"
+                | "chimes"
+                | "chiming"
+                | "cut"
+                | "cuts"
+                | "cutting"
+                | "broke"
+                | "breaks"
+                | "breaking"
+                | "jumped"
+                | "jumps"
+        ),
+        _ => false,
+    }
+}
+
+/// Verbs that press a question only when nothing follows them but the
+/// quotation ("“And then?” Roe pressed."); with an object or a particle
+/// they are no speech ("pressed the point", "pressed on with").
+pub fn is_bare_cue(w: &str) -> bool {
+    matches!(w, "pressed" | "presses" | "pressing")
 }
 
 /// Prepositions that open a phrase in a cue's tail ("said to cheers",

@@ -1897,7 +1897,8 @@ fn ends_cue_sentence(v: &View<'_, '_>, mut k: usize) -> bool {
     const PHRASE_WORDS: usize = 6;
     const ADDRESSEE_WORDS: usize = 4;
     // the particle of a phrasal cue ("Roe went on.", "Doe shot back,")
-    let particle = matches!(v.low(k).as_ref(), "on" | "up" | "back" | "out");
+    let particle = matches!(v.low(k).as_ref(), "on" | "up" | "back" | "out")
+        || k > 0 && lexicon::is_phrasal_cue(&v.low(k - 1), &v.low(k));
     if particle && k + 1 < v.len() && (v.is_terminal(k + 1) || v.s(k + 1) == ",") {
         k += 1;
     }

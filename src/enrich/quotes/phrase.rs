@@ -139,6 +139,20 @@ impl<'a, 't> View<'a, 't> {
         {
             return Some(CueClass::DirectOnly);
         }
+        // '"…," Roe shot back.' / 'Doe chimed in: "…"': a reply or an
+        // interruption, a speech verb only with its particle and nothing
+        // after it but the quotation; "pressed" likewise with nothing at all
+        let bare_after = |k: usize| {
+            k >= self.len()
+                || self.is_terminal(k)
+                || matches!(self.s(k), "," | ":")
+                || self.is_quote(k)
+        };
+        if lexicon::is_phrasal_cue(&w, &self.low(i + 1)) && bare_after(i + 2)
+            || lexicon::is_bare_cue(&w) && bare_after(i + 1)
+        {
+            return Some(CueClass::DirectOnly);
+        }
         // "as Roe went on about “…”", "railed against “…”", "talked
         // about “…”": going on at length about quoted words attributes
         // them to the subject, as a naming verb does

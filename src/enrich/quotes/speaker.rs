@@ -2871,13 +2871,19 @@ impl<'e> Resolver<'e> {
                 .find(|m| !in_content(m.0))
                 .is_some_and(|m| near(m.0));
         // after a preposition, a possessive or a verb ("endorsed Roe",
-        // "supporting Roe", "including Roe")
+        // "supporting Roe", "including Roe"), or an infinitive's plain
+        // verb the tagger does not know as one ("willing to back Roe")
         let object = |tok: usize| {
             tok > 0
                 && (lexicon::is_object_marker(&v.low(tok - 1))
                     || v.verbish(tok - 1)
                     || v.irregular_past(tok - 1)
-                    || ing_form(v, tok - 1))
+                    || ing_form(v, tok - 1)
+                    || tok > 1
+                        && v.low(tok - 2) == "to"
+                        && v.is_word(tok - 1)
+                        && !v.cap(tok - 1)
+                        && !lexicon::is_determiner(&v.low(tok - 1)))
         };
         // a possessor ("Doe's plan") modifies the subject: the first
         // subject only when the sentence names no other
@@ -3309,11 +3315,23 @@ fn full_name(v: &View<'_, '_>, entities: &[Entity], ei: usize) -> String {
         }
     }
     if e.kind == EntityType::Person && !e.name.contains(' ') {
+        // "Mrs. Roe" kept apart from "Carl Roe" is his wife, not him: a
+        // fuller name whose gender (its honorifics, else its first name)
+        // is the other one is someone else of that surname
+        let own = honorific_gender(v, e);
+        let other_gender = |o: &Entity| {
+            own.is_some_and(|g| {
+                honorific_gender(v, o)
+                    .or_else(|| name_gender(&o.name))
+                    .is_some_and(|h| h != g)
+            })
+        };
         let mut fuller = entities.iter().filter(|o| {
             matches!(o.kind, EntityType::Person | EntityType::Misc)
                 && o.name.contains(' ')
                 && (o.name.split_whitespace().next() == Some(e.name.as_str())
                     || o.name.split_whitespace().next_back() == Some(e.name.as_str()))
+                && !other_gender(o)
         });
         if let (Some(f), None) = (fuller.next(), fuller.next()) {
             return f.name.clone();
@@ -3374,18 +3392,20 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity, full: &str) -> Option<Gender> {
     let (mut loose_male, mut loose_female) = (0u32, 0u32);
     for m in &e.mentions {
         let first = toks.partition_point(|t| (t.cstart as usize) < m.start);
-        // the honorific's dot may be a token of its own
-        let dot = first.checked_sub(1).is_some_and(|p| v.s(p) == ".");
-        if let Some(p) = first.checked_sub(1 + usize::from(dot)) {
-            match v.low(p).trim_end_matches('.') {
-                "mr" => male += 3,
-                "mrs" | "ms" => female += 3,
-                _ => {}
-            }
+        match honorific_before(v, first) {
+            Some(Gender::Male) => male += 3,
+            Some(Gender::Female) => female += 3,
+            None => {}
         }
         let after = toks.partition_point(|t| (t.cstart as usize) < m.end);
         for k in after..(after + 3).min(toks.len()) {
+            // "After a call with Roe, she said …": a subject pronoun right
+            // after the comma that closes an opening phrase is the main
+            // clause's subject, most often someone else
+            let after_comma = k > 0 && v.s(k - 1) == ",";
             match v.low(k).as_ref() {
+                "he" if after_comma => {}
+                "she" if after_comma => {}
                 "he" | "his" | "him" | "himself" => male += 1,
                 "she" | "her" | "hers" | "herself" => female += 1,
                 "said" | "says" | "," | "who" | "and" => continue,
@@ -3419,6 +3439,16 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity, full: &str) -> Option<Gender> {
     match (male, female) {
         (m, f) if m >= 2 && m > 2 * f => Some(Gender::Male),
         (m, f) if f >= 2 && f > 2 * m => Some(Gender::Female),
+        // no first name the census knows ("Bernie", "Xi", a bare
+        // surname): the article's pronouns alone, one against none
+        // ("Roe said he would") with no honorific saying otherwise
+        (m, f) if name_gender(&e.name).or_else(|| name_gender(full)).is_none() => {
+            match (m + loose_male, f + loose_female) {
+                (m2, 0) if m > 0 && m2 > 0 => Some(Gender::Male),
+                (0, f2) if f > 0 && f2 > 0 => Some(Gender::Female),
+                _ => None,
+            }
+        }
         (m, f) => {
             let named = name_gender(&e.name).or_else(|| name_gender(full))?;
             // the census gives one gender to first names borne by both:
@@ -3432,6 +3462,29 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity, full: &str) -> Option<Gender> {
             (same > 0 || other == 0).then_some(named)
         }
     }
+}
+
+/// The gender of an honorific right before token `first` ("Mr. Roe",
+/// "Mrs Roe"); the honorific's dot may be a token of its own.
+fn honorific_before(v: &View<'_, '_>, first: usize) -> Option<Gender> {
+    let dot = first.checked_sub(1).is_some_and(|p| v.s(p) == ".");
+    let p = first.checked_sub(1 + usize::from(dot))?;
+    match v.low(p).trim_end_matches('.') {
+        "mr" => Some(Gender::Male),
+        "mrs" | "ms" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender the honorifics before an entity's mentions say, when they
+/// all say one ("Mrs. Roe" and "Ms. Roe").
+fn honorific_gender(v: &View<'_, '_>, e: &Entity) -> Option<Gender> {
+    let toks = v.text.tokens();
+    let mut said = e.mentions.iter().filter_map(|m| {
+        honorific_before(v, toks.partition_point(|t| (t.cstart as usize) < m.start))
+    });
+    let first = said.next()?;
+    said.all(|g| g == first).then_some(first)
 }
 
 /// A lowercase word ending in "-ing": a participle, a gerund or a
