@@ -971,7 +971,7 @@ fn titles_before(
         let lw = super::lower::lower(w);
         if let Some(g) = gender_word(&lw) {
             *gender = gender.or(Some(g));
-        } else if kb.title(&lw) == Some(false) && !roles.iter().any(|x| *x == *lw) {
+        } else if title_kind(kb, &lw) == Some(false) && !roles.iter().any(|x| *x == *lw) {
             roles.push(lw.to_string());
         }
     };
@@ -988,7 +988,8 @@ fn titles_before(
             continue;
         }
         let lw = super::lower::lower(w);
-        if gender_word(&lw).is_none() && kb.title(&lw).is_none() && !kb.is_title_modifier(&lw) {
+        if gender_word(&lw).is_none() && title_kind(kb, &lw).is_none() && !kb.is_title_modifier(&lw)
+        {
             break;
         }
         note(w, &mut gender, roles);
@@ -1012,6 +1013,13 @@ fn titles_before(
         }
     }
     gender
+}
+
+/// A title word as the lexicon lists it, or its abbreviation written
+/// without the dot the tokenizer splits off ("Gov" of "Gov. Roe", listed as
+/// "gov."): `Some(true)` for an honorific, `Some(false)` for a role.
+fn title_kind(kb: &Knowledge, lw: &str) -> Option<bool> {
+    kb.title(lw).or_else(|| kb.title(&format!("{lw}.")))
 }
 
 /// The gender of the first personal pronoun after a person mention, when no
@@ -1113,11 +1121,37 @@ fn nearest(pos: usize, cands: &[(usize, usize, usize)]) -> Option<(usize, usize,
         .copied()
 }
 
+/// Whether the article introduces group `gi` through a kinship noun ("his
+/// father, Otto Roe", "the daughter of Otto Roe"): its first full mention
+/// has one shortly before it in its sentence. Such a person is named for
+/// another's sake: the other one owns the surname and the office.
+fn introduced_as_kin(text: &Text<'_>, raws: &[Raw], groups: &[Group<'_>], gi: usize) -> bool {
+    // "the daughter of former Vice President Otto Roe": kinship noun,
+    // preposition and a title or two before the name
+    const KIN_WINDOW: usize = 6;
+    let sentence = |k: usize| text.tokens().get(k).map(|t| t.sentence);
+    let kin_before = |k: usize| {
+        let first = k.saturating_sub(KIN_WINDOW);
+        (first..k)
+            .filter(|&j| sentence(j) == sentence(k))
+            .any(|j| super::KINSHIP.contains(&text.lower(j).as_ref()))
+    };
+    groups.get(gi).is_some_and(|g| {
+        g.members
+            .iter()
+            .map(|&m| &raws[m])
+            .filter(|r| r.end - r.first >= 2)
+            .map(|r| r.first)
+            .min()
+            .is_some_and(kin_before)
+    })
+}
+
 /// The group a short person form joins: the nearest of `cands` (full
 /// mentions of the people it can name, those in sentences naming two of
 /// them left out when others remain) when it is local (earlier in the same
-/// paragraph, at most two sentences back: "Tom Roe spoke next. Roe said
-/// …"); otherwise, among `all` the candidates, the person the article has
+/// paragraph, in its sentence or the one before: "Tom Roe spoke next. Roe
+/// said …"); otherwise, among `all` the candidates, the person the article has
 /// named most so far, nearest on a tie, and never one the article
 /// introduced through a kinship noun while another was not. A family named
 /// in passing ("his father, Otto Roe") leaves the article's subject the
@@ -1131,10 +1165,11 @@ fn salient_or_nearest(
     cands: &[(usize, usize, usize)],
     all: &[(usize, usize, usize)],
 ) -> Option<usize> {
-    const LOCAL_SENTENCES: u32 = 2;
-    // "the daughter of former Vice President Otto Roe": kinship noun,
-    // preposition and a title or two before the name
-    const KIN_WINDOW: usize = 6;
+    // Two sentences back is too far for a full name to claim a shared
+    // surname by nearness alone ("his wife, Ann Roe, was there. The hall
+    // was full. Roe said ..." is the article's subject); the three
+    // surnames this moved in 640 campaign articles all went right.
+    const LOCAL_SENTENCES: u32 = 1;
     let pos = raws[i].first;
     let chosen = nearest(pos, cands)?;
     let mut rivals: Vec<usize> = all.iter().map(|a| a.1).collect();
@@ -1158,26 +1193,7 @@ fn salient_or_nearest(
     if local {
         return Some(chosen.1);
     }
-    // a person the article introduces through a kinship noun ("his
-    // father, Otto Roe", "the daughter of Otto Roe") is named for
-    // another's sake: the other one owns the surname
-    let kin_before = |k: usize| {
-        let first = k.saturating_sub(KIN_WINDOW);
-        (first..k)
-            .filter(|&j| sentence(j) == sentence(k))
-            .any(|j| super::KINSHIP.contains(&text.lower(j).as_ref()))
-    };
-    let introduced_as_kin = |gi: usize| {
-        groups.get(gi).is_some_and(|g| {
-            g.members
-                .iter()
-                .map(|&m| &raws[m])
-                .filter(|r| r.end - r.first >= 2)
-                .map(|r| r.first)
-                .min()
-                .is_some_and(kin_before)
-        })
-    };
+    let introduced_as_kin = |gi: usize| introduced_as_kin(text, raws, groups, gi);
     let named_before = |gi: usize| {
         groups.get(gi).map_or(0, |g| {
             g.members.iter().filter(|&&m| raws[m].first < pos).count()
@@ -1206,12 +1222,15 @@ fn salient_or_nearest(
 /// 2. Short forms, in body order: a surname ("Roe", "Mrs. Roe", "Roe Jr.")
 ///    joins the group of the nearest preceding full name it ends (else the
 ///    nearest following one), a first name ("Jane") one it begins; when
-///    that full name is not local (same paragraph, two sentences back),
-///    the person named most so far ([`salient_or_nearest`]).
+///    that full name is not local (same paragraph, its sentence or the one
+///    before), the person named most so far ([`salient_or_nearest`]).
 ///    - Gender: a title ("Mrs.") excludes a person whose title, first name
 ///      (census lists) or pronouns ("Roe said he") say the other gender; a
 ///      pronoun after the short form excludes unless nothing is left.
-///    - A role title ("Senator Roe") prefers the person who had it.
+///    - A role title ("Senator Roe", "Gov. Roe") prefers the person who had
+///      it; with none, not a person introduced as someone's relative.
+///    - A bare surname right after a titled one ("President Roe said …
+///      Roe added") is its person when no other candidate is named there.
 ///    - A bare surname prefers a full name without a generational suffix:
 ///      an article that tells a "Jr." from his father writes it for him.
 ///    - A full name in a sentence that names two of the candidates, or in
@@ -1538,6 +1557,16 @@ fn group_persons<'a>(
         };
         if !n.roles.is_empty() && cands.iter().any(|a| had_role(a.1)) {
             cands.retain(|a| had_role(a.1));
+        } else if !n.roles.is_empty() {
+            // An office title says nothing of gender but names its holder:
+            // with no candidate introduced with it, not one introduced as
+            // someone's relative ("his wife, Ann Dell" for "President
+            // Dell"). Another office proves nothing: one person holds
+            // several over a career ("Sen. Roe" who was "Secretary Roe").
+            let kin = |gi: usize| introduced_as_kin(text, raws, groups, gi);
+            if cands.iter().any(|a| !kin(a.1)) {
+                cands.retain(|a| !kin(a.1));
+            }
         }
         // A full name is a poor antecedent in a sentence that also names
         // another of the candidates ("Tom Roe's father, Bob Roe, ...") or
@@ -1547,8 +1576,8 @@ fn group_persons<'a>(
         let mut rivals: Vec<usize> = cands.iter().map(|a| a.1).collect();
         rivals.sort_unstable();
         rivals.dedup();
+        let mine_sentence = sentence_of(i);
         if rivals.len() > 1 {
-            let mine_sentence = sentence_of(i);
             let clear: Vec<(usize, usize, usize)> = cands
                 .iter()
                 .copied()
@@ -1565,7 +1594,44 @@ fn group_persons<'a>(
                 cands = clear;
             }
         }
-        let chosen = salient_or_nearest(text, raws, groups, i, &cands, &candidates);
+        // A bare surname right after a title tied one person of the
+        // surname to it ("President Dell spoke. Dell added ..."), in the
+        // sentence before or earlier in its own, is that person when no
+        // other candidate is named there. Only a titled short form counts:
+        // a secondary person named in full the sentence before leaves the
+        // article's subject the surname, and a bare one this rule placed
+        // would chain.
+        let mut recent: Vec<usize> = Vec::new();
+        let mut titled_recent = false;
+        if n.title.is_none() && n.roles.is_empty() {
+            if let Some(s) = mine_sentence {
+                let pos = raws[i].first;
+                let near = |m: usize| {
+                    raws[m].first < pos && sentence_of(m).is_some_and(|t| t + 1 == s || t == s)
+                };
+                for a in &candidates {
+                    let gi = a.1;
+                    if recent.contains(&gi) {
+                        continue;
+                    }
+                    let members = &groups[gi].members;
+                    if members.iter().any(|&m| near(m)) {
+                        recent.push(gi);
+                        titled_recent = members.iter().any(|&m| {
+                            near(m)
+                                && name(m).is_some_and(|o| {
+                                    !o.full && (o.title.is_some() || !o.roles.is_empty())
+                                })
+                        });
+                    }
+                }
+            }
+        }
+        let chosen = if let ([gi], true) = (recent.as_slice(), titled_recent && rivals.len() > 1) {
+            Some(*gi)
+        } else {
+            salient_or_nearest(text, raws, groups, i, &cands, &candidates)
+        };
         let gi = join(groups, &mut tallies, chosen, i);
         // What a title or pronoun says of a short form is evidence for the
         // person it joined, though weaker than a full name's own title.
@@ -1753,6 +1819,68 @@ mod tests {
         let otto = holder(&ents, body, "Otto Roe", 0);
         assert_ne!(jane.id, otto.id, "{ents:#?}");
         assert_eq!(holder(&ents, body, "Roe said", 0).id, jane.id, "{ents:#?}");
+    }
+
+    #[test]
+    fn an_abbreviated_office_title_names_the_person_introduced_with_it() {
+        // "Gov." is split from its dot: the role is still the governor's
+        let body = "Gov. Mark Ulner signed the budget on Friday. His wife, Dana \
+                    Ulner, spoke first at the event. Then Gov. Ulner thanked the \
+                    legislature.";
+        let ents = run(body);
+        let mark = holder(&ents, body, "Mark Ulner", 0);
+        assert_eq!(
+            holder(&ents, body, "Ulner thanked", 0).id,
+            mark.id,
+            "{ents:#?}"
+        );
+    }
+
+    #[test]
+    fn an_office_title_never_names_a_person_introduced_as_a_relative() {
+        // no full mention carries "President": the relative is still out
+        let body = "Carl Dell, the president, flew to Ohio. His wife, Ann Dell, \
+                    joined him. Ann Dell spoke first. President Dell spoke later.";
+        let ents = run(body);
+        let carl = holder(&ents, body, "Carl Dell", 0);
+        assert_eq!(
+            holder(&ents, body, "Dell spoke later", 0).id,
+            carl.id,
+            "{ents:#?}"
+        );
+    }
+
+    #[test]
+    fn a_bare_surname_after_a_titled_one_is_that_person() {
+        let body = "President Carl Dell flew to Ohio on Monday with his wife, Ann \
+                    Dell. The crowd cheered. Ann Dell waved to the crowd. President \
+                    Dell said the economy was strong. Dell added that jobs were coming.";
+        let ents = run(body);
+        let carl = holder(&ents, body, "Carl Dell", 0);
+        let ann = holder(&ents, body, "Ann Dell", 0);
+        assert_ne!(carl.id, ann.id, "{ents:#?}");
+        assert_eq!(holder(&ents, body, "Dell said", 0).id, carl.id, "{ents:#?}");
+        assert_eq!(
+            holder(&ents, body, "Dell added", 0).id,
+            carl.id,
+            "{ents:#?}"
+        );
+    }
+
+    #[test]
+    fn a_full_name_two_sentences_back_does_not_take_a_shared_surname() {
+        let body = "Senator Carl Dell spoke in Dayton on Monday. His wife, Ann Dell, \
+                    stood beside him. The hall was full. Dell said the plant would \
+                    reopen.";
+        let ents = run(body);
+        let carl = holder(&ents, body, "Carl Dell", 0);
+        assert_eq!(holder(&ents, body, "Dell said", 0).id, carl.id, "{ents:#?}");
+        // the sentence right before is still near enough
+        let body = "Senator Carl Dell spoke in Dayton on Monday. His wife, Ann Dell, \
+                    stood beside him. Dell said she had met him at a fair.";
+        let ents = run(body);
+        let ann = holder(&ents, body, "Ann Dell", 0);
+        assert_eq!(holder(&ents, body, "Dell said", 0).id, ann.id, "{ents:#?}");
     }
 
     #[test]

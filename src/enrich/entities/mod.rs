@@ -21,8 +21,9 @@
 //!    unlisted "place" before ", who" is a person, a listed
 //!    organization after "on" is no place, two names joined by "and" are
 //!    two names unless the "and" is inside one organization name
-//!    ("Department of Parks and Recreation"), a given name cut off before
-//!    a person's surname is part of the name, a person inside a date is
+//!    ("Department of Parks and Recreation"), a given name (or two given
+//!    words no list or other mention claims) cut off before a person's
+//!    surname is part of the name, a person inside a date is
 //!    the month, an abbreviated title
 //!    ("Sen.") leaves the name it was glued to, a person context ("the Roe
 //!    administration", "Roe's cabinet", a list of persons) outweighs a
@@ -963,7 +964,9 @@ fn after_on_or_at(text: &Text<'_>, first: usize) -> bool {
 /// a known place, group or adjective ("Republican Jane Roe"), nor the
 /// surname of another person of the article ("the Roe Doe ticket"), nor a
 /// word before a surname the article gives with another first name
-/// ("Republican Roe" beside "Jane Roe").
+/// ("Republican Roe" beside "Jane Roe"). Two such words before a person
+/// with no census given name of its own join it likewise, unless the pair
+/// is a country, a state or a larger town, or written alone elsewhere.
 fn full_names_of_persons(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     let surnames: fxhash::FxHashSet<&str> = spans
         .iter()
@@ -1012,6 +1015,50 @@ fn full_names_of_persons(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>)
                 a.kind != EntityType::Person && b.end - b.first == 1 && kb.lookup(w).is_none()
             }
     };
+    // Two given words cut off before a person who has none of their own
+    // ("Lin Bao" a place before "Mei Wen" a person): both capitalized, no
+    // title or known non-name, no other person's surname, and the pair is
+    // no country, state or larger town, nor written as a name of its own
+    // anywhere else in the article ("New Haven" a place beside it is one).
+    let span_text = |a: usize, b: usize| text.token_span(a, b).map(|sp| sp.text);
+    let written: Vec<(usize, &str)> = spans
+        .iter()
+        .filter_map(|o| Some((o.first, span_text(o.first, o.end)?)))
+        .collect();
+    let cut_pair = |a: &Span, b: &Span| {
+        let pair = span_text(a.first, a.end);
+        let word_ok = |i: usize| {
+            let w = text.token_text(i);
+            let lw = lower::lower(w);
+            text.is_capitalized(i)
+                && !text.is_all_caps(i)
+                && kb.title(&lw).is_none()
+                && kb.title(&format!("{}.", &*lw)).is_none()
+                && !kb.is_non_name(&lw)
+                && !multi_surnames.contains(w)
+                && !surnames.contains(w)
+        };
+        let place = |p: &str| {
+            kb.is_country(p)
+                || kb.is_us_state(p)
+                || kb
+                    .city_population(p)
+                    .is_some_and(|n| n >= contexts::SMALL_TOWN)
+        };
+        let elsewhere = |p: &str| written.iter().any(|&(f, t)| f != a.first && t == p);
+        a.end - a.first == 2
+            && a.kind != EntityType::Person
+            && b.first == a.end
+            && b.kind == EntityType::Person
+            && (1..=2).contains(&(b.end - b.first))
+            && text.is_capitalized(b.first)
+            && !text.is_all_caps(b.first)
+            && !kb.is_first_name(text.token_text(b.first))
+            && (a.first..a.end).all(word_ok)
+            && pair.is_some_and(|p| !place(p) && !elsewhere(p))
+            && span_text(a.first, b.end).is_some_and(|sp| !sp.contains('\n'))
+    };
+    let cut_given = |a: &Span, b: &Span| cut_given(a, b) || cut_pair(a, b);
     if spans.windows(2).any(|p| cut_given(&p[0], &p[1])) {
         let mut out: Vec<Span> = Vec::with_capacity(spans.len());
         for s in spans.drain(..) {

@@ -1519,3 +1519,45 @@ fn a_given_name_cut_off_before_a_person_is_the_first_word_of_the_name() {
         ]
     );
 }
+
+#[test]
+fn two_given_words_cut_off_before_a_person_open_that_name() {
+    // Spans a tagger might give: "Tun Lwin" (a small town, written nowhere
+    // else) a place before "Mya Thet", a person without a census given name;
+    // "Lake Placid" before "Mya Thet" stays apart where the article names
+    // that place alone too, as does "Ohio State" before "Jane Roe" (a
+    // census given name: the person has hers).
+    let text = Text::analyze(
+        "Tun Lwin Mya Thet spoke. Lake Placid Mya Thet left. Lake Placid is cold. \
+         Ohio State Jane Roe won.",
+    );
+    let kb = Knowledge::load();
+    let span = |first, end, kind| model::Span { first, end, kind };
+    let mut spans = vec![
+        span(0, 2, EntityType::Location),
+        span(2, 4, EntityType::Person),
+        span(6, 8, EntityType::Location),
+        span(8, 10, EntityType::Person),
+        span(12, 14, EntityType::Location),
+        span(17, 19, EntityType::Organization),
+        span(19, 21, EntityType::Person),
+    ];
+    assert_eq!(text.token_text(6), "Lake");
+    assert_eq!(text.token_text(12), "Lake");
+    assert_eq!(text.token_text(17), "Ohio");
+    assert_eq!(text.token_text(19), "Jane");
+    super::full_names_of_persons(&kb, &text, &mut spans);
+    let got: Vec<(usize, usize, EntityType)> =
+        spans.iter().map(|s| (s.first, s.end, s.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            (0, 4, EntityType::Person),
+            (6, 8, EntityType::Location),
+            (8, 10, EntityType::Person),
+            (12, 14, EntityType::Location),
+            (17, 19, EntityType::Organization),
+            (19, 21, EntityType::Person),
+        ]
+    );
+}
