@@ -1973,7 +1973,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 // After a coarser point (`in July 2008. The day before,`)
                 // the day is unknown, not one counted from another day;
                 // and a repeated `the day before` (a market report's
-                // `from 1.51 percent the day before`) counts from the same
+                // `up from 3.2 points the day before`) counts from the same
                 // day each time, so it anchors nothing.
                 if self.anchor.is_some_and(|(_, g)| coarser(g, unit)) {
                     let unknown = resolve::period_unknown(unit).to_string();

@@ -1126,7 +1126,7 @@ fn nearest(pos: usize, cands: &[(usize, usize, usize)]) -> Option<(usize, usize,
 /// has one shortly before it in its sentence. Such a person is named for
 /// another's sake: the other one owns the surname and the office.
 fn introduced_as_kin(text: &Text<'_>, raws: &[Raw], groups: &[Group<'_>], gi: usize) -> bool {
-    // "the daughter of former Vice President Otto Roe": kinship noun,
+    // "a niece of the late Governor Otto Roe": kinship noun,
     // preposition and a title or two before the name
     const KIN_WINDOW: usize = 6;
     let sentence = |k: usize| text.tokens().get(k).map(|t| t.sentence);
