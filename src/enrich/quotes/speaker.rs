@@ -3933,7 +3933,7 @@ fn noun_gender(head: &str) -> Option<Gender> {
 }
 
 fn is_pronoun_text(s: &str) -> bool {
-    lexicon::is_subject_pronoun(&s.to_lowercase())
+    lexicon::is_subject_pronoun(&crate::text::lowercase(s))
 }
 
 fn definite(v: &View<'_, '_>, r: Range) -> bool {
