@@ -3151,7 +3151,7 @@ fn the_narrators_i_is_the_author_a_closing_bio_names() {
     assert_eq!(speaker(find(&qs, "We can fix the barn,")).1, "I");
     assert_ne!(speaker(find(&qs, "We can fix the barn,")).0, "Mara Quill");
     // the narrator, resolved to the author, is no antecedent of "she"
-    let body = "Why I Left the Farm\nMy parents, Al and Olive Quill, kept goats.\nOnce, when my mother mentioned goats to me, I laughed and said, “I hate goats.” She got so upset that I had to change my answer: “Of course I love goats. I was only joking.” To which she said, “Then keep them.”\nMara Quill is playwright-in-residence at Lakeview College.";
+    let body = "Why I Left the Farm\nMy parents, Al and Olive Quill, kept goats.\nOnce, when my mother mentioned goats to me, I laughed and said, “I hate goats.” She got so upset that I quickly took it back: “Of course I love goats. I was only joking.” To which she said, “Then keep them.”\nMara Quill is playwright-in-residence at Lakeview College.";
     let qs = run_with(body, &people(body, &["Olive Quill", "Mara Quill"]));
     assert_eq!(speaker(find(&qs, "I hate goats.")), ("Mara Quill", "I"));
     assert_ne!(speaker(find(&qs, "Then keep them.")).0, "Mara Quill");
