@@ -1229,6 +1229,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 | "once"
                 | "twice"
                 | "thrice"
+                | "per"
                 | "q1"
                 | "q2"
                 | "q3"
@@ -2249,8 +2250,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             && matches!(self.w(j), "a" | "an")
             && !matches!(self.w(k + 1), "ago" | "earlier" | "later" | "from")
         {
-            let p = self.prev(j);
-            if lexicon::is_magnitude(p) || self.kind(j.wrapping_sub(1)) == Some(TokenKind::Number) {
+            if self.follows_amount(j) {
                 return Some(found(
                     i,
                     k + 1,
@@ -2950,7 +2950,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
     }
 
-    /// `every Monday`, `each year`, `daily`, `weekly`, `annual`, `on Mondays`.
+    /// Whether token `j` comes right after an amount (`$2 million`, `40`,
+    /// `5%`): a unit after it is a rate (`a year`, `per hour`).
+    fn follows_amount(&self, j: usize) -> bool {
+        lexicon::is_magnitude(self.prev(j))
+            || self.kind(j.wrapping_sub(1)) == Some(TokenKind::Number)
+    }
+
+    /// `every Monday`, `each year`, `daily`, `weekly`, `annual`, `on Mondays`,
+    /// `every morning`, `on weekends`, `$40 per hour`.
     fn set_expr(&self, i: usize) -> Option<Found> {
         let w = self.w(i);
         let simple = match w {
@@ -3007,6 +3015,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             if self.w(j) == "season" && n == 1.0 {
                 return Some(found(i, j + 1, "P3M".to_string(), DateType::Set));
             }
+            // "every morning", "each night": that part of every day, as
+            // "Sunday mornings" is of every Sunday.
+            if let Some(pod) = lexicon::part_of_day(self.w(j)).filter(|_| n == 1.0) {
+                return Some(found(i, j + 1, format!("XXXX-XX-XXT{pod}"), DateType::Set));
+            }
             let (unit, _) = lexicon::unit(self.w(j))?;
             if unit == Unit::Weekend {
                 return Some(found(i, j + 1, "XXXX-WXX-WE".to_string(), DateType::Set));
@@ -3037,6 +3050,26 @@ impl<'t, 'a> Scanner<'t, 'a> {
             if self.capitalized(i) && matches!(self.prev(i), "on" | "of") {
                 return Some(found(i, i + 1, format!("XXXX-WXX-{wd}"), DateType::Set));
             }
+        }
+        // "open on weekends", "works at weekends": every weekend, as "on
+        // Mondays" is every Monday (not "two weekends", a count).
+        if w == "weekends" && matches!(self.prev(i), "on" | "at") {
+            return Some(found(i, i + 1, "XXXX-WXX-WE".to_string(), DateType::Set));
+        }
+        // "$40 per hour", "$3 million per year": a rate right after an
+        // amount recurs, as "$3 million a year" does (not "60 miles per
+        // hour", a speed).
+        if w == "per" {
+            let (unit, plural) = lexicon::unit(self.w(i + 1))?;
+            if plural || unit == Unit::Weekend || !self.follows_amount(i) {
+                return None;
+            }
+            return Some(found(
+                i,
+                i + 2,
+                resolve::duration(Some(1.0), unit),
+                DateType::Set,
+            ));
         }
         None
     }

@@ -1602,6 +1602,32 @@ fn sets_with_a_frequency() {
         sets("The menu changes each season."),
         [set("each season", "P3M", None)]
     );
+    // A part of every day, and every weekend.
+    assert_eq!(
+        sets("The baker rises every morning at four."),
+        [set("every morning", "XXXX-XX-XXTMO", None)]
+    );
+    assert_eq!(
+        sets("Guards patrol the depot each night."),
+        [set("each night", "XXXX-XX-XXTNI", None)]
+    );
+    assert_eq!(
+        sets("The ferry only sails on weekends."),
+        [set("weekends", "XXXX-WXX-WE", None)]
+    );
+    assert!(sets("He spent two weekends on the boat.")
+        .iter()
+        .all(|m| m.2 != Set));
+    // "per" after an amount is a rate as "a" is; a speed is none.
+    assert_eq!(
+        sets("Porters earn $9 per hour plus tips."),
+        [set("per hour", "PT1H", None)]
+    );
+    assert_eq!(
+        sets("The grant pays 3 million per year."),
+        [set("per year", "P1Y", None)]
+    );
+    assert!(sets("The train reached 90 miles per hour.").is_empty());
     // A rate after an amount recurs; "a year ago" after one does not.
     assert_eq!(
         sets("The lease costs $4 million a year."),
