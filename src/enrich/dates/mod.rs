@@ -313,8 +313,12 @@
 //!   narrator's `closed higher at the end of the day` is the day).
 //! - **Sets** carry TimeML's `freq` when the text counts the recurrences
 //!   (`twice a week` = `P1W`, `2X`; the count is in the span); a rate after
-//!   an amount (`$2 million a year`) is a set `P1Y`; `each season` is `P3M`
-//!   (one of the year's four seasons, every three months).
+//!   an amount (`$2 million a year`, `$9 per hour`) is a set `P1Y`
+//!   (`PT1H`), not a speed (`90 miles per hour`); `each season` is `P3M`
+//!   (one of the year's four seasons, every three months); `every
+//!   morning` is that part of every day (`XXXX-XX-XXTMO`), as `Sunday
+//!   mornings` is of every Sunday, and `on weekends` every weekend
+//!   (`XXXX-WXX-WE`).
 //! - **Holidays** are those of US news (Thanksgiving, Memorial Day, Labor
 //!   Day, Independence Day and the Fourth of July, Veterans Day, Martin
 //!   Luther King Jr. Day, Presidents' Day, Black Friday, Election Day) and
