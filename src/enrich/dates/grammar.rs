@@ -1055,6 +1055,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     | "year"
                     | "couple"
                     | "half"
+                    | "moment"
             ) || lexicon::part_of_day(next).is_some()
                 || lexicon::decade_word(next).is_some()
                 || self.may_start(i + 1, next);
@@ -2447,6 +2448,24 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// A bare plural unit of vague length: `for years`, `in just minutes`,
     /// `decades-long`.
     fn vague_duration(&self, i: usize) -> Option<Found> {
+        // "over the years", "through the decades": the stretch up to the
+        // time told, of vague length (`PXY`), as "for years" is; not "over
+        // the years of the war", a stretch the noun after it bounds.
+        if self.w(i) == "the"
+            && matches!(self.prev(i), "over" | "through" | "throughout" | "across")
+            && self.w(i + 2) != "of"
+        {
+            let (unit, plural) = lexicon::unit(self.w(i + 1))?;
+            if !plural || unit == Unit::Weekend {
+                return None;
+            }
+            return Some(found(
+                i,
+                i + 2,
+                resolve::duration(None, unit),
+                DateType::Duration,
+            ));
+        }
         let (unit, plural) = lexicon::unit(self.w(i))?;
         let long = self.w(i + 1) == "-" && self.glued(i + 1) && self.w(i + 2) == "long";
         // "a month-long strike", "year-long": one unit.
@@ -3909,8 +3928,52 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     ("PAST_REF", i + 2)
                 }
                 ("time", "being", _) => ("PRESENT_REF", i + 3),
+                // "is closed at the moment.", "can, at the moment, do":
+                // now, or then in a past clause ("nobody saw it at the
+                // moment"); not "at the moment of impact", "at the moment
+                // he left", a point the words after it name.
+                ("moment", _, _)
+                    if self.prev(i) == "at"
+                        && matches!(
+                            self.kind(i + 2),
+                            None | Some(TokenKind::Punct) | Some(TokenKind::Quote)
+                        ) =>
+                {
+                    if self.tense_cue(i..i + 2) == Some(Tense::Past) {
+                        ("PAST_REF", i + 2)
+                    } else {
+                        ("PRESENT_REF", i + 2)
+                    }
+                }
                 _ => return None,
             },
+            // "has wavered of late", "the slump of late is": lately (the
+            // span leaves the preposition out, as for any expression);
+            // not "the widow of late Senator Roe", "of late-night shows".
+            "late"
+                if self.prev(i) == "of"
+                    && !(next == "-" && self.glued(i + 1))
+                    && (matches!(
+                        self.kind(i + 1),
+                        None | Some(TokenKind::Punct) | Some(TokenKind::Quote)
+                    ) || matches!(
+                        next,
+                        "is" | "are"
+                            | "was"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "as"
+                            | "and"
+                            | "but"
+                            | "to"
+                            | "in"
+                            | "because"
+                    )) =>
+            {
+                ("PAST_REF", i + 1)
+            }
             "these" if next == "days" => ("PRESENT_REF", i + 2),
             "at" if next == "present" => ("PRESENT_REF", i + 2),
             // "will soon move"; not "soon became", "was soon released" (a

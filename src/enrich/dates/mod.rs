@@ -268,7 +268,12 @@
 //!   (TimeBank also writes `FUTURE_REF`); `a couple of weeks` is two
 //!   (`P2W`), as TimeBank and HeidelTime count it; `a few days later`,
 //!   `weeks later`, `months ago` are the vague stretch (`PXD`, `PXW`,
-//!   `PXM`), as TimeBank values them; `the past three years`
+//!   `PXM`), as TimeBank values them; `over the years`, `through the
+//!   decades` are `PXY` on `the years` (not `over the years of the war`),
+//!   as `for years` is; `of late` is `PAST_REF` as `lately` is (on
+//!   `late`; not `the widow of late Senator Roe`), and `at the moment`
+//!   told alone `PRESENT_REF`, `PAST_REF` in a past clause (`nobody saw
+//!   it at the moment`; not `at the moment of the crash`); `the past three years`
 //!   is the duration `P3Y`, `three years ago` the year `2022`; `the
 //!   last year` after `over`, `in`, `for`, `spent` is the stretch to now
 //!   (`P1Y`), as `the past year` is, while `last year` and `the last week

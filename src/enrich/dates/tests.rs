@@ -752,6 +752,51 @@ fn sets() {
 }
 
 #[test]
+fn vague_stretches_and_references_in_idioms() {
+    // "over the years" is the stretch up to the time told, as "for years".
+    check(
+        "Over the years the mill changed hands twice.",
+        thu(),
+        "the years",
+        "PXY",
+        Duration,
+    );
+    check(
+        "The club has grown through the decades.",
+        thu(),
+        "the decades",
+        "PXY",
+        Duration,
+    );
+    assert!(all("He wrote little over the years of the siege.", thu()).is_empty());
+    // "at the moment" told alone is now; "of late" is lately.
+    check(
+        "The pier is closed at the moment.",
+        thu(),
+        "the moment",
+        "PRESENT_REF",
+        Date,
+    );
+    check(
+        "Few of the guests noticed it at the moment.",
+        thu(),
+        "the moment",
+        "PAST_REF",
+        Date,
+    );
+    assert!(all("Nobody spoke at the moment of the crash.", thu()).is_empty());
+    check(
+        "Ticket sales have slipped of late, the owner said.",
+        thu(),
+        "late",
+        "PAST_REF",
+        Date,
+    );
+    assert!(all("He met the widow of late Senator Vane.", thu()).is_empty());
+    assert!(all("She is a fan of late-night radio.", thu()).is_empty());
+}
+
+#[test]
 fn underspecified_references() {
     check("He recently moved.", thu(), "recently", "PAST_REF", Date);
     check(
