@@ -2250,15 +2250,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if !the
             && matches!(self.w(j), "a" | "an")
             && !matches!(self.w(k + 1), "ago" | "earlier" | "later" | "from")
+            && self.follows_amount(j)
         {
-            if self.follows_amount(j) {
-                return Some(found(
-                    i,
-                    k + 1,
-                    resolve::duration(Some(1.0), unit),
-                    DateType::Set,
-                ));
-            }
+            return Some(found(
+                i,
+                k + 1,
+                resolve::duration(Some(1.0), unit),
+                DateType::Set,
+            ));
         }
         // "an hour and a half", "a year and a half later": the half after
         // the unit.
