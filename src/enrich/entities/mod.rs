@@ -504,13 +504,36 @@ fn after_title(kb: &Knowledge, text: &Text<'_>, first: usize) -> bool {
 /// A name right after a person title outside its span ("Mr. Jordan",
 /// "President Lincoln", "Sen. Warren") is a person, though the gazetteer
 /// knows the word as a place and the tagger followed it: a title never
-/// comes before a place. An organization keeps its type ("Senator Hotels").
+/// comes before a place. An organization keeps its type ("Senator Hotels")
+/// after a title of office, but an honorific ("Mr.", "Ms.", "Dr.") is said
+/// of persons only: "Mr. English" or "Ms. Amazon", a surname that is also a
+/// language or a company, is a person too.
 fn titled_places(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
     for s in spans.iter_mut() {
-        if s.kind != EntityType::Location {
+        if s.kind == EntityType::Person {
             continue;
         }
         let titled = after_title(kb, text, s.first);
+        if s.kind != EntityType::Location {
+            // the honorific right before, its dot split off or not, on the
+            // name's line
+            let t = if s.first > 1 && text.token_text(s.first - 1) == "." {
+                s.first - 1
+            } else {
+                s.first
+            };
+            let honorific = titled && t > 0 && {
+                let w = lower::lower(text.token_text(t - 1));
+                kb.title(&w) == Some(true) || kb.title(&format!("{}.", &*w)) == Some(true)
+            };
+            let one_line = text
+                .token_span(t - usize::from(t > 0), s.end)
+                .is_some_and(|sp| !sp.text.contains('\n'));
+            if honorific && one_line {
+                s.kind = EntityType::Person;
+            }
+            continue;
+        }
         // "Governor" is a title, "the Governor Texas" no phrase of English;
         // but a country or state after a capitalized role is its place
         // ("President Georgia" does not occur, "Minister Georgia" neither).

@@ -1715,3 +1715,34 @@ fn modifiers_before_a_full_name_stay_apart() {
         );
     }
 }
+
+#[test]
+fn a_name_after_an_honorific_is_a_person_whatever_else_it_names() {
+    // "English" a language and "Amazon" a company to the tagger; after
+    // "Mr." or "Ms." both are surnames. After a title of office an
+    // organization keeps its type ("Senator Hotels"), and an honorific
+    // ending the line before names nobody on this one.
+    let text = Text::analyze(
+        "Mr. English spoke first. Then Ms. Amazon left. Senator Hotels grew. \
+         She thanked the Dr.\nAcme shares rose.",
+    );
+    let kb = Knowledge::load();
+    let at = |w: &str, kind| span_at(nth_token(&text, w, 0), 1, kind);
+    let mut spans = vec![
+        at("English", EntityType::Misc),
+        at("Amazon", EntityType::Organization),
+        at("Hotels", EntityType::Organization),
+        at("Acme", EntityType::Organization),
+    ];
+    super::titled_places(&kb, &text, &mut spans);
+    let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            EntityType::Person,
+            EntityType::Person,
+            EntityType::Organization,
+            EntityType::Organization
+        ]
+    );
+}
