@@ -1316,7 +1316,7 @@ const PLACE_BEFORE: &[&str] = &[
     "(",
 ];
 
-/// A name the tagger took for a place or an organization is a person when
+/// A name the tagger took for a place, an organization or a MISC name is a person when
 /// the words after it describe one: ", who" ("Tamsin, who won the award,
 /// said …"), or an appositive headed by a person's role noun ("Bram Oduya,
 /// the county's fire chief, said", "Oduya, a spokeswoman for the agency";
@@ -1329,14 +1329,16 @@ const PLACE_BEFORE: &[&str] = &[
 /// person's ("Jo Poe, a broker in Tampa, Fla., who …", "an analyst at
 /// Acme, who …").
 ///
-/// An organization needs a person's shape besides, as companies and teams
-/// take "who" too ("Harbor United, who lost"): two or three capitalized
+/// An organization or other name needs a person's shape besides, as
+/// companies and teams take "who" too ("Harbor United, who lost"), and an
+/// award or a book is no person: two or three capitalized
 /// words, a census given name first, a census surname last or no word any
-/// list knows ("Bram Oduya"), no organization head and no listed name. It runs before [`persons_by_name`], so the surname's
+/// list knows ("Bram Oduya"), no organization head and no listed name; a
+/// generational suffix after them ("Tom Roe III") does not count. It runs before [`persons_by_name`], so the surname's
 /// other mentions follow the full name it makes a person.
 fn who_follows(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
     for s in spans.iter_mut() {
-        if !matches!(s.kind, EntityType::Location | EntityType::Organization)
+        if s.kind == EntityType::Person
             || s.end + 1 >= text.tokens().len()
             || text.token_text(s.end) != ","
             || s.first
@@ -1370,19 +1372,36 @@ fn who_follows(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
                 !listed && !state && (who || !big)
             }
             _ => {
-                let n = s.end - s.first;
-                let shaped = (s.first..s.end).all(|i| {
-                    text.is_capitalized(i)
-                        && !text.is_all_caps(i)
-                        && !kb.is_org_head(text.token_text(i))
+                // the name without a generational suffix ("Tom Roe III",
+                // "Tom Roe Jr.")
+                let mut end = s.end;
+                if end - s.first > 2 && text.token_text(end - 1) == "." {
+                    end -= 1;
+                }
+                if end - s.first > 2 && grouping::is_suffix(text.token_text(end - 1)) {
+                    end -= 1;
+                }
+                let n = end - s.first;
+                // "Roman Catholics, the pope of …": a nationality or faith
+                // in the plural names a people, not a person
+                let last = text.token_text(end - 1);
+                let people = last.strip_suffix('s').is_some_and(|one| {
+                    kb.lookup(one)
+                        .is_some_and(|e| e.known == gazetteer::Known::Demonym)
                 });
+                let shaped = !people
+                    && (s.first..end).all(|i| {
+                        text.is_capitalized(i)
+                            && !text.is_all_caps(i)
+                            && !kb.is_org_head(text.token_text(i))
+                    });
                 (2..=3).contains(&n)
                     && shaped
                     && (entry.is_none()
                         || entry == Some(gazetteer::Known::Entity(EntityType::Person)))
                     && (kb.is_first_name(text.token_text(s.first))
-                        || kb.is_last_name(text.token_text(s.end - 1))
-                        || (s.first..s.end).all(|i| kb.lookup(text.token_text(i)).is_none()))
+                        || kb.is_last_name(text.token_text(end - 1))
+                        || (s.first..end).all(|i| kb.lookup(text.token_text(i)).is_none()))
             }
         };
         if person {

@@ -1573,7 +1573,9 @@ fn a_name_with_a_role_appositive_is_a_person_unless_a_listed_or_unshaped_name() 
     let text = Text::analyze(
         "Bram Oduya, the county's fire chief, spoke. Quillby, a spokeswoman for \
          the agency, left. Burger Barn, the king of pies, grew. Harbor Trust, the \
-         director said, grew. Fires in Tolworth, the deputy director said, grew.",
+         director said, grew. Fires in Tolworth, the deputy director said, grew. \
+         Bram Oduya III, founder of the mill, spoke. Many Roman Catholics, a \
+         pope of old wrote, wept.",
     );
     let kb = &stage().kb;
     let at = |w: &str, len: usize, kind| span_at(nth_token(&text, w, 0), len, kind);
@@ -1583,6 +1585,8 @@ fn a_name_with_a_role_appositive_is_a_person_unless_a_listed_or_unshaped_name() 
         at("Burger", 2, EntityType::Organization),
         at("Harbor", 2, EntityType::Organization),
         at("Tolworth", 1, EntityType::Location),
+        span_at(nth_token(&text, "Bram", 1), 3, EntityType::Misc),
+        at("Roman", 2, EntityType::Misc),
     ];
     who_follows(kb, &text, &mut spans);
     let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
@@ -1593,7 +1597,9 @@ fn a_name_with_a_role_appositive_is_a_person_unless_a_listed_or_unshaped_name() 
             EntityType::Person,
             EntityType::Organization,
             EntityType::Organization,
-            EntityType::Location
+            EntityType::Location,
+            EntityType::Person,
+            EntityType::Misc
         ]
     );
 }
