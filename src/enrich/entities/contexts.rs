@@ -222,7 +222,8 @@ pub(crate) fn persons_by_context(kb: &Knowledge, text: &Text<'_>, spans: &mut [S
 /// the gazetteer knows as a place becomes one, only a word it does not
 /// becomes an organization, and only a word that may name a person (no
 /// country, state or larger city) becomes a person. The name of a person
-/// the article names in full stays a person.
+/// the article names in full stays a person, and a place where the text
+/// puts a place ("in Oduya", "Oduya County") stays a place.
 pub(crate) fn one_type_per_word(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
     let countable = |s: &Span| {
         s.end - s.first == 1
@@ -264,6 +265,11 @@ pub(crate) fn one_type_per_word(kb: &Knowledge, text: &Text<'_>, spans: &mut [Sp
             continue;
         }
         if s.kind == EntityType::Person && named.contains(w) {
+            continue;
+        }
+        // a town named like the article's person stays a town where the
+        // text puts a place ("a rally in Oduya")
+        if s.kind == EntityType::Location && super::place_context(text, s.first, s.end) {
             continue;
         }
         let listed = kb.lookup(w).map(|e| e.known);

@@ -834,7 +834,7 @@ pub(crate) fn name_gender(name: &str) -> Option<Gender> {
 }
 
 /// Generational suffixes: "Tom Roe Jr." is not "Tom Roe".
-fn is_suffix(w: &str) -> bool {
+pub(crate) fn is_suffix(w: &str) -> bool {
     matches!(
         w.trim_end_matches('.'),
         "Jr" | "Sr" | "II" | "III" | "IV" | "jr" | "sr"

@@ -18,7 +18,10 @@
 //!    before that surname, a name after a kinship noun is a person, a
 //!    curated MISC name keeps its type, and so does a plural demonym
 //!    ("Muslims"), a family after a person ("the Roes") is persons, an
-//!    unlisted "place" before ", who" is a person, a listed
+//!    unlisted "place" (or a person-shaped "organization") before ", who"
+//!    or a role appositive (", the county's fire chief,") is a person, a
+//!    town named like the article's person stays a town after "in" or
+//!    before "County", a listed
 //!    organization after "on" is no place, two names joined by "and" are
 //!    two names unless the "and" is inside one organization name
 //!    ("Department of Parks and Recreation"), a given name (or two given
@@ -155,10 +158,10 @@ impl EntitiesStage {
         // Units, codes and time zones in capitals ("UTC", "GHz") are no names.
         spans.retain(|s| !(s.end - s.first == 1 && kb.is_non_name_caps(text.token_text(s.first))));
         contexts::persons_by_context(kb, text, &mut spans);
+        who_follows(kb, text, &mut spans);
         persons_by_name(kb, text, &mut spans);
         paired_surnames(text, &mut spans);
         kin(text, &mut spans);
-        who_follows(kb, text, &mut spans);
         known_misc(kb, text, &mut spans);
         contexts::organizations_by_context(kb, text, &mut spans);
         contexts::one_type_per_word(kb, text, &mut spans);
@@ -501,13 +504,36 @@ fn after_title(kb: &Knowledge, text: &Text<'_>, first: usize) -> bool {
 /// A name right after a person title outside its span ("Mr. Jordan",
 /// "President Lincoln", "Sen. Warren") is a person, though the gazetteer
 /// knows the word as a place and the tagger followed it: a title never
-/// comes before a place. An organization keeps its type ("Senator Hotels").
+/// comes before a place. An organization keeps its type ("Senator Hotels")
+/// after a title of office, but an honorific ("Mr.", "Ms.", "Dr.") is said
+/// of persons only: "Mr. English" or "Ms. Amazon", a surname that is also a
+/// language or a company, is a person too.
 fn titled_places(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
     for s in spans.iter_mut() {
-        if s.kind != EntityType::Location {
+        if s.kind == EntityType::Person {
             continue;
         }
         let titled = after_title(kb, text, s.first);
+        if s.kind != EntityType::Location {
+            // the honorific right before, its dot split off or not, on the
+            // name's line
+            let t = if s.first > 1 && text.token_text(s.first - 1) == "." {
+                s.first - 1
+            } else {
+                s.first
+            };
+            let honorific = titled && t > 0 && {
+                let w = lower::lower(text.token_text(t - 1));
+                kb.title(&w) == Some(true) || kb.title(&format!("{}.", &*w)) == Some(true)
+            };
+            let one_line = text
+                .token_span(t - usize::from(t > 0), s.end)
+                .is_some_and(|sp| !sp.text.contains('\n'));
+            if honorific && one_line {
+                s.kind = EntityType::Person;
+            }
+            continue;
+        }
         // "Governor" is a title, "the Governor Texas" no phrase of English;
         // but a country or state after a capitalized role is its place
         // ("President Georgia" does not occur, "Minister Georgia" neither).
@@ -735,7 +761,8 @@ fn surnames(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
         // Jordan." A town the gazetteer knows is the person's name here
         // ("Tom Lincoln … Lincoln said").
         let w = text.token_text(s.first);
-        let place = s.kind == EntityType::Location && (kb.is_country(w) || kb.is_us_state(w));
+        let place = s.kind == EntityType::Location
+            && (kb.is_country(w) || kb.is_us_state(w) || place_context(text, s.first, s.end));
         // "the Roes", "the Bushes": the family of a person the article names
         let family = |w: &str| {
             w.strip_suffix('s')
@@ -774,6 +801,7 @@ fn surnames(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     for (i, &c) in covered.iter().enumerate() {
         if !c
             && !text.is_all_caps(i)
+            && !place_context(text, i, i + 1)
             && names.contains(text.token_text(i))
             && !person_starts.contains(&(i + 1))
         {
@@ -786,6 +814,53 @@ fn surnames(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     }
     spans.extend(added);
     spans.sort_by_key(|s| s.first);
+}
+
+/// Whether the name `first..end` stands where English puts a place: after
+/// "in", "near" or "outside" ("a rally in Oduya"; not "in Oduya's view"),
+/// or before a word of a territory's name ("Oduya County"). A town named
+/// like a person of the article keeps its type there: the reader takes
+/// "Bram Oduya … in Oduya" for a man and his town. A name before a noun
+/// only modifies it ("in Acme shares", "in Senate bills"), and one before a
+/// possessive is its owner ("in Oduya's view"): neither is the place.
+fn place_context(text: &Text<'_>, first: usize, end: usize) -> bool {
+    let before = first
+        .checked_sub(1)
+        .is_some_and(|p| matches!(text.token_text(p), "in" | "near" | "outside"));
+    let after = text.get_text(end);
+    let modifies = matches!(after, Some("'s" | "’s"))
+        || after.is_some_and(|w| {
+            w.starts_with(|c: char| c.is_lowercase())
+                && !matches!(
+                    w,
+                    "on" | "and"
+                        | "or"
+                        | "in"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "from"
+                        | "with"
+                        | "where"
+                        | "when"
+                        | "since"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "last"
+                        | "this"
+                        | "next"
+                        | "earlier"
+                        | "later"
+                        | "today"
+                        | "yesterday"
+                )
+        });
+    let territory = matches!(
+        after,
+        Some("County" | "Township" | "Parish" | "Borough" | "Province" | "District")
+    );
+    before && !modifies || territory
 }
 
 /// Surnames and full names of persons, each side telling the other: a
@@ -966,7 +1041,11 @@ fn after_on_or_at(text: &Text<'_>, first: usize) -> bool {
 /// word before a surname the article gives with another first name
 /// ("Republican Roe" beside "Jane Roe"). Two such words before a person
 /// with no census given name of its own join it likewise, unless the pair
-/// is a country, a state or a larger town, or written alone elsewhere.
+/// is a country, a state or a larger town, or written alone elsewhere; a
+/// person whose two words open with a census given name joins them too
+/// when the article writes that person alone elsewhere ("Thant Zin" an
+/// organization before "Kari Thet", and "Kari Thet" later) and no list
+/// knows the pair or a word of it as a place or organization.
 fn full_names_of_persons(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     let surnames: fxhash::FxHashSet<&str> = spans
         .iter()
@@ -1025,6 +1104,11 @@ fn full_names_of_persons(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>)
         .iter()
         .filter_map(|o| Some((o.first, span_text(o.first, o.end)?)))
         .collect();
+    let persons_written: Vec<(usize, &str)> = spans
+        .iter()
+        .filter(|o| o.kind == EntityType::Person)
+        .filter_map(|o| Some((o.first, span_text(o.first, o.end)?)))
+        .collect();
     let cut_pair = |a: &Span, b: &Span| {
         let pair = span_text(a.first, a.end);
         let word_ok = |i: usize| {
@@ -1046,6 +1130,20 @@ fn full_names_of_persons(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>)
                     .is_some_and(|n| n >= contexts::SMALL_TOWN)
         };
         let elsewhere = |p: &str| written.iter().any(|&(f, t)| f != a.first && t == p);
+        // A person's two-word name that starts with a census given name
+        // ("Moe Aye") may still be the end of a longer name ("Thant Zin Moe
+        // Aye") when the article writes it alone as a person elsewhere, as
+        // it does the short form of a long name, and no list knows the
+        // words before it as a place or an organization ("Oslo", "Acme
+        // Corp.": titles, "Republican" and possessives stop the pair).
+        let recurs = || {
+            let short = span_text(b.first, b.end);
+            b.end - b.first == 2
+                && short
+                    .is_some_and(|t| persons_written.iter().any(|&(f, o)| f != b.first && o == t))
+                && pair.is_some_and(|p| kb.lookup(p).is_none())
+                && (a.first..a.end).all(|i| contexts::may_be_person(kb, text, i))
+        };
         a.end - a.first == 2
             && a.kind != EntityType::Person
             && b.first == a.end
@@ -1053,7 +1151,7 @@ fn full_names_of_persons(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>)
             && (1..=2).contains(&(b.end - b.first))
             && text.is_capitalized(b.first)
             && !text.is_all_caps(b.first)
-            && !kb.is_first_name(text.token_text(b.first))
+            && (!kb.is_first_name(text.token_text(b.first)) || recurs())
             && (a.first..a.end).all(word_ok)
             && pair.is_some_and(|p| !place(p) && !elsewhere(p))
             && span_text(a.first, b.end).is_some_and(|sp| !sp.contains('\n'))
@@ -1218,32 +1316,95 @@ const PLACE_BEFORE: &[&str] = &[
     "(",
 ];
 
-/// A name the tagger took for a place, followed by ", who", is a person:
-/// "Tamsin, who won the award, said …". English places take "which" or
-/// "where"; a place the lists know keeps its type, since a country or city
-/// stands for its team on the sports pages ("Spain, who lost 2-1"). Not
-/// after a preposition, a comma or a possessive: there the place ends an
-/// appositive and "who" is its person's ("Jo Poe, a broker in Tampa, Fla.,
-/// who …", "an analyst at Acme, who …").
+/// A name the tagger took for a place, an organization or a MISC name is a person when
+/// the words after it describe one: ", who" ("Tamsin, who won the award,
+/// said …"), or an appositive headed by a person's role noun ("Bram Oduya,
+/// the county's fire chief, said", "Oduya, a spokeswoman for the agency";
+/// [`typing::role_apposition`]). English places take "which" or "where",
+/// and a place has no chief or spokeswoman of its own in apposition. A
+/// place the lists know keeps its type, since a country or city stands for
+/// its team on the sports pages ("Spain, who lost 2-1"), and so does a
+/// country, US state or larger town. Not after a preposition, a comma or a
+/// possessive: there the place ends an appositive and "who" is its
+/// person's ("Jo Poe, a broker in Tampa, Fla., who …", "an analyst at
+/// Acme, who …").
+///
+/// An organization or other name needs a person's shape besides, as
+/// companies and teams take "who" too ("Harbor United, who lost"), and an
+/// award or a book is no person: two or three capitalized
+/// words, a census given name first, a census surname last or no word any
+/// list knows ("Bram Oduya"), no organization head and no listed name; a
+/// generational suffix after them ("Tom Roe III") does not count. It runs before [`persons_by_name`], so the surname's
+/// other mentions follow the full name it makes a person.
 fn who_follows(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
     for s in spans.iter_mut() {
-        if s.kind != EntityType::Location
+        if s.kind == EntityType::Person
             || s.end + 1 >= text.tokens().len()
             || text.token_text(s.end) != ","
-            || text.lower(s.end + 1) != "who"
             || s.first
                 .checked_sub(1)
                 .is_some_and(|p| PLACE_BEFORE.contains(&text.lower(p).as_ref()))
         {
             continue;
         }
-        let listed = text
-            .token_span(s.first, s.end)
-            .and_then(|sp| kb.lookup(sp.text))
-            .is_some_and(|e| e.known == gazetteer::Known::Entity(EntityType::Location));
-        // "Jo Poe, R-Ariz., who …": a state's abbreviation ends a party tag
-        let state = states::state_in_tag(text, s.first, s.end).is_some();
-        if !listed && !state {
+        let who = text.lower(s.end + 1) == "who";
+        if !who && !typing::role_apposition(kb, text, s.end + 1) {
+            continue;
+        }
+        let Some(sp) = text.token_span(s.first, s.end) else {
+            continue;
+        };
+        let entry = kb.lookup(sp.text).map(|e| e.known);
+        let person = match s.kind {
+            EntityType::Location => {
+                let listed = entry == Some(gazetteer::Known::Entity(EntityType::Location));
+                // "Jo Poe, R-Ariz., who …": a state's abbreviation ends a party tag
+                let state = states::state_in_tag(text, s.first, s.end).is_some();
+                // the ", who" rule always let unlisted places go; an
+                // appositive also keeps a country, state or larger town
+                // ("Dover, the state capital" has no role noun, but "Ohio,
+                // the governor's home" must not turn on a stray one)
+                let big = kb.is_country(sp.text)
+                    || kb.is_us_state(sp.text)
+                    || kb
+                        .city_population(sp.text)
+                        .is_some_and(|n| n >= contexts::SMALL_TOWN);
+                !listed && !state && (who || !big)
+            }
+            _ => {
+                // the name without a generational suffix ("Tom Roe III",
+                // "Tom Roe Jr.")
+                let mut end = s.end;
+                if end - s.first > 2 && text.token_text(end - 1) == "." {
+                    end -= 1;
+                }
+                if end - s.first > 2 && grouping::is_suffix(text.token_text(end - 1)) {
+                    end -= 1;
+                }
+                let n = end - s.first;
+                // "Roman Catholics, the pope of …": a nationality or faith
+                // in the plural names a people, not a person
+                let last = text.token_text(end - 1);
+                let people = last.strip_suffix('s').is_some_and(|one| {
+                    kb.lookup(one)
+                        .is_some_and(|e| e.known == gazetteer::Known::Demonym)
+                });
+                let shaped = !people
+                    && (s.first..end).all(|i| {
+                        text.is_capitalized(i)
+                            && !text.is_all_caps(i)
+                            && !kb.is_org_head(text.token_text(i))
+                    });
+                (2..=3).contains(&n)
+                    && shaped
+                    && (entry.is_none()
+                        || entry == Some(gazetteer::Known::Entity(EntityType::Person)))
+                    && (kb.is_first_name(text.token_text(s.first))
+                        || kb.is_last_name(text.token_text(end - 1))
+                        || (s.first..end).all(|i| kb.lookup(text.token_text(i)).is_none()))
+            }
+        };
+        if person {
             s.kind = EntityType::Person;
         }
     }

@@ -1561,3 +1561,194 @@ fn two_given_words_cut_off_before_a_person_open_that_name() {
         ]
     );
 }
+
+#[test]
+fn a_name_with_a_role_appositive_is_a_person_unless_a_listed_or_unshaped_name() {
+    // Spans a tagger might give: "Bram Oduya" an organization before the
+    // appositive of a fire chief, "Quillby" a town before a spokeswoman's;
+    // "Burger Barn" (no person's shape) before a royal metaphor, "Harbor
+    // Trust" before "the director said" (no appositive: the role word is
+    // the subject of a verb), and "Tolworth" after "in" (a place phrase)
+    // keep their types.
+    let text = Text::analyze(
+        "Bram Oduya, the county's fire chief, spoke. Quillby, a spokeswoman for \
+         the agency, left. Burger Barn, the king of pies, grew. Harbor Trust, the \
+         director said, grew. Fires in Tolworth, the deputy director said, grew. \
+         Bram Oduya III, founder of the mill, spoke. Many Roman Catholics, a \
+         pope of old wrote, wept.",
+    );
+    let kb = &stage().kb;
+    let at = |w: &str, len: usize, kind| span_at(nth_token(&text, w, 0), len, kind);
+    let mut spans = vec![
+        at("Bram", 2, EntityType::Organization),
+        at("Quillby", 1, EntityType::Location),
+        at("Burger", 2, EntityType::Organization),
+        at("Harbor", 2, EntityType::Organization),
+        at("Tolworth", 1, EntityType::Location),
+        span_at(nth_token(&text, "Bram", 1), 3, EntityType::Misc),
+        at("Roman", 2, EntityType::Misc),
+    ];
+    who_follows(kb, &text, &mut spans);
+    let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            EntityType::Person,
+            EntityType::Person,
+            EntityType::Organization,
+            EntityType::Organization,
+            EntityType::Location,
+            EntityType::Person,
+            EntityType::Misc
+        ]
+    );
+}
+
+#[test]
+fn a_surname_stays_a_place_where_the_text_puts_a_place() {
+    // "Bram Oduya" is a person; a bare "Oduya" the tagger typed a place is
+    // that person, except after "in" ("a rally was held in Oduya") or
+    // before "County"; "in Oduya's view" is the person again.
+    let text = Text::analyze(
+        "Bram Oduya spoke. Oduya left. A rally was held in Oduya on Friday. Oduya \
+         County voted. It was, in Oduya's view, late.",
+    );
+    let kb = &stage().kb;
+    let mut spans = vec![
+        span_at(0, 2, EntityType::Person),
+        span_at(nth_token(&text, "Oduya", 1), 1, EntityType::Location),
+        span_at(nth_token(&text, "Oduya", 2), 1, EntityType::Location),
+        span_at(nth_token(&text, "Oduya", 3), 1, EntityType::Location),
+        span_at(nth_token(&text, "Oduya", 4), 1, EntityType::Location),
+    ];
+    super::persons_by_name(kb, &text, &mut spans);
+    let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            EntityType::Person,
+            EntityType::Person,
+            EntityType::Location,
+            EntityType::Location,
+            EntityType::Person
+        ]
+    );
+}
+
+#[test]
+fn a_long_name_split_before_a_recurring_short_form_is_one_person() {
+    // "Thant Zin" typed an organization before "Kari Thet" a person (a
+    // census given name first), and "Kari Thet" alone later: one name.
+    // "Oslo Mayor" (a place and a title) before a person who recurs stays
+    // apart, and so does an unknown pair before a person written only once.
+    let text = Text::analyze(
+        "Thant Zin Kari Thet spoke. Kari Thet left. Oslo Mayor Kari Dahl came. \
+         Kari Dahl went. Velk Ostar Kari Lunde sang.",
+    );
+    let kb = Knowledge::load();
+    let at = |w: &str, nth: usize, len: usize, kind| span_at(nth_token(&text, w, nth), len, kind);
+    let mut spans = vec![
+        at("Thant", 0, 2, EntityType::Organization),
+        at("Kari", 0, 2, EntityType::Person),
+        at("Kari", 1, 2, EntityType::Person),
+        at("Oslo", 0, 2, EntityType::Organization),
+        at("Kari", 2, 2, EntityType::Person),
+        at("Kari", 3, 2, EntityType::Person),
+        at("Velk", 0, 2, EntityType::Organization),
+        at("Kari", 4, 2, EntityType::Person),
+    ];
+    super::full_names_of_persons(&kb, &text, &mut spans);
+    let got: Vec<(String, EntityType)> = spans
+        .iter()
+        .map(|s| {
+            let t = text.token_span(s.first, s.end).map(|sp| sp.text);
+            (t.unwrap_or_default().to_string(), s.kind)
+        })
+        .collect();
+    let want: Vec<(String, EntityType)> = [
+        ("Thant Zin Kari Thet", EntityType::Person),
+        ("Kari Thet", EntityType::Person),
+        ("Oslo Mayor", EntityType::Organization),
+        ("Kari Dahl", EntityType::Person),
+        ("Kari Dahl", EntityType::Person),
+        ("Velk Ostar", EntityType::Organization),
+        ("Kari Lunde", EntityType::Person),
+    ]
+    .into_iter()
+    .map(|(t, k)| (t.to_string(), k))
+    .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn modifiers_before_a_full_name_stay_apart() {
+    // Party words, titles, possessives and companies before a person who is
+    // named again later are no part of that person's name.
+    for (body, person) in [
+        (
+            "Oslo Mayor Kari Dahl opened the bridge. Kari Dahl cut the ribbon.",
+            "Kari Dahl",
+        ),
+        (
+            "Acme Corp. chief Jane Roe met staff. Jane Roe said little.",
+            "Jane Roe",
+        ),
+        (
+            "Republican Jane Roe won the seat. Jane Roe thanked voters.",
+            "Jane Roe",
+        ),
+        (
+            "NBC's Jo Reed asked first. Jo Reed then asked again.",
+            "Jo Reed",
+        ),
+        ("Texas Gov. Roe signed it. Roe later vetoed another.", "Roe"),
+    ] {
+        let ents = run(body);
+        let names: Vec<&str> = ents
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert!(
+            names
+                .iter()
+                .all(|n| n.ends_with(person) && n.len() <= person.len() + 4),
+            "{body}: {names:?}"
+        );
+        assert!(
+            names.iter().any(|n| n.contains(person)),
+            "{body}: {names:?}"
+        );
+    }
+}
+
+#[test]
+fn a_name_after_an_honorific_is_a_person_whatever_else_it_names() {
+    // "English" a language and "Amazon" a company to the tagger; after
+    // "Mr." or "Ms." both are surnames. After a title of office an
+    // organization keeps its type ("Senator Hotels"), and an honorific
+    // ending the line before names nobody on this one.
+    let text = Text::analyze(
+        "Mr. English spoke first. Then Ms. Amazon left. Senator Hotels grew. \
+         She thanked the Dr.\nAcme shares rose.",
+    );
+    let kb = Knowledge::load();
+    let at = |w: &str, kind| span_at(nth_token(&text, w, 0), 1, kind);
+    let mut spans = vec![
+        at("English", EntityType::Misc),
+        at("Amazon", EntityType::Organization),
+        at("Hotels", EntityType::Organization),
+        at("Acme", EntityType::Organization),
+    ];
+    super::titled_places(&kb, &text, &mut spans);
+    let kinds: Vec<EntityType> = spans.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            EntityType::Person,
+            EntityType::Person,
+            EntityType::Organization,
+            EntityType::Organization
+        ]
+    );
+}

@@ -769,12 +769,26 @@ fn title_before(text: &Text<'_>, first: usize) -> bool {
 /// person's apposition: an age ("Roe, 49,") or a short phrase
 /// holding a role word ("Marek Oduya, the Northland minister of ...").
 fn apposition_person(text: &Text<'_>, i: usize) -> bool {
+    apposition_role(text, i, false, |w| ROLE_WORDS.contains(&w)).is_some()
+}
+
+/// The token that makes the words from token `i` (after a name and a
+/// comma) a person's apposition: the age ("Roe, 49,"), or the first word
+/// among the next four of the sentence that `role` accepts, after one
+/// optional article ("Marek Oduya, the Northland minister of ..."); with
+/// `possessive`, a possessive may stand among them ("the county's chief").
+fn apposition_role(
+    text: &Text<'_>,
+    i: usize,
+    possessive: bool,
+    role: impl Fn(&str) -> bool,
+) -> Option<usize> {
     let toks = text.tokens();
     if toks.get(i).is_some_and(|t| t.kind == TokenKind::Number)
         && text.get_text(i + 1) == Some(",")
         && text.token_text(i).len() <= 3
     {
-        return true;
+        return Some(i);
     }
     let mut j = i;
     if text
@@ -785,14 +799,55 @@ fn apposition_person(text: &Text<'_>, i: usize) -> bool {
     }
     let sentence = toks.get(i).map(|t| t.sentence);
     for k in j..(j + 4).min(toks.len()) {
-        if toks.get(k).map(|t| t.sentence) != sentence || toks[k].kind != TokenKind::Word {
-            return false;
+        if possessive && matches!(text.token_text(k), "'s" | "’s") {
+            continue;
         }
-        if ROLE_WORDS.contains(&text.lower(k).as_ref()) {
-            return true;
+        if toks.get(k).map(|t| t.sentence) != sentence || toks[k].kind != TokenKind::Word {
+            return None;
+        }
+        if role(text.lower(k).as_ref()) {
+            return Some(k);
         }
     }
-    false
+    None
+}
+
+/// Whether the words from token `i` (after a name and a comma) are an
+/// appositive headed by a person's role noun, from the role words or the
+/// title lexicon: "Bram Oduya, the county's fire chief, said", "Oduya, a
+/// spokeswoman for the agency", or an age ("Oduya, 49,"). The role word
+/// be written in lowercase and end the phrase's head (a comma, "of",
+/// "for", "at", "in", "and", "who" or the sentence's end after it): in "Acme, a firm whose director
+/// Jo Roe ..." or "the director said" it is no head of an appositive. A
+/// royal title stays out: "the king of frozen pizza" is said of firms.
+pub(crate) fn role_apposition(kb: &Knowledge, text: &Text<'_>, i: usize) -> bool {
+    let role = |w: &str| {
+        (ROLE_WORDS.contains(&w) || kb.title(w) == Some(false))
+            && !matches!(
+                w,
+                "king" | "queen" | "prince" | "princess" | "emperor" | "empress" | "sultan"
+            )
+    };
+    // the last of a run of role words heads the phrase ("the deputy
+    // director", "its chief executive officer")
+    let head = apposition_role(text, i, true, role).map(|mut k| {
+        while text.get_text(k + 1).is_some_and(|n| role(&lower::lower(n))) {
+            k += 1;
+        }
+        k
+    });
+    // News style writes a title after a name in lowercase ("Bram Oduya,
+    // the fire chief"); a capitalized one names an event's honour or an
+    // office given to a body ("Acme, the official Grand Marshal of ...")
+    head.is_some_and(|k| {
+        text.token_text(k).starts_with(|c: char| c.is_lowercase())
+            && text.get_text(k + 1).is_none_or(|n| {
+                matches!(
+                    n,
+                    "," | "." | ";" | ":" | ")" | "of" | "for" | "at" | "in" | "and" | "who" | "to"
+                )
+            })
+    })
 }
 
 /// A type from the words around an unknown name.
