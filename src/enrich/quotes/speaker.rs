@@ -1288,15 +1288,22 @@ impl<'e> Resolver<'e> {
                 let describes_one = parent.is_some()
                     || (mention.first..mention.end)
                         .any(|k| hyphen_compound(v, k).ends_with("-year-old"));
-                let found =
-                    self.salient_person_before(v, mention.first, fits)
-                        .filter(|&(ei, back)| {
-                            !describes_one
-                                || self
-                                    .salient_person_before(v, mention.first, |o| o != ei && fits(o))
-                                    .is_none_or(|(_, b)| b != back)
-                                    && !self.coordinated_with(v, ei, mention.first, back, fits)
-                        });
+                let found = match self.salient_person_before(v, mention.first, fits) {
+                    Some((ei, back)) => Some((ei, back)).filter(|_| {
+                        !describes_one
+                            || self
+                                .salient_person_before(v, mention.first, |o| o != ei && fits(o))
+                                .is_none_or(|(_, b)| b != back)
+                                && !self.coordinated_with(v, ei, mention.first, back, fits)
+                    }),
+                    // no person named in the sentences before: the one
+                    // their latest "his" or "her" stands for ("… a defense
+                    // of her record. “…,” said the 52-year-old.")
+                    None if describes_one => self
+                        .possessive_topic(v, mention.first, gender)
+                        .filter(|&(ei, _)| fits(ei)),
+                    None => None,
+                };
                 if let Some((ei, back)) = found {
                     let mut c = self.entity_choice(ei, Source::NearestMention, written);
                     c.features = Features {
@@ -2151,6 +2158,34 @@ impl<'e> Resolver<'e> {
             [ei] => Some(Some(*ei)),
             _ => Some(None),
         }
+    }
+
+    /// The person the latest "his" or "her" outside quotations in the
+    /// three sentences before token `at` stands for, with how many
+    /// sentences back it stands; one of `gender` when that is known.
+    fn possessive_topic(
+        &self,
+        v: &View<'_, '_>,
+        at: usize,
+        gender: Option<Gender>,
+    ) -> Option<(usize, u32)> {
+        const MAX_SENTENCES_BACK: u32 = 3;
+        let sent_of = |k: usize| v.text.tokens().get(k).map_or(0, |t| t.sentence);
+        let here = sent_of(at);
+        let k = (at.saturating_sub(200)..at)
+            .rev()
+            .take_while(|&k| here.saturating_sub(sent_of(k)) <= MAX_SENTENCES_BACK)
+            .find(|&k| !v.in_quote(k) && matches!(v.low(k).as_ref(), "his" | "her"))?;
+        let said = if v.low(k) == "his" {
+            Gender::Male
+        } else {
+            Gender::Female
+        };
+        if gender.is_some_and(|g| g != said) {
+            return None;
+        }
+        let ei = self.pronoun_referent(v, k)?;
+        Some((ei, here.saturating_sub(sent_of(k))))
     }
 
     /// Whether a mention of entity `ei` in the sentence `back` sentences
@@ -6901,6 +6936,14 @@ mod tests {
                 "{phrase}"
             );
         }
+        // named further back than the sentences before, she is the one
+        // the latest "her" stands for
+        let body = "Greta Wolm won the county race in May. The count took two days. \
+                    Turnout was low. With the hall full, the former nurse gave \
+                    a short account of her work. “We did it together,” said the 52-year-old.";
+        let ents = [person("e1", "Greta Wolm", body, &["Greta Wolm"])];
+        let qs = run_with(body, &ents);
+        assert_eq!(speaker(find(&qs, "We did it together,")).0, "Greta Wolm");
         // two women who fit: neither
         let body = "Lena Vosk and Mira Kell rode in the parade on Sunday. \
                     Both waved to the crowd. \
