@@ -18,6 +18,7 @@ const LAST_NAMES: &str = include_str!("../../../data/entities/census_last_names.
 const KNOWN: &str = include_str!("../../../data/entities/lexicon/known.tsv");
 const DEMONYMS: &str = include_str!("../../../data/entities/lexicon/demonyms.txt");
 const TITLES: &str = include_str!("../../../data/entities/lexicon/person_titles.txt");
+const ROLE_FAMILIES: &str = include_str!("../../../data/entities/lexicon/role_families.txt");
 const ORG_HEADS: &str = include_str!("../../../data/entities/lexicon/org_heads.txt");
 const OF_HEADS: &str = include_str!("../../../data/entities/lexicon/of_heads.txt");
 const NON_NAMES: &str = include_str!("../../../data/entities/lexicon/non_names.txt");
@@ -31,6 +32,8 @@ const MODIFIER_NOUNS: &str = include_str!("../../../data/entities/lexicon/modifi
 struct LexiconWords {
     /// `person_titles.txt` (`+` dropped).
     titles: HashSet<String>,
+    /// `role_families.txt`: each role noun with the number of its family.
+    role_families: HashMap<String, usize>,
     /// `org_heads.txt`.
     org_heads: HashSet<String>,
     /// One-word organizations of `known.tsv` ("Reuters", "Pentagon").
@@ -48,6 +51,10 @@ fn lexicon_words() -> &'static LexiconWords {
         LexiconWords {
             titles: lines(TITLES)
                 .map(|l| low(l.strip_prefix('+').unwrap_or(l)))
+                .collect(),
+            role_families: lines(ROLE_FAMILIES)
+                .enumerate()
+                .flat_map(|(i, l)| l.split_whitespace().map(move |w| (low(w), i)))
                 .collect(),
             org_heads: lines(ORG_HEADS).map(low).collect(),
             known_orgs: lines(KNOWN)
@@ -69,6 +76,16 @@ pub fn is_title_word(lower: &str) -> bool {
     let t = &lexicon_words().titles;
     let bare = lower.trim_end_matches('.');
     t.contains(lower) || t.contains(bare) || t.contains(&format!("{bare}."))
+}
+
+/// Two lowercase role nouns name the same role: the same word, or two of
+/// one family of `role_families.txt` ("judge" and "justice", "lawyer" and
+/// "attorney"). Not read by the tagger, whose features are the titles.
+pub fn same_role(a: &str, b: &str) -> bool {
+    a == b || {
+        let f = &lexicon_words().role_families;
+        f.get(a).is_some_and(|i| f.get(b) == Some(i))
+    }
 }
 
 /// A lowercase word (with or without its dot) ends organization names in
@@ -569,6 +586,15 @@ impl Knowledge {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_families_join_synonyms_only() {
+        assert!(same_role("judge", "justice"));
+        assert!(same_role("lawyer", "attorney"));
+        assert!(same_role("nurse", "nurse"));
+        assert!(!same_role("judge", "lawyer"));
+        assert!(!same_role("mayor", "governor"));
+    }
 
     #[test]
     fn loads_every_source() {

@@ -21,6 +21,7 @@ pub enum CueClass {
     Fragment,
 }
 
+pub use crate::enrich::entities::gazetteer::same_role;
 use crate::enrich::entities::gazetteer::{is_known_org_word, is_org_head_word, is_title_word};
 
 #[cfg(test)]
