@@ -903,11 +903,19 @@ impl<'a, 't> View<'a, 't> {
     }
 
     /// The subject of the issuing verb right before the document phrase
-    /// `np` ("the Ledger ran a piece", "Acme released a report"): the
-    /// document's issuer.
-    fn issuing_subject(&self, np: Range, floor: usize) -> Option<Range> {
-        let verb = np.first.checked_sub(1).filter(|&k| k > floor)?;
-        if !super::speaker::ISSUING_VERBS.contains(&self.low(verb).as_ref()) {
+    /// `np` ("the Ledger ran a piece", "Acme released a report", "her
+    /// office put out a statement"): the document's issuer.
+    pub fn issuing_subject(&self, np: Range, floor: usize) -> Option<Range> {
+        let mut verb = np.first.checked_sub(1).filter(|&k| k > floor)?;
+        // a particle: "sent out", "put out"
+        let out = self.low(verb) == "out";
+        if out {
+            verb = verb.checked_sub(1).filter(|&k| k > floor)?;
+        }
+        let w = self.low(verb);
+        let issuing = super::speaker::ISSUING_VERBS.contains(&w.as_ref())
+            || out && matches!(w.as_ref(), "put" | "puts");
+        if !issuing {
             return None;
         }
         self.subject_before(verb, floor)

@@ -1285,6 +1285,16 @@ pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Su
         }
     };
     match v.subject_before(i, floor) {
+        // "Acme put out a memo saying …": whoever issued the document
+        Some(np)
+            if np.end == i
+                && np.end > np.first
+                && lexicon::is_document_noun(&v.low(np.end - 1))
+                && v.issuing_subject(np, floor).is_some() =>
+        {
+            v.issuing_subject(np, floor)
+                .map_or(Subject::Np(np), Subject::Np)
+        }
         Some(np) if np.end == i && !object(np) => Subject::Np(np),
         _ => v
             .nearest_pronoun(i, floor)

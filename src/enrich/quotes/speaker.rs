@@ -6801,6 +6801,27 @@ mod tests {
     }
 
     #[test]
+    fn a_document_put_out_saying_something_speaks_for_whoever_put_it_out() {
+        let body = "Ada Quill toured the depot on Monday. \
+                    The Harlow Growers Union put out a release saying the levy was \
+                    “a tax on every loaf of bread.” \
+                    Later the Kelvar Mills board sent out a memo saying that the plant would stay open.";
+        let ents = [
+            person("e1", "Ada Quill", body, &["Ada Quill"]),
+            org("e2", "Harlow Growers Union", body),
+            org("e3", "Kelvar Mills", body),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(containing(&qs, "every loaf")).0,
+            "Harlow Growers Union"
+        );
+        let (name, _) = speaker(containing(&qs, "plant would stay open"));
+        assert_ne!(name, "Ada Quill");
+        assert!(name.contains("Kelvar Mills"), "{name}");
+    }
+
+    #[test]
     fn a_relative_clause_on_a_document_speaks_for_the_document_not_the_outer_subject() {
         let body = "Senator Ada Quill toured the depot on Monday. \
                     Quill cited a memo from the agency that said the checks were “far too lax.” \
