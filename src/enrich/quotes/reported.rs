@@ -1245,6 +1245,28 @@ pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Su
     if let Some(np) = relayed_speaker(v, i, floor) {
         return Subject::Np(np);
     }
+    // "Recalling “…,” the memo urged …", "Noting “…”, Roe left": a
+    // participle opening the sentence hangs on the main clause, whose
+    // subject follows the phrase's comma (inside or outside the mark)
+    if i == floor {
+        let end = v.sentence(i).end;
+        let comma = (i + 1..end.min(i + 40)).find(|&k| {
+            v.s(k) == "," && !v.in_quote(k)
+                || v.is_quote(k) && v.s(k - 1) == "," && v.in_quote(k - 1) && !v.in_quote(k + 1)
+        });
+        let subject = comma.and_then(|c| v.np_rightward(c + 1, end)).filter(|np| {
+            let w = v.low(np.first);
+            np.end > np.first
+                && (v.cap(np.first)
+                    || lexicon::is_determiner(&w)
+                    || lexicon::is_subject_pronoun(&w))
+                && v.is_word(np.end)
+                && !v.cap(np.end)
+        });
+        if let Some(np) = subject {
+            return Subject::Np(np);
+        }
+    }
     // "…, Roe said, adding …" / "…, said Roe, adding …": the participle
     // hangs on the attribution before it, whose speaker goes on speaking
     if i > floor + 2 && v.s(i - 1) == "," {
@@ -2248,6 +2270,16 @@ mod tests {
                 "the road was old but the bridge was new"
             ]
         );
+    }
+
+    #[test]
+    fn a_participle_opening_the_sentence_takes_the_main_clauses_subject() {
+        let body = "Ada Quill spoke on Monday. \
+                    Recalling “the cost of fuel and feed last winter,” the Harlow Growers Union \
+                    asked for relief.";
+        let qs = super::super::tests::run(body);
+        let q = super::super::tests::containing(&qs, "cost of fuel");
+        assert_eq!(super::super::tests::speaker(q).0, "Harlow Growers Union");
     }
 
     #[test]
