@@ -267,6 +267,57 @@ impl<'a, 't> View<'a, 't> {
             if noun_phrase {
                 return None;
             }
+            // "a Ledger report that …", "an audit office report, which
+            // …": after "a"/"an" and one or two singular modifiers a base
+            // form cannot be the finite verb (a singular subject would
+            // take "reports"), so it heads the noun phrase
+            let indefinite_head = lexicon::is_nouny_form(&w)
+                && !w.ends_with('s')
+                && (2..=3).any(|d| {
+                    i >= d
+                        && matches!(self.low(i - d).as_ref(), "a" | "an")
+                        && (i - d + 1..i).all(|k| {
+                            let m = self.low(k);
+                            self.is_word(k)
+                                && !self.in_quote(k)
+                                // "a dozen aides report": a plural
+                                // modifier may be the subject
+                                && (!m.ends_with('s') || m.ends_with("ss") || m == "news")
+                                // "a detailed report": a participle
+                                // right after the article modifies
+                                && (k == i - d + 1 || !self.verbish(k))
+                                && !self.irregular_past(k)
+                                && !lexicon::is_np_preposition(&m)
+                                && !lexicon::is_left_barrier(&m)
+                        })
+                });
+            // ("a Ledger report that the plan failed" keeps its content
+            // clause: only a relative "that" with a verb after it is cut)
+            // (a content clause opens with its subject: a determiner, a
+            // pronoun, a name, a number, or a noun its verb follows; "a
+            // report that found …" is relative)
+            let that_clause = self.low(i + 1) == "that" && {
+                let x = self.low(i + 2);
+                let y = self.low(i + 3);
+                let verb_after = self.verbish(i + 3)
+                    || self.irregular_past(i + 3)
+                    || lexicon::is_modal(&y)
+                    || lexicon::is_aux(&y);
+                let opens = lexicon::is_determiner(&x)
+                    || lexicon::is_subject_pronoun(&x)
+                    || self.cap(i + 2)
+                    || self.kind(i + 2) == Some(TokenKind::Number)
+                    || self.is_word(i + 2) && verb_after;
+                opens
+                    && !(self.verbish(i + 2)
+                        || self.irregular_past(i + 2)
+                        || lexicon::is_modal(&x)
+                        || lexicon::is_aux(&x)
+                        || lexicon::cue_class(&x).is_some())
+            };
+            if indefinite_head && !that_clause {
+                return None;
+            }
             if lexicon::is_nouny_form(&w) && (compound || plural_possessive) {
                 // "state leaders", "the members' reports": nouns
                 return None;
@@ -696,6 +747,14 @@ impl<'a, 't> View<'a, 't> {
                 j = k;
             }
         }
+        // "a letter from the agency that said", "an audit that concluded":
+        // "that" right before the verb opens a relative clause (a
+        // complementizer would need a subject of its own after it)
+        if self.low(j - 1) == "that" && self.is_word(j - 1) && j - 1 > floor {
+            if let Some(np) = self.relative_that_antecedent(j - 1, floor) {
+                return Some(np);
+            }
+        }
         // a relative pronoun: the subject is its antecedent ("X, who said"),
         // the noun phrase right before the comma even when that phrase
         // ends a longer clause ("… drew a reply from Jane Roe, who said")
@@ -722,7 +781,13 @@ impl<'a, 't> View<'a, 't> {
                 // not an appositive ("Roe, an expert at Acme, who …")
                 .filter(|np| np.first > floor && self.s(np.first - 1) != ",")
                 .and_then(|np| {
-                    if self.cap(np.first) {
+                    // "… cited a Ledger report, which notes": a document
+                    // speaks its own relative clause
+                    let document = self.low(j - 1) == "which"
+                        && lexicon::is_document_noun(&self.low(np.end - 1));
+                    if document {
+                        Some(self.issuing_subject(np, floor).unwrap_or(np))
+                    } else if self.cap(np.first) {
                         Some(np)
                     } else {
                         person_after_preposition(np)
@@ -786,6 +851,75 @@ impl<'a, 't> View<'a, 't> {
             }
         }
         Some(np)
+    }
+
+    /// The antecedent of a relative "that" at `that` when it can speak the
+    /// clause: a name, or a noun for people, a group, an organisation, a
+    /// document or words ("a memo from the agency that said", "an aide
+    /// that said"), its trailing time words cut ("released data Monday
+    /// that"); for a thing an issuing verb governs ("Acme released a
+    /// report that said"), that verb's subject. `None` for a phrase that
+    /// cannot speak ("bottles that said" carry printed words) or inside a
+    /// fronted prepositional phrase ("In a speech that touched on …, Roe
+    /// said"), whose main clause names the speaker.
+    fn relative_that_antecedent(&self, that: usize, floor: usize) -> Option<Range> {
+        let mut np = self
+            .np_leftward(that, floor)
+            .filter(|np| np.first < np.end && np.end == that)?;
+        while np.end > np.first + 1 && {
+            let w = self.low(np.end - 1);
+            // ("one in September that said": a month after its preposition)
+            let month = crate::enrich::dates::lexicon::month(&w).is_some()
+                && lexicon::is_np_preposition(&self.low(np.end - 2));
+            lexicon::is_time_word(&w) || lexicon::is_np_preposition(&w) || month
+        } {
+            np.end -= 1;
+        }
+        let head = np.end - 1;
+        let w = self.low(head);
+        if !self.is_word(head)
+            || self.in_quote(head)
+            || self.verbish(head)
+            || self.irregular_past(head)
+            || lexicon::is_time_word(&w)
+            || lexicon::is_sign_noun(&w)
+            || lexicon::cue_class(&w).is_some() && !lexicon::is_nouny_form(&w)
+        {
+            return None;
+        }
+        let speaks = self.cap(head)
+            || lexicon::is_words_noun(&w)
+            || lexicon::is_person_noun(&w)
+            || lexicon::is_group_head(&w)
+            || lexicon::is_org_head(&w)
+            || lexicon::is_associate_head(&w);
+        let fronted = np.first > floor
+            && np.first - 1 == self.sentence(np.first).first
+            && lexicon::is_np_preposition(&self.low(np.first - 1));
+        if !speaks || fronted {
+            return None;
+        }
+        Some(self.issuing_subject(np, floor).unwrap_or(np))
+    }
+
+    /// The subject of the issuing verb right before the document phrase
+    /// `np` ("the Ledger ran a piece", "Acme released a report", "her
+    /// office put out a statement"): the document's issuer.
+    pub fn issuing_subject(&self, np: Range, floor: usize) -> Option<Range> {
+        let mut verb = np.first.checked_sub(1).filter(|&k| k > floor)?;
+        // a particle: "sent out", "put out"
+        let out = self.low(verb) == "out";
+        if out {
+            verb = verb.checked_sub(1).filter(|&k| k > floor)?;
+        }
+        let w = self.low(verb);
+        let issuing = super::speaker::ISSUING_VERBS.contains(&w.as_ref())
+            || out && matches!(w.as_ref(), "put" | "puts");
+        if !issuing {
+            return None;
+        }
+        self.subject_before(verb, floor)
+            .filter(|s| s.end <= verb && !(s.first..s.end).any(|k| self.in_quote(k)))
     }
 
     /// The subject of a cue at `k`: [`Self::subject_before`], except that a

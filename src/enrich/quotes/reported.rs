@@ -51,11 +51,41 @@ pub fn find(v: &View<'_, '_>) -> Vec<Reported> {
         }
         if let Some(class) = v.cue_at(i) {
             verb(v, i, class, &mut out);
+        } else if matches!(w.as_ref(), "found" | "finds") && document_subject(v, i) {
+            // "the audit found that …", "a report that found …": what a
+            // document finds is its issuer's statement ("found" is no cue
+            // otherwise: "found the keys"; a poll's finding is dropped
+            // below as data)
+            verb(v, i, CueClass::Report, &mut out);
         }
         i += 1;
     }
     out.retain(|r| !data_or_inference(v, r) && !participle_lead(v, r));
     out
+}
+
+/// Whether the subject of the verb at `i` is a document phrase ("the
+/// audit", "a report by the Audit Office that"), its head a lowercase
+/// document noun.
+fn document_subject(v: &View<'_, '_>, i: usize) -> bool {
+    v.subject_before(i, v.sentence(i).first).is_some_and(|np| {
+        // "a report by the Audit Office": the subject scan stops at the
+        // issuer after "by"
+        let issuer = np.first >= 2
+            && matches!(v.low(np.first - 1).as_ref(), "by" | "from")
+            && !v.cap(np.first - 2)
+            && lexicon::is_document_noun(&v.low(np.first - 2));
+        issuer
+            || (np.first..np.end)
+                .rev()
+                .find(|&k| lexicon::is_document_noun(&v.low(k)))
+                .is_some_and(|k| {
+                    !v.cap(k)
+                        && (k + 1 == np.end
+                            || lexicon::is_np_preposition(&v.low(k + 1))
+                            || lexicon::is_issue_participle(&v.low(k + 1)))
+                })
+    })
 }
 
 /// Whether content reported by a cue after it opens with an attribution
@@ -459,18 +489,49 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
         return;
     }
     // "a memo seen by Acme News": the memo, not the outlet that saw it
+    // ("a filing submitted by Roe" keeps its issuer, whom the resolver
+    // finds)
     let src_end = (i + 3..e)
         .find(|&k| {
-            v.low(k + 1) == "by" && (v.verbish(k) || lexicon::is_irregular_participle(&v.low(k)))
+            let w = v.low(k);
+            // (unless no capitalized modifier already names an issuer:
+            // "a Ledger report released by the city" is the Ledger's)
+            v.low(k + 1) == "by"
+                && (v.verbish(k) || lexicon::is_irregular_participle(&w))
+                && !(lexicon::is_issue_participle(&w) && (i + 2..k).all(|j| !v.cap(j)))
         })
         .unwrap_or(e);
     let src = Range {
         first: i + 2,
         end: src_end,
     };
+    // "“…,” according to X": the comma inside the closing mark ends the
+    // content as one outside it does
+    // (when the source can speak, "according to their taste" is no
+    // attribution, and the quotation has no speech verb of its own
+    // before it: "Roe said, “…,” according to the Ledger" relays it)
+    let mark_comma = i >= 2
+        && v.is_quote(i - 1)
+        && v.in_quote(i - 1)
+        && v.s(i - 2) == ","
+        && (i + 2..src_end).any(|k| {
+            let w = v.low(k);
+            v.cap(k)
+                || lexicon::is_words_noun(&w)
+                || lexicon::is_person_noun(&w)
+                || lexicon::is_group_head(&w)
+                || lexicon::is_org_head(&w)
+        })
+        && !(sent.first..i - 1).any(|k| {
+            !v.in_quote(k)
+                && matches!(
+                    v.cue_at(k),
+                    Some(CueClass::Say | CueClass::Report | CueClass::Tell)
+                )
+        });
     // "Now, according to X, …": a connective before is no content
     let before_comma = i > sent.first
-        && v.s(i - 1) == ","
+        && (v.s(i - 1) == "," || mark_comma)
         && !super::only_connectives(
             v,
             Range {
@@ -510,7 +571,9 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
         // quotation that has its own speaker and cue; no statement of its own
         // (the quotation's cue clause ends the content, right after it)
         let relays_quote = (first.max(i.saturating_sub(7))..i - 1).any(|k| {
-            v.cue_at(k).is_some() && (first.max(k.saturating_sub(5))..k).any(|j| v.in_quote(j))
+            !v.in_quote(k)
+                && v.cue_at(k).is_some()
+                && (first.max(k.saturating_sub(5))..k).any(|j| v.in_quote(j))
         });
         if first < i - 1 && !relays_quote {
             out.push(Reported {
@@ -1182,6 +1245,28 @@ pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Su
     if let Some(np) = relayed_speaker(v, i, floor) {
         return Subject::Np(np);
     }
+    // "Recalling “…,” the memo urged …", "Noting “…”, Roe left": a
+    // participle opening the sentence hangs on the main clause, whose
+    // subject follows the phrase's comma (inside or outside the mark)
+    if i == floor {
+        let end = v.sentence(i).end;
+        let comma = (i + 1..end.min(i + 40)).find(|&k| {
+            v.s(k) == "," && !v.in_quote(k)
+                || v.is_quote(k) && v.s(k - 1) == "," && v.in_quote(k - 1) && !v.in_quote(k + 1)
+        });
+        let subject = comma.and_then(|c| v.np_rightward(c + 1, end)).filter(|np| {
+            let w = v.low(np.first);
+            np.end > np.first
+                && (v.cap(np.first)
+                    || lexicon::is_determiner(&w)
+                    || lexicon::is_subject_pronoun(&w))
+                && v.is_word(np.end)
+                && !v.cap(np.end)
+        });
+        if let Some(np) = subject {
+            return Subject::Np(np);
+        }
+    }
     // "…, Roe said, adding …" / "…, said Roe, adding …": the participle
     // hangs on the attribution before it, whose speaker goes on speaking
     if i > floor + 2 && v.s(i - 1) == "," {
@@ -1214,12 +1299,24 @@ pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Su
                     || v.cap(np.end - 1)
                     || lexicon::is_person_noun(&head)
                     || lexicon::is_group_head(&head)
-                    || lexicon::is_org_head(&head));
+                    || lexicon::is_org_head(&head)
+                    // "with a campaign ad asking …"
+                    || lexicon::is_document_noun(&head));
             !absolute && lexicon::is_object_marker(&p)
                 || v.verbish(np.first - 1) && !lexicon::is_aux(&p) && !lexicon::is_recall_verb(&p)
         }
     };
     match v.subject_before(i, floor) {
+        // "Acme put out a memo saying …": whoever issued the document
+        Some(np)
+            if np.end == i
+                && np.end > np.first
+                && lexicon::is_document_noun(&v.low(np.end - 1))
+                && v.issuing_subject(np, floor).is_some() =>
+        {
+            v.issuing_subject(np, floor)
+                .map_or(Subject::Np(np), Subject::Np)
+        }
         Some(np) if np.end == i && !object(np) => Subject::Np(np),
         _ => v
             .nearest_pronoun(i, floor)
@@ -2173,6 +2270,16 @@ mod tests {
                 "the road was old but the bridge was new"
             ]
         );
+    }
+
+    #[test]
+    fn a_participle_opening_the_sentence_takes_the_main_clauses_subject() {
+        let body = "Ada Quill spoke on Monday. \
+                    Recalling “the cost of fuel and feed last winter,” the Harlow Growers Union \
+                    asked for relief.";
+        let qs = super::super::tests::run(body);
+        let q = super::super::tests::containing(&qs, "cost of fuel");
+        assert_eq!(super::super::tests::speaker(q).0, "Harlow Growers Union");
     }
 
     #[test]

@@ -3303,12 +3303,18 @@ impl<'e> Resolver<'e> {
                 if let Some(close) = close.filter(|&c| c > k + 1 && v.low(c + 1) == "and") {
                     // opening with an article or a number, so that a
                     // participle is a modifier ("a retired judge")
+                    // (or a party and state tag: "Roe, D-Ohio, and Doe")
+                    let tag = is_party_state_tag(v, k + 1);
                     let opens = v.kind(k + 1) == Some(TokenKind::Number)
-                        || lexicon::is_determiner(&v.low(k + 1));
+                        || lexicon::is_determiner(&v.low(k + 1))
+                        || tag;
                     let described = opens
                         && (k + 1..close).all(|j| {
                             let w = v.low(j);
-                            (v.is_word(j) || v.kind(j) == Some(TokenKind::Number) || v.s(j) == "-")
+                            (v.is_word(j)
+                                || v.kind(j) == Some(TokenKind::Number)
+                                || v.s(j) == "-"
+                                || tag && v.s(j) == ".")
                                 && !v.in_quote(j)
                                 && v.cue_at(j).is_none()
                                 && w != "and"
@@ -4820,6 +4826,15 @@ pub(super) const ISSUING_VERBS: &[&str] = &[
     "writes",
     "signs",
     "files",
+    // publishing: "the Ledger ran a piece", "the campaign aired an ad"
+    "ran",
+    "runs",
+    "aired",
+    "airs",
+    "posted",
+    "posts",
+    "penned",
+    "pens",
 ];
 
 /// Whether the speaker phrase `np` is an indefinite party member: "an
@@ -7117,5 +7132,118 @@ mod tests {
         let body = "Ada Prell, who sits for Ohio, a swing state, said she would vote no.";
         let name = name_of(body, "vote no");
         assert!(name.as_deref() != Some("a swing"), "{name:?}");
+    }
+
+    #[test]
+    fn they_takes_up_names_joined_past_their_party_and_state_tags() {
+        let body = "Many growers have objected to the levy. \
+                    Sens. Ada Quill, D-Ohio, and Tom Brandt, R-Utah, wrote to the board in May. \
+                    The levy is a burden on small farms, they said.";
+        let name = speaker_among(
+            body,
+            &["Ada Quill", "Tom Brandt"],
+            "The levy is a burden on small farms",
+        );
+        assert_eq!(name, "Ada Quill and Tom Brandt");
+    }
+
+    #[test]
+    fn a_document_put_out_saying_something_speaks_for_whoever_put_it_out() {
+        let body = "Ada Quill toured the depot on Monday. \
+                    The Harlow Growers Union put out a release saying the levy was \
+                    “a tax on every loaf of bread.” \
+                    Later the Kelvar Mills board sent out a memo saying that the plant would stay open.";
+        let ents = [
+            person("e1", "Ada Quill", body, &["Ada Quill"]),
+            org("e2", "Harlow Growers Union", body),
+            org("e3", "Kelvar Mills", body),
+        ];
+        let qs = run_with(body, &ents);
+        assert_eq!(
+            speaker(containing(&qs, "every loaf")).0,
+            "Harlow Growers Union"
+        );
+        let (name, _) = speaker(containing(&qs, "plant would stay open"));
+        assert_ne!(name, "Ada Quill");
+        assert!(name.contains("Kelvar Mills"), "{name}");
+    }
+
+    #[test]
+    fn a_relative_clause_on_a_document_speaks_for_the_document_not_the_outer_subject() {
+        let body = "Senator Ada Quill toured the depot on Monday. \
+                    Quill cited a memo from the agency that said the checks were “far too lax.” \
+                    The Harlow Courier ran a piece that noted the fees had “doubled in a year.” \
+                    Quill pointed to a Courier report, which notes, “Half of the permits came late.”";
+        let ents = [
+            person("e1", "Ada Quill", body, &["Ada Quill", "Quill"]),
+            org("e2", "Harlow Courier", body),
+        ];
+        let qs = run_with(body, &ents);
+        // "a memo from the agency": its issuer, the definite phrase
+        let (name, _) = speaker(containing(&qs, "far too lax"));
+        assert_eq!(name, "the agency");
+        // an issuing verb's subject issued the thing its relative clause is on
+        assert_eq!(speaker(containing(&qs, "doubled in")).0, "Harlow Courier");
+        // "a Courier report, which notes": the report, not Quill
+        assert_ne!(
+            speaker(containing(&qs, "Half of the permits")).0,
+            "Ada Quill"
+        );
+    }
+
+    #[test]
+    fn according_to_after_a_quotation_names_its_source() {
+        let body = "Ada Quill visited the site on Monday. \
+                    “The inspectors found no sign of a leak anywhere in the tunnel,” according to \
+                    a filing submitted by prosecutor Tom Brandt. \
+                    Quill said, “We will reopen the road by the end of May,” according to the Courier. \
+                    Voters picked “yes,” or “no,” according to their own taste.";
+        let ents = people(body, &["Ada Quill", "Tom Brandt"]);
+        let qs = run_with(body, &ents);
+        // the filer of the document, past its issuing participle
+        assert_eq!(
+            speaker(containing(&qs, "no sign of a leak")).0,
+            "Tom Brandt"
+        );
+        // a quotation with its own speech verb is relayed, not the source's
+        assert_eq!(speaker(containing(&qs, "reopen the road")).0, "Ada Quill");
+        // "according to their taste" is no source
+        assert!(
+            qs.iter()
+                .all(|q| q.cue.as_ref().is_none_or(|c| c.text != "according to")
+                    || !q.text.contains("yes")),
+            "{qs:#?}"
+        );
+    }
+
+    #[test]
+    fn what_a_document_found_is_its_statement_and_a_report_after_an_article_is_a_noun() {
+        let body = "Ada Quill spoke on Monday. \
+                    Lawmakers cited an audit office report that found the permits were \
+                    “handed out with no checks at all.” \
+                    A report by the Harlow Audit Office found the fees had doubled. \
+                    Crews found the keys were missing. \
+                    Quill denied a Courier report that the mayor would quit.";
+        let ents = [
+            person("e1", "Ada Quill", body, &["Ada Quill", "Quill"]),
+            org("e2", "Harlow Audit Office", body),
+        ];
+        let qs = run_with(body, &ents);
+        // the document, not the lawmakers who cite it
+        let q = containing(&qs, "handed out");
+        assert_eq!(speaker(q).1, "an audit office report");
+        assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("found"));
+        // a report "by" a body is that body's finding
+        assert_eq!(
+            speaker(containing(&qs, "fees had doubled")).0,
+            "Harlow Audit Office"
+        );
+        // people finding things make no statement
+        assert!(qs.iter().all(|q| !q.text.contains("keys")), "{qs:#?}");
+        // "a Courier report that …" keeps its content clause
+        assert!(
+            qs.iter().any(|q| q.text.contains("mayor would quit")),
+            "{qs:#?}"
+        );
     }
 }
