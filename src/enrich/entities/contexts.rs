@@ -269,7 +269,7 @@ pub(crate) fn one_type_per_word(kb: &Knowledge, text: &Text<'_>, spans: &mut [Sp
         }
         // a town named like the article's person stays a town where the
         // text puts a place ("a rally in Oduya")
-        if s.kind == EntityType::Location && super::place_context(text, s.first, s.end) {
+        if s.kind == EntityType::Location && super::place_context(kb, text, s.first, s.end) {
             continue;
         }
         let listed = kb.lookup(w).map(|e| e.known);

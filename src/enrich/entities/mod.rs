@@ -762,7 +762,7 @@ fn surnames(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
         // ("Tom Lincoln … Lincoln said").
         let w = text.token_text(s.first);
         let place = s.kind == EntityType::Location
-            && (kb.is_country(w) || kb.is_us_state(w) || place_context(text, s.first, s.end));
+            && (kb.is_country(w) || kb.is_us_state(w) || place_context(kb, text, s.first, s.end));
         // "the Roes", "the Bushes": the family of a person the article names
         let family = |w: &str| {
             w.strip_suffix('s')
@@ -801,7 +801,7 @@ fn surnames(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     for (i, &c) in covered.iter().enumerate() {
         if !c
             && !text.is_all_caps(i)
-            && !place_context(text, i, i + 1)
+            && !place_context(kb, text, i, i + 1)
             && names.contains(text.token_text(i))
             && !person_starts.contains(&(i + 1))
         {
@@ -816,17 +816,29 @@ fn surnames(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     spans.sort_by_key(|s| s.first);
 }
 
-/// Whether the name `first..end` stands where English puts a place: after
-/// "in", "near" or "outside" ("a rally in Oduya"; not "in Oduya's view"),
-/// or before a word of a territory's name ("Oduya County"). A town named
-/// like a person of the article keeps its type there: the reader takes
-/// "Bram Oduya … in Oduya" for a man and his town. A name before a noun
+/// Whether the name `first..end` stands where English puts a place: a
+/// place the gazetteer knows after "in", "near" or "outside" ("a rally in
+/// Lincoln"; not "in Lincoln's view"), or any name before a word of a
+/// territory's name ("Oduya County"). A town named like a person of the
+/// article keeps its type there: the reader takes "Tom Lincoln … in
+/// Lincoln" for a man and his town. A name before a noun
 /// only modifies it ("in Acme shares", "in Senate bills"), and one before a
 /// possessive is its owner ("in Oduya's view"): neither is the place.
-fn place_context(text: &Text<'_>, first: usize, end: usize) -> bool {
-    let before = first
-        .checked_sub(1)
-        .is_some_and(|p| matches!(text.token_text(p), "in" | "near" | "outside"));
+fn place_context(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> bool {
+    // the tagger types any unknown word after "in" a place: only a place
+    // the gazetteer knows is one there ("the ally they had in Vesko" is
+    // the article's Ana Vesko)
+    let w = text.token_text(first);
+    let known = kb.city_population(w).is_some()
+        || kb.is_country(w)
+        || kb.is_us_state(w)
+        || kb
+            .lookup(w)
+            .is_some_and(|e| e.known == gazetteer::Known::Entity(EntityType::Location));
+    let before = known
+        && first
+            .checked_sub(1)
+            .is_some_and(|p| matches!(text.token_text(p), "in" | "near" | "outside"));
     let after = text.get_text(end);
     let modifies = matches!(after, Some("'s" | "’s"))
         || after.is_some_and(|w| {
