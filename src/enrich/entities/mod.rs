@@ -185,6 +185,14 @@ impl EntitiesStage {
 /// tagger put at its edge ("”Smith" is "Smith"); a final dot stays
 /// ("Acme Corp.").
 ///
+/// Nor does a name end with a lowercase word the tagger ran into it ("a
+/// Quillmere alumna", "Acme vehicles", a verb after a headline's name,
+/// "Jo Roe mocks"): names end with a capitalized word. An organization's
+/// lowercase head stays ("the Acme party", "Eastport radio", as CoNLL
+/// writes some), so does the end of a hyphenated compound ("Eastport-based"
+/// is one word of the text), and a span of lowercase words only is left to
+/// the tagger.
+///
 /// Nor does a person, organization or place name start with a plain number:
 /// in "a 2019 Acme Institute report" or "1,200 Acme workers" the year or the
 /// count is the noun phrase's, not the name's. An ordinal stays ("5th
@@ -204,6 +212,14 @@ fn trim_edges(text: &Text<'_>, spans: &mut Vec<Span>) {
                 "(" | ")" | "[" | "]" | "," | ";" | ":" | "-" | "–" | "—" | "'s" | "’s"
             )
     };
+    // a word of lowercase letters only, no organization's head ("party"),
+    // set apart by a space: "-based" of "Eastport-based" is the compound's
+    let lowercase_tail = |i: usize| {
+        let w = text.token_text(i);
+        (text.tokens()[i].space_before || text.tokens()[i].newlines_before > 0)
+            && w.chars().all(char::is_lowercase)
+            && !gazetteer::is_org_head_word(w)
+    };
     let plain_number = |i: usize| {
         let w = text.token_text(i);
         w.bytes().next().is_some_and(|b| b.is_ascii_digit())
@@ -217,6 +233,13 @@ fn trim_edges(text: &Text<'_>, spans: &mut Vec<Span>) {
         }
         while s.end > s.first && !inner(s.end - 1) {
             s.end -= 1;
+        }
+        let capitalized = (s.first..s.end).any(|i| text.is_capitalized(i));
+        while capitalized && s.end > s.first + 1 && lowercase_tail(s.end - 1) {
+            s.end -= 1;
+            while s.end > s.first && !inner(s.end - 1) {
+                s.end -= 1;
+            }
         }
     }
     spans.retain(|s| s.first < s.end);
@@ -280,6 +303,12 @@ fn abbreviated_titles(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
 /// name, typed as the lists say when they know it ("Westland - set" leaves
 /// the country "Westland"). "Coca - Cola" (capitals on both sides) stays
 /// one name.
+///
+/// Web copy glues its long dashes to the words ("backed Jo Roe—the
+/// mayor then"): an em dash (or "--") is never inside a name, glued or
+/// spaced ("Eastport — Westland" are two), and an en dash glued to a
+/// lowercase word ends the name as a spaced one does; a hyphen still
+/// needs its spaces ("Eastport-based" is one word).
 fn clause_breaks(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     let toks = text.tokens();
     let spaced_dash = |i: usize| {
@@ -295,8 +324,12 @@ fn clause_breaks(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
                 .next()
                 .is_some_and(char::is_lowercase)
     };
+    let long_dash = |i: usize| matches!(text.token_text(i), "—" | "--");
+    let glued_en_dash = |i: usize| text.token_text(i) == "–" && !spaced_dash(i);
     let breaks = |i: usize| {
-        text.token_text(i) == ";" || spaced_dash(i) && (lower_word(i - 1) || lower_word(i + 1))
+        text.token_text(i) == ";"
+            || long_dash(i)
+            || (spaced_dash(i) || glued_en_dash(i)) && (lower_word(i - 1) || lower_word(i + 1))
     };
     let kind_of = |first: usize, end: usize, kind: EntityType| {
         let listed = text
@@ -556,17 +589,19 @@ fn and_inside_name(kb: &Knowledge, text: &Text<'_>, first: usize, and: usize, en
     }
 }
 
-/// Two names joined by "and" are two names ("Acme and Globex said"), when
-/// each side is one the lists know or the article writes alone elsewhere,
-/// and the whole is no listed name itself ("Trinidad and Tobago"), nor
-/// one organization name with an "and" inside ([`and_inside_name`]:
-/// "Department of Parks and Recreation"). The tagger's two spans around
+/// Two names joined by "and", "or" or "&" are two names ("Acme and Globex
+/// said", "on Snapfeed or Chirpr"), when each side is one the lists know or
+/// the article writes alone elsewhere, and the whole is no listed name
+/// itself ("Trinidad and Tobago"), nor one organization name with an "and"
+/// inside ([`and_inside_name`]: "Department of Parks and Recreation"). A
+/// slash between capitalized names joins two sponsors ("a Ledger/Acme
+/// poll", "Eastport/Westland"): one side known alone is enough there, as
+/// the other is a name of its own either way. The tagger's two spans around
 /// such an "and" are one name when the left one is no name by itself (the
 /// lists do not know it, the article never writes it alone): "Center for
 /// Naval" and "Space Studies".
 fn conjoined(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     let span_text = |first: usize, end: usize| text.token_span(first, end).map(|sp| sp.text);
-    let has_and = |s: &Span| (s.first..s.end).any(|i| text.token_text(i) == "and");
     let adjacent = |a: &Span, b: &Span| {
         b.first == a.end + 1
             && a.kind != EntityType::Person
@@ -595,13 +630,15 @@ fn conjoined(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
         }
         *spans = out;
     }
+    let joiner = |i: usize| matches!(text.token_text(i), "and" | "or" | "&" | "/");
+    let has_joiner = |s: &Span| (s.first..s.end).any(joiner);
     // most articles have no such span: no set, no rebuilt list
-    if !spans.iter().any(has_and) {
+    if !spans.iter().any(has_joiner) {
         return;
     }
     let alone: fxhash::FxHashSet<&str> = spans
         .iter()
-        .filter(|s| !has_and(s))
+        .filter(|s| !has_joiner(s))
         .filter_map(|s| span_text(s.first, s.end))
         .collect();
     let stands_alone = |first: usize, end: usize| {
@@ -612,12 +649,18 @@ fn conjoined(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     };
     let mut out = Vec::with_capacity(spans.len());
     for s in spans.drain(..) {
-        let and = (s.first + 1..s.end.saturating_sub(1)).find(|&i| text.token_text(i) == "and");
+        let and = (s.first + 1..s.end.saturating_sub(1)).find(|&i| joiner(i));
         let split = and.filter(|&a| {
+            let sides = if text.token_text(a) == "/" {
+                text.is_capitalized(s.first)
+                    && text.is_capitalized(a + 1)
+                    && (stands_alone(s.first, a) || stands_alone(a + 1, s.end))
+            } else {
+                stands_alone(s.first, a) && stands_alone(a + 1, s.end)
+            };
             span_text(s.first, s.end).is_some_and(|t| kb.lookup(t).is_none())
                 && !and_inside_name(kb, text, s.first, a, s.end)
-                && stands_alone(s.first, a)
-                && stands_alone(a + 1, s.end)
+                && sides
         });
         match split {
             Some(a) => {

@@ -1561,3 +1561,106 @@ fn two_given_words_cut_off_before_a_person_open_that_name() {
         ]
     );
 }
+
+/// The text of each span, tokens joined as the body writes them.
+fn span_texts<'a>(text: &'a Text<'_>, spans: &[Span]) -> Vec<&'a str> {
+    spans
+        .iter()
+        .filter_map(|s| text.token_span(s.first, s.end).map(|sp| sp.text))
+        .collect()
+}
+
+#[test]
+fn a_trailing_lowercase_word_is_no_part_of_a_name() {
+    let text = Text::analyze(
+        "A Quillmere alumna sold Zorvex vehicles to the Eastport-based Tamsin party \
+         near Lake Orrin of",
+    );
+    let mut spans = vec![
+        // "Quillmere alumna"
+        span_at(nth_token(&text, "Quillmere", 0), 2, EntityType::Person),
+        // "Zorvex vehicles"
+        span_at(nth_token(&text, "Zorvex", 0), 2, EntityType::Organization),
+        // "Eastport - based": the compound's end stays
+        span_at(nth_token(&text, "Eastport", 0), 3, EntityType::Misc),
+        // "Tamsin party": an organization's head stays
+        span_at(nth_token(&text, "Tamsin", 0), 2, EntityType::Organization),
+        // "Lake Orrin of"
+        span_at(nth_token(&text, "Lake", 0), 3, EntityType::Location),
+    ];
+    trim_edges(&text, &mut spans);
+    assert_eq!(
+        span_texts(&text, &spans),
+        [
+            "Quillmere",
+            "Zorvex",
+            "Eastport-based",
+            "Tamsin party",
+            "Lake Orrin"
+        ]
+    );
+}
+
+#[test]
+fn a_long_dash_glued_to_the_words_ends_a_name() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Voters backed Jo Quillby—the mayor then. Eastport — Westland rail opened. \
+         Tamsin–Orrin talks began. Ads ran in Dorvale–mostly online.",
+    );
+    let mut spans = vec![
+        // "Jo Quillby — the"
+        span_at(nth_token(&text, "Jo", 0), 4, EntityType::Person),
+        // "Eastport — Westland": a spaced em dash between two names
+        span_at(nth_token(&text, "Eastport", 0), 3, EntityType::Location),
+        // "Tamsin – Orrin": a glued en dash between capitals stays one name
+        span_at(nth_token(&text, "Tamsin", 0), 3, EntityType::Misc),
+        // "Dorvale – mostly"
+        span_at(nth_token(&text, "Dorvale", 0), 3, EntityType::Location),
+    ];
+    clause_breaks(kb, &text, &mut spans);
+    assert_eq!(
+        span_texts(&text, &spans),
+        [
+            "Jo Quillby",
+            "Eastport",
+            "Westland",
+            "Tamsin–Orrin",
+            "Dorvale"
+        ]
+    );
+}
+
+#[test]
+fn names_joined_by_or_ampersand_or_slash_are_two_names() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Snapfeed grew. Chirpr lagged. A post on Snapfeed or Chirpr spread. \
+         The Ledger polled. A Ledger/Quorra poll came out. Dorvale & Tamsin merged.",
+    );
+    let mut spans = vec![
+        span_at(nth_token(&text, "Snapfeed", 0), 1, EntityType::Organization),
+        span_at(nth_token(&text, "Chirpr", 0), 1, EntityType::Organization),
+        // "Snapfeed or Chirpr"
+        span_at(nth_token(&text, "Snapfeed", 1), 3, EntityType::Organization),
+        span_at(nth_token(&text, "Ledger", 0), 1, EntityType::Organization),
+        // "Ledger / Quorra": one side is written alone, enough for a slash
+        span_at(nth_token(&text, "Ledger", 1), 3, EntityType::Organization),
+        // "Dorvale & Tamsin": neither side is written alone, one firm
+        span_at(nth_token(&text, "Dorvale", 0), 3, EntityType::Organization),
+    ];
+    conjoined(kb, &text, &mut spans);
+    assert_eq!(
+        span_texts(&text, &spans),
+        [
+            "Snapfeed",
+            "Chirpr",
+            "Snapfeed",
+            "Chirpr",
+            "Ledger",
+            "Ledger",
+            "Quorra",
+            "Dorvale & Tamsin"
+        ]
+    );
+}
