@@ -85,15 +85,24 @@ const SAME_BODY: &[&str] = &["Department", "International", "Channel"];
 
 /// Last words of a body's parts that take the body's name first: its
 /// committees and caucuses, its party groups ("House Democrats", "Senate
-/// Ethics Committee"). A short form joins none of them: "the House" is the
-/// chamber, not its Democrats.
+/// Ethics Committee"), and an outlet's shows and editions ("Acme News
+/// Tonight", "Acme News Daily"). A short form joins none of them: "the
+/// House" is the chamber, not its Democrats, and "Acme News" the outlet,
+/// not its morning show.
 const PART_HEADS: &[&str] = &[
     "Committee",
+    "Committees",
     "Subcommittee",
+    "Subcommittees",
     "Caucus",
+    "Caucuses",
     "Democrats",
     "Republicans",
     "GOP",
+    "Daily",
+    "Tonight",
+    "Live",
+    "Weekly",
 ];
 
 /// Whether the name `ws` may join the longer name of `g` that it begins.
@@ -626,7 +635,11 @@ pub fn group(
                 .max_by_key(|&(w, t)| (w, t.chars().count()))
                 .map(|(_, t)| t)
                 .unwrap_or_default()
-                .to_string();
+                // one space between words: web copy's no-break spaces and
+                // doubled spaces are layout, not part of the name
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             let mentions: Vec<Mention> = forms
                 .into_iter()
                 .filter(|(hidden, _)| !hidden)

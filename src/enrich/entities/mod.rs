@@ -386,11 +386,40 @@ fn clause_breaks(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
 /// often types the whole as an organization ("Justice" of a ministry). The
 /// title words leave the span, and what remains is a person unless it is a
 /// listed place or organization or ends like one ("Bank"). A title alone
-/// before a name is no name at all.
+/// before a name is no name at all. A role's plural lists persons
+/// ("Senators Roe and Poe"): it leaves a person's span, or one an "and"
+/// follows.
+///
+/// Nor is a role title the end of the place or body it follows ("the
+/// Westland Senator lost", "Acme News Executive Chairman Jo Roe"): it
+/// names the holder, not the place. A single role word leaves a place or
+/// organization the lists know ("Westland"); a title modifier leaves a
+/// name when the title goes on after the span ("Executive" "Chairman")
+/// and the rest is a name of that type the lists know or the article
+/// writes alone ("Acme News"; not "Homeland" of "Homeland Security
+/// Secretary", where "Security" is the department's).
+/// A name with "of", "for" or "and" keeps its last word ("Department of
+/// Justice"), and so do names unknown to the lists ("Burger King").
 fn title_prefix(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     let is_title = |i: usize| {
         let w = lower::lower(text.token_text(i));
         kb.title(&w).is_some() || kb.title(&format!("{}.", &*w)).is_some()
+    };
+    let role = |i: usize| text.is_capitalized(i) && kb.title(&text.lower(i)) == Some(false);
+    let plural_role = |i: usize| {
+        let w = text.lower(i);
+        text.is_capitalized(i)
+            && w.strip_suffix('s')
+                .is_some_and(|st| kb.title(st) == Some(false))
+    };
+    let lists_on = |end: usize| text.get_text(end) == Some("and");
+    let listed_other = |first: usize, end: usize| {
+        text.token_span(first, end)
+            .and_then(|sp| kb.lookup(sp.text))
+            .and_then(|e| match e.known {
+                gazetteer::Known::Entity(k) if k != EntityType::Person => Some(k),
+                _ => None,
+            })
     };
     let skip_dot = |i: usize, end: usize| {
         if i < end && text.token_text(i) == "." {
@@ -400,6 +429,18 @@ fn title_prefix(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
         }
     };
     let honorific = |i: usize| kb.title(&lower::lower(text.token_text(i))) == Some(true);
+    // the names the article writes, with their types: a name left by a
+    // modifier must be one of them
+    let written: Vec<(&str, EntityType)> = spans
+        .iter()
+        .filter_map(|s| Some((text.token_span(s.first, s.end)?.text, s.kind)))
+        .collect();
+    let known_as = |first: usize, end: usize, kind: EntityType| {
+        listed_other(first, end) == Some(kind)
+            || text
+                .token_span(first, end)
+                .is_some_and(|sp| written.contains(&(sp.text, kind)))
+    };
     for s in spans.iter_mut() {
         // "Senate Majority" of "Senate Majority Leader": the party's side
         // belongs to the title after it, the chamber is the name
@@ -414,6 +455,38 @@ fn title_prefix(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
             s.end -= 1;
         }
         if role_head(kb, text, s) {
+            s.first += 1;
+            s.kind = EntityType::Person;
+            continue;
+        }
+        let joined = (s.first..s.end).any(|i| {
+            matches!(
+                text.token_text(i),
+                "of" | "for" | "and" | "&" | "with" | "With"
+            )
+        });
+        if s.kind != EntityType::Person && s.end - s.first >= 2 && !joined {
+            let last = s.end - 1;
+            let modifier_before_title = kb.is_title_modifier(&text.lower(last))
+                && text.is_capitalized(last)
+                && s.end < text.tokens().len()
+                && text.is_capitalized(s.end)
+                && is_title(s.end)
+                && known_as(s.first, last, s.kind);
+            if modifier_before_title {
+                s.end -= 1;
+            } else if role(last) {
+                if let Some(k) = listed_other(s.first, last) {
+                    s.end -= 1;
+                    s.kind = k;
+                }
+            }
+        }
+        if s.end - s.first >= 2
+            && plural_role(s.first)
+            && text.is_capitalized(s.first + 1)
+            && (s.kind == EntityType::Person || lists_on(s.end))
+        {
             s.first += 1;
             s.kind = EntityType::Person;
             continue;

@@ -1448,6 +1448,19 @@ fn a_chamber_is_not_its_committee_or_party_group() {
 }
 
 #[test]
+fn an_outlet_is_not_its_show() {
+    let ents = run(
+        "The host of Quillmere News Tonight left on Monday. Later Quillmere News \
+         reported that the host had signed with a rival network.",
+    );
+    let outlet = entity(&ents, "Quillmere News");
+    assert!(
+        outlet.mentions.iter().all(|m| m.text == "Quillmere News"),
+        "{ents:#?}"
+    );
+}
+
+#[test]
 fn an_organization_with_and_inside_its_name_stays_one_name() {
     for (body, name) in [
         (
@@ -1663,4 +1676,52 @@ fn names_joined_by_or_ampersand_or_slash_are_two_names() {
             "Dorvale & Tamsin"
         ]
     );
+}
+
+#[test]
+fn a_role_title_after_a_place_or_an_outlet_is_no_part_of_its_name() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "The Vermont Senator lost. Zorvex News ran it. Host and Zorvex News Executive \
+         Chairman Jo Poe spoke. Orrin Security Secretary Al Roe left. Quillby King opened. \
+         Senators Tamsin and Dorr met.",
+    );
+    let mut spans = vec![
+        // "Vermont Senator": a listed state, then a role
+        span_at(nth_token(&text, "Vermont", 0), 2, EntityType::Organization),
+        span_at(nth_token(&text, "Zorvex", 0), 2, EntityType::Organization),
+        // "Zorvex News Executive", "Chairman" after it
+        span_at(nth_token(&text, "Zorvex", 1), 3, EntityType::Organization),
+        // "Orrin Security": "Orrin" is no name of its own here
+        span_at(nth_token(&text, "Orrin", 0), 2, EntityType::Organization),
+        // "Quillby King": no listed name before the role word
+        span_at(nth_token(&text, "Quillby", 0), 2, EntityType::Organization),
+        // "Senators Tamsin", then "and"
+        span_at(nth_token(&text, "Senators", 0), 2, EntityType::Person),
+    ];
+    title_prefix(kb, &text, &mut spans);
+    assert_eq!(
+        span_texts(&text, &spans),
+        [
+            "Vermont",
+            "Zorvex News",
+            "Zorvex News",
+            "Orrin Security",
+            "Quillby King",
+            "Tamsin"
+        ]
+    );
+    assert_eq!(spans[0].kind, EntityType::Location);
+    assert_eq!(spans[5].kind, EntityType::Person);
+}
+
+#[test]
+fn a_canonical_name_has_single_spaces() {
+    let ents = run("Tamsin\u{a0}Quillby won the vote in Ohio. Quillby said the count was fair.");
+    let e = ents
+        .iter()
+        .find(|e| e.kind == EntityType::Person)
+        .expect("a person");
+    assert_eq!(e.name, "Tamsin Quillby");
+    assert_eq!(e.mentions.len(), 2);
 }
