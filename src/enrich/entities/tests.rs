@@ -1725,3 +1725,36 @@ fn a_canonical_name_has_single_spaces() {
     assert_eq!(e.name, "Tamsin Quillby");
     assert_eq!(e.mentions.len(), 2);
 }
+
+#[test]
+fn known_surnames_around_and_are_two_persons() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Jo Quillby and Al Dorrance spoke. Later Quillby and Dorrance left. Students of \
+         Tamsin and Orrin marched. The Harbor Parks and Recreation office closed.",
+    );
+    let mut spans = vec![
+        span_at(nth_token(&text, "Jo", 0), 2, EntityType::Person),
+        span_at(nth_token(&text, "Al", 0), 2, EntityType::Person),
+        // "Quillby and Dorrance", typed as one organization
+        span_at(nth_token(&text, "Quillby", 1), 3, EntityType::Organization),
+        // "Tamsin and Orrin": neither is a surname or written alone
+        span_at(nth_token(&text, "Tamsin", 0), 3, EntityType::Organization),
+        // "Harbor Parks and Recreation": no head on the left, one name
+        span_at(nth_token(&text, "Harbor", 0), 4, EntityType::Organization),
+    ];
+    conjoined(kb, &text, &mut spans);
+    assert_eq!(
+        span_texts(&text, &spans),
+        [
+            "Jo Quillby",
+            "Al Dorrance",
+            "Quillby",
+            "Dorrance",
+            "Tamsin and Orrin",
+            "Harbor Parks and Recreation"
+        ]
+    );
+    assert_eq!(spans[2].kind, EntityType::Person);
+    assert_eq!(spans[3].kind, EntityType::Person);
+}
