@@ -85,15 +85,24 @@ const SAME_BODY: &[&str] = &["Department", "International", "Channel"];
 
 /// Last words of a body's parts that take the body's name first: its
 /// committees and caucuses, its party groups ("House Democrats", "Senate
-/// Ethics Committee"). A short form joins none of them: "the House" is the
-/// chamber, not its Democrats.
+/// Ethics Committee"), and an outlet's shows and editions ("Acme News
+/// Tonight", "Acme News Daily"). A short form joins none of them: "the
+/// House" is the chamber, not its Democrats, and "Acme News" the outlet,
+/// not its morning show.
 const PART_HEADS: &[&str] = &[
     "Committee",
+    "Committees",
     "Subcommittee",
+    "Subcommittees",
     "Caucus",
+    "Caucuses",
     "Democrats",
     "Republicans",
     "GOP",
+    "Daily",
+    "Tonight",
+    "Live",
+    "Weekly",
 ];
 
 /// Whether the name `ws` may join the longer name of `g` that it begins.
@@ -626,7 +635,11 @@ pub fn group(
                 .max_by_key(|&(w, t)| (w, t.chars().count()))
                 .map(|(_, t)| t)
                 .unwrap_or_default()
-                .to_string();
+                // one space between words: web copy's no-break spaces and
+                // doubled spaces are layout, not part of the name
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             let mentions: Vec<Mention> = forms
                 .into_iter()
                 .filter(|(hidden, _)| !hidden)
@@ -1122,9 +1135,10 @@ fn nearest(pos: usize, cands: &[(usize, usize, usize)]) -> Option<(usize, usize,
 }
 
 /// Whether the article introduces group `gi` through a kinship noun ("his
-/// father, Otto Roe", "the daughter of Otto Roe"): its first full mention
-/// has one shortly before it in its sentence. Such a person is named for
-/// another's sake: the other one owns the surname and the office.
+/// father, Otto Roe", "the daughter of Otto Roe") or as a head of state's
+/// spouse ("the first lady, Ann Roe"): its first full mention has one
+/// shortly before it in its sentence. Such a person is named for another's
+/// sake: the other one owns the surname and the office.
 fn introduced_as_kin(text: &Text<'_>, raws: &[Raw], groups: &[Group<'_>], gi: usize) -> bool {
     // "a niece of the late Governor Otto Roe": kinship noun,
     // preposition and a title or two before the name
@@ -1132,9 +1146,11 @@ fn introduced_as_kin(text: &Text<'_>, raws: &[Raw], groups: &[Group<'_>], gi: us
     let sentence = |k: usize| text.tokens().get(k).map(|t| t.sentence);
     let kin_before = |k: usize| {
         let first = k.saturating_sub(KIN_WINDOW);
-        (first..k)
-            .filter(|&j| sentence(j) == sentence(k))
-            .any(|j| super::KINSHIP.contains(&text.lower(j).as_ref()))
+        (first..k).filter(|&j| sentence(j) == sentence(k)).any(|j| {
+            let w = text.lower(j);
+            super::KINSHIP.contains(&w.as_ref())
+                || (w == "lady" && j > first && text.lower(j - 1) == "first")
+        })
     };
     groups.get(gi).is_some_and(|g| {
         g.members
@@ -1846,6 +1862,21 @@ mod tests {
         assert_eq!(
             holder(&ents, body, "Dell spoke later", 0).id,
             carl.id,
+            "{ents:#?}"
+        );
+    }
+
+    #[test]
+    fn an_office_title_never_names_the_first_lady() {
+        // "first lady" introduces a spouse: "Secretary Voss" is the other
+        let body = "Martin Voss toured the port on Monday. The crowd met the \
+                    first lady, Greta Voss, at the pier. Greta Voss praised the \
+                    workers. Secretary Voss spoke later.";
+        let ents = run(body);
+        let martin = holder(&ents, body, "Martin Voss", 0);
+        assert_eq!(
+            holder(&ents, body, "Voss spoke later", 0).id,
+            martin.id,
             "{ents:#?}"
         );
     }

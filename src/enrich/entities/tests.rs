@@ -1448,6 +1448,19 @@ fn a_chamber_is_not_its_committee_or_party_group() {
 }
 
 #[test]
+fn an_outlet_is_not_its_show() {
+    let ents = run(
+        "The host of Quillmere News Tonight left on Monday. Later Quillmere News \
+         reported that the host had signed with a rival network.",
+    );
+    let outlet = entity(&ents, "Quillmere News");
+    assert!(
+        outlet.mentions.iter().all(|m| m.text == "Quillmere News"),
+        "{ents:#?}"
+    );
+}
+
+#[test]
 fn an_organization_with_and_inside_its_name_stays_one_name() {
     for (body, name) in [
         (
@@ -1758,4 +1771,187 @@ fn a_name_after_an_honorific_is_a_person_whatever_else_it_names() {
             EntityType::Organization
         ]
     );
+}
+/// The text of each span, tokens joined as the body writes them.
+fn span_texts<'a>(text: &'a Text<'_>, spans: &[Span]) -> Vec<&'a str> {
+    spans
+        .iter()
+        .filter_map(|s| text.token_span(s.first, s.end).map(|sp| sp.text))
+        .collect()
+}
+
+#[test]
+fn a_trailing_lowercase_word_is_no_part_of_a_name() {
+    let text = Text::analyze(
+        "A Quillmere alumna sold Zorvex vehicles to the Eastport-based Tamsin party \
+         near Lake Orrin of",
+    );
+    let mut spans = vec![
+        // "Quillmere alumna"
+        span_at(nth_token(&text, "Quillmere", 0), 2, EntityType::Person),
+        // "Zorvex vehicles"
+        span_at(nth_token(&text, "Zorvex", 0), 2, EntityType::Organization),
+        // "Eastport - based": the compound's end stays
+        span_at(nth_token(&text, "Eastport", 0), 3, EntityType::Misc),
+        // "Tamsin party": an organization's head stays
+        span_at(nth_token(&text, "Tamsin", 0), 2, EntityType::Organization),
+        // "Lake Orrin of"
+        span_at(nth_token(&text, "Lake", 0), 3, EntityType::Location),
+    ];
+    trim_edges(&text, &mut spans);
+    assert_eq!(
+        span_texts(&text, &spans),
+        [
+            "Quillmere",
+            "Zorvex",
+            "Eastport-based",
+            "Tamsin party",
+            "Lake Orrin"
+        ]
+    );
+}
+
+#[test]
+fn a_long_dash_glued_to_the_words_ends_a_name() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Voters backed Jo Quillby—the mayor then. Eastport — Westland rail opened. \
+         Tamsin–Orrin talks began. Ads ran in Dorvale–mostly online.",
+    );
+    let mut spans = vec![
+        // "Jo Quillby — the"
+        span_at(nth_token(&text, "Jo", 0), 4, EntityType::Person),
+        // "Eastport — Westland": a spaced em dash between two names
+        span_at(nth_token(&text, "Eastport", 0), 3, EntityType::Location),
+        // "Tamsin – Orrin": a glued en dash between capitals stays one name
+        span_at(nth_token(&text, "Tamsin", 0), 3, EntityType::Misc),
+        // "Dorvale – mostly"
+        span_at(nth_token(&text, "Dorvale", 0), 3, EntityType::Location),
+    ];
+    clause_breaks(kb, &text, &mut spans);
+    assert_eq!(
+        span_texts(&text, &spans),
+        [
+            "Jo Quillby",
+            "Eastport",
+            "Westland",
+            "Tamsin–Orrin",
+            "Dorvale"
+        ]
+    );
+}
+
+#[test]
+fn names_joined_by_or_ampersand_or_slash_are_two_names() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Snapfeed grew. Chirpr lagged. A post on Snapfeed or Chirpr spread. \
+         The Ledger polled. A Ledger/Quorra poll came out. Dorvale & Tamsin merged.",
+    );
+    let mut spans = vec![
+        span_at(nth_token(&text, "Snapfeed", 0), 1, EntityType::Organization),
+        span_at(nth_token(&text, "Chirpr", 0), 1, EntityType::Organization),
+        // "Snapfeed or Chirpr"
+        span_at(nth_token(&text, "Snapfeed", 1), 3, EntityType::Organization),
+        span_at(nth_token(&text, "Ledger", 0), 1, EntityType::Organization),
+        // "Ledger / Quorra": one side is written alone, enough for a slash
+        span_at(nth_token(&text, "Ledger", 1), 3, EntityType::Organization),
+        // "Dorvale & Tamsin": neither side is written alone, one firm
+        span_at(nth_token(&text, "Dorvale", 0), 3, EntityType::Organization),
+    ];
+    conjoined(kb, &text, &mut spans);
+    assert_eq!(
+        span_texts(&text, &spans),
+        [
+            "Snapfeed",
+            "Chirpr",
+            "Snapfeed",
+            "Chirpr",
+            "Ledger",
+            "Ledger",
+            "Quorra",
+            "Dorvale & Tamsin"
+        ]
+    );
+}
+
+#[test]
+fn a_role_title_after_a_place_or_an_outlet_is_no_part_of_its_name() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "The Vermont Senator lost. Zorvex News ran it. Host and Zorvex News Executive \
+         Chairman Jo Poe spoke. Orrin Security Secretary Al Roe left. Quillby King opened. \
+         Senators Tamsin and Dorr met.",
+    );
+    let mut spans = vec![
+        // "Vermont Senator": a listed state, then a role
+        span_at(nth_token(&text, "Vermont", 0), 2, EntityType::Organization),
+        span_at(nth_token(&text, "Zorvex", 0), 2, EntityType::Organization),
+        // "Zorvex News Executive", "Chairman" after it
+        span_at(nth_token(&text, "Zorvex", 1), 3, EntityType::Organization),
+        // "Orrin Security": "Orrin" is no name of its own here
+        span_at(nth_token(&text, "Orrin", 0), 2, EntityType::Organization),
+        // "Quillby King": no listed name before the role word
+        span_at(nth_token(&text, "Quillby", 0), 2, EntityType::Organization),
+        // "Senators Tamsin", then "and"
+        span_at(nth_token(&text, "Senators", 0), 2, EntityType::Person),
+    ];
+    title_prefix(kb, &text, &mut spans);
+    assert_eq!(
+        span_texts(&text, &spans),
+        [
+            "Vermont",
+            "Zorvex News",
+            "Zorvex News",
+            "Orrin Security",
+            "Quillby King",
+            "Tamsin"
+        ]
+    );
+    assert_eq!(spans[0].kind, EntityType::Location);
+    assert_eq!(spans[5].kind, EntityType::Person);
+}
+
+#[test]
+fn a_canonical_name_has_single_spaces() {
+    let ents = run("Tamsin\u{a0}Quillby won the vote in Ohio. Quillby said the count was fair.");
+    let e = ents
+        .iter()
+        .find(|e| e.kind == EntityType::Person)
+        .expect("a person");
+    assert_eq!(e.name, "Tamsin Quillby");
+    assert_eq!(e.mentions.len(), 2);
+}
+
+#[test]
+fn known_surnames_around_and_are_two_persons() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Jo Quillby and Al Dorrance spoke. Later Quillby and Dorrance left. Students of \
+         Tamsin and Orrin marched. The Harbor Parks and Recreation office closed.",
+    );
+    let mut spans = vec![
+        span_at(nth_token(&text, "Jo", 0), 2, EntityType::Person),
+        span_at(nth_token(&text, "Al", 0), 2, EntityType::Person),
+        // "Quillby and Dorrance", typed as one organization
+        span_at(nth_token(&text, "Quillby", 1), 3, EntityType::Organization),
+        // "Tamsin and Orrin": neither is a surname or written alone
+        span_at(nth_token(&text, "Tamsin", 0), 3, EntityType::Organization),
+        // "Harbor Parks and Recreation": no head on the left, one name
+        span_at(nth_token(&text, "Harbor", 0), 4, EntityType::Organization),
+    ];
+    conjoined(kb, &text, &mut spans);
+    assert_eq!(
+        span_texts(&text, &spans),
+        [
+            "Jo Quillby",
+            "Al Dorrance",
+            "Quillby",
+            "Dorrance",
+            "Tamsin and Orrin",
+            "Harbor Parks and Recreation"
+        ]
+    );
+    assert_eq!(spans[2].kind, EntityType::Person);
+    assert_eq!(spans[3].kind, EntityType::Person);
 }
