@@ -547,7 +547,15 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
     }
     if before_comma && i - 1 > sent.first {
         // CONTENT, according to X.
-        let first = clause_start_before(v, i - 1, sent.first);
+        // ("“A. B,” according to X": a quotation opened in an earlier
+        // sentence is X's whole, not a copy of its last sentence)
+        let mut floor = sent.first;
+        if mark_comma {
+            while floor > 0 && v.in_quote(floor - 1) && !v.is_quote(floor) {
+                floor -= 1;
+            }
+        }
+        let first = clause_start_before(v, i - 1, floor);
         // "Turnout, according to X, has surged": a subject without its
         // verb before the cue; the clause goes on after the source
         let subject_only = i - 1 - first <= 6

@@ -7197,9 +7197,19 @@ mod tests {
                     “The inspectors found no sign of a leak anywhere in the tunnel,” according to \
                     a filing submitted by prosecutor Tom Brandt. \
                     Quill said, “We will reopen the road by the end of May,” according to the Courier. \
-                    Voters picked “yes,” or “no,” according to their own taste.";
+                    Voters picked “yes,” or “no,” according to their own taste. \
+                    “The pumps failed twice in a week. Nobody logged the faults,” according \
+                    to the Harlow Gazette.";
         let ents = people(body, &["Ada Quill", "Tom Brandt"]);
         let qs = run_with(body, &ents);
+        // a quotation of two sentences before "according to": one
+        // statement, the quotation, not a second copy of its last sentence
+        let faults: Vec<_> = qs
+            .iter()
+            .filter(|q| q.text.contains("logged the faults"))
+            .collect();
+        assert_eq!(faults.len(), 1, "{qs:#?}");
+        assert!(speaker(faults[0]).0.contains("Harlow Gazette"), "{qs:#?}");
         // the filer of the document, past its issuing participle
         assert_eq!(
             speaker(containing(&qs, "no sign of a leak")).0,
