@@ -3348,3 +3348,25 @@ fn a_titled_surname_of_the_other_gender_is_not_the_full_name() {
     let qs = run_with(&body2, &[hugh, wife, ruth]);
     assert_eq!(speaker(find(&qs, "Schools matter more,")).0, "Ruth Tarr");
 }
+
+#[test]
+fn a_cry_after_a_subordinate_clause_is_that_clauses_subjects() {
+    let body = "Mayor Ruth Alder opened the fair at noon near the harbor, where about 40 \
+                dockworkers had gathered since dawn, chanting “No more layoffs” before the \
+                speech.\n\nLater she toured Hill College when two hecklers interrupted her \
+                remarks, shouting “Go home, Ruth!”\n\nThe union aired a spot in which children \
+                race an Alder toy cart across a lawn, yelling “faster, faster!” at each other.\n\n\
+                The evening news ran clips from the pier, where her backers were seen chanting \
+                “Four more years!”\n\nThe marchers left after the count ended, chanting \
+                “Recount now.”";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "No more layoffs")).1,
+        "about 40 dockworkers"
+    );
+    assert_eq!(speaker(find(&qs, "Go home, Ruth!")).1, "two hecklers");
+    assert_eq!(speaker(find(&qs, "faster, faster!")).1, "children");
+    assert_eq!(speaker(find(&qs, "Four more years!")).1, "her backers");
+    // the count does not chant: the main clause's marchers do
+    assert_eq!(speaker(find(&qs, "Recount now.")).1, "The marchers");
+}
