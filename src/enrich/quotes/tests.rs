@@ -3370,3 +3370,25 @@ fn a_cry_after_a_subordinate_clause_is_that_clauses_subjects() {
     // the count does not chant: the main clause's marchers do
     assert_eq!(speaker(find(&qs, "Recount now.")).1, "The marchers");
 }
+
+#[test]
+fn an_excerpt_from_a_bodys_website_is_that_bodys() {
+    let body = "“We back the bypass,” Tom Hale, head of the Lakeside Trust, tells the Ledger.\n\n\
+                The road has a long past, as the Harbor Institute website notes:\n\n\
+                \"In the spring of 1971, about 50 farmers met at a barn near Elm Creek, \
+                where they formed a league to press for paved roads.\"";
+    let qs = run(body);
+    let who = speaker(containing(&qs, "about 50 farmers met"));
+    assert!(who.0.contains("Harbor Institute"), "{who:?}");
+}
+
+#[test]
+fn a_count_of_members_speaks_with_its_of_phrase() {
+    let body = "Dozens of pro-Alder cyclists rode through the old port on Sunday, chanting \
+                “Bike lanes now,” and ringing their bells.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "Bike lanes now,")).1,
+        "Dozens of pro-Alder cyclists"
+    );
+}
