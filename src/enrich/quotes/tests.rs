@@ -3392,3 +3392,14 @@ fn a_count_of_members_speaks_with_its_of_phrase() {
         "Dozens of pro-Alder cyclists"
     );
 }
+
+#[test]
+fn words_after_an_opening_clauses_speech_verb_are_that_clauses() {
+    let body = "Mayor Ruth Alder spoke for an hour. When a man near the back yelled, \
+                “Fix the pier,” Alder joked, again putting on a Boston drawl, “Grab a hammer then!”";
+    let qs = run(body);
+    let who = speaker(find(&qs, "Fix the pier,"));
+    assert!(who.1.contains("a man"), "{who:?}");
+    // the main clause's verb, past an aside, leads to the next words
+    assert_eq!(speaker(find(&qs, "Grab a hammer then!")).0, "Ruth Alder");
+}
