@@ -2221,6 +2221,27 @@ pub fn is_chant_noun(w: &str) -> bool {
     )
 }
 
+/// Words that make a number approximate ("about 40", "some 300",
+/// "nearly half"): they open the phrase the number counts.
+pub fn is_approximator(w: &str) -> bool {
+    matches!(
+        w,
+        "about" | "around" | "some" | "roughly" | "nearly" | "almost" | "over" | "approximately"
+    )
+}
+
+/// Participles of voicing a cry ("chanting", "yelling"): the words come
+/// from whoever acts in the clause the participle closes, even a
+/// subordinate one ("… where a crowd had gathered, chanting “…”"), not
+/// from the sentence's main subject, as a reporting participle's do
+/// ("Roe left, saying …").
+pub fn is_outcry_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "chanting" | "shouting" | "yelling" | "screaming" | "exclaiming"
+    )
+}
+
 /// Words that negate the verb after them ("did not say", "never
 /// admitted", "didn't confirm"): the verb reports no statement.
 pub fn is_negator(w: &str) -> bool {

@@ -288,6 +288,13 @@ pub fn extract_with_dates(
         } else {
             transcript
                 .or_else(|| dash_attribution(&v, q))
+                // "When a heckler yelled, “Liar,” Roe replied": the words
+                // complete the opening clause's cue, not the main clause's
+                .or_else(|| {
+                    opens_after_clause_cue(&v, q)
+                        .then(|| cue_before(&v, q, fragment))
+                        .flatten()
+                })
                 .or_else(|| cue_after(&v, q))
                 // "Several experts agreed, among them Al Poe: “…”", "…,
                 // including Jane Roe -- “…”": the member named right
@@ -1970,6 +1977,31 @@ fn inverted_subject(v: &View<'_, '_>, k: usize) -> Option<Range> {
     Some(np)
 }
 
+/// Whether the quotation `q` opens right after the speech verb of an
+/// opening adverbial clause and its comma ("When a heckler yelled, “…,”
+/// Roe replied", "After Doe said, “…,” the hall went quiet"): the clause
+/// from its subordinator to the verb has a subject and no other comma,
+/// and the verb is a finite one (not "saying").
+fn opens_after_clause_cue(v: &View<'_, '_>, q: &Quoted) -> bool {
+    let Some(c) = q.open.checked_sub(2) else {
+        return false;
+    };
+    let floor = v.sentence(c).first;
+    if v.s(c + 1) != ","
+        || !v.is_word(c)
+        || v.in_quote(c)
+        || lexicon::is_ing(&v.low(c))
+        || !matches!(v.cue_at(c), Some(CueClass::Say | CueClass::DirectOnly))
+    {
+        return false;
+    }
+    (floor..c)
+        .rev()
+        .take_while(|&k| !v.in_quote(k) && !matches!(v.s(k), "," | ";" | ":" | "—" | "–"))
+        .find(|&k| v.is_word(k) && lexicon::is_subordinator(&v.low(k)))
+        .is_some_and(|s| v.subject_before(c, s).is_some_and(|np| np.first > s))
+}
+
 /// A cue before the quotation in its sentence: `X said, "…"`, `saying:
 /// "…"`, `called it the "…"`, `described as "…"`.
 fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Who)> {
@@ -2009,7 +2041,19 @@ fn cue_before(v: &View<'_, '_>, q: &Quoted, fragment: bool) -> Option<(Range, Wh
         // direct-only verbs introduce a quotation right away ("commented: …")
         if class == CueClass::DirectOnly && !fragment {
             let between_ok = (k + 1..q.open).all(|j| !v.is_word(j) || j + 3 >= q.open);
-            if !between_ok && !w.starts_with("spoke") && !w.starts_with("comment") {
+            // "Roe joked, again in a mock drawl, “…”": an aside between
+            // commas, with no clause of its own, still leads to the words
+            let aside = q.open >= k + 4
+                && q.open - k <= 12
+                && v.s(k + 1) == ","
+                && v.s(q.open - 1) == ","
+                && (k + 2..q.open - 1).all(|j| {
+                    v.is_word(j)
+                        && !v.in_quote(j)
+                        && v.cue_at(j).is_none()
+                        && !lexicon::is_subject_pronoun(&v.low(j))
+                });
+            if !(between_ok || aside || w.starts_with("spoke") || w.starts_with("comment")) {
                 continue;
             }
         }

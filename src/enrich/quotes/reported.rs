@@ -220,29 +220,22 @@ fn sentence_opener(v: &View<'_, '_>, k: usize) -> bool {
 /// is a title (a share word is followed by "of" or ends the phrase).
 pub(super) fn respondents_share(v: &View<'_, '_>, np: Range) -> bool {
     let lead = |w: &str| {
-        matches!(
-            w,
-            "a" | "an"
-                | "the"
-                | "some"
-                | "about"
-                | "around"
-                | "roughly"
-                | "nearly"
-                | "almost"
-                | "just"
-                | "only"
-                | "fully"
-                | "full"
-                | "mere"
-                | "over"
-                | "under"
-                | "more"
-                | "less"
-                | "fewer"
-                | "than"
-                | "approximately"
-        )
+        lexicon::is_approximator(w)
+            || matches!(
+                w,
+                "a" | "an"
+                    | "the"
+                    | "just"
+                    | "only"
+                    | "fully"
+                    | "full"
+                    | "mere"
+                    | "under"
+                    | "more"
+                    | "less"
+                    | "fewer"
+                    | "than"
+            )
     };
     // the subject scan may keep only the last number of "four in 10",
     // or only the set after "18% of"
@@ -1314,6 +1307,9 @@ pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Su
                 || v.verbish(np.first - 1) && !lexicon::is_aux(&p) && !lexicon::is_recall_verb(&p)
         }
     };
+    if let Some(np) = outcry_clause_subject(v, i, floor) {
+        return Subject::Np(np);
+    }
     match v.subject_before(i, floor) {
         // "Acme put out a memo saying …": whoever issued the document
         Some(np)
@@ -1330,6 +1326,87 @@ pub(super) fn participle_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Su
             .nearest_pronoun(i, floor)
             .map_or(Subject::MainClause, Subject::Np),
     }
+}
+
+/// The subject of the clause a participle of crying out at `i` closes,
+/// when that clause is a subordinate or relative one ("… at a plant where
+/// some 40 strikers had gathered, chanting “…”", "… when two hecklers
+/// interrupted him, shouting “…”", "an ad in which kids race a cart,
+/// yelling “…”", "where his fans were seen chanting “…”"): those who act
+/// in the scene the participle describes cry the words. The participle
+/// follows the clause's comma or completes its passive verb; the clause
+/// runs from its opener to there with no other comma, and its subject is
+/// a noun for people, a name or a pronoun followed by its verb.
+fn outcry_clause_subject(v: &View<'_, '_>, i: usize, floor: usize) -> Option<Range> {
+    if !lexicon::is_outcry_participle(&v.low(i)) {
+        return None;
+    }
+    let lo = floor.max(v.sentence(i).first);
+    let passive = i >= lo + 2
+        && lexicon::is_passive_aux(&v.low(i - 2))
+        && (v.verbish(i - 1) || lexicon::is_irregular_participle(&v.low(i - 1)));
+    let end = match i.checked_sub(1) {
+        Some(c) if c > lo && v.s(c) == "," => c,
+        _ if passive => i,
+        _ => return None,
+    };
+    // people do the crying out: a name, a pronoun or a noun for people
+    // ("after the vote ended, chanting …" is the main subject's)
+    let people = |k: usize| {
+        let w = v.low(k);
+        v.cap(k)
+            || lexicon::is_subject_pronoun(&w)
+            || lexicon::is_person_noun(&w)
+            || lexicon::is_group_head(&w)
+            || lexicon::is_collective(&w)
+            || v.plural_noun(k)
+            || w.ends_with("men")
+            || w == "children"
+    };
+    // the verb after the subject: a lowercase word, no preposition
+    let verb_at = |k: usize| {
+        k < end
+            && v.is_word(k)
+            && !v.cap(k)
+            && !lexicon::is_np_preposition(&v.low(k))
+            && !lexicon::is_determiner(&v.low(k))
+    };
+    (lo..end)
+        .rev()
+        .take_while(|&k| !v.in_quote(k) && !matches!(v.s(k), "," | ";" | ":" | "—" | "–"))
+        .filter(|&k| {
+            let w = v.low(k);
+            v.is_word(k)
+                && (lexicon::is_subordinator(&w)
+                    || w == "where"
+                    // "in which", "during which"
+                    || w == "which" && k > lo && lexicon::is_np_preposition(&v.low(k - 1)))
+        })
+        .find_map(|opener| {
+            // "where about 40 strikers had gathered": the number and its
+            // approximator open the phrase; the noun scan starts after them
+            let mut start = opener + 1;
+            if lexicon::is_approximator(&v.low(start)) && v.is_cardinal(start + 1) {
+                start += 1;
+            }
+            if v.is_cardinal(start) {
+                start += 1;
+            }
+            let np = v.np_rightward(start, end)?;
+            // the phrase may run on into its verb when the tagger does not
+            // know the verb ("kids race a Roe toy cart"): the subject ends
+            // at the first word for people that no other such word follows
+            // ("Roe supporters" is one phrase)
+            // ("Roe supporters" is one phrase); a determiner inside opens
+            // the verb's object ("kids race a Roe toy"), past the subject
+            (np.first..np.end)
+                .take_while(|&k| k == np.first || !lexicon::is_determiner(&v.low(k)))
+                .find(|&k| people(k) && verb_at(k + 1) && !people(k + 1))
+                .map(|k| Range {
+                    first: opener + 1,
+                    end: k + 1,
+                })
+        })
 }
 
 /// The speaker of a cue word at `i` that heads a noun phrase with its

@@ -1165,6 +1165,43 @@ impl<'e> Resolver<'e> {
                                 .any(|n| crate::text::lowercase(n) == *w)
                     })
                 });
+            // "the Harbor Institute website notes:" before an excerpt: a
+            // site speaks for the body named on it, not for the body
+            // quoted last
+            if want == Animacy::Org && !persons_body && head == "website" {
+                let run = Range {
+                    first: mention.first + 1,
+                    end: mention.end - 1,
+                };
+                let named = run.end > run.first && (run.first..run.end).all(|k| v.cap(k));
+                let span = named
+                    .then(|| v.text.token_span(run.first, run.end))
+                    .flatten();
+                let entity = span
+                    .as_ref()
+                    .and_then(|s| self.entity_at(s.start, s.end, s.end))
+                    .filter(|&ei| self.entities[ei].kind == EntityType::Organization);
+                if let Some(ei) = entity {
+                    choices.push(self.entity_choice(ei, Source::CueSubject, written));
+                    return;
+                }
+                if let Some(s) = span.filter(|_| run_animacy(v, run) == Animacy::Org) {
+                    choices.push(Choice {
+                        source: Source::CueSubject,
+                        speaker: Speaker {
+                            name: s.text.to_string(),
+                            ..written.clone()
+                        },
+                        animacy: Animacy::Org,
+                        gender: None,
+                        features: Features {
+                            named: true,
+                            ..Features::default()
+                        },
+                    });
+                    return;
+                }
+            }
             // the kind of body the phrase says ("the court", "the
             // agency"); an editorial board is a newspaper's
             let kind =
@@ -5130,6 +5167,16 @@ pub fn mention_in(v: &View<'_, '_>, np: Range) -> Range {
     // "a lawyer for Jane Roe", "aides to the mayor": an agent who speaks
     // for the name after the preposition, and is not that name
     if agent_preposition(v, np).is_some() {
+        return np;
+    }
+    // "Hundreds of pro-Roe marchers", "A crowd of Doe fans": the "of"
+    // phrase names the members, who speak; the count alone (capitalized
+    // when it opens the sentence) names nobody
+    if head_end + 1 < np.end
+        && v.low(head_end) == "of"
+        && lexicon::is_collective(&v.low(head_end - 1))
+        && !v.cap(np.end - 1)
+    {
         return np;
     }
     let last = head_end - 1;

@@ -3348,3 +3348,58 @@ fn a_titled_surname_of_the_other_gender_is_not_the_full_name() {
     let qs = run_with(&body2, &[hugh, wife, ruth]);
     assert_eq!(speaker(find(&qs, "Schools matter more,")).0, "Ruth Tarr");
 }
+
+#[test]
+fn a_cry_after_a_subordinate_clause_is_that_clauses_subjects() {
+    let body = "Mayor Ruth Alder opened the fair at noon near the harbor, where about 40 \
+                dockworkers had gathered since dawn, chanting “No more layoffs” before the \
+                speech.\n\nLater she toured Hill College when two hecklers interrupted her \
+                remarks, shouting “Go home, Ruth!”\n\nThe union aired a spot in which children \
+                race an Alder toy cart across a lawn, yelling “faster, faster!” at each other.\n\n\
+                The evening news ran clips from the pier, where her backers were seen chanting \
+                “Four more years!”\n\nThe marchers left after the count ended, chanting \
+                “Recount now.”";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "No more layoffs")).1,
+        "about 40 dockworkers"
+    );
+    assert_eq!(speaker(find(&qs, "Go home, Ruth!")).1, "two hecklers");
+    assert_eq!(speaker(find(&qs, "faster, faster!")).1, "children");
+    assert_eq!(speaker(find(&qs, "Four more years!")).1, "her backers");
+    // the count does not chant: the main clause's marchers do
+    assert_eq!(speaker(find(&qs, "Recount now.")).1, "The marchers");
+}
+
+#[test]
+fn an_excerpt_from_a_bodys_website_is_that_bodys() {
+    let body = "“We back the bypass,” Tom Hale, head of the Lakeside Trust, tells the Ledger.\n\n\
+                The road has a long past, as the Harbor Institute website notes:\n\n\
+                \"In the spring of 1971, about 50 farmers met at a barn near Elm Creek, \
+                where they formed a league to press for paved roads.\"";
+    let qs = run(body);
+    let who = speaker(containing(&qs, "about 50 farmers met"));
+    assert!(who.0.contains("Harbor Institute"), "{who:?}");
+}
+
+#[test]
+fn a_count_of_members_speaks_with_its_of_phrase() {
+    let body = "Dozens of pro-Alder cyclists rode through the old port on Sunday, chanting \
+                “Bike lanes now,” and ringing their bells.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "Bike lanes now,")).1,
+        "Dozens of pro-Alder cyclists"
+    );
+}
+
+#[test]
+fn words_after_an_opening_clauses_speech_verb_are_that_clauses() {
+    let body = "Mayor Ruth Alder spoke for an hour. When a man near the back yelled, \
+                “Fix the pier,” Alder joked, again putting on a Boston drawl, “Grab a hammer then!”";
+    let qs = run(body);
+    let who = speaker(find(&qs, "Fix the pier,"));
+    assert!(who.1.contains("a man"), "{who:?}");
+    // the main clause's verb, past an aside, leads to the next words
+    assert_eq!(speaker(find(&qs, "Grab a hammer then!")).0, "Ruth Alder");
+}
