@@ -1442,6 +1442,17 @@ pub fn is_rival_noun(w: &str) -> bool {
     )
 }
 
+/// Nouns that can be the source of words ("the memo that said", "according
+/// to the union"): words and documents, persons, groups, organisations and
+/// someone's own people. A capitalized name can too; the caller checks it.
+pub fn is_source_noun(w: &str) -> bool {
+    is_words_noun(w)
+        || is_person_noun(w)
+        || is_group_head(w)
+        || is_org_head(w)
+        || is_associate_head(w)
+}
+
 /// Heads of a phrase for someone's own people or body, who speak for
 /// themselves and for that someone: "his campaign", "her lawyers", "his
 /// wife", "her press secretary" (any title), "his chief aide".

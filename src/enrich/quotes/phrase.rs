@@ -887,12 +887,7 @@ impl<'a, 't> View<'a, 't> {
         {
             return None;
         }
-        let speaks = self.cap(head)
-            || lexicon::is_words_noun(&w)
-            || lexicon::is_person_noun(&w)
-            || lexicon::is_group_head(&w)
-            || lexicon::is_org_head(&w)
-            || lexicon::is_associate_head(&w);
+        let speaks = self.cap(head) || lexicon::is_source_noun(&w);
         let fronted = np.first > floor
             && np.first - 1 == self.sentence(np.first).first
             && lexicon::is_np_preposition(&self.low(np.first - 1));

@@ -507,14 +507,7 @@ fn according_to(v: &View<'_, '_>, i: usize, out: &mut Vec<Reported>) {
         && v.is_quote(i - 1)
         && v.in_quote(i - 1)
         && v.s(i - 2) == ","
-        && (i + 2..src_end).any(|k| {
-            let w = v.low(k);
-            v.cap(k)
-                || lexicon::is_words_noun(&w)
-                || lexicon::is_person_noun(&w)
-                || lexicon::is_group_head(&w)
-                || lexicon::is_org_head(&w)
-        })
+        && (i + 2..src_end).any(|k| v.cap(k) || lexicon::is_source_noun(&v.low(k)))
         && !(sent.first..i - 1).any(|k| {
             !v.in_quote(k)
                 && matches!(
