@@ -3583,6 +3583,12 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity, full: &str) -> Option<Gender> {
     // ("Roe (D-Ohio) then called out his rival"): weaker evidence, enough
     // only to veto a census first name that says otherwise
     let (mut loose_male, mut loose_female) = (0u32, 0u32);
+    // a pronoun grammar ties to the mention: a reflexive object of its own
+    // verb ("Roe excused himself") or an object pronoun in an infinitive
+    // after another's name or noun ("Roe asked the clerk to call him
+    // back"), which cannot be that clause's own subject; enough for a
+    // name the census lacks when nothing in the article says otherwise
+    let (mut bound_male, mut bound_female) = (0u32, 0u32);
     for m in &e.mentions {
         let first = toks.partition_point(|t| (t.cstart as usize) < m.start);
         match honorific_before(v, first) {
@@ -3609,23 +3615,47 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity, full: &str) -> Option<Gender> {
         // only after the mention's own verb ("Roe by her side" is
         // someone else's side) and before another name ("Roe thanked Doe
         // for her help"), a comma or a stop
-        let (mut depth, mut verb) = (0u32, false);
+        let (mut depth, mut verb) = (0u32, None);
         for k in after..(after + 8).min(toks.len()) {
             let w = v.low(k);
+            let own_object = verb == Some(k - 1);
+            // "to call him", "to call her back", not "to call her aide"
+            let infinitive_object = verb.is_some_and(|f| f + 2 < k - 1)
+                && v.low(k - 2) == "to"
+                && v.is_word(k - 1)
+                && !v.cap(k - 1)
+                && (w == "him"
+                    || k + 1 >= toks.len()
+                    || !v.is_word(k + 1)
+                    || lexicon::is_np_preposition(&v.low(k + 1))
+                    || v.low(k + 1) == "back");
             match w.as_ref() {
                 "(" => depth += 1,
                 ")" => depth = depth.saturating_sub(1),
                 _ if depth > 0 => {}
-                "his" | "himself" if verb => {
+                "him" if infinitive_object => {
+                    bound_male += 1;
                     loose_male += 1;
                     break;
                 }
-                "her" | "herself" if verb => {
+                "his" | "himself" if verb.is_some() => {
+                    bound_male += u32::from(w == "himself" && own_object);
+                    loose_male += 1;
+                    break;
+                }
+                "her" | "herself" if verb.is_some() => {
+                    let bound = if w == "her" {
+                        infinitive_object
+                    } else {
+                        own_object
+                    };
+                    bound_female += u32::from(bound);
                     loose_female += 1;
                     break;
                 }
                 _ if !v.is_word(k) || v.cap(k) || v.in_quote(k) => break,
-                _ => verb = verb || v.verbish(k) || v.irregular_past(k),
+                _ if verb.is_none() && (v.verbish(k) || v.irregular_past(k)) => verb = Some(k),
+                _ => {}
             }
         }
     }
@@ -3637,8 +3667,8 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity, full: &str) -> Option<Gender> {
         // ("Roe said he would") with no honorific saying otherwise
         (m, f) if name_gender(&e.name).or_else(|| name_gender(full)).is_none() => {
             match (m + loose_male, f + loose_female) {
-                (m2, 0) if m > 0 && m2 > 0 => Some(Gender::Male),
-                (0, f2) if f > 0 && f2 > 0 => Some(Gender::Female),
+                (m2, 0) if (m > 0 || bound_male > 0) && m2 > 0 => Some(Gender::Male),
+                (0, f2) if (f > 0 || bound_female > 0) && f2 > 0 => Some(Gender::Female),
                 _ => None,
             }
         }
