@@ -2278,11 +2278,60 @@ impl<'e> Resolver<'e> {
             start: 0,
             end: 0,
         };
+        if let Some(ei) = self
+            .relative_clause_possessor(v, at)
+            .filter(|&ei| self.gender(ei).is_none_or(|g| g == gender))
+        {
+            return Some(ei);
+        }
         let mut found = Vec::new();
         self.antecedents(v, at, Animacy::Person, Some(gender), &written, &mut found);
         found.retain(|c| c.features.named);
         let id = choice::best(found)?.speaker.entity?;
         self.by_id.get(id.as_str()).copied()
+    }
+
+    /// The named possessor of the noun a relative clause holding the
+    /// possessive pronoun at `at` describes: "Roe toured Dell's farm,
+    /// where his workers …" (the farm's owner, not the sentence's
+    /// subject). The pronoun must follow the relative word within a few
+    /// lowercase words, and the described phrase is a few lowercase words
+    /// after "Name's" ("Dell's old farm,").
+    fn relative_clause_possessor(&self, v: &View<'_, '_>, at: usize) -> Option<usize> {
+        let lowercase = |k: usize| v.is_word(k) && !v.cap(k) && !v.in_quote(k);
+        let mut r = at.checked_sub(1)?;
+        while r + 4 > at && lowercase(r) && !lexicon::is_relative_word(&v.low(r)) {
+            r = r.checked_sub(1)?;
+        }
+        if !lexicon::is_relative_word(&v.low(r)) || v.s(r.checked_sub(1)?) != "," {
+            return None;
+        }
+        // the noun phrase before the comma, back to its possessive mark
+        let mut mark = r.checked_sub(2)?;
+        while mark + 5 > r
+            && !v.is_possessive(mark)
+            && lowercase(mark)
+            && !lexicon::is_determiner(&v.low(mark))
+        {
+            mark = mark.checked_sub(1)?;
+        }
+        if mark + 2 >= r || !possessor_mark(v, mark) {
+            return None;
+        }
+        let end = mark;
+        let mut first = end;
+        while first + 4 > end
+            && first > 0
+            && (v.cap(first - 1) || is_dot_of_initial(v, first - 1))
+            && !v.in_quote(first - 1)
+        {
+            first -= 1;
+        }
+        if first == end {
+            return None;
+        }
+        let ei = self.entity_at_head(v, Range { first, end })?;
+        (self.entities.get(ei)?.kind == EntityType::Person).then_some(ei)
     }
 
     /// "Al Poe, who is running against Roe,": the name ending at `end`
@@ -2624,19 +2673,27 @@ impl<'e> Resolver<'e> {
         {
             return None;
         }
-        let mut found = Vec::new();
-        self.antecedents(
-            v,
-            mention.first,
-            Animacy::Person,
-            Some(gender),
-            written,
-            &mut found,
-        );
-        // a person of the article's entities, not an earlier speaker known
-        // only by a phrase ("Jane Roe's spokesman")
-        found.retain(|c| c.features.named && c.speaker.entity.is_some());
-        let owner = choice::best(found)?;
+        let owner = match self
+            .relative_clause_possessor(v, mention.first)
+            .filter(|&ei| self.gender(ei).is_none_or(|g| g == gender))
+        {
+            Some(ei) => self.entity_choice(ei, Source::NearestMention, written),
+            None => {
+                let mut found = Vec::new();
+                self.antecedents(
+                    v,
+                    mention.first,
+                    Animacy::Person,
+                    Some(gender),
+                    written,
+                    &mut found,
+                );
+                // a person of the article's entities, not an earlier
+                // speaker known only by a phrase ("Jane Roe's spokesman")
+                found.retain(|c| c.features.named && c.speaker.entity.is_some());
+                choice::best(found)?
+            }
+        };
         let rest = v.text.token_span(mention.first + 1, mention.end)?;
         let animacy = associate_animacy(&head);
         Some(Choice {
