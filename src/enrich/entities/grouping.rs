@@ -843,7 +843,23 @@ pub(crate) fn name_gender(name: &str) -> Option<Gender> {
     }
     // a single word is a surname as often as a first name
     words.next()?;
-    first_name_gender(first)
+    first_name_gender(first).or_else(|| compound_given_name_gender(first))
+}
+
+/// The gender of a hyphenated given name the census lists lack ("Jean-Luc",
+/// "Eva-Maria"): its first part's, as in French and German compounds
+/// where a second "Marie" or "Maria" does not make "Jean-Marie" a woman.
+/// "Jean" opening such a compound is the French man's name, whatever the
+/// census says of "Jean" alone; another part borne by both says nothing.
+fn compound_given_name_gender(w: &str) -> Option<Gender> {
+    let (head, rest) = w.split_once('-')?;
+    if !rest.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    if super::lower::lower(head) == "jean" {
+        return Some(Gender::Male);
+    }
+    clear_first_name_gender(head)
 }
 
 /// Generational suffixes: "Tom Roe Jr." is not "Tom Roe".
@@ -2064,6 +2080,16 @@ mod tests {
         assert_eq!(t.gender(), Some((Gender::Male, false)));
         t.add(Some(Gender::Female), true);
         assert_eq!(t.gender(), Some((Gender::Female, true)));
+    }
+
+    #[test]
+    fn a_hyphenated_given_name_takes_its_first_parts_gender() {
+        assert_eq!(name_gender("Jean-Paul Varle"), Some(Gender::Male));
+        assert_eq!(name_gender("Anna-Lena Dorf"), Some(Gender::Female));
+        // the census's "Jean" alone stays as it is
+        assert_eq!(name_gender("Jean Varle"), first_name_gender("Jean"));
+        // a lowercase second part is no compound given name
+        assert_eq!(name_gender("Tom-tom Varle"), None);
     }
 
     #[test]

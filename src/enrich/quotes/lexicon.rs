@@ -784,6 +784,12 @@ pub fn is_wh(w: &str) -> bool {
     )
 }
 
+/// Words opening a relative clause after a comma ("…, where", "…, whose"):
+/// the clause describes the noun phrase before the comma.
+pub fn is_relative_word(w: &str) -> bool {
+    matches!(w, "where" | "which" | "who" | "whom" | "whose")
+}
+
 /// Modals: "it must be noted that" is not a report.
 pub fn is_modal(w: &str) -> bool {
     matches!(

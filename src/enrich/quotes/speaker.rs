@@ -2278,11 +2278,60 @@ impl<'e> Resolver<'e> {
             start: 0,
             end: 0,
         };
+        if let Some(ei) = self
+            .relative_clause_possessor(v, at)
+            .filter(|&ei| self.gender(ei).is_none_or(|g| g == gender))
+        {
+            return Some(ei);
+        }
         let mut found = Vec::new();
         self.antecedents(v, at, Animacy::Person, Some(gender), &written, &mut found);
         found.retain(|c| c.features.named);
         let id = choice::best(found)?.speaker.entity?;
         self.by_id.get(id.as_str()).copied()
+    }
+
+    /// The named possessor of the noun a relative clause holding the
+    /// possessive pronoun at `at` describes: "Roe toured Dell's farm,
+    /// where his workers …" (the farm's owner, not the sentence's
+    /// subject). The pronoun must follow the relative word within a few
+    /// lowercase words, and the described phrase is a few lowercase words
+    /// after "Name's" ("Dell's old farm,").
+    fn relative_clause_possessor(&self, v: &View<'_, '_>, at: usize) -> Option<usize> {
+        let lowercase = |k: usize| v.is_word(k) && !v.cap(k) && !v.in_quote(k);
+        let mut r = at.checked_sub(1)?;
+        while r + 4 > at && lowercase(r) && !lexicon::is_relative_word(&v.low(r)) {
+            r = r.checked_sub(1)?;
+        }
+        if !lexicon::is_relative_word(&v.low(r)) || v.s(r.checked_sub(1)?) != "," {
+            return None;
+        }
+        // the noun phrase before the comma, back to its possessive mark
+        let mut mark = r.checked_sub(2)?;
+        while mark + 5 > r
+            && !v.is_possessive(mark)
+            && lowercase(mark)
+            && !lexicon::is_determiner(&v.low(mark))
+        {
+            mark = mark.checked_sub(1)?;
+        }
+        if mark + 2 >= r || !possessor_mark(v, mark) {
+            return None;
+        }
+        let end = mark;
+        let mut first = end;
+        while first + 4 > end
+            && first > 0
+            && (v.cap(first - 1) || is_dot_of_initial(v, first - 1))
+            && !v.in_quote(first - 1)
+        {
+            first -= 1;
+        }
+        if first == end {
+            return None;
+        }
+        let ei = self.entity_at_head(v, Range { first, end })?;
+        (self.entities.get(ei)?.kind == EntityType::Person).then_some(ei)
     }
 
     /// "Al Poe, who is running against Roe,": the name ending at `end`
@@ -2624,19 +2673,27 @@ impl<'e> Resolver<'e> {
         {
             return None;
         }
-        let mut found = Vec::new();
-        self.antecedents(
-            v,
-            mention.first,
-            Animacy::Person,
-            Some(gender),
-            written,
-            &mut found,
-        );
-        // a person of the article's entities, not an earlier speaker known
-        // only by a phrase ("Jane Roe's spokesman")
-        found.retain(|c| c.features.named && c.speaker.entity.is_some());
-        let owner = choice::best(found)?;
+        let owner = match self
+            .relative_clause_possessor(v, mention.first)
+            .filter(|&ei| self.gender(ei).is_none_or(|g| g == gender))
+        {
+            Some(ei) => self.entity_choice(ei, Source::NearestMention, written),
+            None => {
+                let mut found = Vec::new();
+                self.antecedents(
+                    v,
+                    mention.first,
+                    Animacy::Person,
+                    Some(gender),
+                    written,
+                    &mut found,
+                );
+                // a person of the article's entities, not an earlier
+                // speaker known only by a phrase ("Jane Roe's spokesman")
+                found.retain(|c| c.features.named && c.speaker.entity.is_some());
+                choice::best(found)?
+            }
+        };
         let rest = v.text.token_span(mention.first + 1, mention.end)?;
         let animacy = associate_animacy(&head);
         Some(Choice {
@@ -3583,6 +3640,12 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity, full: &str) -> Option<Gender> {
     // ("Roe (D-Ohio) then called out his rival"): weaker evidence, enough
     // only to veto a census first name that says otherwise
     let (mut loose_male, mut loose_female) = (0u32, 0u32);
+    // a pronoun grammar ties to the mention: a reflexive object of its own
+    // verb ("Roe excused himself") or an object pronoun in an infinitive
+    // after another's name or noun ("Roe asked the clerk to call him
+    // back"), which cannot be that clause's own subject; enough for a
+    // name the census lacks when nothing in the article says otherwise
+    let (mut bound_male, mut bound_female) = (0u32, 0u32);
     for m in &e.mentions {
         let first = toks.partition_point(|t| (t.cstart as usize) < m.start);
         match honorific_before(v, first) {
@@ -3609,23 +3672,47 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity, full: &str) -> Option<Gender> {
         // only after the mention's own verb ("Roe by her side" is
         // someone else's side) and before another name ("Roe thanked Doe
         // for her help"), a comma or a stop
-        let (mut depth, mut verb) = (0u32, false);
+        let (mut depth, mut verb) = (0u32, None);
         for k in after..(after + 8).min(toks.len()) {
             let w = v.low(k);
+            let own_object = verb == Some(k - 1);
+            // "to call him", "to call her back", not "to call her aide"
+            let infinitive_object = verb.is_some_and(|f| f + 2 < k - 1)
+                && v.low(k - 2) == "to"
+                && v.is_word(k - 1)
+                && !v.cap(k - 1)
+                && (w == "him"
+                    || k + 1 >= toks.len()
+                    || !v.is_word(k + 1)
+                    || lexicon::is_np_preposition(&v.low(k + 1))
+                    || v.low(k + 1) == "back");
             match w.as_ref() {
                 "(" => depth += 1,
                 ")" => depth = depth.saturating_sub(1),
                 _ if depth > 0 => {}
-                "his" | "himself" if verb => {
+                "him" if infinitive_object => {
+                    bound_male += 1;
                     loose_male += 1;
                     break;
                 }
-                "her" | "herself" if verb => {
+                "his" | "himself" if verb.is_some() => {
+                    bound_male += u32::from(w == "himself" && own_object);
+                    loose_male += 1;
+                    break;
+                }
+                "her" | "herself" if verb.is_some() => {
+                    let bound = if w == "her" {
+                        infinitive_object
+                    } else {
+                        own_object
+                    };
+                    bound_female += u32::from(bound);
                     loose_female += 1;
                     break;
                 }
                 _ if !v.is_word(k) || v.cap(k) || v.in_quote(k) => break,
-                _ => verb = verb || v.verbish(k) || v.irregular_past(k),
+                _ if verb.is_none() && (v.verbish(k) || v.irregular_past(k)) => verb = Some(k),
+                _ => {}
             }
         }
     }
@@ -3637,8 +3724,8 @@ fn entity_gender(v: &View<'_, '_>, e: &Entity, full: &str) -> Option<Gender> {
         // ("Roe said he would") with no honorific saying otherwise
         (m, f) if name_gender(&e.name).or_else(|| name_gender(full)).is_none() => {
             match (m + loose_male, f + loose_female) {
-                (m2, 0) if m > 0 && m2 > 0 => Some(Gender::Male),
-                (0, f2) if f > 0 && f2 > 0 => Some(Gender::Female),
+                (m2, 0) if (m > 0 || bound_male > 0) && m2 > 0 => Some(Gender::Male),
+                (0, f2) if (f > 0 || bound_female > 0) && f2 > 0 => Some(Gender::Female),
                 _ => None,
             }
         }

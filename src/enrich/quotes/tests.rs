@@ -3297,6 +3297,54 @@ fn a_name_the_census_lacks_takes_its_gender_from_the_articles_pronoun() {
 }
 
 #[test]
+fn an_object_pronoun_in_an_infinitive_after_a_census_less_name_says_its_gender() {
+    // "Zev" is no census first name; "asked the clerk to ring him back":
+    // "him" cannot be the clerk, so Quill is a man and the later "she"
+    // is not his
+    let body = "Zev Quill asked the clerk to ring him back so she could check the file. \
+                An hour later, she said “It is filed.”";
+    let ents = [person("e1", "Zev Quill", body, &["Zev Quill"])];
+    let qs = run_with(body, &ents);
+    assert_ne!(speaker(find(&qs, "It is filed.")).0, "Zev Quill");
+    // a reflexive object of the name's own verb says the same
+    let body = "Zev Quill excused himself from the vote. Later, she said “It is filed.”";
+    let ents = [person("e1", "Zev Quill", body, &["Zev Quill"])];
+    let qs = run_with(body, &ents);
+    assert_ne!(speaker(find(&qs, "It is filed.")).0, "Zev Quill");
+    // "him" as the name's own object is someone else: no gender from it
+    let body = "Zev Quill thanked him twice. Later, she said “It is filed.”";
+    let ents = [person("e1", "Zev Quill", body, &["Zev Quill"])];
+    let qs = run_with(body, &ents);
+    assert_eq!(speaker(find(&qs, "It is filed.")).0, "Zev Quill");
+}
+
+#[test]
+fn a_possessive_in_a_relative_clause_is_the_described_phrases_possessor() {
+    // "Dell's farm, where his aides": the farm's owner, not the subject
+    let body = "Zev Quill toured Tom Dell's old farm, where his aides said “The rain came late.”";
+    let ents = [
+        person("e1", "Zev Quill", body, &["Zev Quill"]),
+        person("e2", "Tom Dell", body, &["Tom Dell"]),
+    ];
+    let qs = run_with(body, &ents);
+    assert_eq!(
+        speaker(find(&qs, "The rain came late.")).0,
+        "Tom Dell's aides"
+    );
+    // a possessor of the other gender is not "his"
+    let body = "Tom Quill toured Greta Dell's old farm, where his aides said “The rain came late.”";
+    let ents = [
+        person("e1", "Tom Quill", body, &["Tom Quill"]),
+        person("e2", "Greta Dell", body, &["Greta Dell"]),
+    ];
+    let qs = run_with(body, &ents);
+    assert_eq!(
+        speaker(find(&qs, "The rain came late.")).0,
+        "Tom Quill's aides"
+    );
+}
+
+#[test]
 fn a_name_after_an_infinitives_verb_is_its_object() {
     // "to hold Tom Brack": an object, not the subject "he" takes up
     let body = "Zev Quill toured the plant. In his remarks on Friday, Quill went further \
