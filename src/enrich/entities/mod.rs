@@ -157,6 +157,7 @@ impl EntitiesStage {
         spans.retain(|s| !account_or_link(text, s.first));
         // Units, codes and time zones in capitals ("UTC", "GHz") are no names.
         spans.retain(|s| !(s.end - s.first == 1 && kb.is_non_name_caps(text.token_text(s.first))));
+        non_persons_by_head(kb, text, &mut spans);
         contexts::persons_by_context(kb, text, &mut spans);
         who_follows(kb, text, &mut spans);
         persons_by_name(kb, text, &mut spans);
@@ -1004,11 +1005,96 @@ fn place_context(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> b
                         | "yesterday"
                 )
         });
-    let territory = matches!(
-        after,
-        Some("County" | "Township" | "Parish" | "Borough" | "Province" | "District")
-    );
+    let territory = after.is_some_and(|w| TERRITORY_HEADS.contains(&w));
     before && !modifies || territory
+}
+
+/// Last words of the names of territories and geographic features
+/// ("Oduya County", "Brell Island", "Fenwick Beach"): a word before one is
+/// part of a place's name.
+const TERRITORY_HEADS: &[&str] = &[
+    "County",
+    "Township",
+    "Parish",
+    "Borough",
+    "Province",
+    "District",
+    "Island",
+    "Islands",
+    "Beach",
+    "River",
+    "Valley",
+    "Canyon",
+    "Avenue",
+    "Boulevard",
+];
+
+/// First words of the names of places, forts and camps ("Fort Calder",
+/// "Mount Oxley", "Lake Tarrow", "Port Allen", "Cape Dunmore").
+const PLACE_OPENERS: &[&str] = &["Fort", "Camp", "Mount", "Lake", "Port", "Cape", "Isle"];
+
+/// A name of two or more words the tagger typed as a person because a word
+/// of it is a surname, though its head says what it is: a place opener
+/// first ("Fort Calder", "Lake Tarrow") or a territory or geographic head
+/// last ("Wexley County", "Brell Island") makes it a place (an
+/// organization so named stays one: a county's government or a football
+/// club, as the training copy types them); a venue or event head last ("the Lemon Bowl", "Harlan Tower") makes it
+/// MISC, as [`typing::head_type`] types such names. Two words ending in a
+/// census surname ("Tom Hall", "Dee Beach") and a hyphenated surname
+/// ("Jo Ames-Hall") stay persons unless a place opener that is no given
+/// name comes first, and so does a name right after a title
+/// ("Mr. Lake Roe"). The bare first word of such a place ("Wexley" after
+/// "Wexley County") is that place too, unless a person of the article is
+/// named with it.
+fn non_persons_by_head(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
+    let mut places: fxhash::FxHashSet<&str> = fxhash::FxHashSet::default();
+    for s in spans.iter_mut() {
+        let n = s.end - s.first;
+        if n < 2 || after_title(kb, text, s.first) {
+            continue;
+        }
+        let (first, last) = (text.token_text(s.first), text.token_text(s.end - 1));
+        let person_shaped = n == 2 && kb.is_last_name(last) || text.token_text(s.end - 2) == "-";
+        // "Primates of Wexley Avenue" is a title, not the street
+        let of = (s.first..s.end).any(|i| text.token_text(i) == "of");
+        let territory = TERRITORY_HEADS.contains(&last) && !person_shaped && !of;
+        if territory && n == 2 {
+            places.insert(first);
+        }
+        if s.kind == EntityType::Person && territory {
+            s.kind = EntityType::Location;
+        }
+        if s.kind != EntityType::Person {
+            continue;
+        }
+        // "Fort Hood": no given name opens it, whatever its second word
+        if PLACE_OPENERS.contains(&first) && !kb.is_first_name(first) {
+            s.kind = EntityType::Location;
+        } else if !person_shaped
+            && typing::head_type(kb, text, s.first, s.end) == Some(EntityType::Misc)
+        {
+            s.kind = EntityType::Misc;
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    let named: fxhash::FxHashSet<&str> = spans
+        .iter()
+        .filter(|s| s.kind == EntityType::Person && s.end - s.first >= 2)
+        .flat_map(|s| (s.first..s.end).map(|i| text.token_text(i)))
+        .collect();
+    for s in spans.iter_mut() {
+        let w = text.token_text(s.first);
+        if s.kind == EntityType::Person
+            && s.end - s.first == 1
+            && places.contains(w)
+            && !named.contains(w)
+            && !after_title(kb, text, s.first)
+        {
+            s.kind = EntityType::Location;
+        }
+    }
 }
 
 /// Surnames and full names of persons, each side telling the other: a

@@ -1955,3 +1955,45 @@ fn known_surnames_around_and_are_two_persons() {
     assert_eq!(spans[2].kind, EntityType::Person);
     assert_eq!(spans[3].kind, EntityType::Person);
 }
+
+#[test]
+fn a_place_or_venue_head_makes_no_person() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Fort Hood sits near Lake Tarrow. Fans filled the Lemon Bowl and Harlan Tower, \
+         then drove to Wexley County. Wexley voted early. Tom Hall and Jo Ames-Hall \
+         spoke to Mr. Lake Roe.",
+    );
+    let at = |w: &str, len: usize| span_at(nth_token(&text, w, 0), len, EntityType::Person);
+    let mut spans = vec![
+        at("Fort", 2),
+        at("Lake", 2),
+        at("Lemon", 2),
+        at("Harlan", 2),
+        at("Wexley", 2),
+        span_at(nth_token(&text, "Wexley", 1), 1, EntityType::Person),
+        at("Tom", 2),
+        at("Jo", 4),
+        span_at(nth_token(&text, "Lake", 1), 2, EntityType::Person),
+    ];
+    non_persons_by_head(kb, &text, &mut spans);
+    let got: Vec<(&str, EntityType)> = span_texts(&text, &spans)
+        .into_iter()
+        .zip(spans.iter().map(|s| s.kind))
+        .collect();
+    use EntityType::{Location as L, Misc as M, Person as P};
+    assert_eq!(
+        got,
+        [
+            ("Fort Hood", L),
+            ("Lake Tarrow", L),
+            ("Lemon Bowl", M),
+            ("Harlan Tower", M),
+            ("Wexley County", L),
+            ("Wexley", L),
+            ("Tom Hall", P),
+            ("Jo Ames-Hall", P),
+            ("Lake Roe", P),
+        ]
+    );
+}
