@@ -1997,3 +1997,31 @@ fn a_place_or_venue_head_makes_no_person() {
         ]
     );
 }
+
+#[test]
+fn a_word_capitalized_only_by_its_position_is_no_name() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Alright, the council votes today. Thirdly, nobody came. Little did the clerk \
+         know how little was left. Hale said the fund was gone. Manly won again. \
+         Voters in Rally cheered, a rally of sorts. Okay” was all the Tribune wrote.",
+    );
+    let doc = DocInfo::new(&text);
+    let one = |w: &str, kind| span_at(nth_token(&text, w, 0), 1, kind);
+    let mut spans = vec![
+        one("Alright", EntityType::Person),
+        one("Thirdly", EntityType::Person),
+        one("Little", EntityType::Person),
+        one("Hale", EntityType::Person),
+        one("Manly", EntityType::Organization),
+        one("Rally", EntityType::Location),
+        one("Okay", EntityType::Misc),
+    ];
+    positional_words(kb, &doc, &text, &mut spans);
+    // "Hale" before a speech verb, "Manly" (too short for an adverb),
+    // "Rally" mid-sentence and "Okay" before a closing quote stay
+    assert_eq!(
+        span_texts(&text, &spans),
+        ["Hale", "Manly", "Rally", "Okay"]
+    );
+}
