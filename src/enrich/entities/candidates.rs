@@ -244,7 +244,12 @@ fn non_name(kb: &Knowledge, text: &Text<'_>, i: usize) -> bool {
 }
 
 /// Whether word `i`, capitalized only by position, has evidence of being a name.
-fn positional_evidence(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>, i: usize) -> bool {
+pub(crate) fn positional_evidence(
+    kb: &Knowledge,
+    doc: &DocInfo<'_>,
+    text: &Text<'_>,
+    i: usize,
+) -> bool {
     let w = text.token_text(i);
     if kb.lookup(w).is_some()
         || kb.is_first_name(w)

@@ -32,6 +32,9 @@
 //!    administration", "Roe's cabinet", a list of persons) outweighs a
 //!    small town for every bare mention of the word, a bare name takes the
 //!    type the article's mentions clearly give it ([`contexts`]),
+//!    a place opener or a territory, venue or event head makes no person
+//!    of a name ("Fort …", "… County", "… Tower"), a lone word capitalized
+//!    only by its position ("Alright,", "Thirdly,") is no name,
 //!    an unknown acronym takes the type of the name it abbreviates, a
 //!    capitalized "The" inside a sentence belongs to the organization after
 //!    it;
@@ -157,6 +160,7 @@ impl EntitiesStage {
         spans.retain(|s| !account_or_link(text, s.first));
         // Units, codes and time zones in capitals ("UTC", "GHz") are no names.
         spans.retain(|s| !(s.end - s.first == 1 && kb.is_non_name_caps(text.token_text(s.first))));
+        non_persons_by_head(kb, text, &mut spans);
         contexts::persons_by_context(kb, text, &mut spans);
         who_follows(kb, text, &mut spans);
         persons_by_name(kb, text, &mut spans);
@@ -165,6 +169,7 @@ impl EntitiesStage {
         known_misc(kb, text, &mut spans);
         contexts::organizations_by_context(kb, text, &mut spans);
         contexts::one_type_per_word(kb, text, &mut spans);
+        positional_words(kb, &doc, text, &mut spans);
         // "Jan." of "Jan. 17": the dates stage's month, not a person.
         spans.retain(|s| {
             let a = text.tokens()[s.first].cstart as usize;
@@ -1004,11 +1009,167 @@ fn place_context(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> b
                         | "yesterday"
                 )
         });
-    let territory = matches!(
-        after,
-        Some("County" | "Township" | "Parish" | "Borough" | "Province" | "District")
-    );
+    let territory = after.is_some_and(|w| TERRITORY_HEADS.contains(&w));
     before && !modifies || territory
+}
+
+/// Last words of the names of territories and geographic features
+/// ("Oduya County", "Brell Island", "Fenwick Beach"): a word before one is
+/// part of a place's name.
+const TERRITORY_HEADS: &[&str] = &[
+    "County",
+    "Township",
+    "Parish",
+    "Borough",
+    "Province",
+    "District",
+    "Island",
+    "Islands",
+    "Beach",
+    "River",
+    "Valley",
+    "Canyon",
+    "Avenue",
+    "Boulevard",
+];
+
+/// First words of the names of places, forts and camps ("Fort Calder",
+/// "Mount Oxley", "Lake Tarrow", "Port Allen", "Cape Dunmore").
+const PLACE_OPENERS: &[&str] = &["Fort", "Camp", "Mount", "Lake", "Port", "Cape", "Isle"];
+
+/// Interjections a quotation or a headline may open with ("Alright, …",
+/// "Touché!"): no list of the tagger's gazetteers holds them (they belong
+/// in `non_names.txt`, which is part of the model's fingerprint: move them
+/// there at the next retraining).
+const INTERJECTIONS: &[&str] = &[
+    "Alright", "Okay", "Touché", "Meh", "Lordy", "Gosh", "Golly", "Geez", "Jeez", "Yikes", "Wow",
+    "Whoa", "Ouch", "Oops", "Phew", "Ugh", "Hmm", "Alas", "Bravo", "Hooray", "Yay", "Nope", "Yep",
+];
+
+/// A lone capitalized word the tagger took for a name where only its
+/// position capitalizes it: a sentence start, a clause after an opening
+/// quote or a colon, or a title-case headline ("Little did they know",
+/// "Alright, we go", "Thirdly, …", "Posthumous books sell"). The candidate
+/// rules ask such a word for evidence ([`candidates::positional_evidence`]:
+/// a list knows it, the article writes it capitalized mid-sentence); the
+/// tagger does not. Dropped when the word stands once in the article, no
+/// list knows it, and something says it is a common word: the article
+/// writes it in lowercase (not for a MISC name), it is an adverb in "-ly"
+/// of seven letters or more, or an interjection. A census surname needs the article's own lowercase
+/// use and a lowercase word after it ("Young voters"; "Young said",
+/// "Young, a senator," stay). Never before a speech verb, a possessive or
+/// a closing quotation mark ("Hale said", "Roe's phone", a show's title:
+/// "the “Gazette” host").
+fn positional_words(kb: &Knowledge, doc: &DocInfo<'_>, text: &Text<'_>, spans: &mut Vec<Span>) {
+    let toks = text.tokens();
+    spans.retain(|s| {
+        let i = s.first;
+        if s.end - i != 1
+            || !(doc.initial.get(i).copied().unwrap_or(false) || doc.in_headline(text, i))
+        {
+            return true;
+        }
+        let w = text.token_text(i);
+        let mut cs = w.chars();
+        let title_case = cs.next().is_some_and(char::is_uppercase)
+            && cs.clone().any(char::is_lowercase)
+            && !cs.any(char::is_uppercase);
+        if !title_case
+            || candidates::positional_evidence(kb, doc, text, i)
+            || (0..toks.len()).any(|j| j != i && text.token_text(j) == w)
+        {
+            return true;
+        }
+        let next = text.get_text(i + 1);
+        if next.is_some_and(|n| {
+            typing::SPEECH_AFTER.contains(&n)
+                || matches!(n, "'s" | "’s" | "'" | "’" | "”" | "''" | "\"")
+        }) {
+            return true;
+        }
+        let lw = lower::lower(w);
+        let lower_here = (0..toks.len()).any(|j| text.token_text(j) == &*lw);
+        if kb.is_last_name(w) {
+            let lower_next = next.is_some_and(|n| n.starts_with(char::is_lowercase))
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.kind == crate::text::TokenKind::Word);
+            return !(lower_here && lower_next);
+        }
+        // (the Brown clusters are no evidence: they list most places and
+        // clubs in lowercase too, "wellington", "arsenal")
+        // a MISC name (an event, a breed) keeps its capital for a reason
+        // though the article writes the common word too ("the Rally" of
+        // a season beside "a rally"); "Manly" is a town
+        let common = lower_here && s.kind != EntityType::Misc
+            || lw.chars().count() >= 7 && lw.ends_with("ly")
+            || INTERJECTIONS.contains(&w);
+        !common
+    });
+}
+
+/// A name of two or more words the tagger typed as a person because a word
+/// of it is a surname, though its head says what it is: a place opener
+/// first ("Fort Calder", "Lake Tarrow") or a territory or geographic head
+/// last ("Wexley County", "Brell Island") makes it a place (an
+/// organization so named stays one: a county's government or a football
+/// club, as the training copy types them); a venue or event head last ("the Lemon Bowl", "Harlan Tower") makes it
+/// MISC, as [`typing::head_type`] types such names. Two words ending in a
+/// census surname ("Tom Hall", "Dee Beach") and a hyphenated surname
+/// ("Jo Ames-Hall") stay persons unless a place opener that is no given
+/// name comes first, and so does a name right after a title
+/// ("Mr. Lake Roe"). The bare first word of such a place ("Wexley" after
+/// "Wexley County") is that place too, unless a person of the article is
+/// named with it.
+fn non_persons_by_head(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
+    let mut places: fxhash::FxHashSet<&str> = fxhash::FxHashSet::default();
+    for s in spans.iter_mut() {
+        let n = s.end - s.first;
+        if n < 2 || after_title(kb, text, s.first) {
+            continue;
+        }
+        let (first, last) = (text.token_text(s.first), text.token_text(s.end - 1));
+        let person_shaped = n == 2 && kb.is_last_name(last) || text.token_text(s.end - 2) == "-";
+        // "Primates of Wexley Avenue" is a title, not the street
+        let of = (s.first..s.end).any(|i| text.token_text(i) == "of");
+        let territory = TERRITORY_HEADS.contains(&last) && !person_shaped && !of;
+        if territory && n == 2 {
+            places.insert(first);
+        }
+        if s.kind == EntityType::Person && territory {
+            s.kind = EntityType::Location;
+        }
+        if s.kind != EntityType::Person {
+            continue;
+        }
+        // "Fort Hood": no given name opens it, whatever its second word
+        if PLACE_OPENERS.contains(&first) && !kb.is_first_name(first) {
+            s.kind = EntityType::Location;
+        } else if !person_shaped
+            && typing::head_type(kb, text, s.first, s.end) == Some(EntityType::Misc)
+        {
+            s.kind = EntityType::Misc;
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    let named: fxhash::FxHashSet<&str> = spans
+        .iter()
+        .filter(|s| s.kind == EntityType::Person && s.end - s.first >= 2)
+        .flat_map(|s| (s.first..s.end).map(|i| text.token_text(i)))
+        .collect();
+    for s in spans.iter_mut() {
+        let w = text.token_text(s.first);
+        if s.kind == EntityType::Person
+            && s.end - s.first == 1
+            && places.contains(w)
+            && !named.contains(w)
+            && !after_title(kb, text, s.first)
+        {
+            s.kind = EntityType::Location;
+        }
+    }
 }
 
 /// Surnames and full names of persons, each side telling the other: a

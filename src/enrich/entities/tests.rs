@@ -1955,3 +1955,73 @@ fn known_surnames_around_and_are_two_persons() {
     assert_eq!(spans[2].kind, EntityType::Person);
     assert_eq!(spans[3].kind, EntityType::Person);
 }
+
+#[test]
+fn a_place_or_venue_head_makes_no_person() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Fort Hood sits near Lake Tarrow. Fans filled the Lemon Bowl and Harlan Tower, \
+         then drove to Wexley County. Wexley voted early. Tom Hall and Jo Ames-Hall \
+         spoke to Mr. Lake Roe.",
+    );
+    let at = |w: &str, len: usize| span_at(nth_token(&text, w, 0), len, EntityType::Person);
+    let mut spans = vec![
+        at("Fort", 2),
+        at("Lake", 2),
+        at("Lemon", 2),
+        at("Harlan", 2),
+        at("Wexley", 2),
+        span_at(nth_token(&text, "Wexley", 1), 1, EntityType::Person),
+        at("Tom", 2),
+        at("Jo", 4),
+        span_at(nth_token(&text, "Lake", 1), 2, EntityType::Person),
+    ];
+    non_persons_by_head(kb, &text, &mut spans);
+    let got: Vec<(&str, EntityType)> = span_texts(&text, &spans)
+        .into_iter()
+        .zip(spans.iter().map(|s| s.kind))
+        .collect();
+    use EntityType::{Location as L, Misc as M, Person as P};
+    assert_eq!(
+        got,
+        [
+            ("Fort Hood", L),
+            ("Lake Tarrow", L),
+            ("Lemon Bowl", M),
+            ("Harlan Tower", M),
+            ("Wexley County", L),
+            ("Wexley", L),
+            ("Tom Hall", P),
+            ("Jo Ames-Hall", P),
+            ("Lake Roe", P),
+        ]
+    );
+}
+
+#[test]
+fn a_word_capitalized_only_by_its_position_is_no_name() {
+    let kb = &stage().kb;
+    let text = Text::analyze(
+        "Alright, the council votes today. Thirdly, nobody came. Little did the clerk \
+         know how little was left. Hale said the fund was gone. Manly won again. \
+         Voters in Rally cheered, a rally of sorts. Okay” was all the Tribune wrote.",
+    );
+    let doc = DocInfo::new(&text);
+    let one = |w: &str, kind| span_at(nth_token(&text, w, 0), 1, kind);
+    let mut spans = vec![
+        one("Alright", EntityType::Person),
+        one("Thirdly", EntityType::Person),
+        one("Little", EntityType::Person),
+        one("Hale", EntityType::Person),
+        one("Manly", EntityType::Organization),
+        one("Rally", EntityType::Location),
+        one("Okay", EntityType::Misc),
+    ];
+    positional_words(kb, &doc, &text, &mut spans);
+    // "Hale" before a speech verb, "Manly" (too short for an adverb),
+    // "Rally" mid-sentence and "Okay" before a closing quote stay
+    assert_eq!(
+        span_texts(&text, &spans),
+        ["Hale", "Manly", "Rally", "Okay"]
+    );
+}

@@ -279,7 +279,12 @@ fn ends_with_org_head(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize)
 ///   when the name is "First Last" with a surname head ("Stuart Hall");
 /// - "US Government", "French Government": a country's government is the
 ///   country acting (a geopolitical entity), typed LOCATION.
-fn head_type(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> Option<EntityType> {
+pub(crate) fn head_type(
+    kb: &Knowledge,
+    text: &Text<'_>,
+    first: usize,
+    end: usize,
+) -> Option<EntityType> {
     if (first..end).any(|i| kb.is_product_word(text.token_text(i))) {
         return Some(EntityType::Misc);
     }
@@ -313,8 +318,15 @@ fn head_type(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> Optio
         let head = text.token_text(of - 1);
         return (kb.is_misc_head(head, None) && !kb.is_org_head(head)).then_some(EntityType::Misc);
     }
-    (kb.is_misc_head(last, last2.as_deref()) && !person_shaped).then_some(EntityType::Misc)
+    let head = kb.is_misc_head(last, last2.as_deref()) || UNLISTED_MISC_HEADS.contains(&last);
+    (head && !person_shaped).then_some(EntityType::Misc)
 }
+
+/// Venue and event heads `misc_heads.txt` lacks ("the Harbor Bowl",
+/// "Eastfield Park", "the Lakeside Classic"). They belong in that file, but
+/// it is part of the tagger's fingerprint (a trained model records the
+/// lists it learned with): move them there at the next retraining.
+const UNLISTED_MISC_HEADS: &[&str] = &["Bowl", "Park", "Classic"];
 
 fn raw(first: usize, end: usize, kind: Option<EntityType>, strong: bool) -> Raw {
     Raw {
