@@ -273,10 +273,7 @@ pub(crate) fn one_type_per_word(kb: &Knowledge, text: &Text<'_>, spans: &mut [Sp
             continue;
         }
         let listed = kb.lookup(w).map(|e| e.known);
-        let place = kb.city_population(w).is_some()
-            || kb.is_country(w)
-            || kb.is_us_state(w)
-            || listed == Some(Known::Entity(EntityType::Location));
+        let place = kb.is_known_place(w);
         let fits = match listed {
             Some(Known::Entity(k)) if k != EntityType::Location || kind != EntityType::Location => {
                 k == kind

@@ -533,6 +533,17 @@ impl Knowledge {
                 .is_some_and(|c| self.countries.contains(c))
     }
 
+    /// Whether the lists know `name` as a place: a GeoNames city, a
+    /// country, a US state or a listed location.
+    pub fn is_known_place(&self, name: &str) -> bool {
+        self.city_population(name).is_some()
+            || self.is_country(name)
+            || self.is_us_state(name)
+            || self
+                .lookup(name)
+                .is_some_and(|e| e.known == Known::Entity(EntityType::Location))
+    }
+
     /// The population of the largest GeoNames city written `name`, if any.
     pub fn city_population(&self, name: &str) -> Option<u32> {
         self.city_population.get(name).copied()

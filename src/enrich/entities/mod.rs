@@ -970,13 +970,7 @@ fn place_context(kb: &Knowledge, text: &Text<'_>, first: usize, end: usize) -> b
     // the gazetteer knows is one there ("the ally they had in Vesko" is
     // the article's Ana Vesko)
     let w = text.token_text(first);
-    let known = kb.city_population(w).is_some()
-        || kb.is_country(w)
-        || kb.is_us_state(w)
-        || kb
-            .lookup(w)
-            .is_some_and(|e| e.known == gazetteer::Known::Entity(EntityType::Location));
-    let before = known
+    let before = kb.is_known_place(w)
         && first
             .checked_sub(1)
             .is_some_and(|p| matches!(text.token_text(p), "in" | "near" | "outside"));
@@ -1270,12 +1264,8 @@ fn known_misc(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
             // A body named after its seat ("White House", "Kremlin") is
             // the building, a place, as the training copy types it.
             let seat = SEATS.contains(&text.token_text(s.end - 1));
-            let place = seat
-                || sp.as_ref().is_some_and(|sp| {
-                    kb.city_population(sp.text).is_some()
-                        || kb.is_country(sp.text)
-                        || kb.is_us_state(sp.text)
-                });
+            // (a listed organization: its entry is no listed location)
+            let place = seat || sp.as_ref().is_some_and(|sp| kb.is_known_place(sp.text));
             if !place {
                 s.kind = EntityType::Organization;
             }
