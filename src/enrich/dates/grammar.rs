@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::lexicon::{self, Unit};
+use super::lexicon::{self, Lead, Unit};
 use super::resolve::{self, Tense};
 use super::tense::tense_cue;
 use super::tree::{Anchor, Dir, Expr, Field, Holiday, Point};
@@ -620,25 +620,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if direction != Some(Tense::Future) {
             return direction;
         }
-        let mut j = span.start;
-        while j > self.sent.start
-            && matches!(
-                self.w(j - 1),
-                "early"
-                    | "late"
-                    | "mid"
-                    | "-"
-                    | "the"
-                    | "end"
-                    | "beginning"
-                    | "middle"
-                    | "start"
-                    | "close"
-                    | "of"
-            )
-        {
-            j -= 1;
-        }
+        let j = self.lead_start(span.start, Lead::Part);
         if !(j > self.sent.start
             && matches!(self.w(j - 1), "by" | "until" | "till" | "through" | "thru"))
         {
@@ -707,8 +689,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             let Some(p) = j.checked_sub(1) else { break };
             let w = self.w(p);
             match w {
-                "early" | "late" | "mid" | "-" | "the" | "on" | "in" | "of" | "end"
-                | "beginning" | "middle" | "start" | "close" => j = p,
+                _ if lexicon::lead(w).is_some() => j = p,
                 // A possessor: "ahead of the state's Tuesday primary",
                 // "ahead of New York's Tuesday primary".
                 "'s" | "’s" => j = p,
@@ -751,12 +732,20 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// cannot lie after the reference, however far back (the ten-month
     /// lean toward the nearer occurrence does not apply).
     fn since_before(&self, start: usize) -> bool {
+        let j = self.lead_start(start, Lead::Modifier);
+        j > self.sent.start && self.w(j - 1) == "since"
+    }
+
+    /// Where the words before token `start` that lead into a time name
+    /// open, walking back in the sentence across [`lexicon::lead`] steps
+    /// up to `upto` (`the end of` before `June` when `upto` is
+    /// [`Lead::Part`]).
+    fn lead_start(&self, start: usize, upto: Lead) -> usize {
         let mut j = start;
-        while j > self.sent.start && matches!(self.w(j - 1), "early" | "late" | "mid" | "-" | "the")
-        {
+        while j > self.sent.start && lexicon::lead(self.w(j - 1)).is_some_and(|l| l <= upto) {
             j -= 1;
         }
-        j > self.sent.start && self.w(j - 1) == "since"
+        j
     }
 
     /// Whether the name ending before token `e` dates a vote (`the

@@ -265,6 +265,34 @@ pub fn is_point_modifier(w: &str) -> bool {
     matches!(w, "early" | "late" | "mid")
 }
 
+/// What a word before a time name is to it, for the walks back from the
+/// name to the word that governs it (`by the end of June`, `since early
+/// March`, `ahead of the mid-June vote`): the steps are ordered, and each
+/// walk goes back over the words up to the step it reads across.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Lead {
+    /// A modifier or article in the name's phrase: `early`, `the`, the
+    /// hyphen of `mid-June`.
+    Modifier,
+    /// A part of a period the name is the whole of: `the end of`.
+    Part,
+    /// A preposition dating a noun the name belongs to: `the vote on`.
+    Preposition,
+}
+
+/// The [`Lead`] step of `w`, if a walk back reads across it.
+pub fn lead(w: &str) -> Option<Lead> {
+    if is_point_modifier(w) || matches!(w, "-" | "the") {
+        Some(Lead::Modifier)
+    } else if matches!(w, "end" | "beginning" | "middle" | "start" | "close" | "of") {
+        Some(Lead::Part)
+    } else if matches!(w, "on" | "in") {
+        Some(Lead::Preposition)
+    } else {
+        None
+    }
+}
+
 /// Words that make a following 4-digit number a year.
 pub fn is_year_preposition(w: &str) -> bool {
     matches!(

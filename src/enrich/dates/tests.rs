@@ -3324,3 +3324,29 @@ fn a_future_told_of_an_event_set_ahead_dates_the_coming_one() {
         ["2025-02-13"]
     );
 }
+
+#[test]
+fn the_walks_back_to_a_governing_word_read_across_ordered_steps() {
+    use super::lexicon::{lead, Lead};
+    assert_eq!(lead("early"), Some(Lead::Modifier));
+    assert_eq!(lead("-"), Some(Lead::Modifier));
+    assert_eq!(lead("end"), Some(Lead::Part));
+    assert_eq!(lead("of"), Some(Lead::Part));
+    assert_eq!(lead("on"), Some(Lead::Preposition));
+    assert_eq!(lead("since"), None);
+    assert!(Lead::Modifier < Lead::Part && Lead::Part < Lead::Preposition);
+    // `since` across a modifier, a deadline across a part of the period
+    let apr = Some(d(2025, 4, 21));
+    assert_eq!(
+        value("The firm has searched since early June.", apr),
+        "2024-06"
+    );
+    assert_eq!(
+        all(
+            "By the end of July, the fund had collected $2 million.",
+            thu()
+        )[0]
+        .1,
+        "2024-07"
+    );
+}
