@@ -10,6 +10,7 @@
 pub mod check;
 pub mod dates;
 pub mod entities;
+pub(crate) mod parties;
 pub mod quotes;
 
 use std::time::{Duration, Instant};

@@ -1,6 +1,7 @@
 //! US states as American news abbreviates them: the AP style forms
 //! ("Calif.", "N.Y.") and the postal codes ("CA"), and the party tags that
-//! carry them after a lawmaker's name ("Jane Roe (D-Calif.)", ", R-Texas,").
+//! carry them after a lawmaker's name ("Jane Roe (D-Calif.)", ", R-Texas,"),
+//! with the parties of `crate::enrich::parties`.
 //!
 //! The tokenizer cuts an abbreviation's dot off as punctuation ("Calif"
 //! "."), and the tagger, trained on wire copy without party tags, types
@@ -14,6 +15,7 @@
 
 use super::gazetteer::Knowledge;
 use super::model::Span;
+use crate::enrich::parties;
 use crate::event::EntityType;
 use crate::text::{Text, TokenKind};
 
@@ -144,7 +146,7 @@ pub(crate) fn state_name(written: &str) -> Option<&'static str> {
 pub(crate) fn state_in_tag(text: &Text<'_>, first: usize, end: usize) -> Option<&'static str> {
     let written = text.token_span(first, end)?.text;
     let tagged = first >= 2
-        && matches!(text.token_text(first - 2), "R" | "D" | "I")
+        && parties::is_letter(text.token_text(first - 2))
         && matches!(text.token_text(first - 1), "-" | "–");
     state_name(written).or_else(|| tagged.then(|| find(POSTAL, written)).flatten())
 }
@@ -210,7 +212,7 @@ pub(crate) fn party_tags(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>)
     // where each tag starts: its party letter, or the state in brackets
     let mut starts: Vec<usize> = Vec::new();
     for i in 1..n.saturating_sub(2) {
-        let party = matches!(text.token_text(i), "R" | "D" | "I")
+        let party = parties::is_letter(text.token_text(i))
             && matches!(text.token_text(i - 1), "(" | ",")
             && matches!(text.token_text(i + 1), "-" | "–")
             && !text.tokens()[i + 1].space_before
@@ -313,10 +315,7 @@ pub(crate) fn spelled_party_tags(kb: &Knowledge, text: &Text<'_>, spans: &mut Ve
         if s.end - s.first < 3 || text.token_text(s.first + 1) != "of" {
             continue;
         }
-        let party = matches!(
-            text.token_text(s.first),
-            "Democrat" | "Republican" | "Independent"
-        );
+        let party = parties::is_capitalized_member(text.token_text(s.first));
         let place = text
             .token_span(s.first + 2, s.end)
             .is_some_and(|sp| kb.is_us_state(sp.text) || kb.is_country(sp.text));

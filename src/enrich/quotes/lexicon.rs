@@ -912,17 +912,6 @@ pub fn is_name_particle(w: &str) -> bool {
     )
 }
 
-/// The letter a party and state tag opens with for a party member noun
-/// ("R-Ohio" for "the Ohio Republican"), for the parties such tags name.
-pub fn party_tag_letter(member: &str) -> Option<char> {
-    match member {
-        "republican" => Some('R'),
-        "democrat" => Some('D'),
-        "independent" => Some('I'),
-        _ => None,
-    }
-}
-
 /// Elected offices whose holders a party-member description ("the Utah
 /// Republican") stands for: a title before a name ("Rep. Jane Roe",
 /// "Gov. Roe") says the person is a party's politician.
@@ -945,21 +934,20 @@ pub fn is_elected_office(w: &str) -> bool {
     )
 }
 
-/// Nouns for a member of a party or camp ("the Ohio Republican").
+/// Nouns for a member of a party (`crate::enrich::parties`) or camp ("the
+/// Ohio Republican", "a Tory").
 pub fn is_party_member(w: &str) -> bool {
-    matches!(
-        w,
-        "republican"
-            | "democrat"
-            | "conservative"
-            | "liberal"
-            | "libertarian"
-            | "progressive"
-            | "independent"
-            | "tory"
-            | "socialist"
-            | "centrist"
-    )
+    crate::enrich::parties::by_member(w).is_some()
+        || matches!(
+            w,
+            "conservative"
+                | "liberal"
+                | "libertarian"
+                | "progressive"
+                | "tory"
+                | "socialist"
+                | "centrist"
+        )
 }
 
 /// Quantity words before a noun ("many", "a dozen", "several"); not the

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use super::lexicon::{self, CueClass};
+use crate::enrich::parties;
 use crate::text::{Text, TokenKind};
 
 /// A half-open token range `first..end`.
@@ -989,7 +990,7 @@ impl<'a, 't> View<'a, 't> {
             }
             let words = || (k..seg_end).filter(|&i| self.is_word(i));
             // a party and state tag: "R-Ohio", "D-N.Y."
-            let party_tag = matches!(self.s(k), "R" | "D" | "I") && self.s(k + 1) == "-";
+            let party_tag = parties::is_letter(self.s(k)) && self.s(k + 1) == "-";
             let is_name = !party_tag
                 && words().count() <= 5
                 && words().all(|i| {
@@ -1005,7 +1006,7 @@ impl<'a, 't> View<'a, 't> {
                 let a = seg_end + 1;
                 let wa = self.low(a);
                 lexicon::is_determiner(&wa)
-                    || matches!(self.s(a), "R" | "D" | "I") && self.s(a + 1) == "-"
+                    || parties::is_letter(self.s(a)) && self.s(a + 1) == "-"
                     || matches!(wa.as_ref(), "who" | "whose")
                     // "Jane Roe, Republican of Ohio, said"
                     || lexicon::is_party_member(&wa) && self.low(a + 1) != ","

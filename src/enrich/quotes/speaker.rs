@@ -21,6 +21,7 @@ use super::is_dot_of_initial;
 use super::lexicon;
 use super::phrase::{Range, View};
 use crate::enrich::entities::grouping::{first_name_gender, name_gender, Gender};
+use crate::enrich::parties;
 use crate::event::{Entity, EntityType, Speaker};
 use crate::text::TokenKind;
 
@@ -755,7 +756,8 @@ impl<'e> Resolver<'e> {
             mention.end = mention.first + 1;
         }
         let span = v.text.token_span(mention.first, mention.end)?;
-        let low = contracted.map_or_else(|| v.low(mention.first), |(p, _)| p.to_lowercase().into());
+        let low =
+            contracted.map_or_else(|| v.low(mention.first), |(p, _)| p.to_lowercase().into());
         let single = mention.end == mention.first + 1;
         let mut written = Speaker {
             name: contracted.map_or(span.text, |(p, _)| p).to_string(),
@@ -2422,17 +2424,21 @@ impl<'e> Resolver<'e> {
             }
         }
         office = office || near.iter().any(|w| office_word(w));
-        let own = lexicon::party_tag_letter(member);
-        // the party words that set another party apart
-        let (mine, other): (&[&str], &[&str]) = match member {
-            "republican" => (&["republican", "gop"], &["democrat", "democratic"]),
-            "democrat" => (&["democrat", "democratic"], &["republican", "gop"]),
-            _ => (&[], &[]),
-        };
+        let party = parties::by_member(member);
+        let own = party.map(|p| p.letter);
+        let mine = party.map_or(&[][..], |p| p.words);
         let named = near.contains(member) || mine.iter().any(|w| near.contains(*w));
+        // another party's words set the person apart, for a party that
+        // has words of its own (not an independent)
+        let rival_named = !mine.is_empty()
+            && parties::PARTIES
+                .iter()
+                .filter(|p| Some(p.letter) != own)
+                .flat_map(|p| p.words)
+                .any(|w| near.contains(*w));
         let contrary = match (own, tag) {
             (Some(a), Some(b)) => a != b,
-            _ => !named && other.iter().any(|w| near.contains(*w)),
+            _ => !named && rival_named,
         };
         if contrary {
             Some(false)
@@ -4690,7 +4696,7 @@ fn name_tag_start(v: &View<'_, '_>, comma: usize) -> usize {
 /// "(D-Ohio)", "(I-VT)". The index of its closing bracket.
 fn party_parenthetical(v: &View<'_, '_>, open: usize) -> Option<usize> {
     let tag = open + 1;
-    if v.s(open) != "(" || !(matches!(v.s(tag), "R" | "D" | "I") || is_party_state_tag(v, tag)) {
+    if v.s(open) != "(" || !(parties::is_letter(v.s(tag)) || is_party_state_tag(v, tag)) {
         return None;
     }
     (tag + 1..(open + 6).min(v.len()))
@@ -4761,10 +4767,11 @@ fn is_party_state_tag(v: &View<'_, '_>, k: usize) -> bool {
     let w = v.s(k);
     let tagged = |w: &str| {
         // (`get`: the token may open with a multi-byte character)
-        matches!(w.get(..2), Some("R-" | "D-" | "I-"))
+        w.get(..1).is_some_and(parties::is_letter)
+            && w.get(1..2) == Some("-")
             && w[2..].starts_with(|c: char| c.is_uppercase())
     };
-    tagged(w) || matches!(w, "R" | "D" | "I") && v.s(k + 1) == "-"
+    tagged(w) || parties::is_letter(w) && v.s(k + 1) == "-"
 }
 
 fn word_before_titles(v: &View<'_, '_>, first: usize) -> Option<usize> {
