@@ -180,7 +180,7 @@ impl<'e> Resolver<'e> {
                 if let Some(last) = r.split_whitespace().next_back() {
                     // two holders of a role: the role alone names neither
                     by_role
-                        .entry(last.to_lowercase())
+                        .entry(crate::text::lowercase(last).into_owned())
                         .and_modify(|h: &mut Option<usize>| {
                             if *h != Some(ei) {
                                 *h = None;
@@ -757,7 +757,7 @@ impl<'e> Resolver<'e> {
         }
         let span = v.text.token_span(mention.first, mention.end)?;
         let low =
-            contracted.map_or_else(|| v.low(mention.first), |(p, _)| p.to_lowercase().into());
+            contracted.map_or_else(|| v.low(mention.first), |(p, _)| crate::text::lowercase(p));
         let single = mention.end == mention.first + 1;
         let mut written = Speaker {
             name: contracted.map_or(span.text, |(p, _)| p).to_string(),
