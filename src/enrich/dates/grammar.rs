@@ -80,6 +80,23 @@ fn found_day(start: usize, end: usize, d: Option<NaiveDate>, unknown: &str) -> F
     }
 }
 
+/// A part of a day (`Wednesday night`, `this morning`): the day's value
+/// with `T` and the part (`2025-02-19TNI`), or `unknown` for the day
+/// (`XXXX-WXX-3`) when it is not known.
+fn found_day_part(
+    start: usize,
+    end: usize,
+    d: Option<NaiveDate>,
+    unknown: &str,
+    pod: &str,
+) -> Found {
+    let day = d.map_or_else(|| unknown.to_string(), resolve::day);
+    Found {
+        day: d,
+        ..found(start, end, format!("{day}T{pod}"), DateType::Time)
+    }
+}
+
 fn with_coarse(mut f: Found, point: Option<NaiveDate>, unit: Unit) -> Found {
     f.coarse = point.map(|p| (p, unit));
     f
@@ -1433,12 +1450,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // "February this year", "July last year", "January of next year".
         let rel = if self.w(k) == "of" { k + 1 } else { k };
         if k == mstart + 1 && self.w(rel + 1) == "year" {
-            let off = match self.w(rel) {
-                "this" => Some(0),
-                "last" => Some(-1),
-                "next" => Some(1),
-                _ => None,
-            };
+            let off = lexicon::deictic_offset(self.w(rel));
             if let Some(off) = off {
                 let e = Expr::document()
                     .shift(off, Unit::Year)
@@ -1683,20 +1695,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // Part of day: "Wednesday night".
         if let Some(pod) = lexicon::part_of_day(self.w(e)) {
             e += 1;
-            let value = match date {
-                Some(d) => format!("{}T{pod}", resolve::day(d)),
-                None => format!("XXXX-WXX-{wd}T{pod}"),
-            };
-            return Some(Found {
-                start: i,
-                end: e,
-                value,
-                kind: DateType::Time,
-                day: date,
-                coarse: None,
-                names_quarter: false,
-                freq: None,
-            });
+            return Some(found_day_part(i, e, date, &format!("XXXX-WXX-{wd}"), pod));
         }
         Some(self.found_tree(i, e, &tree))
     }
@@ -1764,22 +1763,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let tree = said.shift(offset, Unit::Day);
         let date = self.eval(&tree).1.and_then(|p| p.day());
         match pod {
-            Some(pod) => {
-                let value = match date {
-                    Some(d) => format!("{}T{pod}", resolve::day(d)),
-                    None => format!("XXXX-XX-XXT{pod}"),
-                };
-                Some(Found {
-                    start: i,
-                    end: e,
-                    value,
-                    kind: DateType::Time,
-                    day: date,
-                    coarse: None,
-                    names_quarter: false,
-                    freq: None,
-                })
-            }
+            Some(pod) => Some(found_day_part(i, e, date, "XXXX-XX-XX", pod)),
             None => Some(self.found_tree(i, e, &tree)),
         }
     }
@@ -2626,12 +2610,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             pre_year = Some(Expr::Year(y));
             j += 1;
         } else if self.w(j + 1) == "year" && matches!(self.w(j + 2), "'s" | "’s") {
-            let off = match self.w(j) {
-                "this" => Some(0),
-                "last" => Some(-1),
-                "next" => Some(1),
-                _ => None,
-            };
+            let off = lexicon::deictic_offset(self.w(j));
             if let Some(off) = off {
                 pre_year = Some(Expr::document().shift(off, Unit::Year));
                 j += 3;
@@ -2713,10 +2692,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         } else if self.w(e) == "of" && self.w(yk + 1) == "year" {
             let off = match self.w(yk) {
-                "this" | "the" => Some(0),
-                "last" => Some(-1),
-                "next" => Some(1),
-                _ => None,
+                "the" => Some(0),
+                w => lexicon::deictic_offset(w),
             };
             if let Some(off) = off {
                 year = Some(Expr::document().shift(off, Unit::Year));
@@ -4108,7 +4085,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // "the following morning" with no day named before: the day it
         // follows is not told (a story's, seldom publication's).
         if next && self.day_anchor_sent == usize::MAX {
-            return Some(found(i, e, format!("XXXX-XX-XXT{pod}"), DateType::Time));
+            return Some(found_day_part(i, e, None, "XXXX-XX-XX", pod));
         }
         let mut date = self.eval(&day).1.and_then(|p| p.day())?;
         // In a past clause, not a day still to come: the last one gone.
@@ -4117,15 +4094,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 date = last;
             }
         }
-        Some(Found {
-            day: Some(date),
-            ..found(
-                i,
-                e,
-                format!("{}T{pod}", resolve::day(date)),
-                DateType::Time,
-            )
-        })
+        Some(found_day_part(i, e, Some(date), "XXXX-XX-XX", pod))
     }
 
     /// `the day`, `the same day`, `that day`, `late in the day`, `the start

@@ -260,6 +260,17 @@ pub fn is_unit_adjective(w: &str) -> bool {
     )
 }
 
+/// How many periods from the reference one a deictic word before a
+/// period's noun counts (`this year` 0, `last year` -1, `next year` 1).
+pub fn deictic_offset(w: &str) -> Option<i64> {
+    match w {
+        "this" => Some(0),
+        "last" => Some(-1),
+        "next" => Some(1),
+        _ => None,
+    }
+}
+
 /// Modifiers kept in the span of a point expression (`early 2009`, `late Monday`).
 pub fn is_point_modifier(w: &str) -> bool {
     matches!(w, "early" | "late" | "mid")

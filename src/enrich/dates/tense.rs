@@ -58,14 +58,14 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
         return Some(Tense::Future);
     }
     // A timetable told in the present ("the ministers meet Monday", "agreed
-    // to meet Monday"), not denied in the past ("did not meet Monday").
-    if is_timetable_verb(w)
-        && !determiner
+    // to meet Monday"), not denied in the past ("did not meet Monday"), nor
+    // a noun after a determiner.
+    let present = !determiner
         && !matches!(
             prev,
             Some("did" | "didn't" | "didn’t" | "not" | "never" | "n't" | "n’t")
-        )
-    {
+        );
+    if is_timetable_verb(w) && present {
         return Some(Tense::Future);
     }
     // A vote held in the present is a timetable ("the state holds its
@@ -95,13 +95,7 @@ fn cue(lower: &[&str], i: usize) -> Option<Tense> {
     if to_polls && !determiner {
         return Some(Tense::Future);
     }
-    if (holds_vote || takes_place)
-        && !determiner
-        && !matches!(
-            prev,
-            Some("did" | "didn't" | "didn’t" | "not" | "never" | "n't" | "n’t")
-        )
-    {
+    if (holds_vote || takes_place) && present {
         return Some(Tense::Future);
     }
     // A refusal to speak is told of a day gone ("would not comment
