@@ -114,6 +114,21 @@ struct Open {
     sentence: u32,
 }
 
+impl Open {
+    /// The quotation this mark opens, closed at `close` (or run to `end`
+    /// without a closing mark), at nesting `depth`.
+    fn quoted(&self, close: Option<usize>, end: usize, depth: u32) -> Quoted {
+        Quoted {
+            open: self.tok,
+            close,
+            first: self.tok + 1,
+            end,
+            depth,
+            double: self.double,
+        }
+    }
+}
+
 /// Whether a paragraph starts at token `i`.
 pub fn paragraph_starts_at(text: &Text<'_>, i: usize) -> bool {
     let Some(t) = text.tokens().get(i) else {
@@ -372,14 +387,7 @@ fn close_double(
     while let Some(o) = stack.pop() {
         if o.double {
             *doubles_open -= 1;
-            out.push(Quoted {
-                open: o.tok,
-                close: Some(i),
-                first: o.tok + 1,
-                end: i,
-                depth: stack.len() as u32,
-                double: true,
-            });
+            out.push(o.quoted(Some(i), i, stack.len() as u32));
             return;
         }
     }
@@ -389,14 +397,7 @@ fn close_single(stack: &mut Vec<Open>, out: &mut Vec<Quoted>, i: usize) {
     if let Some(o) = stack.last().copied() {
         if !o.double {
             stack.pop();
-            out.push(Quoted {
-                open: o.tok,
-                close: Some(i),
-                first: o.tok + 1,
-                end: i,
-                depth: stack.len() as u32,
-                double: false,
-            });
+            out.push(o.quoted(Some(i), i, stack.len() as u32));
         }
     }
 }
@@ -407,14 +408,7 @@ fn flush(stack: &mut Vec<Open>, out: &mut Vec<Quoted>, end: usize) {
     for o in stack.iter() {
         if o.double {
             if o.tok + 1 < end {
-                out.push(Quoted {
-                    open: o.tok,
-                    close: None,
-                    first: o.tok + 1,
-                    end,
-                    depth,
-                    double: true,
-                });
+                out.push(o.quoted(None, end, depth));
             }
             depth += 1;
         }

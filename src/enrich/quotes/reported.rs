@@ -894,14 +894,7 @@ fn named_attribution(v: &View<'_, '_>, k: usize, ceil: usize) -> bool {
     let Some(close) = appositive_after(v, name_end, ceil) else {
         return false;
     };
-    let mut c = close + 1;
-    while c < ceil
-        && c < close + 3
-        && lexicon::is_preverbal(&v.low(c))
-        && !lexicon::is_aux(&v.low(c))
-    {
-        c += 1;
-    }
+    let c = past_adverbs(v, close + 1, 2, ceil);
     c < ceil
         && !v.cap(c)
         && !lexicon::is_ing(&v.low(c))
@@ -1042,10 +1035,7 @@ fn aside_close(v: &View<'_, '_>, open: usize, ceil: usize) -> Option<usize> {
 /// own: "that", a comma or colon before a quotation, or a quotation.
 /// A participle ("and saying") or infinitive is no second predicate.
 fn coordinated_cue(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
-    let mut k = j;
-    while k < ceil && k < j + 3 && lexicon::is_preverbal(&v.low(k)) && !lexicon::is_aux(&v.low(k)) {
-        k += 1;
-    }
+    let k = past_adverbs(v, j, 3, ceil);
     let w = v.low(k);
     if k + 1 >= ceil || v.in_quote(k) || v.cap(k) || lexicon::is_ing(&w) {
         return false;
@@ -1077,10 +1067,7 @@ fn coordinated_cue(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
 /// adverbs: a refusal verb ("declined to", "refused to") or a negated
 /// auxiliary before a speech verb ("did not say", "would not comment").
 fn speaker_refusal(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
-    let mut k = j;
-    while k < ceil && k < j + 2 && lexicon::is_preverbal(&v.low(k)) && !lexicon::is_aux(&v.low(k)) {
-        k += 1;
-    }
+    let k = past_adverbs(v, j, 2, ceil);
     if k >= ceil || v.cap(k) || v.in_quote(k) {
         return false;
     }
@@ -1101,6 +1088,21 @@ fn speaker_refusal(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
     negated_aux && verb < ceil && v.cue_at(verb).is_some()
 }
 
+/// The first token from `k` on past at most `most` adverbs that may stand
+/// before a verb ("also", "later"), never reaching `ceil`; an auxiliary
+/// is a verb of its own and stops the walk.
+fn past_adverbs(v: &View<'_, '_>, k: usize, most: usize, ceil: usize) -> usize {
+    let mut a = k;
+    while a < ceil
+        && a < k + most
+        && lexicon::is_preverbal(&v.low(a))
+        && !lexicon::is_aux(&v.low(a))
+    {
+        a += 1;
+    }
+    a
+}
+
 /// Whether the relative clause starting at `j` is closed by a comma and
 /// followed by the main clause's verb ("the wording, which did not bar X,
 /// could be …"): then the content goes on.
@@ -1111,14 +1113,7 @@ fn embedded_relative(v: &View<'_, '_>, j: usize, ceil: usize) -> bool {
             if k == j + 1 {
                 return false;
             }
-            let mut a = k + 1;
-            while a < ceil
-                && a < k + 6
-                && lexicon::is_preverbal(&v.low(a))
-                && !lexicon::is_aux(&v.low(a))
-            {
-                a += 1;
-            }
+            let a = past_adverbs(v, k + 1, 5, ceil);
             return v.verbish(a);
         }
         if v.is_terminal(k) {
