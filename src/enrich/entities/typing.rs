@@ -359,6 +359,14 @@ fn type_segment(
         r.modifier = modifier;
         out.push(r);
     };
+    // known names side by side: each a name of its own, with its canonical name
+    let push_pieces = |out: &mut Vec<Raw>, pieces: Vec<Piece>| {
+        for (a, b, kind, canonical) in pieces {
+            let mut r = raw(a, b, Some(kind), true);
+            r.canonical = canonical;
+            push(out, r);
+        }
+    };
     if let Some(e) = kb.lookup(&key(text, first, end)) {
         let mut r = raw(first, end, Some(known_type(e.known)), true);
         r.canonical = e.canonical.as_deref().map(str::to_string);
@@ -387,11 +395,7 @@ fn type_segment(
     if let Some(pieces) = known_pieces(kb, text, first, end) {
         let kinds: Vec<EntityType> = pieces.iter().map(|p| p.2).collect();
         if kinds.len() == 2 && kinds[0] == EntityType::Location && kinds[1] == EntityType::Misc {
-            for (a, b, kind, canonical) in pieces {
-                let mut r = raw(a, b, Some(kind), true);
-                r.canonical = canonical;
-                push(out, r);
-            }
+            push_pieces(out, pieces);
             return;
         }
     }
@@ -475,11 +479,7 @@ fn type_segment(
         return;
     }
     if let Some(pieces) = pieces {
-        for (a, b, kind, canonical) in pieces {
-            let mut r = raw(a, b, Some(kind), true);
-            r.canonical = canonical;
-            push(out, r);
-        }
+        push_pieces(out, pieces);
         return;
     }
     // "Coca-Cola": two unknown capitalized halves of one
