@@ -1,6 +1,8 @@
 //! Article-level evidence for the type of a bare (one-word) name: person
 //! contexts ([`persons_by_context`]), and one type per word when the
-//! tagger's own mentions agree clearly enough ([`one_type_per_word`]).
+//! tagger's own mentions agree clearly enough ([`one_type_per_word`]); and
+//! a person's full-name shape against the tagger's organization or place
+//! ([`persons_by_full_name`]).
 //!
 //! A well-known person is often named by the surname alone, and the tagger
 //! (trained on 1996 wire copy) may not know the name: it then follows the
@@ -45,6 +47,21 @@ const PERSON_NOUNS: &[&str] = &[
     "biographer",
 ];
 
+/// Nouns that only a person's possessive heads ("Roe's death", "Roe's
+/// funeral"): a company or a town is not said to die or be buried.
+const PERSON_POSSESSED: &[&str] = &["death", "funeral", "obituary", "birthday", "grave"];
+
+/// Subject pronouns of persons: "Roe said he would" tells a person where
+/// "Acme said it would" tells a company.
+const PERSON_SUBJECTS: &[&str] = &["he", "she"];
+
+/// Words after which a name opens a clause as its subject ("and Roe said
+/// he", "when Roe said she"), beside punctuation and the text's start.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "or", "so", "then", "that", "when", "while", "after", "before", "because",
+    "since", "if", "though", "although", "as",
+];
+
 /// Whether the bare name `w` may be retyped as a person: no country, state,
 /// larger city or listed place or organization, no acronym.
 pub(crate) fn may_be_person(kb: &Knowledge, text: &Text<'_>, i: usize) -> bool {
@@ -84,7 +101,9 @@ fn person_context(text: &Text<'_>, spans: &[Span], k: usize) -> bool {
     if matches!(text.get_text(i + 1), Some("'s" | "’s")) {
         let after = next_lower(text, i + 1);
         if is_person_noun(after.as_deref())
-            || after.as_deref().is_some_and(|w| KINSHIP.contains(&w))
+            || after
+                .as_deref()
+                .is_some_and(|w| KINSHIP.contains(&w) || PERSON_POSSESSED.contains(&w))
         {
             return true;
         }
@@ -98,11 +117,25 @@ fn person_context(text: &Text<'_>, spans: &[Span], k: usize) -> bool {
         let w = text.lower(p);
         w.chars().all(char::is_alphabetic) && super::PLACE_BEFORE.contains(&w.as_ref())
     });
-    if s.kind == EntityType::Location
-        && !after_preposition
+    let speech = !after_preposition
         && next
             .as_deref()
-            .is_some_and(|w| super::typing::SPEECH_AFTER.contains(&w))
+            .is_some_and(|w| super::typing::SPEECH_AFTER.contains(&w));
+    if s.kind == EntityType::Location && speech {
+        return true;
+    }
+    // "Roe said he would …": a company says "it would"; the pronoun after
+    // the verb of saying reports the speaker's own words. Only where the
+    // name opens the clause: in "a columnist for Acme said he" the subject
+    // is the columnist.
+    let opens_clause = i.checked_sub(1).is_none_or(|p| {
+        let w = text.lower(p);
+        !w.chars().any(char::is_alphanumeric) || CLAUSE_OPENERS.contains(&w.as_ref())
+    });
+    if s.kind == EntityType::Organization
+        && speech
+        && opens_clause
+        && next_lower(text, i + 1).is_some_and(|w| PERSON_SUBJECTS.contains(&w.as_str()))
     {
         return true;
     }
@@ -171,12 +204,23 @@ pub(crate) fn persons_by_context(kb: &Knowledge, text: &Text<'_>, spans: &mut [S
         s.end - s.first == 1 && matches!(s.kind, EntityType::Location | EntityType::Organization)
     };
     // The given names of persons the article names in full ("Jane" of
-    // "Jane Roe"): a bare "Jane" elsewhere is that person, not a firm.
+    // "Jane Roe"): a bare "Jane" elsewhere is that person, not a firm. A
+    // given name the census lacks ("Zoltan" of "Zoltan Roe") counts when
+    // no list knows the word as anything else and it is no title.
     let given: fxhash::FxHashSet<&str> = spans
         .iter()
         .filter(|s| s.kind == EntityType::Person && s.end - s.first >= 2)
-        .map(|s| text.token_text(s.first))
-        .filter(|w| kb.is_first_name(w))
+        .map(|s| s.first)
+        .filter(|&i| {
+            let w = text.token_text(i);
+            kb.is_first_name(w)
+                || text.is_capitalized(i)
+                    && !text.is_all_caps(i)
+                    && kb.lookup(w).is_none()
+                    && kb.title(&lower::lower(w)).is_none()
+                    && !kb.is_non_name(&lower::lower(w))
+        })
+        .map(|i| text.token_text(i))
         .collect();
     // "Omar and Leila Haddad": a given name joined by "and" to a person's
     // full name is a person of that family (grouping gives it the surname)
@@ -207,6 +251,94 @@ pub(crate) fn persons_by_context(kb: &Knowledge, text: &Text<'_>, spans: &mut [S
     }
     for s in spans.iter_mut() {
         if bare(s) && persons.contains(text.token_text(s.first)) && may_be_person(kb, text, s.first)
+        {
+            s.kind = EntityType::Person;
+        }
+    }
+}
+
+/// A name shaped as a person's full name that the tagger typed as an
+/// organization or a place is a person: a census given name that may name
+/// one (no country, state, larger city or listed name), then a frequent
+/// census surname ("Dale Okafor" where the tagger knew neither word), or
+/// a middle initial and a surname no list knows ("Tam R. Velloway"); a
+/// second census given name may stand in the middle ("Ann Marie Poe").
+/// Evidence against keeps the type: a title, an organization, territory or
+/// venue head ("Lena Park Avenue", "Jo Hall Inc."), a kinship noun last
+/// ("Dale Brothers"), a whole or last word the lists know as anything but
+/// a person, a determiner, "in", "at" or "from" or an opening quotation
+/// mark before it ("the Vera Lake", "in Dale Poe", "the “Star Hill”
+/// award"), or a capitalized word after it, which the tagger left out of a
+/// longer name.
+pub(crate) fn persons_by_full_name(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
+    let n = text.tokens().len();
+    let initial = |i: usize| {
+        let w = text.token_text(i).trim_end_matches('.');
+        w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+    };
+    let namey = |i: usize| {
+        let w = text.token_text(i);
+        let lw = lower::lower(w);
+        text.is_capitalized(i)
+            && !text.is_all_caps(i)
+            && w.chars().count() > 1
+            && kb.title(&lw).is_none()
+            && kb.title(&format!("{}.", &*lw)).is_none()
+            && !kb.is_non_name(&lw)
+            && !kb.is_org_head(w)
+            && !super::TERRITORY_HEADS.contains(&w)
+            && !kb.is_misc_head(w, None)
+            && kb
+                .lookup(w)
+                .is_none_or(|e| e.known == Known::Entity(EntityType::Person))
+    };
+    for s in spans.iter_mut() {
+        if !matches!(s.kind, EntityType::Organization | EntityType::Location) {
+            continue;
+        }
+        let words: Vec<usize> = (s.first..s.end)
+            .filter(|&i| text.token_text(i) != ".")
+            .collect();
+        let (first, last) = match words.as_slice() {
+            [f, l] | [f, _, l] => (*f, *l),
+            _ => continue,
+        };
+        let middle_initial = words.len() == 3 && initial(words[1]);
+        let middle_given =
+            words.len() == 3 && namey(words[1]) && kb.is_first_name(text.token_text(words[1]));
+        if words.len() == 3 && !middle_initial && !middle_given {
+            continue;
+        }
+        // "Acme Brothers", "Poe & Sons": a kinship noun names a firm's
+        // founders, though "Brothers" is a census surname too
+        let kin = {
+            let lw = lower::lower(text.token_text(last));
+            let one = lw.strip_suffix('s').unwrap_or(&lw);
+            KINSHIP.contains(&one) || KINSHIP.contains(&&*lw)
+        };
+        let surname = !kin
+            && (kb.is_last_name(text.token_text(last))
+                || middle_initial && !kb.is_known_place(text.token_text(last)));
+        let before = s.first.checked_sub(1).map(|p| text.lower(p));
+        // a determiner or a place's preposition, or an opening quotation
+        // mark: a quoted name is a title or an award ("the “Vera Lake”
+        // prize"), typed as the tagger saw fit
+        let opened = before.as_deref().is_some_and(|w| {
+            matches!(
+                w,
+                "the" | "a" | "an" | "in" | "at" | "from" | "near" | "outside"
+            ) || matches!(w, "\"" | "“" | "''" | "``" | "‘" | "'")
+        });
+        let whole = super::typing::key(text, s.first, s.end);
+        if kb.is_first_name(text.token_text(first))
+            && namey(first)
+            && may_be_person(kb, text, first)
+            && namey(last)
+            && surname
+            && !opened
+            && !(s.end < n && text.is_capitalized(s.end))
+            && kb.lookup(&whole).is_none()
+            && !kb.is_known_place(&whole)
         {
             s.kind = EntityType::Person;
         }

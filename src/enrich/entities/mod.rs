@@ -30,7 +30,9 @@
 //!    the month, an abbreviated title
 //!    ("Sen.") leaves the name it was glued to, a person context ("the Roe
 //!    administration", "Roe's cabinet", a list of persons) outweighs a
-//!    small town for every bare mention of the word, a bare name takes the
+//!    small town for every bare mention of the word, a name shaped like a
+//!    full name ("Dale Pruitt") that the tagger typed otherwise is a
+//!    person, a bare name takes the
 //!    type the article's mentions clearly give it ([`contexts`]),
 //!    a place opener or a territory, venue or event head makes no person
 //!    of a name ("Fort …", "… County", "… Tower"), a lone word capitalized
@@ -162,6 +164,7 @@ impl EntitiesStage {
         spans.retain(|s| !(s.end - s.first == 1 && kb.is_non_name_caps(text.token_text(s.first))));
         non_persons_by_head(kb, text, &mut spans);
         contexts::persons_by_context(kb, text, &mut spans);
+        contexts::persons_by_full_name(kb, text, &mut spans);
         who_follows(kb, text, &mut spans);
         persons_by_name(kb, text, &mut spans);
         paired_surnames(text, &mut spans);
