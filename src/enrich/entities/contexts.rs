@@ -1,8 +1,9 @@
 //! Article-level evidence for the type of a bare (one-word) name: person
 //! contexts ([`persons_by_context`]), and one type per word when the
-//! tagger's own mentions agree clearly enough ([`one_type_per_word`]); and
-//! a person's full-name shape against the tagger's organization or place
-//! ([`persons_by_full_name`]).
+//! tagger's own mentions agree clearly enough ([`one_type_per_word`]); one
+//! referent for a name written both as a place and as an organization
+//! ([`place_or_organization`]); and a person's full-name shape against the
+//! tagger's organization or place ([`persons_by_full_name`]).
 //!
 //! A well-known person is often named by the surname alone, and the tagger
 //! (trained on 1996 wire copy) may not know the name: it then follows the
@@ -420,6 +421,104 @@ pub(crate) fn one_type_per_word(kb: &Knowledge, text: &Text<'_>, spans: &mut [Sp
         if fits {
             s.kind = kind;
         }
+    }
+}
+
+/// One referent for a name the article writes both as a place and as an
+/// organization, where the tagger's split is not clear enough for
+/// [`one_type_per_word`] (a tie or a 2:1 split, or a name of several
+/// words): a reader takes "Tarwick" of "in Tarwick" and of "Tarwick's
+/// council" for one city, and "Zorvane" of "shares of Zorvane" and of "at
+/// Zorvane" for one company. A country, a US state, a listed location or a
+/// city of [`SMALL_TOWN`] people or more that the article types a place at
+/// least twice is a place everywhere unless the organization mentions
+/// outnumber it or one stands next to a number (a city's sports team,
+/// which the training copy types an organization); a name no
+/// list knows as a place is an organization where its organization
+/// mentions outnumber its place mentions and the text never puts it where
+/// a place stands ("in Zorvane", "Zorvane County": a province or a small
+/// town the lists lack); a small GeoNames town is left alone. A name the
+/// lists hold as an organization, and a name the article also gives a
+/// person, are left to the other rules.
+pub(crate) fn place_or_organization(kb: &Knowledge, text: &Text<'_>, spans: &mut [Span]) {
+    let name = |s: &Span| text.token_span(s.first, s.end).map(|c| c.text);
+    // [places, organizations, persons] per name
+    let mut counts: fxhash::FxHashMap<&str, [usize; 3]> = fxhash::FxHashMap::default();
+    for s in spans.iter() {
+        let slot = match s.kind {
+            EntityType::Location => 0,
+            EntityType::Organization => 1,
+            EntityType::Person => 2,
+            _ => continue,
+        };
+        if let Some(n) = name(s) {
+            counts.entry(n).or_default()[slot] += 1;
+        }
+    }
+    // names the text puts where a place stands ("a plant in Tarwick"): a
+    // province or a town the lists lack is still a place there
+    let placed: fxhash::FxHashSet<&str> = spans
+        .iter()
+        .filter(|s| {
+            s.kind == EntityType::Location
+                && s.first.checked_sub(1).is_some_and(|p| {
+                    matches!(
+                        text.token_text(p),
+                        "in" | "near" | "outside" | "across" | "throughout"
+                    )
+                })
+        })
+        .filter_map(&name)
+        .collect();
+    // a city's team in a results line ("Leeds 2 Hull 1", "beat Leeds
+    // 3-1"): an organization next to a number is a club, not a city
+    let number = |i: usize| {
+        text.get_text(i)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let teams: fxhash::FxHashSet<&str> = spans
+        .iter()
+        .filter(|s| {
+            s.kind == EntityType::Organization
+                && (number(s.end) || s.first.checked_sub(1).is_some_and(number))
+        })
+        .filter_map(&name)
+        .collect();
+    let mut target: fxhash::FxHashMap<&str, EntityType> = fxhash::FxHashMap::default();
+    for (&n, &[places, orgs, persons]) in &counts {
+        if places == 0 || orgs == 0 || persons > 0 {
+            continue;
+        }
+        let listed = kb.lookup(n).map(|e| e.known);
+        if matches!(listed, Some(Known::Entity(EntityType::Organization))) {
+            continue;
+        }
+        let large = kb.is_country(n)
+            || kb.is_us_state(n)
+            || matches!(listed, Some(Known::Entity(EntityType::Location)))
+            || kb.city_population(n).is_some_and(|p| p >= SMALL_TOWN);
+        if large {
+            if places >= orgs.max(2) && !teams.contains(n) {
+                target.insert(n, EntityType::Location);
+            }
+        } else if orgs > places && !kb.is_known_place(n) && !placed.contains(n) {
+            target.insert(n, EntityType::Organization);
+        }
+    }
+    if target.is_empty() {
+        return;
+    }
+    for s in spans.iter_mut() {
+        if !matches!(s.kind, EntityType::Location | EntityType::Organization) {
+            continue;
+        }
+        let Some(&kind) = name(s).and_then(|n| target.get(n)) else {
+            continue;
+        };
+        if kind == EntityType::Organization && super::place_context(kb, text, s.first, s.end) {
+            continue;
+        }
+        s.kind = kind;
     }
 }
 

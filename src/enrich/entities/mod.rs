@@ -172,6 +172,7 @@ impl EntitiesStage {
         known_misc(kb, text, &mut spans);
         contexts::organizations_by_context(kb, text, &mut spans);
         contexts::one_type_per_word(kb, text, &mut spans);
+        contexts::place_or_organization(kb, text, &mut spans);
         positional_words(kb, &doc, text, &mut spans);
         // "Jan." of "Jan. 17": the dates stage's month, not a person.
         spans.retain(|s| {
