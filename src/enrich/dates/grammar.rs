@@ -2070,7 +2070,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "previous" | "preceding" | "prior" => (-1, true),
             "same" if the => (0, true),
             // "later that year", "earlier that month": the one last named.
-            "that" if !the && (modifier || !matches!(unit, Unit::Day | Unit::Quarter)) => (0, true),
+            // "raised $4 million that day": the day last named, when one was.
+            "that"
+                if !the
+                    && (modifier
+                        || !matches!(unit, Unit::Day | Unit::Quarter)
+                        || (unit == Unit::Day && self.that_day_told(e))) =>
+            {
+                (0, true)
+            }
             _ => return None,
         };
         if unit == Unit::Day && !anaphoric {
@@ -3622,6 +3630,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         };
         let (off, j) = match w {
             _ if told.is_some() => (None, i + 2),
+            "that" => (None, i + 1),
             "this" => (Some(0i64), i + 1),
             "last" => (Some(-1), i + 1),
             "next" => (Some(1), i + 1),
@@ -3677,13 +3686,50 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if the_season && self.w(e) == "of" {
             return None;
         }
+        // "that fall", "that spring when he left": the season of the year
+        // last named, as `that November` is; not a conjunction before a
+        // noun (`warned that winter storms`), so only before a clause's
+        // edge or a function word.
+        if w == "that" && j == i + 1 && off.is_none() && !self.capitalized(j) {
+            let edge = self.kind(e) != Some(TokenKind::Word)
+                || lexicon::is_preposition(self.w(e))
+                || lexicon::is_determiner(self.w(e))
+                || matches!(self.w(e), "and" | "but" | "or" | "when" | "as" | "while");
+            // "that fall of the regime": a fall.
+            if !edge || self.w(e) == "of" {
+                return None;
+            }
+            let story = Expr::narrative(Unit::Year).shift(0, Unit::Year);
+            return Some(self.found_tree(i, e, &story.intersect(season)));
+        }
+        // "by late summer", "in early spring": a season with a modifier
+        // after a preposition of time is the season (`fall` too).
+        let modified = j > i
+            && off.is_none()
+            && !the_season
+            && matches!(
+                self.prev(i),
+                "in" | "by"
+                    | "until"
+                    | "through"
+                    | "during"
+                    | "since"
+                    | "into"
+                    | "before"
+                    | "after"
+                    | "from"
+                    | "throughout"
+            );
         // Bare season words only with a determiner or when capitalized mid-sentence.
         let prev_ok = matches!(self.prev(i), "the" | "their" | "its" | "in" | "this");
-        if off.is_none() && !the_season && !(self.capitalized(j) && j != self.sent.start && prev_ok)
-        {
+        let told_season = off.is_some()
+            || the_season
+            || modified
+            || (self.capitalized(j) && j != self.sent.start && prev_ok);
+        if !told_season {
             return None;
         }
-        if self.w(j) == "fall" && off.is_none() && !the_season {
+        if self.w(j) == "fall" && off.is_none() && !the_season && !modified {
             return None;
         }
         if let Some(off) = off {
@@ -4029,6 +4075,24 @@ impl<'t, 'a> Scanner<'t, 'a> {
         Some(found(i, end, self.eval(&year).0, DateType::Date))
     }
 
+    /// Whether `that day` (`that night`), ending before token `e`, has a
+    /// day to stand for: a day was named before it and no coarser point
+    /// since (after `in 2008` the day is not told), no year follows it,
+    /// and the unit word is
+    /// no first half of a noun (`that day care`, `that day-to-day work`,
+    /// `that night shift`).
+    fn that_day_told(&self, e: usize) -> bool {
+        let compound = (self.w(e) == "-" && self.glued(e))
+            || (self.kind(e) == Some(TokenKind::Word) && lexicon::is_day_compound(self.w(e)));
+        // "on that day back in March 2010", "that night in 2008": dated by
+        // the year after it, not by the day named before.
+        let dated_after = (e..e + 4).any(|k| self.year_num(k).is_some());
+        self.day_anchor_sent != usize::MAX
+            && !dated_after
+            && !self.anchor.is_some_and(|(_, g)| coarser(g, Unit::Day))
+            && !compound
+    }
+
     /// `the week of March 6`: the (ISO) week holding that day.
     fn week_of(&self, i: usize) -> Option<Found> {
         if (self.w(i), self.w(i + 1), self.w(i + 2)) != ("the", "week", "of") {
@@ -4047,6 +4111,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // "the next morning", "the following night": that part of the day
         // after the one last mentioned.
         let next = self.w(j) == "the" && matches!(self.w(j + 1), "next" | "following");
+        // "that night", "later that evening".
+        let that_at = match self.w(j) {
+            "that" => Some(j),
+            "later" | "earlier" | "early" | "late" if self.w(j + 1) == "that" => Some(j + 1),
+            _ => None,
+        };
         if next {
             j += 2;
         } else if self.w(j) == "mid" {
@@ -4061,15 +4131,29 @@ impl<'t, 'a> Scanner<'t, 'a> {
             )
         {
             j += 1;
+        } else if let Some(t) = that_at {
+            j = t;
         } else {
+            return None;
+        }
+        // "that night", "later that evening": that part of the day last
+        // named; with no day named (or a month or a year named since), the
+        // night of some event the text does not date, left out.
+        let that = self.w(j) == "that";
+        if that && !self.that_day_told(j + 2) {
             return None;
         }
         // Past the part of the day.
         j += 1;
+        if that {
+            j += 1;
+        }
         // Night spans two days and "the night" is often a night told of;
-        // the day's own parts only.
+        // the day's own parts only (but "that night" points at one).
         let pod = match lexicon::part_of_day(self.w(j - 1))? {
-            "NI" if !next => return None,
+            "NI" if !next && !that => return None,
+            // "can't do that overnight": a pronoun and an adverb.
+            _ if that && self.w(j - 1) == "overnight" => return None,
             pod => pod,
         };
         // "the morning shows", "the evening papers": a kind of thing.
@@ -4090,7 +4174,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let mut date = self.eval(&day).1.and_then(|p| p.day())?;
         // In a past clause, not a day still to come: the last one gone.
         if let (Some(p), Some(last)) = (self.published, self.past_day_anchor) {
-            if date > p && !next && self.tense(i..e) == Tense::Past {
+            if date > p && !next && !that && self.tense(i..e) == Tense::Past {
                 date = last;
             }
         }

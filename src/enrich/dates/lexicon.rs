@@ -67,6 +67,47 @@ pub fn part_of_day(w: &str) -> Option<&'static str> {
     })
 }
 
+/// Second halves of nouns made with `day` or a part of the day (`day
+/// care`, `night shift`): `that day care` is no anaphoric day.
+pub fn is_day_compound(w: &str) -> bool {
+    matches!(
+        w,
+        "care"
+            | "job"
+            | "jobs"
+            | "trip"
+            | "trips"
+            | "labor"
+            | "laborer"
+            | "laborers"
+            | "school"
+            | "schools"
+            | "shift"
+            | "shifts"
+            | "pass"
+            | "passes"
+            | "one"
+            | "camp"
+            | "camps"
+            | "rate"
+            | "rates"
+            | "trader"
+            | "traders"
+            | "trading"
+            | "club"
+            | "clubs"
+            | "life"
+            | "owl"
+            | "owls"
+            | "court"
+            | "show"
+            | "shows"
+            | "sky"
+            | "vision"
+            | "watch"
+    )
+}
+
 /// Season code (`SP`, `SU`, `FA`, `WI`).
 pub fn season(w: &str) -> Option<&'static str> {
     Some(match w {

@@ -173,7 +173,15 @@
 //! (both measured on timebank-dev, meantime-dev and campaign news: each
 //! rule lost more values than it won). Only words that point back to the
 //! story take its year: `that November`, `October of that year`, `June
-//! that year` (the last year mentioned), as `later that year` does.
+//! that year` (the last year mentioned), as `later that year` does, and
+//! `that fall` (before a clause's edge or a function word, not `warned
+//! that winter storms`). `that day`, `that night`, `later that evening`
+//! are the day last named (HeidelTime's narrative anchor), even one still
+//! to come; with no day named before, a month or a year named since, or
+//! a year right after (`that day back in 2010`), they are left out
+//! rather than guessed. A season with `early`/`late`/`mid` after a
+//! preposition of time (`by late summer`) goes by the clause as `the
+//! summer` does.
 //! A month-day the article wrote out with its year (`June 4, 1976`) keeps
 //! that year when named again without it, however far on (`the June 4
 //! failure`), unless the clause looks ahead: an article names a day again

@@ -3350,3 +3350,89 @@ fn the_walks_back_to_a_governing_word_read_across_ordered_steps() {
         "2024-07"
     );
 }
+
+#[test]
+fn that_day_and_that_night_are_the_day_last_named() {
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    // The day named before, however the clause runs.
+    assert_eq!(
+        vals("The fund sent the checks on March 3, 2019. Ten clinics cashed them that day."),
+        [
+            pair("March 3, 2019", "2019-03-03"),
+            pair("that day", "2019-03-03")
+        ]
+    );
+    assert_eq!(
+        vals("The ferry sank on Oct. 2, 2018. That night, divers searched the bay."),
+        [
+            pair("Oct. 2, 2018", "2018-10-02"),
+            pair("That night", "2018-10-02TNI")
+        ]
+    );
+    // A day still to come stays that day, whatever the clause's tense.
+    assert_eq!(
+        vals("The runoff is on March 4. A win later that night could settle it."),
+        [
+            pair("March 4", "2025-03-04"),
+            pair("later that night", "2025-03-04TNI")
+        ]
+    );
+    // Nothing named before, a year named since, a year after it, or a
+    // noun made with the word: left out rather than guessed.
+    assert!(vals("Nobody at the mill forgot that day.").is_empty());
+    assert_eq!(
+        vals("On May 9, 2011, she moved to Tulsa, where her uncle had worked in 1987. That night she slept."),
+        [pair("May 9, 2011", "2011-05-09"), pair("1987", "1987")]
+    );
+    assert_eq!(
+        vals("The mayor spoke Monday about that day back in June 2009."),
+        [pair("Monday", "2025-02-17"), pair("June 2009", "2009-06")]
+    );
+    assert_eq!(
+        vals("The mayor spoke Monday. She said that day care costs rose."),
+        [pair("Monday", "2025-02-17")]
+    );
+    assert_eq!(
+        vals("The mayor spoke Monday. You can't fix that overnight, she said."),
+        [pair("Monday", "2025-02-17")]
+    );
+}
+
+#[test]
+fn that_season_and_a_modified_season_after_a_preposition() {
+    let vals = |body: &str| -> Vec<(String, String)> {
+        all(body, thu()).into_iter().map(|m| (m.0, m.1)).collect()
+    };
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    // The season of the year last named, as `that November` is.
+    assert_eq!(
+        vals("The dam opened in 2017, and the river flooded that spring when the snow melted."),
+        [pair("2017", "2017"), pair("that spring", "2017-SP")]
+    );
+    // Not a conjunction before a noun, nor a fall of something.
+    assert_eq!(
+        vals("In 2017 the mayor warned that winter storms would close roads."),
+        [pair("2017", "2017")]
+    );
+    assert_eq!(
+        vals("In 2017 they feared that fall of the old guard."),
+        [pair("2017", "2017")]
+    );
+    // "by late summer": a modified season after a preposition of time.
+    assert_eq!(
+        vals("The mill slowed in the spring, and by late summer it had closed."),
+        [
+            pair("the spring", "2024-SP"),
+            pair("late summer", "2024-SU")
+        ]
+    );
+    assert_eq!(
+        vals("Sales will pick up in early fall."),
+        [pair("early fall", "2025-FA")]
+    );
+    // Without the preposition, `early fall` is no season.
+    assert!(vals("An early fall in prices hurt the growers.").is_empty());
+}
