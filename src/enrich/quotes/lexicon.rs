@@ -62,6 +62,7 @@ const REPORT_LEMMAS: &[&str] = &[
     "mention",
     "note",
     "observe",
+    "opine",
     "pledge",
     "point",
     "predict",
@@ -462,6 +463,10 @@ const FORMS: &[(&str, CueClass)] = &[
     ("observed", CueClass::Report),
     ("observes", CueClass::Report),
     ("observing", CueClass::Report),
+    ("opine", CueClass::Report),
+    ("opined", CueClass::Report),
+    ("opines", CueClass::Report),
+    ("opining", CueClass::Report),
     ("pledge", CueClass::Report),
     ("pledged", CueClass::Report),
     ("pledges", CueClass::Report),
@@ -2027,12 +2032,31 @@ pub fn is_bare_cue(w: &str) -> bool {
 }
 
 /// Prepositions that open a phrase in a cue's tail ("said to cheers",
-/// "told reporters on Monday", "asked in an interview").
+/// "told reporters on Monday", "asked in an interview"), and the topic
+/// ones ("said of the plan", "asked about the vote"): what the words were
+/// about, never the content of a new statement.
 pub fn opens_cue_phrase(w: &str) -> bool {
     matches!(
         w,
-        "on" | "in" | "at" | "during" | "after" | "before" | "via" | "to" | "with" | "from"
+        "on" | "in"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "via"
+            | "to"
+            | "with"
+            | "from"
+            | "of"
+            | "about"
     )
+}
+
+/// Prepositions naming what a cue's words were about ("said of the
+/// plan", "asked about the vote"): their object is a noun phrase that
+/// may carry its own complement ("about Roe's bid to win the county").
+pub fn is_topic_preposition(w: &str) -> bool {
+    matches!(w, "of" | "about")
 }
 
 /// Participles that end a reported clause after a comma ("…, allowing …").

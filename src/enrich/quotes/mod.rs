@@ -1902,6 +1902,9 @@ pub(super) fn role_then_name(v: &View<'_, '_>, start: usize, np: Range) -> bool 
 /// or anything else: "Roe added, “…”" opens the next statement.
 fn ends_cue_sentence(v: &View<'_, '_>, mut k: usize) -> bool {
     const PHRASE_WORDS: usize = 6;
+    // a topic ("said of Roe's bid to win the county") is a noun phrase
+    // with its complement: longer than a phrase of place or time
+    const TOPIC_WORDS: usize = 10;
     const ADDRESSEE_WORDS: usize = 4;
     // the particle of a phrasal cue ("Roe went on.", "Doe shot back,")
     let particle = matches!(v.low(k).as_ref(), "on" | "up" | "back" | "out")
@@ -1928,8 +1931,13 @@ fn ends_cue_sentence(v: &View<'_, '_>, mut k: usize) -> bool {
     }
     if k < v.len() && v.is_word(k) && !v.in_quote(k) && lexicon::opens_cue_phrase(&v.low(k)) {
         let first = k + 1;
+        let words = if lexicon::is_topic_preposition(&v.low(k)) {
+            TOPIC_WORDS
+        } else {
+            PHRASE_WORDS
+        };
         let mut e = first;
-        while e < v.len() && e < first + PHRASE_WORDS && v.is_plain_tail_word(e) {
+        while e < v.len() && e < first + words && v.is_plain_tail_word(e) {
             e += 1;
         }
         if e > first {

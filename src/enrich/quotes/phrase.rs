@@ -183,7 +183,8 @@ impl<'a, 't> View<'a, 't> {
             && i > 0
             && self.low(i - 1) == "that"
             && self.s(i + 1) == ","
-            && (self.text.is_sentence_start(i - 1) || i > 1 && self.is_quote(i - 2))
+            && (self.text.is_sentence_start(i - 1)
+                || i > 1 && (self.is_quote(i - 2) || self.s(i - 2) == "("))
         {
             return None;
         }
@@ -248,6 +249,32 @@ impl<'a, 't> View<'a, 't> {
                 && w.ends_with('s')
                 && !w.ends_with("ss");
             if counted {
+                return None;
+            }
+            // "475 pledged delegates", "the most telling promise": a
+            // participle between a figure or a degree word and the noun
+            // it modifies is an adjective, nobody speaks
+            let figure = p.starts_with(|c: char| c.is_ascii_digit())
+                && p.chars().all(|c| c.is_ascii_digit() || c == ',');
+            let modified_noun = |k: usize| {
+                let x = self.low(k);
+                self.is_word(k)
+                    && !self.cap(k)
+                    && !self.in_quote(k)
+                    && !self.verbish(k)
+                    && !lexicon::is_determiner(&x)
+                    && !lexicon::is_subject_pronoun(&x)
+                    && !lexicon::is_left_barrier(&x)
+                    && !lexicon::is_wh(&x)
+                    && !lexicon::is_aux(&x)
+                    && !lexicon::is_ing(&x)
+                    && !lexicon::is_np_preposition(&x)
+                    && !matches!(x.as_ref(), "that" | "to" | "it" | "him" | "her" | "them")
+            };
+            if (figure || matches!(p.as_ref(), "most" | "more" | "less"))
+                && (w.ends_with("ed") || lexicon::is_ing(&w))
+                && modified_noun(i + 1)
+            {
                 return None;
             }
             if lexicon::is_nouny_form(&w) && self.nouny_by_agreement(i) {

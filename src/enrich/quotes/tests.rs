@@ -142,6 +142,52 @@ fn a_question_takes_a_cue_after_it_that_a_participle_or_an_adverbial_clause_foll
 }
 
 #[test]
+fn a_question_takes_a_cue_whose_tail_names_the_topic() {
+    // "said of …" / "said about …" name what the words were about: the cue
+    // clause is whole, as with "said on Monday"
+    let body = "Ann Poe spoke first. “We can still win this race.”\n\n\
+                “Who do they think they are?” Tom Reyes said of the county board. \
+                “Why in the world would you cozy up to the mayor?” Reyes said about \
+                Lee's bid to distance herself from City Hall.";
+    let qs = run(body);
+    assert_eq!(
+        speaker(find(&qs, "Who do they think they are?")).0,
+        "Tom Reyes"
+    );
+    let q = find(&qs, "Why in the world would you cozy up to the mayor?");
+    assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+    // "opine" is a speech verb
+    let body = "“Drivers should slow down,” opined the Harbor Gazette.";
+    let qs = run(body);
+    assert_eq!(
+        find(&qs, "Drivers should slow down,")
+            .cue
+            .as_ref()
+            .map(|c| c.text.as_str()),
+        Some("opined")
+    );
+}
+
+#[test]
+fn a_participle_between_a_figure_and_its_noun_is_no_cue() {
+    // "312 pledged delegates", "the most telling sign": an adjective
+    let body = "Tom Reyes leads in Ohio, where 312 pledged delegates will be at stake. \
+                The most telling sign Reyes has seen is that turnout will rise.";
+    assert!(texts(body).is_empty(), "{:?}", run(body));
+    // a count standing alone as the subject still speaks
+    let body = "Several warned the plan would fail.";
+    assert_eq!(texts(body), ["the plan would fail"]);
+}
+
+#[test]
+fn that_said_in_brackets_is_a_connective() {
+    let body = "Ann Poe spoke in Dover. (That said, she also noted, “We will win the county.”)";
+    let qs = run(body);
+    let q = find(&qs, "We will win the county.");
+    assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("noted"));
+}
+
+#[test]
 fn an_appositive_between_dashes_leaves_the_subject_before_it() {
     let body = "Ann Poe says the plan will fail.\n\n\
                 Tom Reyes — a teacher from Dover — says he made a late decision to vote.";
