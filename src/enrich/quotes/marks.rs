@@ -25,6 +25,10 @@
 //!   quotations is a stray mark and makes no quotation;
 //! - a straight `'` opens when shaped like an opener and closes an open
 //!   single quotation when glued to the word before it;
+//! - a single mark before a decade's digits (`'90s`, `’60s`) is an
+//!   apostrophe, and so are both marks of the elided "and" (`rock 'n'
+//!   roll`): neither opens nor closes a quotation, so they cannot end a
+//!   single quotation around them;
 //! - a paragraph break closes every open mark: a double quotation left open
 //!   there is emitted up to the paragraph end (the news convention of a quote
 //!   running over several paragraphs, each reopened with `“`), single ones
@@ -155,6 +159,8 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
     let mut out: Vec<Quoted> = Vec::new();
     // one past the `>` of the markup tag being read
     let mut tag_end = 0usize;
+    // one past the marks of an elided "and" ("rock 'n' roll") being read
+    let mut skip_to = 0usize;
 
     for i in 0..n {
         if i > 0 && paragraph_starts_at(text, i) && !stack.is_empty() {
@@ -167,7 +173,7 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
             }
         }
         let t = toks[i];
-        if t.kind != TokenKind::Quote || i < tag_end {
+        if t.kind != TokenKind::Quote || i < tag_end || i < skip_to {
             continue;
         }
         let Some(r) = role(text.token_text(i)) else {
@@ -241,7 +247,16 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
                 }
             }
             // ‘90s, '11: a year's elided digits, not a quotation
-            Role::OpenSingle if next_is_number => {}
+            Role::OpenSingle if next_is_number || elided_digits(text, i) => {}
+            // "Rock ‘n’ roll": the elided "and", no quotation; its second
+            // mark is skipped too, so it closes no quotation open around it
+            Role::OpenSingle | Role::StraightSingle | Role::CloseSingle
+                if !glued_left && elided_and(text, i) =>
+            {
+                skip_to = i + 3;
+            }
+            // "the ’90s" inside ‘…’: an apostrophe, not the closing mark
+            Role::CloseSingle if !glued_left && elided_digits(text, i) => {}
             Role::OpenSingle => stack.push(Open {
                 double: false,
                 ..here
@@ -264,7 +279,7 @@ pub fn pair(text: &Text<'_>) -> Vec<Quoted> {
                 let single_on_top = stack.last().is_some_and(|o| !o.double);
                 if single_on_top && glued_left {
                     close_single(&mut stack, &mut out, i);
-                } else if opener_shape && next_is_word {
+                } else if opener_shape && next_is_word && !elided_digits(text, i) {
                     stack.push(Open {
                         double: false,
                         straight: true,
@@ -402,6 +417,34 @@ fn close_single(stack: &mut Vec<Open>, out: &mut Vec<Quoted>, i: usize) {
     }
 }
 
+/// Whether the single mark at `i` elides a decade's digits ('90s, ’60s,
+/// a word the tokenizer keeps whole): an apostrophe. "'2nd Amendment
+/// people'" opens a quotation.
+fn elided_digits(text: &Text<'_>, i: usize) -> bool {
+    let toks = text.tokens();
+    toks.get(i + 1).is_some_and(|n| {
+        let w = text.token_text(i + 1).as_bytes();
+        !n.space_before
+            && w.len() == 3
+            && w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && w[2] == b's'
+    })
+}
+
+/// Whether the single mark at `i` opens the elided "and" of "rock 'n'
+/// roll" (`'n'`, `‘n’`): a lone "n" glued between two single marks.
+fn elided_and(text: &Text<'_>, i: usize) -> bool {
+    let toks = text.tokens();
+    let (Some(n), Some(close)) = (toks.get(i + 1), toks.get(i + 2)) else {
+        return false;
+    };
+    !n.space_before
+        && !close.space_before
+        && text.token_text(i + 1).eq_ignore_ascii_case("n")
+        && matches!(text.token_text(i + 2), "'" | "’")
+}
+
 /// A paragraph ended before token `end`: open double quotations run to it.
 fn flush(stack: &mut Vec<Open>, out: &mut Vec<Quoted>, end: usize) {
     let mut depth = 0u32;
@@ -442,6 +485,33 @@ mod tests {
         assert_contents(
             "“They told him ‘no’,” Trump said. Jones’ plan, ‘rock’n’roll’.",
             &[("They told him ‘no’,", 0), ("no", 1), ("rock’n’roll", 0)],
+        );
+    }
+
+    #[test]
+    fn apostrophes_open_no_quotation_inside_an_excerpt() {
+        assert_contents(
+            "The Ledger wrote: \"Fees don't fall in the '90s style, Rock 'n' roll fans at \
+             Jones' bar say, and Pell said, 'We will not raise it,' at noon.\" '3rd Way' won.",
+            &[
+                (
+                    "Fees don't fall in the '90s style, Rock 'n' roll fans at Jones' bar say, \
+                     and Pell said, 'We will not raise it,' at noon.",
+                    0,
+                ),
+                ("We will not raise it,", 1),
+                ("3rd Way", 0),
+            ],
+        );
+        assert_contents(
+            "“Pell said, ‘The ’60s hits and rock ’n’ roll stay on the bill,’ and left.”",
+            &[
+                (
+                    "Pell said, ‘The ’60s hits and rock ’n’ roll stay on the bill,’ and left.",
+                    0,
+                ),
+                ("The ’60s hits and rock ’n’ roll stay on the bill,", 1),
+            ],
         );
     }
 

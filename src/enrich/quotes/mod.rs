@@ -11,7 +11,13 @@
 //!    (`"…," he said`, `"…" said X`) or before it in its sentence (`X said,
 //!    "…"`, `described as "…"`); a quotation without a cue continues the
 //!    previous speaker when it is a full statement, and is a scare quote
-//!    (dropped) when it is a fragment of one to three words;
+//!    (dropped) when it is a fragment of one to three words; a quotation
+//!    nested in a direct one whose speaker is an outlet, a document or
+//!    nobody named (an excerpt) is a statement of its own when a cue and
+//!    its subject inside the excerpt give it a speaker (`The Ledger
+//!    reported: "Mayor Roe told reporters, 'No new levy,' and left."`, a
+//!    quoted headline `"Roe: 'No New Levy'"`); inside a person's own words
+//!    it stays part of them;
 //! 4. [`speaker`] resolves the noun phrase at each cue to the mention
 //!    nearest the cue and a canonical name, in body order so pronouns see
 //!    the speakers before them.
@@ -91,9 +97,12 @@ pub fn extract_with_dates(
     };
     v.title_line_end = title_line_end(&v);
     let outer: Vec<Quoted> = all
-        .into_iter()
+        .iter()
         .filter(|q| q.depth == 0 && !is_nickname(&v, q))
+        .copied()
         .collect();
+    // quotations one level down: words an excerpt itself quotes
+    let nested: Vec<Quoted> = all.iter().filter(|q| q.depth == 1).copied().collect();
     let mut quoted = vec![false; n];
     for q in &outer {
         for slot in quoted.iter_mut().take(q.after().min(n)).skip(q.open) {
@@ -203,6 +212,10 @@ pub fn extract_with_dates(
     });
 
     // Direct quotations.
+    // (outer index, candidate index) of every direct quotation
+    let mut directs: Vec<(usize, usize)> = Vec::new();
+    // outer index of every quotation read as a title or label
+    let mut titles: Vec<usize> = Vec::new();
     let mut prev_direct: Option<(usize, usize)> = None; // (outer index, candidate index)
     let mut last_label: Option<Quoted> = None;
     for (qi, q) in outer.iter().enumerate() {
@@ -234,6 +247,7 @@ pub fn extract_with_dates(
             || labels::titled_work(&v, q)
         {
             last_label = Some(*q);
+            titles.push(qi);
             continue;
         }
         let ends_punct =
@@ -322,6 +336,7 @@ pub fn extract_with_dates(
             }
         };
         prev_direct = Some((qi, cands.len()));
+        directs.push((qi, cands.len()));
         cands.push(Candidate {
             kind: QuoteKind::Direct,
             content,
@@ -348,6 +363,46 @@ pub fn extract_with_dates(
                     _ => r,
                 }),
         });
+    }
+
+    // Quotations inside an excerpt with a speaker of their own there
+    // ("The Ledger reported: “Mayor Roe told reporters, ‘No new levy,’
+    // and left.”"): the inner words are Roe's statement too. Cues are
+    // read in a view where only the nested quotations are quoted, and
+    // must stand, with their subject, inside the excerpt.
+    let nv = View {
+        text,
+        quoted: {
+            let mut quoted = vec![false; n];
+            for q in &nested {
+                for slot in quoted.iter_mut().take(q.after().min(n)).skip(q.open) {
+                    *slot = true;
+                }
+            }
+            quoted
+        },
+        title_line_end: v.title_line_end,
+    };
+    // for each candidate, whether it is nested, and the candidate of the
+    // excerpt quoting it; a headline quoted as a title ("—“Roe: ‘No New
+    // Levy,’” by the Ledger's Al Poe") is the outlet's, not a statement,
+    // but the words it quotes are Roe's
+    let mut nested_in = vec![false; cands.len()];
+    let mut within: Vec<Option<usize>> = vec![None; cands.len()];
+    let excerpts = directs
+        .iter()
+        .map(|&(qi, oc)| (qi, Some(oc)))
+        .chain(titles.iter().map(|&qi| (qi, None)));
+    for (qi, oc) in excerpts {
+        let o = outer[qi];
+        let lo = nested.partition_point(|q| q.open < o.first);
+        for q in nested[lo..].iter().take_while(|q| q.open < o.end) {
+            if let Some(c) = nested_candidate(&nv, entities, &o, q, oc.is_none()) {
+                cands.push(c);
+                nested_in.push(true);
+                within.push(oc);
+            }
+        }
     }
 
     if cands.is_empty() {
@@ -404,14 +459,36 @@ pub fn extract_with_dates(
         let off_body = off_body
             .iter()
             .any(|l| l.first <= c.content.first && c.content.first < l.end);
-        if share || imagined || off_body || matches!(c.who, Who::SameAs(pc) if dropped[pc]) {
+        // a quotation nested in a person's own words is their account
+        // ("“He told me, ‘Go home,’” Roe said"): only an excerpt of an
+        // outlet or document, or of nobody named, passes its speakers on
+        // (one with no speaker whose own words say "I" is someone's too:
+        // "“I think … Other ports say, ‘…’”")
+        let retold = within[ci].is_some_and(|oc| {
+            dropped[oc]
+                || match &resolved[oc] {
+                    Some(r) => matches!(
+                        r.animacy,
+                        speaker::Animacy::Person | speaker::Animacy::Group
+                    ),
+                    None => first_person(&nv, cands[oc].content),
+                }
+        });
+        if share
+            || imagined
+            || off_body
+            || retold
+            || matches!(c.who, Who::SameAs(pc) if dropped[pc])
+        {
             dropped[ci] = true;
             continue;
         }
         let here = v.sentence(c.content.first).first;
         resolver.quoting(c.content);
+        // names inside the excerpt are its subjects, not quoted words
+        let view = if nested_in[ci] { &nv } else { &v };
         let spk = match c.who {
-            Who::Subject(Subject::Np(np)) => resolver.resolve(&v, np),
+            Who::Subject(Subject::Np(np)) => resolver.resolve(view, np),
             Who::Subject(Subject::MainClause) => {
                 let cue_at = c.cue.map_or(c.content.first, |r| r.first);
                 match sentence_subject(&v, cue_at) {
@@ -503,7 +580,9 @@ pub fn extract_with_dates(
         let recalled = matches!(c.who, Who::Subject(Subject::Np(np))
             if np.first > 0 && lexicon::is_recall_verb(&v.low(np.first - 1))
                 && c.cue.is_some_and(|r| r.first >= np.end));
-        if let Some(r) = spk.as_ref().filter(|_| !recalled) {
+        // a nested quotation's speaker is no speaker of the text around
+        // the excerpt: the quotation after it continues the excerpt's
+        if let Some(r) = spk.as_ref().filter(|_| !recalled && !nested_in[ci]) {
             // `"…," Roe said. "…"`: the speaker was named at the cue after
             // a quotation however long; the next one counts from there
             let named = match c.cue {
@@ -546,6 +625,92 @@ pub fn extract_with_dates(
     join_utterances(&v, &parts, &mut out);
     headline_speakers(&v, &parts, &mut out);
     out
+}
+
+/// Whether `content` speaks in the first person singular outside the
+/// quotations it holds (`nv` quotes only those).
+fn first_person(nv: &View<'_, '_>, content: Range) -> bool {
+    (content.first..content.end).any(|k| {
+        !nv.in_quote(k) && (nv.s(k) == "I" || matches!(nv.low(k).as_ref(), "me" | "my" | "myself"))
+    })
+}
+
+/// The statement of quotation `q` nested in excerpt `o`, when a cue and
+/// its subject inside the excerpt give it a speaker ("…: “Roe said, ‘…’”",
+/// "“‘…,’ Roe said, and …”", a headline "“Roe: ‘…’”"); titles and
+/// labels make none. In an excerpt read as a title (`headline_only`)
+/// only the headline's speaker counts.
+fn nested_candidate(
+    nv: &View<'_, '_>,
+    entities: &[Entity],
+    o: &Quoted,
+    q: &Quoted,
+    headline_only: bool,
+) -> Option<Candidate> {
+    if q.first >= q.end || q.after() > o.end {
+        return None;
+    }
+    let words = (q.first..q.end).filter(|&k| nv.is_word(k)).count();
+    if words == 0
+        || labels::is_label(nv, q)
+        || labels::on_a_sign(nv, q)
+        || labels::titled_work(nv, q)
+    {
+        return None;
+    }
+    let content = Range {
+        first: q.first,
+        end: q.end,
+    };
+    // a headline excerpt ("“Mayor Ann Roe: ‘No New Levy’”"): the person
+    // named before the colon that opens it speaks, however short the words
+    if let Some(colon) = q
+        .open
+        .checked_sub(1)
+        .filter(|&c| c > o.first && nv.s(c) == ":")
+    {
+        if let Some(first) =
+            (o.first..colon.min(o.first + 3)).find(|&f| person_mention_at(nv, entities, f, colon))
+        {
+            return Some(Candidate {
+                kind: QuoteKind::Direct,
+                content,
+                cue: None,
+                who: Who::Subject(Subject::Np(Range { first, end: colon })),
+                clause: None,
+            });
+        }
+    }
+    if headline_only {
+        return None;
+    }
+    let ends_punct = matches!(nv.s(q.end - 1), "." | "," | "!" | "?" | "…" | ":");
+    // an excerpt's few quoted words are its titles and scare quotes
+    // ("an exhibit called ‘…’", "who wrote ‘…,’") far more often than
+    // speech: a fragment makes no statement
+    if words <= 3 && !ends_punct || words <= 2 {
+        return None;
+    }
+    let inside = |r: Range| o.first <= r.first && r.end <= o.end;
+    let (cue, who) = cue_after(nv, q).or_else(|| cue_before(nv, q, false))?;
+    // the excerpt's own cue outside it ("The Ledger reported: “…”") is
+    // the outlet's, and a clause-level subject may lie outside too; a
+    // participle's subject ("… and start chanting: ‘…’") is no phrase the
+    // excerpt's clauses can be trusted to give
+    let Who::Subject(Subject::Np(np)) = who else {
+        return None;
+    };
+    if !(inside(cue) && inside(np)) || lexicon::is_ing(&nv.low(cue.first)) {
+        return None;
+    }
+
+    Some(Candidate {
+        kind: QuoteKind::Direct,
+        content,
+        cue: Some(cue),
+        who,
+        clause: None,
+    })
 }
 
 /// A headline's quoted words with no speaker of their own ("Voters'

@@ -3497,3 +3497,66 @@ fn words_after_an_opening_clauses_speech_verb_are_that_clauses() {
     // the main clause's verb, past an aside, leads to the next words
     assert_eq!(speaker(find(&qs, "Grab a hammer then!")).0, "Ruth Alder");
 }
+
+#[test]
+fn a_quotation_nested_in_an_outlets_excerpt_is_its_own_speakers() {
+    let body = "The council met on Monday. The Harrowgate Ledger reported: \"Mayor Ada Pell \
+                told reporters, 'We will not raise the levy,' before leaving the hall.\"\n\n\
+                According to a Dunmore Port Authority statement, “‘The docks will stay open \
+                through the winter,’ Director Tom Vasko said, and the board agreed.”";
+    let ents = [
+        org("e1", "Harrowgate Ledger", body),
+        person("e2", "Ada Pell", body, &["Ada Pell"]),
+        org("e3", "Dunmore Port Authority", body),
+        person("e4", "Tom Vasko", body, &["Tom Vasko"]),
+    ];
+    let qs = run_with(body, &ents);
+    assert_spans_valid(body, &qs);
+    let outer = containing(&qs, "Mayor Ada Pell told reporters");
+    assert_eq!(speaker(outer).0, "Harrowgate Ledger");
+    let inner = find(&qs, "We will not raise the levy,");
+    assert_eq!(inner.kind, QuoteKind::Direct);
+    assert_eq!(speaker(inner).0, "Ada Pell");
+    assert_eq!(inner.cue.as_ref().map(|c| c.text.as_str()), Some("told"));
+    let outer = containing(&qs, "Director Tom Vasko said");
+    assert_eq!(speaker(outer).0, "Dunmore Port Authority");
+    let inner = find(&qs, "The docks will stay open through the winter,");
+    assert_eq!(speaker(inner).0, "Tom Vasko");
+    assert_eq!(inner.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+    // a headline quoted in an excerpt, in single marks
+    let body = "Levy news.\n\nBUDGET BEAT—\"Mayor Ada Pell: 'No new levy this year,'\" by the \
+                Ledger's Tom Vasko.";
+    let qs = run_with(body, &[person("e2", "Ada Pell", body, &["Ada Pell"])]);
+    assert_eq!(speaker(find(&qs, "No new levy this year,")).0, "Ada Pell");
+}
+
+#[test]
+fn a_quotation_in_a_persons_own_words_and_an_excerpts_scare_quote_stay_inside() {
+    let body = "“He told me, ‘Go home and rest now,’ and I did,” Jo Kettle said.\n\n\
+                The Harrowgate Ledger wrote: \"The 'levy' plan and the '90s-era fees at \
+                Jones' yard don't add up, Rock 'n' roll fans say.\"";
+    let ents = [
+        person("e1", "Jo Kettle", body, &["Jo Kettle"]),
+        org("e2", "Harrowgate Ledger", body),
+    ];
+    let qs = run_with(body, &ents);
+    assert_spans_valid(body, &qs);
+    assert!(
+        qs.iter().all(|q| q.text != "Go home and rest now,"),
+        "{qs:#?}"
+    );
+    assert!(qs.iter().all(|q| q.text != "levy"), "{qs:#?}");
+    assert_eq!(
+        speaker(containing(&qs, "The 'levy' plan")).0,
+        "Harrowgate Ledger"
+    );
+    // a speakerless quotation in the first person is someone's account;
+    // a title and a participle's words in an excerpt are no statements
+    let body = "Dock news.\n\n“I think the fees hurt. Other ports just say, ‘Pay more and \
+                wait longer.’ I disagree.”\n\nThe Harrowgate Ledger wrote: \"Ann Roe, who \
+                wrote 'Salt Roads,' left, and fans start chanting: 'Roe! Roe! Roe!' daily.\"";
+    let qs = run_with(body, &[org("e2", "Harrowgate Ledger", body)]);
+    for inner in ["Pay more and wait longer.", "Salt Roads,", "Roe! Roe! Roe!"] {
+        assert!(qs.iter().all(|q| q.text != inner), "{inner}: {qs:#?}");
+    }
+}
