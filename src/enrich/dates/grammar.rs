@@ -4084,7 +4084,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
     fn that_day_told(&self, e: usize) -> bool {
         let compound = (self.w(e) == "-" && self.glued(e))
             || (self.kind(e) == Some(TokenKind::Word) && lexicon::is_day_compound(self.w(e)));
-        // "on that day back in March 2010", "that night in 2008": dated by
+        // "on that day back in June 2009", "that night in 2008": dated by
         // the year after it, not by the day named before.
         let dated_after = (e..e + 4).any(|k| self.year_num(k).is_some());
         self.day_anchor_sent != usize::MAX

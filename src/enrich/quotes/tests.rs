@@ -146,15 +146,15 @@ fn a_question_takes_a_cue_whose_tail_names_the_topic() {
     // "said of …" / "said about …" name what the words were about: the cue
     // clause is whole, as with "said on Monday"
     let body = "Ann Poe spoke first. “We can still win this race.”\n\n\
-                “Who do they think they are?” Tom Reyes said of the county board. \
-                “Why in the world would you cozy up to the mayor?” Reyes said about \
+                “What gives them the right?” Tom Reyes said of the county board. \
+                “How could anyone side with the mayor on this?” Reyes said about \
                 Lee's bid to distance herself from City Hall.";
     let qs = run(body);
     assert_eq!(
-        speaker(find(&qs, "Who do they think they are?")).0,
+        speaker(find(&qs, "What gives them the right?")).0,
         "Tom Reyes"
     );
-    let q = find(&qs, "Why in the world would you cozy up to the mayor?");
+    let q = find(&qs, "How could anyone side with the mayor on this?");
     assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
     // "opine" is a speech verb
     let body = "“Drivers should slow down,” opined the Harbor Gazette.";
@@ -171,7 +171,7 @@ fn a_question_takes_a_cue_whose_tail_names_the_topic() {
 #[test]
 fn a_participle_between_a_figure_and_its_noun_is_no_cue() {
     // "312 pledged delegates", "the most telling sign": an adjective
-    let body = "Tom Reyes leads in Ohio, where 312 pledged delegates will be at stake. \
+    let body = "Tom Reyes leads in Ohio, where 312 pledged delegates are up for grabs. \
                 The most telling sign Reyes has seen is that turnout will rise.";
     assert!(texts(body).is_empty(), "{:?}", run(body));
     // a count standing alone as the subject still speaks
