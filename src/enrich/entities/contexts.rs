@@ -283,8 +283,7 @@ pub(crate) fn persons_by_full_name(kb: &Knowledge, text: &Text<'_>, spans: &mut 
         text.is_capitalized(i)
             && !text.is_all_caps(i)
             && w.chars().count() > 1
-            && kb.title(&lw).is_none()
-            && kb.title(&format!("{}.", &*lw)).is_none()
+            && kb.title_or_abbreviation(&lw).is_none()
             && !kb.is_non_name(&lw)
             && !kb.is_org_head(w)
             && !super::TERRITORY_HEADS.contains(&w)

@@ -470,6 +470,14 @@ impl Knowledge {
         self.titles.get(lower).copied()
     }
 
+    /// [`Self::title`] of a word as written, or of its abbreviation written
+    /// without the dot the tokenizer splits off ("Gov" of "Gov. Roe",
+    /// listed as "gov.").
+    pub fn title_or_abbreviation(&self, lower: &str) -> Option<bool> {
+        self.title(lower)
+            .or_else(|| self.title(&format!("{lower}.")))
+    }
+
     /// Whether lowercased `w` can combine with a following title ("prime").
     pub fn is_title_modifier(&self, lower: &str) -> bool {
         TITLE_MODIFIERS.contains(&lower)

@@ -1000,7 +1000,7 @@ fn titles_before(
         let lw = super::lower::lower(w);
         if let Some(g) = gender_word(&lw) {
             *gender = gender.or(Some(g));
-        } else if title_kind(kb, &lw) == Some(false) && !roles.iter().any(|x| *x == *lw) {
+        } else if kb.title_or_abbreviation(&lw) == Some(false) && !roles.iter().any(|x| *x == *lw) {
             roles.push(lw.to_string());
         }
     };
@@ -1017,7 +1017,9 @@ fn titles_before(
             continue;
         }
         let lw = super::lower::lower(w);
-        if gender_word(&lw).is_none() && title_kind(kb, &lw).is_none() && !kb.is_title_modifier(&lw)
+        if gender_word(&lw).is_none()
+            && kb.title_or_abbreviation(&lw).is_none()
+            && !kb.is_title_modifier(&lw)
         {
             break;
         }
@@ -1042,13 +1044,6 @@ fn titles_before(
         }
     }
     gender
-}
-
-/// A title word as the lexicon lists it, or its abbreviation written
-/// without the dot the tokenizer splits off ("Gov" of "Gov. Roe", listed as
-/// "gov."): `Some(true)` for an honorific, `Some(false)` for a role.
-fn title_kind(kb: &Knowledge, lw: &str) -> Option<bool> {
-    kb.title(lw).or_else(|| kb.title(&format!("{lw}.")))
 }
 
 /// The gender of the first personal pronoun after a person mention, when no

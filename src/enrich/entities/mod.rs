@@ -415,7 +415,7 @@ fn clause_breaks(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
 fn title_prefix(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>) {
     let is_title = |i: usize| {
         let w = lower::lower(text.token_text(i));
-        kb.title(&w).is_some() || kb.title(&format!("{}.", &*w)).is_some()
+        kb.title_or_abbreviation(&w).is_some()
     };
     let role = |i: usize| text.is_capitalized(i) && kb.title(&text.lower(i)) == Some(false);
     let plural_role = |i: usize| {
@@ -1419,8 +1419,7 @@ fn full_names_of_persons(kb: &Knowledge, text: &Text<'_>, spans: &mut Vec<Span>)
             let lw = lower::lower(w);
             text.is_capitalized(i)
                 && !text.is_all_caps(i)
-                && kb.title(&lw).is_none()
-                && kb.title(&format!("{}.", &*lw)).is_none()
+                && kb.title_or_abbreviation(&lw).is_none()
                 && !kb.is_non_name(&lw)
                 && !multi_surnames.contains(w)
                 && !surnames.contains(w)
